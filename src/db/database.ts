@@ -1,0 +1,111 @@
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { pgliteAsPool } from './pglite-pool.js';
+import type { DB } from './schema.js';
+
+export type Engine = 'pglite' | 'postgresql';
+
+/** The one way the rest of the code reaches storage: Kysely over either engine, same SQL. */
+export interface Database {
+  readonly db: Kysely<DB>;
+  readonly engine: Engine;
+  /** Runs plain SQL with several statements (migrations). */
+  exec(sql: string): Promise<void>;
+  /** Runs work that only one process may do at a time (migrations, first seeding). */
+  exclusively<T>(work: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget = { engine: 'postgresql'; url: string; poolSize?: number } | { engine: 'pglite'; dataDir?: string };
+
+// Any constant shared by every Samspil process.
+const EXCLUSIVE_LOCK_KEY = 7_266_001;
+const DATE_OID = 1082;
+const INT8_OID = 20;
+// Days stay 'YYYY-MM-DD' strings (no time-zone shifts); money in øre fits a JS number
+// exactly up to 90 trillion kroner, so bigint columns are read as numbers.
+const parseDate = (value: string): string => value;
+const parseInt8 = (value: string): number => Number(value);
+
+/** Opens a database: PostgreSQL when a URL is given, otherwise PGlite (in memory without a dataDir). */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.engine === 'postgresql') return openPostgres(target.url, target.poolSize ?? 10);
+  return openPglite(target.dataDir);
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const types = {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+      if (oid === DATE_OID) return parseDate;
+      if (oid === INT8_OID) return parseInt8;
+      return pg.types.getTypeParser(oid, format);
+    }) as typeof pg.types.getTypeParser,
+  };
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+  // Fail here, with the URL's host named, rather than on the first request.
+  const probe = await pool.connect().catch((error: Error) => {
+    throw new Error(`Cannot connect to PostgreSQL at ${describeUrl(url)}: ${error.message}`);
+  });
+  probe.release();
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: 'postgresql',
+    async exec(sql) {
+      await pool.query(sql);
+    },
+    async exclusively(work) {
+      // A session-level advisory lock on a connection held for the whole work.
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [EXCLUSIVE_LOCK_KEY]);
+        return await work();
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [EXCLUSIVE_LOCK_KEY]).catch(() => undefined);
+        client.release();
+      }
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  const pglite = await PGlite.create(dataDir, {
+    parsers: { [DATE_OID]: parseDate, [INT8_OID]: parseInt8, [pgliteTypes.INT8]: parseInt8 },
+  });
+  const pool = pgliteAsPool(pglite);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: 'pglite',
+    async exec(sql) {
+      // Through the pool, so a migration never interleaves with a transaction.
+      const connection = await pool.connect();
+      try {
+        await pglite.exec(sql);
+      } finally {
+        connection.release();
+      }
+    },
+    // One process owns a PGlite data folder (see data-folder.ts), so nothing to coordinate.
+    exclusively: (work) => work(),
+    async close() {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}
+
+/** The URL without its password, for messages. */
+export function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.password = '';
+    return `${parsed.host}${parsed.pathname}`;
+  } catch {
+    return 'an unparsable DATABASE_URL';
+  }
+}

@@ -1,0 +1,35 @@
+import type { PGlite } from '@electric-sql/pglite';
+import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
+
+/**
+ * Makes one PGlite instance look like a `pg` pool of one connection, so Kysely's own
+ * PostgreSQL dialect drives it. PGlite is a single session: a transaction must own it from
+ * BEGIN to COMMIT, so connections are handed out one at a time, in order.
+ */
+export function pgliteAsPool(pglite: PGlite): PostgresPool {
+  let tail: Promise<void> = Promise.resolve();
+
+  const client: PostgresPoolClient = {
+    async query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> {
+      const result = await pglite.query<R>(sql, parameters as unknown[], { rowMode: 'object' });
+      const command = (sql.trimStart().split(/\s/, 1)[0] ?? '').toUpperCase() as PostgresQueryResult<R>['command'];
+      return { command, rowCount: result.affectedRows ?? result.rows.length, rows: result.rows };
+    },
+    release(): void {},
+  };
+
+  return {
+    connect(): Promise<PostgresPoolClient> {
+      let release!: () => void;
+      const turn = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const ready = tail;
+      tail = tail.then(() => turn);
+      return ready.then(() => ({ query: client.query, release }));
+    },
+    async end(): Promise<void> {
+      await tail;
+    },
+  };
+}

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { LEGAL_BASIS_CODES } from '../organisation/legal-bases.js';
+
+/**
+ * Input schemas for changing a plan. The API validates with them and the web forms use the
+ * same schemas, so a form never accepts what the server would reject.
+ */
+const isoDate = z.iso.date({ error: 'must be a date in the form YYYY-MM-DD' });
+const text = (max: number) => z.string().trim().min(1, { error: 'must not be empty' }).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+export const GAS_LEVELS = [-2, -1, 0, 1, 2] as const;
+export const gasLevelSchema = z
+  .number()
+  .int()
+  .min(-2, { error: 'must be between -2 and 2' })
+  .max(2, { error: 'must be between -2 and 2' });
+
+export const INTERVENTION_STATUSES = ['planned', 'active', 'paused', 'ended'] as const;
+export type InterventionStatus = (typeof INTERVENTION_STATUSES)[number];
+export const SUB_GOAL_STATUSES = ['active', 'achieved', 'ended'] as const;
+export type SubGoalStatus = (typeof SUB_GOAL_STATUSES)[number];
+
+export const goalInputSchema = z.strictObject({
+  ownWords: text(4000).describe("The citizen's overall goal in their own words"),
+  professionalWording: optionalText(4000),
+});
+export type GoalInput = z.infer<typeof goalInputSchema>;
+
+export const subGoalCreateSchema = z.strictObject({
+  title: text(500),
+  measure: optionalText(1000),
+  targetDate: isoDate.nullable().optional(),
+  gasLevel: gasLevelSchema.nullable().optional(),
+});
+export type SubGoalCreate = z.infer<typeof subGoalCreateSchema>;
+
+export const subGoalUpdateSchema = z
+  .strictObject({
+    title: text(500).optional(),
+    measure: optionalText(1000),
+    targetDate: isoDate.nullable().optional(),
+    gasLevel: gasLevelSchema.nullable().optional(),
+    status: z.enum(['active', 'achieved']).optional(),
+  })
+  .refine((value) => Object.keys(value).length > 0, { error: 'nothing to change: give at least one field' });
+export type SubGoalUpdate = z.infer<typeof subGoalUpdateSchema>;
+
+export const endSchema = z.strictObject({
+  reason: text(1000).describe('Why it ends'),
+  endDate: isoDate.optional(),
+});
+export type EndInput = z.infer<typeof endSchema>;
+
+const interventionFields = {
+  typeId: z.uuid({ error: 'must be the id of an intervention type in the catalogue' }),
+  unitId: z.uuid({ error: 'must be the id of a unit' }),
+  responsibleId: z.uuid({ error: 'must be the id of a professional' }).nullable().optional(),
+  legalBasis: z.enum(LEGAL_BASIS_CODES, { error: 'must be a known legal basis code' }).optional(),
+  purpose: optionalText(1000),
+  startDate: isoDate,
+  endDate: isoDate.nullable().optional(),
+  followUpDate: isoDate.nullable().optional(),
+  frequency: optionalText(200),
+  status: z.enum(['planned', 'active', 'paused']).optional(),
+  costOre: z.number().int().min(0).max(1e13).optional(),
+  subGoalIds: z.array(z.uuid({ error: 'must be sub-goal ids' })).max(50).optional(),
+};
+
+function datesInOrder(value: { startDate?: string; endDate?: string | null }): boolean {
+  return !value.startDate || !value.endDate || value.endDate >= value.startDate;
+}
+
+export const interventionCreateSchema = z
+  .strictObject(interventionFields)
+  .refine(datesInOrder, { error: 'must not be before startDate', path: ['endDate'] });
+export type InterventionCreate = z.infer<typeof interventionCreateSchema>;
+
+export const interventionUpdateSchema = z
+  .strictObject({
+    responsibleId: interventionFields.responsibleId,
+    legalBasis: interventionFields.legalBasis,
+    purpose: interventionFields.purpose,
+    startDate: isoDate.optional(),
+    endDate: interventionFields.endDate,
+    followUpDate: interventionFields.followUpDate,
+    frequency: interventionFields.frequency,
+    status: interventionFields.status,
+    costOre: interventionFields.costOre,
+    subGoalIds: interventionFields.subGoalIds,
+  })
+  .refine((value) => Object.keys(value).length > 0, { error: 'nothing to change: give at least one field' })
+  .refine(datesInOrder, { error: 'must not be before startDate', path: ['endDate'] });
+export type InterventionUpdate = z.infer<typeof interventionUpdateSchema>;
+
+export const TEAM_MEMBER_KINDS = ['professional', 'network', 'civil_society'] as const;
+export type TeamMemberKind = (typeof TEAM_MEMBER_KINDS)[number];
+
+export const teamMemberCreateSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('professional'),
+    professionalId: z.uuid({ error: 'must be the id of a professional' }),
+    role: optionalText(200),
+    isCoordinator: z.boolean().optional(),
+  }),
+  z.strictObject({
+    kind: z.enum(['network', 'civil_society']),
+    name: text(200),
+    relation: optionalText(200),
+    role: optionalText(200),
+    phone: optionalText(50),
+    email: z.email({ error: 'must be an e-mail address' }).max(200).nullable().optional(),
+  }),
+]);
+export type TeamMemberCreate = z.infer<typeof teamMemberCreateSchema>;
+
+export const teamMemberUpdateSchema = z
+  .strictObject({
+    role: optionalText(200),
+    relation: optionalText(200),
+    phone: optionalText(50),
+    email: z.email({ error: 'must be an e-mail address' }).max(200).nullable().optional(),
+    isCoordinator: z.boolean().optional(),
+  })
+  .refine((value) => Object.keys(value).length > 0, { error: 'nothing to change: give at least one field' });
+export type TeamMemberUpdate = z.infer<typeof teamMemberUpdateSchema>;
