@@ -1,4 +1,4 @@
-import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { pgliteAsPool } from './pglite-pool.js';
@@ -74,7 +74,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   const pglite = await PGlite.create(dataDir, {
-    parsers: { [DATE_OID]: parseDate, [INT8_OID]: parseInt8, [pgliteTypes.INT8]: parseInt8 },
+    parsers: { [DATE_OID]: parseDate, [INT8_OID]: parseInt8 },
   });
   const pool = pgliteAsPool(pglite);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });

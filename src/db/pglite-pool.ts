@@ -9,13 +9,11 @@ import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kyse
 export function pgliteAsPool(pglite: PGlite): PostgresPool {
   let tail: Promise<void> = Promise.resolve();
 
-  const client: PostgresPoolClient = {
-    async query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> {
-      const result = await pglite.query<R>(sql, parameters as unknown[], { rowMode: 'object' });
-      const command = (sql.trimStart().split(/\s/, 1)[0] ?? '').toUpperCase() as PostgresQueryResult<R>['command'];
-      return { command, rowCount: result.affectedRows ?? result.rows.length, rows: result.rows };
-    },
-    release(): void {},
+  // Kysely never asks a PGlite pool for a cursor, so only the (sql, parameters) form exists.
+  const query = async <R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> => {
+    const result = await pglite.query<R>(sql, parameters as unknown[], { rowMode: 'object' });
+    const command = (sql.trimStart().split(/\s/, 1)[0] ?? '').toUpperCase() as PostgresQueryResult<R>['command'];
+    return { command, rowCount: result.affectedRows ?? result.rows.length, rows: result.rows };
   };
 
   return {
@@ -26,7 +24,7 @@ export function pgliteAsPool(pglite: PGlite): PostgresPool {
       });
       const ready = tail;
       tail = tail.then(() => turn);
-      return ready.then(() => ({ query: client.query, release }));
+      return ready.then(() => ({ query, release }) as PostgresPoolClient);
     },
     async end(): Promise<void> {
       await tail;

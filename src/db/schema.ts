@@ -10,7 +10,7 @@ export interface MunicipalityTable {
   id: string;
   code: string;
   name: string;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface UnitTable {
@@ -57,7 +57,7 @@ export interface CitizenTable {
   cpr_birth_part: string;
   given_name: string;
   family_name: string;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface PlanTable {
@@ -66,7 +66,7 @@ export interface PlanTable {
   version: Generated<number>;
   goal_own_words: string | null;
   goal_professional: string | null;
-  updated_at: Generated<Timestamp>;
+  updated_at: Timestamp;
   updated_by: string | null;
 }
 
@@ -80,7 +80,7 @@ export interface SubGoalTable {
   gas_level: number | null;
   status: Generated<string>;
   end_reason: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   ended_at: Timestamp | null;
 }
 
@@ -100,7 +100,7 @@ export interface InterventionTable {
   status: string;
   cost_ore: Money;
   end_reason: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface InterventionSubGoalTable {
@@ -131,7 +131,7 @@ export interface PlanHistoryTable {
   id: string;
   citizen_id: string;
   plan_version: number;
-  at: Generated<Timestamp>;
+  at: Timestamp;
   actor_id: string;
   actor_role: string;
   entity: string;
@@ -169,14 +169,14 @@ export interface SessionTable {
   subject_id: string;
   role: string;
   persona: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   expires_at: Timestamp;
 }
 
 export interface AuditEventTable {
   municipality_id: string;
   id: string;
-  at: Generated<Timestamp>;
+  at: Timestamp;
   actor_kind: string;
   actor_id: string;
   actor_role: string;
@@ -188,10 +188,20 @@ export interface AuditEventTable {
   details: Json | null;
 }
 
+export interface DemoPersonaTable {
+  municipality_id: string;
+  id: string;
+  subject_kind: string;
+  subject_id: string;
+  title_da: string;
+  title_en: string;
+  sort_order: Generated<number>;
+}
+
 export interface SchemaMigrationTable {
   version: number;
   name: string;
-  applied_at: Generated<Timestamp>;
+  applied_at: Timestamp;
 }
 
 export interface DB {
@@ -210,5 +220,6 @@ export interface DB {
   cost_entry: CostEntryTable;
   session: SessionTable;
   audit_event: AuditEventTable;
+  demo_persona: DemoPersonaTable;
   schema_migration: SchemaMigrationTable;
 }

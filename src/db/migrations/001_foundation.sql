@@ -240,3 +240,15 @@ CREATE TABLE audit_event (
   PRIMARY KEY (municipality_id, id)
 );
 CREATE INDEX audit_event_citizen_idx ON audit_event (municipality_id, citizen_id, at DESC);
+
+-- Demo personas (demo mode only): who one can log in as, and which record they act as.
+CREATE TABLE demo_persona (
+  municipality_id uuid NOT NULL REFERENCES municipality (id),
+  id text NOT NULL,
+  subject_kind text NOT NULL CHECK (subject_kind IN ('professional', 'citizen')),
+  subject_id uuid NOT NULL,
+  title_da text NOT NULL,
+  title_en text NOT NULL,
+  sort_order integer NOT NULL DEFAULT 0,
+  PRIMARY KEY (municipality_id, id)
+);

@@ -1,0 +1,264 @@
+import type { Kysely, Transaction } from 'kysely';
+import { maskCpr } from '../../domain/citizen/cpr.js';
+import type { LegalBasisCode } from '../../domain/organisation/legal-bases.js';
+import type { PyramidLevel, Sector } from '../../domain/organisation/sectors.js';
+import { composePlan, type PlanParts } from '../../domain/plan/plan.compose.js';
+import type { InterventionStatus, SubGoalStatus, TeamMemberKind } from '../../domain/plan/plan.schemas.js';
+import type { PlanOverview } from '../../domain/plan/plan.types.js';
+import type { DB } from '../schema.js';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+export interface PlanDocumentRow {
+  citizenId: string;
+  version: number;
+  relatedProfessionalIds: string[];
+  relatedUnitIds: string[];
+  document: PlanOverview;
+}
+
+/**
+ * Rebuilds the plan read model of the given citizens from the normalised tables, five
+ * set-based queries whatever the number of citizens. Called inside every plan write (one
+ * citizen) and by bulk loaders (thousands at a time).
+ */
+export async function rebuildPlanDocuments(
+  db: Executor,
+  municipalityId: string,
+  citizenIds: readonly string[],
+): Promise<PlanDocumentRow[]> {
+  if (citizenIds.length === 0) return [];
+  const ids = [...citizenIds];
+  const [citizens, subGoals, interventions, links, team] = await Promise.all([
+    db
+      .selectFrom('citizen as c')
+      .leftJoin('plan as p', (join) =>
+        join.onRef('p.municipality_id', '=', 'c.municipality_id').onRef('p.citizen_id', '=', 'c.id'),
+      )
+      .select([
+        'c.id',
+        'c.given_name',
+        'c.family_name',
+        'c.cpr_birth_part',
+        'p.version',
+        'p.goal_own_words',
+        'p.goal_professional',
+        'p.updated_at',
+      ])
+      .where('c.municipality_id', '=', municipalityId)
+      .where('c.id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('sub_goal')
+      .select(['id', 'citizen_id', 'title', 'measure', 'target_date', 'gas_level', 'status', 'end_reason'])
+      .where('municipality_id', '=', municipalityId)
+      .where('citizen_id', 'in', ids)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('intervention as i')
+      .innerJoin('intervention_type as t', (join) =>
+        join.onRef('t.municipality_id', '=', 'i.municipality_id').onRef('t.id', '=', 'i.type_id'),
+      )
+      .innerJoin('unit as u', (join) =>
+        join.onRef('u.municipality_id', '=', 'i.municipality_id').onRef('u.id', '=', 'i.unit_id'),
+      )
+      .leftJoin('professional as r', (join) =>
+        join.onRef('r.municipality_id', '=', 'i.municipality_id').onRef('r.id', '=', 'i.responsible_id'),
+      )
+      .select([
+        'i.id',
+        'i.citizen_id',
+        'i.legal_basis',
+        'i.purpose',
+        'i.start_date',
+        'i.end_date',
+        'i.follow_up_date',
+        'i.frequency',
+        'i.status',
+        'i.cost_ore',
+        'i.end_reason',
+        't.id as type_id',
+        't.code as type_code',
+        't.name as type_name',
+        't.category',
+        't.sector',
+        't.pyramid_level',
+        't.business_directed',
+        'u.id as unit_id',
+        'u.name as unit_name',
+        'r.id as responsible_id',
+        'r.name as responsible_name',
+        'r.profession as responsible_profession',
+        'r.phone as responsible_phone',
+        'r.email as responsible_email',
+      ])
+      .where('i.municipality_id', '=', municipalityId)
+      .where('i.citizen_id', 'in', ids)
+      .orderBy('i.start_date')
+      .orderBy('i.id')
+      .execute(),
+    db
+      .selectFrom('intervention_sub_goal as l')
+      .innerJoin('intervention as i', (join) =>
+        join.onRef('i.municipality_id', '=', 'l.municipality_id').onRef('i.id', '=', 'l.intervention_id'),
+      )
+      .select(['i.citizen_id', 'l.intervention_id', 'l.sub_goal_id'])
+      .where('l.municipality_id', '=', municipalityId)
+      .where('i.citizen_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('team_member as m')
+      .leftJoin('professional as p', (join) =>
+        join.onRef('p.municipality_id', '=', 'm.municipality_id').onRef('p.id', '=', 'm.professional_id'),
+      )
+      .leftJoin('unit as u', (join) =>
+        join.onRef('u.municipality_id', '=', 'p.municipality_id').onRef('u.id', '=', 'p.unit_id'),
+      )
+      .select([
+        'm.id',
+        'm.citizen_id',
+        'm.kind',
+        'm.professional_id',
+        'm.name',
+        'm.relation',
+        'm.role',
+        'm.is_coordinator',
+        'm.phone',
+        'm.email',
+        'm.start_date',
+        'p.name as professional_name',
+        'p.profession',
+        'p.phone as professional_phone',
+        'p.email as professional_email',
+        'u.id as unit_id',
+        'u.name as unit_name',
+        'u.sector as unit_sector',
+      ])
+      .where('m.municipality_id', '=', municipalityId)
+      .where('m.citizen_id', 'in', ids)
+      .where('m.ended_at', 'is', null)
+      .orderBy('m.is_coordinator', 'desc')
+      .orderBy('m.start_date')
+      .orderBy('m.id')
+      .execute(),
+  ]);
+
+  const parts = new Map<string, PlanParts & { professionals: Set<string>; units: Set<string> }>();
+  for (const row of citizens) {
+    parts.set(row.id, {
+      citizen: {
+        id: row.id,
+        givenName: row.given_name,
+        familyName: row.family_name,
+        cprMasked: maskCpr(row.cpr_birth_part),
+      },
+      version: row.version ?? 0,
+      updatedAt: (row.updated_at ?? new Date(0)).toISOString(),
+      goal: row.goal_own_words ? { ownWords: row.goal_own_words, professionalWording: row.goal_professional } : null,
+      subGoals: [],
+      interventions: [],
+      links: [],
+      team: [],
+      professionals: new Set(),
+      units: new Set(),
+    });
+  }
+  for (const row of subGoals) {
+    parts.get(row.citizen_id)?.subGoals.push({
+      id: row.id,
+      title: row.title,
+      measure: row.measure,
+      targetDate: row.target_date,
+      gasLevel: row.gas_level,
+      status: row.status as SubGoalStatus,
+      endReason: row.end_reason,
+    });
+  }
+  for (const row of interventions) {
+    const plan = parts.get(row.citizen_id);
+    if (!plan) continue;
+    plan.units.add(row.unit_id);
+    if (row.responsible_id && row.status !== 'ended') plan.professionals.add(row.responsible_id);
+    plan.interventions.push({
+      id: row.id,
+      type: { id: row.type_id, code: row.type_code, name: row.type_name, category: row.category },
+      sector: row.sector as Sector,
+      unit: { id: row.unit_id, name: row.unit_name },
+      responsible: row.responsible_id
+        ? {
+            id: row.responsible_id,
+            name: row.responsible_name ?? '',
+            profession: row.responsible_profession ?? '',
+            phone: row.responsible_phone,
+            email: row.responsible_email,
+          }
+        : null,
+      legalBasis: row.legal_basis as LegalBasisCode,
+      purpose: row.purpose,
+      startDate: row.start_date,
+      endDate: row.end_date,
+      followUpDate: row.follow_up_date,
+      frequency: row.frequency,
+      status: row.status as InterventionStatus,
+      costOre: Number(row.cost_ore),
+      pyramidLevel: row.pyramid_level as PyramidLevel,
+      businessDirected: row.business_directed,
+      endReason: row.end_reason,
+    });
+  }
+  for (const row of links) {
+    parts.get(row.citizen_id)?.links.push({ interventionId: row.intervention_id, subGoalId: row.sub_goal_id });
+  }
+  for (const row of team) {
+    const plan = parts.get(row.citizen_id);
+    if (!plan) continue;
+    if (row.professional_id) plan.professionals.add(row.professional_id);
+    if (row.unit_id) plan.units.add(row.unit_id);
+    plan.team.push({
+      id: row.id,
+      kind: row.kind as TeamMemberKind,
+      professionalId: row.professional_id,
+      name: row.professional_name ?? row.name ?? '',
+      profession: row.profession,
+      unit: row.unit_id ? { id: row.unit_id, name: row.unit_name ?? '', sector: row.unit_sector as Sector } : null,
+      relation: row.relation,
+      role: row.role,
+      isCoordinator: row.is_coordinator,
+      phone: row.phone ?? row.professional_phone,
+      email: row.email ?? row.professional_email,
+      startDate: row.start_date,
+    });
+  }
+
+  const documents: PlanDocumentRow[] = [...parts.entries()].map(([citizenId, plan]) => ({
+    citizenId,
+    version: plan.version,
+    relatedProfessionalIds: [...plan.professionals],
+    relatedUnitIds: [...plan.units],
+    document: composePlan(plan),
+  }));
+  await db
+    .insertInto('plan_document')
+    .values(
+      documents.map((row) => ({
+        municipality_id: municipalityId,
+        citizen_id: row.citizenId,
+        version: row.version,
+        related_professional_ids: row.relatedProfessionalIds,
+        related_unit_ids: row.relatedUnitIds,
+        document: JSON.stringify(row.document),
+      })),
+    )
+    .onConflict((conflict) =>
+      conflict.columns(['municipality_id', 'citizen_id']).doUpdateSet((eb) => ({
+        version: eb.ref('excluded.version'),
+        related_professional_ids: eb.ref('excluded.related_professional_ids'),
+        related_unit_ids: eb.ref('excluded.related_unit_ids'),
+        document: eb.ref('excluded.document'),
+      })),
+    )
+    .execute();
+  return documents;
+}
