@@ -252,3 +252,7 @@ CREATE TABLE demo_persona (
   sort_order integer NOT NULL DEFAULT 0,
   PRIMARY KEY (municipality_id, id)
 );
+
+-- Caseloads are read from the read model: whose plans a professional or unit is part of.
+CREATE INDEX plan_document_professionals_idx ON plan_document USING gin (related_professional_ids);
+CREATE INDEX plan_document_units_idx ON plan_document USING gin (related_unit_ids);

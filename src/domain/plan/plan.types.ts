@@ -1,77 +1,98 @@
-import type { LegalBasisCode } from '../organisation/legal-bases.js';
-import type { PyramidLevel, Sector } from '../organisation/sectors.js';
-import type { InterventionStatus, SubGoalStatus, TeamMemberKind } from './plan.schemas.js';
+import { z } from 'zod';
+import { LEGAL_BASIS_CODES } from '../organisation/legal-bases.js';
+import { SECTORS } from '../organisation/sectors.js';
+import { INTERVENTION_STATUSES, SUB_GOAL_STATUSES, TEAM_MEMBER_KINDS } from './plan.schemas.js';
 
-/** The whole plan of one citizen, as served by the plan overview and stored as its read model. */
-export interface PlanOverview {
-  citizen: { id: string; givenName: string; familyName: string; cprMasked: string };
-  version: number;
-  updatedAt: string;
-  goal: { ownWords: string; professionalWording: string | null } | null;
-  subGoals: SubGoalView[];
-  sectors: { sector: Sector; interventions: InterventionView[] }[];
-  team: TeamMemberView[];
-  gaps: PlanGaps;
-}
+/**
+ * The plan as it leaves the server. The schemas document the API (OpenAPI) and the types
+ * are inferred from them, so the two cannot drift.
+ */
+const sector = z.enum(SECTORS);
+const isoDate = z.string().describe('YYYY-MM-DD');
 
-export interface SubGoalView {
-  id: string;
-  title: string;
-  measure: string | null;
-  targetDate: string | null;
-  gasLevel: number | null;
-  status: SubGoalStatus;
-  endReason: string | null;
-  interventionIds: string[];
-}
+export const contactViewSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  profession: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+});
+export type ContactView = z.infer<typeof contactViewSchema>;
 
-export interface InterventionView {
-  id: string;
-  type: { id: string; code: string; name: string; category: string };
-  sector: Sector;
-  unit: { id: string; name: string };
-  responsible: ContactView | null;
-  legalBasis: LegalBasisCode;
-  purpose: string | null;
-  startDate: string;
-  endDate: string | null;
-  followUpDate: string | null;
-  frequency: string | null;
-  status: InterventionStatus;
-  costOre: number;
-  pyramidLevel: PyramidLevel;
-  businessDirected: boolean;
-  endReason: string | null;
-  subGoalIds: string[];
-}
+export const subGoalViewSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  measure: z.string().nullable(),
+  targetDate: isoDate.nullable(),
+  gasLevel: z.number().int().min(-2).max(2).nullable(),
+  status: z.enum(SUB_GOAL_STATUSES),
+  endReason: z.string().nullable(),
+  interventionIds: z.array(z.uuid()),
+});
+export type SubGoalView = z.infer<typeof subGoalViewSchema>;
 
-export interface ContactView {
-  id: string;
-  name: string;
-  profession: string;
-  phone: string | null;
-  email: string | null;
-}
+export const interventionViewSchema = z.object({
+  id: z.uuid(),
+  type: z.object({ id: z.uuid(), code: z.string(), name: z.string(), category: z.string() }),
+  sector,
+  unit: z.object({ id: z.uuid(), name: z.string() }),
+  responsible: contactViewSchema.nullable(),
+  legalBasis: z.enum(LEGAL_BASIS_CODES),
+  purpose: z.string().nullable(),
+  startDate: isoDate,
+  endDate: isoDate.nullable(),
+  followUpDate: isoDate.nullable(),
+  frequency: z.string().nullable(),
+  status: z.enum(INTERVENTION_STATUSES),
+  costOre: z.number().int(),
+  pyramidLevel: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
+  businessDirected: z.boolean(),
+  endReason: z.string().nullable(),
+  subGoalIds: z.array(z.uuid()),
+});
+export type InterventionView = z.infer<typeof interventionViewSchema>;
 
-export interface TeamMemberView {
-  id: string;
-  kind: TeamMemberKind;
-  professionalId: string | null;
-  name: string;
-  profession: string | null;
-  unit: { id: string; name: string; sector: Sector } | null;
-  relation: string | null;
-  role: string | null;
-  isCoordinator: boolean;
-  phone: string | null;
-  email: string | null;
-  startDate: string;
-}
+export const teamMemberViewSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(TEAM_MEMBER_KINDS),
+  professionalId: z.uuid().nullable(),
+  name: z.string(),
+  profession: z.string().nullable(),
+  unit: z.object({ id: z.uuid(), name: z.string(), sector }).nullable(),
+  relation: z.string().nullable(),
+  role: z.string().nullable(),
+  isCoordinator: z.boolean(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  startDate: isoDate,
+});
+export type TeamMemberView = z.infer<typeof teamMemberViewSchema>;
 
 /** What is missing in a plan: the places where "one plan" is not yet coherent. */
-export interface PlanGaps {
-  missingGoal: boolean;
-  missingCoordinator: boolean;
-  interventionsWithoutSubGoal: string[];
-  subGoalsWithoutIntervention: string[];
-}
+export const planGapsSchema = z.object({
+  missingGoal: z.boolean(),
+  missingCoordinator: z.boolean(),
+  interventionsWithoutSubGoal: z.array(z.uuid()),
+  subGoalsWithoutIntervention: z.array(z.uuid()),
+});
+export type PlanGaps = z.infer<typeof planGapsSchema>;
+
+/** The whole plan of one citizen, as served by the plan overview and stored as its read model. */
+export const planOverviewSchema = z
+  .object({
+    citizen: z.object({
+      id: z.uuid(),
+      givenName: z.string(),
+      familyName: z.string(),
+      cprMasked: z.string().describe('DDMMYY-xxxx: the CPR number is never sent in full here'),
+    }),
+    version: z.number().int().describe('The plan version; also the ETag'),
+    updatedAt: z.string(),
+    goal: z.object({ ownWords: z.string(), professionalWording: z.string().nullable() }).nullable(),
+    subGoals: z.array(subGoalViewSchema),
+    sectors: z.array(z.object({ sector, interventions: z.array(interventionViewSchema) })),
+    team: z.array(teamMemberViewSchema),
+    gaps: planGapsSchema,
+  })
+  .meta({ id: 'PlanOverview' });
+export type PlanOverview = z.infer<typeof planOverviewSchema>;

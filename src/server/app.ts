@@ -1,0 +1,121 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import { CprVault, parseCprKeys } from '../security/cpr-vault.js';
+import { AuditWriter } from './audit/audit-writer.js';
+import { SessionStore } from './auth/session-store.js';
+import type { App, AppContext } from './context.js';
+import { PlanStore } from './plan/plan-store.js';
+import { registerAuth } from './plugins/auth.js';
+import { registerErrorHandling } from './plugins/errors.js';
+import { authRoutes } from './routes/auth.routes.js';
+import { catalogueRoutes } from './routes/catalogue.routes.js';
+import { citizensRoutes } from './routes/citizens.routes.js';
+import { healthRoutes } from './routes/health.routes.js';
+import { planRoutes } from './routes/plan.routes.js';
+
+const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+/** Paths in logs never carry personal data by design; these fields could, so pino drops them. */
+export const LOG_REDACTION = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'res.headers["set-cookie"]',
+  'req.body',
+  '*.cpr',
+  '*.password',
+];
+
+export interface BuiltApp {
+  app: App;
+  context: AppContext;
+}
+
+/** Builds the Samspil HTTP application over an open, migrated database. */
+export async function buildApp(
+  config: Config,
+  database: Database,
+  logger: FastifyServerOptions['logger'] = { level: config.logLevel, redact: LOG_REDACTION },
+): Promise<BuiltApp> {
+  const app = Fastify({
+    logger,
+    trustProxy: false,
+    bodyLimit: 256 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const context: AppContext = {
+    config,
+    database,
+    vault: new CprVault(parseCprKeys(config.cprKeys, config.cprHmacKey)),
+    audit: new AuditWriter(database.db),
+    sessions: new SessionStore(database.db, config.sessionHours),
+    plans: new PlanStore(database.db),
+  };
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Samspil API',
+        version: '0.1.0',
+        description:
+          'One coherent plan per citizen across all sectors. Errors are RFC 9457 problem details. ' +
+          'Plan writes need If-Match with the plan ETag; state-changing requests need X-Requested-With: samspil.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'samspil_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+  });
+  await app.register(rateLimit, { global: false });
+  const hasWebApp = existsSync(`${WEB_DIST}index.html`);
+  registerErrorHandling(app, { spaShell: hasWebApp });
+  registerAuth(app, context);
+  app.addHook('onSend', async (request, reply) => {
+    // Personal data must not linger in browser or proxy caches.
+    if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+  });
+
+  healthRoutes(app, context);
+  authRoutes(app, context);
+  citizensRoutes(app, context);
+  planRoutes(app, context);
+  catalogueRoutes(app, context);
+
+  if (hasWebApp) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
+  return { app, context };
+}

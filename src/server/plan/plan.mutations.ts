@@ -1,0 +1,440 @@
+import { LEGAL_BASES, type LegalBasisCode } from '../../domain/organisation/legal-bases.js';
+import type {
+  EndInput,
+  GoalInput,
+  InterventionCreate,
+  InterventionUpdate,
+  SubGoalCreate,
+  SubGoalUpdate,
+  TeamMemberCreate,
+  TeamMemberUpdate,
+} from '../../domain/plan/plan.schemas.js';
+import { newId } from '../../db/ids.js';
+import { problems } from '../problem.js';
+import type { ChangeScope, PlanChange } from './plan-change.js';
+
+/**
+ * The changes a professional can make to a plan. Each checks that what it refers to exists in
+ * the same municipality (and, for sub-goals, in the same citizen's plan), writes, and returns
+ * what changed for the history. They run inside changePlan's transaction.
+ */
+
+export async function setGoal(scope: ChangeScope, input: GoalInput): Promise<PlanChange[]> {
+  const { trx, municipalityId, citizenId } = scope;
+  const before = await trx
+    .selectFrom('plan')
+    .select(['goal_own_words', 'goal_professional'])
+    .where('municipality_id', '=', municipalityId)
+    .where('citizen_id', '=', citizenId)
+    .executeTakeFirstOrThrow();
+  await trx
+    .updateTable('plan')
+    .set({ goal_own_words: input.ownWords, goal_professional: input.professionalWording ?? null })
+    .where('municipality_id', '=', municipalityId)
+    .where('citizen_id', '=', citizenId)
+    .execute();
+  return [
+    {
+      entity: 'goal',
+      entityId: citizenId,
+      action: before.goal_own_words ? 'update' : 'create',
+      before: before.goal_own_words
+        ? { ownWords: before.goal_own_words, professionalWording: before.goal_professional }
+        : null,
+      after: { ownWords: input.ownWords, professionalWording: input.professionalWording ?? null },
+    },
+  ];
+}
+
+export async function createSubGoal(scope: ChangeScope, input: SubGoalCreate): Promise<PlanChange[]> {
+  const id = newId();
+  const row = {
+    title: input.title,
+    measure: input.measure ?? null,
+    target_date: input.targetDate ?? null,
+    gas_level: input.gasLevel ?? null,
+  };
+  await scope.trx
+    .insertInto('sub_goal')
+    .values({ municipality_id: scope.municipalityId, id, citizen_id: scope.citizenId, ...row })
+    .execute();
+  return [{ entity: 'sub_goal', entityId: id, action: 'create', before: null, after: camel({ ...row, status: 'active' }) }];
+}
+
+export async function updateSubGoal(scope: ChangeScope, id: string, input: SubGoalUpdate): Promise<PlanChange[]> {
+  const before = await subGoalOf(scope, id);
+  if (before.status === 'ended') throw problems.conflict('This sub-goal has ended and can no longer be changed.');
+  const set = definedOnly({
+    title: input.title,
+    measure: input.measure,
+    target_date: input.targetDate,
+    gas_level: input.gasLevel,
+    status: input.status,
+  });
+  await scope.trx
+    .updateTable('sub_goal')
+    .set(set)
+    .where('municipality_id', '=', scope.municipalityId)
+    .where('id', '=', id)
+    .execute();
+  return [{ entity: 'sub_goal', entityId: id, action: 'update', before: camel(before), after: camel({ ...before, ...set }) }];
+}
+
+export async function endSubGoal(scope: ChangeScope, id: string, input: EndInput): Promise<PlanChange[]> {
+  const before = await subGoalOf(scope, id);
+  if (before.status === 'ended') throw problems.conflict('This sub-goal has already ended.');
+  const set = { status: 'ended', end_reason: input.reason, ended_at: new Date() };
+  await scope.trx
+    .updateTable('sub_goal')
+    .set(set)
+    .where('municipality_id', '=', scope.municipalityId)
+    .where('id', '=', id)
+    .execute();
+  return [
+    {
+      entity: 'sub_goal',
+      entityId: id,
+      action: 'end',
+      before: camel(before),
+      after: camel({ ...before, status: 'ended', end_reason: input.reason }),
+    },
+  ];
+}
+
+export async function createIntervention(scope: ChangeScope, input: InterventionCreate): Promise<PlanChange[]> {
+  const { trx, municipalityId, citizenId } = scope;
+  const type = await trx
+    .selectFrom('intervention_type')
+    .select(['legal_basis', 'sector', 'active'])
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', input.typeId)
+    .executeTakeFirst();
+  if (!type || !type.active) throw fieldProblem('typeId', 'is not an intervention type in the catalogue');
+  await unitMustExist(scope, input.unitId);
+  if (input.responsibleId) await professionalMustExist(scope, input.responsibleId, 'responsibleId');
+  if (input.subGoalIds) await subGoalsMustBelong(scope, input.subGoalIds);
+  const id = newId();
+  const row = {
+    type_id: input.typeId,
+    unit_id: input.unitId,
+    responsible_id: input.responsibleId ?? null,
+    legal_basis: input.legalBasis ?? type.legal_basis,
+    purpose: input.purpose ?? null,
+    start_date: input.startDate,
+    end_date: input.endDate ?? null,
+    follow_up_date: input.followUpDate ?? null,
+    frequency: input.frequency ?? null,
+    status: input.status ?? 'planned',
+    cost_ore: input.costOre ?? 0,
+  };
+  if (!(row.legal_basis in LEGAL_BASES)) throw fieldProblem('legalBasis', 'is not a known legal basis code');
+  await trx.insertInto('intervention').values({ municipality_id: municipalityId, id, citizen_id: citizenId, ...row }).execute();
+  await linkSubGoals(scope, id, input.subGoalIds ?? []);
+  return [
+    {
+      entity: 'intervention',
+      entityId: id,
+      action: 'create',
+      before: null,
+      after: { ...camel(row), subGoalIds: input.subGoalIds ?? [] },
+    },
+  ];
+}
+
+export async function updateIntervention(
+  scope: ChangeScope,
+  id: string,
+  input: InterventionUpdate,
+): Promise<PlanChange[]> {
+  const before = await interventionOf(scope, id);
+  if (before.status === 'ended') throw problems.conflict('This intervention has ended and can no longer be changed.');
+  if (input.responsibleId) await professionalMustExist(scope, input.responsibleId, 'responsibleId');
+  if (input.subGoalIds) await subGoalsMustBelong(scope, input.subGoalIds);
+  const set = definedOnly({
+    responsible_id: input.responsibleId,
+    legal_basis: input.legalBasis as LegalBasisCode | undefined,
+    purpose: input.purpose,
+    start_date: input.startDate,
+    end_date: input.endDate,
+    follow_up_date: input.followUpDate,
+    frequency: input.frequency,
+    status: input.status,
+    cost_ore: input.costOre,
+  });
+  const after = { ...before, ...set };
+  if (after.end_date && after.end_date < after.start_date) throw fieldProblem('endDate', 'must not be before startDate');
+  if (Object.keys(set).length > 0) {
+    await scope.trx
+      .updateTable('intervention')
+      .set(set)
+      .where('municipality_id', '=', scope.municipalityId)
+      .where('id', '=', id)
+      .execute();
+  }
+  const beforeLinks = await linksOf(scope, id);
+  if (input.subGoalIds) {
+    await scope.trx
+      .deleteFrom('intervention_sub_goal')
+      .where('municipality_id', '=', scope.municipalityId)
+      .where('intervention_id', '=', id)
+      .execute();
+    await linkSubGoals(scope, id, input.subGoalIds);
+  }
+  return [
+    {
+      entity: 'intervention',
+      entityId: id,
+      action: 'update',
+      before: { ...camel(before), subGoalIds: beforeLinks },
+      after: { ...camel(after), subGoalIds: input.subGoalIds ?? beforeLinks },
+    },
+  ];
+}
+
+export async function endIntervention(scope: ChangeScope, id: string, input: EndInput): Promise<PlanChange[]> {
+  const before = await interventionOf(scope, id);
+  if (before.status === 'ended') throw problems.conflict('This intervention has already ended.');
+  const endDate = input.endDate ?? new Date().toISOString().slice(0, 10);
+  if (endDate < before.start_date) throw fieldProblem('endDate', 'must not be before the start date');
+  const set = { status: 'ended', end_date: endDate, end_reason: input.reason };
+  await scope.trx
+    .updateTable('intervention')
+    .set(set)
+    .where('municipality_id', '=', scope.municipalityId)
+    .where('id', '=', id)
+    .execute();
+  return [{ entity: 'intervention', entityId: id, action: 'end', before: camel(before), after: camel({ ...before, ...set }) }];
+}
+
+export async function addTeamMember(scope: ChangeScope, input: TeamMemberCreate): Promise<PlanChange[]> {
+  const changes: PlanChange[] = [];
+  const id = newId();
+  let row: Record<string, unknown>;
+  if (input.kind === 'professional') {
+    await professionalMustExist(scope, input.professionalId, 'professionalId');
+    const existing = await scope.trx
+      .selectFrom('team_member')
+      .select('id')
+      .where('municipality_id', '=', scope.municipalityId)
+      .where('citizen_id', '=', scope.citizenId)
+      .where('professional_id', '=', input.professionalId)
+      .where('ended_at', 'is', null)
+      .executeTakeFirst();
+    if (existing) throw fieldProblem('professionalId', 'is already on the team');
+    if (input.isCoordinator) changes.push(...(await demoteCoordinator(scope)));
+    row = {
+      kind: 'professional',
+      professional_id: input.professionalId,
+      role: input.role ?? null,
+      is_coordinator: input.isCoordinator ?? false,
+    };
+  } else {
+    row = {
+      kind: input.kind,
+      name: input.name,
+      relation: input.relation ?? null,
+      role: input.role ?? null,
+      phone: input.phone ?? null,
+      email: input.email ?? null,
+    };
+  }
+  await scope.trx
+    .insertInto('team_member')
+    .values({ municipality_id: scope.municipalityId, id, citizen_id: scope.citizenId, kind: String(row.kind), ...row })
+    .execute();
+  changes.push({ entity: 'team_member', entityId: id, action: 'create', before: null, after: camel(row) });
+  return changes;
+}
+
+export async function updateTeamMember(scope: ChangeScope, id: string, input: TeamMemberUpdate): Promise<PlanChange[]> {
+  const before = await teamMemberOf(scope, id);
+  if (input.isCoordinator && before.kind !== 'professional') {
+    throw fieldProblem('isCoordinator', 'only a professional can be the coordinator');
+  }
+  if (before.kind === 'professional' && (input.phone !== undefined || input.email !== undefined)) {
+    throw fieldProblem(input.phone !== undefined ? 'phone' : 'email', "is taken from the professional's own record");
+  }
+  const changes: PlanChange[] = [];
+  if (input.isCoordinator && !before.is_coordinator) changes.push(...(await demoteCoordinator(scope)));
+  const set = definedOnly({
+    role: input.role,
+    relation: input.relation,
+    phone: input.phone,
+    email: input.email,
+    is_coordinator: input.isCoordinator,
+  });
+  await scope.trx
+    .updateTable('team_member')
+    .set(set)
+    .where('municipality_id', '=', scope.municipalityId)
+    .where('id', '=', id)
+    .execute();
+  changes.push({ entity: 'team_member', entityId: id, action: 'update', before: camel(before), after: camel({ ...before, ...set }) });
+  return changes;
+}
+
+export async function endTeamMember(scope: ChangeScope, id: string, input: EndInput): Promise<PlanChange[]> {
+  const before = await teamMemberOf(scope, id);
+  const set = { ended_at: new Date(), end_reason: input.reason, is_coordinator: false };
+  await scope.trx
+    .updateTable('team_member')
+    .set(set)
+    .where('municipality_id', '=', scope.municipalityId)
+    .where('id', '=', id)
+    .execute();
+  return [
+    {
+      entity: 'team_member',
+      entityId: id,
+      action: 'end',
+      before: camel(before),
+      after: camel({ ...before, is_coordinator: false, end_reason: input.reason }),
+    },
+  ];
+}
+
+// --- helpers -----------------------------------------------------------------------------
+
+async function subGoalOf(scope: ChangeScope, id: string) {
+  const row = await scope.trx
+    .selectFrom('sub_goal')
+    .select(['title', 'measure', 'target_date', 'gas_level', 'status', 'end_reason'])
+    .where('municipality_id', '=', scope.municipalityId)
+    .where('citizen_id', '=', scope.citizenId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw problems.notFound('The sub-goal');
+  return row;
+}
+
+async function interventionOf(scope: ChangeScope, id: string) {
+  const row = await scope.trx
+    .selectFrom('intervention')
+    .select([
+      'type_id',
+      'unit_id',
+      'responsible_id',
+      'legal_basis',
+      'purpose',
+      'start_date',
+      'end_date',
+      'follow_up_date',
+      'frequency',
+      'status',
+      'cost_ore',
+      'end_reason',
+    ])
+    .where('municipality_id', '=', scope.municipalityId)
+    .where('citizen_id', '=', scope.citizenId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw problems.notFound('The intervention');
+  return row;
+}
+
+async function teamMemberOf(scope: ChangeScope, id: string) {
+  const row = await scope.trx
+    .selectFrom('team_member')
+    .select(['kind', 'professional_id', 'name', 'relation', 'role', 'is_coordinator', 'phone', 'email'])
+    .where('municipality_id', '=', scope.municipalityId)
+    .where('citizen_id', '=', scope.citizenId)
+    .where('id', '=', id)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) throw problems.notFound('The team member');
+  return row;
+}
+
+async function linksOf(scope: ChangeScope, interventionId: string): Promise<string[]> {
+  const rows = await scope.trx
+    .selectFrom('intervention_sub_goal')
+    .select('sub_goal_id')
+    .where('municipality_id', '=', scope.municipalityId)
+    .where('intervention_id', '=', interventionId)
+    .orderBy('sub_goal_id')
+    .execute();
+  return rows.map((row) => row.sub_goal_id);
+}
+
+async function linkSubGoals(scope: ChangeScope, interventionId: string, subGoalIds: string[]): Promise<void> {
+  const unique = [...new Set(subGoalIds)];
+  if (unique.length === 0) return;
+  await scope.trx
+    .insertInto('intervention_sub_goal')
+    .values(unique.map((subGoalId) => ({ municipality_id: scope.municipalityId, intervention_id: interventionId, sub_goal_id: subGoalId })))
+    .execute();
+}
+
+async function demoteCoordinator(scope: ChangeScope): Promise<PlanChange[]> {
+  const current = await scope.trx
+    .selectFrom('team_member')
+    .select(['id', 'professional_id'])
+    .where('municipality_id', '=', scope.municipalityId)
+    .where('citizen_id', '=', scope.citizenId)
+    .where('is_coordinator', '=', true)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
+  if (!current) return [];
+  await scope.trx
+    .updateTable('team_member')
+    .set({ is_coordinator: false })
+    .where('municipality_id', '=', scope.municipalityId)
+    .where('id', '=', current.id)
+    .execute();
+  return [
+    { entity: 'team_member', entityId: current.id, action: 'update', before: { isCoordinator: true }, after: { isCoordinator: false } },
+  ];
+}
+
+async function unitMustExist(scope: ChangeScope, unitId: string): Promise<void> {
+  const unit = await scope.trx
+    .selectFrom('unit')
+    .select('id')
+    .where('municipality_id', '=', scope.municipalityId)
+    .where('id', '=', unitId)
+    .executeTakeFirst();
+  if (!unit) throw fieldProblem('unitId', 'is not a unit of this municipality');
+}
+
+async function professionalMustExist(scope: ChangeScope, id: string, field: string): Promise<void> {
+  const professional = await scope.trx
+    .selectFrom('professional')
+    .select('id')
+    .where('municipality_id', '=', scope.municipalityId)
+    .where('id', '=', id)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  if (!professional) throw fieldProblem(field, 'is not an active professional of this municipality');
+}
+
+async function subGoalsMustBelong(scope: ChangeScope, ids: string[]): Promise<void> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return;
+  const found = await scope.trx
+    .selectFrom('sub_goal')
+    .select('id')
+    .where('municipality_id', '=', scope.municipalityId)
+    .where('citizen_id', '=', scope.citizenId)
+    .where('status', '!=', 'ended')
+    .where('id', 'in', unique)
+    .execute();
+  if (found.length !== unique.length) throw fieldProblem('subGoalIds', "must be current sub-goals of this citizen's plan");
+}
+
+function fieldProblem(field: string, message: string) {
+  return problems.badRequest(`${field} ${message}.`, [{ field, message }]);
+}
+
+/** Leaves out what the caller did not send, so PATCH changes only what it names. */
+function definedOnly<T extends Record<string, unknown>>(values: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
+}
+
+/** snake_case row → camelCase snapshot for the history. */
+function camel(row: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(row).map(([key, value]) => [key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase()), value]),
+  );
+}

@@ -1,0 +1,52 @@
+import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../../domain/access/policy.js';
+import type { App, AppContext } from '../context.js';
+import { Problem, problems } from '../problem.js';
+
+export const SESSION_COOKIE = 'samspil_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without a session. Everything under /api is closed unless it says so. */
+    public?: boolean;
+  }
+}
+
+/**
+ * Deny by default: every /api route needs a session unless its config says `public: true`.
+ * State-changing requests must carry `X-Requested-With: samspil`, a header a cross-site form
+ * cannot send and cross-site scripts cannot send without a CORS grant we never give.
+ */
+export function registerAuth(app: App, context: AppContext): void {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    if (!SAFE_METHODS.has(request.method) && request.headers['x-requested-with'] !== 'samspil') {
+      throw new Problem(
+        403,
+        'Missing CSRF header',
+        'State-changing requests must send the header X-Requested-With: samspil.',
+      );
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) request.actor = await context.sessions.resolve(token);
+    if (!request.actor && !request.routeOptions.config.public) throw problems.unauthenticated();
+  });
+}
+
+/** The acting user of a route that is not public (the hook guarantees one). */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw problems.unauthenticated();
+  return request.actor;
+}
+
+/** The acting professional; citizens are refused with 403. */
+export function professionalOf(request: FastifyRequest): Extract<Actor, { kind: 'professional' }> {
+  const actor = actorOf(request);
+  if (actor.kind !== 'professional') throw problems.forbidden('This is for professionals only.');
+  return actor;
+}

@@ -1,0 +1,175 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { normaliseCpr } from '../../domain/citizen/cpr.js';
+import { decideCitizenAccess } from '../../domain/access/policy.js';
+import { SECTORS } from '../../domain/organisation/sectors.js';
+import type { PlanOverview } from '../../domain/plan/plan.types.js';
+import { professionalOf } from '../plugins/auth.js';
+import type { App, AppContext } from '../context.js';
+import { problems } from '../problem.js';
+
+const caseloadItemSchema = z.object({
+  id: z.uuid(),
+  givenName: z.string(),
+  familyName: z.string(),
+  cprMasked: z.string(),
+  relation: z.enum(['coordinator', 'team_member', 'intervention_responsible', 'unit']),
+  activeInterventions: z.number().int(),
+  sectors: z.array(z.enum(SECTORS)),
+  updatedAt: z.string(),
+});
+type CaseloadItem = z.infer<typeof caseloadItemSchema>;
+
+const caseloadPageSchema = z
+  .object({
+    items: z.array(caseloadItemSchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
+  .meta({ id: 'CaseloadPage' });
+
+const caseloadQuerySchema = z.strictObject({
+  q: z.string().trim().max(100).optional().describe('Part of the name; CPR numbers are searched with POST /api/citizens/search'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export function citizensRoutes(app: App, context: AppContext): void {
+  const { db } = context.database;
+
+  app.get(
+    '/api/citizens',
+    {
+      schema: {
+        tags: ['citizens'],
+        summary: "The logged-in professional's caseload",
+        querystring: caseloadQuerySchema,
+        response: { 200: caseloadPageSchema },
+      },
+    },
+    async (request) => {
+      const actor = professionalOf(request);
+      const { q, page, pageSize } = request.query;
+      if (q && /\d{6}/.test(q)) {
+        throw problems.badRequest('Search by CPR number with POST /api/citizens/search; never put it in a URL.', [
+          { field: 'querystring.q', message: 'must not contain a CPR number' },
+        ]);
+      }
+      // Team leaders see their unit's citizens; everyone else the citizens they are related to.
+      const related =
+        actor.role === 'team_leader'
+          ? sql<boolean>`d.related_unit_ids @> ARRAY[${actor.unitId}]::uuid[]`
+          : sql<boolean>`d.related_professional_ids @> ARRAY[${actor.id}]::uuid[]`;
+      let query = db
+        .selectFrom('plan_document as d')
+        .innerJoin('citizen as c', (join) =>
+          join.onRef('c.municipality_id', '=', 'd.municipality_id').onRef('c.id', '=', 'd.citizen_id'),
+        )
+        .where('d.municipality_id', '=', actor.municipalityId)
+        .where(related);
+      if (q) {
+        const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
+        query = query.where(sql<boolean>`lower(c.given_name || ' ' || c.family_name) LIKE ${pattern}`);
+      }
+      const [rows, count] = await Promise.all([
+        query
+          .select(['d.document'])
+          .orderBy(sql`lower(c.family_name)`)
+          .orderBy(sql`lower(c.given_name)`)
+          .orderBy('c.id')
+          .limit(pageSize)
+          .offset((page - 1) * pageSize)
+          .execute(),
+        query.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow(),
+      ]);
+      const items = rows.map((row) => toCaseloadItem(parseDocument(row.document), actor.id));
+      await context.audit.record({
+        actor,
+        citizenId: null,
+        action: 'list',
+        resource: 'caseload',
+        outcome: 'allowed',
+        clientIp: request.ip,
+        details: { q: q ?? null, page, results: items.map((item) => item.id) },
+      });
+      return { items, total: count.total, page, pageSize };
+    },
+  );
+
+  app.post(
+    '/api/citizens/search',
+    {
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['citizens'],
+        summary: 'Find a citizen by CPR number (in the body, never in a URL)',
+        body: z.strictObject({ cpr: z.string().max(20).describe('DDMMYY-SSSS or DDMMYYSSSS') }),
+        response: { 200: caseloadPageSchema },
+      },
+    },
+    async (request) => {
+      const actor = professionalOf(request);
+      const cpr = normaliseCpr(request.body.cpr);
+      if (!cpr) {
+        throw problems.badRequest('cpr must be a CPR number of the form DDMMYY-SSSS.', [
+          { field: 'cpr', message: 'must be a CPR number of the form DDMMYY-SSSS' },
+        ]);
+      }
+      const row = await db
+        .selectFrom('citizen as c')
+        .innerJoin('plan_document as d', (join) =>
+          join.onRef('d.municipality_id', '=', 'c.municipality_id').onRef('d.citizen_id', '=', 'c.id'),
+        )
+        .select(['c.id', 'd.document', 'd.related_professional_ids', 'd.related_unit_ids'])
+        .where('c.municipality_id', '=', actor.municipalityId)
+        .where('c.cpr_hmac', '=', context.vault.hmac(cpr))
+        .executeTakeFirst();
+      const visible =
+        row &&
+        decideCitizenAccess(actor, {
+          citizenId: row.id,
+          professionalIds: row.related_professional_ids,
+          unitIds: row.related_unit_ids,
+        }).allowed;
+      const items = row && visible ? [toCaseloadItem(parseDocument(row.document), actor.id)] : [];
+      await context.audit.record({
+        actor,
+        citizenId: row?.id ?? null,
+        action: 'search',
+        resource: 'citizen',
+        outcome: row && !visible ? 'denied' : 'allowed',
+        clientIp: request.ip,
+        details: { criteria: { cpr: `${cpr.slice(0, 6)}-xxxx` }, found: items.length },
+      });
+      return { items, total: items.length, page: 1, pageSize: 25 };
+    },
+  );
+}
+
+function parseDocument(document: unknown): PlanOverview {
+  return (typeof document === 'string' ? JSON.parse(document) : document) as PlanOverview;
+}
+
+function toCaseloadItem(plan: PlanOverview, professionalId: string): CaseloadItem {
+  const member = plan.team.find((item) => item.professionalId === professionalId);
+  const interventions = plan.sectors.flatMap((group) => group.interventions);
+  const active = interventions.filter((item) => item.status === 'active');
+  const relation: CaseloadItem['relation'] = member?.isCoordinator
+    ? 'coordinator'
+    : member
+      ? 'team_member'
+      : interventions.some((item) => item.responsible?.id === professionalId && item.status !== 'ended')
+        ? 'intervention_responsible'
+        : 'unit';
+  return {
+    id: plan.citizen.id,
+    givenName: plan.citizen.givenName,
+    familyName: plan.citizen.familyName,
+    cprMasked: plan.citizen.cprMasked,
+    relation,
+    activeInterventions: active.length,
+    sectors: [...new Set(active.map((item) => item.sector))],
+    updatedAt: plan.updatedAt,
+  };
+}

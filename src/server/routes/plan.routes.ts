@@ -1,0 +1,210 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { decideCitizenAccess } from '../../domain/access/policy.js';
+import {
+  endSchema,
+  goalInputSchema,
+  interventionCreateSchema,
+  interventionUpdateSchema,
+  subGoalCreateSchema,
+  subGoalUpdateSchema,
+  teamMemberCreateSchema,
+  teamMemberUpdateSchema,
+} from '../../domain/plan/plan.schemas.js';
+import { planOverviewSchema } from '../../domain/plan/plan.types.js';
+import { actorOf } from '../plugins/auth.js';
+import type { App, AppContext } from '../context.js';
+import { type ChangeScope, changePlan, type PlanChange } from '../plan/plan-change.js';
+import * as mutations from '../plan/plan.mutations.js';
+import type { StoredPlan } from '../plan/plan-store.js';
+import { planEtag, problems } from '../problem.js';
+
+const citizenParams = z.strictObject({ citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }) });
+const itemParams = (name: string) =>
+  z.strictObject({ citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }), itemId: z.uuid({ error: `must be a ${name} id (UUID)` }) });
+const ifMatchHeaders = z.object({
+  'if-match': z.string().optional().describe('The ETag of the plan version being edited (required)'),
+});
+const writeResponse = z.object({ id: z.uuid().describe('The created or changed item'), plan: planOverviewSchema });
+
+const historyEntrySchema = z.object({
+  id: z.uuid(),
+  at: z.string(),
+  planVersion: z.number().int(),
+  actor: z.object({ id: z.uuid(), name: z.string().nullable(), role: z.string() }),
+  entity: z.enum(['goal', 'sub_goal', 'intervention', 'team_member']),
+  entityId: z.uuid(),
+  action: z.enum(['create', 'update', 'end']),
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+});
+
+export function planRoutes(app: App, context: AppContext): void {
+  const { db } = context.database;
+
+  app.get(
+    '/api/citizens/:citizenId/plan',
+    {
+      schema: {
+        tags: ['plan'],
+        summary: "The citizen's whole plan: goal, sub-goals, interventions by sector, team and gaps",
+        params: citizenParams,
+        response: { 200: planOverviewSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { citizenId } = request.params;
+      const plan = await context.plans.get(actor.municipalityId, citizenId);
+      if (!plan) throw problems.notFound('The citizen');
+      const decision = decideCitizenAccess(actor, plan.relations);
+      await context.audit.record({
+        actor,
+        citizenId,
+        action: 'read',
+        resource: 'plan',
+        outcome: decision.allowed ? 'allowed' : 'denied',
+        clientIp: request.ip,
+        details: decision.allowed ? { basis: decision.basis, version: plan.version } : undefined,
+      });
+      if (!decision.allowed) throw problems.forbidden(decision.reason);
+      return sendPlan(reply, plan);
+    },
+  );
+
+  app.get(
+    '/api/citizens/:citizenId/plan/history',
+    {
+      schema: {
+        tags: ['plan'],
+        summary: 'What changed in the plan, by whom and when (newest first)',
+        params: citizenParams,
+        querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+        response: { 200: z.object({ items: z.array(historyEntrySchema) }) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { citizenId } = request.params;
+      const plan = await context.plans.get(actor.municipalityId, citizenId);
+      if (!plan) throw problems.notFound('The citizen');
+      const decision = decideCitizenAccess(actor, plan.relations);
+      await context.audit.record({
+        actor,
+        citizenId,
+        action: 'read',
+        resource: 'plan_history',
+        outcome: decision.allowed ? 'allowed' : 'denied',
+        clientIp: request.ip,
+      });
+      if (!decision.allowed) throw problems.forbidden(decision.reason);
+      const rows = await db
+        .selectFrom('plan_history as h')
+        .leftJoin('professional as p', (join) =>
+          join.onRef('p.municipality_id', '=', 'h.municipality_id').onRef('p.id', '=', 'h.actor_id'),
+        )
+        .select(['h.id', 'h.at', 'h.plan_version', 'h.actor_id', 'h.actor_role', 'p.name', 'h.entity', 'h.entity_id', 'h.action', 'h.before', 'h.after'])
+        .where('h.municipality_id', '=', actor.municipalityId)
+        .where('h.citizen_id', '=', citizenId)
+        .orderBy('h.at', 'desc')
+        .orderBy('h.id', 'desc')
+        .limit(request.query.limit)
+        .execute();
+      return {
+        items: rows.map((row) => ({
+          id: row.id,
+          at: row.at.toISOString(),
+          planVersion: row.plan_version,
+          actor: { id: row.actor_id, name: row.name, role: row.actor_role },
+          entity: row.entity as PlanChange['entity'],
+          entityId: row.entity_id,
+          action: row.action as PlanChange['action'],
+          before: (row.before ?? null) as Record<string, unknown> | null,
+          after: (row.after ?? null) as Record<string, unknown> | null,
+        })),
+      };
+    },
+  );
+
+  /** Registers one plan write: validated body, If-Match, the change inside changePlan. */
+  function write<Body, Params extends { citizenId: string }>(
+    method: 'POST' | 'PUT' | 'PATCH',
+    url: string,
+    summary: string,
+    params: z.ZodType<Params>,
+    body: z.ZodType<Body>,
+    successCode: 200 | 201,
+    apply: (scope: ChangeScope, params: Params, body: Body) => Promise<PlanChange[]>,
+  ): void {
+    app.route({
+      method,
+      url,
+      schema: {
+        tags: ['plan'],
+        summary,
+        params,
+        body,
+        headers: ifMatchHeaders,
+        response: { [successCode]: writeResponse },
+      },
+      handler: async (request: FastifyRequest, reply: FastifyReply) => {
+        const requestParams = request.params as Params;
+        const { plan, changes } = await changePlan(
+          context,
+          {
+            actor: actorOf(request),
+            citizenId: requestParams.citizenId,
+            ifMatch: request.headers['if-match'],
+            clientIp: request.ip,
+          },
+          (scope) => apply(scope, requestParams, request.body as Body),
+        );
+        const id = changes.at(-1)?.entityId ?? requestParams.citizenId;
+        reply.code(successCode).header('ETag', planEtag(plan.version));
+        return reply.type('application/json').serializer((payload: unknown) => payload as string)
+          .send(`{"id":${JSON.stringify(id)},"plan":${plan.json}}`);
+      },
+    });
+  }
+
+  const base = '/api/citizens/:citizenId/plan';
+  write('PUT', `${base}/goal`, "Set the citizen's overall goal", citizenParams, goalInputSchema, 200, (scope, _p, body) =>
+    mutations.setGoal(scope, body),
+  );
+  write('POST', `${base}/sub-goals`, 'Add a sub-goal', citizenParams, subGoalCreateSchema, 201, (scope, _p, body) =>
+    mutations.createSubGoal(scope, body),
+  );
+  write('PATCH', `${base}/sub-goals/:itemId`, 'Change a sub-goal', itemParams('sub-goal'), subGoalUpdateSchema, 200, (scope, p, body) =>
+    mutations.updateSubGoal(scope, p.itemId, body),
+  );
+  write('POST', `${base}/sub-goals/:itemId/end`, 'End a sub-goal, with a reason', itemParams('sub-goal'), endSchema, 200, (scope, p, body) =>
+    mutations.endSubGoal(scope, p.itemId, body),
+  );
+  write('POST', `${base}/interventions`, 'Add an intervention', citizenParams, interventionCreateSchema, 201, (scope, _p, body) =>
+    mutations.createIntervention(scope, body),
+  );
+  write('PATCH', `${base}/interventions/:itemId`, 'Change an intervention', itemParams('intervention'), interventionUpdateSchema, 200, (scope, p, body) =>
+    mutations.updateIntervention(scope, p.itemId, body),
+  );
+  write('POST', `${base}/interventions/:itemId/end`, 'End an intervention, with a reason', itemParams('intervention'), endSchema, 200, (scope, p, body) =>
+    mutations.endIntervention(scope, p.itemId, body),
+  );
+  write('POST', `${base}/team`, 'Add a professional, relative or civil-society actor to the team', citizenParams, teamMemberCreateSchema, 201, (scope, _p, body) =>
+    mutations.addTeamMember(scope, body),
+  );
+  write('PATCH', `${base}/team/:itemId`, 'Change a team member', itemParams('team member'), teamMemberUpdateSchema, 200, (scope, p, body) =>
+    mutations.updateTeamMember(scope, p.itemId, body),
+  );
+  write('POST', `${base}/team/:itemId/end`, 'Take someone off the team, with a reason', itemParams('team member'), endSchema, 200, (scope, p, body) =>
+    mutations.endTeamMember(scope, p.itemId, body),
+  );
+}
+
+/** Sends the cached JSON as it is: the plan was serialised once, when it last changed. */
+function sendPlan(reply: FastifyReply, plan: StoredPlan): FastifyReply {
+  return reply
+    .header('ETag', planEtag(plan.version))
+    .type('application/json')
+    .serializer((payload: unknown) => payload as string)
+    .send(plan.json);
+}

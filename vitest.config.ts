@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The whole test suite. Database tests run twice: once on PGlite and once on PostgreSQL
+ * (SAMSPIL_TEST_ENGINE). Browser tests drive Debian's Chromium against a real server.
+ * Two cores: at most two test files at once.
+ */
+const databaseTests = ['test/api/**/*.test.ts', 'test/synth/**/*.test.ts'];
+
+export default defineConfig({
+  test: {
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'web/src/**/*.test.{ts,tsx}'] } },
+      {
+        extends: true,
+        test: { name: 'pglite', include: [...databaseTests, 'test/db/**/*.test.ts'], env: { SAMSPIL_TEST_ENGINE: 'pglite' } },
+      },
+      { extends: true, test: { name: 'postgresql', include: databaseTests, env: { SAMSPIL_TEST_ENGINE: 'postgresql' } } },
+      { extends: true, test: { name: 'browser', include: ['test/e2e/**/*.test.ts'], testTimeout: 60_000 } },
+    ],
+  },
+});
