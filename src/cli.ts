@@ -1,0 +1,156 @@
+#!/usr/bin/env node
+import { Command, InvalidArgumentError } from 'commander';
+import { loadConfig, type Config } from './config.js';
+import { openEmbeddedStore } from './db/data-folder.js';
+import { type Database, describeUrl, openDatabase } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import { CprVault, parseCprKeys } from './security/cpr-vault.js';
+import { buildApp } from './server/app.js';
+import { generateMunicipality, type SynthOptions } from './synth/generate.js';
+import { progressBar } from './cli/progress.js';
+
+const DEFAULT_DEMO_CITIZENS = 2000;
+const DEFAULT_SEED = 1;
+
+interface OpenedStore {
+  database: Database;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the configured store: PostgreSQL when DATABASE_URL is set, otherwise the embedded
+ * PGlite data folder (locked, created atomically). Migrations run on every open; a demo
+ * municipality is generated into an empty store when asked.
+ */
+async function openStore(config: Config, demo: { citizens: number; seed: number } | null): Promise<OpenedStore> {
+  const seedDemo = async (database: Database): Promise<void> => {
+    if (!demo) return;
+    const existing = await database.db.selectFrom('municipality').select('id').limit(1).executeTakeFirst();
+    if (existing) return;
+    await runGenerator(database, config, { citizens: demo.citizens, seed: demo.seed });
+  };
+  if (config.databaseUrl) {
+    const database = await openDatabase({ engine: 'postgresql', url: config.databaseUrl });
+    await migrate(database);
+    // Two processes starting at once on an empty database must not both generate.
+    await database.exclusively(() => seedDemo(database));
+    return { database, close: () => database.close() };
+  }
+  console.log(`Embedded database (PGlite) in ${config.dataDir} — for production, use PostgreSQL (DATABASE_URL).`);
+  const prepare = async (database: Database): Promise<void> => {
+    await migrate(database);
+    await seedDemo(database);
+  };
+  const store = await openEmbeddedStore(config.dataDir, {
+    initialise: async (database) => {
+      console.log('First start: creating the database…');
+      await prepare(database);
+    },
+    prepare,
+  });
+  if (store.report.staleLock) console.log('Took over a stale lock left by a process that is gone.');
+  return store;
+}
+
+async function runGenerator(database: Database, config: Config, options: SynthOptions): Promise<void> {
+  const vault = new CprVault(parseCprKeys(config.cprKeys, config.cprHmacKey));
+  const bar = progressBar();
+  const started = Date.now();
+  const result = await generateMunicipality(database, vault, options, (progress) => bar.update(progress));
+  bar.stop();
+  console.log(
+    `Synthetic municipality: ${result.citizens} citizens, ${result.interventions} interventions, ` +
+      `${result.costEntries} cost entries, ${result.personas} personas in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  );
+}
+
+function positiveInt(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('must be a whole number of 1 or more');
+  return number;
+}
+
+const program = new Command('samspil').description('One coherent plan per citizen across all sectors.');
+
+program
+  .command('serve')
+  .description('Start the web app and API')
+  .option('--demo', 'demo mode: persona login and a synthetic municipality on first start')
+  .option('--citizens <n>', 'size of the demo municipality', positiveInt)
+  .option('--port <port>', 'port to listen on (PORT)', positiveInt)
+  .action(async (options: { demo?: boolean; citizens?: number; port?: number }) => {
+    const config = loadConfig(process.env, {
+      ...(options.demo ? { demo: true } : {}),
+      ...(options.port ? { port: options.port, publicUrl: process.env.SAMSPIL_PUBLIC_URL ?? `http://localhost:${options.port}` } : {}),
+    });
+    if (config.demo && !isLoopbackUrl(config.publicUrl)) {
+      throw new Error(`Demo mode (persona login without a password) is only for a local machine, not ${config.publicUrl}.`);
+    }
+    const citizens = options.citizens ?? Number(process.env.SAMSPIL_DEMO_CITIZENS ?? DEFAULT_DEMO_CITIZENS);
+    const store = await openStore(config, config.demo ? { citizens, seed: DEFAULT_SEED } : null);
+    const { app } = await buildApp(config, store.database);
+    const shutdown = async (signal: string): Promise<void> => {
+      console.log(`${signal}: stopping…`);
+      await app.close();
+      await store.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    await app.listen({ port: config.port, host: config.host });
+    console.log(`Samspil is ready at ${config.publicUrl}${config.demo ? ' (demo mode: log in as a persona)' : ''}`);
+  });
+
+program
+  .command('migrate')
+  .description('Apply database migrations')
+  .action(async () => {
+    const config = loadConfig(process.env, { demo: !process.env.DATABASE_URL });
+    const database = config.databaseUrl
+      ? await openDatabase({ engine: 'postgresql', url: config.databaseUrl })
+      : null;
+    if (database) {
+      const result = await migrate(database);
+      console.log(`${describeUrl(config.databaseUrl ?? '')}: applied ${result.applied.length} migration(s); schema version ${result.current}.`);
+      await database.close();
+      return;
+    }
+    const store = await openEmbeddedStore(config.dataDir, {
+      initialise: async (database) => {
+        await migrate(database);
+      },
+    });
+    const result = await migrate(store.database);
+    console.log(`${config.dataDir}: applied ${result.applied.length} migration(s); schema version ${result.current}.`);
+    await store.close();
+  });
+
+program
+  .command('demo')
+  .description('Generate a deterministic synthetic municipality')
+  .option('--citizens <n>', 'number of citizens', positiveInt, DEFAULT_DEMO_CITIZENS)
+  .option('--seed <n>', 'random seed (same seed, same municipality)', positiveInt, DEFAULT_SEED)
+  .option('--code <code>', 'municipality code (4 digits)', '0766')
+  .action(async (options: { citizens: number; seed: number; code: string }) => {
+    const config = loadConfig(process.env, { demo: true });
+    const store = await openStore(config, null);
+    try {
+      await runGenerator(store.database, config, {
+        citizens: options.citizens,
+        seed: options.seed,
+        municipalityCode: options.code,
+      });
+    } finally {
+      await store.close();
+    }
+  });
+
+function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
+}
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  console.error(`samspil: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
