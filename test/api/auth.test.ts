@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../src/db/ids.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+let citizenId: string;
+
+beforeAll(async () => {
+  t = await startTestApp({ demo: true });
+  const { id: municipalityId } = await t.factories.municipality({ name: 'Demokommune' });
+  const unit = await t.factories.unit(municipalityId, { name: 'Jobcenter' });
+  const worker = await t.factories.professional(municipalityId, unit.id, { name: 'Jonna Jobkonsulent' });
+  ({ id: citizenId } = await t.factories.citizen(municipalityId, { coordinatorId: worker.id }));
+  await t.context.database.db
+    .insertInto('demo_persona')
+    .values([
+      { municipality_id: municipalityId, id: 'jobcenter-caseworker', subject_kind: 'professional', subject_id: worker.id, title_da: 'Sagsbehandler', title_en: 'Caseworker', sort_order: 1 },
+      { municipality_id: municipalityId, id: 'citizen', subject_kind: 'citizen', subject_id: citizenId, title_da: 'Borger', title_en: 'Citizen', sort_order: 2 },
+    ])
+    .execute();
+});
+afterAll(() => t?.dispose());
+
+function cookieFrom(setCookie: string | string[] | undefined): string {
+  const header = Array.isArray(setCookie) ? setCookie[0] : setCookie;
+  return (header ?? '').split(';')[0] ?? '';
+}
+
+describe('operations endpoints', () => {
+  it('reports health and the engine', async () => {
+    const response = await t.request(null, { method: 'GET', url: '/healthz' });
+    expect(response.json()).toEqual({ status: 'ok', database: t.context.database.engine });
+  });
+
+  it('publishes an OpenAPI 3.1 document of the API', async () => {
+    const document = (await t.request(null, { method: 'GET', url: '/api/openapi.json' })).json();
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/api/citizens', '/api/citizens/{citizenId}/plan', '/api/citizens/{citizenId}/plan/interventions']),
+    );
+  });
+
+  it('answers unknown API paths with problem details', async () => {
+    const response = await t.request(null, { method: 'GET', url: '/api/nothing-here' });
+    expect([401, 404]).toContain(response.statusCode);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+  });
+});
+
+describe('demo login', () => {
+  it('lists the personas', async () => {
+    const body = (await t.request(null, { method: 'GET', url: '/api/auth/demo-personas' })).json();
+    expect(body.personas.map((persona: { id: string }) => persona.id)).toEqual(['jobcenter-caseworker', 'citizen']);
+  });
+
+  it('logs in with a fresh httpOnly session and logs out', async () => {
+    const login = await t.request(null, { method: 'POST', url: '/api/auth/demo-login', payload: { persona: 'jobcenter-caseworker' } });
+    expect(login.statusCode).toBe(200);
+    expect(String(login.headers['set-cookie'])).toMatch(/HttpOnly/i);
+    expect(String(login.headers['set-cookie'])).toMatch(/SameSite=Lax/i);
+    const cookie = cookieFrom(login.headers['set-cookie']);
+    const me = (await t.request(cookie, { method: 'GET', url: '/api/auth/me' })).json();
+    expect(me).toMatchObject({ kind: 'professional', name: 'Jonna Jobkonsulent', municipality: { name: 'Demokommune' } });
+
+    const again = await t.request(cookie, { method: 'POST', url: '/api/auth/demo-login', payload: { persona: 'jobcenter-caseworker' } });
+    expect(cookieFrom(again.headers['set-cookie'])).not.toBe(cookie);
+    expect((await t.request(cookie, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+
+    const fresh = cookieFrom(again.headers['set-cookie']);
+    expect((await t.request(fresh, { method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(204);
+    expect((await t.request(fresh, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+  });
+
+  it('lets the citizen persona read their own plan and nothing else', async () => {
+    const login = await t.request(null, { method: 'POST', url: '/api/auth/demo-login', payload: { persona: 'citizen' } });
+    const cookie = cookieFrom(login.headers['set-cookie']);
+    expect(login.json().user.citizenId).toBe(citizenId);
+    expect((await t.request(cookie, { method: 'GET', url: `/api/citizens/${citizenId}/plan` })).statusCode).toBe(200);
+    expect((await t.request(cookie, { method: 'GET', url: '/api/citizens' })).statusCode).toBe(403);
+  });
+
+  it('names an unknown persona and ignores a forged session cookie', async () => {
+    const response = await t.request(null, { method: 'POST', url: '/api/auth/demo-login', payload: { persona: 'nobody' } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors[0].field).toBe('persona');
+    const forged = await t.request(`samspil_session=${newId()}`, { method: 'GET', url: '/api/auth/me' });
+    expect(forged.statusCode).toBe(401);
+  });
+
+  it('answers malformed JSON with a 400 problem', async () => {
+    const response = await t.request(null, {
+      method: 'POST',
+      url: '/api/auth/demo-login',
+      payload: '{"persona":',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().detail).toMatch(/not valid JSON/);
+  });
+});
+
+describe('outside demo mode', () => {
+  it('has no demo login', async () => {
+    const production = await startTestApp({ demo: false });
+    try {
+      const response = await production.request(null, { method: 'POST', url: '/api/auth/demo-login', payload: { persona: 'citizen' } });
+      expect([401, 404]).toContain(response.statusCode);
+      expect((await production.request(null, { method: 'GET', url: '/api/auth/demo-personas' })).statusCode).not.toBe(200);
+    } finally {
+      await production.dispose();
+    }
+  });
+});
