@@ -34,7 +34,8 @@ describe('CprVault', () => {
   it('detects a tampered ciphertext', () => {
     const vault = new CprVault(parseCprKeys(`1:${key1}`, hmac));
     const sealed = vault.encrypt('6101901234');
-    sealed[sealed.length - 1] ^= 1;
+    const last = sealed.length - 1;
+    sealed.writeUInt8(sealed.readUInt8(last) ^ 1, last);
     expect(() => vault.decrypt(sealed)).toThrow();
   });
 

@@ -1,0 +1,145 @@
+/**
+ * `npm run bench`: Samspil's performance budgets, each reported as a ratio against a baseline
+ * measured in the same process and run (ARCHITECTURE.md). Not a test: it prints figures.
+ *
+ *   BENCH_CITIZENS (default 50000)  size of the synthetic municipality (cached in .bench/)
+ *   BENCH_SECONDS  (default 10)     duration of each load phase
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import Fastify from 'fastify';
+import { sql } from 'kysely';
+import { loadConfig } from '../../src/config.js';
+import { openEmbeddedStore } from '../../src/db/data-folder.js';
+import { migrate } from '../../src/db/migrate.js';
+import { CprVault, parseCprKeys } from '../../src/security/cpr-vault.js';
+import { buildApp } from '../../src/server/app.js';
+import { SESSION_COOKIE } from '../../src/server/plugins/auth.js';
+import { generateMunicipality } from '../../src/synth/generate.js';
+import { progressBar } from '../../src/cli/progress.js';
+import type { LoadResult, LoadSpec } from './load-worker.js';
+
+const CITIZENS = Number(process.env.BENCH_CITIZENS ?? 50_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 32;
+const BENCH_DIR = resolve('.bench', `municipality-${CITIZENS}`);
+
+function load(spec: LoadSpec): Promise<LoadResult> {
+  return new Promise((resolvePromise, reject) => {
+    const worker = new Worker(new URL('./load-worker.ts', import.meta.url), {
+      workerData: spec,
+      execArgv: ['--import', 'tsx'],
+    });
+    worker.once('message', (result: LoadResult) => {
+      resolvePromise(result);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
+}
+
+function line(label: string, value: string): void {
+  console.log(`  ${label.padEnd(58)} ${value}`);
+}
+
+async function main(): Promise<void> {
+  console.log(`Samspil bench: ${CITIZENS} citizens, ${SECONDS} s per phase, ${CONNECTIONS} connections\n`);
+  // Keys live beside the cached municipality so its CPR numbers stay readable across runs.
+  const env = { ...process.env, SAMSPIL_DATA_DIR: BENCH_DIR, LOG_LEVEL: 'silent', DATABASE_URL: '' };
+  const config = loadConfig(env, { demo: true });
+  const vault = new CprVault(parseCprKeys(config.cprKeys, config.cprHmacKey));
+  const store = await openEmbeddedStore(BENCH_DIR, {
+    initialise: async (database) => {
+      await migrate(database);
+      const bar = progressBar();
+      const started = Date.now();
+      const result = await generateMunicipality(database, vault, { citizens: CITIZENS, seed: 1 }, (p) => bar.update(p));
+      bar.stop();
+      console.log(`  generated ${result.citizens} citizens / ${result.interventions} interventions in ${((Date.now() - started) / 1000).toFixed(0)} s (cached in ${BENCH_DIR})`);
+    },
+    prepare: async (database) => {
+      await migrate(database);
+    },
+  });
+  const { database } = store;
+  const counts = await sql<{ citizens: number; interventions: number }>`
+    SELECT (SELECT count(*) FROM citizen)::int AS citizens, (SELECT count(*) FROM intervention)::int AS interventions`.execute(database.db);
+  const size = counts.rows[0];
+  console.log(`  database: ${size?.citizens} citizens, ${size?.interventions} interventions (${database.engine})\n`);
+
+  // The persona with the widest access: the team leader sees the whole unit's caseload.
+  const persona = await database.db
+    .selectFrom('demo_persona')
+    .select(['municipality_id', 'subject_id'])
+    .where('id', '=', 'team-leader')
+    .executeTakeFirstOrThrow();
+  const leader = await database.db
+    .selectFrom('professional')
+    .select(['unit_id'])
+    .where('id', '=', persona.subject_id)
+    .executeTakeFirstOrThrow();
+  const visible = await database.db
+    .selectFrom('plan_document')
+    .select('citizen_id')
+    .where('municipality_id', '=', persona.municipality_id)
+    .where(sql<boolean>`related_unit_ids @> ARRAY[${leader.unit_id}]::uuid[]`)
+    .execute();
+  const paths = visible.map((row) => `/api/citizens/${row.citizen_id}/plan`);
+
+  const { app, context } = await buildApp(config, database, false);
+  const session = await context.sessions.create({
+    municipalityId: persona.municipality_id,
+    kind: 'professional',
+    id: persona.subject_id,
+    persona: 'team-leader',
+  });
+  const cookie = `${SESSION_COOKIE}=${session.token}`;
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const samspilUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+
+  const bare = Fastify({ logger: false });
+  bare.get('/bare', async () => ({ status: 'ok' }));
+  await bare.listen({ port: 0, host: '127.0.0.1' });
+  const bareUrl = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}`;
+
+  console.log(`Plan overview (${paths.length} distinct plans visible to the team leader)`);
+  await load({ url: samspilUrl, paths, cookie, connections: CONNECTIONS, durationSeconds: Math.min(3, SECONDS) }); // warm-up
+  const baseline = await load({ url: bareUrl, paths: ['/bare'], cookie: null, connections: CONNECTIONS, durationSeconds: SECONDS });
+  const auditAfterWarmup = await countAudit();
+  const plan = await load({ url: samspilUrl, paths, cookie, connections: CONNECTIONS, durationSeconds: SECONDS });
+  const audited = (await countAudit()) - auditAfterWarmup;
+  const ratio = plan.requestsPerSecond / baseline.requestsPerSecond;
+  line('bare Fastify route (baseline)', `${baseline.requestsPerSecond.toFixed(0)} req/s, p99 ${baseline.p99} ms`);
+  line('GET /api/citizens/{id}/plan, authorised + audited', `${plan.requestsPerSecond.toFixed(0)} req/s, p99 ${plan.p99} ms`);
+  line('ratio plan / bare (budget ≥ 0.25)', `${ratio.toFixed(3)} ${ratio >= 0.25 ? 'OK' : 'BELOW BUDGET'}`);
+  line('p99 at 32 connections (budget < 25 ms)', `${plan.p99} ms ${plan.p99 < 25 ? 'OK' : 'OVER BUDGET'}`);
+  line('audit records written / 2xx responses', `${audited} / ${plan.total - plan.non2xx} (non-2xx ${plan.non2xx}, errors ${plan.errors})`);
+
+  const webAssets = resolve('web/dist/assets');
+  if (existsSync(webAssets)) {
+    const html = readFileSync(resolve('web/dist/index.html'), 'utf8');
+    const initial = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map((match) => match[1] ?? '');
+    const gzip = initial.reduce((sum, file) => sum + gzipSync(readFileSync(resolve(webAssets, file))).length, 0);
+    const all = readdirSync(webAssets).filter((file) => file.endsWith('.js'));
+    const allBytes = all.reduce((sum, file) => sum + statSync(resolve(webAssets, file)).size, 0);
+    console.log('\nWeb');
+    line('initial JavaScript, gzip (budget ≤ 300 kB)', `${(gzip / 1024).toFixed(1)} kB ${gzip <= 300 * 1024 ? 'OK' : 'OVER BUDGET'}`);
+    line('all JavaScript chunks, raw', `${(allBytes / 1024).toFixed(1)} kB in ${all.length} files`);
+  }
+
+  await app.close();
+  await bare.close();
+  await store.close();
+
+  async function countAudit(): Promise<number> {
+    const result = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_event`.execute(database.db);
+    return result.rows[0]?.n ?? 0;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
