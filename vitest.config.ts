@@ -16,9 +16,16 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'web/src/**/*.test.{ts,tsx}'] } },
       {
         extends: true,
-        test: { name: 'pglite', include: [...databaseTests, 'test/db/**/*.test.ts'], env: { SAMSPIL_TEST_ENGINE: 'pglite' } },
+        test: {
+          name: 'pglite',
+          include: [...databaseTests, 'test/db/**/*.test.ts'],
+          env: { SAMSPIL_TEST_ENGINE: 'pglite' },
+        },
       },
-      { extends: true, test: { name: 'postgresql', include: databaseTests, env: { SAMSPIL_TEST_ENGINE: 'postgresql' } } },
+      {
+        extends: true,
+        test: { name: 'postgresql', include: databaseTests, env: { SAMSPIL_TEST_ENGINE: 'postgresql' } },
+      },
       { extends: true, test: { name: 'browser', include: ['test/e2e/**/*.test.ts'], testTimeout: 60_000 } },
     ],
   },

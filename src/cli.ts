@@ -22,7 +22,10 @@ interface OpenedStore {
  * PGlite data folder (locked, created atomically). Migrations run on every open; a demo
  * municipality is generated into an empty store when asked.
  */
-async function openStore(config: Config, demo: { citizens: number; seed: number } | null): Promise<OpenedStore> {
+async function openStore(
+  config: Config,
+  demo: { citizens: number; seed: number } | null,
+): Promise<OpenedStore> {
   const seedDemo = async (database: Database): Promise<void> => {
     if (!demo) return;
     const existing = await database.db.selectFrom('municipality').select('id').limit(1).executeTakeFirst();
@@ -36,7 +39,9 @@ async function openStore(config: Config, demo: { citizens: number; seed: number 
     await database.exclusively(() => seedDemo(database));
     return { database, close: () => database.close() };
   }
-  console.log(`Embedded database (PGlite) in ${config.dataDir} — for production, use PostgreSQL (DATABASE_URL).`);
+  console.log(
+    `Embedded database (PGlite) in ${config.dataDir} — for production, use PostgreSQL (DATABASE_URL).`,
+  );
   const prepare = async (database: Database): Promise<void> => {
     await migrate(database);
     await seedDemo(database);
@@ -66,7 +71,8 @@ async function runGenerator(database: Database, config: Config, options: SynthOp
 
 function positiveInt(value: string): number {
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('must be a whole number of 1 or more');
+  if (!Number.isInteger(number) || number < 1)
+    throw new InvalidArgumentError('must be a whole number of 1 or more');
   return number;
 }
 
@@ -81,10 +87,17 @@ program
   .action(async (options: { demo?: boolean; citizens?: number; port?: number }) => {
     const config = loadConfig(process.env, {
       ...(options.demo ? { demo: true } : {}),
-      ...(options.port ? { port: options.port, publicUrl: process.env.SAMSPIL_PUBLIC_URL ?? `http://localhost:${options.port}` } : {}),
+      ...(options.port
+        ? {
+            port: options.port,
+            publicUrl: process.env.SAMSPIL_PUBLIC_URL ?? `http://localhost:${options.port}`,
+          }
+        : {}),
     });
     if (config.demo && !isLoopbackUrl(config.publicUrl)) {
-      throw new Error(`Demo mode (persona login without a password) is only for a local machine, not ${config.publicUrl}.`);
+      throw new Error(
+        `Demo mode (persona login without a password) is only for a local machine, not ${config.publicUrl}.`,
+      );
     }
     const citizens = options.citizens ?? Number(process.env.SAMSPIL_DEMO_CITIZENS ?? DEFAULT_DEMO_CITIZENS);
     const store = await openStore(config, config.demo ? { citizens, seed: DEFAULT_SEED } : null);
@@ -98,7 +111,9 @@ program
     process.once('SIGINT', () => void shutdown('SIGINT'));
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
     await app.listen({ port: config.port, host: config.host });
-    console.log(`Samspil is ready at ${config.publicUrl}${config.demo ? ' (demo mode: log in as a persona)' : ''}`);
+    console.log(
+      `Samspil is ready at ${config.publicUrl}${config.demo ? ' (demo mode: log in as a persona)' : ''}`,
+    );
   });
 
 program
@@ -111,7 +126,9 @@ program
       : null;
     if (database) {
       const result = await migrate(database);
-      console.log(`${describeUrl(config.databaseUrl ?? '')}: applied ${result.applied.length} migration(s); schema version ${result.current}.`);
+      console.log(
+        `${describeUrl(config.databaseUrl ?? '')}: applied ${result.applied.length} migration(s); schema version ${result.current}.`,
+      );
       await database.close();
       return;
     }
@@ -121,7 +138,9 @@ program
       },
     });
     const result = await migrate(store.database);
-    console.log(`${config.dataDir}: applied ${result.applied.length} migration(s); schema version ${result.current}.`);
+    console.log(
+      `${config.dataDir}: applied ${result.applied.length} migration(s); schema version ${result.current}.`,
+    );
     await store.close();
   });
 

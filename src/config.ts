@@ -50,10 +50,13 @@ function resolveKeys(
     return { cprKeys: env.SAMSPIL_CPR_KEYS, cprHmacKey: env.SAMSPIL_CPR_HMAC_KEY };
   }
   if (!demo || databaseUrl) {
-    throw new Error('SAMSPIL_CPR_KEYS and SAMSPIL_CPR_HMAC_KEY must be set (base64, 32 bytes each) outside demo mode');
+    throw new Error(
+      'SAMSPIL_CPR_KEYS and SAMSPIL_CPR_HMAC_KEY must be set (base64, 32 bytes each) outside demo mode',
+    );
   }
   const file = join(dataDir, 'demo-keys.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as { cprKeys: string; cprHmacKey: string };
+  if (existsSync(file))
+    return JSON.parse(readFileSync(file, 'utf8')) as { cprKeys: string; cprHmacKey: string };
   const keys = { cprKeys: `1:${generateKeyText()}`, cprHmacKey: generateKeyText() };
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });

@@ -17,7 +17,9 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type DatabaseTarget = { engine: 'postgresql'; url: string; poolSize?: number } | { engine: 'pglite'; dataDir?: string };
+export type DatabaseTarget =
+  | { engine: 'postgresql'; url: string; poolSize?: number }
+  | { engine: 'pglite'; dataDir?: string };
 
 // Any constant shared by every Samspil process.
 const EXCLUSIVE_LOCK_KEY = 7_266_001;

@@ -11,12 +11,16 @@ export interface MigrationResult {
 
 /** Applies the numbered plain-SQL migrations not yet applied, each in its own transaction. */
 export async function migrate(database: Database): Promise<MigrationResult> {
-  const files = (await readdir(MIGRATIONS_DIR)).filter((name) => /^\d{3}_[a-z0-9_-]+\.sql$/.test(name)).sort();
+  const files = (await readdir(MIGRATIONS_DIR))
+    .filter((name) => /^\d{3}_[a-z0-9_-]+\.sql$/.test(name))
+    .sort();
   return database.exclusively(async () => {
     await database.exec(`CREATE TABLE IF NOT EXISTS schema_migration (
       version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
     const done = new Set(
-      (await database.db.selectFrom('schema_migration').select('version').execute()).map((row) => row.version),
+      (await database.db.selectFrom('schema_migration').select('version').execute()).map(
+        (row) => row.version,
+      ),
     );
     const applied: string[] = [];
     for (const file of files) {

@@ -10,9 +10,14 @@ export function pgliteAsPool(pglite: PGlite): PostgresPool {
   let tail: Promise<void> = Promise.resolve();
 
   // Kysely never asks a PGlite pool for a cursor, so only the (sql, parameters) form exists.
-  const query = async <R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> => {
+  const query = async <R>(
+    sql: string,
+    parameters: ReadonlyArray<unknown>,
+  ): Promise<PostgresQueryResult<R>> => {
     const result = await pglite.query<R>(sql, parameters as unknown[], { rowMode: 'object' });
-    const command = (sql.trimStart().split(/\s/, 1)[0] ?? '').toUpperCase() as PostgresQueryResult<R>['command'];
+    const command = (
+      sql.trimStart().split(/\s/, 1)[0] ?? ''
+    ).toUpperCase() as PostgresQueryResult<R>['command'];
     return { command, rowCount: result.affectedRows ?? result.rows.length, rows: result.rows };
   };
 

@@ -15,11 +15,13 @@ export interface CprKeys {
 
 export class CprVault {
   constructor(private readonly keys: CprKeys) {
-    if (!keys.encryption.has(keys.currentKeyId)) throw new Error('CPR key configuration: the current key id has no key');
+    if (!keys.encryption.has(keys.currentKeyId))
+      throw new Error('CPR key configuration: the current key id has no key');
     for (const [id, key] of keys.encryption) {
       if (key.length !== 32) throw new Error(`CPR key configuration: key ${id} must be 32 bytes`);
     }
-    if (keys.hmac.length < 32) throw new Error('CPR key configuration: the HMAC key must be at least 32 bytes');
+    if (keys.hmac.length < 32)
+      throw new Error('CPR key configuration: the HMAC key must be at least 32 bytes');
   }
 
   encrypt(cpr: string): Buffer {
@@ -49,10 +51,14 @@ export class CprVault {
 export function parseCprKeys(encryptionKeys: string, hmacKey: string): CprKeys {
   const encryption = new Map<number, Buffer>();
   let currentKeyId = -1;
-  for (const part of encryptionKeys.split(',').map((item) => item.trim()).filter(Boolean)) {
+  for (const part of encryptionKeys
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)) {
     const [id, value] = part.includes(':') ? part.split(':', 2) : ['1', part];
     const keyId = Number(id);
-    if (!Number.isInteger(keyId) || keyId < 0 || keyId > 255) throw new Error('CPR key configuration: key ids are 0–255');
+    if (!Number.isInteger(keyId) || keyId < 0 || keyId > 255)
+      throw new Error('CPR key configuration: key ids are 0–255');
     encryption.set(keyId, Buffer.from(value ?? '', 'base64'));
     if (currentKeyId < 0) currentKeyId = keyId;
   }

@@ -24,7 +24,8 @@ export const problems = {
   unauthenticated: (): Problem => new Problem(401, 'Not logged in', 'Log in to use this part of Samspil.'),
   forbidden: (detail: string): Problem => new Problem(403, 'No access', detail),
   notFound: (what: string): Problem => new Problem(404, 'Not found', `${what} was not found.`),
-  badRequest: (detail: string, errors?: FieldError[]): Problem => new Problem(400, 'Invalid request', detail, errors),
+  badRequest: (detail: string, errors?: FieldError[]): Problem =>
+    new Problem(400, 'Invalid request', detail, errors),
   conflict: (detail: string): Problem => new Problem(409, 'Conflict', detail),
   preconditionRequired: (): Problem =>
     new Problem(

@@ -14,8 +14,24 @@ beforeAll(async () => {
   await t.context.database.db
     .insertInto('demo_persona')
     .values([
-      { municipality_id: municipalityId, id: 'jobcenter-caseworker', subject_kind: 'professional', subject_id: worker.id, title_da: 'Sagsbehandler', title_en: 'Caseworker', sort_order: 1 },
-      { municipality_id: municipalityId, id: 'citizen', subject_kind: 'citizen', subject_id: citizenId, title_da: 'Borger', title_en: 'Citizen', sort_order: 2 },
+      {
+        municipality_id: municipalityId,
+        id: 'jobcenter-caseworker',
+        subject_kind: 'professional',
+        subject_id: worker.id,
+        title_da: 'Sagsbehandler',
+        title_en: 'Caseworker',
+        sort_order: 1,
+      },
+      {
+        municipality_id: municipalityId,
+        id: 'citizen',
+        subject_kind: 'citizen',
+        subject_id: citizenId,
+        title_da: 'Borger',
+        title_en: 'Citizen',
+        sort_order: 2,
+      },
     ])
     .execute();
 });
@@ -36,7 +52,11 @@ describe('operations endpoints', () => {
     const document = (await t.request(null, { method: 'GET', url: '/api/openapi.json' })).json();
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/api/citizens', '/api/citizens/{citizenId}/plan', '/api/citizens/{citizenId}/plan/interventions']),
+      expect.arrayContaining([
+        '/api/citizens',
+        '/api/citizens/{citizenId}/plan',
+        '/api/citizens/{citizenId}/plan/interventions',
+      ]),
     );
   });
 
@@ -50,19 +70,34 @@ describe('operations endpoints', () => {
 describe('demo login', () => {
   it('lists the personas', async () => {
     const body = (await t.request(null, { method: 'GET', url: '/api/auth/demo-personas' })).json();
-    expect(body.personas.map((persona: { id: string }) => persona.id)).toEqual(['jobcenter-caseworker', 'citizen']);
+    expect(body.personas.map((persona: { id: string }) => persona.id)).toEqual([
+      'jobcenter-caseworker',
+      'citizen',
+    ]);
   });
 
   it('logs in with a fresh httpOnly session and logs out', async () => {
-    const login = await t.request(null, { method: 'POST', url: '/api/auth/demo-login', payload: { persona: 'jobcenter-caseworker' } });
+    const login = await t.request(null, {
+      method: 'POST',
+      url: '/api/auth/demo-login',
+      payload: { persona: 'jobcenter-caseworker' },
+    });
     expect(login.statusCode).toBe(200);
     expect(String(login.headers['set-cookie'])).toMatch(/HttpOnly/i);
     expect(String(login.headers['set-cookie'])).toMatch(/SameSite=Lax/i);
     const cookie = cookieFrom(login.headers['set-cookie']);
     const me = (await t.request(cookie, { method: 'GET', url: '/api/auth/me' })).json();
-    expect(me).toMatchObject({ kind: 'professional', name: 'Jonna Jobkonsulent', municipality: { name: 'Demokommune' } });
+    expect(me).toMatchObject({
+      kind: 'professional',
+      name: 'Jonna Jobkonsulent',
+      municipality: { name: 'Demokommune' },
+    });
 
-    const again = await t.request(cookie, { method: 'POST', url: '/api/auth/demo-login', payload: { persona: 'jobcenter-caseworker' } });
+    const again = await t.request(cookie, {
+      method: 'POST',
+      url: '/api/auth/demo-login',
+      payload: { persona: 'jobcenter-caseworker' },
+    });
     expect(cookieFrom(again.headers['set-cookie'])).not.toBe(cookie);
     expect((await t.request(cookie, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
 
@@ -72,15 +107,25 @@ describe('demo login', () => {
   });
 
   it('lets the citizen persona read their own plan and nothing else', async () => {
-    const login = await t.request(null, { method: 'POST', url: '/api/auth/demo-login', payload: { persona: 'citizen' } });
+    const login = await t.request(null, {
+      method: 'POST',
+      url: '/api/auth/demo-login',
+      payload: { persona: 'citizen' },
+    });
     const cookie = cookieFrom(login.headers['set-cookie']);
     expect(login.json().user.citizenId).toBe(citizenId);
-    expect((await t.request(cookie, { method: 'GET', url: `/api/citizens/${citizenId}/plan` })).statusCode).toBe(200);
+    expect(
+      (await t.request(cookie, { method: 'GET', url: `/api/citizens/${citizenId}/plan` })).statusCode,
+    ).toBe(200);
     expect((await t.request(cookie, { method: 'GET', url: '/api/citizens' })).statusCode).toBe(403);
   });
 
   it('names an unknown persona and ignores a forged session cookie', async () => {
-    const response = await t.request(null, { method: 'POST', url: '/api/auth/demo-login', payload: { persona: 'nobody' } });
+    const response = await t.request(null, {
+      method: 'POST',
+      url: '/api/auth/demo-login',
+      payload: { persona: 'nobody' },
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().errors[0].field).toBe('persona');
     const forged = await t.request(`samspil_session=${newId()}`, { method: 'GET', url: '/api/auth/me' });
@@ -103,9 +148,15 @@ describe('outside demo mode', () => {
   it('has no demo login', async () => {
     const production = await startTestApp({ demo: false });
     try {
-      const response = await production.request(null, { method: 'POST', url: '/api/auth/demo-login', payload: { persona: 'citizen' } });
+      const response = await production.request(null, {
+        method: 'POST',
+        url: '/api/auth/demo-login',
+        payload: { persona: 'citizen' },
+      });
       expect([401, 404]).toContain(response.statusCode);
-      expect((await production.request(null, { method: 'GET', url: '/api/auth/demo-personas' })).statusCode).not.toBe(200);
+      expect(
+        (await production.request(null, { method: 'GET', url: '/api/auth/demo-personas' })).statusCode,
+      ).not.toBe(200);
     } finally {
       await production.dispose();
     }

@@ -17,7 +17,10 @@ beforeAll(async () => {
   const professional = await t.factories.professional(municipalityId, unit.id);
   const teamLeader = await t.factories.professional(municipalityId, unit.id, { role: 'team_leader' });
   const elsewhere = await t.factories.professional(municipalityId, otherUnit.id);
-  worker = { id: professional.id, cookie: await t.login({ municipalityId, kind: 'professional', id: professional.id }) };
+  worker = {
+    id: professional.id,
+    cookie: await t.login({ municipalityId, kind: 'professional', id: professional.id }),
+  };
   leader = { cookie: await t.login({ municipalityId, kind: 'professional', id: teamLeader.id }) };
   outsider = { cookie: await t.login({ municipalityId, kind: 'professional', id: elsewhere.id }) };
   for (const [givenName, familyName] of [
@@ -25,9 +28,15 @@ beforeAll(async () => {
     ['Bo', 'Fiktivsen'],
     ['Carla', 'Prøvesen'],
   ] as const) {
-    mine.push(await t.factories.citizen(municipalityId, { givenName, familyName, coordinatorId: professional.id }));
+    mine.push(
+      await t.factories.citizen(municipalityId, { givenName, familyName, coordinatorId: professional.id }),
+    );
   }
-  notMine = await t.factories.citizen(municipalityId, { givenName: 'Dorte', familyName: 'Syntesen', coordinatorId: elsewhere.id });
+  notMine = await t.factories.citizen(municipalityId, {
+    givenName: 'Dorte',
+    familyName: 'Syntesen',
+    coordinatorId: elsewhere.id,
+  });
 });
 afterAll(() => t?.dispose());
 
@@ -37,14 +46,23 @@ describe('the caseload', () => {
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body.total).toBe(3);
-    expect(body.items.map((item: { familyName: string }) => item.familyName)).toEqual(['Eksempelsen', 'Fiktivsen', 'Prøvesen']);
-    expect(body.items[0]).toMatchObject({ relation: 'coordinator', cprMasked: `${mine[0]?.cpr.slice(0, 6)}-xxxx` });
+    expect(body.items.map((item: { familyName: string }) => item.familyName)).toEqual([
+      'Eksempelsen',
+      'Fiktivsen',
+      'Prøvesen',
+    ]);
+    expect(body.items[0]).toMatchObject({
+      relation: 'coordinator',
+      cprMasked: `${mine[0]?.cpr.slice(0, 6)}-xxxx`,
+    });
   });
 
   it('searches by name and pages', async () => {
     const search = (await t.request(worker.cookie, { method: 'GET', url: '/api/citizens?q=fiktiv' })).json();
     expect(search.items.map((item: { givenName: string }) => item.givenName)).toEqual(['Bo']);
-    const page2 = (await t.request(worker.cookie, { method: 'GET', url: '/api/citizens?page=2&pageSize=2' })).json();
+    const page2 = (
+      await t.request(worker.cookie, { method: 'GET', url: '/api/citizens?page=2&pageSize=2' })
+    ).json();
     expect(page2).toMatchObject({ total: 3, page: 2, pageSize: 2 });
     expect(page2.items).toHaveLength(1);
   });
@@ -55,14 +73,19 @@ describe('the caseload', () => {
   });
 
   it('refuses a CPR number in the URL', async () => {
-    const response = await t.request(worker.cookie, { method: 'GET', url: `/api/citizens?q=${mine[0]?.cpr}` });
+    const response = await t.request(worker.cookie, {
+      method: 'GET',
+      url: `/api/citizens?q=${mine[0]?.cpr}`,
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().detail).toMatch(/POST \/api\/citizens\/search/);
   });
 
   it("shows a team leader the unit's citizens", async () => {
     const body = (await t.request(leader.cookie, { method: 'GET', url: '/api/citizens' })).json();
-    expect(body.items.map((item: { id: string }) => item.id).sort()).toEqual(mine.map((item) => item.id).sort());
+    expect(body.items.map((item: { id: string }) => item.id).sort()).toEqual(
+      mine.map((item) => item.id).sort(),
+    );
     expect(body.items[0].relation).toBe('unit');
   });
 
@@ -94,14 +117,26 @@ describe('finding a citizen by CPR number', () => {
   });
 
   it('does not reveal an unrelated citizen', async () => {
-    const response = await t.request(worker.cookie, { method: 'POST', url: '/api/citizens/search', payload: { cpr: notMine.cpr } });
+    const response = await t.request(worker.cookie, {
+      method: 'POST',
+      url: '/api/citizens/search',
+      payload: { cpr: notMine.cpr },
+    });
     expect(response.json().items).toEqual([]);
-    const other = await t.request(outsider.cookie, { method: 'POST', url: '/api/citizens/search', payload: { cpr: notMine.cpr } });
+    const other = await t.request(outsider.cookie, {
+      method: 'POST',
+      url: '/api/citizens/search',
+      payload: { cpr: notMine.cpr },
+    });
     expect(other.json().items).toHaveLength(1);
   });
 
   it('names the problem with a malformed number, without echoing it', async () => {
-    const response = await t.request(worker.cookie, { method: 'POST', url: '/api/citizens/search', payload: { cpr: '999999-12' } });
+    const response = await t.request(worker.cookie, {
+      method: 'POST',
+      url: '/api/citizens/search',
+      payload: { cpr: '999999-12' },
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().errors[0].field).toBe('cpr');
     expect(response.body).not.toContain('999999');

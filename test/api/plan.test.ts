@@ -28,7 +28,10 @@ beforeAll(async () => {
   ({ id: typeId } = await t.factories.interventionType(municipalityId, { legalBasis: 'LAB-47' }));
   const worker = await t.factories.professional(municipalityId, unitId);
   const other = await t.factories.professional(municipalityId, unitId);
-  caseworker = { id: worker.id, cookie: await t.login({ municipalityId, kind: 'professional', id: worker.id }) };
+  caseworker = {
+    id: worker.id,
+    cookie: await t.login({ municipalityId, kind: 'professional', id: worker.id }),
+  };
   stranger = { id: other.id, cookie: await t.login({ municipalityId, kind: 'professional', id: other.id }) };
   citizen = await t.factories.citizen(municipalityId, { coordinatorId: worker.id });
 });
@@ -43,7 +46,10 @@ describe('the plan overview', () => {
   });
 
   it('answers 403 to a professional with no relationship, and audits the denial', async () => {
-    const response = await t.request(stranger.cookie, { method: 'GET', url: `/api/citizens/${citizen.id}/plan` });
+    const response = await t.request(stranger.cookie, {
+      method: 'GET',
+      url: `/api/citizens/${citizen.id}/plan`,
+    });
     expect(response.statusCode).toBe(403);
     expect(response.json().detail).toMatch(/no relationship/);
     expect(await auditCount(citizen.id, 'read', 'denied')).toBeGreaterThanOrEqual(1);
@@ -51,7 +57,10 @@ describe('the plan overview', () => {
 
   it('serves the whole plan with an ETag and masked CPR, and audits the read', async () => {
     const before = await auditCount(citizen.id, 'read');
-    const response = await t.request(caseworker.cookie, { method: 'GET', url: `/api/citizens/${citizen.id}/plan` });
+    const response = await t.request(caseworker.cookie, {
+      method: 'GET',
+      url: `/api/citizens/${citizen.id}/plan`,
+    });
     expect(response.statusCode).toBe(200);
     expect(response.headers.etag).toBe('"1"');
     expect(response.headers['cache-control']).toBe('no-store');
@@ -74,7 +83,10 @@ describe('the plan overview', () => {
   });
 
   it('names the field when the id is not a UUID', async () => {
-    const response = await t.request(caseworker.cookie, { method: 'GET', url: '/api/citizens/not-a-uuid/plan' });
+    const response = await t.request(caseworker.cookie, {
+      method: 'GET',
+      url: '/api/citizens/not-a-uuid/plan',
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().errors[0]).toMatchObject({ field: 'params.citizenId' });
   });
@@ -84,7 +96,12 @@ describe('changing the plan', () => {
   let version = 1;
   let subGoalId: string;
 
-  async function write(method: 'POST' | 'PUT' | 'PATCH', path: string, payload: unknown, ifMatch: string | null = `"${version}"`) {
+  async function write(
+    method: 'POST' | 'PUT' | 'PATCH',
+    path: string,
+    payload: unknown,
+    ifMatch: string | null = `"${version}"`,
+  ) {
     return t.request(caseworker.cookie, {
       method,
       url: `/api/citizens/${citizen.id}/plan${path}`,
@@ -111,7 +128,9 @@ describe('changing the plan', () => {
     expect(stale.statusCode).toBe(412);
     expect(stale.headers.etag).toBe(`"${version}"`);
     expect(stale.json().detail).toMatch(/changed the plan/);
-    const plan = (await t.request(caseworker.cookie, { method: 'GET', url: `/api/citizens/${citizen.id}/plan` })).json<PlanOverview>();
+    const plan = (
+      await t.request(caseworker.cookie, { method: 'GET', url: `/api/citizens/${citizen.id}/plan` })
+    ).json<PlanOverview>();
     expect(plan.subGoals).toHaveLength(0);
     expect(plan.version).toBe(version);
   });
@@ -129,12 +148,18 @@ describe('changing the plan', () => {
       expect(response.headers['content-type']).toContain('application/problem+json');
       if (field) expect(response.json().errors.map((e: { field: string }) => e.field)).toContain(field);
     }
-    const plan = (await t.request(caseworker.cookie, { method: 'GET', url: `/api/citizens/${citizen.id}/plan` })).json<PlanOverview>();
+    const plan = (
+      await t.request(caseworker.cookie, { method: 'GET', url: `/api/citizens/${citizen.id}/plan` })
+    ).json<PlanOverview>();
     expect(plan.version).toBe(version);
   });
 
   it('adds a sub-goal and an intervention linked to it', async () => {
-    const goal = await write('POST', '/sub-goals', { title: 'Møde stabilt op tre dage om ugen', gasLevel: -1, targetDate: '2027-03-01' });
+    const goal = await write('POST', '/sub-goals', {
+      title: 'Møde stabilt op tre dage om ugen',
+      gasLevel: -1,
+      targetDate: '2027-03-01',
+    });
     expect(goal.statusCode).toBe(201);
     version += 1;
     subGoalId = goal.json().id;
@@ -167,17 +192,31 @@ describe('changing the plan', () => {
     });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().errors[0].field).toBe('typeId');
-    const endBeforeStart = await write('POST', '/interventions', { typeId, unitId, startDate: '2026-11-01', endDate: '2026-10-01' });
+    const endBeforeStart = await write('POST', '/interventions', {
+      typeId,
+      unitId,
+      startDate: '2026-11-01',
+      endDate: '2026-10-01',
+    });
     expect(endBeforeStart.statusCode).toBe(400);
     expect(endBeforeStart.json().errors[0].field).toBe('endDate');
     expect(otherCitizen.id).toBeTruthy();
   });
 
   it('records every change in the history, newest first', async () => {
-    const response = await t.request(caseworker.cookie, { method: 'GET', url: `/api/citizens/${citizen.id}/plan/history` });
+    const response = await t.request(caseworker.cookie, {
+      method: 'GET',
+      url: `/api/citizens/${citizen.id}/plan/history`,
+    });
     expect(response.statusCode).toBe(200);
-    const { items } = response.json<{ items: { entity: string; action: string; planVersion: number; actor: { id: string } }[] }>();
-    expect(items.map((item) => `${item.entity}:${item.action}`)).toEqual(['intervention:create', 'sub_goal:create', 'goal:create']);
+    const { items } = response.json<{
+      items: { entity: string; action: string; planVersion: number; actor: { id: string } }[];
+    }>();
+    expect(items.map((item) => `${item.entity}:${item.action}`)).toEqual([
+      'intervention:create',
+      'sub_goal:create',
+      'goal:create',
+    ]);
     expect(items[0]?.planVersion).toBe(version);
     expect(items.every((item) => item.actor.id === caseworker.id)).toBe(true);
   });
@@ -186,8 +225,15 @@ describe('changing the plan', () => {
     const response = await write('POST', `/sub-goals/${subGoalId}/end`, { reason: 'Nået før tid' });
     expect(response.statusCode).toBe(200);
     version += 1;
-    const history = (await t.request(caseworker.cookie, { method: 'GET', url: `/api/citizens/${citizen.id}/plan/history` })).json();
-    expect(history.items[0]).toMatchObject({ entity: 'sub_goal', action: 'end', before: { status: 'active' }, after: { status: 'ended', endReason: 'Nået før tid' } });
+    const history = (
+      await t.request(caseworker.cookie, { method: 'GET', url: `/api/citizens/${citizen.id}/plan/history` })
+    ).json();
+    expect(history.items[0]).toMatchObject({
+      entity: 'sub_goal',
+      action: 'end',
+      before: { status: 'active' },
+      after: { status: 'ended', endReason: 'Nået før tid' },
+    });
   });
 
   it('does not let a stranger change the plan, and audits the attempt', async () => {

@@ -55,9 +55,13 @@ async function main(): Promise<void> {
       await migrate(database);
       const bar = progressBar();
       const started = Date.now();
-      const result = await generateMunicipality(database, vault, { citizens: CITIZENS, seed: 1 }, (p) => bar.update(p));
+      const result = await generateMunicipality(database, vault, { citizens: CITIZENS, seed: 1 }, (p) =>
+        bar.update(p),
+      );
       bar.stop();
-      console.log(`  generated ${result.citizens} citizens / ${result.interventions} interventions in ${((Date.now() - started) / 1000).toFixed(0)} s (cached in ${BENCH_DIR})`);
+      console.log(
+        `  generated ${result.citizens} citizens / ${result.interventions} interventions in ${((Date.now() - started) / 1000).toFixed(0)} s (cached in ${BENCH_DIR})`,
+      );
     },
     prepare: async (database) => {
       await migrate(database);
@@ -65,9 +69,13 @@ async function main(): Promise<void> {
   });
   const { database } = store;
   const counts = await sql<{ citizens: number; interventions: number }>`
-    SELECT (SELECT count(*) FROM citizen)::int AS citizens, (SELECT count(*) FROM intervention)::int AS interventions`.execute(database.db);
+    SELECT (SELECT count(*) FROM citizen)::int AS citizens, (SELECT count(*) FROM intervention)::int AS interventions`.execute(
+    database.db,
+  );
   const size = counts.rows[0];
-  console.log(`  database: ${size?.citizens} citizens, ${size?.interventions} interventions (${database.engine})\n`);
+  console.log(
+    `  database: ${size?.citizens} citizens, ${size?.interventions} interventions (${database.engine})\n`,
+  );
 
   // The persona with the widest access: the team leader sees the whole unit's caseload.
   const persona = await database.db
@@ -105,27 +113,62 @@ async function main(): Promise<void> {
   const bareUrl = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}`;
 
   console.log(`Plan overview (${paths.length} distinct plans visible to the team leader)`);
-  await load({ url: samspilUrl, paths, cookie, connections: CONNECTIONS, durationSeconds: Math.min(3, SECONDS) }); // warm-up
-  const baseline = await load({ url: bareUrl, paths: ['/bare'], cookie: null, connections: CONNECTIONS, durationSeconds: SECONDS });
+  await load({
+    url: samspilUrl,
+    paths,
+    cookie,
+    connections: CONNECTIONS,
+    durationSeconds: Math.min(3, SECONDS),
+  }); // warm-up
+  const baseline = await load({
+    url: bareUrl,
+    paths: ['/bare'],
+    cookie: null,
+    connections: CONNECTIONS,
+    durationSeconds: SECONDS,
+  });
   const auditAfterWarmup = await countAudit();
-  const plan = await load({ url: samspilUrl, paths, cookie, connections: CONNECTIONS, durationSeconds: SECONDS });
+  const plan = await load({
+    url: samspilUrl,
+    paths,
+    cookie,
+    connections: CONNECTIONS,
+    durationSeconds: SECONDS,
+  });
   const audited = (await countAudit()) - auditAfterWarmup;
   const ratio = plan.requestsPerSecond / baseline.requestsPerSecond;
-  line('bare Fastify route (baseline)', `${baseline.requestsPerSecond.toFixed(0)} req/s, p99 ${baseline.p99} ms`);
-  line('GET /api/citizens/{id}/plan, authorised + audited', `${plan.requestsPerSecond.toFixed(0)} req/s, p99 ${plan.p99} ms`);
+  line(
+    'bare Fastify route (baseline)',
+    `${baseline.requestsPerSecond.toFixed(0)} req/s, p99 ${baseline.p99} ms`,
+  );
+  line(
+    'GET /api/citizens/{id}/plan, authorised + audited',
+    `${plan.requestsPerSecond.toFixed(0)} req/s, p99 ${plan.p99} ms`,
+  );
   line('ratio plan / bare (budget ≥ 0.25)', `${ratio.toFixed(3)} ${ratio >= 0.25 ? 'OK' : 'BELOW BUDGET'}`);
   line('p99 at 32 connections (budget < 25 ms)', `${plan.p99} ms ${plan.p99 < 25 ? 'OK' : 'OVER BUDGET'}`);
-  line('audit records written / 2xx responses', `${audited} / ${plan.total - plan.non2xx} (non-2xx ${plan.non2xx}, errors ${plan.errors})`);
+  line(
+    'audit records written / 2xx responses',
+    `${audited} / ${plan.total - plan.non2xx} (non-2xx ${plan.non2xx}, errors ${plan.errors})`,
+  );
 
   const webAssets = resolve('web/dist/assets');
   if (existsSync(webAssets)) {
     const html = readFileSync(resolve('web/dist/index.html'), 'utf8');
-    const initial = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map((match) => match[1] ?? '');
-    const gzip = initial.reduce((sum, file) => sum + gzipSync(readFileSync(resolve(webAssets, file))).length, 0);
+    const initial = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map(
+      (match) => match[1] ?? '',
+    );
+    const gzip = initial.reduce(
+      (sum, file) => sum + gzipSync(readFileSync(resolve(webAssets, file))).length,
+      0,
+    );
     const all = readdirSync(webAssets).filter((file) => file.endsWith('.js'));
     const allBytes = all.reduce((sum, file) => sum + statSync(resolve(webAssets, file)).size, 0);
     console.log('\nWeb');
-    line('initial JavaScript, gzip (budget ≤ 300 kB)', `${(gzip / 1024).toFixed(1)} kB ${gzip <= 300 * 1024 ? 'OK' : 'OVER BUDGET'}`);
+    line(
+      'initial JavaScript, gzip (budget ≤ 300 kB)',
+      `${(gzip / 1024).toFixed(1)} kB ${gzip <= 300 * 1024 ? 'OK' : 'OVER BUDGET'}`,
+    );
     line('all JavaScript chunks, raw', `${(allBytes / 1024).toFixed(1)} kB in ${all.length} files`);
   }
 

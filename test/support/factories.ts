@@ -19,7 +19,9 @@ export class Factories {
     private readonly vault: CprVault,
   ) {}
 
-  async municipality(overrides: { code?: string; name?: string } = {}): Promise<{ id: string; code: string }> {
+  async municipality(
+    overrides: { code?: string; name?: string } = {},
+  ): Promise<{ id: string; code: string }> {
     const id = newId();
     const code = overrides.code ?? String(1000 + (next() % 9000)).padStart(4, '0');
     await this.db
@@ -29,7 +31,10 @@ export class Factories {
     return { id, code };
   }
 
-  async unit(municipalityId: string, overrides: { sector?: Sector; name?: string } = {}): Promise<{ id: string }> {
+  async unit(
+    municipalityId: string,
+    overrides: { sector?: Sector; name?: string } = {},
+  ): Promise<{ id: string }> {
     const id = newId();
     await this.db
       .insertInto('unit')
@@ -100,7 +105,9 @@ export class Factories {
   ): Promise<{ id: string; cpr: string }> {
     const id = newId();
     const n = next();
-    const cpr = normaliseCpr(overrides.cpr ?? `${String(61 + (n % 28)).padStart(2, '0')}0190${String(n % 10_000).padStart(4, '0')}`);
+    const cpr = normaliseCpr(
+      overrides.cpr ?? `${String(61 + (n % 28)).padStart(2, '0')}0190${String(n % 10_000).padStart(4, '0')}`,
+    );
     if (!cpr) throw new Error('factory: invalid CPR override');
     await this.db
       .insertInto('citizen')
@@ -114,7 +121,16 @@ export class Factories {
         family_name: overrides.familyName ?? `Prøvesen ${n}`,
       })
       .execute();
-    await this.db.insertInto('plan').values({ municipality_id: municipalityId, citizen_id: id, goal_own_words: null, goal_professional: null, updated_by: null }).execute();
+    await this.db
+      .insertInto('plan')
+      .values({
+        municipality_id: municipalityId,
+        citizen_id: id,
+        goal_own_words: null,
+        goal_professional: null,
+        updated_by: null,
+      })
+      .execute();
     if (overrides.coordinatorId) {
       await this.db
         .insertInto('team_member')

@@ -5,9 +5,11 @@ import { migrate } from '../../src/db/migrate.js';
 
 export type TestEngine = 'pglite' | 'postgresql';
 
-export const TEST_ENGINE: TestEngine = process.env.SAMSPIL_TEST_ENGINE === 'postgresql' ? 'postgresql' : 'pglite';
+export const TEST_ENGINE: TestEngine =
+  process.env.SAMSPIL_TEST_ENGINE === 'postgresql' ? 'postgresql' : 'pglite';
 /** The server our tests create throwaway databases on (trust auth on loopback by default). */
-export const TEST_POSTGRES_URL = process.env.SAMSPIL_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_POSTGRES_URL =
+  process.env.SAMSPIL_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface TestDatabase {
   database: Database;

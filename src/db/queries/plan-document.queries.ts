@@ -156,7 +156,9 @@ export async function rebuildPlanDocuments(
       },
       version: row.version ?? 0,
       updatedAt: (row.updated_at ?? new Date(0)).toISOString(),
-      goal: row.goal_own_words ? { ownWords: row.goal_own_words, professionalWording: row.goal_professional } : null,
+      goal: row.goal_own_words
+        ? { ownWords: row.goal_own_words, professionalWording: row.goal_professional }
+        : null,
       subGoals: [],
       interventions: [],
       links: [],
@@ -209,7 +211,9 @@ export async function rebuildPlanDocuments(
     });
   }
   for (const row of links) {
-    parts.get(row.citizen_id)?.links.push({ interventionId: row.intervention_id, subGoalId: row.sub_goal_id });
+    parts
+      .get(row.citizen_id)
+      ?.links.push({ interventionId: row.intervention_id, subGoalId: row.sub_goal_id });
   }
   for (const row of team) {
     const plan = parts.get(row.citizen_id);
@@ -222,7 +226,9 @@ export async function rebuildPlanDocuments(
       professionalId: row.professional_id,
       name: row.professional_name ?? row.name ?? '',
       profession: row.profession,
-      unit: row.unit_id ? { id: row.unit_id, name: row.unit_name ?? '', sector: row.unit_sector as Sector } : null,
+      unit: row.unit_id
+        ? { id: row.unit_id, name: row.unit_name ?? '', sector: row.unit_sector as Sector }
+        : null,
       relation: row.relation,
       role: row.role,
       isCoordinator: row.is_coordinator,

@@ -13,13 +13,21 @@ const professional = (id: string, role: 'caseworker' | 'team_leader', unitId: st
 
 describe('access policy', () => {
   it('allows a related professional', () => {
-    expect(decideCitizenAccess(professional('pro-1', 'caseworker', 'unit-9'), relations)).toEqual({ allowed: true, basis: 'relationship' });
+    expect(decideCitizenAccess(professional('pro-1', 'caseworker', 'unit-9'), relations)).toEqual({
+      allowed: true,
+      basis: 'relationship',
+    });
   });
 
   it('denies an unrelated professional, even of a related unit, unless they lead it', () => {
     expect(decideCitizenAccess(professional('pro-2', 'caseworker', 'unit-1'), relations).allowed).toBe(false);
-    expect(decideCitizenAccess(professional('pro-3', 'team_leader', 'unit-1'), relations)).toEqual({ allowed: true, basis: 'unit-leader' });
-    expect(decideCitizenAccess(professional('pro-3', 'team_leader', 'unit-2'), relations).allowed).toBe(false);
+    expect(decideCitizenAccess(professional('pro-3', 'team_leader', 'unit-1'), relations)).toEqual({
+      allowed: true,
+      basis: 'unit-leader',
+    });
+    expect(decideCitizenAccess(professional('pro-3', 'team_leader', 'unit-2'), relations).allowed).toBe(
+      false,
+    );
   });
 
   it('lets a citizen read only their own plan, and not change it directly', () => {

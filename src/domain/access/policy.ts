@@ -26,7 +26,8 @@ export type AccessDecision = { allowed: true; basis: AccessBasis } | { allowed: 
 
 const DENIED: AccessDecision = {
   allowed: false,
-  reason: 'You have no relationship to this citizen (coordinator, team member or responsible for an intervention).',
+  reason:
+    'You have no relationship to this citizen (coordinator, team member or responsible for an intervention).',
 };
 
 /**

@@ -18,19 +18,32 @@ describe('CPR numbers', () => {
   });
 
   it('refuses what is not a CPR number', () => {
-    for (const input of ['', '0101901', '32019012345', '011390-1234', '000190-1234', 'abcdef-ghij', '010190--1234']) {
+    for (const input of [
+      '',
+      '0101901',
+      '32019012345',
+      '011390-1234',
+      '000190-1234',
+      'abcdef-ghij',
+      '010190--1234',
+    ]) {
       expect(normaliseCpr(input), input).toBeNull();
     }
   });
 
   it('masks to the birth part only', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 9999 }), (day, month, serial) => {
-        const cpr = `${String(day).padStart(2, '0')}${String(month).padStart(2, '0')}90${String(serial).padStart(4, '0')}`;
-        const masked = maskCpr(cprBirthPart(normaliseCpr(cpr) ?? ''));
-        expect(masked).toBe(`${cpr.slice(0, 6)}-xxxx`);
-        expect(masked).not.toContain(cpr.slice(6));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 28 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 0, max: 9999 }),
+        (day, month, serial) => {
+          const cpr = `${String(day).padStart(2, '0')}${String(month).padStart(2, '0')}90${String(serial).padStart(4, '0')}`;
+          const masked = maskCpr(cprBirthPart(normaliseCpr(cpr) ?? ''));
+          expect(masked).toBe(`${cpr.slice(0, 6)}-xxxx`);
+          expect(masked).not.toContain(cpr.slice(6));
+        },
+      ),
     );
   });
 });

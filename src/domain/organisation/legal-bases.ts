@@ -23,8 +23,8 @@ export const LEGAL_BASES = {
   'STU-LOV': { law: 'STU-loven', section: '§ 1', title: 'Særligt tilrettelagt ungdomsuddannelse' },
   'FVU-LOV': { law: 'FVU-loven', section: '§ 1', title: 'Forberedende voksenundervisning' },
   'ABL-BOLIG': { law: 'Almenboligloven', section: '§ 59', title: 'Boligsocial anvisning' },
-  'FRIVILLIG': { law: 'Frivillig', section: '—', title: 'Frivillig indsats uden myndighedsafgørelse' },
-  'EGEN': { law: 'Egen indsats', section: '—', title: 'Borgerens egen indsats' },
+  FRIVILLIG: { law: 'Frivillig', section: '—', title: 'Frivillig indsats uden myndighedsafgørelse' },
+  EGEN: { law: 'Egen indsats', section: '—', title: 'Borgerens egen indsats' },
 } as const;
 
 export type LegalBasisCode = keyof typeof LEGAL_BASES;

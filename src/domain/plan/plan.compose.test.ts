@@ -9,7 +9,12 @@ const ids = {
   old: '00000000-0000-7000-8000-000000000003',
 };
 
-function intervention(id: string, sector: 'employment' | 'health-care', status: 'active' | 'ended', startDate: string) {
+function intervention(
+  id: string,
+  sector: 'employment' | 'health-care',
+  status: 'active' | 'ended',
+  startDate: string,
+) {
   return {
     id,
     type: { id, code: 'x', name: 'x', category: 'job' },
@@ -37,8 +42,24 @@ function parts(overrides: Partial<PlanParts> = {}): PlanParts {
     updatedAt: '2026-11-01T00:00:00.000Z',
     goal: { ownWords: 'Et job', professionalWording: null },
     subGoals: [
-      { id: ids.goalA, title: 'A', measure: null, targetDate: null, gasLevel: 0, status: 'active', endReason: null },
-      { id: ids.goalB, title: 'B', measure: null, targetDate: null, gasLevel: null, status: 'active', endReason: null },
+      {
+        id: ids.goalA,
+        title: 'A',
+        measure: null,
+        targetDate: null,
+        gasLevel: 0,
+        status: 'active',
+        endReason: null,
+      },
+      {
+        id: ids.goalB,
+        title: 'B',
+        measure: null,
+        targetDate: null,
+        gasLevel: null,
+        status: 'active',
+        endReason: null,
+      },
     ],
     interventions: [
       intervention(ids.care, 'health-care', 'active', '2026-02-01'),
@@ -81,6 +102,8 @@ describe('composePlan', () => {
 
   it('sees a missing or blank goal', () => {
     expect(composePlan(parts({ goal: null })).gaps.missingGoal).toBe(true);
-    expect(composePlan(parts({ goal: { ownWords: '  ', professionalWording: null } })).gaps.missingGoal).toBe(true);
+    expect(composePlan(parts({ goal: { ownWords: '  ', professionalWording: null } })).gaps.missingGoal).toBe(
+      true,
+    );
   });
 });

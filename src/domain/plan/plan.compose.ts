@@ -22,8 +22,14 @@ export function composePlan(parts: PlanParts): PlanOverview {
     push(goalsOf, interventionId, subGoalId);
     push(interventionsOf, subGoalId, interventionId);
   }
-  const subGoals = parts.subGoals.map((goal) => ({ ...goal, interventionIds: interventionsOf.get(goal.id) ?? [] }));
-  const interventions = parts.interventions.map((item) => ({ ...item, subGoalIds: goalsOf.get(item.id) ?? [] }));
+  const subGoals = parts.subGoals.map((goal) => ({
+    ...goal,
+    interventionIds: interventionsOf.get(goal.id) ?? [],
+  }));
+  const interventions = parts.interventions.map((item) => ({
+    ...item,
+    subGoalIds: goalsOf.get(item.id) ?? [],
+  }));
 
   const bySector = new Map<Sector, InterventionView[]>();
   for (const item of interventions) {
@@ -62,7 +68,9 @@ export function findGaps(
   return {
     missingGoal: goal === null || goal.ownWords.trim() === '',
     missingCoordinator: !team.some((member) => member.isCoordinator),
-    interventionsWithoutSubGoal: current.filter((item) => item.subGoalIds.length === 0).map((item) => item.id),
+    interventionsWithoutSubGoal: current
+      .filter((item) => item.subGoalIds.length === 0)
+      .map((item) => item.id),
     subGoalsWithoutIntervention: subGoals
       .filter((goalItem) => goalItem.status === 'active' && !served.has(goalItem.id))
       .map((goalItem) => goalItem.id),

@@ -64,7 +64,10 @@ const interventionFields = {
   frequency: optionalText(200),
   status: z.enum(['planned', 'active', 'paused']).optional(),
   costOre: z.number().int().min(0).max(1e13).optional(),
-  subGoalIds: z.array(z.uuid({ error: 'must be sub-goal ids' })).max(50).optional(),
+  subGoalIds: z
+    .array(z.uuid({ error: 'must be sub-goal ids' }))
+    .max(50)
+    .optional(),
 };
 
 function datesInOrder(value: { startDate?: string; endDate?: string | null }): boolean {

@@ -48,71 +48,71 @@ export async function changePlan(
   const result = await context.database.db
     .transaction()
     .execute(async (trx) => {
-    const plan = await trx
-      .selectFrom('plan')
-      .select(['version'])
-      .where('municipality_id', '=', actor.municipalityId)
-      .where('citizen_id', '=', citizenId)
-      .forUpdate()
-      .executeTakeFirst();
-    // Another tenant's citizen, or none: answer as if it does not exist.
-    if (!plan) throw problems.notFound('The citizen');
-    const relations = await trx
-      .selectFrom('plan_document')
-      .select(['related_professional_ids', 'related_unit_ids'])
-      .where('municipality_id', '=', actor.municipalityId)
-      .where('citizen_id', '=', citizenId)
-      .executeTakeFirstOrThrow();
-    const decision = decidePlanChange(actor, {
-      citizenId,
-      professionalIds: relations.related_professional_ids,
-      unitIds: relations.related_unit_ids,
-    });
-    if (!decision.allowed || actor.kind !== 'professional') {
-      throw problems.forbidden(decision.allowed ? 'Only professionals change plans.' : decision.reason);
-    }
-    if (plan.version !== expected) throw problems.stale(plan.version);
+      const plan = await trx
+        .selectFrom('plan')
+        .select(['version'])
+        .where('municipality_id', '=', actor.municipalityId)
+        .where('citizen_id', '=', citizenId)
+        .forUpdate()
+        .executeTakeFirst();
+      // Another tenant's citizen, or none: answer as if it does not exist.
+      if (!plan) throw problems.notFound('The citizen');
+      const relations = await trx
+        .selectFrom('plan_document')
+        .select(['related_professional_ids', 'related_unit_ids'])
+        .where('municipality_id', '=', actor.municipalityId)
+        .where('citizen_id', '=', citizenId)
+        .executeTakeFirstOrThrow();
+      const decision = decidePlanChange(actor, {
+        citizenId,
+        professionalIds: relations.related_professional_ids,
+        unitIds: relations.related_unit_ids,
+      });
+      if (!decision.allowed || actor.kind !== 'professional') {
+        throw problems.forbidden(decision.allowed ? 'Only professionals change plans.' : decision.reason);
+      }
+      if (plan.version !== expected) throw problems.stale(plan.version);
 
-    const changes = await apply({ trx, municipalityId: actor.municipalityId, citizenId, actor });
-    const version = plan.version + 1;
-    await trx
-      .updateTable('plan')
-      .set({ version, updated_at: new Date(), updated_by: actor.id })
-      .where('municipality_id', '=', actor.municipalityId)
-      .where('citizen_id', '=', citizenId)
-      .execute();
-    if (changes.length > 0) {
+      const changes = await apply({ trx, municipalityId: actor.municipalityId, citizenId, actor });
+      const version = plan.version + 1;
       await trx
-        .insertInto('plan_history')
-        .values(
-          changes.map((change) => ({
-            municipality_id: actor.municipalityId,
-            id: newId(),
-            citizen_id: citizenId,
-            plan_version: version,
-            actor_id: actor.id,
-            actor_role: actor.role,
-            entity: change.entity,
-            entity_id: change.entityId,
-            action: change.action,
-            before: change.before ? JSON.stringify(change.before) : null,
-            after: change.after ? JSON.stringify(change.after) : null,
-          })),
-        )
+        .updateTable('plan')
+        .set({ version, updated_at: new Date(), updated_by: actor.id })
+        .where('municipality_id', '=', actor.municipalityId)
+        .where('citizen_id', '=', citizenId)
         .execute();
-    }
-    const [document] = await rebuildPlanDocuments(trx, actor.municipalityId, [citizenId]);
-    await auditInTransaction(trx, {
-      actor,
-      citizenId,
-      action: changes[0]?.action ?? 'update',
-      resource: changes.map((change) => `${change.entity}:${change.entityId}`).join(',') || 'plan',
-      outcome: 'allowed',
-      clientIp: request.clientIp,
-      details: { version },
-    });
-    return { document: document!, changes };
-  })
+      if (changes.length > 0) {
+        await trx
+          .insertInto('plan_history')
+          .values(
+            changes.map((change) => ({
+              municipality_id: actor.municipalityId,
+              id: newId(),
+              citizen_id: citizenId,
+              plan_version: version,
+              actor_id: actor.id,
+              actor_role: actor.role,
+              entity: change.entity,
+              entity_id: change.entityId,
+              action: change.action,
+              before: change.before ? JSON.stringify(change.before) : null,
+              after: change.after ? JSON.stringify(change.after) : null,
+            })),
+          )
+          .execute();
+      }
+      const [document] = await rebuildPlanDocuments(trx, actor.municipalityId, [citizenId]);
+      await auditInTransaction(trx, {
+        actor,
+        citizenId,
+        action: changes[0]?.action ?? 'update',
+        resource: changes.map((change) => `${change.entity}:${change.entityId}`).join(',') || 'plan',
+        outcome: 'allowed',
+        clientIp: request.clientIp,
+        details: { version },
+      });
+      return { document: document!, changes };
+    })
     .catch(async (error: unknown) => {
       // A refused change leaves no trace in the rolled-back transaction, so record it apart.
       if (error instanceof Problem && error.status === 403) {

@@ -53,7 +53,11 @@ export class PlanStore {
   put(municipalityId: string, row: PlanDocumentRow): StoredPlan {
     const stored: StoredPlan = {
       version: row.version,
-      relations: { citizenId: row.citizenId, professionalIds: row.relatedProfessionalIds, unitIds: row.relatedUnitIds },
+      relations: {
+        citizenId: row.citizenId,
+        professionalIds: row.relatedProfessionalIds,
+        unitIds: row.relatedUnitIds,
+      },
       json: JSON.stringify(row.document),
     };
     this.remember(`${municipalityId}/${row.citizenId}`, stored);

@@ -58,12 +58,25 @@ export async function createSubGoal(scope: ChangeScope, input: SubGoalCreate): P
     .insertInto('sub_goal')
     .values({ municipality_id: scope.municipalityId, id, citizen_id: scope.citizenId, ...row })
     .execute();
-  return [{ entity: 'sub_goal', entityId: id, action: 'create', before: null, after: camel({ ...row, status: 'active' }) }];
+  return [
+    {
+      entity: 'sub_goal',
+      entityId: id,
+      action: 'create',
+      before: null,
+      after: camel({ ...row, status: 'active' }),
+    },
+  ];
 }
 
-export async function updateSubGoal(scope: ChangeScope, id: string, input: SubGoalUpdate): Promise<PlanChange[]> {
+export async function updateSubGoal(
+  scope: ChangeScope,
+  id: string,
+  input: SubGoalUpdate,
+): Promise<PlanChange[]> {
   const before = await subGoalOf(scope, id);
-  if (before.status === 'ended') throw problems.conflict('This sub-goal has ended and can no longer be changed.');
+  if (before.status === 'ended')
+    throw problems.conflict('This sub-goal has ended and can no longer be changed.');
   const set = definedOnly({
     title: input.title,
     measure: input.measure,
@@ -77,7 +90,15 @@ export async function updateSubGoal(scope: ChangeScope, id: string, input: SubGo
     .where('municipality_id', '=', scope.municipalityId)
     .where('id', '=', id)
     .execute();
-  return [{ entity: 'sub_goal', entityId: id, action: 'update', before: camel(before), after: camel({ ...before, ...set }) }];
+  return [
+    {
+      entity: 'sub_goal',
+      entityId: id,
+      action: 'update',
+      before: camel(before),
+      after: camel({ ...before, ...set }),
+    },
+  ];
 }
 
 export async function endSubGoal(scope: ChangeScope, id: string, input: EndInput): Promise<PlanChange[]> {
@@ -101,7 +122,10 @@ export async function endSubGoal(scope: ChangeScope, id: string, input: EndInput
   ];
 }
 
-export async function createIntervention(scope: ChangeScope, input: InterventionCreate): Promise<PlanChange[]> {
+export async function createIntervention(
+  scope: ChangeScope,
+  input: InterventionCreate,
+): Promise<PlanChange[]> {
   const { trx, municipalityId, citizenId } = scope;
   const type = await trx
     .selectFrom('intervention_type')
@@ -109,7 +133,7 @@ export async function createIntervention(scope: ChangeScope, input: Intervention
     .where('municipality_id', '=', municipalityId)
     .where('id', '=', input.typeId)
     .executeTakeFirst();
-  if (!type || !type.active) throw fieldProblem('typeId', 'is not an intervention type in the catalogue');
+  if (!type?.active) throw fieldProblem('typeId', 'is not an intervention type in the catalogue');
   await unitMustExist(scope, input.unitId);
   if (input.responsibleId) await professionalMustExist(scope, input.responsibleId, 'responsibleId');
   if (input.subGoalIds) await subGoalsMustBelong(scope, input.subGoalIds);
@@ -128,7 +152,10 @@ export async function createIntervention(scope: ChangeScope, input: Intervention
     cost_ore: input.costOre ?? 0,
   };
   if (!(row.legal_basis in LEGAL_BASES)) throw fieldProblem('legalBasis', 'is not a known legal basis code');
-  await trx.insertInto('intervention').values({ municipality_id: municipalityId, id, citizen_id: citizenId, ...row }).execute();
+  await trx
+    .insertInto('intervention')
+    .values({ municipality_id: municipalityId, id, citizen_id: citizenId, ...row })
+    .execute();
   await linkSubGoals(scope, id, input.subGoalIds ?? []);
   return [
     {
@@ -147,7 +174,8 @@ export async function updateIntervention(
   input: InterventionUpdate,
 ): Promise<PlanChange[]> {
   const before = await interventionOf(scope, id);
-  if (before.status === 'ended') throw problems.conflict('This intervention has ended and can no longer be changed.');
+  if (before.status === 'ended')
+    throw problems.conflict('This intervention has ended and can no longer be changed.');
   if (input.responsibleId) await professionalMustExist(scope, input.responsibleId, 'responsibleId');
   if (input.subGoalIds) await subGoalsMustBelong(scope, input.subGoalIds);
   const set = definedOnly({
@@ -162,7 +190,8 @@ export async function updateIntervention(
     cost_ore: input.costOre,
   });
   const after = { ...before, ...set };
-  if (after.end_date && after.end_date < after.start_date) throw fieldProblem('endDate', 'must not be before startDate');
+  if (after.end_date && after.end_date < after.start_date)
+    throw fieldProblem('endDate', 'must not be before startDate');
   if (Object.keys(set).length > 0) {
     await scope.trx
       .updateTable('intervention')
@@ -191,7 +220,11 @@ export async function updateIntervention(
   ];
 }
 
-export async function endIntervention(scope: ChangeScope, id: string, input: EndInput): Promise<PlanChange[]> {
+export async function endIntervention(
+  scope: ChangeScope,
+  id: string,
+  input: EndInput,
+): Promise<PlanChange[]> {
   const before = await interventionOf(scope, id);
   if (before.status === 'ended') throw problems.conflict('This intervention has already ended.');
   const endDate = input.endDate ?? new Date().toISOString().slice(0, 10);
@@ -203,7 +236,15 @@ export async function endIntervention(scope: ChangeScope, id: string, input: End
     .where('municipality_id', '=', scope.municipalityId)
     .where('id', '=', id)
     .execute();
-  return [{ entity: 'intervention', entityId: id, action: 'end', before: camel(before), after: camel({ ...before, ...set }) }];
+  return [
+    {
+      entity: 'intervention',
+      entityId: id,
+      action: 'end',
+      before: camel(before),
+      after: camel({ ...before, ...set }),
+    },
+  ];
 }
 
 export async function addTeamMember(scope: ChangeScope, input: TeamMemberCreate): Promise<PlanChange[]> {
@@ -240,19 +281,32 @@ export async function addTeamMember(scope: ChangeScope, input: TeamMemberCreate)
   }
   await scope.trx
     .insertInto('team_member')
-    .values({ municipality_id: scope.municipalityId, id, citizen_id: scope.citizenId, kind: String(row.kind), ...row })
+    .values({
+      municipality_id: scope.municipalityId,
+      id,
+      citizen_id: scope.citizenId,
+      kind: String(row.kind),
+      ...row,
+    })
     .execute();
   changes.push({ entity: 'team_member', entityId: id, action: 'create', before: null, after: camel(row) });
   return changes;
 }
 
-export async function updateTeamMember(scope: ChangeScope, id: string, input: TeamMemberUpdate): Promise<PlanChange[]> {
+export async function updateTeamMember(
+  scope: ChangeScope,
+  id: string,
+  input: TeamMemberUpdate,
+): Promise<PlanChange[]> {
   const before = await teamMemberOf(scope, id);
   if (input.isCoordinator && before.kind !== 'professional') {
     throw fieldProblem('isCoordinator', 'only a professional can be the coordinator');
   }
   if (before.kind === 'professional' && (input.phone !== undefined || input.email !== undefined)) {
-    throw fieldProblem(input.phone !== undefined ? 'phone' : 'email', "is taken from the professional's own record");
+    throw fieldProblem(
+      input.phone !== undefined ? 'phone' : 'email',
+      "is taken from the professional's own record",
+    );
   }
   const changes: PlanChange[] = [];
   if (input.isCoordinator && !before.is_coordinator) changes.push(...(await demoteCoordinator(scope)));
@@ -269,7 +323,13 @@ export async function updateTeamMember(scope: ChangeScope, id: string, input: Te
     .where('municipality_id', '=', scope.municipalityId)
     .where('id', '=', id)
     .execute();
-  changes.push({ entity: 'team_member', entityId: id, action: 'update', before: camel(before), after: camel({ ...before, ...set }) });
+  changes.push({
+    entity: 'team_member',
+    entityId: id,
+    action: 'update',
+    before: camel(before),
+    after: camel({ ...before, ...set }),
+  });
   return changes;
 }
 
@@ -361,7 +421,13 @@ async function linkSubGoals(scope: ChangeScope, interventionId: string, subGoalI
   if (unique.length === 0) return;
   await scope.trx
     .insertInto('intervention_sub_goal')
-    .values(unique.map((subGoalId) => ({ municipality_id: scope.municipalityId, intervention_id: interventionId, sub_goal_id: subGoalId })))
+    .values(
+      unique.map((subGoalId) => ({
+        municipality_id: scope.municipalityId,
+        intervention_id: interventionId,
+        sub_goal_id: subGoalId,
+      })),
+    )
     .execute();
 }
 
@@ -382,7 +448,13 @@ async function demoteCoordinator(scope: ChangeScope): Promise<PlanChange[]> {
     .where('id', '=', current.id)
     .execute();
   return [
-    { entity: 'team_member', entityId: current.id, action: 'update', before: { isCoordinator: true }, after: { isCoordinator: false } },
+    {
+      entity: 'team_member',
+      entityId: current.id,
+      action: 'update',
+      before: { isCoordinator: true },
+      after: { isCoordinator: false },
+    },
   ];
 }
 
@@ -418,7 +490,8 @@ async function subGoalsMustBelong(scope: ChangeScope, ids: string[]): Promise<vo
     .where('status', '!=', 'ended')
     .where('id', 'in', unique)
     .execute();
-  if (found.length !== unique.length) throw fieldProblem('subGoalIds', "must be current sub-goals of this citizen's plan");
+  if (found.length !== unique.length)
+    throw fieldProblem('subGoalIds', "must be current sub-goals of this citizen's plan");
 }
 
 function fieldProblem(field: string, message: string) {
@@ -426,7 +499,9 @@ function fieldProblem(field: string, message: string) {
 }
 
 /** Leaves out what the caller did not send, so PATCH changes only what it names. */
-function definedOnly<T extends Record<string, unknown>>(values: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+function definedOnly<T extends Record<string, unknown>>(
+  values: T,
+): { [K in keyof T]?: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as {
     [K in keyof T]?: Exclude<T[K], undefined>;
   };
@@ -435,6 +510,9 @@ function definedOnly<T extends Record<string, unknown>>(values: T): { [K in keyo
 /** snake_case row → camelCase snapshot for the history. */
 function camel(row: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(row).map(([key, value]) => [key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase()), value]),
+    Object.entries(row).map(([key, value]) => [
+      key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase()),
+      value,
+    ]),
   );
 }

@@ -31,7 +31,12 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaShell?
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    if (options.spaShell && request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/fhir/')) {
+    if (
+      options.spaShell &&
+      request.method === 'GET' &&
+      !path.startsWith('/api/') &&
+      !path.startsWith('/fhir/')
+    ) {
       return reply.sendFile('index.html');
     }
     return sendProblem(reply, new Problem(404, 'Not found', `There is no ${request.method} ${path}.`));
@@ -74,4 +79,3 @@ function humanise(error: FastifyError): string {
   if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return 'The request body is empty; send a JSON object.';
   return error.message;
 }
-

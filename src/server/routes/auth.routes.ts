@@ -65,7 +65,10 @@ export function authRoutes(app: App, context: AppContext): void {
 
   app.post(
     '/api/auth/logout',
-    { config: { public: true }, schema: { tags: ['auth'], summary: 'End the session', response: { 204: z.null() } } },
+    {
+      config: { public: true },
+      schema: { tags: ['auth'], summary: 'End the session', response: { 204: z.null() } },
+    },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await context.sessions.destroy(token);
@@ -121,7 +124,11 @@ export function authRoutes(app: App, context: AppContext): void {
           titleDa: row.title_da,
           titleEn: row.title_en,
           unit: row.unit_id
-            ? { id: row.unit_id, name: row.unit_name ?? '', sector: row.unit_sector as (typeof SECTORS)[number] }
+            ? {
+                id: row.unit_id,
+                name: row.unit_name ?? '',
+                sector: row.unit_sector as (typeof SECTORS)[number],
+              }
             : null,
         })),
       };
@@ -145,9 +152,10 @@ export function authRoutes(app: App, context: AppContext): void {
         .select(['municipality_id', 'subject_kind', 'subject_id', 'id'])
         .where('id', '=', request.body.persona)
         .executeTakeFirst();
-      if (!persona) throw problems.badRequest(`There is no demo persona "${request.body.persona}".`, [
-        { field: 'persona', message: 'is not a demo persona' },
-      ]);
+      if (!persona)
+        throw problems.badRequest(`There is no demo persona "${request.body.persona}".`, [
+          { field: 'persona', message: 'is not a demo persona' },
+        ]);
       // A new session id at every login: an old (possibly planted) cookie is never promoted.
       const old = request.cookies[SESSION_COOKIE];
       if (old) await context.sessions.destroy(old);

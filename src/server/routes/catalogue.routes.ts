@@ -72,7 +72,13 @@ export function catalogueRoutes(app: App, context: AppContext): void {
         response: {
           200: z.object({
             items: z.array(
-              z.object({ id: z.uuid(), name: z.string(), sector, phone: z.string().nullable(), email: z.string().nullable() }),
+              z.object({
+                id: z.uuid(),
+                name: z.string(),
+                sector,
+                phone: z.string().nullable(),
+                email: z.string().nullable(),
+              }),
             ),
           }),
         },

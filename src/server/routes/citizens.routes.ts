@@ -30,7 +30,12 @@ const caseloadPageSchema = z
   .meta({ id: 'CaseloadPage' });
 
 const caseloadQuerySchema = z.strictObject({
-  q: z.string().trim().max(100).optional().describe('Part of the name; CPR numbers are searched with POST /api/citizens/search'),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .describe('Part of the name; CPR numbers are searched with POST /api/citizens/search'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
@@ -52,9 +57,10 @@ export function citizensRoutes(app: App, context: AppContext): void {
       const actor = professionalOf(request);
       const { q, page, pageSize } = request.query;
       if (q && /\d{6}/.test(q)) {
-        throw problems.badRequest('Search by CPR number with POST /api/citizens/search; never put it in a URL.', [
-          { field: 'querystring.q', message: 'must not contain a CPR number' },
-        ]);
+        throw problems.badRequest(
+          'Search by CPR number with POST /api/citizens/search; never put it in a URL.',
+          [{ field: 'querystring.q', message: 'must not contain a CPR number' }],
+        );
       }
       // Team leaders see their unit's citizens; everyone else the citizens they are related to.
       const related =

@@ -21,11 +21,17 @@ import { planEtag, problems } from '../problem.js';
 
 const citizenParams = z.strictObject({ citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }) });
 const itemParams = (name: string) =>
-  z.strictObject({ citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }), itemId: z.uuid({ error: `must be a ${name} id (UUID)` }) });
+  z.strictObject({
+    citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }),
+    itemId: z.uuid({ error: `must be a ${name} id (UUID)` }),
+  });
 const ifMatchHeaders = z.object({
   'if-match': z.string().optional().describe('The ETag of the plan version being edited (required)'),
 });
-const writeResponse = z.object({ id: z.uuid().describe('The created or changed item'), plan: planOverviewSchema });
+const writeResponse = z.object({
+  id: z.uuid().describe('The created or changed item'),
+  plan: planOverviewSchema,
+});
 
 const historyEntrySchema = z.object({
   id: z.uuid(),
@@ -103,7 +109,19 @@ export function planRoutes(app: App, context: AppContext): void {
         .leftJoin('professional as p', (join) =>
           join.onRef('p.municipality_id', '=', 'h.municipality_id').onRef('p.id', '=', 'h.actor_id'),
         )
-        .select(['h.id', 'h.at', 'h.plan_version', 'h.actor_id', 'h.actor_role', 'p.name', 'h.entity', 'h.entity_id', 'h.action', 'h.before', 'h.after'])
+        .select([
+          'h.id',
+          'h.at',
+          'h.plan_version',
+          'h.actor_id',
+          'h.actor_role',
+          'p.name',
+          'h.entity',
+          'h.entity_id',
+          'h.action',
+          'h.before',
+          'h.after',
+        ])
         .where('h.municipality_id', '=', actor.municipalityId)
         .where('h.citizen_id', '=', citizenId)
         .orderBy('h.at', 'desc')
@@ -161,42 +179,104 @@ export function planRoutes(app: App, context: AppContext): void {
         );
         const id = changes.at(-1)?.entityId ?? requestParams.citizenId;
         reply.code(successCode).header('ETag', planEtag(plan.version));
-        return reply.type('application/json').serializer((payload: unknown) => payload as string)
+        return reply
+          .type('application/json')
+          .serializer((payload: unknown) => payload as string)
           .send(`{"id":${JSON.stringify(id)},"plan":${plan.json}}`);
       },
     });
   }
 
   const base = '/api/citizens/:citizenId/plan';
-  write('PUT', `${base}/goal`, "Set the citizen's overall goal", citizenParams, goalInputSchema, 200, (scope, _p, body) =>
-    mutations.setGoal(scope, body),
+  write(
+    'PUT',
+    `${base}/goal`,
+    "Set the citizen's overall goal",
+    citizenParams,
+    goalInputSchema,
+    200,
+    (scope, _p, body) => mutations.setGoal(scope, body),
   );
-  write('POST', `${base}/sub-goals`, 'Add a sub-goal', citizenParams, subGoalCreateSchema, 201, (scope, _p, body) =>
-    mutations.createSubGoal(scope, body),
+  write(
+    'POST',
+    `${base}/sub-goals`,
+    'Add a sub-goal',
+    citizenParams,
+    subGoalCreateSchema,
+    201,
+    (scope, _p, body) => mutations.createSubGoal(scope, body),
   );
-  write('PATCH', `${base}/sub-goals/:itemId`, 'Change a sub-goal', itemParams('sub-goal'), subGoalUpdateSchema, 200, (scope, p, body) =>
-    mutations.updateSubGoal(scope, p.itemId, body),
+  write(
+    'PATCH',
+    `${base}/sub-goals/:itemId`,
+    'Change a sub-goal',
+    itemParams('sub-goal'),
+    subGoalUpdateSchema,
+    200,
+    (scope, p, body) => mutations.updateSubGoal(scope, p.itemId, body),
   );
-  write('POST', `${base}/sub-goals/:itemId/end`, 'End a sub-goal, with a reason', itemParams('sub-goal'), endSchema, 200, (scope, p, body) =>
-    mutations.endSubGoal(scope, p.itemId, body),
+  write(
+    'POST',
+    `${base}/sub-goals/:itemId/end`,
+    'End a sub-goal, with a reason',
+    itemParams('sub-goal'),
+    endSchema,
+    200,
+    (scope, p, body) => mutations.endSubGoal(scope, p.itemId, body),
   );
-  write('POST', `${base}/interventions`, 'Add an intervention', citizenParams, interventionCreateSchema, 201, (scope, _p, body) =>
-    mutations.createIntervention(scope, body),
+  write(
+    'POST',
+    `${base}/interventions`,
+    'Add an intervention',
+    citizenParams,
+    interventionCreateSchema,
+    201,
+    (scope, _p, body) => mutations.createIntervention(scope, body),
   );
-  write('PATCH', `${base}/interventions/:itemId`, 'Change an intervention', itemParams('intervention'), interventionUpdateSchema, 200, (scope, p, body) =>
-    mutations.updateIntervention(scope, p.itemId, body),
+  write(
+    'PATCH',
+    `${base}/interventions/:itemId`,
+    'Change an intervention',
+    itemParams('intervention'),
+    interventionUpdateSchema,
+    200,
+    (scope, p, body) => mutations.updateIntervention(scope, p.itemId, body),
   );
-  write('POST', `${base}/interventions/:itemId/end`, 'End an intervention, with a reason', itemParams('intervention'), endSchema, 200, (scope, p, body) =>
-    mutations.endIntervention(scope, p.itemId, body),
+  write(
+    'POST',
+    `${base}/interventions/:itemId/end`,
+    'End an intervention, with a reason',
+    itemParams('intervention'),
+    endSchema,
+    200,
+    (scope, p, body) => mutations.endIntervention(scope, p.itemId, body),
   );
-  write('POST', `${base}/team`, 'Add a professional, relative or civil-society actor to the team', citizenParams, teamMemberCreateSchema, 201, (scope, _p, body) =>
-    mutations.addTeamMember(scope, body),
+  write(
+    'POST',
+    `${base}/team`,
+    'Add a professional, relative or civil-society actor to the team',
+    citizenParams,
+    teamMemberCreateSchema,
+    201,
+    (scope, _p, body) => mutations.addTeamMember(scope, body),
   );
-  write('PATCH', `${base}/team/:itemId`, 'Change a team member', itemParams('team member'), teamMemberUpdateSchema, 200, (scope, p, body) =>
-    mutations.updateTeamMember(scope, p.itemId, body),
+  write(
+    'PATCH',
+    `${base}/team/:itemId`,
+    'Change a team member',
+    itemParams('team member'),
+    teamMemberUpdateSchema,
+    200,
+    (scope, p, body) => mutations.updateTeamMember(scope, p.itemId, body),
   );
-  write('POST', `${base}/team/:itemId/end`, 'Take someone off the team, with a reason', itemParams('team member'), endSchema, 200, (scope, p, body) =>
-    mutations.endTeamMember(scope, p.itemId, body),
+  write(
+    'POST',
+    `${base}/team/:itemId/end`,
+    'Take someone off the team, with a reason',
+    itemParams('team member'),
+    endSchema,
+    200,
+    (scope, p, body) => mutations.endTeamMember(scope, p.itemId, body),
   );
 }
 
