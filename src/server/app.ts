@@ -27,6 +27,7 @@ import { catalogueRoutes } from './routes/catalogue.routes.js';
 import { citizensRoutes } from './routes/citizens.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { planRoutes } from './routes/plan.routes.js';
+import { workspaceRoutes } from './routes/workspace.routes.js';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -115,6 +116,7 @@ export async function buildApp(
   citizensRoutes(app, context);
   planRoutes(app, context);
   catalogueRoutes(app, context);
+  workspaceRoutes(app, context);
 
   if (hasWebApp) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
   return { app, context };

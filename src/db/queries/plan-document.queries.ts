@@ -35,7 +35,14 @@ export async function rebuildPlanDocuments(
       .leftJoin('plan as p', (join) =>
         join.onRef('p.municipality_id', '=', 'c.municipality_id').onRef('p.citizen_id', '=', 'c.id'),
       )
+      .leftJoin('professional as editor', (join) =>
+        join
+          .onRef('editor.municipality_id', '=', 'p.municipality_id')
+          .onRef('editor.id', '=', 'p.updated_by'),
+      )
       .select([
+        'editor.id as editor_id',
+        'editor.name as editor_name',
         'c.id',
         'c.given_name',
         'c.family_name',
@@ -156,6 +163,7 @@ export async function rebuildPlanDocuments(
       },
       version: row.version ?? 0,
       updatedAt: (row.updated_at ?? new Date(0)).toISOString(),
+      updatedBy: row.editor_id ? { id: row.editor_id, name: row.editor_name ?? '' } : null,
       goal: row.goal_own_words
         ? { ownWords: row.goal_own_words, professionalWording: row.goal_professional }
         : null,

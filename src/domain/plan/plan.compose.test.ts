@@ -40,6 +40,7 @@ function parts(overrides: Partial<PlanParts> = {}): PlanParts {
     citizen: { id: 'c', givenName: 'Testa', familyName: 'Prøvesen', cprMasked: '610190-xxxx' },
     version: 3,
     updatedAt: '2026-11-01T00:00:00.000Z',
+    updatedBy: null,
     goal: { ownWords: 'Et job', professionalWording: null },
     subGoals: [
       {

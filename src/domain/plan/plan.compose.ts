@@ -5,6 +5,7 @@ export interface PlanParts {
   citizen: PlanOverview['citizen'];
   version: number;
   updatedAt: string;
+  updatedBy: PlanOverview['updatedBy'];
   goal: PlanOverview['goal'];
   subGoals: Omit<SubGoalView, 'interventionIds'>[];
   interventions: Omit<InterventionView, 'subGoalIds'>[];
@@ -45,6 +46,7 @@ export function composePlan(parts: PlanParts): PlanOverview {
     citizen: parts.citizen,
     version: parts.version,
     updatedAt: parts.updatedAt,
+    updatedBy: parts.updatedBy,
     goal: parts.goal,
     subGoals,
     sectors,

@@ -88,6 +88,7 @@ export const planOverviewSchema = z
     }),
     version: z.number().int().describe('The plan version; also the ETag'),
     updatedAt: z.string(),
+    updatedBy: z.object({ id: z.uuid(), name: z.string() }).nullable().describe('Who made the latest change'),
     goal: z.object({ ownWords: z.string(), professionalWording: z.string().nullable() }).nullable(),
     subGoals: z.array(subGoalViewSchema),
     sectors: z.array(z.object({ sector, interventions: z.array(interventionViewSchema) })),

@@ -2,32 +2,10 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { normaliseCpr } from '../../domain/citizen/cpr.js';
 import { decideCitizenAccess } from '../../domain/access/policy.js';
-import { SECTORS } from '../../domain/organisation/sectors.js';
-import type { PlanOverview } from '../../domain/plan/plan.types.js';
 import { professionalOf } from '../plugins/auth.js';
 import type { App, AppContext } from '../context.js';
+import { caseloadPageSchema, parseDocument, toCaseloadItem } from '../presenters/caseload.presenter.js';
 import { problems } from '../problem.js';
-
-const caseloadItemSchema = z.object({
-  id: z.uuid(),
-  givenName: z.string(),
-  familyName: z.string(),
-  cprMasked: z.string(),
-  relation: z.enum(['coordinator', 'team_member', 'intervention_responsible', 'unit']),
-  activeInterventions: z.number().int(),
-  sectors: z.array(z.enum(SECTORS)),
-  updatedAt: z.string(),
-});
-type CaseloadItem = z.infer<typeof caseloadItemSchema>;
-
-const caseloadPageSchema = z
-  .object({
-    items: z.array(caseloadItemSchema),
-    total: z.number().int(),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-  })
-  .meta({ id: 'CaseloadPage' });
 
 const caseloadQuerySchema = z.strictObject({
   q: z
@@ -151,31 +129,4 @@ export function citizensRoutes(app: App, context: AppContext): void {
       return { items, total: items.length, page: 1, pageSize: 25 };
     },
   );
-}
-
-function parseDocument(document: unknown): PlanOverview {
-  return (typeof document === 'string' ? JSON.parse(document) : document) as PlanOverview;
-}
-
-function toCaseloadItem(plan: PlanOverview, professionalId: string): CaseloadItem {
-  const member = plan.team.find((item) => item.professionalId === professionalId);
-  const interventions = plan.sectors.flatMap((group) => group.interventions);
-  const active = interventions.filter((item) => item.status === 'active');
-  const relation: CaseloadItem['relation'] = member?.isCoordinator
-    ? 'coordinator'
-    : member
-      ? 'team_member'
-      : interventions.some((item) => item.responsible?.id === professionalId && item.status !== 'ended')
-        ? 'intervention_responsible'
-        : 'unit';
-  return {
-    id: plan.citizen.id,
-    givenName: plan.citizen.givenName,
-    familyName: plan.citizen.familyName,
-    cprMasked: plan.citizen.cprMasked,
-    relation,
-    activeInterventions: active.length,
-    sectors: [...new Set(active.map((item) => item.sector))],
-    updatedAt: plan.updatedAt,
-  };
 }

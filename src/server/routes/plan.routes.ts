@@ -12,6 +12,7 @@ import {
   teamMemberUpdateSchema,
 } from '../../domain/plan/plan.schemas.js';
 import { planOverviewSchema } from '../../domain/plan/plan.types.js';
+import { previousVisit } from '../../db/queries/workspace.queries.js';
 import { actorOf } from '../plugins/auth.js';
 import type { App, AppContext } from '../context.js';
 import { type ChangeScope, changePlan, type PlanChange } from '../plan/plan-change.js';
@@ -86,7 +87,12 @@ export function planRoutes(app: App, context: AppContext): void {
         summary: 'What changed in the plan, by whom and when (newest first)',
         params: citizenParams,
         querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
-        response: { 200: z.object({ items: z.array(historyEntrySchema) }) },
+        response: {
+          200: z.object({
+            items: z.array(historyEntrySchema),
+            previousVisitAt: z.string().nullable().describe('When you looked at this plan before this visit'),
+          }),
+        },
       },
     },
     async (request) => {
@@ -140,6 +146,10 @@ export function planRoutes(app: App, context: AppContext): void {
           before: (row.before ?? null) as Record<string, unknown> | null,
           after: (row.after ?? null) as Record<string, unknown> | null,
         })),
+        previousVisitAt:
+          actor.kind === 'professional'
+            ? await previousVisit(db, actor.municipalityId, actor.id, citizenId)
+            : null,
       };
     },
   );

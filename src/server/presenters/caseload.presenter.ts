@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { SECTORS } from '../../domain/organisation/sectors.js';
+import type { PlanOverview } from '../../domain/plan/plan.types.js';
+
+/** How a citizen appears in lists: enough to recognise and choose, never the full CPR number. */
+export const caseloadItemSchema = z.object({
+  id: z.uuid(),
+  givenName: z.string(),
+  familyName: z.string(),
+  cprMasked: z.string(),
+  relation: z.enum(['coordinator', 'team_member', 'intervention_responsible', 'unit']),
+  activeInterventions: z.number().int(),
+  sectors: z.array(z.enum(SECTORS)),
+  updatedAt: z.string(),
+});
+export type CaseloadItem = z.infer<typeof caseloadItemSchema>;
+
+export const caseloadPageSchema = z
+  .object({
+    items: z.array(caseloadItemSchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
+  .meta({ id: 'CaseloadPage' });
+
+export function parseDocument(document: unknown): PlanOverview {
+  return (typeof document === 'string' ? JSON.parse(document) : document) as PlanOverview;
+}
+
+/** A plan, as one line of a professional's list. */
+export function toCaseloadItem(plan: PlanOverview, professionalId: string): CaseloadItem {
+  const member = plan.team.find((item) => item.professionalId === professionalId);
+  const interventions = plan.sectors.flatMap((group) => group.interventions);
+  const active = interventions.filter((item) => item.status === 'active');
+  const relation: CaseloadItem['relation'] = member?.isCoordinator
+    ? 'coordinator'
+    : member
+      ? 'team_member'
+      : interventions.some((item) => item.responsible?.id === professionalId && item.status !== 'ended')
+        ? 'intervention_responsible'
+        : 'unit';
+  return {
+    id: plan.citizen.id,
+    givenName: plan.citizen.givenName,
+    familyName: plan.citizen.familyName,
+    cprMasked: plan.citizen.cprMasked,
+    relation,
+    activeInterventions: active.length,
+    sectors: [...new Set(active.map((item) => item.sector))],
+    updatedAt: plan.updatedAt,
+  };
+}
