@@ -4,6 +4,7 @@ import { loadConfig, type Config } from './config.js';
 import { openEmbeddedStore } from './db/data-folder.js';
 import { type Database, describeUrl, openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
+import { danishToday } from './domain/plan/attention.js';
 import { CprVault, parseCprKeys } from './security/cpr-vault.js';
 import { buildApp } from './server/app.js';
 import { generateMunicipality, type SynthOptions } from './synth/generate.js';
@@ -30,7 +31,8 @@ async function openStore(
     if (!demo) return;
     const existing = await database.db.selectFrom('municipality').select('id').limit(1).executeTakeFirst();
     if (existing) return;
-    await runGenerator(database, config, { citizens: demo.citizens, seed: demo.seed });
+    // The demo's dates follow the calendar, so follow-ups are due around today, not in the past.
+    await runGenerator(database, config, { citizens: demo.citizens, seed: demo.seed, today: danishToday() });
   };
   if (config.databaseUrl) {
     const database = await openDatabase({ engine: 'postgresql', url: config.databaseUrl });
@@ -150,7 +152,8 @@ program
   .option('--citizens <n>', 'number of citizens', positiveInt, DEFAULT_DEMO_CITIZENS)
   .option('--seed <n>', 'random seed (same seed, same municipality)', positiveInt, DEFAULT_SEED)
   .option('--code <code>', 'municipality code (4 digits)', '0766')
-  .action(async (options: { citizens: number; seed: number; code: string }) => {
+  .option('--today <date>', 'the "today" of the data, YYYY-MM-DD (default: today in Denmark)')
+  .action(async (options: { citizens: number; seed: number; code: string; today?: string }) => {
     const config = loadConfig(process.env, { demo: true });
     const store = await openStore(config, null);
     try {
@@ -158,6 +161,7 @@ program
         citizens: options.citizens,
         seed: options.seed,
         municipalityCode: options.code,
+        today: options.today ?? danishToday(),
       });
     } finally {
       await store.close();
