@@ -1,0 +1,94 @@
+import i18next from 'i18next';
+import type { Problem } from './types.js';
+
+/** An HTTP error from the API, carrying the RFC 9457 problem details when the server sent them. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+
+  constructor(status: number, problem: Problem) {
+    super(problem.detail ?? problem.title ?? `HTTP ${status}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+/** Thrown when the server could not be reached at all. */
+export class NetworkError extends Error {
+  constructor(cause: unknown) {
+    super('network error', { cause });
+    this.name = 'NetworkError';
+  }
+}
+
+export interface ApiResponse<T> {
+  data: T;
+  etag: string | null;
+}
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+
+/**
+ * Calls the Samspil API. Same-origin cookies carry the session; every state-changing
+ * request carries `X-Requested-With: samspil`, which the server requires as its CSRF guard.
+ */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/problem+json',
+    'Accept-Language': i18next.resolvedLanguage ?? 'da',
+    ...options.headers,
+  };
+  if (!SAFE_METHODS.has(method)) {
+    headers['X-Requested-With'] = 'samspil';
+    headers['Content-Type'] = 'application/json';
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: SAFE_METHODS.has(method) ? undefined : JSON.stringify(options.body ?? {}),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new NetworkError(error);
+  }
+  const etag = response.headers.get('ETag');
+  if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+  if (response.status === 204) return { data: undefined as T, etag };
+  return { data: (await response.json()) as T, etag };
+}
+
+/** Like apiRequest, for callers that need only the body. */
+export async function apiJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return (await apiRequest<T>(path, options)).data;
+}
+
+async function readProblem(response: Response): Promise<Problem> {
+  const type = response.headers.get('Content-Type') ?? '';
+  if (type.includes('json')) {
+    try {
+      const body: unknown = await response.json();
+      if (body && typeof body === 'object') return body as Problem;
+    } catch {
+      // fall through: a broken error body must not hide the status
+    }
+  }
+  return { status: response.status, title: response.statusText };
+}
+
+/** Whether an error is an API error with the given status. */
+export function isApiError(error: unknown, status?: number): error is ApiError {
+  return error instanceof ApiError && (status === undefined || error.status === status);
+}

@@ -1,0 +1,25 @@
+import { type UseQueryResult, useQuery } from '@tanstack/react-query';
+import type { PlanOverview } from '../domain.js';
+import { apiRequest } from './client.js';
+import { queryKeys } from './queryKeys.js';
+
+/** A plan with the version tag the server gave it, needed later for If-Match on edits. */
+export interface VersionedPlan {
+  plan: PlanOverview;
+  etag: string | null;
+}
+
+/** The citizen's whole plan, as the plan overview endpoint serves it. */
+export function usePlan(citizenId: string): UseQueryResult<VersionedPlan> {
+  return useQuery({
+    queryKey: queryKeys.plan(citizenId),
+    queryFn: async ({ signal }) => {
+      const { data, etag } = await apiRequest<PlanOverview>(
+        `/api/citizens/${encodeURIComponent(citizenId)}/plan`,
+        { signal },
+      );
+      return { plan: data, etag };
+    },
+    staleTime: 30_000,
+  });
+}

@@ -1,0 +1,47 @@
+import { type ReactElement, Suspense, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation } from 'react-router';
+import { useMe } from '../api/useMe.js';
+import { Header } from './Header.js';
+import { Loading } from './Loading.js';
+
+/** Skip link, header, main landmark and footer around every page. */
+export function AppLayout(): ReactElement {
+  const { t } = useTranslation();
+  const me = useMe();
+  const location = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // After client-side navigation, move focus to the new page so keyboard and screen-reader
+  // users start at its top, as they would after a full page load.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on purpose whenever the path changes
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [location.pathname]);
+
+  return (
+    <>
+      <a className="skipnav" href="#main-content">
+        {t('app.skipLink')}
+      </a>
+      <Header me={me.data ?? null} />
+      <main id="main-content" ref={main} tabIndex={-1} className="samspil-main">
+        <div className="container">
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </div>
+      </main>
+      <footer className="footer samspil-footer">
+        <div className="container">
+          <p>{t('app.footer')}</p>
+        </div>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import spriteUrl from 'dkfds-dist/img/all-svg-icons.svg?url';
+import type { ReactElement } from 'react';
+
+export type IconName =
+  | 'arrow-back'
+  | 'chevron-left'
+  | 'chevron-right'
+  | 'email'
+  | 'error'
+  | 'flag'
+  | 'info'
+  | 'language'
+  | 'person'
+  | 'persons'
+  | 'search'
+  | 'smartphone'
+  | 'success'
+  | 'warning';
+
+/** A DKFDS icon from the shared sprite. Decorative: the text next to it carries the meaning. */
+export function Icon({ name, className }: { name: IconName; className?: string }): ReactElement {
+  return (
+    <svg className={className ? `icon-svg ${className}` : 'icon-svg'} focusable="false" aria-hidden="true">
+      <use href={`${spriteUrl}#${name}`} />
+    </svg>
+  );
+}

@@ -1,0 +1,23 @@
+/**
+ * The pure domain code the web app shares with the server. Only constants and types
+ * without I/O are imported from src/domain, so the bundle stays small and the labels
+ * the server and the browser use are the same.
+ */
+export type { LegalBasisCode } from '../../src/domain/organisation/legal-bases.js';
+export { normaliseCpr } from '../../src/domain/citizen/cpr.js';
+export { LEGAL_BASES } from '../../src/domain/organisation/legal-bases.js';
+export type { PyramidLevel, Sector } from '../../src/domain/organisation/sectors.js';
+export { PYRAMID_LABELS, SECTOR_LABELS } from '../../src/domain/organisation/sectors.js';
+export type {
+  InterventionStatus,
+  SubGoalStatus,
+  TeamMemberKind,
+} from '../../src/domain/plan/plan.schemas.js';
+export type {
+  ContactView,
+  InterventionView,
+  PlanGaps,
+  PlanOverview,
+  SubGoalView,
+  TeamMemberView,
+} from '../../src/domain/plan/plan.types.js';

@@ -1,0 +1,49 @@
+import type { Language } from './index.js';
+
+const LOCALES: Record<Language, string> = { da: 'da-DK', en: 'en-GB' };
+const TIME_ZONE = 'Europe/Copenhagen';
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function cached(language: Language, key: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const id = `${language}:${key}`;
+  let format = dateFormats.get(id);
+  if (!format) {
+    format = new Intl.DateTimeFormat(LOCALES[language], options);
+    dateFormats.set(id, format);
+  }
+  return format;
+}
+
+/**
+ * Formats a calendar day (`YYYY-MM-DD`) as "1. nov. 2026" (Danish) or "1 Nov 2026".
+ * The day is read as a calendar day, not a UTC instant, so it never shifts across midnight.
+ */
+export function formatDate(day: string, language: Language): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
+  if (!match) return day;
+  const [, year, month, date] = match;
+  const instant = new Date(Date.UTC(Number(year), Number(month) - 1, Number(date)));
+  return cached(language, 'day', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    instant,
+  );
+}
+
+/** Formats an instant (ISO timestamp) as date and time in Danish time. */
+export function formatDateTime(iso: string, language: Language): string {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return iso;
+  return cached(language, 'datetime', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: TIME_ZONE,
+  }).format(instant);
+}
+
+/** Formats an amount of øre (integer) as kroner, e.g. 123456 → "1.234,56 kr.". */
+export function formatMoney(ore: number, language: Language): string {
+  return new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency: 'DKK' }).format(ore / 100);
+}

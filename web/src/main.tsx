@@ -1,0 +1,28 @@
+import 'dkfds-dist/css/dkfds.min.css';
+import './styles/app.css';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import { App } from './App.js';
+import { createQueryClient } from './api/queryClient.js';
+import { initI18n } from './i18n/index.js';
+
+const queryClient = createQueryClient();
+
+async function start(): Promise<void> {
+  await initI18n();
+  const container = document.getElementById('root');
+  if (!container) throw new Error('#root is missing from index.html');
+  createRoot(container).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <App />
+        </BrowserRouter>
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+}
+
+void start();

@@ -1,0 +1,57 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type InterventionStatus, type PlanOverview, SECTOR_LABELS, type SubGoalView } from '../../domain.js';
+import { useLanguage } from '../../i18n/useLanguage.js';
+import { anchors } from './anchors.js';
+import { InterventionCard } from './InterventionCard.js';
+
+/** What is going on now comes first; ended interventions stay visible, last. */
+const STATUS_ORDER: Record<InterventionStatus, number> = { active: 0, paused: 1, planned: 2, ended: 3 };
+
+interface InterventionsBySectorProps {
+  sectors: PlanOverview['sectors'];
+  subGoalsById: ReadonlyMap<string, SubGoalView>;
+  withoutSubGoal: ReadonlySet<string>;
+}
+
+/** Every intervention in the plan, grouped by the sector that gives it. */
+export function InterventionsBySector({
+  sectors,
+  subGoalsById,
+  withoutSubGoal,
+}: InterventionsBySectorProps): ReactElement {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const nonEmpty = sectors.filter((group) => group.interventions.length > 0);
+  return (
+    <section aria-labelledby={anchors.interventions}>
+      <h2 id={anchors.interventions}>{t('plan.interventions.heading')}</h2>
+      {nonEmpty.length === 0 ? <p>{t('plan.interventions.empty')}</p> : null}
+      {nonEmpty.map((group) => {
+        const headingId = `${anchors.interventions}-${group.sector}`;
+        return (
+          <section key={group.sector} aria-labelledby={headingId} className="samspil-sector">
+            <h3 id={headingId} className="samspil-sector-heading">
+              {SECTOR_LABELS[group.sector]?.[language] ?? group.sector}
+              <span className="samspil-sector-count">
+                {t('plan.interventions.count', { count: group.interventions.length })}
+              </span>
+            </h3>
+            <ul className="samspil-interventions no-max-width">
+              {[...group.interventions]
+                .sort((a, b) => (STATUS_ORDER[a.status] ?? 9) - (STATUS_ORDER[b.status] ?? 9))
+                .map((intervention) => (
+                  <InterventionCard
+                    key={intervention.id}
+                    intervention={intervention}
+                    subGoalsById={subGoalsById}
+                    withoutSubGoal={withoutSubGoal.has(intervention.id)}
+                  />
+                ))}
+            </ul>
+          </section>
+        );
+      })}
+    </section>
+  );
+}
