@@ -14,7 +14,37 @@ export interface Config {
   cprKeys: string;
   cprHmacKey: string;
   sessionHours: number;
+  /** Sessions end after this many minutes without a request. */
+  sessionIdleMinutes: number;
   logLevel: string;
+  /** OpenID Connect providers: the municipality's IdP for professionals, a MitID broker for citizens. */
+  oidc: { professional: OidcProviderConfig | null; citizen: OidcProviderConfig | null };
+  /** How long audit records are kept before `samspil audit purge` removes them. */
+  auditRetentionYears: number;
+}
+
+/** One OpenID Connect provider Samspil logs users in with. */
+export interface OidcProviderConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Lowest acceptable assurance level (NSIS: low < substantial < high). */
+  minimumAssurance: 'low' | 'substantial' | 'high';
+  /** The claim carrying the CPR number (citizens only; MitID brokers use different names). */
+  cprClaim: string;
+}
+
+function oidcFrom(env: NodeJS.ProcessEnv, prefix: string): OidcProviderConfig | null {
+  const issuer = env[`${prefix}_ISSUER`];
+  if (!issuer) return null;
+  const clientId = env[`${prefix}_CLIENT_ID`];
+  const clientSecret = env[`${prefix}_CLIENT_SECRET`];
+  if (!clientId || !clientSecret) throw new Error(`${prefix}_CLIENT_ID and ${prefix}_CLIENT_SECRET must be set with ${prefix}_ISSUER`);
+  const minimum = env[`${prefix}_MIN_ASSURANCE`] ?? 'substantial';
+  if (minimum !== 'low' && minimum !== 'substantial' && minimum !== 'high') {
+    throw new Error(`${prefix}_MIN_ASSURANCE must be low, substantial or high`);
+  }
+  return { issuer, clientId, clientSecret, minimumAssurance: minimum, cprClaim: env[`${prefix}_CPR_CLAIM`] ?? 'dk:gov:saml:attribute:CprNumberIdentifier' };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -29,7 +59,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     demo,
     publicUrl: env.SAMSPIL_PUBLIC_URL ?? `http://localhost:${port}`,
     sessionHours: Number(env.SAMSPIL_SESSION_HOURS ?? 12),
+    sessionIdleMinutes: Number(env.SAMSPIL_SESSION_IDLE_MINUTES ?? 30),
     logLevel: env.LOG_LEVEL ?? 'info',
+    oidc: {
+      professional: oidcFrom(env, 'SAMSPIL_OIDC_PROFESSIONAL'),
+      citizen: oidcFrom(env, 'SAMSPIL_OIDC_CITIZEN'),
+    },
+    auditRetentionYears: Number(env.SAMSPIL_AUDIT_RETENTION_YEARS ?? 5),
     ...overrides,
   };
   const keys = resolveKeys(env, base.demo, base.databaseUrl, dataDir);

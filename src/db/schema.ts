@@ -11,6 +11,7 @@ export interface MunicipalityTable {
   code: string;
   name: string;
   created_at: Timestamp;
+  audit_shows_names: Generated<boolean>;
 }
 
 export interface UnitTable {
@@ -171,6 +172,10 @@ export interface SessionTable {
   persona: string | null;
   created_at: Timestamp;
   expires_at: Timestamp;
+  last_seen_at: Timestamp;
+  auth_method: Generated<string>;
+  acr: string | null;
+  delegation_id: string | null;
 }
 
 export interface AuditEventTable {
@@ -186,6 +191,12 @@ export interface AuditEventTable {
   outcome: string;
   client_ip: string | null;
   details: Json | null;
+  actor_unit_id: string | null;
+  on_behalf_of: string | null;
+  purpose: string | null;
+  seq: ColumnType<string | null, string | number | null | undefined, never>;
+  prev_hash: Uint8Array | null;
+  hash: Uint8Array | null;
 }
 
 export interface DemoPersonaTable {
@@ -202,6 +213,86 @@ export interface SchemaMigrationTable {
   version: number;
   name: string;
   applied_at: Timestamp;
+}
+
+/* Access (migration 004): identities, login attempts, delegations, consent, break-the-glass, audit chain. */
+export interface IdentityLinkTable {
+  municipality_id: string;
+  issuer: string;
+  subject: string;
+  subject_kind: string;
+  subject_id: string;
+  created_at: Timestamp;
+}
+
+export interface LoginAttemptTable {
+  state_hash: Uint8Array;
+  provider: string;
+  code_verifier: string;
+  nonce: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface DelegationTable {
+  municipality_id: string;
+  id: string;
+  citizen_id: string;
+  grantee_cpr_hmac: Uint8Array;
+  grantee_name: string;
+  valid_from: DateColumn;
+  valid_until: DateColumn | null;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface ConsentTable {
+  municipality_id: string;
+  id: string;
+  citizen_id: string;
+  grantee_unit_id: string | null;
+  grantee_sector: string | null;
+  categories: ColumnType<string[], string[], string[]>;
+  purpose: string;
+  case_reference: string | null;
+  basis: string;
+  legal_provision: string | null;
+  valid_from: DateColumn;
+  valid_until: DateColumn | null;
+  recorded_by_kind: string;
+  recorded_by_id: string;
+  recorded_at: Timestamp;
+  withdrawn_at: Timestamp | null;
+  withdrawn_by_kind: string | null;
+  withdrawn_by_id: string | null;
+}
+
+export interface BreakGlassTable {
+  municipality_id: string;
+  id: string;
+  citizen_id: string;
+  professional_id: string;
+  unit_id: string;
+  reason: string;
+  started_at: Timestamp;
+  expires_at: Timestamp;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
+}
+
+export interface AuditChainHeadTable {
+  municipality_id: string;
+  seq: ColumnType<string, string | number, string | number>;
+  hash: Uint8Array;
+}
+
+export interface AuditCheckpointTable {
+  municipality_id: string;
+  seq: ColumnType<string, string | number, string | number>;
+  hash: Uint8Array;
+  purged_before: Timestamp;
+  purged_count: ColumnType<string, string | number, string | number>;
+  created_at: Timestamp;
 }
 
 export interface DB {
@@ -222,4 +313,123 @@ export interface DB {
   audit_event: AuditEventTable;
   demo_persona: DemoPersonaTable;
   schema_migration: SchemaMigrationTable;
+  identity_link: IdentityLinkTable;
+  login_attempt: LoginAttemptTable;
+  delegation: DelegationTable;
+  consent: ConsentTable;
+  break_glass: BreakGlassTable;
+  audit_chain_head: AuditChainHeadTable;
+  audit_checkpoint: AuditCheckpointTable;
+  pathway: PathwayTable;
+  sub_goal_gas_history: SubGoalGasHistoryTable;
+  coordination_rule_config: CoordinationRuleConfigTable;
+  coordination_flag: CoordinationFlagTable;
+  coordination_flag_event: CoordinationFlagEventTable;
+  notification: NotificationTable;
+  referral: ReferralTable;
+  referral_event: ReferralEventTable;
+}
+
+// --- coordination (migration 003) ---------------------------------------------------------
+
+export interface PathwayTable {
+  municipality_id: string;
+  id: string;
+  citizen_id: string;
+  template_code: string;
+  start_date: DateColumn;
+  end_date: DateColumn | null;
+  created_at: Timestamp;
+}
+
+export interface SubGoalGasHistoryTable {
+  municipality_id: string;
+  id: string;
+  sub_goal_id: string;
+  citizen_id: string;
+  gas_level: number;
+  recorded_at: Timestamp;
+  recorded_by: string | null;
+  note: string | null;
+}
+
+export interface CoordinationRuleConfigTable {
+  municipality_id: string;
+  rule_id: string;
+  enabled: Generated<boolean>;
+  settings: Json;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface CoordinationFlagTable {
+  municipality_id: string;
+  id: string;
+  citizen_id: string;
+  rule_id: string;
+  fingerprint: string;
+  severity: string;
+  subject_ids: ColumnType<string[], string[], string[]>;
+  unit_ids: ColumnType<string[], string[], string[]>;
+  sectors: ColumnType<string[], string[], string[]>;
+  explanation: Json;
+  owner_id: string | null;
+  status: Generated<string>;
+  status_comment: string | null;
+  status_by: string | null;
+  status_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface CoordinationFlagEventTable {
+  municipality_id: string;
+  id: string;
+  flag_id: string;
+  at: Timestamp;
+  actor_id: string | null;
+  action: string;
+  comment: string | null;
+}
+
+export interface NotificationTable {
+  municipality_id: string;
+  id: string;
+  recipient_id: string;
+  citizen_id: string | null;
+  kind: string;
+  subject_id: string | null;
+  payload: Json;
+  actor_id: string | null;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+  email_status: Generated<string>;
+}
+
+export interface ReferralTable {
+  municipality_id: string;
+  id: string;
+  citizen_id: string;
+  sub_goal_id: string | null;
+  from_unit_id: string;
+  from_professional_id: string;
+  to_unit_id: string | null;
+  to_civil_society: string | null;
+  type_id: string | null;
+  reason: string;
+  status: Generated<string>;
+  answer_due: DateColumn;
+  decline_reason: string | null;
+  intervention_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReferralEventTable {
+  municipality_id: string;
+  id: string;
+  referral_id: string;
+  at: Timestamp;
+  actor_id: string;
+  status: string;
+  comment: string | null;
 }

@@ -39,6 +39,7 @@ export const LOG_REDACTION = [
   'req.body',
   '*.cpr',
   '*.password',
+  'req.headers["x-forwarded-for"]',
 ];
 
 export interface BuiltApp {
@@ -52,8 +53,12 @@ export async function buildApp(
   database: Database,
   logger: FastifyServerOptions['logger'] = { level: config.logLevel, redact: LOG_REDACTION },
 ): Promise<BuiltApp> {
+  // Persona login without a password must never face a network: refuse, whoever starts us.
+  if (config.demo && !isLoopbackUrl(config.publicUrl)) {
+    throw new Error(`Demo mode (persona login) is only for a local machine, not ${config.publicUrl}.`);
+  }
   const app = Fastify({
-    logger,
+    logger: withSafeSerializers(logger),
     trustProxy: false,
     bodyLimit: 256 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
@@ -65,7 +70,10 @@ export async function buildApp(
     database,
     vault: new CprVault(parseCprKeys(config.cprKeys, config.cprHmacKey)),
     audit: new AuditWriter(database.db),
-    sessions: new SessionStore(database.db, config.sessionHours),
+    sessions: new SessionStore(database.db, {
+      absoluteHours: config.sessionHours,
+      idleMinutes: config.sessionIdleMinutes,
+    }),
     plans: new PlanStore(database.db),
   };
 
@@ -99,8 +107,13 @@ export async function buildApp(
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
+        upgradeInsecureRequests: isLoopbackUrl(config.publicUrl) ? null : [],
       },
     },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginOpenerPolicy: { policy: 'same-origin' },
+    crossOriginResourcePolicy: { policy: 'same-origin' },
   });
   await app.register(rateLimit, { global: false });
   const hasWebApp = existsSync(`${WEB_DIST}index.html`);
@@ -120,4 +133,29 @@ export async function buildApp(
 
   if (hasWebApp) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
   return { app, context };
+}
+
+/**
+ * Request log lines without query strings: a query may hold a name searched for or an OpenID
+ * Connect authorization code, neither of which belongs in a log.
+ */
+function withSafeSerializers(logger: FastifyServerOptions['logger']): FastifyServerOptions['logger'] {
+  if (!logger || logger === true) return logger;
+  return {
+    ...(logger as object),
+    serializers: {
+      req: (request: { method: string; url: string; hostname?: string; ip?: string }) => ({
+        method: request.method,
+        url: request.url.split('?')[0],
+        host: request.hostname,
+        remoteAddress: request.ip,
+      }),
+    },
+  } as FastifyServerOptions['logger'];
+}
+
+/** Whether a URL points at this machine only. */
+export function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
 }

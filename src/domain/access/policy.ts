@@ -1,4 +1,16 @@
-import type { ProfessionalRole } from '../organisation/sectors.js';
+import {
+  type ConsentPurpose,
+  type ConsentRecord,
+  consentCovers,
+  type InformationCategory,
+  PLAN_PURPOSE,
+} from '../consent/consent.js';
+import type { ProfessionalRole, Sector } from '../organisation/sectors.js';
+
+/**
+ * THE access policy of Samspil: every decision about who may see or do what about a
+ * citizen is made here, deny by default. Routes ask; presenters apply; nothing else decides.
+ */
 
 /** Who is acting. Professionals act within a unit; citizens act on their own plan. */
 export type Actor =
@@ -9,19 +21,44 @@ export type Actor =
       role: ProfessionalRole;
       unitId: string;
       name: string;
+      /** The sector of the professional's unit, for consents given to a whole sector. */
+      sector?: Sector;
     }
-  | { kind: 'citizen'; municipalityId: string; id: string; name: string };
+  | {
+      kind: 'citizen';
+      municipalityId: string;
+      id: string;
+      name: string;
+      /** Set when a relative acts for the citizen with delegated access (fuldmagt). */
+      delegate?: { delegationId: string; name: string };
+    };
+
+export type ProfessionalActor = Extract<Actor, { kind: 'professional' }>;
 
 /** The relationships between a citizen and the organisation, as kept in the plan's read model. */
 export interface CitizenRelations {
   citizenId: string;
   /** Professionals who are coordinator, team member or responsible for an intervention. */
   professionalIds: readonly string[];
-  /** Units of those professionals and of the citizen's interventions. */
+  /** Units of those professionals and of the citizen's interventions (and pending referrals). */
   unitIds: readonly string[];
 }
 
-export type AccessBasis = 'own-plan' | 'relationship' | 'unit-leader';
+/** An active break-the-glass access to one citizen. */
+export interface BreakGlassGrant {
+  professionalId: string;
+  expiresAt: Date;
+}
+
+/** What a citizen has granted, and who has broken the glass: the per-request side of access. */
+export interface AccessGrants {
+  consents: readonly ConsentRecord[];
+  breakGlass: readonly BreakGlassGrant[];
+}
+
+export const NO_GRANTS: AccessGrants = { consents: [], breakGlass: [] };
+
+export type AccessBasis = 'own-plan' | 'delegated' | 'relationship' | 'unit-leader' | 'break-glass';
 export type AccessDecision = { allowed: true; basis: AccessBasis } | { allowed: false; reason: string };
 
 const DENIED: AccessDecision = {
@@ -30,26 +67,111 @@ const DENIED: AccessDecision = {
     'You have no relationship to this citizen (coordinator, team member or responsible for an intervention).',
 };
 
+/** How long break-the-glass access lasts. */
+export const BREAK_GLASS_HOURS = 4;
+
+/** Roles that supervise: search the audit trail, review break-the-glass. */
+export const SUPERVISOR_ROLES: readonly ProfessionalRole[] = ['team_leader', 'administrator'];
+
 /**
  * Decides whether an actor may see a citizen's plan. Deny by default: access exists only
- * through a relationship, as the citizen themself, or as leader of a unit that works with
- * the citizen. Tenants never mix (the caller answers 404 for another tenant's records).
+ * through a relationship, as the citizen themself (or a relative with delegated access), as
+ * leader of a unit that works with the citizen, or through an unexpired break-the-glass.
+ * Tenants never mix (the caller answers 404 for another tenant's records).
  */
-export function decideCitizenAccess(actor: Actor, relations: CitizenRelations): AccessDecision {
+export function decideCitizenAccess(
+  actor: Actor,
+  relations: CitizenRelations,
+  grants: AccessGrants = NO_GRANTS,
+  now: Date = new Date(),
+): AccessDecision {
   if (actor.kind === 'citizen') {
-    return actor.id === relations.citizenId ? { allowed: true, basis: 'own-plan' } : DENIED;
+    if (actor.id !== relations.citizenId) return DENIED;
+    return { allowed: true, basis: actor.delegate ? 'delegated' : 'own-plan' };
   }
   if (relations.professionalIds.includes(actor.id)) return { allowed: true, basis: 'relationship' };
   if (actor.role === 'team_leader' && relations.unitIds.includes(actor.unitId)) {
     return { allowed: true, basis: 'unit-leader' };
   }
+  if (grants.breakGlass.some((grant) => grant.professionalId === actor.id && grant.expiresAt > now)) {
+    return { allowed: true, basis: 'break-glass' };
+  }
   return DENIED;
 }
 
 /** Whether an actor may change a plan. Citizens comment and approve in a later capability, not edit here. */
-export function decidePlanChange(actor: Actor, relations: CitizenRelations): AccessDecision {
+export function decidePlanChange(
+  actor: Actor,
+  relations: CitizenRelations,
+  grants: AccessGrants = NO_GRANTS,
+  now: Date = new Date(),
+): AccessDecision {
   if (actor.kind === 'citizen') {
     return { allowed: false, reason: 'Citizens cannot change the plan directly; comment on it instead.' };
   }
-  return decideCitizenAccess(actor, relations);
+  return decideCitizenAccess(actor, relations, grants, now);
+}
+
+/** The parts of an intervention the detail rule needs. */
+export interface InterventionScope {
+  unitId: string;
+  sector: Sector;
+  responsibleId: string | null;
+}
+
+/**
+ * "That, not what": may this viewer see the details (type, purpose, legal basis, frequency,
+ * cost, linked sub-goals) of an intervention, or only that it exists (category, unit, contact,
+ * period)? The citizen sees everything; a professional sees their own unit's interventions,
+ * those they are responsible for, those covered by a consent or recorded legal basis for
+ * their unit or sector, and everything while an emergency access (break the glass) lasts.
+ */
+export function canSeeInterventionDetails(
+  actor: Actor,
+  basis: AccessBasis,
+  intervention: InterventionScope,
+  consents: readonly ConsentRecord[],
+  now: Date = new Date(),
+  purpose: ConsentPurpose = PLAN_PURPOSE,
+  category: InformationCategory = 'intervention-details',
+): boolean {
+  if (actor.kind === 'citizen') return true;
+  if (basis === 'break-glass') return true;
+  if (intervention.unitId === actor.unitId || intervention.responsibleId === actor.id) return true;
+  const viewer = { unitId: actor.unitId, sector: actor.sector ?? null };
+  return consents.some((consent) => consentCovers(consent, viewer, category, purpose, now));
+}
+
+/** Who may give, withdraw or record consent for a citizen. Relatives with fuldmagt may not. */
+export function decideConsentChange(actor: Actor, access: AccessDecision): AccessDecision {
+  if (!access.allowed) return access;
+  if (actor.kind === 'citizen') {
+    return actor.delegate
+      ? { allowed: false, reason: 'Only the citizen can give or withdraw consent.' }
+      : access;
+  }
+  // Professionals record consent (or a legal basis) only within a real relationship.
+  return access.basis === 'relationship' || access.basis === 'unit-leader'
+    ? access
+    : { allowed: false, reason: 'Record consent only for a citizen you work with.' };
+}
+
+/** Whether a professional may search the audit trail and review break-the-glass. */
+export function canSuperviseAudit(actor: Actor): boolean {
+  return actor.kind === 'professional' && SUPERVISOR_ROLES.includes(actor.role);
+}
+
+/** Whether a professional may break the glass for a citizen (no relationship needed; never citizens). */
+export function decideBreakGlass(actor: Actor): AccessDecision {
+  if (actor.kind !== 'professional') return { allowed: false, reason: 'Only professionals can break the glass.' };
+  return { allowed: true, basis: 'break-glass' };
+}
+
+/** Whether an actor may see a citizen's full CPR number (always audited, with a reason). */
+export function decideCprReveal(actor: Actor, access: AccessDecision): AccessDecision {
+  if (!access.allowed) return access;
+  if (actor.kind !== 'professional') {
+    return { allowed: false, reason: 'The full CPR number is revealed only to professionals.' };
+  }
+  return access;
 }

@@ -1,9 +1,25 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Actor } from '../../domain/access/policy.js';
 import { newId } from '../../db/ids.js';
-import type { AuditEventTable, DB } from '../../db/schema.js';
+import { type ChainedAuditRow, canonicalJson, chainHash, GENESIS_HASH } from '../../db/queries/audit-hash.js';
+import type { DB } from '../../db/schema.js';
 
-export type AuditAction = 'read' | 'list' | 'search' | 'create' | 'update' | 'end' | 'login' | 'logout';
+export { canonicalJson, chainHash, GENESIS_HASH };
+
+export type AuditAction =
+  | 'read'
+  | 'list'
+  | 'search'
+  | 'create'
+  | 'update'
+  | 'end'
+  | 'login'
+  | 'logout'
+  | 'export'
+  | 'break-glass'
+  | 'reveal'
+  | 'withdraw'
+  | 'disable';
 export type AuditOutcome = 'allowed' | 'denied';
 
 export interface AuditEntry {
@@ -13,47 +29,130 @@ export interface AuditEntry {
   resource: string;
   outcome: AuditOutcome;
   clientIp: string | null;
+  /** Why: the purpose of the access (coordination, break-the-glass reason, …). */
+  purpose?: string | null;
   details?: Record<string, unknown>;
 }
 
-type AuditRow = Insertable<AuditEventTable>;
+type UnchainedRow = Omit<ChainedAuditRow, 'seq' | 'prev_hash' | 'hash'>;
 
-function toRow(entry: AuditEntry): AuditRow {
+/** PostgreSQL text and jsonb refuse NUL characters; audit records must never fail on them. */
+function scrub(value: unknown): unknown {
+  if (typeof value === 'string') return value.replaceAll('\u0000', '\uFFFD');
+  if (Array.isArray(value)) return value.map(scrub);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [scrub(k) as string, scrub(v)]));
+  }
+  return value;
+}
+
+function toRow(entry: AuditEntry): UnchainedRow {
+  const { actor } = entry;
+  const delegate = actor.kind === 'citizen' ? actor.delegate : undefined;
   return {
-    municipality_id: entry.actor.municipalityId,
+    municipality_id: actor.municipalityId,
     id: newId(),
-    actor_kind: entry.actor.kind,
-    actor_id: entry.actor.id,
-    actor_role: entry.actor.kind === 'citizen' ? 'citizen' : entry.actor.role,
+    at: new Date().toISOString(),
+    actor_kind: delegate ? 'relative' : actor.kind,
+    actor_id: delegate ? delegate.delegationId : actor.id,
+    actor_role: actor.kind === 'citizen' ? (delegate ? 'relative' : 'citizen') : actor.role,
+    actor_unit_id: actor.kind === 'professional' ? actor.unitId : null,
+    on_behalf_of: delegate ? actor.id : null,
     citizen_id: entry.citizenId,
     action: entry.action,
-    resource: entry.resource,
+    resource: scrub(entry.resource) as string,
     outcome: entry.outcome,
     client_ip: entry.clientIp,
-    details: entry.details ? JSON.stringify(entry.details) : null,
+    purpose: entry.purpose ? (scrub(entry.purpose) as string) : null,
+    details: entry.details ? canonicalJson(scrub(entry.details)) : null,
   };
 }
 
-async function insertRows(db: Kysely<DB> | Transaction<DB>, rows: AuditRow[]): Promise<void> {
-  await db.insertInto('audit_event').values(rows).execute();
+function chain(rows: UnchainedRow[], head: { seq: number; hash: string }): ChainedAuditRow[] {
+  let { seq, hash } = head;
+  return rows.map((row) => {
+    seq += 1;
+    const withSeq = { ...row, seq };
+    const next = chainHash(hash, withSeq);
+    const chained: ChainedAuditRow = { ...withSeq, prev_hash: hash, hash: next };
+    hash = next;
+    return chained;
+  });
 }
 
-/** Writes an audit record inside a write's own transaction: the change and its record commit together. */
+type Executor = Kysely<DB> | Transaction<DB>;
+
+async function loadHead(db: Executor, municipalityId: string, lock: boolean): Promise<{ seq: number; hash: string }> {
+  await sql`INSERT INTO audit_chain_head (municipality_id, seq, hash)
+    VALUES (${municipalityId}, 0, decode(${GENESIS_HASH}, 'hex')) ON CONFLICT (municipality_id) DO NOTHING`.execute(db);
+  const query = db
+    .selectFrom('audit_chain_head')
+    .select(['seq', sql<string>`encode(hash, 'hex')`.as('hash_hex')])
+    .where('municipality_id', '=', municipalityId);
+  const row = await (lock ? query.forUpdate() : query).executeTakeFirstOrThrow();
+  return { seq: Number(row.seq), hash: row.hash_hex };
+}
+
+/**
+ * Appends chained rows if and only if the chain head is still where they were computed from:
+ * one statement, compare-and-set on the head. Returns false when someone else advanced it.
+ */
+async function appendIfHead(
+  db: Executor,
+  municipalityId: string,
+  head: { seq: number },
+  rows: ChainedAuditRow[],
+): Promise<boolean> {
+  const last = rows[rows.length - 1];
+  if (!last) return true;
+  const inserted = await sql<{ id: string }>`
+    WITH advanced AS (
+      UPDATE audit_chain_head SET seq = ${last.seq}, hash = decode(${last.hash}, 'hex')
+      WHERE municipality_id = ${municipalityId} AND seq = ${head.seq}
+      RETURNING 1
+    )
+    INSERT INTO audit_event (municipality_id, id, at, actor_kind, actor_id, actor_role, actor_unit_id,
+      on_behalf_of, citizen_id, action, resource, outcome, client_ip, purpose, details, seq, prev_hash, hash)
+    SELECT r.municipality_id, r.id, r.at, r.actor_kind, r.actor_id, r.actor_role, r.actor_unit_id,
+      r.on_behalf_of, r.citizen_id, r.action, r.resource, r.outcome, r.client_ip, r.purpose,
+      r.details::jsonb, r.seq, decode(r.prev_hash, 'hex'), decode(r.hash, 'hex')
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
+      municipality_id uuid, id uuid, at timestamptz, actor_kind text, actor_id uuid, actor_role text,
+      actor_unit_id uuid, on_behalf_of text, citizen_id uuid, action text, resource text, outcome text,
+      client_ip text, purpose text, details text, seq bigint, prev_hash text, hash text)
+    WHERE EXISTS (SELECT 1 FROM advanced)
+    RETURNING id`.execute(db);
+  return inserted.rows.length === rows.length;
+}
+
+/**
+ * Writes an audit record inside a write's own transaction: the change and its record commit
+ * together. The chain head's row lock is held until that commit, so records are chained in
+ * commit order.
+ */
 export async function auditInTransaction(trx: Transaction<DB>, entry: AuditEntry): Promise<void> {
-  await insertRows(trx, [toRow(entry)]);
+  const row = toRow(entry);
+  const head = await loadHead(trx, row.municipality_id, true);
+  if (!(await appendIfHead(trx, row.municipality_id, head, chain([row], head)))) {
+    throw new Error('audit chain head moved under its row lock');
+  }
 }
 
 const MAX_BATCH = 1000;
+const MAX_ATTEMPTS = 20;
 
 /**
  * Audit records of reads, group-committed: requests that arrive while one batch is being
  * written wait for the next, which carries all of them in one INSERT. Each caller's promise
  * resolves only when its own record is committed, so the record is durable before the
- * response, at a fraction of one round trip per read.
+ * response, at a fraction of one round trip per read. The writer chains each batch onto its
+ * municipality's hash chain, remembering the head; when another writer (a plan write, another
+ * process) moved the head, the compare-and-set fails and the batch is re-chained.
  */
 export class AuditWriter {
-  private queue: { row: AuditRow; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private queue: { row: UnchainedRow; resolve: () => void; reject: (error: unknown) => void }[] = [];
   private flushing = false;
+  private readonly heads = new Map<string, { seq: number; hash: string }>();
 
   constructor(private readonly db: Kysely<DB>) {}
 
@@ -69,18 +168,41 @@ export class AuditWriter {
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_BATCH);
-        try {
-          await insertRows(
-            this.db,
-            batch.map((item) => item.row),
-          );
-          for (const item of batch) item.resolve();
-        } catch (error) {
-          for (const item of batch) item.reject(error);
+        const byMunicipality = new Map<string, typeof batch>();
+        for (const item of batch) {
+          const group = byMunicipality.get(item.row.municipality_id) ?? [];
+          group.push(item);
+          byMunicipality.set(item.row.municipality_id, group);
+        }
+        for (const [municipalityId, items] of byMunicipality) {
+          try {
+            await this.append(
+              municipalityId,
+              items.map((item) => item.row),
+            );
+            for (const item of items) item.resolve();
+          } catch (error) {
+            this.heads.delete(municipalityId);
+            for (const item of items) item.reject(error);
+          }
         }
       }
     } finally {
       this.flushing = false;
     }
+  }
+
+  private async append(municipalityId: string, rows: UnchainedRow[]): Promise<void> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+      const head = this.heads.get(municipalityId) ?? (await loadHead(this.db, municipalityId, false));
+      const chained = chain(rows, head);
+      if (await appendIfHead(this.db, municipalityId, head, chained)) {
+        const last = chained[chained.length - 1];
+        if (last) this.heads.set(municipalityId, { seq: last.seq, hash: last.hash });
+        return;
+      }
+      this.heads.delete(municipalityId);
+    }
+    throw new Error('audit chain head kept moving; giving up');
   }
 }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../domain/access/policy.js';
-import type { ProfessionalRole } from '../../domain/organisation/sectors.js';
+import type { ProfessionalRole, Sector } from '../../domain/organisation/sectors.js';
 import type { DB } from '../../db/schema.js';
 
 export interface SessionSubject {
@@ -9,33 +9,61 @@ export interface SessionSubject {
   kind: 'professional' | 'citizen';
   id: string;
   persona: string | null;
+  /** How the user logged in: demo, oidc-professional, oidc-citizen, test. */
+  method?: string;
+  /** The assurance level the identity provider vouched for (NSIS / acr). */
+  acr?: string | null;
+  /** A relative acting for the citizen under delegated access. */
+  delegationId?: string | null;
 }
 
-interface CachedSession {
+/** A resolved session: the actor and what the login vouched for. */
+export interface ResolvedSession {
   actor: Actor;
+  acr: string | null;
+  method: string;
+}
+
+interface CachedSession extends ResolvedSession {
   expiresAt: number;
+  lastSeenAt: number;
+  /** When the cached actor was last checked against the database (disabled accounts, deletions). */
+  checkedAt: number;
+  /** When last_seen_at was last written; written at most once a minute to keep reads cheap. */
+  touchedAt: number;
 }
 
 const CACHE_LIMIT = 50_000;
+/** A cached session is re-checked against the database this often, so changes elsewhere land. */
+const RECHECK_MS = 30_000;
+const TOUCH_MS = 60_000;
+
+export interface SessionLimits {
+  absoluteHours: number;
+  idleMinutes: number;
+}
 
 /**
  * Server-side sessions. The browser holds a random token; the database holds only its
- * SHA-256, so a database dump does not give working sessions. Resolved sessions are kept
- * in memory because every request needs one.
+ * SHA-256, so a database dump does not give working sessions. Sessions end after the idle
+ * timeout or the absolute lifetime, at logout, and when the account is disabled (every
+ * session of that user, in the database and in this process's cache).
  */
 export class SessionStore {
   private readonly cache = new Map<string, CachedSession>();
 
   constructor(
     private readonly db: Kysely<DB>,
-    private readonly lifetimeHours: number,
+    private readonly limits: SessionLimits,
+    private readonly clock: () => number = Date.now,
   ) {}
 
   async create(subject: SessionSubject): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
     const actor = await loadActor(this.db, subject);
     if (!actor) throw new Error('session subject does not exist');
     const token = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(Date.now() + this.lifetimeHours * 3_600_000);
+    const now = this.clock();
+    const expiresAt = new Date(now + this.limits.absoluteHours * 3_600_000);
     await this.db
       .insertInto('session')
       .values({
@@ -43,38 +71,78 @@ export class SessionStore {
         municipality_id: subject.municipalityId,
         subject_kind: subject.kind,
         subject_id: subject.id,
-        role: actor.kind === 'citizen' ? 'citizen' : actor.role,
+        role: actor.kind === 'citizen' ? (actor.delegate ? 'relative' : 'citizen') : actor.role,
         persona: subject.persona,
         expires_at: expiresAt,
+        last_seen_at: new Date(now),
+        auth_method: subject.method ?? 'test',
+        acr: subject.acr ?? null,
+        delegation_id: subject.delegationId ?? null,
       })
       .execute();
     return { token, actor, expiresAt };
   }
 
+  /** The actor of a session token, or null when it is unknown, expired, idle too long or revoked. */
   async resolve(token: string): Promise<Actor | null> {
-    const key = hashToken(token).toString('base64');
+    return (await this.resolveSession(token))?.actor ?? null;
+  }
+
+  async resolveSession(token: string): Promise<ResolvedSession | null> {
+    const hash = hashToken(token);
+    const key = hash.toString('base64');
+    const now = this.clock();
+    const idleMs = this.limits.idleMinutes * 60_000;
     const cached = this.cache.get(key);
-    if (cached) {
-      if (cached.expiresAt > Date.now()) return cached.actor;
-      this.cache.delete(key);
-      return null;
+    if (cached && now - cached.checkedAt < RECHECK_MS) {
+      if (cached.expiresAt <= now || now - cached.lastSeenAt > idleMs) {
+        await this.destroy(token);
+        return null;
+      }
+      cached.lastSeenAt = now;
+      if (now - cached.touchedAt > TOUCH_MS) {
+        cached.touchedAt = now;
+        await this.db.updateTable('session').set({ last_seen_at: new Date(now) }).where('token_hash', '=', hash).execute();
+      }
+      return cached;
     }
+    this.cache.delete(key);
     const row = await this.db
       .selectFrom('session')
-      .select(['municipality_id', 'subject_kind', 'subject_id', 'persona', 'expires_at'])
-      .where('token_hash', '=', hashToken(token))
+      .select(['municipality_id', 'subject_kind', 'subject_id', 'persona', 'expires_at', 'last_seen_at', 'acr', 'auth_method', 'delegation_id'])
+      .where('token_hash', '=', hash)
       .executeTakeFirst();
-    if (!row || row.expires_at.getTime() <= Date.now()) return null;
+    if (!row) return null;
+    // The in-memory last-seen is fresher than the database's (written at most once a minute).
+    const lastSeen = Math.max(row.last_seen_at.getTime(), cached?.lastSeenAt ?? 0);
+    if (row.expires_at.getTime() <= now || now - lastSeen > idleMs) {
+      await this.destroy(token);
+      return null;
+    }
     const actor = await loadActor(this.db, {
       municipalityId: row.municipality_id,
       kind: row.subject_kind as SessionSubject['kind'],
       id: row.subject_id,
       persona: row.persona,
+      delegationId: row.delegation_id,
     });
-    if (!actor) return null;
+    if (!actor) {
+      await this.destroy(token);
+      return null;
+    }
+    await this.db.updateTable('session').set({ last_seen_at: new Date(now) }).where('token_hash', '=', hash).execute();
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    this.cache.set(key, { actor, expiresAt: row.expires_at.getTime() });
-    return actor;
+    const session: CachedSession = {
+      actor,
+      acr: row.acr,
+      method: row.auth_method,
+      expiresAt: row.expires_at.getTime(),
+      lastSeenAt: now,
+      checkedAt: now,
+      touchedAt: now,
+    };
+    this.cache.set(key, session);
+    return session;
   }
 
   async destroy(token: string): Promise<void> {
@@ -82,13 +150,26 @@ export class SessionStore {
     this.cache.delete(hash.toString('base64'));
     await this.db.deleteFrom('session').where('token_hash', '=', hash).execute();
   }
+
+  /** Ends every session of one user (logout everywhere, a disabled account). */
+  async destroyAllOf(municipalityId: string, subjectId: string): Promise<number> {
+    for (const [key, session] of this.cache) {
+      if (session.actor.municipalityId === municipalityId && session.actor.id === subjectId) this.cache.delete(key);
+    }
+    const result = await this.db
+      .deleteFrom('session')
+      .where('municipality_id', '=', municipalityId)
+      .where('subject_id', '=', subjectId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
 }
 
 function hashToken(token: string): Buffer {
   return createHash('sha256').update(token).digest();
 }
 
-/** The acting person behind a session, or null when they no longer exist or are disabled. */
+/** The acting person behind a session, or null when they no longer exist, are disabled or the delegation ended. */
 async function loadActor(db: Kysely<DB>, subject: SessionSubject): Promise<Actor | null> {
   if (subject.kind === 'citizen') {
     const citizen = await db
@@ -97,21 +178,33 @@ async function loadActor(db: Kysely<DB>, subject: SessionSubject): Promise<Actor
       .where('municipality_id', '=', subject.municipalityId)
       .where('id', '=', subject.id)
       .executeTakeFirst();
-    return citizen
-      ? {
-          kind: 'citizen',
-          municipalityId: subject.municipalityId,
-          id: citizen.id,
-          name: `${citizen.given_name} ${citizen.family_name}`,
-        }
-      : null;
+    if (!citizen) return null;
+    const actor: Actor = {
+      kind: 'citizen',
+      municipalityId: subject.municipalityId,
+      id: citizen.id,
+      name: `${citizen.given_name} ${citizen.family_name}`,
+    };
+    if (!subject.delegationId) return actor;
+    const today = new Date().toISOString().slice(0, 10);
+    const delegation = await db
+      .selectFrom('delegation')
+      .select(['id', 'grantee_name', 'valid_from', 'valid_until', 'revoked_at'])
+      .where('municipality_id', '=', subject.municipalityId)
+      .where('id', '=', subject.delegationId)
+      .where('citizen_id', '=', subject.id)
+      .executeTakeFirst();
+    if (!delegation || delegation.revoked_at || delegation.valid_from > today) return null;
+    if (delegation.valid_until !== null && delegation.valid_until < today) return null;
+    return { ...actor, name: delegation.grantee_name, delegate: { delegationId: delegation.id, name: delegation.grantee_name } };
   }
   const professional = await db
-    .selectFrom('professional')
-    .select(['id', 'name', 'role', 'unit_id'])
-    .where('municipality_id', '=', subject.municipalityId)
-    .where('id', '=', subject.id)
-    .where('active', '=', true)
+    .selectFrom('professional as p')
+    .innerJoin('unit as u', (join) => join.onRef('u.municipality_id', '=', 'p.municipality_id').onRef('u.id', '=', 'p.unit_id'))
+    .select(['p.id', 'p.name', 'p.role', 'p.unit_id', 'u.sector'])
+    .where('p.municipality_id', '=', subject.municipalityId)
+    .where('p.id', '=', subject.id)
+    .where('p.active', '=', true)
     .executeTakeFirst();
   return professional
     ? {
@@ -121,6 +214,7 @@ async function loadActor(db: Kysely<DB>, subject: SessionSubject): Promise<Actor
         name: professional.name,
         role: professional.role as ProfessionalRole,
         unitId: professional.unit_id,
+        sector: professional.sector as Sector,
       }
     : null;
 }

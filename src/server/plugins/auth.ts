@@ -19,23 +19,41 @@ declare module 'fastify' {
 /**
  * Deny by default: every /api route needs a session unless its config says `public: true`.
  * State-changing requests must carry `X-Requested-With: samspil`, a header a cross-site form
- * cannot send and cross-site scripts cannot send without a CORS grant we never give.
+ * cannot send and cross-site scripts cannot send without a CORS grant we never give; and
+ * when the browser says where the request comes from (Origin, Sec-Fetch-Site), it must be us.
  */
 export function registerAuth(app: App, context: AppContext): void {
+  const ownOrigin = new URL(context.config.publicUrl).origin;
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
-    if (!SAFE_METHODS.has(request.method) && request.headers['x-requested-with'] !== 'samspil') {
-      throw new Problem(
-        403,
-        'Missing CSRF header',
-        'State-changing requests must send the header X-Requested-With: samspil.',
-      );
+    if (!SAFE_METHODS.has(request.method)) {
+      if (request.headers['x-requested-with'] !== 'samspil') {
+        throw new Problem(
+          403,
+          'Missing CSRF header',
+          'State-changing requests must send the header X-Requested-With: samspil.',
+        );
+      }
+      const origin = request.headers.origin;
+      const site = request.headers['sec-fetch-site'];
+      const sameOrigin = origin === undefined || origin === ownOrigin || hostOf(origin) === request.headers.host;
+      if (!sameOrigin || site === 'cross-site' || site === 'same-site') {
+        throw new Problem(403, 'Cross-site request refused', 'State-changing requests must come from Samspil itself.');
+      }
     }
     const token = request.cookies[SESSION_COOKIE];
     if (token) request.actor = await context.sessions.resolve(token);
     if (!request.actor && !request.routeOptions.config.public) throw problems.unauthenticated();
   });
+}
+
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
 }
 
 /** The acting user of a route that is not public (the hook guarantees one). */

@@ -11,13 +11,19 @@ import {
   teamMemberCreateSchema,
   teamMemberUpdateSchema,
 } from '../../domain/plan/plan.schemas.js';
-import { planOverviewSchema } from '../../domain/plan/plan.types.js';
+import { PLAN_PURPOSE } from '../../domain/consent/consent.js';
 import { previousVisit } from '../../db/queries/workspace.queries.js';
 import { actorOf } from '../plugins/auth.js';
 import type { App, AppContext } from '../context.js';
 import { type ChangeScope, changePlan, type PlanChange } from '../plan/plan-change.js';
 import * as mutations from '../plan/plan.mutations.js';
 import type { StoredPlan } from '../plan/plan-store.js';
+import {
+  hiddenInterventions,
+  presentedPlanSchema,
+  presentHistoryEntry,
+  presentPlanJson,
+} from '../presenters/plan.presenter.js';
 import { planEtag, problems } from '../problem.js';
 
 const citizenParams = z.strictObject({ citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }) });
@@ -31,7 +37,7 @@ const ifMatchHeaders = z.object({
 });
 const writeResponse = z.object({
   id: z.uuid().describe('The created or changed item'),
-  plan: planOverviewSchema,
+  plan: presentedPlanSchema.nullable().describe('The plan as you may now see it'),
 });
 
 const historyEntrySchema = z.object({
@@ -56,7 +62,7 @@ export function planRoutes(app: App, context: AppContext): void {
         tags: ['plan'],
         summary: "The citizen's whole plan: goal, sub-goals, interventions by sector, team and gaps",
         params: citizenParams,
-        response: { 200: planOverviewSchema },
+        response: { 200: presentedPlanSchema },
       },
     },
     async (request, reply) => {
@@ -64,7 +70,9 @@ export function planRoutes(app: App, context: AppContext): void {
       const { citizenId } = request.params;
       const plan = await context.plans.get(actor.municipalityId, citizenId);
       if (!plan) throw problems.notFound('The citizen');
-      const decision = decideCitizenAccess(actor, plan.relations);
+      const grants = await context.plans.grants.get(actor.municipalityId, citizenId);
+      const decision = decideCitizenAccess(actor, plan.relations, grants);
+      const hidden = decision.allowed ? hiddenInterventions(plan, actor, decision.basis, grants) : [];
       await context.audit.record({
         actor,
         citizenId,
@@ -72,10 +80,13 @@ export function planRoutes(app: App, context: AppContext): void {
         resource: 'plan',
         outcome: decision.allowed ? 'allowed' : 'denied',
         clientIp: request.ip,
-        details: decision.allowed ? { basis: decision.basis, version: plan.version } : undefined,
+        purpose: decision.allowed ? PLAN_PURPOSE : null,
+        details: decision.allowed
+          ? { basis: decision.basis, version: plan.version, detailsHidden: hidden.length }
+          : undefined,
       });
       if (!decision.allowed) throw problems.forbidden(decision.reason);
-      return sendPlan(reply, plan);
+      return sendPlan(reply, plan, presentPlanJson(plan, hidden));
     },
   );
 
@@ -100,7 +111,9 @@ export function planRoutes(app: App, context: AppContext): void {
       const { citizenId } = request.params;
       const plan = await context.plans.get(actor.municipalityId, citizenId);
       if (!plan) throw problems.notFound('The citizen');
-      const decision = decideCitizenAccess(actor, plan.relations);
+      const grants = await context.plans.grants.get(actor.municipalityId, citizenId);
+      const decision = decideCitizenAccess(actor, plan.relations, grants);
+      const hidden = new Set(decision.allowed ? hiddenInterventions(plan, actor, decision.basis, grants) : []);
       await context.audit.record({
         actor,
         citizenId,
@@ -135,7 +148,7 @@ export function planRoutes(app: App, context: AppContext): void {
         .limit(request.query.limit)
         .execute();
       return {
-        items: rows.map((row) => ({
+        items: rows.map((row) => presentHistoryEntry({
           id: row.id,
           at: row.at.toISOString(),
           planVersion: row.plan_version,
@@ -145,7 +158,7 @@ export function planRoutes(app: App, context: AppContext): void {
           action: row.action as PlanChange['action'],
           before: (row.before ?? null) as Record<string, unknown> | null,
           after: (row.after ?? null) as Record<string, unknown> | null,
-        })),
+        }, hidden)),
         previousVisitAt:
           actor.kind === 'professional'
             ? await previousVisit(db, actor.municipalityId, actor.id, citizenId)
@@ -188,11 +201,18 @@ export function planRoutes(app: App, context: AppContext): void {
           (scope) => apply(scope, requestParams, request.body as Body),
         );
         const id = changes.at(-1)?.entityId ?? requestParams.citizenId;
+        const writer = actorOf(request);
+        const grants = await context.plans.grants.get(writer.municipalityId, requestParams.citizenId);
+        const decision = decideCitizenAccess(writer, plan.relations, grants);
+        // The writer may have written themselves out of the plan: then they get no plan back.
+        const json = decision.allowed
+          ? presentPlanJson(plan, hiddenInterventions(plan, writer, decision.basis, grants))
+          : 'null';
         reply.code(successCode).header('ETag', planEtag(plan.version));
         return reply
           .type('application/json')
           .serializer((payload: unknown) => payload as string)
-          .send(`{"id":${JSON.stringify(id)},"plan":${plan.json}}`);
+          .send(`{"id":${JSON.stringify(id)},"plan":${json}}`);
       },
     });
   }
@@ -290,11 +310,11 @@ export function planRoutes(app: App, context: AppContext): void {
   );
 }
 
-/** Sends the cached JSON as it is: the plan was serialised once, when it last changed. */
-function sendPlan(reply: FastifyReply, plan: StoredPlan): FastifyReply {
+/** Sends cached JSON as it is: serialised once per version and kind of viewer, by the presenter. */
+function sendPlan(reply: FastifyReply, plan: StoredPlan, json: string): FastifyReply {
   return reply
     .header('ETag', planEtag(plan.version))
     .type('application/json')
     .serializer((payload: unknown) => payload as string)
-    .send(plan.json);
+    .send(json);
 }

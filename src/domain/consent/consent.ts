@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { SECTORS, type Sector } from '../organisation/sectors.js';
+
+/**
+ * Consent as structured data: who (a unit, or every unit of a sector) may see which
+ * categories of information about a citizen, for which purpose, on which basis, and when.
+ * Pure rules: no I/O, the same in the server, the CLI and tests.
+ */
+
+/** Information categories a consent can cover. Plan responses enforce `intervention-details`. */
+export const INFORMATION_CATEGORIES = ['intervention-details', 'goals', 'measures', 'health', 'documents'] as const;
+export type InformationCategory = (typeof INFORMATION_CATEGORIES)[number];
+
+/** Why information is shared. Looking at the shared plan is for `coordination`. */
+export const CONSENT_PURPOSES = ['coordination', 'case-processing', 'treatment', 'rehabilitation-team'] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+
+/** The purpose under which the shared plan is read. */
+export const PLAN_PURPOSE: ConsentPurpose = 'coordination';
+
+/** Named legal provisions that allow sharing without consent (forvaltningsloven § 28 and friends). */
+export const LEGAL_PROVISIONS = {
+  'FVL-28-2': 'Forvaltningsloven § 28, stk. 2 (oplysninger om rent private forhold, jf. stk. 2)',
+  'FVL-28-3': 'Forvaltningsloven § 28, stk. 3 (videregivelse inden for samme myndighed)',
+  'FVL-28-4': 'Forvaltningsloven § 28, stk. 4',
+  VAERDISPRING: 'Værdispringsreglen (væsentlig hensyn til borgeren eller andre)',
+  'SEL-49B': 'Serviceloven § 49 b (tværprofessionelt samarbejde)',
+  'LAB-40-3': 'LAB § 40, stk. 3 (helhedsorienteret plan)',
+} as const;
+export type LegalProvision = keyof typeof LEGAL_PROVISIONS;
+export const LEGAL_PROVISION_CODES = Object.keys(LEGAL_PROVISIONS) as [LegalProvision, ...LegalProvision[]];
+
+export type ConsentBasis = 'consent' | 'legal_provision';
+
+/** One consent (or recorded legal basis), as the rules need it. */
+export interface ConsentRecord {
+  id: string;
+  citizenId: string;
+  grantee: { unitId: string } | { sector: Sector };
+  categories: readonly InformationCategory[];
+  purpose: ConsentPurpose;
+  basis: ConsentBasis;
+  legalProvision: LegalProvision | null;
+  validFrom: string;
+  validUntil: string | null;
+  withdrawnAt: Date | null;
+}
+
+const isoDate = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
+
+/** What a citizen gives, or a professional records. Exactly one of unit or sector. */
+export const consentInputSchema = z
+  .strictObject({
+    granteeUnitId: z.uuid({ error: 'must be a unit id (UUID)' }).optional(),
+    granteeSector: z.enum(SECTORS).optional(),
+    categories: z.array(z.enum(INFORMATION_CATEGORIES)).min(1).max(INFORMATION_CATEGORIES.length),
+    purpose: z.enum(CONSENT_PURPOSES),
+    caseReference: z.string().trim().min(1).max(200).optional(),
+    basis: z.enum(['consent', 'legal_provision']).default('consent'),
+    legalProvision: z.enum(LEGAL_PROVISION_CODES).optional(),
+    validFrom: isoDate.optional(),
+    validUntil: isoDate.optional(),
+  })
+  .superRefine((value, context) => {
+    if ((value.granteeUnitId === undefined) === (value.granteeSector === undefined)) {
+      context.addIssue({ code: 'custom', path: ['granteeUnitId'], message: 'give exactly one of granteeUnitId or granteeSector' });
+    }
+    if (value.basis === 'legal_provision' && !value.legalProvision) {
+      context.addIssue({ code: 'custom', path: ['legalProvision'], message: 'is required when basis is legal_provision' });
+    }
+    if (value.basis === 'consent' && value.legalProvision) {
+      context.addIssue({ code: 'custom', path: ['legalProvision'], message: 'only with basis legal_provision' });
+    }
+    if (value.validFrom && value.validUntil && value.validUntil < value.validFrom) {
+      context.addIssue({ code: 'custom', path: ['validUntil'], message: 'must not be before validFrom' });
+    }
+  });
+export type ConsentInput = z.infer<typeof consentInputSchema>;
+
+/** Today's date in Denmark's calendar is close enough to UTC's for validity days; use UTC for determinism. */
+export function isoDay(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** Whether a consent is in force now: not withdrawn, and today within its validity dates. */
+export function isConsentActive(consent: ConsentRecord, now: Date): boolean {
+  if (consent.withdrawnAt && consent.withdrawnAt.getTime() <= now.getTime()) return false;
+  const today = isoDay(now);
+  if (consent.validFrom > today) return false;
+  return consent.validUntil === null || consent.validUntil >= today;
+}
+
+/** Whether a consent lets a unit (of a sector) see a category of information for a purpose. */
+export function consentCovers(
+  consent: ConsentRecord,
+  viewer: { unitId: string; sector: Sector | null },
+  category: InformationCategory,
+  purpose: ConsentPurpose,
+  now: Date,
+): boolean {
+  if (!isConsentActive(consent, now)) return false;
+  if (consent.purpose !== purpose || !consent.categories.includes(category)) return false;
+  return 'unitId' in consent.grantee
+    ? consent.grantee.unitId === viewer.unitId
+    : viewer.sector !== null && consent.grantee.sector === viewer.sector;
+}
