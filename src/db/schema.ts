@@ -102,6 +102,8 @@ export interface InterventionTable {
   cost_ore: Money;
   end_reason: string | null;
   created_at: Timestamp;
+  /** Weekly schedule (migration 003), JSON. */
+  schedule: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export interface InterventionSubGoalTable {

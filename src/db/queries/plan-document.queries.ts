@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { maskCpr } from '../../domain/citizen/cpr.js';
+import { parseSchedule } from '../../domain/coordination/schedule.js';
 import type { LegalBasisCode } from '../../domain/organisation/legal-bases.js';
 import type { PyramidLevel, Sector } from '../../domain/organisation/sectors.js';
 import { composePlan, type PlanParts } from '../../domain/plan/plan.compose.js';
@@ -29,7 +30,7 @@ export async function rebuildPlanDocuments(
 ): Promise<PlanDocumentRow[]> {
   if (citizenIds.length === 0) return [];
   const ids = [...citizenIds];
-  const [citizens, subGoals, interventions, links, team] = await Promise.all([
+  const [citizens, subGoals, interventions, links, team, referrals] = await Promise.all([
     db
       .selectFrom('citizen as c')
       .leftJoin('plan as p', (join) =>
@@ -86,6 +87,7 @@ export async function rebuildPlanDocuments(
         'i.status',
         'i.cost_ore',
         'i.end_reason',
+        'i.schedule',
         't.id as type_id',
         't.code as type_code',
         't.name as type_name',
@@ -149,6 +151,15 @@ export async function rebuildPlanDocuments(
       .orderBy('m.is_coordinator', 'desc')
       .orderBy('m.start_date')
       .orderBy('m.id')
+      .execute(),
+    // A pending referral is a relationship: the receiving unit may see the plan's overview.
+    db
+      .selectFrom('referral')
+      .select(['citizen_id', 'to_unit_id'])
+      .where('municipality_id', '=', municipalityId)
+      .where('citizen_id', 'in', ids)
+      .where('status', 'in', ['requested', 'accepted'])
+      .where('to_unit_id', 'is not', null)
       .execute(),
   ]);
 
@@ -216,6 +227,7 @@ export async function rebuildPlanDocuments(
       pyramidLevel: row.pyramid_level as PyramidLevel,
       businessDirected: row.business_directed,
       endReason: row.end_reason,
+      schedule: parseSchedule(row.schedule),
     });
   }
   for (const row of links) {
@@ -244,6 +256,10 @@ export async function rebuildPlanDocuments(
       email: row.email ?? row.professional_email,
       startDate: row.start_date,
     });
+  }
+
+  for (const row of referrals) {
+    if (row.to_unit_id) parts.get(row.citizen_id)?.units.add(row.to_unit_id);
   }
 
   const documents: PlanDocumentRow[] = [...parts.entries()].map(([citizenId, plan]) => ({

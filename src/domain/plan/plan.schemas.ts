@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LEGAL_BASIS_CODES } from '../organisation/legal-bases.js';
+import { weeklyScheduleSchema } from '../coordination/schedule.js';
 
 /**
  * Input schemas for changing a plan. The API validates with them and the web forms use the
@@ -64,6 +65,7 @@ const interventionFields = {
   frequency: optionalText(200),
   status: z.enum(['planned', 'active', 'paused']).optional(),
   costOre: z.number().int().min(0).max(1e13).optional(),
+  schedule: weeklyScheduleSchema.nullable().optional(),
   subGoalIds: z
     .array(z.uuid({ error: 'must be sub-goal ids' }))
     .max(50)
@@ -90,6 +92,7 @@ export const interventionUpdateSchema = z
     frequency: interventionFields.frequency,
     status: interventionFields.status,
     costOre: interventionFields.costOre,
+    schedule: interventionFields.schedule,
     subGoalIds: interventionFields.subGoalIds,
   })
   .refine((value) => Object.keys(value).length > 0, { error: 'nothing to change: give at least one field' })

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LEGAL_BASIS_CODES } from '../organisation/legal-bases.js';
 import { SECTORS } from '../organisation/sectors.js';
+import { weeklyScheduleSchema } from '../coordination/schedule.js';
 import { INTERVENTION_STATUSES, SUB_GOAL_STATUSES, TEAM_MEMBER_KINDS } from './plan.schemas.js';
 
 /**
@@ -48,6 +49,7 @@ export const interventionViewSchema = z.object({
   pyramidLevel: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
   businessDirected: z.boolean(),
   endReason: z.string().nullable(),
+  schedule: weeklyScheduleSchema.nullable().optional().describe('When in the week it takes place'),
   subGoalIds: z.array(z.uuid()),
 });
 export type InterventionView = z.infer<typeof interventionViewSchema>;

@@ -4,6 +4,7 @@ import { newId } from '../../db/ids.js';
 import { rebuildPlanDocuments } from '../../db/queries/plan-document.queries.js';
 import type { DB } from '../../db/schema.js';
 import { auditInTransaction } from '../audit/audit-writer.js';
+import { checkCoordinationInTransaction } from '../coordination/coordination-check.js';
 import type { AppContext } from '../context.js';
 import type { StoredPlan } from './plan-store.js';
 import { Problem, problems } from '../problem.js';
@@ -102,6 +103,14 @@ export async function changePlan(
           .execute();
       }
       const [document] = await rebuildPlanDocuments(trx, actor.municipalityId, [citizenId]);
+      await checkCoordinationInTransaction({
+        trx,
+        municipalityId: actor.municipalityId,
+        citizenId,
+        actorId: actor.id,
+        changes,
+        plan: document!.document,
+      });
       await auditInTransaction(trx, {
         actor,
         citizenId,

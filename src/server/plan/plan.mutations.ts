@@ -150,6 +150,7 @@ export async function createIntervention(
     frequency: input.frequency ?? null,
     status: input.status ?? 'planned',
     cost_ore: input.costOre ?? 0,
+    schedule: input.schedule ? JSON.stringify(input.schedule) : null,
   };
   if (!(row.legal_basis in LEGAL_BASES)) throw fieldProblem('legalBasis', 'is not a known legal basis code');
   await trx
@@ -188,6 +189,8 @@ export async function updateIntervention(
     frequency: input.frequency,
     status: input.status,
     cost_ore: input.costOre,
+    schedule:
+      input.schedule === undefined ? undefined : input.schedule ? JSON.stringify(input.schedule) : null,
   });
   const after = { ...before, ...set };
   if (after.end_date && after.end_date < after.start_date)
@@ -383,6 +386,7 @@ async function interventionOf(scope: ChangeScope, id: string) {
       'status',
       'cost_ore',
       'end_reason',
+      'schedule',
     ])
     .where('municipality_id', '=', scope.municipalityId)
     .where('citizen_id', '=', scope.citizenId)

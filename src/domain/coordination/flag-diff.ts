@@ -1,0 +1,54 @@
+import type { OwnedFinding } from './rule.js';
+
+export const FLAG_STATUSES = ['open', 'acknowledged', 'resolved', 'dismissed'] as const;
+export type FlagStatus = (typeof FLAG_STATUSES)[number];
+
+/** What a check needs to know of a stored flag. */
+export interface ExistingFlag {
+  id: string;
+  citizenId: string;
+  fingerprint: string;
+  status: FlagStatus;
+  /** Resolved by the system because its condition disappeared (not by a person). */
+  closedBySystem: boolean;
+}
+
+/** The writes that bring stored flags in line with what the rules found. */
+export interface FlagChanges {
+  create: (OwnedFinding & { citizenId: string })[];
+  reopen: string[];
+  autoResolve: string[];
+}
+
+/**
+ * Compares findings with the stored flags of the same citizens. New problems become flags;
+ * flags whose condition disappeared are resolved by the system, and reopen if it returns; a flag
+ * a person resolved or dismissed stays closed for that fingerprint. Running it on its own
+ * output changes nothing, which makes every check idempotent.
+ */
+export function diffFlags(
+  findings: readonly (OwnedFinding & { citizenId: string })[],
+  existing: readonly ExistingFlag[],
+): FlagChanges {
+  const stored = new Map(existing.map((flag) => [`${flag.citizenId}|${flag.fingerprint}`, flag]));
+  const found = new Set<string>();
+  const changes: FlagChanges = { create: [], reopen: [], autoResolve: [] };
+  for (const finding of findings) {
+    const key = `${finding.citizenId}|${finding.fingerprint}`;
+    if (found.has(key)) continue;
+    found.add(key);
+    const flag = stored.get(key);
+    if (!flag) changes.create.push(finding);
+    else if (flag.status === 'resolved' && flag.closedBySystem) changes.reopen.push(flag.id);
+  }
+  for (const flag of existing) {
+    const open = flag.status === 'open' || flag.status === 'acknowledged';
+    if (open && !found.has(`${flag.citizenId}|${flag.fingerprint}`)) changes.autoResolve.push(flag.id);
+  }
+  return changes;
+}
+
+/** Whether a diff has anything to write. */
+export function hasChanges(changes: FlagChanges): boolean {
+  return changes.create.length + changes.reopen.length + changes.autoResolve.length > 0;
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import type { CitizenFacts } from '../facts.js';
+import { addMonths, type Finding, fingerprintOf, type RuleDefinition } from '../rule.js';
+
+export interface StalledSettings extends Record<string, unknown> {
+  /** Months from a pathway's start within which an intervention must have started (LAB: 6). */
+  monthsToFirstIntervention: number;
+  /** How many of the latest GAS follow-ups must be flat or falling. */
+  followUpsWithoutProgress: number;
+}
+
+/**
+ * "Change what doesn't work": no intervention started within N months of a pathway's start,
+ * or a sub-goal's measured progress (GAS) flat or falling over the last K follow-ups.
+ */
+export const stalledRule: RuleDefinition<StalledSettings> = {
+  id: 'stalled',
+  title: { da: 'Forløbet står stille', en: 'Stalled pathway' },
+  description: {
+    da: 'Ingen indsats er sat i gang inden for fristen efter forløbets start, eller et delmål rykker sig ikke over flere opfølgninger.',
+    en: 'No intervention started within the deadline after the pathway began, or a sub-goal has not moved over several follow-ups.',
+  },
+  severity: 'high',
+  defaults: { monthsToFirstIntervention: 6, followUpsWithoutProgress: 3 },
+  settingsSchema: z.strictObject({
+    monthsToFirstIntervention: z.number().int().min(1).max(36).optional(),
+    followUpsWithoutProgress: z.number().int().min(2).max(12).optional(),
+  }),
+  evaluate(facts: CitizenFacts, settings: StalledSettings, today: string): Finding[] {
+    const findings: Finding[] = [];
+    const pathway = facts.pathway;
+    if (pathway && pathway.firstStartedOn === null) {
+      const deadline = addMonths(pathway.startDate, settings.monthsToFirstIntervention);
+      if (deadline < today) {
+        findings.push({
+          ruleId: 'stalled',
+          fingerprint: fingerprintOf(
+            'stalled',
+            `no-intervention-${pathway.templateCode}-${pathway.startDate}`,
+            [facts.citizenId],
+          ),
+          severity: 'high',
+          subjectIds: [],
+          unitIds: [],
+          sectors: [],
+          explanation: {
+            da: `Forløbet (${pathway.templateCode}) startede ${pathway.startDate}, og ingen indsats er sat i gang inden for ${settings.monthsToFirstIntervention} måneder. Sagen skal tilbage til teamet.`,
+            en: `The pathway (${pathway.templateCode}) started ${pathway.startDate} and no intervention has started within ${settings.monthsToFirstIntervention} months. The case must go back to the team.`,
+            data: { kind: 'no-intervention-started', deadline, pathwayStart: pathway.startDate },
+          },
+        });
+      }
+    }
+    const k = settings.followUpsWithoutProgress;
+    for (const goal of facts.subGoals) {
+      if (goal.gasHistory.length < k) continue;
+      const latest = goal.gasHistory.slice(-k);
+      const notRising = latest.every((level, index) => index === 0 || level <= (latest[index - 1] as number));
+      if (!notRising || (latest.at(-1) as number) >= 2) continue;
+      const falling = (latest.at(-1) as number) < (latest[0] as number);
+      findings.push({
+        ruleId: 'stalled',
+        fingerprint: fingerprintOf('stalled', 'gas-not-improving', [goal.id]),
+        severity: falling ? 'high' : 'medium',
+        subjectIds: [goal.id],
+        unitIds: [],
+        sectors: [],
+        explanation: {
+          da: `Delmålet "${goal.title}" er ${falling ? 'gået tilbage' : 'ikke rykket sig'} over de sidste ${k} opfølgninger (GAS ${latest.join(' → ')}). Skal indsatsen ændres?`,
+          en: `The sub-goal "${goal.title}" has ${falling ? 'gone back' : 'not moved'} over the last ${k} follow-ups (GAS ${latest.join(' → ')}). Should the intervention change?`,
+          data: { kind: 'gas-not-improving', levels: latest },
+        },
+      });
+    }
+    return findings;
+  },
+};

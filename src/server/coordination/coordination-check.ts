@@ -1,0 +1,65 @@
+import type { Transaction } from 'kysely';
+import { evaluateCitizen } from '../../domain/coordination/engine.js';
+import { diffFlags, hasChanges } from '../../domain/coordination/flag-diff.js';
+import { factsFromPlan } from '../../domain/coordination/plan-facts.js';
+import { danishToday } from '../../domain/plan/attention.js';
+import type { PlanOverview } from '../../domain/plan/plan.types.js';
+import { newId } from '../../db/ids.js';
+import { loadCitizenExtras } from '../../db/queries/coordination-facts.queries.js';
+import { writeFlagChanges } from '../../db/queries/coordination-flags.queries.js';
+import type { DB } from '../../db/schema.js';
+import type { PlanChange } from '../plan/plan-change.js';
+import { notifyOthers } from './notifications.js';
+import { rulesFor } from './rule-choices-cache.js';
+
+export interface CoordinationCheckScope {
+  trx: Transaction<DB>;
+  municipalityId: string;
+  citizenId: string;
+  actorId: string;
+  changes: readonly PlanChange[];
+  /** The plan document just rebuilt in the same transaction. */
+  plan: PlanOverview;
+}
+
+/**
+ * The incremental coordination check, inside the plan write's transaction: records GAS
+ * follow-ups, re-runs every rule on the changed citizen's plan, opens and auto-resolves flags,
+ * and tells the others who work with the citizen when an intervention was created or changed.
+ * Costs one read, plus one or two writes only when something changed.
+ */
+export async function checkCoordinationInTransaction(scope: CoordinationCheckScope): Promise<void> {
+  const { trx, municipalityId, citizenId } = scope;
+  const today = danishToday();
+  await recordGasChanges(scope);
+  const [rules, loaded] = await Promise.all([
+    rulesFor(trx, municipalityId),
+    loadCitizenExtras(trx, municipalityId, citizenId, today),
+  ]);
+  const facts = factsFromPlan(scope.plan, loaded.extras, today);
+  const findings = evaluateCitizen(facts, rules, today).map((finding) => ({ ...finding, citizenId }));
+  const changes = diffFlags(findings, loaded.flags);
+  if (hasChanges(changes)) await writeFlagChanges(trx, municipalityId, changes);
+  await notifyOthers(scope);
+}
+
+/** A sub-goal whose GAS level was set or changed through the ordinary plan edit is a follow-up. */
+async function recordGasChanges(scope: CoordinationCheckScope): Promise<void> {
+  const rows = scope.changes
+    .filter((change) => change.entity === 'sub_goal' && change.after && change.action !== 'end')
+    .filter((change) => !change.after?.gasFollowUp)
+    .filter((change) => {
+      const after = change.after?.gasLevel;
+      return typeof after === 'number' && after !== change.before?.gasLevel;
+    })
+    .map((change) => ({
+      municipality_id: scope.municipalityId,
+      id: newId(),
+      sub_goal_id: change.entityId,
+      citizen_id: scope.citizenId,
+      gas_level: change.after?.gasLevel as number,
+      recorded_by: scope.actorId,
+      note: null,
+    }));
+  if (rows.length > 0) await scope.trx.insertInto('sub_goal_gas_history').values(rows).execute();
+}

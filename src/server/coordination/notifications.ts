@@ -1,0 +1,64 @@
+import type { CoordinationCheckScope } from './coordination-check.js';
+import { newId } from '../../db/ids.js';
+
+/**
+ * "Others also work with this citizen": when an intervention is created or changed, the
+ * responsible professionals of the citizen's other current interventions and the coordinator
+ * get a notification in their inbox (and an e-mail when SMTP is configured). The one who made
+ * the change is not told about it.
+ */
+export async function notifyOthers(scope: CoordinationCheckScope): Promise<void> {
+  const changed = scope.changes.filter((change) => change.entity === 'intervention');
+  if (changed.length === 0) return;
+  const changedIds = new Set(changed.map((change) => change.entityId));
+  const interventions = scope.plan.sectors.flatMap((group) => group.interventions);
+  const subject = interventions.find((item) => changedIds.has(item.id));
+  if (!subject) return;
+  const recipients = new Set<string>();
+  for (const item of interventions) {
+    if (item.status === 'ended' || changedIds.has(item.id) || !item.responsible) continue;
+    recipients.add(item.responsible.id);
+  }
+  const coordinator = scope.plan.team.find((member) => member.isCoordinator)?.professionalId;
+  if (coordinator) recipients.add(coordinator);
+  recipients.delete(scope.actorId);
+  if (recipients.size === 0) return;
+  const action = changed[0]?.action ?? 'update';
+  const payload = JSON.stringify({
+    citizen: {
+      id: scope.plan.citizen.id,
+      name: `${scope.plan.citizen.givenName} ${scope.plan.citizen.familyName}`,
+    },
+    intervention: {
+      id: subject.id,
+      type: subject.type.name,
+      unit: subject.unit.name,
+      sector: subject.sector,
+      status: subject.status,
+      startDate: subject.startDate,
+      endDate: subject.endDate,
+    },
+    action,
+    by: scope.plan.updatedBy?.name ?? null,
+    text: {
+      da: `${subject.unit.name} har ${action === 'create' ? 'oprettet' : action === 'end' ? 'afsluttet' : 'ændret'} indsatsen ${subject.type.name} for en borger, du også arbejder med.`,
+      en: `${subject.unit.name} has ${action === 'create' ? 'created' : action === 'end' ? 'ended' : 'changed'} the intervention ${subject.type.name} for a citizen you also work with.`,
+    },
+  });
+  await scope.trx
+    .insertInto('notification')
+    .values(
+      [...recipients].sort().map((recipientId) => ({
+        municipality_id: scope.municipalityId,
+        id: newId(),
+        recipient_id: recipientId,
+        citizen_id: scope.citizenId,
+        kind: 'intervention-changed',
+        subject_id: subject.id,
+        payload,
+        actor_id: scope.actorId,
+        read_at: null,
+      })),
+    )
+    .execute();
+}
