@@ -4,6 +4,7 @@ import { loadConfig, type Config } from './config.js';
 import { openEmbeddedStore } from './db/data-folder.js';
 import { type Database, describeUrl, openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
+import { purgeAuditTrail, verifyAuditChain } from './db/queries/audit-chain.queries.js';
 import { danishToday } from './domain/plan/attention.js';
 import { CprVault, parseCprKeys } from './security/cpr-vault.js';
 import { buildApp } from './server/app.js';
@@ -163,6 +164,45 @@ program
         municipalityCode: options.code,
         today: options.today ?? danishToday(),
       });
+    } finally {
+      await store.close();
+    }
+  });
+
+const audit = program.command('audit').description('The audit trail: verify its hash chain, purge by retention');
+
+audit
+  .command('verify')
+  .description('Check every municipality’s audit hash chain; exits 1 when a record was changed or removed')
+  .action(async () => {
+    const config = loadConfig(process.env, { demo: !process.env.DATABASE_URL });
+    const store = await openStore(config, null);
+    try {
+      const result = await verifyAuditChain(store.database.db);
+      for (const problem of result.problems) {
+        console.log(`municipality ${problem.municipalityId}: record ${problem.seq ?? '?'}${problem.id ? ` (${problem.id})` : ''} ${problem.problem}`);
+      }
+      console.log(
+        `${result.records} audit record(s) in ${result.municipalities} chain(s): ${result.problems.length === 0 ? 'intact' : `${result.problems.length} problem(s)`}.`,
+      );
+      if (result.problems.length > 0) process.exitCode = 1;
+    } finally {
+      await store.close();
+    }
+  });
+
+audit
+  .command('purge')
+  .description('Remove audit records older than the retention period (SAMSPIL_AUDIT_RETENTION_YEARS, default 5), keeping the chain verifiable')
+  .option('--years <n>', 'retention in years (overrides the configuration)', positiveInt)
+  .action(async (options: { years?: number }) => {
+    const config = loadConfig(process.env, { demo: !process.env.DATABASE_URL });
+    const store = await openStore(config, null);
+    try {
+      const result = await purgeAuditTrail(store.database.db, options.years ?? config.auditRetentionYears);
+      console.log(
+        `Removed ${result.purged} audit record(s) from before ${result.cutoff.toISOString()}; ${result.checkpoints} checkpoint(s) recorded.`,
+      );
     } finally {
       await store.close();
     }

@@ -32,6 +32,8 @@ export interface OidcProviderConfig {
   minimumAssurance: 'low' | 'substantial' | 'high';
   /** The claim carrying the CPR number (citizens only; MitID brokers use different names). */
   cprClaim: string;
+  /** Scopes to ask for. */
+  scope: string;
 }
 
 function oidcFrom(env: NodeJS.ProcessEnv, prefix: string): OidcProviderConfig | null {
@@ -39,12 +41,20 @@ function oidcFrom(env: NodeJS.ProcessEnv, prefix: string): OidcProviderConfig | 
   if (!issuer) return null;
   const clientId = env[`${prefix}_CLIENT_ID`];
   const clientSecret = env[`${prefix}_CLIENT_SECRET`];
-  if (!clientId || !clientSecret) throw new Error(`${prefix}_CLIENT_ID and ${prefix}_CLIENT_SECRET must be set with ${prefix}_ISSUER`);
+  if (!clientId || !clientSecret)
+    throw new Error(`${prefix}_CLIENT_ID and ${prefix}_CLIENT_SECRET must be set with ${prefix}_ISSUER`);
   const minimum = env[`${prefix}_MIN_ASSURANCE`] ?? 'substantial';
   if (minimum !== 'low' && minimum !== 'substantial' && minimum !== 'high') {
     throw new Error(`${prefix}_MIN_ASSURANCE must be low, substantial or high`);
   }
-  return { issuer, clientId, clientSecret, minimumAssurance: minimum, cprClaim: env[`${prefix}_CPR_CLAIM`] ?? 'dk:gov:saml:attribute:CprNumberIdentifier' };
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    minimumAssurance: minimum,
+    cprClaim: env[`${prefix}_CPR_CLAIM`] ?? 'dk.cpr',
+    scope: env[`${prefix}_SCOPE`] ?? 'openid',
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -97,4 +107,10 @@ function resolveKeys(
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
   return keys;
+}
+
+/** Whether a URL points at this machine only (demo mode and plain-HTTP cookies need it). */
+export function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
 }

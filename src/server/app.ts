@@ -13,7 +13,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Config } from '../config.js';
+import { type Config, isLoopbackUrl } from '../config.js';
 import type { Database } from '../db/database.js';
 import { CprVault, parseCprKeys } from '../security/cpr-vault.js';
 import { AuditWriter } from './audit/audit-writer.js';
@@ -22,12 +22,20 @@ import type { App, AppContext } from './context.js';
 import { PlanStore } from './plan/plan-store.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
+import { auditRoutes } from './routes/audit.routes.js';
+import { authAdminRoutes } from './routes/auth-admin.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
+import { breakGlassRoutes } from './routes/break-glass.routes.js';
+import { consentRoutes } from './routes/consent.routes.js';
 import { catalogueRoutes } from './routes/catalogue.routes.js';
 import { citizensRoutes } from './routes/citizens.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { planRoutes } from './routes/plan.routes.js';
 import { workspaceRoutes } from './routes/workspace.routes.js';
+import { coordinationRoutes } from './routes/coordination.routes.js';
+import { flagsRoutes } from './routes/flags.routes.js';
+import { inboxRoutes } from './routes/inbox.routes.js';
+import { referralsRoutes } from './routes/referrals.routes.js';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -130,6 +138,14 @@ export async function buildApp(
   planRoutes(app, context);
   catalogueRoutes(app, context);
   workspaceRoutes(app, context);
+  authAdminRoutes(app, context);
+  consentRoutes(app, context);
+  breakGlassRoutes(app, context);
+  auditRoutes(app, context);
+  flagsRoutes(app, context);
+  coordinationRoutes(app, context);
+  referralsRoutes(app, context);
+  inboxRoutes(app, context);
 
   if (hasWebApp) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
   return { app, context };
@@ -154,8 +170,4 @@ function withSafeSerializers(logger: FastifyServerOptions['logger']): FastifySer
   } as FastifyServerOptions['logger'];
 }
 
-/** Whether a URL points at this machine only. */
-export function isLoopbackUrl(url: string): boolean {
-  const host = new URL(url).hostname;
-  return host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
-}
+

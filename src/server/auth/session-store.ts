@@ -151,6 +151,13 @@ export class SessionStore {
     await this.db.deleteFrom('session').where('token_hash', '=', hash).execute();
   }
 
+  /** Drops cached sessions of a relative whose delegation ended (their rows are deleted by the caller). */
+  forgetDelegation(delegationId: string): void {
+    for (const [key, session] of this.cache) {
+      if (session.actor.kind === 'citizen' && session.actor.delegate?.delegationId === delegationId) this.cache.delete(key);
+    }
+  }
+
   /** Ends every session of one user (logout everywhere, a disabled account). */
   async destroyAllOf(municipalityId: string, subjectId: string): Promise<number> {
     for (const [key, session] of this.cache) {

@@ -1,8 +1,11 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { SECTORS } from '../../domain/organisation/sectors.js';
 import { actorOf, SESSION_COOKIE } from '../plugins/auth.js';
 import type { App, AppContext } from '../context.js';
-import { problems } from '../problem.js';
+import { Problem, problems } from '../problem.js';
+import { isLoopbackUrl } from '../../config.js';
+import { LoginRefused, OidcLogin, type ProviderKind } from '../auth/oidc.js';
 import type { Actor } from '../../domain/access/policy.js';
 
 const unitSchema = z.object({ id: z.uuid(), name: z.string(), sector: z.enum(SECTORS) });
@@ -16,6 +19,12 @@ const meSchema = z
     unit: unitSchema.nullable(),
     municipality: z.object({ code: z.string(), name: z.string() }),
     citizenId: z.uuid().nullable().describe('For a citizen: their own id, to open their plan'),
+    actingFor: z
+      .object({ citizenName: z.string() })
+      .nullable()
+      .optional()
+      .describe('For a relative with delegated access: whose plan they see'),
+    assurance: z.string().nullable().optional().describe('The assurance level (NSIS acr) of this login'),
   })
   .meta({ id: 'Me' });
 
@@ -60,8 +69,61 @@ export function authRoutes(app: App, context: AppContext): void {
   app.get(
     '/api/auth/me',
     { schema: { tags: ['auth'], summary: 'The logged-in user', response: { 200: meSchema } } },
-    async (request) => describe(actorOf(request)),
+    async (request) => {
+      const actor = actorOf(request);
+      const token = request.cookies[SESSION_COOKIE];
+      const session = token ? await context.sessions.resolveSession(token) : null;
+      const me = await describe(actor);
+      if (actor.kind === 'citizen' && actor.delegate) {
+        const citizen = await db
+          .selectFrom('citizen')
+          .select(['given_name', 'family_name'])
+          .where('municipality_id', '=', actor.municipalityId)
+          .where('id', '=', actor.id)
+          .executeTakeFirstOrThrow();
+        return {
+          ...me,
+          role: 'relative',
+          actingFor: { citizenName: `${citizen.given_name} ${citizen.family_name}` },
+          assurance: session?.acr ?? null,
+        };
+      }
+      return { ...me, actingFor: null, assurance: session?.acr ?? null };
+    },
   );
+
+  app.post(
+    '/api/auth/logout-everywhere',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'End every session of the logged-in user, on every device',
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      if (actor.kind === 'citizen' && actor.delegate) {
+        const token = request.cookies[SESSION_COOKIE];
+        if (token) await context.sessions.destroy(token);
+      } else {
+        await context.sessions.destroyAllOf(actor.municipalityId, actor.id);
+      }
+      await context.audit.record({
+        actor,
+        citizenId: null,
+        action: 'logout',
+        resource: 'session',
+        outcome: 'allowed',
+        clientIp: request.ip,
+        details: { everywhere: true },
+      });
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
+
+  oidcRoutes(app, context);
 
   app.post(
     '/api/auth/logout',
@@ -164,14 +226,9 @@ export function authRoutes(app: App, context: AppContext): void {
         kind: persona.subject_kind as 'professional' | 'citizen',
         id: persona.subject_id,
         persona: persona.id,
+        method: 'demo',
       });
-      reply.setCookie(SESSION_COOKIE, session.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: !isLoopback(context.config.publicUrl),
-        expires: session.expiresAt,
-      });
+      setSessionCookie(reply, context, session.token, session.expiresAt);
       await context.audit.record({
         actor: session.actor,
         citizenId: null,
@@ -187,6 +244,115 @@ export function authRoutes(app: App, context: AppContext): void {
 }
 
 function isLoopback(publicUrl: string): boolean {
-  const host = new URL(publicUrl).hostname;
-  return host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
+  return isLoopbackUrl(publicUrl);
+}
+
+const LOGIN_COOKIE = 'samspil_login';
+
+/** The session cookie: httpOnly, SameSite, Secure outside a loopback address. */
+export function setSessionCookie(reply: FastifyReply, context: AppContext, token: string, expiresAt: Date): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: !isLoopback(context.config.publicUrl),
+    expires: expiresAt,
+  });
+}
+
+/**
+ * OpenID Connect login, one route pair per configured provider: `login` sends the browser to
+ * the provider (with PKCE, state and nonce; the state is also bound to this browser by a
+ * short-lived cookie), `callback` completes it and starts a brand-new session.
+ */
+function oidcRoutes(app: App, context: AppContext): void {
+  const providers = new Map<ProviderKind, OidcLogin>();
+  for (const kind of ['professional', 'citizen'] as const) {
+    const settings = context.config.oidc[kind];
+    if (!settings) continue;
+    const redirectUri = `${context.config.publicUrl.replace(/\/$/, '')}/api/auth/oidc/${kind}/callback`;
+    providers.set(kind, new OidcLogin(kind, settings, redirectUri, context.database.db, context.vault));
+  }
+  const providerParams = z.strictObject({ provider: z.enum(['professional', 'citizen']) });
+  const loginCookiePath = '/api/auth/oidc/';
+
+  app.get(
+    '/api/auth/oidc/:provider/login',
+    {
+      config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in with OpenID Connect: professionals at the municipality, citizens with MitID',
+        params: providerParams,
+        response: { 302: z.null().describe('To the identity provider') },
+      },
+    },
+    async (request, reply) => {
+      const provider = providers.get(request.params.provider);
+      if (!provider) throw problems.notFound(`Login for ${request.params.provider}s`);
+      const { url, state } = await provider.start().catch((error: unknown) => {
+        request.log.warn({ provider: request.params.provider, err: (error as Error).message }, 'identity provider unreachable');
+        throw new Problem(503, 'Login unavailable', 'The identity provider cannot be reached. Try again shortly.');
+      });
+      reply.setCookie(LOGIN_COOKIE, state, {
+        path: loginCookiePath,
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: !isLoopback(context.config.publicUrl),
+        maxAge: 600,
+      });
+      return reply.redirect(url, 302);
+    },
+  );
+
+  app.get(
+    '/api/auth/oidc/:provider/callback',
+    {
+      config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Where the identity provider sends the browser back',
+        params: providerParams,
+        querystring: z.looseObject({
+          code: z.string().max(2000).optional(),
+          state: z.string().max(500).optional(),
+          error: z.string().max(200).optional(),
+        }),
+        response: { 302: z.null().describe('Into Samspil, or back to the login page with an error code') },
+      },
+    },
+    async (request, reply) => {
+      const kind = request.params.provider;
+      const provider = providers.get(kind);
+      if (!provider) throw problems.notFound(`Login for ${kind}s`);
+      const expectedState = request.cookies[LOGIN_COOKIE] ?? '';
+      reply.clearCookie(LOGIN_COOKIE, { path: loginCookiePath });
+      const callbackUrl = new URL(request.url, context.config.publicUrl);
+      let subject: Awaited<ReturnType<OidcLogin['finish']>>;
+      try {
+        subject = await provider.finish(callbackUrl, expectedState);
+      } catch (error) {
+        if (error instanceof LoginRefused) {
+          request.log.warn({ provider: kind, reason: error.code }, 'login refused');
+          return reply.redirect(`/login?error=${error.code}`, 302);
+        }
+        throw error;
+      }
+      // A new session id at every login: an old (possibly planted) cookie is never promoted.
+      const old = request.cookies[SESSION_COOKIE];
+      if (old) await context.sessions.destroy(old);
+      const session = await context.sessions.create(subject);
+      setSessionCookie(reply, context, session.token, session.expiresAt);
+      await context.audit.record({
+        actor: session.actor,
+        citizenId: session.actor.kind === 'citizen' ? session.actor.id : null,
+        action: 'login',
+        resource: 'session',
+        outcome: 'allowed',
+        clientIp: request.ip,
+        details: { method: subject.method, acr: subject.acr },
+      });
+      return reply.redirect('/', 302);
+    },
+  );
 }

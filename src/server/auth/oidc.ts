@@ -1,0 +1,223 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import * as client from 'openid-client';
+import type { OidcProviderConfig } from '../../config.js';
+import { normaliseCpr } from '../../domain/citizen/cpr.js';
+import type { DB } from '../../db/schema.js';
+import type { CprVault } from '../../security/cpr-vault.js';
+import type { SessionSubject } from './session-store.js';
+
+export type ProviderKind = 'professional' | 'citizen';
+
+/** NSIS assurance levels, lowest first. */
+const ASSURANCE_ORDER = ['low', 'substantial', 'high'] as const;
+type Assurance = (typeof ASSURANCE_ORDER)[number];
+
+/**
+ * Reads an NSIS assurance level from an `acr` claim: brokers send URIs such as
+ * https://data.gov.dk/concept/core/nsis/loa/Substantial; the last segment names the level.
+ */
+export function assuranceOf(acr: unknown): Assurance | null {
+  if (typeof acr !== 'string') return null;
+  const last = acr.split(/[/:#]/).pop()?.toLowerCase() ?? '';
+  return (ASSURANCE_ORDER as readonly string[]).includes(last) ? (last as Assurance) : null;
+}
+
+/** Whether an assurance level meets a minimum. */
+export function meetsAssurance(level: Assurance | null, minimum: Assurance): boolean {
+  return level !== null && ASSURANCE_ORDER.indexOf(level) >= ASSURANCE_ORDER.indexOf(minimum);
+}
+
+/** Why a login was refused; the code is shown to the user on the login page. */
+export class LoginRefused extends Error {
+  constructor(
+    readonly code: 'state' | 'assurance' | 'unknown-user' | 'ambiguous' | 'provider',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const ATTEMPT_MINUTES = 10;
+
+function hashState(state: string): Buffer {
+  return createHash('sha256').update(state).digest();
+}
+
+function isLoopbackHttp(url: string): boolean {
+  const parsed = new URL(url);
+  return parsed.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname);
+}
+
+/**
+ * OpenID Connect relying party for one provider: authorization code flow with PKCE, state and
+ * nonce; users identified by (issuer, subject); the assurance level checked against a minimum.
+ */
+export class OidcLogin {
+  private configuration: Promise<client.Configuration> | null = null;
+
+  constructor(
+    readonly kind: ProviderKind,
+    private readonly settings: OidcProviderConfig,
+    private readonly redirectUri: string,
+    private readonly db: Kysely<DB>,
+    private readonly vault: CprVault,
+  ) {}
+
+  private config(): Promise<client.Configuration> {
+    this.configuration ??= client
+      .discovery(
+        new URL(this.settings.issuer),
+        this.settings.clientId,
+        this.settings.clientSecret,
+        undefined,
+        // Plain HTTP only for a provider on this machine (tests, local development).
+        isLoopbackHttp(this.settings.issuer) ? { execute: [client.allowInsecureRequests] } : undefined,
+      )
+      .catch((error: unknown) => {
+        this.configuration = null;
+        throw error;
+      });
+    return this.configuration;
+  }
+
+  /** Starts a login: remembers verifier and nonce under the state, returns where to send the browser. */
+  async start(): Promise<{ url: string; state: string }> {
+    const config = await this.config();
+    const codeVerifier = client.randomPKCECodeVerifier();
+    const state = client.randomState();
+    const nonce = client.randomNonce();
+    await this.db
+      .insertInto('login_attempt')
+      .values({
+        state_hash: hashState(state),
+        provider: this.kind,
+        code_verifier: codeVerifier,
+        nonce,
+        expires_at: new Date(Date.now() + ATTEMPT_MINUTES * 60_000),
+      })
+      .execute();
+    await this.db.deleteFrom('login_attempt').where('expires_at', '<', new Date()).execute();
+    const url = client.buildAuthorizationUrl(config, {
+      redirect_uri: this.redirectUri,
+      scope: this.settings.scope,
+      response_type: 'code',
+      code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
+      code_challenge_method: 'S256',
+      state,
+      nonce,
+    });
+    return { url: url.href, state };
+  }
+
+  /** Completes a login from the callback URL; returns the session subject it proves. */
+  async finish(callbackUrl: URL, expectedState: string): Promise<SessionSubject & { acr: string }> {
+    const state = callbackUrl.searchParams.get('state');
+    if (!state || state !== expectedState) throw new LoginRefused('state', 'The login did not start in this browser.');
+    const attempt = await this.db
+      .deleteFrom('login_attempt')
+      .where('state_hash', '=', hashState(state))
+      .where('provider', '=', this.kind)
+      .returning(['code_verifier', 'nonce', 'expires_at'])
+      .executeTakeFirst();
+    if (!attempt || attempt.expires_at.getTime() < Date.now()) {
+      throw new LoginRefused('state', 'The login expired or was already used; start again.');
+    }
+    const config = await this.config();
+    let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
+    try {
+      tokens = await client.authorizationCodeGrant(config, callbackUrl, {
+        pkceCodeVerifier: attempt.code_verifier,
+        expectedState: state,
+        expectedNonce: attempt.nonce,
+        idTokenExpected: true,
+      });
+    } catch (error) {
+      throw new LoginRefused('provider', `The identity provider's answer was refused: ${(error as Error).message}`);
+    }
+    const claims = tokens.claims();
+    if (!claims) throw new LoginRefused('provider', 'No ID token.');
+    const issuer = claims.iss;
+    const subject = claims.sub;
+    const assurance = assuranceOf(claims.acr);
+    if (!meetsAssurance(assurance, this.settings.minimumAssurance)) {
+      throw new LoginRefused('assurance', `The login's assurance level is below ${this.settings.minimumAssurance}.`);
+    }
+    const acr = String(claims.acr);
+    const method = `oidc-${this.kind}`;
+    const linked = await this.db
+      .selectFrom('identity_link')
+      .select(['municipality_id', 'subject_kind', 'subject_id'])
+      .where('issuer', '=', issuer)
+      .where('subject', '=', subject)
+      .executeTakeFirst();
+    if (linked) {
+      if (linked.subject_kind !== this.kind) throw new LoginRefused('unknown-user', 'This identity belongs to the other login.');
+      return { municipalityId: linked.municipality_id, kind: this.kind, id: linked.subject_id, persona: null, method, acr };
+    }
+    if (this.kind === 'professional') {
+      throw new LoginRefused('unknown-user', 'Your municipality has not given you access to Samspil yet.');
+    }
+    // A citizen's first login: find them by the HMAC of the broker's CPR claim. The number
+    // itself is used for nothing else and never logged.
+    let cprClaim = claims[this.settings.cprClaim];
+    if (typeof cprClaim !== 'string') {
+      const info = await client.fetchUserInfo(config, tokens.access_token, subject);
+      cprClaim = info[this.settings.cprClaim];
+    }
+    const cpr = typeof cprClaim === 'string' ? normaliseCpr(cprClaim) : null;
+    if (!cpr) throw new LoginRefused('unknown-user', 'The identity provider did not send a CPR number.');
+    const hmac = this.vault.hmac(cpr);
+    const citizens = await this.db.selectFrom('citizen').select(['municipality_id', 'id']).where('cpr_hmac', '=', hmac).execute();
+    if (citizens.length > 1) throw new LoginRefused('ambiguous', 'You are known in more than one municipality; contact your municipality.');
+    const citizen = citizens[0];
+    if (citizen) {
+      await this.db
+        .insertInto('identity_link')
+        .values({ municipality_id: citizen.municipality_id, issuer, subject, subject_kind: 'citizen', subject_id: citizen.id })
+        .onConflict((conflict) => conflict.doNothing())
+        .execute();
+      return { municipalityId: citizen.municipality_id, kind: 'citizen', id: citizen.id, persona: null, method, acr };
+    }
+    // Not a citizen with a plan: a relative with delegated access (fuldmagt)?
+    const today = new Date().toISOString().slice(0, 10);
+    const delegations = await this.db
+      .selectFrom('delegation')
+      .select(['municipality_id', 'id', 'citizen_id', 'valid_until'])
+      .where('grantee_cpr_hmac', '=', hmac)
+      .where('revoked_at', 'is', null)
+      .where('valid_from', '<=', today)
+      .execute();
+    const active = delegations.filter((row) => row.valid_until === null || row.valid_until >= today);
+    if (active.length > 1) throw new LoginRefused('ambiguous', 'You have delegated access for more than one citizen; that is not supported yet.');
+    const delegation = active[0];
+    if (!delegation) throw new LoginRefused('unknown-user', 'Samspil has no plan for you.');
+    return {
+      municipalityId: delegation.municipality_id,
+      kind: 'citizen',
+      id: delegation.citizen_id,
+      persona: null,
+      method: `${method}-relative`,
+      acr,
+      delegationId: delegation.id,
+    };
+  }
+}
+
+/** Links a professional's identity at the municipality IdP to their Samspil record (provisioning). */
+export async function linkProfessionalIdentity(
+  db: Kysely<DB>,
+  link: { municipalityId: string; issuer: string; subject: string; professionalId: string },
+): Promise<void> {
+  await db
+    .insertInto('identity_link')
+    .values({
+      municipality_id: link.municipalityId,
+      issuer: link.issuer,
+      subject: link.subject,
+      subject_kind: 'professional',
+      subject_id: link.professionalId,
+    })
+    .execute();
+}
+

@@ -1,0 +1,204 @@
+import { z } from 'zod';
+import { canSuperviseAudit } from '../../domain/access/policy.js';
+import { citizenAccess, requireAllowed } from '../auth/citizen-access.js';
+import type { App, AppContext } from '../context.js';
+import { actorOf, professionalOf } from '../plugins/auth.js';
+import { problems } from '../problem.js';
+
+const citizenParams = z.strictObject({ citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }) });
+
+const accessLogEntrySchema = z
+  .object({
+    at: z.string(),
+    action: z.string().describe('read, search, create, update, end, break-glass, reveal, …'),
+    what: z.string().describe('What was looked at or changed: plan, plan_history, consent, cpr, …'),
+    who: z.object({
+      role: z.string(),
+      unit: z.string().nullable(),
+      name: z.string().nullable().describe('Shown only where the municipality has decided so'),
+    }),
+    why: z.string().nullable().describe('The purpose, or the reason given to break the glass'),
+    breakGlass: z.boolean(),
+    outcome: z.enum(['allowed', 'denied']),
+  })
+  .meta({ id: 'AccessLogEntry' });
+
+const auditEventSchema = z
+  .object({
+    id: z.uuid(),
+    seq: z.number().int().nullable(),
+    at: z.string(),
+    actor: z.object({ kind: z.string(), id: z.uuid(), role: z.string(), name: z.string().nullable(), unitId: z.uuid().nullable() }),
+    onBehalfOf: z.string().nullable(),
+    citizenId: z.uuid().nullable(),
+    action: z.string(),
+    resource: z.string(),
+    outcome: z.string(),
+    purpose: z.string().nullable(),
+    clientIp: z.string().nullable(),
+    details: z.record(z.string(), z.unknown()).nullable(),
+  })
+  .meta({ id: 'AuditEvent' });
+
+/** What the citizen's access log calls a resource. */
+function whatOf(resource: string): string {
+  return resource.split(/[:,]/, 1)[0] ?? resource;
+}
+
+/**
+ * The audit trail, read: the citizen's "who has looked at my data and why", the supervisors'
+ * search, and the municipality's policy on showing professionals' names to citizens.
+ */
+export function auditRoutes(app: App, context: AppContext): void {
+  const { db } = context.database;
+
+  app.get(
+    '/api/citizens/:citizenId/access-log',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Who has looked at my data and why (for the citizen, newest first)',
+        params: citizenParams,
+        querystring: z.strictObject({
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+          before: z.iso.datetime({ error: 'must be a date-time' }).optional(),
+        }),
+        response: { 200: z.object({ items: z.array(accessLogEntrySchema), showsNames: z.boolean() }) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { citizenId } = request.params;
+      const { decision } = await citizenAccess(context, actor, citizenId);
+      const forCitizen = actor.kind === 'citizen' ? decision : { allowed: false as const, reason: 'The access log is the citizen’s own; supervisors search the audit trail.' };
+      await requireAllowed(context, request, actor, citizenId, forCitizen, 'read', 'access_log');
+      const municipality = await db.selectFrom('municipality').select(['audit_shows_names']).where('id', '=', actor.municipalityId).executeTakeFirstOrThrow();
+      let query = db
+        .selectFrom('audit_event as a')
+        .leftJoin('unit as u', (join) => join.onRef('u.municipality_id', '=', 'a.municipality_id').onRef('u.id', '=', 'a.actor_unit_id'))
+        .leftJoin('professional as p', (join) => join.onRef('p.municipality_id', '=', 'a.municipality_id').onRef('p.id', '=', 'a.actor_id'))
+        .select(['a.at', 'a.action', 'a.resource', 'a.actor_kind', 'a.actor_role', 'a.purpose', 'a.outcome', 'u.name as unit_name', 'p.name as professional_name'])
+        .where('a.municipality_id', '=', actor.municipalityId)
+        .where('a.citizen_id', '=', citizenId)
+        // The citizen's own actions are not "someone looking at my data".
+        .where('a.actor_kind', '!=', 'citizen');
+      if (request.query.before) query = query.where('a.at', '<', new Date(request.query.before));
+      const rows = await query.orderBy('a.at', 'desc').limit(request.query.limit).execute();
+      await context.audit.record({ actor, citizenId, action: 'read', resource: 'access_log', outcome: 'allowed', clientIp: request.ip });
+      return {
+        showsNames: municipality.audit_shows_names,
+        items: rows.map((row) => ({
+          at: row.at.toISOString(),
+          action: row.action,
+          what: whatOf(row.resource),
+          who: {
+            role: row.actor_role,
+            unit: row.unit_name,
+            name: municipality.audit_shows_names && row.actor_kind === 'professional' ? row.professional_name : null,
+          },
+          why: row.purpose,
+          breakGlass: row.action === 'break-glass',
+          outcome: row.outcome as 'allowed' | 'denied',
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/audit/events',
+    {
+      config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['audit'],
+        summary: "Search the audit trail (team leader: their unit's staff; administrator: the municipality)",
+        querystring: z.strictObject({
+          citizenId: z.uuid().optional(),
+          actorId: z.uuid().optional(),
+          action: z.string().max(40).optional(),
+          outcome: z.enum(['allowed', 'denied']).optional(),
+          from: z.iso.datetime({ error: 'must be a date-time' }).optional(),
+          to: z.iso.datetime({ error: 'must be a date-time' }).optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        }),
+        response: { 200: z.object({ items: z.array(auditEventSchema) }) },
+      },
+    },
+    async (request) => {
+      const actor = professionalOf(request);
+      if (!canSuperviseAudit(actor)) {
+        await context.audit.record({ actor, citizenId: null, action: 'search', resource: 'audit', outcome: 'denied', clientIp: request.ip });
+        throw problems.forbidden('Only team leaders and administrators search the audit trail.');
+      }
+      const criteria = request.query;
+      let query = db
+        .selectFrom('audit_event as a')
+        .leftJoin('professional as p', (join) => join.onRef('p.municipality_id', '=', 'a.municipality_id').onRef('p.id', '=', 'a.actor_id'))
+        .select(['a.id', 'a.seq', 'a.at', 'a.actor_kind', 'a.actor_id', 'a.actor_role', 'a.actor_unit_id', 'p.name', 'a.on_behalf_of', 'a.citizen_id', 'a.action', 'a.resource', 'a.outcome', 'a.purpose', 'a.client_ip', 'a.details'])
+        .where('a.municipality_id', '=', actor.municipalityId);
+      if (actor.role === 'team_leader') query = query.where('a.actor_unit_id', '=', actor.unitId);
+      if (criteria.citizenId) query = query.where('a.citizen_id', '=', criteria.citizenId);
+      if (criteria.actorId) query = query.where('a.actor_id', '=', criteria.actorId);
+      if (criteria.action) query = query.where('a.action', '=', criteria.action);
+      if (criteria.outcome) query = query.where('a.outcome', '=', criteria.outcome);
+      if (criteria.from) query = query.where('a.at', '>=', new Date(criteria.from));
+      if (criteria.to) query = query.where('a.at', '<', new Date(criteria.to));
+      const rows = await query.orderBy('a.at', 'desc').orderBy('a.id', 'desc').limit(criteria.limit).execute();
+      await context.audit.record({
+        actor,
+        citizenId: criteria.citizenId ?? null,
+        action: 'search',
+        resource: 'audit',
+        outcome: 'allowed',
+        clientIp: request.ip,
+        details: { criteria: { ...criteria }, results: rows.length },
+      });
+      return {
+        items: rows.map((row) => ({
+          id: row.id,
+          seq: row.seq === null ? null : Number(row.seq),
+          at: row.at.toISOString(),
+          actor: { kind: row.actor_kind, id: row.actor_id, role: row.actor_role, name: row.name, unitId: row.actor_unit_id },
+          onBehalfOf: row.on_behalf_of,
+          citizenId: row.citizen_id,
+          action: row.action,
+          resource: row.resource,
+          outcome: row.outcome,
+          purpose: row.purpose,
+          clientIp: row.client_ip,
+          details: (typeof row.details === 'string' ? JSON.parse(row.details) : row.details) as Record<string, unknown> | null,
+        })),
+      };
+    },
+  );
+
+  const settingsSchema = z.object({ showNamesToCitizens: z.boolean() }).meta({ id: 'AuditSettings' });
+
+  app.get(
+    '/api/audit/settings',
+    { schema: { tags: ['audit'], summary: "The municipality's audit policy", response: { 200: settingsSchema } } },
+    async (request) => {
+      const actor = professionalOf(request);
+      const row = await db.selectFrom('municipality').select(['audit_shows_names']).where('id', '=', actor.municipalityId).executeTakeFirstOrThrow();
+      return { showNamesToCitizens: row.audit_shows_names };
+    },
+  );
+
+  app.put(
+    '/api/audit/settings',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Administrators: whether citizens see professionals’ names in their access log',
+        body: z.strictObject({ showNamesToCitizens: z.boolean() }),
+        response: { 200: settingsSchema },
+      },
+    },
+    async (request) => {
+      const actor = professionalOf(request);
+      if (actor.role !== 'administrator') throw problems.forbidden('Only administrators change the audit policy.');
+      await db.updateTable('municipality').set({ audit_shows_names: request.body.showNamesToCitizens }).where('id', '=', actor.municipalityId).execute();
+      await context.audit.record({ actor, citizenId: null, action: 'update', resource: 'audit_settings', outcome: 'allowed', clientIp: request.ip, details: request.body });
+      return { showNamesToCitizens: request.body.showNamesToCitizens };
+    },
+  );
+}
