@@ -11,6 +11,12 @@ const LoginPage = lazy(() =>
 const CaseloadPage = lazy(() =>
   import('./pages/caseload/CaseloadPage.js').then((module) => ({ default: module.CaseloadPage })),
 );
+const MyDayPage = lazy(() =>
+  import('./pages/my-day/MyDayPage.js').then((module) => ({ default: module.MyDayPage })),
+);
+const UnitOverviewPage = lazy(() =>
+  import('./pages/unit/UnitOverviewPage.js').then((module) => ({ default: module.UnitOverviewPage })),
+);
 const PlanPage = lazy(() =>
   import('./pages/plan/PlanPage.js').then((module) => ({ default: module.PlanPage })),
 );
@@ -21,7 +27,9 @@ const NotFoundPage = lazy(() =>
 /**
  * The routes. Addresses are Danish, like the product:
  * - `/login` demo login
- * - `/borgere` the professional's caseload ("Mine borgere")
+ * - `/mit-overblik` My day: the professional's citizens with what needs attention
+ * - `/borgere` the professional's whole caseload ("Mine borgere")
+ * - `/min-enhed` the team leader's unit overview
  * - `/borgere/:citizenId/plan` a citizen's plan (a citizen sees their own here too)
  */
 export function App(): ReactElement {
@@ -31,7 +39,9 @@ export function App(): ReactElement {
         <Route index element={<HomeRedirect />} />
         <Route path="login" element={<LoginPage />} />
         <Route element={<RequireAuth />}>
+          <Route path="mit-overblik" element={<MyDayPage />} />
           <Route path="borgere" element={<CaseloadPage />} />
+          <Route path="min-enhed" element={<UnitOverviewPage />} />
           <Route path="borgere/:citizenId/plan" element={<PlanPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

@@ -5,8 +5,28 @@ export function planPath(citizenId: string): string {
   return `/borgere/${encodeURIComponent(citizenId)}/plan`;
 }
 
-/** The page a user starts on: professionals their caseload, citizens their own plan. */
+/** Addresses of the professional's pages (Danish, like the product). */
+export const paths = {
+  myDay: '/mit-overblik',
+  caseload: '/borgere',
+  unit: '/min-enhed',
+} as const;
+
+/** Whether the user leads a unit and so has the unit overview. */
+export function leadsUnit(me: Me): boolean {
+  return me.kind === 'professional' && me.role === 'team_leader' && me.unit !== null;
+}
+
+/**
+ * The page a user starts on: a team leader their unit's overview, other professionals My day,
+ * citizens their own plan.
+ */
 export function homePath(me: Me): string {
   if (me.kind === 'citizen') return planPath(me.citizenId ?? me.id);
-  return '/borgere';
+  return leadsUnit(me) ? paths.unit : paths.myDay;
+}
+
+/** Whether a professional may be sent back to this address after logging in. */
+export function isProfessionalPath(path: string): boolean {
+  return Object.values(paths).some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 }

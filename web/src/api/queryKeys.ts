@@ -1,8 +1,14 @@
-/** Query keys in one place, so invalidation after login/logout reaches every cached read. */
+/** Query keys in one place, so invalidation after login/logout and plan edits reaches every cached read. */
 export const queryKeys = {
   me: ['auth', 'me'] as const,
   demoPersonas: ['auth', 'demo-personas'] as const,
   caseload: (q: string, page: number, pageSize: number) =>
     ['citizens', 'caseload', { q, page, pageSize }] as const,
+  myDay: ['workspace', 'my-day'] as const,
+  unitOverview: (unitId: string) => ['workspace', 'unit', unitId] as const,
   plan: (citizenId: string) => ['citizens', citizenId, 'plan'] as const,
+  history: (citizenId: string) => ['citizens', citizenId, 'history'] as const,
+  interventionTypes: ['catalogue', 'intervention-types'] as const,
+  units: ['catalogue', 'units'] as const,
+  professionals: (unitId: string) => ['catalogue', 'professionals', unitId] as const,
 };

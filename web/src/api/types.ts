@@ -60,3 +60,113 @@ export interface Problem {
   detail?: string;
   errors?: { field: string; message: string }[];
 }
+
+/** What needs attention in one citizen's plan today (GET /api/my-day). */
+export interface Attention {
+  followUpsOverdue: number;
+  followUpsDueSoon: number;
+  nextFollowUp: string | null;
+  changedSinceLastVisit: boolean;
+  noActiveIntervention: boolean;
+  subGoalsPastDate: number;
+  gaps: number;
+}
+
+/** Attention totals across a caseload: counts of items, or of citizens for the yes/no signals. */
+export interface AttentionTotals {
+  followUpsOverdue: number;
+  followUpsDueSoon: number;
+  changedSinceLastVisit: number;
+  noActiveIntervention: number;
+  subGoalsPastDate: number;
+  gaps: number;
+}
+
+/** A caseload item with what needs attention, as My day and the unit overview list it. */
+export interface AttentionItem extends CaseloadItem {
+  attention: Attention;
+  score: number;
+  lastVisitAt: string | null;
+}
+
+/** GET /api/my-day. Items arrive sorted most-attention first. */
+export interface MyDay {
+  today: string;
+  items: AttentionItem[];
+  totals: AttentionTotals;
+}
+
+/** One professional's workload in a team leader's unit overview. */
+export interface UnitProfessional {
+  id: string;
+  name: string;
+  profession: string;
+  role: string;
+  caseload: number;
+  coordinatorFor: number;
+  followUpsOverdue: number;
+  openFlags: number;
+}
+
+/** GET /api/units/{unitId}/overview. */
+export interface UnitOverview {
+  today: string;
+  unit: UnitRef;
+  citizens: number;
+  totals: AttentionTotals;
+  professionals: UnitProfessional[];
+  mostFlagged: AttentionItem[];
+}
+
+export type HistoryEntity = 'goal' | 'sub_goal' | 'intervention' | 'team_member';
+
+/** One change in a plan's history. */
+export interface HistoryEntry {
+  id: string;
+  at: string;
+  planVersion: number;
+  actor: { id: string; name: string | null; role: string };
+  entity: HistoryEntity;
+  entityId: string;
+  action: 'create' | 'update' | 'end';
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** GET /api/citizens/{id}/plan/history. */
+export interface PlanHistory {
+  items: HistoryEntry[];
+  /** When I looked at this plan before this visit; changes after it are new to me. */
+  previousVisitAt: string | null;
+}
+
+/** An intervention type from the municipality's catalogue. */
+export interface InterventionType {
+  id: string;
+  code: string;
+  name: string;
+  sector: Sector;
+  category: string;
+  legalBasis: string;
+  pyramidLevel: number;
+  businessDirected: boolean;
+  unitCostOre: number;
+  costUnit: 'hour' | 'week' | 'month' | 'once';
+}
+
+/** A unit of the municipality, as forms choose from. */
+export interface Unit extends UnitRef {
+  phone: string | null;
+  email: string | null;
+}
+
+/** A professional, as forms choose from. */
+export interface Professional {
+  id: string;
+  name: string;
+  profession: string;
+  role: string;
+  unitId: string;
+  phone: string | null;
+  email: string | null;
+}

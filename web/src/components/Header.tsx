@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useNavigate } from 'react-router';
 import type { Me } from '../api/types.js';
 import { useLogout } from '../api/useLogout.js';
-import { homePath } from '../routes.js';
+import { homePath, leadsUnit, paths } from '../routes.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 
 /** The DKFDS header: product, municipality, the logged-in user, language and log out. */
@@ -60,12 +60,26 @@ export function Header({ me }: { me: Me | null }): ReactElement {
         <nav className="samspil-nav" aria-label={t('header.mainNavigation')}>
           <div className="container">
             <ul className="samspil-nav-list no-max-width">
-              {me.kind === 'professional' ? (
+              {leadsUnit(me) ? (
                 <li>
-                  <NavLink to="/borgere" className="samspil-nav-link">
-                    {t('header.navCaseload')}
+                  <NavLink to={paths.unit} className="samspil-nav-link">
+                    {t('header.navUnit')}
                   </NavLink>
                 </li>
+              ) : null}
+              {me.kind === 'professional' ? (
+                <>
+                  <li>
+                    <NavLink to={paths.myDay} className="samspil-nav-link">
+                      {t('header.navMyDay')}
+                    </NavLink>
+                  </li>
+                  <li>
+                    <NavLink to={paths.caseload} className="samspil-nav-link">
+                      {t('header.navCaseload')}
+                    </NavLink>
+                  </li>
+                </>
               ) : null}
               {me.kind === 'citizen' ? (
                 <li>

@@ -47,3 +47,8 @@ export function formatDateTime(iso: string, language: Language): string {
 export function formatMoney(ore: number, language: Language): string {
   return new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency: 'DKK' }).format(ore / 100);
 }
+
+/** Formats a count the Danish way (1.234) or the English way (1,234). */
+export function formatNumber(value: number, language: Language): string {
+  return new Intl.NumberFormat(LOCALES[language]).format(value);
+}

@@ -5,18 +5,21 @@ import { useMe } from '../../api/useMe.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { homePath } from '../../routes.js';
 
-/** Shown when the server answers 403 for a citizen: no relationship, no access. */
-export function ForbiddenPage(): ReactElement {
+/** Shown when the server answers 403: no relationship to the citizen, or not the unit's leader. */
+export function ForbiddenPage({ kind = 'citizen' }: { kind?: 'citizen' | 'unit' }): ReactElement {
   const { t } = useTranslation();
-  useDocumentTitle(t('errors.forbiddenTitle'));
+  const title = kind === 'unit' ? t('errors.forbiddenUnitTitle') : t('errors.forbiddenTitle');
+  useDocumentTitle(title);
   const me = useMe();
   return (
     <div className="samspil-error-page">
-      <h1>{t('errors.forbiddenTitle')}</h1>
-      <p className="font-lead">{t('errors.forbiddenText')}</p>
+      <h1>{title}</h1>
+      <p className="font-lead">
+        {kind === 'unit' ? t('errors.forbiddenUnitText') : t('errors.forbiddenText')}
+      </p>
       <p>
         <Link className="button button-primary" to={me.data ? homePath(me.data) : '/'}>
-          {me.data?.kind === 'professional' ? t('plan.backToCaseload') : t('errors.toFrontPage')}
+          {me.data?.kind === 'professional' ? t('plan.backToMyDay') : t('errors.toFrontPage')}
         </Link>
       </p>
     </div>

@@ -9,12 +9,12 @@ import { Alert } from '../../components/Alert.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
-import { homePath } from '../../routes.js';
+import { homePath, isProfessionalPath } from '../../routes.js';
 import { PersonaCard } from './PersonaCard.js';
 
 /** Where to go after logging in: back to the page that asked for a login, if the user may have it. */
 function destination(me: Me, from: unknown): string {
-  if (me.kind === 'professional' && typeof from === 'string' && from.startsWith('/borgere')) return from;
+  if (me.kind === 'professional' && typeof from === 'string' && isProfessionalPath(from)) return from;
   return homePath(me);
 }
 

@@ -2,7 +2,10 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanOverview } from '../../domain.js';
 import { anchors } from './anchors.js';
+import { GoalForm } from './edit/GoalForm.js';
+import { useToggle } from './edit/useToggle.js';
 import { GapWarning } from './GapWarning.js';
+import { usePlanContext } from './PlanContext.js';
 
 interface GoalSectionProps {
   goal: PlanOverview['goal'];
@@ -13,9 +16,24 @@ interface GoalSectionProps {
 /** The citizen's own goal in their own words, first and largest; the professional wording below it. */
 export function GoalSection({ goal, missing, context }: GoalSectionProps): ReactElement {
   const { t } = useTranslation();
+  const { canEdit } = usePlanContext();
+  const editor = useToggle();
   return (
     <section aria-labelledby={anchors.goal} className="samspil-goal">
-      <h2 id={anchors.goal}>{t('plan.goal.heading', { context })}</h2>
+      <div className="samspil-section-heading">
+        <h2 id={anchors.goal}>{t('plan.goal.heading', { context })}</h2>
+        {canEdit && !editor.open ? (
+          <button
+            type="button"
+            className="button button-secondary"
+            ref={editor.trigger}
+            onClick={editor.show}
+          >
+            {goal ? t('plan.goal.edit') : t('plan.goal.write')}
+          </button>
+        ) : null}
+      </div>
+      {editor.open ? <GoalForm onDone={editor.hide} /> : null}
       {missing || !goal ? (
         <GapWarning>{t('plan.gaps.missingGoal', { context })}</GapWarning>
       ) : (

@@ -5,8 +5,13 @@ import { formatDate, formatMoney } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { anchors } from './anchors.js';
 import { ContactLinks } from './ContactLinks.js';
+import { EndForm } from './edit/EndForm.js';
+import { InterventionForm } from './edit/InterventionForm.js';
+import { useToggle } from './edit/useToggle.js';
 import { GapWarning } from './GapWarning.js';
+import { ItemActions } from './ItemActions.js';
 import { legalBasisText } from './legal-basis.js';
+import { usePlanContext } from './PlanContext.js';
 import { StatusBadge } from './StatusBadge.js';
 
 interface InterventionCardProps {
@@ -23,6 +28,10 @@ export function InterventionCard({
 }: InterventionCardProps): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
+  const { canEdit } = usePlanContext();
+  const editor = useToggle();
+  const ender = useToggle();
+  const editable = canEdit && intervention.status !== 'ended';
   const start = formatDate(intervention.startDate, language);
   const period = intervention.endDate
     ? t('plan.interventions.periodClosed', { start, end: formatDate(intervention.endDate, language) })
@@ -33,7 +42,11 @@ export function InterventionCard({
     .filter((subGoal): subGoal is SubGoalView => subGoal !== undefined);
 
   return (
-    <li className="samspil-intervention" id={anchors.intervention(intervention.id)} tabIndex={-1}>
+    <li
+      className={`samspil-intervention is-${intervention.status}`}
+      id={anchors.intervention(intervention.id)}
+      tabIndex={-1}
+    >
       <article aria-labelledby={`${anchors.intervention(intervention.id)}-name`}>
         <div className="samspil-item-heading">
           <h4 id={`${anchors.intervention(intervention.id)}-name`}>{intervention.type.name}</h4>
@@ -41,7 +54,38 @@ export function InterventionCard({
           {intervention.businessDirected ? (
             <span className="badge badge-info samspil-badge">{t('plan.interventions.businessDirected')}</span>
           ) : null}
+          {editable && !editor.open && !ender.open ? (
+            <ItemActions
+              itemName={intervention.type.name}
+              onEdit={editor.show}
+              onEnd={ender.show}
+              editRef={editor.trigger}
+              endRef={ender.trigger}
+            />
+          ) : null}
         </div>
+        {editor.open ? <InterventionForm intervention={intervention} onDone={editor.hide} /> : null}
+        {ender.open ? (
+          <EndForm
+            title={t('plan.interventions.end', { name: intervention.type.name })}
+            path={`/interventions/${intervention.id}/end`}
+            withEndDate
+            onDone={ender.hide}
+            theirs={(plan) => {
+              const current = plan.sectors
+                .flatMap((group) => group.interventions)
+                .find((item) => item.id === intervention.id);
+              return current
+                ? [
+                    {
+                      label: t('plan.interventions.status'),
+                      value: t(`plan.interventionStatus.${current.status}`),
+                    },
+                  ]
+                : [];
+            }}
+          />
+        ) : null}
         {intervention.purpose ? <p className="samspil-purpose">{intervention.purpose}</p> : null}
         <dl className="samspil-facts">
           <div className="samspil-facts-wide">

@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { type InterventionStatus, type PlanOverview, SECTOR_LABELS, type SubGoalView } from '../../domain.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { anchors } from './anchors.js';
+import { InterventionForm } from './edit/InterventionForm.js';
+import { useToggle } from './edit/useToggle.js';
 import { InterventionCard } from './InterventionCard.js';
+import { usePlanContext } from './PlanContext.js';
 
 /** What is going on now comes first; ended interventions stay visible, last. */
 const STATUS_ORDER: Record<InterventionStatus, number> = { active: 0, paused: 1, planned: 2, ended: 3 };
@@ -22,10 +25,20 @@ export function InterventionsBySector({
 }: InterventionsBySectorProps): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
+  const { canEdit } = usePlanContext();
+  const adder = useToggle();
   const nonEmpty = sectors.filter((group) => group.interventions.length > 0);
   return (
     <section aria-labelledby={anchors.interventions}>
-      <h2 id={anchors.interventions}>{t('plan.interventions.heading')}</h2>
+      <div className="samspil-section-heading">
+        <h2 id={anchors.interventions}>{t('plan.interventions.heading')}</h2>
+        {canEdit && !adder.open ? (
+          <button type="button" className="button button-secondary" ref={adder.trigger} onClick={adder.show}>
+            {t('plan.interventions.add')}
+          </button>
+        ) : null}
+      </div>
+      {adder.open ? <InterventionForm onDone={adder.hide} /> : null}
       {nonEmpty.length === 0 ? <p>{t('plan.interventions.empty')}</p> : null}
       {nonEmpty.map((group) => {
         const headingId = `${anchors.interventions}-${group.sector}`;

@@ -3,22 +3,29 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/client.js';
 import { useMe } from '../../api/useMe.js';
-import { usePlan } from '../../api/usePlan.js';
+import { type VersionedPlan, usePlan } from '../../api/usePlan.js';
+import { usePlanHistory } from '../../api/usePlanHistory.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
-import type { InterventionView, PlanOverview, SubGoalView } from '../../domain.js';
+import type { InterventionView, SubGoalView } from '../../domain.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { ForbiddenPage } from '../errors/ForbiddenPage.js';
 import { NotFoundPage } from '../errors/NotFoundPage.js';
+import { anchors } from './anchors.js';
 import { GapSummary } from './GapSummary.js';
 import { GoalSection } from './GoalSection.js';
+import { gasTraces } from './gas-trace.js';
+import { HistorySection } from './HistorySection.js';
 import { InterventionsBySector } from './InterventionsBySector.js';
+import { OrganisationSection } from './OrganisationSection.js';
+import { PlanContext, type PlanContextValue } from './PlanContext.js';
+import { PyramidSection } from './PyramidSection.js';
 import { SubGoalList } from './SubGoalList.js';
-import { TeamSection } from './TeamSection.js';
+import { Timeline } from './Timeline.js';
 
-/** The citizen's one plan, read-only: goal, sub-goals, interventions by sector, the team, and its gaps. */
+/** The citizen's one plan: goal, sub-goals, timeline, interventions by sector, organisation, pyramid, history. */
 export function PlanPage(): ReactElement {
   const { citizenId = '' } = useParams();
   const { t } = useTranslation();
@@ -40,12 +47,30 @@ export function PlanPage(): ReactElement {
       </>
     );
   }
-  return <PlanView plan={plan.data.plan} context={context} />;
+  return (
+    <PlanView
+      citizenId={citizenId}
+      versioned={plan.data}
+      context={context}
+      canEdit={me.data?.kind === 'professional'}
+      meId={me.data?.id ?? null}
+    />
+  );
 }
 
-function PlanView({ plan, context }: { plan: PlanOverview; context: 'citizen' | undefined }): ReactElement {
+interface PlanViewProps {
+  citizenId: string;
+  versioned: VersionedPlan;
+  context: 'citizen' | undefined;
+  canEdit: boolean;
+  meId: string | null;
+}
+
+function PlanView({ citizenId, versioned, context, canEdit, meId }: PlanViewProps): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
+  const { plan, etag } = versioned;
+  const history = usePlanHistory(citizenId);
   const name = `${plan.citizen.givenName} ${plan.citizen.familyName}`;
   const interventionsById = useMemo(
     () =>
@@ -62,37 +87,81 @@ function PlanView({ plan, context }: { plan: PlanOverview; context: 'citizen' | 
   );
   const withoutIntervention = useMemo(() => new Set(plan.gaps.subGoalsWithoutIntervention), [plan]);
   const withoutSubGoal = useMemo(() => new Set(plan.gaps.interventionsWithoutSubGoal), [plan]);
+  const traces = useMemo(() => gasTraces(history.data?.items ?? []), [history.data]);
+  const contextValue = useMemo<PlanContextValue>(
+    () => ({ citizenId, plan, etag, canEdit, meId }),
+    [citizenId, plan, etag, canEdit, meId],
+  );
+  const contents = [
+    { href: anchors.goal, label: t('plan.goal.heading', { context }) },
+    { href: anchors.subGoals, label: t('plan.subGoals.heading') },
+    { href: anchors.timeline, label: t('plan.timeline.heading') },
+    { href: anchors.interventions, label: t('plan.interventions.heading') },
+    { href: anchors.team, label: t('plan.team.heading', { context }) },
+    { href: anchors.pyramid, label: t('plan.pyramid.heading') },
+    { href: anchors.history, label: t('plan.history.heading') },
+  ];
 
   return (
-    <article className="samspil-plan">
-      {context === undefined ? (
-        <p className="samspil-back">
-          <Link to="/borgere">{t('plan.backToCaseload')}</Link>
-        </p>
-      ) : null}
-      <header className="samspil-plan-header">
-        <h1>{t('plan.title', { name, context })}</h1>
-        <p className="samspil-plan-meta">
-          {context ? <span>{name}</span> : null}
-          <span>
-            {t('plan.cpr')}: <span className="samspil-nowrap">{plan.citizen.cprMasked}</span>
-          </span>
-          <span>{t('plan.updated', { date: formatDateTime(plan.updatedAt, language) })}</span>
-        </p>
-      </header>
-      <GapSummary gaps={plan.gaps} context={context} />
-      <GoalSection goal={plan.goal} missing={plan.gaps.missingGoal} context={context} />
-      <SubGoalList
-        subGoals={plan.subGoals}
-        interventionsById={interventionsById}
-        withoutIntervention={withoutIntervention}
-      />
-      <InterventionsBySector
-        sectors={plan.sectors}
-        subGoalsById={subGoalsById}
-        withoutSubGoal={withoutSubGoal}
-      />
-      <TeamSection team={plan.team} missingCoordinator={plan.gaps.missingCoordinator} context={context} />
-    </article>
+    <PlanContext.Provider value={contextValue}>
+      <article className="samspil-plan">
+        {context === undefined ? (
+          <p className="samspil-back">
+            <Link to="/mit-overblik">{t('plan.backToMyDay')}</Link>
+          </p>
+        ) : null}
+        <header className="samspil-plan-header">
+          <h1>{t('plan.title', { name, context })}</h1>
+          <p className="samspil-plan-meta">
+            {context ? <span>{name}</span> : null}
+            <span>
+              {t('plan.cpr')}: <span className="samspil-nowrap">{plan.citizen.cprMasked}</span>
+            </span>
+            <span>
+              {plan.updatedBy
+                ? t('plan.updatedBy', {
+                    date: formatDateTime(plan.updatedAt, language),
+                    name: plan.updatedBy.name,
+                  })
+                : t('plan.updated', { date: formatDateTime(plan.updatedAt, language) })}
+            </span>
+          </p>
+        </header>
+        <nav className="samspil-contents" aria-label={t('plan.contents')}>
+          <ul className="samspil-inline-list no-max-width">
+            {contents.map((item) => (
+              <li key={item.href}>
+                <a href={`#${item.href}`}>{item.label}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <GapSummary gaps={plan.gaps} context={context} />
+        <GoalSection goal={plan.goal} missing={plan.gaps.missingGoal} context={context} />
+        <SubGoalList
+          subGoals={plan.subGoals}
+          interventionsById={interventionsById}
+          withoutIntervention={withoutIntervention}
+          traces={traces}
+        />
+        <Timeline plan={plan} />
+        <InterventionsBySector
+          sectors={plan.sectors}
+          subGoalsById={subGoalsById}
+          withoutSubGoal={withoutSubGoal}
+        />
+        <OrganisationSection plan={plan} context={context} />
+        <PyramidSection plan={plan} />
+        <HistorySection
+          plan={plan}
+          history={{
+            data: history.data,
+            isPending: history.isPending,
+            error: history.error,
+            refetch: () => void history.refetch(),
+          }}
+        />
+      </article>
+    </PlanContext.Provider>
   );
 }

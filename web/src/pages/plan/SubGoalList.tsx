@@ -4,88 +4,153 @@ import type { InterventionView, SubGoalView } from '../../domain.js';
 import { formatDate } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { anchors } from './anchors.js';
+import { EndForm } from './edit/EndForm.js';
+import { SubGoalForm } from './edit/SubGoalForm.js';
+import { useToggle } from './edit/useToggle.js';
 import { GapWarning } from './GapWarning.js';
+import type { GasPoint } from './gas-trace.js';
 import { GasScale } from './GasScale.js';
+import { GasTrace } from './GasTrace.js';
+import { ItemActions } from './ItemActions.js';
+import { usePlanContext } from './PlanContext.js';
 import { StatusBadge } from './StatusBadge.js';
 
 interface SubGoalListProps {
   subGoals: SubGoalView[];
   interventionsById: ReadonlyMap<string, InterventionView>;
   withoutIntervention: ReadonlySet<string>;
+  traces: ReadonlyMap<string, GasPoint[]>;
 }
 
-/** The sub-goals (delmål), each with status, target date, GAS level and the interventions that serve it. */
+/** The sub-goals (delmål), each with status, target date, GAS level and trace, and what serves it. */
 export function SubGoalList({
   subGoals,
   interventionsById,
   withoutIntervention,
+  traces,
 }: SubGoalListProps): ReactElement {
   const { t } = useTranslation();
-  const language = useLanguage();
+  const { canEdit } = usePlanContext();
+  const adder = useToggle();
+  // Ended sub-goals stay in the plan's story but go last.
+  const ordered = [...subGoals].sort((a, b) => Number(a.status === 'ended') - Number(b.status === 'ended'));
   return (
     <section aria-labelledby={anchors.subGoals}>
-      <h2 id={anchors.subGoals}>{t('plan.subGoals.heading')}</h2>
+      <div className="samspil-section-heading">
+        <h2 id={anchors.subGoals}>{t('plan.subGoals.heading')}</h2>
+        {canEdit && !adder.open ? (
+          <button type="button" className="button button-secondary" ref={adder.trigger} onClick={adder.show}>
+            {t('plan.subGoals.add')}
+          </button>
+        ) : null}
+      </div>
+      {adder.open ? <SubGoalForm onDone={adder.hide} /> : null}
       {subGoals.length === 0 ? <p>{t('plan.subGoals.empty')}</p> : null}
       <ol className="samspil-sub-goals no-max-width">
-        {subGoals.map((subGoal) => {
-          const serving = subGoal.interventionIds
-            .map((interventionId) => interventionsById.get(interventionId))
-            .filter((intervention): intervention is InterventionView => intervention !== undefined);
-          return (
-            <li key={subGoal.id} id={anchors.subGoal(subGoal.id)} className="samspil-sub-goal" tabIndex={-1}>
-              <div className="samspil-item-heading">
-                <h3 className="h4">{subGoal.title}</h3>
-                <StatusBadge kind="subGoal" status={subGoal.status} />
-              </div>
-              <dl className="samspil-facts">
-                <div>
-                  <dt>{t('plan.subGoals.targetDate')}</dt>
-                  <dd>
-                    {subGoal.targetDate
-                      ? formatDate(subGoal.targetDate, language)
-                      : t('plan.subGoals.noTargetDate')}
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t('plan.subGoals.gas')}</dt>
-                  <dd>
-                    <GasScale level={subGoal.gasLevel} />
-                  </dd>
-                </div>
-                {subGoal.measure ? (
-                  <div className="samspil-facts-wide">
-                    <dt>{t('plan.subGoals.measure')}</dt>
-                    <dd>{subGoal.measure}</dd>
-                  </div>
-                ) : null}
-                {subGoal.endReason ? (
-                  <div className="samspil-facts-wide">
-                    <dt>{t('plan.subGoals.endReason')}</dt>
-                    <dd>{subGoal.endReason}</dd>
-                  </div>
-                ) : null}
-                {serving.length > 0 ? (
-                  <div className="samspil-facts-wide">
-                    <dt>{t('plan.subGoals.servedBy')}</dt>
-                    <dd>
-                      <ul className="samspil-inline-list no-max-width">
-                        {serving.map((intervention) => (
-                          <li key={intervention.id}>
-                            <a href={`#${anchors.intervention(intervention.id)}`}>{intervention.type.name}</a>
-                          </li>
-                        ))}
-                      </ul>
-                    </dd>
-                  </div>
-                ) : null}
-              </dl>
-              {withoutIntervention.has(subGoal.id) ? (
-                <GapWarning>{t('plan.gaps.subGoalWithoutIntervention')}</GapWarning>
-              ) : null}
-            </li>
-          );
-        })}
+        {ordered.map((subGoal) => (
+          <SubGoalItem
+            key={subGoal.id}
+            subGoal={subGoal}
+            serving={subGoal.interventionIds
+              .map((interventionId) => interventionsById.get(interventionId))
+              .filter((intervention): intervention is InterventionView => intervention !== undefined)}
+            withoutIntervention={withoutIntervention.has(subGoal.id)}
+            trace={traces.get(subGoal.id) ?? []}
+          />
+        ))}
       </ol>
     </section>
+  );
+}
+
+function SubGoalItem({
+  subGoal,
+  serving,
+  withoutIntervention,
+  trace,
+}: {
+  subGoal: SubGoalView;
+  serving: InterventionView[];
+  withoutIntervention: boolean;
+  trace: GasPoint[];
+}): ReactElement {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { canEdit } = usePlanContext();
+  const editor = useToggle();
+  const ender = useToggle();
+  const editable = canEdit && subGoal.status !== 'ended';
+  return (
+    <li id={anchors.subGoal(subGoal.id)} className={`samspil-sub-goal is-${subGoal.status}`} tabIndex={-1}>
+      <div className="samspil-item-heading">
+        <h3 className="h4">{subGoal.title}</h3>
+        <StatusBadge kind="subGoal" status={subGoal.status} />
+        {editable && !editor.open && !ender.open ? (
+          <ItemActions
+            itemName={subGoal.title}
+            onEdit={editor.show}
+            onEnd={ender.show}
+            editRef={editor.trigger}
+            endRef={ender.trigger}
+          />
+        ) : null}
+      </div>
+      {editor.open ? <SubGoalForm subGoal={subGoal} onDone={editor.hide} /> : null}
+      {ender.open ? (
+        <EndForm
+          title={t('plan.subGoals.end', { title: subGoal.title })}
+          path={`/sub-goals/${subGoal.id}/end`}
+          onDone={ender.hide}
+          theirs={(plan) => {
+            const current = plan.subGoals.find((item) => item.id === subGoal.id);
+            return current
+              ? [{ label: t('plan.subGoals.status'), value: t(`plan.subGoalStatus.${current.status}`) }]
+              : [];
+          }}
+        />
+      ) : null}
+      <dl className="samspil-facts">
+        <div>
+          <dt>{t('plan.subGoals.targetDate')}</dt>
+          <dd>
+            {subGoal.targetDate ? formatDate(subGoal.targetDate, language) : t('plan.subGoals.noTargetDate')}
+          </dd>
+        </div>
+        <div className="samspil-facts-wide-md">
+          <dt>{t('plan.subGoals.gas')}</dt>
+          <dd>
+            <GasScale level={subGoal.gasLevel} />
+            <GasTrace points={trace} />
+          </dd>
+        </div>
+        {subGoal.measure ? (
+          <div className="samspil-facts-wide">
+            <dt>{t('plan.subGoals.measure')}</dt>
+            <dd>{subGoal.measure}</dd>
+          </div>
+        ) : null}
+        {subGoal.endReason ? (
+          <div className="samspil-facts-wide">
+            <dt>{t('plan.subGoals.endReason')}</dt>
+            <dd>{subGoal.endReason}</dd>
+          </div>
+        ) : null}
+        {serving.length > 0 ? (
+          <div className="samspil-facts-wide">
+            <dt>{t('plan.subGoals.servedBy')}</dt>
+            <dd>
+              <ul className="samspil-inline-list no-max-width">
+                {serving.map((intervention) => (
+                  <li key={intervention.id}>
+                    <a href={`#${anchors.intervention(intervention.id)}`}>{intervention.type.name}</a>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      {withoutIntervention ? <GapWarning>{t('plan.gaps.subGoalWithoutIntervention')}</GapWarning> : null}
+    </li>
   );
 }

@@ -3,7 +3,10 @@ export const anchors = {
   goal: 'plan-goal',
   subGoals: 'plan-sub-goals',
   interventions: 'plan-interventions',
+  timeline: 'plan-timeline',
   team: 'plan-team',
+  pyramid: 'plan-pyramid',
+  history: 'plan-history',
   subGoal: (id: string): string => `sub-goal-${id}`,
   intervention: (id: string): string => `intervention-${id}`,
 };

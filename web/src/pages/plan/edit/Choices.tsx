@@ -1,0 +1,112 @@
+import type { ReactElement } from 'react';
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+interface CheckboxGroupProps {
+  id: string;
+  legend: string;
+  hint?: string;
+  choices: Choice[];
+  selected: readonly string[];
+  onChange: (selected: string[]) => void;
+  empty?: string;
+}
+
+/** DKFDS checkboxes in a fieldset; the legend names the question. */
+export function CheckboxGroup({
+  id,
+  legend,
+  hint,
+  choices,
+  selected,
+  onChange,
+  empty,
+}: CheckboxGroupProps): ReactElement {
+  const toggle = (value: string, checked: boolean): void =>
+    onChange(checked ? [...selected, value] : selected.filter((item) => item !== value));
+  return (
+    <fieldset className="form-group" aria-describedby={hint ? `${id}-hint` : undefined}>
+      <legend className="form-label">{legend}</legend>
+      {hint ? (
+        <span className="form-hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+      {choices.length === 0 && empty ? <p className="samspil-muted">{empty}</p> : null}
+      {choices.map((choice, index) => (
+        <div className="form-group-checkbox" key={choice.value}>
+          <input
+            type="checkbox"
+            id={`${id}-${index}`}
+            className="form-checkbox"
+            checked={selected.includes(choice.value)}
+            onChange={(event) => toggle(choice.value, event.target.checked)}
+          />
+          <label className="form-label" htmlFor={`${id}-${index}`}>
+            {choice.label}
+          </label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+interface RadioGroupProps {
+  id: string;
+  legend: string;
+  choices: Choice[];
+  value: string;
+  onChange: (value: string) => void;
+}
+
+/** DKFDS radio buttons in a fieldset. */
+export function RadioGroup({ id, legend, choices, value, onChange }: RadioGroupProps): ReactElement {
+  return (
+    <fieldset className="form-group">
+      <legend className="form-label">{legend}</legend>
+      {choices.map((choice, index) => (
+        <div className="form-group-radio" key={choice.value}>
+          <input
+            type="radio"
+            id={`${id}-${index}`}
+            name={id}
+            className="form-radio"
+            checked={value === choice.value}
+            onChange={() => onChange(choice.value)}
+          />
+          <label className="form-label" htmlFor={`${id}-${index}`}>
+            {choice.label}
+          </label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+interface CheckboxProps {
+  id: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}
+
+/** One DKFDS checkbox. */
+export function Checkbox({ id, label, checked, onChange }: CheckboxProps): ReactElement {
+  return (
+    <div className="form-group form-group-checkbox">
+      <input
+        type="checkbox"
+        id={id}
+        className="form-checkbox"
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+      />
+      <label className="form-label" htmlFor={id}>
+        {label}
+      </label>
+    </div>
+  );
+}

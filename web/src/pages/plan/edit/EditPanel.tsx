@@ -1,0 +1,71 @@
+import { type FormEvent, type ReactElement, type ReactNode, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../../components/ErrorAlert.js';
+import { type ConflictRow, ConflictView } from './ConflictView.js';
+import type { PlanForm } from './usePlanForm.js';
+
+interface EditPanelProps {
+  title: string;
+  form: PlanForm;
+  submitLabel: string;
+  onCancel: () => void;
+  /** Mine vs theirs, computed only while there is a conflict. */
+  conflictRows?: () => { mine: ConflictRow[]; theirs: ConflictRow[] };
+  children: ReactNode;
+}
+
+/** An inline edit form with its heading, save and cancel, errors, and the conflict view. */
+export function EditPanel({
+  title,
+  form,
+  submitLabel,
+  onCancel,
+  conflictRows,
+  children,
+}: EditPanelProps): ReactElement {
+  const { t } = useTranslation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+  const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    form.submit();
+  };
+  const rows = form.conflict && conflictRows ? conflictRows() : null;
+  const errorCount = Object.keys(form.errors).length;
+  return (
+    <form className="samspil-edit-panel" onSubmit={onSubmit} noValidate aria-label={title}>
+      <h3 className="h4 samspil-edit-heading" ref={heading} tabIndex={-1}>
+        {title}
+      </h3>
+      {errorCount > 0 ? (
+        <p className="samspil-form-summary" role="alert">
+          {t('form.errorSummary', { count: errorCount })}
+        </p>
+      ) : null}
+      {form.failure ? <ErrorAlert error={form.failure} /> : null}
+      {form.conflict && rows ? (
+        <ConflictView
+          current={form.conflict}
+          mine={rows.mine}
+          theirs={rows.theirs}
+          pending={form.pending}
+          onKeepMine={form.keepMine}
+          onTakeTheirs={form.takeTheirs}
+        />
+      ) : null}
+      {children}
+      {form.conflict ? null : (
+        <div className="samspil-form-actions">
+          <button type="submit" className="button button-primary" disabled={form.pending}>
+            {form.pending ? t('form.saving') : submitLabel}
+          </button>
+          <button type="button" className="button button-secondary" onClick={onCancel}>
+            {t('form.cancel')}
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,58 @@
+import type { TFunction } from 'i18next';
+import type { z } from 'zod';
+import { ApiError } from '../../../api/client.js';
+
+/** Field name → the message shown under that field. */
+export type FieldErrors = Record<string, string>;
+
+/** The zod issue as a person reads it, in the UI language (zod's own messages are English). */
+function issueText(issue: z.core.$ZodIssue, t: TFunction): string {
+  switch (issue.code) {
+    case 'too_small':
+      return t('form.errors.required');
+    case 'too_big':
+      return t('form.errors.tooLong', { max: Number(issue.maximum) });
+    case 'invalid_format':
+      return issue.format === 'email' ? t('form.errors.email') : t('form.errors.date');
+    case 'custom':
+      return t('form.errors.endBeforeStart');
+    default:
+      return t('form.errors.invalid');
+  }
+}
+
+/**
+ * Validates with the same Zod schema the API uses; on failure, one message per field.
+ * Returns the parsed value when valid.
+ */
+export function validate<T>(
+  schema: z.ZodType<T>,
+  input: unknown,
+  t: TFunction,
+): { ok: true; value: T } | { ok: false; errors: FieldErrors } {
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? 'form');
+    errors[field] ??= issueText(issue, t);
+  }
+  return { ok: false, errors };
+}
+
+/** The API's field errors (problem+json `errors`) mapped onto the form's fields. */
+export function apiFieldErrors(error: unknown): FieldErrors {
+  if (!(error instanceof ApiError)) return {};
+  const errors: FieldErrors = {};
+  for (const item of error.problem.errors ?? []) {
+    const field = item.field.split('.')[0] ?? item.field;
+    errors[field] ??= item.message;
+  }
+  return errors;
+}
+
+/** An empty text field means "nothing", which the API expects as null. */
+export function orNull(value: string): string | null {
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+}

@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { type PlanWrite, StaleVersionError, usePlanWrite } from '../../../api/usePlanWrite.js';
+import type { VersionedPlan } from '../../../api/usePlan.js';
+import { apiFieldErrors, type FieldErrors } from './form-errors.js';
+
+export type PlanRequest = Omit<PlanWrite, 'etag'>;
+
+export interface PlanForm {
+  errors: FieldErrors;
+  /** Set when the plan changed under the person: the current plan, to show theirs next to mine. */
+  conflict: VersionedPlan | null;
+  /** An error that is not about a field (network, access, conflict with the plan's rules). */
+  failure: unknown;
+  pending: boolean;
+  submit: () => void;
+  keepMine: () => void;
+  takeTheirs: () => void;
+}
+
+/**
+ * The life of one edit form: validate, write on the version the person started from, and on a
+ * stale version keep what they typed and offer to re-apply it on the new version or drop it.
+ */
+export function usePlanForm(options: {
+  citizenId: string;
+  etag: string | null;
+  /** Validates and builds the request, or returns the field errors. */
+  build: () => { request: PlanRequest } | { errors: FieldErrors };
+  onDone: (result: { id: string }) => void;
+}): PlanForm {
+  const write = usePlanWrite(options.citizenId);
+  // The version the person saw when they opened the form: later background refetches must not
+  // move it, or a change made meanwhile by someone else would be silently overwritten.
+  const [baseline] = useState(options.etag);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [conflict, setConflict] = useState<VersionedPlan | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+
+  const save = (etag: string | null): void => {
+    const built = options.build();
+    if ('errors' in built) {
+      setErrors(built.errors);
+      return;
+    }
+    setErrors({});
+    setFailure(null);
+    write.mutate(
+      { ...built.request, etag },
+      {
+        onSuccess: (result) => {
+          setConflict(null);
+          options.onDone({ id: result.id });
+        },
+        onError: (error) => {
+          if (error instanceof StaleVersionError) {
+            setConflict(error.current);
+            return;
+          }
+          const fieldErrors = apiFieldErrors(error);
+          setErrors(fieldErrors);
+          if (Object.keys(fieldErrors).length === 0) setFailure(error);
+        },
+      },
+    );
+  };
+
+  return {
+    errors,
+    conflict,
+    failure,
+    pending: write.isPending,
+    submit: () => save(conflict ? conflict.etag : baseline),
+    keepMine: () => save(conflict?.etag ?? baseline),
+    takeTheirs: () => options.onDone({ id: '' }),
+  };
+}

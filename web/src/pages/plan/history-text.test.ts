@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import type { HistoryEntry } from '../../api/types.js';
+import { changedFields, isNewToMe } from './history-text.js';
+
+const base: HistoryEntry = {
+  id: 'h1',
+  at: '2026-11-20T10:00:00.000Z',
+  planVersion: 2,
+  actor: { id: 'other', name: 'Emma', role: 'caseworker' },
+  entity: 'sub_goal',
+  entityId: 's1',
+  action: 'update',
+  before: { title: 'Sove', gasLevel: 0, updatedAt: 'x' },
+  after: { title: 'Sove', gasLevel: 1, updatedAt: 'y' },
+};
+
+describe('changedFields', () => {
+  it('lists only the fields that changed, without system fields', () => {
+    expect(changedFields(base)).toEqual([{ field: 'gasLevel', before: 0, after: 1 }]);
+  });
+});
+
+describe('isNewToMe', () => {
+  it('marks changes by others after my previous visit', () => {
+    expect(isNewToMe(base, '2026-11-19T10:00:00.000Z', 'me')).toBe(true);
+    expect(isNewToMe(base, '2026-11-21T10:00:00.000Z', 'me')).toBe(false);
+    expect(isNewToMe(base, '2026-11-19T10:00:00.000Z', 'other')).toBe(false);
+    expect(isNewToMe(base, null, 'me')).toBe(false);
+  });
+});

@@ -1,0 +1,42 @@
+import type { HistoryEntry } from '../../api/types.js';
+
+/** Fields that only the system cares about; the history does not list them as changes. */
+const HIDDEN = new Set([
+  'id',
+  'citizenId',
+  'municipalityId',
+  'createdAt',
+  'updatedAt',
+  'endedAt',
+  'typeId',
+  'unitId',
+]);
+
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** The fields a change touched, with their values before and after (only those that differ). */
+export function changedFields(entry: HistoryEntry): FieldChange[] {
+  const before = entry.before ?? {};
+  const after = entry.after ?? {};
+  const fields = new Set([...Object.keys(before), ...Object.keys(after)]);
+  const changes: FieldChange[] = [];
+  for (const field of fields) {
+    if (HIDDEN.has(field)) continue;
+    const old = before[field] ?? null;
+    const next = after[field] ?? null;
+    if (entry.action !== 'create' && JSON.stringify(old) === JSON.stringify(next)) continue;
+    if (entry.action === 'create' && next === null) continue;
+    changes.push({ field, before: old, after: next });
+  }
+  return changes;
+}
+
+/** Whether a change is new to me: made by someone else after I last looked. */
+export function isNewToMe(entry: HistoryEntry, previousVisitAt: string | null, meId: string | null): boolean {
+  if (previousVisitAt === null || entry.actor.id === meId) return false;
+  return entry.at > previousVisitAt;
+}

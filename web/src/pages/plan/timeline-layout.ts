@@ -1,0 +1,71 @@
+import type { InterventionView, PlanOverview } from '../../domain.js';
+import { addMonths, daysBetween } from '../../i18n/dates.js';
+
+export const ZOOM_MONTHS = [3, 6, 12, 24] as const;
+export type ZoomMonths = (typeof ZOOM_MONTHS)[number];
+
+/** The days the timeline shows: a third behind today, two thirds ahead. */
+export function timelineWindow(today: string, months: ZoomMonths): { from: string; to: string } {
+  const past = Math.round(months / 3);
+  return { from: addMonths(today, -past), to: addMonths(today, months - past) };
+}
+
+export interface TimelineRow {
+  intervention: InterventionView;
+  /** Bar start and end as fractions 0..1 of the window; clipped to it. */
+  start: number;
+  end: number;
+  /** The bar goes on past the window's right edge (open-ended or later end). */
+  continues: boolean;
+  followUp: number | null;
+}
+
+/** Where a day falls in the window, 0 at its start and 1 at its end. */
+export function position(day: string, window: { from: string; to: string }): number {
+  return daysBetween(window.from, day) / Math.max(1, daysBetween(window.from, window.to));
+}
+
+const clamp = (value: number): number => Math.min(1, Math.max(0, value));
+
+/**
+ * The interventions that overlap the window, grouped by sector (in the plan's order) and by
+ * start date, with their bars and follow-up marks placed as fractions of the window.
+ */
+export function timelineRows(plan: PlanOverview, window: { from: string; to: string }): TimelineRow[] {
+  const rows: TimelineRow[] = [];
+  for (const group of plan.sectors) {
+    const items = [...group.interventions].sort((a, b) => a.startDate.localeCompare(b.startDate));
+    for (const intervention of items) {
+      if (intervention.startDate > window.to) continue;
+      if (intervention.endDate !== null && intervention.endDate < window.from) continue;
+      const endDay = intervention.endDate ?? window.to;
+      const followUp =
+        intervention.followUpDate &&
+        intervention.status !== 'ended' &&
+        intervention.followUpDate >= window.from &&
+        intervention.followUpDate <= window.to
+          ? position(intervention.followUpDate, window)
+          : null;
+      rows.push({
+        intervention,
+        start: clamp(position(intervention.startDate, window)),
+        end: clamp(position(endDay, window)),
+        continues: intervention.endDate === null || intervention.endDate > window.to,
+        followUp,
+      });
+    }
+  }
+  return rows;
+}
+
+/** The first day of each month inside the window, for the axis. */
+export function monthTicks(window: { from: string; to: string }): string[] {
+  const ticks: string[] = [];
+  let day = `${window.from.slice(0, 7)}-01`;
+  if (day < window.from) day = addMonths(day, 1);
+  while (day <= window.to) {
+    ticks.push(day);
+    day = addMonths(day, 1);
+  }
+  return ticks;
+}

@@ -1,0 +1,15 @@
+/**
+ * The API's own input schemas for plan changes, so the forms validate exactly as the server does.
+ * Kept apart from domain.ts on purpose: Zod is then loaded only with the plan page, not at start.
+ */
+export {
+  endSchema,
+  GAS_LEVELS,
+  goalInputSchema,
+  interventionCreateSchema,
+  interventionUpdateSchema,
+  subGoalCreateSchema,
+  subGoalUpdateSchema,
+  teamMemberCreateSchema,
+  teamMemberUpdateSchema,
+} from '../../src/domain/plan/plan.schemas.js';
