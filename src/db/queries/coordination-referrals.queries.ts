@@ -1,0 +1,95 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../schema.js';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+/** A referral with the names the API shows. */
+export interface ReferralRow {
+  id: string;
+  citizen_id: string;
+  sub_goal_id: string | null;
+  sub_goal_title: string | null;
+  from_unit_id: string;
+  from_unit_name: string;
+  from_professional_id: string;
+  from_professional_name: string;
+  to_unit_id: string | null;
+  to_unit_name: string | null;
+  to_civil_society: string | null;
+  type_id: string | null;
+  type_name: string | null;
+  reason: string;
+  status: string;
+  answer_due: string;
+  decline_reason: string | null;
+  intervention_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** Referrals of a municipality, joined with names; narrow with the returned builder's where. */
+export function referralQuery(db: Executor, municipalityId: string) {
+  return db
+    .selectFrom('referral as r')
+    .innerJoin('unit as fu', (join) =>
+      join.onRef('fu.municipality_id', '=', 'r.municipality_id').onRef('fu.id', '=', 'r.from_unit_id'),
+    )
+    .innerJoin('professional as fp', (join) =>
+      join
+        .onRef('fp.municipality_id', '=', 'r.municipality_id')
+        .onRef('fp.id', '=', 'r.from_professional_id'),
+    )
+    .leftJoin('unit as tu', (join) =>
+      join.onRef('tu.municipality_id', '=', 'r.municipality_id').onRef('tu.id', '=', 'r.to_unit_id'),
+    )
+    .leftJoin('sub_goal as g', (join) =>
+      join.onRef('g.municipality_id', '=', 'r.municipality_id').onRef('g.id', '=', 'r.sub_goal_id'),
+    )
+    .leftJoin('intervention_type as t', (join) =>
+      join.onRef('t.municipality_id', '=', 'r.municipality_id').onRef('t.id', '=', 'r.type_id'),
+    )
+    .select([
+      'r.id',
+      'r.citizen_id',
+      'r.sub_goal_id',
+      'g.title as sub_goal_title',
+      'r.from_unit_id',
+      'fu.name as from_unit_name',
+      'r.from_professional_id',
+      'fp.name as from_professional_name',
+      'r.to_unit_id',
+      'tu.name as to_unit_name',
+      'r.to_civil_society',
+      'r.type_id',
+      't.name as type_name',
+      'r.reason',
+      'r.status',
+      'r.answer_due',
+      'r.decline_reason',
+      'r.intervention_id',
+      'r.created_at',
+      'r.updated_at',
+    ])
+    .where('r.municipality_id', '=', municipalityId);
+}
+
+/** A referral's status changes, oldest first. */
+export async function referralHistory(
+  db: Executor,
+  municipalityId: string,
+  referralId: string,
+): Promise<
+  { at: Date; status: string; actor_id: string; actor_name: string | null; comment: string | null }[]
+> {
+  return db
+    .selectFrom('referral_event as e')
+    .leftJoin('professional as p', (join) =>
+      join.onRef('p.municipality_id', '=', 'e.municipality_id').onRef('p.id', '=', 'e.actor_id'),
+    )
+    .select(['e.at', 'e.status', 'e.actor_id', 'p.name as actor_name', 'e.comment'])
+    .where('e.municipality_id', '=', municipalityId)
+    .where('e.referral_id', '=', referralId)
+    .orderBy('e.at')
+    .orderBy('e.id')
+    .execute();
+}

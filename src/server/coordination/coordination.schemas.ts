@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { FLAG_STATUSES } from '../../domain/coordination/flag-diff.js';
+import { RULE_IDS, SEVERITIES } from '../../domain/coordination/rule.js';
+
+/** The HTTP shapes of coordination: flags, the leaders' overview, rule configuration. */
+const text = z.object({ da: z.string(), en: z.string() });
+
+export const flagParams = z.strictObject({ flagId: z.uuid({ error: 'must be a flag id (UUID)' }) });
+export const citizenParams = z.strictObject({ citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }) });
+
+export const flagEventSchema = z.object({
+  at: z.string(),
+  action: z.enum(['opened', 'acknowledged', 'resolved', 'dismissed', 'reopened', 'auto_resolved']),
+  actor: z.object({ id: z.uuid(), name: z.string() }).nullable().describe('null: the system'),
+  comment: z.string().nullable(),
+});
+
+export const flagSchema = z
+  .object({
+    id: z.uuid(),
+    citizenId: z.uuid(),
+    ruleId: z.enum(RULE_IDS),
+    rule: z.object({ title: text, description: text }),
+    severity: z.enum(SEVERITIES),
+    status: z.enum(FLAG_STATUSES),
+    subjectIds: z.array(z.uuid()).describe('The interventions, sub-goals or referrals it concerns'),
+    unitIds: z.array(z.uuid()),
+    sectors: z.array(z.string()),
+    explanation: text.extend({ data: z.record(z.string(), z.unknown()) }),
+    detailsHidden: z
+      .boolean()
+      .describe('Part of what it concerns is another unit’s intervention you may not see the details of'),
+    owner: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    statusComment: z.string().nullable(),
+    statusAt: z.string(),
+    createdAt: z.string(),
+    history: z.array(flagEventSchema).optional(),
+  })
+  .meta({ id: 'CoordinationFlag' });
+export type FlagView = z.infer<typeof flagSchema>;
+
+export const flagListSchema = z.object({ items: z.array(flagSchema) }).meta({ id: 'CoordinationFlagList' });
+
+const comment = z.string().trim().min(1, { error: 'must not be empty' }).max(2000);
+export const acknowledgeSchema = z.strictObject({ comment: comment.optional() });
+export const resolveSchema = z.strictObject({ comment: comment.describe('What was done') });
+export const dismissSchema = z.strictObject({ reason: comment.describe('Why this is not a problem') });
+
+const pairCount = z.object({
+  a: z.object({ id: z.string(), name: z.string() }),
+  b: z.object({ id: z.string(), name: z.string() }),
+  open: z.number().int(),
+  byRule: z.record(z.string(), z.number().int()),
+});
+
+export const overviewSchema = z
+  .object({
+    totals: z.object({
+      open: z.number().int(),
+      acknowledged: z.number().int(),
+      resolved: z.number().int(),
+      dismissed: z.number().int(),
+      citizensWithOpenFlags: z.number().int(),
+    }),
+    byRule: z.array(
+      z.object({
+        ruleId: z.enum(RULE_IDS),
+        title: text,
+        open: z.number().int(),
+        acknowledged: z.number().int(),
+        resolved: z.number().int(),
+        dismissed: z.number().int(),
+      }),
+    ),
+    byUnitPair: z.array(pairCount).describe('Open flags between two units, most first'),
+    bySectorPair: z.array(pairCount).describe('Open flags between two sectors (or within one), most first'),
+    mostCollidingUnitPairs: z
+      .array(pairCount)
+      .describe(
+        'Unit pairs with most open duplicates, collisions and contradictions: where organisation should change',
+      ),
+  })
+  .meta({ id: 'CoordinationOverview' });
+
+export const ruleConfigSchema = z
+  .object({
+    id: z.enum(RULE_IDS),
+    title: text,
+    description: text,
+    severity: z.enum(SEVERITIES),
+    enabled: z.boolean(),
+    settings: z.record(z.string(), z.unknown()),
+    defaults: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'CoordinationRuleConfig' });
+
+export const ruleConfigUpdateSchema = z.strictObject({
+  enabled: z.boolean().optional(),
+  settings: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe('Only the settings to change; others keep their value'),
+});
+
+export const myDayFlagsSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        citizenId: z.uuid(),
+        open: z.number().int(),
+        high: z.number().int(),
+        ownedByMe: z.number().int(),
+      }),
+    ),
+    total: z.number().int(),
+  })
+  .meta({ id: 'MyDayFlags' });

@@ -1,0 +1,106 @@
+import {
+  type AccessDecision,
+  type AccessGrants,
+  type Actor,
+  decideCitizenAccess,
+} from '../../domain/access/policy.js';
+import type { FlagStatus } from '../../domain/coordination/flag-diff.js';
+import type { RuleId, Severity } from '../../domain/coordination/rule.js';
+import { ruleById } from '../../domain/coordination/rules.js';
+import type { FlagRow } from '../../db/queries/coordination-views.queries.js';
+import type { DB } from '../../db/schema.js';
+import type { Kysely } from 'kysely';
+import type { AppContext } from '../context.js';
+import type { StoredPlan } from '../plan/plan-store.js';
+import { hiddenInterventions } from '../presenters/plan.presenter.js';
+import { problems } from '../problem.js';
+import type { FlagView } from './coordination.schemas.js';
+
+/** Whether and how an actor may see a citizen, and which interventions' details are hidden from them. */
+export interface CitizenView {
+  plan: StoredPlan;
+  grants: AccessGrants;
+  decision: AccessDecision;
+  hidden: ReadonlySet<string>;
+}
+
+/** Looks a citizen up for an actor, as the plan overview does (404 for another tenant's). */
+export async function viewOfCitizen(
+  context: AppContext,
+  actor: Actor,
+  citizenId: string,
+): Promise<CitizenView> {
+  const plan = await context.plans.get(actor.municipalityId, citizenId);
+  if (!plan) throw problems.notFound('The citizen');
+  const grants = await context.plans.grants.get(actor.municipalityId, citizenId);
+  const decision = decideCitizenAccess(actor, plan.relations, grants);
+  const hidden = decision.allowed ? hiddenInterventions(plan, actor, decision.basis, grants) : [];
+  return { plan, grants, decision, hidden: new Set(hidden) };
+}
+
+/**
+ * A stored flag as the API shows it. "That, not what": when a flag concerns another unit's
+ * intervention the viewer may not see the details of, its explanation says only that there is
+ * a coordination problem of this kind, not what the intervention is.
+ */
+export function presentFlag(
+  row: FlagRow,
+  hidden: ReadonlySet<string>,
+  unitNames: ReadonlyMap<string, string> = new Map(),
+): FlagView {
+  const rule = ruleById(row.rule_id as RuleId);
+  const explanation = (
+    typeof row.explanation === 'string' ? JSON.parse(row.explanation) : row.explanation
+  ) as FlagView['explanation'];
+  const detailsHidden = row.subject_ids.some((id) => hidden.has(id));
+  return {
+    id: row.id,
+    citizenId: row.citizen_id,
+    ruleId: rule.id,
+    rule: { title: rule.title, description: rule.description },
+    severity: row.severity as Severity,
+    status: row.status as FlagStatus,
+    subjectIds: row.subject_ids,
+    unitIds: row.unit_ids,
+    sectors: row.sectors,
+    explanation: detailsHidden ? thatOnly(rule, row.unit_ids, unitNames, explanation) : explanation,
+    detailsHidden,
+    owner: row.owner_id ? { id: row.owner_id, name: row.owner_name ?? '' } : null,
+    statusComment: row.status_comment,
+    statusAt: row.status_at.toISOString(),
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+/** The explanation without what another unit's intervention is: which units, and the rule's reason. */
+function thatOnly(
+  rule: ReturnType<typeof ruleById>,
+  unitIds: readonly string[],
+  unitNames: ReadonlyMap<string, string>,
+  explanation: FlagView['explanation'],
+): FlagView['explanation'] {
+  const units = unitIds.map((id) => unitNames.get(id)).filter((name): name is string => Boolean(name));
+  const list = (and: string): string => units.join(` ${and} `);
+  return {
+    da: units.length > 0 ? `${rule.title.da}: ${list('og')}. ${rule.description.da}` : rule.description.da,
+    en: units.length > 0 ? `${rule.title.en}: ${list('and')}. ${rule.description.en}` : rule.description.en,
+    data: { kind: explanation.data?.kind ?? null },
+  };
+}
+
+/** The names of the units flags refer to, for explanations that may only say "that". */
+export async function unitNamesOf(
+  db: Kysely<DB>,
+  municipalityId: string,
+  rows: readonly FlagRow[],
+): Promise<Map<string, string>> {
+  const ids = [...new Set(rows.flatMap((row) => row.unit_ids))];
+  if (ids.length === 0) return new Map();
+  const units = await db
+    .selectFrom('unit')
+    .select(['id', 'name'])
+    .where('municipality_id', '=', municipalityId)
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(units.map((unit) => [unit.id, unit.name]));
+}

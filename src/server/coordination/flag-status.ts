@@ -1,0 +1,109 @@
+import type { FastifyRequest } from 'fastify';
+import type { ProfessionalActor } from '../../domain/access/policy.js';
+import { newId } from '../../db/ids.js';
+import { flagById, flagHistory } from '../../db/queries/coordination-views.queries.js';
+import { auditInTransaction } from '../audit/audit-writer.js';
+import type { AppContext } from '../context.js';
+import { problems } from '../problem.js';
+import type { FlagView } from './coordination.schemas.js';
+import { presentFlag, unitNamesOf, viewOfCitizen } from './flag-presenter.js';
+
+export type FlagAction = 'acknowledge' | 'resolve' | 'dismiss';
+
+const NEXT: Record<FlagAction, { from: readonly string[]; to: string; event: string }> = {
+  acknowledge: { from: ['open'], to: 'acknowledged', event: 'acknowledged' },
+  resolve: { from: ['open', 'acknowledged'], to: 'resolved', event: 'resolved' },
+  dismiss: { from: ['open', 'acknowledged'], to: 'dismissed', event: 'dismissed' },
+};
+
+/**
+ * A person acknowledges, resolves or dismisses a flag: its owner, the coordinator or anyone
+ * else who works with the citizen. The status, the event in its history and the audit record
+ * are written in one transaction.
+ */
+export async function changeFlagStatus(
+  context: AppContext,
+  request: FastifyRequest,
+  actor: ProfessionalActor,
+  flagId: string,
+  action: FlagAction,
+  comment: string | null,
+): Promise<FlagView> {
+  const { db } = context.database;
+  const preview = await flagById(db, actor.municipalityId, flagId);
+  if (!preview) throw problems.notFound('The flag');
+  const view = await viewOfCitizen(context, actor, preview.citizen_id);
+  if (!view.decision.allowed && preview.owner_id !== actor.id) {
+    await context.audit.record({
+      actor,
+      citizenId: preview.citizen_id,
+      action: 'update',
+      resource: `flag:${flagId}`,
+      outcome: 'denied',
+      clientIp: request.ip,
+    });
+    throw problems.forbidden(view.decision.allowed ? 'No access.' : view.decision.reason);
+  }
+  const step = NEXT[action];
+  await db.transaction().execute(async (trx) => {
+    const flag = await flagById(trx, actor.municipalityId, flagId, true);
+    if (!flag) throw problems.notFound('The flag');
+    if (!step.from.includes(flag.status)) {
+      throw problems.conflict(
+        `The flag is ${flag.status}; it can be ${step.to} only when ${step.from.join(' or ')}.`,
+      );
+    }
+    await trx
+      .updateTable('coordination_flag')
+      .set({ status: step.to, status_by: actor.id, status_comment: comment, status_at: new Date() })
+      .where('municipality_id', '=', actor.municipalityId)
+      .where('id', '=', flagId)
+      .execute();
+    await trx
+      .insertInto('coordination_flag_event')
+      .values({
+        municipality_id: actor.municipalityId,
+        id: newId(),
+        flag_id: flagId,
+        actor_id: actor.id,
+        action: step.event,
+        comment,
+      })
+      .execute();
+    await auditInTransaction(trx, {
+      actor,
+      citizenId: flag.citizen_id,
+      action: 'update',
+      resource: `flag:${flagId}`,
+      outcome: 'allowed',
+      clientIp: request.ip,
+      details: { status: step.to },
+    });
+  });
+  return presentWithHistory(context, actor.municipalityId, flagId, view.hidden);
+}
+
+/** A flag with its history, as the API shows it. */
+export async function presentWithHistory(
+  context: AppContext,
+  municipalityId: string,
+  flagId: string,
+  hidden: ReadonlySet<string>,
+): Promise<FlagView> {
+  const { db } = context.database;
+  const [row, history] = await Promise.all([
+    flagById(db, municipalityId, flagId),
+    flagHistory(db, municipalityId, flagId),
+  ]);
+  if (!row) throw problems.notFound('The flag');
+  const names = await unitNamesOf(db, municipalityId, [row]);
+  return {
+    ...presentFlag(row, hidden, names),
+    history: history.map((event) => ({
+      at: event.at.toISOString(),
+      action: event.action as NonNullable<FlagView['history']>[number]['action'],
+      actor: event.actor_id ? { id: event.actor_id, name: event.actor_name ?? '' } : null,
+      comment: event.comment,
+    })),
+  };
+}

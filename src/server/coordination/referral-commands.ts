@@ -1,0 +1,381 @@
+import type { FastifyRequest } from 'fastify';
+import type { Transaction } from 'kysely';
+import type { Actor, ProfessionalActor } from '../../domain/access/policy.js';
+import { addDays, danishToday } from '../../domain/plan/attention.js';
+import { newId } from '../../db/ids.js';
+import {
+  type ReferralRow,
+  referralHistory,
+  referralQuery,
+} from '../../db/queries/coordination-referrals.queries.js';
+import { rebuildPlanDocuments } from '../../db/queries/plan-document.queries.js';
+import type { DB } from '../../db/schema.js';
+import { auditInTransaction } from '../audit/audit-writer.js';
+import type { AppContext } from '../context.js';
+import { problems } from '../problem.js';
+import { checkCoordinationInTransaction } from './coordination-check.js';
+import { viewOfCitizen } from './flag-presenter.js';
+import type { ReferralCreate, ReferralStatus, ReferralView } from './referral.schemas.js';
+
+/** Days the receiver has to answer when the sender does not say. */
+export const DEFAULT_ANSWER_DAYS = 10;
+
+export type ReferralStep = 'accept' | 'decline' | 'start' | 'complete' | 'withdraw';
+
+const STEPS: Record<
+  ReferralStep,
+  { from: readonly ReferralStatus[]; to: ReferralStatus; by: 'receiver' | 'sender' | 'either' }
+> = {
+  accept: { from: ['requested'], to: 'accepted', by: 'receiver' },
+  decline: { from: ['requested'], to: 'declined', by: 'receiver' },
+  start: { from: ['accepted'], to: 'started', by: 'receiver' },
+  complete: { from: ['started'], to: 'completed', by: 'either' },
+  withdraw: { from: ['requested', 'accepted'], to: 'withdrawn', by: 'sender' },
+};
+
+/** Whether an actor may see a referral: the citizen, the sending or receiving unit, or anyone who may see the plan. */
+export async function mayViewReferral(context: AppContext, actor: Actor, row: ReferralRow): Promise<boolean> {
+  if (actor.kind === 'citizen') return actor.id === row.citizen_id;
+  if (actor.unitId === row.from_unit_id || actor.unitId === row.to_unit_id) return true;
+  return (await viewOfCitizen(context, actor, row.citizen_id)).decision.allowed;
+}
+
+/** A referral as the API shows it. */
+export function presentReferral(row: ReferralRow, today: string = danishToday()): ReferralView {
+  return {
+    id: row.id,
+    citizenId: row.citizen_id,
+    subGoal: row.sub_goal_id ? { id: row.sub_goal_id, title: row.sub_goal_title ?? '' } : null,
+    from: {
+      unit: { id: row.from_unit_id, name: row.from_unit_name },
+      professional: { id: row.from_professional_id, name: row.from_professional_name },
+    },
+    to: {
+      unit: row.to_unit_id ? { id: row.to_unit_id, name: row.to_unit_name ?? '' } : null,
+      civilSociety: row.to_civil_society,
+    },
+    type: row.type_id ? { id: row.type_id, name: row.type_name ?? '' } : null,
+    reason: row.reason,
+    status: row.status as ReferralStatus,
+    answerDue: row.answer_due,
+    overdue: row.status === 'requested' && row.answer_due < today,
+    declineReason: row.decline_reason,
+    interventionId: row.intervention_id,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** A referral with its history. */
+export async function referralWithHistory(
+  context: AppContext,
+  municipalityId: string,
+  id: string,
+): Promise<ReferralView> {
+  const { db } = context.database;
+  const [row, history] = await Promise.all([
+    referralQuery(db, municipalityId).where('r.id', '=', id).executeTakeFirst(),
+    referralHistory(db, municipalityId, id),
+  ]);
+  if (!row) throw problems.notFound('The referral');
+  return {
+    ...presentReferral(row),
+    history: history.map((event) => ({
+      at: event.at.toISOString(),
+      status: event.status,
+      actor: { id: event.actor_id, name: event.actor_name ?? '' },
+      comment: event.comment,
+    })),
+  };
+}
+
+/**
+ * A professional who works with the citizen refers them to another unit or a civil-society
+ * actor. The referral, its first event, the receiving unit's notifications, the audit record
+ * and the plan's read model (the receiving unit now has a relationship) commit together.
+ */
+export async function createReferral(
+  context: AppContext,
+  request: FastifyRequest,
+  actor: ProfessionalActor,
+  citizenId: string,
+  input: ReferralCreate,
+): Promise<ReferralView> {
+  const view = await viewOfCitizen(context, actor, citizenId);
+  if (!view.decision.allowed) {
+    await context.audit.record({
+      actor,
+      citizenId,
+      action: 'create',
+      resource: 'referral',
+      outcome: 'denied',
+      clientIp: request.ip,
+    });
+    throw problems.forbidden(view.decision.reason);
+  }
+  const today = danishToday();
+  const answerDue = input.answerDue ?? addDays(today, DEFAULT_ANSWER_DAYS);
+  if (answerDue < today) throw fieldProblem('answerDue', 'must not be in the past');
+  const id = newId();
+  const { db } = context.database;
+  const document = await db.transaction().execute(async (trx) => {
+    await lockPlan(trx, actor.municipalityId, citizenId);
+    if (input.toUnitId) {
+      if (input.toUnitId === actor.unitId)
+        throw fieldProblem('toUnitId', 'must be another unit than your own');
+      const unit = await trx
+        .selectFrom('unit')
+        .select('id')
+        .where('municipality_id', '=', actor.municipalityId)
+        .where('id', '=', input.toUnitId)
+        .executeTakeFirst();
+      if (!unit) throw fieldProblem('toUnitId', 'is not a unit of this municipality');
+    }
+    if (input.subGoalId) {
+      const goal = await trx
+        .selectFrom('sub_goal')
+        .select('id')
+        .where('municipality_id', '=', actor.municipalityId)
+        .where('citizen_id', '=', citizenId)
+        .where('id', '=', input.subGoalId)
+        .where('status', '=', 'active')
+        .executeTakeFirst();
+      if (!goal) throw fieldProblem('subGoalId', "must be an active sub-goal of this citizen's plan");
+    }
+    if (input.typeId) {
+      const type = await trx
+        .selectFrom('intervention_type')
+        .select('id')
+        .where('municipality_id', '=', actor.municipalityId)
+        .where('id', '=', input.typeId)
+        .executeTakeFirst();
+      if (!type) throw fieldProblem('typeId', 'is not an intervention type in the catalogue');
+    }
+    await trx
+      .insertInto('referral')
+      .values({
+        municipality_id: actor.municipalityId,
+        id,
+        citizen_id: citizenId,
+        sub_goal_id: input.subGoalId ?? null,
+        from_unit_id: actor.unitId,
+        from_professional_id: actor.id,
+        to_unit_id: input.toUnitId ?? null,
+        to_civil_society: input.toCivilSociety ?? null,
+        type_id: input.typeId ?? null,
+        reason: input.reason,
+        answer_due: answerDue,
+        decline_reason: null,
+        intervention_id: null,
+        created_at: new Date(),
+        updated_at: new Date(),
+      })
+      .execute();
+    await trx
+      .insertInto('referral_event')
+      .values({
+        municipality_id: actor.municipalityId,
+        id: newId(),
+        referral_id: id,
+        actor_id: actor.id,
+        status: 'requested',
+        comment: null,
+      })
+      .execute();
+    if (input.toUnitId)
+      await notifyUnit(trx, actor, citizenId, id, input.toUnitId, 'referral-requested', input.reason);
+    await auditInTransaction(trx, {
+      actor,
+      citizenId,
+      action: 'create',
+      resource: `referral:${id}`,
+      outcome: 'allowed',
+      clientIp: request.ip,
+    });
+    return refreshPlan(trx, actor, citizenId);
+  });
+  context.plans.put(actor.municipalityId, document);
+  return referralWithHistory(context, actor.municipalityId, id);
+}
+
+/** Moves a referral one step along its loop, by the side allowed to take that step. */
+export async function advanceReferral(
+  context: AppContext,
+  request: FastifyRequest,
+  actor: ProfessionalActor,
+  referralId: string,
+  step: ReferralStep,
+  input: { comment?: string; reason?: string; interventionId?: string },
+): Promise<ReferralView> {
+  const { db } = context.database;
+  const rule = STEPS[step];
+  const document = await db.transaction().execute(async (trx) => {
+    const found = await trx
+      .selectFrom('referral')
+      .select(['citizen_id'])
+      .where('municipality_id', '=', actor.municipalityId)
+      .where('id', '=', referralId)
+      .executeTakeFirst();
+    if (!found) throw problems.notFound('The referral');
+    await lockPlan(trx, actor.municipalityId, found.citizen_id);
+    const row = await referralQuery(trx, actor.municipalityId)
+      .where('r.id', '=', referralId)
+      .executeTakeFirstOrThrow();
+    // A civil-society actor has no login: the sending unit records its answers.
+    const receiver = row.to_unit_id ? actor.unitId === row.to_unit_id : actor.unitId === row.from_unit_id;
+    const sender = actor.unitId === row.from_unit_id;
+    const allowed = rule.by === 'receiver' ? receiver : rule.by === 'sender' ? sender : receiver || sender;
+    if (!allowed) {
+      throw problems.forbidden(
+        rule.by === 'sender'
+          ? 'Only the sending unit can do this.'
+          : 'Only the receiving unit can answer this referral.',
+      );
+    }
+    if (!rule.from.includes(row.status as ReferralStatus)) {
+      throw problems.conflict(
+        `The referral is ${row.status}; it can be ${rule.to} only when ${rule.from.join(' or ')}.`,
+      );
+    }
+    if (input.interventionId) {
+      const intervention = await trx
+        .selectFrom('intervention')
+        .select('id')
+        .where('municipality_id', '=', actor.municipalityId)
+        .where('citizen_id', '=', row.citizen_id)
+        .where('id', '=', input.interventionId)
+        .executeTakeFirst();
+      if (!intervention)
+        throw fieldProblem('interventionId', "must be an intervention in this citizen's plan");
+    }
+    await trx
+      .updateTable('referral')
+      .set({
+        status: rule.to,
+        updated_at: new Date(),
+        ...(step === 'decline' ? { decline_reason: input.reason ?? null } : {}),
+        ...(input.interventionId ? { intervention_id: input.interventionId } : {}),
+      })
+      .where('municipality_id', '=', actor.municipalityId)
+      .where('id', '=', referralId)
+      .execute();
+    await trx
+      .insertInto('referral_event')
+      .values({
+        municipality_id: actor.municipalityId,
+        id: newId(),
+        referral_id: referralId,
+        actor_id: actor.id,
+        status: rule.to,
+        comment: input.reason ?? input.comment ?? null,
+      })
+      .execute();
+    // Tell the other side: the sender hears the answers, the receiver hears a withdrawal.
+    const otherSide = sender && !receiver ? row.to_unit_id : row.from_unit_id;
+    if (otherSide && otherSide !== actor.unitId) {
+      await notifyUnit(
+        trx,
+        actor,
+        row.citizen_id,
+        referralId,
+        otherSide,
+        `referral-${rule.to}`,
+        input.reason ?? input.comment ?? null,
+        row.from_professional_id,
+      );
+    }
+    await auditInTransaction(trx, {
+      actor,
+      citizenId: row.citizen_id,
+      action: 'update',
+      resource: `referral:${referralId}`,
+      outcome: 'allowed',
+      clientIp: request.ip,
+      details: { status: rule.to },
+    });
+    return refreshPlan(trx, actor, row.citizen_id);
+  });
+  context.plans.put(actor.municipalityId, document);
+  return referralWithHistory(context, actor.municipalityId, referralId);
+}
+
+async function lockPlan(trx: Transaction<DB>, municipalityId: string, citizenId: string): Promise<void> {
+  // The plan row lock serialises this with plan writes, so neither rebuilds the read model from stale data.
+  const plan = await trx
+    .selectFrom('plan')
+    .select('version')
+    .where('municipality_id', '=', municipalityId)
+    .where('citizen_id', '=', citizenId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!plan) throw problems.notFound('The citizen');
+}
+
+/** Rebuilds the plan's read model (relations change with a pending referral) and re-checks coordination. */
+async function refreshPlan(trx: Transaction<DB>, actor: ProfessionalActor, citizenId: string) {
+  const [document] = await rebuildPlanDocuments(trx, actor.municipalityId, [citizenId]);
+  if (!document) throw problems.notFound('The citizen');
+  await checkCoordinationInTransaction({
+    trx,
+    municipalityId: actor.municipalityId,
+    citizenId,
+    actorId: actor.id,
+    changes: [],
+    plan: document.document,
+  });
+  return document;
+}
+
+/** Notifies a unit: its team leaders, or everyone in it when it has none; the sender too when named. */
+async function notifyUnit(
+  trx: Transaction<DB>,
+  actor: ProfessionalActor,
+  citizenId: string,
+  referralId: string,
+  unitId: string,
+  kind: string,
+  text: string | null,
+  alsoId?: string,
+): Promise<void> {
+  const staff = await trx
+    .selectFrom('professional')
+    .select(['id', 'role'])
+    .where('municipality_id', '=', actor.municipalityId)
+    .where('unit_id', '=', unitId)
+    .where('active', '=', true)
+    .execute();
+  const leaders = staff.filter((person) => person.role === 'team_leader');
+  const recipients = new Set((leaders.length > 0 ? leaders : staff).map((person) => person.id));
+  if (alsoId) recipients.add(alsoId);
+  recipients.delete(actor.id);
+  if (recipients.size === 0) return;
+  const payload = JSON.stringify({
+    referralId,
+    status: kind.replace(/^referral-/, ''),
+    comment: text,
+    text: {
+      da: `${actor.name} har ${kind === 'referral-requested' ? 'sendt en henvisning' : 'opdateret en henvisning'} for en borger.`,
+      en: `${actor.name} has ${kind === 'referral-requested' ? 'sent a referral' : 'updated a referral'} for a citizen.`,
+    },
+  });
+  await trx
+    .insertInto('notification')
+    .values(
+      [...recipients].sort().map((recipientId) => ({
+        municipality_id: actor.municipalityId,
+        id: newId(),
+        recipient_id: recipientId,
+        citizen_id: citizenId,
+        kind,
+        subject_id: referralId,
+        payload,
+        actor_id: actor.id,
+        read_at: null,
+      })),
+    )
+    .execute();
+}
+
+function fieldProblem(field: string, message: string) {
+  return problems.badRequest(`${field} ${message}.`, [{ field, message }]);
+}

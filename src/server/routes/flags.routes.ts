@@ -1,0 +1,184 @@
+import { z } from 'zod';
+import { PLAN_PURPOSE } from '../../domain/consent/consent.js';
+import { citizenFlags, flagById, myDayFlagCounts } from '../../db/queries/coordination-views.queries.js';
+import type { App, AppContext } from '../context.js';
+import {
+  acknowledgeSchema,
+  citizenParams,
+  dismissSchema,
+  flagListSchema,
+  flagParams,
+  flagSchema,
+  myDayFlagsSchema,
+  resolveSchema,
+} from '../coordination/coordination.schemas.js';
+import { presentFlag, unitNamesOf, viewOfCitizen } from '../coordination/flag-presenter.js';
+import { changeFlagStatus, presentWithHistory } from '../coordination/flag-status.js';
+import { actorOf, professionalOf } from '../plugins/auth.js';
+import { problems } from '../problem.js';
+
+/** Coordination flags: on the plan, one by one with history, acknowledged, resolved, dismissed; counts for My day. */
+export function flagsRoutes(app: App, context: AppContext): void {
+  const { db } = context.database;
+
+  app.get(
+    '/api/citizens/:citizenId/flags',
+    {
+      schema: {
+        tags: ['coordination'],
+        summary: "The citizen's coordination flags: duplicates, collisions, contradictions, gaps, stalls",
+        params: citizenParams,
+        querystring: z.strictObject({
+          include: z.enum(['open', 'all']).default('open').describe('all: also resolved and dismissed'),
+        }),
+        response: { 200: flagListSchema },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { citizenId } = request.params;
+      const view = await viewOfCitizen(context, actor, citizenId);
+      await context.audit.record({
+        actor,
+        citizenId,
+        action: 'read',
+        resource: 'flags',
+        outcome: view.decision.allowed ? 'allowed' : 'denied',
+        clientIp: request.ip,
+        purpose: view.decision.allowed ? PLAN_PURPOSE : null,
+      });
+      if (!view.decision.allowed) throw problems.forbidden(view.decision.reason);
+      const rows = await citizenFlags(db, actor.municipalityId, citizenId, request.query.include === 'all');
+      const names = await unitNamesOf(db, actor.municipalityId, rows);
+      return { items: rows.map((row) => presentFlag(row, view.hidden, names)) };
+    },
+  );
+
+  app.get(
+    '/api/flags/:flagId',
+    {
+      schema: {
+        tags: ['coordination'],
+        summary: 'One flag with its explanation and history',
+        params: flagParams,
+        response: { 200: flagSchema },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const flag = await flagById(db, actor.municipalityId, request.params.flagId);
+      if (!flag) throw problems.notFound('The flag');
+      const view = await viewOfCitizen(context, actor, flag.citizen_id);
+      const allowed = view.decision.allowed || flag.owner_id === actor.id;
+      await context.audit.record({
+        actor,
+        citizenId: flag.citizen_id,
+        action: 'read',
+        resource: `flag:${flag.id}`,
+        outcome: allowed ? 'allowed' : 'denied',
+        clientIp: request.ip,
+      });
+      if (!allowed) throw problems.forbidden(view.decision.allowed ? 'No access.' : view.decision.reason);
+      return presentWithHistory(context, actor.municipalityId, flag.id, view.hidden);
+    },
+  );
+
+  app.post(
+    '/api/flags/:flagId/acknowledge',
+    {
+      schema: {
+        tags: ['coordination'],
+        summary: 'Acknowledge a flag: "I have seen it and take it on", with an optional comment',
+        params: flagParams,
+        body: acknowledgeSchema,
+        response: { 200: flagSchema },
+      },
+    },
+    async (request) =>
+      changeFlagStatus(
+        context,
+        request,
+        professionalOf(request),
+        request.params.flagId,
+        'acknowledge',
+        request.body.comment ?? null,
+      ),
+  );
+
+  app.post(
+    '/api/flags/:flagId/resolve',
+    {
+      schema: {
+        tags: ['coordination'],
+        summary: 'Resolve a flag, saying what was done',
+        params: flagParams,
+        body: resolveSchema,
+        response: { 200: flagSchema },
+      },
+    },
+    async (request) =>
+      changeFlagStatus(
+        context,
+        request,
+        professionalOf(request),
+        request.params.flagId,
+        'resolve',
+        request.body.comment,
+      ),
+  );
+
+  app.post(
+    '/api/flags/:flagId/dismiss',
+    {
+      schema: {
+        tags: ['coordination'],
+        summary: 'Dismiss a flag as not a problem, with a reason; it stays closed for the same data',
+        params: flagParams,
+        body: dismissSchema,
+        response: { 200: flagSchema },
+      },
+    },
+    async (request) =>
+      changeFlagStatus(
+        context,
+        request,
+        professionalOf(request),
+        request.params.flagId,
+        'dismiss',
+        request.body.reason,
+      ),
+  );
+
+  app.get(
+    '/api/my-day/flags',
+    {
+      schema: {
+        tags: ['coordination', 'workspace'],
+        summary: 'Open coordination flags per citizen for My day: my citizens and the flags I own',
+        response: { 200: myDayFlagsSchema },
+      },
+    },
+    async (request) => {
+      const actor = professionalOf(request);
+      const rows = await myDayFlagCounts(db, actor.municipalityId, actor.id);
+      await context.audit.record({
+        actor,
+        citizenId: null,
+        action: 'list',
+        resource: 'my-day-flags',
+        outcome: 'allowed',
+        clientIp: request.ip,
+        details: { citizens: rows.length },
+      });
+      return {
+        items: rows.map((row) => ({
+          citizenId: row.citizen_id,
+          open: row.open,
+          high: row.high,
+          ownedByMe: row.owned,
+        })),
+        total: rows.reduce((sum, row) => sum + row.open, 0),
+      };
+    },
+  );
+}

@@ -1,0 +1,437 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, danishToday } from '../../src/domain/plan/attention.js';
+import { newId } from '../../src/db/ids.js';
+import { scanMunicipality } from '../../src/server/coordination/coordination-scan.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+interface Person {
+  id: string;
+  cookie: string;
+}
+
+let t: TestApp;
+let municipalityId: string;
+let jobcenter: string;
+let psychiatry: string;
+let coordinator: Person;
+let socialWorker: Person;
+let leader: Person;
+let stranger: Person;
+let citizen: { id: string };
+let mentorType: string;
+let treatmentType: string;
+let pensionType: string;
+const today = danishToday();
+
+async function etag(person: Person): Promise<string> {
+  const response = await t.request(person.cookie, { method: 'GET', url: `/api/citizens/${citizen.id}/plan` });
+  expect(response.statusCode).toBe(200);
+  return String(response.headers.etag);
+}
+
+async function addIntervention(person: Person, body: Record<string, unknown>): Promise<string> {
+  const response = await t.request(person.cookie, {
+    method: 'POST',
+    url: `/api/citizens/${citizen.id}/plan/interventions`,
+    payload: { startDate: addDays(today, -30), status: 'active', ...body },
+    headers: { 'if-match': await etag(person) },
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().id as string;
+}
+
+async function flags(person: Person, include: 'open' | 'all' = 'open') {
+  const response = await t.request(person.cookie, {
+    method: 'GET',
+    url: `/api/citizens/${citizen.id}/flags?include=${include}`,
+  });
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json().items as {
+    id: string;
+    ruleId: string;
+    status: string;
+    severity: string;
+    subjectIds: string[];
+    explanation: { da: string; en: string; data: Record<string, unknown> };
+    owner: { id: string } | null;
+  }[];
+}
+
+async function insertType(
+  name: string,
+  category: string,
+  sector: string,
+  level: number,
+  businessDirected = false,
+) {
+  const id = newId();
+  await t.context.database.db
+    .insertInto('intervention_type')
+    .values({
+      municipality_id: municipalityId,
+      id,
+      code: `T-${id.slice(-8)}`,
+      name,
+      sector,
+      category,
+      legal_basis: 'LAB-47',
+      pyramid_level: level,
+      business_directed: businessDirected,
+      unit_cost_ore: 0,
+      cost_unit: 'month',
+    })
+    .execute();
+  return id;
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  ({ id: municipalityId } = await t.factories.municipality());
+  jobcenter = (await t.factories.unit(municipalityId, { sector: 'employment', name: 'Jobcenter Ressource' }))
+    .id;
+  psychiatry = (await t.factories.unit(municipalityId, { sector: 'social-adult', name: 'Socialpsykiatrien' }))
+    .id;
+  const login = async (unitId: string, role = 'caseworker'): Promise<Person> => {
+    const { id } = await t.factories.professional(municipalityId, unitId, { role });
+    return { id, cookie: await t.login({ municipalityId, kind: 'professional', id }) };
+  };
+  coordinator = await login(jobcenter);
+  socialWorker = await login(psychiatry);
+  leader = await login(jobcenter, 'team_leader');
+  stranger = await login(psychiatry);
+  mentorType = await insertType('Mentorstøtte', 'job', 'employment', 5);
+  treatmentType = await insertType('Dagbehandling', 'addiction', 'social-adult', 5);
+  pensionType = await insertType('Sag om førtidspension', 'disability-pension-prep', 'employment', 5);
+  citizen = await t.factories.citizen(municipalityId, { coordinatorId: coordinator.id });
+  const team = await t.request(coordinator.cookie, {
+    method: 'POST',
+    url: `/api/citizens/${citizen.id}/plan/team`,
+    payload: { kind: 'professional', professionalId: socialWorker.id },
+    headers: { 'if-match': await etag(coordinator) },
+  });
+  expect(team.statusCode).toBe(201);
+});
+afterAll(() => t?.dispose());
+
+describe('a duplicate across units', () => {
+  let duplicateId: string;
+
+  it('is flagged inside the write that creates it, and explained to another professional', async () => {
+    await addIntervention(coordinator, {
+      typeId: mentorType,
+      unitId: jobcenter,
+      responsibleId: coordinator.id,
+    });
+    expect((await flags(coordinator)).filter((flag) => flag.ruleId === 'duplicate')).toHaveLength(0);
+    await addIntervention(socialWorker, {
+      typeId: mentorType,
+      unitId: psychiatry,
+      responsibleId: socialWorker.id,
+    });
+    const duplicates = (await flags(coordinator)).filter((flag) => flag.ruleId === 'duplicate');
+    expect(duplicates).toHaveLength(1);
+    const [flag] = duplicates;
+    expect(flag).toMatchObject({ status: 'open', severity: 'high', owner: { id: coordinator.id } });
+    expect(flag?.subjectIds).toHaveLength(2);
+    duplicateId = flag?.id ?? '';
+    // "That, not what": without consent the other unit's intervention is named by its unit only.
+    expect(flag).toMatchObject({ detailsHidden: true });
+    expect(flag?.explanation.da).toContain('Jobcenter Ressource');
+    expect(flag?.explanation.da).toContain('Socialpsykiatrien');
+    expect(flag?.explanation.da).not.toContain('Mentorstøtte');
+  });
+
+  it('explains what is duplicated once the citizen consents to sharing the details', async () => {
+    await t.context.database.db
+      .insertInto('consent')
+      .values({
+        municipality_id: municipalityId,
+        id: newId(),
+        citizen_id: citizen.id,
+        grantee_unit_id: jobcenter,
+        grantee_sector: null,
+        categories: ['intervention-details'],
+        purpose: 'coordination',
+        case_reference: null,
+        basis: 'consent',
+        legal_provision: null,
+        valid_from: addDays(today, -1),
+        valid_until: null,
+        recorded_by_kind: 'citizen',
+        recorded_by_id: citizen.id,
+      })
+      .execute();
+    t.context.plans.grants.invalidate(municipalityId, citizen.id);
+    const [flag] = (await flags(coordinator)).filter((item) => item.ruleId === 'duplicate');
+    expect(flag).toMatchObject({ detailsHidden: false });
+    expect(flag?.explanation.en).toMatch(/same intervention \(Mentorstøtte\)/);
+    expect(flag?.explanation.da).toContain('Socialpsykiatrien');
+  });
+
+  it('tells the coordinator in the inbox that others work with the citizen', async () => {
+    const inbox = await t.request(coordinator.cookie, { method: 'GET', url: '/api/inbox' });
+    expect(inbox.statusCode).toBe(200);
+    const body = inbox.json();
+    expect(body.unread).toBeGreaterThanOrEqual(1);
+    const note = body.items.find(
+      (item: { actor: { id: string } | null }) => item.actor?.id === socialWorker.id,
+    );
+    expect(note).toMatchObject({ kind: 'intervention-changed', citizenId: citizen.id, readAt: null });
+    expect(note.payload.text.da).toContain('Socialpsykiatrien');
+    const read = await t.request(coordinator.cookie, { method: 'POST', url: `/api/inbox/${note.id}/read` });
+    expect(read.statusCode).toBe(200);
+    expect(read.json().unread).toBe(body.unread - 1);
+    // The one who made the change is not told about it; nobody reads another's notification.
+    const own = (await t.request(socialWorker.cookie, { method: 'GET', url: '/api/inbox' })).json();
+    expect(
+      own.items.some((item: { actor: { id: string } | null }) => item.actor?.id === socialWorker.id),
+    ).toBe(false);
+    const foreign = await t.request(socialWorker.cookie, {
+      method: 'POST',
+      url: `/api/inbox/${note.id}/read`,
+    });
+    expect(foreign.statusCode).toBe(404);
+  });
+
+  it('is refused to a professional with no relationship, and the refusal is audited', async () => {
+    const response = await t.request(stranger.cookie, {
+      method: 'GET',
+      url: `/api/citizens/${citizen.id}/flags`,
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    const refused = await t.request(stranger.cookie, {
+      method: 'POST',
+      url: `/api/flags/${duplicateId}/resolve`,
+      payload: { comment: 'Ikke min sag' },
+    });
+    expect(refused.statusCode).toBe(403);
+    const denied = await t.context.database.db
+      .selectFrom('audit_event')
+      .select('resource')
+      .where('citizen_id', '=', citizen.id)
+      .where('actor_id', '=', stranger.id)
+      .where('outcome', '=', 'denied')
+      .execute();
+    expect(denied.map((row) => row.resource)).toEqual(
+      expect.arrayContaining(['flags', `flag:${duplicateId}`]),
+    );
+  });
+
+  it('is acknowledged and resolved by another professional, with its history kept', async () => {
+    const bad = await t.request(socialWorker.cookie, {
+      method: 'POST',
+      url: `/api/flags/${duplicateId}/dismiss`,
+      payload: {},
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('reason');
+    const ack = await t.request(socialWorker.cookie, {
+      method: 'POST',
+      url: `/api/flags/${duplicateId}/acknowledge`,
+      payload: { comment: 'Jeg tager det med på netværksmødet' },
+    });
+    expect(ack.statusCode).toBe(200);
+    expect(ack.json().status).toBe('acknowledged');
+    const resolved = await t.request(socialWorker.cookie, {
+      method: 'POST',
+      url: `/api/flags/${duplicateId}/resolve`,
+      payload: { comment: 'Aftalt: jobcentrets mentor fortsætter, vores stopper' },
+    });
+    expect(resolved.statusCode).toBe(200);
+    const body = resolved.json();
+    expect(body.status).toBe('resolved');
+    expect(body.history.map((event: { action: string }) => event.action)).toEqual([
+      'opened',
+      'acknowledged',
+      'resolved',
+    ]);
+    expect(body.history[0].actor).toBeNull();
+    expect(body.history[2].actor.id).toBe(socialWorker.id);
+    const again = await t.request(coordinator.cookie, {
+      method: 'POST',
+      url: `/api/flags/${duplicateId}/acknowledge`,
+      payload: {},
+    });
+    expect(again.statusCode).toBe(409);
+    const audits = await t.context.database.db
+      .selectFrom('audit_event')
+      .select('resource')
+      .where('actor_id', '=', socialWorker.id)
+      .where('action', '=', 'update')
+      .where('resource', '=', `flag:${duplicateId}`)
+      .execute();
+    expect(audits).toHaveLength(2);
+  });
+
+  it('stays closed when the plan is checked again', async () => {
+    await scanMunicipality(t.context.database.db, municipalityId);
+    const all = await flags(coordinator, 'all');
+    expect(all.find((flag) => flag.id === duplicateId)?.status).toBe('resolved');
+    expect(all.filter((flag) => flag.ruleId === 'duplicate')).toHaveLength(1);
+  });
+});
+
+describe('collisions and contradictions', () => {
+  it('flags clashing weekly schedules and resolves the flag by itself when the clash is gone', async () => {
+    const weekdays = ['mon', 'tue', 'wed'].map((day) => ({ day, from: '09:00', to: '15:00' }));
+    await addIntervention(coordinator, {
+      typeId: mentorType,
+      unitId: jobcenter,
+      responsibleId: coordinator.id,
+      startDate: addDays(today, -5),
+      schedule: weekdays,
+    });
+    const treatment = await addIntervention(socialWorker, {
+      typeId: treatmentType,
+      unitId: psychiatry,
+      responsibleId: socialWorker.id,
+      schedule: [{ day: 'tue', from: '10:00', to: '12:00' }],
+    });
+    const collision = (await flags(coordinator)).find((flag) => flag.ruleId === 'collision');
+    expect(collision?.explanation.data).toMatchObject({
+      kind: 'schedule',
+      days: ['tue'],
+      minutesPerWeek: 120,
+    });
+    const moved = await t.request(socialWorker.cookie, {
+      method: 'PATCH',
+      url: `/api/citizens/${citizen.id}/plan/interventions/${treatment}`,
+      payload: { schedule: [{ day: 'thu', from: '10:00', to: '12:00' }] },
+      headers: { 'if-match': await etag(socialWorker) },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect((await flags(coordinator)).some((flag) => flag.ruleId === 'collision')).toBe(false);
+    const closed = (await flags(coordinator, 'all')).find((flag) => flag.id === collision?.id);
+    expect(closed?.status).toBe('resolved');
+  });
+
+  it('names the field of an invalid schedule', async () => {
+    const response = await t.request(coordinator.cookie, {
+      method: 'POST',
+      url: `/api/citizens/${citizen.id}/plan/interventions`,
+      payload: {
+        typeId: mentorType,
+        unitId: jobcenter,
+        startDate: today,
+        schedule: [{ day: 'tue', from: '12:00', to: '10:00' }],
+      },
+      headers: { 'if-match': await etag(coordinator) },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors[0].field).toBe('schedule.0.to');
+  });
+
+  it('flags a job goal while another unit prepares a disability pension', async () => {
+    await addIntervention(leader, { typeId: pensionType, unitId: jobcenter });
+    const contradiction = (await flags(coordinator)).filter((flag) => flag.ruleId === 'contradiction');
+    expect(contradiction.length).toBeGreaterThanOrEqual(1);
+    expect(contradiction[0]?.severity).toBe('high');
+  });
+});
+
+describe('stalled progress', () => {
+  it('flags a sub-goal whose GAS level has not moved over three follow-ups', async () => {
+    const created = await t.request(coordinator.cookie, {
+      method: 'POST',
+      url: `/api/citizens/${citizen.id}/plan/sub-goals`,
+      payload: { title: 'Tage bussen alene', gasLevel: 0 },
+      headers: { 'if-match': await etag(coordinator) },
+    });
+    expect(created.statusCode).toBe(201);
+    const subGoalId = created.json().id as string;
+    for (const gasLevel of [0, -1]) {
+      const followUp = await t.request(coordinator.cookie, {
+        method: 'POST',
+        url: `/api/citizens/${citizen.id}/plan/sub-goals/${subGoalId}/gas-follow-ups`,
+        payload: { gasLevel, note: 'Opfølgning' },
+        headers: { 'if-match': await etag(coordinator) },
+      });
+      expect(followUp.statusCode, followUp.body).toBe(201);
+    }
+    const stalled = (await flags(coordinator)).find(
+      (flag) => flag.ruleId === 'stalled' && flag.subjectIds.includes(subGoalId),
+    );
+    expect(stalled?.explanation.data).toMatchObject({ kind: 'gas-not-improving', levels: [0, 0, -1] });
+    expect(stalled?.severity).toBe('high');
+  });
+});
+
+describe('the leaders’ view and configuration', () => {
+  it('gives leaders counts by rule, unit pair and sector pair', async () => {
+    const denied = await t.request(coordinator.cookie, { method: 'GET', url: '/api/coordination/overview' });
+    expect(denied.statusCode).toBe(403);
+    const response = await t.request(leader.cookie, { method: 'GET', url: '/api/coordination/overview' });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    const duplicate = body.byRule.find((rule: { ruleId: string }) => rule.ruleId === 'duplicate');
+    expect(duplicate).toMatchObject({ resolved: 1 });
+    expect(body.totals.citizensWithOpenFlags).toBe(1);
+    const pair = body.mostCollidingUnitPairs[0];
+    expect([pair.a.name, pair.b.name].sort()).toEqual(['Jobcenter Ressource', 'Socialpsykiatrien']);
+    expect(body.bySectorPair.length).toBeGreaterThan(0);
+  });
+
+  it('counts open flags per citizen for My day', async () => {
+    const response = await t.request(coordinator.cookie, { method: 'GET', url: '/api/my-day/flags' });
+    expect(response.statusCode).toBe(200);
+    const [item] = response.json().items;
+    expect(item.citizenId).toBe(citizen.id);
+    expect(item.open).toBeGreaterThan(0);
+    expect(item.ownedByMe).toBeGreaterThan(0);
+  });
+
+  it('lets a leader switch a rule off, names a bad setting, and refuses caseworkers', async () => {
+    const caseworker = await t.request(coordinator.cookie, {
+      method: 'PUT',
+      url: '/api/coordination/rules/gaps',
+      payload: { enabled: false },
+    });
+    expect(caseworker.statusCode).toBe(403);
+    const bad = await t.request(leader.cookie, {
+      method: 'PUT',
+      url: '/api/coordination/rules/gaps',
+      payload: { settings: { followUpGraceDays: -3 } },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('settings.followUpGraceDays');
+    const unknown = await t.request(leader.cookie, {
+      method: 'PUT',
+      url: '/api/coordination/rules/nope',
+      payload: {},
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect((await flags(coordinator)).some((flag) => flag.ruleId === 'gaps')).toBe(true);
+    const off = await t.request(leader.cookie, {
+      method: 'PUT',
+      url: '/api/coordination/rules/gaps',
+      payload: { enabled: false },
+    });
+    expect(off.statusCode).toBe(200);
+    expect(off.json()).toMatchObject({ id: 'gaps', enabled: false });
+    const scan = await scanMunicipality(t.context.database.db, municipalityId);
+    expect(scan.resolved).toBeGreaterThan(0);
+    expect((await flags(coordinator)).some((flag) => flag.ruleId === 'gaps')).toBe(false);
+    const list = (await t.request(leader.cookie, { method: 'GET', url: '/api/coordination/rules' })).json();
+    expect(list.items.find((rule: { id: string }) => rule.id === 'gaps').enabled).toBe(false);
+  });
+});
+
+describe('the batch scan', () => {
+  it('agrees with the incremental check and changes nothing when run twice', async () => {
+    const snapshot = async () =>
+      t.context.database.db
+        .selectFrom('coordination_flag')
+        .select(['id', 'fingerprint', 'status', 'status_at'])
+        .where('municipality_id', '=', municipalityId)
+        .orderBy('id')
+        .execute();
+    const first = await scanMunicipality(t.context.database.db, municipalityId);
+    // Every flag the scan would open was already opened inside the plan writes.
+    expect(first.created).toBe(0);
+    const before = await snapshot();
+    const second = await scanMunicipality(t.context.database.db, municipalityId);
+    expect(second).toMatchObject({ created: 0, reopened: 0, resolved: 0 });
+    expect(await snapshot()).toEqual(before);
+  });
+});
