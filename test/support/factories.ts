@@ -14,6 +14,9 @@ const next = (): number => {
 
 /** Builds the records a test needs, each test its own, with overridable defaults. */
 export class Factories {
+  /** Every CPR number these factories made, so a test run can prove none leaked. */
+  readonly cprs = new Set<string>();
+
   constructor(
     private readonly db: Kysely<DB>,
     private readonly vault: CprVault,
@@ -109,6 +112,7 @@ export class Factories {
       overrides.cpr ?? `${String(61 + (n % 28)).padStart(2, '0')}0190${String(n % 10_000).padStart(4, '0')}`,
     );
     if (!cpr) throw new Error('factory: invalid CPR override');
+    this.cprs.add(cpr);
     await this.db
       .insertInto('citizen')
       .values({

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { Writable } from 'node:stream';
+import type { FastifyServerOptions, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../../src/config.js';
-import { buildApp } from '../../src/server/app.js';
+import { buildApp, LOG_REDACTION } from '../../src/server/app.js';
 import type { App, AppContext } from '../../src/server/context.js';
 import { SESSION_COOKIE } from '../../src/server/plugins/auth.js';
 import { Factories } from './factories.js';
@@ -15,26 +16,79 @@ export interface TestApp {
   login(subject: { municipalityId: string; kind: 'professional' | 'citizen'; id: string }): Promise<string>;
   /** app.inject with a session cookie and the CSRF header set. */
   request(cookie: string | null, options: InjectOptions): Promise<LightMyRequestResponse>;
+  /** Every log line the app wrote (pino JSON), captured for scanning. */
+  logs: string[];
+  /** Every request URL the app answered without an error. */
+  urls: string[];
+  /**
+   * Closes the app; first fails when a CPR number made by the factories appeared in a log
+   * line or a URL (so every API test file checks this, for the whole run).
+   */
   dispose(): Promise<void>;
 }
 
+/** Where a known CPR number leaked: in a log line or a URL. Empty when none did. */
+export function findCprLeaks(cprs: Iterable<string>, haystacks: { logs: string[]; urls: string[] }): string[] {
+  const leaks: string[] = [];
+  for (const cpr of cprs) {
+    const forms = [cpr, `${cpr.slice(0, 6)}-${cpr.slice(6)}`];
+    for (const line of haystacks.logs) if (forms.some((form) => line.includes(form))) leaks.push(`log: ${line.slice(0, 200)}`);
+    for (const url of haystacks.urls) {
+      const decoded = safeDecode(url);
+      if (forms.some((form) => decoded.includes(form))) leaks.push(`url: ${url.slice(0, 200)}`);
+    }
+  }
+  return leaks;
+}
+
+function safeDecode(url: string): string {
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return url;
+  }
+}
+
 /** A Samspil app on a fresh database of the engine under test, silent, with random CPR keys. */
-export async function startTestApp(options: { demo?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { demo?: boolean; env?: Record<string, string>; publicUrl?: string } = {},
+): Promise<TestApp> {
   const { database, dispose } = await createTestDatabase();
   const config = loadConfig(
     {
       SAMSPIL_CPR_KEYS: `1:${randomBytes(32).toString('base64')}`,
       SAMSPIL_CPR_HMAC_KEY: randomBytes(32).toString('base64'),
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: 'info',
+      ...options.env,
     },
-    { demo: options.demo ?? false },
+    { demo: options.demo ?? false, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) },
   );
-  const { app, context } = await buildApp(config, database, false);
+  // The app logs as in production (info, with its redaction) into memory, to be scanned.
+  const logs: string[] = [];
+  const urls: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, callback): void {
+      logs.push(chunk.toString('utf8'));
+      callback();
+    },
+  });
+  const { app, context } = await buildApp(config, database, {
+    level: 'info',
+    redact: LOG_REDACTION,
+    stream,
+  } as FastifyServerOptions['logger']);
+  // URLs the app accepted (a refusal of a CPR in a URL, tested on purpose, is not a leak).
+  app.addHook('onResponse', async (request, reply) => {
+    if (reply.statusCode < 400) urls.push(request.url);
+  });
   await app.ready();
+  const factories = new Factories(database.db, context.vault);
   return {
     app,
     context,
-    factories: new Factories(database.db, context.vault),
+    factories,
+    logs,
+    urls,
     async login(subject) {
       const session = await context.sessions.create({ ...subject, persona: null });
       return `${SESSION_COOKIE}=${session.token}`;
@@ -52,6 +106,8 @@ export async function startTestApp(options: { demo?: boolean } = {}): Promise<Te
     async dispose() {
       await app.close();
       await dispose();
+      const leaks = findCprLeaks(factories.cprs, { logs, urls });
+      if (leaks.length > 0) throw new Error(`CPR numbers leaked into logs or URLs:\n${leaks.join('\n')}`);
     },
   };
 }
