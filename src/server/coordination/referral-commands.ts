@@ -12,7 +12,7 @@ import { rebuildPlanDocuments } from '../../db/queries/plan-document.queries.js'
 import type { DB } from '../../db/schema.js';
 import { auditInTransaction } from '../audit/audit-writer.js';
 import type { AppContext } from '../context.js';
-import { problems } from '../problem.js';
+import { Problem, problems } from '../problem.js';
 import { checkCoordinationInTransaction } from './coordination-check.js';
 import { viewOfCitizen } from './flag-presenter.js';
 import type { ReferralCreate, ReferralStatus, ReferralView } from './referral.schemas.js';
@@ -209,92 +209,108 @@ export async function advanceReferral(
 ): Promise<ReferralView> {
   const { db } = context.database;
   const rule = STEPS[step];
-  const document = await db.transaction().execute(async (trx) => {
-    const found = await trx
-      .selectFrom('referral')
-      .select(['citizen_id'])
-      .where('municipality_id', '=', actor.municipalityId)
-      .where('id', '=', referralId)
-      .executeTakeFirst();
-    if (!found) throw problems.notFound('The referral');
-    await lockPlan(trx, actor.municipalityId, found.citizen_id);
-    const row = await referralQuery(trx, actor.municipalityId)
-      .where('r.id', '=', referralId)
-      .executeTakeFirstOrThrow();
-    // A civil-society actor has no login: the sending unit records its answers.
-    const receiver = row.to_unit_id ? actor.unitId === row.to_unit_id : actor.unitId === row.from_unit_id;
-    const sender = actor.unitId === row.from_unit_id;
-    const allowed = rule.by === 'receiver' ? receiver : rule.by === 'sender' ? sender : receiver || sender;
-    if (!allowed) {
-      throw problems.forbidden(
-        rule.by === 'sender'
-          ? 'Only the sending unit can do this.'
-          : 'Only the receiving unit can answer this referral.',
-      );
-    }
-    if (!rule.from.includes(row.status as ReferralStatus)) {
-      throw problems.conflict(
-        `The referral is ${row.status}; it can be ${rule.to} only when ${rule.from.join(' or ')}.`,
-      );
-    }
-    if (input.interventionId) {
-      const intervention = await trx
-        .selectFrom('intervention')
-        .select('id')
+  const document = await db
+    .transaction()
+    .execute(async (trx) => {
+      const found = await trx
+        .selectFrom('referral')
+        .select(['citizen_id'])
         .where('municipality_id', '=', actor.municipalityId)
-        .where('citizen_id', '=', row.citizen_id)
-        .where('id', '=', input.interventionId)
+        .where('id', '=', referralId)
         .executeTakeFirst();
-      if (!intervention)
-        throw fieldProblem('interventionId', "must be an intervention in this citizen's plan");
-    }
-    await trx
-      .updateTable('referral')
-      .set({
-        status: rule.to,
-        updated_at: new Date(),
-        ...(step === 'decline' ? { decline_reason: input.reason ?? null } : {}),
-        ...(input.interventionId ? { intervention_id: input.interventionId } : {}),
-      })
-      .where('municipality_id', '=', actor.municipalityId)
-      .where('id', '=', referralId)
-      .execute();
-    await trx
-      .insertInto('referral_event')
-      .values({
-        municipality_id: actor.municipalityId,
-        id: newId(),
-        referral_id: referralId,
-        actor_id: actor.id,
-        status: rule.to,
-        comment: input.reason ?? input.comment ?? null,
-      })
-      .execute();
-    // Tell the other side: the sender hears the answers, the receiver hears a withdrawal.
-    const otherSide = sender && !receiver ? row.to_unit_id : row.from_unit_id;
-    if (otherSide && otherSide !== actor.unitId) {
-      await notifyUnit(
-        trx,
+      if (!found) throw problems.notFound('The referral');
+      await lockPlan(trx, actor.municipalityId, found.citizen_id);
+      const row = await referralQuery(trx, actor.municipalityId)
+        .where('r.id', '=', referralId)
+        .executeTakeFirstOrThrow();
+      // A civil-society actor has no login: the sending unit records its answers.
+      const receiver = row.to_unit_id ? actor.unitId === row.to_unit_id : actor.unitId === row.from_unit_id;
+      const sender = actor.unitId === row.from_unit_id;
+      const allowed = rule.by === 'receiver' ? receiver : rule.by === 'sender' ? sender : receiver || sender;
+      if (!allowed) {
+        throw problems.forbidden(
+          rule.by === 'sender'
+            ? 'Only the sending unit can do this.'
+            : 'Only the receiving unit can answer this referral.',
+        );
+      }
+      if (!rule.from.includes(row.status as ReferralStatus)) {
+        throw problems.conflict(
+          `The referral is ${row.status}; it can be ${rule.to} only when ${rule.from.join(' or ')}.`,
+        );
+      }
+      if (input.interventionId) {
+        const intervention = await trx
+          .selectFrom('intervention')
+          .select('id')
+          .where('municipality_id', '=', actor.municipalityId)
+          .where('citizen_id', '=', row.citizen_id)
+          .where('id', '=', input.interventionId)
+          .executeTakeFirst();
+        if (!intervention)
+          throw fieldProblem('interventionId', "must be an intervention in this citizen's plan");
+      }
+      await trx
+        .updateTable('referral')
+        .set({
+          status: rule.to,
+          updated_at: new Date(),
+          ...(step === 'decline' ? { decline_reason: input.reason ?? null } : {}),
+          ...(input.interventionId ? { intervention_id: input.interventionId } : {}),
+        })
+        .where('municipality_id', '=', actor.municipalityId)
+        .where('id', '=', referralId)
+        .execute();
+      await trx
+        .insertInto('referral_event')
+        .values({
+          municipality_id: actor.municipalityId,
+          id: newId(),
+          referral_id: referralId,
+          actor_id: actor.id,
+          status: rule.to,
+          comment: input.reason ?? input.comment ?? null,
+        })
+        .execute();
+      // Tell the other side: the sender hears the answers, the receiver hears a withdrawal.
+      const otherSide = sender && !receiver ? row.to_unit_id : row.from_unit_id;
+      if (otherSide && otherSide !== actor.unitId) {
+        await notifyUnit(
+          trx,
+          actor,
+          row.citizen_id,
+          referralId,
+          otherSide,
+          `referral-${rule.to}`,
+          input.reason ?? input.comment ?? null,
+          row.from_professional_id,
+        );
+      }
+      await auditInTransaction(trx, {
         actor,
-        row.citizen_id,
-        referralId,
-        otherSide,
-        `referral-${rule.to}`,
-        input.reason ?? input.comment ?? null,
-        row.from_professional_id,
-      );
-    }
-    await auditInTransaction(trx, {
-      actor,
-      citizenId: row.citizen_id,
-      action: 'update',
-      resource: `referral:${referralId}`,
-      outcome: 'allowed',
-      clientIp: request.ip,
-      details: { status: rule.to },
+        citizenId: row.citizen_id,
+        action: 'update',
+        resource: `referral:${referralId}`,
+        outcome: 'allowed',
+        clientIp: request.ip,
+        details: { status: rule.to },
+      });
+      return refreshPlan(trx, actor, row.citizen_id);
+    })
+    .catch(async (error: unknown) => {
+      // A refusal leaves nothing in the rolled-back transaction, so it is recorded apart.
+      if (error instanceof Problem && error.status === 403) {
+        await context.audit.record({
+          actor,
+          citizenId: null,
+          action: 'update',
+          resource: `referral:${referralId}`,
+          outcome: 'denied',
+          clientIp: request.ip,
+        });
+      }
+      throw error;
     });
-    return refreshPlan(trx, actor, row.citizen_id);
-  });
   context.plans.put(actor.municipalityId, document);
   return referralWithHistory(context, actor.municipalityId, referralId);
 }
