@@ -8,6 +8,7 @@ import { purgeAuditTrail, verifyAuditChain } from './db/queries/audit-chain.quer
 import { danishToday } from './domain/plan/attention.js';
 import { CprVault, parseCprKeys } from './security/cpr-vault.js';
 import { buildApp } from './server/app.js';
+import { scanMunicipality } from './server/coordination/coordination-scan.js';
 import { generateMunicipality, type SynthOptions } from './synth/generate.js';
 import { progressBar } from './cli/progress.js';
 
@@ -169,7 +170,9 @@ program
     }
   });
 
-const audit = program.command('audit').description('The audit trail: verify its hash chain, purge by retention');
+const audit = program
+  .command('audit')
+  .description('The audit trail: verify its hash chain, purge by retention');
 
 audit
   .command('verify')
@@ -180,7 +183,9 @@ audit
     try {
       const result = await verifyAuditChain(store.database.db);
       for (const problem of result.problems) {
-        console.log(`municipality ${problem.municipalityId}: record ${problem.seq ?? '?'}${problem.id ? ` (${problem.id})` : ''} ${problem.problem}`);
+        console.log(
+          `municipality ${problem.municipalityId}: record ${problem.seq ?? '?'}${problem.id ? ` (${problem.id})` : ''} ${problem.problem}`,
+        );
       }
       console.log(
         `${result.records} audit record(s) in ${result.municipalities} chain(s): ${result.problems.length === 0 ? 'intact' : `${result.problems.length} problem(s)`}.`,
@@ -193,7 +198,9 @@ audit
 
 audit
   .command('purge')
-  .description('Remove audit records older than the retention period (SAMSPIL_AUDIT_RETENTION_YEARS, default 5), keeping the chain verifiable')
+  .description(
+    'Remove audit records older than the retention period (SAMSPIL_AUDIT_RETENTION_YEARS, default 5), keeping the chain verifiable',
+  )
   .option('--years <n>', 'retention in years (overrides the configuration)', positiveInt)
   .action(async (options: { years?: number }) => {
     const config = loadConfig(process.env, { demo: !process.env.DATABASE_URL });
@@ -203,6 +210,43 @@ audit
       console.log(
         `Removed ${result.purged} audit record(s) from before ${result.cutoff.toISOString()}; ${result.checkpoints} checkpoint(s) recorded.`,
       );
+    } finally {
+      await store.close();
+    }
+  });
+
+const coordination = program
+  .command('coordination')
+  .description('Coordination across silos: duplicates, collisions, contradictions, gaps, stalls');
+
+coordination
+  .command('scan')
+  .description('Re-check every citizen of one or all municipalities (idempotent; run it nightly)')
+  .option('--municipality <code>', 'only this municipality (4-digit code)')
+  .action(async (options: { municipality?: string }) => {
+    const config = loadConfig(process.env, { demo: !process.env.DATABASE_URL });
+    const store = await openStore(config, null);
+    try {
+      let query = store.database.db.selectFrom('municipality').select(['id', 'code', 'name']).orderBy('code');
+      if (options.municipality) query = query.where('code', '=', options.municipality);
+      const municipalities = await query.execute();
+      if (municipalities.length === 0) {
+        throw new Error(
+          options.municipality ? `No municipality with code ${options.municipality}` : 'No municipality',
+        );
+      }
+      for (const municipality of municipalities) {
+        console.log(`${municipality.code} ${municipality.name}`);
+        const bar = progressBar();
+        const result = await scanMunicipality(store.database.db, municipality.id, {
+          onProgress: (progress) => bar.update(progress),
+        });
+        bar.stop();
+        console.log(
+          `  ${result.citizens} citizens, ${result.findings} findings: ${result.created} new flag(s), ` +
+            `${result.reopened} reopened, ${result.resolved} resolved in ${(result.milliseconds / 1000).toFixed(1)} s.`,
+        );
+      }
     } finally {
       await store.close();
     }

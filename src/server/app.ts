@@ -169,5 +169,3 @@ function withSafeSerializers(logger: FastifyServerOptions['logger']): FastifySer
     },
   } as FastifyServerOptions['logger'];
 }
-
-

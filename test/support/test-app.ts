@@ -28,11 +28,15 @@ export interface TestApp {
 }
 
 /** Where a known CPR number leaked: in a log line or a URL. Empty when none did. */
-export function findCprLeaks(cprs: Iterable<string>, haystacks: { logs: string[]; urls: string[] }): string[] {
+export function findCprLeaks(
+  cprs: Iterable<string>,
+  haystacks: { logs: string[]; urls: string[] },
+): string[] {
   const leaks: string[] = [];
   for (const cpr of cprs) {
     const forms = [cpr, `${cpr.slice(0, 6)}-${cpr.slice(6)}`];
-    for (const line of haystacks.logs) if (forms.some((form) => line.includes(form))) leaks.push(`log: ${line.slice(0, 200)}`);
+    for (const line of haystacks.logs)
+      if (forms.some((form) => line.includes(form))) leaks.push(`log: ${line.slice(0, 200)}`);
     for (const url of haystacks.urls) {
       const decoded = safeDecode(url);
       if (forms.some((form) => decoded.includes(form))) leaks.push(`url: ${url.slice(0, 200)}`);

@@ -73,10 +73,20 @@ export async function verifyAuditChain(db: Kysely<DB>): Promise<VerifyResult> {
         records += 1;
         const rowSeq = Number(row.seq);
         if (rowSeq !== seq + 1) {
-          problems.push({ municipalityId, seq: seq + 1, id: null, problem: `records ${seq + 1}–${rowSeq - 1} are missing` });
+          problems.push({
+            municipalityId,
+            seq: seq + 1,
+            id: null,
+            problem: `records ${seq + 1}–${rowSeq - 1} are missing`,
+          });
         }
         if (row.prev_hash !== hash) {
-          problems.push({ municipalityId, seq: rowSeq, id: row.id, problem: 'does not link to the record before it' });
+          problems.push({
+            municipalityId,
+            seq: rowSeq,
+            id: row.id,
+            problem: 'does not link to the record before it',
+          });
         }
         const expected = chainHash(row.prev_hash ?? '', {
           municipality_id: municipalityId,
@@ -93,18 +103,31 @@ export async function verifyAuditChain(db: Kysely<DB>): Promise<VerifyResult> {
           outcome: row.outcome,
           client_ip: row.client_ip,
           purpose: row.purpose,
-          details: row.details === null ? null : canonicalJson(typeof row.details === 'string' ? JSON.parse(row.details) : row.details),
+          details:
+            row.details === null
+              ? null
+              : canonicalJson(typeof row.details === 'string' ? JSON.parse(row.details) : row.details),
           seq: rowSeq,
         });
         if (expected !== row.hash) {
-          problems.push({ municipalityId, seq: rowSeq, id: row.id, problem: 'was changed after it was written' });
+          problems.push({
+            municipalityId,
+            seq: rowSeq,
+            id: row.id,
+            problem: 'was changed after it was written',
+          });
         }
         seq = rowSeq;
         hash = row.hash ?? '';
       }
     }
     if (seq !== Number(head.seq) || hash !== head.hash) {
-      problems.push({ municipalityId, seq: Number(head.seq), id: null, problem: `the chain ends at ${seq}, but its head is at ${head.seq}: records were removed` });
+      problems.push({
+        municipalityId,
+        seq: Number(head.seq),
+        id: null,
+        problem: `the chain ends at ${seq}, but its head is at ${head.seq}: records were removed`,
+      });
     }
   }
   const unchained = await db
@@ -113,7 +136,12 @@ export async function verifyAuditChain(db: Kysely<DB>): Promise<VerifyResult> {
     .where('seq', 'is', null)
     .executeTakeFirstOrThrow();
   if (unchained.n > 0) {
-    problems.push({ municipalityId: '*', seq: null, id: null, problem: `${unchained.n} record(s) are outside the chain (written before migration 004 or inserted directly)` });
+    problems.push({
+      municipalityId: '*',
+      seq: null,
+      id: null,
+      problem: `${unchained.n} record(s) are outside the chain (written before migration 004 or inserted directly)`,
+    });
   }
   return { municipalities: heads.length, records, problems };
 }
@@ -129,12 +157,20 @@ export interface PurgeResult {
  * record that must be kept, and records a checkpoint with the hash of the last removed record
  * so the remaining chain still verifies. The only DELETE the append-only trigger lets through.
  */
-export async function purgeAuditTrail(db: Kysely<DB>, retentionYears: number, now = new Date()): Promise<PurgeResult> {
+export async function purgeAuditTrail(
+  db: Kysely<DB>,
+  retentionYears: number,
+  now = new Date(),
+): Promise<PurgeResult> {
   const cutoff = new Date(now);
   cutoff.setUTCFullYear(cutoff.getUTCFullYear() - retentionYears);
   return db.transaction().execute(async (trx) => {
     await sql`SELECT set_config('samspil.audit_purge', 'on', true)`.execute(trx);
-    const heads = await trx.selectFrom('audit_chain_head').select(['municipality_id', 'seq']).forUpdate().execute();
+    const heads = await trx
+      .selectFrom('audit_chain_head')
+      .select(['municipality_id', 'seq'])
+      .forUpdate()
+      .execute();
     let purged = 0;
     let checkpoints = 0;
     for (const head of heads) {

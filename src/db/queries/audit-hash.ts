@@ -59,4 +59,3 @@ export function chainHash(prevHash: string, row: Omit<ChainedAuditRow, 'prev_has
   ];
   return createHash('sha256').update(prevHash).update(JSON.stringify(content)).digest('hex');
 }
-

@@ -1,6 +1,11 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { BreakGlassGrant } from '../../domain/access/policy.js';
-import type { ConsentPurpose, ConsentRecord, InformationCategory, LegalProvision } from '../../domain/consent/consent.js';
+import type {
+  ConsentPurpose,
+  ConsentRecord,
+  InformationCategory,
+  LegalProvision,
+} from '../../domain/consent/consent.js';
 import type { Sector } from '../../domain/organisation/sectors.js';
 import type { ConsentTable, DB } from '../schema.js';
 
@@ -39,7 +44,11 @@ export async function listConsentRows(
 }
 
 /** Consents not withdrawn (their dates are checked by the rules at each read). */
-export async function loadOpenConsents(db: Executor, municipalityId: string, citizenId: string): Promise<ConsentRecord[]> {
+export async function loadOpenConsents(
+  db: Executor,
+  municipalityId: string,
+  citizenId: string,
+): Promise<ConsentRecord[]> {
   const rows = await db
     .selectFrom('consent')
     .selectAll()

@@ -163,7 +163,8 @@ export function canSuperviseAudit(actor: Actor): boolean {
 
 /** Whether a professional may break the glass for a citizen (no relationship needed; never citizens). */
 export function decideBreakGlass(actor: Actor): AccessDecision {
-  if (actor.kind !== 'professional') return { allowed: false, reason: 'Only professionals can break the glass.' };
+  if (actor.kind !== 'professional')
+    return { allowed: false, reason: 'Only professionals can break the glass.' };
   return { allowed: true, basis: 'break-glass' };
 }
 

@@ -8,11 +8,22 @@ import { SECTORS, type Sector } from '../organisation/sectors.js';
  */
 
 /** Information categories a consent can cover. Plan responses enforce `intervention-details`. */
-export const INFORMATION_CATEGORIES = ['intervention-details', 'goals', 'measures', 'health', 'documents'] as const;
+export const INFORMATION_CATEGORIES = [
+  'intervention-details',
+  'goals',
+  'measures',
+  'health',
+  'documents',
+] as const;
 export type InformationCategory = (typeof INFORMATION_CATEGORIES)[number];
 
 /** Why information is shared. Looking at the shared plan is for `coordination`. */
-export const CONSENT_PURPOSES = ['coordination', 'case-processing', 'treatment', 'rehabilitation-team'] as const;
+export const CONSENT_PURPOSES = [
+  'coordination',
+  'case-processing',
+  'treatment',
+  'rehabilitation-team',
+] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 
 /** The purpose under which the shared plan is read. */
@@ -63,13 +74,25 @@ export const consentInputSchema = z
   })
   .superRefine((value, context) => {
     if ((value.granteeUnitId === undefined) === (value.granteeSector === undefined)) {
-      context.addIssue({ code: 'custom', path: ['granteeUnitId'], message: 'give exactly one of granteeUnitId or granteeSector' });
+      context.addIssue({
+        code: 'custom',
+        path: ['granteeUnitId'],
+        message: 'give exactly one of granteeUnitId or granteeSector',
+      });
     }
     if (value.basis === 'legal_provision' && !value.legalProvision) {
-      context.addIssue({ code: 'custom', path: ['legalProvision'], message: 'is required when basis is legal_provision' });
+      context.addIssue({
+        code: 'custom',
+        path: ['legalProvision'],
+        message: 'is required when basis is legal_provision',
+      });
     }
     if (value.basis === 'consent' && value.legalProvision) {
-      context.addIssue({ code: 'custom', path: ['legalProvision'], message: 'only with basis legal_provision' });
+      context.addIssue({
+        code: 'custom',
+        path: ['legalProvision'],
+        message: 'only with basis legal_provision',
+      });
     }
     if (value.validFrom && value.validUntil && value.validUntil < value.validFrom) {
       context.addIssue({ code: 'custom', path: ['validUntil'], message: 'must not be before validFrom' });

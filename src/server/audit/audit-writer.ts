@@ -41,7 +41,9 @@ function scrub(value: unknown): unknown {
   if (typeof value === 'string') return value.replaceAll('\u0000', '\uFFFD');
   if (Array.isArray(value)) return value.map(scrub);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [scrub(k) as string, scrub(v)]));
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [scrub(k) as string, scrub(v)]),
+    );
   }
   return value;
 }
@@ -82,9 +84,15 @@ function chain(rows: UnchainedRow[], head: { seq: number; hash: string }): Chain
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
-async function loadHead(db: Executor, municipalityId: string, lock: boolean): Promise<{ seq: number; hash: string }> {
+async function loadHead(
+  db: Executor,
+  municipalityId: string,
+  lock: boolean,
+): Promise<{ seq: number; hash: string }> {
   await sql`INSERT INTO audit_chain_head (municipality_id, seq, hash)
-    VALUES (${municipalityId}, 0, decode(${GENESIS_HASH}, 'hex')) ON CONFLICT (municipality_id) DO NOTHING`.execute(db);
+    VALUES (${municipalityId}, 0, decode(${GENESIS_HASH}, 'hex')) ON CONFLICT (municipality_id) DO NOTHING`.execute(
+    db,
+  );
   const query = db
     .selectFrom('audit_chain_head')
     .select(['seq', sql<string>`encode(hash, 'hex')`.as('hash_hex')])

@@ -20,7 +20,11 @@ export interface CitizenAccess {
  * Looks a citizen up for an actor: another tenant's (or no) citizen is 404, as if it did not
  * exist; the decision is the policy's. Does not throw on a denial, so the caller can audit it.
  */
-export async function citizenAccess(context: AppContext, actor: Actor, citizenId: string): Promise<CitizenAccess> {
+export async function citizenAccess(
+  context: AppContext,
+  actor: Actor,
+  citizenId: string,
+): Promise<CitizenAccess> {
   const plan = await context.plans.get(actor.municipalityId, citizenId);
   if (!plan) throw problems.notFound('The citizen');
   const grants = await context.plans.grants.get(actor.municipalityId, citizenId);

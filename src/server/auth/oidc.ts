@@ -28,6 +28,13 @@ export function meetsAssurance(level: Assurance | null, minimum: Assurance): boo
   return level !== null && ASSURANCE_ORDER.indexOf(level) >= ASSURANCE_ORDER.indexOf(minimum);
 }
 
+/** The NSIS acr values at or above a minimum, as Danish brokers name them. */
+export function acrValuesFrom(minimum: Assurance): string {
+  return ASSURANCE_ORDER.slice(ASSURANCE_ORDER.indexOf(minimum))
+    .map((level) => `https://data.gov.dk/concept/core/nsis/loa/${level[0]?.toUpperCase()}${level.slice(1)}`)
+    .join(' ');
+}
+
 /** Why a login was refused; the code is shown to the user on the login page. */
 export class LoginRefused extends Error {
   constructor(
@@ -106,6 +113,8 @@ export class OidcLogin {
       code_challenge_method: 'S256',
       state,
       nonce,
+      // Ask for the minimum assurance or better; the answer is still checked on return.
+      acr_values: acrValuesFrom(this.settings.minimumAssurance),
     });
     return { url: url.href, state };
   }
@@ -113,7 +122,8 @@ export class OidcLogin {
   /** Completes a login from the callback URL; returns the session subject it proves. */
   async finish(callbackUrl: URL, expectedState: string): Promise<SessionSubject & { acr: string }> {
     const state = callbackUrl.searchParams.get('state');
-    if (!state || state !== expectedState) throw new LoginRefused('state', 'The login did not start in this browser.');
+    if (!state || state !== expectedState)
+      throw new LoginRefused('state', 'The login did not start in this browser.');
     const attempt = await this.db
       .deleteFrom('login_attempt')
       .where('state_hash', '=', hashState(state))
@@ -133,7 +143,10 @@ export class OidcLogin {
         idTokenExpected: true,
       });
     } catch (error) {
-      throw new LoginRefused('provider', `The identity provider's answer was refused: ${(error as Error).message}`);
+      throw new LoginRefused(
+        'provider',
+        `The identity provider's answer was refused: ${(error as Error).message}`,
+      );
     }
     const claims = tokens.claims();
     if (!claims) throw new LoginRefused('provider', 'No ID token.');
@@ -141,7 +154,10 @@ export class OidcLogin {
     const subject = claims.sub;
     const assurance = assuranceOf(claims.acr);
     if (!meetsAssurance(assurance, this.settings.minimumAssurance)) {
-      throw new LoginRefused('assurance', `The login's assurance level is below ${this.settings.minimumAssurance}.`);
+      throw new LoginRefused(
+        'assurance',
+        `The login's assurance level is below ${this.settings.minimumAssurance}.`,
+      );
     }
     const acr = String(claims.acr);
     const method = `oidc-${this.kind}`;
@@ -152,8 +168,16 @@ export class OidcLogin {
       .where('subject', '=', subject)
       .executeTakeFirst();
     if (linked) {
-      if (linked.subject_kind !== this.kind) throw new LoginRefused('unknown-user', 'This identity belongs to the other login.');
-      return { municipalityId: linked.municipality_id, kind: this.kind, id: linked.subject_id, persona: null, method, acr };
+      if (linked.subject_kind !== this.kind)
+        throw new LoginRefused('unknown-user', 'This identity belongs to the other login.');
+      return {
+        municipalityId: linked.municipality_id,
+        kind: this.kind,
+        id: linked.subject_id,
+        persona: null,
+        method,
+        acr,
+      };
     }
     if (this.kind === 'professional') {
       throw new LoginRefused('unknown-user', 'Your municipality has not given you access to Samspil yet.');
@@ -168,16 +192,37 @@ export class OidcLogin {
     const cpr = typeof cprClaim === 'string' ? normaliseCpr(cprClaim) : null;
     if (!cpr) throw new LoginRefused('unknown-user', 'The identity provider did not send a CPR number.');
     const hmac = this.vault.hmac(cpr);
-    const citizens = await this.db.selectFrom('citizen').select(['municipality_id', 'id']).where('cpr_hmac', '=', hmac).execute();
-    if (citizens.length > 1) throw new LoginRefused('ambiguous', 'You are known in more than one municipality; contact your municipality.');
+    const citizens = await this.db
+      .selectFrom('citizen')
+      .select(['municipality_id', 'id'])
+      .where('cpr_hmac', '=', hmac)
+      .execute();
+    if (citizens.length > 1)
+      throw new LoginRefused(
+        'ambiguous',
+        'You are known in more than one municipality; contact your municipality.',
+      );
     const citizen = citizens[0];
     if (citizen) {
       await this.db
         .insertInto('identity_link')
-        .values({ municipality_id: citizen.municipality_id, issuer, subject, subject_kind: 'citizen', subject_id: citizen.id })
+        .values({
+          municipality_id: citizen.municipality_id,
+          issuer,
+          subject,
+          subject_kind: 'citizen',
+          subject_id: citizen.id,
+        })
         .onConflict((conflict) => conflict.doNothing())
         .execute();
-      return { municipalityId: citizen.municipality_id, kind: 'citizen', id: citizen.id, persona: null, method, acr };
+      return {
+        municipalityId: citizen.municipality_id,
+        kind: 'citizen',
+        id: citizen.id,
+        persona: null,
+        method,
+        acr,
+      };
     }
     // Not a citizen with a plan: a relative with delegated access (fuldmagt)?
     const today = new Date().toISOString().slice(0, 10);
@@ -189,7 +234,11 @@ export class OidcLogin {
       .where('valid_from', '<=', today)
       .execute();
     const active = delegations.filter((row) => row.valid_until === null || row.valid_until >= today);
-    if (active.length > 1) throw new LoginRefused('ambiguous', 'You have delegated access for more than one citizen; that is not supported yet.');
+    if (active.length > 1)
+      throw new LoginRefused(
+        'ambiguous',
+        'You have delegated access for more than one citizen; that is not supported yet.',
+      );
     const delegation = active[0];
     if (!delegation) throw new LoginRefused('unknown-user', 'Samspil has no plan for you.');
     return {
@@ -220,4 +269,3 @@ export async function linkProfessionalIdentity(
     })
     .execute();
 }
-

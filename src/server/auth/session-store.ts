@@ -102,14 +102,28 @@ export class SessionStore {
       cached.lastSeenAt = now;
       if (now - cached.touchedAt > TOUCH_MS) {
         cached.touchedAt = now;
-        await this.db.updateTable('session').set({ last_seen_at: new Date(now) }).where('token_hash', '=', hash).execute();
+        await this.db
+          .updateTable('session')
+          .set({ last_seen_at: new Date(now) })
+          .where('token_hash', '=', hash)
+          .execute();
       }
       return cached;
     }
     this.cache.delete(key);
     const row = await this.db
       .selectFrom('session')
-      .select(['municipality_id', 'subject_kind', 'subject_id', 'persona', 'expires_at', 'last_seen_at', 'acr', 'auth_method', 'delegation_id'])
+      .select([
+        'municipality_id',
+        'subject_kind',
+        'subject_id',
+        'persona',
+        'expires_at',
+        'last_seen_at',
+        'acr',
+        'auth_method',
+        'delegation_id',
+      ])
       .where('token_hash', '=', hash)
       .executeTakeFirst();
     if (!row) return null;
@@ -130,7 +144,11 @@ export class SessionStore {
       await this.destroy(token);
       return null;
     }
-    await this.db.updateTable('session').set({ last_seen_at: new Date(now) }).where('token_hash', '=', hash).execute();
+    await this.db
+      .updateTable('session')
+      .set({ last_seen_at: new Date(now) })
+      .where('token_hash', '=', hash)
+      .execute();
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     const session: CachedSession = {
       actor,
@@ -154,14 +172,16 @@ export class SessionStore {
   /** Drops cached sessions of a relative whose delegation ended (their rows are deleted by the caller). */
   forgetDelegation(delegationId: string): void {
     for (const [key, session] of this.cache) {
-      if (session.actor.kind === 'citizen' && session.actor.delegate?.delegationId === delegationId) this.cache.delete(key);
+      if (session.actor.kind === 'citizen' && session.actor.delegate?.delegationId === delegationId)
+        this.cache.delete(key);
     }
   }
 
   /** Ends every session of one user (logout everywhere, a disabled account). */
   async destroyAllOf(municipalityId: string, subjectId: string): Promise<number> {
     for (const [key, session] of this.cache) {
-      if (session.actor.municipalityId === municipalityId && session.actor.id === subjectId) this.cache.delete(key);
+      if (session.actor.municipalityId === municipalityId && session.actor.id === subjectId)
+        this.cache.delete(key);
     }
     const result = await this.db
       .deleteFrom('session')
@@ -203,11 +223,17 @@ async function loadActor(db: Kysely<DB>, subject: SessionSubject): Promise<Actor
       .executeTakeFirst();
     if (!delegation || delegation.revoked_at || delegation.valid_from > today) return null;
     if (delegation.valid_until !== null && delegation.valid_until < today) return null;
-    return { ...actor, name: delegation.grantee_name, delegate: { delegationId: delegation.id, name: delegation.grantee_name } };
+    return {
+      ...actor,
+      name: delegation.grantee_name,
+      delegate: { delegationId: delegation.id, name: delegation.grantee_name },
+    };
   }
   const professional = await db
     .selectFrom('professional as p')
-    .innerJoin('unit as u', (join) => join.onRef('u.municipality_id', '=', 'p.municipality_id').onRef('u.id', '=', 'p.unit_id'))
+    .innerJoin('unit as u', (join) =>
+      join.onRef('u.municipality_id', '=', 'p.municipality_id').onRef('u.id', '=', 'p.unit_id'),
+    )
     .select(['p.id', 'p.name', 'p.role', 'p.unit_id', 'u.sector'])
     .where('p.municipality_id', '=', subject.municipalityId)
     .where('p.id', '=', subject.id)

@@ -64,7 +64,9 @@ export class PlanStore {
       .where('citizen_id', '=', citizenId)
       .executeTakeFirst();
     if (!row) return null;
-    const document = (typeof row.document === 'string' ? JSON.parse(row.document) : row.document) as PlanOverview;
+    const document = (
+      typeof row.document === 'string' ? JSON.parse(row.document) : row.document
+    ) as PlanOverview;
     const stored: StoredPlan = {
       version: row.version,
       relations: { citizenId, professionalIds: row.related_professional_ids, unitIds: row.related_unit_ids },

@@ -37,9 +37,14 @@ export function registerAuth(app: App, context: AppContext): void {
       }
       const origin = request.headers.origin;
       const site = request.headers['sec-fetch-site'];
-      const sameOrigin = origin === undefined || origin === ownOrigin || hostOf(origin) === request.headers.host;
+      const sameOrigin =
+        origin === undefined || origin === ownOrigin || hostOf(origin) === request.headers.host;
       if (!sameOrigin || site === 'cross-site' || site === 'same-site') {
-        throw new Problem(403, 'Cross-site request refused', 'State-changing requests must come from Samspil itself.');
+        throw new Problem(
+          403,
+          'Cross-site request refused',
+          'State-changing requests must come from Samspil itself.',
+        );
       }
     }
     const token = request.cookies[SESSION_COOKIE];

@@ -117,10 +117,9 @@ export function presentPlanJson(plan: StoredPlan, hidden: readonly string[]): st
 }
 
 /** A history entry of an intervention the viewer may not see in detail keeps only that it changed. */
-export function presentHistoryEntry<T extends { entity: string; entityId: string; before: unknown; after: unknown }>(
-  entry: T,
-  hidden: ReadonlySet<string>,
-): T {
+export function presentHistoryEntry<
+  T extends { entity: string; entityId: string; before: unknown; after: unknown },
+>(entry: T, hidden: ReadonlySet<string>): T {
   if (entry.entity !== 'intervention' || !hidden.has(entry.entityId)) return entry;
   return { ...entry, before: null, after: null };
 }

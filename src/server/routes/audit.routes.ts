@@ -28,7 +28,13 @@ const auditEventSchema = z
     id: z.uuid(),
     seq: z.number().int().nullable(),
     at: z.string(),
-    actor: z.object({ kind: z.string(), id: z.uuid(), role: z.string(), name: z.string().nullable(), unitId: z.uuid().nullable() }),
+    actor: z.object({
+      kind: z.string(),
+      id: z.uuid(),
+      role: z.string(),
+      name: z.string().nullable(),
+      unitId: z.uuid().nullable(),
+    }),
     onBehalfOf: z.string().nullable(),
     citizenId: z.uuid().nullable(),
     action: z.string(),
@@ -70,21 +76,52 @@ export function auditRoutes(app: App, context: AppContext): void {
       const actor = actorOf(request);
       const { citizenId } = request.params;
       const { decision } = await citizenAccess(context, actor, citizenId);
-      const forCitizen = actor.kind === 'citizen' ? decision : { allowed: false as const, reason: 'The access log is the citizen’s own; supervisors search the audit trail.' };
+      const forCitizen =
+        actor.kind === 'citizen'
+          ? decision
+          : {
+              allowed: false as const,
+              reason: 'The access log is the citizen’s own; supervisors search the audit trail.',
+            };
       await requireAllowed(context, request, actor, citizenId, forCitizen, 'read', 'access_log');
-      const municipality = await db.selectFrom('municipality').select(['audit_shows_names']).where('id', '=', actor.municipalityId).executeTakeFirstOrThrow();
+      const municipality = await db
+        .selectFrom('municipality')
+        .select(['audit_shows_names'])
+        .where('id', '=', actor.municipalityId)
+        .executeTakeFirstOrThrow();
       let query = db
         .selectFrom('audit_event as a')
-        .leftJoin('unit as u', (join) => join.onRef('u.municipality_id', '=', 'a.municipality_id').onRef('u.id', '=', 'a.actor_unit_id'))
-        .leftJoin('professional as p', (join) => join.onRef('p.municipality_id', '=', 'a.municipality_id').onRef('p.id', '=', 'a.actor_id'))
-        .select(['a.at', 'a.action', 'a.resource', 'a.actor_kind', 'a.actor_role', 'a.purpose', 'a.outcome', 'u.name as unit_name', 'p.name as professional_name'])
+        .leftJoin('unit as u', (join) =>
+          join.onRef('u.municipality_id', '=', 'a.municipality_id').onRef('u.id', '=', 'a.actor_unit_id'),
+        )
+        .leftJoin('professional as p', (join) =>
+          join.onRef('p.municipality_id', '=', 'a.municipality_id').onRef('p.id', '=', 'a.actor_id'),
+        )
+        .select([
+          'a.at',
+          'a.action',
+          'a.resource',
+          'a.actor_kind',
+          'a.actor_role',
+          'a.purpose',
+          'a.outcome',
+          'u.name as unit_name',
+          'p.name as professional_name',
+        ])
         .where('a.municipality_id', '=', actor.municipalityId)
         .where('a.citizen_id', '=', citizenId)
         // The citizen's own actions are not "someone looking at my data".
         .where('a.actor_kind', '!=', 'citizen');
       if (request.query.before) query = query.where('a.at', '<', new Date(request.query.before));
       const rows = await query.orderBy('a.at', 'desc').limit(request.query.limit).execute();
-      await context.audit.record({ actor, citizenId, action: 'read', resource: 'access_log', outcome: 'allowed', clientIp: request.ip });
+      await context.audit.record({
+        actor,
+        citizenId,
+        action: 'read',
+        resource: 'access_log',
+        outcome: 'allowed',
+        clientIp: request.ip,
+      });
       return {
         showsNames: municipality.audit_shows_names,
         items: rows.map((row) => ({
@@ -94,7 +131,10 @@ export function auditRoutes(app: App, context: AppContext): void {
           who: {
             role: row.actor_role,
             unit: row.unit_name,
-            name: municipality.audit_shows_names && row.actor_kind === 'professional' ? row.professional_name : null,
+            name:
+              municipality.audit_shows_names && row.actor_kind === 'professional'
+                ? row.professional_name
+                : null,
           },
           why: row.purpose,
           breakGlass: row.action === 'break-glass',
@@ -126,14 +166,40 @@ export function auditRoutes(app: App, context: AppContext): void {
     async (request) => {
       const actor = professionalOf(request);
       if (!canSuperviseAudit(actor)) {
-        await context.audit.record({ actor, citizenId: null, action: 'search', resource: 'audit', outcome: 'denied', clientIp: request.ip });
+        await context.audit.record({
+          actor,
+          citizenId: null,
+          action: 'search',
+          resource: 'audit',
+          outcome: 'denied',
+          clientIp: request.ip,
+        });
         throw problems.forbidden('Only team leaders and administrators search the audit trail.');
       }
       const criteria = request.query;
       let query = db
         .selectFrom('audit_event as a')
-        .leftJoin('professional as p', (join) => join.onRef('p.municipality_id', '=', 'a.municipality_id').onRef('p.id', '=', 'a.actor_id'))
-        .select(['a.id', 'a.seq', 'a.at', 'a.actor_kind', 'a.actor_id', 'a.actor_role', 'a.actor_unit_id', 'p.name', 'a.on_behalf_of', 'a.citizen_id', 'a.action', 'a.resource', 'a.outcome', 'a.purpose', 'a.client_ip', 'a.details'])
+        .leftJoin('professional as p', (join) =>
+          join.onRef('p.municipality_id', '=', 'a.municipality_id').onRef('p.id', '=', 'a.actor_id'),
+        )
+        .select([
+          'a.id',
+          'a.seq',
+          'a.at',
+          'a.actor_kind',
+          'a.actor_id',
+          'a.actor_role',
+          'a.actor_unit_id',
+          'p.name',
+          'a.on_behalf_of',
+          'a.citizen_id',
+          'a.action',
+          'a.resource',
+          'a.outcome',
+          'a.purpose',
+          'a.client_ip',
+          'a.details',
+        ])
         .where('a.municipality_id', '=', actor.municipalityId);
       if (actor.role === 'team_leader') query = query.where('a.actor_unit_id', '=', actor.unitId);
       if (criteria.citizenId) query = query.where('a.citizen_id', '=', criteria.citizenId);
@@ -142,7 +208,11 @@ export function auditRoutes(app: App, context: AppContext): void {
       if (criteria.outcome) query = query.where('a.outcome', '=', criteria.outcome);
       if (criteria.from) query = query.where('a.at', '>=', new Date(criteria.from));
       if (criteria.to) query = query.where('a.at', '<', new Date(criteria.to));
-      const rows = await query.orderBy('a.at', 'desc').orderBy('a.id', 'desc').limit(criteria.limit).execute();
+      const rows = await query
+        .orderBy('a.at', 'desc')
+        .orderBy('a.id', 'desc')
+        .limit(criteria.limit)
+        .execute();
       await context.audit.record({
         actor,
         citizenId: criteria.citizenId ?? null,
@@ -157,7 +227,13 @@ export function auditRoutes(app: App, context: AppContext): void {
           id: row.id,
           seq: row.seq === null ? null : Number(row.seq),
           at: row.at.toISOString(),
-          actor: { kind: row.actor_kind, id: row.actor_id, role: row.actor_role, name: row.name, unitId: row.actor_unit_id },
+          actor: {
+            kind: row.actor_kind,
+            id: row.actor_id,
+            role: row.actor_role,
+            name: row.name,
+            unitId: row.actor_unit_id,
+          },
           onBehalfOf: row.on_behalf_of,
           citizenId: row.citizen_id,
           action: row.action,
@@ -165,7 +241,10 @@ export function auditRoutes(app: App, context: AppContext): void {
           outcome: row.outcome,
           purpose: row.purpose,
           clientIp: row.client_ip,
-          details: (typeof row.details === 'string' ? JSON.parse(row.details) : row.details) as Record<string, unknown> | null,
+          details: (typeof row.details === 'string' ? JSON.parse(row.details) : row.details) as Record<
+            string,
+            unknown
+          > | null,
         })),
       };
     },
@@ -175,10 +254,20 @@ export function auditRoutes(app: App, context: AppContext): void {
 
   app.get(
     '/api/audit/settings',
-    { schema: { tags: ['audit'], summary: "The municipality's audit policy", response: { 200: settingsSchema } } },
+    {
+      schema: {
+        tags: ['audit'],
+        summary: "The municipality's audit policy",
+        response: { 200: settingsSchema },
+      },
+    },
     async (request) => {
       const actor = professionalOf(request);
-      const row = await db.selectFrom('municipality').select(['audit_shows_names']).where('id', '=', actor.municipalityId).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('municipality')
+        .select(['audit_shows_names'])
+        .where('id', '=', actor.municipalityId)
+        .executeTakeFirstOrThrow();
       return { showNamesToCitizens: row.audit_shows_names };
     },
   );
@@ -195,9 +284,22 @@ export function auditRoutes(app: App, context: AppContext): void {
     },
     async (request) => {
       const actor = professionalOf(request);
-      if (actor.role !== 'administrator') throw problems.forbidden('Only administrators change the audit policy.');
-      await db.updateTable('municipality').set({ audit_shows_names: request.body.showNamesToCitizens }).where('id', '=', actor.municipalityId).execute();
-      await context.audit.record({ actor, citizenId: null, action: 'update', resource: 'audit_settings', outcome: 'allowed', clientIp: request.ip, details: request.body });
+      if (actor.role !== 'administrator')
+        throw problems.forbidden('Only administrators change the audit policy.');
+      await db
+        .updateTable('municipality')
+        .set({ audit_shows_names: request.body.showNamesToCitizens })
+        .where('id', '=', actor.municipalityId)
+        .execute();
+      await context.audit.record({
+        actor,
+        citizenId: null,
+        action: 'update',
+        resource: 'audit_settings',
+        outcome: 'allowed',
+        clientIp: request.ip,
+        details: request.body,
+      });
       return { showNamesToCitizens: request.body.showNamesToCitizens };
     },
   );

@@ -16,7 +16,9 @@ const professionalParams = z.strictObject({
 export function authAdminRoutes(app: App, context: AppContext): void {
   const { db } = context.database;
 
-  function requireAdministrator(request: Parameters<typeof professionalOf>[0]): ReturnType<typeof professionalOf> {
+  function requireAdministrator(
+    request: Parameters<typeof professionalOf>[0],
+  ): ReturnType<typeof professionalOf> {
     const actor = professionalOf(request);
     if (actor.role !== 'administrator') throw problems.forbidden('Only administrators manage accounts.');
     return actor;
@@ -68,7 +70,8 @@ export function authAdminRoutes(app: App, context: AppContext): void {
     {
       schema: {
         tags: ['auth'],
-        summary: "Administrators: link a professional to their identity at the municipality's identity provider",
+        summary:
+          "Administrators: link a professional to their identity at the municipality's identity provider",
         params: professionalParams,
         body: z.strictObject({
           issuer: z.url({ protocol: /^https?$/ }).max(500),

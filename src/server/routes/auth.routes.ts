@@ -250,7 +250,12 @@ function isLoopback(publicUrl: string): boolean {
 const LOGIN_COOKIE = 'samspil_login';
 
 /** The session cookie: httpOnly, SameSite, Secure outside a loopback address. */
-export function setSessionCookie(reply: FastifyReply, context: AppContext, token: string, expiresAt: Date): void {
+export function setSessionCookie(
+  reply: FastifyReply,
+  context: AppContext,
+  token: string,
+  expiresAt: Date,
+): void {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
@@ -291,8 +296,15 @@ function oidcRoutes(app: App, context: AppContext): void {
       const provider = providers.get(request.params.provider);
       if (!provider) throw problems.notFound(`Login for ${request.params.provider}s`);
       const { url, state } = await provider.start().catch((error: unknown) => {
-        request.log.warn({ provider: request.params.provider, err: (error as Error).message }, 'identity provider unreachable');
-        throw new Problem(503, 'Login unavailable', 'The identity provider cannot be reached. Try again shortly.');
+        request.log.warn(
+          { provider: request.params.provider, err: (error as Error).message },
+          'identity provider unreachable',
+        );
+        throw new Problem(
+          503,
+          'Login unavailable',
+          'The identity provider cannot be reached. Try again shortly.',
+        );
       });
       reply.setCookie(LOGIN_COOKIE, state, {
         path: loginCookiePath,

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { BREAK_GLASS_HOURS, canSuperviseAudit, decideBreakGlass, decideCprReveal } from '../../domain/access/policy.js';
+import {
+  BREAK_GLASS_HOURS,
+  canSuperviseAudit,
+  decideBreakGlass,
+  decideCprReveal,
+} from '../../domain/access/policy.js';
 import { newId } from '../../db/ids.js';
 import { auditInTransaction } from '../audit/audit-writer.js';
 import { citizenAccess, requireAllowed } from '../auth/citizen-access.js';
@@ -49,7 +54,15 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
       const actor = actorOf(request);
       const { citizenId } = request.params;
       const { decision } = await citizenAccess(context, actor, citizenId);
-      await requireAllowed(context, request, actor, citizenId, decideBreakGlass(actor), 'break-glass', 'citizen');
+      await requireAllowed(
+        context,
+        request,
+        actor,
+        citizenId,
+        decideBreakGlass(actor),
+        'break-glass',
+        'citizen',
+      );
       const professional = professionalOf(request);
       if (decision.allowed && decision.basis !== 'break-glass') {
         throw problems.conflict('You already have access to this citizen; there is no glass to break.');
@@ -104,18 +117,46 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
     },
     async (request) => {
       const actor = professionalOf(request);
-      if (!canSuperviseAudit(actor)) throw problems.forbidden('Only team leaders and administrators review break-the-glass.');
+      if (!canSuperviseAudit(actor))
+        throw problems.forbidden('Only team leaders and administrators review break-the-glass.');
       let query = db
         .selectFrom('break_glass as b')
-        .innerJoin('citizen as c', (join) => join.onRef('c.municipality_id', '=', 'b.municipality_id').onRef('c.id', '=', 'b.citizen_id'))
-        .innerJoin('professional as p', (join) => join.onRef('p.municipality_id', '=', 'b.municipality_id').onRef('p.id', '=', 'b.professional_id'))
-        .innerJoin('unit as u', (join) => join.onRef('u.municipality_id', '=', 'b.municipality_id').onRef('u.id', '=', 'b.unit_id'))
-        .select(['b.id', 'b.citizen_id', 'c.given_name', 'c.family_name', 'b.professional_id', 'p.name as professional_name', 'b.unit_id', 'u.name as unit_name', 'b.reason', 'b.started_at', 'b.expires_at', 'b.reviewed_at'])
+        .innerJoin('citizen as c', (join) =>
+          join.onRef('c.municipality_id', '=', 'b.municipality_id').onRef('c.id', '=', 'b.citizen_id'),
+        )
+        .innerJoin('professional as p', (join) =>
+          join.onRef('p.municipality_id', '=', 'b.municipality_id').onRef('p.id', '=', 'b.professional_id'),
+        )
+        .innerJoin('unit as u', (join) =>
+          join.onRef('u.municipality_id', '=', 'b.municipality_id').onRef('u.id', '=', 'b.unit_id'),
+        )
+        .select([
+          'b.id',
+          'b.citizen_id',
+          'c.given_name',
+          'c.family_name',
+          'b.professional_id',
+          'p.name as professional_name',
+          'b.unit_id',
+          'u.name as unit_name',
+          'b.reason',
+          'b.started_at',
+          'b.expires_at',
+          'b.reviewed_at',
+        ])
         .where('b.municipality_id', '=', actor.municipalityId);
       if (actor.role === 'team_leader') query = query.where('b.unit_id', '=', actor.unitId);
       if (request.query.status === 'unreviewed') query = query.where('b.reviewed_at', 'is', null);
       const rows = await query.orderBy('b.started_at', 'desc').limit(request.query.limit).execute();
-      await context.audit.record({ actor, citizenId: null, action: 'list', resource: 'break_glass', outcome: 'allowed', clientIp: request.ip, details: { results: rows.length } });
+      await context.audit.record({
+        actor,
+        citizenId: null,
+        action: 'list',
+        resource: 'break_glass',
+        outcome: 'allowed',
+        clientIp: request.ip,
+        details: { results: rows.length },
+      });
       return {
         items: rows.map((row) => ({
           id: row.id,
@@ -144,7 +185,8 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
     },
     async (request, reply) => {
       const actor = professionalOf(request);
-      if (!canSuperviseAudit(actor)) throw problems.forbidden('Only team leaders and administrators review break-the-glass.');
+      if (!canSuperviseAudit(actor))
+        throw problems.forbidden('Only team leaders and administrators review break-the-glass.');
       await db.transaction().execute(async (trx) => {
         let query = trx
           .updateTable('break_glass')
@@ -155,7 +197,15 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
         if (actor.role === 'team_leader') query = query.where('unit_id', '=', actor.unitId);
         const result = await query.returning('citizen_id').executeTakeFirst();
         if (!result) throw problems.notFound('The break-the-glass access (unreviewed, of your unit)');
-        await auditInTransaction(trx, { actor, citizenId: result.citizen_id, action: 'update', resource: `break_glass:${request.params.breakGlassId}`, outcome: 'allowed', clientIp: request.ip, details: { reviewed: true } });
+        await auditInTransaction(trx, {
+          actor,
+          citizenId: result.citizen_id,
+          action: 'update',
+          resource: `break_glass:${request.params.breakGlassId}`,
+          outcome: 'allowed',
+          clientIp: request.ip,
+          details: { reviewed: true },
+        });
       });
       return reply.code(204).send(null);
     },
@@ -177,7 +227,15 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
       const actor = actorOf(request);
       const { citizenId } = request.params;
       const { decision } = await citizenAccess(context, actor, citizenId);
-      await requireAllowed(context, request, actor, citizenId, decideCprReveal(actor, decision), 'reveal', 'cpr');
+      await requireAllowed(
+        context,
+        request,
+        actor,
+        citizenId,
+        decideCprReveal(actor, decision),
+        'reveal',
+        'cpr',
+      );
       const row = await db
         .selectFrom('citizen')
         .select(['cpr_encrypted'])
@@ -187,9 +245,16 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
       if (!row) throw problems.notFound('The citizen');
       const cpr = context.vault.decrypt(row.cpr_encrypted);
       // Durable before the number leaves the server.
-      await context.audit.record({ actor, citizenId, action: 'reveal', resource: 'cpr', outcome: 'allowed', clientIp: request.ip, purpose: request.body.reason });
+      await context.audit.record({
+        actor,
+        citizenId,
+        action: 'reveal',
+        resource: 'cpr',
+        outcome: 'allowed',
+        clientIp: request.ip,
+        purpose: request.body.reason,
+      });
       return { cpr: `${cpr.slice(0, 6)}-${cpr.slice(6)}` };
     },
   );
-
 }

@@ -66,16 +66,33 @@ const delegationViewSchema = z
 export function consentRoutes(app: App, context: AppContext): void {
   const { db } = context.database;
 
-  async function viewsOf(municipalityId: string, citizenId: string): Promise<z.infer<typeof consentViewSchema>[]> {
+  async function viewsOf(
+    municipalityId: string,
+    citizenId: string,
+  ): Promise<z.infer<typeof consentViewSchema>[]> {
     const rows = await listConsentRows(db, municipalityId, citizenId);
     const unitIds = [...new Set(rows.flatMap((row) => (row.grantee_unit_id ? [row.grantee_unit_id] : [])))];
-    const proIds = [...new Set(rows.filter((row) => row.recorded_by_kind === 'professional').map((row) => row.recorded_by_id))];
+    const proIds = [
+      ...new Set(
+        rows.filter((row) => row.recorded_by_kind === 'professional').map((row) => row.recorded_by_id),
+      ),
+    ];
     const [units, professionals] = await Promise.all([
       unitIds.length
-        ? db.selectFrom('unit').select(['id', 'name']).where('municipality_id', '=', municipalityId).where('id', 'in', unitIds).execute()
+        ? db
+            .selectFrom('unit')
+            .select(['id', 'name'])
+            .where('municipality_id', '=', municipalityId)
+            .where('id', 'in', unitIds)
+            .execute()
         : [],
       proIds.length
-        ? db.selectFrom('professional').select(['id', 'name']).where('municipality_id', '=', municipalityId).where('id', 'in', proIds).execute()
+        ? db
+            .selectFrom('professional')
+            .select(['id', 'name'])
+            .where('municipality_id', '=', municipalityId)
+            .where('id', 'in', proIds)
+            .execute()
         : [],
     ]);
     const unitName = new Map(units.map((unit) => [unit.id, unit.name]));
@@ -92,7 +109,9 @@ export function consentRoutes(app: App, context: AppContext): void {
             : 'expired';
       return {
         id: row.id,
-        granteeUnit: row.grantee_unit_id ? { id: row.grantee_unit_id, name: unitName.get(row.grantee_unit_id) ?? '' } : null,
+        granteeUnit: row.grantee_unit_id
+          ? { id: row.grantee_unit_id, name: unitName.get(row.grantee_unit_id) ?? '' }
+          : null,
         granteeSector: (row.grantee_sector as (typeof SECTORS)[number] | null) ?? null,
         categories: record.categories as (typeof INFORMATION_CATEGORIES)[number][],
         purpose: record.purpose,
@@ -127,7 +146,14 @@ export function consentRoutes(app: App, context: AppContext): void {
       const { citizenId } = request.params;
       const { decision } = await citizenAccess(context, actor, citizenId);
       await requireAllowed(context, request, actor, citizenId, decision, 'read', 'consent');
-      await context.audit.record({ actor, citizenId, action: 'read', resource: 'consent', outcome: 'allowed', clientIp: request.ip });
+      await context.audit.record({
+        actor,
+        citizenId,
+        action: 'read',
+        resource: 'consent',
+        outcome: 'allowed',
+        clientIp: request.ip,
+      });
       return { items: await viewsOf(actor.municipalityId, citizenId) };
     },
   );
@@ -148,7 +174,15 @@ export function consentRoutes(app: App, context: AppContext): void {
       const { citizenId } = request.params;
       const body = request.body;
       const { decision } = await citizenAccess(context, actor, citizenId);
-      await requireAllowed(context, request, actor, citizenId, decideConsentChange(actor, decision), 'create', 'consent');
+      await requireAllowed(
+        context,
+        request,
+        actor,
+        citizenId,
+        decideConsentChange(actor, decision),
+        'create',
+        'consent',
+      );
       if (actor.kind === 'citizen' && body.basis !== 'consent') {
         throw problems.badRequest('A citizen gives consent; legal bases are recorded by professionals.', [
           { field: 'basis', message: 'must be consent when the citizen gives it' },
@@ -161,7 +195,10 @@ export function consentRoutes(app: App, context: AppContext): void {
           .where('municipality_id', '=', actor.municipalityId)
           .where('id', '=', body.granteeUnitId)
           .executeTakeFirst();
-        if (!unit) throw problems.badRequest('There is no such unit.', [{ field: 'granteeUnitId', message: 'is not a unit of this municipality' }]);
+        if (!unit)
+          throw problems.badRequest('There is no such unit.', [
+            { field: 'granteeUnitId', message: 'is not a unit of this municipality' },
+          ]);
       }
       const id = newId();
       await db.transaction().execute(async (trx) => {
@@ -195,7 +232,11 @@ export function consentRoutes(app: App, context: AppContext): void {
           outcome: 'allowed',
           clientIp: request.ip,
           purpose: body.purpose,
-          details: { basis: body.basis, legalProvision: body.legalProvision ?? null, categories: body.categories },
+          details: {
+            basis: body.basis,
+            legalProvision: body.legalProvision ?? null,
+            categories: body.categories,
+          },
         });
       });
       context.plans.grants.invalidate(actor.municipalityId, citizenId);
@@ -220,7 +261,15 @@ export function consentRoutes(app: App, context: AppContext): void {
       const actor = actorOf(request);
       const { citizenId, consentId } = request.params;
       const { decision } = await citizenAccess(context, actor, citizenId);
-      await requireAllowed(context, request, actor, citizenId, decideConsentChange(actor, decision), 'withdraw', 'consent');
+      await requireAllowed(
+        context,
+        request,
+        actor,
+        citizenId,
+        decideConsentChange(actor, decision),
+        'withdraw',
+        'consent',
+      );
       await db.transaction().execute(async (trx) => {
         const row = await trx
           .selectFrom('consent')
@@ -269,7 +318,14 @@ export function consentRoutes(app: App, context: AppContext): void {
       const { citizenId } = request.params;
       const { decision } = await citizenAccess(context, actor, citizenId);
       await requireAllowed(context, request, actor, citizenId, decision, 'read', 'delegation');
-      await context.audit.record({ actor, citizenId, action: 'read', resource: 'delegation', outcome: 'allowed', clientIp: request.ip });
+      await context.audit.record({
+        actor,
+        citizenId,
+        action: 'read',
+        resource: 'delegation',
+        outcome: 'allowed',
+        clientIp: request.ip,
+      });
       const rows = await db
         .selectFrom('delegation')
         .select(['id', 'grantee_name', 'valid_from', 'valid_until', 'revoked_at'])
@@ -319,11 +375,16 @@ export function consentRoutes(app: App, context: AppContext): void {
         'delegation',
       );
       const cpr = normaliseCpr(request.body.granteeCpr);
-      if (!cpr) throw problems.badRequest('granteeCpr must be a CPR number.', [{ field: 'granteeCpr', message: 'must be a CPR number of the form DDMMYY-SSSS' }]);
+      if (!cpr)
+        throw problems.badRequest('granteeCpr must be a CPR number.', [
+          { field: 'granteeCpr', message: 'must be a CPR number of the form DDMMYY-SSSS' },
+        ]);
       const id = newId();
       const validFrom = isoDay(new Date());
       if (request.body.validUntil && request.body.validUntil < validFrom) {
-        throw problems.badRequest('validUntil is in the past.', [{ field: 'validUntil', message: 'must not be in the past' }]);
+        throw problems.badRequest('validUntil is in the past.', [
+          { field: 'validUntil', message: 'must not be in the past' },
+        ]);
       }
       await db.transaction().execute(async (trx) => {
         await trx
@@ -339,9 +400,22 @@ export function consentRoutes(app: App, context: AppContext): void {
             revoked_at: null,
           })
           .execute();
-        await auditInTransaction(trx, { actor, citizenId, action: 'create', resource: `delegation:${id}`, outcome: 'allowed', clientIp: request.ip });
+        await auditInTransaction(trx, {
+          actor,
+          citizenId,
+          action: 'create',
+          resource: `delegation:${id}`,
+          outcome: 'allowed',
+          clientIp: request.ip,
+        });
       });
-      return reply.code(201).send({ id, granteeName: request.body.granteeName, validFrom, validUntil: request.body.validUntil ?? null, revokedAt: null });
+      return reply.code(201).send({
+        id,
+        granteeName: request.body.granteeName,
+        validFrom,
+        validUntil: request.body.validUntil ?? null,
+        revokedAt: null,
+      });
     },
   );
 
@@ -361,7 +435,15 @@ export function consentRoutes(app: App, context: AppContext): void {
       const { citizenId, delegationId } = request.params;
       const { decision } = await citizenAccess(context, actor, citizenId);
       const own = actor.kind === 'citizen' && !actor.delegate && decision.allowed;
-      await requireAllowed(context, request, actor, citizenId, own ? decision : { allowed: false, reason: 'Only the citizen can revoke delegated access.' }, 'update', 'delegation');
+      await requireAllowed(
+        context,
+        request,
+        actor,
+        citizenId,
+        own ? decision : { allowed: false, reason: 'Only the citizen can revoke delegated access.' },
+        'update',
+        'delegation',
+      );
       await db.transaction().execute(async (trx) => {
         const updated = await trx
           .updateTable('delegation')
@@ -372,8 +454,19 @@ export function consentRoutes(app: App, context: AppContext): void {
           .where('revoked_at', 'is', null)
           .executeTakeFirst();
         if (Number(updated.numUpdatedRows) === 0) throw problems.notFound('The delegation');
-        await trx.deleteFrom('session').where('municipality_id', '=', actor.municipalityId).where('delegation_id', '=', delegationId).execute();
-        await auditInTransaction(trx, { actor, citizenId, action: 'end', resource: `delegation:${delegationId}`, outcome: 'allowed', clientIp: request.ip });
+        await trx
+          .deleteFrom('session')
+          .where('municipality_id', '=', actor.municipalityId)
+          .where('delegation_id', '=', delegationId)
+          .execute();
+        await auditInTransaction(trx, {
+          actor,
+          citizenId,
+          action: 'end',
+          resource: `delegation:${delegationId}`,
+          outcome: 'allowed',
+          clientIp: request.ip,
+        });
       });
       context.sessions.forgetDelegation(delegationId);
       return reply.code(204).send(null);

@@ -113,7 +113,9 @@ export function planRoutes(app: App, context: AppContext): void {
       if (!plan) throw problems.notFound('The citizen');
       const grants = await context.plans.grants.get(actor.municipalityId, citizenId);
       const decision = decideCitizenAccess(actor, plan.relations, grants);
-      const hidden = new Set(decision.allowed ? hiddenInterventions(plan, actor, decision.basis, grants) : []);
+      const hidden = new Set(
+        decision.allowed ? hiddenInterventions(plan, actor, decision.basis, grants) : [],
+      );
       await context.audit.record({
         actor,
         citizenId,
@@ -148,17 +150,22 @@ export function planRoutes(app: App, context: AppContext): void {
         .limit(request.query.limit)
         .execute();
       return {
-        items: rows.map((row) => presentHistoryEntry({
-          id: row.id,
-          at: row.at.toISOString(),
-          planVersion: row.plan_version,
-          actor: { id: row.actor_id, name: row.name, role: row.actor_role },
-          entity: row.entity as PlanChange['entity'],
-          entityId: row.entity_id,
-          action: row.action as PlanChange['action'],
-          before: (row.before ?? null) as Record<string, unknown> | null,
-          after: (row.after ?? null) as Record<string, unknown> | null,
-        }, hidden)),
+        items: rows.map((row) =>
+          presentHistoryEntry(
+            {
+              id: row.id,
+              at: row.at.toISOString(),
+              planVersion: row.plan_version,
+              actor: { id: row.actor_id, name: row.name, role: row.actor_role },
+              entity: row.entity as PlanChange['entity'],
+              entityId: row.entity_id,
+              action: row.action as PlanChange['action'],
+              before: (row.before ?? null) as Record<string, unknown> | null,
+              after: (row.after ?? null) as Record<string, unknown> | null,
+            },
+            hidden,
+          ),
+        ),
         previousVisitAt:
           actor.kind === 'professional'
             ? await previousVisit(db, actor.municipalityId, actor.id, citizenId)
