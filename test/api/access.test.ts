@@ -1,0 +1,386 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AccessWorld,
+  buildAccessWorld,
+  DETAIL_FIELDS,
+  interventionIn,
+} from '../support/access-world.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/** "That, not what", consent, break the glass and the audited CPR reveal, through the API. */
+let t: TestApp;
+let w: AccessWorld;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  w = await buildAccessWorld(t);
+});
+afterAll(() => t?.dispose());
+
+async function plan(
+  cookie: string,
+  citizenId = w.citizen.id,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await t.request(cookie, { method: 'GET', url: `/api/citizens/${citizenId}/plan` });
+  return { status: response.statusCode, body: response.json() };
+}
+
+function expectRestricted(item: Record<string, unknown> | undefined): void {
+  expect(item).toBeDefined();
+  expect(item).toMatchObject({
+    detailsHidden: true,
+    unit: expect.any(Object),
+    startDate: expect.any(String),
+  });
+  expect(Object.keys(item?.type as object)).toEqual(['category']);
+  for (const field of DETAIL_FIELDS) expect(item).not.toHaveProperty(field);
+  expect(JSON.stringify(item)).not.toMatch(/fortrolige|jobcenterets/);
+}
+
+function expectFull(item: Record<string, unknown> | undefined): void {
+  expect(item).toBeDefined();
+  expect(item).not.toHaveProperty('detailsHidden');
+  expect(item).toHaveProperty('purpose');
+  expect(item).toHaveProperty('legalBasis');
+}
+
+describe('that, not what', () => {
+  it('shows another unit’s intervention only as category, unit, contact and period', async () => {
+    const { status, body } = await plan(w.coordinator.cookie);
+    expect(status).toBe(200);
+    expectFull(interventionIn(body, w.interventions.jobcenter));
+    const psy = interventionIn(body, w.interventions.psychiatry);
+    expectRestricted(psy);
+    expect(psy).toMatchObject({ responsible: { id: w.psychiatryWorker.id }, endDate: '2026-12-31' });
+    // Nor does the sub-goal reveal what it is linked to.
+    const subGoals = body.subGoals as { id: string; interventionIds: string[] }[];
+    expect(subGoals.find((goal) => goal.id === w.subGoalId)?.interventionIds).toEqual([
+      w.interventions.jobcenter,
+    ]);
+  });
+
+  it('works both ways, and the citizen sees everything', async () => {
+    const psy = await plan(w.psychiatryWorker.cookie);
+    expectFull(interventionIn(psy.body, w.interventions.psychiatry));
+    expectRestricted(interventionIn(psy.body, w.interventions.jobcenter));
+    const own = await plan(w.citizen.cookie);
+    expectFull(interventionIn(own.body, w.interventions.psychiatry));
+    expectFull(interventionIn(own.body, w.interventions.jobcenter));
+  });
+
+  it('applies to plan write responses and to the history', async () => {
+    const write = await w.write(`/interventions/${w.interventions.jobcenter}`, 'PATCH', {
+      frequency: 'hver anden uge',
+    });
+    expect(write.statusCode).toBe(200);
+    expectRestricted(interventionIn(JSON.parse(write.body).plan, w.interventions.psychiatry));
+    const history = (
+      await t.request(w.coordinator.cookie, {
+        method: 'GET',
+        url: `/api/citizens/${w.citizen.id}/plan/history`,
+      })
+    ).json();
+    const psyEntries = history.items.filter(
+      (item: { entityId: string }) => item.entityId === w.interventions.psychiatry,
+    );
+    expect(psyEntries.length).toBeGreaterThan(0);
+    for (const entry of psyEntries) expect(entry).toMatchObject({ before: null, after: null });
+    expect(JSON.stringify(history)).not.toMatch(/fortrolige/);
+  });
+
+  it('shows the details under the citizen’s consent, and hides them again the moment it is withdrawn', async () => {
+    const given = await t.request(w.citizen.cookie, {
+      method: 'POST',
+      url: `/api/citizens/${w.citizen.id}/consents`,
+      payload: {
+        granteeUnitId: w.units.jobcenter,
+        categories: ['intervention-details'],
+        purpose: 'coordination',
+      },
+    });
+    expect(given.statusCode).toBe(201);
+    expect(given.json()).toMatchObject({
+      status: 'active',
+      basis: 'consent',
+      recordedBy: { kind: 'citizen' },
+    });
+    expectFull(interventionIn((await plan(w.coordinator.cookie)).body, w.interventions.psychiatry));
+    // A consent for the jobcenter does not open the details to the health unit's leader.
+    const withdrawn = await t.request(w.citizen.cookie, {
+      method: 'POST',
+      url: `/api/citizens/${w.citizen.id}/consents/${given.json().id}/withdraw`,
+      payload: {},
+    });
+    expect(withdrawn.statusCode).toBe(200);
+    expect(withdrawn.json().status).toBe('withdrawn');
+    expectRestricted(interventionIn((await plan(w.coordinator.cookie)).body, w.interventions.psychiatry));
+    const again = await t.request(w.citizen.cookie, {
+      method: 'POST',
+      url: `/api/citizens/${w.citizen.id}/consents/${given.json().id}/withdraw`,
+      payload: {},
+    });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('does not apply a consent for another purpose, or one not yet valid', async () => {
+    const wrongPurpose = await t.request(w.citizen.cookie, {
+      method: 'POST',
+      url: `/api/citizens/${w.citizen.id}/consents`,
+      payload: {
+        granteeUnitId: w.units.jobcenter,
+        categories: ['intervention-details'],
+        purpose: 'treatment',
+      },
+    });
+    expect(wrongPurpose.statusCode).toBe(201);
+    const future = await t.request(w.citizen.cookie, {
+      method: 'POST',
+      url: `/api/citizens/${w.citizen.id}/consents`,
+      payload: {
+        granteeSector: 'employment',
+        categories: ['intervention-details'],
+        purpose: 'coordination',
+        validFrom: '2099-01-01',
+      },
+    });
+    expect(future.json().status).toBe('not-yet-valid');
+    expectRestricted(interventionIn((await plan(w.coordinator.cookie)).body, w.interventions.psychiatry));
+  });
+
+  it('lets a professional record a legal basis (forvaltningsloven § 28) with the full history kept', async () => {
+    const refused = await t.request(w.coordinator.cookie, {
+      method: 'POST',
+      url: `/api/citizens/${w.citizen.id}/consents`,
+      payload: {
+        granteeSector: 'employment',
+        categories: ['intervention-details'],
+        purpose: 'coordination',
+        basis: 'legal_provision',
+      },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0].field).toBe('legalProvision');
+    const recorded = await t.request(w.coordinator.cookie, {
+      method: 'POST',
+      url: `/api/citizens/${w.citizen.id}/consents`,
+      payload: {
+        granteeSector: 'employment',
+        categories: ['intervention-details'],
+        purpose: 'coordination',
+        basis: 'legal_provision',
+        legalProvision: 'FVL-28-3',
+        caseReference: 'sag 2026-17',
+      },
+    });
+    expect(recorded.statusCode).toBe(201);
+    expect(recorded.json()).toMatchObject({
+      basis: 'legal_provision',
+      legalProvision: 'FVL-28-3',
+      recordedBy: { kind: 'professional', name: 'Karin Koordinator' },
+    });
+    expectFull(interventionIn((await plan(w.coordinator.cookie)).body, w.interventions.psychiatry));
+    // A colleague with no relationship may not record one.
+    const stranger = await t.request(w.healthWorker.cookie, {
+      method: 'POST',
+      url: `/api/citizens/${w.citizen.id}/consents`,
+      payload: {
+        granteeSector: 'health-care',
+        categories: ['intervention-details'],
+        purpose: 'coordination',
+        basis: 'legal_provision',
+        legalProvision: 'VAERDISPRING',
+      },
+    });
+    expect(stranger.statusCode).toBe(403);
+    const list = (
+      await t.request(w.citizen.cookie, { method: 'GET', url: `/api/citizens/${w.citizen.id}/consents` })
+    ).json();
+    expect(list.items.map((item: { status: string }) => item.status).sort()).toEqual([
+      'active',
+      'active',
+      'not-yet-valid',
+      'withdrawn',
+    ]);
+    await t.request(w.coordinator.cookie, {
+      method: 'POST',
+      url: `/api/citizens/${w.citizen.id}/consents/${recorded.json().id}/withdraw`,
+      payload: {},
+    });
+    expectRestricted(interventionIn((await plan(w.coordinator.cookie)).body, w.interventions.psychiatry));
+  });
+
+  it('answers another municipality’s citizen with 404 everywhere', async () => {
+    const paths = ['plan', 'plan/history', 'consents', 'delegations', 'access-log'];
+    for (const path of paths) {
+      const response = await t.request(w.coordinator.cookie, {
+        method: 'GET',
+        url: `/api/citizens/${w.other.citizen.id}/${path}`,
+      });
+      expect(response.statusCode, path).toBe(404);
+    }
+    const glass = await t.request(w.coordinator.cookie, {
+      method: 'POST',
+      url: `/api/citizens/${w.other.citizen.id}/break-glass`,
+      payload: { reason: 'Akut henvendelse fra borgeren i borgerservice' },
+    });
+    expect(glass.statusCode).toBe(404);
+  });
+});
+
+describe('break the glass', () => {
+  const reason = 'Borgeren er mødt op akut i Hjemmeplejen og har brug for hjælp nu';
+  let glassId: string;
+
+  it('is refused without a reason, to citizens, and to those who already have access', async () => {
+    expect((await plan(w.healthWorker.cookie)).status).toBe(403);
+    const url = `/api/citizens/${w.citizen.id}/break-glass`;
+    const short = await t.request(w.healthWorker.cookie, {
+      method: 'POST',
+      url,
+      payload: { reason: 'akut' },
+    });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().errors[0].field).toBe('reason');
+    expect((await t.request(w.citizen.cookie, { method: 'POST', url, payload: { reason } })).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await t.request(w.coordinator.cookie, { method: 'POST', url, payload: { reason } })).statusCode,
+    ).toBe(409);
+  });
+
+  it('gives time-limited access, audited with the reason', async () => {
+    const before = Date.now();
+    const response = await t.request(w.healthWorker.cookie, {
+      method: 'POST',
+      url: `/api/citizens/${w.citizen.id}/break-glass`,
+      payload: { reason },
+    });
+    expect(response.statusCode).toBe(201);
+    glassId = response.json().id;
+    const expires = new Date(response.json().expiresAt).getTime();
+    expect(expires - before).toBeGreaterThan(3.9 * 3_600_000);
+    expect(expires - before).toBeLessThan(4.1 * 3_600_000);
+    const { status, body } = await plan(w.healthWorker.cookie);
+    expect(status).toBe(200);
+    expectFull(interventionIn(body, w.interventions.psychiatry));
+    const audit = await t.context.database.db
+      .selectFrom('audit_event')
+      .select(['action', 'purpose', 'details'])
+      .where('actor_id', '=', w.healthWorker.id)
+      .where('citizen_id', '=', w.citizen.id)
+      .where('action', 'in', ['read', 'break-glass'])
+      .orderBy('seq')
+      .execute();
+    expect(audit.map((row) => row.action)).toEqual(['read', 'break-glass', 'read']);
+    expect(audit[1]?.purpose).toBe(reason);
+    expect(audit[2]?.details).toMatchObject({ basis: 'break-glass' });
+    // Emergency access is for reading: it does not let one change the plan.
+    const change = await w.write('/sub-goals', 'POST', { title: 'Ikke tilladt' }, w.healthWorker);
+    expect(change.statusCode).toBe(403);
+  });
+
+  it('is flagged to the leader of the unit, not to other leaders, and can be reviewed', async () => {
+    const mine = (await t.request(w.healthLeader.cookie, { method: 'GET', url: '/api/break-glass' })).json();
+    expect(mine.items).toEqual([
+      expect.objectContaining({
+        id: glassId,
+        reason,
+        professional: { id: w.healthWorker.id, name: 'Hanne Hjemmepleje' },
+      }),
+    ]);
+    expect(
+      (await t.request(w.jobcenterLeader.cookie, { method: 'GET', url: '/api/break-glass' })).json().items,
+    ).toEqual([]);
+    expect(
+      (await t.request(w.administrator.cookie, { method: 'GET', url: '/api/break-glass' })).json().items,
+    ).toHaveLength(1);
+    expect(
+      (await t.request(w.healthWorker.cookie, { method: 'GET', url: '/api/break-glass' })).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await t.request(w.jobcenterLeader.cookie, {
+          method: 'POST',
+          url: `/api/break-glass/${glassId}/review`,
+          payload: {},
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await t.request(w.healthLeader.cookie, {
+          method: 'POST',
+          url: `/api/break-glass/${glassId}/review`,
+          payload: {},
+        })
+      ).statusCode,
+    ).toBe(204);
+    expect(
+      (await t.request(w.healthLeader.cookie, { method: 'GET', url: '/api/break-glass' })).json().items,
+    ).toEqual([]);
+  });
+
+  it('is shown to the citizen in their access log, with the reason', async () => {
+    const log = (
+      await t.request(w.citizen.cookie, { method: 'GET', url: `/api/citizens/${w.citizen.id}/access-log` })
+    ).json();
+    const glass = log.items.find((item: { breakGlass: boolean }) => item.breakGlass);
+    expect(glass).toMatchObject({
+      why: reason,
+      who: { role: 'caseworker', unit: 'Hjemmeplejen Adgang', name: null },
+    });
+  });
+
+  it('ends when its time is up', async () => {
+    await t.context.database.db
+      .updateTable('break_glass')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('id', '=', glassId)
+      .execute();
+    t.context.plans.grants.invalidate(w.municipalityId, w.citizen.id);
+    expect((await plan(w.healthWorker.cookie)).status).toBe(403);
+  });
+});
+
+describe('revealing a CPR number', () => {
+  const url = (): string => `/api/citizens/${w.citizen.id}/cpr/reveal`;
+
+  it('is for a related professional, with a reason, and audited before the number leaves', async () => {
+    const response = await t.request(w.coordinator.cookie, {
+      method: 'POST',
+      url: url(),
+      payload: { reason: 'Skal oplyses til Udbetaling Danmark' },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().cpr.replace('-', '')).toBe(w.citizen.cpr);
+    const audit = await t.context.database.db
+      .selectFrom('audit_event')
+      .select(['purpose'])
+      .where('actor_id', '=', w.coordinator.id)
+      .where('action', '=', 'reveal')
+      .execute();
+    expect(audit).toEqual([{ purpose: 'Skal oplyses til Udbetaling Danmark' }]);
+  });
+
+  it('is refused to the unrelated, to citizens, and without a reason; never by GET', async () => {
+    const payload = { reason: 'Skal oplyses til Udbetaling Danmark' };
+    expect(
+      (await t.request(w.jobcenterColleague.cookie, { method: 'POST', url: url(), payload })).statusCode,
+    ).toBe(403);
+    expect((await t.request(w.citizen.cookie, { method: 'POST', url: url(), payload })).statusCode).toBe(403);
+    expect(
+      (await t.request(w.coordinator.cookie, { method: 'POST', url: url(), payload: {} })).statusCode,
+    ).toBe(400);
+    expect(
+      (await t.request(w.coordinator.cookie, { method: 'GET', url: url() })).statusCode,
+    ).toBeGreaterThanOrEqual(400);
+    const denied = await t.context.database.db
+      .selectFrom('audit_event')
+      .select(['actor_id'])
+      .where('action', '=', 'reveal')
+      .where('outcome', '=', 'denied')
+      .execute();
+    expect(denied.map((row) => row.actor_id).sort()).toEqual([w.jobcenterColleague.id, w.citizen.id].sort());
+  });
+});
