@@ -71,6 +71,14 @@ async function runGenerator(database: Database, config: Config, options: SynthOp
     `Synthetic municipality: ${result.citizens} citizens, ${result.interventions} interventions, ` +
       `${result.costEntries} cost entries, ${result.personas} personas in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );
+  // The demo shows coordination flags from the start, as the nightly scan would have found them.
+  const scanBar = progressBar();
+  const scan = await scanMunicipality(database.db, result.municipalityId, {
+    today: options.today,
+    onProgress: (progress) => scanBar.update(progress),
+  });
+  scanBar.stop();
+  console.log(`Coordination scan: ${scan.created} flags for ${scan.citizens} citizens.`);
 }
 
 function positiveInt(value: string): number {

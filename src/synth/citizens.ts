@@ -1,3 +1,4 @@
+import type { ScheduleSlot } from '../domain/coordination/schedule.js';
 import type { Sector } from '../domain/organisation/sectors.js';
 import type { InterventionStatus, SubGoalStatus, TeamMemberKind } from '../domain/plan/plan.schemas.js';
 import {
@@ -44,6 +45,7 @@ import {
   type UnitKey,
   unitDefinition,
 } from './organisation.js';
+import { addCoordinationRealism } from './coordination-realism.js';
 import { Random } from './random.js';
 
 /** What every citizen's generation needs to know about the run. */
@@ -91,6 +93,23 @@ export interface InterventionDraft {
   endReason: string | null;
   costOre: number;
   costs: CostDraft[];
+  /** Weekly schedule, for the interventions with a fixed weekly rhythm (see schedules.ts). */
+  schedule: ScheduleSlot[] | null;
+}
+
+/** A framed course (ressourceforløb, jobafklaringsforløb) the stalled rule measures from. */
+export interface PathwayDraft {
+  id: string;
+  templateCode: string;
+  start: number;
+}
+
+/** One recorded GAS follow-up of a sub-goal. */
+export interface GasFollowUpDraft {
+  id: string;
+  subGoalId: string;
+  level: number;
+  day: number;
 }
 
 /** A sub-goal as generated, before it is written. */
@@ -142,6 +161,8 @@ export interface CitizenDraft {
   team: TeamMemberDraft[];
   /** Every cost: those of interventions and the citizen's benefits (Forsørgelse). */
   costs: CostDraft[];
+  pathways: PathwayDraft[];
+  gasFollowUps: GasFollowUpDraft[];
   /** Pools the current plan draws on, for sizing the organisation. */
   currentPools: ReadonlySet<PoolKey>;
   /** Every pool the plan draws on, history included. */
@@ -230,6 +251,8 @@ export class CitizenBuilder {
       links: [],
       team: [],
       costs: [],
+      pathways: [],
+      gasFollowUps: [],
       currentPools: this.contacts.currentPools,
       allPools: this.contacts.allPools,
     };
@@ -257,6 +280,7 @@ export class CitizenBuilder {
       endReason: spec.endReason ?? null,
       costOre: 0,
       costs: [],
+      schedule: null,
     };
     this.draft.interventions.push(intervention);
     this.addInterventionCosts(intervention, spec.pausedFrom);
@@ -552,6 +576,8 @@ export function generateCitizen(context: CitizenContext, index: number): Citizen
       builder.draft.goalProfessional = random.pick(PROFESSIONAL_GOALS[archetype.theme]);
   }
   builder.draft.planUpdatedDay = today - random.int(0, 90);
+  // Last, so nothing above draws differently: the coordination problems real plans have.
+  addCoordinationRealism(builder);
   return builder.draft;
 }
 

@@ -4,6 +4,7 @@ import { type CitizenContext, CitizenBuilder, type CitizenDraft } from './citize
 import { addMonths } from './dates.js';
 import { type PoolKey, poolKey, type SynthProfessional, type UnitKey } from './organisation.js';
 import { Random } from './random.js';
+import { assignSchedules } from './schedules.js';
 
 /** Who one can log in as in demo mode, in the order the login page lists them. */
 export const PERSONAS = [
@@ -270,5 +271,13 @@ export function buildPersonaCitizen(context: CitizenContext, personas: PersonaPr
   builder.draft.goalProfessional =
     'Sara ønsker beskæftigelse inden for dyrepleje på nedsat tid og øget mestring af angst i hverdagen.';
   builder.draft.planUpdatedDay = today - 6;
+  // The scripted days: the planned internship lands on the værested's mornings (a collision
+  // the demo shows), and the ressourceforløb and the § 141 plan both coordinate (a duplicate).
+  assignSchedules(builder.draft.interventions, null);
+  builder.draft.pathways.push({
+    id: builder.ids.next(),
+    templateCode: 'ressourceforloeb',
+    start: resource.start,
+  });
   return builder.draft;
 }

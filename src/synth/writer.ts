@@ -190,6 +190,23 @@ export async function writeCitizens(
     ['cost_ore', 'int8'],
     ['end_reason', 'text'],
     ['created_at', 'timestamptz'],
+    ['schedule', 'jsonb'],
+  ]);
+  const pathways = new ColumnarRows('pathway', [
+    ['municipality_id', 'uuid'],
+    ['id', 'uuid'],
+    ['citizen_id', 'uuid'],
+    ['template_code', 'text'],
+    ['start_date', 'date'],
+  ]);
+  const gasFollowUps = new ColumnarRows('sub_goal_gas_history', [
+    ['municipality_id', 'uuid'],
+    ['id', 'uuid'],
+    ['sub_goal_id', 'uuid'],
+    ['citizen_id', 'uuid'],
+    ['gas_level', 'int2'],
+    ['recorded_at', 'timestamptz'],
+    ['recorded_by', 'uuid'],
   ]);
   const links = new ColumnarRows('intervention_sub_goal', [
     ['municipality_id', 'uuid'],
@@ -276,6 +293,21 @@ export async function writeCitizens(
         item.endReason,
         // Recorded when it was decided: some days before it started, never after the plan's last change.
         formatTimestamp(Math.min(item.start - 7, draft.planUpdatedDay), 11 * 60),
+        item.schedule ? JSON.stringify(item.schedule) : null,
+      );
+    }
+    for (const pathway of draft.pathways) {
+      pathways.push(municipalityId, pathway.id, draft.id, pathway.templateCode, formatDay(pathway.start));
+    }
+    for (const followUp of draft.gasFollowUps) {
+      gasFollowUps.push(
+        municipalityId,
+        followUp.id,
+        followUp.subGoalId,
+        draft.id,
+        followUp.level,
+        formatTimestamp(followUp.day, 13 * 60),
+        draft.coordinator?.id ?? null,
       );
     }
     for (const link of draft.links) links.push(municipalityId, link.interventionId, link.subGoalId);
@@ -312,6 +344,7 @@ export async function writeCitizens(
   }
 
   // Parents before children, for the foreign keys.
-  for (const rows of [citizens, plans, subGoals, interventions, links, team, costs]) await rows.insert(db);
+  for (const rows of [citizens, plans, subGoals, interventions, links, team, costs, pathways, gasFollowUps])
+    await rows.insert(db);
   return { interventions: interventions.size, costEntries: costs.size };
 }

@@ -212,7 +212,7 @@ export async function loadCitizenExtras(
   };
 }
 
-/** Each citizen's first open pathway and when its first (non-coordination) intervention started. */
+/** Each citizen's first open pathway and the first day a (non-coordination) intervention ran within it. */
 async function firstOpenPathways(
   db: Executor,
   municipalityId: string,
@@ -226,11 +226,12 @@ async function firstOpenPathways(
     first: string | null;
   }>`
     SELECT DISTINCT ON (p.citizen_id) p.citizen_id, p.template_code, p.start_date,
-      (SELECT min(i.start_date) FROM intervention i
+      (SELECT min(greatest(i.start_date, p.start_date)) FROM intervention i
          JOIN intervention_type t ON t.municipality_id = i.municipality_id AND t.id = i.type_id
         WHERE i.municipality_id = p.municipality_id AND i.citizen_id = p.citizen_id
           AND t.category <> 'coordination' AND i.status <> 'planned'
-          AND i.start_date >= p.start_date AND i.start_date <= ${today}::date) AS first
+          AND i.start_date <= ${today}::date
+          AND (i.end_date IS NULL OR i.end_date >= p.start_date)) AS first
       FROM pathway p
      WHERE p.municipality_id = ${municipalityId}
        AND (p.end_date IS NULL OR p.end_date >= ${today}::date)

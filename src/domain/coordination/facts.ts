@@ -34,7 +34,7 @@ export interface SubGoalFact {
 export interface PathwayFact {
   templateCode: string;
   startDate: string;
-  /** The first non-coordination intervention that actually started on or after the pathway start. */
+  /** The first day a non-coordination intervention (not merely planned) ran within the pathway. */
   firstStartedOn: string | null;
 }
 

@@ -22,10 +22,10 @@ export function factsFromPlan(plan: PlanOverview, extras: FactExtras, today: str
           (item) =>
             item.type.category !== 'coordination' &&
             item.status !== 'planned' &&
-            item.startDate >= pathway.startDate &&
-            item.startDate <= today,
+            item.startDate <= today &&
+            (item.endDate === null || item.endDate >= pathway.startDate),
         )
-        .map((item) => item.startDate)
+        .map((item) => laterDay(item.startDate, pathway.startDate))
         .sort()[0] ?? null)
     : null;
   return normaliseFacts({
@@ -59,4 +59,9 @@ export function factsFromPlan(plan: PlanOverview, extras: FactExtras, today: str
     pathway: pathway ? { ...pathway, firstStartedOn } : null,
     pendingReferrals: extras.pendingReferrals,
   });
+}
+
+/** The later of two YYYY-MM-DD days. */
+function laterDay(a: string, b: string): string {
+  return a.localeCompare(b) >= 0 ? a : b;
 }

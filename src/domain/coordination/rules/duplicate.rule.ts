@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { categoryLabel } from '../categories.js';
 import type { CitizenFacts } from '../facts.js';
 import {
   type Finding,
@@ -49,8 +50,8 @@ export const duplicateRule: RuleDefinition<DuplicateSettings> = {
       ) {
         findings.push(
           pairFinding('duplicate', 'category', 'medium', a, b, {
-            da: `${a.unitName} (${a.typeName}) og ${b.unitName} (${b.typeName}) arbejder med det samme formål (${a.category}) i samme periode.`,
-            en: `${a.unitName} (${a.typeName}) and ${b.unitName} (${b.typeName}) work toward the same purpose (${a.category}) in the same period.`,
+            da: `${a.unitName} (${a.typeName}) og ${b.unitName} (${b.typeName}) arbejder med det samme formål (${categoryLabel(a.category, 'da')}) i samme periode.`,
+            en: `${a.unitName} (${a.typeName}) and ${b.unitName} (${b.typeName}) work toward the same purpose (${categoryLabel(a.category, 'en')}) in the same period.`,
             data: { kind: 'category', category: a.category, units: [a.unitId, b.unitId] },
           }),
         );
