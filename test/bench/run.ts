@@ -8,7 +8,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
 import { loadConfig } from '../../src/config.js';
@@ -19,24 +20,40 @@ import { buildApp } from '../../src/server/app.js';
 import { SESSION_COOKIE } from '../../src/server/plugins/auth.js';
 import { generateMunicipality } from '../../src/synth/generate.js';
 import { progressBar } from '../../src/cli/progress.js';
-import type { LoadResult, LoadSpec } from './load-worker.js';
 
 const CITIZENS = Number(process.env.BENCH_CITIZENS ?? 50_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 32;
 const BENCH_DIR = resolve('.bench', `municipality-${CITIZENS}`);
 
+interface LoadSpec {
+  url: string;
+  paths: string[];
+  cookie: string | null;
+  connections: number;
+  durationSeconds: number;
+}
+
+interface LoadResult {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  total: number;
+}
+
 function load(spec: LoadSpec): Promise<LoadResult> {
   return new Promise((resolvePromise, reject) => {
-    const worker = new Worker(new URL('./load-worker.ts', import.meta.url), {
-      workerData: spec,
-      execArgv: ['--import', 'tsx'],
+    const child = fork(fileURLToPath(new URL('./load-worker.js', import.meta.url)), [], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    worker.once('message', (result: LoadResult) => {
-      resolvePromise(result);
-      void worker.terminate();
+    child.send(spec);
+    child.once('message', (result) => resolvePromise(result as LoadResult));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`load generator exited with ${code}`));
     });
-    worker.once('error', reject);
   });
 }
 

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { CitizenRelations, InterventionScope } from '../../domain/access/policy.js';
 import type { PlanOverview } from '../../domain/plan/plan.types.js';
 import type { PlanDocumentRow } from '../../db/queries/plan-document.queries.js';
@@ -38,6 +38,14 @@ function scopesOf(document: PlanOverview): StoredPlan['scopes'] {
  */
 export class PlanStore {
   private readonly cache = new Map<string, StoredPlan>();
+  private readonly loading = new Map<string, Promise<StoredPlan | null>>();
+  private misses: {
+    municipalityId: string;
+    citizenId: string;
+    resolve: (plan: StoredPlan | null) => void;
+    reject: (error: unknown) => void;
+  }[] = [];
+  private flushing = false;
   /** Consents and break-the-glass accesses, applied per request by the plan presenter. */
   readonly grants: AccessGrantStore;
 
@@ -57,25 +65,84 @@ export class PlanStore {
       this.cache.set(key, cached);
       return cached;
     }
-    const row = await this.db
-      .selectFrom('plan_document')
-      .select(['version', 'related_professional_ids', 'related_unit_ids', 'document'])
-      .where('municipality_id', '=', municipalityId)
-      .where('citizen_id', '=', citizenId)
-      .executeTakeFirst();
-    if (!row) return null;
-    const document = (
-      typeof row.document === 'string' ? JSON.parse(row.document) : row.document
-    ) as PlanOverview;
-    const stored: StoredPlan = {
-      version: row.version,
-      relations: { citizenId, professionalIds: row.related_professional_ids, unitIds: row.related_unit_ids },
-      json: typeof row.document === 'string' ? row.document : JSON.stringify(row.document),
-      scopes: scopesOf(document),
-      variants: new Map(),
-    };
-    this.remember(key, stored);
-    return stored;
+    const pending = this.loading.get(key);
+    if (pending) return pending;
+    const loading = new Promise<StoredPlan | null>((resolve, reject) => {
+      this.misses.push({ municipalityId, citizenId, resolve, reject });
+    });
+    this.loading.set(key, loading);
+    if (!this.flushing) void this.loadMisses();
+    return loading;
+  }
+
+  /**
+   * Loads every plan missed since the last load in one query, the way AuditWriter batches
+   * inserts: under load, cold reads share round trips instead of queueing for one each.
+   * The document is read as text: parsing jsonb into objects and serialising them again
+   * costs several times the query itself.
+   */
+  private async loadMisses(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.misses.length > 0) {
+        const batch = this.misses.splice(0, 500);
+        const byTenant = new Map<string, typeof batch>();
+        for (const miss of batch)
+          byTenant.set(miss.municipalityId, [...(byTenant.get(miss.municipalityId) ?? []), miss]);
+        for (const [municipalityId, misses] of byTenant) {
+          try {
+            const rows = await this.db
+              .selectFrom('plan_document')
+              .select([
+                'citizen_id',
+                'version',
+                'related_professional_ids',
+                'related_unit_ids',
+                sql<string>`document::text`.as('json'),
+              ])
+              .where('municipality_id', '=', municipalityId)
+              .where('citizen_id', 'in', [...new Set(misses.map((miss) => miss.citizenId))])
+              .execute();
+            const found = new Map(rows.map((row) => [row.citizen_id, row]));
+            for (const miss of misses) {
+              const key = `${municipalityId}/${miss.citizenId}`;
+              this.loading.delete(key);
+              const row = found.get(miss.citizenId);
+              if (!row) {
+                miss.resolve(null);
+                continue;
+              }
+              const current = this.cache.get(key);
+              // A write committed while this read was in flight: its entry is newer.
+              if (current && current.version >= row.version) {
+                miss.resolve(current);
+                continue;
+              }
+              const stored: StoredPlan = {
+                version: row.version,
+                relations: {
+                  citizenId: miss.citizenId,
+                  professionalIds: row.related_professional_ids,
+                  unitIds: row.related_unit_ids,
+                },
+                json: row.json,
+                scopes: scopesOf(JSON.parse(row.json) as PlanOverview),
+                variants: new Map(),
+              };
+              this.remember(key, stored);
+              miss.resolve(stored);
+            }
+          } catch (error) {
+            for (const miss of misses) {
+              this.loading.delete(`${municipalityId}/${miss.citizenId}`);
+              miss.reject(error);
+            }
+          }
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
   }
 
   /** Puts a freshly rebuilt plan in the cache (after its transaction committed). */

@@ -1,0 +1,137 @@
+/**
+ * The coordination budgets of `npm run bench` (ARCHITECTURE.md), each against a baseline
+ * measured in the same run:
+ *   - the batch scan of the whole municipality vs reading its current intervention rows once
+ *     (budget ≤ 3×);
+ *   - the incremental check's time inside a real plan write, at p99 (budget < 5 ms).
+ */
+import { sql } from 'kysely';
+import type { Database } from '../../src/db/database.js';
+import { rebuildPlanDocuments } from '../../src/db/queries/plan-document.queries.js';
+import { checkCoordinationInTransaction } from '../../src/server/coordination/coordination-check.js';
+import { scanMunicipality } from '../../src/server/coordination/coordination-scan.js';
+
+type Line = (label: string, value: string) => void;
+
+const WRITES = Number(process.env.BENCH_COORDINATION_WRITES ?? 200);
+
+/** Runs both coordination sections and prints them with `line`. */
+export async function benchCoordination(database: Database, line: Line): Promise<void> {
+  const { db } = database;
+  const municipality = await db.selectFrom('municipality').select('id').orderBy('code').executeTakeFirstOrThrow();
+  const municipalityId = municipality.id;
+
+  console.log('\nCoordination: batch scan of the whole municipality');
+  const readOnce = async (): Promise<number> => {
+    const started = performance.now();
+    const rows = await db
+      .selectFrom('intervention')
+      .select([
+        'id',
+        'citizen_id',
+        'type_id',
+        'unit_id',
+        'responsible_id',
+        'status',
+        'start_date',
+        'end_date',
+        'follow_up_date',
+        'schedule',
+      ])
+      .where('municipality_id', '=', municipalityId)
+      .where('status', '<>', 'ended')
+      .execute();
+    if (rows.length === 0) throw new Error('no interventions to read');
+    return performance.now() - started;
+  };
+  await readOnce(); // warm the cache: both sides then read from memory
+  const first = await scanMunicipality(db, municipalityId);
+  line(
+    'first scan (opens the flags not yet stored)',
+    `${(first.milliseconds / 1000).toFixed(2)} s, ${first.citizens} citizens, ${first.created} new flags`,
+  );
+  const baselines: number[] = [];
+  const scans: number[] = [];
+  let changed = 0;
+  for (let round = 0; round < 3; round++) {
+    baselines.push(await readOnce());
+    const scan = await scanMunicipality(db, municipalityId);
+    scans.push(scan.milliseconds);
+    changed += scan.created + scan.reopened + scan.resolved;
+  }
+  const baseline = median(baselines);
+  const scan = median(scans);
+  const ratio = scan / baseline;
+  const current = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM intervention WHERE municipality_id = ${municipalityId} AND status <> 'ended'`.execute(db);
+  line(`read ${current.rows[0]?.n ?? 0} current intervention rows once (baseline)`, `${baseline.toFixed(0)} ms`);
+  line('scan: read, evaluate every rule, compare with stored flags', `${scan.toFixed(0)} ms`);
+  line('ratio scan / read (budget ≤ 3)', `${ratio.toFixed(2)} ${ratio <= 3 ? 'OK' : 'OVER BUDGET'}`);
+  line('flags changed by re-running the scan (idempotent: 0)', `${changed}`);
+
+  console.log('\nCoordination: incremental check inside a plan write');
+  const sample = await sql<{ citizen_id: string; id: string; follow_up_date: string | null }>`
+    SELECT DISTINCT ON (citizen_id) citizen_id, id, follow_up_date FROM intervention
+     WHERE municipality_id = ${municipalityId} AND status = 'active'
+     ORDER BY citizen_id, id LIMIT ${WRITES}`.execute(db);
+  const checks: number[] = [];
+  const writes: number[] = [];
+  for (const row of sample.rows) {
+    const started = performance.now();
+    await db.transaction().execute(async (trx) => {
+      // What changePlan does around the check: lock, change, rebuild the read model.
+      await trx
+        .selectFrom('plan')
+        .select('version')
+        .where('municipality_id', '=', municipalityId)
+        .where('citizen_id', '=', row.citizen_id)
+        .forUpdate()
+        .execute();
+      await trx
+        .updateTable('intervention')
+        .set({ follow_up_date: row.follow_up_date })
+        .where('municipality_id', '=', municipalityId)
+        .where('id', '=', row.id)
+        .execute();
+      const [document] = await rebuildPlanDocuments(trx, municipalityId, [row.citizen_id]);
+      const before = performance.now();
+      await checkCoordinationInTransaction({
+        trx,
+        municipalityId,
+        citizenId: row.citizen_id,
+        actorId: '00000000-0000-7000-8000-000000000000',
+        changes: [
+          {
+            entity: 'intervention',
+            entityId: row.id,
+            action: 'update',
+            before: { followUpDate: row.follow_up_date },
+            after: { followUpDate: row.follow_up_date },
+          },
+        ],
+        plan: document!.document,
+      });
+      checks.push(performance.now() - before);
+    });
+    writes.push(performance.now() - started);
+  }
+  // The bench's notifications are not anyone's: remove them.
+  await db
+    .deleteFrom('notification')
+    .where('municipality_id', '=', municipalityId)
+    .where('actor_id', '=', '00000000-0000-7000-8000-000000000000')
+    .execute();
+  const p99 = percentile(checks, 0.99);
+  line(`check inside ${checks.length} plan writes, p50 / p99`, `${percentile(checks, 0.5).toFixed(2)} / ${p99.toFixed(2)} ms`);
+  line('whole write incl. the check, p50 / p99', `${percentile(writes, 0.5).toFixed(2)} / ${percentile(writes, 0.99).toFixed(2)} ms`);
+  line('added by the check at p99 (budget < 5 ms)', `${p99.toFixed(2)} ms ${p99 < 5 ? 'OK' : 'OVER BUDGET'}`);
+}
+
+function median(values: number[]): number {
+  return percentile(values, 0.5);
+}
+
+function percentile(values: number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? 0;
+}
