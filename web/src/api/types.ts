@@ -1,4 +1,4 @@
-import type { Sector } from '../domain.js';
+import type { ContactView, InterventionStatus, InterventionView, PlanOverview, Sector } from '../domain.js';
 
 /** A unit (afdeling) as the API shows it next to a person. */
 export interface UnitRef {
@@ -169,4 +169,28 @@ export interface Professional {
   unitId: string;
   phone: string | null;
   email: string | null;
+}
+
+/**
+ * Another unit's intervention when the viewer has neither the citizen's consent nor a legal
+ * basis to see what it is ("that, not what"): that it exists, where, who, when — not what.
+ */
+export interface RestrictedInterventionView {
+  id: string;
+  detailsHidden: true;
+  type: { category: string };
+  sector: Sector;
+  unit: { id: string; name: string };
+  responsible: ContactView | null;
+  startDate: string;
+  endDate: string | null;
+  status: InterventionStatus;
+}
+
+/** An intervention as the viewer receives it: in full, or restricted. */
+export type PresentedIntervention = InterventionView | RestrictedInterventionView;
+
+/** The plan as the viewer receives it (GET …/plan and every plan write). */
+export interface PresentedPlan extends Omit<PlanOverview, 'sectors'> {
+  sectors: { sector: Sector; interventions: PresentedIntervention[] }[];
 }

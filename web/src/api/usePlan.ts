@@ -1,11 +1,11 @@
+import type { PresentedPlan } from './types.js';
 import { type UseQueryResult, useQuery } from '@tanstack/react-query';
-import type { PlanOverview } from '../domain.js';
 import { apiRequest } from './client.js';
 import { queryKeys } from './queryKeys.js';
 
 /** A plan with the version tag the server gave it, needed later for If-Match on edits. */
 export interface VersionedPlan {
-  plan: PlanOverview;
+  plan: PresentedPlan;
   etag: string | null;
 }
 
@@ -14,7 +14,7 @@ export function usePlan(citizenId: string): UseQueryResult<VersionedPlan> {
   return useQuery({
     queryKey: queryKeys.plan(citizenId),
     queryFn: async ({ signal }) => {
-      const { data, etag } = await apiRequest<PlanOverview>(
+      const { data, etag } = await apiRequest<PresentedPlan>(
         `/api/citizens/${encodeURIComponent(citizenId)}/plan`,
         { signal },
       );

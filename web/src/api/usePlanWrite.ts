@@ -1,5 +1,5 @@
+import type { PresentedPlan } from './types.js';
 import { type UseMutationResult, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { PlanOverview } from '../domain.js';
 import { apiRequest, isApiError } from './client.js';
 import { queryKeys } from './queryKeys.js';
 import type { VersionedPlan } from './usePlan.js';
@@ -34,7 +34,7 @@ export class StaleVersionError extends Error {
 }
 
 async function fetchPlan(citizenId: string): Promise<VersionedPlan> {
-  const { data, etag } = await apiRequest<PlanOverview>(
+  const { data, etag } = await apiRequest<PresentedPlan>(
     `/api/citizens/${encodeURIComponent(citizenId)}/plan`,
   );
   return { plan: data, etag };
@@ -51,7 +51,7 @@ export function usePlanWrite(citizenId: string): UseMutationResult<PlanWriteResu
     mutationFn: async (write) => {
       const base = `/api/citizens/${encodeURIComponent(citizenId)}/plan`;
       try {
-        const { data, etag } = await apiRequest<{ id: string; plan: PlanOverview }>(`${base}${write.path}`, {
+        const { data, etag } = await apiRequest<{ id: string; plan: PresentedPlan }>(`${base}${write.path}`, {
           method: write.method,
           body: write.body,
           headers: write.etag ? { 'If-Match': write.etag } : {},

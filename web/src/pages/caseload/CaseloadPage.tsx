@@ -95,7 +95,8 @@ export function CaseloadPage(): ReactElement {
               value={input}
               aria-describedby={looksLikeCpr ? `${id}-q-hint ${id}-q-error` : `${id}-q-hint`}
               aria-invalid={looksLikeCpr || undefined}
-              aria-controls={`${id}-table`}
+              // Only point at the table when there is one, or the reference dangles.
+              aria-controls={caseload.data && caseload.data.items.length > 0 ? `${id}-table` : undefined}
               onChange={(event) => setInput(event.target.value)}
             />
           </div>

@@ -52,8 +52,10 @@ export function AttentionTable({
             return (
               <tr key={item.id}>
                 <th scope="row" data-title={column('name')}>
-                  <Link to={planPath(item.id)}>{name}</Link>
-                  <span className="samspil-muted samspil-small samspil-block">{item.cprMasked}</span>
+                  <span className="samspil-cell">
+                    <Link to={planPath(item.id)}>{name}</Link>
+                    <span className="samspil-muted samspil-small samspil-block">{item.cprMasked}</span>
+                  </span>
                 </th>
                 <td data-title={column('attention')}>
                   <AttentionTags attention={item.attention} />

@@ -48,12 +48,16 @@ export function MyDayPage(): ReactElement {
   const cprSearch = useCprSearch();
   const [params, setParams] = useSearchParams();
   const [q, setQ] = useState('');
-  const kinds = kindsFrom(params);
-  const sort = sortFrom(params);
+  // The choices live in state for an immediate response and are mirrored into the address
+  // (router navigations are transitions, which would make the checkboxes lag a click behind).
+  const [kinds, setKinds] = useState<AttentionKind[]>(() => kindsFrom(params));
+  const [sort, setSort] = useState<SortKey>(() => sortFrom(params));
 
   if (me.data && me.data.kind !== 'professional') return <Navigate to={homePath(me.data)} replace />;
 
   const update = (next: { kinds?: AttentionKind[]; sort?: SortKey }): void => {
+    if (next.kinds) setKinds(next.kinds);
+    if (next.sort) setSort(next.sort);
     setParams(
       (previous) => {
         const updated = new URLSearchParams(previous);
@@ -126,7 +130,6 @@ export function MyDayPage(): ReactElement {
                   value={q}
                   aria-describedby={looksLikeCpr ? `${id}-q-error` : undefined}
                   aria-invalid={looksLikeCpr || undefined}
-                  aria-controls={`${id}-table`}
                   onChange={(event) => setQ(event.target.value)}
                 />
               </div>

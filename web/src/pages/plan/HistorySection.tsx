@@ -1,21 +1,21 @@
 import { type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HistoryEntry, PlanHistory } from '../../api/types.js';
+import type { HistoryEntry, PlanHistory, PresentedPlan } from '../../api/types.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
-import type { PlanOverview } from '../../domain.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { anchors } from './anchors.js';
 import { gasLabel } from './GasScale.js';
 import { changedFields, isNewToMe } from './history-text.js';
 import { usePlanContext } from './PlanContext.js';
+import { isRestricted } from './intervention-view.js';
 
 const PAGE = 15;
 
 interface HistorySectionProps {
   history: { data: PlanHistory | undefined; isPending: boolean; error: unknown; refetch: () => void };
-  plan: PlanOverview;
+  plan: PresentedPlan;
 }
 
 /** What changed in the plan, by whom and when; changes by others since my last visit are highlighted. */
@@ -65,7 +65,7 @@ export function HistorySection({ history, plan }: HistorySectionProps): ReactEle
   );
 }
 
-function personName(plan: PlanOverview, id: string): string {
+function personName(plan: PresentedPlan, id: string): string {
   const member = plan.team.find((item) => item.professionalId === id);
   if (member) return member.name;
   const responsible = plan.sectors
@@ -74,7 +74,7 @@ function personName(plan: PlanOverview, id: string): string {
   return responsible?.name ?? '…';
 }
 
-function entityName(entry: HistoryEntry, plan: PlanOverview): string {
+function entityName(entry: HistoryEntry, plan: PresentedPlan): string {
   const after = entry.after ?? entry.before ?? {};
   if (entry.entity === 'sub_goal') {
     return plan.subGoals.find((item) => item.id === entry.entityId)?.title ?? String(after.title ?? '');
@@ -83,7 +83,8 @@ function entityName(entry: HistoryEntry, plan: PlanOverview): string {
     const intervention = plan.sectors
       .flatMap((group) => group.interventions)
       .find((item) => item.id === entry.entityId);
-    return intervention?.type.name ?? '';
+    if (!intervention) return '';
+    return isRestricted(intervention) ? intervention.unit.name : intervention.type.name;
   }
   if (entry.entity === 'team_member') {
     return plan.team.find((item) => item.id === entry.entityId)?.name ?? String(after.name ?? '');
@@ -97,7 +98,7 @@ function HistoryItem({
   isNew,
 }: {
   entry: HistoryEntry;
-  plan: PlanOverview;
+  plan: PresentedPlan;
   isNew: boolean;
 }): ReactElement {
   const { t } = useTranslation();

@@ -1,18 +1,21 @@
+import type { PresentedPlan } from '../../api/types.js';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type InterventionStatus, type PlanOverview, SECTOR_LABELS, type SubGoalView } from '../../domain.js';
+import { type InterventionStatus, SECTOR_LABELS, type SubGoalView } from '../../domain.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { anchors } from './anchors.js';
 import { InterventionForm } from './edit/InterventionForm.js';
 import { useToggle } from './edit/useToggle.js';
 import { InterventionCard } from './InterventionCard.js';
+import { isRestricted } from './intervention-view.js';
+import { RestrictedInterventionCard } from './RestrictedInterventionCard.js';
 import { usePlanContext } from './PlanContext.js';
 
 /** What is going on now comes first; ended interventions stay visible, last. */
 const STATUS_ORDER: Record<InterventionStatus, number> = { active: 0, paused: 1, planned: 2, ended: 3 };
 
 interface InterventionsBySectorProps {
-  sectors: PlanOverview['sectors'];
+  sectors: PresentedPlan['sectors'];
   subGoalsById: ReadonlyMap<string, SubGoalView>;
   withoutSubGoal: ReadonlySet<string>;
 }
@@ -53,14 +56,18 @@ export function InterventionsBySector({
             <ul className="samspil-interventions no-max-width">
               {[...group.interventions]
                 .sort((a, b) => (STATUS_ORDER[a.status] ?? 9) - (STATUS_ORDER[b.status] ?? 9))
-                .map((intervention) => (
-                  <InterventionCard
-                    key={intervention.id}
-                    intervention={intervention}
-                    subGoalsById={subGoalsById}
-                    withoutSubGoal={withoutSubGoal.has(intervention.id)}
-                  />
-                ))}
+                .map((intervention) =>
+                  isRestricted(intervention) ? (
+                    <RestrictedInterventionCard key={intervention.id} intervention={intervention} />
+                  ) : (
+                    <InterventionCard
+                      key={intervention.id}
+                      intervention={intervention}
+                      subGoalsById={subGoalsById}
+                      withoutSubGoal={withoutSubGoal.has(intervention.id)}
+                    />
+                  ),
+                )}
             </ul>
           </section>
         );

@@ -1,6 +1,7 @@
+import type { PresentedPlan } from '../../api/types.js';
 import { type ReactElement, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type PlanOverview, SECTOR_LABELS } from '../../domain.js';
+import { SECTOR_LABELS } from '../../domain.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { anchors } from './anchors.js';
 import { ContactLinks } from './ContactLinks.js';
@@ -22,7 +23,7 @@ export function OrganisationSection({
   plan,
   context,
 }: {
-  plan: PlanOverview;
+  plan: PresentedPlan;
   context: 'citizen' | undefined;
 }): ReactElement {
   const { t } = useTranslation();

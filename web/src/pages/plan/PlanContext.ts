@@ -1,10 +1,10 @@
+import type { PresentedPlan } from '../../api/types.js';
 import { createContext, useContext } from 'react';
-import type { PlanOverview } from '../../domain.js';
 
 /** The plan being shown and what the viewer may do with it, for the sections deep in the page. */
 export interface PlanContextValue {
   citizenId: string;
-  plan: PlanOverview;
+  plan: PresentedPlan;
   etag: string | null;
   /** Professionals edit; a citizen reads their own plan. */
   canEdit: boolean;

@@ -1,3 +1,4 @@
+import type { PresentedIntervention } from '../../api/types.js';
 import { type ReactElement, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -7,7 +8,7 @@ import { type VersionedPlan, usePlan } from '../../api/usePlan.js';
 import { usePlanHistory } from '../../api/usePlanHistory.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
-import type { InterventionView, SubGoalView } from '../../domain.js';
+import type { SubGoalView } from '../../domain.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
@@ -74,7 +75,7 @@ function PlanView({ citizenId, versioned, context, canEdit, meId }: PlanViewProp
   const name = `${plan.citizen.givenName} ${plan.citizen.familyName}`;
   const interventionsById = useMemo(
     () =>
-      new Map<string, InterventionView>(
+      new Map<string, PresentedIntervention>(
         plan.sectors.flatMap((group) =>
           group.interventions.map((intervention) => [intervention.id, intervention]),
         ),

@@ -1,15 +1,19 @@
+import type { PresentedPlan } from '../../api/types.js';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type PlanOverview, PYRAMID_LABELS, PYRAMID_LEVELS, type PyramidLevel } from '../../domain.js';
+import { PYRAMID_LABELS, PYRAMID_LEVELS, type PyramidLevel } from '../../domain.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { anchors } from './anchors.js';
+import { isRestricted } from './intervention-view.js';
 
 /** Active supports per level of the activity pyramid (1 own effort … 5 specialised services). */
-export function pyramidCounts(plan: PlanOverview): Record<PyramidLevel, number> {
+export function pyramidCounts(plan: PresentedPlan): Record<PyramidLevel, number> {
   const counts: Record<PyramidLevel, number> = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
   for (const group of plan.sectors) {
     for (const intervention of group.interventions) {
-      if (intervention.status === 'active') counts[intervention.pyramidLevel] += 1;
+      // Another unit's intervention without consent shows no level: it is not counted here.
+      if (!isRestricted(intervention) && intervention.status === 'active')
+        counts[intervention.pyramidLevel] += 1;
     }
   }
   return counts;
@@ -20,7 +24,7 @@ export function pyramidCounts(plan: PlanOverview): Record<PyramidLevel, number> 
  * network, civil society) before general and specialised services. Drawn as a list of
  * levels, widest at the bottom, each with its count in text.
  */
-export function PyramidSection({ plan }: { plan: PlanOverview }): ReactElement {
+export function PyramidSection({ plan }: { plan: PresentedPlan }): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
   const counts = pyramidCounts(plan);

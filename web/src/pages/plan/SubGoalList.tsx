@@ -1,6 +1,7 @@
+import type { PresentedIntervention } from '../../api/types.js';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InterventionView, SubGoalView } from '../../domain.js';
+import type { SubGoalView } from '../../domain.js';
 import { formatDate } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { anchors } from './anchors.js';
@@ -14,10 +15,11 @@ import { GasTrace } from './GasTrace.js';
 import { ItemActions } from './ItemActions.js';
 import { usePlanContext } from './PlanContext.js';
 import { StatusBadge } from './StatusBadge.js';
+import { interventionName } from './intervention-view.js';
 
 interface SubGoalListProps {
   subGoals: SubGoalView[];
-  interventionsById: ReadonlyMap<string, InterventionView>;
+  interventionsById: ReadonlyMap<string, PresentedIntervention>;
   withoutIntervention: ReadonlySet<string>;
   traces: ReadonlyMap<string, GasPoint[]>;
 }
@@ -53,7 +55,7 @@ export function SubGoalList({
             subGoal={subGoal}
             serving={subGoal.interventionIds
               .map((interventionId) => interventionsById.get(interventionId))
-              .filter((intervention): intervention is InterventionView => intervention !== undefined)}
+              .filter((intervention): intervention is PresentedIntervention => intervention !== undefined)}
             withoutIntervention={withoutIntervention.has(subGoal.id)}
             trace={traces.get(subGoal.id) ?? []}
           />
@@ -70,7 +72,7 @@ function SubGoalItem({
   trace,
 }: {
   subGoal: SubGoalView;
-  serving: InterventionView[];
+  serving: PresentedIntervention[];
   withoutIntervention: boolean;
   trace: GasPoint[];
 }): ReactElement {
@@ -142,7 +144,11 @@ function SubGoalItem({
               <ul className="samspil-inline-list no-max-width">
                 {serving.map((intervention) => (
                   <li key={intervention.id}>
-                    <a href={`#${anchors.intervention(intervention.id)}`}>{intervention.type.name}</a>
+                    <a href={`#${anchors.intervention(intervention.id)}`}>
+                      {interventionName(intervention, (unit) =>
+                        t('plan.interventions.restrictedName', { unit }),
+                      )}
+                    </a>
                   </li>
                 ))}
               </ul>

@@ -1,10 +1,13 @@
+import type { PresentedIntervention } from '../../api/types.js';
+import type { PresentedPlan } from '../../api/types.js';
 import { type ReactElement, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type PlanOverview, SECTOR_LABELS } from '../../domain.js';
+import { SECTOR_LABELS } from '../../domain.js';
 import { danishToday } from '../../i18n/dates.js';
 import { formatDate } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { anchors } from './anchors.js';
+import { interventionName, isRestricted } from './intervention-view.js';
 import {
   monthTicks,
   position,
@@ -31,7 +34,7 @@ function truncate(text: string, max: number): string {
  * months. The drawing is plain SVG (no inline styles, so the strict CSP holds) and has a table
  * with the same content for screen readers and for anyone who prefers it.
  */
-export function Timeline({ plan }: { plan: PlanOverview }): ReactElement {
+export function Timeline({ plan }: { plan: PresentedPlan }): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
   const id = useId();
@@ -57,6 +60,8 @@ export function Timeline({ plan }: { plan: PlanOverview }): ReactElement {
   const tickEvery = months === 24 ? 3 : months === 12 ? 2 : 1;
   const todayX = x(position(today, range));
   const headingId = anchors.timeline;
+  const nameOf = (item: PresentedIntervention): string =>
+    interventionName(item, (unit) => t('plan.interventions.restrictedName', { unit }));
   const summary = t('plan.timeline.summary', {
     from: formatDate(range.from, language),
     to: formatDate(range.to, language),
@@ -103,7 +108,13 @@ export function Timeline({ plan }: { plan: PlanOverview }): ReactElement {
             </g>
           ))}
           {rows.map((row, index) => (
-            <TimelineBar key={row.intervention.id} row={row} y={AXIS + index * ROW} x={x} />
+            <TimelineBar
+              key={row.intervention.id}
+              row={row}
+              name={nameOf(row.intervention)}
+              y={AXIS + index * ROW}
+              x={x}
+            />
           ))}
           <g className="samspil-timeline-targets">
             <text className="samspil-timeline-label" x={8} y={AXIS + rows.length * ROW + 20}>
@@ -172,7 +183,7 @@ export function Timeline({ plan }: { plan: PlanOverview }): ReactElement {
               {rows.map(({ intervention }) => (
                 <tr key={intervention.id}>
                   <th scope="row">
-                    <a href={`#${anchors.intervention(intervention.id)}`}>{intervention.type.name}</a>
+                    <a href={`#${anchors.intervention(intervention.id)}`}>{nameOf(intervention)}</a>
                   </th>
                   <td>{SECTOR_LABELS[intervention.sector]?.[language] ?? intervention.sector}</td>
                   <td>
@@ -185,7 +196,11 @@ export function Timeline({ plan }: { plan: PlanOverview }): ReactElement {
                           start: formatDate(intervention.startDate, language),
                         })}
                   </td>
-                  <td>{intervention.followUpDate ? formatDate(intervention.followUpDate, language) : '—'}</td>
+                  <td>
+                    {!isRestricted(intervention) && intervention.followUpDate
+                      ? formatDate(intervention.followUpDate, language)
+                      : '—'}
+                  </td>
                   <td>{t(`plan.interventionStatus.${intervention.status}`)}</td>
                 </tr>
               ))}
@@ -210,10 +225,12 @@ export function Timeline({ plan }: { plan: PlanOverview }): ReactElement {
 
 function TimelineBar({
   row,
+  name,
   y,
   x,
 }: {
   row: TimelineRow;
+  name: string;
   y: number;
   x: (fraction: number) => number;
 }): ReactElement {
@@ -231,7 +248,7 @@ function TimelineBar({
         height={ROW}
       />
       <text className="samspil-timeline-label" x={8} y={middle + 5}>
-        {truncate(intervention.type.name, 34)}
+        {truncate(name, 34)}
       </text>
       <rect className="samspil-timeline-bar" x={left} y={y + 7} width={width} height={ROW - 14} rx={4} />
       {row.continues ? (

@@ -1,4 +1,5 @@
-import type { PlanOverview, Sector, TeamMemberView } from '../../domain.js';
+import type { PresentedPlan } from '../../api/types.js';
+import type { Sector, TeamMemberView } from '../../domain.js';
 
 /** A person around the citizen: a team member, or a professional who is responsible for an intervention. */
 export interface OrgPerson {
@@ -46,7 +47,7 @@ function fromMember(member: TeamMemberView): OrgPerson {
  * sector and unit (team members, and the responsible persons of current interventions who are
  * not on the team), relatives and network, civil society. Coordinator first in each unit.
  */
-export function organisationOf(plan: PlanOverview): Organisation {
+export function organisationOf(plan: PresentedPlan): Organisation {
   const sectors = new Map<Sector, Map<string, OrgUnit>>();
   const seen = new Set<string>();
   const place = (sector: Sector, unit: { id: string; name: string }, person: OrgPerson): void => {

@@ -1,5 +1,6 @@
+import type { PresentedPlan } from '../../api/types.js';
 import { describe, expect, it } from 'vitest';
-import type { InterventionView, PlanOverview } from '../../domain.js';
+import type { InterventionView } from '../../domain.js';
 import { monthTicks, position, timelineRows, timelineWindow } from './timeline-layout.js';
 
 function intervention(id: string, startDate: string, endDate: string | null): InterventionView {
@@ -35,7 +36,7 @@ const plan = {
       ],
     },
   ],
-} as unknown as PlanOverview;
+} as unknown as PresentedPlan;
 
 describe('timeline layout', () => {
   it('shows a third behind today and two thirds ahead', () => {

@@ -1,5 +1,6 @@
-import type { InterventionView, PlanOverview } from '../../domain.js';
+import type { PresentedPlan, PresentedIntervention } from '../../api/types.js';
 import { addMonths, daysBetween } from '../../i18n/dates.js';
+import { isRestricted } from './intervention-view.js';
 
 export const ZOOM_MONTHS = [3, 6, 12, 24] as const;
 export type ZoomMonths = (typeof ZOOM_MONTHS)[number];
@@ -11,7 +12,7 @@ export function timelineWindow(today: string, months: ZoomMonths): { from: strin
 }
 
 export interface TimelineRow {
-  intervention: InterventionView;
+  intervention: PresentedIntervention;
   /** Bar start and end as fractions 0..1 of the window; clipped to it. */
   start: number;
   end: number;
@@ -31,7 +32,7 @@ const clamp = (value: number): number => Math.min(1, Math.max(0, value));
  * The interventions that overlap the window, grouped by sector (in the plan's order) and by
  * start date, with their bars and follow-up marks placed as fractions of the window.
  */
-export function timelineRows(plan: PlanOverview, window: { from: string; to: string }): TimelineRow[] {
+export function timelineRows(plan: PresentedPlan, window: { from: string; to: string }): TimelineRow[] {
   const rows: TimelineRow[] = [];
   for (const group of plan.sectors) {
     const items = [...group.interventions].sort((a, b) => a.startDate.localeCompare(b.startDate));
@@ -39,12 +40,14 @@ export function timelineRows(plan: PlanOverview, window: { from: string; to: str
       if (intervention.startDate > window.to) continue;
       if (intervention.endDate !== null && intervention.endDate < window.from) continue;
       const endDay = intervention.endDate ?? window.to;
+      // Another unit's follow-up dates are details the viewer may not see.
+      const followUpDate = isRestricted(intervention) ? null : intervention.followUpDate;
       const followUp =
-        intervention.followUpDate &&
+        followUpDate &&
         intervention.status !== 'ended' &&
-        intervention.followUpDate >= window.from &&
-        intervention.followUpDate <= window.to
-          ? position(intervention.followUpDate, window)
+        followUpDate >= window.from &&
+        followUpDate <= window.to
+          ? position(followUpDate, window)
           : null;
       rows.push({
         intervention,

@@ -114,9 +114,11 @@ function WorkloadRow({ person, max }: { person: UnitProfessional; max: number })
   return (
     <tr>
       <th scope="row" data-title={t('unit.column.name')}>
-        {person.name}
-        <span className="samspil-muted samspil-small samspil-block">
-          {person.profession} · {t(`role.${person.role}`, { defaultValue: person.role })}
+        <span className="samspil-cell">
+          {person.name}
+          <span className="samspil-muted samspil-small samspil-block">
+            {person.profession} · {t(`role.${person.role}`, { defaultValue: person.role })}
+          </span>
         </span>
       </th>
       <td data-title={t('unit.column.caseload')}>

@@ -1,7 +1,7 @@
+import type { PresentedPlan } from '../../../api/types.js';
 import { type ReactElement, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { endSchema } from '../../../plan-schemas.js';
-import type { PlanOverview } from '../../../domain.js';
 import { usePlanContext } from '../PlanContext.js';
 import type { ConflictRow } from './ConflictView.js';
 import { EditPanel } from './EditPanel.js';
@@ -15,7 +15,7 @@ interface EndFormProps {
   path: string;
   withEndDate?: boolean;
   /** The item as it is now, for the conflict view. */
-  theirs: (plan: PlanOverview) => ConflictRow[];
+  theirs: (plan: PresentedPlan) => ConflictRow[];
   onDone: () => void;
 }
 

@@ -14,6 +14,7 @@ import { EditPanel } from './EditPanel.js';
 import { SelectField, TextField } from './Fields.js';
 import { orNull, validate } from './form-errors.js';
 import { usePlanForm } from './usePlanForm.js';
+import { isRestricted } from '../intervention-view.js';
 
 type EditableStatus = 'planned' | 'active' | 'paused';
 
@@ -140,7 +141,7 @@ export function InterventionForm({
     const current = form.conflict?.plan.sectors
       .flatMap((group) => group.interventions)
       .find((item) => item.id === intervention?.id);
-    if (!current) return [];
+    if (!current || isRestricted(current)) return [];
     return [
       { label: labels.type, value: current.type.name },
       { label: labels.responsible, value: current.responsible?.name ?? '' },
