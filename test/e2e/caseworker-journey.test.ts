@@ -1,0 +1,188 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launchBrowser } from './support/browser.js';
+import { type RunningServer, startDemoServer } from './support/server.js';
+import { demoPersonas, loginAs } from './support/session.js';
+
+let server: RunningServer;
+let browser: Browser;
+let personas: Map<string, string>;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
+  personas = await demoPersonas(server.url);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Today in Denmark plus n days, as a date input takes it. */
+function day(offset: number): string {
+  const date = new Date(Date.now() + offset * 86_400_000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(date);
+}
+
+/** A YYYY-MM-DD day as the app writes it in Danish, e.g. "22. nov. 2026". */
+function danishDate(isoDay: string): string {
+  return new Intl.DateTimeFormat('da-DK', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${isoDay}T00:00:00Z`));
+}
+
+async function timelineSummary(page: Page): Promise<string> {
+  return (
+    (await page
+      .locator('#plan-timeline ~ p, section[aria-labelledby="plan-timeline"] > p')
+      .first()
+      .textContent()) ?? ''
+  );
+}
+
+describe('a caseworker working with one plan', () => {
+  it('opens My day, finds a citizen, adds a sub-goal and an intervention serving it, and sees both on the timeline and in the history', async () => {
+    const page = await loginAs(browser, server.url, personas.get('jobcenter-caseworker') ?? '');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/mit-overblik');
+    await page.getByRole('heading', { level: 1, name: 'Mit overblik' }).waitFor();
+    const table = page.getByRole('table', { name: 'Dine borgere med det, der kræver opmærksomhed' });
+    await table.waitFor();
+    await expectAccessible(page, 'my day');
+
+    // Filtering by what needs attention narrows the list, and the filter is kept in the address.
+    const allRows = await table.getByRole('row').count();
+    await page.getByRole('checkbox', { name: /Overskredet opfølgning/ }).check();
+    await expect.poll(() => page.url()).toContain('vis=followUpsOverdue');
+    expect(await table.getByRole('row').count()).toBeLessThan(allRows);
+    await page.getByRole('checkbox', { name: /Overskredet opfølgning/ }).uncheck();
+
+    // Find the first citizen by name.
+    const firstLink = table.getByRole('rowheader').first().getByRole('link');
+    const name = (await firstLink.textContent()) ?? '';
+    await page.getByLabel('Søg på navn').fill(name.split(' ')[0] ?? name);
+    await table.getByRole('link', { name, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: `Plan for ${name}` }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Tidslinje' }).waitFor();
+    await expectAccessible(page, 'plan');
+    const before = await timelineSummary(page);
+
+    // A sub-goal: the form validates as the API does (the title is required) before anything is sent.
+    const addSubGoal = page.getByRole('button', { name: 'Tilføj delmål' });
+    await addSubGoal.focus();
+    await page.keyboard.press('Enter');
+    const subGoalForm = page.getByRole('form', { name: 'Tilføj delmål' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Tilføj delmål');
+    await subGoalForm.getByRole('button', { name: 'Tilføj delmålet' }).click();
+    await subGoalForm.getByText('Feltet skal udfyldes.').waitFor();
+    await expectAccessible(page, 'sub-goal form with an error');
+    const title = 'Tage bussen alene til praktikstedet';
+    await subGoalForm.getByLabel('Delmål', { exact: true }).fill(title);
+    await subGoalForm.getByLabel('Sådan måler vi det').fill('Antal ture uden følge pr. uge');
+    await subGoalForm.getByLabel('Måldato').fill(day(60));
+    await subGoalForm.getByLabel('Målopfyldelse (GAS)').selectOption('-1');
+    await subGoalForm.getByRole('button', { name: 'Tilføj delmålet' }).click();
+    await page.getByRole('heading', { level: 3, name: title }).waitFor();
+    await expect.poll(() => subGoalForm.count()).toBe(0);
+
+    // An intervention from the catalogue, serving the new sub-goal, with a follow-up date.
+    await page.getByRole('button', { name: 'Tilføj indsats' }).click();
+    const interventionForm = page.getByRole('form', { name: 'Tilføj indsats' });
+    const typeSelect = interventionForm.getByLabel('Indsats fra kataloget');
+    await expect.poll(() => typeSelect.locator('option').count()).toBeGreaterThan(5);
+    await typeSelect.selectOption({ label: 'Mentorstøtte' });
+    // The caseworker's own unit gives it, so its details stay visible to them ("that, not what").
+    await interventionForm.getByLabel('Enhed').selectOption({ label: 'Jobcenter – Team Ressource' });
+    const responsible = interventionForm.getByLabel('Ansvarlig');
+    await expect.poll(() => responsible.locator('option').count()).toBeGreaterThan(1);
+    await responsible.selectOption({ index: 1 });
+    await interventionForm
+      .getByLabel('Formål')
+      .fill('At have en fast person at tage bussen med i begyndelsen');
+    await interventionForm.getByLabel('Opfølgning').fill(day(30));
+    await interventionForm.getByLabel('Hyppighed').fill('1 gang om ugen');
+    await interventionForm.getByRole('checkbox', { name: title }).check();
+    await expectAccessible(page, 'intervention form');
+    await interventionForm.getByRole('button', { name: 'Tilføj indsatsen' }).click();
+    await expect.poll(() => interventionForm.count()).toBe(0);
+
+    // The sub-goal is now served by the new intervention.
+    const subGoal = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { level: 3, name: title }) });
+    await subGoal.getByRole('link', { name: 'Mentorstøtte' }).waitFor();
+    expect(await subGoal.getByText('Ingen indsats understøtter dette delmål.').count()).toBe(0);
+
+    // On the timeline: one bar more, and both the intervention and the sub-goal's target date in its table.
+    await expect.poll(() => timelineSummary(page)).not.toBe(before);
+    const timeline = page.locator('section[aria-labelledby="plan-timeline"]');
+    await timeline.getByText('Vis tidslinjen som tabel').click();
+    const timelineTable = timeline.getByRole('table');
+    const startsToday = timelineTable
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'Mentorstøtte' }) })
+      .filter({
+        hasText: `Fra ${danishDate(day(0))}`,
+      });
+    await startsToday.first().waitFor();
+    await timelineTable.getByRole('rowheader', { name: title }).waitFor();
+
+    // In the history, newest first.
+    const history = page.locator('section[aria-labelledby="plan-history"]');
+    await history.getByText('tilføjede indsatsen »Mentorstøtte«').waitFor();
+    await history.getByText(`tilføjede delmålet »${title}«`).waitFor();
+    await expectAccessible(page, 'plan after editing');
+
+    // Back on My day the plan now shows as recently changed.
+    await page.getByRole('link', { name: 'Mit overblik' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Mit overblik' }).waitFor();
+    await page.context().close();
+  });
+
+  it('keeps both changes when two people edit the same goal at once: the second sees theirs vs mine', async () => {
+    const first = await loginAs(browser, server.url, personas.get('jobcenter-caseworker') ?? '');
+    const second = await loginAs(browser, server.url, personas.get('jobcenter-caseworker') ?? '');
+    const table = first.getByRole('table', { name: 'Dine borgere med det, der kræver opmærksomhed' });
+    const link = table.getByRole('rowheader').nth(1).getByRole('link');
+    const href = (await link.getAttribute('href')) ?? '';
+    await Promise.all([first.goto(href), second.goto(href)]);
+    for (const page of [first, second]) {
+      await page.getByRole('heading', { level: 2, name: 'Borgerens mål' }).waitFor();
+      await page.getByRole('button', { name: /Redigér målet|Skriv borgerens mål/ }).click();
+    }
+    const mine = 'Jeg vil have et arbejde, hvor jeg kan bruge mine hænder.';
+    const theirs = 'Jeg vil kunne klare mig selv og have en hverdag med faste rutiner.';
+    await first.getByLabel('Borgerens mål med egne ord').fill(mine);
+    await second.getByLabel('Borgerens mål med egne ord').fill(theirs);
+
+    await second.getByRole('button', { name: 'Gem', exact: true }).click();
+    await second.getByText(theirs, { exact: false }).first().waitFor();
+    await expect.poll(() => second.getByRole('form', { name: 'Redigér målet' }).count()).toBe(0);
+
+    await first.getByRole('button', { name: 'Gem', exact: true }).click();
+    const conflict = first.getByRole('alert').filter({ hasText: 'Planen er ændret, mens du skrev' });
+    await conflict.waitFor();
+    await conflict.getByText(theirs).waitFor();
+    await conflict.getByText(mine).waitFor();
+    await expectAccessible(first, 'conflict view');
+
+    await conflict.getByRole('button', { name: 'Gem min ændring oven på den nye version' }).click();
+    await expect.poll(() => first.getByRole('form', { name: 'Redigér målet' }).count()).toBe(0);
+    const goal = first.locator('section[aria-labelledby="plan-goal"] blockquote');
+    await expect.poll(() => goal.textContent()).toContain(mine);
+
+    // Nothing is lost: the other change is in the history, replaced by mine.
+    const history = first.locator('section[aria-labelledby="plan-history"]');
+    await expect.poll(() => history.getByText('ændrede borgerens mål').count()).toBe(2);
+    await history.getByText(theirs).first().waitFor();
+
+    // The other session, reloading, sees the final version.
+    await second.reload();
+    await expect
+      .poll(() => second.locator('section[aria-labelledby="plan-goal"] blockquote').textContent())
+      .toContain(mine);
+    await first.context().close();
+    await second.context().close();
+  });
+});
