@@ -21,7 +21,8 @@ import { SessionStore } from './auth/session-store.js';
 import type { App, AppContext } from './context.js';
 import { PlanStore } from './plan/plan-store.js';
 import { registerAuth } from './plugins/auth.js';
-import { registerErrorHandling } from './plugins/errors.js';
+import { registerErrorHandling, sendProblem } from './plugins/errors.js';
+import { Problem } from './problem.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authAdminRoutes } from './routes/auth-admin.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
@@ -69,6 +70,19 @@ export async function buildApp(
     logger: withSafeSerializers(logger),
     trustProxy: false,
     bodyLimit: 256 * 1024,
+    // A malformed or over-long URL is answered by the router before any route: still problem
+    // details, and never echoing the URL (which could hold personal data).
+    frameworkErrors: (error, _request, reply) => {
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      void sendProblem(
+        reply,
+        new Problem(
+          tooLong ? 414 : 400,
+          tooLong ? 'Address too long' : 'Invalid address',
+          tooLong ? 'A part of the address is too long.' : 'The address is not valid.',
+        ),
+      );
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

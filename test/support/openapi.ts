@@ -137,5 +137,14 @@ export function sampleOf(
 
 /** Fills a path template's parameters. */
 export function fillPath(path: string, values: (name: string) => string): string {
-  return path.replace(/\{([^}]+)\}/g, (_match, name: string) => encodeURIComponent(values(name)));
+  return path.replace(/\{([^}]+)\}/g, (_match, name: string) => safeEncode(values(name)));
+}
+
+/** encodeURIComponent, with lone surrogates (which it refuses) replaced first. */
+export function safeEncode(value: string): string {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return encodeURIComponent(value.replace(/[\uD800-\uDFFF]/g, '\uFFFD'));
+  }
 }
