@@ -20,6 +20,7 @@ import { buildApp } from '../../src/server/app.js';
 import { SESSION_COOKIE } from '../../src/server/plugins/auth.js';
 import { generateMunicipality } from '../../src/synth/generate.js';
 import { progressBar } from '../../src/cli/progress.js';
+import { measurePlanPage } from './web-plan-page.js';
 
 const CITIZENS = Number(process.env.BENCH_CITIZENS ?? 50_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -187,6 +188,12 @@ async function main(): Promise<void> {
       `${(gzip / 1024).toFixed(1)} kB ${gzip <= 300 * 1024 ? 'OK' : 'OVER BUDGET'}`,
     );
     line('all JavaScript chunks, raw', `${(allBytes / 1024).toFixed(1)} kB in ${all.length} files`);
+    // The real demo server with the default demo municipality, in Chromium (test/bench/web-plan-page.ts).
+    const page = await measurePlanPage();
+    line(
+      `plan page rendered + interactive, median of ${page.samples.length} (budget < 1 s)`,
+      `${page.medianMs.toFixed(0)} ms ${page.medianMs < 1000 ? 'OK' : 'OVER BUDGET'} (${page.citizens} citizens)`,
+    );
   }
 
   await app.close();
