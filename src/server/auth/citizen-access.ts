@@ -25,9 +25,11 @@ export async function citizenAccess(
   actor: Actor,
   citizenId: string,
 ): Promise<CitizenAccess> {
-  const plan = await context.plans.get(actor.municipalityId, citizenId);
+  const [plan, grants] = await Promise.all([
+    context.plans.get(actor.municipalityId, citizenId),
+    context.plans.grants.get(actor.municipalityId, citizenId),
+  ]);
   if (!plan) throw problems.notFound('The citizen');
-  const grants = await context.plans.grants.get(actor.municipalityId, citizenId);
   return { plan, grants, decision: decideCitizenAccess(actor, plan.relations, grants) };
 }
 

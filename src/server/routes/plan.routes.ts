@@ -68,9 +68,12 @@ export function planRoutes(app: App, context: AppContext): void {
     async (request, reply) => {
       const actor = actorOf(request);
       const { citizenId } = request.params;
-      const plan = await context.plans.get(actor.municipalityId, citizenId);
+      // Both come from caches; on a miss, their batched loads run side by side.
+      const [plan, grants] = await Promise.all([
+        context.plans.get(actor.municipalityId, citizenId),
+        context.plans.grants.get(actor.municipalityId, citizenId),
+      ]);
       if (!plan) throw problems.notFound('The citizen');
-      const grants = await context.plans.grants.get(actor.municipalityId, citizenId);
       const decision = decideCitizenAccess(actor, plan.relations, grants);
       const hidden = decision.allowed ? hiddenInterventions(plan, actor, decision.basis, grants) : [];
       await context.audit.record({
