@@ -1,28 +1,10 @@
-import { lazy, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout.js';
 import { HomeRedirect } from './components/HomeRedirect.js';
 import { RequireAuth } from './components/RequireAuth.js';
-
-// Pages are split into their own chunks, so the first load carries only the shell.
-const LoginPage = lazy(() =>
-  import('./pages/login/LoginPage.js').then((module) => ({ default: module.LoginPage })),
-);
-const CaseloadPage = lazy(() =>
-  import('./pages/caseload/CaseloadPage.js').then((module) => ({ default: module.CaseloadPage })),
-);
-const MyDayPage = lazy(() =>
-  import('./pages/my-day/MyDayPage.js').then((module) => ({ default: module.MyDayPage })),
-);
-const UnitOverviewPage = lazy(() =>
-  import('./pages/unit/UnitOverviewPage.js').then((module) => ({ default: module.UnitOverviewPage })),
-);
-const PlanPage = lazy(() =>
-  import('./pages/plan/PlanPage.js').then((module) => ({ default: module.PlanPage })),
-);
-const NotFoundPage = lazy(() =>
-  import('./pages/errors/NotFoundPage.js').then((module) => ({ default: module.NotFoundPage })),
-);
+import { PageLoader } from './pages/lazy-page.js';
+import { pages } from './pages/pages.js';
 
 /**
  * The routes. Addresses are Danish, like the product:
@@ -37,14 +19,14 @@ export function App(): ReactElement {
     <Routes>
       <Route element={<AppLayout />}>
         <Route index element={<HomeRedirect />} />
-        <Route path="login" element={<LoginPage />} />
+        <Route path="login" element={<PageLoader page={pages.login} />} />
         <Route element={<RequireAuth />}>
-          <Route path="mit-overblik" element={<MyDayPage />} />
-          <Route path="borgere" element={<CaseloadPage />} />
-          <Route path="min-enhed" element={<UnitOverviewPage />} />
-          <Route path="borgere/:citizenId/plan" element={<PlanPage />} />
+          <Route path="mit-overblik" element={<PageLoader page={pages.myDay} />} />
+          <Route path="borgere" element={<PageLoader page={pages.caseload} />} />
+          <Route path="min-enhed" element={<PageLoader page={pages.unit} />} />
+          <Route path="borgere/:citizenId/plan" element={<PageLoader page={pages.plan} />} />
         </Route>
-        <Route path="*" element={<NotFoundPage />} />
+        <Route path="*" element={<PageLoader page={pages.notFound} />} />
       </Route>
     </Routes>
   );

@@ -7,8 +7,10 @@ import { BrowserRouter } from 'react-router';
 import { App } from './App.js';
 import { createQueryClient } from './api/queryClient.js';
 import { initI18n } from './i18n/index.js';
+import { preloadForPath } from './preload.js';
 
 const queryClient = createQueryClient();
+preloadForPath(window.location.pathname, queryClient);
 
 async function start(): Promise<void> {
   await initI18n();

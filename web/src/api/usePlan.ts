@@ -1,7 +1,7 @@
-import type { PresentedPlan } from './types.js';
 import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import { apiRequest } from './client.js';
 import { queryKeys } from './queryKeys.js';
+import type { PresentedPlan } from './types.js';
 
 /** A plan with the version tag the server gave it, needed later for If-Match on edits. */
 export interface VersionedPlan {
@@ -9,17 +9,28 @@ export interface VersionedPlan {
   etag: string | null;
 }
 
-/** The citizen's whole plan, as the plan overview endpoint serves it. */
-export function usePlan(citizenId: string): UseQueryResult<VersionedPlan> {
-  return useQuery({
+/** The query for a citizen's plan; shared by the page and by the preload at start-up. */
+export function planQuery(citizenId: string): {
+  queryKey: ReturnType<typeof queryKeys.plan>;
+  queryFn: (context: { signal: AbortSignal }) => Promise<VersionedPlan>;
+  staleTime: number;
+} {
+  return {
     queryKey: queryKeys.plan(citizenId),
     queryFn: async ({ signal }) => {
       const { data, etag } = await apiRequest<PresentedPlan>(
         `/api/citizens/${encodeURIComponent(citizenId)}/plan`,
-        { signal },
+        {
+          signal,
+        },
       );
       return { plan: data, etag };
     },
     staleTime: 30_000,
-  });
+  };
+}
+
+/** The citizen's whole plan, as the plan overview endpoint serves it for this viewer. */
+export function usePlan(citizenId: string): UseQueryResult<VersionedPlan> {
+  return useQuery(planQuery(citizenId));
 }

@@ -52,6 +52,10 @@ export function MyDayPage(): ReactElement {
   // (router navigations are transitions, which would make the checkboxes lag a click behind).
   const [kinds, setKinds] = useState<AttentionKind[]>(() => kindsFrom(params));
   const [sort, setSort] = useState<SortKey>(() => sortFrom(params));
+  // Open beside the list on wide screens; folded on a phone, so the list comes sooner.
+  const [filtersOpen, setFiltersOpen] = useState(
+    () => kindsFrom(params).length > 0 || window.matchMedia('(min-width: 768px)').matches,
+  );
 
   if (me.data && me.data.kind !== 'professional') return <Navigate to={homePath(me.data)} replace />;
 
@@ -93,25 +97,40 @@ export function MyDayPage(): ReactElement {
       {data ? (
         <div className="samspil-my-day">
           <div className="samspil-my-day-tools">
-            <fieldset className="samspil-panel samspil-filters">
-              <legend className="h4 samspil-panel-heading">{t('myDay.filterLegend')}</legend>
-              <p className="form-hint">{t('myDay.filterHint')}</p>
-              {ATTENTION_KINDS.map((kind) => (
-                <div className="form-group-checkbox" key={kind}>
-                  <input
-                    type="checkbox"
-                    id={`${id}-${kind}`}
-                    className="form-checkbox"
-                    checked={kinds.includes(kind)}
-                    onChange={(event) => toggle(kind, event.target.checked)}
-                  />
-                  <label className="form-label" htmlFor={`${id}-${kind}`}>
-                    {t(`myDay.filter.${kind}`)}{' '}
-                    <span className="samspil-filter-count">({citizensWith(kind)})</span>
-                  </label>
-                </div>
-              ))}
-            </fieldset>
+            <details
+              className="samspil-panel samspil-filters"
+              open={filtersOpen}
+              onToggle={(event) => setFiltersOpen(event.currentTarget.open)}
+            >
+              <summary className="h4 samspil-panel-heading">
+                {t('myDay.filterLegend')}
+                {kinds.length > 0 ? (
+                  <span className="samspil-filter-count">
+                    {' '}
+                    {t('myDay.filterChosen', { count: kinds.length })}
+                  </span>
+                ) : null}
+              </summary>
+              <fieldset className="samspil-filter-set">
+                <legend className="sr-only">{t('myDay.filterLegend')}</legend>
+                <p className="form-hint">{t('myDay.filterHint')}</p>
+                {ATTENTION_KINDS.map((kind) => (
+                  <div className="form-group-checkbox" key={kind}>
+                    <input
+                      type="checkbox"
+                      id={`${id}-${kind}`}
+                      className="form-checkbox"
+                      checked={kinds.includes(kind)}
+                      onChange={(event) => toggle(kind, event.target.checked)}
+                    />
+                    <label className="form-label" htmlFor={`${id}-${kind}`}>
+                      {t(`myDay.filter.${kind}`)}{' '}
+                      <span className="samspil-filter-count">({citizensWith(kind)})</span>
+                    </label>
+                  </div>
+                ))}
+              </fieldset>
+            </details>
             <search className="samspil-panel">
               <div className={looksLikeCpr ? 'form-group form-error' : 'form-group'}>
                 <label className="form-label" htmlFor={`${id}-q`}>

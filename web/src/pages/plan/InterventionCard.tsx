@@ -5,14 +5,13 @@ import { formatDate, formatMoney } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { anchors } from './anchors.js';
 import { ContactLinks } from './ContactLinks.js';
-import { EndForm } from './edit/EndForm.js';
-import { InterventionForm } from './edit/InterventionForm.js';
 import { useToggle } from './edit/useToggle.js';
 import { GapWarning } from './GapWarning.js';
 import { ItemActions } from './ItemActions.js';
 import { legalBasisText } from './legal-basis.js';
 import { usePlanContext } from './PlanContext.js';
 import { StatusBadge } from './StatusBadge.js';
+import { EndForm, InterventionForm } from './edit/LazyForms.js';
 
 interface InterventionCardProps {
   intervention: InterventionView;

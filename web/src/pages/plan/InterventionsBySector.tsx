@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { type InterventionStatus, SECTOR_LABELS, type SubGoalView } from '../../domain.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { anchors } from './anchors.js';
-import { InterventionForm } from './edit/InterventionForm.js';
 import { useToggle } from './edit/useToggle.js';
 import { InterventionCard } from './InterventionCard.js';
 import { isRestricted } from './intervention-view.js';
 import { RestrictedInterventionCard } from './RestrictedInterventionCard.js';
 import { usePlanContext } from './PlanContext.js';
+import { InterventionForm } from './edit/LazyForms.js';
 
 /** What is going on now comes first; ended interventions stay visible, last. */
 const STATUS_ORDER: Record<InterventionStatus, number> = { active: 0, paused: 1, planned: 2, ended: 3 };

@@ -5,13 +5,11 @@ import { SECTOR_LABELS } from '../../domain.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { anchors } from './anchors.js';
 import { ContactLinks } from './ContactLinks.js';
-import { CoordinatorForm } from './edit/CoordinatorForm.js';
-import { EndForm } from './edit/EndForm.js';
-import { TeamMemberForm } from './edit/TeamMemberForm.js';
 import { useToggle } from './edit/useToggle.js';
 import { GapWarning } from './GapWarning.js';
 import { type OrgPerson, organisationOf } from './organisation.js';
 import { usePlanContext } from './PlanContext.js';
+import { CoordinatorForm, EndForm, TeamMemberForm } from './edit/LazyForms.js';
 
 /**
  * The citizen's organisation: the citizen in the middle of everyone around them — professionals by

@@ -6,6 +6,7 @@ import { isApiError } from '../../api/client.js';
 import { useMe } from '../../api/useMe.js';
 import { type VersionedPlan, usePlan } from '../../api/usePlan.js';
 import { usePlanHistory } from '../../api/usePlanHistory.js';
+import { AfterFirstPaint } from '../../components/AfterFirstPaint.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import type { SubGoalView } from '../../domain.js';
@@ -145,23 +146,25 @@ function PlanView({ citizenId, versioned, context, canEdit, meId }: PlanViewProp
           withoutIntervention={withoutIntervention}
           traces={traces}
         />
-        <Timeline plan={plan} />
-        <InterventionsBySector
-          sectors={plan.sectors}
-          subGoalsById={subGoalsById}
-          withoutSubGoal={withoutSubGoal}
-        />
-        <OrganisationSection plan={plan} context={context} />
-        <PyramidSection plan={plan} />
-        <HistorySection
-          plan={plan}
-          history={{
-            data: history.data,
-            isPending: history.isPending,
-            error: history.error,
-            refetch: () => void history.refetch(),
-          }}
-        />
+        <AfterFirstPaint>
+          <Timeline plan={plan} />
+          <InterventionsBySector
+            sectors={plan.sectors}
+            subGoalsById={subGoalsById}
+            withoutSubGoal={withoutSubGoal}
+          />
+          <OrganisationSection plan={plan} context={context} />
+          <PyramidSection plan={plan} />
+          <HistorySection
+            plan={plan}
+            history={{
+              data: history.data,
+              isPending: history.isPending,
+              error: history.error,
+              refetch: () => void history.refetch(),
+            }}
+          />
+        </AfterFirstPaint>
       </article>
     </PlanContext.Provider>
   );

@@ -5,8 +5,6 @@ import type { SubGoalView } from '../../domain.js';
 import { formatDate } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { anchors } from './anchors.js';
-import { EndForm } from './edit/EndForm.js';
-import { SubGoalForm } from './edit/SubGoalForm.js';
 import { useToggle } from './edit/useToggle.js';
 import { GapWarning } from './GapWarning.js';
 import type { GasPoint } from './gas-trace.js';
@@ -16,6 +14,7 @@ import { ItemActions } from './ItemActions.js';
 import { usePlanContext } from './PlanContext.js';
 import { StatusBadge } from './StatusBadge.js';
 import { interventionName } from './intervention-view.js';
+import { EndForm, SubGoalForm } from './edit/LazyForms.js';
 
 interface SubGoalListProps {
   subGoals: SubGoalView[];

@@ -1,0 +1,11 @@
+import { lazyPage } from './lazy-page.js';
+
+/** The app's pages, each in its own chunk so the first load carries only the shell. */
+export const pages = {
+  login: lazyPage(() => import('./login/LoginPage.js').then((module) => module.LoginPage)),
+  myDay: lazyPage(() => import('./my-day/MyDayPage.js').then((module) => module.MyDayPage)),
+  caseload: lazyPage(() => import('./caseload/CaseloadPage.js').then((module) => module.CaseloadPage)),
+  unit: lazyPage(() => import('./unit/UnitOverviewPage.js').then((module) => module.UnitOverviewPage)),
+  plan: lazyPage(() => import('./plan/PlanPage.js').then((module) => module.PlanPage)),
+  notFound: lazyPage(() => import('./errors/NotFoundPage.js').then((module) => module.NotFoundPage)),
+};

@@ -1,0 +1,69 @@
+import { type ComponentProps, lazy, type ReactElement, Suspense } from 'react';
+import { Loading } from '../../../components/Loading.js';
+
+/*
+ * The edit forms (and Zod, which validates them) are loaded when a form is first opened, not
+ * with the plan page: reading a plan is what must be fast, and most visits only read.
+ */
+const GoalFormLazy = lazy(() => import('./GoalForm.js').then((module) => ({ default: module.GoalForm })));
+const SubGoalFormLazy = lazy(() =>
+  import('./SubGoalForm.js').then((module) => ({ default: module.SubGoalForm })),
+);
+const InterventionFormLazy = lazy(() =>
+  import('./InterventionForm.js').then((module) => ({ default: module.InterventionForm })),
+);
+const EndFormLazy = lazy(() => import('./EndForm.js').then((module) => ({ default: module.EndForm })));
+const TeamMemberFormLazy = lazy(() =>
+  import('./TeamMemberForm.js').then((module) => ({ default: module.TeamMemberForm })),
+);
+const CoordinatorFormLazy = lazy(() =>
+  import('./CoordinatorForm.js').then((module) => ({ default: module.CoordinatorForm })),
+);
+
+export function GoalForm(props: ComponentProps<typeof GoalFormLazy>): ReactElement {
+  return (
+    <Suspense fallback={<Loading />}>
+      <GoalFormLazy {...props} />
+    </Suspense>
+  );
+}
+
+export function SubGoalForm(props: ComponentProps<typeof SubGoalFormLazy>): ReactElement {
+  return (
+    <Suspense fallback={<Loading />}>
+      <SubGoalFormLazy {...props} />
+    </Suspense>
+  );
+}
+
+export function InterventionForm(props: ComponentProps<typeof InterventionFormLazy>): ReactElement {
+  return (
+    <Suspense fallback={<Loading />}>
+      <InterventionFormLazy {...props} />
+    </Suspense>
+  );
+}
+
+export function EndForm(props: ComponentProps<typeof EndFormLazy>): ReactElement {
+  return (
+    <Suspense fallback={<Loading />}>
+      <EndFormLazy {...props} />
+    </Suspense>
+  );
+}
+
+export function TeamMemberForm(props: ComponentProps<typeof TeamMemberFormLazy>): ReactElement {
+  return (
+    <Suspense fallback={<Loading />}>
+      <TeamMemberFormLazy {...props} />
+    </Suspense>
+  );
+}
+
+export function CoordinatorForm(props: ComponentProps<typeof CoordinatorFormLazy>): ReactElement {
+  return (
+    <Suspense fallback={<Loading />}>
+      <CoordinatorFormLazy {...props} />
+    </Suspense>
+  );
+}
