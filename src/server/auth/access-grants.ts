@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { AccessGrants, BreakGlassGrant } from '../../domain/access/policy.js';
+import { type Kysely, sql } from 'kysely';
+import { type AccessGrants, type BreakGlassGrant, NO_GRANTS } from '../../domain/access/policy.js';
 import type { ConsentRecord } from '../../domain/consent/consent.js';
 import { toConsentRecord } from '../../db/queries/consent.queries.js';
 import type { DB } from '../../db/schema.js';
@@ -26,16 +26,24 @@ export class AccessGrantStore {
   private readonly loading = new Map<string, Promise<AccessGrants>>();
   private misses: Miss[] = [];
   private flushing = false;
+  /**
+   * Per municipality, the citizens who may have grants (an open consent or an unexpired
+   * break-the-glass), loaded once; everyone else has none, so most cold reads need no query.
+   * Only ever grows: every invalidation adds its citizen, so a new grant is never missed.
+   */
+  private readonly candidates = new Map<string, Promise<Set<string>>>();
+  private readonly added = new Map<string, Set<string>>();
 
   constructor(
     private readonly db: Kysely<DB>,
     private readonly limit = 20_000,
   ) {}
 
-  get(municipalityId: string, citizenId: string): Promise<AccessGrants> {
+  async get(municipalityId: string, citizenId: string): Promise<AccessGrants> {
     const key = `${municipalityId}/${citizenId}`;
     const cached = this.cache.get(key);
-    if (cached) return Promise.resolve(cached);
+    if (cached) return cached;
+    if (!(await this.mayHaveGrants(municipalityId, citizenId))) return NO_GRANTS;
     const pending = this.loading.get(key);
     if (pending) return pending;
     const loading = new Promise<AccessGrants>((resolve, reject) => {
@@ -55,10 +63,31 @@ export class AccessGrantStore {
   /** Forget a citizen's grants: call after any consent or break-the-glass change commits. */
   invalidate(municipalityId: string, citizenId: string): void {
     const key = `${municipalityId}/${citizenId}`;
+    const added = this.added.get(municipalityId) ?? new Set<string>();
+    added.add(citizenId);
+    this.added.set(municipalityId, added);
     this.cache.delete(key);
     this.loading.delete(key);
     this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
     if (this.generations.size > this.limit * 2) this.generations.clear();
+  }
+
+  private async mayHaveGrants(municipalityId: string, citizenId: string): Promise<boolean> {
+    if (this.added.get(municipalityId)?.has(citizenId)) return true;
+    let loading = this.candidates.get(municipalityId);
+    if (!loading) {
+      loading = sql<{ citizen_id: string }>`
+        SELECT citizen_id FROM consent WHERE municipality_id = ${municipalityId} AND withdrawn_at IS NULL
+        UNION
+        SELECT citizen_id FROM break_glass WHERE municipality_id = ${municipalityId} AND expires_at > now()`
+        .execute(this.db)
+        .then((result) => new Set(result.rows.map((row) => row.citizen_id)));
+      this.candidates.set(municipalityId, loading);
+      loading.catch(() => this.candidates.delete(municipalityId));
+    }
+    const candidates = await loading;
+    // A grant added while the set was loading is in `added`.
+    return candidates.has(citizenId) || (this.added.get(municipalityId)?.has(citizenId) ?? false);
   }
 
   private async loadMisses(): Promise<void> {
