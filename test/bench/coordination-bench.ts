@@ -18,11 +18,18 @@ const WRITES = Number(process.env.BENCH_COORDINATION_WRITES ?? 200);
 /** Runs both coordination sections and prints them with `line`. */
 export async function benchCoordination(database: Database, line: Line): Promise<void> {
   const { db } = database;
-  const municipality = await db.selectFrom('municipality').select('id').orderBy('code').executeTakeFirstOrThrow();
+  const municipality = await db
+    .selectFrom('municipality')
+    .select('id')
+    .orderBy('code')
+    .executeTakeFirstOrThrow();
   const municipalityId = municipality.id;
 
   console.log('\nCoordination: batch scan of the whole municipality');
-  const readOnce = async (): Promise<number> => {
+  // Two ways to read the current intervention rows once: as typed rows, and as one JSON array
+  // per citizen (the encoding the scan uses, which PGlite turns into objects much faster). The
+  // budget is held against the faster of the two.
+  const readRows = async (): Promise<number> => {
     const started = performance.now();
     const rows = await db
       .selectFrom('intervention')
@@ -44,27 +51,43 @@ export async function benchCoordination(database: Database, line: Line): Promise
     if (rows.length === 0) throw new Error('no interventions to read');
     return performance.now() - started;
   };
+  const readJson = async (): Promise<number> => {
+    const started = performance.now();
+    await sql`
+      SELECT json_agg(json_build_array(id, citizen_id, type_id, unit_id, responsible_id, status, start_date,
+               end_date, follow_up_date, schedule)) AS rows
+        FROM intervention WHERE municipality_id = ${municipalityId} AND status <> 'ended'`.execute(db);
+    return performance.now() - started;
+  };
+  const readOnce = async (): Promise<number> => Math.min(await readRows(), await readJson());
   await readOnce(); // warm the cache: both sides then read from memory
   const first = await scanMunicipality(db, municipalityId);
   line(
     'first scan (opens the flags not yet stored)',
     `${(first.milliseconds / 1000).toFixed(2)} s, ${first.citizens} citizens, ${first.created} new flags`,
   );
-  const baselines: number[] = [];
+  const rowReads: number[] = [];
+  const jsonReads: number[] = [];
   const scans: number[] = [];
   let changed = 0;
   for (let round = 0; round < 3; round++) {
-    baselines.push(await readOnce());
+    rowReads.push(await readRows());
+    jsonReads.push(await readJson());
     const scan = await scanMunicipality(db, municipalityId);
     scans.push(scan.milliseconds);
     changed += scan.created + scan.reopened + scan.resolved;
   }
-  const baseline = median(baselines);
+  const baseline = Math.min(median(rowReads), median(jsonReads));
   const scan = median(scans);
   const ratio = scan / baseline;
   const current = await sql<{ n: number }>`
-    SELECT count(*)::int AS n FROM intervention WHERE municipality_id = ${municipalityId} AND status <> 'ended'`.execute(db);
-  line(`read ${current.rows[0]?.n ?? 0} current intervention rows once (baseline)`, `${baseline.toFixed(0)} ms`);
+    SELECT count(*)::int AS n FROM intervention WHERE municipality_id = ${municipalityId} AND status <> 'ended'`.execute(
+    db,
+  );
+  line(
+    `read ${current.rows[0]?.n ?? 0} current intervention rows once: rows / JSON`,
+    `${median(rowReads).toFixed(0)} / ${median(jsonReads).toFixed(0)} ms (baseline: the faster)`,
+  );
   line('scan: read, evaluate every rule, compare with stored flags', `${scan.toFixed(0)} ms`);
   line('ratio scan / read (budget ≤ 3)', `${ratio.toFixed(2)} ${ratio <= 3 ? 'OK' : 'OVER BUDGET'}`);
   line('flags changed by re-running the scan (idempotent: 0)', `${changed}`);
@@ -122,8 +145,14 @@ export async function benchCoordination(database: Database, line: Line): Promise
     .where('actor_id', '=', '00000000-0000-7000-8000-000000000000')
     .execute();
   const p99 = percentile(checks, 0.99);
-  line(`check inside ${checks.length} plan writes, p50 / p99`, `${percentile(checks, 0.5).toFixed(2)} / ${p99.toFixed(2)} ms`);
-  line('whole write incl. the check, p50 / p99', `${percentile(writes, 0.5).toFixed(2)} / ${percentile(writes, 0.99).toFixed(2)} ms`);
+  line(
+    `check inside ${checks.length} plan writes, p50 / p99`,
+    `${percentile(checks, 0.5).toFixed(2)} / ${p99.toFixed(2)} ms`,
+  );
+  line(
+    'whole write incl. the check, p50 / p99',
+    `${percentile(writes, 0.5).toFixed(2)} / ${percentile(writes, 0.99).toFixed(2)} ms`,
+  );
   line('added by the check at p99 (budget < 5 ms)', `${p99.toFixed(2)} ms ${p99 < 5 ? 'OK' : 'OVER BUDGET'}`);
 }
 

@@ -10,19 +10,17 @@ type Executor = Kysely<DB> | Transaction<DB>;
 /** Rows per statement when writing flags in bulk: far below PostgreSQL's limits, steady progress. */
 const CHUNK = 5000;
 
-/** Every stored flag of a municipality, as the batch scan compares them. */
+/** Every stored flag of a municipality, as the batch scan compares them (one JSON value: fast on PGlite). */
 export async function loadExistingFlags(db: Executor, municipalityId: string): Promise<ExistingFlag[]> {
-  const rows = await db
-    .selectFrom('coordination_flag')
-    .select(['id', 'citizen_id', 'fingerprint', 'status', sql<boolean>`status_by IS NULL`.as('system')])
-    .where('municipality_id', '=', municipalityId)
-    .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    citizenId: row.citizen_id,
-    fingerprint: row.fingerprint,
-    status: row.status as FlagStatus,
-    closedBySystem: row.status === 'resolved' && row.system,
+  const result = await sql<{ flags: [string, string, string, FlagStatus, boolean][] | null }>`
+    SELECT json_agg(json_build_array(id, citizen_id, fingerprint, status, status_by IS NULL)) AS flags
+      FROM coordination_flag WHERE municipality_id = ${municipalityId}`.execute(db);
+  return (result.rows[0]?.flags ?? []).map(([id, citizenId, fingerprint, status, system]) => ({
+    id,
+    citizenId,
+    fingerprint,
+    status,
+    closedBySystem: status === 'resolved' && system,
   }));
 }
 

@@ -9,7 +9,7 @@ import { loadCitizenExtras } from '../../db/queries/coordination-facts.queries.j
 import { writeFlagChanges } from '../../db/queries/coordination-flags.queries.js';
 import type { DB } from '../../db/schema.js';
 import type { PlanChange } from '../plan/plan-change.js';
-import { notifyOthers } from './notifications.js';
+import { notificationsFor } from './notifications.js';
 import { rulesFor } from './rule-choices-cache.js';
 
 export interface CoordinationCheckScope {
@@ -34,13 +34,12 @@ export async function checkCoordinationInTransaction(scope: CoordinationCheckSco
   await recordGasChanges(scope);
   const [rules, loaded] = await Promise.all([
     rulesFor(trx, municipalityId),
-    loadCitizenExtras(trx, municipalityId, citizenId, today),
+    loadCitizenExtras(trx, municipalityId, citizenId, today, notificationsFor(scope)),
   ]);
   const facts = factsFromPlan(scope.plan, loaded.extras, today);
   const findings = evaluateCitizen(facts, rules, today).map((finding) => ({ ...finding, citizenId }));
   const changes = diffFlags(findings, loaded.flags);
   if (hasChanges(changes)) await writeFlagChanges(trx, municipalityId, changes);
-  await notifyOthers(scope);
 }
 
 /** A sub-goal whose GAS level was set or changed through the ordinary plan edit is a follow-up. */

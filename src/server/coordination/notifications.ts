@@ -1,5 +1,6 @@
 import type { CoordinationCheckScope } from './coordination-check.js';
 import { newId } from '../../db/ids.js';
+import type { NotificationInsert } from '../../db/queries/coordination-facts.queries.js';
 
 /**
  * "Others also work with this citizen": when an intervention is created or changed, the
@@ -7,13 +8,13 @@ import { newId } from '../../db/ids.js';
  * get a notification in their inbox (and an e-mail when SMTP is configured). The one who made
  * the change is not told about it.
  */
-export async function notifyOthers(scope: CoordinationCheckScope): Promise<void> {
+export function notificationsFor(scope: CoordinationCheckScope): NotificationInsert[] {
   const changed = scope.changes.filter((change) => change.entity === 'intervention');
-  if (changed.length === 0) return;
+  if (changed.length === 0) return [];
   const changedIds = new Set(changed.map((change) => change.entityId));
   const interventions = scope.plan.sectors.flatMap((group) => group.interventions);
   const subject = interventions.find((item) => changedIds.has(item.id));
-  if (!subject) return;
+  if (!subject) return [];
   const recipients = new Set<string>();
   for (const item of interventions) {
     if (item.status === 'ended' || changedIds.has(item.id) || !item.responsible) continue;
@@ -22,7 +23,7 @@ export async function notifyOthers(scope: CoordinationCheckScope): Promise<void>
   const coordinator = scope.plan.team.find((member) => member.isCoordinator)?.professionalId;
   if (coordinator) recipients.add(coordinator);
   recipients.delete(scope.actorId);
-  if (recipients.size === 0) return;
+  if (recipients.size === 0) return [];
   const action = changed[0]?.action ?? 'update';
   const payload = JSON.stringify({
     citizen: {
@@ -45,20 +46,12 @@ export async function notifyOthers(scope: CoordinationCheckScope): Promise<void>
       en: `${subject.unit.name} has ${action === 'create' ? 'created' : action === 'end' ? 'ended' : 'changed'} the intervention ${subject.type.name} for a citizen you also work with.`,
     },
   });
-  await scope.trx
-    .insertInto('notification')
-    .values(
-      [...recipients].sort().map((recipientId) => ({
-        municipality_id: scope.municipalityId,
-        id: newId(),
-        recipient_id: recipientId,
-        citizen_id: scope.citizenId,
-        kind: 'intervention-changed',
-        subject_id: subject.id,
-        payload,
-        actor_id: scope.actorId,
-        read_at: null,
-      })),
-    )
-    .execute();
+  return [...recipients].sort().map((recipientId) => ({
+    id: newId(),
+    recipientId,
+    kind: 'intervention-changed',
+    subjectId: subject.id,
+    payload,
+    actorId: scope.actorId,
+  }));
 }
