@@ -21,6 +21,7 @@ import { SESSION_COOKIE } from '../../src/server/plugins/auth.js';
 import { generateMunicipality } from '../../src/synth/generate.js';
 import { progressBar } from '../../src/cli/progress.js';
 import { measurePlanPage } from './web-plan-page.js';
+import { benchCoordination } from './coordination-bench.js';
 
 const CITIZENS = Number(process.env.BENCH_CITIZENS ?? 50_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -195,6 +196,8 @@ async function main(): Promise<void> {
       `${page.medianMs.toFixed(0)} ms ${page.medianMs < 1000 ? 'OK' : 'OVER BUDGET'} (${page.citizens} citizens)`,
     );
   }
+
+  await benchCoordination(database, line);
 
   await app.close();
   await bare.close();
