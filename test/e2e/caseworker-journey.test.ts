@@ -186,3 +186,78 @@ describe('a caseworker working with one plan', () => {
     await second.context().close();
   });
 });
+
+describe('the people around the citizen, by keyboard', () => {
+  it('adds a relative to the organisation, opens their contact details and ends an intervention with a reason', async () => {
+    const page = await loginAs(browser, server.url, personas.get('jobcenter-caseworker') ?? '');
+    const table = page.getByRole('table', { name: 'Dine borgere med det, der kræver opmærksomhed' });
+    await table.waitFor();
+    // A citizen with an intervention this caseworker can see in full and end (found through the API).
+    const citizenName = await page.evaluate(async () => {
+      const myDay = (await (await fetch('/api/my-day')).json()) as {
+        items: { id: string; givenName: string; familyName: string }[];
+      };
+      for (const item of myDay.items.slice(2)) {
+        const plan = (await (await fetch(`/api/citizens/${item.id}/plan`)).json()) as {
+          sectors: { interventions: { detailsHidden?: boolean; status: string }[] }[];
+        };
+        const endable = plan.sectors
+          .flatMap((group) => group.interventions)
+          .some((intervention) => !intervention.detailsHidden && intervention.status !== 'ended');
+        if (endable) return `${item.givenName} ${item.familyName}`;
+      }
+      return null;
+    });
+    expect(citizenName).not.toBeNull();
+    await table.getByRole('link', { name: citizenName ?? '', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 2, name: 'Borgerens organisation' }).waitFor();
+
+    // A relative, entered with the keyboard only.
+    await page.getByRole('button', { name: 'Tilføj person' }).focus();
+    await page.keyboard.press('Enter');
+    const form = page.getByRole('form', { name: 'Tilføj person' });
+    await form.getByRole('radio', { name: 'Pårørende eller netværk' }).focus();
+    await page.keyboard.press('Space');
+    await form.getByLabel('Navn').focus();
+    await page.keyboard.type('Karin Fiktivsen');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Søster');
+    await form.getByLabel('Telefon').fill('+45 12 34 56 78');
+    await form.getByLabel('E-mail').fill('ikke-en-adresse');
+    await form.getByRole('button', { name: 'Tilføj personen' }).click();
+    await form.getByText('Skriv en gyldig e-mailadresse.').waitFor();
+    await form.getByLabel('E-mail').fill('karin@example.org');
+    await form.getByRole('button', { name: 'Tilføj personen' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => form.count()).toBe(0);
+    const organisation = page.locator('section[aria-labelledby="plan-team"]');
+    const relative = organisation.getByRole('listitem').filter({ hasText: 'Karin Fiktivsen' }).last();
+    // Contact details one click (or key press) away.
+    await relative.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await relative.getByRole('link', { name: 'Telefon +45 12 34 56 78' }).waitFor();
+    await expectAccessible(page, 'organisation with a person opened');
+
+    // Escape closes a form without saving.
+    await organisation.getByRole('button', { name: 'Tilføj person' }).click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('form', { name: 'Tilføj person' }).count()).toBe(0);
+
+    // End the first active intervention with a reason; it stays in the plan as ended.
+    const card = page
+      .locator('section[aria-labelledby="plan-interventions"] li')
+      .filter({ has: page.getByRole('button', { name: /^Afslut: / }) })
+      .first();
+    const name = ((await card.getByRole('heading', { level: 4 }).textContent()) ?? '').trim();
+    await card.getByRole('button', { name: `Afslut: ${name}` }).click();
+    const end = page.getByRole('form', { name: `Afslut indsatsen »${name}«` });
+    await end.getByLabel('Begrundelse').fill('Målet er nået; borgeren klarer det selv nu.');
+    await end.getByRole('button', { name: 'Afslut', exact: true }).click();
+    await expect.poll(() => end.count()).toBe(0);
+    const history = page.locator('section[aria-labelledby="plan-history"]');
+    await history.getByText(`afsluttede indsatsen »${name}«`).first().waitFor();
+    await history.getByText('Målet er nået; borgeren klarer det selv nu.').first().waitFor();
+    await page.context().close();
+  });
+});

@@ -133,7 +133,7 @@ function HistoryItem({
       <p className="samspil-history-what">
         <strong>{entry.actor.name ?? t('plan.history.unknownActor')}</strong>{' '}
         {t(`plan.history.action.${entry.entity}.${entry.action}`)}
-        {name ? <> »{name}«</> : null}
+        {name ? ` ${t('plan.history.quoted', { name })}` : null}
       </p>
       {changes.length > 0 ? (
         <ul className="samspil-history-changes no-max-width">

@@ -11,7 +11,10 @@ interface ItemActionsProps {
   endLabel?: string;
 }
 
-/** Edit and end buttons for one item in the plan; their accessible names include the item. */
+/**
+ * Edit and end buttons for one item in the plan. Their accessible names start with the visible
+ * word and add the item ("Redigér: Sove mindst seks timer"), so a list of buttons is unambiguous.
+ */
 export function ItemActions({
   itemName,
   onEdit,
@@ -23,14 +26,24 @@ export function ItemActions({
   const { t } = useTranslation();
   return (
     <div className="samspil-item-actions">
-      <button type="button" className="button button-tertiary" ref={editRef} onClick={onEdit}>
+      <button
+        type="button"
+        className="button button-tertiary"
+        ref={editRef}
+        onClick={onEdit}
+        aria-label={`${t('form.edit')}: ${itemName}`}
+      >
         {t('form.edit')}
-        <span className="sr-only">: {itemName}</span>
       </button>
       {onEnd ? (
-        <button type="button" className="button button-tertiary" ref={endRef} onClick={onEnd}>
+        <button
+          type="button"
+          className="button button-tertiary"
+          ref={endRef}
+          onClick={onEnd}
+          aria-label={`${endLabel ?? t('form.end')}: ${itemName}`}
+        >
           {endLabel ?? t('form.end')}
-          <span className="sr-only">: {itemName}</span>
         </button>
       ) : null}
     </div>

@@ -132,9 +132,9 @@ function Person({ person }: { person: OrgPerson }): ReactElement {
                   className="button button-tertiary"
                   ref={coordinator.trigger}
                   onClick={coordinator.show}
+                  aria-label={`${t('plan.team.makeCoordinator')}: ${member.name}`}
                 >
                   {t('plan.team.makeCoordinator')}
-                  <span className="sr-only">: {member.name}</span>
                 </button>
               ) : null}
               <button
@@ -142,9 +142,9 @@ function Person({ person }: { person: OrgPerson }): ReactElement {
                 className="button button-tertiary"
                 ref={ender.trigger}
                 onClick={ender.show}
+                aria-label={`${t('plan.team.endMember')}: ${member.name}`}
               >
                 {t('plan.team.endMember')}
-                <span className="sr-only">: {member.name}</span>
               </button>
             </div>
           ) : null}

@@ -35,7 +35,16 @@ export function EditPanel({
   const rows = form.conflict && conflictRows ? conflictRows() : null;
   const errorCount = Object.keys(form.errors).length;
   return (
-    <form className="samspil-edit-panel" onSubmit={onSubmit} noValidate aria-label={title}>
+    <form
+      className="samspil-edit-panel"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={title}
+      onKeyDown={(event) => {
+        // Escape cancels, except during a conflict, where the person must choose so nothing is lost.
+        if (event.key === 'Escape' && !form.conflict) onCancel();
+      }}
+    >
       <h3 className="h4 samspil-edit-heading" ref={heading} tabIndex={-1}>
         {title}
       </h3>
