@@ -1,0 +1,222 @@
+/**
+ * `npm run docs:screenshots`: takes the user guide's screenshots (docs/user-guide/*.png) from the
+ * real demo server in headless Chromium, so they always show the product as it is. It starts
+ * `samspil serve --demo` on a fresh data folder, makes a few changes through the API as two
+ * different professionals (so history, GAS traces and "changed since my last visit" have
+ * something to show), and photographs each screen in Danish at 1280 px, and two at 360 px.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../test/e2e/support/browser.js';
+import { startDemoServer } from '../test/e2e/support/server.js';
+
+const OUT = resolve('docs/user-guide');
+
+interface PlanJson {
+  version: number;
+  subGoals: { id: string; title: string; status: string; gasLevel: number | null }[];
+}
+
+async function session(browser: Browser, url: string, persona: string, width = 1280): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: url,
+    viewport: { width, height: 900 },
+    deviceScaleFactor: 1,
+  });
+  const page = await context.newPage();
+  await page.goto('/login');
+  await page.evaluate(async (id) => {
+    const response = await fetch('/api/auth/demo-login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'samspil' },
+      body: JSON.stringify({ persona: id }),
+    });
+    if (!response.ok) throw new Error(`demo login ${id}: ${response.status}`);
+  }, persona);
+  return page;
+}
+
+/** One plan change through the API, on the current version. */
+async function change(
+  page: Page,
+  citizenId: string,
+  method: string,
+  path: string,
+  body: unknown,
+): Promise<void> {
+  const status = await page.evaluate(
+    async ({ citizenId, method, path, body }) => {
+      const plan = await fetch(`/api/citizens/${citizenId}/plan`);
+      const response = await fetch(`/api/citizens/${citizenId}/plan${path}`, {
+        method,
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Requested-With': 'samspil',
+          'If-Match': plan.headers.get('ETag') ?? '',
+        },
+        body: JSON.stringify(body),
+      });
+      return response.status;
+    },
+    { citizenId, method, path, body },
+  );
+  if (status >= 300) throw new Error(`${method} ${path}: ${status}`);
+}
+
+async function planOf(page: Page, citizenId: string): Promise<PlanJson> {
+  return page.evaluate(
+    async (id) => (await (await fetch(`/api/citizens/${id}/plan`)).json()) as PlanJson,
+    citizenId,
+  );
+}
+
+async function shoot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean; height?: number } = {},
+): Promise<void> {
+  const path = resolve(OUT, `${name}.png`);
+  if (options.height) {
+    await page.screenshot({
+      path,
+      clip: { x: 0, y: 0, width: page.viewportSize()?.width ?? 1280, height: options.height },
+      fullPage: true,
+    });
+  } else {
+    await page.screenshot({ path, fullPage: options.fullPage ?? false });
+  }
+  console.log(`  ${name}.png`);
+}
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  console.log('Starting the demo server and Chromium …');
+  const [server, browser] = await Promise.all([startDemoServer({ citizens: 400 }), launchBrowser()]);
+  try {
+    const caseworker = await session(browser, server.url, 'jobcenter-caseworker');
+    const myDay = await caseworker.evaluate(
+      async () =>
+        (await (await fetch('/api/my-day')).json()) as { items: { id: string; familyName: string }[] },
+    );
+    const citizenId = myDay.items[0]?.id;
+    if (!citizenId) throw new Error('the caseworker has no citizens');
+
+    // A story for the plan: the caseworker rates progress over time and adds a sub-goal …
+    const plan = await planOf(caseworker, citizenId);
+    const active = plan.subGoals.find((goal) => goal.status === 'active');
+    if (active) {
+      await change(caseworker, citizenId, 'PATCH', `/sub-goals/${active.id}`, { gasLevel: -1 });
+      await change(caseworker, citizenId, 'PATCH', `/sub-goals/${active.id}`, { gasLevel: 0 });
+    }
+    await change(caseworker, citizenId, 'POST', '/sub-goals', {
+      title: 'Tage bussen alene til praktikstedet',
+      measure: 'Antal ture uden følge pr. uge',
+      targetDate: new Date(Date.now() + 75 * 86_400_000).toISOString().slice(0, 10),
+      gasLevel: -1,
+    });
+    // … looks at the plan (a visit) …
+    await caseworker.goto(`/borgere/${citizenId}/plan`);
+    await caseworker.getByRole('heading', { level: 2, name: 'Borgerens mål' }).waitFor();
+    // … and then a colleague in another sector changes it.
+    const colleague = await session(browser, server.url, 'social-worker');
+    if (active) {
+      const relation = await colleague.evaluate(
+        async (id) => (await fetch(`/api/citizens/${id}/plan`)).status,
+        citizenId,
+      );
+      if (relation === 200)
+        await change(colleague, citizenId, 'PATCH', `/sub-goals/${active.id}`, { gasLevel: 1 });
+    }
+
+    console.log('Taking screenshots:');
+    const anonymous = await browser.newContext({
+      baseURL: server.url,
+      viewport: { width: 1280, height: 900 },
+    });
+    const login = await anonymous.newPage();
+    await login.goto('/login');
+    await login.getByRole('heading', { level: 2, name: 'Medarbejdere' }).waitFor();
+    await shoot(login, 'login', { fullPage: true });
+
+    await caseworker.goto('/mit-overblik');
+    await caseworker.getByRole('table').waitFor();
+    await shoot(caseworker, 'my-day', { height: 1300 });
+
+    await caseworker.goto('/borgere');
+    await caseworker.getByRole('table').waitFor();
+    await shoot(caseworker, 'caseload', { height: 1100 });
+
+    await caseworker.goto(`/borgere/${citizenId}/plan`);
+    await caseworker.getByRole('heading', { level: 2, name: 'Borgerens mål' }).waitFor();
+    await caseworker.getByRole('heading', { level: 2, name: 'Historik' }).waitFor();
+    await shoot(caseworker, 'plan', { height: 1500 });
+    const section = (id: string) => caseworker.locator(`section[aria-labelledby="${id}"]`);
+    await section('plan-sub-goals').screenshot({ path: resolve(OUT, 'plan-sub-goals.png') });
+    console.log('  plan-sub-goals.png');
+    await section('plan-timeline').screenshot({ path: resolve(OUT, 'plan-timeline.png') });
+    console.log('  plan-timeline.png');
+    await section('plan-team').locator('summary').first().click();
+    await section('plan-team').screenshot({ path: resolve(OUT, 'plan-organisation.png') });
+    console.log('  plan-organisation.png');
+    await section('plan-pyramid').screenshot({ path: resolve(OUT, 'plan-pyramid.png') });
+    console.log('  plan-pyramid.png');
+    await section('plan-history').screenshot({ path: resolve(OUT, 'plan-history.png') });
+    console.log('  plan-history.png');
+
+    await caseworker.getByRole('button', { name: 'Tilføj indsats' }).click();
+    const form = caseworker.getByRole('form', { name: 'Tilføj indsats' });
+    await form.getByLabel('Indsats fra kataloget').selectOption({ label: 'Mentorstøtte' });
+    await form.getByLabel('Formål').fill('At have en fast person at gå til i hverdagen og på arbejdspladsen');
+    await form.getByLabel('Hyppighed').fill('4 timer om ugen');
+    await form.screenshot({ path: resolve(OUT, 'plan-add-intervention.png') });
+    console.log('  plan-add-intervention.png');
+    await form.getByRole('button', { name: 'Annullér' }).click();
+
+    // The conflict view: the caseworker edits the goal while the colleague saves a change.
+    await caseworker.getByRole('button', { name: /Redigér målet|Skriv borgerens mål/ }).click();
+    await caseworker
+      .getByLabel('Borgerens mål med egne ord')
+      .fill(
+        'Jeg vil have et arbejde, hvor jeg kan bruge mine hænder, og vise mine børn, at det kan lade sig gøre.',
+      );
+    const colleagueCanEdit =
+      (await colleague.evaluate(
+        async (id) => (await fetch(`/api/citizens/${id}/plan`)).status,
+        citizenId,
+      )) === 200;
+    const other = colleagueCanEdit ? colleague : await session(browser, server.url, 'jobcenter-caseworker');
+    await change(other, citizenId, 'PUT', '/goal', {
+      ownWords: 'Jeg vil kunne klare mig selv og have en hverdag med faste rutiner.',
+      professionalWording: 'Borgeren ønsker at opbygge stabile rutiner som grundlag for beskæftigelse.',
+    });
+    await caseworker.getByRole('button', { name: 'Gem', exact: true }).click();
+    const conflict = caseworker.getByRole('alert').filter({ hasText: 'Planen er ændret' });
+    await conflict.waitFor();
+    await caseworker
+      .getByRole('form', { name: 'Redigér målet' })
+      .screenshot({ path: resolve(OUT, 'plan-conflict.png') });
+    console.log('  plan-conflict.png');
+
+    const leader = await session(browser, server.url, 'team-leader');
+    await leader.goto('/min-enhed');
+    await leader.getByRole('table', { name: 'Borgere med flest åbne signaler' }).waitFor();
+    await shoot(leader, 'unit-overview', { height: 1400 });
+
+    const phone = await session(browser, server.url, 'jobcenter-caseworker', 360);
+    await phone.goto(`/borgere/${citizenId}/plan`);
+    await phone.getByRole('heading', { level: 2, name: 'Borgerens mål' }).waitFor();
+    await shoot(phone, 'plan-mobile', { height: 1400 });
+    await phone.goto('/mit-overblik');
+    await phone.getByRole('table').waitFor();
+    await shoot(phone, 'my-day-mobile', { height: 1400 });
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
