@@ -239,7 +239,9 @@ function TimelineBar({
   const width = Math.max(4, x(row.end) - left);
   const middle = y + ROW / 2;
   return (
-    <g className={`samspil-timeline-row is-${intervention.status} sector-${intervention.sector}`}>
+    <g
+      className={`samspil-timeline-row is-${intervention.status}${isRestricted(intervention) ? ' is-restricted' : ''}`}
+    >
       <rect
         className="samspil-timeline-stripe"
         x={0}
