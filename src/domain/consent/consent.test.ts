@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { type ConsentRecord, consentCovers, consentInputSchema, isConsentActive } from './consent.js';
+
+const base: ConsentRecord = {
+  id: 'c1',
+  citizenId: 'citizen',
+  grantee: { unitId: 'unit-a' },
+  categories: ['intervention-details'],
+  purpose: 'coordination',
+  basis: 'consent',
+  legalProvision: null,
+  validFrom: '2026-01-01',
+  validUntil: '2026-12-31',
+  withdrawnAt: null,
+};
+const now = new Date('2026-06-01T12:00:00Z');
+
+describe('consent rules', () => {
+  it('is active only within its dates and until withdrawn', () => {
+    expect(isConsentActive(base, now)).toBe(true);
+    expect(isConsentActive(base, new Date('2025-12-31T12:00:00Z'))).toBe(false);
+    expect(isConsentActive(base, new Date('2027-01-01T12:00:00Z'))).toBe(false);
+    expect(isConsentActive({ ...base, withdrawnAt: new Date('2026-05-01T00:00:00Z') }, now)).toBe(false);
+  });
+
+  it('covers the named unit or a whole sector, for its category and purpose only', () => {
+    const viewer = { unitId: 'unit-a', sector: 'employment' as const };
+    expect(consentCovers(base, viewer, 'intervention-details', 'coordination', now)).toBe(true);
+    expect(
+      consentCovers(base, { ...viewer, unitId: 'unit-b' }, 'intervention-details', 'coordination', now),
+    ).toBe(false);
+    expect(consentCovers(base, viewer, 'health', 'coordination', now)).toBe(false);
+    expect(consentCovers(base, viewer, 'intervention-details', 'treatment', now)).toBe(false);
+    const sector: ConsentRecord = { ...base, grantee: { sector: 'employment' } };
+    expect(
+      consentCovers(
+        sector,
+        { unitId: 'any', sector: 'employment' },
+        'intervention-details',
+        'coordination',
+        now,
+      ),
+    ).toBe(true);
+    expect(
+      consentCovers(sector, { unitId: 'any', sector: null }, 'intervention-details', 'coordination', now),
+    ).toBe(false);
+  });
+
+  it('validates input: exactly one grantee, a provision with a legal basis, dates in order', () => {
+    const ok = { granteeSector: 'housing', categories: ['goals'], purpose: 'coordination' };
+    expect(consentInputSchema.safeParse(ok).success).toBe(true);
+    expect(
+      consentInputSchema.safeParse({ ...ok, granteeUnitId: '01a18f41-8c00-7000-94e9-53bf3ec1de59' }).success,
+    ).toBe(false);
+    expect(consentInputSchema.safeParse({ ...ok, basis: 'legal_provision' }).success).toBe(false);
+    expect(
+      consentInputSchema.safeParse({ ...ok, basis: 'legal_provision', legalProvision: 'FVL-28-3' }).success,
+    ).toBe(true);
+    expect(
+      consentInputSchema.safeParse({ ...ok, validFrom: '2026-02-01', validUntil: '2026-01-01' }).success,
+    ).toBe(false);
+    expect(consentInputSchema.safeParse({ ...ok, categories: [] }).success).toBe(false);
+  });
+});
