@@ -114,7 +114,8 @@ async function appendIfHead(
   const last = rows[rows.length - 1];
   if (!last) return true;
   // Columns as arrays (unnest): cheaper to bind and parse than one JSON document per batch.
-  const column = <K extends keyof ChainedAuditRow>(key: K): ChainedAuditRow[K][] => rows.map((row) => row[key]);
+  const column = <K extends keyof ChainedAuditRow>(key: K): ChainedAuditRow[K][] =>
+    rows.map((row) => row[key]);
   const inserted = await sql<{ id: string }>`
     WITH advanced AS (
       UPDATE audit_chain_head SET seq = ${last.seq}, hash = decode(${last.hash}, 'hex')
