@@ -21,6 +21,10 @@ export interface Config {
   oidc: { professional: OidcProviderConfig | null; citizen: OidcProviderConfig | null };
   /** How long audit records are kept before `samspil audit purge` removes them. */
   auditRetentionYears: number;
+  /** SMTP server for e-mail notifications (smtp:// or smtps://, user and password in the URL); none: no e-mail. */
+  smtpUrl: string | null;
+  /** The sender address of e-mail notifications. */
+  smtpFrom: string;
 }
 
 /** One OpenID Connect provider Samspil logs users in with. */
@@ -76,6 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       citizen: oidcFrom(env, 'SAMSPIL_OIDC_CITIZEN'),
     },
     auditRetentionYears: Number(env.SAMSPIL_AUDIT_RETENTION_YEARS ?? 5),
+    smtpUrl: env.SAMSPIL_SMTP_URL || null,
+    smtpFrom: env.SAMSPIL_SMTP_FROM ?? 'samspil@localhost',
     ...overrides,
   };
   const keys = resolveKeys(env, base.demo, base.databaseUrl, dataDir);

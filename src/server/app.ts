@@ -36,6 +36,7 @@ import { workspaceRoutes } from './routes/workspace.routes.js';
 import { coordinationRoutes } from './routes/coordination.routes.js';
 import { flagsRoutes } from './routes/flags.routes.js';
 import { inboxRoutes } from './routes/inbox.routes.js';
+import { registerMailer } from './coordination/mailer.js';
 import { referralsRoutes } from './routes/referrals.routes.js';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -160,6 +161,7 @@ export async function buildApp(
   coordinationRoutes(app, context);
   referralsRoutes(app, context);
   inboxRoutes(app, context);
+  registerMailer(app, context);
 
   if (hasWebApp) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
   return { app, context };

@@ -1,0 +1,86 @@
+import { sql } from 'kysely';
+import type { App, AppContext } from '../context.js';
+import { sendMail } from './smtp-client.js';
+
+/** How often pending notifications are looked for, and how old a notification may be to still be mailed. */
+const INTERVAL_MS = 5_000;
+const BATCH = 50;
+
+/**
+ * E-mail for the inbox, only when SAMSPIL_SMTP_URL is set: every few seconds, notifications of
+ * the last hour not yet mailed to recipients with an address are sent and marked sent or failed.
+ * The mail says only that there is news in Samspil — never a citizen's name or details, which
+ * stay behind the login.
+ */
+export function registerMailer(app: App, context: AppContext): void {
+  const url = context.config.smtpUrl;
+  if (!url) return;
+  let running = false;
+  const tick = async (): Promise<void> => {
+    if (running) return;
+    running = true;
+    try {
+      await sendPendingMail(context, url);
+    } catch (error) {
+      app.log.warn({ err: error }, 'e-mail notifications failed');
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), INTERVAL_MS);
+  timer.unref();
+  app.addHook('onClose', async () => clearInterval(timer));
+}
+
+/** Sends the notifications waiting for e-mail; returns how many were sent. */
+export async function sendPendingMail(context: AppContext, url: string): Promise<number> {
+  const { db } = context.database;
+  const rows = await db
+    .selectFrom('notification as n')
+    .innerJoin('professional as p', (join) =>
+      join.onRef('p.municipality_id', '=', 'n.municipality_id').onRef('p.id', '=', 'n.recipient_id'),
+    )
+    .select(['n.municipality_id', 'n.id', 'n.kind', 'p.email'])
+    .where('n.email_status', '=', 'none')
+    .where('n.read_at', 'is', null)
+    .where('p.email', 'is not', null)
+    .where('n.created_at', '>', sql<Date>`now() - interval '1 hour'`)
+    .orderBy('n.created_at')
+    .limit(BATCH)
+    .execute();
+  let sent = 0;
+  for (const row of rows) {
+    let status = 'sent';
+    try {
+      await sendMail(url, {
+        from: context.config.smtpFrom,
+        to: row.email ?? '',
+        subject: 'Nyt i Samspil / News in Samspil',
+        text:
+          `Der er nyt i din indbakke i Samspil (${describe(row.kind, 'da')}).\n` +
+          `Log ind på ${context.config.publicUrl} for at se det.\n\n` +
+          `There is news in your Samspil inbox (${describe(row.kind, 'en')}).\n` +
+          `Log in at ${context.config.publicUrl} to see it.\n`,
+      });
+      sent += 1;
+    } catch {
+      status = 'failed';
+    }
+    await db
+      .updateTable('notification')
+      .set({ email_status: status })
+      .where('municipality_id', '=', row.municipality_id)
+      .where('id', '=', row.id)
+      .execute();
+  }
+  return sent;
+}
+
+function describe(kind: string, language: 'da' | 'en'): string {
+  if (kind === 'intervention-changed')
+    return language === 'da'
+      ? 'en anden enhed har ændret en indsats'
+      : 'another unit changed an intervention';
+  if (kind.startsWith('referral')) return language === 'da' ? 'en henvisning' : 'a referral';
+  return language === 'da' ? 'en besked' : 'a message';
+}
