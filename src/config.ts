@@ -21,6 +21,11 @@ export interface Config {
   oidc: { professional: OidcProviderConfig | null; citizen: OidcProviderConfig | null };
   /** How long audit records are kept before `samspil audit purge` removes them. */
   auditRetentionYears: number;
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (addresses or CIDRs), so the audit trail
+   * and rate limits see the client's address; none by default.
+   */
+  trustProxy: string[];
   /** SMTP server for e-mail notifications (smtp:// or smtps://, user and password in the URL); none: no e-mail. */
   smtpUrl: string | null;
   /** The sender address of e-mail notifications. */
@@ -80,6 +85,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       citizen: oidcFrom(env, 'SAMSPIL_OIDC_CITIZEN'),
     },
     auditRetentionYears: Number(env.SAMSPIL_AUDIT_RETENTION_YEARS ?? 5),
+    trustProxy: (env.SAMSPIL_TRUST_PROXY ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
     smtpUrl: env.SAMSPIL_SMTP_URL || null,
     smtpFrom: env.SAMSPIL_SMTP_FROM ?? 'samspil@localhost',
     ...overrides,

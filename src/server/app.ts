@@ -69,7 +69,8 @@ export async function buildApp(
   }
   const app = Fastify({
     logger: withSafeSerializers(logger),
-    trustProxy: false,
+    // Only named proxies may tell us the client's address (audit "from where", rate limits).
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     bodyLimit: 256 * 1024,
     // A malformed or over-long URL is answered by the router before any route: still problem
     // details, and never echoing the URL (which could hold personal data).
