@@ -1,3 +1,5 @@
+import type { UpdateObject } from 'kysely';
+import type { DB } from '../../db/schema.js';
 import { LEGAL_BASES, type LegalBasisCode } from '../../domain/organisation/legal-bases.js';
 import type {
   EndInput,
@@ -84,12 +86,7 @@ export async function updateSubGoal(
     gas_level: input.gasLevel,
     status: input.status,
   });
-  await scope.trx
-    .updateTable('sub_goal')
-    .set(set)
-    .where('municipality_id', '=', scope.municipalityId)
-    .where('id', '=', id)
-    .execute();
+  await updateItem(scope, 'sub_goal', id, set);
   return [
     {
       entity: 'sub_goal',
@@ -105,12 +102,7 @@ export async function endSubGoal(scope: ChangeScope, id: string, input: EndInput
   const before = await subGoalOf(scope, id);
   if (before.status === 'ended') throw problems.conflict('This sub-goal has already ended.');
   const set = { status: 'ended', end_reason: input.reason, ended_at: new Date() };
-  await scope.trx
-    .updateTable('sub_goal')
-    .set(set)
-    .where('municipality_id', '=', scope.municipalityId)
-    .where('id', '=', id)
-    .execute();
+  await updateItem(scope, 'sub_goal', id, set);
   return [
     {
       entity: 'sub_goal',
@@ -196,12 +188,7 @@ export async function updateIntervention(
   if (after.end_date && after.end_date < after.start_date)
     throw fieldProblem('endDate', 'must not be before startDate');
   if (Object.keys(set).length > 0) {
-    await scope.trx
-      .updateTable('intervention')
-      .set(set)
-      .where('municipality_id', '=', scope.municipalityId)
-      .where('id', '=', id)
-      .execute();
+    await updateItem(scope, 'intervention', id, set);
   }
   const beforeLinks = await linksOf(scope, id);
   if (input.subGoalIds) {
@@ -233,12 +220,7 @@ export async function endIntervention(
   const endDate = input.endDate ?? new Date().toISOString().slice(0, 10);
   if (endDate < before.start_date) throw fieldProblem('endDate', 'must not be before the start date');
   const set = { status: 'ended', end_date: endDate, end_reason: input.reason };
-  await scope.trx
-    .updateTable('intervention')
-    .set(set)
-    .where('municipality_id', '=', scope.municipalityId)
-    .where('id', '=', id)
-    .execute();
+  await updateItem(scope, 'intervention', id, set);
   return [
     {
       entity: 'intervention',
@@ -320,12 +302,7 @@ export async function updateTeamMember(
     email: input.email,
     is_coordinator: input.isCoordinator,
   });
-  await scope.trx
-    .updateTable('team_member')
-    .set(set)
-    .where('municipality_id', '=', scope.municipalityId)
-    .where('id', '=', id)
-    .execute();
+  await updateItem(scope, 'team_member', id, set);
   changes.push({
     entity: 'team_member',
     entityId: id,
@@ -339,12 +316,7 @@ export async function updateTeamMember(
 export async function endTeamMember(scope: ChangeScope, id: string, input: EndInput): Promise<PlanChange[]> {
   const before = await teamMemberOf(scope, id);
   const set = { ended_at: new Date(), end_reason: input.reason, is_coordinator: false };
-  await scope.trx
-    .updateTable('team_member')
-    .set(set)
-    .where('municipality_id', '=', scope.municipalityId)
-    .where('id', '=', id)
-    .execute();
+  await updateItem(scope, 'team_member', id, set);
   return [
     {
       entity: 'team_member',
@@ -357,6 +329,21 @@ export async function endTeamMember(scope: ChangeScope, id: string, input: EndIn
 }
 
 // --- helpers -----------------------------------------------------------------------------
+
+/** Updates one item of the plan (a sub-goal, intervention or team member) by id, within the tenant. */
+async function updateItem<T extends 'sub_goal' | 'intervention' | 'team_member'>(
+  scope: ChangeScope,
+  table: T,
+  id: string,
+  set: UpdateObject<DB, T>,
+): Promise<void> {
+  await scope.trx
+    .updateTable(table as 'sub_goal')
+    .set(set as UpdateObject<DB, 'sub_goal'>)
+    .where('municipality_id', '=', scope.municipalityId)
+    .where('id', '=', id)
+    .execute();
+}
 
 async function subGoalOf(scope: ChangeScope, id: string) {
   const row = await scope.trx
