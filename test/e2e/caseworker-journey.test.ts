@@ -134,6 +134,13 @@ describe('a caseworker working with one plan', () => {
     await history.getByText(`tilføjede delmålet »${title}«`).waitFor();
     await expectAccessible(page, 'plan after editing');
 
+    // Rating progress: the new GAS level joins the sub-goal's trace.
+    await subGoal.getByRole('button', { name: `Redigér: ${title}` }).click();
+    const editSubGoal = page.getByRole('form', { name: `Redigér delmålet »${title}«` });
+    await editSubGoal.getByLabel('Målopfyldelse (GAS)').selectOption('0');
+    await editSubGoal.getByRole('button', { name: 'Gem', exact: true }).click();
+    await subGoal.getByText(/Forløb: −1 → 0/).waitFor();
+
     // Back on My day the plan now shows as recently changed.
     await page.getByRole('link', { name: 'Mit overblik' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Mit overblik' }).waitFor();
@@ -182,6 +189,24 @@ describe('a caseworker working with one plan', () => {
     await expect
       .poll(() => second.locator('section[aria-labelledby="plan-goal"] blockquote').textContent())
       .toContain(mine);
+
+    // Again, on the professional wording; this time the first person takes theirs and drops their own.
+    await Promise.all(
+      [first, second].map((page) => page.getByRole('button', { name: 'Redigér målet' }).click()),
+    );
+    await first.getByLabel('Faglig formulering').fill('Min faglige formulering, som ikke bliver gemt.');
+    await second
+      .getByLabel('Faglig formulering')
+      .fill('Borgeren ønsker faste rutiner og et arbejde med hænderne.');
+    await second.getByRole('button', { name: 'Gem', exact: true }).click();
+    await expect.poll(() => second.getByRole('form', { name: 'Redigér målet' }).count()).toBe(0);
+    await first.getByRole('button', { name: 'Gem', exact: true }).click();
+    await conflict.waitFor();
+    await conflict.getByRole('button', { name: 'Behold planen, som den er nu' }).click();
+    await expect.poll(() => first.getByRole('form', { name: 'Redigér målet' }).count()).toBe(0);
+    const goalSection = first.locator('section[aria-labelledby="plan-goal"]');
+    await goalSection.getByText('Borgeren ønsker faste rutiner og et arbejde med hænderne.').waitFor();
+    expect(await goalSection.getByText('Min faglige formulering').count()).toBe(0);
     await first.context().close();
     await second.context().close();
   });
