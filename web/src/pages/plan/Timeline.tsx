@@ -39,8 +39,11 @@ export function Timeline({ plan }: { plan: PresentedPlan }): ReactElement {
   const language = useLanguage();
   const id = useId();
   const [months, setMonths] = useState<ZoomMonths>(12);
+  // Paging moves the window by half its width, so each step keeps some of what was in view.
+  const [offset, setOffset] = useState(0);
+  const step = months / 2;
   const today = danishToday();
-  const range = useMemo(() => timelineWindow(today, months), [today, months]);
+  const range = useMemo(() => timelineWindow(today, months, offset), [today, months, offset]);
   const rows = useMemo(() => timelineRows(plan, range), [plan, range]);
   const targets = plan.subGoals.filter(
     (subGoal) =>
@@ -80,14 +83,32 @@ export function Timeline({ plan }: { plan: PresentedPlan }): ReactElement {
               type="button"
               className="samspil-zoom-option"
               aria-pressed={option === months}
-              onClick={() => setMonths(option)}
+              onClick={() => {
+                setMonths(option);
+                setOffset(0);
+              }}
             >
               {t('plan.timeline.months', { count: option })}
             </button>
           ))}
         </fieldset>
       </div>
-      <p className="samspil-muted">{summary}</p>
+      <div className="samspil-timeline-paging">
+        <p className="samspil-muted">{summary}</p>
+        <div className="samspil-timeline-paging-buttons">
+          <button type="button" className="button button-tertiary" onClick={() => setOffset(offset - step)}>
+            {t('plan.timeline.earlier')}
+          </button>
+          {offset !== 0 ? (
+            <button type="button" className="button button-tertiary" onClick={() => setOffset(0)}>
+              {t('plan.timeline.backToToday')}
+            </button>
+          ) : null}
+          <button type="button" className="button button-tertiary" onClick={() => setOffset(offset + step)}>
+            {t('plan.timeline.later')}
+          </button>
+        </div>
+      </div>
       <div className="samspil-timeline-scroll">
         <svg
           className="samspil-timeline"
@@ -131,12 +152,14 @@ export function Timeline({ plan }: { plan: PresentedPlan }): ReactElement {
               );
             })}
           </g>
-          <g className="samspil-timeline-today">
-            <line x1={todayX} x2={todayX} y1={AXIS - 30} y2={height} />
-            <text x={todayX + 4} y={12}>
-              {t('plan.timeline.today')}
-            </text>
-          </g>
+          {today >= range.from && today <= range.to ? (
+            <g className="samspil-timeline-today">
+              <line x1={todayX} x2={todayX} y1={AXIS - 30} y2={height} />
+              <text x={todayX + 4} y={12}>
+                {t('plan.timeline.today')}
+              </text>
+            </g>
+          ) : null}
         </svg>
       </div>
       <ul className="samspil-timeline-legend no-max-width" aria-label={t('plan.timeline.legend')}>

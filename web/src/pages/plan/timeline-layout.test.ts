@@ -43,6 +43,10 @@ describe('timeline layout', () => {
     expect(timelineWindow('2026-11-22', 12)).toEqual({ from: '2026-07-22', to: '2027-07-22' });
   });
 
+  it('moves back and forward in time by whole months', () => {
+    expect(timelineWindow('2026-11-22', 12, -6)).toEqual({ from: '2026-01-22', to: '2027-01-22' });
+  });
+
   it('keeps only interventions overlapping the window and clips their bars', () => {
     const window = timelineWindow('2026-11-22', 3);
     const rows = timelineRows(plan, window);

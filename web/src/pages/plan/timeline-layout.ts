@@ -5,10 +5,14 @@ import { isRestricted } from './intervention-view.js';
 export const ZOOM_MONTHS = [3, 6, 12, 24] as const;
 export type ZoomMonths = (typeof ZOOM_MONTHS)[number];
 
-/** The days the timeline shows: a third behind today, two thirds ahead. */
-export function timelineWindow(today: string, months: ZoomMonths): { from: string; to: string } {
+/**
+ * The days the timeline shows: a third behind today, two thirds ahead; moved by `offset`
+ * months when the person pages back or forward in time.
+ */
+export function timelineWindow(today: string, months: ZoomMonths, offset = 0): { from: string; to: string } {
   const past = Math.round(months / 3);
-  return { from: addMonths(today, -past), to: addMonths(today, months - past) };
+  const anchor = addMonths(today, offset);
+  return { from: addMonths(anchor, -past), to: addMonths(anchor, months - past) };
 }
 
 export interface TimelineRow {
