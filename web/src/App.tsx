@@ -4,6 +4,7 @@ import { AppLayout } from './components/AppLayout.js';
 import { HomeRedirect } from './components/HomeRedirect.js';
 import { RequireAuth } from './components/RequireAuth.js';
 import { PageLoader } from './pages/lazy-page.js';
+import { coordinationPages, coordinationPaths } from './pages/coordination-pages.js';
 import { pages } from './pages/pages.js';
 
 /**
@@ -25,6 +26,9 @@ export function App(): ReactElement {
           <Route path="borgere" element={<PageLoader page={pages.caseload} />} />
           <Route path="min-enhed" element={<PageLoader page={pages.unit} />} />
           <Route path="borgere/:citizenId/plan" element={<PageLoader page={pages.plan} />} />
+          {coordinationPaths.map(([path, page]) => (
+            <Route key={path} path={path} element={<PageLoader page={coordinationPages[page]} />} />
+          ))}
         </Route>
         <Route path="*" element={<PageLoader page={pages.notFound} />} />
       </Route>

@@ -4,6 +4,7 @@ import { Link, NavLink, useNavigate } from 'react-router';
 import type { Me } from '../api/types.js';
 import { useLogout } from '../api/useLogout.js';
 import { homePath, leadsUnit, paths } from '../routes.js';
+import { CoordinationNav } from './CoordinationNav.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 
 /** The DKFDS header: product, municipality, the logged-in user, language and log out. */
@@ -88,6 +89,7 @@ export function Header({ me }: { me: Me | null }): ReactElement {
                   </NavLink>
                 </li>
               ) : null}
+              <CoordinationNav me={me} />
             </ul>
           </div>
         </nav>

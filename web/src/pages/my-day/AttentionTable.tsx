@@ -5,6 +5,7 @@ import type { AttentionItem } from '../../api/types.js';
 import { formatDate } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { planPath } from '../../routes.js';
+import { FlagCountBadge } from '../coordination/FlagCountBadge.js';
 import { AttentionTags } from './AttentionTags.js';
 
 interface AttentionTableProps {
@@ -59,6 +60,7 @@ export function AttentionTable({
                 </th>
                 <td data-title={column('attention')}>
                   <AttentionTags attention={item.attention} />
+                  <FlagCountBadge citizenId={item.id} />
                 </td>
                 <td data-title={column('nextFollowUp')} className="samspil-nowrap-md">
                   {next ? (next === today ? t('myDay.today') : formatDate(next, language)) : '—'}

@@ -10,6 +10,7 @@ import { GapWarning } from './GapWarning.js';
 import { ItemActions } from './ItemActions.js';
 import { legalBasisText } from './legal-basis.js';
 import { usePlanContext } from './PlanContext.js';
+import { FlagMarker } from '../coordination/FlagMarker.js';
 import { StatusBadge } from './StatusBadge.js';
 import { EndForm, InterventionForm } from './edit/LazyForms.js';
 
@@ -50,6 +51,7 @@ export function InterventionCard({
         <div className="samspil-item-heading">
           <h4 id={`${anchors.intervention(intervention.id)}-name`}>{intervention.type.name}</h4>
           <StatusBadge kind="intervention" status={intervention.status} />
+          <FlagMarker id={intervention.id} />
           {intervention.businessDirected ? (
             <span className="badge badge-info samspil-badge">{t('plan.interventions.businessDirected')}</span>
           ) : null}

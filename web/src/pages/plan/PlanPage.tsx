@@ -13,6 +13,10 @@ import type { SubGoalView } from '../../domain.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
+import { BreakGlassPanel } from '../access/BreakGlassPanel.js';
+import { CprReveal } from '../access/CprReveal.js';
+import { PlanCoordination } from '../coordination/PlanCoordination.js';
+import { coordinationAnchor } from '../coordination/flag-text.js';
 import { ForbiddenPage } from '../errors/ForbiddenPage.js';
 import { NotFoundPage } from '../errors/NotFoundPage.js';
 import { anchors } from './anchors.js';
@@ -39,7 +43,14 @@ export function PlanPage(): ReactElement {
 
   if (plan.isPending) return <Loading />;
   if (plan.isError) {
-    if (isApiError(plan.error, 403)) return <ForbiddenPage />;
+    if (isApiError(plan.error, 403)) {
+      return (
+        <>
+          <ForbiddenPage />
+          {me.data?.kind === 'professional' ? <BreakGlassPanel citizenId={citizenId} /> : null}
+        </>
+      );
+    }
     // A malformed id (400) is, to a person, an address that leads nowhere.
     if (isApiError(plan.error, 404) || isApiError(plan.error, 400)) return <NotFoundPage />;
     return (
@@ -97,6 +108,7 @@ function PlanView({ citizenId, versioned, context, canEdit, meId }: PlanViewProp
   const contents = [
     { href: anchors.goal, label: t('plan.goal.heading', { context }) },
     { href: anchors.subGoals, label: t('plan.subGoals.heading') },
+    { href: coordinationAnchor, label: t('coordination.heading') },
     { href: anchors.timeline, label: t('plan.timeline.heading') },
     { href: anchors.interventions, label: t('plan.interventions.heading') },
     { href: anchors.team, label: t('plan.team.heading', { context }) },
@@ -116,9 +128,13 @@ function PlanView({ citizenId, versioned, context, canEdit, meId }: PlanViewProp
           <h1>{t('plan.title', { name, context })}</h1>
           <p className="samspil-plan-meta">
             {context ? <span>{name}</span> : null}
-            <span>
-              {t('plan.cpr')}: <span className="samspil-nowrap">{plan.citizen.cprMasked}</span>
-            </span>
+            {canEdit ? (
+              <CprReveal citizenId={citizenId} masked={plan.citizen.cprMasked} />
+            ) : (
+              <span>
+                {t('plan.cpr')}: <span className="samspil-nowrap">{plan.citizen.cprMasked}</span>
+              </span>
+            )}
             <span>
               {plan.updatedBy
                 ? t('plan.updatedBy', {
@@ -147,6 +163,7 @@ function PlanView({ citizenId, versioned, context, canEdit, meId }: PlanViewProp
           traces={traces}
         />
         <AfterFirstPaint>
+          <PlanCoordination />
           <Timeline plan={plan} />
           <InterventionsBySector
             sectors={plan.sectors}

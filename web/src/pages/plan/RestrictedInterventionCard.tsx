@@ -5,6 +5,7 @@ import { formatDate } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { anchors } from './anchors.js';
 import { ContactLinks } from './ContactLinks.js';
+import { FlagMarker } from '../coordination/FlagMarker.js';
 import { StatusBadge } from './StatusBadge.js';
 
 /**
@@ -30,6 +31,7 @@ export function RestrictedInterventionCard({
         <div className="samspil-item-heading">
           <h4 id={headingId}>{t('plan.interventions.restrictedName', { unit: intervention.unit.name })}</h4>
           <StatusBadge kind="intervention" status={intervention.status} />
+          <FlagMarker id={intervention.id} />
         </div>
         <p className="samspil-muted samspil-small">{t('plan.interventions.restrictedText')}</p>
         <dl className="samspil-facts">

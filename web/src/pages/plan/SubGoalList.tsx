@@ -12,6 +12,7 @@ import { GasScale } from './GasScale.js';
 import { GasTrace } from './GasTrace.js';
 import { ItemActions } from './ItemActions.js';
 import { usePlanContext } from './PlanContext.js';
+import { FlagMarker } from '../coordination/FlagMarker.js';
 import { StatusBadge } from './StatusBadge.js';
 import { interventionName } from './intervention-view.js';
 import { EndForm, SubGoalForm } from './edit/LazyForms.js';
@@ -86,6 +87,7 @@ function SubGoalItem({
       <div className="samspil-item-heading">
         <h3 className="h4">{subGoal.title}</h3>
         <StatusBadge kind="subGoal" status={subGoal.status} />
+        <FlagMarker id={subGoal.id} />
         {editable && !editor.open && !ender.open ? (
           <ItemActions
             itemName={subGoal.title}

@@ -1,0 +1,219 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launchBrowser } from './support/browser.js';
+import { type RunningServer, startDemoServer } from './support/server.js';
+import { demoPersonas, loginAs } from './support/session.js';
+
+let server: RunningServer;
+let browser: Browser;
+let personas: Map<string, string>;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
+  personas = await demoPersonas(server.url);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+function persona(id: string): string {
+  const name = personas.get(id);
+  if (!name) throw new Error(`no demo persona ${id}`);
+  return name;
+}
+
+/** Opens the demo citizen Sara's plan from My day, as a professional on her plan would. */
+async function openSarasPlan(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Mit overblik', exact: true }).click();
+  await page
+    .getByRole('link', { name: persona('citizen'), exact: true })
+    .first()
+    .click();
+  await page.getByRole('heading', { level: 1, name: /^Plan for / }).waitFor();
+}
+
+describe('coordination flags', () => {
+  it('a duplicate is seen, explained and resolved by the social worker, and the caseworker sees who resolved it', async () => {
+    const social = await loginAs(browser, server.url, persona('social-worker'));
+    // My day shows how many coordination flags each citizen has.
+    await social
+      .getByRole('link', { name: /koordineringssignal/ })
+      .first()
+      .waitFor();
+    await openSarasPlan(social);
+    const section = social.getByRole('region', { name: 'Koordinering' });
+    const duplicate = section.getByRole('article', { name: 'Dobbelt indsats' });
+    await duplicate.waitFor();
+    // Explained: the rule's reason in plain Danish, and what it looked at.
+    await expect.poll(() => duplicate.textContent()).toMatch(/samme/);
+    await duplicate.getByText('Det drejer sig om').waitFor();
+    // The cards the flag concerns carry a marker.
+    expect(await social.getByRole('link', { name: 'Koordinering', exact: true }).count()).toBeGreaterThan(0);
+    await expectAccessible(social, 'plan with coordination flags');
+
+    await duplicate.getByRole('button', { name: /^Tag hånd om/ }).click();
+    await duplicate.getByLabel(/Kommentar/).fill('Jeg tager den med Søren på torsdag.');
+    await duplicate.getByRole('button', { name: 'Tag hånd om signalet' }).click();
+    await duplicate.getByText('Taget hånd om', { exact: true }).first().waitFor();
+
+    await duplicate.getByRole('button', { name: /^Markér som løst/ }).click();
+    // A resolution needs a reason: empty is refused in the form.
+    await duplicate.getByRole('button', { name: 'Markér som løst', exact: true }).click();
+    await duplicate.getByRole('alert').waitFor();
+    await duplicate
+      .getByLabel('Hvad blev gjort?')
+      .fill('Socialpsykiatrien stopper sin koordinering; jobcentret fortsætter.');
+    await duplicate.getByRole('button', { name: 'Markér som løst', exact: true }).click();
+    // Resolved flags leave the open list and go to the closed ones, with their history.
+    await section.getByText(/lukke(t|de) signal/).waitFor();
+    await expectAccessible(social, 'plan after resolving a flag');
+    await social.context().close();
+
+    const caseworker = await loginAs(browser, server.url, persona('jobcenter-caseworker'));
+    await openSarasPlan(caseworker);
+    const closed = caseworker.getByRole('region', { name: 'Koordinering' });
+    await closed.getByText(/lukke(t|de) signal/).click();
+    const resolved = closed.getByRole('article', { name: 'Dobbelt indsats' });
+    await resolved.getByText('Historik', { exact: true }).click();
+    await resolved.getByText(persona('social-worker'), { exact: false }).first().waitFor();
+    await resolved
+      .getByText('Socialpsykiatrien stopper sin koordinering; jobcentret fortsætter.')
+      .first()
+      .waitFor();
+    await caseworker.context().close();
+  });
+});
+
+describe('referrals', () => {
+  it('go through their whole loop between two units, and the inbox tells the people involved', async () => {
+    // The home-care nurse asks the jobcentre's team to start something for one of Sara's sub-goals.
+    const sender = await loginAs(browser, server.url, persona('home-care-nurse'));
+    await openSarasPlan(sender);
+    const referrals = sender.getByRole('region', { name: 'Henvisninger' });
+    await referrals.getByRole('button', { name: 'Henvis til en anden enhed' }).click();
+    const form = sender.getByRole('form', { name: 'Ny henvisning' });
+    await form.getByLabel('Til enhed', { exact: true }).selectOption({ label: 'Jobcenter – Team Ressource' });
+    const subGoal = form.getByLabel('For delmål');
+    const firstSubGoal = (await subGoal.locator('option').nth(1).textContent()) ?? '';
+    await subGoal.selectOption({ index: 1 });
+    await form.getByLabel('Besked til enheden').fill('Sara vil gerne prøve et par timers praktik om ugen.');
+    await expectAccessible(sender, 'new referral form');
+    await form.getByRole('button', { name: 'Send henvisning' }).click();
+    const sent = referrals.getByRole('article', { name: /til Jobcenter – Team Ressource$/ });
+    await sent.getByText('Afventer svar').waitFor();
+    await sent.getByText(firstSubGoal).waitFor();
+    await sender.context().close();
+
+    // The receiving unit's leader is told in the inbox.
+    const leader = await loginAs(browser, server.url, persona('team-leader'));
+    await leader.getByRole('link', { name: /^Indbakke.*ulæst/ }).click();
+    await leader.getByRole('heading', { level: 1, name: 'Indbakke' }).waitFor();
+    await leader
+      .getByText(/sendt en henvisning/)
+      .first()
+      .waitFor();
+    await expectAccessible(leader, 'inbox');
+    await leader.getByRole('button', { name: 'Markér alle som læst' }).click();
+    await leader.getByText('0 ulæste beskeder').waitFor();
+    await leader.context().close();
+
+    // A caseworker in the receiving unit answers, starts and completes it.
+    const receiver = await loginAs(browser, server.url, persona('jobcenter-caseworker'));
+    await receiver.getByRole('link', { name: 'Henvisninger', exact: true }).click();
+    await receiver.getByRole('heading', { level: 1, name: 'Henvisninger' }).waitFor();
+    const incoming = receiver.getByRole('article', { name: /til Jobcenter – Team Ressource$/ }).first();
+    await incoming.getByText('Sara vil gerne prøve et par timers praktik om ugen.').waitFor();
+    await expectAccessible(receiver, 'referrals, incoming');
+    await incoming.getByRole('button', { name: /^Acceptér/ }).click();
+    await incoming.getByRole('button', { name: 'Acceptér', exact: true }).click();
+    await incoming.getByText('Accepteret', { exact: true }).waitFor();
+    await incoming.getByRole('button', { name: /^Indsatsen er startet/ }).click();
+    await incoming.getByRole('button', { name: 'Indsatsen er startet', exact: true }).click();
+    await incoming.getByText('Indsats startet', { exact: true }).waitFor();
+    await incoming.getByRole('button', { name: /^Afslut henvisningen/ }).click();
+    await incoming.getByLabel(/Kommentar/).fill('Praktikken er i gang.');
+    await incoming.getByRole('button', { name: 'Afslut henvisningen', exact: true }).click();
+    await incoming.getByText('Afsluttet', { exact: true }).waitFor();
+    await receiver.context().close();
+
+    // The sender is told, and sees the loop closed.
+    const back = await loginAs(browser, server.url, persona('home-care-nurse'));
+    await back.getByRole('link', { name: /^Indbakke.*ulæst/ }).click();
+    await back
+      .getByText(/opdateret en henvisning/)
+      .first()
+      .waitFor();
+    await back.getByRole('link', { name: 'Henvisninger', exact: true }).click();
+    await back.getByLabel('Sendte henvisninger').check();
+    await back
+      .getByRole('article', { name: /til Jobcenter – Team Ressource$/ })
+      .first()
+      .getByText('Afsluttet')
+      .waitFor();
+    await expectAccessible(back, 'referrals, sent');
+    await back.context().close();
+  });
+
+  it('a declined referral shows its reason to the sender', async () => {
+    const sender = await loginAs(browser, server.url, persona('jobcenter-caseworker'));
+    await openSarasPlan(sender);
+    const referrals = sender.getByRole('region', { name: 'Henvisninger' });
+    await referrals.getByRole('button', { name: 'Henvis til en anden enhed' }).click();
+    const form = sender.getByRole('form', { name: 'Ny henvisning' });
+    await form.getByLabel('Til enhed', { exact: true }).selectOption({ label: 'Socialpsykiatri' });
+    await form.getByLabel('Besked til enheden').fill('Kan I tage over?');
+    await form.getByRole('button', { name: 'Send henvisning' }).click();
+    await referrals
+      .getByRole('article', { name: /til Socialpsykiatri$/ })
+      .first()
+      .waitFor();
+    await sender.context().close();
+
+    const receiver = await loginAs(browser, server.url, persona('social-worker'));
+    await receiver.getByRole('link', { name: 'Henvisninger', exact: true }).click();
+    const incoming = receiver.getByRole('article', { name: /til Socialpsykiatri$/ }).first();
+    await incoming.getByRole('button', { name: /^Afvis/ }).click();
+    await incoming.getByLabel('Begrundelse').fill('Vi har allerede en koordinerende indsats.');
+    await incoming.getByRole('button', { name: 'Afvis', exact: true }).click();
+    await incoming.getByText('Vi har allerede en koordinerende indsats.').last().waitFor();
+    await receiver.context().close();
+  });
+});
+
+describe("the leaders' coordination overview", () => {
+  it('shows flags by rule, unit pair and sector pair, and the unit pairs that collide most, at 1280 and 360 px', async () => {
+    const leader = await loginAs(browser, server.url, persona('team-leader'));
+    await leader.getByRole('link', { name: 'Koordinering', exact: true }).click();
+    await leader.getByRole('heading', { level: 1, name: 'Koordinering på tværs' }).waitFor();
+    for (const name of [
+      'Enhedspar, der kolliderer mest',
+      'Signaler pr. regel',
+      'Åbne signaler pr. enhedspar',
+      'Åbne signaler pr. sektorpar',
+    ]) {
+      const table = leader.getByRole('table', { name });
+      await table.waitFor();
+      expect(await table.getByRole('row').count()).toBeGreaterThan(1);
+    }
+    await leader.getByRole('rowheader', { name: 'Dobbelt indsats' }).waitFor();
+    await expectAccessible(leader, 'coordination overview');
+    await leader.setViewportSize({ width: 360, height: 780 });
+    const overflow = await leader.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await leader.getByRole('button', { name: 'English' }).click();
+    await leader.getByRole('heading', { level: 1, name: 'Coordination across the municipality' }).waitFor();
+    await expectAccessible(leader, 'coordination overview, 360 px, English');
+    await leader.context().close();
+  });
+
+  it('is refused to a caseworker', async () => {
+    const caseworker = await loginAs(browser, server.url, persona('jobcenter-caseworker'));
+    expect(await caseworker.getByRole('link', { name: 'Koordinering', exact: true }).count()).toBe(0);
+    await caseworker.goto('/koordinering');
+    await caseworker
+      .getByRole('heading', { level: 1, name: 'Du har ikke adgang til enhedens overblik' })
+      .waitFor();
+    await caseworker.context().close();
+  });
+});

@@ -1,0 +1,34 @@
+import { useCallback, useState } from 'react';
+import { apiJson } from './client.js';
+import { citizenPath } from './coordinationKeys.js';
+
+export type CprRevealState =
+  | { status: 'idle' }
+  | { status: 'pending' }
+  | { status: 'shown'; cpr: string }
+  | { status: 'error'; error: unknown };
+
+export interface CprReveal {
+  state: CprRevealState;
+  reveal: (reason: string) => void;
+  hide: () => void;
+}
+
+/**
+ * Reveals a citizen's full CPR number with a reason (audited). The number lives only in this
+ * component state: not in the query cache, a URL or storage, and it is gone when the page is left.
+ */
+export function useCprReveal(citizenId: string): CprReveal {
+  const [state, setState] = useState<CprRevealState>({ status: 'idle' });
+  const reveal = useCallback(
+    (reason: string) => {
+      setState({ status: 'pending' });
+      apiJson<{ cpr: string }>(`${citizenPath(citizenId)}/cpr/reveal`, { method: 'POST', body: { reason } })
+        .then((result) => setState({ status: 'shown', cpr: result.cpr }))
+        .catch((error: unknown) => setState({ status: 'error', error }));
+    },
+    [citizenId],
+  );
+  const hide = useCallback(() => setState({ status: 'idle' }), []);
+  return { state, reveal, hide };
+}

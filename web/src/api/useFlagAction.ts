@@ -1,0 +1,31 @@
+import { type UseMutationResult, useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiJson } from './client.js';
+import { coordinationKeys } from './coordinationKeys.js';
+import type { Flag } from './coordination-types.js';
+
+export type FlagAction = 'acknowledge' | 'resolve' | 'dismiss';
+
+export interface FlagActionInput {
+  flagId: string;
+  action: FlagAction;
+  /** A comment (acknowledge, resolve) or the reason (dismiss). */
+  text: string;
+}
+
+/** Acknowledges, resolves or dismisses a flag; refreshes the citizen's flags and My day's counts. */
+export function useFlagAction(citizenId: string): UseMutationResult<Flag, Error, FlagActionInput> {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ flagId, action, text }) => {
+      const trimmed = text.trim();
+      const body = action === 'dismiss' ? { reason: trimmed } : trimmed === '' ? {} : { comment: trimmed };
+      return apiJson<Flag>(`/api/flags/${encodeURIComponent(flagId)}/${action}`, { method: 'POST', body });
+    },
+    onSuccess: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: coordinationKeys.citizenFlags(citizenId) }),
+        queryClient.invalidateQueries({ queryKey: coordinationKeys.myDayFlags }),
+      ]);
+    },
+  });
+}

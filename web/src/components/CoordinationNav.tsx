@@ -1,0 +1,91 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import type { Me } from '../api/types.js';
+import { useUnreadCount } from '../api/useUnreadCount.js';
+import { formatNumber } from '../i18n/format.js';
+import { useLanguage } from '../i18n/useLanguage.js';
+import {
+  accessLogPath,
+  auditPath,
+  consentsPath,
+  coordinationOverviewPath,
+  delegationsPath,
+  inboxPath,
+  referralsPath,
+} from '../pages/coordination/paths.js';
+
+/** Whether the user leads (a unit or the municipality) and so sees the overview and the audit trail. */
+export function isLeader(me: Me): boolean {
+  return me.kind === 'professional' && (me.role === 'team_leader' || me.role === 'administrator');
+}
+
+/**
+ * The coordination and access entries of the main navigation: the inbox with its unread count
+ * and referrals for professionals, the overview and audit for leaders, and the citizen's own
+ * access log, consents and delegations.
+ */
+export function CoordinationNav({ me }: { me: Me }): ReactElement {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const unread = useUnreadCount(me.kind === 'professional');
+  if (me.kind === 'citizen') {
+    return (
+      <>
+        <li>
+          <NavLink to={accessLogPath} className="samspil-nav-link">
+            {t('coordinationNav.accessLog')}
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to={consentsPath} className="samspil-nav-link">
+            {t('coordinationNav.consents')}
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to={delegationsPath} className="samspil-nav-link">
+            {t('coordinationNav.delegations')}
+          </NavLink>
+        </li>
+      </>
+    );
+  }
+  const count = unread.data ?? 0;
+  return (
+    <>
+      <li>
+        <NavLink to={inboxPath} className="samspil-nav-link">
+          {t('coordinationNav.inbox')}
+          {count > 0 ? ' ' : null}
+          {count > 0 ? (
+            <span className="samspil-nav-badge">
+              <span aria-hidden="true">{formatNumber(count, language)}</span>
+              <span className="sr-only">
+                {t('coordinationNav.unread', { count, formatted: formatNumber(count, language) })}
+              </span>
+            </span>
+          ) : null}
+        </NavLink>
+      </li>
+      <li>
+        <NavLink to={referralsPath} className="samspil-nav-link">
+          {t('coordinationNav.referrals')}
+        </NavLink>
+      </li>
+      {isLeader(me) ? (
+        <>
+          <li>
+            <NavLink to={coordinationOverviewPath} className="samspil-nav-link">
+              {t('coordinationNav.coordination')}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to={auditPath} className="samspil-nav-link">
+              {t('coordinationNav.audit')}
+            </NavLink>
+          </li>
+        </>
+      ) : null}
+    </>
+  );
+}

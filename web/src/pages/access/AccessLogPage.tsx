@@ -1,0 +1,97 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AccessLogEntry } from '../../api/access-types.js';
+import { useAccessLog } from '../../api/useAccessLog.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { Loading } from '../../components/Loading.js';
+import { formatDateTime } from '../../i18n/format.js';
+import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
+import { useLanguage } from '../../i18n/useLanguage.js';
+import { CitizenOnly } from './CitizenOnly.js';
+
+/** "Hvem har set mine oplysninger": when, who (unit, role, name where shown), why; break the glass highlighted. */
+export function AccessLogPage(): ReactElement {
+  return <CitizenOnly render={(citizenId) => <AccessLogView citizenId={citizenId} />} />;
+}
+
+function AccessLogView({ citizenId }: { citizenId: string }): ReactElement {
+  const { t } = useTranslation();
+  useDocumentTitle(t('accessLog.title'));
+  const log = useAccessLog(citizenId);
+  const breakGlass = log.data?.items.filter((entry) => entry.breakGlass).length ?? 0;
+  return (
+    <>
+      <h1>{t('accessLog.title')}</h1>
+      <p className="font-lead">{t('accessLog.intro')}</p>
+      {log.isPending ? <Loading /> : null}
+      {log.error ? <ErrorAlert error={log.error} onRetry={() => void log.refetch()} /> : null}
+      {log.data ? (
+        <>
+          {log.data.showsNames ? null : <p className="samspil-muted">{t('accessLog.namesHidden')}</p>}
+          {breakGlass > 0 ? (
+            <p className="samspil-break-glass-note">{t('accessLog.breakGlassNote', { count: breakGlass })}</p>
+          ) : null}
+          {log.data.items.length === 0 ? (
+            <p>{t('accessLog.empty')}</p>
+          ) : (
+            <div className="samspil-table-wrapper">
+              <table className="table table--zebra table-md-responsive-headers samspil-caseload samspil-access-log">
+                <caption className="sr-only">{t('accessLog.title')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('accessLog.column.when')}</th>
+                    <th scope="col">{t('accessLog.column.who')}</th>
+                    <th scope="col">{t('accessLog.column.what')}</th>
+                    <th scope="col">{t('accessLog.column.why')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {log.data.items.map((entry) => (
+                    // Entries carry no id; the instant, action and subject tell them apart in practice.
+                    <AccessRow
+                      key={`${entry.at}|${entry.action}|${entry.what}|${entry.who.role}`}
+                      entry={entry}
+                    />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function AccessRow({ entry }: { entry: AccessLogEntry }): ReactElement {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const role = t(`role.${entry.who.role}`, { defaultValue: entry.who.role });
+  return (
+    <tr className={entry.breakGlass ? 'samspil-break-glass-row' : undefined}>
+      <td data-title={t('accessLog.column.when')}>
+        <span className="samspil-nowrap">{formatDateTime(entry.at, language)}</span>
+      </td>
+      <td data-title={t('accessLog.column.who')}>
+        <span className="samspil-cell">
+          {entry.who.name ? <strong className="samspil-block">{entry.who.name}</strong> : null}
+          {[role, entry.who.unit].filter(Boolean).join(', ')}
+        </span>
+      </td>
+      <td data-title={t('accessLog.column.what')}>
+        {entry.what}
+        {entry.outcome === 'denied' ? (
+          <span className="samspil-block samspil-muted">{t('accessLog.denied')}</span>
+        ) : null}
+      </td>
+      <td data-title={t('accessLog.column.why')}>
+        {entry.breakGlass ? (
+          <span className="badge samspil-badge badge-error samspil-block-badge">
+            {t('accessLog.breakGlass')}
+          </span>
+        ) : null}
+        {entry.why ?? t('accessLog.noReason')}
+      </td>
+    </tr>
+  );
+}

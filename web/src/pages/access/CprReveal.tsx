@@ -1,0 +1,58 @@
+import { type ReactElement, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCprReveal } from '../../api/useCprReveal.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { ReasonForm } from '../coordination/ReasonForm.js';
+
+/**
+ * "Vis CPR-nummer": asks why, then shows the full number in the page only. It is held in
+ * component state and gone when the person hides it or leaves the page.
+ */
+export function CprReveal({ citizenId, masked }: { citizenId: string; masked: string }): ReactElement {
+  const { t } = useTranslation();
+  const { state, reveal, hide } = useCprReveal(citizenId);
+  const [asking, setAsking] = useState(false);
+
+  if (state.status === 'shown') {
+    return (
+      <span className="samspil-cpr-reveal">
+        {t('plan.cpr')}: <span className="samspil-nowrap samspil-cpr-full">{state.cpr}</span>{' '}
+        <button type="button" className="button button-tertiary samspil-inline-button" onClick={hide}>
+          {t('cprReveal.hide')}
+        </button>
+      </span>
+    );
+  }
+  return (
+    <span className="samspil-cpr-reveal">
+      {t('plan.cpr')}: <span className="samspil-nowrap">{masked}</span>{' '}
+      {asking ? null : (
+        <button
+          type="button"
+          className="button button-tertiary samspil-inline-button"
+          onClick={() => setAsking(true)}
+        >
+          {t('cprReveal.show')}
+        </button>
+      )}
+      {asking ? (
+        <span className="samspil-block samspil-cpr-reveal-form">
+          <ReasonForm
+            label={t('cprReveal.reason')}
+            hint={t('cprReveal.hint')}
+            submitLabel={t('cprReveal.submit')}
+            required
+            pending={state.status === 'pending'}
+            maxLength={1000}
+            onCancel={() => setAsking(false)}
+            onSubmit={(reason) => {
+              setAsking(false);
+              reveal(reason);
+            }}
+          />
+        </span>
+      ) : null}
+      {state.status === 'error' ? <ErrorAlert error={state.error} /> : null}
+    </span>
+  );
+}

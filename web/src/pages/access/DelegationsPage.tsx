@@ -1,0 +1,75 @@
+import { type ReactElement, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDelegations } from '../../api/useDelegations.js';
+import { useRevokeDelegation } from '../../api/useRevokeDelegation.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { Loading } from '../../components/Loading.js';
+import { formatDate, formatDateTime } from '../../i18n/format.js';
+import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
+import { useLanguage } from '../../i18n/useLanguage.js';
+import { CitizenOnly } from './CitizenOnly.js';
+import { DelegationForm } from './DelegationForm.js';
+
+/** "Fuldmagt": relatives who may see the citizen's plan on their behalf; grant and revoke. */
+export function DelegationsPage(): ReactElement {
+  return <CitizenOnly render={(citizenId) => <DelegationsView citizenId={citizenId} />} />;
+}
+
+function DelegationsView({ citizenId }: { citizenId: string }): ReactElement {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  useDocumentTitle(t('delegations.title'));
+  const delegations = useDelegations(citizenId);
+  const revoke = useRevokeDelegation(citizenId);
+  const [granting, setGranting] = useState(false);
+
+  return (
+    <>
+      <h1>{t('delegations.title')}</h1>
+      <p className="font-lead">{t('delegations.intro')}</p>
+      {delegations.isPending ? <Loading /> : null}
+      {delegations.error ? (
+        <ErrorAlert error={delegations.error} onRetry={() => void delegations.refetch()} />
+      ) : null}
+      {revoke.error ? <ErrorAlert error={revoke.error} /> : null}
+      {granting ? (
+        <DelegationForm citizenId={citizenId} onDone={() => setGranting(false)} />
+      ) : (
+        <p>
+          <button type="button" className="button button-primary" onClick={() => setGranting(true)}>
+            {t('delegations.grant')}
+          </button>
+        </p>
+      )}
+      {delegations.data?.length === 0 ? <p>{t('delegations.none')}</p> : null}
+      <ul className="samspil-consents no-max-width">
+        {(delegations.data ?? []).map((delegation) => (
+          <li key={delegation.id} className="samspil-consent">
+            <h2 className="h5">{delegation.granteeName}</h2>
+            <p>
+              {delegation.revokedAt
+                ? t('delegations.revokedAt', { date: formatDateTime(delegation.revokedAt, language) })
+                : delegation.validUntil
+                  ? t('delegations.validPeriod', {
+                      from: formatDate(delegation.validFrom, language),
+                      until: formatDate(delegation.validUntil, language),
+                    })
+                  : t('delegations.validFrom', { from: formatDate(delegation.validFrom, language) })}
+            </p>
+            {delegation.revokedAt ? null : (
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={revoke.isPending}
+                onClick={() => revoke.mutate(delegation.id)}
+              >
+                {t('delegations.revoke')}
+                <span className="sr-only">: {delegation.granteeName}</span>
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

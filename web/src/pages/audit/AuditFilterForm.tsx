@@ -1,0 +1,185 @@
+import { type FormEvent, type ReactElement, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditFilter } from '../../api/access-types.js';
+import { useProfessionals } from '../../api/useCatalogue.js';
+import { useCprSearch } from '../../api/useCprSearch.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { normaliseCpr } from '../../domain.js';
+
+export const AUDIT_ACTIONS = [
+  'read',
+  'search',
+  'list',
+  'create',
+  'update',
+  'end',
+  'withdraw',
+  'reveal',
+  'break-glass',
+  'login',
+  'logout',
+] as const;
+
+interface AuditFilterFormProps {
+  unitId: string;
+  onSearch: (filter: AuditFilter) => void;
+}
+
+/**
+ * The supervisor's filters: a citizen (found by CPR number in a POST, so the number never
+ * reaches the audit query's URL — only the citizen's id does), a colleague, a period, an action.
+ */
+export function AuditFilterForm({ unitId, onSearch }: AuditFilterFormProps): ReactElement {
+  const { t } = useTranslation();
+  const id = useId();
+  const professionals = useProfessionals(unitId);
+  const cprSearch = useCprSearch();
+  const [cpr, setCpr] = useState('');
+  const [actorId, setActorId] = useState('');
+  const [action, setAction] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [cprInvalid, setCprInvalid] = useState(false);
+  const found = cprSearch.state.status === 'success' ? cprSearch.state.result.items[0] : undefined;
+  const notFound = cprSearch.state.status === 'success' && !found;
+
+  const findCitizen = (): void => {
+    const normalised = normaliseCpr(cpr.replace(/\s/g, ''));
+    setCpr('');
+    setCprInvalid(!normalised);
+    if (normalised) cprSearch.search(`${normalised.slice(0, 6)}-${normalised.slice(6)}`);
+  };
+
+  const submit = (event: FormEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    onSearch({
+      citizenId: found?.id,
+      actorId: actorId || undefined,
+      action: action || undefined,
+      from: from ? `${from}T00:00:00.000Z` : undefined,
+      to: to ? `${to}T23:59:59.999Z` : undefined,
+    });
+  };
+
+  return (
+    <form
+      className="samspil-panel"
+      onSubmit={submit}
+      noValidate
+      autoComplete="off"
+      aria-labelledby={`${id}-heading`}
+    >
+      <h2 id={`${id}-heading`} className="h4 samspil-panel-heading">
+        {t('audit.filters')}
+      </h2>
+      <div className={cprInvalid ? 'form-group form-error' : 'form-group'}>
+        <label className="form-label" htmlFor={`${id}-cpr`}>
+          {t('audit.citizenCpr')}
+        </label>
+        <span className="form-hint" id={`${id}-cpr-hint`}>
+          {t('audit.citizenCprHint')}
+        </span>
+        {cprInvalid ? (
+          <span className="form-error-message" id={`${id}-cpr-error`} role="alert">
+            {t('cprSearch.invalid')}
+          </span>
+        ) : null}
+        <div className="samspil-inline-form">
+          <input
+            id={`${id}-cpr`}
+            className="form-input samspil-cpr-input"
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={11}
+            value={cpr}
+            aria-invalid={cprInvalid || undefined}
+            aria-describedby={cprInvalid ? `${id}-cpr-hint ${id}-cpr-error` : `${id}-cpr-hint`}
+            onChange={(event) => setCpr(event.target.value)}
+          />
+          <button type="button" className="button button-secondary" onClick={findCitizen}>
+            {t('audit.findCitizen')}
+          </button>
+        </div>
+        <p role="status" className="samspil-small">
+          {found ? t('audit.citizenChosen', { name: `${found.givenName} ${found.familyName}` }) : null}
+          {notFound ? t('audit.citizenNotFound') : null}
+        </p>
+        {found ? (
+          <button type="button" className="button button-tertiary" onClick={cprSearch.clear}>
+            {t('audit.clearCitizen')}
+          </button>
+        ) : null}
+        {cprSearch.state.status === 'error' ? <ErrorAlert error={cprSearch.state.error} /> : null}
+      </div>
+      <div className="samspil-form-row">
+        <div className="form-group">
+          <label className="form-label" htmlFor={`${id}-actor`}>
+            {t('audit.actor')}
+          </label>
+          <select
+            id={`${id}-actor`}
+            className="form-select"
+            value={actorId}
+            onChange={(event) => setActorId(event.target.value)}
+          >
+            <option value="">{t('audit.anyone')}</option>
+            {(professionals.data ?? []).map((person) => (
+              <option key={person.id} value={person.id}>
+                {person.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form-group">
+          <label className="form-label" htmlFor={`${id}-action`}>
+            {t('audit.action')}
+          </label>
+          <select
+            id={`${id}-action`}
+            className="form-select"
+            value={action}
+            onChange={(event) => setAction(event.target.value)}
+          >
+            <option value="">{t('audit.anyAction')}</option>
+            {AUDIT_ACTIONS.map((value) => (
+              <option key={value} value={value}>
+                {t(`audit.actions.${value}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="samspil-form-row">
+        <div className="form-group">
+          <label className="form-label" htmlFor={`${id}-from`}>
+            {t('audit.from')}
+          </label>
+          <input
+            id={`${id}-from`}
+            type="date"
+            className="form-input"
+            value={from}
+            onChange={(event) => setFrom(event.target.value)}
+          />
+        </div>
+        <div className="form-group">
+          <label className="form-label" htmlFor={`${id}-to`}>
+            {t('audit.to')}
+          </label>
+          <input
+            id={`${id}-to`}
+            type="date"
+            className="form-input"
+            value={to}
+            onChange={(event) => setTo(event.target.value)}
+          />
+        </div>
+      </div>
+      <button type="submit" className="button button-primary">
+        {t('audit.search')}
+      </button>
+    </form>
+  );
+}

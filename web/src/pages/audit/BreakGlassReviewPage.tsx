@@ -1,0 +1,84 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { isApiError } from '../../api/client.js';
+import { useBreakGlassList } from '../../api/useBreakGlassList.js';
+import { useReviewBreakGlass } from '../../api/useReviewBreakGlass.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { Loading } from '../../components/Loading.js';
+import { formatDateTime } from '../../i18n/format.js';
+import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
+import { useLanguage } from '../../i18n/useLanguage.js';
+import { auditPath } from '../coordination/paths.js';
+import { ForbiddenPage } from '../errors/ForbiddenPage.js';
+
+/** The leader's review of break-the-glass accesses: who, which citizen, why, when; mark reviewed. */
+export function BreakGlassReviewPage(): ReactElement {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  useDocumentTitle(t('breakGlassReview.title'));
+  const list = useBreakGlassList();
+  const review = useReviewBreakGlass();
+
+  if (list.isError && isApiError(list.error, 403)) return <ForbiddenPage kind="unit" />;
+  return (
+    <>
+      <h1>{t('breakGlassReview.title')}</h1>
+      <p className="font-lead">{t('breakGlassReview.intro')}</p>
+      <p>
+        <Link to={auditPath}>{t('breakGlassReview.toAudit')}</Link>
+      </p>
+      {list.isPending ? <Loading /> : null}
+      {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
+      {review.error ? <ErrorAlert error={review.error} /> : null}
+      {list.data?.length === 0 ? <p>{t('breakGlassReview.none')}</p> : null}
+      {list.data && list.data.length > 0 ? (
+        <div className="samspil-table-wrapper">
+          <table className="table table--zebra table-md-responsive-headers samspil-caseload">
+            <caption className="sr-only">{t('breakGlassReview.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('breakGlassReview.column.when')}</th>
+                <th scope="col">{t('breakGlassReview.column.who')}</th>
+                <th scope="col">{t('breakGlassReview.column.citizen')}</th>
+                <th scope="col">{t('breakGlassReview.column.reason')}</th>
+                <th scope="col">{t('breakGlassReview.column.review')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.map((item) => (
+                <tr key={item.id}>
+                  <td data-title={t('breakGlassReview.column.when')}>
+                    <span className="samspil-nowrap">{formatDateTime(item.startedAt, language)}</span>
+                  </td>
+                  <td data-title={t('breakGlassReview.column.who')}>
+                    {item.professional.name}, {item.unit.name}
+                  </td>
+                  <td data-title={t('breakGlassReview.column.citizen')}>{item.citizen.name}</td>
+                  <td data-title={t('breakGlassReview.column.reason')}>{item.reason}</td>
+                  <td data-title={t('breakGlassReview.column.review')}>
+                    {item.reviewedAt ? (
+                      t('breakGlassReview.reviewedAt', { date: formatDateTime(item.reviewedAt, language) })
+                    ) : (
+                      <button
+                        type="button"
+                        className="button button-secondary"
+                        disabled={review.isPending}
+                        onClick={() => review.mutate(item.id)}
+                      >
+                        {t('breakGlassReview.markReviewed')}
+                        <span className="sr-only">
+                          : {item.professional.name}, {item.citizen.name}
+                        </span>
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,147 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api/client.js';
+import { useCoordinationOverview } from '../../api/useCoordinationOverview.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { Loading } from '../../components/Loading.js';
+import { formatNumber } from '../../i18n/format.js';
+import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
+import { useLanguage } from '../../i18n/useLanguage.js';
+import { ForbiddenPage } from '../errors/ForbiddenPage.js';
+import { localised, sectorLabel } from './flag-text.js';
+import { PairTable } from './PairTable.js';
+
+// Long tables hide the message; the leader looks for the few pairs where the organisation should change.
+const TOP = 15;
+
+/**
+ * The leaders' coordination overview for the municipality: flags by rule, between which units
+ * and sectors, and the unit pairs that collide most.
+ */
+export function CoordinationOverviewPage(): ReactElement {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  useDocumentTitle(t('coordinationOverview.title'));
+  const overview = useCoordinationOverview();
+
+  if (overview.isError && isApiError(overview.error, 403)) return <ForbiddenPage kind="unit" />;
+  if (overview.isPending) return <Loading />;
+  if (overview.isError) return <ErrorAlert error={overview.error} onRetry={() => void overview.refetch()} />;
+  const data = overview.data;
+  const titles = new Map(data.byRule.map((rule) => [rule.ruleId as string, localised(rule.title, language)]));
+  const ruleTitle = (ruleId: string): string => titles.get(ruleId) ?? ruleId;
+  const maxOpen = Math.max(1, ...data.byRule.map((rule) => rule.open));
+  const totals = [
+    { key: 'open', value: data.totals.open },
+    { key: 'citizensWithOpenFlags', value: data.totals.citizensWithOpenFlags },
+    { key: 'acknowledged', value: data.totals.acknowledged },
+    { key: 'resolved', value: data.totals.resolved },
+    { key: 'dismissed', value: data.totals.dismissed },
+  ] as const;
+
+  return (
+    <>
+      <h1>{t('coordinationOverview.title')}</h1>
+      <p className="font-lead">{t('coordinationOverview.intro')}</p>
+      <ul className="samspil-figures no-max-width" aria-label={t('coordinationOverview.figuresLabel')}>
+        {totals.map((total) => (
+          <li key={total.key} className="samspil-figure">
+            <span className="samspil-figure-value">{formatNumber(total.value, language)}</span>
+            <span className="samspil-figure-label">{t(`coordinationOverview.totals.${total.key}`)}</span>
+          </li>
+        ))}
+      </ul>
+      <section aria-labelledby="overview-colliding" className="mt-7">
+        <h2 id="overview-colliding">{t('coordinationOverview.mostColliding')}</h2>
+        <p className="samspil-muted">{t('coordinationOverview.mostCollidingIntro')}</p>
+        <PairTable
+          pairs={data.mostCollidingUnitPairs.slice(0, TOP)}
+          caption={t('coordinationOverview.mostColliding')}
+          kind="unit"
+          ruleTitle={ruleTitle}
+        />
+      </section>
+      <section aria-labelledby="overview-rules" className="mt-7">
+        <h2 id="overview-rules">{t('coordinationOverview.byRule')}</h2>
+        <div className="samspil-table-wrapper">
+          <table className="table table--zebra table-md-responsive-headers samspil-caseload">
+            <caption className="sr-only">{t('coordinationOverview.byRule')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('coordinationOverview.column.rule')}</th>
+                <th scope="col">{t('coordinationOverview.column.open')}</th>
+                <th scope="col" className="samspil-numeric">
+                  {t('coordinationOverview.totals.acknowledged')}
+                </th>
+                <th scope="col" className="samspil-numeric">
+                  {t('coordinationOverview.totals.resolved')}
+                </th>
+                <th scope="col" className="samspil-numeric">
+                  {t('coordinationOverview.totals.dismissed')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.byRule.map((rule) => (
+                <tr key={rule.ruleId}>
+                  <th scope="row" data-title={t('coordinationOverview.column.rule')}>
+                    {localised(rule.title, language)}
+                  </th>
+                  <td data-title={t('coordinationOverview.column.open')}>
+                    <span className="samspil-bar-cell">
+                      <svg
+                        className="samspil-bar"
+                        viewBox="0 0 100 12"
+                        aria-hidden="true"
+                        focusable="false"
+                        preserveAspectRatio="none"
+                      >
+                        <rect className="samspil-bar-track" x={0} y={0} width={100} height={12} />
+                        <rect
+                          className="samspil-bar-fill"
+                          x={0}
+                          y={0}
+                          width={(rule.open / maxOpen) * 100}
+                          height={12}
+                        />
+                      </svg>
+                      <span>{formatNumber(rule.open, language)}</span>
+                    </span>
+                  </td>
+                  <td data-title={t('coordinationOverview.totals.acknowledged')} className="samspil-numeric">
+                    {formatNumber(rule.acknowledged, language)}
+                  </td>
+                  <td data-title={t('coordinationOverview.totals.resolved')} className="samspil-numeric">
+                    {formatNumber(rule.resolved, language)}
+                  </td>
+                  <td data-title={t('coordinationOverview.totals.dismissed')} className="samspil-numeric">
+                    {formatNumber(rule.dismissed, language)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section aria-labelledby="overview-units" className="mt-7">
+        <h2 id="overview-units">{t('coordinationOverview.byUnitPair')}</h2>
+        <PairTable
+          pairs={data.byUnitPair.slice(0, TOP)}
+          caption={t('coordinationOverview.byUnitPair')}
+          kind="unit"
+          ruleTitle={ruleTitle}
+        />
+      </section>
+      <section aria-labelledby="overview-sectors" className="mt-7">
+        <h2 id="overview-sectors">{t('coordinationOverview.bySectorPair')}</h2>
+        <PairTable
+          pairs={data.bySectorPair.slice(0, TOP)}
+          caption={t('coordinationOverview.bySectorPair')}
+          kind="sector"
+          ruleTitle={ruleTitle}
+          nameOf={(ref) => sectorLabel(ref.id, language)}
+        />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PairCount } from '../../api/coordination-types.js';
+import { formatNumber } from '../../i18n/format.js';
+import { useLanguage } from '../../i18n/useLanguage.js';
+
+interface PairTableProps {
+  pairs: readonly PairCount[];
+  caption: string;
+  /** Names the two columns: units or sectors. */
+  kind: 'unit' | 'sector';
+  /** How a rule id reads in the active language. */
+  ruleTitle: (ruleId: string) => string;
+  nameOf?: (ref: { id: string; name: string }) => string;
+}
+
+/** Open flags between two units (or sectors): which pairs, how many, and from which rules. */
+export function PairTable({
+  pairs,
+  caption,
+  kind,
+  ruleTitle,
+  nameOf = (ref) => ref.name,
+}: PairTableProps): ReactElement {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const max = Math.max(1, ...pairs.map((pair) => pair.open));
+  if (pairs.length === 0) return <p>{t('coordinationOverview.noPairs')}</p>;
+  return (
+    <div className="samspil-table-wrapper">
+      <table className="table table--zebra table-md-responsive-headers samspil-caseload samspil-pairs">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t(`coordinationOverview.column.${kind}Pair`)}</th>
+            <th scope="col">{t('coordinationOverview.column.open')}</th>
+            <th scope="col">{t('coordinationOverview.column.byRule')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {pairs.map((pair) => (
+            <tr key={`${pair.a.id}:${pair.b.id}`}>
+              <th scope="row" data-title={t(`coordinationOverview.column.${kind}Pair`)}>
+                <span className="samspil-cell">
+                  {nameOf(pair.a)} <span aria-hidden="true">↔</span>
+                  <span className="sr-only">{t('coordinationOverview.and')}</span> {nameOf(pair.b)}
+                </span>
+              </th>
+              <td data-title={t('coordinationOverview.column.open')}>
+                <span className="samspil-bar-cell">
+                  <svg
+                    className="samspil-bar"
+                    viewBox="0 0 100 12"
+                    aria-hidden="true"
+                    focusable="false"
+                    preserveAspectRatio="none"
+                  >
+                    <rect className="samspil-bar-track" x={0} y={0} width={100} height={12} />
+                    <rect
+                      className="samspil-bar-fill"
+                      x={0}
+                      y={0}
+                      width={(pair.open / max) * 100}
+                      height={12}
+                    />
+                  </svg>
+                  <span>{formatNumber(pair.open, language)}</span>
+                </span>
+              </td>
+              <td data-title={t('coordinationOverview.column.byRule')}>
+                {Object.entries(pair.byRule)
+                  .filter(([, count]) => count > 0)
+                  .sort((a, b) => b[1] - a[1])
+                  .map(([ruleId, count]) => `${ruleTitle(ruleId)}: ${formatNumber(count, language)}`)
+                  .join(', ')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import type { ReactElement } from 'react';
+import { useCitizenFlags } from '../../api/useCitizenFlags.js';
+import { usePlanContext } from '../plan/PlanContext.js';
+import { PlanReferrals } from '../referrals/PlanReferrals.js';
+import { FlagsSection } from './FlagsSection.js';
+
+/** The plan's coordination part: its flags and its referrals. */
+export function PlanCoordination(): ReactElement {
+  const { citizenId } = usePlanContext();
+  const flags = useCitizenFlags(citizenId);
+  return (
+    <>
+      <FlagsSection
+        flags={{
+          data: flags.data,
+          isPending: flags.isPending,
+          error: flags.error,
+          refetch: () => void flags.refetch(),
+        }}
+      />
+      <PlanReferrals />
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import { type FormEvent, type ReactElement, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+interface ReasonFormProps {
+  label: string;
+  hint?: string;
+  submitLabel: string;
+  /** A reason must be given (dismiss, decline, break the glass); a comment may be left out. */
+  required: boolean;
+  pending: boolean;
+  onSubmit: (text: string) => void;
+  onCancel?: () => void;
+  maxLength?: number;
+}
+
+/** A short form asking for a comment or a reason, with one submit and an optional cancel. */
+export function ReasonForm({
+  label,
+  hint,
+  submitLabel,
+  required,
+  pending,
+  onSubmit,
+  onCancel,
+  maxLength = 2000,
+}: ReasonFormProps): ReactElement {
+  const { t } = useTranslation();
+  const id = useId();
+  const [text, setText] = useState('');
+  const [missing, setMissing] = useState(false);
+
+  const submit = (event: FormEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    if (required && text.trim() === '') {
+      setMissing(true);
+      return;
+    }
+    setMissing(false);
+    onSubmit(text);
+  };
+
+  const describedBy = [hint ? `${id}-hint` : '', missing ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <form className="samspil-reason-form" onSubmit={submit} noValidate>
+      <div className={missing ? 'form-group form-error' : 'form-group'}>
+        <label className="form-label" htmlFor={`${id}-text`}>
+          {label}
+          {required ? null : <span className="samspil-muted"> {t('coordination.common.optional')}</span>}
+        </label>
+        {hint ? (
+          <span className="form-hint" id={`${id}-hint`}>
+            {hint}
+          </span>
+        ) : null}
+        {missing ? (
+          <span className="form-error-message" id={`${id}-error`} role="alert">
+            {t('coordination.common.reasonRequired')}
+          </span>
+        ) : null}
+        <textarea
+          id={`${id}-text`}
+          className="form-input samspil-textarea"
+          rows={3}
+          maxLength={maxLength}
+          value={text}
+          aria-required={required || undefined}
+          aria-invalid={missing || undefined}
+          aria-describedby={describedBy || undefined}
+          onChange={(event) => setText(event.target.value)}
+        />
+      </div>
+      <div className="samspil-form-actions">
+        <button type="submit" className="button button-primary" disabled={pending}>
+          {submitLabel}
+        </button>
+        {onCancel ? (
+          <button type="button" className="button button-secondary" onClick={onCancel}>
+            {t('coordination.common.cancel')}
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

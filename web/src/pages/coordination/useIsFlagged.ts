@@ -1,0 +1,15 @@
+import { useMemo } from 'react';
+import { useCitizenFlags } from '../../api/useCitizenFlags.js';
+import { usePlanContext } from '../plan/PlanContext.js';
+import { flaggedIds } from './flag-text.js';
+
+/**
+ * Whether an open flag concerns this intervention or sub-goal. Every card reads the same cached
+ * query (TanStack shares one request), so the plan page needs no extra provider for this.
+ */
+export function useIsFlagged(id: string): boolean {
+  const { citizenId } = usePlanContext();
+  const flags = useCitizenFlags(citizenId);
+  const ids = useMemo(() => flaggedIds(flags.data ?? []), [flags.data]);
+  return ids.has(id);
+}

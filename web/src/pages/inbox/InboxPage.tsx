@@ -1,0 +1,115 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { InboxItem } from '../../api/coordination-types.js';
+import { useInbox } from '../../api/useInbox.js';
+import { useMarkRead } from '../../api/useMarkRead.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { Loading } from '../../components/Loading.js';
+import { formatDateTime, formatNumber } from '../../i18n/format.js';
+import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
+import { useLanguage } from '../../i18n/useLanguage.js';
+import { planPath } from '../../routes.js';
+import { referralsPath } from '../coordination/paths.js';
+import { isReferralNotification, notificationCitizen, notificationText } from './inbox-text.js';
+
+/** "Indbakke": others also work with my citizens — what they changed, and referrals; mark read. */
+export function InboxPage(): ReactElement {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  useDocumentTitle(t('inbox.title'));
+  const inbox = useInbox();
+  const markRead = useMarkRead();
+
+  return (
+    <>
+      <h1>{t('inbox.title')}</h1>
+      <p className="font-lead">{t('inbox.intro')}</p>
+      {inbox.isPending ? <Loading /> : null}
+      {inbox.error ? <ErrorAlert error={inbox.error} onRetry={() => void inbox.refetch()} /> : null}
+      {markRead.error ? <ErrorAlert error={markRead.error} /> : null}
+      {inbox.data ? (
+        <>
+          <div className="samspil-my-day-tools">
+            <p role="status">
+              {t('inbox.unread', {
+                count: inbox.data.unread,
+                formatted: formatNumber(inbox.data.unread, language),
+              })}
+            </p>
+            {inbox.data.unread > 0 ? (
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={markRead.isPending}
+                onClick={() => markRead.mutate(null)}
+              >
+                {t('inbox.markAllRead')}
+              </button>
+            ) : null}
+          </div>
+          {inbox.data.items.length === 0 ? <p>{t('inbox.empty')}</p> : null}
+          <ul className="samspil-inbox no-max-width">
+            {inbox.data.items.map((item) => (
+              <InboxEntry
+                key={item.id}
+                item={item}
+                pending={markRead.isPending}
+                onRead={() => markRead.mutate(item.id)}
+              />
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function InboxEntry({
+  item,
+  pending,
+  onRead,
+}: {
+  item: InboxItem;
+  pending: boolean;
+  onRead: () => void;
+}): ReactElement {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const text = notificationText(item, language) ?? t('inbox.kind.other');
+  const citizen = notificationCitizen(item);
+  const unread = item.readAt === null;
+  const link = isReferralNotification(item)
+    ? referralsPath
+    : item.citizenId
+      ? planPath(item.citizenId)
+      : null;
+  return (
+    <li className={unread ? 'samspil-inbox-item is-unread' : 'samspil-inbox-item'}>
+      <p className="samspil-inbox-text">
+        {unread ? <span className="badge samspil-badge badge-info">{t('inbox.new')}</span> : null} {text}
+      </p>
+      <p className="samspil-muted samspil-small">
+        {formatDateTime(item.createdAt, language)}
+        {item.actor ? ` · ${item.actor.name}` : ''}
+      </p>
+      <p className="samspil-item-actions">
+        {link ? (
+          <Link to={link} onClick={unread ? onRead : undefined}>
+            {isReferralNotification(item)
+              ? t('inbox.openReferrals')
+              : citizen
+                ? t('inbox.openPlanOf', { name: citizen })
+                : t('inbox.openPlan')}
+          </Link>
+        ) : null}
+        {unread ? (
+          <button type="button" className="button button-tertiary" disabled={pending} onClick={onRead}>
+            {t('inbox.markRead')}
+            <span className="sr-only">: {text}</span>
+          </button>
+        ) : null}
+      </p>
+    </li>
+  );
+}
