@@ -1,0 +1,145 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launchBrowser } from './support/browser.js';
+import { type RunningServer, startDemoServer } from './support/server.js';
+import { demoPersonas, loginAs } from './support/session.js';
+
+let server: RunningServer;
+let browser: Browser;
+let personas: Map<string, string>;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
+  personas = await demoPersonas(server.url);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+function persona(id: string): string {
+  const name = personas.get(id);
+  if (!name) throw new Error(`no demo persona ${id}`);
+  return name;
+}
+
+describe("the citizen's access", () => {
+  it('a professional reveals the CPR number with a reason; the citizen sees who looked at her data and why', async () => {
+    const caseworker = await loginAs(browser, server.url, persona('jobcenter-caseworker'));
+    await caseworker
+      .getByRole('link', { name: persona('citizen'), exact: true })
+      .first()
+      .click();
+    await caseworker.getByRole('heading', { level: 1, name: /^Plan for / }).waitFor();
+    await caseworker.getByRole('button', { name: 'Vis CPR-nummer' }).click();
+    await caseworker.getByRole('button', { name: 'Vis nummeret' }).click();
+    await caseworker.getByText('Skriv en begrundelse.').waitFor();
+    await caseworker
+      .getByLabel('Hvorfor skal du se det fulde CPR-nummer?')
+      .fill('Ansøgning til pensionskassen');
+    await caseworker.getByRole('button', { name: 'Vis nummeret' }).click();
+    const full = caseworker.locator('.samspil-cpr-full');
+    await full.waitFor();
+    expect(await full.textContent()).toMatch(/^\d{6}-?\d{4}$/);
+    // Shown in the page only: never in the address.
+    expect(caseworker.url()).not.toMatch(/\d{6}-?\d{4}/);
+    await expectAccessible(caseworker, 'plan with the CPR number shown');
+    await caseworker.getByRole('button', { name: 'Skjul CPR-nummer' }).click();
+    await caseworker.context().close();
+
+    const citizen = await loginAs(browser, server.url, persona('citizen'));
+    await citizen.getByRole('link', { name: 'Hvem har set mine oplysninger' }).click();
+    await citizen.getByRole('heading', { level: 1, name: 'Hvem har set mine oplysninger' }).waitFor();
+    const log = citizen.getByRole('table', { name: 'Hvem har set mine oplysninger' });
+    await log
+      .getByRole('cell', { name: /Jobcenter – Team Ressource/ })
+      .first()
+      .waitFor();
+    await log.getByText('Ansøgning til pensionskassen').first().waitFor();
+    await expectAccessible(citizen, 'access log');
+    await citizen.setViewportSize({ width: 360, height: 780 });
+    const overflow = await citizen.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await citizen.context().close();
+  });
+
+  it('the citizen gives a consent and withdraws it, and grants and revokes a power of attorney', async () => {
+    const citizen = await loginAs(browser, server.url, persona('citizen'));
+    await citizen.getByRole('link', { name: 'Samtykker', exact: true }).click();
+    await citizen.getByRole('heading', { level: 1, name: 'Samtykker' }).waitFor();
+    await citizen.getByRole('button', { name: 'Giv samtykke' }).click();
+    const form = citizen.getByRole('form', { name: 'Giv samtykke' });
+    await form.getByLabel('Enhed', { exact: true }).selectOption({ label: 'Socialpsykiatri' });
+    await form.getByLabel('Dine mål og delmål').check();
+    await expectAccessible(citizen, 'consent form');
+    await form.getByRole('button', { name: 'Giv samtykke' }).click();
+    const consent = citizen.getByRole('article', { name: 'Samtykke til Socialpsykiatri' });
+    await consent.getByText('Gælder', { exact: true }).first().waitFor();
+    await expectAccessible(citizen, 'consents');
+    await consent.getByRole('button', { name: /^Træk samtykke tilbage/ }).click();
+    await citizen.getByText('Samtykket er trukket tilbage.').waitFor();
+    await citizen.getByRole('heading', { level: 2, name: 'Tidligere samtykker' }).waitFor();
+    await consent.getByText('Trukket tilbage', { exact: true }).first().waitFor();
+
+    await citizen.getByRole('link', { name: 'Fuldmagt', exact: true }).click();
+    await citizen.getByRole('heading', { level: 1, name: 'Fuldmagt' }).waitFor();
+    await citizen.getByRole('button', { name: 'Giv fuldmagt' }).click();
+    await citizen.getByLabel('Den pårørendes navn').fill('Mor Eksempelsen');
+    await citizen.getByLabel('Den pårørendes CPR-nummer').fill('010170-1234');
+    await expectAccessible(citizen, 'power of attorney form');
+    await citizen.getByRole('button', { name: 'Giv fuldmagt' }).click();
+    await citizen.getByRole('heading', { level: 2, name: 'Mor Eksempelsen' }).waitFor();
+    await citizen.getByRole('button', { name: /^Tilbagekald fuldmagt/ }).click();
+    await citizen.getByText(/^Tilbagekaldt /).waitFor();
+    await expectAccessible(citizen, 'power of attorney');
+    await citizen.context().close();
+  });
+});
+
+describe('break the glass', () => {
+  it('a professional without a relationship gets access with a reason, the citizen sees it, and the leader reviews it', async () => {
+    // A citizen the home-care nurse works with but the jobcentre caseworker does not.
+    const nurse = await loginAs(browser, server.url, persona('home-care-nurse'));
+    const theirs = (await (await nurse.request.get('/api/citizens?pageSize=100')).json()) as {
+      items: { id: string; givenName: string; familyName: string }[];
+    };
+    await nurse.context().close();
+    const caseworker = await loginAs(browser, server.url, persona('jobcenter-caseworker'));
+    const mine = (await (await caseworker.request.get('/api/citizens?pageSize=100')).json()) as {
+      items: { id: string }[];
+    };
+    const mineIds = new Set(mine.items.map((item) => item.id));
+    const stranger = theirs.items.find((item) => !mineIds.has(item.id));
+    if (!stranger) throw new Error('no citizen outside the caseworker’s caseload');
+
+    await caseworker.goto(`/borgere/${stranger.id}/plan`);
+    await caseworker
+      .getByRole('heading', { level: 1, name: 'Du har ikke adgang til denne borger' })
+      .waitFor();
+    await caseworker.getByText('Adgang uden relation bliver logget').waitFor();
+    await expectAccessible(caseworker, 'forbidden plan with break the glass');
+    await caseworker.getByLabel('Begrundelse').fill('Borgeren er mødt op akut i jobcentret.');
+    await caseworker.getByRole('button', { name: 'Bryd glasset og åbn planen' }).click();
+    await caseworker.getByRole('heading', { level: 1, name: /^Plan for / }).waitFor();
+    await caseworker.context().close();
+
+    const leader = await loginAs(browser, server.url, persona('team-leader'));
+    await leader.getByRole('link', { name: 'Tilsyn', exact: true }).click();
+    await leader.getByRole('heading', { level: 1, name: 'Tilsyn' }).waitFor();
+    await leader.getByLabel('Handling').selectOption({ label: 'Brudt glas' });
+    await leader.getByRole('button', { name: 'Søg', exact: true }).click();
+    await leader
+      .getByRole('table', { name: /hændelse/ })
+      .getByRole('row')
+      .nth(1)
+      .waitFor();
+    await expectAccessible(leader, 'audit search');
+    await leader.getByRole('link', { name: 'Brudt glas til gennemsyn' }).click();
+    const row = leader.getByRole('row', { name: /Borgeren er mødt op akut i jobcentret\./ });
+    await row.waitFor();
+    await expectAccessible(leader, 'break the glass review');
+    await row.getByRole('button', { name: /^Markér som gennemset/ }).click();
+    await row.getByText(/^Gennemset /).waitFor();
+    await leader.context().close();
+  });
+});
