@@ -17,6 +17,11 @@ export interface StoredPlan {
    * intervention ids. Belongs to this version: a new version is a new StoredPlan.
    */
   variants: Map<string, string>;
+  /**
+   * The document as parsed when the plan was loaded, held weakly: the presenter reuses it for
+   * the first restricted variant instead of parsing the JSON again, without pinning memory.
+   */
+  parsed?: WeakRef<PlanOverview>;
 }
 
 function scopesOf(document: PlanOverview): StoredPlan['scopes'] {
@@ -118,6 +123,7 @@ export class PlanStore {
                 miss.resolve(current);
                 continue;
               }
+              const parsed = JSON.parse(row.json) as PlanOverview;
               const stored: StoredPlan = {
                 version: row.version,
                 relations: {
@@ -126,8 +132,9 @@ export class PlanStore {
                   unitIds: row.related_unit_ids,
                 },
                 json: row.json,
-                scopes: scopesOf(JSON.parse(row.json) as PlanOverview),
+                scopes: scopesOf(parsed),
                 variants: new Map(),
+                parsed: new WeakRef(parsed),
               };
               this.remember(key, stored);
               miss.resolve(stored);

@@ -110,7 +110,8 @@ export function presentPlanJson(plan: StoredPlan, hidden: readonly string[]): st
   const key = hidden.join(',');
   const cached = plan.variants.get(key);
   if (cached) return cached;
-  const json = JSON.stringify(restrictPlan(JSON.parse(plan.json) as PlanOverview, new Set(hidden)));
+  const document = plan.parsed?.deref() ?? (JSON.parse(plan.json) as PlanOverview);
+  const json = JSON.stringify(restrictPlan(document, new Set(hidden)));
   if (plan.variants.size >= VARIANT_LIMIT) plan.variants.clear();
   plan.variants.set(key, json);
   return json;
