@@ -33,13 +33,10 @@ function danishDate(isoDay: string): string {
   }).format(new Date(`${isoDay}T00:00:00Z`));
 }
 
+/** The timeline's own summary (its accessible name): the period shown and how many interventions. */
 async function timelineSummary(page: Page): Promise<string> {
-  return (
-    (await page
-      .locator('#plan-timeline ~ p, section[aria-labelledby="plan-timeline"] > p')
-      .first()
-      .textContent()) ?? ''
-  );
+  const drawing = page.locator('section[aria-labelledby="plan-timeline"]').getByRole('img');
+  return (await drawing.locator('title').textContent()) ?? '';
 }
 
 describe('a caseworker working with one plan', () => {
