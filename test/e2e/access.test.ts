@@ -97,7 +97,7 @@ describe("the citizen's access", () => {
 });
 
 describe('break the glass', () => {
-  it('a professional without a relationship gets access with a reason, the citizen sees it, and the leader reviews it', async () => {
+  it('a professional without a relationship gets access with a reason, which the leader finds in the audit search and reviews', async () => {
     // A citizen the home-care nurse works with but the jobcentre caseworker does not.
     const nurse = await loginAs(browser, server.url, persona('home-care-nurse'));
     const theirs = (await (await nurse.request.get('/api/citizens?pageSize=100')).json()) as {

@@ -7,6 +7,7 @@ import { Loading } from '../../components/Loading.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
+import { accessWhat, accessWhy } from './access-text.js';
 import { CitizenOnly } from './CitizenOnly.js';
 
 /** "Hvem har set mine oplysninger": when, who (unit, role, name where shown), why; break the glass highlighted. */
@@ -79,7 +80,7 @@ function AccessRow({ entry }: { entry: AccessLogEntry }): ReactElement {
         </span>
       </td>
       <td data-title={t('accessLog.column.what')}>
-        {entry.what}
+        {accessWhat(t, entry.action, entry.what)}
         {entry.outcome === 'denied' ? (
           <span className="samspil-block samspil-muted">{t('accessLog.denied')}</span>
         ) : null}
@@ -90,7 +91,7 @@ function AccessRow({ entry }: { entry: AccessLogEntry }): ReactElement {
             {t('accessLog.breakGlass')}
           </span>
         ) : null}
-        {entry.why ?? t('accessLog.noReason')}
+        {accessWhy(t, entry.why)}
       </td>
     </tr>
   );

@@ -71,13 +71,13 @@ export function CoordinationOverviewPage(): ReactElement {
                 <th scope="col">{t('coordinationOverview.column.rule')}</th>
                 <th scope="col">{t('coordinationOverview.column.open')}</th>
                 <th scope="col" className="samspil-numeric">
-                  {t('coordinationOverview.totals.acknowledged')}
+                  {t('coordinationOverview.column.acknowledged')}
                 </th>
                 <th scope="col" className="samspil-numeric">
-                  {t('coordinationOverview.totals.resolved')}
+                  {t('coordinationOverview.column.resolved')}
                 </th>
                 <th scope="col" className="samspil-numeric">
-                  {t('coordinationOverview.totals.dismissed')}
+                  {t('coordinationOverview.column.dismissed')}
                 </th>
               </tr>
             </thead>
@@ -108,13 +108,13 @@ export function CoordinationOverviewPage(): ReactElement {
                       <span>{formatNumber(rule.open, language)}</span>
                     </span>
                   </td>
-                  <td data-title={t('coordinationOverview.totals.acknowledged')} className="samspil-numeric">
+                  <td data-title={t('coordinationOverview.column.acknowledged')} className="samspil-numeric">
                     {formatNumber(rule.acknowledged, language)}
                   </td>
-                  <td data-title={t('coordinationOverview.totals.resolved')} className="samspil-numeric">
+                  <td data-title={t('coordinationOverview.column.resolved')} className="samspil-numeric">
                     {formatNumber(rule.resolved, language)}
                   </td>
-                  <td data-title={t('coordinationOverview.totals.dismissed')} className="samspil-numeric">
+                  <td data-title={t('coordinationOverview.column.dismissed')} className="samspil-numeric">
                     {formatNumber(rule.dismissed, language)}
                   </td>
                 </tr>
