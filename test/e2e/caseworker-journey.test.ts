@@ -142,7 +142,8 @@ describe('a caseworker working with one plan', () => {
     await page.getByRole('link', { name: 'Mit overblik' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Mit overblik' }).waitFor();
     await page.context().close();
-  });
+    // A long journey with five axe runs: on two shared, busy cores it needs more than the default.
+  }, 120_000);
 
   it('keeps both changes when two people edit the same goal at once: the second sees theirs vs mine', async () => {
     const first = await loginAs(browser, server.url, personas.get('jobcenter-caseworker') ?? '');
