@@ -143,3 +143,22 @@ describe('break the glass', () => {
     await leader.context().close();
   });
 });
+
+describe("the citizen's pages on a phone and in English", () => {
+  it('fit 360 px and pass axe', async () => {
+    const citizen = await loginAs(browser, server.url, persona('citizen'), { width: 360, height: 780 });
+    await citizen.getByRole('button', { name: 'English' }).click();
+    for (const [path, heading] of [
+      ['/hvem-har-set', 'Who has seen my data'],
+      ['/samtykker', 'Consents'],
+      ['/fuldmagt', 'Power of attorney'],
+    ] as const) {
+      await citizen.goto(path);
+      await citizen.getByRole('heading', { level: 1, name: heading }).waitFor();
+      const overflow = await citizen.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+      await expectAccessible(citizen, `${path}, 360 px, English`);
+    }
+    await citizen.context().close();
+  });
+});

@@ -217,3 +217,23 @@ describe("the leaders' coordination overview", () => {
     await caseworker.context().close();
   });
 });
+
+describe('the coordination pages on a phone and in English', () => {
+  it('fit 360 px and pass axe: inbox, referrals, audit and the break-the-glass review', async () => {
+    const leader = await loginAs(browser, server.url, persona('team-leader'), { width: 360, height: 780 });
+    await leader.getByRole('button', { name: 'English' }).click();
+    for (const [path, heading] of [
+      ['/indbakke', 'Inbox'],
+      ['/henvisninger', 'Referrals'],
+      ['/tilsyn', 'Audit'],
+      ['/bryd-glasset', 'Broken glass to review'],
+    ] as const) {
+      await leader.goto(path);
+      await leader.getByRole('heading', { level: 1, name: heading }).waitFor();
+      const overflow = await leader.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+      await expectAccessible(leader, `${path}, 360 px, English`);
+    }
+    await leader.context().close();
+  });
+});

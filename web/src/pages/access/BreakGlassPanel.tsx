@@ -25,6 +25,7 @@ export function BreakGlassPanel({ citizenId }: { citizenId: string }): ReactElem
         hint={t('breakGlass.hint')}
         submitLabel={t('breakGlass.submit')}
         required
+        focusOnOpen={false}
         maxLength={1000}
         pending={breakGlass.isPending}
         onSubmit={(reason) => breakGlass.mutate(reason.trim())}

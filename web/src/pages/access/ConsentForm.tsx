@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactElement, useId, useState } from 'react';
+import { type FormEvent, type ReactElement, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CONSENT_CATEGORIES,
@@ -20,6 +20,9 @@ export function ConsentForm({ citizenId, onDone }: { citizenId: string; onDone: 
   const { t } = useTranslation();
   const language = useLanguage();
   const id = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opened by a button: move focus to the form's heading so keyboard and screen-reader users start there.
+  useEffect(() => heading.current?.focus(), []);
   const units = useUnits();
   const give = useGiveConsent(citizenId);
   const [grantee, setGrantee] = useState<Grantee>('unit');
@@ -51,7 +54,7 @@ export function ConsentForm({ citizenId, onDone }: { citizenId: string; onDone: 
 
   return (
     <form className="samspil-edit-panel" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`} className="h3 samspil-edit-heading">
+      <h2 id={`${id}-heading`} className="h3 samspil-edit-heading" ref={heading} tabIndex={-1}>
         {t('consents.form.heading')}
       </h2>
       {missing ? (

@@ -1,4 +1,4 @@
-import { type ReactElement, useState } from 'react';
+import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Consent } from '../../api/access-types.js';
 import { useConsents } from '../../api/useConsents.js';
@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from '../../i18n/format.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { sectorLabel } from '../coordination/flag-text.js';
+import { useToggle } from '../plan/edit/useToggle.js';
 import { CitizenOnly } from './CitizenOnly.js';
 import { ConsentForm } from './ConsentForm.js';
 import { Fact } from '../coordination/Fact.js';
@@ -23,7 +24,7 @@ function ConsentsView({ citizenId }: { citizenId: string }): ReactElement {
   useDocumentTitle(t('consents.title'));
   const consents = useConsents(citizenId);
   const withdraw = useWithdrawConsent(citizenId);
-  const [giving, setGiving] = useState(false);
+  const giving = useToggle();
   const current = (consents.data ?? []).filter(
     (item) => item.status === 'active' || item.status === 'not-yet-valid',
   );
@@ -41,11 +42,11 @@ function ConsentsView({ citizenId }: { citizenId: string }): ReactElement {
           {t('consents.withdrawn')}
         </p>
       ) : null}
-      {giving ? (
-        <ConsentForm citizenId={citizenId} onDone={() => setGiving(false)} />
+      {giving.open ? (
+        <ConsentForm citizenId={citizenId} onDone={giving.hide} />
       ) : (
         <p>
-          <button type="button" className="button button-primary" onClick={() => setGiving(true)}>
+          <button type="button" className="button button-primary" ref={giving.trigger} onClick={giving.show}>
             {t('consents.give')}
           </button>
         </p>

@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactElement, useId, useState } from 'react';
+import { type FormEvent, type ReactElement, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGrantDelegation } from '../../api/useGrantDelegation.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -17,6 +17,9 @@ export function DelegationForm({
 }): ReactElement {
   const { t } = useTranslation();
   const id = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opened by a button: move focus to the form's heading so keyboard and screen-reader users start there.
+  useEffect(() => heading.current?.focus(), []);
   const { grant, pending, error } = useGrantDelegation(citizenId);
   const [cpr, setCpr] = useState('');
   const [name, setName] = useState('');
@@ -47,7 +50,7 @@ export function DelegationForm({
       autoComplete="off"
       aria-labelledby={`${id}-heading`}
     >
-      <h2 id={`${id}-heading`} className="h3 samspil-edit-heading">
+      <h2 id={`${id}-heading`} className="h3 samspil-edit-heading" ref={heading} tabIndex={-1}>
         {t('delegations.form.heading')}
       </h2>
       <div className={invalid.name ? 'form-group form-error' : 'form-group'}>

@@ -1,4 +1,4 @@
-import { type ReactElement, useState } from 'react';
+import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDelegations } from '../../api/useDelegations.js';
 import { useRevokeDelegation } from '../../api/useRevokeDelegation.js';
@@ -7,6 +7,7 @@ import { Loading } from '../../components/Loading.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
+import { useToggle } from '../plan/edit/useToggle.js';
 import { CitizenOnly } from './CitizenOnly.js';
 import { DelegationForm } from './DelegationForm.js';
 
@@ -21,7 +22,7 @@ function DelegationsView({ citizenId }: { citizenId: string }): ReactElement {
   useDocumentTitle(t('delegations.title'));
   const delegations = useDelegations(citizenId);
   const revoke = useRevokeDelegation(citizenId);
-  const [granting, setGranting] = useState(false);
+  const granting = useToggle();
 
   return (
     <>
@@ -32,11 +33,16 @@ function DelegationsView({ citizenId }: { citizenId: string }): ReactElement {
         <ErrorAlert error={delegations.error} onRetry={() => void delegations.refetch()} />
       ) : null}
       {revoke.error ? <ErrorAlert error={revoke.error} /> : null}
-      {granting ? (
-        <DelegationForm citizenId={citizenId} onDone={() => setGranting(false)} />
+      {granting.open ? (
+        <DelegationForm citizenId={citizenId} onDone={granting.hide} />
       ) : (
         <p>
-          <button type="button" className="button button-primary" onClick={() => setGranting(true)}>
+          <button
+            type="button"
+            className="button button-primary"
+            ref={granting.trigger}
+            onClick={granting.show}
+          >
             {t('delegations.grant')}
           </button>
         </p>

@@ -1,4 +1,4 @@
-import { type ReactElement, useState } from 'react';
+import { type ReactElement, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Flag } from '../../api/coordination-types.js';
 import { type FlagAction, useFlagAction } from '../../api/useFlagAction.js';
@@ -30,7 +30,13 @@ const SEVERITY_CLASS = { high: 'badge-error', medium: 'badge-warning', low: 'bad
 export function FlagCard({ flag, subjects, canAct }: FlagCardProps): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
+  const heading = useRef<HTMLHeadingElement>(null);
   const [action, setAction] = useState<FlagAction | null>(null);
+  // The action buttons come back when the form closes; keyboard users continue at the card's heading.
+  const close = (): void => {
+    setAction(null);
+    window.requestAnimationFrame(() => heading.current?.focus());
+  };
   const mutation = useFlagAction(flag.citizenId);
   const title = localised(flag.rule.title, language);
   const explanation = localised(flag.explanation, language);
@@ -42,7 +48,7 @@ export function FlagCard({ flag, subjects, canAct }: FlagCardProps): ReactElemen
     <li className={`samspil-flag is-${flag.severity} is-${flag.status}`}>
       <article aria-labelledby={headingId}>
         <div className="samspil-item-heading">
-          <h3 id={headingId} className="h4">
+          <h3 id={headingId} className="h4" ref={heading} tabIndex={-1}>
             {title}
           </h3>
           <span className={`badge samspil-badge ${SEVERITY_CLASS[flag.severity]}`}>
@@ -109,10 +115,8 @@ export function FlagCard({ flag, subjects, canAct }: FlagCardProps): ReactElemen
             submitLabel={t(`coordination.form.${action}.submit`)}
             required={action !== 'acknowledge'}
             pending={mutation.isPending}
-            onCancel={() => setAction(null)}
-            onSubmit={(text) =>
-              mutation.mutate({ flagId: flag.id, action, text }, { onSuccess: () => setAction(null) })
-            }
+            onCancel={close}
+            onSubmit={(text) => mutation.mutate({ flagId: flag.id, action, text }, { onSuccess: close })}
           />
         ) : null}
         <FlagHistory flagId={flag.id} statusAt={flag.statusAt} />

@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactElement, useId, useState } from 'react';
+import { type FormEvent, type ReactElement, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface ReasonFormProps {
@@ -11,6 +11,8 @@ interface ReasonFormProps {
   onSubmit: (text: string) => void;
   onCancel?: () => void;
   maxLength?: number;
+  /** Opened by a button press, the form takes focus; one that is simply on the page does not. */
+  focusOnOpen?: boolean;
 }
 
 /** A short form asking for a comment or a reason, with one submit and an optional cancel. */
@@ -23,11 +25,18 @@ export function ReasonForm({
   onSubmit,
   onCancel,
   maxLength = 2000,
+  focusOnOpen = true,
 }: ReasonFormProps): ReactElement {
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState('');
   const [missing, setMissing] = useState(false);
+  const field = useRef<HTMLTextAreaElement>(null);
+  // The form opens on a button press; keyboard users continue in the field it asks them to fill.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the form opens
+  useEffect(() => {
+    if (focusOnOpen) field.current?.focus();
+  }, []);
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
@@ -59,6 +68,7 @@ export function ReasonForm({
         ) : null}
         <textarea
           id={`${id}-text`}
+          ref={field}
           className="form-input samspil-textarea"
           rows={3}
           maxLength={maxLength}

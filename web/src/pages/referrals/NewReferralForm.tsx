@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactElement, useId, useState } from 'react';
+import { type FormEvent, type ReactElement, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUnits } from '../../api/useCatalogue.js';
 import { useCreateReferral } from '../../api/useCreateReferral.js';
@@ -21,6 +21,9 @@ export function NewReferralForm({
 }: NewReferralFormProps): ReactElement {
   const { t } = useTranslation();
   const id = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opened by a button: move focus to the form's heading so keyboard and screen-reader users start there.
+  useEffect(() => heading.current?.focus(), []);
   const units = useUnits();
   const create = useCreateReferral(citizenId);
   const [unitId, setUnitId] = useState('');
@@ -41,7 +44,7 @@ export function NewReferralForm({
 
   return (
     <form className="samspil-edit-panel" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`} className="h4 samspil-edit-heading">
+      <h3 id={`${id}-heading`} className="h4 samspil-edit-heading" ref={heading} tabIndex={-1}>
         {t('referrals.new.heading')}
       </h3>
       <div className={invalid.unit ? 'form-group form-error' : 'form-group'}>

@@ -1,10 +1,11 @@
-import { type ReactElement, useState } from 'react';
+import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCitizenReferrals } from '../../api/useCitizenReferrals.js';
 import { useMe } from '../../api/useMe.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
+import { useToggle } from '../plan/edit/useToggle.js';
 import { usePlanContext } from '../plan/PlanContext.js';
 import { referralsPath } from '../coordination/paths.js';
 import { NewReferralForm } from './NewReferralForm.js';
@@ -16,7 +17,7 @@ export function PlanReferrals(): ReactElement {
   const { citizenId, plan, canEdit } = usePlanContext();
   const me = useMe();
   const referrals = useCitizenReferrals(citizenId);
-  const [creating, setCreating] = useState(false);
+  const creating = useToggle();
   const myUnitId = me.data?.kind === 'professional' ? (me.data.unit?.id ?? null) : null;
 
   return (
@@ -34,20 +35,25 @@ export function PlanReferrals(): ReactElement {
           ))}
         </ul>
       ) : null}
-      {canEdit && !creating ? (
+      {canEdit && !creating.open ? (
         <p className="samspil-item-actions">
-          <button type="button" className="button button-secondary" onClick={() => setCreating(true)}>
+          <button
+            type="button"
+            className="button button-secondary"
+            ref={creating.trigger}
+            onClick={creating.show}
+          >
             {t('referrals.new.open')}
           </button>
           <Link to={referralsPath}>{t('referrals.allMine')}</Link>
         </p>
       ) : null}
-      {creating ? (
+      {creating.open ? (
         <NewReferralForm
           citizenId={citizenId}
           subGoals={plan.subGoals}
           myUnitId={myUnitId}
-          onDone={() => setCreating(false)}
+          onDone={creating.hide}
         />
       ) : null}
     </section>

@@ -1,4 +1,4 @@
-import { type ReactElement, useState } from 'react';
+import { type ReactElement, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Referral, ReferralAction } from '../../api/coordination-types.js';
@@ -31,7 +31,13 @@ interface ReferralCardProps {
 export function ReferralCard({ referral, myUnitId, linkToPlan }: ReferralCardProps): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
+  const heading = useRef<HTMLHeadingElement>(null);
   const [action, setAction] = useState<ReferralAction | null>(null);
+  // The action buttons come back when the form closes; keyboard users continue at the card's heading.
+  const close = (): void => {
+    setAction(null);
+    window.requestAnimationFrame(() => heading.current?.focus());
+  };
   const mutation = useReferralAction();
   const to = referral.to.unit?.name ?? referral.to.civilSociety ?? '';
   const title = t('referrals.cardTitle', { from: referral.from.unit.name, to });
@@ -42,7 +48,7 @@ export function ReferralCard({ referral, myUnitId, linkToPlan }: ReferralCardPro
     <li className={referral.overdue ? 'samspil-referral is-overdue' : 'samspil-referral'}>
       <article aria-labelledby={headingId}>
         <div className="samspil-item-heading">
-          <h3 id={headingId} className="h5">
+          <h3 id={headingId} className="h5" ref={heading} tabIndex={-1}>
             {title}
           </h3>
           <span className={`badge samspil-badge ${STATUS_CLASS[referral.status]}`.trim()}>
@@ -94,9 +100,9 @@ export function ReferralCard({ referral, myUnitId, linkToPlan }: ReferralCardPro
             submitLabel={t(`referrals.action.${action}`)}
             required={needsReason(action)}
             pending={mutation.isPending}
-            onCancel={() => setAction(null)}
+            onCancel={close}
             onSubmit={(text) =>
-              mutation.mutate({ referralId: referral.id, action, text }, { onSuccess: () => setAction(null) })
+              mutation.mutate({ referralId: referral.id, action, text }, { onSuccess: close })
             }
           />
         )}
