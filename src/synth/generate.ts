@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import { rebuildPlanDocuments } from '../db/queries/plan-document.queries.js';
 import type { CprVault } from '../security/cpr-vault.js';
@@ -264,6 +265,9 @@ export async function generateMunicipality(
     )
     .execute();
   report('personas', PERSONAS.length, PERSONAS.length);
+  // A bulk load leaves the planner without statistics (and PGlite runs no autovacuum): without
+  // them every table looks like one row, and plan writes and scans pick poor plans.
+  await sql`ANALYZE`.execute(db);
 
   return { municipalityId, citizens: count, interventions, costEntries, personas: PERSONAS.length };
 }

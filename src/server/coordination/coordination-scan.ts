@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { activeRules, evaluateCitizen } from '../../domain/coordination/engine.js';
 import { diffFlags, type FlagChanges } from '../../domain/coordination/flag-diff.js';
 import type { OwnedFinding } from '../../domain/coordination/rule.js';
@@ -41,11 +41,17 @@ export async function scanMunicipality(
   const report = (phase: string, done: number, total: number): void =>
     options.onProgress?.({ phase, done, total });
   report('reading', 0, 1);
-  const [choices, facts, existing] = await Promise.all([
-    loadRuleChoices(db, municipalityId),
-    loadMunicipalityFacts(db, municipalityId, today),
-    loadExistingFlags(db, municipalityId),
-  ]);
+  await ensureStatistics(db);
+  const [choices, facts, existing] = await db.transaction().execute(async (trx) => {
+    // One read of every table, grouped and sorted in the database: give its sorts and hashes
+    // the memory to stay off disk for this transaction only.
+    await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
+    return Promise.all([
+      loadRuleChoices(trx, municipalityId),
+      loadMunicipalityFacts(trx, municipalityId, today),
+      loadExistingFlags(trx, municipalityId),
+    ]);
+  });
   report('reading', 1, 1);
   const rules = activeRules(choices);
   const findings: (OwnedFinding & { citizenId: string })[] = [];
@@ -73,4 +79,28 @@ export async function scanMunicipality(
     resolved: changes.autoResolve.length,
     milliseconds: performance.now() - started,
   };
+}
+
+/** The tables the scan reads, grouped by citizen. */
+const SCANNED_TABLES = [
+  'plan',
+  'intervention',
+  'intervention_sub_goal',
+  'sub_goal',
+  'team_member',
+  'pathway',
+];
+
+/**
+ * Collects planner statistics when the scanned tables have none: PGlite runs no autovacuum, and
+ * without statistics after a bulk load the planner takes every table for one row and picks poor
+ * plans (index scans where a sequential scan is right, sorts that spill to disk). PostgreSQL's
+ * autovacuum keeps them current, so this finds them there and does nothing.
+ */
+async function ensureStatistics(db: Kysely<DB>): Promise<void> {
+  const result = await sql<{ n: number }>`
+    SELECT count(DISTINCT tablename)::int AS n FROM pg_stats
+     WHERE schemaname = current_schema() AND tablename = ANY(${SCANNED_TABLES}::text[])`.execute(db);
+  if ((result.rows[0]?.n ?? 0) >= SCANNED_TABLES.length - 1) return;
+  await sql.raw(`ANALYZE ${SCANNED_TABLES.join(', ')}`).execute(db);
 }
