@@ -164,7 +164,22 @@ export async function buildApp(
   inboxRoutes(app, context);
   registerMailer(app, context);
 
-  if (hasWebApp) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
+  if (hasWebApp) {
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      index: 'index.html',
+      cacheControl: false,
+      // Built assets carry a content hash in their names, so they never change: cache them for
+      // good. The shell (index.html) must always be fresh, or it would point at old assets.
+      setHeaders: (response, path) => {
+        response.header(
+          'Cache-Control',
+          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  }
   return { app, context };
 }
 
