@@ -198,6 +198,12 @@ describe("the leaders' coordination overview", () => {
     }
     await leader.getByRole('rowheader', { name: 'Dobbelt indsats' }).waitFor();
     await expectAccessible(leader, 'coordination overview');
+    // The municipality's rule settings: raise a threshold and save.
+    const collision = leader.getByRole('form', { name: 'Indsatser kolliderer' });
+    await collision.getByLabel('Mindst overlap (minutter)').fill('45');
+    await collision.getByRole('button', { name: /^Gem/ }).click();
+    await collision.getByText('Gemt.').waitFor();
+    expect(await collision.getByLabel('Mindst overlap (minutter)').inputValue()).toBe('45');
     await leader.setViewportSize({ width: 360, height: 780 });
     const overflow = await leader.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

@@ -120,3 +120,13 @@ export type ReferralAction = 'accept' | 'decline' | 'start' | 'complete' | 'with
 export interface ItemList<T> {
   items: T[];
 }
+
+export interface CoordinationRule {
+  id: FlagRuleId;
+  title: Localised;
+  description: Localised;
+  severity: FlagSeverity;
+  enabled: boolean;
+  settings: Record<string, unknown>;
+  defaults: Record<string, unknown>;
+}

@@ -8,6 +8,7 @@ export const coordinationKeys = {
   flag: (flagId: string) => ['flags', flagId] as const,
   myDayFlags: ['workspace', 'my-day', 'flags'] as const,
   overview: ['coordination', 'overview'] as const,
+  rules: ['coordination', 'rules'] as const,
   inbox: ['inbox', 'items'] as const,
   unread: ['inbox', 'unread'] as const,
   referrals: (direction: 'incoming' | 'outgoing') => ['referrals', direction] as const,

@@ -10,6 +10,7 @@ import { useLanguage } from '../../i18n/useLanguage.js';
 import { ForbiddenPage } from '../errors/ForbiddenPage.js';
 import { localised, sectorLabel } from './flag-text.js';
 import { PairTable } from './PairTable.js';
+import { RulesSection } from './RulesSection.js';
 
 // Long tables hide the message; the leader looks for the few pairs where the organisation should change.
 const TOP = 15;
@@ -142,6 +143,7 @@ export function CoordinationOverviewPage(): ReactElement {
           nameOf={(ref) => sectorLabel(ref.id, language)}
         />
       </section>
+      <RulesSection />
     </>
   );
 }
