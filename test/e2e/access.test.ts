@@ -134,6 +134,21 @@ describe('break the glass', () => {
       .nth(1)
       .waitFor();
     await expectAccessible(leader, 'audit search');
+    // A citizen found by name: the events about Sara.
+    await leader.getByLabel('Eller borgerens navn').fill('Sara');
+    await leader.getByRole('button', { name: 'Søg på navn' }).click();
+    await leader.getByRole('button', { name: new RegExp(`^Vælg ${persona('citizen')}`) }).click();
+    await leader.getByText(`Borger: ${persona('citizen')}`).waitFor();
+    await leader.getByLabel('Handling').selectOption({ label: 'Alle handlinger' });
+    await leader.getByRole('button', { name: 'Søg', exact: true }).click();
+    await expect
+      .poll(() =>
+        leader
+          .getByRole('table', { name: /hændelse/ })
+          .getByRole('row')
+          .count(),
+      )
+      .toBeGreaterThan(1);
     await leader.getByRole('link', { name: 'Brudt glas til gennemsyn' }).click();
     const row = leader.getByRole('row', { name: /Borgeren er mødt op akut i jobcentret\./ });
     await row.waitFor();

@@ -4,6 +4,7 @@ import type { AuditFilter } from '../../api/access-types.js';
 import { useProfessionals } from '../../api/useCatalogue.js';
 import { useCprSearch } from '../../api/useCprSearch.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { type ChosenCitizen, CitizenNameLookup } from './CitizenNameLookup.js';
 import { normaliseCpr } from '../../domain.js';
 
 export const AUDIT_ACTIONS = [
@@ -40,13 +41,20 @@ export function AuditFilterForm({ unitId, onSearch }: AuditFilterFormProps): Rea
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [cprInvalid, setCprInvalid] = useState(false);
-  const found = cprSearch.state.status === 'success' ? cprSearch.state.result.items[0] : undefined;
-  const notFound = cprSearch.state.status === 'success' && !found;
+  const [name, setName] = useState('');
+  const [nameQuery, setNameQuery] = useState('');
+  const [chosen, setChosen] = useState<ChosenCitizen | null>(null);
+  const byCpr = cprSearch.state.status === 'success' ? cprSearch.state.result.items[0] : undefined;
+  const found: ChosenCitizen | null =
+    chosen ?? (byCpr ? { id: byCpr.id, name: `${byCpr.givenName} ${byCpr.familyName}` } : null);
+  const notFound = cprSearch.state.status === 'success' && !byCpr && !chosen;
 
   const findCitizen = (): void => {
     const normalised = normaliseCpr(cpr.replace(/\s/g, ''));
     setCpr('');
     setCprInvalid(!normalised);
+    setChosen(null);
+    setNameQuery('');
     if (normalised) cprSearch.search(`${normalised.slice(0, 6)}-${normalised.slice(6)}`);
   };
 
@@ -103,15 +111,51 @@ export function AuditFilterForm({ unitId, onSearch }: AuditFilterFormProps): Rea
           </button>
         </div>
         <p role="status" className="samspil-small">
-          {found ? t('audit.citizenChosen', { name: `${found.givenName} ${found.familyName}` }) : null}
+          {found ? t('audit.citizenChosen', { name: found.name }) : null}
           {notFound ? t('audit.citizenNotFound') : null}
         </p>
         {found ? (
-          <button type="button" className="button button-tertiary" onClick={cprSearch.clear}>
+          <button
+            type="button"
+            className="button button-tertiary"
+            onClick={() => {
+              cprSearch.clear();
+              setChosen(null);
+            }}
+          >
             {t('audit.clearCitizen')}
           </button>
         ) : null}
         {cprSearch.state.status === 'error' ? <ErrorAlert error={cprSearch.state.error} /> : null}
+      </div>
+      <div className="form-group">
+        <label className="form-label" htmlFor={`${id}-name`}>
+          {t('audit.citizenName')}
+        </label>
+        <div className="samspil-inline-form">
+          <input
+            id={`${id}-name`}
+            className="form-input"
+            type="text"
+            autoComplete="off"
+            maxLength={100}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+          />
+          <button type="button" className="button button-secondary" onClick={() => setNameQuery(name.trim())}>
+            {t('audit.findByName')}
+          </button>
+        </div>
+        {nameQuery !== '' && chosen === null ? (
+          <CitizenNameLookup
+            query={nameQuery}
+            onChoose={(citizen) => {
+              cprSearch.clear();
+              setChosen(citizen);
+              setNameQuery('');
+            }}
+          />
+        ) : null}
       </div>
       <div className="samspil-form-row">
         <div className="form-group">
