@@ -5,7 +5,7 @@ import autocannon from 'autocannon';
 process.once(
   'message',
   (
-    /** @type {{ url: string, paths: string[], cookie: string | null, connections: number, durationSeconds: number }} */ spec,
+    /** @type {{ url: string, paths: string[], cookie: string | null, connections: number, durationSeconds: number, amount?: number }} */ spec,
   ) => {
     let next = 0;
     const instance = autocannon(
@@ -13,6 +13,7 @@ process.once(
         url: spec.url,
         connections: spec.connections,
         duration: spec.durationSeconds,
+        ...(spec.amount ? { amount: spec.amount } : {}),
         headers: spec.cookie ? { cookie: spec.cookie } : {},
         requests: [
           {
