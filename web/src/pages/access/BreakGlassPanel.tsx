@@ -13,7 +13,7 @@ export function BreakGlassPanel({ citizenId }: { citizenId: string }): ReactElem
   const { t } = useTranslation();
   const breakGlass = useBreakGlass(citizenId);
   return (
-    <section aria-labelledby="break-glass-heading" className="samspil-panel mt-7">
+    <section aria-labelledby="break-glass-heading" className="samspil-panel samspil-break-glass mt-7">
       <h2 id="break-glass-heading" className="h3">
         {t('breakGlass.heading')}
       </h2>

@@ -23,20 +23,24 @@ export function CprReveal({ citizenId, masked }: { citizenId: string; masked: st
       </span>
     );
   }
+  // The number and its button stay in the line of plan facts; the reason form (a block) wraps
+  // onto its own line below them.
   return (
-    <span className="samspil-cpr-reveal">
-      {t('plan.cpr')}: <span className="samspil-nowrap">{masked}</span>{' '}
-      {asking ? null : (
-        <button
-          type="button"
-          className="button button-tertiary samspil-inline-button"
-          onClick={() => setAsking(true)}
-        >
-          {t('cprReveal.show')}
-        </button>
-      )}
+    <>
+      <span className="samspil-cpr-reveal">
+        {t('plan.cpr')}: <span className="samspil-nowrap">{masked}</span>{' '}
+        {asking ? null : (
+          <button
+            type="button"
+            className="button button-tertiary samspil-inline-button"
+            onClick={() => setAsking(true)}
+          >
+            {t('cprReveal.show')}
+          </button>
+        )}
+      </span>
       {asking ? (
-        <span className="samspil-block samspil-cpr-reveal-form">
+        <div className="samspil-cpr-reveal-form">
           <ReasonForm
             label={t('cprReveal.reason')}
             hint={t('cprReveal.hint')}
@@ -50,9 +54,13 @@ export function CprReveal({ citizenId, masked }: { citizenId: string; masked: st
               reveal(reason);
             }}
           />
-        </span>
+        </div>
       ) : null}
-      {state.status === 'error' ? <ErrorAlert error={state.error} /> : null}
-    </span>
+      {state.status === 'error' ? (
+        <div className="samspil-cpr-reveal-form">
+          <ErrorAlert error={state.error} />
+        </div>
+      ) : null}
+    </>
   );
 }

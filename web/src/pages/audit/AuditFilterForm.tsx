@@ -71,7 +71,7 @@ export function AuditFilterForm({ unitId, onSearch }: AuditFilterFormProps): Rea
 
   return (
     <form
-      className="samspil-panel"
+      className="samspil-panel samspil-audit-form"
       onSubmit={submit}
       noValidate
       autoComplete="off"

@@ -51,7 +51,7 @@ export function RuleForm({ rule }: { rule: CoordinationRule }): ReactElement {
             {t('coordinationRules.enabled')}
           </label>
         </div>
-        <div className="samspil-form-row">
+        <div className="samspil-rule-settings">
           {Object.entries(settings).map(([key, value]) =>
             typeof value === 'number' ? (
               <div className="form-group" key={key}>

@@ -126,7 +126,7 @@ function PlanView({ citizenId, versioned, context, canEdit, meId }: PlanViewProp
         ) : null}
         <header className="samspil-plan-header">
           <h1>{t('plan.title', { name, context })}</h1>
-          <p className="samspil-plan-meta">
+          <div className="samspil-plan-meta">
             {context ? <span>{name}</span> : null}
             {canEdit ? (
               <CprReveal citizenId={citizenId} masked={plan.citizen.cprMasked} />
@@ -143,7 +143,7 @@ function PlanView({ citizenId, versioned, context, canEdit, meId }: PlanViewProp
                   })
                 : t('plan.updated', { date: formatDateTime(plan.updatedAt, language) })}
             </span>
-          </p>
+          </div>
         </header>
         <nav className="samspil-contents" aria-label={t('plan.contents')}>
           <ul className="samspil-inline-list no-max-width">
