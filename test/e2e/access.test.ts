@@ -65,6 +65,9 @@ describe("the citizen's access", () => {
 
   it('the citizen gives a consent and withdraws it, and grants and revokes a power of attorney', async () => {
     const citizen = await loginAs(browser, server.url, persona('citizen'));
+    // Her plan says that the professionals coordinate, without putting their flags on her.
+    await citizen.getByText(/^Dine fagpersoner får besked/).waitFor();
+    expect(await citizen.getByRole('article', { name: 'Dobbelt indsats' }).count()).toBe(0);
     await citizen.getByRole('link', { name: 'Samtykker', exact: true }).click();
     await citizen.getByRole('heading', { level: 1, name: 'Samtykker' }).waitFor();
     await citizen.getByRole('button', { name: 'Giv samtykke' }).click();

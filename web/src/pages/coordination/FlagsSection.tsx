@@ -40,9 +40,11 @@ export function FlagsSection({ flags }: FlagsSectionProps): ReactElement {
   return (
     <section aria-labelledby={coordinationAnchor} className="samspil-coordination">
       <h2 id={coordinationAnchor}>{t('coordination.heading')}</h2>
-      {flags.isPending ? <Loading /> : null}
+      {/* The professionals sort out coordination among themselves; the citizen is told that, not burdened with the flags. */}
+      {canEdit ? null : <p>{t('coordination.citizenText')}</p>}
+      {canEdit && flags.isPending ? <Loading /> : null}
       {flags.error ? <ErrorAlert error={flags.error} onRetry={flags.refetch} /> : null}
-      {flags.data ? (
+      {canEdit && flags.data ? (
         <>
           <p>
             {open.length === 0 ? t('coordination.noneOpen') : t('coordination.intro', { count: open.length })}

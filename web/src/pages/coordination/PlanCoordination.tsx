@@ -6,8 +6,8 @@ import { FlagsSection } from './FlagsSection.js';
 
 /** The plan's coordination part: its flags and its referrals. */
 export function PlanCoordination(): ReactElement {
-  const { citizenId } = usePlanContext();
-  const flags = useCitizenFlags(citizenId);
+  const { citizenId, canEdit } = usePlanContext();
+  const flags = useCitizenFlags(citizenId, canEdit);
   return (
     <>
       <FlagsSection

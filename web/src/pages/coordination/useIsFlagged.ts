@@ -8,8 +8,9 @@ import { flaggedIds } from './flag-text.js';
  * query (TanStack shares one request), so the plan page needs no extra provider for this.
  */
 export function useIsFlagged(id: string): boolean {
-  const { citizenId } = usePlanContext();
-  const flags = useCitizenFlags(citizenId);
+  const { citizenId, canEdit } = usePlanContext();
+  // Markers are for the professionals; the citizen's plan shows no flags.
+  const flags = useCitizenFlags(citizenId, canEdit);
   const ids = useMemo(() => flaggedIds(flags.data ?? []), [flags.data]);
   return ids.has(id);
 }
