@@ -183,6 +183,14 @@ export class AuditWriter {
     this.flushing = true;
     try {
       while (this.queue.length > 0) {
+        // Let requests whose bytes have already arrived reach their audit call first: with an
+        // embedded database the commit blocks this thread, so a batch taken too early stays
+        // small. Wait while the queue still grows, a few event-loop turns at most.
+        for (let turn = 0; turn < 4; turn += 1) {
+          const before = this.queue.length;
+          await new Promise((resolve) => setImmediate(resolve));
+          if (this.queue.length === before) break;
+        }
         const batch = this.queue.splice(0, MAX_BATCH);
         const byMunicipality = new Map<string, typeof batch>();
         for (const item of batch) {
