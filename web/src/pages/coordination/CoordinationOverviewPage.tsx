@@ -11,6 +11,7 @@ import { ForbiddenPage } from '../errors/ForbiddenPage.js';
 import { localised, sectorLabel } from './flag-text.js';
 import { PairTable } from './PairTable.js';
 import { RulesSection } from './RulesSection.js';
+import { BarCell } from '../../components/BarCell.js';
 
 // Long tables hide the message; the leader looks for the few pairs where the organisation should change.
 const TOP = 15;
@@ -89,25 +90,9 @@ export function CoordinationOverviewPage(): ReactElement {
                     {localised(rule.title, language)}
                   </th>
                   <td data-title={t('coordinationOverview.column.open')}>
-                    <span className="samspil-bar-cell">
-                      <svg
-                        className="samspil-bar"
-                        viewBox="0 0 100 12"
-                        aria-hidden="true"
-                        focusable="false"
-                        preserveAspectRatio="none"
-                      >
-                        <rect className="samspil-bar-track" x={0} y={0} width={100} height={12} />
-                        <rect
-                          className="samspil-bar-fill"
-                          x={0}
-                          y={0}
-                          width={(rule.open / maxOpen) * 100}
-                          height={12}
-                        />
-                      </svg>
+                    <BarCell value={rule.open} max={maxOpen}>
                       <span>{formatNumber(rule.open, language)}</span>
-                    </span>
+                    </BarCell>
                   </td>
                   <td data-title={t('coordinationOverview.column.acknowledged')} className="samspil-numeric">
                     {formatNumber(rule.acknowledged, language)}

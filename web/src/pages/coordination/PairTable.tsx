@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PairCount } from '../../api/coordination-types.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
+import { BarCell } from '../../components/BarCell.js';
 
 interface PairTableProps {
   pairs: readonly PairCount[];
@@ -47,25 +48,9 @@ export function PairTable({
                 </span>
               </th>
               <td data-title={t('coordinationOverview.column.open')}>
-                <span className="samspil-bar-cell">
-                  <svg
-                    className="samspil-bar"
-                    viewBox="0 0 100 12"
-                    aria-hidden="true"
-                    focusable="false"
-                    preserveAspectRatio="none"
-                  >
-                    <rect className="samspil-bar-track" x={0} y={0} width={100} height={12} />
-                    <rect
-                      className="samspil-bar-fill"
-                      x={0}
-                      y={0}
-                      width={(pair.open / max) * 100}
-                      height={12}
-                    />
-                  </svg>
+                <BarCell value={pair.open} max={max}>
                   <span>{formatNumber(pair.open, language)}</span>
-                </span>
+                </BarCell>
               </td>
               <td data-title={t('coordinationOverview.column.byRule')}>
                 {Object.entries(pair.byRule)

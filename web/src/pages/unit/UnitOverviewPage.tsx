@@ -14,6 +14,7 @@ import { useLanguage } from '../../i18n/useLanguage.js';
 import { homePath } from '../../routes.js';
 import { ForbiddenPage } from '../errors/ForbiddenPage.js';
 import { AttentionTable } from '../my-day/AttentionTable.js';
+import { BarCell } from '../../components/BarCell.js';
 
 /**
  * The team leader's view of their unit: how many citizens, what needs attention across them,
@@ -122,30 +123,14 @@ function WorkloadRow({ person, max }: { person: UnitProfessional; max: number })
         </span>
       </th>
       <td data-title={t('unit.column.caseload')}>
-        <span className="samspil-bar-cell">
-          <svg
-            className="samspil-bar"
-            viewBox="0 0 100 12"
-            aria-hidden="true"
-            focusable="false"
-            preserveAspectRatio="none"
-          >
-            <rect className="samspil-bar-track" x={0} y={0} width={100} height={12} />
-            <rect
-              className="samspil-bar-fill"
-              x={0}
-              y={0}
-              width={(person.caseload / max) * 100}
-              height={12}
-            />
-          </svg>
+        <BarCell value={person.caseload} max={max}>
           <span>
             {t('unit.citizensCount', {
               count: person.caseload,
               formatted: formatNumber(person.caseload, language),
             })}
           </span>
-        </span>
+        </BarCell>
       </td>
       <td data-title={t('unit.column.coordinatorFor')} className="samspil-numeric">
         {formatNumber(person.coordinatorFor, language)}
