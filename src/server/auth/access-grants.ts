@@ -3,29 +3,22 @@ import { type AccessGrants, type BreakGlassGrant, NO_GRANTS } from '../../domain
 import type { ConsentRecord } from '../../domain/consent/consent.js';
 import { toConsentRecord } from '../../db/queries/consent.queries.js';
 import type { DB } from '../../db/schema.js';
-
-interface Miss {
-  municipalityId: string;
-  citizenId: string;
-  generation: number;
-  resolve: (grants: AccessGrants) => void;
-  reject: (error: unknown) => void;
-}
+import { CitizenBatchLoader } from '../citizen-batch-loader.js';
 
 /**
  * A citizen's consents and break-the-glass accesses, read on every plan read and so kept in a
  * bounded cache. Every consent or break-the-glass change in this process invalidates the
  * citizen's entry before it answers, so a withdrawal takes effect on the very next request.
  * Validity dates and expiry are evaluated by the policy at each read, never cached as a decision.
- * Cold reads that arrive together share two queries (like PlanStore's misses).
+ * Cold reads that arrive together share two queries (CitizenBatchLoader, as PlanStore's do).
  */
 export class AccessGrantStore {
   private readonly cache = new Map<string, AccessGrants>();
   /** Bumped by every invalidation, so a load that raced a change is not cached. */
   private readonly generations = new Map<string, number>();
-  private readonly loading = new Map<string, Promise<AccessGrants>>();
-  private misses: Miss[] = [];
-  private flushing = false;
+  private readonly loader = new CitizenBatchLoader<AccessGrants>((municipalityId, citizenIds) =>
+    this.loadGrants(municipalityId, citizenIds),
+  );
   /**
    * Per municipality, the citizens who may have grants (an open consent or an unexpired
    * break-the-glass), loaded once; everyone else has none, so most cold reads need no query.
@@ -44,20 +37,11 @@ export class AccessGrantStore {
     const cached = this.cache.get(key);
     if (cached) return cached;
     if (!(await this.mayHaveGrants(municipalityId, citizenId))) return NO_GRANTS;
-    const pending = this.loading.get(key);
-    if (pending) return pending;
-    const loading = new Promise<AccessGrants>((resolve, reject) => {
-      this.misses.push({
-        municipalityId,
-        citizenId,
-        generation: this.generations.get(key) ?? 0,
-        resolve,
-        reject,
-      });
-    });
-    this.loading.set(key, loading);
-    if (!this.flushing) void this.loadMisses();
-    return loading;
+    const generation = this.generations.get(key) ?? 0;
+    const grants = (await this.loader.load(municipalityId, citizenId)) ?? NO_GRANTS;
+    // A change committed while this read was in flight: answer, but do not cache.
+    if ((this.generations.get(key) ?? 0) === generation) this.remember(key, grants);
+    return grants;
   }
 
   /** Forget a citizen's grants: call after any consent or break-the-glass change commits. */
@@ -67,7 +51,7 @@ export class AccessGrantStore {
     added.add(citizenId);
     this.added.set(municipalityId, added);
     this.cache.delete(key);
-    this.loading.delete(key);
+    this.loader.forget(municipalityId, citizenId);
     this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
     if (this.generations.size > this.limit * 2) this.generations.clear();
   }
@@ -90,68 +74,40 @@ export class AccessGrantStore {
     return candidates.has(citizenId) || (this.added.get(municipalityId)?.has(citizenId) ?? false);
   }
 
-  private async loadMisses(): Promise<void> {
-    this.flushing = true;
-    try {
-      while (this.misses.length > 0) {
-        const batch = this.misses.splice(0, 500);
-        const byTenant = new Map<string, Miss[]>();
-        for (const miss of batch)
-          byTenant.set(miss.municipalityId, [...(byTenant.get(miss.municipalityId) ?? []), miss]);
-        for (const [municipalityId, misses] of byTenant) {
-          try {
-            const citizenIds = [...new Set(misses.map((miss) => miss.citizenId))];
-            const now = new Date();
-            const [consentRows, glassRows] = await Promise.all([
-              this.db
-                .selectFrom('consent')
-                .selectAll()
-                .where('municipality_id', '=', municipalityId)
-                .where('citizen_id', 'in', citizenIds)
-                .where('withdrawn_at', 'is', null)
-                .execute(),
-              this.db
-                .selectFrom('break_glass')
-                .select(['citizen_id', 'professional_id', 'expires_at'])
-                .where('municipality_id', '=', municipalityId)
-                .where('citizen_id', 'in', citizenIds)
-                .where('expires_at', '>', now)
-                .execute(),
-            ]);
-            const consents = new Map<string, ConsentRecord[]>();
-            for (const row of consentRows)
-              consents.set(row.citizen_id, [...(consents.get(row.citizen_id) ?? []), toConsentRecord(row)]);
-            const glass = new Map<string, BreakGlassGrant[]>();
-            for (const row of glassRows) {
-              glass.set(row.citizen_id, [
-                ...(glass.get(row.citizen_id) ?? []),
-                { professionalId: row.professional_id, expiresAt: row.expires_at },
-              ]);
-            }
-            for (const miss of misses) {
-              const key = `${municipalityId}/${miss.citizenId}`;
-              const grants: AccessGrants = {
-                consents: consents.get(miss.citizenId) ?? [],
-                breakGlass: glass.get(miss.citizenId) ?? [],
-              };
-              // A change committed while this read was in flight: answer, but do not cache.
-              if ((this.generations.get(key) ?? 0) === miss.generation) {
-                this.loading.delete(key);
-                this.remember(key, grants);
-              }
-              miss.resolve(grants);
-            }
-          } catch (error) {
-            for (const miss of misses) {
-              this.loading.delete(`${municipalityId}/${miss.citizenId}`);
-              miss.reject(error);
-            }
-          }
-        }
-      }
-    } finally {
-      this.flushing = false;
+  /** Open consents and unexpired break-the-glass accesses of many citizens, two queries in all. */
+  private async loadGrants(municipalityId: string, citizenIds: string[]): Promise<Map<string, AccessGrants>> {
+    const [consentRows, glassRows] = await Promise.all([
+      this.db
+        .selectFrom('consent')
+        .selectAll()
+        .where('municipality_id', '=', municipalityId)
+        .where('citizen_id', 'in', citizenIds)
+        .where('withdrawn_at', 'is', null)
+        .execute(),
+      this.db
+        .selectFrom('break_glass')
+        .select(['citizen_id', 'professional_id', 'expires_at'])
+        .where('municipality_id', '=', municipalityId)
+        .where('citizen_id', 'in', citizenIds)
+        .where('expires_at', '>', new Date())
+        .execute(),
+    ]);
+    const consents = new Map<string, ConsentRecord[]>();
+    for (const row of consentRows)
+      consents.set(row.citizen_id, [...(consents.get(row.citizen_id) ?? []), toConsentRecord(row)]);
+    const glass = new Map<string, BreakGlassGrant[]>();
+    for (const row of glassRows) {
+      glass.set(row.citizen_id, [
+        ...(glass.get(row.citizen_id) ?? []),
+        { professionalId: row.professional_id, expiresAt: row.expires_at },
+      ]);
     }
+    return new Map(
+      citizenIds.map((citizenId) => [
+        citizenId,
+        { consents: consents.get(citizenId) ?? [], breakGlass: glass.get(citizenId) ?? [] },
+      ]),
+    );
   }
 
   private remember(key: string, grants: AccessGrants): void {

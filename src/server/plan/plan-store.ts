@@ -4,6 +4,7 @@ import type { PlanOverview } from '../../domain/plan/plan.types.js';
 import type { PlanDocumentRow } from '../../db/queries/plan-document.queries.js';
 import type { DB } from '../../db/schema.js';
 import { AccessGrantStore } from '../auth/access-grants.js';
+import { CitizenBatchLoader } from '../citizen-batch-loader.js';
 
 /** A plan ready to serve: its version, who is related to it, and its JSON, serialised once. */
 export interface StoredPlan {
@@ -43,14 +44,9 @@ function scopesOf(document: PlanOverview): StoredPlan['scopes'] {
  */
 export class PlanStore {
   private readonly cache = new Map<string, StoredPlan>();
-  private readonly loading = new Map<string, Promise<StoredPlan | null>>();
-  private misses: {
-    municipalityId: string;
-    citizenId: string;
-    resolve: (plan: StoredPlan | null) => void;
-    reject: (error: unknown) => void;
-  }[] = [];
-  private flushing = false;
+  private readonly loader = new CitizenBatchLoader<StoredPlan>((municipalityId, citizenIds) =>
+    this.loadPlans(municipalityId, citizenIds),
+  );
   /** Consents and break-the-glass accesses, applied per request by the plan presenter. */
   readonly grants: AccessGrantStore;
 
@@ -70,86 +66,51 @@ export class PlanStore {
       this.cache.set(key, cached);
       return cached;
     }
-    const pending = this.loading.get(key);
-    if (pending) return pending;
-    const loading = new Promise<StoredPlan | null>((resolve, reject) => {
-      this.misses.push({ municipalityId, citizenId, resolve, reject });
-    });
-    this.loading.set(key, loading);
-    if (!this.flushing) void this.loadMisses();
-    return loading;
+    const loaded = await this.loader.load(municipalityId, citizenId);
+    if (!loaded) return null;
+    const current = this.cache.get(key);
+    // A write committed while this read was in flight: its entry is newer.
+    if (current && current.version >= loaded.version) return current;
+    this.remember(key, loaded);
+    return loaded;
   }
 
   /**
-   * Loads every plan missed since the last load in one query, the way AuditWriter batches
-   * inserts: under load, cold reads share round trips instead of queueing for one each.
-   * The document is read as text: parsing jsonb into objects and serialising them again
-   * costs several times the query itself.
+   * Loads plans from the read model, many citizens in one query. The document is read as
+   * text: parsing jsonb into objects and serialising them again costs several times the
+   * query itself.
    */
-  private async loadMisses(): Promise<void> {
-    this.flushing = true;
-    try {
-      while (this.misses.length > 0) {
-        const batch = this.misses.splice(0, 500);
-        const byTenant = new Map<string, typeof batch>();
-        for (const miss of batch)
-          byTenant.set(miss.municipalityId, [...(byTenant.get(miss.municipalityId) ?? []), miss]);
-        for (const [municipalityId, misses] of byTenant) {
-          try {
-            const rows = await this.db
-              .selectFrom('plan_document')
-              .select([
-                'citizen_id',
-                'version',
-                'related_professional_ids',
-                'related_unit_ids',
-                sql<string>`document::text`.as('json'),
-              ])
-              .where('municipality_id', '=', municipalityId)
-              .where('citizen_id', 'in', [...new Set(misses.map((miss) => miss.citizenId))])
-              .execute();
-            const found = new Map(rows.map((row) => [row.citizen_id, row]));
-            for (const miss of misses) {
-              const key = `${municipalityId}/${miss.citizenId}`;
-              this.loading.delete(key);
-              const row = found.get(miss.citizenId);
-              if (!row) {
-                miss.resolve(null);
-                continue;
-              }
-              const current = this.cache.get(key);
-              // A write committed while this read was in flight: its entry is newer.
-              if (current && current.version >= row.version) {
-                miss.resolve(current);
-                continue;
-              }
-              const parsed = JSON.parse(row.json) as PlanOverview;
-              const stored: StoredPlan = {
-                version: row.version,
-                relations: {
-                  citizenId: miss.citizenId,
-                  professionalIds: row.related_professional_ids,
-                  unitIds: row.related_unit_ids,
-                },
-                json: row.json,
-                scopes: scopesOf(parsed),
-                variants: new Map(),
-                parsed: new WeakRef(parsed),
-              };
-              this.remember(key, stored);
-              miss.resolve(stored);
-            }
-          } catch (error) {
-            for (const miss of misses) {
-              this.loading.delete(`${municipalityId}/${miss.citizenId}`);
-              miss.reject(error);
-            }
-          }
-        }
-      }
-    } finally {
-      this.flushing = false;
-    }
+  private async loadPlans(municipalityId: string, citizenIds: string[]): Promise<Map<string, StoredPlan>> {
+    const rows = await this.db
+      .selectFrom('plan_document')
+      .select([
+        'citizen_id',
+        'version',
+        'related_professional_ids',
+        'related_unit_ids',
+        sql<string>`document::text`.as('json'),
+      ])
+      .where('municipality_id', '=', municipalityId)
+      .where('citizen_id', 'in', citizenIds)
+      .execute();
+    return new Map(
+      rows.map((row) => {
+        const parsed = JSON.parse(row.json) as PlanOverview;
+        const stored: StoredPlan = {
+          version: row.version,
+          relations: {
+            citizenId: row.citizen_id,
+            professionalIds: row.related_professional_ids,
+            unitIds: row.related_unit_ids,
+          },
+          json: row.json,
+          scopes: scopesOf(parsed),
+          variants: new Map(),
+          parsed: new WeakRef(parsed),
+        };
+        return [row.citizen_id, stored];
+      }),
+    );
   }
 
   /** Puts a freshly rebuilt plan in the cache (after its transaction committed). */
