@@ -45,6 +45,10 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     }) as typeof pg.types.getTypeParser,
   };
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+  // An idle connection can be ended by the server (restart, failover, a database dropped
+  // WITH (FORCE)). The pool discards it and the next query connects afresh; without this
+  // listener the 'error' event would be unhandled and take the whole process down.
+  pool.on('error', () => undefined);
   // Fail here, with the URL's host named, rather than on the first request.
   const probe = await pool.connect().catch((error: Error) => {
     throw new Error(`Cannot connect to PostgreSQL at ${describeUrl(url)}: ${error.message}`);
