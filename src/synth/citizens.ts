@@ -45,6 +45,7 @@ import {
   type UnitKey,
   unitDefinition,
 } from './organisation.js';
+import { addConsents, type ConsentDraft } from './consents.js';
 import { addCoordinationRealism } from './coordination-realism.js';
 import { Random } from './random.js';
 
@@ -163,6 +164,7 @@ export interface CitizenDraft {
   costs: CostDraft[];
   pathways: PathwayDraft[];
   gasFollowUps: GasFollowUpDraft[];
+  consents: ConsentDraft[];
   /** Pools the current plan draws on, for sizing the organisation. */
   currentPools: ReadonlySet<PoolKey>;
   /** Every pool the plan draws on, history included. */
@@ -253,6 +255,7 @@ export class CitizenBuilder {
       costs: [],
       pathways: [],
       gasFollowUps: [],
+      consents: [],
       currentPools: this.contacts.currentPools,
       allPools: this.contacts.allPools,
     };
@@ -578,6 +581,7 @@ export function generateCitizen(context: CitizenContext, index: number): Citizen
   builder.draft.planUpdatedDay = today - random.int(0, 90);
   // Last, so nothing above draws differently: the coordination problems real plans have.
   addCoordinationRealism(builder);
+  addConsents(builder);
   return builder.draft;
 }
 

@@ -1,6 +1,7 @@
 import { MULTI_SECTOR_ARCHETYPES } from './archetypes.js';
 import { typeByCode } from './catalogue.js';
 import { type CitizenContext, CitizenBuilder, type CitizenDraft } from './citizens.js';
+import { recordConsents } from './consents.js';
 import { addMonths } from './dates.js';
 import { type PoolKey, poolKey, type SynthProfessional, type UnitKey } from './organisation.js';
 import { Random } from './random.js';
@@ -278,6 +279,13 @@ export function buildPersonaCitizen(context: CitizenContext, personas: PersonaPr
     id: builder.ids.next(),
     templateCode: 'ressourceforloeb',
     start: resource.start,
+  });
+  // Sara shares her plan across the municipality's units that work with her, but not with the
+  // region: her psychiatric treatment shows to them as "that, not what".
+  recordConsents(builder, [resource.unitId, plan141.unitId, medicine.unitId], {
+    validFrom: monthsAgo(14),
+    validUntil: null,
+    withdrawnDay: null,
   });
   return builder.draft;
 }

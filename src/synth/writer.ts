@@ -20,7 +20,8 @@ class ColumnarRows<T extends keyof DB & string> {
 
   constructor(
     private readonly table: T,
-    private readonly columns: readonly (readonly [name: keyof DB[T] & string, type: string])[],
+    /** Name, the element type it travels as, and (optionally) the column type it is cast to on insert. */
+    private readonly columns: readonly (readonly [name: keyof DB[T] & string, type: string, cast?: string])[],
   ) {
     this.values = columns.map(() => []);
   }
@@ -44,7 +45,15 @@ class ColumnarRows<T extends keyof DB & string> {
     const arrays = sql.join(
       this.columns.map(([, type], index) => sql`${this.values[index]}::${sql.raw(type)}[]`),
     );
-    await sql`INSERT INTO ${sql.table(this.table)} (${names}) SELECT * FROM unnest(${arrays})`.execute(db);
+    // Columns with a cast (an array column travels as its text literal) are converted on the way in.
+    const selected = sql.join(
+      this.columns.map(([, , cast], index) =>
+        cast ? sql`${sql.ref(`c${index}`)}::${sql.raw(cast)}` : sql.ref(`c${index}`),
+      ),
+    );
+    const aliases = sql.join(this.columns.map((_, index) => sql.ref(`c${index}`)));
+    await sql`INSERT INTO ${sql.table(this.table)} (${names})
+      SELECT ${selected} FROM unnest(${arrays}) AS t(${aliases})`.execute(db);
   }
 }
 
@@ -227,6 +236,24 @@ export async function writeCitizens(
     ['email', 'text'],
     ['start_date', 'date'],
   ]);
+  const consents = new ColumnarRows('consent', [
+    ['municipality_id', 'uuid'],
+    ['id', 'uuid'],
+    ['citizen_id', 'uuid'],
+    ['grantee_unit_id', 'uuid'],
+    ['categories', 'text', 'text[]'],
+    ['purpose', 'text'],
+    ['basis', 'text'],
+    ['legal_provision', 'text'],
+    ['valid_from', 'date'],
+    ['valid_until', 'date'],
+    ['recorded_by_kind', 'text'],
+    ['recorded_by_id', 'uuid'],
+    ['recorded_at', 'timestamptz'],
+    ['withdrawn_at', 'timestamptz'],
+    ['withdrawn_by_kind', 'text'],
+    ['withdrawn_by_id', 'uuid'],
+  ]);
   const costs = new ColumnarRows('cost_entry', [
     ['municipality_id', 'uuid'],
     ['id', 'uuid'],
@@ -296,6 +323,27 @@ export async function writeCitizens(
         item.schedule ? JSON.stringify(item.schedule) : null,
       );
     }
+    for (const consent of draft.consents) {
+      consents.push(
+        municipalityId,
+        consent.id,
+        draft.id,
+        consent.granteeUnitId,
+        // unnest() cannot take an array of arrays of different lengths: a text[] literal per row.
+        `{${consent.categories.join(',')}}`,
+        'coordination',
+        consent.basis,
+        consent.legalProvision,
+        formatDay(consent.validFrom),
+        consent.validUntil === null ? null : formatDay(consent.validUntil),
+        'professional',
+        consent.recordedById,
+        formatTimestamp(consent.validFrom, 10 * 60 + (draft.index % 300)),
+        consent.withdrawnDay === null ? null : formatTimestamp(consent.withdrawnDay, 13 * 60),
+        consent.withdrawnDay === null ? null : 'citizen',
+        consent.withdrawnDay === null ? null : draft.id,
+      );
+    }
     for (const pathway of draft.pathways) {
       pathways.push(municipalityId, pathway.id, draft.id, pathway.templateCode, formatDay(pathway.start));
     }
@@ -344,7 +392,18 @@ export async function writeCitizens(
   }
 
   // Parents before children, for the foreign keys.
-  for (const rows of [citizens, plans, subGoals, interventions, links, team, costs, pathways, gasFollowUps])
+  for (const rows of [
+    citizens,
+    plans,
+    subGoals,
+    interventions,
+    links,
+    team,
+    costs,
+    pathways,
+    gasFollowUps,
+    consents,
+  ])
     await rows.insert(db);
   return { interventions: interventions.size, costEntries: costs.size };
 }

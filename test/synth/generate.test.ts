@@ -102,6 +102,32 @@ describe('generateMunicipality', () => {
     expect(share?.share).toBeLessThanOrEqual(0.1);
   });
 
+  it('records the holistic plan’s consent for most multi-sector citizens, to the units that work with them', async () => {
+    const [stats] = await rows<{ multi: number; consented: number; stray: number; withdrawn: number }>(
+      database,
+      `WITH multi AS (
+         SELECT i.citizen_id FROM intervention i JOIN intervention_type t ON t.id = i.type_id
+          WHERE i.status <> 'ended' GROUP BY i.citizen_id HAVING count(DISTINCT t.sector) >= 2)
+       SELECT (SELECT count(*) FROM multi)::int AS multi,
+              (SELECT count(DISTINCT c.citizen_id) FROM consent c JOIN multi USING (citizen_id))::int AS consented,
+              -- A consent's grantee is always a unit that works with that citizen now.
+              (SELECT count(*) FROM consent c WHERE NOT EXISTS (
+                 SELECT 1 FROM intervention i WHERE i.citizen_id = c.citizen_id
+                    AND i.unit_id = c.grantee_unit_id AND i.status <> 'ended')
+                 AND NOT EXISTS (
+                 SELECT 1 FROM team_member m JOIN professional p ON p.id = m.professional_id
+                  WHERE m.citizen_id = c.citizen_id AND m.is_coordinator AND p.unit_id = c.grantee_unit_id)
+              )::int AS stray,
+              (SELECT count(*) FROM consent WHERE withdrawn_at IS NOT NULL)::int AS withdrawn`,
+    );
+    expect(stats?.multi).toBeGreaterThan(10);
+    const share = (stats?.consented ?? 0) / (stats?.multi ?? 1);
+    expect(share).toBeGreaterThanOrEqual(0.5);
+    expect(share).toBeLessThanOrEqual(0.9);
+    expect(stats?.stray).toBe(0);
+    expect(stats?.withdrawn).toBeLessThan(stats?.consented ?? 0);
+  });
+
   it('calibrates this year’s costs to the known concentration and keeps interventions consistent', async () => {
     const perCitizen = await rows<{ total: number }>(
       database,
