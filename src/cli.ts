@@ -8,7 +8,7 @@ import { purgeAuditTrail, verifyAuditChain } from './db/queries/audit-chain.quer
 import { danishToday } from './domain/plan/attention.js';
 import { CprVault, parseCprKeys } from './security/cpr-vault.js';
 import { buildApp } from './server/app.js';
-import { scanMunicipality } from './server/coordination/coordination-scan.js';
+import { recordedScan, startNightlyScan } from './server/coordination/scan-runs.js';
 import { generateMunicipality, type SynthOptions } from './synth/generate.js';
 import { progressBar } from './cli/progress.js';
 
@@ -73,12 +73,12 @@ async function runGenerator(database: Database, config: Config, options: SynthOp
   );
   // The demo shows coordination flags from the start, as the nightly scan would have found them.
   const scanBar = progressBar();
-  const scan = await scanMunicipality(database.db, result.municipalityId, {
+  const scan = await recordedScan(database.db, result.municipalityId, 'demo', {
     today: options.today,
     onProgress: (progress) => scanBar.update(progress),
   });
   scanBar.stop();
-  console.log(`Coordination scan: ${scan.created} flags for ${scan.citizens} citizens.`);
+  console.log(`Coordination scan: ${scan?.created ?? 0} flags for ${scan?.citizens ?? 0} citizens.`);
 }
 
 function positiveInt(value: string): number {
@@ -114,8 +114,12 @@ program
     const citizens = options.citizens ?? Number(process.env.SAMSPIL_DEMO_CITIZENS ?? DEFAULT_DEMO_CITIZENS);
     const store = await openStore(config, config.demo ? { citizens, seed: DEFAULT_SEED } : null);
     const { app } = await buildApp(config, store.database);
+    const nightly = config.coordinationScanAt
+      ? startNightlyScan(store.database.db, { at: config.coordinationScanAt, log: app.log })
+      : null;
     const shutdown = async (signal: string): Promise<void> => {
       console.log(`${signal}: stopping…`);
+      await nightly?.stop();
       await app.close();
       await store.close();
       process.exit(0);
@@ -246,10 +250,11 @@ coordination
       for (const municipality of municipalities) {
         console.log(`${municipality.code} ${municipality.name}`);
         const bar = progressBar();
-        const result = await scanMunicipality(store.database.db, municipality.id, {
+        const result = await recordedScan(store.database.db, municipality.id, 'manual', {
           onProgress: (progress) => bar.update(progress),
         });
         bar.stop();
+        if (!result) throw new Error('The scan was not recorded');
         console.log(
           `  ${result.citizens} citizens, ${result.findings} findings: ${result.created} new flag(s), ` +
             `${result.reopened} reopened, ${result.resolved} resolved in ${(result.milliseconds / 1000).toFixed(1)} s.`,

@@ -30,6 +30,8 @@ export interface Config {
   smtpUrl: string | null;
   /** The sender address of e-mail notifications. */
   smtpFrom: string;
+  /** Danish time after which the server runs each night's coordination scan; null: not at all. */
+  coordinationScanAt: { hour: number; minute: number } | null;
 }
 
 /** One OpenID Connect provider Samspil logs users in with. */
@@ -91,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       .filter(Boolean),
     smtpUrl: env.SAMSPIL_SMTP_URL || null,
     smtpFrom: env.SAMSPIL_SMTP_FROM ?? 'samspil@localhost',
+    coordinationScanAt: parseScanTime(env.SAMSPIL_COORDINATION_SCAN_AT),
     ...overrides,
   };
   const keys = resolveKeys(env, base.demo, base.databaseUrl, dataDir);
@@ -122,6 +125,15 @@ function resolveKeys(
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
   return keys;
+}
+
+/** Parses "HH:MM" (24-hour), or "off"/"" for no nightly scan. */
+export function parseScanTime(text: string | undefined): Config['coordinationScanAt'] {
+  const value = (text ?? '02:30').trim();
+  if (value === '' || value === 'off') return null;
+  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value);
+  if (!match) throw new Error(`SAMSPIL_COORDINATION_SCAN_AT must be HH:MM (24-hour) or off, not "${value}"`);
+  return { hour: Number(match[1]), minute: Number(match[2]) };
 }
 
 /** Whether a URL points at this machine only (demo mode and plain-HTTP cookies need it). */

@@ -327,9 +327,12 @@ export interface DB {
   coordination_rule_config: CoordinationRuleConfigTable;
   coordination_flag: CoordinationFlagTable;
   coordination_flag_event: CoordinationFlagEventTable;
+  coordination_scan_run: CoordinationScanRunTable;
   notification: NotificationTable;
   referral: ReferralTable;
   referral_event: ReferralEventTable;
+  meeting: MeetingTable;
+  meeting_participant: MeetingParticipantTable;
 }
 
 // --- coordination (migration 003) ---------------------------------------------------------
@@ -376,11 +379,28 @@ export interface CoordinationFlagTable {
   sectors: ColumnType<string[], string[], string[]>;
   explanation: Json;
   owner_id: string | null;
+  /** Set when a person took the flag over: its owner then no longer follows the plan. */
+  owner_taken_by: string | null;
   status: Generated<string>;
   status_comment: string | null;
   status_by: string | null;
   status_at: Timestamp;
   created_at: Timestamp;
+}
+
+export interface CoordinationScanRunTable {
+  municipality_id: string;
+  id: string;
+  day: string;
+  trigger: 'nightly' | 'manual' | 'demo';
+  started_at: Generated<Timestamp>;
+  finished_at: Timestamp | null;
+  citizens: number | null;
+  findings: number | null;
+  created: number | null;
+  reopened: number | null;
+  resolved: number | null;
+  error: string | null;
 }
 
 export interface CoordinationFlagEventTable {

@@ -79,6 +79,17 @@ export const overviewSchema = z
       .describe(
         'Unit pairs with most open duplicates, collisions and contradictions: where organisation should change',
       ),
+    lastScan: z
+      .object({
+        day: z.iso.date(),
+        trigger: z.enum(['nightly', 'manual', 'demo']),
+        finishedAt: z.iso.datetime(),
+        created: z.number().int().nullable(),
+        resolved: z.number().int().nullable(),
+        failed: z.boolean(),
+      })
+      .nullable()
+      .describe('The latest batch scan of the municipality; null when none has run'),
   })
   .meta({ id: 'CoordinationOverview' });
 

@@ -6,6 +6,7 @@ import { SECTOR_LABELS, type Sector } from '../../domain/organisation/sectors.js
 import { gasLevelSchema } from '../../domain/plan/plan.schemas.js';
 import { newId } from '../../db/ids.js';
 import { loadRuleChoices, saveRuleChoice } from '../../db/queries/coordination-flags.queries.js';
+import { latestScanRun } from '../../db/queries/coordination-scan-runs.queries.js';
 import { overviewCounts } from '../../db/queries/coordination-views.queries.js';
 import type { App, AppContext } from '../context.js';
 import {
@@ -39,13 +40,14 @@ export function coordinationRoutes(app: App, context: AppContext): void {
       const actor = professionalOf(request);
       if (!LEADER_ROLES.has(actor.role))
         throw problems.forbidden('The coordination overview is for team leaders and administrators.');
-      const [counts, units] = await Promise.all([
+      const [counts, units, lastScan] = await Promise.all([
         overviewCounts(db, actor.municipalityId),
         db
           .selectFrom('unit')
           .select(['id', 'name'])
           .where('municipality_id', '=', actor.municipalityId)
           .execute(),
+        latestScanRun(db, actor.municipalityId),
       ]);
       const unitName = new Map(units.map((unit) => [unit.id, unit.name]));
       const statuses = ['open', 'acknowledged', 'resolved', 'dismissed'] as const;
@@ -122,6 +124,17 @@ export function coordinationRoutes(app: App, context: AppContext): void {
         byUnitPair: pairs(counts.unitPairs, unitLabel).slice(0, 50),
         bySectorPair: pairs(counts.sectorPairs, sectorName).slice(0, 50),
         mostCollidingUnitPairs: pairs(counts.unitPairs, unitLabel, PAIRWISE_RULES).slice(0, 10),
+        lastScan:
+          lastScan?.finished_at != null
+            ? {
+                day: lastScan.day,
+                trigger: lastScan.trigger,
+                finishedAt: lastScan.finished_at.toISOString(),
+                created: lastScan.created,
+                resolved: lastScan.resolved,
+                failed: lastScan.error !== null,
+              }
+            : null,
       };
     },
   );

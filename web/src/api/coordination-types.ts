@@ -64,6 +64,15 @@ export interface PairCount {
 }
 
 export interface CoordinationOverview {
+  /** The latest batch scan; null when none has run. */
+  lastScan: {
+    day: string;
+    trigger: 'nightly' | 'manual' | 'demo';
+    finishedAt: string;
+    created: number | null;
+    resolved: number | null;
+    failed: boolean;
+  } | null;
   totals: {
     open: number;
     acknowledged: number;

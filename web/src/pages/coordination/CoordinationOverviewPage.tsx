@@ -4,7 +4,7 @@ import { isApiError } from '../../api/client.js';
 import { useCoordinationOverview } from '../../api/useCoordinationOverview.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
-import { formatNumber } from '../../i18n/format.js';
+import { formatDateTime, formatNumber } from '../../i18n/format.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { ForbiddenPage } from '../errors/ForbiddenPage.js';
@@ -45,6 +45,19 @@ export function CoordinationOverviewPage(): ReactElement {
     <>
       <h1>{t('coordinationOverview.title')}</h1>
       <p className="font-lead">{t('coordinationOverview.intro')}</p>
+      <p className="samspil-muted" data-testid="last-scan">
+        {data.lastScan
+          ? t(
+              data.lastScan.failed ? 'coordinationOverview.lastScanFailed' : 'coordinationOverview.lastScan',
+              {
+                when: formatDateTime(data.lastScan.finishedAt, language),
+                trigger: t(`coordinationOverview.scanTrigger.${data.lastScan.trigger}`),
+                created: formatNumber(data.lastScan.created ?? 0, language),
+                resolved: formatNumber(data.lastScan.resolved ?? 0, language),
+              },
+            )
+          : t('coordinationOverview.noScan')}
+      </p>
       <ul className="samspil-figures no-max-width" aria-label={t('coordinationOverview.figuresLabel')}>
         {totals.map((total) => (
           <li key={total.key} className="samspil-figure">
