@@ -16,6 +16,8 @@ export interface Config {
   sessionHours: number;
   /** Sessions end after this many minutes without a request. */
   sessionIdleMinutes: number;
+  /** Revealing a CPR number, breaking the glass or exporting with a CPR number need a login this recent. */
+  stepUpMinutes: number;
   logLevel: string;
   /** OpenID Connect providers: the municipality's IdP for professionals, a MitID broker for citizens. */
   oidc: { professional: OidcProviderConfig | null; citizen: OidcProviderConfig | null };
@@ -81,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl: env.SAMSPIL_PUBLIC_URL ?? `http://localhost:${port}`,
     sessionHours: Number(env.SAMSPIL_SESSION_HOURS ?? 12),
     sessionIdleMinutes: Number(env.SAMSPIL_SESSION_IDLE_MINUTES ?? 30),
+    stepUpMinutes: Number(env.SAMSPIL_STEP_UP_MINUTES ?? 15),
     logLevel: env.LOG_LEVEL ?? 'info',
     oidc: {
       professional: oidcFrom(env, 'SAMSPIL_OIDC_PROFESSIONAL'),

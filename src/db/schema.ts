@@ -178,6 +178,10 @@ export interface SessionTable {
   auth_method: Generated<string>;
   acr: string | null;
   delegation_id: string | null;
+  /** When the user last authenticated (migration 006). */
+  auth_time: Timestamp;
+  /** A relative's identity: the HMAC of their CPR number (migration 006). */
+  grantee_cpr_hmac: Uint8Array | null;
 }
 
 export interface AuditEventTable {
@@ -234,6 +238,10 @@ export interface LoginAttemptTable {
   nonce: string;
   created_at: Timestamp;
   expires_at: Timestamp;
+  /** A step-up login (prompt=login, max_age) (migration 006). */
+  step_up: Generated<boolean>;
+  /** The page to return to after login, a same-origin path (migration 006). */
+  return_to: string | null;
 }
 
 export interface DelegationTable {

@@ -27,6 +27,7 @@ import { auditRoutes } from './routes/audit.routes.js';
 import { authAdminRoutes } from './routes/auth-admin.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { breakGlassRoutes } from './routes/break-glass.routes.js';
+import { exportRoutes } from './routes/export.routes.js';
 import { consentRoutes } from './routes/consent.routes.js';
 import { catalogueRoutes } from './routes/catalogue.routes.js';
 import { citizensRoutes } from './routes/citizens.routes.js';
@@ -157,6 +158,7 @@ export async function buildApp(
   authAdminRoutes(app, context);
   consentRoutes(app, context);
   breakGlassRoutes(app, context);
+  exportRoutes(app, context);
   auditRoutes(app, context);
   flagsRoutes(app, context);
   coordinationRoutes(app, context);

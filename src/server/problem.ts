@@ -18,6 +18,11 @@ export class Problem extends Error {
   ) {
     super(detail);
   }
+
+  /** A problem type URI other than about:blank, for problems a client answers specially. */
+  type?: string;
+  /** Extension members sent beside the standard ones (RFC 9457 §3.2). */
+  extensions?: Record<string, unknown>;
 }
 
 export const problems = {

@@ -176,3 +176,59 @@ export function decideCprReveal(actor: Actor, access: AccessDecision): AccessDec
   }
   return access;
 }
+
+// --- Step-up authentication, delegation choice and export ---------------------------------
+
+/**
+ * Whether the last authentication is recent enough for a sensitive act (revealing a CPR
+ * number, breaking the glass, a CPR number in an export): ASVS asks for re-authentication.
+ * An authentication time in the future (clock skew beyond a minute) is not trusted.
+ */
+export function isAuthenticationRecent(authTime: Date, now: Date, maxAgeMinutes: number): boolean {
+  const age = now.getTime() - authTime.getTime();
+  return age <= maxAgeMinutes * 60_000 && age >= -60_000;
+}
+
+/** A delegation (fuldmagt) as the policy needs it. */
+export interface DelegationTerms {
+  validFrom: string;
+  validUntil: string | null;
+  revokedAt: Date | null;
+}
+
+/** Whether a delegation is in force on a day (ISO date): not withdrawn, begun, not expired. */
+export function isDelegationActive(delegation: DelegationTerms, today: string): boolean {
+  if (delegation.revokedAt !== null) return false;
+  if (delegation.validFrom > today) return false;
+  return delegation.validUntil === null || delegation.validUntil >= today;
+}
+
+/**
+ * What an export of a citizen's plan is: for the citizen (or their relative with fuldmagt) a
+ * copy of their data (GDPR art. 15: plan, consents, who has looked); for a professional with
+ * access, the plan as they may see it.
+ */
+export type ExportDecision =
+  | { allowed: true; basis: AccessBasis; kind: 'data-subject' | 'professional' }
+  | { allowed: false; reason: string };
+
+/** Who may export a citizen's plan: exactly those who may see it, each their own view of it. */
+export function decideExport(actor: Actor, access: AccessDecision): ExportDecision {
+  if (!access.allowed) return access;
+  return { ...access, kind: actor.kind === 'citizen' ? 'data-subject' : 'professional' };
+}
+
+/**
+ * Whether an export may carry the full CPR number: only when asked for, with a reason, by
+ * someone allowed to reveal it (never the citizen's copy, which keeps the number masked).
+ */
+export function decideExportCpr(actor: Actor, access: AccessDecision, reason: string | null): AccessDecision {
+  const reveal = decideCprReveal(actor, access);
+  if (!reveal.allowed) return reveal;
+  if (!reason || reason.trim().length < 10)
+    return {
+      allowed: false,
+      reason: 'Say why the export needs the full CPR number (at least 10 characters).',
+    };
+  return reveal;
+}

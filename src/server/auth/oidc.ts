@@ -5,9 +5,21 @@ import type { OidcProviderConfig } from '../../config.js';
 import { normaliseCpr } from '../../domain/citizen/cpr.js';
 import type { DB } from '../../db/schema.js';
 import type { CprVault } from '../../security/cpr-vault.js';
-import type { SessionSubject } from './session-store.js';
+import { activeDelegationsOf } from './delegations.js';
+import { NO_SUBJECT, type SessionSubject } from './session-store.js';
 
 export type ProviderKind = 'professional' | 'citizen';
+
+/** What a completed login proves, and where the browser goes next. */
+export type LoginResult = SessionSubject & { acr: string; authTime: Date; returnTo: string | null };
+
+/** A page inside Samspil to return to after login: a same-origin path, never another site. */
+export function safeReturnPath(value: string | null | undefined): string | null {
+  if (!value || value.length > 500) return null;
+  if (!/^\/(?![/\\])[A-Za-z0-9\-._~/%?=&#+]*$/.test(value)) return null;
+  if (value.startsWith('/api/')) return null;
+  return value;
+}
 
 /** NSIS assurance levels, lowest first. */
 const ASSURANCE_ORDER = ['low', 'substantial', 'high'] as const;
@@ -69,6 +81,8 @@ export class OidcLogin {
     private readonly redirectUri: string,
     private readonly db: Kysely<DB>,
     private readonly vault: CprVault,
+    /** A step-up login asks the provider for an authentication at most this old (max_age). */
+    private readonly stepUpMinutes: number = 15,
   ) {}
 
   private config(): Promise<client.Configuration> {
@@ -89,7 +103,10 @@ export class OidcLogin {
   }
 
   /** Starts a login: remembers verifier and nonce under the state, returns where to send the browser. */
-  async start(): Promise<{ url: string; state: string }> {
+  async start(options: { stepUp?: boolean; returnTo?: string | null } = {}): Promise<{
+    url: string;
+    state: string;
+  }> {
     const config = await this.config();
     const codeVerifier = client.randomPKCECodeVerifier();
     const state = client.randomState();
@@ -102,6 +119,8 @@ export class OidcLogin {
         code_verifier: codeVerifier,
         nonce,
         expires_at: new Date(Date.now() + ATTEMPT_MINUTES * 60_000),
+        step_up: options.stepUp ?? false,
+        return_to: safeReturnPath(options.returnTo),
       })
       .execute();
     await this.db.deleteFrom('login_attempt').where('expires_at', '<', new Date()).execute();
@@ -115,12 +134,14 @@ export class OidcLogin {
       nonce,
       // Ask for the minimum assurance or better; the answer is still checked on return.
       acr_values: acrValuesFrom(this.settings.minimumAssurance),
+      // Step-up: authenticate again now, not by the provider's single sign-on session.
+      ...(options.stepUp ? { prompt: 'login', max_age: String(this.stepUpMinutes * 60) } : {}),
     });
     return { url: url.href, state };
   }
 
   /** Completes a login from the callback URL; returns the session subject it proves. */
-  async finish(callbackUrl: URL, expectedState: string): Promise<SessionSubject & { acr: string }> {
+  async finish(callbackUrl: URL, expectedState: string): Promise<LoginResult> {
     const state = callbackUrl.searchParams.get('state');
     if (!state || state !== expectedState)
       throw new LoginRefused('state', 'The login did not start in this browser.');
@@ -128,7 +149,7 @@ export class OidcLogin {
       .deleteFrom('login_attempt')
       .where('state_hash', '=', hashState(state))
       .where('provider', '=', this.kind)
-      .returning(['code_verifier', 'nonce', 'expires_at'])
+      .returning(['code_verifier', 'nonce', 'expires_at', 'step_up', 'return_to'])
       .executeTakeFirst();
     if (!attempt || attempt.expires_at.getTime() < Date.now()) {
       throw new LoginRefused('state', 'The login expired or was already used; start again.');
@@ -141,6 +162,8 @@ export class OidcLogin {
         expectedState: state,
         expectedNonce: attempt.nonce,
         idTokenExpected: true,
+        // A step-up login must carry an auth_time within max_age (checked by openid-client).
+        ...(attempt.step_up ? { maxAge: this.stepUpMinutes * 60 } : {}),
       });
     } catch (error) {
       throw new LoginRefused(
@@ -161,6 +184,12 @@ export class OidcLogin {
     }
     const acr = String(claims.acr);
     const method = `oidc-${this.kind}`;
+    // When the user authenticated at the provider (its single sign-on may be older than now).
+    const authTime =
+      typeof claims.auth_time === 'number' && claims.auth_time * 1000 <= Date.now() + 60_000
+        ? new Date(claims.auth_time * 1000)
+        : new Date();
+    const returnTo = attempt.return_to;
     const linked = await this.db
       .selectFrom('identity_link')
       .select(['municipality_id', 'subject_kind', 'subject_id'])
@@ -177,6 +206,8 @@ export class OidcLogin {
         persona: null,
         method,
         acr,
+        authTime,
+        returnTo,
       };
     }
     if (this.kind === 'professional') {
@@ -222,33 +253,31 @@ export class OidcLogin {
         persona: null,
         method,
         acr,
+        authTime,
+        returnTo,
       };
     }
     // Not a citizen with a plan: a relative with delegated access (fuldmagt)?
-    const today = new Date().toISOString().slice(0, 10);
-    const delegations = await this.db
-      .selectFrom('delegation')
-      .select(['municipality_id', 'id', 'citizen_id', 'valid_until'])
-      .where('grantee_cpr_hmac', '=', hmac)
-      .where('revoked_at', 'is', null)
-      .where('valid_from', '<=', today)
-      .execute();
-    const active = delegations.filter((row) => row.valid_until === null || row.valid_until >= today);
-    if (active.length > 1)
-      throw new LoginRefused(
-        'ambiguous',
-        'You have delegated access for more than one citizen; that is not supported yet.',
-      );
+    const active = await activeDelegationsOf(this.db, hmac);
     const delegation = active[0];
     if (!delegation) throw new LoginRefused('unknown-user', 'Samspil has no plan for you.');
-    return {
-      municipalityId: delegation.municipality_id,
-      kind: 'citizen',
-      id: delegation.citizen_id,
+    const relative = {
       persona: null,
       method: `${method}-relative`,
       acr,
-      delegationId: delegation.id,
+      authTime,
+      returnTo,
+      granteeCprHmac: hmac,
+    };
+    // Several: the relative chooses whose plan to act for before the session reaches any.
+    if (active.length > 1)
+      return { ...relative, municipalityId: delegation.municipalityId, kind: 'relative', id: NO_SUBJECT };
+    return {
+      ...relative,
+      municipalityId: delegation.municipalityId,
+      kind: 'citizen',
+      id: delegation.citizenId,
+      delegationId: delegation.delegationId,
     };
   }
 }

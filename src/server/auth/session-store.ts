@@ -1,12 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Actor } from '../../domain/access/policy.js';
+import { type Actor, isDelegationActive } from '../../domain/access/policy.js';
 import type { ProfessionalRole, Sector } from '../../domain/organisation/sectors.js';
 import type { DB } from '../../db/schema.js';
 
+/** The subject id of a relative's session before they chose whose plan to act for. */
+export const NO_SUBJECT = '00000000-0000-0000-0000-000000000000';
+
 export interface SessionSubject {
   municipalityId: string;
-  kind: 'professional' | 'citizen';
+  /** 'relative': a relative with several delegations who has not chosen yet (no actor). */
+  kind: 'professional' | 'citizen' | 'relative';
   id: string;
   persona: string | null;
   /** How the user logged in: demo, oidc-professional, oidc-citizen, test. */
@@ -15,16 +19,29 @@ export interface SessionSubject {
   acr?: string | null;
   /** A relative acting for the citizen under delegated access. */
   delegationId?: string | null;
+  /** When the user authenticated (OIDC auth_time); now when not given. */
+  authTime?: Date;
+  /** A relative's identity (HMAC of their CPR number); taken from the delegation when not given. */
+  granteeCprHmac?: Uint8Array | null;
 }
 
 /** A resolved session: the actor and what the login vouched for. */
 export interface ResolvedSession {
-  actor: Actor;
+  /** Null only for a relative who has not yet chosen whose plan to act for. */
+  actor: Actor | null;
+  municipalityId: string;
   acr: string | null;
   method: string;
+  persona: string | null;
+  /** When the user last authenticated, for step-up before sensitive acts. */
+  authTime: Date;
+  /** A relative's identity, to list and switch their delegations; null for everyone else. */
+  granteeCprHmac: Uint8Array | null;
 }
 
 interface CachedSession extends ResolvedSession {
+  /** The last day (ISO date) the relative's delegation is in force, checked on every request. */
+  delegationUntil: string | null;
   expiresAt: number;
   lastSeenAt: number;
   /** When the cached actor was last checked against the database (disabled accounts, deletions). */
@@ -58,9 +75,21 @@ export class SessionStore {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  async create(subject: SessionSubject): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
-    const actor = await loadActor(this.db, subject);
-    if (!actor) throw new Error('session subject does not exist');
+  async create(subject: SessionSubject): Promise<{ token: string; actor: Actor | null; expiresAt: Date }> {
+    const actor = subject.kind === 'relative' ? null : ((await loadActor(this.db, subject))?.actor ?? null);
+    if (subject.kind !== 'relative' && !actor) throw new Error('session subject does not exist');
+    if (subject.kind === 'relative' && !subject.granteeCprHmac)
+      throw new Error('a relative session needs the relative’s identity');
+    let granteeCprHmac = subject.granteeCprHmac ?? null;
+    if (!granteeCprHmac && subject.delegationId) {
+      const delegation = await this.db
+        .selectFrom('delegation')
+        .select('grantee_cpr_hmac')
+        .where('municipality_id', '=', subject.municipalityId)
+        .where('id', '=', subject.delegationId)
+        .executeTakeFirst();
+      granteeCprHmac = delegation?.grantee_cpr_hmac ?? null;
+    }
     const token = randomBytes(32).toString('base64url');
     const now = this.clock();
     const expiresAt = new Date(now + this.limits.absoluteHours * 3_600_000);
@@ -71,16 +100,48 @@ export class SessionStore {
         municipality_id: subject.municipalityId,
         subject_kind: subject.kind,
         subject_id: subject.id,
-        role: actor.kind === 'citizen' ? (actor.delegate ? 'relative' : 'citizen') : actor.role,
+        role:
+          !actor || actor.kind === 'citizen'
+            ? actor && !actor.delegate
+              ? 'citizen'
+              : 'relative'
+            : actor.role,
         persona: subject.persona,
         expires_at: expiresAt,
         last_seen_at: new Date(now),
         auth_method: subject.method ?? 'test',
         acr: subject.acr ?? null,
         delegation_id: subject.delegationId ?? null,
+        auth_time: subject.authTime ?? new Date(now),
+        grantee_cpr_hmac: granteeCprHmac,
       })
       .execute();
     return { token, actor, expiresAt };
+  }
+
+  /**
+   * A relative chooses (or switches to) whose plan to act for. The caller has checked that the
+   * delegation is theirs and in force; the session keeps its token and authentication time.
+   */
+  async chooseDelegation(
+    token: string,
+    delegation: { municipalityId: string; citizenId: string; delegationId: string },
+  ): Promise<Actor | null> {
+    const hash = hashToken(token);
+    this.cache.delete(hash.toString('base64'));
+    await this.db
+      .updateTable('session')
+      .set({
+        municipality_id: delegation.municipalityId,
+        subject_kind: 'citizen',
+        subject_id: delegation.citizenId,
+        delegation_id: delegation.delegationId,
+        role: 'relative',
+      })
+      .where('token_hash', '=', hash)
+      .where('grantee_cpr_hmac', 'is not', null)
+      .execute();
+    return (await this.resolveSession(token))?.actor ?? null;
   }
 
   /** The actor of a session token, or null when it is unknown, expired, idle too long or revoked. */
@@ -95,7 +156,8 @@ export class SessionStore {
     const idleMs = this.limits.idleMinutes * 60_000;
     const cached = this.cache.get(key);
     if (cached && now - cached.checkedAt < RECHECK_MS) {
-      if (cached.expiresAt <= now || now - cached.lastSeenAt > idleMs) {
+      const delegationEnded = cached.delegationUntil !== null && cached.delegationUntil < isoDay(now);
+      if (cached.expiresAt <= now || now - cached.lastSeenAt > idleMs || delegationEnded) {
         await this.destroy(token);
         return null;
       }
@@ -123,6 +185,8 @@ export class SessionStore {
         'acr',
         'auth_method',
         'delegation_id',
+        'auth_time',
+        'grantee_cpr_hmac',
       ])
       .where('token_hash', '=', hash)
       .executeTakeFirst();
@@ -133,14 +197,21 @@ export class SessionStore {
       await this.destroy(token);
       return null;
     }
-    const actor = await loadActor(this.db, {
-      municipalityId: row.municipality_id,
-      kind: row.subject_kind as SessionSubject['kind'],
-      id: row.subject_id,
-      persona: row.persona,
-      delegationId: row.delegation_id,
-    });
-    if (!actor) {
+    const pending = row.subject_kind === 'relative';
+    const loaded = pending
+      ? null
+      : await loadActor(
+          this.db,
+          {
+            municipalityId: row.municipality_id,
+            kind: row.subject_kind as SessionSubject['kind'],
+            id: row.subject_id,
+            persona: row.persona,
+            delegationId: row.delegation_id,
+          },
+          isoDay(now),
+        );
+    if (!pending && !loaded) {
       await this.destroy(token);
       return null;
     }
@@ -151,9 +222,14 @@ export class SessionStore {
       .execute();
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     const session: CachedSession = {
-      actor,
+      actor: loaded?.actor ?? null,
+      municipalityId: row.municipality_id,
       acr: row.acr,
       method: row.auth_method,
+      persona: row.persona,
+      authTime: row.auth_time,
+      granteeCprHmac: row.grantee_cpr_hmac,
+      delegationUntil: loaded?.delegationUntil ?? null,
       expiresAt: row.expires_at.getTime(),
       lastSeenAt: now,
       checkedAt: now,
@@ -172,7 +248,7 @@ export class SessionStore {
   /** Drops cached sessions of a relative whose delegation ended (their rows are deleted by the caller). */
   forgetDelegation(delegationId: string): void {
     for (const [key, session] of this.cache) {
-      if (session.actor.kind === 'citizen' && session.actor.delegate?.delegationId === delegationId)
+      if (session.actor?.kind === 'citizen' && session.actor.delegate?.delegationId === delegationId)
         this.cache.delete(key);
     }
   }
@@ -180,7 +256,7 @@ export class SessionStore {
   /** Ends every session of one user (logout everywhere, a disabled account). */
   async destroyAllOf(municipalityId: string, subjectId: string): Promise<number> {
     for (const [key, session] of this.cache) {
-      if (session.actor.municipalityId === municipalityId && session.actor.id === subjectId)
+      if (session.actor?.municipalityId === municipalityId && session.actor.id === subjectId)
         this.cache.delete(key);
     }
     const result = await this.db
@@ -192,12 +268,21 @@ export class SessionStore {
   }
 }
 
+function isoDay(time: number): string {
+  return new Date(time).toISOString().slice(0, 10);
+}
+
 function hashToken(token: string): Buffer {
   return createHash('sha256').update(token).digest();
 }
 
 /** The acting person behind a session, or null when they no longer exist, are disabled or the delegation ended. */
-async function loadActor(db: Kysely<DB>, subject: SessionSubject): Promise<Actor | null> {
+async function loadActor(
+  db: Kysely<DB>,
+  subject: SessionSubject,
+  today: string = isoDay(Date.now()),
+): Promise<{ actor: Actor; delegationUntil: string | null } | null> {
+  if (subject.kind === 'relative') return null;
   if (subject.kind === 'citizen') {
     const citizen = await db
       .selectFrom('citizen')
@@ -212,8 +297,7 @@ async function loadActor(db: Kysely<DB>, subject: SessionSubject): Promise<Actor
       id: citizen.id,
       name: `${citizen.given_name} ${citizen.family_name}`,
     };
-    if (!subject.delegationId) return actor;
-    const today = new Date().toISOString().slice(0, 10);
+    if (!subject.delegationId) return { actor, delegationUntil: null };
     const delegation = await db
       .selectFrom('delegation')
       .select(['id', 'grantee_name', 'valid_from', 'valid_until', 'revoked_at'])
@@ -221,12 +305,26 @@ async function loadActor(db: Kysely<DB>, subject: SessionSubject): Promise<Actor
       .where('id', '=', subject.delegationId)
       .where('citizen_id', '=', subject.id)
       .executeTakeFirst();
-    if (!delegation || delegation.revoked_at || delegation.valid_from > today) return null;
-    if (delegation.valid_until !== null && delegation.valid_until < today) return null;
+    if (
+      !delegation ||
+      !isDelegationActive(
+        {
+          validFrom: delegation.valid_from,
+          validUntil: delegation.valid_until,
+          revokedAt: delegation.revoked_at,
+        },
+        today,
+      )
+    )
+      return null;
     return {
-      ...actor,
-      name: delegation.grantee_name,
-      delegate: { delegationId: delegation.id, name: delegation.grantee_name },
+      actor: {
+        ...actor,
+        name: delegation.grantee_name,
+        delegate: { delegationId: delegation.id, name: delegation.grantee_name },
+      },
+      // A session never outlives its delegation: the cache checks this day on every request.
+      delegationUntil: delegation.valid_until ?? '9999-12-31',
     };
   }
   const professional = await db
@@ -241,13 +339,16 @@ async function loadActor(db: Kysely<DB>, subject: SessionSubject): Promise<Actor
     .executeTakeFirst();
   return professional
     ? {
-        kind: 'professional',
-        municipalityId: subject.municipalityId,
-        id: professional.id,
-        name: professional.name,
-        role: professional.role as ProfessionalRole,
-        unitId: professional.unit_id,
-        sector: professional.sector as Sector,
+        delegationUntil: null,
+        actor: {
+          kind: 'professional',
+          municipalityId: subject.municipalityId,
+          id: professional.id,
+          name: professional.name,
+          role: professional.role as ProfessionalRole,
+          unitId: professional.unit_id,
+          sector: professional.sector as Sector,
+        },
       }
     : null;
 }

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../domain/access/policy.js';
+import type { ResolvedSession } from '../auth/session-store.js';
 import type { App, AppContext } from '../context.js';
 import { Problem, problems } from '../problem.js';
 
@@ -9,10 +10,14 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+    /** The session behind the actor (authentication time, method), when there is one. */
+    session: ResolvedSession | null;
   }
   interface FastifyContextConfig {
     /** Reachable without a session. Everything under /api is closed unless it says so. */
     public?: boolean;
+    /** Reachable by a relative who has not yet chosen whose plan to act for (and by everyone logged in). */
+    delegationChoice?: boolean;
   }
 }
 
@@ -25,6 +30,7 @@ declare module 'fastify' {
 export function registerAuth(app: App, context: AppContext): void {
   const ownOrigin = new URL(context.config.publicUrl).origin;
   app.decorateRequest('actor', null);
+  app.decorateRequest('session', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     if (!SAFE_METHODS.has(request.method)) {
@@ -48,8 +54,14 @@ export function registerAuth(app: App, context: AppContext): void {
       }
     }
     const token = request.cookies[SESSION_COOKIE];
-    if (token) request.actor = await context.sessions.resolve(token);
-    if (!request.actor && !request.routeOptions.config.public) throw problems.unauthenticated();
+    if (token) {
+      request.session = await context.sessions.resolveSession(token);
+      request.actor = request.session?.actor ?? null;
+    }
+    const config = request.routeOptions.config;
+    const choosing = request.session !== null && request.session.granteeCprHmac !== null;
+    if (!request.actor && !config.public && !(choosing && config.delegationChoice))
+      throw problems.unauthenticated();
   });
 }
 

@@ -50,7 +50,8 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
     .type('application/problem+json')
     .serializer(JSON.stringify)
     .send({
-      type: 'about:blank',
+      ...problem.extensions,
+      type: problem.type ?? 'about:blank',
       title: problem.title,
       status: problem.status,
       detail: problem.detail,

@@ -1,11 +1,12 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { SECTORS } from '../../domain/organisation/sectors.js';
 import { actorOf, SESSION_COOKIE } from '../plugins/auth.js';
 import type { App, AppContext } from '../context.js';
 import { Problem, problems } from '../problem.js';
 import { isLoopbackUrl } from '../../config.js';
-import { LoginRefused, OidcLogin, type ProviderKind } from '../auth/oidc.js';
+import { type LoginResult, LoginRefused, OidcLogin, type ProviderKind } from '../auth/oidc.js';
+import { activeDelegationsOf } from '../auth/delegations.js';
 import type { Actor } from '../../domain/access/policy.js';
 
 const unitSchema = z.object({ id: z.uuid(), name: z.string(), sector: z.enum(SECTORS) });
@@ -25,6 +26,10 @@ const meSchema = z
       .optional()
       .describe('For a relative with delegated access: whose plan they see'),
     assurance: z.string().nullable().optional().describe('The assurance level (NSIS acr) of this login'),
+    canSwitchDelegation: z
+      .boolean()
+      .optional()
+      .describe('For a relative: whether they hold delegated access for more than one citizen'),
   })
   .meta({ id: 'Me' });
 
@@ -81,11 +86,13 @@ export function authRoutes(app: App, context: AppContext): void {
           .where('municipality_id', '=', actor.municipalityId)
           .where('id', '=', actor.id)
           .executeTakeFirstOrThrow();
+        const choices = session?.granteeCprHmac ? await activeDelegationsOf(db, session.granteeCprHmac) : [];
         return {
           ...me,
           role: 'relative',
           actingFor: { citizenName: `${citizen.given_name} ${citizen.family_name}` },
           assurance: session?.acr ?? null,
+          canSwitchDelegation: choices.length > 1,
         };
       }
       return { ...me, actingFor: null, assurance: session?.acr ?? null };
@@ -123,6 +130,7 @@ export function authRoutes(app: App, context: AppContext): void {
     },
   );
 
+  delegationChoiceRoutes(app, context, describe);
   oidcRoutes(app, context);
 
   app.post(
@@ -228,6 +236,7 @@ export function authRoutes(app: App, context: AppContext): void {
         persona: persona.id,
         method: 'demo',
       });
+      if (!session.actor) throw problems.notFound('The demo persona');
       setSessionCookie(reply, context, session.token, session.expiresAt);
       await context.audit.record({
         actor: session.actor,
@@ -276,7 +285,17 @@ function oidcRoutes(app: App, context: AppContext): void {
     const settings = context.config.oidc[kind];
     if (!settings) continue;
     const redirectUri = `${context.config.publicUrl.replace(/\/$/, '')}/api/auth/oidc/${kind}/callback`;
-    providers.set(kind, new OidcLogin(kind, settings, redirectUri, context.database.db, context.vault));
+    providers.set(
+      kind,
+      new OidcLogin(
+        kind,
+        settings,
+        redirectUri,
+        context.database.db,
+        context.vault,
+        context.config.stepUpMinutes,
+      ),
+    );
   }
   const providerParams = z.strictObject({ provider: z.enum(['professional', 'citizen']) });
   const loginCookiePath = '/api/auth/oidc/';
@@ -289,13 +308,28 @@ function oidcRoutes(app: App, context: AppContext): void {
         tags: ['auth'],
         summary: 'Log in with OpenID Connect: professionals at the municipality, citizens with MitID',
         params: providerParams,
+        querystring: z.object({
+          stepUp: z
+            .enum(['true', 'false'])
+            .optional()
+            .describe('Log in again now (prompt=login, max_age) before a sensitive act'),
+          returnTo: z
+            .string()
+            .max(500)
+            .optional()
+            .describe('The page (a path inside Samspil) to return to after login'),
+        }),
         response: { 302: z.null().describe('To the identity provider') },
       },
     },
     async (request, reply) => {
       const provider = providers.get(request.params.provider);
       if (!provider) throw problems.notFound(`Login for ${request.params.provider}s`);
-      const { url, state } = await provider.start().catch((error: unknown) => {
+      const start = provider.start({
+        stepUp: request.query.stepUp === 'true',
+        returnTo: request.query.returnTo ?? null,
+      });
+      const { url, state } = await start.catch((error: unknown) => {
         request.log.warn(
           { provider: request.params.provider, err: (error as Error).message },
           'identity provider unreachable',
@@ -340,7 +374,7 @@ function oidcRoutes(app: App, context: AppContext): void {
       const expectedState = request.cookies[LOGIN_COOKIE] ?? '';
       reply.clearCookie(LOGIN_COOKIE, { path: loginCookiePath });
       const callbackUrl = new URL(request.url, context.config.publicUrl);
-      let subject: Awaited<ReturnType<OidcLogin['finish']>>;
+      let subject: LoginResult;
       try {
         subject = await provider.finish(callbackUrl, expectedState);
       } catch (error) {
@@ -355,6 +389,8 @@ function oidcRoutes(app: App, context: AppContext): void {
       if (old) await context.sessions.destroy(old);
       const session = await context.sessions.create(subject);
       setSessionCookie(reply, context, session.token, session.expiresAt);
+      // A relative with several delegations chooses first (the choice is audited as the login).
+      if (!session.actor) return reply.redirect(DELEGATION_CHOICE_PAGE, 302);
       await context.audit.record({
         actor: session.actor,
         citizenId: session.actor.kind === 'citizen' ? session.actor.id : null,
@@ -362,9 +398,110 @@ function oidcRoutes(app: App, context: AppContext): void {
         resource: 'session',
         outcome: 'allowed',
         clientIp: request.ip,
-        details: { method: subject.method, acr: subject.acr },
+        details: { method: subject.method, acr: subject.acr, stepUp: subject.returnTo !== null || undefined },
       });
-      return reply.redirect('/', 302);
+      return reply.redirect(subject.returnTo ?? '/', 302);
+    },
+  );
+}
+
+/** The web page where a relative with several delegations chooses whose plan to act for. */
+export const DELEGATION_CHOICE_PAGE = '/login/fuldmagt';
+
+const delegationChoiceSchema = z.object({
+  delegationId: z.uuid(),
+  citizenId: z.uuid(),
+  citizenName: z.string(),
+  validUntil: z.string().nullable(),
+  current: z.boolean().describe('Whether the session acts under this delegation now'),
+});
+
+/**
+ * A relative with delegated access (fuldmagt) for several citizens chooses whose plan to act
+ * for, and may switch. The session's actor then carries the chosen delegation; a delegation
+ * withdrawn or expired ends that access at once (the session store checks it on every request).
+ */
+function delegationChoiceRoutes(
+  app: App,
+  context: AppContext,
+  describe: (actor: Actor) => Promise<z.infer<typeof meSchema>>,
+): void {
+  const { db } = context.database;
+
+  function granteeOf(request: FastifyRequest): Uint8Array {
+    const hmac = request.session?.granteeCprHmac;
+    if (!hmac)
+      throw problems.forbidden('Only a relative with delegated access (fuldmagt) chooses whose plan.');
+    return hmac;
+  }
+
+  app.get(
+    '/api/auth/delegations',
+    {
+      config: { delegationChoice: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'For a relative: the citizens whose plan they may act for (delegations in force)',
+        response: { 200: z.object({ items: z.array(delegationChoiceSchema) }) },
+      },
+    },
+    async (request) => {
+      const choices = await activeDelegationsOf(db, granteeOf(request));
+      const actor = request.actor;
+      const current = actor?.kind === 'citizen' ? actor.delegate?.delegationId : undefined;
+      return {
+        items: choices.map((choice) => ({
+          delegationId: choice.delegationId,
+          citizenId: choice.citizenId,
+          citizenName: choice.citizenName,
+          validUntil: choice.validUntil,
+          current: choice.delegationId === current,
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/api/auth/delegation',
+    {
+      config: { delegationChoice: true, rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'For a relative: act for this citizen (choose or switch delegation)',
+        body: z.strictObject({ delegationId: z.uuid({ error: 'must be a delegation id (UUID)' }) }),
+        response: { 200: z.object({ user: meSchema }) },
+      },
+    },
+    async (request) => {
+      const choices = await activeDelegationsOf(db, granteeOf(request));
+      const choice = choices.find((item) => item.delegationId === request.body.delegationId);
+      if (!choice) throw problems.notFound('The delegation (in force, yours)');
+      const token = request.cookies[SESSION_COOKIE] ?? '';
+      const actor = await context.sessions.chooseDelegation(token, {
+        municipalityId: choice.municipalityId,
+        citizenId: choice.citizenId,
+        delegationId: choice.delegationId,
+      });
+      if (!actor) throw problems.unauthenticated();
+      await context.audit.record({
+        actor,
+        citizenId: choice.citizenId,
+        action: 'login',
+        resource: 'session',
+        outcome: 'allowed',
+        clientIp: request.ip,
+        details: { method: request.session?.method ?? null, delegation: choice.delegationId },
+      });
+      const me = await describe(actor);
+      return {
+        user: {
+          ...me,
+          role: 'relative',
+          actingFor: { citizenName: choice.citizenName },
+          assurance: request.session?.acr ?? null,
+          canSwitchDelegation: choices.length > 1,
+        },
+      };
     },
   );
 }

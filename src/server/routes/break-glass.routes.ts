@@ -8,6 +8,7 @@ import {
 import { newId } from '../../db/ids.js';
 import { auditInTransaction } from '../audit/audit-writer.js';
 import { citizenAccess, requireAllowed } from '../auth/citizen-access.js';
+import { requireRecentLogin } from '../auth/step-up.js';
 import type { App, AppContext } from '../context.js';
 import { actorOf, professionalOf } from '../plugins/auth.js';
 import { problems } from '../problem.js';
@@ -67,6 +68,8 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
       if (decision.allowed && decision.basis !== 'break-glass') {
         throw problems.conflict('You already have access to this citizen; there is no glass to break.');
       }
+      // Step-up: breaking the glass needs a recent login (401 step-up-required otherwise).
+      await requireRecentLogin(context, request, actor, citizenId, 'break-glass', 'citizen');
       const id = newId();
       const expiresAt = new Date(Date.now() + BREAK_GLASS_HOURS * 3_600_000);
       await db.transaction().execute(async (trx) => {
@@ -236,6 +239,8 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
         'reveal',
         'cpr',
       );
+      // Step-up: revealing a CPR number needs a recent login (401 step-up-required otherwise).
+      await requireRecentLogin(context, request, actor, citizenId, 'reveal', 'cpr');
       const row = await db
         .selectFrom('citizen')
         .select(['cpr_encrypted'])

@@ -1,0 +1,59 @@
+import type { Kysely } from 'kysely';
+import { isDelegationActive } from '../../domain/access/policy.js';
+import type { DB } from '../../db/schema.js';
+
+/** A delegation (fuldmagt) a relative may act under: whose plan, until when. */
+export interface DelegationChoice {
+  delegationId: string;
+  municipalityId: string;
+  citizenId: string;
+  citizenName: string;
+  validUntil: string | null;
+}
+
+/**
+ * The delegations in force today for one relative, identified by the HMAC of their CPR number
+ * (the number itself is never needed). Ordered by the citizen's name, so the choice is stable.
+ */
+export async function activeDelegationsOf(
+  db: Kysely<DB>,
+  granteeCprHmac: Uint8Array,
+  today: string = new Date().toISOString().slice(0, 10),
+): Promise<DelegationChoice[]> {
+  const rows = await db
+    .selectFrom('delegation as d')
+    .innerJoin('citizen as c', (join) =>
+      join.onRef('c.municipality_id', '=', 'd.municipality_id').onRef('c.id', '=', 'd.citizen_id'),
+    )
+    .select([
+      'd.id',
+      'd.municipality_id',
+      'd.citizen_id',
+      'd.valid_from',
+      'd.valid_until',
+      'd.revoked_at',
+      'c.given_name',
+      'c.family_name',
+    ])
+    .where('d.grantee_cpr_hmac', '=', granteeCprHmac)
+    .where('d.revoked_at', 'is', null)
+    .execute();
+  return rows
+    .filter((row) =>
+      isDelegationActive(
+        { validFrom: row.valid_from, validUntil: row.valid_until, revokedAt: row.revoked_at },
+        today,
+      ),
+    )
+    .map((row) => ({
+      delegationId: row.id,
+      municipalityId: row.municipality_id,
+      citizenId: row.citizen_id,
+      citizenName: `${row.given_name} ${row.family_name}`,
+      validUntil: row.valid_until,
+    }))
+    .sort(
+      (a, b) =>
+        a.citizenName.localeCompare(b.citizenName, 'da') || a.delegationId.localeCompare(b.delegationId),
+    );
+}

@@ -1,0 +1,248 @@
+import { z } from 'zod';
+import { decideExport, decideExportCpr } from '../../domain/access/policy.js';
+import { PLAN_PURPOSE } from '../../domain/consent/consent.js';
+import { listConsentRows } from '../../db/queries/consent.queries.js';
+import { citizenAccess, requireAllowed } from '../auth/citizen-access.js';
+import { requireRecentLogin } from '../auth/step-up.js';
+import type { App, AppContext } from '../context.js';
+import { actorOf } from '../plugins/auth.js';
+import { hiddenInterventions, presentedPlanSchema, presentPlanJson } from '../presenters/plan.presenter.js';
+import { problems } from '../problem.js';
+
+const citizenParams = z.strictObject({ citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }) });
+
+/** How many access-log entries an export carries at most (newest first; `accessLogTruncated` says so). */
+const ACCESS_LOG_LIMIT = 10_000;
+
+const exportBody = z.strictObject({
+  includeCpr: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Professionals allowed to reveal it only, with a reason: put the full CPR number in the export',
+    ),
+  reason: z
+    .string()
+    .trim()
+    .max(1000)
+    .optional()
+    .describe('Why the export needs the full CPR number (required with includeCpr; audited)'),
+});
+
+const exportSchema = z
+  .object({
+    format: z.literal('samspil-plan-export/1'),
+    kind: z
+      .enum(['data-subject', 'professional'])
+      .describe(
+        "data-subject: the citizen's copy of their data (GDPR art. 15); professional: the plan as you may see it",
+      ),
+    exportedAt: z.string(),
+    citizen: z.object({
+      id: z.uuid(),
+      name: z.string(),
+      cprMasked: z.string(),
+      cpr: z
+        .string()
+        .optional()
+        .describe('Only when asked for with a reason by a professional allowed to see it'),
+    }),
+    plan: presentedPlanSchema,
+    consents: z
+      .array(z.record(z.string(), z.unknown()))
+      .optional()
+      .describe("The citizen's copy: consents and recorded legal bases, with history"),
+    accessLog: z
+      .array(z.record(z.string(), z.unknown()))
+      .optional()
+      .describe("The citizen's copy: who has looked at the data and why"),
+    accessLogTruncated: z.boolean().optional(),
+  })
+  .meta({ id: 'PlanExport' });
+
+/**
+ * An audited export of one citizen's plan, as a JSON download. The citizen (or a relative with
+ * fuldmagt) gets a copy of their data: the plan, consents and who has looked (GDPR art. 15). A
+ * professional with access gets the plan exactly as the presenter shapes it for them ("that,
+ * not what"). The full CPR number only when explicitly asked for, with a reason, by someone
+ * allowed to reveal it, after a recent login; that choice is audited.
+ */
+export function exportRoutes(app: App, context: AppContext): void {
+  const { db } = context.database;
+
+  app.post(
+    '/api/citizens/:citizenId/export',
+    {
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['plan'],
+        summary:
+          "Export the citizen's plan as a JSON file (audited); the CPR number only on request, with a reason",
+        params: citizenParams,
+        body: exportBody,
+        response: { 200: exportSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { citizenId } = request.params;
+      const { includeCpr, reason } = request.body;
+      const { plan, grants, decision } = await citizenAccess(context, actor, citizenId);
+      const exportDecision = decideExport(actor, decision);
+      await requireAllowed(context, request, actor, citizenId, exportDecision, 'export', 'plan');
+      if (!exportDecision.allowed) throw problems.forbidden(exportDecision.reason);
+      if (includeCpr) {
+        if (!reason || reason.length < 10)
+          throw problems.badRequest('Say why the export needs the full CPR number.', [
+            { field: 'reason', message: 'must say why, in at least 10 characters' },
+          ]);
+        await requireAllowed(
+          context,
+          request,
+          actor,
+          citizenId,
+          decideExportCpr(actor, decision, reason),
+          'export',
+          'cpr',
+        );
+        await requireRecentLogin(context, request, actor, citizenId, 'export', 'cpr');
+      }
+      const hidden = hiddenInterventions(plan, actor, exportDecision.basis, grants);
+      const presented = JSON.parse(presentPlanJson(plan, hidden)) as { citizen: { cprMasked: string } };
+      const citizen = await db
+        .selectFrom('citizen')
+        .select(['given_name', 'family_name', 'cpr_encrypted'])
+        .where('municipality_id', '=', actor.municipalityId)
+        .where('id', '=', citizenId)
+        .executeTakeFirst();
+      if (!citizen) throw problems.notFound('The citizen');
+      const body: Record<string, unknown> = {
+        format: 'samspil-plan-export/1',
+        kind: exportDecision.kind,
+        exportedAt: new Date().toISOString(),
+        citizen: {
+          id: citizenId,
+          name: `${citizen.given_name} ${citizen.family_name}`,
+          cprMasked: presented.citizen.cprMasked,
+        },
+        plan: presented,
+      };
+      if (exportDecision.kind === 'data-subject') {
+        body.consents = await consentsOf(actor.municipalityId, citizenId);
+        const log = await accessLogOf(actor.municipalityId, citizenId);
+        body.accessLog = log.slice(0, ACCESS_LOG_LIMIT);
+        body.accessLogTruncated = log.length > ACCESS_LOG_LIMIT;
+      }
+      let cpr: string | null = null;
+      if (includeCpr) {
+        const number = context.vault.decrypt(citizen.cpr_encrypted);
+        cpr = `${number.slice(0, 6)}-${number.slice(6)}`;
+      }
+      // Durable before the file leaves the server; the CPR choice and its reason included.
+      await context.audit.record({
+        actor,
+        citizenId,
+        action: 'export',
+        resource: includeCpr ? 'plan,cpr' : 'plan',
+        outcome: 'allowed',
+        clientIp: request.ip,
+        purpose: includeCpr
+          ? (reason ?? null)
+          : exportDecision.kind === 'data-subject'
+            ? 'gdpr-art-15'
+            : PLAN_PURPOSE,
+        details: {
+          kind: exportDecision.kind,
+          basis: exportDecision.basis,
+          includesCpr: includeCpr,
+          version: plan.version,
+          detailsHidden: hidden.length,
+        },
+      });
+      if (cpr) (body.citizen as Record<string, unknown>).cpr = cpr;
+      const day = new Date().toISOString().slice(0, 10);
+      return reply
+        .header('Content-Disposition', `attachment; filename="samspil-plan-${day}.json"`)
+        .header('Cache-Control', 'no-store')
+        .type('application/json')
+        .serializer((payload: unknown) => JSON.stringify(payload, null, 2))
+        .send(body as z.infer<typeof exportSchema>);
+    },
+  );
+
+  async function consentsOf(municipalityId: string, citizenId: string): Promise<Record<string, unknown>[]> {
+    const rows = await listConsentRows(db, municipalityId, citizenId);
+    const unitIds = [...new Set(rows.flatMap((row) => (row.grantee_unit_id ? [row.grantee_unit_id] : [])))];
+    const units = unitIds.length
+      ? await db
+          .selectFrom('unit')
+          .select(['id', 'name'])
+          .where('municipality_id', '=', municipalityId)
+          .where('id', 'in', unitIds)
+          .execute()
+      : [];
+    const unitName = new Map(units.map((unit) => [unit.id, unit.name]));
+    return rows.map((row) => ({
+      id: row.id,
+      granteeUnit: row.grantee_unit_id ? (unitName.get(row.grantee_unit_id) ?? null) : null,
+      granteeSector: row.grantee_sector,
+      categories: row.categories,
+      purpose: row.purpose,
+      caseReference: row.case_reference,
+      basis: row.basis,
+      legalProvision: row.legal_provision,
+      validFrom: row.valid_from,
+      validUntil: row.valid_until,
+      recordedBy: row.recorded_by_kind,
+      recordedAt: row.recorded_at.toISOString(),
+      withdrawnAt: row.withdrawn_at?.toISOString() ?? null,
+    }));
+  }
+
+  /** Who has looked at the citizen's data and why: as the access log shows it (names by policy). */
+  async function accessLogOf(municipalityId: string, citizenId: string): Promise<Record<string, unknown>[]> {
+    const municipality = await db
+      .selectFrom('municipality')
+      .select(['audit_shows_names'])
+      .where('id', '=', municipalityId)
+      .executeTakeFirstOrThrow();
+    const rows = await db
+      .selectFrom('audit_event as a')
+      .leftJoin('unit as u', (join) =>
+        join.onRef('u.municipality_id', '=', 'a.municipality_id').onRef('u.id', '=', 'a.actor_unit_id'),
+      )
+      .leftJoin('professional as p', (join) =>
+        join.onRef('p.municipality_id', '=', 'a.municipality_id').onRef('p.id', '=', 'a.actor_id'),
+      )
+      .select([
+        'a.at',
+        'a.action',
+        'a.resource',
+        'a.actor_kind',
+        'a.actor_role',
+        'a.purpose',
+        'a.outcome',
+        'u.name as unit_name',
+        'p.name as professional_name',
+      ])
+      .where('a.municipality_id', '=', municipalityId)
+      .where('a.citizen_id', '=', citizenId)
+      .where('a.actor_kind', '!=', 'citizen')
+      .orderBy('a.at', 'desc')
+      .limit(ACCESS_LOG_LIMIT + 1)
+      .execute();
+    return rows.map((row) => ({
+      at: row.at.toISOString(),
+      action: row.action,
+      what: row.resource.split(/[:,]/, 1)[0] ?? row.resource,
+      who: {
+        role: row.actor_role,
+        unit: row.unit_name,
+        name:
+          municipality.audit_shows_names && row.actor_kind === 'professional' ? row.professional_name : null,
+      },
+      why: row.purpose,
+      outcome: row.outcome,
+    }));
+  }
+}
