@@ -12,6 +12,8 @@ export interface MunicipalityTable {
   name: string;
   created_at: Timestamp;
   audit_shows_names: Generated<boolean>;
+  /** Days after a meeting its participants keep their relationship to the citizen (migration 005). */
+  meeting_relation_days: Generated<number>;
 }
 
 export interface UnitTable {
@@ -104,6 +106,8 @@ export interface InterventionTable {
   created_at: Timestamp;
   /** Weekly schedule (migration 003), JSON. */
   schedule: ColumnType<unknown, string | null | undefined, string | null>;
+  /** The unit's own case reference (migration 005): what a case-limited consent refers to. */
+  case_reference: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface InterventionSubGoalTable {
@@ -150,6 +154,10 @@ export interface PlanDocumentTable {
   version: number;
   related_professional_ids: ColumnType<string[], string[], string[]>;
   related_unit_ids: ColumnType<string[], string[], string[]>;
+  /** Units with a pending referral (migration 005). */
+  referral_unit_ids: ColumnType<string[], string[] | undefined, string[]>;
+  /** Meeting participants and when their relationship ends (migration 005), JSON. */
+  meeting_relations: ColumnType<unknown, string | undefined, string>;
   document: Json;
 }
 
@@ -387,7 +395,7 @@ export interface CoordinationFlagTable {
   sectors: ColumnType<string[], string[], string[]>;
   explanation: Json;
   owner_id: string | null;
-  /** Set when a person took the flag over: its owner then no longer follows the plan. */
+  /** Set when a person took the flag on (acknowledged it): its owner then no longer follows the plan. */
   owner_taken_by: string | null;
   status: Generated<string>;
   status_comment: string | null;
@@ -462,4 +470,36 @@ export interface ReferralEventTable {
   actor_id: string;
   status: string;
   comment: string | null;
+}
+
+// --- meetings (migration 005) -------------------------------------------------------------
+
+export interface MeetingTable {
+  municipality_id: string;
+  id: string;
+  citizen_id: string;
+  kind: string;
+  purpose: string;
+  agenda: string | null;
+  starts_at: Timestamp;
+  place: string | null;
+  online: boolean;
+  organiser_id: string;
+  organiser_unit_id: string;
+  status: Generated<string>;
+  summary: string | null;
+  cancel_reason: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface MeetingParticipantTable {
+  municipality_id: string;
+  id: string;
+  meeting_id: string;
+  kind: string;
+  professional_id: string | null;
+  name: string | null;
+  created_at: Timestamp;
 }

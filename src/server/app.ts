@@ -39,6 +39,7 @@ import { flagsRoutes } from './routes/flags.routes.js';
 import { inboxRoutes } from './routes/inbox.routes.js';
 import { registerMailer } from './coordination/mailer.js';
 import { referralsRoutes } from './routes/referrals.routes.js';
+import { meetingsRoutes } from './routes/meetings.routes.js';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -163,6 +164,7 @@ export async function buildApp(
   flagsRoutes(app, context);
   coordinationRoutes(app, context);
   referralsRoutes(app, context);
+  meetingsRoutes(app, context);
   inboxRoutes(app, context);
   registerMailer(app, context);
 

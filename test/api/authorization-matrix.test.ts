@@ -56,6 +56,8 @@ const PLAN_READERS: PersonaName[] = [
   'psychiatryWorker',
   'jobcenterLeader',
 ];
+/** Who may arrange and change the citizen's meetings: those who work with the citizen. */
+const MEETING_ARRANGERS: PersonaName[] = ['coordinator', 'psychiatryWorker', 'jobcenterLeader'];
 const OTHER_TENANT: PersonaName[] = ['otherTenantProfessional', 'otherTenantCitizen'];
 const SUPERVISORS: PersonaName[] = ['jobcenterLeader', 'healthLeader', 'administrator'];
 const PROFESSIONALS: PersonaName[] = [
@@ -111,6 +113,11 @@ const EXPLICIT: Record<string, Rule> = {
   'POST /api/professionals/{professionalId}/disable': readers(['administrator']),
   'POST /api/professionals/{professionalId}/enable': readers(['administrator']),
   'GET /api/citizens': readers(PROFESSIONALS),
+  'GET /api/citizens/{citizenId}/meetings': readers(PLAN_READERS),
+  'POST /api/citizens/{citizenId}/meetings': readers(MEETING_ARRANGERS),
+  'PATCH /api/citizens/{citizenId}/meetings/{meetingId}': readers(MEETING_ARRANGERS),
+  'POST /api/citizens/{citizenId}/meetings/{meetingId}/hold': readers(MEETING_ARRANGERS),
+  'POST /api/citizens/{citizenId}/meetings/{meetingId}/cancel': readers(MEETING_ARRANGERS),
   'GET /api/auth/me': (persona) => (persona === 'anonymous' ? 'deny' : 'allow'),
   'POST /api/citizens/{citizenId}/export': readers(PLAN_READERS),
   'GET /api/auth/delegations': readers(['relative']),
@@ -139,6 +146,13 @@ const SAMPLE_BODIES: Record<string, unknown> = {
     granteeCpr: '030380-3333',
     granteeName: 'Matrix Pårørende',
   },
+  'POST /api/citizens/{citizenId}/meetings': {
+    kind: 'network',
+    purpose: 'Matrixmøde',
+    startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+    online: true,
+  },
+  'PATCH /api/citizens/{citizenId}/meetings/{meetingId}': { agenda: 'Matrix: ny dagsorden' },
 };
 let relativeDelegationId: string;
 
@@ -192,7 +206,19 @@ beforeAll(async () => {
     .select('id')
     .where('municipality_id', '=', w.municipalityId)
     .executeTakeFirstOrThrow();
+  // A meeting that has started, so that holding it is possible.
+  const meeting = await t.request(w.coordinator.cookie, {
+    method: 'POST',
+    url: `/api/citizens/${w.citizen.id}/meetings`,
+    payload: {
+      kind: 'team',
+      purpose: 'Matrix: teammøde',
+      startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+      online: true,
+    },
+  });
   ids = {
+    meetingId: meeting.json().id,
     citizenId: w.citizen.id,
     consentId: consent.json().id,
     delegationId: relativeDelegationId,
@@ -298,6 +324,11 @@ async function reset(): Promise<void> {
     .updateTable('professional')
     .set({ active: true })
     .where('municipality_id', '=', w.municipalityId)
+    .execute();
+  await db
+    .updateTable('meeting')
+    .set({ status: 'planned', summary: null, cancel_reason: null })
+    .where('id', '=', ids.meetingId ?? '')
     .execute();
   t.context.plans.grants.invalidate(w.municipalityId, w.citizen.id);
 }

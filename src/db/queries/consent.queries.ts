@@ -21,6 +21,7 @@ export function toConsentRecord(row: Selectable<ConsentTable>): ConsentRecord {
     purpose: row.purpose as ConsentPurpose,
     basis: row.basis as ConsentRecord['basis'],
     legalProvision: row.legal_provision as LegalProvision | null,
+    caseReference: row.case_reference,
     validFrom: row.valid_from,
     validUntil: row.valid_until,
     withdrawnAt: row.withdrawn_at,

@@ -1,4 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
+import {
+  type CitizenRelations,
+  type MeetingRelation,
+  meetingRelationUntil,
+} from '../../domain/access/policy.js';
 import { maskCpr } from '../../domain/citizen/cpr.js';
 import { parseSchedule } from '../../domain/coordination/schedule.js';
 import type { LegalBasisCode } from '../../domain/organisation/legal-bases.js';
@@ -15,7 +20,44 @@ export interface PlanDocumentRow {
   version: number;
   relatedProfessionalIds: string[];
   relatedUnitIds: string[];
+  /** Units with a pending referral (requested or accepted). */
+  referralUnitIds: string[];
+  /** Professionals invited to a planned or held meeting whose relationship has not ended. */
+  meetingRelations: MeetingRelation[];
   document: PlanOverview;
+}
+
+/** The read model's relation columns, as selected by the access checks. */
+export const RELATION_COLUMNS = [
+  'related_professional_ids',
+  'related_unit_ids',
+  'referral_unit_ids',
+  'meeting_relations',
+] as const;
+
+/** The relations a plan_document row carries, as the access policy reads them. */
+export function relationsOf(
+  citizenId: string,
+  row: {
+    related_professional_ids: string[];
+    related_unit_ids: string[];
+    referral_unit_ids: string[];
+    meeting_relations: unknown;
+  },
+): CitizenRelations {
+  return {
+    citizenId,
+    professionalIds: row.related_professional_ids,
+    unitIds: row.related_unit_ids,
+    referralUnitIds: row.referral_unit_ids,
+    meetings: parseMeetingRelations(row.meeting_relations),
+  };
+}
+
+/** jsonb arrives parsed from pg and as text or parsed from PGlite, depending on how it was selected. */
+function parseMeetingRelations(value: unknown): MeetingRelation[] {
+  const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+  return Array.isArray(parsed) ? (parsed as MeetingRelation[]) : [];
 }
 
 /**
@@ -30,7 +72,7 @@ export async function rebuildPlanDocuments(
 ): Promise<PlanDocumentRow[]> {
   if (citizenIds.length === 0) return [];
   const ids = [...citizenIds];
-  const [citizens, subGoals, interventions, links, team, referrals] = await Promise.all([
+  const [citizens, subGoals, interventions, links, team, referrals, meetings] = await Promise.all([
     db
       .selectFrom('citizen as c')
       .leftJoin('plan as p', (join) =>
@@ -88,6 +130,7 @@ export async function rebuildPlanDocuments(
         'i.cost_ore',
         'i.end_reason',
         'i.schedule',
+        'i.case_reference',
         't.id as type_id',
         't.code as type_code',
         't.name as type_name',
@@ -152,7 +195,7 @@ export async function rebuildPlanDocuments(
       .orderBy('m.start_date')
       .orderBy('m.id')
       .execute(),
-    // A pending referral is a relationship: the receiving unit may see the plan's overview.
+    // A pending referral is a relationship: every professional of the receiving unit may see the plan.
     db
       .selectFrom('referral')
       .select(['citizen_id', 'to_unit_id'])
@@ -161,9 +204,39 @@ export async function rebuildPlanDocuments(
       .where('status', 'in', ['requested', 'accepted'])
       .where('to_unit_id', 'is not', null)
       .execute(),
+    // A meeting is a relationship: its organiser and invited professionals, until some days after it.
+    db
+      .selectFrom('meeting as mt')
+      .innerJoin('municipality as mu', 'mu.id', 'mt.municipality_id')
+      .leftJoin('meeting_participant as mp', (join) =>
+        join
+          .onRef('mp.municipality_id', '=', 'mt.municipality_id')
+          .onRef('mp.meeting_id', '=', 'mt.id')
+          .on('mp.kind', '=', 'professional'),
+      )
+      .select([
+        'mt.citizen_id',
+        'mt.id',
+        'mt.starts_at',
+        'mt.organiser_id',
+        'mp.professional_id',
+        'mu.meeting_relation_days',
+      ])
+      .where('mt.municipality_id', '=', municipalityId)
+      .where('mt.citizen_id', 'in', ids)
+      .where('mt.status', 'in', ['planned', 'held'])
+      .execute(),
   ]);
 
-  const parts = new Map<string, PlanParts & { professionals: Set<string>; units: Set<string> }>();
+  const parts = new Map<
+    string,
+    PlanParts & {
+      professionals: Set<string>;
+      units: Set<string>;
+      referralUnits: Set<string>;
+      meetings: Map<string, MeetingRelation>;
+    }
+  >();
   for (const row of citizens) {
     parts.set(row.id, {
       citizen: {
@@ -184,6 +257,8 @@ export async function rebuildPlanDocuments(
       team: [],
       professionals: new Set(),
       units: new Set(),
+      referralUnits: new Set(),
+      meetings: new Map(),
     });
   }
   for (const row of subGoals) {
@@ -228,6 +303,7 @@ export async function rebuildPlanDocuments(
       businessDirected: row.business_directed,
       endReason: row.end_reason,
       schedule: parseSchedule(row.schedule),
+      caseReference: row.case_reference,
     });
   }
   for (const row of links) {
@@ -259,7 +335,20 @@ export async function rebuildPlanDocuments(
   }
 
   for (const row of referrals) {
-    if (row.to_unit_id) parts.get(row.citizen_id)?.units.add(row.to_unit_id);
+    if (row.to_unit_id) parts.get(row.citizen_id)?.referralUnits.add(row.to_unit_id);
+  }
+  const now = Date.now();
+  for (const row of meetings) {
+    const plan = parts.get(row.citizen_id);
+    if (!plan) continue;
+    const until = meetingRelationUntil(new Date(row.starts_at), row.meeting_relation_days);
+    // An ended relationship is left out; the policy checks the end again at every read.
+    if (until.getTime() <= now) continue;
+    for (const professionalId of [row.organiser_id, row.professional_id]) {
+      if (!professionalId) continue;
+      const key = `${professionalId}/${row.id}`;
+      plan.meetings.set(key, { professionalId, meetingId: row.id, until: until.toISOString() });
+    }
   }
 
   const documents: PlanDocumentRow[] = [...parts.entries()].map(([citizenId, plan]) => ({
@@ -267,6 +356,8 @@ export async function rebuildPlanDocuments(
     version: plan.version,
     relatedProfessionalIds: [...plan.professionals],
     relatedUnitIds: [...plan.units],
+    referralUnitIds: [...plan.referralUnits],
+    meetingRelations: [...plan.meetings.values()],
     document: composePlan(plan),
   }));
   await db
@@ -278,6 +369,8 @@ export async function rebuildPlanDocuments(
         version: row.version,
         related_professional_ids: row.relatedProfessionalIds,
         related_unit_ids: row.relatedUnitIds,
+        referral_unit_ids: row.referralUnitIds,
+        meeting_relations: JSON.stringify(row.meetingRelations),
         document: JSON.stringify(row.document),
       })),
     )
@@ -286,6 +379,8 @@ export async function rebuildPlanDocuments(
         version: eb.ref('excluded.version'),
         related_professional_ids: eb.ref('excluded.related_professional_ids'),
         related_unit_ids: eb.ref('excluded.related_unit_ids'),
+        referral_unit_ids: eb.ref('excluded.referral_unit_ids'),
+        meeting_relations: eb.ref('excluded.meeting_relations'),
         document: eb.ref('excluded.document'),
       })),
     )

@@ -2,12 +2,17 @@ import { describe, expect, it } from 'vitest';
 import {
   type Actor,
   canSeeInterventionDetails,
+  canSeeMeetingDetails,
   canSuperviseAudit,
+  DEFAULT_MEETING_RELATION_DAYS,
   decideBreakGlass,
   decideCitizenAccess,
   decideConsentChange,
   decideCprReveal,
+  decideMeetingChange,
   decidePlanChange,
+  meetingRelationUntil,
+  NO_GRANTS,
 } from './policy.js';
 
 const relations = { citizenId: 'citizen-1', professionalIds: ['pro-1'], unitIds: ['unit-1'] };
@@ -110,5 +115,148 @@ describe('break the glass, consent and supervision', () => {
     expect(decideCprReveal(self, { allowed: true, basis: 'own-plan' }).allowed).toBe(false);
     expect(canSuperviseAudit(professional('pro-3', 'team_leader', 'unit-1'))).toBe(true);
     expect(canSuperviseAudit(related)).toBe(false);
+  });
+});
+
+describe('pending referrals and meetings are relationships', () => {
+  const now = new Date('2026-06-01T12:00:00Z');
+  const withReferral = { ...relations, referralUnitIds: ['unit-ref'] };
+
+  it('lets every professional of a unit with a pending referral see the plan, on its own basis', () => {
+    expect(
+      decideCitizenAccess(professional('pro-5', 'caseworker', 'unit-ref'), withReferral, NO_GRANTS, now),
+    ).toEqual({ allowed: true, basis: 'referral' });
+    expect(
+      decideCitizenAccess(professional('pro-6', 'team_leader', 'unit-ref'), withReferral, NO_GRANTS, now)
+        .allowed,
+    ).toBe(true);
+    // Another unit, or the referral ended (the read model no longer lists the unit): denied.
+    expect(
+      decideCitizenAccess(professional('pro-5', 'caseworker', 'unit-x'), withReferral, NO_GRANTS, now)
+        .allowed,
+    ).toBe(false);
+    expect(
+      decideCitizenAccess(professional('pro-5', 'caseworker', 'unit-ref'), relations, NO_GRANTS, now).allowed,
+    ).toBe(false);
+    // The receiving unit may add its intervention, but not record consent.
+    const receiver = professional('pro-5', 'caseworker', 'unit-ref');
+    expect(decidePlanChange(receiver, withReferral, NO_GRANTS, now).allowed).toBe(true);
+    expect(decideConsentChange(receiver, { allowed: true, basis: 'referral' }).allowed).toBe(false);
+  });
+
+  it('keeps "that, not what" under a referral: no details of other units without consent', () => {
+    const receiver = professional('pro-5', 'caseworker', 'unit-ref');
+    const other = { unitId: 'unit-2', sector: 'social-adult' as const, responsibleId: 'pro-2' };
+    expect(canSeeInterventionDetails(receiver, 'referral', other, [], now)).toBe(false);
+    expect(canSeeInterventionDetails(receiver, 'meeting', other, [], now)).toBe(false);
+  });
+
+  it('relates a meeting participant from the invitation until the configured days after the meeting', () => {
+    const startsAt = new Date('2026-06-10T09:00:00Z');
+    const until = meetingRelationUntil(startsAt, DEFAULT_MEETING_RELATION_DAYS);
+    expect(until.toISOString()).toBe('2026-06-24T09:00:00.000Z');
+    expect(meetingRelationUntil(startsAt, 3).toISOString()).toBe('2026-06-13T09:00:00.000Z');
+    const withMeeting = {
+      ...relations,
+      meetings: [{ professionalId: 'pro-7', meetingId: 'm-1', until: until.toISOString() }],
+    };
+    const participant = professional('pro-7', 'caseworker', 'unit-7');
+    expect(decideCitizenAccess(participant, withMeeting, NO_GRANTS, now)).toEqual({
+      allowed: true,
+      basis: 'meeting',
+    });
+    expect(
+      decideCitizenAccess(participant, withMeeting, NO_GRANTS, new Date('2026-06-24T08:59:00Z')).allowed,
+    ).toBe(true);
+    expect(
+      decideCitizenAccess(participant, withMeeting, NO_GRANTS, new Date('2026-06-24T09:00:00Z')).allowed,
+    ).toBe(false);
+    expect(
+      decideCitizenAccess(professional('pro-8', 'caseworker', 'unit-7'), withMeeting, NO_GRANTS, now).allowed,
+    ).toBe(false);
+    // A participant reads the plan and may arrange meetings, but does not change the plan.
+    expect(decidePlanChange(participant, withMeeting, NO_GRANTS, now).allowed).toBe(false);
+    expect(decideMeetingChange(participant, { allowed: true, basis: 'meeting' }).allowed).toBe(true);
+  });
+
+  it('lets professionals who work with the citizen arrange meetings, not citizens or broken glass', () => {
+    const self: Actor = { kind: 'citizen', municipalityId: 'm', id: 'citizen-1', name: 'x' };
+    const related = professional('pro-1', 'caseworker', 'unit-1');
+    expect(decideMeetingChange(related, { allowed: true, basis: 'relationship' }).allowed).toBe(true);
+    expect(decideMeetingChange(related, { allowed: true, basis: 'referral' }).allowed).toBe(true);
+    expect(decideMeetingChange(related, { allowed: true, basis: 'break-glass' }).allowed).toBe(false);
+    expect(decideMeetingChange(self, { allowed: true, basis: 'own-plan' }).allowed).toBe(false);
+    expect(decideMeetingChange(related, { allowed: false, reason: 'no' }).allowed).toBe(false);
+  });
+
+  it('shows a meeting’s purpose and summary to the citizen, its people and the team, not to others', () => {
+    const meeting = { organiserId: 'pro-1', organiserUnitId: 'unit-1', participantIds: ['pro-7'] };
+    const self: Actor = { kind: 'citizen', municipalityId: 'm', id: 'citizen-1', name: 'x' };
+    expect(canSeeMeetingDetails(self, 'own-plan', meeting)).toBe(true);
+    expect(canSeeMeetingDetails(professional('pro-7', 'caseworker', 'unit-7'), 'meeting', meeting)).toBe(
+      true,
+    );
+    expect(canSeeMeetingDetails(professional('pro-2', 'caseworker', 'unit-1'), 'referral', meeting)).toBe(
+      true,
+    );
+    expect(canSeeMeetingDetails(professional('pro-3', 'caseworker', 'unit-3'), 'relationship', meeting)).toBe(
+      true,
+    );
+    expect(canSeeMeetingDetails(professional('pro-4', 'caseworker', 'unit-4'), 'referral', meeting)).toBe(
+      false,
+    );
+    expect(canSeeMeetingDetails(professional('pro-4', 'team_leader', 'unit-4'), 'unit-leader', meeting)).toBe(
+      false,
+    );
+  });
+});
+
+describe('consent limited to one case', () => {
+  const now = new Date('2026-06-01T12:00:00Z');
+  const viewer = professional('pro-1', 'caseworker', 'unit-1');
+  const consent = {
+    id: 'c',
+    citizenId: 'citizen-1',
+    grantee: { unitId: 'unit-1' },
+    categories: ['intervention-details' as const],
+    purpose: 'coordination' as const,
+    basis: 'consent' as const,
+    legalProvision: null,
+    caseReference: 'Sag A-2026-1',
+    validFrom: '2026-01-01',
+    validUntil: null,
+    withdrawnAt: null,
+  };
+  const caseA = {
+    unitId: 'unit-2',
+    sector: 'social-adult' as const,
+    responsibleId: 'pro-2',
+    caseReference: 'sag a-2026-1',
+  };
+
+  it('reveals the details of that case only', () => {
+    expect(canSeeInterventionDetails(viewer, 'relationship', caseA, [consent], now)).toBe(true);
+    expect(
+      canSeeInterventionDetails(
+        viewer,
+        'relationship',
+        { ...caseA, caseReference: 'Sag B-2026-2' },
+        [consent],
+        now,
+      ),
+    ).toBe(false);
+    expect(
+      canSeeInterventionDetails(viewer, 'relationship', { ...caseA, caseReference: null }, [consent], now),
+    ).toBe(false);
+    // A consent without a case covers every case of its unit.
+    expect(
+      canSeeInterventionDetails(
+        viewer,
+        'relationship',
+        { ...caseA, caseReference: 'Sag B-2026-2' },
+        [{ ...consent, caseReference: null }],
+        now,
+      ),
+    ).toBe(true);
   });
 });

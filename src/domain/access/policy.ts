@@ -40,8 +40,33 @@ export interface CitizenRelations {
   citizenId: string;
   /** Professionals who are coordinator, team member or responsible for an intervention. */
   professionalIds: readonly string[];
-  /** Units of those professionals and of the citizen's interventions (and pending referrals). */
+  /** Units of those professionals and of the citizen's interventions. */
   unitIds: readonly string[];
+  /** Units with a pending referral (requested or accepted): every professional there is related. */
+  referralUnitIds?: readonly string[];
+  /** Professionals invited to a planned or held meeting with the citizen, and until when. */
+  meetings?: readonly MeetingRelation[];
+}
+
+/** A meeting participant's relationship: from the invitation until some days after the meeting. */
+export interface MeetingRelation {
+  professionalId: string;
+  meetingId: string;
+  /** ISO date-time when the relationship ends: the meeting's start plus the municipality's days. */
+  until: string;
+}
+
+/** Days after a meeting its participants keep their relationship, unless the municipality says otherwise. */
+export const DEFAULT_MEETING_RELATION_DAYS = 14;
+
+/** When a meeting participant's relationship ends: `days` after the meeting starts. */
+export function meetingRelationUntil(startsAt: Date, days: number = DEFAULT_MEETING_RELATION_DAYS): Date {
+  return new Date(startsAt.getTime() + days * 24 * 60 * 60 * 1000);
+}
+
+/** Whether a meeting relationship still holds (it exists from the invitation, so only the end is checked). */
+export function isMeetingRelationActive(relation: MeetingRelation, now: Date): boolean {
+  return now.getTime() < Date.parse(relation.until);
 }
 
 /** An active break-the-glass access to one citizen. */
@@ -58,13 +83,31 @@ export interface AccessGrants {
 
 export const NO_GRANTS: AccessGrants = { consents: [], breakGlass: [] };
 
-export type AccessBasis = 'own-plan' | 'delegated' | 'relationship' | 'unit-leader' | 'break-glass';
+export type AccessBasis =
+  | 'own-plan'
+  | 'delegated'
+  | 'relationship'
+  | 'unit-leader'
+  | 'referral'
+  | 'meeting'
+  | 'break-glass';
+
+/** Every basis of access, for audit filters and labels. */
+export const ACCESS_BASES: readonly AccessBasis[] = [
+  'own-plan',
+  'delegated',
+  'relationship',
+  'unit-leader',
+  'referral',
+  'meeting',
+  'break-glass',
+];
 export type AccessDecision = { allowed: true; basis: AccessBasis } | { allowed: false; reason: string };
 
 const DENIED: AccessDecision = {
   allowed: false,
   reason:
-    'You have no relationship to this citizen (coordinator, team member or responsible for an intervention).',
+    'You have no relationship to this citizen (coordinator, team member, responsible for an intervention, a pending referral to your unit or a meeting you are invited to).',
 };
 
 /** How long break-the-glass access lasts. */
@@ -76,7 +119,9 @@ export const SUPERVISOR_ROLES: readonly ProfessionalRole[] = ['team_leader', 'ad
 /**
  * Decides whether an actor may see a citizen's plan. Deny by default: access exists only
  * through a relationship, as the citizen themself (or a relative with delegated access), as
- * leader of a unit that works with the citizen, or through an unexpired break-the-glass.
+ * leader of a unit that works with the citizen, as a professional of a unit with a pending
+ * referral, as a participant of a meeting (until its relationship ends), or through an
+ * unexpired break-the-glass.
  * Tenants never mix (the caller answers 404 for another tenant's records).
  */
 export function decideCitizenAccess(
@@ -93,13 +138,25 @@ export function decideCitizenAccess(
   if (actor.role === 'team_leader' && relations.unitIds.includes(actor.unitId)) {
     return { allowed: true, basis: 'unit-leader' };
   }
+  if (relations.referralUnitIds?.includes(actor.unitId)) return { allowed: true, basis: 'referral' };
+  if (
+    relations.meetings?.some(
+      (meeting) => meeting.professionalId === actor.id && isMeetingRelationActive(meeting, now),
+    )
+  ) {
+    return { allowed: true, basis: 'meeting' };
+  }
   if (grants.breakGlass.some((grant) => grant.professionalId === actor.id && grant.expiresAt > now)) {
     return { allowed: true, basis: 'break-glass' };
   }
   return DENIED;
 }
 
-/** Whether an actor may change a plan. Citizens comment and approve in a later capability, not edit here. */
+/**
+ * Whether an actor may change a plan. Citizens comment and approve in a later capability, not
+ * edit here. A meeting invitation lets a professional read the plan, not change it; a pending
+ * referral lets the receiving unit add its intervention.
+ */
 export function decidePlanChange(
   actor: Actor,
   relations: CitizenRelations,
@@ -109,7 +166,50 @@ export function decidePlanChange(
   if (actor.kind === 'citizen') {
     return { allowed: false, reason: 'Citizens cannot change the plan directly; comment on it instead.' };
   }
-  return decideCitizenAccess(actor, relations, grants, now);
+  const access = decideCitizenAccess(actor, relations, grants, now);
+  if (access.allowed && access.basis === 'meeting') {
+    return { allowed: false, reason: 'A meeting invitation lets you read the plan, not change it.' };
+  }
+  return access;
+}
+
+/**
+ * Whether an actor may arrange a meeting with the citizen or change one (update, hold, cancel):
+ * professionals who work with the citizen, the receiving unit of a pending referral and the
+ * participants of a meeting. Not through break-the-glass (an emergency read), never citizens
+ * (they are invited; the professionals arrange).
+ */
+export function decideMeetingChange(actor: Actor, access: AccessDecision): AccessDecision {
+  if (!access.allowed) return access;
+  if (actor.kind === 'citizen') {
+    return { allowed: false, reason: 'Meetings are arranged by the professionals; you are invited.' };
+  }
+  return access.basis === 'break-glass'
+    ? { allowed: false, reason: 'Arrange meetings only for a citizen you work with.' }
+    : access;
+}
+
+/** The parts of a meeting the detail rule needs. */
+export interface MeetingScope {
+  organiserId: string;
+  organiserUnitId: string;
+  participantIds: readonly string[];
+}
+
+/**
+ * "That, not what" for meetings: may this viewer see a meeting's purpose, agenda, summary and
+ * non-professional participants, or only that it takes place (kind, time, place, status, the
+ * professionals)? The citizen, the organiser and their unit, the invited professionals, those
+ * with a standing relationship (the citizen's team) and an emergency access see it.
+ */
+export function canSeeMeetingDetails(actor: Actor, basis: AccessBasis, meeting: MeetingScope): boolean {
+  if (actor.kind === 'citizen') return true;
+  if (basis === 'relationship' || basis === 'break-glass') return true;
+  return (
+    meeting.organiserId === actor.id ||
+    meeting.organiserUnitId === actor.unitId ||
+    meeting.participantIds.includes(actor.id)
+  );
 }
 
 /** The parts of an intervention the detail rule needs. */
@@ -117,6 +217,8 @@ export interface InterventionScope {
   unitId: string;
   sector: Sector;
   responsibleId: string | null;
+  /** The unit's case the intervention belongs to, if recorded: a case-limited consent covers only its case. */
+  caseReference?: string | null;
 }
 
 /**
@@ -124,7 +226,9 @@ export interface InterventionScope {
  * cost, linked sub-goals) of an intervention, or only that it exists (category, unit, contact,
  * period)? The citizen sees everything; a professional sees their own unit's interventions,
  * those they are responsible for, those covered by a consent or recorded legal basis for
- * their unit or sector, and everything while an emergency access (break the glass) lasts.
+ * their unit or sector (and, when the consent names a case, for that case only), and
+ * everything while an emergency access (break the glass) lasts. The basis of access (a pending
+ * referral, a meeting) never widens this.
  */
 export function canSeeInterventionDetails(
   actor: Actor,
@@ -139,7 +243,8 @@ export function canSeeInterventionDetails(
   if (basis === 'break-glass') return true;
   if (intervention.unitId === actor.unitId || intervention.responsibleId === actor.id) return true;
   const viewer = { unitId: actor.unitId, sector: actor.sector ?? null };
-  return consents.some((consent) => consentCovers(consent, viewer, category, purpose, now));
+  const subject = { caseReference: intervention.caseReference ?? null };
+  return consents.some((consent) => consentCovers(consent, viewer, category, purpose, now, subject));
 }
 
 /** Who may give, withdraw or record consent for a citizen. Relatives with fuldmagt may not. */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type ConsentRecord, consentCovers, consentInputSchema, isConsentActive } from './consent.js';
+import {
+  type ConsentRecord,
+  consentCovers,
+  consentCoversCase,
+  consentInputSchema,
+  isConsentActive,
+  normaliseCaseReference,
+} from './consent.js';
 
 const base: ConsentRecord = {
   id: 'c1',
@@ -60,5 +67,37 @@ describe('consent rules', () => {
       consentInputSchema.safeParse({ ...ok, validFrom: '2026-02-01', validUntil: '2026-01-01' }).success,
     ).toBe(false);
     expect(consentInputSchema.safeParse({ ...ok, categories: [] }).success).toBe(false);
+  });
+});
+
+describe('consent limited to one case', () => {
+  const viewer = { unitId: 'unit-a', sector: 'employment' as const };
+  const limited: ConsentRecord = { ...base, caseReference: 'Sag 2026-17' };
+
+  it('covers information of that case only, compared without regard to case and spacing', () => {
+    expect(
+      consentCovers(limited, viewer, 'intervention-details', 'coordination', now, {
+        caseReference: 'sag  2026-17',
+      }),
+    ).toBe(true);
+    expect(
+      consentCovers(limited, viewer, 'intervention-details', 'coordination', now, {
+        caseReference: 'Sag 2026-18',
+      }),
+    ).toBe(false);
+    // Information recorded under no case is outside a case-limited consent (deny by default).
+    expect(
+      consentCovers(limited, viewer, 'intervention-details', 'coordination', now, { caseReference: null }),
+    ).toBe(false);
+    expect(consentCovers(limited, viewer, 'intervention-details', 'coordination', now)).toBe(false);
+    expect(normaliseCaseReference('  Sag   2026-17 ')).toBe('sag 2026-17');
+  });
+
+  it('without a case, covers every case of its grantee', () => {
+    expect(
+      consentCovers(base, viewer, 'intervention-details', 'coordination', now, { caseReference: 'Sag 1' }),
+    ).toBe(true);
+    expect(consentCoversCase(base, null)).toBe(true);
+    expect(consentCoversCase(limited, 'SAG 2026-17')).toBe(true);
   });
 });

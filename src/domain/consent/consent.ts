@@ -52,6 +52,11 @@ export interface ConsentRecord {
   purpose: ConsentPurpose;
   basis: ConsentBasis;
   legalProvision: LegalProvision | null;
+  /**
+   * A consent limited to one case (a unit's case or journal number): it covers only the
+   * interventions recorded under that case. Null or absent: every case of the grantee's scope.
+   */
+  caseReference?: string | null;
   validFrom: string;
   validUntil: string | null;
   withdrawnAt: Date | null;
@@ -113,16 +118,35 @@ export function isConsentActive(consent: ConsentRecord, now: Date): boolean {
   return consent.validUntil === null || consent.validUntil >= today;
 }
 
-/** Whether a consent lets a unit (of a sector) see a category of information for a purpose. */
+/** Case references compare without regard to case, surrounding or repeated spaces ("Sag 2026-17" = "sag  2026-17"). */
+export function normaliseCaseReference(reference: string): string {
+  return reference.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** Whether a consent's case limit (if any) covers information of the given case. */
+export function consentCoversCase(consent: ConsentRecord, caseReference: string | null | undefined): boolean {
+  if (!consent.caseReference) return true;
+  // Deny by default: information recorded under no case, or another, is not that case.
+  if (!caseReference) return false;
+  return normaliseCaseReference(consent.caseReference) === normaliseCaseReference(caseReference);
+}
+
+/**
+ * Whether a consent lets a unit (of a sector) see a category of information for a purpose —
+ * and, when the consent is limited to one case, whether the information belongs to that case
+ * (`subject.caseReference`; information of no case is outside a case-limited consent).
+ */
 export function consentCovers(
   consent: ConsentRecord,
   viewer: { unitId: string; sector: Sector | null },
   category: InformationCategory,
   purpose: ConsentPurpose,
   now: Date,
+  subject: { caseReference?: string | null } = {},
 ): boolean {
   if (!isConsentActive(consent, now)) return false;
   if (consent.purpose !== purpose || !consent.categories.includes(category)) return false;
+  if (!consentCoversCase(consent, subject.caseReference)) return false;
   return 'unitId' in consent.grantee
     ? consent.grantee.unitId === viewer.unitId
     : viewer.sector !== null && consent.grantee.sector === viewer.sector;

@@ -66,6 +66,7 @@ const interventionFields = {
   status: z.enum(['planned', 'active', 'paused']).optional(),
   costOre: z.number().int().min(0).max(1e13).optional(),
   schedule: weeklyScheduleSchema.nullable().optional(),
+  caseReference: optionalText(200),
   subGoalIds: z
     .array(z.uuid({ error: 'must be sub-goal ids' }))
     .max(50)
@@ -93,6 +94,7 @@ export const interventionUpdateSchema = z
     status: interventionFields.status,
     costOre: interventionFields.costOre,
     schedule: interventionFields.schedule,
+    caseReference: interventionFields.caseReference,
     subGoalIds: interventionFields.subGoalIds,
   })
   .refine((value) => Object.keys(value).length > 0, { error: 'nothing to change: give at least one field' })

@@ -50,6 +50,11 @@ export const interventionViewSchema = z.object({
   businessDirected: z.boolean(),
   endReason: z.string().nullable(),
   schedule: weeklyScheduleSchema.nullable().optional().describe('When in the week it takes place'),
+  caseReference: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('The unit’s own case reference: a consent limited to one case covers only its interventions'),
   subGoalIds: z.array(z.uuid()),
 });
 export type InterventionView = z.infer<typeof interventionViewSchema>;

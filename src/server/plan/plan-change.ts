@@ -1,7 +1,11 @@
 import type { Transaction } from 'kysely';
 import { decidePlanChange, type Actor } from '../../domain/access/policy.js';
 import { newId } from '../../db/ids.js';
-import { rebuildPlanDocuments } from '../../db/queries/plan-document.queries.js';
+import {
+  RELATION_COLUMNS,
+  rebuildPlanDocuments,
+  relationsOf,
+} from '../../db/queries/plan-document.queries.js';
 import type { DB } from '../../db/schema.js';
 import { auditInTransaction } from '../audit/audit-writer.js';
 import { checkCoordinationInTransaction } from '../coordination/coordination-check.js';
@@ -60,15 +64,11 @@ export async function changePlan(
       if (!plan) throw problems.notFound('The citizen');
       const relations = await trx
         .selectFrom('plan_document')
-        .select(['related_professional_ids', 'related_unit_ids'])
+        .select(RELATION_COLUMNS)
         .where('municipality_id', '=', actor.municipalityId)
         .where('citizen_id', '=', citizenId)
         .executeTakeFirstOrThrow();
-      const decision = decidePlanChange(actor, {
-        citizenId,
-        professionalIds: relations.related_professional_ids,
-        unitIds: relations.related_unit_ids,
-      });
+      const decision = decidePlanChange(actor, relationsOf(citizenId, relations));
       if (!decision.allowed || actor.kind !== 'professional') {
         throw problems.forbidden(decision.allowed ? 'Only professionals change plans.' : decision.reason);
       }

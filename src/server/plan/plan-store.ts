@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { CitizenRelations, InterventionScope } from '../../domain/access/policy.js';
 import type { PlanOverview } from '../../domain/plan/plan.types.js';
-import type { PlanDocumentRow } from '../../db/queries/plan-document.queries.js';
+import { type PlanDocumentRow, relationsOf } from '../../db/queries/plan-document.queries.js';
 import type { DB } from '../../db/schema.js';
 import { AccessGrantStore } from '../auth/access-grants.js';
 import { CitizenBatchLoader } from '../citizen-batch-loader.js';
@@ -32,6 +32,7 @@ function scopesOf(document: PlanOverview): StoredPlan['scopes'] {
       unitId: item.unit.id,
       sector: item.sector,
       responsibleId: item.responsible?.id ?? null,
+      caseReference: item.caseReference ?? null,
     })),
   );
 }
@@ -88,6 +89,8 @@ export class PlanStore {
         'version',
         'related_professional_ids',
         'related_unit_ids',
+        'referral_unit_ids',
+        'meeting_relations',
         sql<string>`document::text`.as('json'),
       ])
       .where('municipality_id', '=', municipalityId)
@@ -98,11 +101,7 @@ export class PlanStore {
         const parsed = JSON.parse(row.json) as PlanOverview;
         const stored: StoredPlan = {
           version: row.version,
-          relations: {
-            citizenId: row.citizen_id,
-            professionalIds: row.related_professional_ids,
-            unitIds: row.related_unit_ids,
-          },
+          relations: relationsOf(row.citizen_id, row),
           json: row.json,
           scopes: scopesOf(parsed),
           variants: new Map(),
@@ -121,6 +120,8 @@ export class PlanStore {
         citizenId: row.citizenId,
         professionalIds: row.relatedProfessionalIds,
         unitIds: row.relatedUnitIds,
+        referralUnitIds: row.referralUnitIds,
+        meetings: row.meetingRelations,
       },
       json: JSON.stringify(row.document),
       scopes: scopesOf(row.document),

@@ -143,6 +143,7 @@ export async function createIntervention(
     status: input.status ?? 'planned',
     cost_ore: input.costOre ?? 0,
     schedule: input.schedule ? JSON.stringify(input.schedule) : null,
+    case_reference: input.caseReference ?? null,
   };
   if (!(row.legal_basis in LEGAL_BASES)) throw fieldProblem('legalBasis', 'is not a known legal basis code');
   await trx
@@ -183,6 +184,7 @@ export async function updateIntervention(
     cost_ore: input.costOre,
     schedule:
       input.schedule === undefined ? undefined : input.schedule ? JSON.stringify(input.schedule) : null,
+    case_reference: input.caseReference,
   });
   const after = { ...before, ...set };
   if (after.end_date && after.end_date < after.start_date)
@@ -374,6 +376,7 @@ async function interventionOf(scope: ChangeScope, id: string) {
       'cost_ore',
       'end_reason',
       'schedule',
+      'case_reference',
     ])
     .where('municipality_id', '=', scope.municipalityId)
     .where('citizen_id', '=', scope.citizenId)

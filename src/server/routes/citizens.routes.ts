@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { normaliseCpr } from '../../domain/citizen/cpr.js';
 import { decideCitizenAccess } from '../../domain/access/policy.js';
+import { relationsOf } from '../../db/queries/plan-document.queries.js';
 import { professionalOf } from '../plugins/auth.js';
 import type { App, AppContext } from '../context.js';
 import { caseloadPageSchema, parseDocument, toCaseloadItem } from '../presenters/caseload.presenter.js';
@@ -105,17 +106,18 @@ export function citizensRoutes(app: App, context: AppContext): void {
         .innerJoin('plan_document as d', (join) =>
           join.onRef('d.municipality_id', '=', 'c.municipality_id').onRef('d.citizen_id', '=', 'c.id'),
         )
-        .select(['c.id', 'd.document', 'd.related_professional_ids', 'd.related_unit_ids'])
+        .select([
+          'c.id',
+          'd.document',
+          'd.related_professional_ids',
+          'd.related_unit_ids',
+          'd.referral_unit_ids',
+          'd.meeting_relations',
+        ])
         .where('c.municipality_id', '=', actor.municipalityId)
         .where('c.cpr_hmac', '=', context.vault.hmac(cpr))
         .executeTakeFirst();
-      const visible =
-        row &&
-        decideCitizenAccess(actor, {
-          citizenId: row.id,
-          professionalIds: row.related_professional_ids,
-          unitIds: row.related_unit_ids,
-        }).allowed;
+      const visible = row && decideCitizenAccess(actor, relationsOf(row.id, row)).allowed;
       const items = row && visible ? [toCaseloadItem(parseDocument(row.document), actor.id)] : [];
       await context.audit.record({
         actor,

@@ -1,0 +1,517 @@
+import type { FastifyRequest } from 'fastify';
+import type { Transaction } from 'kysely';
+import {
+  type AccessDecision,
+  type Actor,
+  canSeeMeetingDetails,
+  decideMeetingChange,
+  meetingRelationUntil,
+  type ProfessionalActor,
+} from '../../domain/access/policy.js';
+import { newId } from '../../db/ids.js';
+import { rebuildPlanDocuments } from '../../db/queries/plan-document.queries.js';
+import type { DB } from '../../db/schema.js';
+import { type AuditAction, auditInTransaction } from '../audit/audit-writer.js';
+import { citizenAccess } from '../auth/citizen-access.js';
+import type { AppContext } from '../context.js';
+import { type Problem, problems } from '../problem.js';
+import type {
+  MeetingCreate,
+  MeetingKind,
+  MeetingStatus,
+  MeetingUpdate,
+  MeetingView,
+} from './meeting.schemas.js';
+
+type Executor = AppContext['database']['db'] | Transaction<DB>;
+
+/** How far from today a meeting may be placed: a year back (recording one held) to two years ahead. */
+const EARLIEST_DAYS = 366;
+const LATEST_DAYS = 2 * 366;
+const DAY = 24 * 60 * 60 * 1000;
+
+/** The meetings of a citizen, as this viewer may see them, oldest first. */
+export async function listMeetings(
+  db: Executor,
+  actor: Actor,
+  basis: Extract<AccessDecision, { allowed: true }>['basis'],
+  citizenId: string,
+  meetingId?: string,
+): Promise<MeetingView[]> {
+  let query = db
+    .selectFrom('meeting as m')
+    .innerJoin('municipality as mu', 'mu.id', 'm.municipality_id')
+    .innerJoin('professional as o', (join) =>
+      join.onRef('o.municipality_id', '=', 'm.municipality_id').onRef('o.id', '=', 'm.organiser_id'),
+    )
+    .innerJoin('unit as u', (join) =>
+      join.onRef('u.municipality_id', '=', 'm.municipality_id').onRef('u.id', '=', 'm.organiser_unit_id'),
+    )
+    .select([
+      'm.id',
+      'm.citizen_id',
+      'm.kind',
+      'm.status',
+      'm.starts_at',
+      'm.place',
+      'm.online',
+      'm.purpose',
+      'm.agenda',
+      'm.summary',
+      'm.cancel_reason',
+      'm.organiser_id',
+      'm.organiser_unit_id',
+      'm.created_at',
+      'm.updated_at',
+      'o.name as organiser_name',
+      'u.name as unit_name',
+      'mu.meeting_relation_days',
+    ])
+    .where('m.municipality_id', '=', actor.municipalityId)
+    .where('m.citizen_id', '=', citizenId);
+  if (meetingId) query = query.where('m.id', '=', meetingId);
+  const meetings = await query.orderBy('m.starts_at').orderBy('m.id').execute();
+  if (meetings.length === 0) return [];
+  const participants = await db
+    .selectFrom('meeting_participant as p')
+    .leftJoin('professional as pr', (join) =>
+      join.onRef('pr.municipality_id', '=', 'p.municipality_id').onRef('pr.id', '=', 'p.professional_id'),
+    )
+    .leftJoin('unit as pu', (join) =>
+      join.onRef('pu.municipality_id', '=', 'pr.municipality_id').onRef('pu.id', '=', 'pr.unit_id'),
+    )
+    .select([
+      'p.meeting_id',
+      'p.kind',
+      'p.professional_id',
+      'p.name',
+      'pr.name as professional_name',
+      'pr.profession',
+      'pu.id as unit_id',
+      'pu.name as unit_name',
+    ])
+    .where('p.municipality_id', '=', actor.municipalityId)
+    .where(
+      'p.meeting_id',
+      'in',
+      meetings.map((row) => row.id),
+    )
+    .orderBy('p.created_at')
+    .orderBy('p.id')
+    .execute();
+  return meetings.map((row) => {
+    const own = participants.filter((item) => item.meeting_id === row.id);
+    const participantIds = own.flatMap((item) => (item.professional_id ? [item.professional_id] : []));
+    const details = canSeeMeetingDetails(actor, basis, {
+      organiserId: row.organiser_id,
+      organiserUnitId: row.organiser_unit_id,
+      participantIds,
+    });
+    return {
+      id: row.id,
+      citizenId: row.citizen_id,
+      kind: row.kind as MeetingKind,
+      status: row.status as MeetingStatus,
+      startsAt: row.starts_at.toISOString(),
+      place: row.place,
+      online: row.online,
+      organiser: {
+        id: row.organiser_id,
+        name: row.organiser_name,
+        unit: { id: row.organiser_unit_id, name: row.unit_name },
+      },
+      participants: own
+        .filter((item) => details || item.kind === 'professional')
+        .map((item) => ({
+          kind: item.kind as 'professional' | 'network' | 'civil_society',
+          professionalId: item.professional_id,
+          name: item.professional_name ?? item.name ?? '',
+          profession: item.profession,
+          unit: item.unit_id ? { id: item.unit_id, name: item.unit_name ?? '' } : null,
+        })),
+      detailsHidden: !details,
+      purpose: details ? row.purpose : null,
+      agenda: details ? row.agenda : null,
+      summary: details ? row.summary : null,
+      cancelReason: details ? row.cancel_reason : null,
+      relationUntil: meetingRelationUntil(row.starts_at, row.meeting_relation_days).toISOString(),
+      createdAt: row.created_at.toISOString(),
+      updatedAt: row.updated_at.toISOString(),
+    };
+  });
+}
+
+/**
+ * Decides whether the actor may arrange or change meetings for the citizen; a refusal is
+ * audited and answered with 403 (another tenant's citizen is 404, as everywhere).
+ */
+async function authorise(
+  context: AppContext,
+  request: FastifyRequest,
+  actor: Actor,
+  citizenId: string,
+  action: AuditAction,
+  resource: string,
+): Promise<ProfessionalActor> {
+  const access = await citizenAccess(context, actor, citizenId);
+  const decision = decideMeetingChange(actor, access.decision);
+  if (!decision.allowed || actor.kind !== 'professional') {
+    await context.audit.record({
+      actor,
+      citizenId,
+      action,
+      resource,
+      outcome: 'denied',
+      clientIp: request.ip,
+    });
+    throw problems.forbidden(decision.allowed ? 'Only professionals arrange meetings.' : decision.reason);
+  }
+  return actor;
+}
+
+/** Creates a meeting, invites its participants and gives them their relationship to the citizen. */
+export async function createMeeting(
+  context: AppContext,
+  request: FastifyRequest,
+  actor: Actor,
+  citizenId: string,
+  input: MeetingCreate,
+): Promise<MeetingView> {
+  const organiser = await authorise(context, request, actor, citizenId, 'create', 'meeting');
+  const startsAt = checkStart(input.startsAt);
+  const id = newId();
+  const document = await context.database.db.transaction().execute(async (trx) => {
+    await lockPlan(trx, organiser.municipalityId, citizenId);
+    const participantIds = await professionalsMustExist(trx, organiser, input.participantIds ?? []);
+    await trx
+      .insertInto('meeting')
+      .values({
+        municipality_id: organiser.municipalityId,
+        id,
+        citizen_id: citizenId,
+        kind: input.kind,
+        purpose: input.purpose,
+        agenda: input.agenda ?? null,
+        starts_at: startsAt,
+        place: input.place ?? null,
+        online: input.online ?? false,
+        organiser_id: organiser.id,
+        organiser_unit_id: organiser.unitId,
+        summary: null,
+        cancel_reason: null,
+        created_at: new Date(),
+        updated_at: new Date(),
+        updated_by: organiser.id,
+      })
+      .execute();
+    await addParticipants(trx, organiser, id, participantIds, input.others ?? []);
+    await notify(trx, organiser, citizenId, id, participantIds, 'meeting-invited', startsAt);
+    await auditInTransaction(trx, {
+      actor: organiser,
+      citizenId,
+      action: 'create',
+      resource: `meeting:${id}`,
+      outcome: 'allowed',
+      clientIp: request.ip,
+      details: { kind: input.kind, participants: participantIds.length },
+    });
+    return refreshRelations(trx, organiser.municipalityId, citizenId);
+  });
+  context.plans.put(organiser.municipalityId, document);
+  return meetingFor(context, organiser, 'relationship', citizenId, id);
+}
+
+export type MeetingStep = 'update' | 'hold' | 'cancel';
+
+/**
+ * Changes a planned meeting: its details and invitations, or holds it (with a summary) or
+ * cancels it. Newly invited professionals are notified; a cancellation tells everyone invited.
+ * A cancelled meeting is no longer a relationship; a held one lasts its days after the meeting.
+ */
+export async function changeMeeting(
+  context: AppContext,
+  request: FastifyRequest,
+  actor: Actor,
+  citizenId: string,
+  meetingId: string,
+  step: MeetingStep,
+  input: MeetingUpdate | { summary: string } | { reason: string },
+): Promise<MeetingView> {
+  const resource = `meeting:${meetingId}`;
+  const changer = await authorise(context, request, actor, citizenId, 'update', resource);
+  const document = await context.database.db.transaction().execute(async (trx) => {
+    await lockPlan(trx, changer.municipalityId, citizenId);
+    const meeting = await trx
+      .selectFrom('meeting')
+      .select(['status', 'starts_at', 'place', 'online'])
+      .where('municipality_id', '=', changer.municipalityId)
+      .where('citizen_id', '=', citizenId)
+      .where('id', '=', meetingId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!meeting) throw problems.notFound('The meeting');
+    if (meeting.status !== 'planned') {
+      throw problems.conflict(`The meeting is ${meeting.status}; only a planned meeting can be changed.`);
+    }
+    const invited = await trx
+      .selectFrom('meeting_participant')
+      .select('professional_id')
+      .where('municipality_id', '=', changer.municipalityId)
+      .where('meeting_id', '=', meetingId)
+      .where('kind', '=', 'professional')
+      .execute();
+    const before = invited.flatMap((row) => (row.professional_id ? [row.professional_id] : []));
+    const now = new Date();
+    if (step === 'hold') {
+      const { summary } = input as { summary: string };
+      if (meeting.starts_at.getTime() > now.getTime())
+        throw fieldProblem('summary', 'can be written only once the meeting has started');
+      await setMeeting(trx, changer, meetingId, { status: 'held', summary });
+    } else if (step === 'cancel') {
+      const { reason } = input as { reason: string };
+      await setMeeting(trx, changer, meetingId, { status: 'cancelled', cancel_reason: reason });
+      await notify(trx, changer, citizenId, meetingId, before, 'meeting-cancelled', meeting.starts_at);
+    } else {
+      const update = input as MeetingUpdate;
+      const startsAt = update.startsAt ? checkStart(update.startsAt) : undefined;
+      const place = update.place === undefined ? meeting.place : update.place;
+      const online = update.online ?? meeting.online;
+      if (!place && !online) throw fieldProblem('place', 'give a place, or set online');
+      const set: Parameters<typeof setMeeting>[3] = { place, online };
+      if (update.purpose !== undefined) set.purpose = update.purpose;
+      if (update.agenda !== undefined) set.agenda = update.agenda;
+      if (startsAt) set.starts_at = startsAt;
+      await setMeeting(trx, changer, meetingId, set);
+      if (update.participantIds || update.others) {
+        const participantIds = update.participantIds
+          ? await professionalsMustExist(trx, changer, update.participantIds)
+          : before;
+        const others =
+          update.others ??
+          (
+            await trx
+              .selectFrom('meeting_participant')
+              .select(['kind', 'name'])
+              .where('municipality_id', '=', changer.municipalityId)
+              .where('meeting_id', '=', meetingId)
+              .where('kind', '!=', 'professional')
+              .execute()
+          ).map((row) => ({ kind: row.kind as 'network' | 'civil_society', name: row.name ?? '' }));
+        await trx
+          .deleteFrom('meeting_participant')
+          .where('municipality_id', '=', changer.municipalityId)
+          .where('meeting_id', '=', meetingId)
+          .execute();
+        await addParticipants(trx, changer, meetingId, participantIds, others);
+        const added = participantIds.filter((id) => !before.includes(id));
+        await notify(
+          trx,
+          changer,
+          citizenId,
+          meetingId,
+          added,
+          'meeting-invited',
+          startsAt ?? meeting.starts_at,
+        );
+      }
+    }
+    await auditInTransaction(trx, {
+      actor: changer,
+      citizenId,
+      action: 'update',
+      resource,
+      outcome: 'allowed',
+      clientIp: request.ip,
+      details: { step },
+    });
+    return refreshRelations(trx, changer.municipalityId, citizenId);
+  });
+  context.plans.put(changer.municipalityId, document);
+  const access = await citizenAccess(context, changer, citizenId);
+  return meetingFor(
+    context,
+    changer,
+    access.decision.allowed ? access.decision.basis : 'relationship',
+    citizenId,
+    meetingId,
+  );
+}
+
+async function meetingFor(
+  context: AppContext,
+  actor: ProfessionalActor,
+  basis: Extract<AccessDecision, { allowed: true }>['basis'],
+  citizenId: string,
+  meetingId: string,
+): Promise<MeetingView> {
+  const [meeting] = await listMeetings(context.database.db, actor, basis, citizenId, meetingId);
+  if (!meeting) throw problems.notFound('The meeting');
+  return meeting;
+}
+
+function checkStart(value: string): Date {
+  const startsAt = new Date(value);
+  const now = Date.now();
+  if (startsAt.getTime() < now - EARLIEST_DAYS * DAY)
+    throw fieldProblem('startsAt', 'must not be more than a year ago');
+  if (startsAt.getTime() > now + LATEST_DAYS * DAY)
+    throw fieldProblem('startsAt', 'must be within the next two years');
+  return startsAt;
+}
+
+async function setMeeting(
+  trx: Transaction<DB>,
+  actor: ProfessionalActor,
+  meetingId: string,
+  set: {
+    status?: MeetingStatus;
+    summary?: string;
+    cancel_reason?: string;
+    purpose?: string;
+    agenda?: string | null;
+    starts_at?: Date;
+    place?: string | null;
+    online?: boolean;
+  },
+): Promise<void> {
+  await trx
+    .updateTable('meeting')
+    .set({ ...set, updated_at: new Date(), updated_by: actor.id })
+    .where('municipality_id', '=', actor.municipalityId)
+    .where('id', '=', meetingId)
+    .execute();
+}
+
+async function professionalsMustExist(
+  trx: Transaction<DB>,
+  actor: ProfessionalActor,
+  ids: readonly string[],
+): Promise<string[]> {
+  const unique = [...new Set(ids)].filter((id) => id !== actor.id);
+  if (unique.length === 0) return [];
+  const found = await trx
+    .selectFrom('professional')
+    .select('id')
+    .where('municipality_id', '=', actor.municipalityId)
+    .where('id', 'in', unique)
+    .where('active', '=', true)
+    .execute();
+  if (found.length !== unique.length)
+    throw fieldProblem('participantIds', 'must be active professionals of this municipality');
+  return unique;
+}
+
+async function addParticipants(
+  trx: Transaction<DB>,
+  actor: ProfessionalActor,
+  meetingId: string,
+  professionalIds: readonly string[],
+  others: readonly { kind: 'network' | 'civil_society'; name: string }[],
+): Promise<void> {
+  const rows = [
+    ...professionalIds.map((professionalId) => ({
+      kind: 'professional',
+      professional_id: professionalId,
+      name: null,
+    })),
+    ...others.map((other) => ({ kind: other.kind, professional_id: null, name: other.name })),
+  ];
+  if (rows.length === 0) return;
+  await trx
+    .insertInto('meeting_participant')
+    .values(
+      rows.map((row) => ({
+        municipality_id: actor.municipalityId,
+        id: newId(),
+        meeting_id: meetingId,
+        ...row,
+      })),
+    )
+    .execute();
+}
+
+async function lockPlan(trx: Transaction<DB>, municipalityId: string, citizenId: string): Promise<void> {
+  // The plan row lock serialises this with plan writes, so neither rebuilds the read model from stale data.
+  const plan = await trx
+    .selectFrom('plan')
+    .select('version')
+    .where('municipality_id', '=', municipalityId)
+    .where('citizen_id', '=', citizenId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!plan) throw problems.notFound('The citizen');
+}
+
+/** The read model carries the meeting relations: rebuild it with the meeting change. */
+async function refreshRelations(trx: Transaction<DB>, municipalityId: string, citizenId: string) {
+  const [document] = await rebuildPlanDocuments(trx, municipalityId, [citizenId]);
+  if (!document) throw problems.notFound('The citizen');
+  return document;
+}
+
+/** Tells invited professionals (not the one acting) in their inbox. */
+async function notify(
+  trx: Transaction<DB>,
+  actor: ProfessionalActor,
+  citizenId: string,
+  meetingId: string,
+  recipientIds: readonly string[],
+  kind: 'meeting-invited' | 'meeting-cancelled',
+  startsAt: Date,
+): Promise<void> {
+  const recipients = recipientIds.filter((id) => id !== actor.id);
+  if (recipients.length === 0) return;
+  const citizen = await trx
+    .selectFrom('citizen')
+    .select(['given_name', 'family_name'])
+    .where('municipality_id', '=', actor.municipalityId)
+    .where('id', '=', citizenId)
+    .executeTakeFirstOrThrow();
+  const when = {
+    da: new Intl.DateTimeFormat('da-DK', {
+      dateStyle: 'long',
+      timeStyle: 'short',
+      timeZone: 'Europe/Copenhagen',
+    }).format(startsAt),
+    en: new Intl.DateTimeFormat('en-GB', {
+      dateStyle: 'long',
+      timeStyle: 'short',
+      timeZone: 'Europe/Copenhagen',
+    }).format(startsAt),
+  };
+  const invited = kind === 'meeting-invited';
+  const payload = JSON.stringify({
+    meetingId,
+    startsAt: startsAt.toISOString(),
+    // The invitation is the relationship, so the invited may know whom the meeting is about.
+    citizen: { id: citizenId, name: `${citizen.given_name} ${citizen.family_name}` },
+    text: {
+      da: invited
+        ? `${actor.name} har inviteret dig til et møde med en borger ${when.da}.`
+        : `${actor.name} har aflyst mødet med en borger ${when.da}.`,
+      en: invited
+        ? `${actor.name} has invited you to a meeting with a citizen on ${when.en}.`
+        : `${actor.name} has cancelled the meeting with a citizen on ${when.en}.`,
+    },
+  });
+  await trx
+    .insertInto('notification')
+    .values(
+      [...recipients].sort().map((recipientId) => ({
+        municipality_id: actor.municipalityId,
+        id: newId(),
+        recipient_id: recipientId,
+        citizen_id: citizenId,
+        kind,
+        subject_id: meetingId,
+        payload,
+        actor_id: actor.id,
+        read_at: null,
+      })),
+    )
+    .execute();
+}
+
+function fieldProblem(field: string, message: string): Problem {
+  return problems.badRequest(`${field} ${message}.`, [{ field, message }]);
+}

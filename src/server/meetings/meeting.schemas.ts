@@ -1,0 +1,101 @@
+import { z } from 'zod';
+
+/**
+ * The HTTP shapes of meetings with the citizen: network meetings (netværksmøde: the citizen,
+ * their network and the professionals, the citizen decides who is invited) and team meetings
+ * (rehabiliteringsteam and other interdisciplinary teams).
+ */
+export const MEETING_KINDS = ['network', 'team'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+export const MEETING_STATUSES = ['planned', 'held', 'cancelled'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+/** Participants without a login: a relative or other private person, or a civil-society actor. */
+export const OTHER_PARTICIPANT_KINDS = ['network', 'civil_society'] as const;
+
+const text = (max: number) => z.string().trim().min(1, { error: 'must not be empty' }).max(max);
+
+const otherParticipantSchema = z.strictObject({
+  kind: z.enum(OTHER_PARTICIPANT_KINDS),
+  name: text(200).describe('Name and relation as free text, e.g. "Mor" or "Frivillig, Røde Kors"'),
+});
+
+const meetingFields = {
+  purpose: text(1000).describe('What the meeting is for'),
+  agenda: text(4000).nullable().optional(),
+  startsAt: z.iso.datetime({ offset: true, error: 'must be a date-time with a time zone' }),
+  place: text(300).nullable().optional().describe('Address or room; leave out for an online meeting'),
+  online: z.boolean().optional().describe('Held online (or hybrid, with a place)'),
+  participantIds: z
+    .array(z.uuid({ error: 'must be ids of professionals' }))
+    .max(30)
+    .optional()
+    .describe('Invited professionals; each gets a relationship to the citizen'),
+  others: z
+    .array(otherParticipantSchema)
+    .max(10)
+    .optional()
+    .describe('Invited relatives and civil-society participants, by name'),
+};
+
+export const meetingCreateSchema = z
+  .strictObject({ kind: z.enum(MEETING_KINDS), ...meetingFields })
+  .refine((value) => Boolean(value.place) || value.online === true, {
+    error: 'give a place, or set online',
+    path: ['place'],
+  });
+export type MeetingCreate = z.infer<typeof meetingCreateSchema>;
+
+export const meetingUpdateSchema = z
+  .strictObject({
+    purpose: meetingFields.purpose.optional(),
+    agenda: meetingFields.agenda,
+    startsAt: meetingFields.startsAt.optional(),
+    place: meetingFields.place,
+    online: meetingFields.online,
+    participantIds: meetingFields.participantIds,
+    others: meetingFields.others,
+  })
+  .refine((value) => Object.keys(value).length > 0, { error: 'nothing to change: give at least one field' });
+export type MeetingUpdate = z.infer<typeof meetingUpdateSchema>;
+
+export const meetingHoldSchema = z.strictObject({
+  summary: text(8000).describe('What was agreed, in words the citizen understands'),
+});
+export const meetingCancelSchema = z.strictObject({ reason: text(2000) });
+
+const participantSchema = z.object({
+  kind: z.enum(['professional', ...OTHER_PARTICIPANT_KINDS]),
+  professionalId: z.uuid().nullable(),
+  name: z.string(),
+  profession: z.string().nullable(),
+  unit: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+});
+
+export const meetingSchema = z
+  .object({
+    id: z.uuid(),
+    citizenId: z.uuid(),
+    kind: z.enum(MEETING_KINDS),
+    status: z.enum(MEETING_STATUSES),
+    startsAt: z.string(),
+    place: z.string().nullable(),
+    online: z.boolean(),
+    organiser: z.object({
+      id: z.uuid(),
+      name: z.string(),
+      unit: z.object({ id: z.uuid(), name: z.string() }),
+    }),
+    participants: z.array(participantSchema),
+    detailsHidden: z
+      .boolean()
+      .describe('Purpose, agenda, summary and non-professional participants are for those involved'),
+    purpose: z.string().nullable(),
+    agenda: z.string().nullable(),
+    summary: z.string().nullable(),
+    cancelReason: z.string().nullable(),
+    relationUntil: z.string().describe("When the participants' relationship to the citizen ends"),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Meeting' });
+export type MeetingView = z.infer<typeof meetingSchema>;

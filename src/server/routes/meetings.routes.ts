@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import type { App, AppContext } from '../context.js';
+import { citizenAccess } from '../auth/citizen-access.js';
+import {
+  changeMeeting,
+  createMeeting,
+  listMeetings,
+  type MeetingStep,
+} from '../meetings/meeting-commands.js';
+import {
+  meetingCancelSchema,
+  meetingCreateSchema,
+  meetingHoldSchema,
+  meetingSchema,
+  meetingUpdateSchema,
+} from '../meetings/meeting.schemas.js';
+import { actorOf } from '../plugins/auth.js';
+import { problems } from '../problem.js';
+
+const citizenParams = z.strictObject({ citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }) });
+const meetingParams = z.strictObject({
+  citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }),
+  meetingId: z.uuid({ error: 'must be a meeting id (UUID)' }),
+});
+const listSchema = z.object({ items: z.array(meetingSchema) }).meta({ id: 'MeetingList' });
+
+/** Network and team meetings with the citizen, under the plan. */
+export function meetingsRoutes(app: App, context: AppContext): void {
+  app.get(
+    '/api/citizens/:citizenId/meetings',
+    {
+      schema: {
+        tags: ['meetings'],
+        summary: "The citizen's network and team meetings, oldest first",
+        params: citizenParams,
+        response: { 200: listSchema },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { citizenId } = request.params;
+      const { decision } = await citizenAccess(context, actor, citizenId);
+      if (!decision.allowed) {
+        await context.audit.record({
+          actor,
+          citizenId,
+          action: 'read',
+          resource: 'meetings',
+          outcome: 'denied',
+          clientIp: request.ip,
+        });
+        throw problems.forbidden(decision.reason);
+      }
+      const items = await listMeetings(context.database.db, actor, decision.basis, citizenId);
+      await context.audit.record({
+        actor,
+        citizenId,
+        action: 'read',
+        resource: 'meetings',
+        outcome: 'allowed',
+        clientIp: request.ip,
+        details: { basis: decision.basis, meetings: items.length },
+      });
+      return { items };
+    },
+  );
+
+  app.post(
+    '/api/citizens/:citizenId/meetings',
+    {
+      schema: {
+        tags: ['meetings'],
+        summary: 'Arrange a network or team meeting and invite its participants',
+        params: citizenParams,
+        body: meetingCreateSchema,
+        response: { 201: meetingSchema },
+      },
+    },
+    async (request, reply) => {
+      const meeting = await createMeeting(
+        context,
+        request,
+        actorOf(request),
+        request.params.citizenId,
+        request.body,
+      );
+      return reply.code(201).send(meeting);
+    },
+  );
+
+  const change = (
+    method: 'PATCH' | 'POST',
+    step: MeetingStep,
+    suffix: string,
+    summary: string,
+    body: z.ZodType,
+  ) => {
+    app.route({
+      method,
+      url: `/api/citizens/:citizenId/meetings/:meetingId${suffix}`,
+      schema: {
+        tags: ['meetings'],
+        summary,
+        params: meetingParams,
+        body,
+        response: { 200: meetingSchema },
+      },
+      handler: async (request) => {
+        const params = request.params as z.infer<typeof meetingParams>;
+        return changeMeeting(
+          context,
+          request,
+          actorOf(request),
+          params.citizenId,
+          params.meetingId,
+          step,
+          request.body as never,
+        );
+      },
+    });
+  };
+  change(
+    'PATCH',
+    'update',
+    '',
+    'Change a planned meeting: time, place, agenda, invitations',
+    meetingUpdateSchema,
+  );
+  change('POST', 'hold', '/hold', 'Record that the meeting was held, with its summary', meetingHoldSchema);
+  change('POST', 'cancel', '/cancel', 'Cancel a planned meeting, with a reason', meetingCancelSchema);
+}
