@@ -435,3 +435,80 @@ describe('the batch scan', () => {
     expect(await snapshot()).toEqual(before);
   });
 });
+
+describe('flag owners', () => {
+  it('follow the coordinator when the plan names a new one, but not once someone took the flag on', async () => {
+    // An earlier test switched the gaps rule off; this one needs it.
+    const on = await t.request(leader.cookie, {
+      method: 'PUT',
+      url: '/api/coordination/rules/gaps',
+      payload: { enabled: true },
+    });
+    expect(on.statusCode).toBe(200);
+    const other = await t.factories.citizen(municipalityId, { coordinatorId: coordinator.id });
+    const etagOf = async (): Promise<string> =>
+      String(
+        (await t.request(coordinator.cookie, { method: 'GET', url: `/api/citizens/${other.id}/plan` })).headers
+          .etag,
+      );
+    const post = async (path: string, payload: Record<string, unknown>) => {
+      const response = await t.request(coordinator.cookie, {
+        method: 'POST',
+        url: `/api/citizens/${other.id}/plan/${path}`,
+        payload,
+        headers: { 'if-match': await etagOf() },
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json().id as string;
+    };
+    // Two flags, both owned by the coordinator: a duplicate and (no sub-goals) gaps.
+    const base = { startDate: addDays(today, -30), status: 'active', typeId: mentorType };
+    await post('interventions', { ...base, unitId: jobcenter, responsibleId: coordinator.id });
+    await post('interventions', { ...base, unitId: psychiatry, responsibleId: socialWorker.id });
+    const open = async () => {
+      const response = await t.request(coordinator.cookie, {
+        method: 'GET',
+        url: `/api/citizens/${other.id}/flags?include=all`,
+      });
+      return response.json().items as {
+        id: string;
+        ruleId: string;
+        status: string;
+        owner: { id: string } | null;
+        history: { action: string }[] | undefined;
+      }[];
+    };
+    const before = await open();
+    const duplicate = before.find((flag) => flag.ruleId === 'duplicate');
+    const gaps = before.find((flag) => flag.ruleId === 'gaps');
+    expect(duplicate?.owner?.id).toBe(coordinator.id);
+    expect(gaps?.owner?.id).toBe(coordinator.id);
+
+    // The social worker takes the duplicate on: it is theirs now.
+    const taken = await t.request(socialWorker.cookie, {
+      method: 'POST',
+      url: `/api/flags/${duplicate?.id}/acknowledge`,
+      payload: {},
+    });
+    expect(taken.statusCode).toBe(200);
+    expect(taken.json().owner.id).toBe(socialWorker.id);
+
+    // A new coordinator: the leader of the jobcenter team takes over the citizen.
+    await post('team', { kind: 'professional', professionalId: leader.id, isCoordinator: true });
+    const after = await open();
+    expect(after.find((flag) => flag.id === gaps?.id)?.owner?.id).toBe(leader.id);
+    expect(after.find((flag) => flag.id === duplicate?.id)?.owner?.id).toBe(socialWorker.id);
+    const history = await t.request(leader.cookie, { method: 'GET', url: `/api/flags/${gaps?.id}` });
+    expect(history.json().history.map((event: { action: string }) => event.action)).toContain('owner_changed');
+    // The batch scan agrees: nothing left to move.
+    const scan = await scanMunicipality(t.context.database.db, municipalityId);
+    expect(scan.created).toBe(0);
+    const owners = await t.context.database.db
+      .selectFrom('coordination_flag')
+      .select(['id', 'owner_id'])
+      .where('citizen_id', '=', other.id)
+      .execute();
+    expect(owners.find((flag) => flag.id === gaps?.id)?.owner_id).toBe(leader.id);
+    expect(owners.find((flag) => flag.id === duplicate?.id)?.owner_id).toBe(socialWorker.id);
+  });
+});

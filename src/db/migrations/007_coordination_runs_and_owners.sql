@@ -25,7 +25,7 @@ CREATE UNIQUE INDEX coordination_scan_run_nightly_idx ON coordination_scan_run (
 
 -- A flag's owner is the one its rule names, else the coordinator, else the first responsible
 -- professional, and follows the plan when that changes (a new coordinator takes over the open
--- flags) — until a person takes a flag over, which pins it to them.
+-- flags) — until a person acknowledges it ("I take it on"), which makes it theirs for good.
 ALTER TABLE coordination_flag ADD COLUMN owner_taken_by uuid;
 ALTER TABLE coordination_flag_event DROP CONSTRAINT coordination_flag_event_action_check;
 ALTER TABLE coordination_flag_event ADD CONSTRAINT coordination_flag_event_action_check

@@ -175,7 +175,16 @@ export async function loadCitizenExtras(
     pathway: { templateCode: string; startDate: string } | null;
     gas: { s: string; l: number }[] | null;
     referrals: (Omit<ReferralFact, 'toName'> & { toName: string | null })[] | null;
-    flags: { id: string; fingerprint: string; status: FlagStatus; system: boolean }[] | null;
+    flags:
+      | {
+          id: string;
+          fingerprint: string;
+          status: FlagStatus;
+          system: boolean;
+          owner: string | null;
+          taken: boolean;
+        }[]
+      | null;
   }>`
     ${insert}
     SELECT
@@ -197,7 +206,7 @@ export async function loadCitizenExtras(
         WHERE r.municipality_id = ${municipalityId} AND r.citizen_id = ${citizenId}
           AND r.status = 'requested') AS referrals,
       (SELECT json_agg(json_build_object('id', id, 'fingerprint', fingerprint, 'status', status,
-                'system', status_by IS NULL))
+                'system', status_by IS NULL, 'owner', owner_id, 'taken', owner_taken_by IS NOT NULL))
          FROM coordination_flag
         WHERE municipality_id = ${municipalityId} AND citizen_id = ${citizenId}) AS flags`.execute(trx);
   const row = result.rows[0];
@@ -222,6 +231,8 @@ export async function loadCitizenExtras(
       fingerprint: flag.fingerprint,
       status: flag.status,
       closedBySystem: flag.status === 'resolved' && flag.system,
+      ownerId: flag.owner,
+      ownerTaken: flag.taken,
     })),
   };
 }

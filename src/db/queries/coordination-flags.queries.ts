@@ -12,16 +12,23 @@ const CHUNK = 5000;
 
 /** Every stored flag of a municipality, as the batch scan compares them (one JSON value: fast on PGlite). */
 export async function loadExistingFlags(db: Executor, municipalityId: string): Promise<ExistingFlag[]> {
-  const result = await sql<{ flags: [string, string, string, FlagStatus, boolean][] | null }>`
-    SELECT json_agg(json_build_array(id, citizen_id, fingerprint, status, status_by IS NULL)) AS flags
+  const result = await sql<{
+    flags: [string, string, string, FlagStatus, boolean, string | null, boolean][] | null;
+  }>`
+    SELECT json_agg(json_build_array(id, citizen_id, fingerprint, status, status_by IS NULL, owner_id,
+             owner_taken_by IS NOT NULL)) AS flags
       FROM coordination_flag WHERE municipality_id = ${municipalityId}`.execute(db);
-  return (result.rows[0]?.flags ?? []).map(([id, citizenId, fingerprint, status, system]) => ({
-    id,
-    citizenId,
-    fingerprint,
-    status,
-    closedBySystem: status === 'resolved' && system,
-  }));
+  return (result.rows[0]?.flags ?? []).map(
+    ([id, citizenId, fingerprint, status, system, ownerId, ownerTaken]) => ({
+      id,
+      citizenId,
+      fingerprint,
+      status,
+      closedBySystem: status === 'resolved' && system,
+      ownerId,
+      ownerTaken,
+    }),
+  );
 }
 
 /**
@@ -34,7 +41,8 @@ export async function writeFlagChanges(
   changes: FlagChanges,
   onProgress?: (done: number, total: number) => void,
 ): Promise<void> {
-  const total = changes.create.length + changes.reopen.length + changes.autoResolve.length;
+  const total =
+    changes.create.length + changes.reopen.length + changes.autoResolve.length + changes.reassign.length;
   let done = 0;
   for (let start = 0; start < changes.create.length; start += CHUNK) {
     const chunk = changes.create.slice(start, start + CHUNK);
@@ -91,6 +99,26 @@ export async function writeFlagChanges(
       SELECT ${municipalityId}::uuid, input.event_id, input.flag_id, NULL, input.action,
         CASE WHEN input.action = 'reopened' THEN 'The condition is back.'
              ELSE 'The condition is no longer present.' END
+      FROM input JOIN changed ON changed.id = input.flag_id`.execute(db);
+    done += chunk.length;
+    onProgress?.(done, total);
+  }
+  for (let start = 0; start < changes.reassign.length; start += CHUNK) {
+    const chunk = changes.reassign.slice(start, start + CHUNK);
+    await sql`
+      WITH input AS (
+        SELECT * FROM unnest(${chunk.map((r) => r.id)}::uuid[], ${chunk.map((r) => r.ownerId)}::uuid[],
+          ${chunk.map(() => newId())}::uuid[]) AS t(flag_id, owner_id, event_id)
+      ), changed AS (
+        UPDATE coordination_flag f SET owner_id = input.owner_id
+          FROM input
+         WHERE f.municipality_id = ${municipalityId}::uuid AND f.id = input.flag_id
+           AND f.owner_taken_by IS NULL
+        RETURNING f.id
+      )
+      INSERT INTO coordination_flag_event (municipality_id, id, flag_id, actor_id, action, comment)
+      SELECT ${municipalityId}::uuid, input.event_id, input.flag_id, NULL, 'owner_changed',
+        'The plan names another owner (e.g. a new coordinator).'
       FROM input JOIN changed ON changed.id = input.flag_id`.execute(db);
     done += chunk.length;
     onProgress?.(done, total);

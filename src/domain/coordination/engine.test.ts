@@ -56,12 +56,14 @@ describe('the flag diff', () => {
     fingerprint: string,
     status: ExistingFlag['status'],
     closedBySystem = false,
+    owner: { ownerId: string | null; ownerTaken: boolean } = { ownerId: null, ownerTaken: false },
   ): ExistingFlag => ({
     id: `id-${fingerprint}`,
     citizenId: 'c1',
     fingerprint,
     status,
     closedBySystem,
+    ...owner,
   });
 
   it('opens new problems, resolves vanished ones, reopens what the system closed, and respects people', () => {
@@ -78,6 +80,27 @@ describe('the flag diff', () => {
     expect(changes.create.map((item) => item.fingerprint)).toEqual(['new']);
     expect(changes.autoResolve).toEqual(['id-gone']);
     expect(changes.reopen).toEqual(['id-back']);
+    expect(changes.reassign).toEqual([]);
+  });
+
+  it('moves open flags to the owner the plan now names, unless a person took the flag over', () => {
+    const owned = (fingerprint: string) => ({ ...finding(fingerprint), ownerId: 'new-coordinator' });
+    const changes = diffFlags(
+      [owned('open'), owned('acknowledged'), owned('taken'), owned('closed'), owned('same'), owned('back')],
+      [
+        stored('open', 'open', false, { ownerId: 'old-coordinator', ownerTaken: false }),
+        stored('acknowledged', 'acknowledged', false, { ownerId: null, ownerTaken: false }),
+        stored('taken', 'open', false, { ownerId: 'volunteer', ownerTaken: true }),
+        stored('closed', 'dismissed', false, { ownerId: 'old-coordinator', ownerTaken: false }),
+        stored('same', 'open', false, { ownerId: 'new-coordinator', ownerTaken: false }),
+        stored('back', 'resolved', true, { ownerId: 'old-coordinator', ownerTaken: false }),
+      ],
+    );
+    expect(changes.reassign).toEqual([
+      { id: 'id-open', ownerId: 'new-coordinator' },
+      { id: 'id-acknowledged', ownerId: 'new-coordinator' },
+      { id: 'id-back', ownerId: 'new-coordinator' },
+    ]);
   });
 });
 
@@ -198,9 +221,11 @@ describe('properties', () => {
           fingerprint: finding.fingerprint,
           status: 'open',
           closedBySystem: false,
+          ownerId: finding.ownerId,
+          ownerTaken: false,
         }));
         const second = diffFlags([...all].reverse(), store);
-        expect(second).toEqual({ create: [], reopen: [], autoResolve: [] });
+        expect(second).toEqual({ create: [], reopen: [], autoResolve: [], reassign: [] });
       }),
     );
   });

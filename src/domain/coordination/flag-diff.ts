@@ -11,6 +11,9 @@ export interface ExistingFlag {
   status: FlagStatus;
   /** Resolved by the system because its condition disappeared (not by a person). */
   closedBySystem: boolean;
+  ownerId: string | null;
+  /** A person took the flag on (acknowledged it): it stays theirs and no longer follows the plan. */
+  ownerTaken: boolean;
 }
 
 /** The writes that bring stored flags in line with what the rules found. */
@@ -18,13 +21,16 @@ export interface FlagChanges {
   create: (OwnedFinding & { citizenId: string })[];
   reopen: string[];
   autoResolve: string[];
+  /** Open flags whose owner the plan now names differently (a new coordinator, say). */
+  reassign: { id: string; ownerId: string | null }[];
 }
 
 /**
  * Compares findings with the stored flags of the same citizens. New problems become flags;
  * flags whose condition disappeared are resolved by the system, and reopen if it returns; a flag
- * a person resolved or dismissed stays closed for that fingerprint. Running it on its own
- * output changes nothing, which makes every check idempotent.
+ * a person resolved or dismissed stays closed for that fingerprint. An open flag's owner follows
+ * the plan (the rule's choice, else the coordinator) until a person takes it on. Running it on
+ * its own output changes nothing, which makes every check idempotent.
  */
 export function diffFlags(
   findings: readonly (OwnedFinding & { citizenId: string })[],
@@ -32,14 +38,21 @@ export function diffFlags(
 ): FlagChanges {
   const stored = new Map(existing.map((flag) => [`${flag.citizenId}|${flag.fingerprint}`, flag]));
   const found = new Set<string>();
-  const changes: FlagChanges = { create: [], reopen: [], autoResolve: [] };
+  const changes: FlagChanges = { create: [], reopen: [], autoResolve: [], reassign: [] };
   for (const finding of findings) {
     const key = `${finding.citizenId}|${finding.fingerprint}`;
     if (found.has(key)) continue;
     found.add(key);
     const flag = stored.get(key);
-    if (!flag) changes.create.push(finding);
-    else if (flag.status === 'resolved' && flag.closedBySystem) changes.reopen.push(flag.id);
+    if (!flag) {
+      changes.create.push(finding);
+      continue;
+    }
+    const reopened = flag.status === 'resolved' && flag.closedBySystem;
+    if (reopened) changes.reopen.push(flag.id);
+    const open = reopened || flag.status === 'open' || flag.status === 'acknowledged';
+    if (open && !flag.ownerTaken && flag.ownerId !== finding.ownerId)
+      changes.reassign.push({ id: flag.id, ownerId: finding.ownerId });
   }
   for (const flag of existing) {
     const open = flag.status === 'open' || flag.status === 'acknowledged';
@@ -50,5 +63,7 @@ export function diffFlags(
 
 /** Whether a diff has anything to write. */
 export function hasChanges(changes: FlagChanges): boolean {
-  return changes.create.length + changes.reopen.length + changes.autoResolve.length > 0;
+  return (
+    changes.create.length + changes.reopen.length + changes.autoResolve.length + changes.reassign.length > 0
+  );
 }

@@ -10,7 +10,15 @@ export const citizenParams = z.strictObject({ citizenId: z.uuid({ error: 'must b
 
 export const flagEventSchema = z.object({
   at: z.string(),
-  action: z.enum(['opened', 'acknowledged', 'resolved', 'dismissed', 'reopened', 'auto_resolved']),
+  action: z.enum([
+    'opened',
+    'acknowledged',
+    'resolved',
+    'dismissed',
+    'reopened',
+    'auto_resolved',
+    'owner_changed',
+  ]),
   actor: z.object({ id: z.uuid(), name: z.string() }).nullable().describe('null: the system'),
   comment: z.string().nullable(),
 });

@@ -17,8 +17,8 @@ const NEXT: Record<FlagAction, { from: readonly string[]; to: string; event: str
 };
 
 /**
- * A person acknowledges, resolves or dismisses a flag: its owner, the coordinator or anyone
- * else who works with the citizen. The status, the event in its history and the audit record
+ * A person acknowledges (takes on: the flag becomes theirs), resolves or dismisses a flag: its
+ * owner, the coordinator or anyone else who works with the citizen. The status, the event in its history and the audit record
  * are written in one transaction.
  */
 export async function changeFlagStatus(
@@ -55,7 +55,14 @@ export async function changeFlagStatus(
     }
     await trx
       .updateTable('coordination_flag')
-      .set({ status: step.to, status_by: actor.id, status_comment: comment, status_at: new Date() })
+      .set({
+        status: step.to,
+        status_by: actor.id,
+        status_comment: comment,
+        status_at: new Date(),
+        // Acknowledging is taking the flag on: it becomes the actor's, whoever the plan names.
+        ...(action === 'acknowledge' ? { owner_id: actor.id, owner_taken_by: actor.id } : {}),
+      })
       .where('municipality_id', '=', actor.municipalityId)
       .where('id', '=', flagId)
       .execute();

@@ -23,7 +23,14 @@ export type FlagStatus = 'open' | 'acknowledged' | 'resolved' | 'dismissed';
 
 export interface FlagHistoryEntry {
   at: string;
-  action: 'opened' | 'acknowledged' | 'resolved' | 'dismissed' | 'reopened' | 'auto_resolved';
+  action:
+    | 'opened'
+    | 'acknowledged'
+    | 'resolved'
+    | 'dismissed'
+    | 'reopened'
+    | 'auto_resolved'
+    | 'owner_changed';
   actor: NamedRef | null;
   comment: string | null;
 }
