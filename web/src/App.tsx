@@ -10,6 +10,7 @@ import { pages } from './pages/pages.js';
 /**
  * The routes. Addresses are Danish, like the product:
  * - `/login` demo login
+ * - `/login/fuldmagt` a relative with several delegations (fuldmagter) chooses whose plan
  * - `/mit-overblik` My day: the professional's citizens with what needs attention
  * - `/borgere` the professional's whole caseload ("Mine borgere")
  * - `/min-enhed` the team leader's unit overview
@@ -21,6 +22,7 @@ export function App(): ReactElement {
       <Route element={<AppLayout />}>
         <Route index element={<HomeRedirect />} />
         <Route path="login" element={<PageLoader page={pages.login} />} />
+        <Route path="login/fuldmagt" element={<PageLoader page={pages.delegationChoice} />} />
         <Route element={<RequireAuth />}>
           <Route path="mit-overblik" element={<PageLoader page={pages.myDay} />} />
           <Route path="borgere" element={<PageLoader page={pages.caseload} />} />

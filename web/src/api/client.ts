@@ -70,6 +70,37 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   return { data: (await response.json()) as T, etag };
 }
 
+/** A file the API sends as an attachment (Content-Disposition), kept in memory only until saved. */
+export interface ApiDownload {
+  blob: Blob;
+  filename: string;
+}
+
+/** POSTs to an endpoint that answers with a file to download; errors as in apiRequest. */
+export async function apiDownload(path: string, body: unknown): Promise<ApiDownload> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers: {
+        Accept: 'application/json, application/problem+json',
+        'Accept-Language': i18next.resolvedLanguage ?? 'da',
+        'Content-Type': 'application/json',
+        'X-Requested-With': 'samspil',
+      },
+      credentials: 'same-origin',
+      cache: 'no-store',
+      body: JSON.stringify(body ?? {}),
+    });
+  } catch (error) {
+    throw new NetworkError(error);
+  }
+  if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'samspil.json';
+  return { blob: await response.blob(), filename };
+}
+
 /** Like apiRequest, for callers that need only the body. */
 export async function apiJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
   return (await apiRequest<T>(path, options)).data;

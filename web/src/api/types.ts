@@ -16,6 +16,10 @@ export interface Me {
   unit: UnitRef | null;
   municipality: { code: string; name: string };
   citizenId: string | null;
+  /** For a relative with delegated access (fuldmagt): whose plan they act for. */
+  actingFor?: { citizenName: string } | null;
+  /** For a relative: whether they hold delegations from more than one citizen. */
+  canSwitchDelegation?: boolean;
 }
 
 /** Someone one can log in as in demo mode. */

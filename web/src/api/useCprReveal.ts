@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { apiJson } from './client.js';
 import { citizenPath } from './coordinationKeys.js';
 
@@ -11,6 +11,8 @@ export type CprRevealState =
 export interface CprReveal {
   state: CprRevealState;
   reveal: (reason: string) => void;
+  /** Asks again with the last reason (after logging in again for step-up). */
+  retry: () => void;
   hide: () => void;
 }
 
@@ -20,8 +22,11 @@ export interface CprReveal {
  */
 export function useCprReveal(citizenId: string): CprReveal {
   const [state, setState] = useState<CprRevealState>({ status: 'idle' });
+  // The reason (not the number) is kept for a retry after a step-up login.
+  const lastReason = useRef('');
   const reveal = useCallback(
     (reason: string) => {
+      lastReason.current = reason;
       setState({ status: 'pending' });
       apiJson<{ cpr: string }>(`${citizenPath(citizenId)}/cpr/reveal`, { method: 'POST', body: { reason } })
         .then((result) => setState({ status: 'shown', cpr: result.cpr }))
@@ -30,5 +35,6 @@ export function useCprReveal(citizenId: string): CprReveal {
     [citizenId],
   );
   const hide = useCallback(() => setState({ status: 'idle' }), []);
-  return { state, reveal, hide };
+  const retry = useCallback(() => reveal(lastReason.current), [reveal]);
+  return { state, reveal, retry, hide };
 }

@@ -89,6 +89,13 @@ export function Header({ me }: { me: Me | null }): ReactElement {
                   </NavLink>
                 </li>
               ) : null}
+              {me.canSwitchDelegation ? (
+                <li>
+                  <NavLink to="/login/fuldmagt" className="samspil-nav-link">
+                    {t('header.navSwitchDelegation')}
+                  </NavLink>
+                </li>
+              ) : null}
               <CoordinationNav me={me} />
             </ul>
           </div>

@@ -3,6 +3,9 @@ import { lazyPage } from './lazy-page.js';
 /** The app's pages, each in its own chunk so the first load carries only the shell. */
 export const pages = {
   login: lazyPage(() => import('./login/LoginPage.js').then((module) => module.LoginPage)),
+  delegationChoice: lazyPage(() =>
+    import('./login/DelegationChoicePage.js').then((module) => module.DelegationChoicePage),
+  ),
   myDay: lazyPage(() => import('./my-day/MyDayPage.js').then((module) => module.MyDayPage)),
   caseload: lazyPage(() => import('./caseload/CaseloadPage.js').then((module) => module.CaseloadPage)),
   unit: lazyPage(() => import('./unit/UnitOverviewPage.js').then((module) => module.UnitOverviewPage)),

@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { accessWhat, accessWhy } from './access-text.js';
 import { CitizenOnly } from './CitizenOnly.js';
+import { PlanExport } from './PlanExport.js';
 
 /** "Hvem har set mine oplysninger": when, who (unit, role, name where shown), why; break the glass highlighted. */
 export function AccessLogPage(): ReactElement {
@@ -60,6 +61,7 @@ function AccessLogView({ citizenId }: { citizenId: string }): ReactElement {
           )}
         </>
       ) : null}
+      <PlanExport citizenId={citizenId} audience="citizen" />
     </>
   );
 }

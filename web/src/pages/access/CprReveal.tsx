@@ -1,8 +1,10 @@
 import { type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { stepUpOf } from '../../api/step-up.js';
 import { useCprReveal } from '../../api/useCprReveal.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { ReasonForm } from '../coordination/ReasonForm.js';
+import { StepUpNotice } from './StepUpNotice.js';
 
 /**
  * "Vis CPR-nummer": asks why, then shows the full number in the page only. It is held in
@@ -10,7 +12,8 @@ import { ReasonForm } from '../coordination/ReasonForm.js';
  */
 export function CprReveal({ citizenId, masked }: { citizenId: string; masked: string }): ReactElement {
   const { t } = useTranslation();
-  const { state, reveal, hide } = useCprReveal(citizenId);
+  const { state, reveal, retry, hide } = useCprReveal(citizenId);
+  const stepUp = state.status === 'error' ? stepUpOf(state.error) : null;
   const [asking, setAsking] = useState(false);
 
   if (state.status === 'shown') {
@@ -58,7 +61,7 @@ export function CprReveal({ citizenId, masked }: { citizenId: string; masked: st
       ) : null}
       {state.status === 'error' ? (
         <div className="samspil-cpr-reveal-form">
-          <ErrorAlert error={state.error} />
+          {stepUp ? <StepUpNotice how={stepUp} onDone={retry} /> : <ErrorAlert error={state.error} />}
         </div>
       ) : null}
     </>

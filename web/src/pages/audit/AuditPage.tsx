@@ -70,16 +70,7 @@ export function AuditPage(): ReactElement {
                         t('audit.allowed')
                       )}
                     </td>
-                    <td data-title={t('audit.column.why')}>
-                      {[
-                        event.purpose,
-                        typeof event.details?.basis === 'string'
-                          ? t(`accessBasis.${event.details.basis}`, { defaultValue: event.details.basis })
-                          : null,
-                      ]
-                        .filter(Boolean)
-                        .join(' · ')}
-                    </td>
+                    <td data-title={t('audit.column.why')}>{event.purpose ?? ''}</td>
                   </tr>
                 ))}
               </tbody>

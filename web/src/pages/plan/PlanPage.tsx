@@ -15,6 +15,7 @@ import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { BreakGlassPanel } from '../access/BreakGlassPanel.js';
 import { CprReveal } from '../access/CprReveal.js';
+import { PlanExport } from '../access/PlanExport.js';
 import { PlanCoordination } from '../coordination/PlanCoordination.js';
 import { coordinationAnchor } from '../coordination/flag-text.js';
 import { ForbiddenPage } from '../errors/ForbiddenPage.js';
@@ -25,7 +26,6 @@ import { GoalSection } from './GoalSection.js';
 import { gasTraces } from './gas-trace.js';
 import { HistorySection } from './HistorySection.js';
 import { InterventionsBySector } from './InterventionsBySector.js';
-import { MeetingsSection, meetingsAnchor } from './MeetingsSection.js';
 import { OrganisationSection } from './OrganisationSection.js';
 import { PlanContext, type PlanContextValue } from './PlanContext.js';
 import { PyramidSection } from './PyramidSection.js';
@@ -110,7 +110,6 @@ function PlanView({ citizenId, versioned, context, canEdit, meId }: PlanViewProp
     { href: anchors.goal, label: t('plan.goal.heading', { context }) },
     { href: anchors.subGoals, label: t('plan.subGoals.heading') },
     { href: coordinationAnchor, label: t('coordination.heading') },
-    { href: meetingsAnchor, label: t('meetings.heading', { context }) },
     { href: anchors.timeline, label: t('plan.timeline.heading') },
     { href: anchors.interventions, label: t('plan.interventions.heading') },
     { href: anchors.team, label: t('plan.team.heading', { context }) },
@@ -166,7 +165,6 @@ function PlanView({ citizenId, versioned, context, canEdit, meId }: PlanViewProp
         />
         <AfterFirstPaint>
           <PlanCoordination />
-          <MeetingsSection />
           <Timeline plan={plan} />
           <InterventionsBySector
             sectors={plan.sectors}
@@ -184,6 +182,7 @@ function PlanView({ citizenId, versioned, context, canEdit, meId }: PlanViewProp
               refetch: () => void history.refetch(),
             }}
           />
+          <PlanExport citizenId={citizenId} audience={canEdit ? 'professional' : 'citizen'} />
         </AfterFirstPaint>
       </article>
     </PlanContext.Provider>

@@ -1,0 +1,148 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launchBrowser } from './support/browser.js';
+import { type RunningServer, startDemoServer } from './support/server.js';
+import { demoPersonas, loginAs } from './support/session.js';
+
+/**
+ * Step-up, export and the relative's choice of delegation in the browser. The server runs with
+ * a step-up window of 3 seconds, so a login "long ago" is a few seconds' wait.
+ */
+let server: RunningServer;
+let browser: Browser;
+let personas: Map<string, string>;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([
+    startDemoServer({ env: { SAMSPIL_STEP_UP_MINUTES: '0.05' } }),
+    launchBrowser(),
+  ]);
+  personas = await demoPersonas(server.url);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+function persona(id: string): string {
+  const name = personas.get(id);
+  if (!name) throw new Error(`no demo persona ${id}`);
+  return name;
+}
+
+async function openCitizenPlan(page: Page): Promise<void> {
+  await page
+    .getByRole('link', { name: persona('citizen'), exact: true })
+    .first()
+    .click();
+  await page.getByRole('heading', { level: 1, name: /^Plan for / }).waitFor();
+}
+
+describe('step-up before revealing a CPR number', () => {
+  it('asks a professional whose login is too old to log in again, then reveals', async () => {
+    const caseworker = await loginAs(browser, server.url, persona('jobcenter-caseworker'));
+    await openCitizenPlan(caseworker);
+    await caseworker.waitForTimeout(3_500);
+    await caseworker.getByRole('button', { name: 'Vis CPR-nummer' }).click();
+    await caseworker
+      .getByLabel('Hvorfor skal du se det fulde CPR-nummer?')
+      .fill('Ansøgning til pensionskassen');
+    await caseworker.getByRole('button', { name: 'Vis nummeret' }).click();
+    await caseworker.getByText('Log ind igen for at fortsætte').waitFor();
+    expect(await caseworker.locator('.samspil-cpr-full').count()).toBe(0);
+    await expectAccessible(caseworker, 'plan asking for a new login');
+    // Demo mode: the same persona logs in again here, and the reveal is retried.
+    await caseworker.getByRole('button', { name: 'Log ind igen' }).click();
+    const full = caseworker.locator('.samspil-cpr-full');
+    await full.waitFor();
+    expect(await full.textContent()).toMatch(/^\d{6}-?\d{4}$/);
+    expect(caseworker.url()).not.toMatch(/\d{6}-?\d{4}/);
+    await caseworker.context().close();
+  });
+});
+
+describe('export', () => {
+  it('a professional downloads the plan without the CPR number', async () => {
+    const caseworker = await loginAs(browser, server.url, persona('jobcenter-caseworker'));
+    await openCitizenPlan(caseworker);
+    const button = caseworker.getByRole('button', { name: 'Hent planen (JSON)' });
+    await button.scrollIntoViewIfNeeded();
+    await expectAccessible(caseworker, 'plan with the export button');
+    const [download] = await Promise.all([caseworker.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toMatch(/^samspil-plan-\d{4}-\d{2}-\d{2}\.json$/);
+    const body = JSON.parse(await readFile(await download.path(), 'utf8'));
+    expect(body).toMatchObject({ format: 'samspil-plan-export/1', kind: 'professional' });
+    expect(body.citizen.cpr).toBeUndefined();
+    expect(body.citizen.cprMasked).toMatch(/^\d{6}-xxxx$/);
+    await caseworker.getByText(/er hentet\.$/).waitFor();
+    await caseworker.context().close();
+  });
+
+  it('the citizen downloads a copy of their data from the access log page', async () => {
+    const citizen = await loginAs(browser, server.url, persona('citizen'));
+    await citizen.getByRole('link', { name: 'Hvem har set mine oplysninger' }).click();
+    await citizen.getByRole('heading', { level: 1, name: 'Hvem har set mine oplysninger' }).waitFor();
+    const button = citizen.getByRole('button', { name: 'Hent min kopi (JSON)' });
+    const [download] = await Promise.all([citizen.waitForEvent('download'), button.click()]);
+    const body = JSON.parse(await readFile(await download.path(), 'utf8'));
+    expect(body.kind).toBe('data-subject');
+    expect(Array.isArray(body.consents)).toBe(true);
+    expect(Array.isArray(body.accessLog)).toBe(true);
+    expect(body.citizen.cpr).toBeUndefined();
+    await expectAccessible(citizen, 'access log with the export');
+    await citizen.context().close();
+  });
+});
+
+describe('a relative with several delegations', () => {
+  it('chooses whose plan on a page that is accessible in Danish and English', async () => {
+    const context = await browser.newContext({ baseURL: server.url, locale: 'da-DK' });
+    const page = await context.newPage();
+    // The API side is tested against a real identity provider (auth-oidc); here the page itself.
+    const chosen: unknown[] = [];
+    await page.route('**/api/auth/delegations', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          items: [
+            {
+              delegationId: '0190f0aa-0000-7000-8000-000000000001',
+              citizenId: '0190f0aa-0000-7000-8000-0000000000a1',
+              citizenName: 'Agnes Testesen',
+              validUntil: '2027-06-30',
+              current: false,
+            },
+            {
+              delegationId: '0190f0aa-0000-7000-8000-000000000002',
+              citizenId: '0190f0aa-0000-7000-8000-0000000000a2',
+              citizenName: 'Valdemar Prøvesen',
+              validUntil: null,
+              current: false,
+            },
+          ],
+        }),
+      }),
+    );
+    await page.route('**/api/auth/delegation', (route) => {
+      chosen.push(route.request().postDataJSON());
+      return route.fulfill({
+        status: 404,
+        contentType: 'application/problem+json',
+        body: '{"status":404,"title":"Not found","detail":"The delegation was not found."}',
+      });
+    });
+    await page.goto('/login/fuldmagt');
+    await page.getByRole('heading', { level: 1, name: 'Vælg, hvis plan du vil se' }).waitFor();
+    await page.getByText('Fuldmagten gælder til og med').waitFor();
+    await expectAccessible(page, 'delegation choice (da)');
+    await page.getByRole('button', { name: 'Vælg Valdemar Prøvesen' }).click();
+    await page.getByText('The delegation was not found.').waitFor();
+    expect(chosen).toEqual([{ delegationId: '0190f0aa-0000-7000-8000-000000000002' }]);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Choose whose plan to see' }).waitFor();
+    await expectAccessible(page, 'delegation choice (en)');
+    await context.close();
+  });
+});
