@@ -70,7 +70,16 @@ export function AuditPage(): ReactElement {
                         t('audit.allowed')
                       )}
                     </td>
-                    <td data-title={t('audit.column.why')}>{event.purpose ?? ''}</td>
+                    <td data-title={t('audit.column.why')}>
+                      {[
+                        event.purpose,
+                        typeof event.details?.basis === 'string'
+                          ? t(`accessBasis.${event.details.basis}`, { defaultValue: event.details.basis })
+                          : null,
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </td>
                   </tr>
                 ))}
               </tbody>

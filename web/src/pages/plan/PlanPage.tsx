@@ -26,6 +26,7 @@ import { GoalSection } from './GoalSection.js';
 import { gasTraces } from './gas-trace.js';
 import { HistorySection } from './HistorySection.js';
 import { InterventionsBySector } from './InterventionsBySector.js';
+import { MeetingsSection, meetingsAnchor } from './MeetingsSection.js';
 import { OrganisationSection } from './OrganisationSection.js';
 import { PlanContext, type PlanContextValue } from './PlanContext.js';
 import { PyramidSection } from './PyramidSection.js';
@@ -110,6 +111,7 @@ function PlanView({ citizenId, versioned, context, canEdit, meId }: PlanViewProp
     { href: anchors.goal, label: t('plan.goal.heading', { context }) },
     { href: anchors.subGoals, label: t('plan.subGoals.heading') },
     { href: coordinationAnchor, label: t('coordination.heading') },
+    { href: meetingsAnchor, label: t('meetings.heading', { context }) },
     { href: anchors.timeline, label: t('plan.timeline.heading') },
     { href: anchors.interventions, label: t('plan.interventions.heading') },
     { href: anchors.team, label: t('plan.team.heading', { context }) },
@@ -165,6 +167,7 @@ function PlanView({ citizenId, versioned, context, canEdit, meId }: PlanViewProp
         />
         <AfterFirstPaint>
           <PlanCoordination />
+          <MeetingsSection />
           <Timeline plan={plan} />
           <InterventionsBySector
             sectors={plan.sectors}

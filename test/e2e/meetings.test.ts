@@ -1,0 +1,79 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { expectAccessible, launchBrowser } from './support/browser.js';
+import { type RunningServer, startDemoServer } from './support/server.js';
+import { demoPersonas, loginAs } from './support/session.js';
+
+let server: RunningServer;
+let browser: Browser;
+let personas: Map<string, string>;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
+  personas = await demoPersonas(server.url);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+function persona(id: string): string {
+  const name = personas.get(id);
+  if (!name) throw new Error(`no demo persona ${id}`);
+  return name;
+}
+
+/** A datetime-local value (the browser's local time) some days from now. */
+function localInput(daysFromNow: number): string {
+  const date = new Date(Date.now() + daysFromNow * 24 * 60 * 60 * 1000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T10:00`;
+}
+
+describe('meetings on the plan', () => {
+  it('a caseworker arranges a network meeting, holds it with a summary; the citizen reads it', async () => {
+    const caseworker = await loginAs(browser, server.url, persona('jobcenter-caseworker'));
+    await caseworker
+      .getByRole('link', { name: persona('citizen'), exact: true })
+      .first()
+      .click();
+    await caseworker.getByRole('heading', { level: 1, name: /^Plan for / }).waitFor();
+    const section = caseworker.getByRole('region', { name: 'Møder' });
+    await section.getByRole('button', { name: 'Planlæg et møde' }).click();
+    const form = caseworker.getByRole('form', { name: 'Nyt møde' });
+    // Nothing filled in: the form names what is missing.
+    await form.getByRole('button', { name: 'Planlæg mødet' }).click();
+    await form.getByText('Skriv, hvad mødet skal handle om.').waitFor();
+    await form.getByText('Skriv et sted, eller sæt flueben ved online.').waitFor();
+    await form.getByLabel('Formål').fill('Sara vil tale om job og bolig');
+    await form.getByLabel('Dagsorden').fill('Saras egne ønsker først');
+    // Two days ago: a meeting recorded after it took place can be held at once.
+    await form.getByLabel('Dato og klokkeslæt').fill(localInput(-2));
+    await form.getByLabel('Sted', { exact: true }).fill('Jobcentret, mødelokale 2');
+    await form.getByLabel('Pårørende eller frivillig (navn)').fill('Mor');
+    await expectAccessible(caseworker, 'new meeting form');
+    await form.getByRole('button', { name: 'Planlæg mødet' }).click();
+    const card = section.getByRole('article', { name: /^Netværksmøde, / });
+    await card.getByText('Planlagt', { exact: true }).waitFor();
+    await card.getByText('Mor (pårørende eller netværk)').waitFor();
+    await expectAccessible(caseworker, 'plan with a planned meeting');
+    await card.getByRole('button', { name: /^Mødet er holdt – skriv referat/ }).click();
+    await card.getByLabel('Referat').fill('Sara starter i praktik i januar. Mor hjælper med transport.');
+    await card.getByRole('button', { name: 'Gem referat' }).click();
+    const held = section.getByRole('article', { name: /^Netværksmøde, / });
+    await held.getByText('Afholdt', { exact: true }).waitFor();
+    await held.getByText('Sara starter i praktik i januar. Mor hjælper med transport.').waitFor();
+    await expectAccessible(caseworker, 'plan with a held meeting');
+    await caseworker.context().close();
+
+    const citizen = await loginAs(browser, server.url, persona('citizen'));
+    const mine = citizen.getByRole('region', { name: 'Dine møder' });
+    await mine.getByText(/Til et netværksmøde bestemmer du, hvem der bliver inviteret/).waitFor();
+    const meeting = mine.getByRole('article', { name: /^Netværksmøde \(dig, dit netværk og fagfolk\), / });
+    await meeting.getByText('Sara starter i praktik i januar. Mor hjælper med transport.').waitFor();
+    // The citizen is invited; she does not arrange or cancel meetings here.
+    if ((await mine.getByRole('button').count()) !== 0) throw new Error('the citizen sees meeting buttons');
+    await expectAccessible(citizen, "the citizen's meetings");
+    await citizen.context().close();
+  });
+});

@@ -1,0 +1,74 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type Meeting, useMeetings } from '../../api/meetings.js';
+import { useMe } from '../../api/useMe.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { Loading } from '../../components/Loading.js';
+import { useToggle } from './edit/useToggle.js';
+import { MeetingCard } from './MeetingCard.js';
+import { MeetingForm } from './MeetingForm.js';
+import { usePlanContext } from './PlanContext.js';
+
+export const meetingsAnchor = 'moeder';
+
+/** Network and team meetings on the plan: upcoming and past; professionals arrange, hold and cancel. */
+export function MeetingsSection(): ReactElement {
+  const { t } = useTranslation();
+  const { citizenId, plan, canEdit, meId } = usePlanContext();
+  const me = useMe();
+  const forCitizen = me.data?.kind === 'citizen';
+  const context = forCitizen ? 'citizen' : undefined;
+  const meetings = useMeetings(citizenId);
+  const creating = useToggle();
+  const upcoming = (meetings.data ?? []).filter((meeting) => meeting.status === 'planned');
+  const past = (meetings.data ?? []).filter((meeting) => meeting.status !== 'planned').reverse();
+  const list = (items: Meeting[]) => (
+    <ul className="samspil-referrals no-max-width">
+      {items.map((meeting) => (
+        <MeetingCard
+          key={meeting.id}
+          meeting={meeting}
+          citizenId={citizenId}
+          canAct={canEdit}
+          forCitizen={forCitizen}
+        />
+      ))}
+    </ul>
+  );
+
+  return (
+    <section aria-labelledby="plan-meetings" id={meetingsAnchor} className="mt-7">
+      <h2 id="plan-meetings">{t('meetings.heading', { context })}</h2>
+      <p>{t('meetings.intro', { context })}</p>
+      {meetings.isPending ? <Loading /> : null}
+      {meetings.error ? <ErrorAlert error={meetings.error} onRetry={() => void meetings.refetch()} /> : null}
+      {meetings.data ? (
+        <>
+          <h3 className="h4">{t('meetings.upcoming')}</h3>
+          {upcoming.length > 0 ? list(upcoming) : <p>{t('meetings.noneUpcoming', { context })}</p>}
+          {past.length > 0 ? (
+            <>
+              <h3 className="h4">{t('meetings.past')}</h3>
+              {list(past)}
+            </>
+          ) : null}
+        </>
+      ) : null}
+      {canEdit && !creating.open ? (
+        <p className="samspil-item-actions">
+          <button
+            type="button"
+            className="button button-secondary"
+            ref={creating.trigger}
+            onClick={creating.show}
+          >
+            {t('meetings.new.open')}
+          </button>
+        </p>
+      ) : null}
+      {creating.open ? (
+        <MeetingForm citizenId={citizenId} team={plan.team} meId={meId} onDone={creating.hide} />
+      ) : null}
+    </section>
+  );
+}
