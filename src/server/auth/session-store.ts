@@ -76,7 +76,10 @@ export class SessionStore {
   ) {}
 
   async create(subject: SessionSubject): Promise<{ token: string; actor: Actor | null; expiresAt: Date }> {
-    const actor = subject.kind === 'relative' ? null : ((await loadActor(this.db, subject))?.actor ?? null);
+    const actor =
+      subject.kind === 'relative'
+        ? null
+        : ((await loadActor(this.db, subject, isoDay(this.clock())))?.actor ?? null);
     if (subject.kind !== 'relative' && !actor) throw new Error('session subject does not exist');
     if (subject.kind === 'relative' && !subject.granteeCprHmac)
       throw new Error('a relative session needs the relative’s identity');
