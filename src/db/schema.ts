@@ -360,6 +360,8 @@ export interface PathwayTable {
   template_code: string;
   start_date: DateColumn;
   end_date: DateColumn | null;
+  /** Why it ended (migration 007). */
+  end_reason: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
 }
 

@@ -13,6 +13,7 @@ export type {
   SubGoalStatus,
   TeamMemberKind,
 } from '../../src/domain/plan/plan.schemas.js';
+export { PATHWAY_TEMPLATE_CODES, PATHWAY_TEMPLATES } from '../../src/domain/plan/pathways.js';
 export type {
   ContactView,
   InterventionView,

@@ -8,6 +8,7 @@ export {
   goalInputSchema,
   interventionCreateSchema,
   interventionUpdateSchema,
+  pathwayCreateSchema,
   subGoalCreateSchema,
   subGoalUpdateSchema,
   teamMemberCreateSchema,

@@ -1,4 +1,4 @@
--- 007: when the coordination scan ran, and flag owners that follow the plan.
+-- 007: when the coordination scan ran, flag owners that follow the plan, and pathway ends.
 
 -- Every run of the batch scan, nightly (by the server's own scheduler), manual (`samspil
 -- coordination scan`) or at demo generation. A nightly run is claimed by inserting its row, so
@@ -31,3 +31,6 @@ ALTER TABLE coordination_flag_event DROP CONSTRAINT coordination_flag_event_acti
 ALTER TABLE coordination_flag_event ADD CONSTRAINT coordination_flag_event_action_check
   CHECK (action IN ('opened', 'acknowledged', 'resolved', 'dismissed', 'reopened', 'auto_resolved',
                     'owner_changed', 'taken_over'));
+
+-- Pathways are started and ended through the plan (with history), not only by data loads.
+ALTER TABLE pathway ADD COLUMN end_reason text;

@@ -192,7 +192,7 @@ export async function loadCitizenExtras(
       (SELECT json_build_object('templateCode', template_code, 'startDate', start_date)
          FROM pathway
         WHERE municipality_id = ${municipalityId} AND citizen_id = ${citizenId}
-          AND (end_date IS NULL OR end_date >= ${today}::date)
+          AND (end_date IS NULL OR end_date > ${today}::date)
         ORDER BY start_date, id LIMIT 1) AS pathway,
       (SELECT json_agg(json_build_object('s', sub_goal_id, 'l', gas_level) ORDER BY recorded_at, id)
          FROM sub_goal_gas_history
@@ -256,7 +256,7 @@ async function firstOpenPathways(
             AND (i.end_date IS NULL OR i.end_date >= p.start_date)) AS first
         FROM pathway p
        WHERE p.municipality_id = ${municipalityId}
-         AND (p.end_date IS NULL OR p.end_date >= ${today}::date)
+         AND (p.end_date IS NULL OR p.end_date > ${today}::date)
          ${citizenId ? sql`AND p.citizen_id = ${citizenId}` : sql``}
        ORDER BY p.citizen_id, p.start_date, p.id) AS open_pathways`.execute(db);
   return new Map(

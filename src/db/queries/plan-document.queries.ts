@@ -8,6 +8,7 @@ import { maskCpr } from '../../domain/citizen/cpr.js';
 import { parseSchedule } from '../../domain/coordination/schedule.js';
 import type { LegalBasisCode } from '../../domain/organisation/legal-bases.js';
 import type { PyramidLevel, Sector } from '../../domain/organisation/sectors.js';
+import { pathwayName } from '../../domain/plan/pathways.js';
 import { composePlan, type PlanParts } from '../../domain/plan/plan.compose.js';
 import type { InterventionStatus, SubGoalStatus, TeamMemberKind } from '../../domain/plan/plan.schemas.js';
 import type { PlanOverview } from '../../domain/plan/plan.types.js';
@@ -72,7 +73,7 @@ export async function rebuildPlanDocuments(
 ): Promise<PlanDocumentRow[]> {
   if (citizenIds.length === 0) return [];
   const ids = [...citizenIds];
-  const [citizens, subGoals, interventions, links, team, referrals, meetings] = await Promise.all([
+  const [citizens, subGoals, interventions, links, team, referrals, meetings, pathways] = await Promise.all([
     db
       .selectFrom('citizen as c')
       .leftJoin('plan as p', (join) =>
@@ -226,6 +227,14 @@ export async function rebuildPlanDocuments(
       .where('mt.citizen_id', 'in', ids)
       .where('mt.status', 'in', ['planned', 'held'])
       .execute(),
+    db
+      .selectFrom('pathway')
+      .select(['id', 'citizen_id', 'template_code', 'start_date', 'end_date', 'end_reason'])
+      .where('municipality_id', '=', municipalityId)
+      .where('citizen_id', 'in', ids)
+      .orderBy('start_date', 'desc')
+      .orderBy('id', 'desc')
+      .execute(),
   ]);
 
   const parts = new Map<
@@ -255,6 +264,7 @@ export async function rebuildPlanDocuments(
       interventions: [],
       links: [],
       team: [],
+      pathways: [],
       professionals: new Set(),
       units: new Set(),
       referralUnits: new Set(),
@@ -304,6 +314,16 @@ export async function rebuildPlanDocuments(
       endReason: row.end_reason,
       schedule: parseSchedule(row.schedule),
       caseReference: row.case_reference,
+    });
+  }
+  for (const row of pathways) {
+    parts.get(row.citizen_id)?.pathways.push({
+      id: row.id,
+      templateCode: row.template_code,
+      name: pathwayName(row.template_code),
+      startDate: row.start_date,
+      endDate: row.end_date,
+      endReason: row.end_reason,
     });
   }
   for (const row of links) {

@@ -68,6 +68,7 @@ function plan(overrides: Partial<PlanOverview> = {}): PlanOverview {
       },
     ],
     team: [],
+    pathways: [],
     gaps: {
       missingGoal: false,
       missingCoordinator: true,

@@ -69,6 +69,7 @@ function parts(overrides: Partial<PlanParts> = {}): PlanParts {
     ],
     links: [{ interventionId: ids.job, subGoalId: ids.goalA }],
     team: [],
+    pathways: [],
     ...overrides,
   };
 }

@@ -1,5 +1,12 @@
 import { SECTORS, type Sector } from '../organisation/sectors.js';
-import type { InterventionView, PlanGaps, PlanOverview, SubGoalView, TeamMemberView } from './plan.types.js';
+import type {
+  InterventionView,
+  PathwayView,
+  PlanGaps,
+  PlanOverview,
+  SubGoalView,
+  TeamMemberView,
+} from './plan.types.js';
 
 export interface PlanParts {
   citizen: PlanOverview['citizen'];
@@ -11,6 +18,7 @@ export interface PlanParts {
   interventions: Omit<InterventionView, 'subGoalIds'>[];
   links: { interventionId: string; subGoalId: string }[];
   team: TeamMemberView[];
+  pathways: PathwayView[];
 }
 
 const SECTOR_ORDER = new Map<Sector, number>(SECTORS.map((sector, index) => [sector, index]));
@@ -51,6 +59,7 @@ export function composePlan(parts: PlanParts): PlanOverview {
     subGoals,
     sectors,
     team: parts.team,
+    pathways: parts.pathways,
     gaps: findGaps(parts.goal, subGoals, interventions, parts.team),
   };
 }

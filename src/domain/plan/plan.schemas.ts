@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PATHWAY_TEMPLATE_CODES } from './pathways.js';
 import { LEGAL_BASIS_CODES } from '../organisation/legal-bases.js';
 import { weeklyScheduleSchema } from '../coordination/schedule.js';
 
@@ -132,3 +133,9 @@ export const teamMemberUpdateSchema = z
   })
   .refine((value) => Object.keys(value).length > 0, { error: 'nothing to change: give at least one field' });
 export type TeamMemberUpdate = z.infer<typeof teamMemberUpdateSchema>;
+
+export const pathwayCreateSchema = z.strictObject({
+  templateCode: z.enum(PATHWAY_TEMPLATE_CODES, { error: 'must be a known pathway template' }),
+  startDate: isoDate.describe('The day the pathway began (the stalled rule counts from here)'),
+});
+export type PathwayCreate = z.infer<typeof pathwayCreateSchema>;

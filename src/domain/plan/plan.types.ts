@@ -75,6 +75,16 @@ export const teamMemberViewSchema = z.object({
 });
 export type TeamMemberView = z.infer<typeof teamMemberViewSchema>;
 
+export const pathwayViewSchema = z.object({
+  id: z.uuid(),
+  templateCode: z.string(),
+  name: z.object({ da: z.string(), en: z.string() }),
+  startDate: isoDate,
+  endDate: isoDate.nullable(),
+  endReason: z.string().nullable(),
+});
+export type PathwayView = z.infer<typeof pathwayViewSchema>;
+
 /** What is missing in a plan: the places where "one plan" is not yet coherent. */
 export const planGapsSchema = z.object({
   missingGoal: z.boolean(),
@@ -100,6 +110,9 @@ export const planOverviewSchema = z
     subGoals: z.array(subGoalViewSchema),
     sectors: z.array(z.object({ sector, interventions: z.array(interventionViewSchema) })),
     team: z.array(teamMemberViewSchema),
+    pathways: z
+      .array(pathwayViewSchema)
+      .describe('The framed courses (forløb) the plan runs in, newest first'),
     gaps: planGapsSchema,
   })
   .meta({ id: 'PlanOverview' });

@@ -13,7 +13,7 @@ import type { AppContext } from '../context.js';
 import type { StoredPlan } from './plan-store.js';
 import { Problem, problems } from '../problem.js';
 
-export type PlanEntity = 'goal' | 'sub_goal' | 'intervention' | 'team_member';
+export type PlanEntity = 'goal' | 'sub_goal' | 'intervention' | 'team_member' | 'pathway';
 
 /** One recorded change: what it was before and after, for the plan's history. */
 export interface PlanChange {

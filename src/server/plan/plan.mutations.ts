@@ -1,11 +1,14 @@
 import type { UpdateObject } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { LEGAL_BASES, type LegalBasisCode } from '../../domain/organisation/legal-bases.js';
+import { danishToday } from '../../domain/plan/attention.js';
+import { pathwayName } from '../../domain/plan/pathways.js';
 import type {
   EndInput,
   GoalInput,
   InterventionCreate,
   InterventionUpdate,
+  PathwayCreate,
   SubGoalCreate,
   SubGoalUpdate,
   TeamMemberCreate,
@@ -326,6 +329,81 @@ export async function endTeamMember(scope: ChangeScope, id: string, input: EndIn
       action: 'end',
       before: camel(before),
       after: camel({ ...before, is_coordinator: false, end_reason: input.reason }),
+    },
+  ];
+}
+
+export async function startPathway(scope: ChangeScope, input: PathwayCreate): Promise<PlanChange[]> {
+  const open = await scope.trx
+    .selectFrom('pathway')
+    .select('id')
+    .where('municipality_id', '=', scope.municipalityId)
+    .where('citizen_id', '=', scope.citizenId)
+    .where('template_code', '=', input.templateCode)
+    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', input.startDate)]))
+    .executeTakeFirst();
+  if (open) {
+    throw problems.conflict(
+      `The citizen already has a ${pathwayName(input.templateCode).en} that has not ended; end it first.`,
+    );
+  }
+  const id = newId();
+  await scope.trx
+    .insertInto('pathway')
+    .values({
+      municipality_id: scope.municipalityId,
+      id,
+      citizen_id: scope.citizenId,
+      template_code: input.templateCode,
+      start_date: input.startDate,
+      end_date: null,
+    })
+    .execute();
+  return [
+    {
+      entity: 'pathway',
+      entityId: id,
+      action: 'create',
+      before: null,
+      after: { templateCode: input.templateCode, startDate: input.startDate },
+    },
+  ];
+}
+
+export async function endPathway(scope: ChangeScope, id: string, input: EndInput): Promise<PlanChange[]> {
+  const before = await scope.trx
+    .selectFrom('pathway')
+    .select(['template_code', 'start_date', 'end_date'])
+    .where('municipality_id', '=', scope.municipalityId)
+    .where('citizen_id', '=', scope.citizenId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!before) throw problems.notFound('The pathway');
+  if (before.end_date !== null) throw problems.conflict(`The pathway ended on ${before.end_date}.`);
+  const endDate = input.endDate ?? danishToday();
+  if (endDate < before.start_date) {
+    throw problems.badRequest(`endDate must not be before the pathway's start (${before.start_date})`, [
+      { field: 'endDate', message: `must not be before ${before.start_date}` },
+    ]);
+  }
+  await scope.trx
+    .updateTable('pathway')
+    .set({ end_date: endDate, end_reason: input.reason })
+    .where('municipality_id', '=', scope.municipalityId)
+    .where('id', '=', id)
+    .execute();
+  return [
+    {
+      entity: 'pathway',
+      entityId: id,
+      action: 'end',
+      before: { templateCode: before.template_code, startDate: before.start_date, endDate: null },
+      after: {
+        templateCode: before.template_code,
+        startDate: before.start_date,
+        endDate,
+        endReason: input.reason,
+      },
     },
   ];
 }

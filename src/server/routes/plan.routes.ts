@@ -6,6 +6,7 @@ import {
   goalInputSchema,
   interventionCreateSchema,
   interventionUpdateSchema,
+  pathwayCreateSchema,
   subGoalCreateSchema,
   subGoalUpdateSchema,
   teamMemberCreateSchema,
@@ -45,7 +46,7 @@ const historyEntrySchema = z.object({
   at: z.string(),
   planVersion: z.number().int(),
   actor: z.object({ id: z.uuid(), name: z.string().nullable(), role: z.string() }),
-  entity: z.enum(['goal', 'sub_goal', 'intervention', 'team_member']),
+  entity: z.enum(['goal', 'sub_goal', 'intervention', 'team_member', 'pathway']),
   entityId: z.uuid(),
   action: z.enum(['create', 'update', 'end']),
   before: z.record(z.string(), z.unknown()).nullable(),
@@ -317,6 +318,24 @@ export function planRoutes(app: App, context: AppContext): void {
     endSchema,
     200,
     (scope, p, body) => mutations.endTeamMember(scope, p.itemId, body),
+  );
+  write(
+    'POST',
+    `${base}/pathways`,
+    'Start a pathway (forløb) the plan runs in; the stalled rule counts from its start',
+    citizenParams,
+    pathwayCreateSchema,
+    201,
+    (scope, _p, body) => mutations.startPathway(scope, body),
+  );
+  write(
+    'POST',
+    `${base}/pathways/:itemId/end`,
+    'End a pathway, with a reason',
+    itemParams('pathway'),
+    endSchema,
+    200,
+    (scope, p, body) => mutations.endPathway(scope, p.itemId, body),
   );
 }
 

@@ -122,7 +122,7 @@ export interface UnitOverview {
   mostFlagged: AttentionItem[];
 }
 
-export type HistoryEntity = 'goal' | 'sub_goal' | 'intervention' | 'team_member';
+export type HistoryEntity = 'goal' | 'sub_goal' | 'intervention' | 'team_member' | 'pathway';
 
 /** One change in a plan's history. */
 export interface HistoryEntry {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CitizenFacts } from '../facts.js';
 import { addMonths, type Finding, fingerprintOf, type RuleDefinition } from '../rule.js';
+import { pathwayName } from '../../plan/pathways.js';
 
 export interface StalledSettings extends Record<string, unknown> {
   /** Months from a pathway's start within which an intervention must have started (LAB: 6). */
@@ -44,8 +45,8 @@ export const stalledRule: RuleDefinition<StalledSettings> = {
           unitIds: [],
           sectors: [],
           explanation: {
-            da: `Forløbet (${pathway.templateCode}) startede ${pathway.startDate}, og ingen indsats er sat i gang inden for ${settings.monthsToFirstIntervention} måneder. Sagen skal tilbage til teamet.`,
-            en: `The pathway (${pathway.templateCode}) started ${pathway.startDate} and no intervention has started within ${settings.monthsToFirstIntervention} months. The case must go back to the team.`,
+            da: `Forløbet (${pathwayName(pathway.templateCode).da}) startede ${pathway.startDate}, og ingen indsats er sat i gang inden for ${settings.monthsToFirstIntervention} måneder. Sagen skal tilbage til teamet.`,
+            en: `The pathway (${pathwayName(pathway.templateCode).en}) started ${pathway.startDate} and no intervention has started within ${settings.monthsToFirstIntervention} months. The case must go back to the team.`,
             data: { kind: 'no-intervention-started', deadline, pathwayStart: pathway.startDate },
           },
         });

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
+import type { Language } from '../../i18n/index.js';
 import { anchors } from './anchors.js';
 import { gasLabel } from './GasScale.js';
 import { changedFields, isNewToMe } from './history-text.js';
@@ -74,7 +75,7 @@ function personName(plan: PresentedPlan, id: string): string {
   return responsible?.name ?? '…';
 }
 
-function entityName(entry: HistoryEntry, plan: PresentedPlan): string {
+function entityName(entry: HistoryEntry, plan: PresentedPlan, language: Language): string {
   const after = entry.after ?? entry.before ?? {};
   if (entry.entity === 'sub_goal') {
     return plan.subGoals.find((item) => item.id === entry.entityId)?.title ?? String(after.title ?? '');
@@ -85,6 +86,10 @@ function entityName(entry: HistoryEntry, plan: PresentedPlan): string {
       .find((item) => item.id === entry.entityId);
     if (!intervention) return '';
     return isRestricted(intervention) ? intervention.unit.name : intervention.type.name;
+  }
+  if (entry.entity === 'pathway') {
+    const pathway = plan.pathways.find((item) => item.id === entry.entityId);
+    return pathway ? pathway.name[language] : String(after.templateCode ?? '');
   }
   if (entry.entity === 'team_member') {
     return plan.team.find((item) => item.id === entry.entityId)?.name ?? String(after.name ?? '');
@@ -122,7 +127,7 @@ function HistoryItem({
     if (typeof value === 'object') return '…';
     return String(value);
   };
-  const name = entityName(entry, plan);
+  const name = entityName(entry, plan, language);
   const changes = changedFields(entry).slice(0, 8);
   return (
     <li className={isNew ? 'samspil-history-entry is-new' : 'samspil-history-entry'}>

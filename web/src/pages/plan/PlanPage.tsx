@@ -28,6 +28,7 @@ import { HistorySection } from './HistorySection.js';
 import { InterventionsBySector } from './InterventionsBySector.js';
 import { MeetingsSection, meetingsAnchor } from './MeetingsSection.js';
 import { OrganisationSection } from './OrganisationSection.js';
+import { PathwaysSection } from './PathwaysSection.js';
 import { PlanContext, type PlanContextValue } from './PlanContext.js';
 import { PyramidSection } from './PyramidSection.js';
 import { SubGoalList } from './SubGoalList.js';
@@ -115,6 +116,7 @@ function PlanView({ citizenId, versioned, context, canEdit, meId }: PlanViewProp
     { href: anchors.timeline, label: t('plan.timeline.heading') },
     { href: anchors.interventions, label: t('plan.interventions.heading') },
     { href: anchors.team, label: t('plan.team.heading', { context }) },
+    { href: anchors.pathways, label: t('plan.pathways.heading') },
     { href: anchors.pyramid, label: t('plan.pyramid.heading') },
     { href: anchors.history, label: t('plan.history.heading') },
   ];
@@ -175,6 +177,7 @@ function PlanView({ citizenId, versioned, context, canEdit, meId }: PlanViewProp
             withoutSubGoal={withoutSubGoal}
           />
           <OrganisationSection plan={plan} context={context} />
+          <PathwaysSection />
           <PyramidSection plan={plan} />
           <HistorySection
             plan={plan}

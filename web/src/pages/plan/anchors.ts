@@ -5,6 +5,7 @@ export const anchors = {
   interventions: 'plan-interventions',
   timeline: 'plan-timeline',
   team: 'plan-team',
+  pathways: 'plan-pathways',
   pyramid: 'plan-pyramid',
   history: 'plan-history',
   subGoal: (id: string): string => `sub-goal-${id}`,

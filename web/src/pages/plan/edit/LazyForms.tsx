@@ -16,6 +16,9 @@ const EndFormLazy = lazy(() => import('./EndForm.js').then((module) => ({ defaul
 const TeamMemberFormLazy = lazy(() =>
   import('./TeamMemberForm.js').then((module) => ({ default: module.TeamMemberForm })),
 );
+const PathwayFormLazy = lazy(() =>
+  import('./PathwayForm.js').then((module) => ({ default: module.PathwayForm })),
+);
 const CoordinatorFormLazy = lazy(() =>
   import('./CoordinatorForm.js').then((module) => ({ default: module.CoordinatorForm })),
 );
@@ -64,6 +67,14 @@ export function CoordinatorForm(props: ComponentProps<typeof CoordinatorFormLazy
   return (
     <Suspense fallback={<Loading />}>
       <CoordinatorFormLazy {...props} />
+    </Suspense>
+  );
+}
+
+export function PathwayForm(props: ComponentProps<typeof PathwayFormLazy>): ReactElement {
+  return (
+    <Suspense fallback={<Loading />}>
+      <PathwayFormLazy {...props} />
     </Suspense>
   );
 }

@@ -1,0 +1,87 @@
+import { type ReactElement, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../i18n/format.js';
+import { useLanguage } from '../../i18n/useLanguage.js';
+import { anchors } from './anchors.js';
+import { EndForm, PathwayForm } from './edit/LazyForms.js';
+import { useToggle } from './edit/useToggle.js';
+import { usePlanContext } from './PlanContext.js';
+
+/**
+ * The framed courses (forløb) the plan runs in — a ressourceforløb, a holistic plan under LAB
+ * § 40 stk. 3 — with their start and end. The coordination rules measure "no intervention
+ * within six months" from a pathway's start, so it is recorded here, with history.
+ */
+export function PathwaysSection(): ReactElement {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { plan, canEdit } = usePlanContext();
+  const adder = useToggle();
+  const [ending, setEnding] = useState<string | null>(null);
+  return (
+    <section aria-labelledby={anchors.pathways}>
+      <div className="samspil-section-heading">
+        <h2 id={anchors.pathways}>{t('plan.pathways.heading')}</h2>
+        {canEdit && !adder.open ? (
+          <button type="button" className="button button-secondary" ref={adder.trigger} onClick={adder.show}>
+            {t('plan.pathways.start')}
+          </button>
+        ) : null}
+      </div>
+      {adder.open ? <PathwayForm onDone={adder.hide} /> : null}
+      {plan.pathways.length === 0 ? (
+        <p className="samspil-muted">{t('plan.pathways.none')}</p>
+      ) : (
+        <ul className="samspil-pathways no-max-width">
+          {plan.pathways.map((pathway) => (
+            <li key={pathway.id} className="samspil-pathway">
+              <p>
+                <strong>{pathway.name[language]}</strong>{' '}
+                <span className="samspil-muted">
+                  {pathway.endDate
+                    ? t('plan.pathways.period', {
+                        from: formatDate(pathway.startDate, language),
+                        to: formatDate(pathway.endDate, language),
+                      })
+                    : t('plan.pathways.since', { from: formatDate(pathway.startDate, language) })}
+                </span>
+              </p>
+              {pathway.endReason ? (
+                <p className="samspil-small">
+                  {t('plan.pathways.endReason')}: {pathway.endReason}
+                </p>
+              ) : null}
+              {canEdit && pathway.endDate === null && ending !== pathway.id ? (
+                <button
+                  type="button"
+                  className="button button-tertiary"
+                  onClick={() => setEnding(pathway.id)}
+                >
+                  {t('plan.pathways.end')}
+                  <span className="sr-only">: {pathway.name[language]}</span>
+                </button>
+              ) : null}
+              {ending === pathway.id ? (
+                <EndForm
+                  title={t('plan.pathways.endTitle', { name: pathway.name[language] })}
+                  path={`/pathways/${pathway.id}/end`}
+                  withEndDate
+                  onDone={() => setEnding(null)}
+                  theirs={(current) => {
+                    const now = current.pathways.find((item) => item.id === pathway.id);
+                    return [
+                      {
+                        label: pathway.name[language],
+                        value: now?.endDate ? formatDate(now.endDate, language) : t('plan.pathways.ongoing'),
+                      },
+                    ];
+                  }}
+                />
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
