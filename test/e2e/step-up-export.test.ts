@@ -136,6 +136,7 @@ describe('a relative with several delegations', () => {
     await page.goto('/login/fuldmagt');
     await page.getByRole('heading', { level: 1, name: 'Vælg, hvis plan du vil se' }).waitFor();
     await page.getByText('Fuldmagten gælder til og med').waitFor();
+    await page.getByRole('button', { name: 'Log ud' }).waitFor();
     await expectAccessible(page, 'delegation choice (da)');
     await page.getByRole('button', { name: 'Vælg Valdemar Prøvesen' }).click();
     await page.getByText('The delegation was not found.').waitFor();

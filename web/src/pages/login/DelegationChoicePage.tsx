@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useChooseDelegation, useDelegationChoices } from '../../api/useDelegationChoice.js';
+import { useLogout } from '../../api/useLogout.js';
 import { Alert } from '../../components/Alert.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
@@ -20,6 +21,7 @@ export function DelegationChoicePage(): ReactElement {
   useDocumentTitle(t('delegationChoice.title'));
   const choices = useDelegationChoices();
   const choose = useChooseDelegation();
+  const logout = useLogout();
   const navigate = useNavigate();
 
   return (
@@ -66,6 +68,19 @@ export function DelegationChoicePage(): ReactElement {
             </li>
           ))}
         </ul>
+      ) : null}
+      {choices.data ? (
+        // Before choosing there is no menu (and no log-out button in the header) yet.
+        <p className="mt-7">
+          <button
+            type="button"
+            className="button button-tertiary"
+            disabled={logout.isPending}
+            onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}
+          >
+            {t('header.logout')}
+          </button>
+        </p>
       ) : null}
     </>
   );
