@@ -1,13 +1,16 @@
 #!/usr/bin/env node
+import { appendFile, readFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig, type Config } from './config.js';
 import { openEmbeddedStore } from './db/data-folder.js';
 import { type Database, describeUrl, openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
+import { checkAuditAnchors, parseAnchorLines, takeAuditAnchors } from './db/queries/audit-anchors.queries.js';
 import { purgeAuditTrail, verifyAuditChain } from './db/queries/audit-chain.queries.js';
 import { danishToday } from './domain/plan/attention.js';
 import { CprVault, parseCprKeys } from './security/cpr-vault.js';
 import { buildApp } from './server/app.js';
+import { startAuditAnchoring } from './server/audit/audit-anchoring.js';
 import { recordedScan, startNightlyScan } from './server/coordination/scan-runs.js';
 import { generateMunicipality, type SynthOptions } from './synth/generate.js';
 import { progressBar } from './cli/progress.js';
@@ -117,9 +120,18 @@ program
     const nightly = config.coordinationScanAt
       ? startNightlyScan(store.database.db, { at: config.coordinationScanAt, log: app.log })
       : null;
+    const anchoring =
+      config.auditAnchorMinutes > 0
+        ? startAuditAnchoring(store.database.db, {
+            everyMinutes: config.auditAnchorMinutes,
+            file: config.auditAnchorFile,
+            log: app.log,
+          })
+        : null;
     const shutdown = async (signal: string): Promise<void> => {
       console.log(`${signal}: stopping…`);
       await nightly?.stop();
+      await anchoring?.stop();
       await app.close();
       await store.close();
       process.exit(0);
@@ -189,11 +201,15 @@ const audit = program
 audit
   .command('verify')
   .description('Check every municipality’s audit hash chain; exits 1 when a record was changed or removed')
-  .action(async () => {
+  .option('--anchors <file>', 'also check anchors kept outside the database (JSON lines, see `audit anchor`)')
+  .action(async (options: { anchors?: string }) => {
     const config = loadConfig(process.env, { demo: !process.env.DATABASE_URL });
+    const anchors = options.anchors ? parseAnchorLines(await readFile(options.anchors, 'utf8')) : [];
     const store = await openStore(config, null);
     try {
       const result = await verifyAuditChain(store.database.db);
+      result.problems.push(...(await checkAuditAnchors(store.database.db, anchors)));
+      if (options.anchors) console.log(`${anchors.length} anchor(s) checked from ${options.anchors}.`);
       for (const problem of result.problems) {
         console.log(
           `municipality ${problem.municipalityId}: record ${problem.seq ?? '?'}${problem.id ? ` (${problem.id})` : ''} ${problem.problem}`,
@@ -203,6 +219,26 @@ audit
         `${result.records} audit record(s) in ${result.municipalities} chain(s): ${result.problems.length === 0 ? 'intact' : `${result.problems.length} problem(s)`}.`,
       );
       if (result.problems.length > 0) process.exitCode = 1;
+    } finally {
+      await store.close();
+    }
+  });
+
+audit
+  .command('anchor')
+  .description('Print (or append to a file) the head of every audit chain, to keep outside the database')
+  .option('--file <file>', 'append the anchors to this JSON-lines file instead of printing them')
+  .action(async (options: { file?: string }) => {
+    const config = loadConfig(process.env, { demo: !process.env.DATABASE_URL });
+    const store = await openStore(config, null);
+    try {
+      const lines = (await takeAuditAnchors(store.database.db)).map(
+        (anchor) => `${JSON.stringify(anchor)}\n`,
+      );
+      if (options.file) {
+        await appendFile(options.file, lines.join(''));
+        console.log(`${lines.length} anchor(s) appended to ${options.file}.`);
+      } else process.stdout.write(lines.join(''));
     } finally {
       await store.close();
     }

@@ -32,6 +32,10 @@ export interface Config {
   smtpUrl: string | null;
   /** The sender address of e-mail notifications. */
   smtpFrom: string;
+  /** Minutes between copies of the audit chains' heads out of the database; 0: none. */
+  auditAnchorMinutes: number;
+  /** JSON-lines file the anchors are appended to (besides the log); null: the log only. */
+  auditAnchorFile: string | null;
   /** Danish time after which the server runs each night's coordination scan; null: not at all. */
   coordinationScanAt: { hour: number; minute: number } | null;
 }
@@ -96,6 +100,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       .filter(Boolean),
     smtpUrl: env.SAMSPIL_SMTP_URL || null,
     smtpFrom: env.SAMSPIL_SMTP_FROM ?? 'samspil@localhost',
+    auditAnchorMinutes: Number(env.SAMSPIL_AUDIT_ANCHOR_MINUTES ?? 15),
+    // On the embedded database, beside the data by default: better than nothing, and the demo shows it.
+    auditAnchorFile:
+      env.SAMSPIL_AUDIT_ANCHOR_FILE || (env.DATABASE_URL ? null : join(dataDir, 'audit-anchors.jsonl')),
     coordinationScanAt: parseScanTime(env.SAMSPIL_COORDINATION_SCAN_AT),
     ...overrides,
   };

@@ -1,6 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkAuditAnchors, parseAnchorLines } from '../../src/db/queries/audit-anchors.queries.js';
 import { purgeAuditTrail, verifyAuditChain } from '../../src/db/queries/audit-chain.queries.js';
+import { startAuditAnchoring } from '../../src/server/audit/audit-anchoring.js';
 import { type AccessWorld, buildAccessWorld } from '../support/access-world.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -207,6 +212,54 @@ describe('tampering', () => {
     ]);
     await asAttacker(sql`UPDATE audit_event SET actor_role = 'caseworker' WHERE id = ${victim.id}`);
     expect((await verifyAuditChain(t.context.database.db)).problems).toEqual([]);
+  });
+
+  it('detects, with an anchor kept outside the database, a removed tail whose head was moved back too', async () => {
+    const db = t.context.database.db;
+    await readPlan(w.coordinator.cookie);
+    const directory = await mkdtemp(join(tmpdir(), 'samspil-anchors-'));
+    const file = join(directory, 'anchors.jsonl');
+    // The server's anchoring, at a test's pace: one anchor per moved head, to the file and the log.
+    const logged: object[] = [];
+    const anchoring = startAuditAnchoring(db, {
+      everyMinutes: 0.001,
+      file,
+      log: { info: (object) => logged.push(object), error: (message) => logged.push({ message }) },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await anchoring.stop();
+    const anchors = parseAnchorLines(await readFile(file, 'utf8'));
+    const mine = anchors.filter((anchor) => anchor.municipalityId === w.municipalityId);
+    expect(mine.length).toBeGreaterThanOrEqual(1);
+    expect(logged).toContainEqual({
+      auditAnchor: expect.objectContaining({ municipalityId: w.municipalityId }),
+    });
+    expect(await checkAuditAnchors(db, anchors)).toEqual([]);
+    const anchored = mine.at(-1)?.seq ?? 0;
+
+    // A superuser removes the last two records and moves the head back: the chain alone is fooled.
+    const kept = await db
+      .selectFrom('audit_event')
+      .select(['seq', sql<string>`encode(hash, 'hex')`.as('hash')])
+      .where('municipality_id', '=', w.municipalityId)
+      .where('seq', '=', String(anchored - 2) as never)
+      .executeTakeFirstOrThrow();
+    await asAttacker(
+      sql`DELETE FROM audit_event WHERE municipality_id = ${w.municipalityId} AND seq > ${anchored - 2}`,
+    );
+    await sql`UPDATE audit_chain_head SET seq = ${anchored - 2}, hash = decode(${kept.hash}, 'hex')
+               WHERE municipality_id = ${w.municipalityId}`.execute(db);
+    expect(
+      (await verifyAuditChain(db)).problems.filter((problem) => problem.municipalityId === w.municipalityId),
+    ).toEqual([]);
+    const problems = await checkAuditAnchors(db, mine);
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        municipalityId: w.municipalityId,
+        problem: expect.stringMatching(/records were removed/),
+      }),
+    );
+    await rm(directory, { recursive: true });
   });
 
   it('detects a removed record, and a removed tail', async () => {
