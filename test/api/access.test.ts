@@ -275,6 +275,13 @@ describe('consent limited to one case', () => {
     expect(b).toMatchObject({ detailsHidden: true });
     expect(b).not.toHaveProperty('caseReference');
     expect(JSON.stringify(body)).not.toContain('Sag B: behandlingens detalje');
+    // Nor can the consent's holder move case B under case A: only the intervention's unit records its case.
+    const moved = await w.write(`/interventions/${caseBId}`, 'PATCH', { caseReference: 'SP-2026-A' });
+    expect(moved.statusCode).toBe(403);
+    expect(JSON.parse(moved.body).errors[0].field).toBe('caseReference');
+    expect(interventionIn((await plan(w.coordinator.cookie)).body, caseBId)).toMatchObject({
+      detailsHidden: true,
+    });
     await t.request(w.citizen.cookie, {
       method: 'POST',
       url: `/api/citizens/${w.citizen.id}/consents/${consent.json().id}/withdraw`,

@@ -75,5 +75,5 @@ describe('meetings on the plan', () => {
     if ((await mine.getByRole('button').count()) !== 0) throw new Error('the citizen sees meeting buttons');
     await expectAccessible(citizen, "the citizen's meetings");
     await citizen.context().close();
-  });
+  }, 150_000);
 });

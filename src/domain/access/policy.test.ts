@@ -3,6 +3,7 @@ import {
   type Actor,
   canSeeInterventionDetails,
   canSeeMeetingDetails,
+  canSetCaseReference,
   canSuperviseAudit,
   DEFAULT_MEETING_RELATION_DAYS,
   decideBreakGlass,
@@ -233,6 +234,12 @@ describe('consent limited to one case', () => {
     responsibleId: 'pro-2',
     caseReference: 'sag a-2026-1',
   };
+
+  it('lets only the intervention’s own unit or responsible record its case', () => {
+    expect(canSetCaseReference(viewer, { unitId: 'unit-1', responsibleId: null })).toBe(true);
+    expect(canSetCaseReference(viewer, { unitId: 'unit-2', responsibleId: 'pro-1' })).toBe(true);
+    expect(canSetCaseReference(viewer, { unitId: 'unit-2', responsibleId: 'pro-2' })).toBe(false);
+  });
 
   it('reveals the details of that case only', () => {
     expect(canSeeInterventionDetails(viewer, 'relationship', caseA, [consent], now)).toBe(true);

@@ -247,6 +247,18 @@ export function canSeeInterventionDetails(
   return consents.some((consent) => consentCovers(consent, viewer, category, purpose, now, subject));
 }
 
+/**
+ * Who may record or change an intervention's case reference: its own unit or its responsible
+ * professional. Anyone else could otherwise move another unit's intervention under a case their
+ * case-limited consent covers, and so read its details.
+ */
+export function canSetCaseReference(actor: Actor, intervention: Omit<InterventionScope, 'sector'>): boolean {
+  return (
+    actor.kind === 'professional' &&
+    (intervention.unitId === actor.unitId || intervention.responsibleId === actor.id)
+  );
+}
+
 /** Who may give, withdraw or record consent for a citizen. Relatives with fuldmagt may not. */
 export function decideConsentChange(actor: Actor, access: AccessDecision): AccessDecision {
   if (!access.allowed) return access;

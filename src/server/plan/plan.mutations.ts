@@ -15,7 +15,8 @@ import type {
   TeamMemberUpdate,
 } from '../../domain/plan/plan.schemas.js';
 import { newId } from '../../db/ids.js';
-import { problems } from '../problem.js';
+import { canSetCaseReference } from '../../domain/access/policy.js';
+import { Problem, problems } from '../problem.js';
 import type { ChangeScope, PlanChange } from './plan-change.js';
 
 /**
@@ -132,6 +133,12 @@ export async function createIntervention(
   await unitMustExist(scope, input.unitId);
   if (input.responsibleId) await professionalMustExist(scope, input.responsibleId, 'responsibleId');
   if (input.subGoalIds) await subGoalsMustBelong(scope, input.subGoalIds);
+  if (
+    input.caseReference &&
+    !canSetCaseReference(scope.actor, { unitId: input.unitId, responsibleId: input.responsibleId ?? null })
+  ) {
+    throw caseReferenceRefused();
+  }
   const id = newId();
   const row = {
     type_id: input.typeId,
@@ -173,6 +180,12 @@ export async function updateIntervention(
   const before = await interventionOf(scope, id);
   if (before.status === 'ended')
     throw problems.conflict('This intervention has ended and can no longer be changed.');
+  if (
+    input.caseReference !== undefined &&
+    !canSetCaseReference(scope.actor, { unitId: before.unit_id, responsibleId: before.responsible_id })
+  ) {
+    throw caseReferenceRefused();
+  }
   if (input.responsibleId) await professionalMustExist(scope, input.responsibleId, 'responsibleId');
   if (input.subGoalIds) await subGoalsMustBelong(scope, input.subGoalIds);
   const set = definedOnly({
@@ -586,5 +599,15 @@ function camel(row: Record<string, unknown>): Record<string, unknown> {
       key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase()),
       value,
     ]),
+  );
+}
+
+/** A case reference is recorded by the intervention's own unit (or its responsible), no one else. */
+function caseReferenceRefused(): Problem {
+  return new Problem(
+    403,
+    'No access',
+    "caseReference is recorded by the intervention's own unit or its responsible professional.",
+    [{ field: 'caseReference', message: "only the intervention's own unit or responsible may set it" }],
   );
 }

@@ -55,6 +55,8 @@ export interface NewConsent {
   granteeSector?: string;
   categories: ConsentCategory[];
   purpose: ConsentPurpose;
+  /** Only information of this case (the unit's case number). */
+  caseReference?: string;
   validUntil?: string;
 }
 

@@ -31,6 +31,7 @@ export function ConsentForm({ citizenId, onDone }: { citizenId: string; onDone: 
   const [categories, setCategories] = useState<ConsentCategory[]>(['intervention-details']);
   const [purpose, setPurpose] = useState<ConsentPurpose>('coordination');
   const [validUntil, setValidUntil] = useState('');
+  const [caseReference, setCaseReference] = useState('');
   const [missing, setMissing] = useState(false);
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
@@ -47,6 +48,7 @@ export function ConsentForm({ citizenId, onDone }: { citizenId: string; onDone: 
         categories,
         purpose,
         ...(validUntil ? { validUntil } : {}),
+        ...(caseReference.trim() ? { caseReference: caseReference.trim() } : {}),
       },
       { onSuccess: onDone },
     );
@@ -142,6 +144,22 @@ export function ConsentForm({ citizenId, onDone }: { citizenId: string; onDone: 
           value={validUntil}
           aria-describedby={`${id}-until-hint`}
           onChange={(event) => setValidUntil(event.target.value)}
+        />
+      </div>
+      <div className="form-group">
+        <label className="form-label" htmlFor={`${id}-case`}>
+          {t('consents.form.caseReference')}
+        </label>
+        <span className="form-hint" id={`${id}-case-hint`}>
+          {t('consents.form.caseReferenceHint')}
+        </span>
+        <input
+          id={`${id}-case`}
+          className="form-input"
+          maxLength={200}
+          value={caseReference}
+          aria-describedby={`${id}-case-hint`}
+          onChange={(event) => setCaseReference(event.target.value)}
         />
       </div>
       {give.error ? <ErrorAlert error={give.error} /> : null}

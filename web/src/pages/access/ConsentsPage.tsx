@@ -115,6 +115,9 @@ function ConsentCard({ consent, pending, onWithdraw }: ConsentCardProps): ReactE
             {consent.categories.map((category) => t(`consents.category.${category}`)).join(', ')}
           </Fact>
           <Fact label={t('consents.why')}>{t(`consents.purpose.${consent.purpose}`)}</Fact>
+          {consent.caseReference ? (
+            <Fact label={t('consents.caseReference')}>{consent.caseReference}</Fact>
+          ) : null}
           <Fact label={t('consents.valid')}>
             {consent.validUntil
               ? t('consents.validPeriod', {

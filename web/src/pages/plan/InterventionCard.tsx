@@ -130,6 +130,12 @@ export function InterventionCard({
               <dd>{intervention.frequency}</dd>
             </div>
           ) : null}
+          {intervention.caseReference ? (
+            <div>
+              <dt>{t('plan.interventions.caseReference')}</dt>
+              <dd>{intervention.caseReference}</dd>
+            </div>
+          ) : null}
           <div>
             <dt>{t('plan.interventions.pyramid')}</dt>
             <dd>

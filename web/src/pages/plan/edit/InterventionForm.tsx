@@ -28,6 +28,7 @@ interface Values {
   endDate: string;
   followUpDate: string;
   frequency: string;
+  caseReference: string;
   status: EditableStatus;
   subGoalIds: string[];
 }
@@ -43,6 +44,7 @@ function valuesOf(intervention: InterventionView | undefined, preselectedSubGoal
     endDate: intervention?.endDate ?? '',
     followUpDate: intervention?.followUpDate ?? '',
     frequency: intervention?.frequency ?? '',
+    caseReference: intervention?.caseReference ?? '',
     status: intervention && intervention.status !== 'ended' ? intervention.status : 'active',
     subGoalIds: intervention?.subGoalIds ?? (preselectedSubGoal ? [preselectedSubGoal] : []),
   };
@@ -86,6 +88,10 @@ export function InterventionForm({
         endDate: orNull(values.endDate),
         followUpDate: orNull(values.followUpDate),
         frequency: orNull(values.frequency),
+        // Sent only when changed: only the intervention's own unit may record its case.
+        ...(values.caseReference !== (intervention?.caseReference ?? '')
+          ? { caseReference: orNull(values.caseReference) }
+          : {}),
         status: values.status,
         subGoalIds: values.subGoalIds,
       };
@@ -310,6 +316,14 @@ export function InterventionForm({
           value={values.frequency}
           onChange={set('frequency')}
           error={form.errors.frequency}
+        />
+        <TextField
+          id={`${id}-case-reference`}
+          label={t('plan.interventions.caseReference')}
+          hint={t('plan.interventions.caseReferenceHint')}
+          value={values.caseReference}
+          onChange={set('caseReference')}
+          error={form.errors.caseReference}
         />
         <SelectField
           id={`${id}-status`}
