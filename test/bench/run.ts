@@ -4,6 +4,7 @@
  *
  *   BENCH_CITIZENS (default 50000)  size of the synthetic municipality (cached in .bench/)
  *   BENCH_SECONDS  (default 10)     duration of each load phase
+ *   BENCH_ONLY     (optional)       run one section only: plan | web | coordination
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -26,6 +27,11 @@ import { benchCoordination } from './coordination-bench.js';
 const CITIZENS = Number(process.env.BENCH_CITIZENS ?? 50_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 32;
+const ONLY = process.env.BENCH_ONLY ?? '';
+const SECTIONS = ['plan', 'web', 'coordination'];
+if (ONLY !== '' && !SECTIONS.includes(ONLY))
+  throw new Error(`BENCH_ONLY must be one of ${SECTIONS.join(', ')}`);
+const runs = (section: string): boolean => ONLY === '' || ONLY === section;
 const BENCH_DIR = resolve('.bench', `municipality-${CITIZENS}`);
 
 interface LoadSpec {
@@ -135,55 +141,57 @@ async function main(): Promise<void> {
   await bare.listen({ port: 0, host: '127.0.0.1' });
   const bareUrl = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}`;
 
-  console.log(`Plan overview (${paths.length} distinct plans visible to the team leader)`);
-  const baseline = await load({
-    url: bareUrl,
-    paths: ['/bare'],
-    cookie: null,
-    connections: CONNECTIONS,
-    durationSeconds: SECONDS,
-  });
-  // First read of every plan: each request misses the cache and goes to the read model.
-  const cold = await load({
-    url: samspilUrl,
-    paths,
-    cookie,
-    connections: CONNECTIONS,
-    durationSeconds: 600,
-    amount: paths.length,
-  });
-  // Steady state: the same plans read again, as a working day does.
-  const auditBefore = await countAudit();
-  const plan = await load({
-    url: samspilUrl,
-    paths,
-    cookie,
-    connections: CONNECTIONS,
-    durationSeconds: SECONDS,
-  });
-  const audited = (await countAudit()) - auditBefore;
-  const ratio = plan.requestsPerSecond / baseline.requestsPerSecond;
-  line(
-    'first read of each plan (cache cold), for reference',
-    `${cold.requestsPerSecond.toFixed(0)} req/s, p99 ${cold.p99} ms (${cold.total} requests, non-2xx ${cold.non2xx})`,
-  );
-  line(
-    'bare Fastify route (baseline)',
-    `${baseline.requestsPerSecond.toFixed(0)} req/s, p99 ${baseline.p99} ms`,
-  );
-  line(
-    'GET /api/citizens/{id}/plan, authorised + audited',
-    `${plan.requestsPerSecond.toFixed(0)} req/s, p99 ${plan.p99} ms`,
-  );
-  line('ratio plan / bare (budget ≥ 0.25)', `${ratio.toFixed(3)} ${ratio >= 0.25 ? 'OK' : 'BELOW BUDGET'}`);
-  line('p99 at 32 connections (budget < 25 ms)', `${plan.p99} ms ${plan.p99 < 25 ? 'OK' : 'OVER BUDGET'}`);
-  line(
-    'audit records written / 2xx responses',
-    `${audited} / ${plan.total - plan.non2xx} (non-2xx ${plan.non2xx}, errors ${plan.errors})`,
-  );
+  if (runs('plan')) {
+    console.log(`Plan overview (${paths.length} distinct plans visible to the team leader)`);
+    const baseline = await load({
+      url: bareUrl,
+      paths: ['/bare'],
+      cookie: null,
+      connections: CONNECTIONS,
+      durationSeconds: SECONDS,
+    });
+    // First read of every plan: each request misses the cache and goes to the read model.
+    const cold = await load({
+      url: samspilUrl,
+      paths,
+      cookie,
+      connections: CONNECTIONS,
+      durationSeconds: 600,
+      amount: paths.length,
+    });
+    // Steady state: the same plans read again, as a working day does.
+    const auditBefore = await countAudit();
+    const plan = await load({
+      url: samspilUrl,
+      paths,
+      cookie,
+      connections: CONNECTIONS,
+      durationSeconds: SECONDS,
+    });
+    const audited = (await countAudit()) - auditBefore;
+    const ratio = plan.requestsPerSecond / baseline.requestsPerSecond;
+    line(
+      'first read of each plan (cache cold), for reference',
+      `${cold.requestsPerSecond.toFixed(0)} req/s, p99 ${cold.p99} ms (${cold.total} requests, non-2xx ${cold.non2xx})`,
+    );
+    line(
+      'bare Fastify route (baseline)',
+      `${baseline.requestsPerSecond.toFixed(0)} req/s, p99 ${baseline.p99} ms`,
+    );
+    line(
+      'GET /api/citizens/{id}/plan, authorised + audited',
+      `${plan.requestsPerSecond.toFixed(0)} req/s, p99 ${plan.p99} ms`,
+    );
+    line('ratio plan / bare (budget ≥ 0.25)', `${ratio.toFixed(3)} ${ratio >= 0.25 ? 'OK' : 'BELOW BUDGET'}`);
+    line('p99 at 32 connections (budget < 25 ms)', `${plan.p99} ms ${plan.p99 < 25 ? 'OK' : 'OVER BUDGET'}`);
+    line(
+      'audit records written / 2xx responses',
+      `${audited} / ${plan.total - plan.non2xx} (non-2xx ${plan.non2xx}, errors ${plan.errors})`,
+    );
+  }
 
   const webAssets = resolve('web/dist/assets');
-  if (existsSync(webAssets)) {
+  if (runs('web') && existsSync(webAssets)) {
     const html = readFileSync(resolve('web/dist/index.html'), 'utf8');
     const initial = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map(
       (match) => match[1] ?? '',
@@ -208,7 +216,7 @@ async function main(): Promise<void> {
     );
   }
 
-  await benchCoordination(database, line);
+  if (runs('coordination')) await benchCoordination(database, line);
 
   await app.close();
   await bare.close();

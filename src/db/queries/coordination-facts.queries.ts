@@ -17,13 +17,9 @@ export interface NotificationInsert {
   actorId: string | null;
 }
 
-/**
- * One citizen's plan as the batch query returns it: [citizen, has own goal, coordinator,
- * has network support, interventions, active sub-goals], where an intervention is [id, type,
- * unit, responsible, status, start, end, follow-up, schedule, sub-goal ids] and a sub-goal
- * [id, title].
- */
-type InterventionTuple = [
+/** A current intervention as the batch read returns it: [citizen, id, type, unit, responsible, status, start, end, follow-up, schedule]. */
+type InterventionRow = [
+  string,
   string,
   string,
   string,
@@ -33,69 +29,58 @@ type InterventionTuple = [
   string | null,
   string | null,
   unknown,
-  string[] | null,
-];
-type CitizenTuple = [
-  string,
-  boolean,
-  string | null,
-  boolean,
-  InterventionTuple[] | null,
-  [string, string][] | null,
 ];
 
 /**
- * The facts of every citizen of a municipality, for the batch scan. Each table is read once,
- * grouped by citizen in the database and returned as one JSON value in canonical order: PGlite
- * turns one JSON value into objects far faster than hundreds of thousands of typed rows, so
- * this costs little more than reading the interventions once. Ended interventions are not
- * read; where a rule needs history (the first intervention of a pathway) the database computes it.
+ * The facts of every citizen of a municipality, for the batch scan. Each table is read once, as
+ * one flat JSON array in no particular order, and grouped by citizen here: PGlite turns one JSON
+ * value into objects far faster than hundreds of thousands of typed rows, and grouping and
+ * sorting a few items per citizen in JavaScript is cheaper than the database's sort of every
+ * row (which also needs memory it may not have). So the interventions cost what reading them
+ * once costs. Ended interventions are not read; where a rule needs history (the first
+ * intervention of a pathway) the database computes it.
  */
 export async function loadMunicipalityFacts(
   db: Executor,
   municipalityId: string,
   today: string,
 ): Promise<CitizenFacts[]> {
-  const [types, units, citizens, gas, pathways, referrals] = await Promise.all([
-    db
-      .selectFrom('intervention_type')
-      .select(['id', 'name', 'category', 'sector', 'pyramid_level', 'business_directed'])
-      .where('municipality_id', '=', municipalityId)
-      .execute(),
-    db.selectFrom('unit').select(['id', 'name']).where('municipality_id', '=', municipalityId).execute(),
-    // Grouped joins rather than correlated subqueries: without statistics after a bulk load the
-    // planner may pick a poor index for a per-citizen lookup; hash aggregates have no such risk.
-    sql<{ citizens: CitizenTuple[] | null }>`
-      WITH links AS (
-        SELECT intervention_id, json_agg(sub_goal_id ORDER BY sub_goal_id) AS goals
-          FROM intervention_sub_goal WHERE municipality_id = ${municipalityId} GROUP BY intervention_id
-      ), interventions AS (
-        SELECT i.citizen_id, json_agg(json_build_array(i.id, i.type_id, i.unit_id, i.responsible_id, i.status,
-                 i.start_date, i.end_date, i.follow_up_date, i.schedule, l.goals) ORDER BY i.start_date, i.id) AS items
-          FROM intervention i LEFT JOIN links l ON l.intervention_id = i.id
-         WHERE i.municipality_id = ${municipalityId} AND i.status <> 'ended'
-         GROUP BY i.citizen_id
-      ), goals AS (
-        SELECT citizen_id, json_agg(json_build_array(id, title) ORDER BY id) AS items
-          FROM sub_goal WHERE municipality_id = ${municipalityId} AND status = 'active' GROUP BY citizen_id
-      ), team AS (
-        SELECT citizen_id, (array_agg(professional_id) FILTER (WHERE is_coordinator))[1] AS coordinator,
-               bool_or(kind <> 'professional') AS network
-          FROM team_member WHERE municipality_id = ${municipalityId} AND ended_at IS NULL GROUP BY citizen_id
-      )
-      SELECT json_agg(json_build_array(p.citizen_id, coalesce(btrim(p.goal_own_words), '') <> '',
-               team.coordinator, coalesce(team.network, false), interventions.items, goals.items)) AS citizens
-        FROM plan p
-        LEFT JOIN interventions ON interventions.citizen_id = p.citizen_id
-        LEFT JOIN goals ON goals.citizen_id = p.citizen_id
-        LEFT JOIN team ON team.citizen_id = p.citizen_id
-       WHERE p.municipality_id = ${municipalityId}`.execute(db),
-    sql<{ gas: [string, number][] | null }>`
+  const [types, units, plans, interventions, links, goals, team, gas, pathways, referrals] =
+    await Promise.all([
+      db
+        .selectFrom('intervention_type')
+        .select(['id', 'name', 'category', 'sector', 'pyramid_level', 'business_directed'])
+        .where('municipality_id', '=', municipalityId)
+        .execute(),
+      db.selectFrom('unit').select(['id', 'name']).where('municipality_id', '=', municipalityId).execute(),
+      sql<{ rows: [string, boolean][] | null }>`
+      SELECT json_agg(json_build_array(citizen_id, coalesce(btrim(goal_own_words), '') <> '')) AS rows
+        FROM plan WHERE municipality_id = ${municipalityId}`.execute(db),
+      sql<{ rows: InterventionRow[] | null }>`
+      SELECT json_agg(json_build_array(citizen_id, id, type_id, unit_id, responsible_id, status, start_date,
+               end_date, follow_up_date, schedule)) AS rows
+        FROM intervention WHERE municipality_id = ${municipalityId} AND status <> 'ended'`.execute(db),
+      // Every link, also those of ended interventions: a second pass over the interventions to
+      // leave those out would cost more than the narrow rows it saves.
+      sql<{ rows: [string, string][] | null }>`
+      SELECT json_agg(json_build_array(intervention_id, sub_goal_id)) AS rows
+        FROM intervention_sub_goal WHERE municipality_id = ${municipalityId}`.execute(db),
+      sql<{ rows: [string, string, string][] | null }>`
+      SELECT json_agg(json_build_array(citizen_id, id, title)) AS rows
+        FROM sub_goal WHERE municipality_id = ${municipalityId} AND status = 'active'`.execute(db),
+      // Only the members that decide something: the coordinator (one at most per citizen) and
+      // network or civil-society support (never a coordinator).
+      sql<{ rows: [string, string | null][] | null }>`
+      SELECT json_agg(json_build_array(citizen_id, CASE WHEN is_coordinator THEN professional_id END)) AS rows
+        FROM team_member
+       WHERE municipality_id = ${municipalityId} AND ended_at IS NULL
+         AND (is_coordinator OR kind <> 'professional')`.execute(db),
+      sql<{ gas: [string, number][] | null }>`
       SELECT json_agg(json_build_array(sub_goal_id, gas_level) ORDER BY sub_goal_id, recorded_at, id) AS gas
         FROM sub_goal_gas_history WHERE municipality_id = ${municipalityId}`.execute(db),
-    firstOpenPathways(db, municipalityId, today, null),
-    pendingReferrals(db, municipalityId, null),
-  ]);
+      firstOpenPathways(db, municipalityId, today, null),
+      pendingReferrals(db, municipalityId, null),
+    ]);
 
   const typeOf = new Map(types.map((type) => [type.id, type]));
   const unitName = new Map(units.map((unit) => [unit.id, unit.name]));
@@ -105,46 +90,87 @@ export async function loadMunicipalityFacts(
     if (list) list.push(level);
     else history.set(subGoalId, [level]);
   }
+  const goalsOf = new Map<string, string[]>();
+  for (const [interventionId, subGoalId] of links.rows[0]?.rows ?? []) {
+    const list = goalsOf.get(interventionId);
+    if (list) list.push(subGoalId);
+    else goalsOf.set(interventionId, [subGoalId]);
+  }
+  const byCitizen = new Map<string, InterventionFact[]>();
+  for (const [
+    citizenId,
+    id,
+    typeId,
+    unitId,
+    responsibleId,
+    status,
+    start,
+    end,
+    followUp,
+    schedule,
+  ] of interventions.rows[0]?.rows ?? []) {
+    const type = typeOf.get(typeId);
+    if (!type) continue;
+    const fact: InterventionFact = {
+      id,
+      typeId,
+      typeName: type.name,
+      category: type.category,
+      sector: type.sector,
+      unitId,
+      unitName: unitName.get(unitId) ?? '',
+      responsibleId,
+      status: status as InterventionFact['status'],
+      startDate: start,
+      endDate: end,
+      followUpDate: followUp,
+      pyramidLevel: type.pyramid_level,
+      businessDirected: type.business_directed,
+      schedule: parseSchedule(schedule),
+      subGoalIds: goalsOf.get(id)?.sort(byText) ?? [],
+    };
+    const list = byCitizen.get(citizenId);
+    if (list) list.push(fact);
+    else byCitizen.set(citizenId, [fact]);
+  }
+  const subGoalsOf = new Map<string, CitizenFacts['subGoals']>();
+  for (const [citizenId, id, title] of goals.rows[0]?.rows ?? []) {
+    const goal = { id, title, gasHistory: history.get(id) ?? [] };
+    const list = subGoalsOf.get(citizenId);
+    if (list) list.push(goal);
+    else subGoalsOf.set(citizenId, [goal]);
+  }
+  const coordinatorOf = new Map<string, string>();
+  const withNetwork = new Set<string>();
+  for (const [citizenId, coordinatorId] of team.rows[0]?.rows ?? []) {
+    if (coordinatorId === null) withNetwork.add(citizenId);
+    else coordinatorOf.set(citizenId, coordinatorId);
+  }
   const facts: CitizenFacts[] = [];
-  for (const [citizenId, hasOwnGoal, coordinatorId, hasNetworkSupport, items, goals] of citizens.rows[0]
-    ?.citizens ?? []) {
-    const interventions: InterventionFact[] = [];
-    for (const [id, typeId, unitId, responsibleId, status, start, end, followUp, schedule, links] of items ??
-      []) {
-      const type = typeOf.get(typeId);
-      if (!type) continue;
-      interventions.push({
-        id,
-        typeId,
-        typeName: type.name,
-        category: type.category,
-        sector: type.sector,
-        unitId,
-        unitName: unitName.get(unitId) ?? '',
-        responsibleId,
-        status: status as InterventionFact['status'],
-        startDate: start,
-        endDate: end,
-        followUpDate: followUp,
-        pyramidLevel: type.pyramid_level,
-        businessDirected: type.business_directed,
-        schedule: parseSchedule(schedule),
-        subGoalIds: links ?? [],
-      });
-    }
-    // Already in canonical order (the query sorts), so no second sort here.
+  for (const [citizenId, hasOwnGoal] of plans.rows[0]?.rows ?? []) {
+    // The canonical order of normaliseFacts (start date, then id; sub-goals by id). Dates are
+    // YYYY-MM-DD and ids lower-case UUIDs, so plain string order is the database's order.
+    const items = byCitizen.get(citizenId)?.sort(byStartThenId) ?? [];
     facts.push({
       citizenId,
       hasOwnGoal,
-      coordinatorId,
-      hasNetworkSupport,
-      interventions,
-      subGoals: (goals ?? []).map(([id, title]) => ({ id, title, gasHistory: history.get(id) ?? [] })),
+      coordinatorId: coordinatorOf.get(citizenId) ?? null,
+      hasNetworkSupport: withNetwork.has(citizenId),
+      interventions: items,
+      subGoals: subGoalsOf.get(citizenId)?.sort((a, b) => byText(a.id, b.id)) ?? [],
       pathway: pathways.get(citizenId) ?? null,
       pendingReferrals: referrals.get(citizenId) ?? [],
     });
   }
   return facts;
+}
+
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function byStartThenId(a: InterventionFact, b: InterventionFact): number {
+  return byText(a.startDate, b.startDate) || byText(a.id, b.id);
 }
 
 /**
@@ -158,58 +184,33 @@ export async function loadCitizenExtras(
   today: string,
   notifications: readonly NotificationInsert[] = [],
 ): Promise<{ extras: FactExtras; flags: ExistingFlag[] }> {
-  // The write's notifications ride along in the same statement: one round trip, not two.
-  const insert =
-    notifications.length === 0
-      ? sql``
-      : sql`WITH notified AS (
-          INSERT INTO notification (municipality_id, id, recipient_id, citizen_id, kind, subject_id, payload, actor_id)
-          SELECT ${municipalityId}::uuid, t.id, t.recipient_id, ${citizenId}::uuid, t.kind, t.subject_id,
-                 t.payload::jsonb, t.actor_id
-            FROM unnest(${notifications.map((n) => n.id)}::uuid[], ${notifications.map((n) => n.recipientId)}::uuid[],
-                        ${notifications.map((n) => n.kind)}::text[], ${notifications.map((n) => n.subjectId)}::uuid[],
-                        ${notifications.map((n) => n.payload)}::text[], ${notifications.map((n) => n.actorId)}::uuid[])
-                 AS t(id, recipient_id, kind, subject_id, payload, actor_id)
-          RETURNING 1)`;
+  // One round trip: the write's notifications ride along, and the statements live in a PL/pgSQL
+  // function (migration 008) whose plans are prepared once per connection, not on every write.
   const result = await sql<{
-    pathway: { templateCode: string; startDate: string } | null;
-    gas: { s: string; l: number }[] | null;
-    referrals: (Omit<ReferralFact, 'toName'> & { toName: string | null })[] | null;
-    flags:
-      | {
-          id: string;
-          fingerprint: string;
-          status: FlagStatus;
-          system: boolean;
-          owner: string | null;
-          taken: boolean;
-        }[]
-      | null;
+    extras: {
+      pathway: { templateCode: string; startDate: string } | null;
+      gas: { s: string; l: number }[] | null;
+      referrals: (Omit<ReferralFact, 'toName'> & { toName: string | null })[] | null;
+      flags:
+        | {
+            id: string;
+            fingerprint: string;
+            status: FlagStatus;
+            system: boolean;
+            owner: string | null;
+            taken: boolean;
+          }[]
+        | null;
+    } | null;
   }>`
-    ${insert}
-    SELECT
-      ${notifications.length === 0 ? sql`0` : sql`(SELECT count(*) FROM notified)`} AS notified,
-      (SELECT json_build_object('templateCode', template_code, 'startDate', start_date)
-         FROM pathway
-        WHERE municipality_id = ${municipalityId} AND citizen_id = ${citizenId}
-          AND (end_date IS NULL OR end_date > ${today}::date)
-        ORDER BY start_date, id LIMIT 1) AS pathway,
-      (SELECT json_agg(json_build_object('s', sub_goal_id, 'l', gas_level) ORDER BY recorded_at, id)
-         FROM sub_goal_gas_history
-        WHERE municipality_id = ${municipalityId} AND citizen_id = ${citizenId}) AS gas,
-      (SELECT json_agg(json_build_object(
-                'id', r.id, 'fromUnitId', r.from_unit_id, 'fromProfessionalId', r.from_professional_id,
-                'toUnitId', r.to_unit_id, 'toName', coalesce(u.name, r.to_civil_society),
-                'answerDue', r.answer_due))
-         FROM referral r
-         LEFT JOIN unit u ON u.municipality_id = r.municipality_id AND u.id = r.to_unit_id
-        WHERE r.municipality_id = ${municipalityId} AND r.citizen_id = ${citizenId}
-          AND r.status = 'requested') AS referrals,
-      (SELECT json_agg(json_build_object('id', id, 'fingerprint', fingerprint, 'status', status,
-                'system', status_by IS NULL, 'owner', owner_id, 'taken', owner_taken_by IS NOT NULL))
-         FROM coordination_flag
-        WHERE municipality_id = ${municipalityId} AND citizen_id = ${citizenId}) AS flags`.execute(trx);
-  const row = result.rows[0];
+    SELECT coordination_citizen_extras(${municipalityId}::uuid, ${citizenId}::uuid,
+      ${today}::date + 1, -- a pathway ending today is no longer open
+      ${notifications.map((n) => n.id)}::uuid[], ${notifications.map((n) => n.recipientId)}::uuid[],
+      ${notifications.map((n) => n.kind)}::text[], ${notifications.map((n) => n.subjectId)}::uuid[],
+      ${notifications.map((n) => n.payload)}::text[], ${notifications.map((n) => n.actorId)}::uuid[]) AS extras`.execute(
+    trx,
+  );
+  const row = result.rows[0]?.extras;
   const gasHistory = new Map<string, number[]>();
   for (const entry of row?.gas ?? []) {
     const list = gasHistory.get(entry.s);

@@ -33,15 +33,21 @@ export function evaluateCitizen(
   today: string,
 ): OwnedFinding[] {
   const findings: OwnedFinding[] = [];
-  const responsibleOf = new Map(facts.interventions.map((item) => [item.id, item.responsibleId]));
+  // Made only when a finding names no owner and the citizen has no coordinator.
+  let responsibleOf: Map<string, string | null> | null = null;
+  const firstResponsible = (subjectIds: readonly string[]): string | null => {
+    responsibleOf ??= new Map(facts.interventions.map((item) => [item.id, item.responsibleId]));
+    for (const id of subjectIds) {
+      const responsible = responsibleOf.get(id);
+      if (responsible !== undefined && responsible !== null) return responsible;
+    }
+    return null;
+  };
   for (const { rule, settings } of rules) {
     for (const finding of rule.evaluate(facts, settings, today)) {
-      const firstResponsible =
-        finding.subjectIds.map((id) => responsibleOf.get(id)).find((id) => id !== undefined && id !== null) ??
-        null;
       findings.push({
         ...finding,
-        ownerId: finding.ownerId ?? facts.coordinatorId ?? firstResponsible,
+        ownerId: finding.ownerId ?? facts.coordinatorId ?? firstResponsible(finding.subjectIds),
       });
     }
   }

@@ -68,7 +68,10 @@ export function addDays(date: string, days: number): string {
   return value.toISOString().slice(0, 10);
 }
 
+/** Formats a day as YYYY-MM-DD in Danish time; made once (each new formatter costs ~0.3 ms). */
+const DANISH_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' });
+
 /** Today's date in Denmark, YYYY-MM-DD. */
 export function danishToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(now);
+  return DANISH_DAY.format(now);
 }

@@ -36,7 +36,7 @@ export const contradictionRule: RuleDefinition<ContradictionSettings> = {
       .optional(),
   }),
   evaluate(facts: CitizenFacts, settings: ContradictionSettings, today: string): Finding[] {
-    const opposite = new Set(settings.pairs.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
+    const opposite = oppositeCategories(settings.pairs);
     const running = facts.interventions.filter((item) => isRunning(item, today));
     const findings: Finding[] = [];
     for (const [a, b] of pairsOf(running)) {
@@ -52,3 +52,14 @@ export const contradictionRule: RuleDefinition<ContradictionSettings> = {
     return findings;
   },
 };
+
+/** The pairs as a set of "a|b" and "b|a", made once per settings (the scan runs the rule per citizen). */
+const oppositeCache = new WeakMap<ContradictionSettings['pairs'], Set<string>>();
+function oppositeCategories(pairs: ContradictionSettings['pairs']): Set<string> {
+  let opposite = oppositeCache.get(pairs);
+  if (!opposite) {
+    opposite = new Set(pairs.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
+    oppositeCache.set(pairs, opposite);
+  }
+  return opposite;
+}

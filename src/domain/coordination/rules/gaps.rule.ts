@@ -79,7 +79,7 @@ export const gapsRule: RuleDefinition<GapsSettings> = {
         ),
       );
     }
-    const overdueBefore = addDays(today, -settings.followUpGraceDays);
+    const overdueBefore = daysBefore(today, settings.followUpGraceDays);
     const served = new Set<string>();
     for (const item of facts.interventions) {
       for (const id of item.subGoalIds) served.add(id);
@@ -134,3 +134,11 @@ export const gapsRule: RuleDefinition<GapsSettings> = {
     return findings;
   },
 };
+
+/** `today` minus `days`, remembered for the last pair asked (the scan asks 50,000 times for the same). */
+let lastDaysBefore = { today: '', days: -1, result: '' };
+function daysBefore(today: string, days: number): string {
+  if (lastDaysBefore.today !== today || lastDaysBefore.days !== days)
+    lastDaysBefore = { today, days, result: addDays(today, -days) };
+  return lastDaysBefore.result;
+}
