@@ -448,8 +448,8 @@ describe('flag owners', () => {
     const other = await t.factories.citizen(municipalityId, { coordinatorId: coordinator.id });
     const etagOf = async (): Promise<string> =>
       String(
-        (await t.request(coordinator.cookie, { method: 'GET', url: `/api/citizens/${other.id}/plan` })).headers
-          .etag,
+        (await t.request(coordinator.cookie, { method: 'GET', url: `/api/citizens/${other.id}/plan` }))
+          .headers.etag,
       );
     const post = async (path: string, payload: Record<string, unknown>) => {
       const response = await t.request(coordinator.cookie, {
@@ -499,7 +499,9 @@ describe('flag owners', () => {
     expect(after.find((flag) => flag.id === gaps?.id)?.owner?.id).toBe(leader.id);
     expect(after.find((flag) => flag.id === duplicate?.id)?.owner?.id).toBe(socialWorker.id);
     const history = await t.request(leader.cookie, { method: 'GET', url: `/api/flags/${gaps?.id}` });
-    expect(history.json().history.map((event: { action: string }) => event.action)).toContain('owner_changed');
+    expect(history.json().history.map((event: { action: string }) => event.action)).toContain(
+      'owner_changed',
+    );
     // The batch scan agrees: nothing left to move.
     const scan = await scanMunicipality(t.context.database.db, municipalityId);
     expect(scan.created).toBe(0);

@@ -72,11 +72,16 @@ describe("the citizen's access", () => {
     await citizen.getByRole('heading', { level: 1, name: 'Samtykker' }).waitFor();
     await citizen.getByRole('button', { name: 'Giv samtykke' }).click();
     const form = citizen.getByRole('form', { name: 'Giv samtykke' });
-    await form.getByLabel('Enhed', { exact: true }).selectOption({ label: 'Socialpsykiatri' });
+    // She already shares with the municipality's units; now also with her psychiatric treatment.
+    await form
+      .getByLabel('Enhed', { exact: true })
+      .selectOption({ label: 'Regionspsykiatrien – Psykiatrisk ambulatorium' });
     await form.getByLabel('Dine mål og delmål').check();
     await expectAccessible(citizen, 'consent form');
     await form.getByRole('button', { name: 'Giv samtykke' }).click();
-    const consent = citizen.getByRole('article', { name: 'Samtykke til Socialpsykiatri' });
+    const consent = citizen.getByRole('article', {
+      name: 'Samtykke til Regionspsykiatrien – Psykiatrisk ambulatorium',
+    });
     await consent.getByText('Gælder', { exact: true }).first().waitFor();
     await expectAccessible(citizen, 'consents');
     await consent.getByRole('button', { name: /^Træk samtykke tilbage/ }).click();

@@ -136,7 +136,29 @@ describe('a caseworker working with one plan', () => {
     const editSubGoal = page.getByRole('form', { name: `Redigér delmålet »${title}«` });
     await editSubGoal.getByLabel('Målopfyldelse (GAS)').selectOption('0');
     await editSubGoal.getByRole('button', { name: 'Gem', exact: true }).click();
-    await subGoal.getByText(/Forløb: −1 → 0/).waitFor();
+    await subGoal.getByText(/Udvikling: −1 → 0/).waitFor();
+
+    // A pathway (forløb): started from a template, shown with its start, then ended with a reason.
+    const pathways = page.locator('section[aria-labelledby="plan-pathways"]');
+    await pathways.getByRole('button', { name: 'Start et forløb' }).click();
+    const pathwayForm = page.getByRole('form', { name: 'Start et forløb' });
+    await pathwayForm.getByRole('button', { name: 'Start forløbet' }).click();
+    await pathwayForm.getByText('Feltet skal udfyldes.').first().waitFor();
+    // A template the synthetic pathways never use, so this citizen has none open yet.
+    await pathwayForm.getByLabel('Forløb').selectOption('helhedsorienteret-plan');
+    await pathwayForm.getByLabel('Startdato').fill(day(-10));
+    await expectAccessible(page, 'pathway form');
+    await pathwayForm.getByRole('button', { name: 'Start forløbet' }).click();
+    await expect.poll(() => pathwayForm.count()).toBe(0);
+    const pathway = pathways.getByRole('listitem').filter({ hasText: 'Helhedsorienteret plan' });
+    await pathway.getByText(`siden ${danishDate(day(-10))}`).waitFor();
+    await pathway.getByRole('button', { name: 'Afslut forløbet: Helhedsorienteret plan' }).click();
+    const endPathway = page.getByRole('form', { name: 'Afslut Helhedsorienteret plan' });
+    await endPathway.getByLabel('Begrundelse').fill('Afklaret: fleksjob');
+    await endPathway.getByRole('button', { name: 'Afslut', exact: true }).click();
+    await expect.poll(() => endPathway.count()).toBe(0);
+    await pathway.getByText('Afklaret: fleksjob').waitFor();
+    await history.getByText('afsluttede forløbet »Helhedsorienteret plan«').waitFor();
 
     // Back on My day the plan now shows as recently changed.
     await page.getByRole('link', { name: 'Mit overblik' }).first().click();

@@ -55,10 +55,10 @@ export function PathwaysSection(): ReactElement {
                 <button
                   type="button"
                   className="button button-tertiary"
+                  aria-label={`${t('plan.pathways.end')}: ${pathway.name[language]}`}
                   onClick={() => setEnding(pathway.id)}
                 >
                   {t('plan.pathways.end')}
-                  <span className="sr-only">: {pathway.name[language]}</span>
                 </button>
               ) : null}
               {ending === pathway.id ? (

@@ -33,9 +33,11 @@ export function validate<T>(
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, value: result.data };
   const errors: FieldErrors = {};
+  const given = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? 'form');
-    errors[field] ??= issueText(issue, t);
+    // An empty choice or date is a missing value, whatever rule the schema checks first.
+    errors[field] ??= given[field] === '' ? t('form.errors.required') : issueText(issue, t);
   }
   return { ok: false, errors };
 }
