@@ -60,10 +60,11 @@ export async function loadMunicipalityFacts(
       SELECT json_agg(json_build_array(citizen_id, id, type_id, unit_id, responsible_id, status, start_date,
                end_date, follow_up_date, schedule)) AS rows
         FROM intervention WHERE municipality_id = ${municipalityId} AND status <> 'ended'`.execute(db),
-      // Every link, also those of ended interventions: a second pass over the interventions to
-      // leave those out would cost more than the narrow rows it saves.
-      sql<{ rows: [string, string][] | null }>`
-      SELECT json_agg(json_build_array(intervention_id, sub_goal_id)) AS rows
+      // Every link, also those of ended interventions (a second pass over the interventions to
+      // leave those out would cost more than the rows it saves), as one string of fixed-width
+      // pairs of UUIDs: parsing 370,000 two-element JSON arrays costs three times the read.
+      sql<{ links: string | null }>`
+      SELECT string_agg(intervention_id::text || sub_goal_id::text, '') AS links
         FROM intervention_sub_goal WHERE municipality_id = ${municipalityId}`.execute(db),
       sql<{ rows: [string, string, string][] | null }>`
       SELECT json_agg(json_build_array(citizen_id, id, title)) AS rows
@@ -91,7 +92,10 @@ export async function loadMunicipalityFacts(
     else history.set(subGoalId, [level]);
   }
   const goalsOf = new Map<string, string[]>();
-  for (const [interventionId, subGoalId] of links.rows[0]?.rows ?? []) {
+  const pairs = links.rows[0]?.links ?? '';
+  for (let at = 0; at + 2 * UUID_LENGTH <= pairs.length; at += 2 * UUID_LENGTH) {
+    const interventionId = pairs.slice(at, at + UUID_LENGTH);
+    const subGoalId = pairs.slice(at + UUID_LENGTH, at + 2 * UUID_LENGTH);
     const list = goalsOf.get(interventionId);
     if (list) list.push(subGoalId);
     else goalsOf.set(interventionId, [subGoalId]);
@@ -164,6 +168,9 @@ export async function loadMunicipalityFacts(
   }
   return facts;
 }
+
+/** The length of a UUID as PostgreSQL writes it (lower-case, with dashes). */
+const UUID_LENGTH = 36;
 
 function byText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

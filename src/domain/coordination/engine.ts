@@ -33,23 +33,22 @@ export function evaluateCitizen(
   today: string,
 ): OwnedFinding[] {
   const findings: OwnedFinding[] = [];
-  // Made only when a finding names no owner and the citizen has no coordinator.
-  let responsibleOf: Map<string, string | null> | null = null;
-  const firstResponsible = (subjectIds: readonly string[]): string | null => {
-    responsibleOf ??= new Map(facts.interventions.map((item) => [item.id, item.responsibleId]));
-    for (const id of subjectIds) {
-      const responsible = responsibleOf.get(id);
-      if (responsible !== undefined && responsible !== null) return responsible;
-    }
-    return null;
-  };
   for (const { rule, settings } of rules) {
     for (const finding of rule.evaluate(facts, settings, today)) {
       findings.push({
         ...finding,
-        ownerId: finding.ownerId ?? facts.coordinatorId ?? firstResponsible(finding.subjectIds),
+        ownerId: finding.ownerId ?? facts.coordinatorId ?? firstResponsible(facts, finding.subjectIds),
       });
     }
   }
   return findings;
+}
+
+/** The responsible professional of the first subject that has one (subjects may be sub-goals too). */
+function firstResponsible(facts: CitizenFacts, subjectIds: readonly string[]): string | null {
+  for (const id of subjectIds) {
+    const responsible = facts.interventions.find((item) => item.id === id)?.responsibleId;
+    if (responsible !== undefined && responsible !== null) return responsible;
+  }
+  return null;
 }

@@ -36,14 +36,22 @@ export function diffFlags(
   findings: readonly (OwnedFinding & { citizenId: string })[],
   existing: readonly ExistingFlag[],
 ): FlagChanges {
-  const stored = new Map(existing.map((flag) => [`${flag.citizenId}|${flag.fingerprint}`, flag]));
-  const found = new Set<string>();
+  // Keyed by citizen, then fingerprint: the batch scan diffs a whole municipality, and nested
+  // maps spare it a concatenated key per finding and per stored flag.
+  const stored = new Map<string, Map<string, ExistingFlag>>();
+  for (const flag of existing) {
+    const ofCitizen = stored.get(flag.citizenId);
+    if (ofCitizen) ofCitizen.set(flag.fingerprint, flag);
+    else stored.set(flag.citizenId, new Map([[flag.fingerprint, flag]]));
+  }
+  const found = new Map<string, Set<string>>();
   const changes: FlagChanges = { create: [], reopen: [], autoResolve: [], reassign: [] };
   for (const finding of findings) {
-    const key = `${finding.citizenId}|${finding.fingerprint}`;
-    if (found.has(key)) continue;
-    found.add(key);
-    const flag = stored.get(key);
+    const seen = found.get(finding.citizenId);
+    if (!seen) found.set(finding.citizenId, new Set([finding.fingerprint]));
+    else if (seen.has(finding.fingerprint)) continue;
+    else seen.add(finding.fingerprint);
+    const flag = stored.get(finding.citizenId)?.get(finding.fingerprint);
     if (!flag) {
       changes.create.push(finding);
       continue;
@@ -56,7 +64,7 @@ export function diffFlags(
   }
   for (const flag of existing) {
     const open = flag.status === 'open' || flag.status === 'acknowledged';
-    if (open && !found.has(`${flag.citizenId}|${flag.fingerprint}`)) changes.autoResolve.push(flag.id);
+    if (open && !found.get(flag.citizenId)?.has(flag.fingerprint)) changes.autoResolve.push(flag.id);
   }
   return changes;
 }

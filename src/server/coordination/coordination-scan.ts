@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { activeRules, evaluateCitizen } from '../../domain/coordination/engine.js';
-import { diffFlags, type FlagChanges } from '../../domain/coordination/flag-diff.js';
+import { diffFlags, type FlagChanges, hasChanges } from '../../domain/coordination/flag-diff.js';
 import type { OwnedFinding } from '../../domain/coordination/rule.js';
 import { danishToday } from '../../domain/plan/attention.js';
 import { loadMunicipalityFacts } from '../../db/queries/coordination-facts.queries.js';
@@ -23,6 +23,8 @@ export interface ScanResult {
   created: number;
   reopened: number;
   resolved: number;
+  /** Open flags whose owner now follows the plan to someone else. */
+  reassigned: number;
   milliseconds: number;
 }
 
@@ -43,8 +45,8 @@ export async function scanMunicipality(
   report('reading', 0, 1);
   await ensureStatistics(db);
   const [choices, facts, existing] = await db.transaction().execute(async (trx) => {
-    // One read of every table, grouped and sorted in the database: give its sorts and hashes
-    // the memory to stay off disk for this transaction only.
+    // One read of every table (grouped by citizen in JavaScript): give the few sorts left in the
+    // database (pathways, GAS history) the memory to stay off disk, for this transaction only.
     await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
     return Promise.all([
       loadRuleChoices(trx, municipalityId),
@@ -62,8 +64,10 @@ export async function scanMunicipality(
     if ((index + 1) % 5000 === 0 || index + 1 === facts.length) report('checking', index + 1, facts.length);
   }
   const changes: FlagChanges = diffFlags(findings, existing);
-  const total = changes.create.length + changes.reopen.length + changes.autoResolve.length;
-  if (total > 0) {
+  const total =
+    changes.create.length + changes.reopen.length + changes.autoResolve.length + changes.reassign.length;
+  // Owner changes alone are changes too (they were left unwritten when nothing else changed).
+  if (hasChanges(changes)) {
     report('writing', 0, total);
     await db
       .transaction()
@@ -77,6 +81,7 @@ export async function scanMunicipality(
     created: changes.create.length,
     reopened: changes.reopen.length,
     resolved: changes.autoResolve.length,
+    reassigned: changes.reassign.length,
     milliseconds: performance.now() - started,
   };
 }

@@ -45,23 +45,10 @@ export const gapsRule: RuleDefinition<GapsSettings> = {
   evaluate(facts: CitizenFacts, settings: GapsSettings, today: string): Finding[] {
     if (facts.interventions.length === 0) return [];
     const findings: Finding[] = [];
-    const citizenFinding = (
-      kind: string,
-      da: string,
-      en: string,
-      severity: Finding['severity'],
-    ): Finding => ({
-      ruleId: 'gaps',
-      fingerprint: fingerprintOf('gaps', kind, [facts.citizenId]),
-      severity,
-      subjectIds: [],
-      unitIds: [],
-      sectors: [],
-      explanation: { da, en, data: { kind } },
-    });
     if (settings.noOwnGoal && !facts.hasOwnGoal) {
       findings.push(
         citizenFinding(
+          facts.citizenId,
           'no-own-goal',
           'Planen har intet overordnet mål med borgerens egne ord.',
           "The plan has no overall goal in the citizen's own words.",
@@ -72,6 +59,7 @@ export const gapsRule: RuleDefinition<GapsSettings> = {
     if (settings.noCoordinator && facts.coordinatorId === null) {
       findings.push(
         citizenFinding(
+          facts.citizenId,
           'no-coordinator',
           'Ingen er koordinerende sagsbehandler (tovholder) for borgeren.',
           'Nobody is the coordinator for this citizen.',
@@ -141,4 +129,23 @@ function daysBefore(today: string, days: number): string {
   if (lastDaysBefore.today !== today || lastDaysBefore.days !== days)
     lastDaysBefore = { today, days, result: addDays(today, -days) };
   return lastDaysBefore.result;
+}
+
+/** A finding about the plan as a whole (no subject). Module-level: the scan runs the rule per citizen. */
+function citizenFinding(
+  citizenId: string,
+  kind: string,
+  da: string,
+  en: string,
+  severity: Finding['severity'],
+): Finding {
+  return {
+    ruleId: 'gaps',
+    fingerprint: fingerprintOf('gaps', kind, [citizenId]),
+    severity,
+    subjectIds: [],
+    unitIds: [],
+    sectors: [],
+    explanation: { da, en, data: { kind } },
+  };
 }
