@@ -14,6 +14,16 @@ export interface Database {
   exec(sql: string): Promise<void>;
   /** Runs work that only one process may do at a time (migrations, first seeding). */
   exclusively<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Listens to a notification channel (NOTIFY, delivered at commit). `onGap` is called when
+   * notifications may have been missed (the listening connection was lost and re-made), so a
+   * listener that caches must forget everything. Returns a function that stops listening.
+   */
+  listen(
+    channel: string,
+    onMessage: (payload: string) => void,
+    onGap: () => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -72,9 +82,66 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
         client.release();
       }
     },
+    listen: (channel, onMessage, onGap) => listenOnPostgres(url, types, channel, onMessage, onGap),
     async close() {
       await db.destroy();
     },
+  };
+}
+
+/**
+ * A dedicated connection for LISTEN (a pooled one would be handed to queries). If it drops, the
+ * caller is told there may be a gap, and it reconnects with a growing pause until stopped.
+ */
+async function listenOnPostgres(
+  url: string,
+  types: pg.ClientConfig['types'],
+  channel: string,
+  onMessage: (payload: string) => void,
+  onGap: () => void,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let pause = 250;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: url, types });
+    next.on('notification', (message) => {
+      if (message.channel === channel) onMessage(message.payload ?? '');
+    });
+    const lost = (): void => {
+      if (client !== next) return;
+      client = null;
+      next.removeAllListeners('end');
+      next.end().catch(() => undefined);
+      if (stopped) return;
+      onGap();
+      setTimeout(() => void reconnect(), pause).unref();
+      pause = Math.min(pause * 2, 10_000);
+    };
+    next.on('error', lost);
+    next.on('end', lost);
+    await next.connect();
+    await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    client = next;
+    pause = 250;
+  };
+  const reconnect = async (): Promise<void> => {
+    if (stopped) return;
+    try {
+      await connect();
+      // Whatever changed while nobody listened is unknown: forget it all once more.
+      onGap();
+    } catch {
+      setTimeout(() => void reconnect(), pause).unref();
+      pause = Math.min(pause * 2, 10_000);
+    }
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    const current = client;
+    client = null;
+    await current?.end().catch(() => undefined);
   };
 }
 
@@ -98,6 +165,17 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     },
     // One process owns a PGlite data folder (see data-folder.ts), so nothing to coordinate.
     exclusively: (work) => work(),
+    async listen(channel, onMessage) {
+      // Through the pool's turn: LISTEN on PGlite's one session must not land inside another
+      // caller's open transaction (where a rollback would undo it).
+      const connection = await pool.connect();
+      try {
+        const unlisten = await pglite.listen(channel, onMessage);
+        return () => unlisten();
+      } finally {
+        connection.release();
+      }
+    },
     async close() {
       await db.destroy();
       await pglite.close();

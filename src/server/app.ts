@@ -19,6 +19,7 @@ import { CprVault, parseCprKeys } from '../security/cpr-vault.js';
 import { AuditWriter } from './audit/audit-writer.js';
 import { SessionStore } from './auth/session-store.js';
 import type { App, AppContext } from './context.js';
+import { followCacheChanges } from './cache-invalidation.js';
 import { PlanStore } from './plan/plan-store.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling, sendProblem } from './plugins/errors.js';
@@ -102,6 +103,9 @@ export async function buildApp(
     }),
     plans: new PlanStore(database.db),
   };
+  // Other processes' commits reach this process's caches (plans, grants, sessions).
+  const stopFollowing = await followCacheChanges(database, context);
+  app.addHook('onClose', stopFollowing);
 
   await app.register(swagger, {
     openapi: {

@@ -6,6 +6,7 @@ import { buildApp, LOG_REDACTION } from '../../src/server/app.js';
 import type { App, AppContext } from '../../src/server/context.js';
 import { SESSION_COOKIE } from '../../src/server/plugins/auth.js';
 import { Factories } from './factories.js';
+import type { Database } from '../../src/db/database.js';
 import { createTestDatabase } from './test-database.js';
 
 export interface TestApp {
@@ -55,9 +56,17 @@ function safeDecode(url: string): string {
 
 /** A Samspil app on a fresh database of the engine under test, silent, with random CPR keys. */
 export async function startTestApp(
-  options: { demo?: boolean; env?: Record<string, string>; publicUrl?: string } = {},
+  options: {
+    demo?: boolean;
+    env?: Record<string, string>;
+    publicUrl?: string;
+    /** Another app's database: a second server process on the same data (kept open on dispose). */
+    database?: Database;
+  } = {},
 ): Promise<TestApp> {
-  const { database, dispose } = await createTestDatabase();
+  const { database, dispose } = options.database
+    ? { database: options.database, dispose: async () => undefined }
+    : await createTestDatabase();
   const config = loadConfig(
     {
       SAMSPIL_CPR_KEYS: `1:${randomBytes(32).toString('base64')}`,

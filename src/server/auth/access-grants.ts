@@ -16,6 +16,8 @@ export class AccessGrantStore {
   private readonly cache = new Map<string, AccessGrants>();
   /** Bumped by every invalidation, so a load that raced a change is not cached. */
   private readonly generations = new Map<string, number>();
+  /** Bumped when many entries are forgotten at once, so no load in flight caches what it read. */
+  private epoch = 0;
   private readonly loader = new CitizenBatchLoader<AccessGrants>((municipalityId, citizenIds) =>
     this.loadGrants(municipalityId, citizenIds),
   );
@@ -38,9 +40,10 @@ export class AccessGrantStore {
     if (cached) return cached;
     if (!(await this.mayHaveGrants(municipalityId, citizenId))) return NO_GRANTS;
     const generation = this.generations.get(key) ?? 0;
+    const epoch = this.epoch;
     const grants = (await this.loader.load(municipalityId, citizenId)) ?? NO_GRANTS;
     // A change committed while this read was in flight: answer, but do not cache.
-    if ((this.generations.get(key) ?? 0) === generation) this.remember(key, grants);
+    if ((this.generations.get(key) ?? 0) === generation && this.epoch === epoch) this.remember(key, grants);
     return grants;
   }
 
@@ -54,6 +57,20 @@ export class AccessGrantStore {
     this.loader.forget(municipalityId, citizenId);
     this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
     if (this.generations.size > this.limit * 2) this.generations.clear();
+  }
+
+  /** Many grants of a municipality changed at once: forget its cached grants and candidates. */
+  invalidateMunicipality(municipalityId: string): void {
+    this.epoch++;
+    for (const key of this.cache.keys()) if (key.startsWith(`${municipalityId}/`)) this.cache.delete(key);
+    this.candidates.delete(municipalityId);
+  }
+
+  /** Forget everything (notifications may have been missed). */
+  clear(): void {
+    this.epoch++;
+    this.cache.clear();
+    this.candidates.clear();
   }
 
   private async mayHaveGrants(municipalityId: string, citizenId: string): Promise<boolean> {

@@ -248,6 +248,16 @@ export class SessionStore {
     await this.db.deleteFrom('session').where('token_hash', '=', hash).execute();
   }
 
+  /** Drops one cached session by its token hash (base64): it was ended or moved by another process. */
+  forgetCached(tokenHash: string): void {
+    this.cache.delete(tokenHash);
+  }
+
+  /** Drops every cached session; each is read again from the database on its next request. */
+  forgetAllCached(): void {
+    this.cache.clear();
+  }
+
   /** Drops cached sessions of a relative whose delegation ended (their rows are deleted by the caller). */
   forgetDelegation(delegationId: string): void {
     for (const [key, session] of this.cache) {

@@ -39,12 +39,17 @@ function scopesOf(document: PlanOverview): StoredPlan['scopes'] {
 
 /**
  * Reads plans from the read model (plan_document) through a bounded in-memory cache.
- * Every plan write in this process replaces the entry after it commits, so a cached plan is
- * never older than the last write made here. (Several processes on one PostgreSQL would
- * need invalidation by LISTEN/NOTIFY; Samspil runs one process per database today.)
+ * Every plan write in this process replaces the entry after it commits; a write by another
+ * process on the same database reaches `forget` through its commit's notification
+ * (cache-invalidation.ts), so a cached plan is never older than the last committed write.
  */
 export class PlanStore {
   private readonly cache = new Map<string, StoredPlan>();
+  /**
+   * Versions announced by other processes' commits while a load may be in flight: a load that
+   * read an older version answers its request but is not cached.
+   */
+  private readonly announced = new Map<string, number>();
   private readonly loader = new CitizenBatchLoader<StoredPlan>((municipalityId, citizenIds) =>
     this.loadPlans(municipalityId, citizenIds),
   );
@@ -72,8 +77,34 @@ export class PlanStore {
     const current = this.cache.get(key);
     // A write committed while this read was in flight: its entry is newer.
     if (current && current.version >= loaded.version) return current;
+    const announced = this.announced.get(key);
+    if (announced !== undefined) {
+      if (loaded.version < announced) return loaded;
+      this.announced.delete(key);
+    }
     this.remember(key, loaded);
     return loaded;
+  }
+
+  /** Another process committed this version of a plan: forget any older copy. */
+  forget(municipalityId: string, citizenId: string, version: number): void {
+    const key = `${municipalityId}/${citizenId}`;
+    const cached = this.cache.get(key);
+    if (cached && cached.version >= version) return;
+    this.cache.delete(key);
+    this.loader.forget(municipalityId, citizenId);
+    if (this.announced.size >= this.limit) this.announced.clear();
+    this.announced.set(key, Math.max(version, this.announced.get(key) ?? 0));
+  }
+
+  /** Many plans of a municipality changed at once (a bulk load): forget them all. */
+  forgetMunicipality(municipalityId: string): void {
+    for (const key of this.cache.keys()) if (key.startsWith(`${municipalityId}/`)) this.cache.delete(key);
+  }
+
+  /** Forget everything (notifications may have been missed). */
+  clear(): void {
+    this.cache.clear();
   }
 
   /**
