@@ -2,14 +2,13 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccessLogEntry } from '../../api/access-types.js';
 import { useAccessLog } from '../../api/useAccessLog.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { Loading } from '../../components/Loading.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { accessWhat, accessWhy } from './access-text.js';
 import { CitizenOnly } from './CitizenOnly.js';
 import { PlanExport } from './PlanExport.js';
+import { QueryStatus } from '../../components/QueryStatus.js';
 
 /** "Hvem har set mine oplysninger": when, who (unit, role, name where shown), why; break the glass highlighted. */
 export function AccessLogPage(): ReactElement {
@@ -25,8 +24,7 @@ function AccessLogView({ citizenId }: { citizenId: string }): ReactElement {
     <>
       <h1>{t('accessLog.title')}</h1>
       <p className="font-lead">{t('accessLog.intro')}</p>
-      {log.isPending ? <Loading /> : null}
-      {log.error ? <ErrorAlert error={log.error} onRetry={() => void log.refetch()} /> : null}
+      <QueryStatus query={log} />
       {log.data ? (
         <>
           {log.data.showsNames ? null : <p className="samspil-muted">{t('accessLog.namesHidden')}</p>}

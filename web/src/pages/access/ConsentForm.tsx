@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactElement, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, type ReactElement, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CONSENT_CATEGORIES,
@@ -9,9 +9,11 @@ import {
 import { useUnits } from '../../api/useCatalogue.js';
 import { useGiveConsent } from '../../api/useGiveConsent.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { CheckboxGroup, RadioGroup } from '../../components/form/Choices.js';
+import { FormActions, SelectField, TextField } from '../../components/form/Fields.js';
+import { useFocusOnOpen } from '../../components/form/useFocusOnOpen.js';
 import { SECTOR_LABELS } from '../../domain.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
-import { CheckboxGroup, RadioGroup } from '../plan/edit/Choices.js';
 
 type Grantee = 'unit' | 'sector';
 
@@ -20,9 +22,7 @@ export function ConsentForm({ citizenId, onDone }: { citizenId: string; onDone: 
   const { t } = useTranslation();
   const language = useLanguage();
   const id = useId();
-  const heading = useRef<HTMLHeadingElement>(null);
-  // Opened by a button: move focus to the form's heading so keyboard and screen-reader users start there.
-  useEffect(() => heading.current?.focus(), []);
+  const heading = useFocusOnOpen<HTMLHeadingElement>();
   const units = useUnits();
   const give = useGiveConsent(citizenId);
   const [grantee, setGrantee] = useState<Grantee>('unit');
@@ -75,43 +75,23 @@ export function ConsentForm({ citizenId, onDone }: { citizenId: string; onDone: 
         onChange={(value) => setGrantee(value === 'sector' ? 'sector' : 'unit')}
       />
       {grantee === 'unit' ? (
-        <div className="form-group">
-          <label className="form-label" htmlFor={`${id}-unit`}>
-            {t('consents.form.unit')}
-          </label>
-          <select
-            id={`${id}-unit`}
-            className="form-select"
-            value={unitId}
-            onChange={(event) => setUnitId(event.target.value)}
-          >
-            <option value="">{t('consents.form.chooseUnit')}</option>
-            {(units.data ?? []).map((unit) => (
-              <option key={unit.id} value={unit.id}>
-                {unit.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-unit`}
+          label={t('consents.form.unit')}
+          value={unitId}
+          onChange={setUnitId}
+          emptyLabel={t('consents.form.chooseUnit')}
+          options={(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name }))}
+        />
       ) : (
-        <div className="form-group">
-          <label className="form-label" htmlFor={`${id}-sector`}>
-            {t('consents.form.sector')}
-          </label>
-          <select
-            id={`${id}-sector`}
-            className="form-select"
-            value={sector}
-            onChange={(event) => setSector(event.target.value)}
-          >
-            <option value="">{t('consents.form.chooseSector')}</option>
-            {Object.entries(SECTOR_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label[language]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-sector`}
+          label={t('consents.form.sector')}
+          value={sector}
+          onChange={setSector}
+          emptyLabel={t('consents.form.chooseSector')}
+          options={Object.entries(SECTOR_LABELS).map(([value, label]) => ({ value, label: label[language] }))}
+        />
       )}
       <CheckboxGroup
         id={`${id}-categories`}
@@ -130,47 +110,25 @@ export function ConsentForm({ citizenId, onDone }: { citizenId: string; onDone: 
         value={purpose}
         onChange={(value) => setPurpose(CONSENT_PURPOSES.find((item) => item === value) ?? 'coordination')}
       />
-      <div className="form-group">
-        <label className="form-label" htmlFor={`${id}-until`}>
-          {t('consents.form.validUntil')}
-        </label>
-        <span className="form-hint" id={`${id}-until-hint`}>
-          {t('consents.form.validUntilHint')}
-        </span>
-        <input
-          id={`${id}-until`}
-          type="date"
-          className="form-input"
-          value={validUntil}
-          aria-describedby={`${id}-until-hint`}
-          onChange={(event) => setValidUntil(event.target.value)}
-        />
-      </div>
-      <div className="form-group">
-        <label className="form-label" htmlFor={`${id}-case`}>
-          {t('consents.form.caseReference')}
-        </label>
-        <span className="form-hint" id={`${id}-case-hint`}>
-          {t('consents.form.caseReferenceHint')}
-        </span>
-        <input
-          id={`${id}-case`}
-          className="form-input"
-          maxLength={200}
-          value={caseReference}
-          aria-describedby={`${id}-case-hint`}
-          onChange={(event) => setCaseReference(event.target.value)}
-        />
-      </div>
+      <TextField
+        id={`${id}-until`}
+        label={t('consents.form.validUntil')}
+        hint={t('consents.form.validUntilHint')}
+        type="date"
+        className="form-input"
+        value={validUntil}
+        onChange={setValidUntil}
+      />
+      <TextField
+        id={`${id}-case`}
+        label={t('consents.form.caseReference')}
+        hint={t('consents.form.caseReferenceHint')}
+        maxLength={200}
+        value={caseReference}
+        onChange={setCaseReference}
+      />
       {give.error ? <ErrorAlert error={give.error} /> : null}
-      <div className="samspil-form-actions">
-        <button type="submit" className="button button-primary" disabled={give.isPending}>
-          {t('consents.form.submit')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onDone}>
-          {t('coordination.common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('consents.form.submit')} pending={give.isPending} onCancel={onDone} />
     </form>
   );
 }

@@ -4,15 +4,16 @@ import type { Consent } from '../../api/access-types.js';
 import { useConsents } from '../../api/useConsents.js';
 import { useWithdrawConsent } from '../../api/useWithdrawConsent.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { Loading } from '../../components/Loading.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { sectorLabel } from '../coordination/flag-text.js';
-import { useToggle } from '../plan/edit/useToggle.js';
+import { useToggle } from '../../hooks/useToggle.js';
 import { CitizenOnly } from './CitizenOnly.js';
 import { ConsentForm } from './ConsentForm.js';
 import { Fact } from '../coordination/Fact.js';
+import { OpenFormButton } from '../../components/form/OpenFormButton.js';
+import { QueryStatus } from '../../components/QueryStatus.js';
 
 /** "Samtykker": what the citizen has agreed to share, with whom and why; give and withdraw; history. */
 export function ConsentsPage(): ReactElement {
@@ -34,8 +35,7 @@ function ConsentsView({ citizenId }: { citizenId: string }): ReactElement {
     <>
       <h1>{t('consents.title')}</h1>
       <p className="font-lead">{t('consents.intro')}</p>
-      {consents.isPending ? <Loading /> : null}
-      {consents.error ? <ErrorAlert error={consents.error} onRetry={() => void consents.refetch()} /> : null}
+      <QueryStatus query={consents} />
       {withdraw.error ? <ErrorAlert error={withdraw.error} /> : null}
       {withdraw.isSuccess ? (
         <p className="samspil-history-note" role="status">
@@ -46,9 +46,7 @@ function ConsentsView({ citizenId }: { citizenId: string }): ReactElement {
         <ConsentForm citizenId={citizenId} onDone={giving.hide} />
       ) : (
         <p>
-          <button type="button" className="button button-primary" ref={giving.trigger} onClick={giving.show}>
-            {t('consents.give')}
-          </button>
+          <OpenFormButton toggle={giving} label={t('consents.give')} primary />
         </p>
       )}
       {consents.data ? (

@@ -1,7 +1,9 @@
-import { type FormEvent, type ReactElement, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, type ReactElement, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGrantDelegation } from '../../api/useGrantDelegation.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { CprInput, Field, FormActions, TextField } from '../../components/form/Fields.js';
+import { useFocusOnOpen } from '../../components/form/useFocusOnOpen.js';
 import { normaliseCpr } from '../../domain.js';
 
 /**
@@ -17,9 +19,7 @@ export function DelegationForm({
 }): ReactElement {
   const { t } = useTranslation();
   const id = useId();
-  const heading = useRef<HTMLHeadingElement>(null);
-  // Opened by a button: move focus to the form's heading so keyboard and screen-reader users start there.
-  useEffect(() => heading.current?.focus(), []);
+  const heading = useFocusOnOpen<HTMLHeadingElement>();
   const { grant, pending, error } = useGrantDelegation(citizenId);
   const [cpr, setCpr] = useState('');
   const [name, setName] = useState('');
@@ -53,73 +53,42 @@ export function DelegationForm({
       <h2 id={`${id}-heading`} className="h3 samspil-edit-heading" ref={heading} tabIndex={-1}>
         {t('delegations.form.heading')}
       </h2>
-      <div className={invalid.name ? 'form-group form-error' : 'form-group'}>
-        <label className="form-label" htmlFor={`${id}-name`}>
-          {t('delegations.form.name')}
-        </label>
-        {invalid.name ? (
-          <span className="form-error-message" id={`${id}-name-error`} role="alert">
-            {t('delegations.form.nameMissing')}
-          </span>
-        ) : null}
-        <input
-          id={`${id}-name`}
-          className="form-input"
-          type="text"
-          maxLength={200}
-          value={name}
-          aria-invalid={invalid.name || undefined}
-          aria-describedby={invalid.name ? `${id}-name-error` : undefined}
-          onChange={(event) => setName(event.target.value)}
-        />
-      </div>
-      <div className={invalid.cpr ? 'form-group form-error' : 'form-group'}>
-        <label className="form-label" htmlFor={`${id}-cpr`}>
-          {t('delegations.form.cpr')}
-        </label>
-        <span className="form-hint" id={`${id}-cpr-hint`}>
-          {t('delegations.form.cprHint')}
-        </span>
-        {invalid.cpr ? (
-          <span className="form-error-message" id={`${id}-cpr-error`} role="alert">
-            {t('cprSearch.invalid')}
-          </span>
-        ) : null}
-        <input
-          id={`${id}-cpr`}
-          className="form-input samspil-cpr-input"
-          type="text"
-          inputMode="numeric"
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={11}
-          value={cpr}
-          aria-invalid={invalid.cpr || undefined}
-          aria-describedby={invalid.cpr ? `${id}-cpr-hint ${id}-cpr-error` : `${id}-cpr-hint`}
-          onChange={(event) => setCpr(event.target.value)}
-        />
-      </div>
-      <div className="form-group">
-        <label className="form-label" htmlFor={`${id}-until`}>
-          {t('delegations.form.validUntil')}
-        </label>
-        <input
-          id={`${id}-until`}
-          type="date"
-          className="form-input"
-          value={validUntil}
-          onChange={(event) => setValidUntil(event.target.value)}
-        />
-      </div>
+      <TextField
+        id={`${id}-name`}
+        label={t('delegations.form.name')}
+        error={invalid.name ? t('delegations.form.nameMissing') : undefined}
+        alert
+        maxLength={200}
+        value={name}
+        onChange={setName}
+      />
+      <Field
+        id={`${id}-cpr`}
+        label={t('delegations.form.cpr')}
+        hint={t('delegations.form.cprHint')}
+        error={invalid.cpr ? t('cprSearch.invalid') : undefined}
+        alert
+      >
+        {(describedBy, isInvalid) => (
+          <CprInput
+            id={`${id}-cpr`}
+            value={cpr}
+            onChange={setCpr}
+            describedBy={describedBy}
+            invalid={isInvalid}
+          />
+        )}
+      </Field>
+      <TextField
+        id={`${id}-until`}
+        label={t('delegations.form.validUntil')}
+        type="date"
+        className="form-input"
+        value={validUntil}
+        onChange={setValidUntil}
+      />
       {error ? <ErrorAlert error={error} /> : null}
-      <div className="samspil-form-actions">
-        <button type="submit" className="button button-primary" disabled={pending}>
-          {t('delegations.form.submit')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onDone}>
-          {t('coordination.common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('delegations.form.submit')} pending={pending} onCancel={onDone} />
     </form>
   );
 }

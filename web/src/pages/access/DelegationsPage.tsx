@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { useDelegations } from '../../api/useDelegations.js';
 import { useRevokeDelegation } from '../../api/useRevokeDelegation.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { Loading } from '../../components/Loading.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
-import { useToggle } from '../plan/edit/useToggle.js';
+import { useToggle } from '../../hooks/useToggle.js';
 import { CitizenOnly } from './CitizenOnly.js';
 import { DelegationForm } from './DelegationForm.js';
+import { OpenFormButton } from '../../components/form/OpenFormButton.js';
+import { QueryStatus } from '../../components/QueryStatus.js';
 
 /** "Fuldmagt": relatives who may see the citizen's plan on their behalf; grant and revoke. */
 export function DelegationsPage(): ReactElement {
@@ -28,23 +29,13 @@ function DelegationsView({ citizenId }: { citizenId: string }): ReactElement {
     <>
       <h1>{t('delegations.title')}</h1>
       <p className="font-lead">{t('delegations.intro')}</p>
-      {delegations.isPending ? <Loading /> : null}
-      {delegations.error ? (
-        <ErrorAlert error={delegations.error} onRetry={() => void delegations.refetch()} />
-      ) : null}
+      <QueryStatus query={delegations} />
       {revoke.error ? <ErrorAlert error={revoke.error} /> : null}
       {granting.open ? (
         <DelegationForm citizenId={citizenId} onDone={granting.hide} />
       ) : (
         <p>
-          <button
-            type="button"
-            className="button button-primary"
-            ref={granting.trigger}
-            onClick={granting.show}
-          >
-            {t('delegations.grant')}
-          </button>
+          <OpenFormButton toggle={granting} label={t('delegations.grant')} primary />
         </p>
       )}
       {delegations.data?.length === 0 ? <p>{t('delegations.none')}</p> : null}

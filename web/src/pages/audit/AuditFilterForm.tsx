@@ -4,6 +4,7 @@ import type { AuditFilter } from '../../api/access-types.js';
 import { useProfessionals } from '../../api/useCatalogue.js';
 import { useCprSearch } from '../../api/useCprSearch.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { CprInput, Field, SelectField, TextField } from '../../components/form/Fields.js';
 import { type ChosenCitizen, CitizenNameLookup } from './CitizenNameLookup.js';
 import { normaliseCpr } from '../../domain.js';
 
@@ -80,146 +81,116 @@ export function AuditFilterForm({ unitId, onSearch }: AuditFilterFormProps): Rea
       <h2 id={`${id}-heading`} className="h4 samspil-panel-heading">
         {t('audit.filters')}
       </h2>
-      <div className={cprInvalid ? 'form-group form-error' : 'form-group'}>
-        <label className="form-label" htmlFor={`${id}-cpr`}>
-          {t('audit.citizenCpr')}
-        </label>
-        <span className="form-hint" id={`${id}-cpr-hint`}>
-          {t('audit.citizenCprHint')}
-        </span>
-        {cprInvalid ? (
-          <span className="form-error-message" id={`${id}-cpr-error`} role="alert">
-            {t('cprSearch.invalid')}
-          </span>
-        ) : null}
-        <div className="samspil-inline-form">
-          <input
-            id={`${id}-cpr`}
-            className="form-input samspil-cpr-input"
-            type="text"
-            inputMode="numeric"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={11}
-            value={cpr}
-            aria-invalid={cprInvalid || undefined}
-            aria-describedby={cprInvalid ? `${id}-cpr-hint ${id}-cpr-error` : `${id}-cpr-hint`}
-            onChange={(event) => setCpr(event.target.value)}
-          />
-          <button type="button" className="button button-secondary" onClick={findCitizen}>
-            {t('audit.findCitizen')}
-          </button>
-        </div>
-        <p role="status" className="samspil-small">
-          {found ? t('audit.citizenChosen', { name: found.name }) : null}
-          {notFound ? t('audit.citizenNotFound') : null}
-        </p>
-        {found ? (
-          <button
-            type="button"
-            className="button button-tertiary"
-            onClick={() => {
-              cprSearch.clear();
-              setChosen(null);
-            }}
-          >
-            {t('audit.clearCitizen')}
-          </button>
-        ) : null}
-        {cprSearch.state.status === 'error' ? <ErrorAlert error={cprSearch.state.error} /> : null}
-      </div>
-      <div className="form-group">
-        <label className="form-label" htmlFor={`${id}-name`}>
-          {t('audit.citizenName')}
-        </label>
-        <div className="samspil-inline-form">
-          <input
-            id={`${id}-name`}
-            className="form-input"
-            type="text"
-            autoComplete="off"
-            maxLength={100}
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-          />
-          <button type="button" className="button button-secondary" onClick={() => setNameQuery(name.trim())}>
-            {t('audit.findByName')}
-          </button>
-        </div>
-        {nameQuery !== '' && chosen === null ? (
-          <CitizenNameLookup
-            query={nameQuery}
-            onChoose={(citizen) => {
-              cprSearch.clear();
-              setChosen(citizen);
-              setNameQuery('');
-            }}
-          />
-        ) : null}
+      <Field
+        id={`${id}-cpr`}
+        label={t('audit.citizenCpr')}
+        hint={t('audit.citizenCprHint')}
+        error={cprInvalid ? t('cprSearch.invalid') : undefined}
+        alert
+      >
+        {(describedBy, invalid) => (
+          <>
+            <div className="samspil-inline-form">
+              <CprInput
+                id={`${id}-cpr`}
+                value={cpr}
+                onChange={setCpr}
+                describedBy={describedBy}
+                invalid={invalid}
+              />
+              <button type="button" className="button button-secondary" onClick={findCitizen}>
+                {t('audit.findCitizen')}
+              </button>
+            </div>
+            <p role="status" className="samspil-small">
+              {found ? t('audit.citizenChosen', { name: found.name }) : null}
+              {notFound ? t('audit.citizenNotFound') : null}
+            </p>
+            {found ? (
+              <button
+                type="button"
+                className="button button-tertiary"
+                onClick={() => {
+                  cprSearch.clear();
+                  setChosen(null);
+                }}
+              >
+                {t('audit.clearCitizen')}
+              </button>
+            ) : null}
+            {cprSearch.state.status === 'error' ? <ErrorAlert error={cprSearch.state.error} /> : null}
+          </>
+        )}
+      </Field>
+      <Field id={`${id}-name`} label={t('audit.citizenName')}>
+        {() => (
+          <>
+            <div className="samspil-inline-form">
+              <input
+                id={`${id}-name`}
+                className="form-input"
+                type="text"
+                autoComplete="off"
+                maxLength={100}
+                value={name}
+                onChange={(event) => setName(event.target.value)}
+              />
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => setNameQuery(name.trim())}
+              >
+                {t('audit.findByName')}
+              </button>
+            </div>
+            {nameQuery !== '' && chosen === null ? (
+              <CitizenNameLookup
+                query={nameQuery}
+                onChoose={(citizen) => {
+                  cprSearch.clear();
+                  setChosen(citizen);
+                  setNameQuery('');
+                }}
+              />
+            ) : null}
+          </>
+        )}
+      </Field>
+      <div className="samspil-form-row">
+        <SelectField
+          id={`${id}-actor`}
+          label={t('audit.actor')}
+          value={actorId}
+          onChange={setActorId}
+          emptyLabel={t('audit.anyone')}
+          options={(professionals.data ?? []).map((person) => ({ value: person.id, label: person.name }))}
+        />
+        <SelectField
+          id={`${id}-action`}
+          label={t('audit.action')}
+          value={action}
+          onChange={setAction}
+          emptyLabel={t('audit.anyAction')}
+          options={AUDIT_ACTIONS.map((value) => ({ value, label: t(`audit.actions.${value}`) }))}
+        />
       </div>
       <div className="samspil-form-row">
-        <div className="form-group">
-          <label className="form-label" htmlFor={`${id}-actor`}>
-            {t('audit.actor')}
-          </label>
-          <select
-            id={`${id}-actor`}
-            className="form-select"
-            value={actorId}
-            onChange={(event) => setActorId(event.target.value)}
-          >
-            <option value="">{t('audit.anyone')}</option>
-            {(professionals.data ?? []).map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="form-group">
-          <label className="form-label" htmlFor={`${id}-action`}>
-            {t('audit.action')}
-          </label>
-          <select
-            id={`${id}-action`}
-            className="form-select"
-            value={action}
-            onChange={(event) => setAction(event.target.value)}
-          >
-            <option value="">{t('audit.anyAction')}</option>
-            {AUDIT_ACTIONS.map((value) => (
-              <option key={value} value={value}>
-                {t(`audit.actions.${value}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
-      <div className="samspil-form-row">
-        <div className="form-group">
-          <label className="form-label" htmlFor={`${id}-from`}>
-            {t('audit.from')}
-          </label>
-          <input
-            id={`${id}-from`}
-            type="date"
-            className="form-input"
-            value={from}
-            onChange={(event) => setFrom(event.target.value)}
-          />
-        </div>
-        <div className="form-group">
-          <label className="form-label" htmlFor={`${id}-to`}>
-            {t('audit.to')}
-          </label>
-          <input
-            id={`${id}-to`}
-            type="date"
-            className="form-input"
-            value={to}
-            onChange={(event) => setTo(event.target.value)}
-          />
-        </div>
+        <TextField
+          id={`${id}-from`}
+          label={t('audit.from')}
+          type="date"
+          className="form-input"
+          value={from}
+          onChange={setFrom}
+        />
+        <TextField
+          id={`${id}-to`}
+          label={t('audit.to')}
+          type="date"
+          className="form-input"
+          value={to}
+          onChange={setTo}
+        />
       </div>
       <button type="submit" className="button button-primary">
         {t('audit.search')}

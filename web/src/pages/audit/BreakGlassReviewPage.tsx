@@ -5,12 +5,12 @@ import { isApiError } from '../../api/client.js';
 import { useBreakGlassList } from '../../api/useBreakGlassList.js';
 import { useReviewBreakGlass } from '../../api/useReviewBreakGlass.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { Loading } from '../../components/Loading.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { auditPath } from '../coordination/paths.js';
 import { ForbiddenPage } from '../errors/ForbiddenPage.js';
+import { QueryStatus } from '../../components/QueryStatus.js';
 
 /** The leader's review of break-the-glass accesses: who, which citizen, why, when; mark reviewed. */
 export function BreakGlassReviewPage(): ReactElement {
@@ -28,8 +28,7 @@ export function BreakGlassReviewPage(): ReactElement {
       <p>
         <Link to={auditPath}>{t('breakGlassReview.toAudit')}</Link>
       </p>
-      {list.isPending ? <Loading /> : null}
-      {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
+      <QueryStatus query={list} />
       {review.error ? <ErrorAlert error={review.error} /> : null}
       {list.data?.length === 0 ? <p>{t('breakGlassReview.none')}</p> : null}
       {list.data && list.data.length > 0 ? (

@@ -1,5 +1,6 @@
 import { type FormEvent, type ReactElement, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CprInput, Field } from '../../components/form/Fields.js';
 import { normaliseCpr } from '../../domain.js';
 
 interface CprSearchFormProps {
@@ -29,46 +30,34 @@ export function CprSearchForm({ onSearch, pending }: CprSearchFormProps): ReactE
     onSearch(`${normalised.slice(0, 6)}-${normalised.slice(6)}`);
   };
 
-  const inputId = `${id}-cpr`;
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
   return (
     <section aria-labelledby={`${id}-heading`} className="samspil-panel">
       <h2 id={`${id}-heading`} className="h4 samspil-panel-heading">
         {t('cprSearch.title')}
       </h2>
       <form method="post" onSubmit={onSubmit} autoComplete="off" noValidate>
-        <div className={invalid ? 'form-group form-error' : 'form-group'}>
-          <label className="form-label" htmlFor={inputId}>
-            {t('cprSearch.label')}
-          </label>
-          <span className="form-hint" id={hintId}>
-            {t('cprSearch.hint')}
-          </span>
-          {invalid ? (
-            <span className="form-error-message" id={errorId} role="alert">
-              {t('cprSearch.invalid')}
-            </span>
-          ) : null}
-          <div className="samspil-inline-form">
-            <input
-              id={inputId}
-              className="form-input samspil-cpr-input"
-              type="text"
-              inputMode="numeric"
-              autoComplete="off"
-              spellCheck={false}
-              maxLength={11}
-              value={value}
-              aria-describedby={invalid ? `${hintId} ${errorId}` : hintId}
-              aria-invalid={invalid || undefined}
-              onChange={(event) => setValue(event.target.value)}
-            />
-            <button type="submit" className="button button-primary" disabled={pending}>
-              {pending ? t('cprSearch.searching') : t('cprSearch.submit')}
-            </button>
-          </div>
-        </div>
+        <Field
+          id={`${id}-cpr`}
+          label={t('cprSearch.label')}
+          hint={t('cprSearch.hint')}
+          error={invalid ? t('cprSearch.invalid') : undefined}
+          alert
+        >
+          {(describedBy) => (
+            <div className="samspil-inline-form">
+              <CprInput
+                id={`${id}-cpr`}
+                value={value}
+                onChange={setValue}
+                describedBy={describedBy}
+                invalid={invalid}
+              />
+              <button type="submit" className="button button-primary" disabled={pending}>
+                {pending ? t('cprSearch.searching') : t('cprSearch.submit')}
+              </button>
+            </div>
+          )}
+        </Field>
       </form>
     </section>
   );

@@ -1,5 +1,6 @@
 import { type FormEvent, type ReactElement, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../components/form/Fields.js';
 
 interface ReasonFormProps {
   label: string;
@@ -79,16 +80,12 @@ export function ReasonForm({
           onChange={(event) => setText(event.target.value)}
         />
       </div>
-      <div className="samspil-form-actions">
-        <button type="submit" className="button button-primary" disabled={pending}>
-          {submitLabel}
-        </button>
-        {onCancel ? (
-          <button type="button" className="button button-secondary" onClick={onCancel}>
-            {t('coordination.common.cancel')}
-          </button>
-        ) : null}
-      </div>
+      <FormActions
+        submitLabel={submitLabel}
+        pending={pending}
+        onCancel={onCancel}
+        cancelLabel={t('coordination.common.cancel')}
+      />
     </form>
   );
 }

@@ -2,9 +2,8 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client.js';
 import { useCoordinationRules } from '../../api/useCoordinationRules.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { Loading } from '../../components/Loading.js';
 import { RuleForm } from './RuleForm.js';
+import { QueryStatus } from '../../components/QueryStatus.js';
 
 /** The municipality's coordination rules: which are on and with which thresholds. */
 export function RulesSection(): ReactElement | null {
@@ -16,8 +15,7 @@ export function RulesSection(): ReactElement | null {
     <section aria-labelledby="overview-rules-settings" className="mt-7">
       <h2 id="overview-rules-settings">{t('coordinationRules.heading')}</h2>
       <p className="samspil-muted">{t('coordinationRules.intro')}</p>
-      {rules.isPending ? <Loading /> : null}
-      {rules.error ? <ErrorAlert error={rules.error} onRetry={() => void rules.refetch()} /> : null}
+      <QueryStatus query={rules} />
       <ul className="samspil-consents no-max-width">
         {(rules.data ?? []).map((rule) => (
           <RuleForm key={rule.id} rule={rule} />

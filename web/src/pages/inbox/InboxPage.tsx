@@ -5,13 +5,13 @@ import type { InboxItem } from '../../api/coordination-types.js';
 import { useInbox } from '../../api/useInbox.js';
 import { useMarkRead } from '../../api/useMarkRead.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { Loading } from '../../components/Loading.js';
 import { formatDateTime, formatNumber } from '../../i18n/format.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { planPath } from '../../routes.js';
 import { referralsPath } from '../coordination/paths.js';
 import { isReferralNotification, notificationCitizen, notificationText } from './inbox-text.js';
+import { QueryStatus } from '../../components/QueryStatus.js';
 
 /** "Indbakke": others also work with my citizens — what they changed, and referrals; mark read. */
 export function InboxPage(): ReactElement {
@@ -25,8 +25,7 @@ export function InboxPage(): ReactElement {
     <>
       <h1>{t('inbox.title')}</h1>
       <p className="font-lead">{t('inbox.intro')}</p>
-      {inbox.isPending ? <Loading /> : null}
-      {inbox.error ? <ErrorAlert error={inbox.error} onRetry={() => void inbox.refetch()} /> : null}
+      <QueryStatus query={inbox} />
       {markRead.error ? <ErrorAlert error={markRead.error} /> : null}
       {inbox.data ? (
         <>

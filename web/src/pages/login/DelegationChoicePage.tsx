@@ -5,11 +5,11 @@ import { useChooseDelegation, useDelegationChoices } from '../../api/useDelegati
 import { useLogout } from '../../api/useLogout.js';
 import { Alert } from '../../components/Alert.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { Loading } from '../../components/Loading.js';
 import { formatDate } from '../../i18n/format.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { homePath } from '../../routes.js';
+import { QueryStatus } from '../../components/QueryStatus.js';
 
 /**
  * "Vælg fuldmagt": a relative with delegated access (fuldmagt) from several citizens chooses
@@ -28,8 +28,7 @@ export function DelegationChoicePage(): ReactElement {
     <>
       <h1>{t('delegationChoice.title')}</h1>
       <p className="font-lead">{t('delegationChoice.intro')}</p>
-      {choices.isPending ? <Loading /> : null}
-      {choices.error ? <ErrorAlert error={choices.error} onRetry={() => void choices.refetch()} /> : null}
+      <QueryStatus query={choices} />
       {choices.data === null ? (
         <Alert variant="info" heading={t('delegationChoice.loggedOutHeading')}>
           <p className="alert-text">

@@ -2,7 +2,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanOverview } from '../../domain.js';
 import { anchors } from './anchors.js';
-import { useToggle } from './edit/useToggle.js';
+import { useToggle } from '../../hooks/useToggle.js';
 import { GapWarning } from './GapWarning.js';
 import { usePlanContext } from './PlanContext.js';
 import { GoalForm } from './edit/LazyForms.js';

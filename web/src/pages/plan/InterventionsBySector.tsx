@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { type InterventionStatus, SECTOR_LABELS, type SubGoalView } from '../../domain.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { anchors } from './anchors.js';
-import { useToggle } from './edit/useToggle.js';
+import { useToggle } from '../../hooks/useToggle.js';
 import { InterventionCard } from './InterventionCard.js';
 import { isRestricted } from './intervention-view.js';
 import { RestrictedInterventionCard } from './RestrictedInterventionCard.js';
 import { usePlanContext } from './PlanContext.js';
 import { InterventionForm } from './edit/LazyForms.js';
+import { OpenFormButton } from '../../components/form/OpenFormButton.js';
 
 /** What is going on now comes first; ended interventions stay visible, last. */
 const STATUS_ORDER: Record<InterventionStatus, number> = { active: 0, paused: 1, planned: 2, ended: 3 };
@@ -36,9 +37,7 @@ export function InterventionsBySector({
       <div className="samspil-section-heading">
         <h2 id={anchors.interventions}>{t('plan.interventions.heading')}</h2>
         {canEdit && !adder.open ? (
-          <button type="button" className="button button-secondary" ref={adder.trigger} onClick={adder.show}>
-            {t('plan.interventions.add')}
-          </button>
+          <OpenFormButton toggle={adder} label={t('plan.interventions.add')} />
         ) : null}
       </div>
       {adder.open ? <InterventionForm onDone={adder.hide} /> : null}

@@ -1,10 +1,12 @@
-import { type FormEvent, type ReactElement, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, type ReactElement, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useProfessionals, useUnits } from '../../api/useCatalogue.js';
 import { type NewMeeting, useCreateMeeting } from '../../api/meetings.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { Checkbox, CheckboxGroup } from '../../components/form/Choices.js';
+import { FormActions, SelectField, TextField } from '../../components/form/Fields.js';
+import { useFocusOnOpen } from '../../components/form/useFocusOnOpen.js';
 import type { TeamMemberView } from '../../domain.js';
-import { Checkbox, CheckboxGroup } from './edit/Choices.js';
 
 interface MeetingFormProps {
   citizenId: string;
@@ -22,8 +24,7 @@ type Missing = { purpose: boolean; startsAt: boolean; place: boolean };
 export function MeetingForm({ citizenId, team, meId, onDone }: MeetingFormProps): ReactElement {
   const { t } = useTranslation();
   const id = useId();
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  const heading = useFocusOnOpen<HTMLHeadingElement>();
   const create = useCreateMeeting(citizenId);
   const units = useUnits();
   const [kind, setKind] = useState<NewMeeting['kind']>('network');
@@ -70,97 +71,59 @@ export function MeetingForm({ citizenId, team, meId, onDone }: MeetingFormProps)
     );
   };
 
-  const error = (field: keyof Missing, message: string) =>
-    missing[field] ? (
-      <span className="form-error-message" id={`${id}-${field}-error`} role="alert">
-        {message}
-      </span>
-    ) : null;
-  const described = (field: keyof Missing, hint?: string) =>
-    [hint, missing[field] ? `${id}-${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
-
   return (
     <form className="samspil-edit-panel" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`} className="h4 samspil-edit-heading" ref={heading} tabIndex={-1}>
         {t('meetings.new.heading')}
       </h3>
-      <div className="form-group">
-        <label className="form-label" htmlFor={`${id}-kind`}>
-          {t('meetings.new.kind')}
-        </label>
-        <select
-          id={`${id}-kind`}
-          className="form-select"
-          value={kind}
-          onChange={(event) => setKind(event.target.value as NewMeeting['kind'])}
-        >
-          <option value="network">{t('meetings.kind.network')}</option>
-          <option value="team">{t('meetings.kind.team')}</option>
-        </select>
-      </div>
-      <div className={missing.purpose ? 'form-group form-error' : 'form-group'}>
-        <label className="form-label" htmlFor={`${id}-purpose`}>
-          {t('meetings.purpose')}
-        </label>
-        {error('purpose', t('meetings.new.purposeMissing'))}
-        <input
-          id={`${id}-purpose`}
-          className="form-input"
-          maxLength={1000}
-          value={purpose}
-          aria-required
-          aria-invalid={missing.purpose || undefined}
-          aria-describedby={described('purpose')}
-          onChange={(event) => setPurpose(event.target.value)}
-        />
-      </div>
-      <div className="form-group">
-        <label className="form-label" htmlFor={`${id}-agenda`}>
-          {t('meetings.agenda')}
-        </label>
-        <textarea
-          id={`${id}-agenda`}
-          className="form-input samspil-textarea"
-          rows={3}
-          maxLength={4000}
-          value={agenda}
-          onChange={(event) => setAgenda(event.target.value)}
-        />
-      </div>
-      <div className={missing.startsAt ? 'form-group form-error' : 'form-group'}>
-        <label className="form-label" htmlFor={`${id}-starts`}>
-          {t('meetings.new.startsAt')}
-        </label>
-        {error('startsAt', t('meetings.new.startsAtMissing'))}
-        <input
-          id={`${id}-starts`}
-          type="datetime-local"
-          className="form-input"
-          value={startsAt}
-          required
-          aria-invalid={missing.startsAt || undefined}
-          aria-describedby={described('startsAt')}
-          onChange={(event) => setStartsAt(event.target.value)}
-        />
-      </div>
-      <div className={missing.place ? 'form-group form-error' : 'form-group'}>
-        <label className="form-label" htmlFor={`${id}-place`}>
-          {t('meetings.new.place')}
-        </label>
-        <span className="form-hint" id={`${id}-place-hint`}>
-          {t('meetings.new.placeHint')}
-        </span>
-        {error('place', t('meetings.new.placeMissing'))}
-        <input
-          id={`${id}-place`}
-          className="form-input"
-          maxLength={300}
-          value={place}
-          aria-invalid={missing.place || undefined}
-          aria-describedby={described('place', `${id}-place-hint`)}
-          onChange={(event) => setPlace(event.target.value)}
-        />
-      </div>
+      <SelectField
+        id={`${id}-kind`}
+        label={t('meetings.new.kind')}
+        value={kind}
+        onChange={(value) => setKind(value === 'team' ? 'team' : 'network')}
+        options={[
+          { value: 'network', label: t('meetings.kind.network') },
+          { value: 'team', label: t('meetings.kind.team') },
+        ]}
+      />
+      <TextField
+        id={`${id}-purpose`}
+        label={t('meetings.purpose')}
+        error={missing.purpose ? t('meetings.new.purposeMissing') : undefined}
+        alert
+        required
+        maxLength={1000}
+        value={purpose}
+        onChange={setPurpose}
+      />
+      <TextField
+        id={`${id}-agenda`}
+        label={t('meetings.agenda')}
+        multiline
+        maxLength={4000}
+        value={agenda}
+        onChange={setAgenda}
+      />
+      <TextField
+        id={`${id}-starts`}
+        label={t('meetings.new.startsAt')}
+        type="datetime-local"
+        error={missing.startsAt ? t('meetings.new.startsAtMissing') : undefined}
+        alert
+        required
+        value={startsAt}
+        onChange={setStartsAt}
+      />
+      <TextField
+        id={`${id}-place`}
+        label={t('meetings.new.place')}
+        hint={t('meetings.new.placeHint')}
+        error={missing.place ? t('meetings.new.placeMissing') : undefined}
+        alert
+        maxLength={300}
+        value={place}
+        onChange={setPlace}
+      />
       <Checkbox id={`${id}-online`} label={t('meetings.new.online')} checked={online} onChange={setOnline} />
       <CheckboxGroup
         id={`${id}-invite`}
@@ -174,90 +137,51 @@ export function MeetingForm({ citizenId, team, meId, onDone }: MeetingFormProps)
         selected={invited}
         onChange={setInvited}
       />
-      <div className="form-group">
-        <label className="form-label" htmlFor={`${id}-unit`}>
-          {t('meetings.new.otherUnit')}
-        </label>
-        <select
-          id={`${id}-unit`}
-          className="form-select"
-          value={unitId}
-          onChange={(event) => {
-            setUnitId(event.target.value);
-            setExtraId('');
-          }}
-        >
-          <option value="">{t('meetings.new.chooseUnit')}</option>
-          {(units.data ?? []).map((unit) => (
-            <option key={unit.id} value={unit.id}>
-              {unit.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id={`${id}-unit`}
+        label={t('meetings.new.otherUnit')}
+        value={unitId}
+        onChange={(value) => {
+          setUnitId(value);
+          setExtraId('');
+        }}
+        emptyLabel={t('meetings.new.chooseUnit')}
+        options={(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name }))}
+      />
       {unitId ? (
-        <div className="form-group">
-          <label className="form-label" htmlFor={`${id}-extra`}>
-            {t('meetings.new.otherProfessional')}
-          </label>
-          <select
-            id={`${id}-extra`}
-            className="form-select"
-            value={extraId}
-            onChange={(event) => setExtraId(event.target.value)}
-          >
-            <option value="">{t('meetings.new.chooseProfessional')}</option>
-            {(professionals.data ?? [])
-              .filter((person) => person.id !== meId)
-              .map((person) => (
-                <option key={person.id} value={person.id}>
-                  {person.name}, {person.profession}
-                </option>
-              ))}
-          </select>
-        </div>
-      ) : null}
-      <div className="form-group">
-        <label className="form-label" htmlFor={`${id}-other`}>
-          {t('meetings.new.otherPerson')}
-        </label>
-        <span className="form-hint" id={`${id}-other-hint`}>
-          {t('meetings.new.otherPersonHint')}
-        </span>
-        <input
-          id={`${id}-other`}
-          className="form-input"
-          maxLength={200}
-          value={otherName}
-          aria-describedby={`${id}-other-hint`}
-          onChange={(event) => setOtherName(event.target.value)}
+        <SelectField
+          id={`${id}-extra`}
+          label={t('meetings.new.otherProfessional')}
+          value={extraId}
+          onChange={setExtraId}
+          emptyLabel={t('meetings.new.chooseProfessional')}
+          options={(professionals.data ?? [])
+            .filter((person) => person.id !== meId)
+            .map((person) => ({ value: person.id, label: `${person.name}, ${person.profession}` }))}
         />
-      </div>
+      ) : null}
+      <TextField
+        id={`${id}-other`}
+        label={t('meetings.new.otherPerson')}
+        hint={t('meetings.new.otherPersonHint')}
+        maxLength={200}
+        value={otherName}
+        onChange={setOtherName}
+      />
       {otherName.trim() ? (
-        <div className="form-group">
-          <label className="form-label" htmlFor={`${id}-other-kind`}>
-            {t('meetings.new.otherKind')}
-          </label>
-          <select
-            id={`${id}-other-kind`}
-            className="form-select"
-            value={otherKind}
-            onChange={(event) => setOtherKind(event.target.value as 'network' | 'civil_society')}
-          >
-            <option value="network">{t('meetings.participantKind.network')}</option>
-            <option value="civil_society">{t('meetings.participantKind.civil_society')}</option>
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-other-kind`}
+          label={t('meetings.new.otherKind')}
+          value={otherKind}
+          onChange={(value) => setOtherKind(value === 'civil_society' ? 'civil_society' : 'network')}
+          options={[
+            { value: 'network', label: t('meetings.participantKind.network') },
+            { value: 'civil_society', label: t('meetings.participantKind.civil_society') },
+          ]}
+        />
       ) : null}
       {create.error ? <ErrorAlert error={create.error} /> : null}
-      <div className="samspil-form-actions">
-        <button type="submit" className="button button-primary" disabled={create.isPending}>
-          {t('meetings.new.submit')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onDone}>
-          {t('coordination.common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('meetings.new.submit')} pending={create.isPending} onCancel={onDone} />
     </form>
   );
 }

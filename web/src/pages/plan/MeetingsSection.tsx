@@ -2,12 +2,12 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Meeting, useMeetings } from '../../api/meetings.js';
 import { useMe } from '../../api/useMe.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { Loading } from '../../components/Loading.js';
-import { useToggle } from './edit/useToggle.js';
+import { useToggle } from '../../hooks/useToggle.js';
 import { MeetingCard } from './MeetingCard.js';
 import { MeetingForm } from './MeetingForm.js';
 import { usePlanContext } from './PlanContext.js';
+import { OpenFormButton } from '../../components/form/OpenFormButton.js';
+import { QueryStatus } from '../../components/QueryStatus.js';
 
 export const meetingsAnchor = 'moeder';
 
@@ -40,8 +40,7 @@ export function MeetingsSection(): ReactElement {
     <section aria-labelledby="plan-meetings" id={meetingsAnchor} className="mt-7">
       <h2 id="plan-meetings">{t('meetings.heading', { context })}</h2>
       <p>{t('meetings.intro', { context })}</p>
-      {meetings.isPending ? <Loading /> : null}
-      {meetings.error ? <ErrorAlert error={meetings.error} onRetry={() => void meetings.refetch()} /> : null}
+      <QueryStatus query={meetings} />
       {meetings.data ? (
         <>
           <h3 className="h4">{t('meetings.upcoming')}</h3>
@@ -56,14 +55,7 @@ export function MeetingsSection(): ReactElement {
       ) : null}
       {canEdit && !creating.open ? (
         <p className="samspil-item-actions">
-          <button
-            type="button"
-            className="button button-secondary"
-            ref={creating.trigger}
-            onClick={creating.show}
-          >
-            {t('meetings.new.open')}
-          </button>
+          <OpenFormButton toggle={creating} label={t('meetings.new.open')} />
         </p>
       ) : null}
       {creating.open ? (

@@ -5,11 +5,12 @@ import { SECTOR_LABELS } from '../../domain.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { anchors } from './anchors.js';
 import { ContactLinks } from './ContactLinks.js';
-import { useToggle } from './edit/useToggle.js';
+import { useToggle } from '../../hooks/useToggle.js';
 import { GapWarning } from './GapWarning.js';
 import { type OrgPerson, organisationOf } from './organisation.js';
 import { usePlanContext } from './PlanContext.js';
 import { CoordinatorForm, EndForm, TeamMemberForm } from './edit/LazyForms.js';
+import { OpenFormButton } from '../../components/form/OpenFormButton.js';
 
 /**
  * The citizen's organisation: the citizen in the middle of everyone around them — professionals by
@@ -34,11 +35,7 @@ export function OrganisationSection({
     <section aria-labelledby={anchors.team}>
       <div className="samspil-section-heading">
         <h2 id={anchors.team}>{t('plan.team.heading', { context })}</h2>
-        {canEdit && !adder.open ? (
-          <button type="button" className="button button-secondary" ref={adder.trigger} onClick={adder.show}>
-            {t('plan.team.add')}
-          </button>
-        ) : null}
+        {canEdit && !adder.open ? <OpenFormButton toggle={adder} label={t('plan.team.add')} /> : null}
       </div>
       <p className="samspil-muted">{t('plan.team.intro')}</p>
       {plan.gaps.missingCoordinator ? (

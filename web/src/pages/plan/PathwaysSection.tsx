@@ -4,8 +4,9 @@ import { formatDate } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { anchors } from './anchors.js';
 import { EndForm, PathwayForm } from './edit/LazyForms.js';
-import { useToggle } from './edit/useToggle.js';
+import { useToggle } from '../../hooks/useToggle.js';
 import { usePlanContext } from './PlanContext.js';
+import { OpenFormButton } from '../../components/form/OpenFormButton.js';
 
 /**
  * The framed courses (forløb) the plan runs in — a ressourceforløb, a holistic plan under LAB
@@ -22,11 +23,7 @@ export function PathwaysSection(): ReactElement {
     <section aria-labelledby={anchors.pathways}>
       <div className="samspil-section-heading">
         <h2 id={anchors.pathways}>{t('plan.pathways.heading')}</h2>
-        {canEdit && !adder.open ? (
-          <button type="button" className="button button-secondary" ref={adder.trigger} onClick={adder.show}>
-            {t('plan.pathways.start')}
-          </button>
-        ) : null}
+        {canEdit && !adder.open ? <OpenFormButton toggle={adder} label={t('plan.pathways.start')} /> : null}
       </div>
       {adder.open ? <PathwayForm onDone={adder.hide} /> : null}
       {plan.pathways.length === 0 ? (

@@ -5,7 +5,7 @@ import type { SubGoalView } from '../../domain.js';
 import { formatDate } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { anchors } from './anchors.js';
-import { useToggle } from './edit/useToggle.js';
+import { useToggle } from '../../hooks/useToggle.js';
 import { GapWarning } from './GapWarning.js';
 import type { GasPoint } from './gas-trace.js';
 import { GasScale } from './GasScale.js';
@@ -16,6 +16,7 @@ import { FlagMarker } from '../coordination/FlagMarker.js';
 import { StatusBadge } from './StatusBadge.js';
 import { interventionName } from './intervention-view.js';
 import { EndForm, SubGoalForm } from './edit/LazyForms.js';
+import { OpenFormButton } from '../../components/form/OpenFormButton.js';
 
 interface SubGoalListProps {
   subGoals: SubGoalView[];
@@ -40,11 +41,7 @@ export function SubGoalList({
     <section aria-labelledby={anchors.subGoals}>
       <div className="samspil-section-heading">
         <h2 id={anchors.subGoals}>{t('plan.subGoals.heading')}</h2>
-        {canEdit && !adder.open ? (
-          <button type="button" className="button button-secondary" ref={adder.trigger} onClick={adder.show}>
-            {t('plan.subGoals.add')}
-          </button>
-        ) : null}
+        {canEdit && !adder.open ? <OpenFormButton toggle={adder} label={t('plan.subGoals.add')} /> : null}
       </div>
       {adder.open ? <SubGoalForm onDone={adder.hide} /> : null}
       {subGoals.length === 0 ? <p>{t('plan.subGoals.empty')}</p> : null}

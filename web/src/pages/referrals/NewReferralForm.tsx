@@ -1,8 +1,10 @@
-import { type FormEvent, type ReactElement, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, type ReactElement, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUnits } from '../../api/useCatalogue.js';
 import { useCreateReferral } from '../../api/useCreateReferral.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { FormActions, SelectField, TextField } from '../../components/form/Fields.js';
+import { useFocusOnOpen } from '../../components/form/useFocusOnOpen.js';
 import type { SubGoalView } from '../../domain.js';
 
 interface NewReferralFormProps {
@@ -21,9 +23,7 @@ export function NewReferralForm({
 }: NewReferralFormProps): ReactElement {
   const { t } = useTranslation();
   const id = useId();
-  const heading = useRef<HTMLHeadingElement>(null);
-  // Opened by a button: move focus to the form's heading so keyboard and screen-reader users start there.
-  useEffect(() => heading.current?.focus(), []);
+  const heading = useFocusOnOpen<HTMLHeadingElement>();
   const units = useUnits();
   const create = useCreateReferral(citizenId);
   const [unitId, setUnitId] = useState('');
@@ -47,84 +47,41 @@ export function NewReferralForm({
       <h3 id={`${id}-heading`} className="h4 samspil-edit-heading" ref={heading} tabIndex={-1}>
         {t('referrals.new.heading')}
       </h3>
-      <div className={invalid.unit ? 'form-group form-error' : 'form-group'}>
-        <label className="form-label" htmlFor={`${id}-unit`}>
-          {t('referrals.new.unit')}
-        </label>
-        {invalid.unit ? (
-          <span className="form-error-message" id={`${id}-unit-error`} role="alert">
-            {t('referrals.new.unitMissing')}
-          </span>
-        ) : null}
-        <select
-          id={`${id}-unit`}
-          className="form-select"
-          value={unitId}
-          aria-invalid={invalid.unit || undefined}
-          aria-describedby={invalid.unit ? `${id}-unit-error` : undefined}
-          onChange={(event) => setUnitId(event.target.value)}
-        >
-          <option value="">{t('referrals.new.chooseUnit')}</option>
-          {(units.data ?? [])
-            .filter((unit) => unit.id !== myUnitId)
-            .map((unit) => (
-              <option key={unit.id} value={unit.id}>
-                {unit.name}
-              </option>
-            ))}
-        </select>
-      </div>
-      <div className="form-group">
-        <label className="form-label" htmlFor={`${id}-sub-goal`}>
-          {t('referrals.new.subGoal')}
-        </label>
-        <select
-          id={`${id}-sub-goal`}
-          className="form-select"
-          value={subGoalId}
-          onChange={(event) => setSubGoalId(event.target.value)}
-        >
-          <option value="">{t('referrals.new.noSubGoal')}</option>
-          {subGoals.map((subGoal) => (
-            <option key={subGoal.id} value={subGoal.id}>
-              {subGoal.title}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className={invalid.reason ? 'form-group form-error' : 'form-group'}>
-        <label className="form-label" htmlFor={`${id}-reason`}>
-          {t('referrals.new.message')}
-        </label>
-        <span className="form-hint" id={`${id}-reason-hint`}>
-          {t('referrals.new.messageHint')}
-        </span>
-        {invalid.reason ? (
-          <span className="form-error-message" id={`${id}-reason-error`} role="alert">
-            {t('coordination.common.reasonRequired')}
-          </span>
-        ) : null}
-        <textarea
-          id={`${id}-reason`}
-          className="form-input samspil-textarea"
-          rows={4}
-          maxLength={2000}
-          value={reason}
-          aria-required
-          aria-invalid={invalid.reason || undefined}
-          aria-describedby={invalid.reason ? `${id}-reason-hint ${id}-reason-error` : `${id}-reason-hint`}
-          onChange={(event) => setReason(event.target.value)}
-        />
-      </div>
+      <SelectField
+        id={`${id}-unit`}
+        label={t('referrals.new.unit')}
+        error={invalid.unit ? t('referrals.new.unitMissing') : undefined}
+        alert
+        value={unitId}
+        onChange={setUnitId}
+        emptyLabel={t('referrals.new.chooseUnit')}
+        options={(units.data ?? [])
+          .filter((unit) => unit.id !== myUnitId)
+          .map((unit) => ({ value: unit.id, label: unit.name }))}
+      />
+      <SelectField
+        id={`${id}-sub-goal`}
+        label={t('referrals.new.subGoal')}
+        value={subGoalId}
+        onChange={setSubGoalId}
+        emptyLabel={t('referrals.new.noSubGoal')}
+        options={subGoals.map((subGoal) => ({ value: subGoal.id, label: subGoal.title }))}
+      />
+      <TextField
+        id={`${id}-reason`}
+        label={t('referrals.new.message')}
+        hint={t('referrals.new.messageHint')}
+        error={invalid.reason ? t('coordination.common.reasonRequired') : undefined}
+        alert
+        required
+        multiline
+        rows={4}
+        maxLength={2000}
+        value={reason}
+        onChange={setReason}
+      />
       {create.error ? <ErrorAlert error={create.error} /> : null}
-      <div className="samspil-form-actions">
-        <button type="submit" className="button button-primary" disabled={create.isPending}>
-          {t('referrals.new.submit')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onDone}>
-          {t('coordination.common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('referrals.new.submit')} pending={create.isPending} onCancel={onDone} />
     </form>
   );
 }

@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCitizenReferrals } from '../../api/useCitizenReferrals.js';
 import { useMe } from '../../api/useMe.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { Loading } from '../../components/Loading.js';
-import { useToggle } from '../plan/edit/useToggle.js';
+import { useToggle } from '../../hooks/useToggle.js';
 import { usePlanContext } from '../plan/PlanContext.js';
 import { referralsPath } from '../coordination/paths.js';
 import { NewReferralForm } from './NewReferralForm.js';
 import { ReferralCard } from './ReferralCard.js';
+import { OpenFormButton } from '../../components/form/OpenFormButton.js';
+import { QueryStatus } from '../../components/QueryStatus.js';
 
 /** The citizen's referrals on the plan page, and — for professionals — a new referral. */
 export function PlanReferrals(): ReactElement {
@@ -23,10 +23,7 @@ export function PlanReferrals(): ReactElement {
   return (
     <section aria-labelledby="plan-referrals" className="mt-7">
       <h2 id="plan-referrals">{t('referrals.planHeading')}</h2>
-      {referrals.isPending ? <Loading /> : null}
-      {referrals.error ? (
-        <ErrorAlert error={referrals.error} onRetry={() => void referrals.refetch()} />
-      ) : null}
+      <QueryStatus query={referrals} />
       {referrals.data?.length === 0 ? <p>{t('referrals.none')}</p> : null}
       {referrals.data && referrals.data.length > 0 ? (
         <ul className="samspil-referrals no-max-width">
@@ -37,14 +34,7 @@ export function PlanReferrals(): ReactElement {
       ) : null}
       {canEdit && !creating.open ? (
         <p className="samspil-item-actions">
-          <button
-            type="button"
-            className="button button-secondary"
-            ref={creating.trigger}
-            onClick={creating.show}
-          >
-            {t('referrals.new.open')}
-          </button>
+          <OpenFormButton toggle={creating} label={t('referrals.new.open')} />
           <Link to={referralsPath}>{t('referrals.allMine')}</Link>
         </p>
       ) : null}

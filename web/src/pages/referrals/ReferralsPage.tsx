@@ -3,11 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
 import { useMe } from '../../api/useMe.js';
 import { useReferrals } from '../../api/useReferrals.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { Loading } from '../../components/Loading.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { homePath } from '../../routes.js';
 import { ReferralCard } from './ReferralCard.js';
+import { QueryStatus } from '../../components/QueryStatus.js';
 
 type Direction = 'incoming' | 'outgoing';
 
@@ -48,10 +47,7 @@ export function ReferralsPage(): ReactElement {
         </ul>
       </fieldset>
       <h2>{t(`referrals.direction.${direction}`)}</h2>
-      {referrals.isPending ? <Loading /> : null}
-      {referrals.error ? (
-        <ErrorAlert error={referrals.error} onRetry={() => void referrals.refetch()} />
-      ) : null}
+      <QueryStatus query={referrals} />
       {referrals.data ? (
         <>
           <p role="status">

@@ -1,6 +1,7 @@
 import { type FormEvent, type ReactElement, type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
+import { FormActions } from '../../../components/form/Fields.js';
 import { type ConflictRow, ConflictView } from './ConflictView.js';
 import type { PlanForm } from './usePlanForm.js';
 
@@ -66,14 +67,11 @@ export function EditPanel({
       ) : null}
       {children}
       {form.conflict ? null : (
-        <div className="samspil-form-actions">
-          <button type="submit" className="button button-primary" disabled={form.pending}>
-            {form.pending ? t('form.saving') : submitLabel}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onCancel}>
-            {t('form.cancel')}
-          </button>
-        </div>
+        <FormActions
+          submitLabel={form.pending ? t('form.saving') : submitLabel}
+          pending={form.pending}
+          onCancel={onCancel}
+        />
       )}
     </form>
   );

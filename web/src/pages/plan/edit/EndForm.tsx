@@ -5,8 +5,8 @@ import { endSchema } from '../../../plan-schemas.js';
 import { usePlanContext } from '../PlanContext.js';
 import type { ConflictRow } from './ConflictView.js';
 import { EditPanel } from './EditPanel.js';
-import { TextField } from './Fields.js';
-import { validate } from './form-errors.js';
+import { TextField } from '../../../components/form/Fields.js';
+import { validate } from '../../../components/form/form-errors.js';
 import { usePlanForm } from './usePlanForm.js';
 
 interface EndFormProps {

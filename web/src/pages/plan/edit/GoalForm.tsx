@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { goalInputSchema } from '../../../plan-schemas.js';
 import { usePlanContext } from '../PlanContext.js';
 import { EditPanel } from './EditPanel.js';
-import { TextField } from './Fields.js';
-import { orNull, validate } from './form-errors.js';
+import { TextField } from '../../../components/form/Fields.js';
+import { orNull, validate } from '../../../components/form/form-errors.js';
 import { usePlanForm } from './usePlanForm.js';
 
 /** Writes the citizen's own goal in their own words, and the professional wording. */

@@ -8,11 +8,11 @@ import { useLanguage } from '../../../i18n/useLanguage.js';
 import { interventionCreateSchema, interventionUpdateSchema } from '../../../plan-schemas.js';
 import { legalBasisText } from '../legal-basis.js';
 import { usePlanContext } from '../PlanContext.js';
-import { CheckboxGroup } from './Choices.js';
+import { CheckboxGroup } from '../../../components/form/Choices.js';
 import type { ConflictRow } from './ConflictView.js';
 import { EditPanel } from './EditPanel.js';
-import { SelectField, TextField } from './Fields.js';
-import { orNull, validate } from './form-errors.js';
+import { SelectField, TextField } from '../../../components/form/Fields.js';
+import { orNull, validate } from '../../../components/form/form-errors.js';
 import { usePlanForm } from './usePlanForm.js';
 import { isRestricted } from '../intervention-view.js';
 

@@ -6,8 +6,8 @@ import { pathwayCreateSchema } from '../../../plan-schemas.js';
 import { formatDate } from '../../../i18n/format.js';
 import { usePlanContext } from '../PlanContext.js';
 import { EditPanel } from './EditPanel.js';
-import { SelectField, TextField } from './Fields.js';
-import { validate } from './form-errors.js';
+import { SelectField, TextField } from '../../../components/form/Fields.js';
+import { validate } from '../../../components/form/form-errors.js';
 import { usePlanForm } from './usePlanForm.js';
 
 /** Starts a pathway (forløb): which frame and from which day; the stalled rule counts from it. */

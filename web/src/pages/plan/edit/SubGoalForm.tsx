@@ -8,8 +8,8 @@ import { gasLabel } from '../GasScale.js';
 import { usePlanContext } from '../PlanContext.js';
 import type { ConflictRow } from './ConflictView.js';
 import { EditPanel } from './EditPanel.js';
-import { SelectField, TextField } from './Fields.js';
-import { orNull, validate } from './form-errors.js';
+import { SelectField, TextField } from '../../../components/form/Fields.js';
+import { orNull, validate } from '../../../components/form/form-errors.js';
 import { usePlanForm } from './usePlanForm.js';
 
 /** Adds a sub-goal, or changes one (title, measure, target date, GAS level, achieved). */

@@ -5,10 +5,10 @@ import { SECTOR_LABELS, type TeamMemberKind } from '../../../domain.js';
 import { useLanguage } from '../../../i18n/useLanguage.js';
 import { teamMemberCreateSchema } from '../../../plan-schemas.js';
 import { usePlanContext } from '../PlanContext.js';
-import { Checkbox, RadioGroup } from './Choices.js';
+import { Checkbox, RadioGroup } from '../../../components/form/Choices.js';
 import { EditPanel } from './EditPanel.js';
-import { SelectField, TextField } from './Fields.js';
-import { orNull, validate } from './form-errors.js';
+import { SelectField, TextField } from '../../../components/form/Fields.js';
+import { orNull, validate } from '../../../components/form/form-errors.js';
 import { usePlanForm } from './usePlanForm.js';
 
 /** Adds someone around the citizen: a professional (from a unit), a relative, or civil society. */
@@ -49,6 +49,16 @@ export function TeamMemberForm({ onDone }: { onDone: () => void }): ReactElement
       return result.ok ? { request: { method: 'POST', path: '/team', body: result.value } } : result;
     },
   });
+  // Both kinds of member have a role; the field is the same in either branch.
+  const roleField = (
+    <TextField
+      id={`${id}-role`}
+      label={t('plan.team.role')}
+      value={role}
+      onChange={setRole}
+      error={form.errors.role}
+    />
+  );
   const chosen = professionals.data?.find((person) => person.id === professionalId);
   return (
     <EditPanel
@@ -112,13 +122,7 @@ export function TeamMemberForm({ onDone }: { onDone: () => void }): ReactElement
               }))}
             />
           </div>
-          <TextField
-            id={`${id}-role`}
-            label={t('plan.team.role')}
-            value={role}
-            onChange={setRole}
-            error={form.errors.role}
-          />
+          {roleField}
           <Checkbox
             id={`${id}-coordinator`}
             label={t('plan.team.makeCoordinatorLabel')}
@@ -145,13 +149,7 @@ export function TeamMemberForm({ onDone }: { onDone: () => void }): ReactElement
               onChange={setRelation}
               error={form.errors.relation}
             />
-            <TextField
-              id={`${id}-role`}
-              label={t('plan.team.role')}
-              value={role}
-              onChange={setRole}
-              error={form.errors.role}
-            />
+            {roleField}
           </div>
           <div className="samspil-form-row">
             <TextField

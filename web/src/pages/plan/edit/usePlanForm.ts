@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { type PlanWrite, StaleVersionError, usePlanWrite } from '../../../api/usePlanWrite.js';
 import type { VersionedPlan } from '../../../api/usePlan.js';
-import { apiFieldErrors, type FieldErrors } from './form-errors.js';
+import { apiFieldErrors, type FieldErrors } from '../../../components/form/form-errors.js';
 
 export type PlanRequest = Omit<PlanWrite, 'etag'>;
 

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
-import { ApiError } from '../../../api/client.js';
+import { ApiError } from '../../api/client.js';
 
 /** Field name → the message shown under that field. */
 export type FieldErrors = Record<string, string>;

@@ -1,15 +1,18 @@
 import { type RefObject, useCallback, useRef, useState } from 'react';
 
-/**
- * Opens and closes an inline form. Closing moves focus back to the button that opened it,
- * so keyboard users continue where they were.
- */
-export function useToggle(): {
+/** An inline form's open state, and the button that opens it. */
+export interface Toggle {
   open: boolean;
   show: () => void;
   hide: () => void;
   trigger: RefObject<HTMLButtonElement | null>;
-} {
+}
+
+/**
+ * Opens and closes an inline form. Closing moves focus back to the button that opened it,
+ * so keyboard users continue where they were.
+ */
+export function useToggle(): Toggle {
   const [open, setOpen] = useState(false);
   const trigger = useRef<HTMLButtonElement | null>(null);
   const show = useCallback(() => setOpen(true), []);
