@@ -1,36 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser } from './support/browser.js';
-import { type RunningServer, startDemoServer } from './support/server.js';
-import { demoPersonas, loginAs } from './support/session.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, expectNoSidewaysScroll, expectPagesFitAndAccessible } from './support/browser.js';
+import { setUpDemoSession } from './support/demo-session.js';
 
-let server: RunningServer;
-let browser: Browser;
-let personas: Map<string, string>;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-  personas = await demoPersonas(server.url);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-function persona(id: string): string {
-  const name = personas.get(id);
-  if (!name) throw new Error(`no demo persona ${id}`);
-  return name;
-}
+const demo = setUpDemoSession();
 
 describe("the citizen's access", () => {
   it('a professional reveals the CPR number with a reason; the citizen sees who looked at her data and why', async () => {
-    const caseworker = await loginAs(browser, server.url, persona('jobcenter-caseworker'));
-    await caseworker
-      .getByRole('link', { name: persona('citizen'), exact: true })
-      .first()
-      .click();
-    await caseworker.getByRole('heading', { level: 1, name: /^Plan for / }).waitFor();
+    const caseworker = await demo.loginAs('jobcenter-caseworker');
+    await demo.openCitizenPlan(caseworker);
     await caseworker.getByRole('button', { name: 'Vis CPR-nummer' }).click();
     await caseworker.getByRole('button', { name: 'Vis nummeret' }).click();
     await caseworker.getByText('Skriv en begrundelse.').waitFor();
@@ -47,7 +24,7 @@ describe("the citizen's access", () => {
     await caseworker.getByRole('button', { name: 'Skjul CPR-nummer' }).click();
     await caseworker.context().close();
 
-    const citizen = await loginAs(browser, server.url, persona('citizen'));
+    const citizen = await demo.loginAs('citizen');
     await citizen.getByRole('link', { name: 'Hvem har set mine oplysninger' }).click();
     await citizen.getByRole('heading', { level: 1, name: 'Hvem har set mine oplysninger' }).waitFor();
     const log = citizen.getByRole('table', { name: 'Hvem har set mine oplysninger' });
@@ -58,13 +35,12 @@ describe("the citizen's access", () => {
     await log.getByText('Ansøgning til pensionskassen').first().waitFor();
     await expectAccessible(citizen, 'access log');
     await citizen.setViewportSize({ width: 360, height: 780 });
-    const overflow = await citizen.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoSidewaysScroll(citizen, '360 px');
     await citizen.context().close();
   });
 
   it('the citizen gives a consent and withdraws it, and grants and revokes a power of attorney', async () => {
-    const citizen = await loginAs(browser, server.url, persona('citizen'));
+    const citizen = await demo.loginAs('citizen');
     // Her plan says that the professionals coordinate, without putting their flags on her.
     await citizen.getByText(/^Dine fagpersoner får besked/).waitFor();
     expect(await citizen.getByRole('article', { name: 'Dobbelt indsats' }).count()).toBe(0);
@@ -107,12 +83,12 @@ describe("the citizen's access", () => {
 describe('break the glass', () => {
   it('a professional without a relationship gets access with a reason, which the leader finds in the audit search and reviews', async () => {
     // A citizen the home-care nurse works with but the jobcentre caseworker does not.
-    const nurse = await loginAs(browser, server.url, persona('home-care-nurse'));
+    const nurse = await demo.loginAs('home-care-nurse');
     const theirs = (await (await nurse.request.get('/api/citizens?pageSize=100')).json()) as {
       items: { id: string; givenName: string; familyName: string }[];
     };
     await nurse.context().close();
-    const caseworker = await loginAs(browser, server.url, persona('jobcenter-caseworker'));
+    const caseworker = await demo.loginAs('jobcenter-caseworker');
     const mine = (await (await caseworker.request.get('/api/citizens?pageSize=100')).json()) as {
       items: { id: string }[];
     };
@@ -131,7 +107,7 @@ describe('break the glass', () => {
     await caseworker.getByRole('heading', { level: 1, name: /^Plan for / }).waitFor();
     await caseworker.context().close();
 
-    const leader = await loginAs(browser, server.url, persona('team-leader'));
+    const leader = await demo.loginAs('team-leader');
     await leader.getByRole('link', { name: 'Tilsyn', exact: true }).click();
     await leader.getByRole('heading', { level: 1, name: 'Tilsyn' }).waitFor();
     await leader.getByLabel('Handling').selectOption({ label: 'Brudt glas' });
@@ -145,8 +121,8 @@ describe('break the glass', () => {
     // A citizen found by name: the events about Sara.
     await leader.getByLabel('Eller borgerens navn').fill('Sara');
     await leader.getByRole('button', { name: 'Søg på navn' }).click();
-    await leader.getByRole('button', { name: new RegExp(`^Vælg ${persona('citizen')}`) }).click();
-    await leader.getByText(`Borger: ${persona('citizen')}`).waitFor();
+    await leader.getByRole('button', { name: new RegExp(`^Vælg ${demo.persona('citizen')}`) }).click();
+    await leader.getByText(`Borger: ${demo.persona('citizen')}`).waitFor();
     await leader.getByLabel('Handling').selectOption({ label: 'Alle handlinger' });
     await leader.getByRole('button', { name: 'Søg', exact: true }).click();
     await expect
@@ -169,19 +145,17 @@ describe('break the glass', () => {
 
 describe("the citizen's pages on a phone and in English", () => {
   it('fit 360 px and pass axe', async () => {
-    const citizen = await loginAs(browser, server.url, persona('citizen'), { width: 360, height: 780 });
+    const citizen = await demo.loginAs('citizen', { width: 360, height: 780 });
     await citizen.getByRole('button', { name: 'English' }).click();
-    for (const [path, heading] of [
-      ['/hvem-har-set', 'Who has seen my data'],
-      ['/samtykker', 'Consents'],
-      ['/fuldmagt', 'Power of attorney'],
-    ] as const) {
-      await citizen.goto(path);
-      await citizen.getByRole('heading', { level: 1, name: heading }).waitFor();
-      const overflow = await citizen.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow, path).toBeLessThanOrEqual(0);
-      await expectAccessible(citizen, `${path}, 360 px, English`);
-    }
+    await expectPagesFitAndAccessible(
+      citizen,
+      [
+        ['/hvem-har-set', 'Who has seen my data'],
+        ['/samtykker', 'Consents'],
+        ['/fuldmagt', 'Power of attorney'],
+      ] as const,
+      '360 px, English',
+    );
     await citizen.context().close();
   });
 });

@@ -1,21 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser } from './support/browser.js';
-import { type RunningServer, startDemoServer } from './support/server.js';
-import { demoPersonas, loginAs } from './support/session.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/browser.js';
+import { setUpDemoSession } from './support/demo-session.js';
 
-let server: RunningServer;
-let browser: Browser;
-let personas: Map<string, string>;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-  personas = await demoPersonas(server.url);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = setUpDemoSession();
 
 /** Today in Denmark plus n days, as a date input takes it. */
 function day(offset: number): string {
@@ -41,7 +29,7 @@ async function timelineSummary(page: Page): Promise<string> {
 
 describe('a caseworker working with one plan', () => {
   it('opens My day, finds a citizen, adds a sub-goal and an intervention serving it, and sees both on the timeline and in the history', async () => {
-    const page = await loginAs(browser, server.url, personas.get('jobcenter-caseworker') ?? '');
+    const page = await demo.loginAs('jobcenter-caseworker');
     await expect.poll(() => new URL(page.url()).pathname).toBe('/mit-overblik');
     await page.getByRole('heading', { level: 1, name: 'Mit overblik' }).waitFor();
     const table = page.getByRole('table', { name: 'Dine borgere med det, der kræver opmærksomhed' });
@@ -168,8 +156,8 @@ describe('a caseworker working with one plan', () => {
   }, 120_000);
 
   it('keeps both changes when two people edit the same goal at once: the second sees theirs vs mine', async () => {
-    const first = await loginAs(browser, server.url, personas.get('jobcenter-caseworker') ?? '');
-    const second = await loginAs(browser, server.url, personas.get('jobcenter-caseworker') ?? '');
+    const first = await demo.loginAs('jobcenter-caseworker');
+    const second = await demo.loginAs('jobcenter-caseworker');
     const table = first.getByRole('table', { name: 'Dine borgere med det, der kræver opmærksomhed' });
     const link = table.getByRole('rowheader').nth(1).getByRole('link');
     const href = (await link.getAttribute('href')) ?? '';
@@ -234,7 +222,7 @@ describe('a caseworker working with one plan', () => {
 
 describe('the people around the citizen, by keyboard', () => {
   it('adds a relative to the organisation, opens their contact details and ends an intervention with a reason', async () => {
-    const page = await loginAs(browser, server.url, personas.get('jobcenter-caseworker') ?? '');
+    const page = await demo.loginAs('jobcenter-caseworker');
     const table = page.getByRole('table', { name: 'Dine borgere med det, der kræver opmærksomhed' });
     await table.waitFor();
     // A citizen with an intervention this caseworker can see in full and end (found through the API).

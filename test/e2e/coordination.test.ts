@@ -1,41 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser } from './support/browser.js';
-import { type RunningServer, startDemoServer } from './support/server.js';
-import { demoPersonas, loginAs } from './support/session.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, expectNoSidewaysScroll, expectPagesFitAndAccessible } from './support/browser.js';
+import { setUpDemoSession } from './support/demo-session.js';
 
-let server: RunningServer;
-let browser: Browser;
-let personas: Map<string, string>;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-  personas = await demoPersonas(server.url);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-function persona(id: string): string {
-  const name = personas.get(id);
-  if (!name) throw new Error(`no demo persona ${id}`);
-  return name;
-}
+const demo = setUpDemoSession();
 
 /** Opens the demo citizen Sara's plan from My day, as a professional on her plan would. */
 async function openSarasPlan(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Mit overblik', exact: true }).click();
-  await page
-    .getByRole('link', { name: persona('citizen'), exact: true })
-    .first()
-    .click();
-  await page.getByRole('heading', { level: 1, name: /^Plan for / }).waitFor();
+  await demo.openCitizenPlan(page);
 }
 
 describe('coordination flags', () => {
   it('a duplicate is seen, explained and resolved by the social worker, and the caseworker sees who resolved it', async () => {
-    const social = await loginAs(browser, server.url, persona('social-worker'));
+    const social = await demo.loginAs('social-worker');
     // My day shows how many coordination flags each citizen has.
     await social
       .getByRole('link', { name: /koordineringssignal/ })
@@ -70,13 +48,13 @@ describe('coordination flags', () => {
     await expectAccessible(social, 'plan after resolving a flag');
     await social.context().close();
 
-    const caseworker = await loginAs(browser, server.url, persona('jobcenter-caseworker'));
+    const caseworker = await demo.loginAs('jobcenter-caseworker');
     await openSarasPlan(caseworker);
     const closed = caseworker.getByRole('region', { name: 'Koordinering' });
     await closed.getByText(/lukke(t|de) signal/).click();
     const resolved = closed.getByRole('article', { name: 'Dobbelt indsats' });
     await resolved.getByText('Historik', { exact: true }).click();
-    await resolved.getByText(persona('social-worker'), { exact: false }).first().waitFor();
+    await resolved.getByText(demo.persona('social-worker'), { exact: false }).first().waitFor();
     await resolved
       .getByText('Socialpsykiatrien stopper sin koordinering; jobcentret fortsætter.')
       .first()
@@ -88,7 +66,7 @@ describe('coordination flags', () => {
 describe('referrals', () => {
   it('go through their whole loop between two units, and the inbox tells the people involved', async () => {
     // The home-care nurse asks the jobcentre's team to start something for one of Sara's sub-goals.
-    const sender = await loginAs(browser, server.url, persona('home-care-nurse'));
+    const sender = await demo.loginAs('home-care-nurse');
     await openSarasPlan(sender);
     const referrals = sender.getByRole('region', { name: 'Henvisninger' });
     await referrals.getByRole('button', { name: 'Henvis til en anden enhed' }).click();
@@ -106,7 +84,7 @@ describe('referrals', () => {
     await sender.context().close();
 
     // The receiving unit's leader is told in the inbox.
-    const leader = await loginAs(browser, server.url, persona('team-leader'));
+    const leader = await demo.loginAs('team-leader');
     await leader.getByRole('link', { name: /^Indbakke.*ulæst/ }).click();
     await leader.getByRole('heading', { level: 1, name: 'Indbakke' }).waitFor();
     await leader
@@ -119,7 +97,7 @@ describe('referrals', () => {
     await leader.context().close();
 
     // A caseworker in the receiving unit answers, starts and completes it.
-    const receiver = await loginAs(browser, server.url, persona('jobcenter-caseworker'));
+    const receiver = await demo.loginAs('jobcenter-caseworker');
     await receiver.getByRole('link', { name: 'Henvisninger', exact: true }).click();
     await receiver.getByRole('heading', { level: 1, name: 'Henvisninger' }).waitFor();
     const incoming = receiver.getByRole('article', { name: /til Jobcenter – Team Ressource$/ }).first();
@@ -138,7 +116,7 @@ describe('referrals', () => {
     await receiver.context().close();
 
     // The sender is told, and sees the loop closed.
-    const back = await loginAs(browser, server.url, persona('home-care-nurse'));
+    const back = await demo.loginAs('home-care-nurse');
     await back.getByRole('link', { name: /^Indbakke.*ulæst/ }).click();
     await back
       .getByText(/opdateret en henvisning/)
@@ -156,7 +134,7 @@ describe('referrals', () => {
   });
 
   it('a declined referral shows its reason to the sender', async () => {
-    const sender = await loginAs(browser, server.url, persona('jobcenter-caseworker'));
+    const sender = await demo.loginAs('jobcenter-caseworker');
     await openSarasPlan(sender);
     const referrals = sender.getByRole('region', { name: 'Henvisninger' });
     await referrals.getByRole('button', { name: 'Henvis til en anden enhed' }).click();
@@ -170,7 +148,7 @@ describe('referrals', () => {
       .waitFor();
     await sender.context().close();
 
-    const receiver = await loginAs(browser, server.url, persona('social-worker'));
+    const receiver = await demo.loginAs('social-worker');
     await receiver.getByRole('link', { name: 'Henvisninger', exact: true }).click();
     const incoming = receiver.getByRole('article', { name: /til Socialpsykiatri$/ }).first();
     await incoming.getByRole('button', { name: /^Afvis/ }).click();
@@ -183,7 +161,7 @@ describe('referrals', () => {
 
 describe("the leaders' coordination overview", () => {
   it('shows flags by rule, unit pair and sector pair, and the unit pairs that collide most, at 1280 and 360 px', async () => {
-    const leader = await loginAs(browser, server.url, persona('team-leader'));
+    const leader = await demo.loginAs('team-leader');
     await leader.getByRole('link', { name: 'Koordinering', exact: true }).click();
     await leader.getByRole('heading', { level: 1, name: 'Koordinering på tværs' }).waitFor();
     for (const name of [
@@ -205,8 +183,7 @@ describe("the leaders' coordination overview", () => {
     await collision.getByText('Gemt.').waitFor();
     expect(await collision.getByLabel('Mindst overlap (minutter)').inputValue()).toBe('45');
     await leader.setViewportSize({ width: 360, height: 780 });
-    const overflow = await leader.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoSidewaysScroll(leader, '360 px');
     await leader.getByRole('button', { name: 'English' }).click();
     await leader.getByRole('heading', { level: 1, name: 'Coordination across the municipality' }).waitFor();
     await expectAccessible(leader, 'coordination overview, 360 px, English');
@@ -214,7 +191,7 @@ describe("the leaders' coordination overview", () => {
   });
 
   it('is refused to a caseworker', async () => {
-    const caseworker = await loginAs(browser, server.url, persona('jobcenter-caseworker'));
+    const caseworker = await demo.loginAs('jobcenter-caseworker');
     expect(await caseworker.getByRole('link', { name: 'Koordinering', exact: true }).count()).toBe(0);
     await caseworker.goto('/koordinering');
     await caseworker
@@ -226,20 +203,18 @@ describe("the leaders' coordination overview", () => {
 
 describe('the coordination pages on a phone and in English', () => {
   it('fit 360 px and pass axe: inbox, referrals, audit and the break-the-glass review', async () => {
-    const leader = await loginAs(browser, server.url, persona('team-leader'), { width: 360, height: 780 });
+    const leader = await demo.loginAs('team-leader', { width: 360, height: 780 });
     await leader.getByRole('button', { name: 'English' }).click();
-    for (const [path, heading] of [
-      ['/indbakke', 'Inbox'],
-      ['/henvisninger', 'Referrals'],
-      ['/tilsyn', 'Audit'],
-      ['/bryd-glasset', 'Broken glass to review'],
-    ] as const) {
-      await leader.goto(path);
-      await leader.getByRole('heading', { level: 1, name: heading }).waitFor();
-      const overflow = await leader.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow, path).toBeLessThanOrEqual(0);
-      await expectAccessible(leader, `${path}, 360 px, English`);
-    }
+    await expectPagesFitAndAccessible(
+      leader,
+      [
+        ['/indbakke', 'Inbox'],
+        ['/henvisninger', 'Referrals'],
+        ['/tilsyn', 'Audit'],
+        ['/bryd-glasset', 'Broken glass to review'],
+      ] as const,
+      '360 px, English',
+    );
     await leader.context().close();
   });
 });

@@ -1,34 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser } from './support/browser.js';
-import { type RunningServer, startDemoServer } from './support/server.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/browser.js';
+import { setUpDemoSession } from './support/demo-session.js';
 
-let server: RunningServer;
-let browser: Browser;
-let personas: Map<string, string>;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-  const body = (await (await fetch(`${server.url}/api/auth/demo-personas`)).json()) as {
-    personas: { id: string; name: string }[];
-  };
-  personas = new Map(body.personas.map((persona) => [persona.id, persona.name]));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = setUpDemoSession();
 
 describe('the first journey', () => {
   it('logs in as the jobcenter caseworker, finds a citizen and reads the plan', async () => {
-    const caseworker = personas.get('jobcenter-caseworker');
-    expect(caseworker).toBeDefined();
-
-    const context = await browser.newContext();
+    const caseworker = demo.persona('jobcenter-caseworker');
+    const context = await demo.browser.newContext();
     const page = await context.newPage();
     const requested: string[] = [];
     page.on('request', (request) => requested.push(request.url()));
-    await page.goto(server.url);
+    await page.goto(demo.server.url);
     await expect.poll(() => page.url()).toContain('/login');
     await expectAccessible(page, 'login');
     await page.getByRole('button', { name: `Log ind som ${caseworker}`, exact: true }).click();
@@ -51,10 +34,10 @@ describe('the first journey', () => {
   });
 
   it("shows the citizen their own plan and nobody else's", async () => {
-    const context = await browser.newContext();
+    const context = await demo.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByRole('button', { name: `Log ind som ${personas.get('citizen')}`, exact: true }).click();
+    await page.goto(`${demo.server.url}/login`);
+    await page.getByRole('button', { name: `Log ind som ${demo.persona('citizen')}`, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Min plan' }).waitFor();
     const me = await page.evaluate(async () => (await fetch('/api/auth/me')).json());
     expect(me.kind).toBe('citizen');

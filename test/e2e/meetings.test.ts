@@ -1,27 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { expectAccessible, launchBrowser } from './support/browser.js';
-import { type RunningServer, startDemoServer } from './support/server.js';
-import { demoPersonas, loginAs } from './support/session.js';
+import { describe, it } from 'vitest';
+import { expectAccessible } from './support/browser.js';
+import { setUpDemoSession } from './support/demo-session.js';
 
-let server: RunningServer;
-let browser: Browser;
-let personas: Map<string, string>;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-  personas = await demoPersonas(server.url);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-function persona(id: string): string {
-  const name = personas.get(id);
-  if (!name) throw new Error(`no demo persona ${id}`);
-  return name;
-}
+const demo = setUpDemoSession();
 
 /** A datetime-local value (the browser's local time) some days from now. */
 function localInput(daysFromNow: number): string {
@@ -32,12 +13,8 @@ function localInput(daysFromNow: number): string {
 
 describe('meetings on the plan', () => {
   it('a caseworker arranges a network meeting, holds it with a summary; the citizen reads it', async () => {
-    const caseworker = await loginAs(browser, server.url, persona('jobcenter-caseworker'));
-    await caseworker
-      .getByRole('link', { name: persona('citizen'), exact: true })
-      .first()
-      .click();
-    await caseworker.getByRole('heading', { level: 1, name: /^Plan for / }).waitFor();
+    const caseworker = await demo.loginAs('jobcenter-caseworker');
+    await demo.openCitizenPlan(caseworker);
     const section = caseworker.getByRole('region', { name: 'Møder' });
     await section.getByRole('button', { name: 'Planlæg et møde' }).click();
     const form = caseworker.getByRole('form', { name: 'Nyt møde' });
@@ -66,7 +43,7 @@ describe('meetings on the plan', () => {
     await expectAccessible(caseworker, 'plan with a held meeting');
     await caseworker.context().close();
 
-    const citizen = await loginAs(browser, server.url, persona('citizen'));
+    const citizen = await demo.loginAs('citizen');
     const mine = citizen.getByRole('region', { name: 'Dine møder' });
     await mine.getByText(/Til et netværksmøde bestemmer du, hvem der bliver inviteret/).waitFor();
     const meeting = mine.getByRole('article', { name: /^Netværksmøde \(dig, dit netværk og fagfolk\), / });

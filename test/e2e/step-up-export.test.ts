@@ -1,48 +1,18 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser } from './support/browser.js';
-import { type RunningServer, startDemoServer } from './support/server.js';
-import { demoPersonas, loginAs } from './support/session.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/browser.js';
+import { setUpDemoSession } from './support/demo-session.js';
 
 /**
  * Step-up, export and the relative's choice of delegation in the browser. The server runs with
  * a step-up window of 3 seconds, so a login "long ago" is a few seconds' wait.
  */
-let server: RunningServer;
-let browser: Browser;
-let personas: Map<string, string>;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startDemoServer({ env: { SAMSPIL_STEP_UP_MINUTES: '0.05' } }),
-    launchBrowser(),
-  ]);
-  personas = await demoPersonas(server.url);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-function persona(id: string): string {
-  const name = personas.get(id);
-  if (!name) throw new Error(`no demo persona ${id}`);
-  return name;
-}
-
-async function openCitizenPlan(page: Page): Promise<void> {
-  await page
-    .getByRole('link', { name: persona('citizen'), exact: true })
-    .first()
-    .click();
-  await page.getByRole('heading', { level: 1, name: /^Plan for / }).waitFor();
-}
+const demo = setUpDemoSession({ env: { SAMSPIL_STEP_UP_MINUTES: '0.05' } });
 
 describe('step-up before revealing a CPR number', () => {
   it('asks a professional whose login is too old to log in again, then reveals', async () => {
-    const caseworker = await loginAs(browser, server.url, persona('jobcenter-caseworker'));
-    await openCitizenPlan(caseworker);
+    const caseworker = await demo.loginAs('jobcenter-caseworker');
+    await demo.openCitizenPlan(caseworker);
     await caseworker.waitForTimeout(3_500);
     await caseworker.getByRole('button', { name: 'Vis CPR-nummer' }).click();
     await caseworker
@@ -64,8 +34,8 @@ describe('step-up before revealing a CPR number', () => {
 
 describe('export', () => {
   it('a professional downloads the plan without the CPR number', async () => {
-    const caseworker = await loginAs(browser, server.url, persona('jobcenter-caseworker'));
-    await openCitizenPlan(caseworker);
+    const caseworker = await demo.loginAs('jobcenter-caseworker');
+    await demo.openCitizenPlan(caseworker);
     const button = caseworker.getByRole('button', { name: 'Hent planen (JSON)' });
     await button.scrollIntoViewIfNeeded();
     await expectAccessible(caseworker, 'plan with the export button');
@@ -80,7 +50,7 @@ describe('export', () => {
   });
 
   it('the citizen downloads a copy of their data from the access log page', async () => {
-    const citizen = await loginAs(browser, server.url, persona('citizen'));
+    const citizen = await demo.loginAs('citizen');
     await citizen.getByRole('link', { name: 'Hvem har set mine oplysninger' }).click();
     await citizen.getByRole('heading', { level: 1, name: 'Hvem har set mine oplysninger' }).waitFor();
     const button = citizen.getByRole('button', { name: 'Hent min kopi (JSON)' });
@@ -97,7 +67,7 @@ describe('export', () => {
 
 describe('a relative with several delegations', () => {
   it('chooses whose plan on a page that is accessible in Danish and English', async () => {
-    const context = await browser.newContext({ baseURL: server.url, locale: 'da-DK' });
+    const context = await demo.browser.newContext({ baseURL: demo.server.url, locale: 'da-DK' });
     const page = await context.newPage();
     // The API side is tested against a real identity provider (auth-oidc); here the page itself.
     const chosen: unknown[] = [];

@@ -1,25 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser } from './support/browser.js';
-import { type RunningServer, startDemoServer } from './support/server.js';
-import { demoPersonas, loginAs } from './support/session.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, expectNoSidewaysScroll } from './support/browser.js';
+import { setUpDemoSession } from './support/demo-session.js';
 
-let server: RunningServer;
-let browser: Browser;
-let personas: Map<string, string>;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-  personas = await demoPersonas(server.url);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = setUpDemoSession();
 
 describe('the team leader', () => {
   it("starts on the unit's overview: caseloads, workload per professional and the most flagged citizens", async () => {
-    const page = await loginAs(browser, server.url, personas.get('team-leader') ?? '');
+    const page = await demo.loginAs('team-leader');
     await expect.poll(() => new URL(page.url()).pathname).toBe('/min-enhed');
     await page.getByRole('heading', { level: 1, name: 'Min enhed' }).waitFor();
     const workload = page.getByRole('table', { name: /^Medarbejdere i / });
@@ -38,13 +25,12 @@ describe('the team leader', () => {
   });
 
   it('is usable on a 360 px phone and in English', async () => {
-    const page = await loginAs(browser, server.url, personas.get('team-leader') ?? '', {
+    const page = await demo.loginAs('team-leader', {
       width: 360,
       height: 780,
     });
     await page.getByRole('heading', { level: 1, name: 'Min enhed' }).waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoSidewaysScroll(page, '360 px');
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'My unit' }).waitFor();
     await expectAccessible(page, 'unit overview, 360 px, English');

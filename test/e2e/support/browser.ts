@@ -45,3 +45,26 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   );
   expect(summary, `axe on ${label}`).toEqual([]);
 }
+
+/** Fails if the page scrolls sideways: something is wider than the viewport (say, at 360 px). */
+export async function expectNoSidewaysScroll(page: Page, label: string): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, label).toBeLessThanOrEqual(0);
+}
+
+/**
+ * Visits each path in turn, waits for its level-1 heading, and checks that it fits the viewport
+ * and passes axe; `label` says how it is seen ("360 px, English").
+ */
+export async function expectPagesFitAndAccessible(
+  page: Page,
+  pages: readonly (readonly [path: string, heading: string])[],
+  label: string,
+): Promise<void> {
+  for (const [path, heading] of pages) {
+    await page.goto(path);
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    await expectNoSidewaysScroll(page, path);
+    await expectAccessible(page, `${path}, ${label}`);
+  }
+}
