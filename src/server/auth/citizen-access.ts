@@ -16,6 +16,29 @@ export interface CitizenAccess {
   decision: AccessDecision;
 }
 
+/** Any of the policy's decisions: allowed (with what the caller needs), or refused with a reason. */
+export type PolicyDecision = { allowed: true } | { allowed: false; reason: string };
+
+/**
+ * A decision of the policy about an act on the citizen, made from the actor and their access to
+ * the citizen: `decideConsentChange`, `decideMeetingChange`, `decideExport`, `decideCprReveal`, …
+ */
+export type CitizenDecider<Decision extends PolicyDecision> = (
+  actor: Actor,
+  access: AccessDecision,
+) => Decision;
+
+/** What the audit trail calls the act, when it is refused. */
+export interface AuditedAct {
+  action: AuditAction;
+  resource: string;
+}
+
+/** The citizen as the caller may act on them: their plan, grants and access, and the allowed decision. */
+export interface AuthorizedCitizen<Decision extends PolicyDecision> extends CitizenAccess {
+  granted: Extract<Decision, { allowed: true }>;
+}
+
 /**
  * Looks a citizen up for an actor: another tenant's (or no) citizen is 404, as if it did not
  * exist; the decision is the policy's. Does not throw on a denial, so the caller can audit it.
@@ -34,16 +57,16 @@ export async function citizenAccess(
 }
 
 /** Refuses a denied decision with 403, after recording the refusal in the audit trail. */
-export async function requireAllowed(
+export async function requireAllowed<Decision extends PolicyDecision>(
   context: AppContext,
   request: FastifyRequest,
   actor: Actor,
   citizenId: string,
-  decision: AccessDecision,
+  decision: Decision,
   action: AuditAction,
   resource: string,
-): Promise<void> {
-  if (decision.allowed) return;
+): Promise<Extract<Decision, { allowed: true }>> {
+  if (decision.allowed) return decision as Extract<Decision, { allowed: true }>;
   await context.audit.record({
     actor,
     citizenId,
@@ -53,4 +76,50 @@ export async function requireAllowed(
     clientIp: request.ip,
   });
   throw problems.forbidden(decision.reason);
+}
+
+/** The policy's answer to "may the actor see this citizen at all?", as a decider. */
+const seeCitizen: CitizenDecider<AccessDecision> = (_actor, access) => access;
+
+/**
+ * The one way to authorise an act on a citizen: look the citizen up (404 for another tenant's
+ * or none), let the policy decide (by default whether the actor may see the citizen at all),
+ * and refuse a denial with 403 and the policy's reason, after recording it in the audit trail
+ * as `denied` with the act's action and resource. Recording the allowed act stays with the
+ * caller, who knows its purpose and details.
+ */
+export async function authorizeCitizen(
+  context: AppContext,
+  request: FastifyRequest,
+  actor: Actor,
+  citizenId: string,
+  act: AuditedAct,
+): Promise<AuthorizedCitizen<AccessDecision>>;
+export async function authorizeCitizen<Decision extends PolicyDecision>(
+  context: AppContext,
+  request: FastifyRequest,
+  actor: Actor,
+  citizenId: string,
+  act: AuditedAct,
+  decide: CitizenDecider<Decision>,
+): Promise<AuthorizedCitizen<Decision>>;
+export async function authorizeCitizen(
+  context: AppContext,
+  request: FastifyRequest,
+  actor: Actor,
+  citizenId: string,
+  act: AuditedAct,
+  decide: CitizenDecider<PolicyDecision> = seeCitizen,
+): Promise<AuthorizedCitizen<PolicyDecision>> {
+  const access = await citizenAccess(context, actor, citizenId);
+  const granted = await requireAllowed(
+    context,
+    request,
+    actor,
+    citizenId,
+    decide(actor, access.decision),
+    act.action,
+    act.resource,
+  );
+  return { ...access, granted };
 }

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { canSuperviseAudit } from '../../domain/access/policy.js';
-import { citizenAccess, requireAllowed } from '../auth/citizen-access.js';
+import { type AccessDecision, canSuperviseAudit } from '../../domain/access/policy.js';
+import { accessLogRows, auditShowsNames } from '../../db/queries/access-log.queries.js';
+import { authorizeCitizen, type CitizenDecider } from '../auth/citizen-access.js';
 import type { App, AppContext } from '../context.js';
 import { actorOf, professionalOf } from '../plugins/auth.js';
+import { presentAccessLogEntry } from '../presenters/access-log.presenter.js';
 import { problems } from '../problem.js';
 
 const citizenParams = z.strictObject({ citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }) });
@@ -46,10 +48,11 @@ const auditEventSchema = z
   })
   .meta({ id: 'AuditEvent' });
 
-/** What the citizen's access log calls a resource. */
-function whatOf(resource: string): string {
-  return resource.split(/[:,]/, 1)[0] ?? resource;
-}
+/** The access log is the citizen's own (or their relative's with fuldmagt); supervisors search the trail. */
+const theCitizensOwn: CitizenDecider<AccessDecision> = (actor, access) =>
+  actor.kind === 'citizen'
+    ? access
+    : { allowed: false, reason: 'The access log is the citizen’s own; supervisors search the audit trail.' };
 
 /**
  * The audit trail, read: the citizen's "who has looked at my data and why", the supervisors'
@@ -75,45 +78,19 @@ export function auditRoutes(app: App, context: AppContext): void {
     async (request) => {
       const actor = actorOf(request);
       const { citizenId } = request.params;
-      const { decision } = await citizenAccess(context, actor, citizenId);
-      const forCitizen =
-        actor.kind === 'citizen'
-          ? decision
-          : {
-              allowed: false as const,
-              reason: 'The access log is the citizen’s own; supervisors search the audit trail.',
-            };
-      await requireAllowed(context, request, actor, citizenId, forCitizen, 'read', 'access_log');
-      const municipality = await db
-        .selectFrom('municipality')
-        .select(['audit_shows_names'])
-        .where('id', '=', actor.municipalityId)
-        .executeTakeFirstOrThrow();
-      let query = db
-        .selectFrom('audit_event as a')
-        .leftJoin('unit as u', (join) =>
-          join.onRef('u.municipality_id', '=', 'a.municipality_id').onRef('u.id', '=', 'a.actor_unit_id'),
-        )
-        .leftJoin('professional as p', (join) =>
-          join.onRef('p.municipality_id', '=', 'a.municipality_id').onRef('p.id', '=', 'a.actor_id'),
-        )
-        .select([
-          'a.at',
-          'a.action',
-          'a.resource',
-          'a.actor_kind',
-          'a.actor_role',
-          'a.purpose',
-          'a.outcome',
-          'u.name as unit_name',
-          'p.name as professional_name',
-        ])
-        .where('a.municipality_id', '=', actor.municipalityId)
-        .where('a.citizen_id', '=', citizenId)
-        // The citizen's own actions are not "someone looking at my data".
-        .where('a.actor_kind', '!=', 'citizen');
-      if (request.query.before) query = query.where('a.at', '<', new Date(request.query.before));
-      const rows = await query.orderBy('a.at', 'desc').limit(request.query.limit).execute();
+      await authorizeCitizen(
+        context,
+        request,
+        actor,
+        citizenId,
+        { action: 'read', resource: 'access_log' },
+        theCitizensOwn,
+      );
+      const showsNames = await auditShowsNames(db, actor.municipalityId);
+      const rows = await accessLogRows(db, actor.municipalityId, citizenId, {
+        limit: request.query.limit,
+        before: request.query.before ? new Date(request.query.before) : undefined,
+      });
       await context.audit.record({
         actor,
         citizenId,
@@ -123,22 +100,10 @@ export function auditRoutes(app: App, context: AppContext): void {
         clientIp: request.ip,
       });
       return {
-        showsNames: municipality.audit_shows_names,
+        showsNames,
         items: rows.map((row) => ({
-          at: row.at.toISOString(),
-          action: row.action,
-          what: whatOf(row.resource),
-          who: {
-            role: row.actor_role,
-            unit: row.unit_name,
-            name:
-              municipality.audit_shows_names && row.actor_kind === 'professional'
-                ? row.professional_name
-                : null,
-          },
-          why: row.purpose,
+          ...presentAccessLogEntry(row, showsNames),
           breakGlass: row.action === 'break-glass',
-          outcome: row.outcome as 'allowed' | 'denied',
         })),
       };
     },
@@ -263,12 +228,7 @@ export function auditRoutes(app: App, context: AppContext): void {
     },
     async (request) => {
       const actor = professionalOf(request);
-      const row = await db
-        .selectFrom('municipality')
-        .select(['audit_shows_names'])
-        .where('id', '=', actor.municipalityId)
-        .executeTakeFirstOrThrow();
-      return { showNamesToCitizens: row.audit_shows_names };
+      return { showNamesToCitizens: await auditShowsNames(db, actor.municipalityId) };
     },
   );
 

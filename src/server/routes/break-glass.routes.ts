@@ -7,7 +7,7 @@ import {
 } from '../../domain/access/policy.js';
 import { newId } from '../../db/ids.js';
 import { auditInTransaction } from '../audit/audit-writer.js';
-import { citizenAccess, requireAllowed } from '../auth/citizen-access.js';
+import { authorizeCitizen } from '../auth/citizen-access.js';
 import { requireRecentLogin } from '../auth/step-up.js';
 import type { App, AppContext } from '../context.js';
 import { actorOf, professionalOf } from '../plugins/auth.js';
@@ -54,15 +54,13 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
     async (request, reply) => {
       const actor = actorOf(request);
       const { citizenId } = request.params;
-      const { decision } = await citizenAccess(context, actor, citizenId);
-      await requireAllowed(
+      const { decision } = await authorizeCitizen(
         context,
         request,
         actor,
         citizenId,
-        decideBreakGlass(actor),
-        'break-glass',
-        'citizen',
+        { action: 'break-glass', resource: 'citizen' },
+        decideBreakGlass,
       );
       const professional = professionalOf(request);
       if (decision.allowed && decision.basis !== 'break-glass') {
@@ -229,15 +227,13 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
     async (request) => {
       const actor = actorOf(request);
       const { citizenId } = request.params;
-      const { decision } = await citizenAccess(context, actor, citizenId);
-      await requireAllowed(
+      await authorizeCitizen(
         context,
         request,
         actor,
         citizenId,
-        decideCprReveal(actor, decision),
-        'reveal',
-        'cpr',
+        { action: 'reveal', resource: 'cpr' },
+        decideCprReveal,
       );
       // Step-up: revealing a CPR number needs a recent login (401 step-up-required otherwise).
       await requireRecentLogin(context, request, actor, citizenId, 'reveal', 'cpr');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decideConsentChange } from '../../domain/access/policy.js';
+import { type AccessDecision, decideConsentChange } from '../../domain/access/policy.js';
 import { normaliseCpr } from '../../domain/citizen/cpr.js';
 import {
   CONSENT_PURPOSES,
@@ -13,7 +13,7 @@ import { SECTORS } from '../../domain/organisation/sectors.js';
 import { newId } from '../../db/ids.js';
 import { listConsentRows, toConsentRecord } from '../../db/queries/consent.queries.js';
 import { auditInTransaction } from '../audit/audit-writer.js';
-import { citizenAccess, requireAllowed } from '../auth/citizen-access.js';
+import { authorizeCitizen, type CitizenDecider } from '../auth/citizen-access.js';
 import type { App, AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
 import { problems } from '../problem.js';
@@ -56,6 +56,12 @@ const delegationViewSchema = z
     revokedAt: z.string().nullable(),
   })
   .meta({ id: 'Delegation' });
+
+/** Delegated access is the citizen's own to give and take: not a relative's, nor a professional's. */
+function onlyTheCitizen(reason: string): CitizenDecider<AccessDecision> {
+  return (actor, access) =>
+    actor.kind === 'citizen' && !actor.delegate && access.allowed ? access : { allowed: false, reason };
+}
 
 /**
  * Consent and delegated access (fuldmagt). The citizen gives and withdraws consent; a
@@ -144,8 +150,7 @@ export function consentRoutes(app: App, context: AppContext): void {
     async (request) => {
       const actor = actorOf(request);
       const { citizenId } = request.params;
-      const { decision } = await citizenAccess(context, actor, citizenId);
-      await requireAllowed(context, request, actor, citizenId, decision, 'read', 'consent');
+      await authorizeCitizen(context, request, actor, citizenId, { action: 'read', resource: 'consent' });
       await context.audit.record({
         actor,
         citizenId,
@@ -173,15 +178,13 @@ export function consentRoutes(app: App, context: AppContext): void {
       const actor = actorOf(request);
       const { citizenId } = request.params;
       const body = request.body;
-      const { decision } = await citizenAccess(context, actor, citizenId);
-      await requireAllowed(
+      await authorizeCitizen(
         context,
         request,
         actor,
         citizenId,
-        decideConsentChange(actor, decision),
-        'create',
-        'consent',
+        { action: 'create', resource: 'consent' },
+        decideConsentChange,
       );
       if (actor.kind === 'citizen' && body.basis !== 'consent') {
         throw problems.badRequest('A citizen gives consent; legal bases are recorded by professionals.', [
@@ -260,15 +263,13 @@ export function consentRoutes(app: App, context: AppContext): void {
     async (request) => {
       const actor = actorOf(request);
       const { citizenId, consentId } = request.params;
-      const { decision } = await citizenAccess(context, actor, citizenId);
-      await requireAllowed(
+      await authorizeCitizen(
         context,
         request,
         actor,
         citizenId,
-        decideConsentChange(actor, decision),
-        'withdraw',
-        'consent',
+        { action: 'withdraw', resource: 'consent' },
+        decideConsentChange,
       );
       await db.transaction().execute(async (trx) => {
         const row = await trx
@@ -316,8 +317,7 @@ export function consentRoutes(app: App, context: AppContext): void {
     async (request) => {
       const actor = actorOf(request);
       const { citizenId } = request.params;
-      const { decision } = await citizenAccess(context, actor, citizenId);
-      await requireAllowed(context, request, actor, citizenId, decision, 'read', 'delegation');
+      await authorizeCitizen(context, request, actor, citizenId, { action: 'read', resource: 'delegation' });
       await context.audit.record({
         actor,
         citizenId,
@@ -363,16 +363,13 @@ export function consentRoutes(app: App, context: AppContext): void {
     async (request, reply) => {
       const actor = actorOf(request);
       const { citizenId } = request.params;
-      const { decision } = await citizenAccess(context, actor, citizenId);
-      const own = actor.kind === 'citizen' && !actor.delegate && decision.allowed;
-      await requireAllowed(
+      await authorizeCitizen(
         context,
         request,
         actor,
         citizenId,
-        own ? decision : { allowed: false, reason: 'Only the citizen can grant delegated access.' },
-        'create',
-        'delegation',
+        { action: 'create', resource: 'delegation' },
+        onlyTheCitizen('Only the citizen can grant delegated access.'),
       );
       const cpr = normaliseCpr(request.body.granteeCpr);
       if (!cpr)
@@ -433,16 +430,13 @@ export function consentRoutes(app: App, context: AppContext): void {
     async (request, reply) => {
       const actor = actorOf(request);
       const { citizenId, delegationId } = request.params;
-      const { decision } = await citizenAccess(context, actor, citizenId);
-      const own = actor.kind === 'citizen' && !actor.delegate && decision.allowed;
-      await requireAllowed(
+      await authorizeCitizen(
         context,
         request,
         actor,
         citizenId,
-        own ? decision : { allowed: false, reason: 'Only the citizen can revoke delegated access.' },
-        'update',
-        'delegation',
+        { action: 'update', resource: 'delegation' },
+        onlyTheCitizen('Only the citizen can revoke delegated access.'),
       );
       await db.transaction().execute(async (trx) => {
         const updated = await trx

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { decideExport, decideExportCpr } from '../../domain/access/policy.js';
 import { PLAN_PURPOSE } from '../../domain/consent/consent.js';
+import { accessLogRows, auditShowsNames } from '../../db/queries/access-log.queries.js';
 import { listConsentRows } from '../../db/queries/consent.queries.js';
-import { citizenAccess, requireAllowed } from '../auth/citizen-access.js';
+import { authorizeCitizen, requireAllowed } from '../auth/citizen-access.js';
 import { requireRecentLogin } from '../auth/step-up.js';
 import type { App, AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
+import { type AccessLogEntry, presentAccessLogEntry } from '../presenters/access-log.presenter.js';
 import { hiddenInterventions, presentedPlanSchema, presentPlanJson } from '../presenters/plan.presenter.js';
 import { problems } from '../problem.js';
 
@@ -87,10 +89,19 @@ export function exportRoutes(app: App, context: AppContext): void {
       const actor = actorOf(request);
       const { citizenId } = request.params;
       const { includeCpr, reason } = request.body;
-      const { plan, grants, decision } = await citizenAccess(context, actor, citizenId);
-      const exportDecision = decideExport(actor, decision);
-      await requireAllowed(context, request, actor, citizenId, exportDecision, 'export', 'plan');
-      if (!exportDecision.allowed) throw problems.forbidden(exportDecision.reason);
+      const {
+        plan,
+        grants,
+        decision,
+        granted: exportDecision,
+      } = await authorizeCitizen(
+        context,
+        request,
+        actor,
+        citizenId,
+        { action: 'export', resource: 'plan' },
+        decideExport,
+      );
       if (includeCpr) {
         if (!reason || reason.length < 10)
           throw problems.badRequest('Say why the export needs the full CPR number.', [
@@ -200,49 +211,9 @@ export function exportRoutes(app: App, context: AppContext): void {
   }
 
   /** Who has looked at the citizen's data and why: as the access log shows it (names by policy). */
-  async function accessLogOf(municipalityId: string, citizenId: string): Promise<Record<string, unknown>[]> {
-    const municipality = await db
-      .selectFrom('municipality')
-      .select(['audit_shows_names'])
-      .where('id', '=', municipalityId)
-      .executeTakeFirstOrThrow();
-    const rows = await db
-      .selectFrom('audit_event as a')
-      .leftJoin('unit as u', (join) =>
-        join.onRef('u.municipality_id', '=', 'a.municipality_id').onRef('u.id', '=', 'a.actor_unit_id'),
-      )
-      .leftJoin('professional as p', (join) =>
-        join.onRef('p.municipality_id', '=', 'a.municipality_id').onRef('p.id', '=', 'a.actor_id'),
-      )
-      .select([
-        'a.at',
-        'a.action',
-        'a.resource',
-        'a.actor_kind',
-        'a.actor_role',
-        'a.purpose',
-        'a.outcome',
-        'u.name as unit_name',
-        'p.name as professional_name',
-      ])
-      .where('a.municipality_id', '=', municipalityId)
-      .where('a.citizen_id', '=', citizenId)
-      .where('a.actor_kind', '!=', 'citizen')
-      .orderBy('a.at', 'desc')
-      .limit(ACCESS_LOG_LIMIT + 1)
-      .execute();
-    return rows.map((row) => ({
-      at: row.at.toISOString(),
-      action: row.action,
-      what: row.resource.split(/[:,]/, 1)[0] ?? row.resource,
-      who: {
-        role: row.actor_role,
-        unit: row.unit_name,
-        name:
-          municipality.audit_shows_names && row.actor_kind === 'professional' ? row.professional_name : null,
-      },
-      why: row.purpose,
-      outcome: row.outcome,
-    }));
+  async function accessLogOf(municipalityId: string, citizenId: string): Promise<AccessLogEntry[]> {
+    const showsNames = await auditShowsNames(db, municipalityId);
+    const rows = await accessLogRows(db, municipalityId, citizenId, { limit: ACCESS_LOG_LIMIT + 1 });
+    return rows.map((row) => presentAccessLogEntry(row, showsNames));
   }
 }

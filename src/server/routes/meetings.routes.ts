@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { App, AppContext } from '../context.js';
-import { citizenAccess } from '../auth/citizen-access.js';
+import { authorizeCitizen } from '../auth/citizen-access.js';
 import {
   changeMeeting,
   createMeeting,
@@ -15,7 +15,6 @@ import {
   meetingUpdateSchema,
 } from '../meetings/meeting.schemas.js';
 import { actorOf } from '../plugins/auth.js';
-import { problems } from '../problem.js';
 
 const citizenParams = z.strictObject({ citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }) });
 const meetingParams = z.strictObject({
@@ -39,19 +38,11 @@ export function meetingsRoutes(app: App, context: AppContext): void {
     async (request) => {
       const actor = actorOf(request);
       const { citizenId } = request.params;
-      const { decision } = await citizenAccess(context, actor, citizenId);
-      if (!decision.allowed) {
-        await context.audit.record({
-          actor,
-          citizenId,
-          action: 'read',
-          resource: 'meetings',
-          outcome: 'denied',
-          clientIp: request.ip,
-        });
-        throw problems.forbidden(decision.reason);
-      }
-      const items = await listMeetings(context.database.db, actor, decision.basis, citizenId);
+      const { granted } = await authorizeCitizen(context, request, actor, citizenId, {
+        action: 'read',
+        resource: 'meetings',
+      });
+      const items = await listMeetings(context.database.db, actor, granted.basis, citizenId);
       await context.audit.record({
         actor,
         citizenId,
@@ -59,7 +50,7 @@ export function meetingsRoutes(app: App, context: AppContext): void {
         resource: 'meetings',
         outcome: 'allowed',
         clientIp: request.ip,
-        details: { basis: decision.basis, meetings: items.length },
+        details: { basis: granted.basis, meetings: items.length },
       });
       return { items };
     },

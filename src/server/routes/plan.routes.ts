@@ -14,6 +14,7 @@ import {
 } from '../../domain/plan/plan.schemas.js';
 import { PLAN_PURPOSE } from '../../domain/consent/consent.js';
 import { previousVisit } from '../../db/queries/workspace.queries.js';
+import { authorizeCitizen } from '../auth/citizen-access.js';
 import { actorOf } from '../plugins/auth.js';
 import type { App, AppContext } from '../context.js';
 import { type ChangeScope, changePlan, type PlanChange } from '../plan/plan-change.js';
@@ -25,7 +26,7 @@ import {
   presentHistoryEntry,
   presentPlanJson,
 } from '../presenters/plan.presenter.js';
-import { planEtag, problems } from '../problem.js';
+import { planEtag } from '../problem.js';
 
 const citizenParams = z.strictObject({ citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }) });
 const itemParams = (name: string) =>
@@ -69,27 +70,21 @@ export function planRoutes(app: App, context: AppContext): void {
     async (request, reply) => {
       const actor = actorOf(request);
       const { citizenId } = request.params;
-      // Both come from caches; on a miss, their batched loads run side by side.
-      const [plan, grants] = await Promise.all([
-        context.plans.get(actor.municipalityId, citizenId),
-        context.plans.grants.get(actor.municipalityId, citizenId),
-      ]);
-      if (!plan) throw problems.notFound('The citizen');
-      const decision = decideCitizenAccess(actor, plan.relations, grants);
-      const hidden = decision.allowed ? hiddenInterventions(plan, actor, decision.basis, grants) : [];
+      const { plan, grants, granted } = await authorizeCitizen(context, request, actor, citizenId, {
+        action: 'read',
+        resource: 'plan',
+      });
+      const hidden = hiddenInterventions(plan, actor, granted.basis, grants);
       await context.audit.record({
         actor,
         citizenId,
         action: 'read',
         resource: 'plan',
-        outcome: decision.allowed ? 'allowed' : 'denied',
+        outcome: 'allowed',
         clientIp: request.ip,
-        purpose: decision.allowed ? PLAN_PURPOSE : null,
-        details: decision.allowed
-          ? { basis: decision.basis, version: plan.version, detailsHidden: hidden.length }
-          : undefined,
+        purpose: PLAN_PURPOSE,
+        details: { basis: granted.basis, version: plan.version, detailsHidden: hidden.length },
       });
-      if (!decision.allowed) throw problems.forbidden(decision.reason);
       return sendPlan(reply, plan, presentPlanJson(plan, hidden));
     },
   );
@@ -113,22 +108,19 @@ export function planRoutes(app: App, context: AppContext): void {
     async (request) => {
       const actor = actorOf(request);
       const { citizenId } = request.params;
-      const plan = await context.plans.get(actor.municipalityId, citizenId);
-      if (!plan) throw problems.notFound('The citizen');
-      const grants = await context.plans.grants.get(actor.municipalityId, citizenId);
-      const decision = decideCitizenAccess(actor, plan.relations, grants);
-      const hidden = new Set(
-        decision.allowed ? hiddenInterventions(plan, actor, decision.basis, grants) : [],
-      );
+      const { plan, grants, granted } = await authorizeCitizen(context, request, actor, citizenId, {
+        action: 'read',
+        resource: 'plan_history',
+      });
+      const hidden = new Set(hiddenInterventions(plan, actor, granted.basis, grants));
       await context.audit.record({
         actor,
         citizenId,
         action: 'read',
         resource: 'plan_history',
-        outcome: decision.allowed ? 'allowed' : 'denied',
+        outcome: 'allowed',
         clientIp: request.ip,
       });
-      if (!decision.allowed) throw problems.forbidden(decision.reason);
       const rows = await db
         .selectFrom('plan_history as h')
         .leftJoin('professional as p', (join) =>
