@@ -1,41 +1,25 @@
-import {
-  type AccessDecision,
-  type AccessGrants,
-  type Actor,
-  decideCitizenAccess,
-} from '../../domain/access/policy.js';
+import type { Actor } from '../../domain/access/policy.js';
 import type { FlagStatus } from '../../domain/coordination/flag-diff.js';
 import type { RuleId, Severity } from '../../domain/coordination/rule.js';
 import { ruleById } from '../../domain/coordination/rules.js';
 import type { FlagRow } from '../../db/queries/coordination-views.queries.js';
 import type { DB } from '../../db/schema.js';
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../context.js';
-import type { StoredPlan } from '../plan/plan-store.js';
+import type { CitizenAccess, CitizenDecider, PolicyDecision } from '../auth/citizen-access.js';
 import { hiddenInterventions } from '../presenters/plan.presenter.js';
-import { problems } from '../problem.js';
 import type { FlagView } from './coordination.schemas.js';
 
-/** Whether and how an actor may see a citizen, and which interventions' details are hidden from them. */
-export interface CitizenView {
-  plan: StoredPlan;
-  grants: AccessGrants;
-  decision: AccessDecision;
-  hidden: ReadonlySet<string>;
+/**
+ * Who may see and follow up a citizen's flag: whoever may see the citizen, and the flag's owner
+ * even without that (the rule or a colleague gave it to them).
+ */
+export function seesCitizenOrOwns(ownerId: string | null): CitizenDecider<PolicyDecision> {
+  return (actor, access) => (access.allowed || ownerId === actor.id ? { allowed: true } : access);
 }
 
-/** Looks a citizen up for an actor, as the plan overview does (404 for another tenant's). */
-export async function viewOfCitizen(
-  context: AppContext,
-  actor: Actor,
-  citizenId: string,
-): Promise<CitizenView> {
-  const plan = await context.plans.get(actor.municipalityId, citizenId);
-  if (!plan) throw problems.notFound('The citizen');
-  const grants = await context.plans.grants.get(actor.municipalityId, citizenId);
-  const decision = decideCitizenAccess(actor, plan.relations, grants);
-  const hidden = decision.allowed ? hiddenInterventions(plan, actor, decision.basis, grants) : [];
-  return { plan, grants, decision, hidden: new Set(hidden) };
+/** The interventions whose details are hidden from the actor ("that, not what"), as the plan overview hides them. */
+export function hiddenFrom(actor: Actor, { plan, grants, decision }: CitizenAccess): ReadonlySet<string> {
+  return new Set(decision.allowed ? hiddenInterventions(plan, actor, decision.basis, grants) : []);
 }
 
 /**

@@ -3,10 +3,11 @@ import type { ProfessionalActor } from '../../domain/access/policy.js';
 import { newId } from '../../db/ids.js';
 import { flagById, flagHistory } from '../../db/queries/coordination-views.queries.js';
 import { auditInTransaction } from '../audit/audit-writer.js';
+import { authorizeCitizen } from '../auth/citizen-access.js';
 import type { AppContext } from '../context.js';
 import { problems } from '../problem.js';
 import type { FlagView } from './coordination.schemas.js';
-import { presentFlag, unitNamesOf, viewOfCitizen } from './flag-presenter.js';
+import { hiddenFrom, presentFlag, seesCitizenOrOwns, unitNamesOf } from './flag-presenter.js';
 
 export type FlagAction = 'acknowledge' | 'resolve' | 'dismiss';
 
@@ -32,18 +33,14 @@ export async function changeFlagStatus(
   const { db } = context.database;
   const preview = await flagById(db, actor.municipalityId, flagId);
   if (!preview) throw problems.notFound('The flag');
-  const view = await viewOfCitizen(context, actor, preview.citizen_id);
-  if (!view.decision.allowed && preview.owner_id !== actor.id) {
-    await context.audit.record({
-      actor,
-      citizenId: preview.citizen_id,
-      action: 'update',
-      resource: `flag:${flagId}`,
-      outcome: 'denied',
-      clientIp: request.ip,
-    });
-    throw problems.forbidden(view.decision.allowed ? 'No access.' : view.decision.reason);
-  }
+  const access = await authorizeCitizen(
+    context,
+    request,
+    actor,
+    preview.citizen_id,
+    { action: 'update', resource: `flag:${flagId}` },
+    seesCitizenOrOwns(preview.owner_id),
+  );
   const step = NEXT[action];
   await db.transaction().execute(async (trx) => {
     const flag = await flagById(trx, actor.municipalityId, flagId, true);
@@ -87,7 +84,7 @@ export async function changeFlagStatus(
       details: { status: step.to },
     });
   });
-  return presentWithHistory(context, actor.municipalityId, flagId, view.hidden);
+  return presentWithHistory(context, actor.municipalityId, flagId, hiddenFrom(actor, access));
 }
 
 /** A flag with its history, as the API shows it. */

@@ -8,13 +8,14 @@ import {
   referralHistory,
   referralQuery,
 } from '../../db/queries/coordination-referrals.queries.js';
-import { rebuildPlanDocuments } from '../../db/queries/plan-document.queries.js';
+import { insertNotifications } from '../../db/queries/notification.queries.js';
 import type { DB } from '../../db/schema.js';
 import { auditInTransaction } from '../audit/audit-writer.js';
+import { authorizeCitizen, citizenAccess } from '../auth/citizen-access.js';
 import type { AppContext } from '../context.js';
+import { lockPlan, rebuildPlanDocument } from '../plan/plan-lock.js';
 import { Problem, problems } from '../problem.js';
 import { checkCoordinationInTransaction } from './coordination-check.js';
-import { viewOfCitizen } from './flag-presenter.js';
 import type { ReferralCreate, ReferralStatus, ReferralView } from './referral.schemas.js';
 
 /** Days the receiver has to answer when the sender does not say. */
@@ -37,7 +38,7 @@ const STEPS: Record<
 export async function mayViewReferral(context: AppContext, actor: Actor, row: ReferralRow): Promise<boolean> {
   if (actor.kind === 'citizen') return actor.id === row.citizen_id;
   if (actor.unitId === row.from_unit_id || actor.unitId === row.to_unit_id) return true;
-  return (await viewOfCitizen(context, actor, row.citizen_id)).decision.allowed;
+  return (await citizenAccess(context, actor, row.citizen_id)).decision.allowed;
 }
 
 /** A referral as the API shows it. */
@@ -101,18 +102,7 @@ export async function createReferral(
   citizenId: string,
   input: ReferralCreate,
 ): Promise<ReferralView> {
-  const view = await viewOfCitizen(context, actor, citizenId);
-  if (!view.decision.allowed) {
-    await context.audit.record({
-      actor,
-      citizenId,
-      action: 'create',
-      resource: 'referral',
-      outcome: 'denied',
-      clientIp: request.ip,
-    });
-    throw problems.forbidden(view.decision.reason);
-  }
+  await authorizeCitizen(context, request, actor, citizenId, { action: 'create', resource: 'referral' });
   const today = danishToday();
   const answerDue = input.answerDue ?? addDays(today, DEFAULT_ANSWER_DAYS);
   if (answerDue < today) throw fieldProblem('answerDue', 'must not be in the past');
@@ -315,22 +305,9 @@ export async function advanceReferral(
   return referralWithHistory(context, actor.municipalityId, referralId);
 }
 
-async function lockPlan(trx: Transaction<DB>, municipalityId: string, citizenId: string): Promise<void> {
-  // The plan row lock serialises this with plan writes, so neither rebuilds the read model from stale data.
-  const plan = await trx
-    .selectFrom('plan')
-    .select('version')
-    .where('municipality_id', '=', municipalityId)
-    .where('citizen_id', '=', citizenId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!plan) throw problems.notFound('The citizen');
-}
-
 /** Rebuilds the plan's read model (relations change with a pending referral) and re-checks coordination. */
 async function refreshPlan(trx: Transaction<DB>, actor: ProfessionalActor, citizenId: string) {
-  const [document] = await rebuildPlanDocuments(trx, actor.municipalityId, [citizenId]);
-  if (!document) throw problems.notFound('The citizen');
+  const document = await rebuildPlanDocument(trx, actor.municipalityId, citizenId);
   await checkCoordinationInTransaction({
     trx,
     municipalityId: actor.municipalityId,
@@ -374,22 +351,7 @@ async function notifyUnit(
       en: `${actor.name} has ${kind === 'referral-requested' ? 'sent a referral' : 'updated a referral'} for a citizen.`,
     },
   });
-  await trx
-    .insertInto('notification')
-    .values(
-      [...recipients].sort().map((recipientId) => ({
-        municipality_id: actor.municipalityId,
-        id: newId(),
-        recipient_id: recipientId,
-        citizen_id: citizenId,
-        kind,
-        subject_id: referralId,
-        payload,
-        actor_id: actor.id,
-        read_at: null,
-      })),
-    )
-    .execute();
+  await insertNotifications(trx, actor, recipients, { citizenId, kind, subjectId: referralId, payload });
 }
 
 function fieldProblem(field: string, message: string) {

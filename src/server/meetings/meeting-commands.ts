@@ -9,11 +9,12 @@ import {
   type ProfessionalActor,
 } from '../../domain/access/policy.js';
 import { newId } from '../../db/ids.js';
-import { rebuildPlanDocuments } from '../../db/queries/plan-document.queries.js';
+import { insertNotifications } from '../../db/queries/notification.queries.js';
 import type { DB } from '../../db/schema.js';
 import { type AuditAction, auditInTransaction } from '../audit/audit-writer.js';
-import { citizenAccess } from '../auth/citizen-access.js';
+import { authorizeCitizen, citizenAccess } from '../auth/citizen-access.js';
 import type { AppContext } from '../context.js';
+import { lockPlan, rebuildPlanDocument } from '../plan/plan-lock.js';
 import { type Problem, problems } from '../problem.js';
 import type {
   MeetingCreate,
@@ -153,19 +154,9 @@ async function authorise(
   action: AuditAction,
   resource: string,
 ): Promise<ProfessionalActor> {
-  const access = await citizenAccess(context, actor, citizenId);
-  const decision = decideMeetingChange(actor, access.decision);
-  if (!decision.allowed || actor.kind !== 'professional') {
-    await context.audit.record({
-      actor,
-      citizenId,
-      action,
-      resource,
-      outcome: 'denied',
-      clientIp: request.ip,
-    });
-    throw problems.forbidden(decision.allowed ? 'Only professionals arrange meetings.' : decision.reason);
-  }
+  await authorizeCitizen(context, request, actor, citizenId, { action, resource }, decideMeetingChange);
+  // The policy lets only professionals arrange meetings; this tells the compiler so.
+  if (actor.kind !== 'professional') throw problems.forbidden('Only professionals arrange meetings.');
   return actor;
 }
 
@@ -215,7 +206,8 @@ export async function createMeeting(
       clientIp: request.ip,
       details: { kind: input.kind, participants: participantIds.length },
     });
-    return refreshRelations(trx, organiser.municipalityId, citizenId);
+    // The read model carries the meeting relations: rebuild it with the meeting change.
+    return rebuildPlanDocument(trx, organiser.municipalityId, citizenId);
   });
   context.plans.put(organiser.municipalityId, document);
   return meetingFor(context, organiser, 'relationship', citizenId, id);
@@ -324,7 +316,8 @@ export async function changeMeeting(
       clientIp: request.ip,
       details: { step },
     });
-    return refreshRelations(trx, changer.municipalityId, citizenId);
+    // The read model carries the meeting relations: rebuild it with the meeting change.
+    return rebuildPlanDocument(trx, changer.municipalityId, citizenId);
   });
   context.plans.put(changer.municipalityId, document);
   const access = await citizenAccess(context, changer, citizenId);
@@ -430,25 +423,6 @@ async function addParticipants(
     .execute();
 }
 
-async function lockPlan(trx: Transaction<DB>, municipalityId: string, citizenId: string): Promise<void> {
-  // The plan row lock serialises this with plan writes, so neither rebuilds the read model from stale data.
-  const plan = await trx
-    .selectFrom('plan')
-    .select('version')
-    .where('municipality_id', '=', municipalityId)
-    .where('citizen_id', '=', citizenId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!plan) throw problems.notFound('The citizen');
-}
-
-/** The read model carries the meeting relations: rebuild it with the meeting change. */
-async function refreshRelations(trx: Transaction<DB>, municipalityId: string, citizenId: string) {
-  const [document] = await rebuildPlanDocuments(trx, municipalityId, [citizenId]);
-  if (!document) throw problems.notFound('The citizen');
-  return document;
-}
-
 /** Tells invited professionals (not the one acting) in their inbox. */
 async function notify(
   trx: Transaction<DB>,
@@ -494,22 +468,7 @@ async function notify(
         : `${actor.name} has cancelled the meeting with a citizen on ${when.en}.`,
     },
   });
-  await trx
-    .insertInto('notification')
-    .values(
-      [...recipients].sort().map((recipientId) => ({
-        municipality_id: actor.municipalityId,
-        id: newId(),
-        recipient_id: recipientId,
-        citizen_id: citizenId,
-        kind,
-        subject_id: meetingId,
-        payload,
-        actor_id: actor.id,
-        read_at: null,
-      })),
-    )
-    .execute();
+  await insertNotifications(trx, actor, recipients, { citizenId, kind, subjectId: meetingId, payload });
 }
 
 function fieldProblem(field: string, message: string): Problem {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PLAN_PURPOSE } from '../../domain/consent/consent.js';
 import { citizenFlags, flagById, myDayFlagCounts } from '../../db/queries/coordination-views.queries.js';
+import { authorizeCitizen } from '../auth/citizen-access.js';
 import type { App, AppContext } from '../context.js';
 import {
   acknowledgeSchema,
@@ -12,7 +13,7 @@ import {
   myDayFlagsSchema,
   resolveSchema,
 } from '../coordination/coordination.schemas.js';
-import { presentFlag, unitNamesOf, viewOfCitizen } from '../coordination/flag-presenter.js';
+import { hiddenFrom, presentFlag, seesCitizenOrOwns, unitNamesOf } from '../coordination/flag-presenter.js';
 import { changeFlagStatus, presentWithHistory } from '../coordination/flag-status.js';
 import { actorOf, professionalOf } from '../plugins/auth.js';
 import { problems } from '../problem.js';
@@ -37,20 +38,23 @@ export function flagsRoutes(app: App, context: AppContext): void {
     async (request) => {
       const actor = actorOf(request);
       const { citizenId } = request.params;
-      const view = await viewOfCitizen(context, actor, citizenId);
+      const access = await authorizeCitizen(context, request, actor, citizenId, {
+        action: 'read',
+        resource: 'flags',
+      });
       await context.audit.record({
         actor,
         citizenId,
         action: 'read',
         resource: 'flags',
-        outcome: view.decision.allowed ? 'allowed' : 'denied',
+        outcome: 'allowed',
         clientIp: request.ip,
-        purpose: view.decision.allowed ? PLAN_PURPOSE : null,
+        purpose: PLAN_PURPOSE,
       });
-      if (!view.decision.allowed) throw problems.forbidden(view.decision.reason);
       const rows = await citizenFlags(db, actor.municipalityId, citizenId, request.query.include === 'all');
       const names = await unitNamesOf(db, actor.municipalityId, rows);
-      return { items: rows.map((row) => presentFlag(row, view.hidden, names)) };
+      const hidden = hiddenFrom(actor, access);
+      return { items: rows.map((row) => presentFlag(row, hidden, names)) };
     },
   );
 
@@ -68,18 +72,24 @@ export function flagsRoutes(app: App, context: AppContext): void {
       const actor = actorOf(request);
       const flag = await flagById(db, actor.municipalityId, request.params.flagId);
       if (!flag) throw problems.notFound('The flag');
-      const view = await viewOfCitizen(context, actor, flag.citizen_id);
-      const allowed = view.decision.allowed || flag.owner_id === actor.id;
+      const resource = `flag:${flag.id}`;
+      const access = await authorizeCitizen(
+        context,
+        request,
+        actor,
+        flag.citizen_id,
+        { action: 'read', resource },
+        seesCitizenOrOwns(flag.owner_id),
+      );
       await context.audit.record({
         actor,
         citizenId: flag.citizen_id,
         action: 'read',
-        resource: `flag:${flag.id}`,
-        outcome: allowed ? 'allowed' : 'denied',
+        resource,
+        outcome: 'allowed',
         clientIp: request.ip,
       });
-      if (!allowed) throw problems.forbidden(view.decision.allowed ? 'No access.' : view.decision.reason);
-      return presentWithHistory(context, actor.municipalityId, flag.id, view.hidden);
+      return presentWithHistory(context, actor.municipalityId, flag.id, hiddenFrom(actor, access));
     },
   );
 

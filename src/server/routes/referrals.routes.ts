@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { referralQuery } from '../../db/queries/coordination-referrals.queries.js';
+import { citizenAccess } from '../auth/citizen-access.js';
 import type { App, AppContext } from '../context.js';
-import { viewOfCitizen } from '../coordination/flag-presenter.js';
 import {
   advanceReferral,
   createReferral,
@@ -64,7 +64,7 @@ export function referralsRoutes(app: App, context: AppContext): void {
     async (request) => {
       const actor = actorOf(request);
       const { citizenId } = request.params;
-      const view = await viewOfCitizen(context, actor, citizenId);
+      const view = await citizenAccess(context, actor, citizenId);
       let query = referralQuery(db, actor.municipalityId).where('r.citizen_id', '=', citizenId);
       if (!view.decision.allowed) {
         // Without access to the plan a unit still sees the referrals it sent or received.
