@@ -14,7 +14,7 @@ import {
 import type { StaffSource } from './contacts.js';
 import { scaleToTarget, YearlyCostCalibration } from './costs.js';
 import { SubstituteCprNumbers } from './cpr.js';
-import { dayToMs, parseDay, startOfYear, yearOf } from './dates.js';
+import { dayToMs, formatDay, parseDay, startOfYear, yearOf } from './dates.js';
 import { IdSource } from './ids.js';
 import {
   buildOrganisation,
@@ -33,6 +33,7 @@ import {
   PERSONAS,
   type PersonaId,
   type PersonaProfessionals,
+  RELATIVE_PERSONA_NAME,
 } from './personas.js';
 import { Random } from './random.js';
 import { type CitizenRecord, writeCitizens, writeOrganisation } from './writer.js';
@@ -243,12 +244,28 @@ export async function generateMunicipality(
   }
 
   report('personas', 0, PERSONAS.length);
-  const subjects: Record<PersonaId, { kind: 'professional' | 'citizen'; id: string }> = {
+  // The demo relative: the demo citizen's sister, with power of attorney from her and from one
+  // more citizen, so a login shows the choice of whose plan to see.
+  const relativeCpr = cprNumbers.issue(Random.of(seed, 'relative-cpr'), today - 41 * 365, 'female');
+  const delegations = [citizenIds[PERSONA_CITIZEN_INDEX], citizenIds[PERSONA_CITIZEN_INDEX + 1]]
+    .filter((citizenId): citizenId is string => citizenId !== undefined)
+    .map((citizenId, position) => ({
+      municipality_id: municipalityId,
+      id: organisationIds.next(),
+      citizen_id: citizenId,
+      grantee_cpr_hmac: vault.hmac(relativeCpr),
+      grantee_name: RELATIVE_PERSONA_NAME,
+      valid_from: formatDay(today - 365 + position * 100),
+      valid_until: position === 0 ? null : formatDay(today + 200),
+    }));
+  if (delegations.length > 0) await db.insertInto('delegation').values(delegations).execute();
+  const subjects: Record<PersonaId, { kind: 'professional' | 'citizen' | 'relative'; id: string }> = {
     'jobcenter-caseworker': { kind: 'professional', id: personas.caseworker.id },
     'social-worker': { kind: 'professional', id: personas.socialWorker.id },
     'home-care-nurse': { kind: 'professional', id: personas.nurse.id },
     'team-leader': { kind: 'professional', id: organisation.teamLeader('jobcenter-ressource').id },
     citizen: { kind: 'citizen', id: citizenIds[PERSONA_CITIZEN_INDEX] as string },
+    relative: { kind: 'relative', id: delegations[0]?.id as string },
   };
   await db
     .insertInto('demo_persona')

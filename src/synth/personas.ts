@@ -26,7 +26,15 @@ export const PERSONAS = [
     titleEn: 'Team leader, Jobcenter (Team Ressource)',
   },
   { id: 'citizen', titleDa: 'Borger', titleEn: 'Citizen' },
+  {
+    id: 'relative',
+    titleDa: 'Pårørende med fuldmagt (to borgere)',
+    titleEn: 'Relative with power of attorney (two citizens)',
+  },
 ] as const;
+
+/** The demo relative: the demo citizen's sister, already in her network. */
+export const RELATIVE_PERSONA_NAME = 'Louise Eksempelsen';
 
 /** The id of a demo persona. */
 export type PersonaId = (typeof PERSONAS)[number]['id'];
@@ -244,7 +252,7 @@ export function buildPersonaCitizen(context: CitizenContext, personas: PersonaPr
   builder.setCoordinator(personas.caseworker, monthsAgo(14));
   builder.addResponsibleProfessionalsToTeam();
   builder.addNetworkMember({
-    name: 'Louise Eksempelsen',
+    name: RELATIVE_PERSONA_NAME,
     relation: 'Søster',
     role: 'Støtteperson til møder',
     phone: '+45 01 23 45 67',

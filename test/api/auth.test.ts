@@ -67,6 +67,77 @@ describe('operations endpoints', () => {
   });
 });
 
+describe('the demo relative with power of attorney', () => {
+  it('logs in as MitID would find them: to all their delegations, choosing whose plan first', async () => {
+    const { db } = t.context.database;
+    const { id: municipalityId } = await t.factories.municipality({ name: 'Fuldmagtskommune' });
+    const sister = await t.factories.citizen(municipalityId, { givenName: 'Sara' });
+    const mother = await t.factories.citizen(municipalityId, { givenName: 'Grethe' });
+    const grantee = t.context.vault.hmac('6104851238');
+    const delegationIds = [newId(), newId()];
+    await db
+      .insertInto('delegation')
+      .values(
+        [sister.id, mother.id].map((citizen, index) => ({
+          municipality_id: municipalityId,
+          id: delegationIds[index] as string,
+          citizen_id: citizen,
+          grantee_cpr_hmac: grantee,
+          grantee_name: 'Louise Prøvesen',
+          valid_from: '2026-01-01',
+          valid_until: null,
+        })),
+      )
+      .execute();
+    await db
+      .insertInto('demo_persona')
+      .values({
+        municipality_id: municipalityId,
+        id: 'relative',
+        subject_kind: 'relative',
+        subject_id: delegationIds[0] as string,
+        title_da: 'Pårørende',
+        title_en: 'Relative',
+        sort_order: 3,
+      })
+      .execute();
+    const listed = (await t.request(null, { method: 'GET', url: '/api/auth/demo-personas' })).json();
+    expect(listed.personas).toContainEqual(
+      expect.objectContaining({ id: 'relative', kind: 'relative', name: 'Louise Prøvesen' }),
+    );
+
+    const login = await t.request(null, {
+      method: 'POST',
+      url: '/api/auth/demo-login',
+      payload: { persona: 'relative' },
+    });
+    expect(login.statusCode).toBe(200);
+    expect(login.json()).toEqual({ user: null });
+    const cookie = cookieFrom(login.headers['set-cookie']);
+    // Before the choice the session reaches nothing but the choice.
+    expect(
+      (await t.request(cookie, { method: 'GET', url: `/api/citizens/${sister.id}/plan` })).statusCode,
+    ).toBe(401);
+    const choices = (await t.request(cookie, { method: 'GET', url: '/api/auth/delegations' })).json();
+    expect(choices.items.map((item: { citizenId: string }) => item.citizenId).sort()).toEqual(
+      [sister.id, mother.id].sort(),
+    );
+    const chosen = await t.request(cookie, {
+      method: 'POST',
+      url: '/api/auth/delegation',
+      payload: { delegationId: delegationIds[1] },
+    });
+    expect(chosen.statusCode, chosen.body).toBe(200);
+    expect(
+      (await t.request(cookie, { method: 'GET', url: `/api/citizens/${mother.id}/plan` })).statusCode,
+    ).toBe(200);
+    expect(
+      (await t.request(cookie, { method: 'GET', url: `/api/citizens/${sister.id}/plan` })).statusCode,
+    ).toBe(403);
+    await db.deleteFrom('demo_persona').where('municipality_id', '=', municipalityId).execute();
+  });
+});
+
 describe('demo login', () => {
   it('lists the personas', async () => {
     const body = (await t.request(null, { method: 'GET', url: '/api/auth/demo-personas' })).json();

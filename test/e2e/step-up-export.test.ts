@@ -66,51 +66,35 @@ describe('export', () => {
 });
 
 describe('a relative with several delegations', () => {
-  it('chooses whose plan on a page that is accessible in Danish and English', async () => {
+  it('logs in, chooses whose plan to see, switches, on a page accessible in Danish and English', async () => {
     const context = await demo.browser.newContext({ baseURL: demo.server.url, locale: 'da-DK' });
     const page = await context.newPage();
-    // The API side is tested against a real identity provider (auth-oidc); here the page itself.
-    const chosen: unknown[] = [];
-    await page.route('**/api/auth/delegations', (route) =>
-      route.fulfill({
-        status: 200,
-        contentType: 'application/json',
-        body: JSON.stringify({
-          items: [
-            {
-              delegationId: '0190f0aa-0000-7000-8000-000000000001',
-              citizenId: '0190f0aa-0000-7000-8000-0000000000a1',
-              citizenName: 'Agnes Testesen',
-              validUntil: '2027-06-30',
-              current: false,
-            },
-            {
-              delegationId: '0190f0aa-0000-7000-8000-000000000002',
-              citizenId: '0190f0aa-0000-7000-8000-0000000000a2',
-              citizenName: 'Valdemar Prøvesen',
-              validUntil: null,
-              current: false,
-            },
-          ],
-        }),
-      }),
-    );
-    await page.route('**/api/auth/delegation', (route) => {
-      chosen.push(route.request().postDataJSON());
-      return route.fulfill({
-        status: 404,
-        contentType: 'application/problem+json',
-        body: '{"status":404,"title":"Not found","detail":"The delegation was not found."}',
-      });
-    });
-    await page.goto('/login/fuldmagt');
+    // The demo relative holds powers of attorney from the demo citizen and one more citizen.
+    await page.goto('/login');
+    await page.getByRole('button', { name: `Log ind som ${demo.persona('relative')}`, exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/login/fuldmagt');
     await page.getByRole('heading', { level: 1, name: 'Vælg, hvis plan du vil se' }).waitFor();
+    const choices = page.getByRole('list', { name: 'Borgere, du har fuldmagt fra' }).getByRole('listitem');
+    await expect.poll(() => choices.count()).toBe(2);
     await page.getByText('Fuldmagten gælder til og med').waitFor();
-    await page.getByRole('button', { name: 'Log ud' }).waitFor();
     await expectAccessible(page, 'delegation choice (da)');
-    await page.getByRole('button', { name: 'Vælg Valdemar Prøvesen' }).click();
-    await page.getByText('The delegation was not found.').waitFor();
-    expect(chosen).toEqual([{ delegationId: '0190f0aa-0000-7000-8000-000000000002' }]);
+    const citizen = demo.persona('citizen');
+    await page.getByRole('button', { name: `Vælg ${citizen}` }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page
+      .getByRole('heading', { level: 1, name: new RegExp(citizen.split(' ')[0] ?? citizen) })
+      .waitFor();
+    // Switch to the other citizen: back to the choice, where the current one is marked.
+    await page.getByRole('link', { name: 'Skift borger' }).click();
+    await page.getByText('Du handler for denne borger nu.').waitFor();
+    const other = choices.filter({ hasNot: page.getByText('Du handler for denne borger nu.') });
+    const otherName = ((await other.getByRole('heading').textContent()) ?? '').trim();
+    await other.getByRole('button', { name: `Vælg ${otherName}` }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page
+      .getByRole('heading', { level: 1, name: new RegExp(otherName.split(' ')[0] ?? otherName) })
+      .waitFor();
+    await page.getByRole('link', { name: 'Skift borger' }).click();
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Choose whose plan to see' }).waitFor();
     await expectAccessible(page, 'delegation choice (en)');

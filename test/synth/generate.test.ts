@@ -175,6 +175,7 @@ describe('generateMunicipality', () => {
       'home-care-nurse',
       'team-leader',
       'citizen',
+      'relative',
     ]);
     const byId = new Map(personas.map((persona) => [persona.id, persona]));
     const professional = (id: string) =>

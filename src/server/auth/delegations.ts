@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { isDelegationActive } from '../../domain/access/policy.js';
 import type { DB } from '../../db/schema.js';
+import { NO_SUBJECT, type SessionSubject } from './session-store.js';
 
 /** A delegation (fuldmagt) a relative may act under: whose plan, until when. */
 export interface DelegationChoice {
@@ -56,4 +57,22 @@ export async function activeDelegationsOf(
       (a, b) =>
         a.citizenName.localeCompare(b.citizenName, 'da') || a.delegationId.localeCompare(b.delegationId),
     );
+}
+
+/**
+ * The session subject of a relative who logged in (through MitID, or as the demo persona): with
+ * one delegation in force they act for that citizen at once; with several they choose first (a
+ * session without an actor); with none, null — the caller refuses the login.
+ */
+export async function relativeSubject(
+  db: Kysely<DB>,
+  granteeCprHmac: Uint8Array,
+  login: Pick<SessionSubject, 'persona' | 'method' | 'acr' | 'authTime'>,
+): Promise<SessionSubject | null> {
+  const active = await activeDelegationsOf(db, granteeCprHmac);
+  const first = active[0];
+  if (!first) return null;
+  const relative = { ...login, granteeCprHmac, municipalityId: first.municipalityId };
+  if (active.length > 1) return { ...relative, kind: 'relative', id: NO_SUBJECT };
+  return { ...relative, kind: 'citizen', id: first.citizenId, delegationId: first.delegationId };
 }

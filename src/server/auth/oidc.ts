@@ -5,8 +5,8 @@ import type { OidcProviderConfig } from '../../config.js';
 import { normaliseCpr } from '../../domain/citizen/cpr.js';
 import type { DB } from '../../db/schema.js';
 import type { CprVault } from '../../security/cpr-vault.js';
-import { activeDelegationsOf } from './delegations.js';
-import { NO_SUBJECT, type SessionSubject } from './session-store.js';
+import { relativeSubject } from './delegations.js';
+import type { SessionSubject } from './session-store.js';
 
 export type ProviderKind = 'professional' | 'citizen';
 
@@ -258,27 +258,14 @@ export class OidcLogin {
       };
     }
     // Not a citizen with a plan: a relative with delegated access (fuldmagt)?
-    const active = await activeDelegationsOf(this.db, hmac);
-    const delegation = active[0];
-    if (!delegation) throw new LoginRefused('unknown-user', 'Samspil has no plan for you.');
-    const relative = {
+    const relative = await relativeSubject(this.db, hmac, {
       persona: null,
       method: `${method}-relative`,
       acr,
       authTime,
-      returnTo,
-      granteeCprHmac: hmac,
-    };
-    // Several: the relative chooses whose plan to act for before the session reaches any.
-    if (active.length > 1)
-      return { ...relative, municipalityId: delegation.municipalityId, kind: 'relative', id: NO_SUBJECT };
-    return {
-      ...relative,
-      municipalityId: delegation.municipalityId,
-      kind: 'citizen',
-      id: delegation.citizenId,
-      delegationId: delegation.delegationId,
-    };
+    });
+    if (!relative) throw new LoginRefused('unknown-user', 'Samspil has no plan for you.');
+    return { ...relative, acr, authTime, returnTo };
   }
 }
 

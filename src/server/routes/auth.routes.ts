@@ -6,7 +6,7 @@ import type { App, AppContext } from '../context.js';
 import { Problem, problems } from '../problem.js';
 import { isLoopbackUrl } from '../../config.js';
 import { type LoginResult, LoginRefused, OidcLogin, type ProviderKind } from '../auth/oidc.js';
-import { activeDelegationsOf } from '../auth/delegations.js';
+import { activeDelegationsOf, relativeSubject } from '../auth/delegations.js';
 import type { Actor } from '../../domain/access/policy.js';
 
 const unitSchema = z.object({ id: z.uuid(), name: z.string(), sector: z.enum(SECTORS) });
@@ -35,7 +35,7 @@ const meSchema = z
 
 const personaSchema = z.object({
   id: z.string(),
-  kind: z.enum(['professional', 'citizen']),
+  kind: z.enum(['professional', 'citizen', 'relative']),
   name: z.string(),
   titleDa: z.string(),
   titleEn: z.string(),
@@ -171,11 +171,15 @@ export function authRoutes(app: App, context: AppContext): void {
         .leftJoin('citizen as c', (join) =>
           join.onRef('c.municipality_id', '=', 'd.municipality_id').onRef('c.id', '=', 'd.subject_id'),
         )
+        .leftJoin('delegation as g', (join) =>
+          join.onRef('g.municipality_id', '=', 'd.municipality_id').onRef('g.id', '=', 'd.subject_id'),
+        )
         .select([
           'd.id',
           'd.subject_kind',
           'd.title_da',
           'd.title_en',
+          'g.grantee_name',
           'p.name as professional_name',
           'c.given_name',
           'c.family_name',
@@ -189,8 +193,11 @@ export function authRoutes(app: App, context: AppContext): void {
       return {
         personas: rows.map((row) => ({
           id: row.id,
-          kind: row.subject_kind as 'professional' | 'citizen',
-          name: row.professional_name ?? `${row.given_name ?? ''} ${row.family_name ?? ''}`.trim(),
+          kind: row.subject_kind as 'professional' | 'citizen' | 'relative',
+          name:
+            row.professional_name ??
+            row.grantee_name ??
+            `${row.given_name ?? ''} ${row.family_name ?? ''}`.trim(),
           titleDa: row.title_da,
           titleEn: row.title_en,
           unit: row.unit_id
@@ -205,6 +212,21 @@ export function authRoutes(app: App, context: AppContext): void {
     },
   );
 
+  /** The demo relative logs in as MitID would find them: by their identity, to all their delegations. */
+  async function demoRelative(municipalityId: string, delegationId: string, persona: string) {
+    const delegation = await db
+      .selectFrom('delegation')
+      .select('grantee_cpr_hmac')
+      .where('municipality_id', '=', municipalityId)
+      .where('id', '=', delegationId)
+      .executeTakeFirst();
+    const subject = delegation
+      ? await relativeSubject(db, delegation.grantee_cpr_hmac, { persona, method: 'demo-relative' })
+      : null;
+    if (!subject) throw problems.notFound('The demo relative’s power of attorney');
+    return subject;
+  }
+
   app.post(
     '/api/auth/demo-login',
     {
@@ -213,7 +235,13 @@ export function authRoutes(app: App, context: AppContext): void {
         tags: ['auth'],
         summary: 'Demo mode only: log in as a persona',
         body: z.strictObject({ persona: z.string().min(1).max(100) }),
-        response: { 200: z.object({ user: meSchema }) },
+        response: {
+          200: z.object({
+            user: meSchema
+              .nullable()
+              .describe('Null for a relative with several delegations, who chooses whose plan first'),
+          }),
+        },
       },
     },
     async (request, reply) => {
@@ -229,15 +257,20 @@ export function authRoutes(app: App, context: AppContext): void {
       // A new session id at every login: an old (possibly planted) cookie is never promoted.
       const old = request.cookies[SESSION_COOKIE];
       if (old) await context.sessions.destroy(old);
-      const session = await context.sessions.create({
-        municipalityId: persona.municipality_id,
-        kind: persona.subject_kind as 'professional' | 'citizen',
-        id: persona.subject_id,
-        persona: persona.id,
-        method: 'demo',
-      });
-      if (!session.actor) throw problems.notFound('The demo persona');
+      const subject =
+        persona.subject_kind === 'relative'
+          ? await demoRelative(persona.municipality_id, persona.subject_id, persona.id)
+          : {
+              municipalityId: persona.municipality_id,
+              kind: persona.subject_kind as 'professional' | 'citizen',
+              id: persona.subject_id,
+              persona: persona.id,
+              method: 'demo',
+            };
+      const session = await context.sessions.create(subject);
       setSessionCookie(reply, context, session.token, session.expiresAt);
+      // A relative with several delegations chooses first (the choice is audited as the login).
+      if (!session.actor) return { user: null };
       await context.audit.record({
         actor: session.actor,
         citizenId: null,

@@ -25,7 +25,7 @@ export interface Me {
 /** Someone one can log in as in demo mode. */
 export interface DemoPersona {
   id: string;
-  kind: 'professional' | 'citizen';
+  kind: 'professional' | 'citizen' | 'relative';
   name: string;
   /** Older servers sent one localised title; the app uses titleDa/titleEn. */
   title?: string;

@@ -12,6 +12,9 @@ import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { homePath, isProfessionalPath } from '../../routes.js';
 import { PersonaCard } from './PersonaCard.js';
 
+/** Where a relative with several powers of attorney chooses whose plan to see. */
+const DELEGATION_CHOICE = '/login/fuldmagt';
+
 /** Where to go after logging in: back to the page that asked for a login, if the user may have it. */
 function destination(me: Me, from: unknown): string {
   if (me.kind === 'professional' && typeof from === 'string' && isProfessionalPath(from)) return from;
@@ -32,7 +35,9 @@ export function LoginPage(): ReactElement {
   if (me.data && !login.isPending && !login.isSuccess) return <Navigate to={homePath(me.data)} replace />;
 
   const onLogin = (persona: DemoPersona): void => {
-    login.mutate(persona.id, { onSuccess: (user) => navigate(destination(user, from), { replace: true }) });
+    login.mutate(persona.id, {
+      onSuccess: (user) => navigate(user ? destination(user, from) : DELEGATION_CHOICE, { replace: true }),
+    });
   };
 
   const groups: { kind: DemoPersona['kind']; heading: string }[] = [
@@ -55,7 +60,10 @@ export function LoginPage(): ReactElement {
       {personas.data?.length === 0 ? <Alert variant="warning">{t('login.noPersonas')}</Alert> : null}
       {personas.data && personas.data.length > 0
         ? groups.map((group) => {
-            const members = personas.data.filter((persona) => persona.kind === group.kind);
+            // Relatives log in through MitID as citizens do, so they are listed with them.
+            const members = personas.data.filter(
+              (persona) => (persona.kind === 'relative' ? 'citizen' : persona.kind) === group.kind,
+            );
             if (members.length === 0) return null;
             return (
               <section key={group.kind} aria-labelledby={`personas-${group.kind}`} className="mt-7">

@@ -42,7 +42,9 @@ export function PlanPage(): ReactElement {
   const plan = usePlan(citizenId);
   const context = me.data?.kind === 'citizen' ? 'citizen' : undefined;
   const name = plan.data ? `${plan.data.plan.citizen.givenName} ${plan.data.plan.citizen.familyName}` : null;
-  useDocumentTitle(name ? t('plan.title', { name, context }) : null);
+  // A relative with a power of attorney reads someone else's plan: named, not "my plan".
+  const title = me.data?.actingFor ? t('plan.titleActingFor', { name }) : t('plan.title', { name, context });
+  useDocumentTitle(name ? title : null);
 
   if (plan.isPending) return <Loading />;
   if (plan.isError) {
@@ -70,19 +72,22 @@ export function PlanPage(): ReactElement {
       context={context}
       canEdit={me.data?.kind === 'professional'}
       meId={me.data?.id ?? null}
+      title={title}
     />
   );
 }
 
 interface PlanViewProps {
   citizenId: string;
+  /** The page's heading: whose plan, as the viewer should read it. */
+  title: string;
   versioned: VersionedPlan;
   context: 'citizen' | undefined;
   canEdit: boolean;
   meId: string | null;
 }
 
-function PlanView({ citizenId, versioned, context, canEdit, meId }: PlanViewProps): ReactElement {
+function PlanView({ citizenId, versioned, context, canEdit, meId, title }: PlanViewProps): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
   const { plan, etag } = versioned;
@@ -130,7 +135,7 @@ function PlanView({ citizenId, versioned, context, canEdit, meId }: PlanViewProp
           </p>
         ) : null}
         <header className="samspil-plan-header">
-          <h1>{t('plan.title', { name, context })}</h1>
+          <h1>{title}</h1>
           <div className="samspil-plan-meta">
             {context ? <span>{name}</span> : null}
             {canEdit ? (
