@@ -11,8 +11,8 @@ import {
 import { newId } from '../../db/ids.js';
 import { insertNotifications } from '../../db/queries/notification.queries.js';
 import type { DB } from '../../db/schema.js';
-import { type AuditAction, auditInTransaction } from '../audit/audit-writer.js';
-import { authorizeCitizen, citizenAccess } from '../auth/citizen-access.js';
+import { auditInTransaction } from '../audit/audit-writer.js';
+import { type AuditedAct, authorizeCitizen, citizenAccess } from '../auth/citizen-access.js';
 import type { AppContext } from '../context.js';
 import { lockPlan, rebuildPlanDocument } from '../plan/plan-lock.js';
 import { type Problem, problems } from '../problem.js';
@@ -151,10 +151,9 @@ async function authorise(
   request: FastifyRequest,
   actor: Actor,
   citizenId: string,
-  action: AuditAction,
-  resource: string,
+  act: AuditedAct,
 ): Promise<ProfessionalActor> {
-  await authorizeCitizen(context, request, actor, citizenId, { action, resource }, decideMeetingChange);
+  await authorizeCitizen(context, request, actor, citizenId, act, decideMeetingChange);
   // The policy lets only professionals arrange meetings; this tells the compiler so.
   if (actor.kind !== 'professional') throw problems.forbidden('Only professionals arrange meetings.');
   return actor;
@@ -168,7 +167,10 @@ export async function createMeeting(
   citizenId: string,
   input: MeetingCreate,
 ): Promise<MeetingView> {
-  const organiser = await authorise(context, request, actor, citizenId, 'create', 'meeting');
+  const organiser = await authorise(context, request, actor, citizenId, {
+    action: 'create',
+    resource: 'meeting',
+  });
   const startsAt = checkStart(input.startsAt);
   const id = newId();
   const document = await context.database.db.transaction().execute(async (trx) => {
@@ -230,7 +232,7 @@ export async function changeMeeting(
   input: MeetingUpdate | { summary: string } | { reason: string },
 ): Promise<MeetingView> {
   const resource = `meeting:${meetingId}`;
-  const changer = await authorise(context, request, actor, citizenId, 'update', resource);
+  const changer = await authorise(context, request, actor, citizenId, { action: 'update', resource });
   const document = await context.database.db.transaction().execute(async (trx) => {
     await lockPlan(trx, changer.municipalityId, citizenId);
     const meeting = await trx

@@ -1,15 +1,25 @@
+import { z } from 'zod';
 import type { AccessLogRow } from '../../db/queries/access-log.queries.js';
-import type { AuditOutcome } from '../audit/audit-writer.js';
 
-/** An entry of the citizen's access log, as the citizen reads it (in the app and in their export). */
-export interface AccessLogEntry {
-  at: string;
-  action: string;
-  what: string;
-  who: { role: string; unit: string | null; name: string | null };
-  why: string | null;
-  outcome: AuditOutcome;
-}
+/** An entry of the citizen's access log ("who has looked at my data and why"), as the API answers it. */
+export const accessLogEntrySchema = z
+  .object({
+    at: z.string(),
+    action: z.string().describe('read, search, create, update, end, break-glass, reveal, …'),
+    what: z.string().describe('What was looked at or changed: plan, plan_history, consent, cpr, …'),
+    who: z.object({
+      role: z.string(),
+      unit: z.string().nullable(),
+      name: z.string().nullable().describe('Shown only where the municipality has decided so'),
+    }),
+    why: z.string().nullable().describe('The purpose, or the reason given to break the glass'),
+    breakGlass: z.boolean(),
+    outcome: z.enum(['allowed', 'denied']),
+  })
+  .meta({ id: 'AccessLogEntry' });
+
+/** An entry as the citizen's export carries it: the access log's, without the break-the-glass mark. */
+export type AccessLogEntry = Omit<z.infer<typeof accessLogEntrySchema>, 'breakGlass'>;
 
 /**
  * An audit record as the citizen sees it: what was looked at (the resource's kind, not its ids),
@@ -26,6 +36,6 @@ export function presentAccessLogEntry(row: AccessLogRow, showsNames: boolean): A
       name: showsNames && row.actor_kind === 'professional' ? row.professional_name : null,
     },
     why: row.purpose,
-    outcome: row.outcome as AuditOutcome,
+    outcome: row.outcome as AccessLogEntry['outcome'],
   };
 }

@@ -4,26 +4,10 @@ import { accessLogRows, auditShowsNames } from '../../db/queries/access-log.quer
 import { authorizeCitizen, type CitizenDecider } from '../auth/citizen-access.js';
 import type { App, AppContext } from '../context.js';
 import { actorOf, professionalOf } from '../plugins/auth.js';
-import { presentAccessLogEntry } from '../presenters/access-log.presenter.js';
+import { accessLogEntrySchema, presentAccessLogEntry } from '../presenters/access-log.presenter.js';
 import { problems } from '../problem.js';
 
 const citizenParams = z.strictObject({ citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }) });
-
-const accessLogEntrySchema = z
-  .object({
-    at: z.string(),
-    action: z.string().describe('read, search, create, update, end, break-glass, reveal, …'),
-    what: z.string().describe('What was looked at or changed: plan, plan_history, consent, cpr, …'),
-    who: z.object({
-      role: z.string(),
-      unit: z.string().nullable(),
-      name: z.string().nullable().describe('Shown only where the municipality has decided so'),
-    }),
-    why: z.string().nullable().describe('The purpose, or the reason given to break the glass'),
-    breakGlass: z.boolean(),
-    outcome: z.enum(['allowed', 'denied']),
-  })
-  .meta({ id: 'AccessLogEntry' });
 
 const auditEventSchema = z
   .object({
