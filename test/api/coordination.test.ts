@@ -512,5 +512,32 @@ describe('flag owners', () => {
       .execute();
     expect(owners.find((flag) => flag.id === gaps?.id)?.owner_id).toBe(leader.id);
     expect(owners.find((flag) => flag.id === duplicate?.id)?.owner_id).toBe(socialWorker.id);
+
+    // Off the team and with no intervention left, the social worker still owns the flag they took
+    // on, and may follow it up — but sees the jobcenter's intervention as "that, not what" only.
+    const plan = (
+      await t.request(coordinator.cookie, { method: 'GET', url: `/api/citizens/${other.id}/plan` })
+    ).json();
+    const theirs = plan.sectors
+      .flatMap((group: { interventions: { id: string; unit: { id: string } }[] }) => group.interventions)
+      .find((item: { unit: { id: string } }) => item.unit.id === psychiatry);
+    const ended = await t.request(coordinator.cookie, {
+      method: 'POST',
+      url: `/api/citizens/${other.id}/plan/interventions/${theirs.id}/end`,
+      payload: { reason: 'Stoppet: jobcentrets mentor fortsætter' },
+      headers: { 'if-match': await etagOf() },
+    });
+    expect(ended.statusCode, ended.body).toBe(200);
+    expect(
+      (await t.request(socialWorker.cookie, { method: 'GET', url: `/api/citizens/${other.id}/plan` }))
+        .statusCode,
+    ).toBe(403);
+    const followUp = await t.request(socialWorker.cookie, {
+      method: 'GET',
+      url: `/api/flags/${duplicate?.id}`,
+    });
+    expect(followUp.statusCode).toBe(200);
+    expect(followUp.json()).toMatchObject({ detailsHidden: true });
+    expect(followUp.json().explanation.da).not.toContain('Mentorstøtte');
   });
 });

@@ -17,9 +17,16 @@ export function seesCitizenOrOwns(ownerId: string | null): CitizenDecider<Policy
   return (actor, access) => (access.allowed || ownerId === actor.id ? { allowed: true } : access);
 }
 
-/** The interventions whose details are hidden from the actor ("that, not what"), as the plan overview hides them. */
+/**
+ * The interventions whose details are hidden from the actor ("that, not what"), as the plan
+ * overview hides them. A flag's owner who no longer has access to the plan follows the flag up
+ * under the same rule as anyone working with the citizen: their own unit's details and what a
+ * consent covers, nothing more.
+ */
 export function hiddenFrom(actor: Actor, { plan, grants, decision }: CitizenAccess): ReadonlySet<string> {
-  return new Set(decision.allowed ? hiddenInterventions(plan, actor, decision.basis, grants) : []);
+  return new Set(
+    hiddenInterventions(plan, actor, decision.allowed ? decision.basis : 'relationship', grants),
+  );
 }
 
 /**
