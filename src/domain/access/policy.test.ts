@@ -8,8 +8,11 @@ import {
   DEFAULT_MEETING_RELATION_DAYS,
   decideBreakGlass,
   decideCitizenAccess,
+  decideAccessLogRead,
   decideConsentChange,
   decideCprReveal,
+  decideDelegationChange,
+  decideFlagFollowUp,
   decideMeetingChange,
   decidePlanChange,
   meetingRelationUntil,
@@ -265,5 +268,35 @@ describe('consent limited to one case', () => {
         now,
       ),
     ).toBe(true);
+  });
+});
+
+describe('the citizen’s own: powers of attorney, the access log; following a flag up', () => {
+  const self: Actor = { kind: 'citizen', municipalityId: 'm', id: 'citizen-1', name: 'x' };
+  const relative: Actor = { ...self, delegate: { delegationId: 'd', name: 'y' } };
+  const worker = professional('pro-1', 'caseworker', 'unit-1');
+  const allowed = { allowed: true, basis: 'own-plan' } as const;
+  const denied = { allowed: false, reason: 'no relationship' } as const;
+
+  it('lets only the citizen themself grant or revoke a power of attorney', () => {
+    expect(decideDelegationChange(self, allowed, 'grant').allowed).toBe(true);
+    expect(decideDelegationChange(relative, allowed, 'grant')).toMatchObject({ allowed: false });
+    expect(decideDelegationChange(worker, { allowed: true, basis: 'relationship' }, 'revoke')).toEqual({
+      allowed: false,
+      reason: 'Only the citizen can revoke delegated access.',
+    });
+    expect(decideDelegationChange(self, denied, 'grant').allowed).toBe(false);
+  });
+
+  it('shows the access log to the citizen and their relative, never to professionals', () => {
+    expect(decideAccessLogRead(self, allowed).allowed).toBe(true);
+    expect(decideAccessLogRead(relative, { allowed: true, basis: 'delegated' }).allowed).toBe(true);
+    expect(decideAccessLogRead(worker, { allowed: true, basis: 'relationship' }).allowed).toBe(false);
+  });
+
+  it('lets a flag’s owner follow it up without access to the plan, and nobody else', () => {
+    expect(decideFlagFollowUp(worker, denied, 'pro-1').allowed).toBe(true);
+    expect(decideFlagFollowUp(worker, denied, 'pro-2')).toEqual(denied);
+    expect(decideFlagFollowUp(worker, { allowed: true, basis: 'relationship' }, null).allowed).toBe(true);
   });
 });

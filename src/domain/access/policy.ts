@@ -349,3 +349,34 @@ export function decideExportCpr(actor: Actor, access: AccessDecision, reason: st
     };
   return reveal;
 }
+
+/** Whether an actor may grant or revoke a power of attorney (fuldmagt): only the citizen themself. */
+export function decideDelegationChange(
+  actor: Actor,
+  access: AccessDecision,
+  change: 'grant' | 'revoke',
+): AccessDecision {
+  if (actor.kind === 'citizen' && !actor.delegate && access.allowed) return access;
+  return { allowed: false, reason: `Only the citizen can ${change} delegated access.` };
+}
+
+/** Whether an actor may read a citizen's access log: the citizen's own (or their relative's with fuldmagt). */
+export function decideAccessLogRead(actor: Actor, access: AccessDecision): AccessDecision {
+  if (actor.kind === 'citizen') return access;
+  return {
+    allowed: false,
+    reason: 'The access log is the citizen’s own; supervisors search the audit trail.',
+  };
+}
+
+/**
+ * Whether an actor may follow a coordination flag up: anyone who may see the citizen, and the
+ * flag's owner even after losing access to the plan (what they see is still "that, not what").
+ */
+export function decideFlagFollowUp(
+  actor: Actor,
+  access: AccessDecision,
+  ownerId: string | null,
+): { allowed: true } | { allowed: false; reason: string } {
+  return access.allowed || ownerId === actor.id ? { allowed: true } : access;
+}

@@ -5,17 +5,9 @@ import { ruleById } from '../../domain/coordination/rules.js';
 import type { FlagRow } from '../../db/queries/coordination-views.queries.js';
 import type { DB } from '../../db/schema.js';
 import type { Kysely } from 'kysely';
-import type { CitizenAccess, CitizenDecider, PolicyDecision } from '../auth/citizen-access.js';
+import type { CitizenAccess } from '../auth/citizen-access.js';
 import { hiddenInterventions } from '../presenters/plan.presenter.js';
 import type { FlagView } from './coordination.schemas.js';
-
-/**
- * Who may see and follow up a citizen's flag: whoever may see the citizen, and the flag's owner
- * even without that (the rule or a colleague gave it to them).
- */
-export function seesCitizenOrOwns(ownerId: string | null): CitizenDecider<PolicyDecision> {
-  return (actor, access) => (access.allowed || ownerId === actor.id ? { allowed: true } : access);
-}
 
 /**
  * The interventions whose details are hidden from the actor ("that, not what"), as the plan

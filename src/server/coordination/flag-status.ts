@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { ProfessionalActor } from '../../domain/access/policy.js';
+import { decideFlagFollowUp, type ProfessionalActor } from '../../domain/access/policy.js';
 import { newId } from '../../db/ids.js';
 import { flagById, flagHistory } from '../../db/queries/coordination-views.queries.js';
 import { auditInTransaction } from '../audit/audit-writer.js';
@@ -7,7 +7,7 @@ import { authorizeCitizen } from '../auth/citizen-access.js';
 import type { AppContext } from '../context.js';
 import { problems } from '../problem.js';
 import type { FlagView } from './coordination.schemas.js';
-import { hiddenFrom, presentFlag, seesCitizenOrOwns, unitNamesOf } from './flag-presenter.js';
+import { hiddenFrom, presentFlag, unitNamesOf } from './flag-presenter.js';
 
 export type FlagAction = 'acknowledge' | 'resolve' | 'dismiss';
 
@@ -39,7 +39,7 @@ export async function changeFlagStatus(
     actor,
     preview.citizen_id,
     { action: 'update', resource: `flag:${flagId}` },
-    seesCitizenOrOwns(preview.owner_id),
+    (actor, access) => decideFlagFollowUp(actor, access, preview.owner_id),
   );
   const step = NEXT[action];
   await db.transaction().execute(async (trx) => {

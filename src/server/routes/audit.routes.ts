@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { type AccessDecision, canSuperviseAudit } from '../../domain/access/policy.js';
+import { canSuperviseAudit, decideAccessLogRead } from '../../domain/access/policy.js';
 import { accessLogRows, auditShowsNames } from '../../db/queries/access-log.queries.js';
-import { authorizeCitizen, type CitizenDecider } from '../auth/citizen-access.js';
+import { authorizeCitizen } from '../auth/citizen-access.js';
 import type { App, AppContext } from '../context.js';
 import { actorOf, professionalOf } from '../plugins/auth.js';
 import { accessLogEntrySchema, presentAccessLogEntry } from '../presenters/access-log.presenter.js';
@@ -31,12 +31,6 @@ const auditEventSchema = z
     details: z.record(z.string(), z.unknown()).nullable(),
   })
   .meta({ id: 'AuditEvent' });
-
-/** The access log is the citizen's own (or their relative's with fuldmagt); supervisors search the trail. */
-const theCitizensOwn: CitizenDecider<AccessDecision> = (actor, access) =>
-  actor.kind === 'citizen'
-    ? access
-    : { allowed: false, reason: 'The access log is the citizen’s own; supervisors search the audit trail.' };
 
 /**
  * The audit trail, read: the citizen's "who has looked at my data and why", the supervisors'
@@ -68,7 +62,7 @@ export function auditRoutes(app: App, context: AppContext): void {
         actor,
         citizenId,
         { action: 'read', resource: 'access_log' },
-        theCitizensOwn,
+        decideAccessLogRead,
       );
       const showsNames = await auditShowsNames(db, actor.municipalityId);
       const rows = await accessLogRows(db, actor.municipalityId, citizenId, {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type AccessDecision, decideConsentChange } from '../../domain/access/policy.js';
+import { decideConsentChange, decideDelegationChange } from '../../domain/access/policy.js';
 import { normaliseCpr } from '../../domain/citizen/cpr.js';
 import {
   CONSENT_PURPOSES,
@@ -13,7 +13,7 @@ import { SECTORS } from '../../domain/organisation/sectors.js';
 import { newId } from '../../db/ids.js';
 import { listConsentRows, toConsentRecord } from '../../db/queries/consent.queries.js';
 import { auditInTransaction } from '../audit/audit-writer.js';
-import { authorizeCitizen, type CitizenDecider } from '../auth/citizen-access.js';
+import { authorizeCitizen } from '../auth/citizen-access.js';
 import type { App, AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
 import { problems } from '../problem.js';
@@ -56,12 +56,6 @@ const delegationViewSchema = z
     revokedAt: z.string().nullable(),
   })
   .meta({ id: 'Delegation' });
-
-/** Delegated access is the citizen's own to give and take: not a relative's, nor a professional's. */
-function onlyTheCitizen(reason: string): CitizenDecider<AccessDecision> {
-  return (actor, access) =>
-    actor.kind === 'citizen' && !actor.delegate && access.allowed ? access : { allowed: false, reason };
-}
 
 /**
  * Consent and delegated access (fuldmagt). The citizen gives and withdraws consent; a
@@ -369,7 +363,7 @@ export function consentRoutes(app: App, context: AppContext): void {
         actor,
         citizenId,
         { action: 'create', resource: 'delegation' },
-        onlyTheCitizen('Only the citizen can grant delegated access.'),
+        (actor, access) => decideDelegationChange(actor, access, 'grant'),
       );
       const cpr = normaliseCpr(request.body.granteeCpr);
       if (!cpr)
@@ -436,7 +430,7 @@ export function consentRoutes(app: App, context: AppContext): void {
         actor,
         citizenId,
         { action: 'update', resource: 'delegation' },
-        onlyTheCitizen('Only the citizen can revoke delegated access.'),
+        (actor, access) => decideDelegationChange(actor, access, 'revoke'),
       );
       await db.transaction().execute(async (trx) => {
         const updated = await trx

@@ -1,3 +1,4 @@
+import { decideFlagFollowUp } from '../../domain/access/policy.js';
 import { z } from 'zod';
 import { PLAN_PURPOSE } from '../../domain/consent/consent.js';
 import { citizenFlags, flagById, myDayFlagCounts } from '../../db/queries/coordination-views.queries.js';
@@ -13,7 +14,7 @@ import {
   myDayFlagsSchema,
   resolveSchema,
 } from '../coordination/coordination.schemas.js';
-import { hiddenFrom, presentFlag, seesCitizenOrOwns, unitNamesOf } from '../coordination/flag-presenter.js';
+import { hiddenFrom, presentFlag, unitNamesOf } from '../coordination/flag-presenter.js';
 import { changeFlagStatus, presentWithHistory } from '../coordination/flag-status.js';
 import { actorOf, professionalOf } from '../plugins/auth.js';
 import { problems } from '../problem.js';
@@ -79,7 +80,7 @@ export function flagsRoutes(app: App, context: AppContext): void {
         actor,
         flag.citizen_id,
         { action: 'read', resource },
-        seesCitizenOrOwns(flag.owner_id),
+        (actor, access) => decideFlagFollowUp(actor, access, flag.owner_id),
       );
       await context.audit.record({
         actor,
