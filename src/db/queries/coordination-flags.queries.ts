@@ -1,5 +1,11 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { ExistingFlag, FlagChanges, FlagStatus } from '../../domain/coordination/flag-diff.js';
+import {
+  type ExistingFlag,
+  FLAG_STATUSES,
+  type FlagChanges,
+  type FlagStatus,
+} from '../../domain/coordination/flag-diff.js';
+import { NO_ID, RECORD_SEPARATOR, UUID_LENGTH } from './packed-records.js';
 import type { MunicipalityRuleChoices, RuleChoice } from '../../domain/coordination/engine.js';
 import type { RuleId } from '../../domain/coordination/rule.js';
 import { newId } from '../ids.js';
@@ -12,24 +18,35 @@ const CHUNK = 5000;
 
 /** Every stored flag of a municipality, as the batch scan compares them (one JSON value: fast on PGlite). */
 export async function loadExistingFlags(db: Executor, municipalityId: string): Promise<ExistingFlag[]> {
-  const result = await sql<{
-    flags: [string, string, string, FlagStatus, boolean, string | null, boolean][] | null;
-  }>`
-    SELECT json_agg(json_build_array(id, citizen_id, fingerprint, status, status_by IS NULL, owner_id,
-             owner_taken_by IS NOT NULL)) AS flags
+  // One record per flag: id, citizen, owner (fixed width), status and two yes/no letters, then
+  // the fingerprint — a string split in JavaScript, several times cheaper than JSON objects.
+  const result = await sql<{ s: string | null }>`
+    SELECT string_agg(id::text || citizen_id::text || coalesce(owner_id::text, ${NO_ID})
+             || CASE WHEN status_by IS NULL THEN 'y' ELSE 'n' END
+             || CASE WHEN owner_taken_by IS NULL THEN 'n' ELSE 'y' END
+             || rpad(status, ${STATUS_WIDTH}) || fingerprint, ${RECORD_SEPARATOR}) AS s
       FROM coordination_flag WHERE municipality_id = ${municipalityId}`.execute(db);
-  return (result.rows[0]?.flags ?? []).map(
-    ([id, citizenId, fingerprint, status, system, ownerId, ownerTaken]) => ({
-      id,
-      citizenId,
-      fingerprint,
+  const flags: ExistingFlag[] = [];
+  const head = 3 * UUID_LENGTH;
+  for (const record of (result.rows[0]?.s ?? '').split(RECORD_SEPARATOR)) {
+    if (record === '') continue;
+    const ownerId = record.slice(2 * UUID_LENGTH, head);
+    const status = record.slice(head + 2, head + 2 + STATUS_WIDTH).trimEnd() as FlagStatus;
+    flags.push({
+      id: record.slice(0, UUID_LENGTH),
+      citizenId: record.slice(UUID_LENGTH, 2 * UUID_LENGTH),
+      fingerprint: record.slice(head + 2 + STATUS_WIDTH),
       status,
-      closedBySystem: status === 'resolved' && system,
-      ownerId,
-      ownerTaken,
-    }),
-  );
+      closedBySystem: status === 'resolved' && record[head] === 'y',
+      ownerId: ownerId === NO_ID ? null : ownerId,
+      ownerTaken: record[head + 1] === 'y',
+    });
+  }
+  return flags;
 }
+
+/** Wide enough for every flag status ('acknowledged' is the longest). */
+const STATUS_WIDTH = Math.max(...FLAG_STATUSES.map((status) => status.length));
 
 /**
  * Writes a diff set-based: new flags and their 'opened' events in one statement per chunk,
