@@ -73,8 +73,11 @@ describe("the citizen's access", () => {
     await expectAccessible(citizen, 'power of attorney form');
     await citizen.getByRole('button', { name: 'Giv fuldmagt' }).click();
     await citizen.getByRole('heading', { level: 2, name: 'Mor Eksempelsen' }).waitFor();
-    await citizen.getByRole('button', { name: /^Tilbagekald fuldmagt/ }).click();
-    await citizen.getByText(/^Tilbagekaldt /).waitFor();
+    // Her sister's power of attorney (the demo relative) stays; this one is revoked.
+    await citizen.getByRole('button', { name: 'Tilbagekald fuldmagt: Mor Eksempelsen' }).click();
+    const revoked = citizen.getByRole('listitem').filter({ hasText: 'Mor Eksempelsen' });
+    await revoked.getByText(/^Tilbagekaldt /).waitFor();
+    await citizen.getByRole('button', { name: 'Tilbagekald fuldmagt: Louise Eksempelsen' }).waitFor();
     await expectAccessible(citizen, 'power of attorney');
     await citizen.context().close();
   });

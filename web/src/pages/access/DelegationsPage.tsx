@@ -58,10 +58,10 @@ function DelegationsView({ citizenId }: { citizenId: string }): ReactElement {
                 type="button"
                 className="button button-secondary"
                 disabled={revoke.isPending}
+                aria-label={`${t('delegations.revoke')}: ${delegation.granteeName}`}
                 onClick={() => revoke.mutate(delegation.id)}
               >
                 {t('delegations.revoke')}
-                <span className="sr-only">: {delegation.granteeName}</span>
               </button>
             )}
           </li>
