@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { appendFile, readFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError } from 'commander';
-import { loadConfig, type Config } from './config.js';
+import { type Config, isLoopbackUrl, loadConfig } from './config.js';
+import { messageOf } from './error-message.js';
 import { openEmbeddedStore } from './db/data-folder.js';
 import { type Database, describeUrl, openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
@@ -301,12 +302,7 @@ coordination
     }
   });
 
-function isLoopbackUrl(url: string): boolean {
-  const host = new URL(url).hostname;
-  return host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
-}
-
 program.parseAsync(process.argv).catch((error: unknown) => {
-  console.error(`samspil: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`samspil: ${messageOf(error)}`);
   process.exit(1);
 });

@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Database, openDatabase } from './database.js';
+import { messageOf } from '../error-message.js';
 
 /*
  * The embedded (PGlite) data folder:
@@ -421,8 +422,4 @@ async function inspect(pgdata: string): Promise<FolderState> {
 
 function codeOf(error: unknown): string | undefined {
   return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -98,10 +98,9 @@ export async function loadMunicipalityFacts(
     else history.set(subGoalId, [level]);
   }
   const goalsOf = new Map<string, string[]>();
-  const pairs = links.rows[0]?.links ?? '';
-  for (let at = 0; at + 2 * UUID_LENGTH <= pairs.length; at += 2 * UUID_LENGTH) {
-    const interventionId = pairs.slice(at, at + UUID_LENGTH);
-    const subGoalId = pairs.slice(at + UUID_LENGTH, at + 2 * UUID_LENGTH);
+  for (const pair of fixedRecords(links.rows[0]?.links, 2 * UUID_LENGTH)) {
+    const interventionId = pair.slice(0, UUID_LENGTH);
+    const subGoalId = pair.slice(UUID_LENGTH);
     const list = goalsOf.get(interventionId);
     if (list) list.push(subGoalId);
     else goalsOf.set(interventionId, [subGoalId]);

@@ -2,6 +2,8 @@ import { appendFile } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import { type AuditAnchor, takeAuditAnchors } from '../../db/queries/audit-anchors.queries.js';
 import type { DB } from '../../db/schema.js';
+import { messageOf } from '../../error-message.js';
+import { startPeriodicJob } from '../periodic-job.js';
 
 export interface AuditAnchoringOptions {
   everyMinutes: number;
@@ -21,7 +23,6 @@ export function startAuditAnchoring(
   options: AuditAnchoringOptions,
 ): { stop(): Promise<void> } {
   const last = new Map<string, number>();
-  let running: Promise<void> | null = null;
   const anchor = async (): Promise<void> => {
     const moved = (await takeAuditAnchors(db)).filter((item) => last.get(item.municipalityId) !== item.seq);
     if (moved.length === 0) return;
@@ -32,27 +33,14 @@ export function startAuditAnchoring(
       last.set(item.municipalityId, item.seq);
     }
   };
-  const tick = (): void => {
-    if (running) return;
-    running = anchor()
-      .catch((error: unknown) =>
-        options.log.error(
-          `Audit anchoring failed: ${error instanceof Error ? error.message : String(error)}`,
-        ),
-      )
-      .finally(() => {
-        running = null;
-      });
-  };
-  const timer = setInterval(tick, options.everyMinutes * 60_000);
-  timer.unref();
+  const job = startPeriodicJob(options.everyMinutes * 60_000, anchor, (error) =>
+    options.log.error(`Audit anchoring failed: ${messageOf(error)}`),
+  );
   return {
     async stop() {
-      clearInterval(timer);
-      await running;
+      await job.stop();
       // A last anchor on the way down, so a restart never leaves the newest records unanchored.
-      tick();
-      await running;
+      await job.runNow();
     },
   };
 }

@@ -7,6 +7,7 @@ import type { DB } from '../../db/schema.js';
 import type { CprVault } from '../../security/cpr-vault.js';
 import { relativeSubject } from './delegations.js';
 import type { SessionSubject } from './session-store.js';
+import { isLoopbackUrl } from '../../config.js';
 
 export type ProviderKind = 'professional' | 'citizen';
 
@@ -64,8 +65,7 @@ function hashState(state: string): Buffer {
 }
 
 function isLoopbackHttp(url: string): boolean {
-  const parsed = new URL(url);
-  return parsed.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname);
+  return new URL(url).protocol === 'http:' && isLoopbackUrl(url);
 }
 
 /**

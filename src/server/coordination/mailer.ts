@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { App, AppContext } from '../context.js';
+import { startPeriodicJob } from '../periodic-job.js';
 import { sendMail } from './smtp-client.js';
 
 /** How often pending notifications are looked for, and how old a notification may be to still be mailed. */
@@ -15,21 +16,14 @@ const BATCH = 50;
 export function registerMailer(app: App, context: AppContext): void {
   const url = context.config.smtpUrl;
   if (!url) return;
-  let running = false;
-  const tick = async (): Promise<void> => {
-    if (running) return;
-    running = true;
-    try {
+  const job = startPeriodicJob(
+    INTERVAL_MS,
+    async () => {
       await sendPendingMail(context, url);
-    } catch (error) {
-      app.log.warn({ err: error }, 'e-mail notifications failed');
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void tick(), INTERVAL_MS);
-  timer.unref();
-  app.addHook('onClose', async () => clearInterval(timer));
+    },
+    (error) => app.log.warn({ err: error }, 'e-mail notifications failed'),
+  );
+  app.addHook('onClose', job.stop);
 }
 
 /** Sends the notifications waiting for e-mail; returns how many were sent. */

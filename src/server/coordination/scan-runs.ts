@@ -7,6 +7,8 @@ import {
   type ScanTrigger,
 } from '../../db/queries/coordination-scan-runs.queries.js';
 import type { DB } from '../../db/schema.js';
+import { messageOf } from '../../error-message.js';
+import { startPeriodicJob } from '../periodic-job.js';
 import { type ScanProgress, type ScanResult, scanMunicipality } from './coordination-scan.js';
 
 /**
@@ -28,7 +30,7 @@ export async function recordedScan(
     await finishScanRun(db, municipalityId, runId, { counts: result });
     return result;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     await finishScanRun(db, municipalityId, runId, { error: message.slice(0, 1000) }).catch(() => undefined);
     throw error;
   }
@@ -71,8 +73,6 @@ export function startNightlyScan(db: Kysely<DB>, options: NightlyScanOptions): {
   const settled = new Set<string>();
   /** After a failure, a municipality waits this long before the next attempt. */
   const retryAfter = new Map<string, number>();
-  let running: Promise<void> | null = null;
-
   const tick = async (): Promise<void> => {
     const moment = now();
     if (danishMinutes(moment) < due) return;
@@ -97,30 +97,13 @@ export function startNightlyScan(db: Kysely<DB>, options: NightlyScanOptions): {
       } catch (error) {
         // Not settled: retried in a quarter of an hour (the failed run no longer holds the claim).
         retryAfter.set(key, moment.getTime() + RETRY_MS);
-        options.log.error(
-          `Nightly coordination scan of ${municipality.code} failed: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        options.log.error(`Nightly coordination scan of ${municipality.code} failed: ${messageOf(error)}`);
       }
     }
   };
 
-  const timer = setInterval(() => {
-    if (running) return;
-    running = tick()
-      .catch((error: unknown) =>
-        options.log.error(
-          `Nightly coordination scan: ${error instanceof Error ? error.message : String(error)}`,
-        ),
-      )
-      .finally(() => {
-        running = null;
-      });
-  }, options.everyMs ?? 60_000);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  const job = startPeriodicJob(options.everyMs ?? 60_000, tick, (error) =>
+    options.log.error(`Nightly coordination scan: ${messageOf(error)}`),
+  );
+  return { stop: job.stop };
 }

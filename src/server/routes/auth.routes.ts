@@ -285,10 +285,6 @@ export function authRoutes(app: App, context: AppContext): void {
   );
 }
 
-function isLoopback(publicUrl: string): boolean {
-  return isLoopbackUrl(publicUrl);
-}
-
 const LOGIN_COOKIE = 'samspil_login';
 
 /** The session cookie: httpOnly, SameSite, Secure outside a loopback address. */
@@ -302,7 +298,7 @@ export function setSessionCookie(
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
-    secure: !isLoopback(context.config.publicUrl),
+    secure: !isLoopbackUrl(context.config.publicUrl),
     expires: expiresAt,
   });
 }
@@ -377,7 +373,7 @@ function oidcRoutes(app: App, context: AppContext): void {
         path: loginCookiePath,
         httpOnly: true,
         sameSite: 'lax',
-        secure: !isLoopback(context.config.publicUrl),
+        secure: !isLoopbackUrl(context.config.publicUrl),
         maxAge: 600,
       });
       return reply.redirect(url, 302);
