@@ -3,7 +3,8 @@
  * real demo server in headless Chromium, so they always show the product as it is. It starts
  * `samspil serve --demo` on a fresh data folder, makes a few changes through the API as two
  * different professionals (so history, GAS traces and "changed since my last visit" have
- * something to show), and photographs each screen in Danish at 1280 px, and two at 360 px.
+ * something to show), and photographs each screen the guide shows in Danish at 1280 px, and two
+ * at 360 px.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -202,6 +203,54 @@ async function main(): Promise<void> {
     await leader.goto('/min-enhed');
     await leader.getByRole('table', { name: 'Borgere med flest åbne signaler' }).waitFor();
     await shoot(leader, 'unit-overview', { height: 1400 });
+    await leader.goto('/koordinering');
+    await leader.getByTestId('last-scan').waitFor();
+    await shoot(leader, 'coordination-overview', { height: 1300 });
+
+    // The demo citizen's plan: her coordination flags and her pathway (ressourceforløb).
+    const citizen = await session(browser, server.url, 'citizen');
+    const sara = await citizen.evaluate(
+      async () => ((await (await fetch('/api/auth/me')).json()) as { citizenId: string }).citizenId,
+    );
+    await caseworker.goto(`/borgere/${sara}/plan`);
+    await section('plan-coordination').getByRole('article').first().waitFor();
+    await section('plan-coordination').screenshot({ path: resolve(OUT, 'coordination.png') });
+    console.log('  coordination.png');
+    await section('plan-pathways').screenshot({ path: resolve(OUT, 'plan-pathways.png') });
+    console.log('  plan-pathways.png');
+    await caseworker.goto('/indbakke');
+    await caseworker.getByRole('heading', { level: 1 }).waitFor();
+    await shoot(caseworker, 'inbox', { height: 900 });
+    // A referral to the jobcentre from the social worker, so the jobcentre has one received.
+    const jobcentre = await caseworker.evaluate(
+      async () => ((await (await fetch('/api/auth/me')).json()) as { unit: { id: string } }).unit.id,
+    );
+    const referred = await colleague.evaluate(
+      async ({ citizenId, toUnitId }) =>
+        (
+          await fetch(`/api/citizens/${citizenId}/referrals`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'samspil' },
+            body: JSON.stringify({
+              toUnitId,
+              reason: 'Afklaring af arbejdsevne i praktik ved siden af støtten',
+            }),
+          })
+        ).status,
+      { citizenId: sara, toUnitId: jobcentre },
+    );
+    if (referred !== 201) throw new Error(`referral: ${referred}`);
+    await caseworker.goto('/henvisninger');
+    await caseworker.getByRole('article').first().waitFor();
+    await shoot(caseworker, 'referrals', { height: 1000 });
+
+    // The citizen's own pages: who has looked at her data (the caseworker just did), consents.
+    await citizen.goto('/hvem-har-set');
+    await citizen.getByRole('table').first().waitFor();
+    await shoot(citizen, 'access-log', { height: 1100 });
+    await citizen.goto('/samtykker');
+    await citizen.getByRole('heading', { level: 1, name: 'Samtykker' }).waitFor();
+    await shoot(citizen, 'consents', { height: 1100 });
 
     const phone = await session(browser, server.url, 'jobcenter-caseworker', 360);
     await phone.goto(`/borgere/${citizenId}/plan`);
