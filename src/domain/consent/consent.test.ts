@@ -101,3 +101,20 @@ describe('consent limited to one case', () => {
     expect(consentCoversCase(limited, 'SAG 2026-17')).toBe(true);
   });
 });
+
+describe('validity days are Danish calendar days', () => {
+  // 00:30 on 15 June in Copenhagen (summer time, UTC+2) is still 14 June in UTC.
+  const halfPastMidnight = new Date('2026-06-14T22:30:00Z');
+
+  it('a consent valid from today is in force at 00:30 Danish time', () => {
+    expect(isConsentActive({ ...base, validFrom: '2026-06-15', validUntil: null }, halfPastMidnight)).toBe(
+      true,
+    );
+  });
+
+  it('a consent that ended yesterday is no longer in force at 00:30 Danish time', () => {
+    expect(
+      isConsentActive({ ...base, validFrom: '2026-01-01', validUntil: '2026-06-14' }, halfPastMidnight),
+    ).toBe(false);
+  });
+});

@@ -1,3 +1,4 @@
+import { danishToday } from '../plan/attention.js';
 import { z } from 'zod';
 import { SECTORS, type Sector } from '../organisation/sectors.js';
 
@@ -105,9 +106,12 @@ export const consentInputSchema = z
   });
 export type ConsentInput = z.infer<typeof consentInputSchema>;
 
-/** Today's date in Denmark's calendar is close enough to UTC's for validity days; use UTC for determinism. */
+/**
+ * The Danish calendar day a moment falls on: validity dates are Danish days, so between 00:00
+ * and 02:00 Danish time the UTC date would be yesterday's.
+ */
 export function isoDay(now: Date): string {
-  return now.toISOString().slice(0, 10);
+  return danishToday(now);
 }
 
 /** Whether a consent is in force now: not withdrawn, and today within its validity dates. */

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { isDelegationActive } from '../../domain/access/policy.js';
+import { danishToday } from '../../domain/plan/attention.js';
 import type { DB } from '../../db/schema.js';
 import { NO_SUBJECT, type SessionSubject } from './session-store.js';
 
@@ -19,7 +20,7 @@ export interface DelegationChoice {
 export async function activeDelegationsOf(
   db: Kysely<DB>,
   granteeCprHmac: Uint8Array,
-  today: string = new Date().toISOString().slice(0, 10),
+  today: string = danishToday(),
 ): Promise<DelegationChoice[]> {
   const rows = await db
     .selectFrom('delegation as d')

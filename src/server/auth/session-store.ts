@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { type Actor, isDelegationActive } from '../../domain/access/policy.js';
 import type { ProfessionalRole, Sector } from '../../domain/organisation/sectors.js';
+import { danishToday } from '../../domain/plan/attention.js';
 import type { DB } from '../../db/schema.js';
 
 /** The subject id of a relative's session before they chose whose plan to act for. */
@@ -281,8 +282,9 @@ export class SessionStore {
   }
 }
 
+/** The Danish calendar day of a moment: a delegation ends at Danish midnight, not UTC's. */
 function isoDay(time: number): string {
-  return new Date(time).toISOString().slice(0, 10);
+  return danishToday(new Date(time));
 }
 
 function hashToken(token: string): Buffer {

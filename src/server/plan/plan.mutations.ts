@@ -235,7 +235,7 @@ export async function endIntervention(
 ): Promise<PlanChange[]> {
   const before = await interventionOf(scope, id);
   if (before.status === 'ended') throw problems.conflict('This intervention has already ended.');
-  const endDate = input.endDate ?? new Date().toISOString().slice(0, 10);
+  const endDate = input.endDate ?? danishToday();
   if (endDate < before.start_date) throw fieldProblem('endDate', 'must not be before the start date');
   const set = { status: 'ended', end_date: endDate, end_reason: input.reason };
   await updateItem(scope, 'intervention', id, set);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { decideExport, decideExportCpr } from '../../domain/access/policy.js';
 import { PLAN_PURPOSE } from '../../domain/consent/consent.js';
+import { danishToday } from '../../domain/plan/attention.js';
 import { accessLogRows, auditShowsNames } from '../../db/queries/access-log.queries.js';
 import { listConsentRows } from '../../db/queries/consent.queries.js';
 import { authorizeCitizen, requireAllowed } from '../auth/citizen-access.js';
@@ -171,7 +172,7 @@ export function exportRoutes(app: App, context: AppContext): void {
         },
       });
       if (cpr) (body.citizen as Record<string, unknown>).cpr = cpr;
-      const day = new Date().toISOString().slice(0, 10);
+      const day = danishToday();
       return reply
         .header('Content-Disposition', `attachment; filename="samspil-plan-${day}.json"`)
         .header('Cache-Control', 'no-store')
