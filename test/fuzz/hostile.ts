@@ -490,7 +490,10 @@ export function build(
         schema: JsonSchema;
       };
       query.push([chosen.key, asText(hostileFor(spoil.class, spoil.value, chosen.schema))]);
-      Object.assign(target, { where: `querystring.${chosen.key}`, format: chosen.schema.format });
+      // A URL cannot carry a lone surrogate: its bytes are not UTF-8, so the server keeps the
+      // escapes as they are ("%ED%A0%80"), which is harmless text; only the other classes must fail.
+      const where = spoil.class === 'surrogate' ? null : `querystring.${chosen.key}`;
+      Object.assign(target, { where, format: chosen.schema.format });
     } else {
       // Nothing of the kind in this operation: send it where nothing reads it (must still not fail).
       query.push(['unused', asText(hostileFor(spoil.class, spoil.value, { maxLength: 100 }))]);
