@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FIRST_YEAR, ISSUE_MARKS, LAST_YEAR } from './input-marks.js';
 
 /**
  * The one way Samspil takes text, dates and date-times from outside (API requests and the web
@@ -13,8 +14,7 @@ import { z } from 'zod';
  *   every date a plan, consent or meeting can hold, narrow enough that a typo like 0202 or
  *   20266 is caught instead of stored.
  */
-export const FIRST_YEAR = 1900;
-export const LAST_YEAR = 2200;
+export { FIRST_YEAR, ISSUE_MARKS, LAST_YEAR };
 
 /** C0 controls except tab, line feed and carriage return; DEL; C1 controls. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
@@ -52,7 +52,13 @@ function cleanString(max: number, multiline: boolean) {
     .string({ error: 'must be text' })
     .check((context) => {
       const problem = textProblem(context.value, multiline);
-      if (problem) context.issues.push({ code: 'custom', message: problem, input: context.value });
+      if (problem)
+        context.issues.push({
+          code: 'custom',
+          message: problem,
+          input: context.value,
+          params: { samspil: ISSUE_MARKS.text },
+        });
     })
     .trim()
     .max(max, { error: `must be at most ${max} characters` });
@@ -72,11 +78,20 @@ export const token = (max: number) =>
     .string({ error: 'must be text' })
     .check((context) => {
       const problem = textProblem(context.value, false);
-      if (problem) context.issues.push({ code: 'custom', message: problem, input: context.value });
+      if (problem)
+        context.issues.push({
+          code: 'custom',
+          message: problem,
+          input: context.value,
+          params: { samspil: ISSUE_MARKS.text },
+        });
     })
     .max(max, { error: `must be at most ${max} characters` });
 
-const yearMessage = `must be in the years ${FIRST_YEAR}–${LAST_YEAR}`;
+const yearIssue = {
+  error: `must be in the years ${FIRST_YEAR}–${LAST_YEAR}`,
+  params: { samspil: ISSUE_MARKS.year },
+};
 const yearInRange = (value: string): boolean => {
   const year = Number(value.slice(0, 4));
   return year >= FIRST_YEAR && year <= LAST_YEAR;
@@ -85,7 +100,7 @@ const yearInRange = (value: string): boolean => {
 /** A calendar day YYYY-MM-DD that exists (no 30 February), in the years 1900–2200. */
 export const isoDate = z.iso
   .date({ error: 'must be a date in the form YYYY-MM-DD that exists in the calendar' })
-  .refine(yearInRange, { error: yearMessage });
+  .refine(yearInRange, yearIssue);
 
 /**
  * A moment with its time zone (2026-03-02T10:00:00+01:00 or …Z), a real one, in the years
@@ -93,10 +108,7 @@ export const isoDate = z.iso
  */
 export const isoDateTime = z.iso
   .datetime({ offset: true, error: 'must be a date-time with a time zone, e.g. 2026-03-02T10:00:00+01:00' })
-  .refine(
-    (value) => {
-      const year = new Date(value).getUTCFullYear();
-      return yearInRange(value) && year >= FIRST_YEAR && year <= LAST_YEAR;
-    },
-    { error: yearMessage },
-  );
+  .refine((value) => {
+    const year = new Date(value).getUTCFullYear();
+    return yearInRange(value) && year >= FIRST_YEAR && year <= LAST_YEAR;
+  }, yearIssue);
