@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   freeText,
+  httpUrl,
   isoDate,
   isoDateTime,
   optionalTextLine,
@@ -50,6 +51,18 @@ describe('free text and lines', () => {
     expect(unstorableReason('\u0000')).toBe(UNSAFE_TEXT_MESSAGES.nul);
     expect(unstorableReason('\udfff')).toBe(UNSAFE_TEXT_MESSAGES.surrogate);
     expect(unstorableReason('👍')).toBeNull();
+  });
+});
+
+describe('http URLs', () => {
+  it('refuse control characters the URL parser lets through', () => {
+    expect(httpUrl(500).safeParse('https://idp.kommune.dk/realms/samspil').success).toBe(true);
+    expect(messageOf(httpUrl(500).safeParse('https://idp.example/\u0007'))).toBe(
+      UNSAFE_TEXT_MESSAGES.control,
+    );
+    // Tab and line breaks the URL parser itself removes (WHATWG), so they are not stored.
+    expect(httpUrl(500).parse('https://idp.example/\tx')).toBe('https://idp.example/x');
+    expect(messageOf(httpUrl(500).safeParse('ftp://idp.example/'))).toBe('must be an http or https URL');
   });
 });
 

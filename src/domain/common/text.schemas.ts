@@ -88,6 +88,22 @@ export const token = (max: number) =>
     })
     .max(max, { error: `must be at most ${max} characters` });
 
+/** An http(s) URL (an identity provider's issuer): the URL parser alone lets control characters through. */
+export const httpUrl = (max: number) =>
+  z
+    .url({ protocol: /^https?$/, error: 'must be an http or https URL' })
+    .max(max, { error: `must be at most ${max} characters` })
+    .check((context) => {
+      const problem = textProblem(context.value, false);
+      if (problem)
+        context.issues.push({
+          code: 'custom',
+          message: problem,
+          input: context.value,
+          params: { samspil: ISSUE_MARKS.text },
+        });
+    });
+
 const yearIssue = {
   error: `must be in the years ${FIRST_YEAR}–${LAST_YEAR}`,
   params: { samspil: ISSUE_MARKS.year },
