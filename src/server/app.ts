@@ -21,7 +21,8 @@ import { SessionStore } from './auth/session-store.js';
 import type { App, AppContext } from './context.js';
 import { followCacheChanges } from './cache-invalidation.js';
 import { PlanStore } from './plan/plan-store.js';
-import { registerAuth } from './plugins/auth.js';
+import { isApiRequest, registerAuth } from './plugins/auth.js';
+import { registerInputGuard } from './plugins/input-guard.js';
 import { registerErrorHandling, sendProblem } from './plugins/errors.js';
 import { Problem } from './problem.js';
 import { auditRoutes } from './routes/audit.routes.js';
@@ -149,9 +150,10 @@ export async function buildApp(
   const hasWebApp = existsSync(`${WEB_DIST}index.html`);
   registerErrorHandling(app, { spaShell: hasWebApp });
   registerAuth(app, context);
+  registerInputGuard(app);
   app.addHook('onSend', async (request, reply) => {
-    // Personal data must not linger in browser or proxy caches.
-    if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+    // Personal data must not linger in browser or proxy caches (keyed on the matched route, as auth is).
+    if (isApiRequest(request)) reply.header('Cache-Control', 'no-store');
   });
 
   healthRoutes(app, context);

@@ -1,5 +1,6 @@
 import { danishToday } from '../plan/attention.js';
 import { z } from 'zod';
+import { isoDate, textLine } from '../common/text.schemas.js';
 import { SECTORS, type Sector } from '../organisation/sectors.js';
 
 /**
@@ -63,8 +64,6 @@ export interface ConsentRecord {
   withdrawnAt: Date | null;
 }
 
-const isoDate = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
-
 /** What a citizen gives, or a professional records. Exactly one of unit or sector. */
 export const consentInputSchema = z
   .strictObject({
@@ -72,7 +71,7 @@ export const consentInputSchema = z
     granteeSector: z.enum(SECTORS).optional(),
     categories: z.array(z.enum(INFORMATION_CATEGORIES)).min(1).max(INFORMATION_CATEGORIES.length),
     purpose: z.enum(CONSENT_PURPOSES),
-    caseReference: z.string().trim().min(1).max(200).optional(),
+    caseReference: textLine(200).optional(),
     basis: z.enum(['consent', 'legal_provision']).default('consent'),
     legalProvision: z.enum(LEGAL_PROVISION_CODES).optional(),
     validFrom: isoDate.optional(),

@@ -2,14 +2,12 @@ import { z } from 'zod';
 import { PATHWAY_TEMPLATE_CODES } from './pathways.js';
 import { LEGAL_BASIS_CODES } from '../organisation/legal-bases.js';
 import { weeklyScheduleSchema } from '../coordination/schedule.js';
+import { freeText, isoDate, optionalFreeText, optionalTextLine, textLine } from '../common/text.schemas.js';
 
 /**
  * Input schemas for changing a plan. The API validates with them and the web forms use the
  * same schemas, so a form never accepts what the server would reject.
  */
-const isoDate = z.iso.date({ error: 'must be a date in the form YYYY-MM-DD' });
-const text = (max: number) => z.string().trim().min(1, { error: 'must not be empty' }).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
 export const GAS_LEVELS = [-2, -1, 0, 1, 2] as const;
 export const gasLevelSchema = z
@@ -24,14 +22,14 @@ export const SUB_GOAL_STATUSES = ['active', 'achieved', 'ended'] as const;
 export type SubGoalStatus = (typeof SUB_GOAL_STATUSES)[number];
 
 export const goalInputSchema = z.strictObject({
-  ownWords: text(4000).describe("The citizen's overall goal in their own words"),
-  professionalWording: optionalText(4000),
+  ownWords: freeText(4000).describe("The citizen's overall goal in their own words"),
+  professionalWording: optionalFreeText(4000),
 });
 export type GoalInput = z.infer<typeof goalInputSchema>;
 
 export const subGoalCreateSchema = z.strictObject({
-  title: text(500),
-  measure: optionalText(1000),
+  title: textLine(500),
+  measure: optionalFreeText(1000),
   targetDate: isoDate.nullable().optional(),
   gasLevel: gasLevelSchema.nullable().optional(),
 });
@@ -39,8 +37,8 @@ export type SubGoalCreate = z.infer<typeof subGoalCreateSchema>;
 
 export const subGoalUpdateSchema = z
   .strictObject({
-    title: text(500).optional(),
-    measure: optionalText(1000),
+    title: textLine(500).optional(),
+    measure: optionalFreeText(1000),
     targetDate: isoDate.nullable().optional(),
     gasLevel: gasLevelSchema.nullable().optional(),
     status: z.enum(['active', 'achieved']).optional(),
@@ -49,7 +47,7 @@ export const subGoalUpdateSchema = z
 export type SubGoalUpdate = z.infer<typeof subGoalUpdateSchema>;
 
 export const endSchema = z.strictObject({
-  reason: text(1000).describe('Why it ends'),
+  reason: freeText(1000).describe('Why it ends'),
   endDate: isoDate.optional(),
 });
 export type EndInput = z.infer<typeof endSchema>;
@@ -59,15 +57,15 @@ const interventionFields = {
   unitId: z.uuid({ error: 'must be the id of a unit' }),
   responsibleId: z.uuid({ error: 'must be the id of a professional' }).nullable().optional(),
   legalBasis: z.enum(LEGAL_BASIS_CODES, { error: 'must be a known legal basis code' }).optional(),
-  purpose: optionalText(1000),
+  purpose: optionalFreeText(1000),
   startDate: isoDate,
   endDate: isoDate.nullable().optional(),
   followUpDate: isoDate.nullable().optional(),
-  frequency: optionalText(200),
+  frequency: optionalTextLine(200),
   status: z.enum(['planned', 'active', 'paused']).optional(),
   costOre: z.number().int().min(0).max(1e13).optional(),
   schedule: weeklyScheduleSchema.nullable().optional(),
-  caseReference: optionalText(200),
+  caseReference: optionalTextLine(200),
   subGoalIds: z
     .array(z.uuid({ error: 'must be sub-goal ids' }))
     .max(50)
@@ -109,15 +107,15 @@ export const teamMemberCreateSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('professional'),
     professionalId: z.uuid({ error: 'must be the id of a professional' }),
-    role: optionalText(200),
+    role: optionalTextLine(200),
     isCoordinator: z.boolean().optional(),
   }),
   z.strictObject({
     kind: z.enum(['network', 'civil_society']),
-    name: text(200),
-    relation: optionalText(200),
-    role: optionalText(200),
-    phone: optionalText(50),
+    name: textLine(200),
+    relation: optionalTextLine(200),
+    role: optionalTextLine(200),
+    phone: optionalTextLine(50),
     email: z.email({ error: 'must be an e-mail address' }).max(200).nullable().optional(),
   }),
 ]);
@@ -125,9 +123,9 @@ export type TeamMemberCreate = z.infer<typeof teamMemberCreateSchema>;
 
 export const teamMemberUpdateSchema = z
   .strictObject({
-    role: optionalText(200),
-    relation: optionalText(200),
-    phone: optionalText(50),
+    role: optionalTextLine(200),
+    relation: optionalTextLine(200),
+    phone: optionalTextLine(50),
     email: z.email({ error: 'must be an e-mail address' }).max(200).nullable().optional(),
     isCoordinator: z.boolean().optional(),
   })

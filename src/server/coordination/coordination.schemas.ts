@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from '../../domain/common/text.schemas.js';
 import { FLAG_STATUSES } from '../../domain/coordination/flag-diff.js';
 import { RULE_IDS, SEVERITIES } from '../../domain/coordination/rule.js';
 
@@ -49,7 +50,7 @@ export type FlagView = z.infer<typeof flagSchema>;
 
 export const flagListSchema = z.object({ items: z.array(flagSchema) }).meta({ id: 'CoordinationFlagList' });
 
-const comment = z.string().trim().min(1, { error: 'must not be empty' }).max(2000);
+const comment = freeText(2000);
 export const acknowledgeSchema = z.strictObject({ comment: comment.optional() });
 export const resolveSchema = z.strictObject({ comment: comment.describe('What was done') });
 export const dismissSchema = z.strictObject({ reason: comment.describe('Why this is not a problem') });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText, isoDate, textLine } from '../../domain/common/text.schemas.js';
 
 /** The HTTP shapes of referrals: a unit asks another unit (or a civil-society actor) to start an intervention. */
 export const REFERRAL_STATUSES = [
@@ -11,18 +12,15 @@ export const REFERRAL_STATUSES = [
 ] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
-const isoDate = z.iso.date({ error: 'must be a date in the form YYYY-MM-DD' });
-const text = (max: number) => z.string().trim().min(1, { error: 'must not be empty' }).max(max);
-
 export const referralCreateSchema = z
   .strictObject({
     toUnitId: z.uuid({ error: 'must be the id of a unit' }).optional(),
-    toCivilSociety: text(200)
+    toCivilSociety: textLine(200)
       .optional()
       .describe('A volunteer organisation or person outside the municipality'),
     subGoalId: z.uuid({ error: 'must be the id of a sub-goal of this plan' }).optional(),
     typeId: z.uuid({ error: 'must be the id of an intervention type' }).optional(),
-    reason: text(2000).describe('What the receiver is asked to do, and why'),
+    reason: freeText(2000).describe('What the receiver is asked to do, and why'),
     answerDue: isoDate.optional().describe('When an answer is expected; default in 10 days'),
   })
   .refine((value) => (value.toUnitId === undefined) !== (value.toCivilSociety === undefined), {
@@ -31,11 +29,11 @@ export const referralCreateSchema = z
   });
 export type ReferralCreate = z.infer<typeof referralCreateSchema>;
 
-export const referralCommentSchema = z.strictObject({ comment: text(2000).optional() });
-export const referralReasonSchema = z.strictObject({ reason: text(2000) });
+export const referralCommentSchema = z.strictObject({ comment: freeText(2000).optional() });
+export const referralReasonSchema = z.strictObject({ reason: freeText(2000) });
 export const referralStartSchema = z.strictObject({
   interventionId: z.uuid({ error: 'must be the id of an intervention in this plan' }).optional(),
-  comment: text(2000).optional(),
+  comment: freeText(2000).optional(),
 });
 
 export const referralSchema = z

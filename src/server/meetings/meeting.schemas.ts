@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText, isoDateTime, textLine } from '../../domain/common/text.schemas.js';
 
 /**
  * The HTTP shapes of meetings with the citizen: network meetings (netværksmøde: the citizen,
@@ -12,18 +13,16 @@ export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 /** Participants without a login: a relative or other private person, or a civil-society actor. */
 export const OTHER_PARTICIPANT_KINDS = ['network', 'civil_society'] as const;
 
-const text = (max: number) => z.string().trim().min(1, { error: 'must not be empty' }).max(max);
-
 const otherParticipantSchema = z.strictObject({
   kind: z.enum(OTHER_PARTICIPANT_KINDS),
-  name: text(200).describe('Name and relation as free text, e.g. "Mor" or "Frivillig, Røde Kors"'),
+  name: textLine(200).describe('Name and relation as free text, e.g. "Mor" or "Frivillig, Røde Kors"'),
 });
 
 const meetingFields = {
-  purpose: text(1000).describe('What the meeting is for'),
-  agenda: text(4000).nullable().optional(),
-  startsAt: z.iso.datetime({ offset: true, error: 'must be a date-time with a time zone' }),
-  place: text(300).nullable().optional().describe('Address or room; leave out for an online meeting'),
+  purpose: freeText(1000).describe('What the meeting is for'),
+  agenda: freeText(4000).nullable().optional(),
+  startsAt: isoDateTime,
+  place: textLine(300).nullable().optional().describe('Address or room; leave out for an online meeting'),
   online: z.boolean().optional().describe('Held online (or hybrid, with a place)'),
   participantIds: z
     .array(z.uuid({ error: 'must be ids of professionals' }))
@@ -59,9 +58,9 @@ export const meetingUpdateSchema = z
 export type MeetingUpdate = z.infer<typeof meetingUpdateSchema>;
 
 export const meetingHoldSchema = z.strictObject({
-  summary: text(8000).describe('What was agreed, in words the citizen understands'),
+  summary: freeText(8000).describe('What was agreed, in words the citizen understands'),
 });
-export const meetingCancelSchema = z.strictObject({ reason: text(2000) });
+export const meetingCancelSchema = z.strictObject({ reason: freeText(2000) });
 
 const participantSchema = z.object({
   kind: z.enum(['professional', ...OTHER_PARTICIPANT_KINDS]),

@@ -6,6 +6,7 @@ import type { App, AppContext } from '../context.js';
 import { actorOf, professionalOf } from '../plugins/auth.js';
 import { accessLogEntrySchema, presentAccessLogEntry } from '../presenters/access-log.presenter.js';
 import { problems } from '../problem.js';
+import { isoDateTime, token } from '../../domain/common/text.schemas.js';
 
 const citizenParams = z.strictObject({ citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }) });
 
@@ -48,7 +49,7 @@ export function auditRoutes(app: App, context: AppContext): void {
         params: citizenParams,
         querystring: z.strictObject({
           limit: z.coerce.number().int().min(1).max(500).default(100),
-          before: z.iso.datetime({ error: 'must be a date-time' }).optional(),
+          before: isoDateTime.optional(),
         }),
         response: { 200: z.object({ items: z.array(accessLogEntrySchema), showsNames: z.boolean() }) },
       },
@@ -97,10 +98,10 @@ export function auditRoutes(app: App, context: AppContext): void {
         querystring: z.strictObject({
           citizenId: z.uuid().optional(),
           actorId: z.uuid().optional(),
-          action: z.string().max(40).optional(),
+          action: token(40).optional(),
           outcome: z.enum(['allowed', 'denied']).optional(),
-          from: z.iso.datetime({ error: 'must be a date-time' }).optional(),
-          to: z.iso.datetime({ error: 'must be a date-time' }).optional(),
+          from: isoDateTime.optional(),
+          to: isoDateTime.optional(),
           limit: z.coerce.number().int().min(1).max(500).default(100),
         }),
         response: { 200: z.object({ items: z.array(auditEventSchema) }) },

@@ -3,6 +3,7 @@ import { auditInTransaction } from '../audit/audit-writer.js';
 import type { App, AppContext } from '../context.js';
 import { professionalOf } from '../plugins/auth.js';
 import { problems } from '../problem.js';
+import { httpUrl, token } from '../../domain/common/text.schemas.js';
 
 const professionalParams = z.strictObject({
   professionalId: z.uuid({ error: 'must be a professional id (UUID)' }),
@@ -74,8 +75,8 @@ export function authAdminRoutes(app: App, context: AppContext): void {
           "Administrators: link a professional to their identity at the municipality's identity provider",
         params: professionalParams,
         body: z.strictObject({
-          issuer: z.url({ protocol: /^https?$/ }).max(500),
-          subject: z.string().min(1).max(255),
+          issuer: httpUrl(500),
+          subject: token(255).min(1),
         }),
         response: { 201: z.object({ issuer: z.string(), subject: z.string() }) },
       },

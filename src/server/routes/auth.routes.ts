@@ -8,6 +8,7 @@ import { isLoopbackUrl } from '../../config.js';
 import { type LoginResult, LoginRefused, OidcLogin, type ProviderKind } from '../auth/oidc.js';
 import { activeDelegationsOf, relativeSubject } from '../auth/delegations.js';
 import type { Actor } from '../../domain/access/policy.js';
+import { token } from '../../domain/common/text.schemas.js';
 
 const unitSchema = z.object({ id: z.uuid(), name: z.string(), sector: z.enum(SECTORS) });
 
@@ -234,7 +235,7 @@ export function authRoutes(app: App, context: AppContext): void {
       schema: {
         tags: ['auth'],
         summary: 'Demo mode only: log in as a persona',
-        body: z.strictObject({ persona: z.string().min(1).max(100) }),
+        body: z.strictObject({ persona: token(100).min(1) }),
         response: {
           200: z.object({
             user: meSchema
@@ -342,9 +343,7 @@ function oidcRoutes(app: App, context: AppContext): void {
             .enum(['true', 'false'])
             .optional()
             .describe('Log in again now (prompt=login, max_age) before a sensitive act'),
-          returnTo: z
-            .string()
-            .max(500)
+          returnTo: token(500)
             .optional()
             .describe('The page (a path inside Samspil) to return to after login'),
         }),
@@ -389,9 +388,9 @@ function oidcRoutes(app: App, context: AppContext): void {
         summary: 'Where the identity provider sends the browser back',
         params: providerParams,
         querystring: z.looseObject({
-          code: z.string().max(2000).optional(),
-          state: z.string().max(500).optional(),
-          error: z.string().max(200).optional(),
+          code: token(2000).optional(),
+          state: token(500).optional(),
+          error: token(200).optional(),
         }),
         response: { 302: z.null().describe('Into Samspil, or back to the login page with an error code') },
       },

@@ -12,10 +12,11 @@ import { requireRecentLogin } from '../auth/step-up.js';
 import type { App, AppContext } from '../context.js';
 import { actorOf, professionalOf } from '../plugins/auth.js';
 import { problems } from '../problem.js';
+import { freeText } from '../../domain/common/text.schemas.js';
 
 const citizenParams = z.strictObject({ citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }) });
 const reasonBody = z.strictObject({
-  reason: z.string().trim().min(10, { error: 'must say why, in at least 10 characters' }).max(1000),
+  reason: freeText(1000).min(10, { error: 'must say why, in at least 10 characters' }),
 });
 
 const breakGlassViewSchema = z

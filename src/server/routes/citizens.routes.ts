@@ -7,14 +7,12 @@ import { professionalOf } from '../plugins/auth.js';
 import type { App, AppContext } from '../context.js';
 import { caseloadPageSchema, parseDocument, toCaseloadItem } from '../presenters/caseload.presenter.js';
 import { problems } from '../problem.js';
+import { optionalTextLine, token } from '../../domain/common/text.schemas.js';
 
 const caseloadQuerySchema = z.strictObject({
-  q: z
-    .string()
-    .trim()
-    .max(100)
-    .optional()
-    .describe('Part of the name; CPR numbers are searched with POST /api/citizens/search'),
+  q: optionalTextLine(100).describe(
+    'Part of the name; CPR numbers are searched with POST /api/citizens/search',
+  ),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
@@ -89,7 +87,7 @@ export function citizensRoutes(app: App, context: AppContext): void {
       schema: {
         tags: ['citizens'],
         summary: 'Find a citizen by CPR number (in the body, never in a URL)',
-        body: z.strictObject({ cpr: z.string().max(20).describe('DDMMYY-SSSS or DDMMYYSSSS') }),
+        body: z.strictObject({ cpr: token(20).describe('DDMMYY-SSSS or DDMMYYSSSS') }),
         response: { 200: caseloadPageSchema },
       },
     },

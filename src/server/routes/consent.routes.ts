@@ -17,6 +17,7 @@ import { authorizeCitizen } from '../auth/citizen-access.js';
 import type { App, AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
 import { problems } from '../problem.js';
+import { isoDate, textLine, token } from '../../domain/common/text.schemas.js';
 
 const citizenParams = z.strictObject({ citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }) });
 const consentParams = z.strictObject({
@@ -347,9 +348,9 @@ export function consentRoutes(app: App, context: AppContext): void {
         summary: 'The citizen grants a relative delegated access (the CPR number travels in the body only)',
         params: citizenParams,
         body: z.strictObject({
-          granteeCpr: z.string().max(20).describe('The relative’s CPR number, DDMMYY-SSSS'),
-          granteeName: z.string().trim().min(1).max(200),
-          validUntil: z.iso.date({ error: 'must be a date YYYY-MM-DD' }).optional(),
+          granteeCpr: token(20).describe('The relative’s CPR number, DDMMYY-SSSS'),
+          granteeName: textLine(200),
+          validUntil: isoDate.optional(),
         }),
         response: { 201: delegationViewSchema },
       },

@@ -18,6 +18,7 @@ import { forgetRules } from '../coordination/rule-choices-cache.js';
 import { changePlan } from '../plan/plan-change.js';
 import { actorOf, professionalOf } from '../plugins/auth.js';
 import { planEtag, problems } from '../problem.js';
+import { optionalFreeText, token } from '../../domain/common/text.schemas.js';
 
 const LEADER_ROLES = new Set(['team_leader', 'administrator']);
 const PAIRWISE_RULES = new Set<string>(['duplicate', 'collision', 'contradiction']);
@@ -234,8 +235,8 @@ export function coordinationRoutes(app: App, context: AppContext): void {
           citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }),
           subGoalId: z.uuid({ error: 'must be a sub-goal id (UUID)' }),
         }),
-        headers: z.object({ 'if-match': z.string().optional().describe('The ETag of the plan (required)') }),
-        body: z.strictObject({ gasLevel: gasLevelSchema, note: z.string().trim().max(1000).optional() }),
+        headers: z.object({ 'if-match': token(100).optional().describe('The ETag of the plan (required)') }),
+        body: z.strictObject({ gasLevel: gasLevelSchema, note: optionalFreeText(1000) }),
         response: {
           201: z.object({ id: z.uuid(), gasLevel: z.number().int(), planVersion: z.number().int() }),
         },

@@ -11,6 +11,7 @@ import { actorOf } from '../plugins/auth.js';
 import { type AccessLogEntry, presentAccessLogEntry } from '../presenters/access-log.presenter.js';
 import { hiddenInterventions, presentedPlanSchema, presentPlanJson } from '../presenters/plan.presenter.js';
 import { problems } from '../problem.js';
+import { optionalFreeText } from '../../domain/common/text.schemas.js';
 
 const citizenParams = z.strictObject({ citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }) });
 
@@ -24,12 +25,9 @@ const exportBody = z.strictObject({
     .describe(
       'Professionals allowed to reveal it only, with a reason: put the full CPR number in the export',
     ),
-  reason: z
-    .string()
-    .trim()
-    .max(1000)
-    .optional()
-    .describe('Why the export needs the full CPR number (required with includeCpr; audited)'),
+  reason: optionalFreeText(1000).describe(
+    'Why the export needs the full CPR number (required with includeCpr; audited)',
+  ),
 });
 
 const exportSchema = z

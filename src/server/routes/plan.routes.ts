@@ -27,6 +27,7 @@ import {
   presentPlanJson,
 } from '../presenters/plan.presenter.js';
 import { planEtag } from '../problem.js';
+import { token } from '../../domain/common/text.schemas.js';
 
 const citizenParams = z.strictObject({ citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }) });
 const itemParams = (name: string) =>
@@ -35,7 +36,7 @@ const itemParams = (name: string) =>
     itemId: z.uuid({ error: `must be a ${name} id (UUID)` }),
   });
 const ifMatchHeaders = z.object({
-  'if-match': z.string().optional().describe('The ETag of the plan version being edited (required)'),
+  'if-match': token(100).optional().describe('The ETag of the plan version being edited (required)'),
 });
 const writeResponse = z.object({
   id: z.uuid().describe('The created or changed item'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { token } from '../../common/text.schemas.js';
 import type { CitizenFacts } from '../facts.js';
 import {
   type Finding,
@@ -31,7 +32,7 @@ export const contradictionRule: RuleDefinition<ContradictionSettings> = {
   },
   settingsSchema: z.strictObject({
     pairs: z
-      .array(z.tuple([z.string().min(1), z.string().min(1)]))
+      .array(z.tuple([token(100).min(1), token(100).min(1)]))
       .max(100)
       .optional(),
   }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { token } from '../../common/text.schemas.js';
 import { categoryLabel } from '../categories.js';
 import type { CitizenFacts } from '../facts.js';
 import {
@@ -29,7 +30,7 @@ export const duplicateRule: RuleDefinition<DuplicateSettings> = {
   },
   severity: 'high',
   defaults: { categories: ['coordination', 'education', 'housing', 'economy'] },
-  settingsSchema: z.strictObject({ categories: z.array(z.string().min(1)).max(50).optional() }),
+  settingsSchema: z.strictObject({ categories: z.array(token(100).min(1)).max(50).optional() }),
   evaluate(facts: CitizenFacts, settings: DuplicateSettings, today: string): Finding[] {
     const running = facts.interventions.filter((item) => isRunning(item, today));
     const findings: Finding[] = [];

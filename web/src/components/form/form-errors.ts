@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
+import { FIRST_YEAR, ISSUE_MARKS, LAST_YEAR } from '../../../../src/domain/common/input-marks.js';
 import { ApiError } from '../../api/client.js';
 
 /** Field name → the message shown under that field. */
@@ -14,8 +15,12 @@ function issueText(issue: z.core.$ZodIssue, t: TFunction): string {
       return t('form.errors.tooLong', { max: Number(issue.maximum) });
     case 'invalid_format':
       return issue.format === 'email' ? t('form.errors.email') : t('form.errors.date');
-    case 'custom':
+    case 'custom': {
+      const mark = (issue.params as { samspil?: string } | undefined)?.samspil;
+      if (mark === ISSUE_MARKS.text) return t('form.errors.characters');
+      if (mark === ISSUE_MARKS.year) return t('form.errors.year', { first: FIRST_YEAR, last: LAST_YEAR });
       return t('form.errors.endBeforeStart');
+    }
     default:
       return t('form.errors.invalid');
   }
