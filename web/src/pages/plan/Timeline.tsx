@@ -109,7 +109,13 @@ export function Timeline({ plan }: { plan: PresentedPlan }): ReactElement {
           </button>
         </div>
       </div>
-      <div className="samspil-timeline-scroll">
+      {/* Scrolls sideways on a narrow screen: focusable, so it can be scrolled with the keyboard. */}
+      <div
+        className="samspil-timeline-scroll"
+        tabIndex={0}
+        role="group"
+        aria-label={t('plan.timeline.heading')}
+      >
         <svg
           className="samspil-timeline"
           viewBox={`0 0 ${LABEL_WIDTH + CHART_WIDTH + 10} ${height}`}
