@@ -208,6 +208,19 @@ describe('proposals', () => {
     // The proposer learns it was accepted; the hidden intervention's history stays hidden to them.
     expect((await inbox(w.coordinator)).some((item) => item.kind === 'proposal-accepted')).toBe(true);
     expect(await history(w.coordinator)).not.toContain('fortrolige');
+    // Someone else who may not see the intervention's details sees only that a change was proposed.
+    const leaderView = (
+      await t.request(w.jobcenterLeader.cookie, { method: 'GET', url: proposalsUrl() })
+    ).json();
+    expect(leaderView.items[0]).toMatchObject({
+      id: accepted,
+      detailsHidden: true,
+      change: null,
+      comment: null,
+    });
+    const leaderHistory = await history(w.jobcenterLeader);
+    expect(leaderHistory).not.toContain('dagligt i en overgang');
+    expect(leaderHistory).not.toContain('Bodil har brug for mere støtte');
   });
 
   it('are declined with a reason, and nothing changes', async () => {

@@ -11,6 +11,15 @@ describe('ownership of interventions', () => {
   it('shows who owns each intervention; the caseworker proposes, the owning nurse accepts', async () => {
     const caseworker = await demo.loginAs('jobcenter-caseworker');
     await demo.openCitizenPlan(caseworker);
+    // Recording an intervention for another unit: the form says so before saving.
+    await caseworker.getByRole('button', { name: 'Tilføj indsats' }).click();
+    const adding = caseworker.getByRole('form', { name: 'Tilføj indsats' });
+    const unit = adding.getByLabel('Enhed');
+    await expect.poll(() => unit.locator('option').count()).toBeGreaterThan(5);
+    await unit.selectOption({ label: 'Hjemmesygeplejen' });
+    await adding.getByText(/oprettes som Hjemmesygeplejens og afventer deres bekræftelse/).waitFor();
+    await caseworker.keyboard.press('Escape');
+    await expect.poll(() => adding.count()).toBe(0);
     const card = caseworker.getByRole('article', { name: MEDICINE });
     await card.getByText('Ejes af Hjemmesygeplejen').waitFor();
     // Home nursing owns it: the jobcenter may not edit or end it, only propose a change.
