@@ -108,6 +108,10 @@ export interface InterventionTable {
   schedule: ColumnType<unknown, string | null | undefined, string | null>;
   /** The unit's own case reference (migration 005): what a case-limited consent refers to. */
   case_reference: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Who recorded it, when outside its unit (migration 011): they see its details until confirmed. */
+  recorded_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Recorded by someone outside its unit and not yet confirmed by the unit (migration 011). */
+  awaiting_confirmation: Generated<boolean>;
 }
 
 export interface InterventionSubGoalTable {
@@ -349,6 +353,7 @@ export interface DB {
   referral_event: ReferralEventTable;
   meeting: MeetingTable;
   meeting_participant: MeetingParticipantTable;
+  proposal: ProposalTable;
 }
 
 // --- coordination (migration 003) ---------------------------------------------------------
@@ -504,4 +509,25 @@ export interface MeetingParticipantTable {
   professional_id: string | null;
   name: string | null;
   created_at: Timestamp;
+}
+
+// --- ownership (migration 011) -------------------------------------------------------------
+
+/** A proposed change (forslag) to an intervention, answered by the unit that owns it. */
+export interface ProposalTable {
+  municipality_id: string;
+  id: string;
+  citizen_id: string;
+  intervention_id: string;
+  owner_unit_id: string;
+  proposed_by: string;
+  proposed_by_unit_id: string;
+  /** The change as an intervention PATCH body, JSON. */
+  change: ColumnType<unknown, string, string>;
+  comment: string | null;
+  status: Generated<string>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decline_reason: string | null;
+  created_at: Generated<Date>;
 }

@@ -42,6 +42,7 @@ import { inboxRoutes } from './routes/inbox.routes.js';
 import { registerMailer } from './coordination/mailer.js';
 import { referralsRoutes } from './routes/referrals.routes.js';
 import { meetingsRoutes } from './routes/meetings.routes.js';
+import { proposalsRoutes } from './proposals/proposals.routes.js';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -171,6 +172,7 @@ export async function buildApp(
   coordinationRoutes(app, context);
   referralsRoutes(app, context);
   meetingsRoutes(app, context);
+  proposalsRoutes(app, context);
   inboxRoutes(app, context);
   registerMailer(app, context);
 

@@ -275,10 +275,10 @@ describe('consent limited to one case', () => {
     expect(b).toMatchObject({ detailsHidden: true });
     expect(b).not.toHaveProperty('caseReference');
     expect(JSON.stringify(body)).not.toContain('Sag B: behandlingens detalje');
-    // Nor can the consent's holder move case B under case A: only the intervention's unit records its case.
+    // Nor can the consent's holder move case B under case A: only the intervention's unit changes it.
     const moved = await w.write(`/interventions/${caseBId}`, 'PATCH', { caseReference: 'SP-2026-A' });
     expect(moved.statusCode).toBe(403);
-    expect(JSON.parse(moved.body).errors[0].field).toBe('caseReference');
+    expect(JSON.parse(moved.body).detail).toContain('Another unit owns this intervention');
     expect(interventionIn((await plan(w.coordinator.cookie)).body, caseBId)).toMatchObject({
       detailsHidden: true,
     });
@@ -312,20 +312,40 @@ describe('a pending referral', () => {
       .where('outcome', '=', 'allowed')
       .executeTakeFirstOrThrow();
     expect(audit.details).toMatchObject({ basis: 'referral' });
-    // Accepted is still pending; the receiving unit may add its intervention, not record consent.
-    const accepted = await t.request(w.healthWorker.cookie, {
-      method: 'POST',
-      url: `/api/referrals/${referral.json().id}/accept`,
-      payload: {},
-    });
-    expect(accepted.statusCode).toBe(200);
-    expect((await plan(w.healthWorker.cookie)).status).toBe(200);
+    // While pending, the receiving unit reads and answers; it does not record consent.
     const consent = await t.request(w.healthWorker.cookie, {
       method: 'POST',
       url: `/api/citizens/${w.citizen.id}/consents`,
       payload: { granteeSector: 'health-care', categories: ['goals'], purpose: 'coordination' },
     });
     expect(consent.statusCode).toBe(403);
+    // Accepting makes the one who accepts a lasting part of the plan: they join the team.
+    const accepted = await t.request(w.healthWorker.cookie, {
+      method: 'POST',
+      url: `/api/referrals/${referral.json().id}/accept`,
+      payload: {},
+    });
+    expect(accepted.statusCode).toBe(200);
+    const after = await plan(w.healthWorker.cookie);
+    expect(after.status).toBe(200);
+    w.version = after.body.version as number;
+    const member = (after.body.team as { id: string; professionalId: string | null }[]).find(
+      (item) => item.professionalId === w.healthWorker.id,
+    );
+    expect(member).toBeDefined();
+    // The relationship lasts until they are taken off the team, not until the referral moves on.
+    const off = await w.write(`/team/${member?.id}/end`, 'POST', { reason: 'Forløbet er slut' });
+    expect(off.statusCode).toBe(200);
+    expect((await plan(w.healthWorker.cookie)).status).toBe(403);
+  });
+
+  it('ends with a withdrawn referral', async () => {
+    const referral = await t.request(w.coordinator.cookie, {
+      method: 'POST',
+      url: `/api/citizens/${w.citizen.id}/referrals`,
+      payload: { toUnitId: w.units.health, reason: 'Hjælp til medicinhåndtering' },
+    });
+    expect((await plan(w.healthWorker.cookie)).status).toBe(200);
     const withdrawn = await t.request(w.coordinator.cookie, {
       method: 'POST',
       url: `/api/referrals/${referral.json().id}/withdraw`,

@@ -58,6 +58,8 @@ const PLAN_READERS: PersonaName[] = [
 ];
 /** Who may arrange and change the citizen's meetings: those who work with the citizen. */
 const MEETING_ARRANGERS: PersonaName[] = ['coordinator', 'psychiatryWorker', 'jobcenterLeader'];
+/** The jobcenter's professionals with a relationship: they own the jobcenter's intervention. */
+const JOBCENTER_OWNERS: PersonaName[] = ['coordinator', 'jobcenterLeader'];
 const OTHER_TENANT: PersonaName[] = ['otherTenantProfessional', 'otherTenantCitizen'];
 const SUPERVISORS: PersonaName[] = ['jobcenterLeader', 'healthLeader', 'administrator'];
 const PROFESSIONALS: PersonaName[] = [
@@ -119,6 +121,12 @@ const EXPLICIT: Record<string, Rule> = {
   'POST /api/citizens/{citizenId}/meetings/{meetingId}/hold': readers(MEETING_ARRANGERS),
   'POST /api/citizens/{citizenId}/meetings/{meetingId}/cancel': readers(MEETING_ARRANGERS),
   'GET /api/auth/me': (persona) => (persona === 'anonymous' ? 'deny' : 'allow'),
+  // Ownership: {itemId} is the jobcenter's intervention; its unit changes it, others propose.
+  'PATCH /api/citizens/{citizenId}/plan/interventions/{itemId}': readers(JOBCENTER_OWNERS),
+  'POST /api/citizens/{citizenId}/plan/interventions/{itemId}/proposals': readers(['psychiatryWorker']),
+  'GET /api/citizens/{citizenId}/proposals': readers(PLAN_READERS),
+  'POST /api/citizens/{citizenId}/plan/proposals/{proposalId}/accept': readers(JOBCENTER_OWNERS),
+  'POST /api/citizens/{citizenId}/plan/proposals/{proposalId}/decline': readers(JOBCENTER_OWNERS),
   'POST /api/citizens/{citizenId}/export': readers(PLAN_READERS),
   'GET /api/auth/delegations': readers(['relative']),
   'POST /api/auth/delegation': readers(['relative']),
@@ -153,6 +161,12 @@ const SAMPLE_BODIES: Record<string, unknown> = {
     online: true,
   },
   'PATCH /api/citizens/{citizenId}/meetings/{meetingId}': { agenda: 'Matrix: ny dagsorden' },
+  'PATCH /api/citizens/{citizenId}/plan/interventions/{itemId}': { frequency: 'Matrix: ugentligt' },
+  'POST /api/citizens/{citizenId}/plan/interventions/{itemId}/proposals': {
+    change: { frequency: 'Matrix: dagligt' },
+  },
+  'POST /api/citizens/{citizenId}/plan/proposals/{proposalId}/accept': {},
+  'POST /api/citizens/{citizenId}/plan/proposals/{proposalId}/decline': { reason: 'Matrix: nej tak' },
 };
 let relativeDelegationId: string;
 
@@ -217,7 +231,15 @@ beforeAll(async () => {
       online: true,
     },
   });
+  // A proposal to the jobcenter's intervention, for accept and decline (reset to pending after each).
+  const proposal = await w.write(
+    `/interventions/${w.interventions.jobcenter}/proposals`,
+    'POST',
+    { change: { frequency: 'Matrix: hver anden uge' } },
+    w.psychiatryWorker,
+  );
   ids = {
+    proposalId: JSON.parse(proposal.body).id,
     meetingId: meeting.json().id,
     citizenId: w.citizen.id,
     consentId: consent.json().id,
@@ -329,6 +351,17 @@ async function reset(): Promise<void> {
     .updateTable('meeting')
     .set({ status: 'planned', summary: null, cancel_reason: null })
     .where('id', '=', ids.meetingId ?? '')
+    .execute();
+  // Ending "an intervention" ends the jobcenter's; the proposal routes need it running.
+  await db
+    .updateTable('intervention')
+    .set({ status: 'planned', end_date: null, end_reason: null })
+    .where('id', '=', w.interventions.jobcenter)
+    .execute();
+  await db
+    .updateTable('proposal')
+    .set({ status: 'pending', decided_by: null, decided_at: null, decline_reason: null })
+    .where('id', '=', ids.proposalId ?? '')
     .execute();
   t.context.plans.grants.invalidate(w.municipalityId, w.citizen.id);
 }

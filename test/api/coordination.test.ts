@@ -521,7 +521,8 @@ describe('flag owners', () => {
     const theirs = plan.sectors
       .flatMap((group: { interventions: { id: string; unit: { id: string } }[] }) => group.interventions)
       .find((item: { unit: { id: string } }) => item.unit.id === psychiatry);
-    const ended = await t.request(coordinator.cookie, {
+    // Only the owning unit ends its intervention: the social worker does.
+    const ended = await t.request(socialWorker.cookie, {
       method: 'POST',
       url: `/api/citizens/${other.id}/plan/interventions/${theirs.id}/end`,
       payload: { reason: 'Stoppet: jobcentrets mentor fortsætter' },

@@ -152,6 +152,14 @@ export async function buildAccessWorld(t: TestApp): Promise<AccessWorld> {
   if (!world.interventions.jobcenter || !world.interventions.psychiatry) {
     throw new Error(`access world: interventions not created: ${job.body} ${psy.body}`);
   }
+  // Recorded by the jobcenter for psychiatry, it is psychiatry's once psychiatry confirms it.
+  const confirmed = await world.write(
+    `/interventions/${world.interventions.psychiatry}/confirm`,
+    'POST',
+    {},
+    psychiatryWorker,
+  );
+  if (confirmed.statusCode !== 200) throw new Error(`access world: not confirmed: ${confirmed.body}`);
   return world;
 }
 

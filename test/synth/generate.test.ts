@@ -74,6 +74,21 @@ describe('generateMunicipality', () => {
     expect([...phases]).toEqual(expect.arrayContaining(['organisation', 'citizens', 'plans']));
   });
 
+  it('keeps ownership: every responsible professional belongs to the intervention’s unit', async () => {
+    const [outside] = await rows<{ n: string }>(
+      database,
+      `SELECT count(*) AS n FROM intervention i JOIN professional p
+         ON p.municipality_id = i.municipality_id AND p.id = i.responsible_id
+       WHERE p.unit_id <> i.unit_id`,
+    );
+    expect(Number(outside?.n)).toBe(0);
+    const [awaiting] = await rows<{ n: string }>(
+      database,
+      'SELECT count(*) AS n FROM intervention WHERE awaiting_confirmation',
+    );
+    expect(Number(awaiting?.n)).toBe(0);
+  });
+
   it('gives every plan at most one coordinator, and most plans exactly one', async () => {
     const coordinators = await rows<{ citizen_id: string; n: number }>(
       database,

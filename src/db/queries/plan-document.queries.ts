@@ -21,7 +21,7 @@ export interface PlanDocumentRow {
   version: number;
   relatedProfessionalIds: string[];
   relatedUnitIds: string[];
-  /** Units with a pending referral (requested or accepted). */
+  /** Units with a pending (requested, not yet answered) referral. */
   referralUnitIds: string[];
   /** Professionals invited to a planned or held meeting whose relationship has not ended. */
   meetingRelations: MeetingRelation[];
@@ -132,6 +132,8 @@ export async function rebuildPlanDocuments(
         'i.end_reason',
         'i.schedule',
         'i.case_reference',
+        'i.recorded_by',
+        'i.awaiting_confirmation',
         't.id as type_id',
         't.code as type_code',
         't.name as type_name',
@@ -196,13 +198,14 @@ export async function rebuildPlanDocuments(
       .orderBy('m.start_date')
       .orderBy('m.id')
       .execute(),
-    // A pending referral is a relationship: every professional of the receiving unit may see the plan.
+    // A pending referral lets every professional of the receiving unit read the plan until it is
+    // answered; accepting it puts the accepting professional on the team (a lasting relationship).
     db
       .selectFrom('referral')
       .select(['citizen_id', 'to_unit_id'])
       .where('municipality_id', '=', municipalityId)
       .where('citizen_id', 'in', ids)
-      .where('status', 'in', ['requested', 'accepted'])
+      .where('status', '=', 'requested')
       .where('to_unit_id', 'is not', null)
       .execute(),
     // A meeting is a relationship: its organiser and invited professionals, until some days after it.
@@ -314,6 +317,8 @@ export async function rebuildPlanDocuments(
       endReason: row.end_reason,
       schedule: parseSchedule(row.schedule),
       caseReference: row.case_reference,
+      awaitingConfirmation: row.awaiting_confirmation,
+      recordedBy: row.awaiting_confirmation ? row.recorded_by : null,
     });
   }
   for (const row of pathways) {

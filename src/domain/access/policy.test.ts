@@ -14,7 +14,9 @@ import {
   decideDelegationChange,
   decideFlagFollowUp,
   decideMeetingChange,
-  decidePlanChange,
+  decidePlanAct,
+  decideReferralCreate,
+  MEETING_HORIZON_DAYS,
   meetingRelationUntil,
   NO_GRANTS,
 } from './policy.js';
@@ -53,7 +55,7 @@ describe('access policy', () => {
     const other: Actor = { kind: 'citizen', municipalityId: 'm', id: 'citizen-2', name: 'x' };
     expect(decideCitizenAccess(self, relations).allowed).toBe(true);
     expect(decideCitizenAccess(other, relations).allowed).toBe(false);
-    expect(decidePlanChange(self, relations).allowed).toBe(false);
+    expect(decidePlanAct(self, 'set-goal', { allowed: true, basis: 'own-plan' }).allowed).toBe(false);
   });
 });
 
@@ -79,15 +81,27 @@ describe('break the glass, consent and supervision', () => {
     expect(decideBreakGlass(stranger).allowed).toBe(true);
   });
 
-  it('shows details of the own unit, of own responsibility, under consent, and in an emergency', () => {
+  it('shows details of the own unit, of an own record awaiting confirmation, under consent, and in an emergency', () => {
     const viewer = professional('pro-1', 'caseworker', 'unit-1');
     const other = { unitId: 'unit-2', sector: 'social-adult' as const, responsibleId: 'pro-2' };
     expect(canSeeInterventionDetails(viewer, 'relationship', { ...other, unitId: 'unit-1' }, [], now)).toBe(
       true,
     );
+    // Being named responsible for another unit's intervention no longer opens it (finding H1).
     expect(
       canSeeInterventionDetails(viewer, 'relationship', { ...other, responsibleId: 'pro-1' }, [], now),
-    ).toBe(true);
+    ).toBe(false);
+    const recorded = { ...other, recordedBy: 'pro-1', awaitingConfirmation: true };
+    expect(canSeeInterventionDetails(viewer, 'relationship', recorded, [], now)).toBe(true);
+    expect(
+      canSeeInterventionDetails(
+        viewer,
+        'relationship',
+        { ...recorded, awaitingConfirmation: false },
+        [],
+        now,
+      ),
+    ).toBe(false);
     expect(canSeeInterventionDetails(viewer, 'relationship', other, [], now)).toBe(false);
     expect(canSeeInterventionDetails(viewer, 'break-glass', other, [], now)).toBe(true);
     const consent = {
@@ -142,9 +156,15 @@ describe('pending referrals and meetings are relationships', () => {
     expect(
       decideCitizenAccess(professional('pro-5', 'caseworker', 'unit-ref'), relations, NO_GRANTS, now).allowed,
     ).toBe(false);
-    // The receiving unit may add its intervention, but not record consent.
+    // The receiving unit may add its own intervention, but not change the team or record consent.
     const receiver = professional('pro-5', 'caseworker', 'unit-ref');
-    expect(decidePlanChange(receiver, withReferral, NO_GRANTS, now).allowed).toBe(true);
+    const access = decideCitizenAccess(receiver, withReferral, NO_GRANTS, now);
+    expect(decidePlanAct(receiver, 'add-intervention', access, { unitId: 'unit-ref' }).allowed).toBe(true);
+    expect(decidePlanAct(receiver, 'add-intervention', access, { unitId: 'unit-1' }).allowed).toBe(false);
+    expect(decidePlanAct(receiver, 'change-team', access).allowed).toBe(false);
+    expect(decidePlanAct(receiver, 'set-coordinator', access).allowed).toBe(false);
+    expect(decidePlanAct(receiver, 'change-intervention', access, { unitId: 'unit-1' }).allowed).toBe(false);
+    expect(decideReferralCreate(receiver, access).allowed).toBe(false);
     expect(decideConsentChange(receiver, { allowed: true, basis: 'referral' }).allowed).toBe(false);
   });
 
@@ -178,16 +198,22 @@ describe('pending referrals and meetings are relationships', () => {
     expect(
       decideCitizenAccess(professional('pro-8', 'caseworker', 'unit-7'), withMeeting, NO_GRANTS, now).allowed,
     ).toBe(false);
-    // A participant reads the plan and may arrange meetings, but does not change the plan.
-    expect(decidePlanChange(participant, withMeeting, NO_GRANTS, now).allowed).toBe(false);
-    expect(decideMeetingChange(participant, { allowed: true, basis: 'meeting' }).allowed).toBe(true);
+    // A participant reads the plan: no plan act, no meetings of their own (finding M1).
+    const access = decideCitizenAccess(participant, withMeeting, NO_GRANTS, now);
+    for (const act of ['set-goal', 'change-team', 'propose-change', 'add-intervention'] as const) {
+      expect(decidePlanAct(participant, act, access, { unitId: 'unit-7' }).allowed).toBe(false);
+    }
+    expect(decideMeetingChange(participant, { allowed: true, basis: 'meeting' }).allowed).toBe(false);
   });
 
-  it('lets professionals who work with the citizen arrange meetings, not citizens or broken glass', () => {
+  it('lets only a direct relationship arrange meetings, not invitees, referrals, citizens or broken glass', () => {
     const self: Actor = { kind: 'citizen', municipalityId: 'm', id: 'citizen-1', name: 'x' };
     const related = professional('pro-1', 'caseworker', 'unit-1');
     expect(decideMeetingChange(related, { allowed: true, basis: 'relationship' }).allowed).toBe(true);
-    expect(decideMeetingChange(related, { allowed: true, basis: 'referral' }).allowed).toBe(true);
+    expect(decideMeetingChange(related, { allowed: true, basis: 'unit-leader' }).allowed).toBe(true);
+    expect(decideMeetingChange(related, { allowed: true, basis: 'referral' }).allowed).toBe(false);
+    expect(decideMeetingChange(related, { allowed: true, basis: 'meeting' }).allowed).toBe(false);
+    expect(MEETING_HORIZON_DAYS).toBeLessThanOrEqual(183);
     expect(decideMeetingChange(related, { allowed: true, basis: 'break-glass' }).allowed).toBe(false);
     expect(decideMeetingChange(self, { allowed: true, basis: 'own-plan' }).allowed).toBe(false);
     expect(decideMeetingChange(related, { allowed: false, reason: 'no' }).allowed).toBe(false);
@@ -238,10 +264,9 @@ describe('consent limited to one case', () => {
     caseReference: 'sag a-2026-1',
   };
 
-  it('lets only the intervention’s own unit or responsible record its case', () => {
-    expect(canSetCaseReference(viewer, { unitId: 'unit-1', responsibleId: null })).toBe(true);
-    expect(canSetCaseReference(viewer, { unitId: 'unit-2', responsibleId: 'pro-1' })).toBe(true);
-    expect(canSetCaseReference(viewer, { unitId: 'unit-2', responsibleId: 'pro-2' })).toBe(false);
+  it('lets only the intervention’s own unit record its case', () => {
+    expect(canSetCaseReference(viewer, { unitId: 'unit-1' })).toBe(true);
+    expect(canSetCaseReference(viewer, { unitId: 'unit-2' })).toBe(false);
   });
 
   it('reveals the details of that case only', () => {
@@ -298,5 +323,80 @@ describe('the citizen’s own: powers of attorney, the access log; following a f
     expect(decideFlagFollowUp(worker, denied, 'pro-1').allowed).toBe(true);
     expect(decideFlagFollowUp(worker, denied, 'pro-2')).toEqual(denied);
     expect(decideFlagFollowUp(worker, { allowed: true, basis: 'relationship' }, null).allowed).toBe(true);
+  });
+});
+
+describe('ownership: one decision per act on the plan', () => {
+  const related = { allowed: true, basis: 'relationship' } as const;
+  const jobcenter = professional('pro-1', 'caseworker', 'unit-job');
+  const leader = professional('pro-2', 'team_leader', 'unit-job');
+
+  it('lets only the owning unit change, end, reassign or confirm an intervention', () => {
+    expect(decidePlanAct(jobcenter, 'change-intervention', related, { unitId: 'unit-job' }).allowed).toBe(
+      true,
+    );
+    expect(decidePlanAct(jobcenter, 'change-intervention', related, { unitId: 'unit-psy' }).allowed).toBe(
+      false,
+    );
+    expect(decidePlanAct(jobcenter, 'change-intervention', related).allowed).toBe(false);
+    expect(
+      decidePlanAct(
+        leader,
+        'change-intervention',
+        { allowed: true, basis: 'unit-leader' },
+        { unitId: 'unit-psy' },
+      ).allowed,
+    ).toBe(false);
+  });
+
+  it('lets everyone else with a writing basis propose, and only the owner answer', () => {
+    expect(decidePlanAct(jobcenter, 'propose-change', related, { unitId: 'unit-psy' }).allowed).toBe(true);
+    expect(decidePlanAct(jobcenter, 'propose-change', related, { unitId: 'unit-job' }).allowed).toBe(false);
+    expect(decidePlanAct(jobcenter, 'answer-proposal', related, { unitId: 'unit-psy' }).allowed).toBe(false);
+    expect(decidePlanAct(jobcenter, 'answer-proposal', related, { unitId: 'unit-job' }).allowed).toBe(true);
+  });
+
+  it('lets a direct relationship set the goal, sub-goals, team and pathways and add any unit’s intervention', () => {
+    for (const act of ['set-goal', 'change-sub-goal', 'change-team', 'change-pathway'] as const) {
+      expect(decidePlanAct(jobcenter, act, related).allowed).toBe(true);
+    }
+    expect(decidePlanAct(jobcenter, 'add-intervention', related, { unitId: 'unit-psy' }).allowed).toBe(true);
+  });
+
+  it('lets the coordinator (or a team leader) hand coordination over, not someone taking it', () => {
+    expect(decidePlanAct(jobcenter, 'set-coordinator', related, { coordinatorId: null }).allowed).toBe(true);
+    expect(decidePlanAct(jobcenter, 'set-coordinator', related, { coordinatorId: 'pro-1' }).allowed).toBe(
+      true,
+    );
+    expect(decidePlanAct(jobcenter, 'set-coordinator', related, { coordinatorId: 'pro-9' }).allowed).toBe(
+      false,
+    );
+    expect(decidePlanAct(leader, 'set-coordinator', related, { coordinatorId: 'pro-9' }).allowed).toBe(true);
+  });
+
+  it('keeps break-the-glass to reading plus the listed urgent acts: no referral, no team change', () => {
+    const glass = { allowed: true, basis: 'break-glass' } as const;
+    expect(decidePlanAct(jobcenter, 'propose-change', glass, { unitId: 'unit-psy' }).allowed).toBe(true);
+    for (const act of [
+      'set-goal',
+      'change-team',
+      'set-coordinator',
+      'add-intervention',
+      'change-intervention',
+    ] as const) {
+      expect(decidePlanAct(jobcenter, act, glass, { unitId: 'unit-job' }).allowed).toBe(false);
+    }
+    expect(decideReferralCreate(jobcenter, glass).allowed).toBe(false);
+    expect(decideReferralCreate(jobcenter, related).allowed).toBe(true);
+    expect(decideReferralCreate(jobcenter, { allowed: true, basis: 'meeting' }).allowed).toBe(false);
+  });
+
+  it('refuses every act to a citizen and to a denied access', () => {
+    const self: Actor = { kind: 'citizen', municipalityId: 'm', id: 'citizen-1', name: 'x' };
+    expect(decidePlanAct(self, 'propose-change', { allowed: true, basis: 'own-plan' }).allowed).toBe(false);
+    expect(decidePlanAct(jobcenter, 'set-goal', { allowed: false, reason: 'no' })).toEqual({
+      allowed: false,
+      reason: 'no',
+    });
   });
 });

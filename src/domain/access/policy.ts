@@ -42,7 +42,7 @@ export interface CitizenRelations {
   professionalIds: readonly string[];
   /** Units of those professionals and of the citizen's interventions. */
   unitIds: readonly string[];
-  /** Units with a pending referral (requested or accepted): every professional there is related. */
+  /** Units with a pending (requested, unanswered) referral: every professional there may read. */
   referralUnitIds?: readonly string[];
   /** Professionals invited to a planned or held meeting with the citizen, and until when. */
   meetings?: readonly MeetingRelation[];
@@ -153,40 +153,144 @@ export function decideCitizenAccess(
 }
 
 /**
- * Whether an actor may change a plan. Citizens comment and approve in a later capability, not
- * edit here. A meeting invitation lets a professional read the plan, not change it; a pending
- * referral lets the receiving unit add its intervention.
+ * The acts on a plan, each one decision of decidePlanAct. Changing, ending, reassigning and
+ * confirming an intervention is one act (`change-intervention`): only its owning unit does it.
  */
-export function decidePlanChange(
+export type PlanAct =
+  | 'set-goal'
+  | 'change-sub-goal'
+  | 'change-team'
+  | 'set-coordinator'
+  | 'change-pathway'
+  | 'add-intervention'
+  | 'change-intervention'
+  | 'propose-change'
+  | 'answer-proposal';
+
+export const PLAN_ACTS: readonly PlanAct[] = [
+  'set-goal',
+  'change-sub-goal',
+  'change-team',
+  'set-coordinator',
+  'change-pathway',
+  'add-intervention',
+  'change-intervention',
+  'propose-change',
+  'answer-proposal',
+];
+
+/** What an act is about: the intervention's (owning) unit, or the current coordinator. */
+export interface PlanActTarget {
+  /** The unit that owns the intervention, or that a new intervention is recorded for. */
+  unitId?: string;
+  /** The professional who coordinates now (for `set-coordinator`), if anyone. */
+  coordinatorId?: string | null;
+}
+
+/**
+ * What break-the-glass allows beyond reading: only acts that change nothing themselves. A
+ * proposal reaches the owning unit, which decides. No referrals, no team or plan changes.
+ */
+export const BREAK_GLASS_URGENT_ACTS: readonly PlanAct[] = ['propose-change'];
+
+/** The bases that make a professional a lasting part of the citizen's plan. */
+const DIRECT_BASES: readonly AccessBasis[] = ['relationship', 'unit-leader'];
+
+const deny = (reason: string): AccessDecision => ({ allowed: false, reason });
+
+/**
+ * Whether an actor may make one act on a plan, given their access (decideCitizenAccess):
+ * - citizens and meeting invitees read only;
+ * - break-the-glass reads, plus BREAK_GLASS_URGENT_ACTS;
+ * - a pending referral lets the receiving unit add (and change) its own interventions;
+ * - a direct relationship (or a unit leader) sets the goal, sub-goals, team and pathways,
+ *   adds interventions (for another unit: awaiting that unit's confirmation) and proposes
+ *   changes to other units' interventions;
+ * - only the owning unit changes, ends, reassigns or confirms an intervention and answers
+ *   proposals about it;
+ * - the coordinator hands coordination over (or a team leader reassigns it).
+ * docs/security.md holds the whole table.
+ */
+export function decidePlanAct(
   actor: Actor,
-  relations: CitizenRelations,
-  grants: AccessGrants = NO_GRANTS,
-  now: Date = new Date(),
+  act: PlanAct,
+  access: AccessDecision,
+  target: PlanActTarget = {},
 ): AccessDecision {
+  if (!access.allowed) return access;
   if (actor.kind === 'citizen') {
-    return { allowed: false, reason: 'Citizens cannot change the plan directly; comment on it instead.' };
+    return deny('Citizens cannot change the plan directly; comment on it instead.');
   }
-  const access = decideCitizenAccess(actor, relations, grants, now);
-  if (access.allowed && access.basis === 'meeting') {
-    return { allowed: false, reason: 'A meeting invitation lets you read the plan, not change it.' };
+  const owns = target.unitId !== undefined && target.unitId === actor.unitId;
+  switch (access.basis) {
+    case 'meeting':
+      return deny('A meeting invitation lets you read the plan, not change it.');
+    case 'break-glass':
+      return BREAK_GLASS_URGENT_ACTS.includes(act)
+        ? access
+        : deny('Break-the-glass lets you read the plan and propose a change, not change it.');
+    case 'referral':
+      return (act === 'add-intervention' || act === 'change-intervention') && owns
+        ? access
+        : deny(
+            'A pending referral lets your unit read the plan, answer the referral and add its own intervention.',
+          );
+    case 'relationship':
+    case 'unit-leader':
+      break;
+    default:
+      return deny('Only professionals change plans.');
+  }
+  if (act === 'change-intervention' || act === 'answer-proposal') {
+    return owns ? access : deny('Another unit owns this intervention: propose the change instead.');
+  }
+  if (act === 'propose-change' && owns) {
+    return deny('Your unit owns this intervention: change it directly.');
+  }
+  if (
+    act === 'set-coordinator' &&
+    target.coordinatorId &&
+    target.coordinatorId !== actor.id &&
+    actor.role !== 'team_leader'
+  ) {
+    return deny('The coordinator hands coordination over, or a team leader reassigns it.');
   }
   return access;
 }
 
 /**
  * Whether an actor may arrange a meeting with the citizen or change one (update, hold, cancel):
- * professionals who work with the citizen, the receiving unit of a pending referral and the
- * participants of a meeting. Not through break-the-glass (an emergency read), never citizens
- * (they are invited; the professionals arrange).
+ * only professionals with a direct relationship (or the leader of a unit that works with the
+ * citizen). A meeting invitation, a pending referral and break-the-glass are passing bases:
+ * they read, they do not invite others in. Never citizens (they are invited).
  */
 export function decideMeetingChange(actor: Actor, access: AccessDecision): AccessDecision {
   if (!access.allowed) return access;
   if (actor.kind === 'citizen') {
     return { allowed: false, reason: 'Meetings are arranged by the professionals; you are invited.' };
   }
-  return access.basis === 'break-glass'
-    ? { allowed: false, reason: 'Arrange meetings only for a citizen you work with.' }
-    : access;
+  return DIRECT_BASES.includes(access.basis)
+    ? access
+    : { allowed: false, reason: 'Arrange meetings only for a citizen you work with.' };
+}
+
+/**
+ * How far ahead a meeting may be placed. A meeting gives its invitees read access until some
+ * days after it, so this bounds how long an invitation can last (about six months).
+ */
+export const MEETING_HORIZON_DAYS = 183;
+
+/**
+ * Whether a professional may refer the citizen to another unit (which gives that whole unit
+ * read access until it answers): only with a direct relationship. Not through a pending
+ * referral, a meeting invitation or break-the-glass.
+ */
+export function decideReferralCreate(actor: Actor, access: AccessDecision): AccessDecision {
+  if (!access.allowed) return access;
+  if (actor.kind !== 'professional') return deny('Only professionals refer citizens.');
+  return DIRECT_BASES.includes(access.basis)
+    ? access
+    : deny('Refer only a citizen you work with; break-the-glass and invitations do not allow it.');
 }
 
 /** The parts of a meeting the detail rule needs. */
@@ -219,13 +323,17 @@ export interface InterventionScope {
   responsibleId: string | null;
   /** The unit's case the intervention belongs to, if recorded: a case-limited consent covers only its case. */
   caseReference?: string | null;
+  /** Who recorded it from outside its unit, while it awaits the unit's confirmation. */
+  recordedBy?: string | null;
+  awaitingConfirmation?: boolean;
 }
 
 /**
  * "That, not what": may this viewer see the details (type, purpose, legal basis, frequency,
  * cost, linked sub-goals) of an intervention, or only that it exists (category, unit, contact,
- * period)? The citizen sees everything; a professional sees their own unit's interventions,
- * those they are responsible for, those covered by a consent or recorded legal basis for
+ * period)? The citizen sees everything; a professional sees their own unit's interventions
+ * (its responsible professional belongs to that unit), one they recorded for another unit
+ * while it awaits that unit's confirmation, those covered by a consent or recorded legal basis for
  * their unit or sector (and, when the consent names a case, for that case only), and
  * everything while an emergency access (break the glass) lasts. The basis of access (a pending
  * referral, a meeting) never widens this.
@@ -241,22 +349,20 @@ export function canSeeInterventionDetails(
 ): boolean {
   if (actor.kind === 'citizen') return true;
   if (basis === 'break-glass') return true;
-  if (intervention.unitId === actor.unitId || intervention.responsibleId === actor.id) return true;
+  if (intervention.unitId === actor.unitId) return true;
+  if (intervention.awaitingConfirmation && intervention.recordedBy === actor.id) return true;
   const viewer = { unitId: actor.unitId, sector: actor.sector ?? null };
   const subject = { caseReference: intervention.caseReference ?? null };
   return consents.some((consent) => consentCovers(consent, viewer, category, purpose, now, subject));
 }
 
 /**
- * Who may record or change an intervention's case reference: its own unit or its responsible
- * professional. Anyone else could otherwise move another unit's intervention under a case their
- * case-limited consent covers, and so read its details.
+ * Who may record or change an intervention's case reference: its own unit. Anyone else could
+ * otherwise move another unit's intervention under a case their case-limited consent covers,
+ * and so read its details.
  */
-export function canSetCaseReference(actor: Actor, intervention: Omit<InterventionScope, 'sector'>): boolean {
-  return (
-    actor.kind === 'professional' &&
-    (intervention.unitId === actor.unitId || intervention.responsibleId === actor.id)
-  );
+export function canSetCaseReference(actor: Actor, intervention: Pick<InterventionScope, 'unitId'>): boolean {
+  return actor.kind === 'professional' && intervention.unitId === actor.unitId;
 }
 
 /** Who may give, withdraw or record consent for a citizen. Relatives with fuldmagt may not. */

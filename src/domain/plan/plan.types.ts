@@ -56,6 +56,15 @@ export const interventionViewSchema = z.object({
     .optional()
     .describe('The unit’s own case reference: a consent limited to one case covers only its interventions'),
   subGoalIds: z.array(z.uuid()),
+  awaitingConfirmation: z
+    .boolean()
+    .optional()
+    .describe('Recorded by someone outside the owning unit; the unit has not confirmed it yet'),
+  recordedBy: z
+    .uuid()
+    .nullable()
+    .optional()
+    .describe('Who recorded it for the owning unit, while it awaits confirmation'),
 });
 export type InterventionView = z.infer<typeof interventionViewSchema>;
 

@@ -17,6 +17,8 @@ export interface CoordinationCheckScope {
   municipalityId: string;
   citizenId: string;
   actorId: string;
+  /** The acting professional's unit, named in the notifications (the intervention may be another unit's). */
+  actorUnitName?: string | null;
   changes: readonly PlanChange[];
   /** The plan document just rebuilt in the same transaction. */
   plan: PlanOverview;

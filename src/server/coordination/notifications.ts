@@ -25,6 +25,8 @@ export function notificationsFor(scope: CoordinationCheckScope): NotificationIns
   recipients.delete(scope.actorId);
   if (recipients.size === 0) return [];
   const action = changed[0]?.action ?? 'update';
+  // Name who acted: the intervention may be another unit's (a record awaiting its confirmation).
+  const by = scope.actorUnitName ?? scope.plan.updatedBy?.name ?? '';
   const payload = JSON.stringify({
     citizen: {
       id: scope.plan.citizen.id,
@@ -42,8 +44,8 @@ export function notificationsFor(scope: CoordinationCheckScope): NotificationIns
     action,
     by: scope.plan.updatedBy?.name ?? null,
     text: {
-      da: `${subject.unit.name} har ${action === 'create' ? 'oprettet' : action === 'end' ? 'afsluttet' : 'ændret'} indsatsen ${subject.type.name} for en borger, du også arbejder med.`,
-      en: `${subject.unit.name} has ${action === 'create' ? 'created' : action === 'end' ? 'ended' : 'changed'} the intervention ${subject.type.name} for a citizen you also work with.`,
+      da: `${by} har ${action === 'create' ? 'oprettet' : action === 'end' ? 'afsluttet' : 'ændret'} indsatsen ${subject.type.name} for en borger, du også arbejder med.`,
+      en: `${by} has ${action === 'create' ? 'created' : action === 'end' ? 'ended' : 'changed'} the intervention ${subject.type.name} for a citizen you also work with.`,
     },
   });
   return [...recipients].sort().map((recipientId) => ({

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
-import type { Actor, ProfessionalActor } from '../../domain/access/policy.js';
+import { type Actor, decideReferralCreate, type ProfessionalActor } from '../../domain/access/policy.js';
 import { addDays, danishToday } from '../../domain/plan/attention.js';
 import { newId } from '../../db/ids.js';
 import {
@@ -13,6 +13,7 @@ import type { DB } from '../../db/schema.js';
 import { auditInTransaction } from '../audit/audit-writer.js';
 import { authorizeCitizen, citizenAccess } from '../auth/citizen-access.js';
 import type { AppContext } from '../context.js';
+import { recordPlanChanges } from '../plan/plan-change.js';
 import { lockPlan, rebuildPlanDocument } from '../plan/plan-lock.js';
 import { Problem, problems } from '../problem.js';
 import { checkCoordinationInTransaction } from './coordination-check.js';
@@ -102,7 +103,15 @@ export async function createReferral(
   citizenId: string,
   input: ReferralCreate,
 ): Promise<ReferralView> {
-  await authorizeCitizen(context, request, actor, citizenId, { action: 'create', resource: 'referral' });
+  // A referral gives a whole unit read access until it answers: only a direct relationship refers.
+  await authorizeCitizen(
+    context,
+    request,
+    actor,
+    citizenId,
+    { action: 'create', resource: 'referral' },
+    decideReferralCreate,
+  );
   const today = danishToday();
   const answerDue = input.answerDue ?? addDays(today, DEFAULT_ANSWER_DAYS);
   if (answerDue < today) throw fieldProblem('answerDue', 'must not be in the past');
@@ -251,6 +260,9 @@ export async function advanceReferral(
         .where('municipality_id', '=', actor.municipalityId)
         .where('id', '=', referralId)
         .execute();
+      // Answering ends the referral's passing access; accepting makes the one who accepts a
+      // lasting part of the plan: they join the team (a plan change, in the history).
+      if (step === 'accept' && row.to_unit_id) await joinTeam(trx, actor, row.citizen_id);
       await trx
         .insertInto('referral_event')
         .values({
@@ -303,6 +315,40 @@ export async function advanceReferral(
     });
   context.plans.put(actor.municipalityId, document);
   return referralWithHistory(context, actor.municipalityId, referralId);
+}
+
+/** Puts the accepting professional on the citizen's team, unless they are on it already. */
+async function joinTeam(trx: Transaction<DB>, actor: ProfessionalActor, citizenId: string): Promise<void> {
+  const existing = await trx
+    .selectFrom('team_member')
+    .select('id')
+    .where('municipality_id', '=', actor.municipalityId)
+    .where('citizen_id', '=', citizenId)
+    .where('professional_id', '=', actor.id)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
+  if (existing) return;
+  const plan = await trx
+    .selectFrom('plan')
+    .select('version')
+    .where('municipality_id', '=', actor.municipalityId)
+    .where('citizen_id', '=', citizenId)
+    .executeTakeFirstOrThrow();
+  const id = newId();
+  const row = { kind: 'professional', professional_id: actor.id, role: null, is_coordinator: false };
+  await trx
+    .insertInto('team_member')
+    .values({ municipality_id: actor.municipalityId, id, citizen_id: citizenId, ...row })
+    .execute();
+  await recordPlanChanges(trx, actor, citizenId, plan.version, [
+    {
+      entity: 'team_member',
+      entityId: id,
+      action: 'create',
+      before: null,
+      after: { kind: 'professional', professionalId: actor.id, role: null, isCoordinator: false },
+    },
+  ]);
 }
 
 /** Rebuilds the plan's read model (relations change with a pending referral) and re-checks coordination. */

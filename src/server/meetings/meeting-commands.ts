@@ -5,6 +5,7 @@ import {
   type Actor,
   canSeeMeetingDetails,
   decideMeetingChange,
+  MEETING_HORIZON_DAYS,
   meetingRelationUntil,
   type ProfessionalActor,
 } from '../../domain/access/policy.js';
@@ -26,9 +27,11 @@ import type {
 
 type Executor = AppContext['database']['db'] | Transaction<DB>;
 
-/** How far from today a meeting may be placed: a year back (recording one held) to two years ahead. */
+/**
+ * How far from today a meeting may be placed: a year back (recording one held) to the policy's
+ * horizon ahead, so an invitation cannot stretch access beyond it.
+ */
 const EARLIEST_DAYS = 366;
-const LATEST_DAYS = 2 * 366;
 const DAY = 24 * 60 * 60 * 1000;
 
 /** The meetings of a citizen, as this viewer may see them, oldest first. */
@@ -349,8 +352,8 @@ function checkStart(value: string): Date {
   const now = Date.now();
   if (startsAt.getTime() < now - EARLIEST_DAYS * DAY)
     throw fieldProblem('startsAt', 'must not be more than a year ago');
-  if (startsAt.getTime() > now + LATEST_DAYS * DAY)
-    throw fieldProblem('startsAt', 'must be within the next two years');
+  if (startsAt.getTime() > now + MEETING_HORIZON_DAYS * DAY)
+    throw fieldProblem('startsAt', `must be within the next ${MEETING_HORIZON_DAYS} days`);
   return startsAt;
 }
 

@@ -1,5 +1,13 @@
 import type { Transaction } from 'kysely';
-import { decidePlanChange, type Actor } from '../../domain/access/policy.js';
+import {
+  type AccessDecision,
+  type Actor,
+  decideCitizenAccess,
+  decidePlanAct,
+  PLAN_ACTS,
+  type PlanAct,
+  type PlanActTarget,
+} from '../../domain/access/policy.js';
 import { newId } from '../../db/ids.js';
 import {
   RELATION_COLUMNS,
@@ -13,7 +21,7 @@ import type { AppContext } from '../context.js';
 import type { StoredPlan } from './plan-store.js';
 import { Problem, problems } from '../problem.js';
 
-export type PlanEntity = 'goal' | 'sub_goal' | 'intervention' | 'team_member' | 'pathway';
+export type PlanEntity = 'goal' | 'sub_goal' | 'intervention' | 'team_member' | 'pathway' | 'proposal';
 
 /** One recorded change: what it was before and after, for the plan's history. */
 export interface PlanChange {
@@ -29,6 +37,10 @@ export interface ChangeScope {
   municipalityId: string;
   citizenId: string;
   actor: Extract<Actor, { kind: 'professional' }>;
+  /** The actor's access to the citizen, as decided when the plan was locked. */
+  access: AccessDecision;
+  /** Asks the policy for one act on the plan; a refusal is a 403 that rolls the change back. */
+  authorize(act: PlanAct, target?: PlanActTarget): void;
 }
 
 export interface ChangeRequest {
@@ -50,6 +62,7 @@ export async function changePlan(
 ): Promise<{ plan: StoredPlan; changes: PlanChange[] }> {
   const { actor, citizenId } = request;
   const expected = parseIfMatch(request.ifMatch);
+  const grants = await context.plans.grants.get(actor.municipalityId, citizenId);
   const result = await context.database.db
     .transaction()
     .execute(async (trx) => {
@@ -68,46 +81,41 @@ export async function changePlan(
         .where('municipality_id', '=', actor.municipalityId)
         .where('citizen_id', '=', citizenId)
         .executeTakeFirstOrThrow();
-      const decision = decidePlanChange(actor, relationsOf(citizenId, relations));
-      if (!decision.allowed || actor.kind !== 'professional') {
-        throw problems.forbidden(decision.allowed ? 'Only professionals change plans.' : decision.reason);
-      }
+      const access = decideCitizenAccess(actor, relationsOf(citizenId, relations), grants);
+      // A basis that allows no act at all (a meeting invitation, a citizen) is refused before
+      // the version is compared; each change then asks for its own act.
+      const anyAct = PLAN_ACTS.map((act) => decidePlanAct(actor, act, access, { unitId: actorUnit(actor) }));
+      const some = anyAct.find((decision) => decision.allowed) ?? anyAct[0];
+      if (!some?.allowed) throw problems.forbidden(some?.reason ?? 'No access.');
+      if (actor.kind !== 'professional') throw problems.forbidden('Only professionals change plans.');
       if (plan.version !== expected) throw problems.stale(plan.version);
 
-      const changes = await apply({ trx, municipalityId: actor.municipalityId, citizenId, actor });
-      const version = plan.version + 1;
-      await trx
-        .updateTable('plan')
-        .set({ version, updated_at: new Date(), updated_by: actor.id })
-        .where('municipality_id', '=', actor.municipalityId)
-        .where('citizen_id', '=', citizenId)
-        .execute();
-      if (changes.length > 0) {
-        await trx
-          .insertInto('plan_history')
-          .values(
-            changes.map((change) => ({
-              municipality_id: actor.municipalityId,
-              id: newId(),
-              citizen_id: citizenId,
-              plan_version: version,
-              actor_id: actor.id,
-              actor_role: actor.role,
-              entity: change.entity,
-              entity_id: change.entityId,
-              action: change.action,
-              before: change.before ? JSON.stringify(change.before) : null,
-              after: change.after ? JSON.stringify(change.after) : null,
-            })),
-          )
-          .execute();
-      }
+      // Deny by default: every change asks the policy for its act before it writes.
+      let decided = 0;
+      const authorize = (act: PlanAct, target?: PlanActTarget) => {
+        const decision = decidePlanAct(actor, act, access, target);
+        if (!decision.allowed) throw problems.forbidden(decision.reason);
+        decided += 1;
+      };
+      const changes = await apply({
+        trx,
+        municipalityId: actor.municipalityId,
+        citizenId,
+        actor,
+        access,
+        authorize,
+      });
+      if (decided === 0) throw new Error('A plan change was applied without asking the policy.');
+      const version = await recordPlanChanges(trx, actor, citizenId, plan.version, changes);
       const [document] = await rebuildPlanDocuments(trx, actor.municipalityId, [citizenId]);
       await checkCoordinationInTransaction({
         trx,
         municipalityId: actor.municipalityId,
         citizenId,
         actorId: actor.id,
+        actorUnitName: changes.some((change) => change.entity === 'intervention')
+          ? await unitNameOf(trx, actor.municipalityId, actor.unitId)
+          : null,
         changes,
         plan: document!.document,
       });
@@ -137,6 +145,67 @@ export async function changePlan(
       throw error;
     });
   return { plan: context.plans.put(actor.municipalityId, result.document), changes: result.changes };
+}
+
+/**
+ * Records changes made to a plan inside the caller's transaction (the plan row locked): bumps
+ * the version and writes the history. For changes made outside changePlan, such as the team
+ * member an accepted referral adds. Returns the new version.
+ */
+export async function recordPlanChanges(
+  trx: Transaction<DB>,
+  actor: Extract<Actor, { kind: 'professional' }>,
+  citizenId: string,
+  currentVersion: number,
+  changes: readonly PlanChange[],
+): Promise<number> {
+  const version = currentVersion + 1;
+  await trx
+    .updateTable('plan')
+    .set({ version, updated_at: new Date(), updated_by: actor.id })
+    .where('municipality_id', '=', actor.municipalityId)
+    .where('citizen_id', '=', citizenId)
+    .execute();
+  if (changes.length > 0) {
+    await trx
+      .insertInto('plan_history')
+      .values(
+        changes.map((change) => ({
+          municipality_id: actor.municipalityId,
+          id: newId(),
+          citizen_id: citizenId,
+          plan_version: version,
+          actor_id: actor.id,
+          actor_role: actor.role,
+          entity: change.entity,
+          entity_id: change.entityId,
+          action: change.action,
+          before: change.before ? JSON.stringify(change.before) : null,
+          after: change.after ? JSON.stringify(change.after) : null,
+        })),
+      )
+      .execute();
+  }
+  return version;
+}
+
+function actorUnit(actor: Actor): string | undefined {
+  return actor.kind === 'professional' ? actor.unitId : undefined;
+}
+
+/** The acting unit's name, for "<unit> has changed the intervention" (never the intervention's own unit). */
+async function unitNameOf(
+  trx: Transaction<DB>,
+  municipalityId: string,
+  unitId: string,
+): Promise<string | null> {
+  const unit = await trx
+    .selectFrom('unit')
+    .select('name')
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', unitId)
+    .executeTakeFirst();
+  return unit?.name ?? null;
 }
 
 function parseIfMatch(header: string | undefined): number {

@@ -33,6 +33,8 @@ function scopesOf(document: PlanOverview): StoredPlan['scopes'] {
       sector: item.sector,
       responsibleId: item.responsible?.id ?? null,
       caseReference: item.caseReference ?? null,
+      recordedBy: item.recordedBy ?? null,
+      awaitingConfirmation: item.awaitingConfirmation ?? false,
     })),
   );
 }

@@ -26,6 +26,7 @@ import type { ChangeScope, PlanChange } from './plan-change.js';
  */
 
 export async function setGoal(scope: ChangeScope, input: GoalInput): Promise<PlanChange[]> {
+  scope.authorize('set-goal');
   const { trx, municipalityId, citizenId } = scope;
   const before = await trx
     .selectFrom('plan')
@@ -53,6 +54,7 @@ export async function setGoal(scope: ChangeScope, input: GoalInput): Promise<Pla
 }
 
 export async function createSubGoal(scope: ChangeScope, input: SubGoalCreate): Promise<PlanChange[]> {
+  scope.authorize('change-sub-goal');
   const id = newId();
   const row = {
     title: input.title,
@@ -80,6 +82,7 @@ export async function updateSubGoal(
   id: string,
   input: SubGoalUpdate,
 ): Promise<PlanChange[]> {
+  scope.authorize('change-sub-goal');
   const before = await subGoalOf(scope, id);
   if (before.status === 'ended')
     throw problems.conflict('This sub-goal has ended and can no longer be changed.');
@@ -103,6 +106,7 @@ export async function updateSubGoal(
 }
 
 export async function endSubGoal(scope: ChangeScope, id: string, input: EndInput): Promise<PlanChange[]> {
+  scope.authorize('change-sub-goal');
   const before = await subGoalOf(scope, id);
   if (before.status === 'ended') throw problems.conflict('This sub-goal has already ended.');
   const set = { status: 'ended', end_reason: input.reason, ended_at: new Date() };
@@ -122,6 +126,8 @@ export async function createIntervention(
   scope: ChangeScope,
   input: InterventionCreate,
 ): Promise<PlanChange[]> {
+  // Recording for another unit is allowed; the intervention is that unit's, awaiting its confirmation.
+  scope.authorize('add-intervention', { unitId: input.unitId });
   const { trx, municipalityId, citizenId } = scope;
   const type = await trx
     .selectFrom('intervention_type')
@@ -131,14 +137,12 @@ export async function createIntervention(
     .executeTakeFirst();
   if (!type?.active) throw fieldProblem('typeId', 'is not an intervention type in the catalogue');
   await unitMustExist(scope, input.unitId);
-  if (input.responsibleId) await professionalMustExist(scope, input.responsibleId, 'responsibleId');
+  if (input.responsibleId) await responsibleMustBelong(scope, input.responsibleId, input.unitId);
   if (input.subGoalIds) await subGoalsMustBelong(scope, input.subGoalIds);
-  if (
-    input.caseReference &&
-    !canSetCaseReference(scope.actor, { unitId: input.unitId, responsibleId: input.responsibleId ?? null })
-  ) {
+  if (input.caseReference && !canSetCaseReference(scope.actor, { unitId: input.unitId })) {
     throw caseReferenceRefused();
   }
+  const foreign = input.unitId !== scope.actor.unitId;
   const id = newId();
   const row = {
     type_id: input.typeId,
@@ -154,6 +158,8 @@ export async function createIntervention(
     cost_ore: input.costOre ?? 0,
     schedule: input.schedule ? JSON.stringify(input.schedule) : null,
     case_reference: input.caseReference ?? null,
+    recorded_by: foreign ? scope.actor.id : null,
+    awaiting_confirmation: foreign,
   };
   if (!(row.legal_basis in LEGAL_BASES)) throw fieldProblem('legalBasis', 'is not a known legal basis code');
   await trx
@@ -178,15 +184,14 @@ export async function updateIntervention(
   input: InterventionUpdate,
 ): Promise<PlanChange[]> {
   const before = await interventionOf(scope, id);
+  // Only the owning unit changes or reassigns it; everyone else proposes (src/server/proposals).
+  scope.authorize('change-intervention', { unitId: before.unit_id });
   if (before.status === 'ended')
     throw problems.conflict('This intervention has ended and can no longer be changed.');
-  if (
-    input.caseReference !== undefined &&
-    !canSetCaseReference(scope.actor, { unitId: before.unit_id, responsibleId: before.responsible_id })
-  ) {
+  if (input.caseReference !== undefined && !canSetCaseReference(scope.actor, { unitId: before.unit_id })) {
     throw caseReferenceRefused();
   }
-  if (input.responsibleId) await professionalMustExist(scope, input.responsibleId, 'responsibleId');
+  if (input.responsibleId) await responsibleMustBelong(scope, input.responsibleId, before.unit_id);
   if (input.subGoalIds) await subGoalsMustBelong(scope, input.subGoalIds);
   const set = definedOnly({
     responsible_id: input.responsibleId,
@@ -234,6 +239,7 @@ export async function endIntervention(
   input: EndInput,
 ): Promise<PlanChange[]> {
   const before = await interventionOf(scope, id);
+  scope.authorize('change-intervention', { unitId: before.unit_id });
   if (before.status === 'ended') throw problems.conflict('This intervention has already ended.');
   const endDate = input.endDate ?? danishToday();
   if (endDate < before.start_date) throw fieldProblem('endDate', 'must not be before the start date');
@@ -250,11 +256,31 @@ export async function endIntervention(
   ];
 }
 
+/** The owning unit confirms an intervention someone outside it recorded: from now on it is theirs. */
+export async function confirmIntervention(scope: ChangeScope, id: string): Promise<PlanChange[]> {
+  const before = await interventionOf(scope, id);
+  scope.authorize('change-intervention', { unitId: before.unit_id });
+  if (!before.awaiting_confirmation)
+    throw problems.conflict('This intervention is not awaiting confirmation.');
+  await updateItem(scope, 'intervention', id, { awaiting_confirmation: false });
+  return [
+    {
+      entity: 'intervention',
+      entityId: id,
+      action: 'update',
+      before: { awaitingConfirmation: true },
+      after: { awaitingConfirmation: false },
+    },
+  ];
+}
+
 export async function addTeamMember(scope: ChangeScope, input: TeamMemberCreate): Promise<PlanChange[]> {
+  scope.authorize('change-team');
   const changes: PlanChange[] = [];
   const id = newId();
   let row: Record<string, unknown>;
   if (input.kind === 'professional') {
+    if (input.isCoordinator) scope.authorize('set-coordinator', await coordinatorTarget(scope));
     await professionalMustExist(scope, input.professionalId, 'professionalId');
     const existing = await scope.trx
       .selectFrom('team_member')
@@ -301,7 +327,11 @@ export async function updateTeamMember(
   id: string,
   input: TeamMemberUpdate,
 ): Promise<PlanChange[]> {
+  scope.authorize('change-team');
   const before = await teamMemberOf(scope, id);
+  if (input.isCoordinator !== undefined && input.isCoordinator !== before.is_coordinator) {
+    scope.authorize('set-coordinator', await coordinatorTarget(scope));
+  }
   if (input.isCoordinator && before.kind !== 'professional') {
     throw fieldProblem('isCoordinator', 'only a professional can be the coordinator');
   }
@@ -332,7 +362,9 @@ export async function updateTeamMember(
 }
 
 export async function endTeamMember(scope: ChangeScope, id: string, input: EndInput): Promise<PlanChange[]> {
+  scope.authorize('change-team');
   const before = await teamMemberOf(scope, id);
+  if (before.is_coordinator) scope.authorize('set-coordinator', await coordinatorTarget(scope));
   const set = { ended_at: new Date(), end_reason: input.reason, is_coordinator: false };
   await updateItem(scope, 'team_member', id, set);
   return [
@@ -347,6 +379,7 @@ export async function endTeamMember(scope: ChangeScope, id: string, input: EndIn
 }
 
 export async function startPathway(scope: ChangeScope, input: PathwayCreate): Promise<PlanChange[]> {
+  scope.authorize('change-pathway');
   const open = await scope.trx
     .selectFrom('pathway')
     .select('id')
@@ -384,6 +417,7 @@ export async function startPathway(scope: ChangeScope, input: PathwayCreate): Pr
 }
 
 export async function endPathway(scope: ChangeScope, id: string, input: EndInput): Promise<PlanChange[]> {
+  scope.authorize('change-pathway');
   const before = await scope.trx
     .selectFrom('pathway')
     .select(['template_code', 'start_date', 'end_date'])
@@ -468,6 +502,7 @@ async function interventionOf(scope: ChangeScope, id: string) {
       'end_reason',
       'schedule',
       'case_reference',
+      'awaiting_confirmation',
     ])
     .where('municipality_id', '=', scope.municipalityId)
     .where('citizen_id', '=', scope.citizenId)
@@ -564,6 +599,32 @@ async function professionalMustExist(scope: ChangeScope, id: string, field: stri
   if (!professional) throw fieldProblem(field, 'is not an active professional of this municipality');
 }
 
+/** The responsible professional belongs to the intervention's own unit (ownership). */
+export async function responsibleMustBelong(scope: ChangeScope, id: string, unitId: string): Promise<void> {
+  await professionalMustExist(scope, id, 'responsibleId');
+  const professional = await scope.trx
+    .selectFrom('professional')
+    .select('id')
+    .where('municipality_id', '=', scope.municipalityId)
+    .where('id', '=', id)
+    .where('unit_id', '=', unitId)
+    .executeTakeFirst();
+  if (!professional) throw fieldProblem('responsibleId', "must be a professional of the intervention's unit");
+}
+
+/** The current coordinator, for the policy's set-coordinator decision. */
+async function coordinatorTarget(scope: ChangeScope): Promise<{ coordinatorId: string | null }> {
+  const current = await scope.trx
+    .selectFrom('team_member')
+    .select('professional_id')
+    .where('municipality_id', '=', scope.municipalityId)
+    .where('citizen_id', '=', scope.citizenId)
+    .where('is_coordinator', '=', true)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
+  return { coordinatorId: current?.professional_id ?? null };
+}
+
 async function subGoalsMustBelong(scope: ChangeScope, ids: string[]): Promise<void> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return;
@@ -602,12 +663,9 @@ function camel(row: Record<string, unknown>): Record<string, unknown> {
   );
 }
 
-/** A case reference is recorded by the intervention's own unit (or its responsible), no one else. */
+/** A case reference is recorded by the intervention's own unit, no one else. */
 function caseReferenceRefused(): Problem {
-  return new Problem(
-    403,
-    'No access',
-    "caseReference is recorded by the intervention's own unit or its responsible professional.",
-    [{ field: 'caseReference', message: "only the intervention's own unit or responsible may set it" }],
-  );
+  return new Problem(403, 'No access', "caseReference is recorded by the intervention's own unit.", [
+    { field: 'caseReference', message: "only the intervention's own unit may set it" },
+  ]);
 }

@@ -33,6 +33,7 @@ export const restrictedInterventionSchema = z
     startDate: z.string(),
     endDate: z.string().nullable(),
     status: z.enum(INTERVENTION_STATUSES),
+    awaitingConfirmation: z.boolean().optional().describe('Not yet confirmed by the owning unit'),
   })
   .meta({ id: 'RestrictedIntervention' });
 
@@ -88,6 +89,7 @@ export function restrictPlan(document: PlanOverview, hidden: ReadonlySet<string>
               startDate: item.startDate,
               endDate: item.endDate,
               status: item.status,
+              awaitingConfirmation: item.awaitingConfirmation ?? false,
             }
           : item,
       ),
@@ -121,6 +123,13 @@ export function presentPlanJson(plan: StoredPlan, hidden: readonly string[]): st
 export function presentHistoryEntry<
   T extends { entity: string; entityId: string; before: unknown; after: unknown },
 >(entry: T, hidden: ReadonlySet<string>): T {
+  if (entry.entity === 'proposal') {
+    // A proposal about a hidden intervention keeps only that it was made and answered.
+    const about = (entry.after ?? entry.before) as { interventionId?: unknown } | null;
+    if (typeof about?.interventionId !== 'string' || !hidden.has(about.interventionId)) return entry;
+    const status = (entry.after as { status?: unknown } | null)?.status;
+    return { ...entry, before: null, after: { interventionId: about.interventionId, status } };
+  }
   if (entry.entity !== 'intervention' || !hidden.has(entry.entityId)) return entry;
   return { ...entry, before: null, after: null };
 }

@@ -250,6 +250,7 @@ export function coordinationRoutes(app: App, context: AppContext): void {
         context,
         { actor: actorOf(request), citizenId, ifMatch: request.headers['if-match'], clientIp: request.ip },
         async (scope) => {
+          scope.authorize('change-sub-goal');
           const goal = await scope.trx
             .selectFrom('sub_goal')
             .select(['gas_level', 'status'])

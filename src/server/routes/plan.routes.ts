@@ -48,7 +48,7 @@ const historyEntrySchema = z.object({
   at: z.string(),
   planVersion: z.number().int(),
   actor: z.object({ id: z.uuid(), name: z.string().nullable(), role: z.string() }),
-  entity: z.enum(['goal', 'sub_goal', 'intervention', 'team_member', 'pathway']),
+  entity: z.enum(['goal', 'sub_goal', 'intervention', 'team_member', 'pathway', 'proposal']),
   entityId: z.uuid(),
   action: z.enum(['create', 'update', 'end']),
   before: z.record(z.string(), z.unknown()).nullable(),
@@ -171,8 +171,7 @@ export function planRoutes(app: App, context: AppContext): void {
     },
   );
 
-  /** Registers one plan write: validated body, If-Match, the change inside changePlan. */
-  function write<Body, Params extends { citizenId: string }>(
+  const write = <Body, Params extends { citizenId: string }>(
     method: 'POST' | 'PUT' | 'PATCH',
     url: string,
     summary: string,
@@ -180,46 +179,7 @@ export function planRoutes(app: App, context: AppContext): void {
     body: z.ZodType<Body>,
     successCode: 200 | 201,
     apply: (scope: ChangeScope, params: Params, body: Body) => Promise<PlanChange[]>,
-  ): void {
-    app.route({
-      method,
-      url,
-      schema: {
-        tags: ['plan'],
-        summary,
-        params,
-        body,
-        headers: ifMatchHeaders,
-        response: { [successCode]: writeResponse },
-      },
-      handler: async (request: FastifyRequest, reply: FastifyReply) => {
-        const requestParams = request.params as Params;
-        const { plan, changes } = await changePlan(
-          context,
-          {
-            actor: actorOf(request),
-            citizenId: requestParams.citizenId,
-            ifMatch: request.headers['if-match'],
-            clientIp: request.ip,
-          },
-          (scope) => apply(scope, requestParams, request.body as Body),
-        );
-        const id = changes.at(-1)?.entityId ?? requestParams.citizenId;
-        const writer = actorOf(request);
-        const grants = await context.plans.grants.get(writer.municipalityId, requestParams.citizenId);
-        const decision = decideCitizenAccess(writer, plan.relations, grants);
-        // The writer may have written themselves out of the plan: then they get no plan back.
-        const json = decision.allowed
-          ? presentPlanJson(plan, hiddenInterventions(plan, writer, decision.basis, grants))
-          : 'null';
-        reply.code(successCode).header('ETag', planEtag(plan.version));
-        return reply
-          .type('application/json')
-          .serializer((payload: unknown) => payload as string)
-          .send(`{"id":${JSON.stringify(id)},"plan":${json}}`);
-      },
-    });
-  }
+  ): void => planWrite(app, context, { method, url, summary, params, body, successCode, apply });
 
   const base = '/api/citizens/:citizenId/plan';
   write(
@@ -287,6 +247,15 @@ export function planRoutes(app: App, context: AppContext): void {
   );
   write(
     'POST',
+    `${base}/interventions/:itemId/confirm`,
+    'Confirm an intervention someone outside your unit recorded for it (owning unit only)',
+    itemParams('intervention'),
+    z.strictObject({}),
+    200,
+    (scope, p) => mutations.confirmIntervention(scope, p.itemId),
+  );
+  write(
+    'POST',
     `${base}/team`,
     'Add a professional, relative or civil-society actor to the team',
     citizenParams,
@@ -330,6 +299,68 @@ export function planRoutes(app: App, context: AppContext): void {
     200,
     (scope, p, body) => mutations.endPathway(scope, p.itemId, body),
   );
+}
+
+/** One plan write as a route: where, what it takes, and the change it applies inside changePlan. */
+export interface PlanWriteRoute<Body, Params extends { citizenId: string }> {
+  method: 'POST' | 'PUT' | 'PATCH';
+  url: string;
+  summary: string;
+  params: z.ZodType<Params>;
+  body: z.ZodType<Body>;
+  successCode: 200 | 201;
+  tags?: string[];
+  apply: (scope: ChangeScope, params: Params, body: Body) => Promise<PlanChange[]>;
+}
+
+/**
+ * Registers one plan write: validated body, If-Match, the change inside changePlan, and the plan
+ * as the writer may now see it (with its ETag). Every route that changes a plan uses it.
+ */
+export function planWrite<Body, Params extends { citizenId: string }>(
+  app: App,
+  context: AppContext,
+  route: PlanWriteRoute<Body, Params>,
+): void {
+  const { method, url, summary, params, body, successCode, apply } = route;
+  app.route({
+    method,
+    url,
+    schema: {
+      tags: route.tags ?? ['plan'],
+      summary,
+      params,
+      body,
+      headers: ifMatchHeaders,
+      response: { [successCode]: writeResponse },
+    },
+    handler: async (request: FastifyRequest, reply: FastifyReply) => {
+      const requestParams = request.params as Params;
+      const { plan, changes } = await changePlan(
+        context,
+        {
+          actor: actorOf(request),
+          citizenId: requestParams.citizenId,
+          ifMatch: request.headers['if-match'],
+          clientIp: request.ip,
+        },
+        (scope) => apply(scope, requestParams, request.body as Body),
+      );
+      const id = changes.at(-1)?.entityId ?? requestParams.citizenId;
+      const writer = actorOf(request);
+      const grants = await context.plans.grants.get(writer.municipalityId, requestParams.citizenId);
+      const decision = decideCitizenAccess(writer, plan.relations, grants);
+      // The writer may have written themselves out of the plan: then they get no plan back.
+      const json = decision.allowed
+        ? presentPlanJson(plan, hiddenInterventions(plan, writer, decision.basis, grants))
+        : 'null';
+      reply.code(successCode).header('ETag', planEtag(plan.version));
+      return reply
+        .type('application/json')
+        .serializer((payload: unknown) => payload as string)
+        .send(`{"id":${JSON.stringify(id)},"plan":${json}}`);
+    },
+  });
 }
 
 /** Sends cached JSON as it is: serialised once per version and kind of viewer, by the presenter. */

@@ -8,6 +8,7 @@ export const queryKeys = {
   unitOverview: (unitId: string) => ['workspace', 'unit', unitId] as const,
   plan: (citizenId: string) => ['citizens', citizenId, 'plan'] as const,
   history: (citizenId: string) => ['citizens', citizenId, 'history'] as const,
+  proposals: (citizenId: string) => ['citizens', citizenId, 'proposals'] as const,
   interventionTypes: ['catalogue', 'intervention-types'] as const,
   units: ['catalogue', 'units'] as const,
   professionals: (unitId: string) => ['catalogue', 'professionals', unitId] as const,

@@ -122,7 +122,7 @@ export interface UnitOverview {
   mostFlagged: AttentionItem[];
 }
 
-export type HistoryEntity = 'goal' | 'sub_goal' | 'intervention' | 'team_member' | 'pathway';
+export type HistoryEntity = 'goal' | 'sub_goal' | 'intervention' | 'team_member' | 'pathway' | 'proposal';
 
 /** One change in a plan's history. */
 export interface HistoryEntry {
@@ -189,6 +189,8 @@ export interface RestrictedInterventionView {
   startDate: string;
   endDate: string | null;
   status: InterventionStatus;
+  /** Recorded by someone outside the owning unit and not yet confirmed by it. */
+  awaitingConfirmation?: boolean;
 }
 
 /** An intervention as the viewer receives it: in full, or restricted. */

@@ -80,10 +80,11 @@ function entityName(entry: HistoryEntry, plan: PresentedPlan, language: Language
   if (entry.entity === 'sub_goal') {
     return plan.subGoals.find((item) => item.id === entry.entityId)?.title ?? String(after.title ?? '');
   }
-  if (entry.entity === 'intervention') {
+  if (entry.entity === 'intervention' || entry.entity === 'proposal') {
+    const interventionId = entry.entity === 'proposal' ? after.interventionId : entry.entityId;
     const intervention = plan.sectors
       .flatMap((group) => group.interventions)
-      .find((item) => item.id === entry.entityId);
+      .find((item) => item.id === interventionId);
     if (!intervention) return '';
     return isRestricted(intervention) ? intervention.unit.name : intervention.type.name;
   }

@@ -11,6 +11,7 @@ import { ItemActions } from './ItemActions.js';
 import { legalBasisText } from './legal-basis.js';
 import { usePlanContext } from './PlanContext.js';
 import { EndForm, InterventionForm } from './edit/LazyForms.js';
+import { OwnershipLine, OwnershipActions } from './Ownership.js';
 
 interface InterventionCardProps {
   intervention: InterventionView;
@@ -26,10 +27,12 @@ export function InterventionCard({
 }: InterventionCardProps): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { canEdit } = usePlanContext();
+  const { canEdit, meUnitId } = usePlanContext();
   const editor = useToggle();
   const ender = useToggle();
-  const editable = canEdit && intervention.status !== 'ended';
+  // Only the owning unit edits and ends it; everyone else proposes a change (OwnershipActions).
+  const owner = meUnitId !== null && meUnitId === intervention.unit.id;
+  const editable = canEdit && owner && intervention.status !== 'ended';
   const pyramid = PYRAMID_LABELS[intervention.pyramidLevel];
   const linked = intervention.subGoalIds
     .map((subGoalId) => subGoalsById.get(subGoalId))
@@ -58,6 +61,7 @@ export function InterventionCard({
         </>
       }
     >
+      <OwnershipLine intervention={intervention} />
       {editor.open ? <InterventionForm intervention={intervention} onDone={editor.hide} /> : null}
       {ender.open ? (
         <EndForm
@@ -144,6 +148,7 @@ export function InterventionCard({
           </dd>
         </div>
       </dl>
+      <OwnershipActions intervention={intervention} itemName={intervention.type.name} />
       {withoutSubGoal ? <GapWarning>{t('plan.gaps.interventionWithoutSubGoal')}</GapWarning> : null}
     </InterventionItem>
   );

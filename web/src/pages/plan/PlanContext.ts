@@ -10,6 +10,8 @@ export interface PlanContextValue {
   canEdit: boolean;
   /** The logged-in person's id, to tell their own changes from others'. */
   meId: string | null;
+  /** The logged-in professional's unit: it owns (changes, ends, confirms) its interventions. */
+  meUnitId: string | null;
 }
 
 export const PlanContext = createContext<PlanContextValue | null>(null);

@@ -29,6 +29,7 @@ import { InterventionsBySector } from './InterventionsBySector.js';
 import { MeetingsSection, meetingsAnchor } from './MeetingsSection.js';
 import { OrganisationSection } from './OrganisationSection.js';
 import { PathwaysSection } from './PathwaysSection.js';
+import { ProposalsSection } from './ProposalsSection.js';
 import { PlanContext, type PlanContextValue } from './PlanContext.js';
 import { PyramidSection } from './PyramidSection.js';
 import { SubGoalList } from './SubGoalList.js';
@@ -72,6 +73,7 @@ export function PlanPage(): ReactElement {
       context={context}
       canEdit={me.data?.kind === 'professional'}
       meId={me.data?.id ?? null}
+      meUnitId={me.data?.kind === 'professional' ? (me.data.unit?.id ?? null) : null}
       title={title}
     />
   );
@@ -85,9 +87,18 @@ interface PlanViewProps {
   context: 'citizen' | undefined;
   canEdit: boolean;
   meId: string | null;
+  meUnitId: string | null;
 }
 
-function PlanView({ citizenId, versioned, context, canEdit, meId, title }: PlanViewProps): ReactElement {
+function PlanView({
+  citizenId,
+  versioned,
+  context,
+  canEdit,
+  meId,
+  meUnitId,
+  title,
+}: PlanViewProps): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
   const { plan, etag } = versioned;
@@ -110,8 +121,8 @@ function PlanView({ citizenId, versioned, context, canEdit, meId, title }: PlanV
   const withoutSubGoal = useMemo(() => new Set(plan.gaps.interventionsWithoutSubGoal), [plan]);
   const traces = useMemo(() => gasTraces(history.data?.items ?? []), [history.data]);
   const contextValue = useMemo<PlanContextValue>(
-    () => ({ citizenId, plan, etag, canEdit, meId }),
-    [citizenId, plan, etag, canEdit, meId],
+    () => ({ citizenId, plan, etag, canEdit, meId, meUnitId }),
+    [citizenId, plan, etag, canEdit, meId, meUnitId],
   );
   const contents = [
     { href: anchors.goal, label: t('plan.goal.heading', { context }) },
@@ -176,6 +187,7 @@ function PlanView({ citizenId, versioned, context, canEdit, meId, title }: PlanV
           <PlanCoordination />
           <MeetingsSection />
           <Timeline plan={plan} />
+          {canEdit ? <ProposalsSection /> : null}
           <InterventionsBySector
             sectors={plan.sectors}
             subGoalsById={subGoalsById}

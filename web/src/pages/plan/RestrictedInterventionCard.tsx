@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RestrictedInterventionView } from '../../api/types.js';
 import { ContactFacts, InterventionItem, PeriodFact } from './InterventionItem.js';
+import { OwnershipActions, OwnershipLine } from './Ownership.js';
 
 /**
  * Another unit's intervention the viewer may know of but not see into: the unit, the contact
@@ -20,11 +21,16 @@ export function RestrictedInterventionCard({
       name={t('plan.interventions.restrictedName', { unit: intervention.unit.name })}
       status={intervention.status}
     >
+      <OwnershipLine intervention={intervention} />
       <p className="samspil-muted samspil-small">{t('plan.interventions.restrictedText')}</p>
       <dl className="samspil-facts">
         <ContactFacts responsible={intervention.responsible} unitName={intervention.unit.name} />
         <PeriodFact startDate={intervention.startDate} endDate={intervention.endDate} />
       </dl>
+      <OwnershipActions
+        intervention={intervention}
+        itemName={t('plan.interventions.restrictedName', { unit: intervention.unit.name })}
+      />
     </InterventionItem>
   );
 }

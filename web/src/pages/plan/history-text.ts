@@ -10,6 +10,9 @@ const HIDDEN = new Set([
   'endedAt',
   'typeId',
   'unitId',
+  'interventionId',
+  'ownerUnitId',
+  'recordedBy',
 ]);
 
 export interface FieldChange {

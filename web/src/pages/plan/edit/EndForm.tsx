@@ -14,13 +14,22 @@ interface EndFormProps {
   /** Below the plan, e.g. `/interventions/{id}/end`. */
   path: string;
   withEndDate?: boolean;
+  /** The button's word; "Afslut" by default (a declined proposal says "Afvis"). */
+  submitLabel?: string;
   /** The item as it is now, for the conflict view. */
   theirs: (plan: PresentedPlan) => ConflictRow[];
   onDone: () => void;
 }
 
 /** Ends a sub-goal, intervention or team membership — always with a reason, never a deletion. */
-export function EndForm({ title, path, withEndDate = false, theirs, onDone }: EndFormProps): ReactElement {
+export function EndForm({
+  title,
+  path,
+  withEndDate = false,
+  submitLabel,
+  theirs,
+  onDone,
+}: EndFormProps): ReactElement {
   const { t } = useTranslation();
   const id = useId();
   const { citizenId, etag } = usePlanContext();
@@ -40,7 +49,7 @@ export function EndForm({ title, path, withEndDate = false, theirs, onDone }: En
     <EditPanel
       title={title}
       form={form}
-      submitLabel={t('form.end')}
+      submitLabel={submitLabel ?? t('form.end')}
       onCancel={onDone}
       conflictRows={() => ({
         mine: [{ label: t('form.endReason'), value: reason }],

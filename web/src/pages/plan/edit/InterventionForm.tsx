@@ -7,6 +7,7 @@ import { formatDate } from '../../../i18n/format.js';
 import { useLanguage } from '../../../i18n/useLanguage.js';
 import { interventionCreateSchema, interventionUpdateSchema } from '../../../plan-schemas.js';
 import { legalBasisText } from '../legal-basis.js';
+import { Alert } from '../../../components/Alert.js';
 import { usePlanContext } from '../PlanContext.js';
 import { CheckboxGroup } from '../../../components/form/Choices.js';
 import type { ConflictRow } from './ConflictView.js';
@@ -64,7 +65,7 @@ export function InterventionForm({
   const { t } = useTranslation();
   const language = useLanguage();
   const id = useId();
-  const { citizenId, etag, plan } = usePlanContext();
+  const { citizenId, etag, plan, meUnitId } = usePlanContext();
   const [values, setValues] = useState<Values>(() => valuesOf(intervention));
   const set =
     <K extends keyof Values>(key: K) =>
@@ -238,6 +239,13 @@ export function InterventionForm({
           />
         </div>
       )}
+      {!intervention && values.unitId && meUnitId && values.unitId !== meUnitId ? (
+        <Alert variant="info">
+          {t('ownership.forOtherUnit', {
+            unit: units.data?.find((unit) => unit.id === values.unitId)?.name ?? '',
+          })}
+        </Alert>
+      ) : null}
       {chosenType ? (
         <p className="samspil-muted samspil-small">
           {t('plan.interventions.typeFacts', {

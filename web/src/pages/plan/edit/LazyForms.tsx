@@ -19,6 +19,9 @@ const TeamMemberFormLazy = lazy(() =>
 const PathwayFormLazy = lazy(() =>
   import('./PathwayForm.js').then((module) => ({ default: module.PathwayForm })),
 );
+const ProposalFormLazy = lazy(() =>
+  import('./ProposalForm.js').then((module) => ({ default: module.ProposalForm })),
+);
 const CoordinatorFormLazy = lazy(() =>
   import('./CoordinatorForm.js').then((module) => ({ default: module.CoordinatorForm })),
 );
@@ -75,6 +78,14 @@ export function PathwayForm(props: ComponentProps<typeof PathwayFormLazy>): Reac
   return (
     <Suspense fallback={<Loading />}>
       <PathwayFormLazy {...props} />
+    </Suspense>
+  );
+}
+
+export function ProposalForm(props: ComponentProps<typeof ProposalFormLazy>): ReactElement {
+  return (
+    <Suspense fallback={<Loading />}>
+      <ProposalFormLazy {...props} />
     </Suspense>
   );
 }
