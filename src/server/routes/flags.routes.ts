@@ -14,7 +14,7 @@ import {
   myDayFlagsSchema,
   resolveSchema,
 } from '../coordination/coordination.schemas.js';
-import { hiddenFrom, presentFlag, unitNamesOf } from '../coordination/flag-presenter.js';
+import { hiddenFrom, isFlagShown, presentFlag, unitNamesOf } from '../coordination/flag-presenter.js';
 import { changeFlagStatus, presentWithHistory } from '../coordination/flag-status.js';
 import { actorOf, professionalOf } from '../plugins/auth.js';
 import { problems } from '../problem.js';
@@ -54,8 +54,10 @@ export function flagsRoutes(app: App, context: AppContext): void {
       });
       const rows = await citizenFlags(db, actor.municipalityId, citizenId, request.query.include === 'all');
       const names = await unitNamesOf(db, actor.municipalityId, rows);
-      const hidden = hiddenFrom(actor, access);
-      return { items: rows.map((row) => presentFlag(row, hidden, names)) };
+      const viewer = hiddenFrom(actor, access);
+      return {
+        items: rows.filter((row) => isFlagShown(row, viewer)).map((row) => presentFlag(row, viewer, names)),
+      };
     },
   );
 

@@ -3,7 +3,11 @@ import { type Attention, attentionFor, attentionScore, danishToday } from '../..
 import { PROFESSIONAL_ROLES, SECTORS } from '../../domain/organisation/sectors.js';
 import { lastVisits, relatedPlans } from '../../db/queries/workspace.queries.js';
 import type { App, AppContext } from '../context.js';
+import type { ProfessionalActor } from '../../domain/access/policy.js';
+import type { PlanOverview } from '../../domain/plan/plan.types.js';
+import { lastVisibleChange } from '../../db/queries/plan-history.queries.js';
 import { professionalOf } from '../plugins/auth.js';
+import { hiddenInDocument, viewerPlan } from '../presenters/hidden-details.js';
 import { caseloadItemSchema, toCaseloadItem } from '../presenters/caseload.presenter.js';
 import { problems } from '../problem.js';
 
@@ -60,6 +64,22 @@ function sum(attentions: Attention[]): Totals {
 export function workspaceRoutes(app: App, context: AppContext): void {
   const { db } = context.database;
 
+  /**
+   * The plans as this professional sees them (the hidden-details rule): follow-up dates, gaps
+   * and "changed since" come only from what they may see, so nothing is counted from a hidden
+   * intervention. Grants are batched; a history read only for plans with hidden interventions.
+   */
+  const asSeenBy = (actor: ProfessionalActor, plans: PlanOverview[]): Promise<PlanOverview[]> =>
+    Promise.all(
+      plans.map(async (plan) => {
+        const grants = await context.plans.grants.get(actor.municipalityId, plan.citizen.id);
+        const hidden = hiddenInDocument(plan, actor, 'relationship', grants);
+        if (hidden.size === 0) return plan;
+        const last = await lastVisibleChange(db, actor.municipalityId, plan.citizen.id, [...hidden]);
+        return viewerPlan(plan, hidden, last);
+      }),
+    );
+
   app.get(
     '/api/my-day',
     {
@@ -76,7 +96,10 @@ export function workspaceRoutes(app: App, context: AppContext): void {
     async (request) => {
       const actor = professionalOf(request);
       const today = danishToday();
-      const plans = await relatedPlans(db, actor.municipalityId, { professionalId: actor.id });
+      const plans = await asSeenBy(
+        actor,
+        await relatedPlans(db, actor.municipalityId, { professionalId: actor.id }),
+      );
       const visits = await lastVisits(
         db,
         actor.municipalityId,
@@ -157,7 +180,7 @@ export function workspaceRoutes(app: App, context: AppContext): void {
 
       const today = danishToday();
       const [plans, staff] = await Promise.all([
-        relatedPlans(db, actor.municipalityId, { unitId }),
+        relatedPlans(db, actor.municipalityId, { unitId }).then((found) => asSeenBy(actor, found)),
         db
           .selectFrom('professional')
           .select(['id', 'name', 'profession', 'role'])
