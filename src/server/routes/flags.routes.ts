@@ -182,6 +182,7 @@ export function flagsRoutes(app: App, context: AppContext): void {
         outcome: 'allowed',
         clientIp: request.ip,
         details: { citizens: rows.length },
+        seenCitizens: rows.map((row) => row.citizen_id),
       });
       return {
         items: rows.map((row) => ({

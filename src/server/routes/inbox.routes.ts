@@ -83,7 +83,8 @@ export function inboxRoutes(app: App, context: AppContext): void {
         resource: 'inbox',
         outcome: 'allowed',
         clientIp: request.ip,
-        details: { citizens: [...new Set(rows.map((row) => row.citizen_id).filter(Boolean))] },
+        details: { results: rows.length },
+        seenCitizens: rows.flatMap((row) => (row.citizen_id ? [row.citizen_id] : [])),
       });
       return {
         items: await presentNotifications(context, actor, rows),

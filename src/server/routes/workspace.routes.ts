@@ -126,6 +126,7 @@ export function workspaceRoutes(app: App, context: AppContext): void {
         outcome: 'allowed',
         clientIp: request.ip,
         details: { results: items.length },
+        seenCitizens: items.map((item) => item.id),
       });
       return { today, items, totals: sum(items.map((item) => item.attention)) };
     },
@@ -244,7 +245,9 @@ export function workspaceRoutes(app: App, context: AppContext): void {
         resource: `unit-overview:${unitId}`,
         outcome: 'allowed',
         clientIp: request.ip,
-        details: { citizens: plans.length, listed: mostFlagged.map((item) => item.id) },
+        details: { citizens: plans.length },
+        // Only the citizens shown by name; the rest are in the totals, not identifiable.
+        seenCitizens: mostFlagged.map((item) => item.id),
       });
       return {
         today,
