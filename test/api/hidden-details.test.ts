@@ -135,6 +135,17 @@ describe('the hidden-details rule beyond the plan', () => {
     const about = (id: string) => flags.filter((flag) => flag.subjectIds.includes(id)).length;
     expect(about(servedByNothing)).toBe(about(servedOnlyByHidden));
     expect(JSON.stringify(viewer)).not.toContain('intervention-without-sub-goal');
+    // My day counts only the flags the viewer is shown.
+    const counts = await get(w.coordinator.cookie, '/api/my-day/flags');
+    const mine = (counts.items as { citizenId: string; open: number }[]).find(
+      (item) => item.citizenId === w.citizen.id,
+    );
+    expect(mine?.open ?? 0).toBe(flags.length);
+    const ownerCounts = await get(w.psychiatryWorker.cookie, '/api/my-day/flags');
+    const theirs = (ownerCounts.items as { citizenId: string; open: number }[]).find(
+      (item) => item.citizenId === w.citizen.id,
+    );
+    expect(theirs?.open).toBe(ownerFlags.length);
     // Nor can the hidden flag be opened or changed by id.
     const byId = await t.request(w.coordinator.cookie, {
       method: 'GET',

@@ -33,7 +33,10 @@ export interface FlagViewer {
 }
 
 /** Whether the viewer may see this flag at all (hidden-details.ts, flagVisible); else it is absent. */
-export function isFlagShown(row: FlagRow, viewer: FlagViewer): boolean {
+export function isFlagShown(
+  row: Pick<FlagRow, 'rule_id' | 'subject_ids' | 'explanation'>,
+  viewer: FlagViewer,
+): boolean {
   return flagVisible(row, viewer.hidden, viewer.hiddenCurrent);
 }
 
