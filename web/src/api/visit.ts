@@ -19,7 +19,7 @@ function randomId(): string {
 }
 
 /** The id of the visit of the page now shown. */
-export function visitId(path: string = window.location.pathname): string {
+export function visitId(path: string = globalThis.location?.pathname ?? ''): string {
   if (path !== current.path) current = { path, id: randomId() };
   return current.id;
 }
