@@ -211,3 +211,56 @@ describe('the hidden-details rule beyond the plan', () => {
     expect(exported.plan.updatedBy?.id).not.toBe(w.psychiatryWorker.id);
   });
 });
+
+describe('the cost of the rule', () => {
+  it('weighs My day of 40 more citizens, each with a hidden intervention (the figures are printed)', async () => {
+    const psyType = await t.context.database.db
+      .selectFrom('intervention_type')
+      .select('id')
+      .where('municipality_id', '=', w.municipalityId)
+      .where('name', '=', PSY_TYPE)
+      .executeTakeFirstOrThrow();
+    const followUp = addDays(today, 5);
+    for (let n = 0; n < 40; n += 1) {
+      const citizen = await t.factories.citizen(w.municipalityId, { coordinatorId: w.coordinator.id });
+      const plan = await t.request(w.coordinator.cookie, {
+        method: 'GET',
+        url: `/api/citizens/${citizen.id}/plan`,
+      });
+      // The psychiatry worker joins the team and records their own unit's intervention.
+      const joined = await t.request(w.coordinator.cookie, {
+        method: 'POST',
+        url: `/api/citizens/${citizen.id}/plan/team`,
+        headers: { 'if-match': String(plan.headers.etag) },
+        payload: { kind: 'professional', professionalId: w.psychiatryWorker.id, role: 'Bostøtte' },
+      });
+      expect(joined.statusCode, joined.body).toBe(201);
+      const created = await t.request(w.psychiatryWorker.cookie, {
+        method: 'POST',
+        url: `/api/citizens/${citizen.id}/plan/interventions`,
+        headers: { 'if-match': String(joined.headers.etag) },
+        payload: {
+          typeId: psyType.id,
+          unitId: w.units.psychiatry,
+          responsibleId: w.psychiatryWorker.id,
+          startDate: '2026-04-01',
+          followUpDate: followUp,
+          subGoalIds: [],
+        },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+    }
+    const times: number[] = [];
+    let body = '';
+    for (let run = 0; run < 5; run += 1) {
+      const started = performance.now();
+      const response = await t.request(w.coordinator.cookie, { method: 'GET', url: '/api/my-day' });
+      times.push(performance.now() - started);
+      body = response.body;
+    }
+    expect(JSON.parse(body).items.length).toBeGreaterThanOrEqual(41);
+    expect(body).not.toContain(followUp);
+    times.sort((a, b) => a - b);
+    console.info(`My day, 41 citizens with hidden interventions: median ${times[2]?.toFixed(0)} ms`);
+  }, 120_000);
+});

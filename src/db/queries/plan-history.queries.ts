@@ -39,3 +39,40 @@ export async function lastVisibleChange(
     by: row.name !== null ? { id: row.actor_id, name: row.name } : null,
   };
 }
+
+/**
+ * lastVisibleChange for many plans at once (My day, the unit overview): one read, the newest
+ * change per citizen that is not to one of that viewer's hidden interventions. Intervention ids
+ * are unique, so one list of all hidden ids serves every citizen.
+ */
+export async function lastVisibleChanges(
+  db: Kysely<DB>,
+  municipalityId: string,
+  hiddenByCitizen: ReadonlyMap<string, readonly string[]>,
+): Promise<Map<string, VisibleChange>> {
+  if (hiddenByCitizen.size === 0) return new Map();
+  const citizens = [...hiddenByCitizen.keys()];
+  const hidden = [...hiddenByCitizen.values()].flat();
+  const rows = await db
+    .selectFrom('plan_history as h')
+    .leftJoin('professional as p', (join) =>
+      join.onRef('p.municipality_id', '=', 'h.municipality_id').onRef('p.id', '=', 'h.actor_id'),
+    )
+    .distinctOn('h.citizen_id')
+    .select(['h.citizen_id', 'h.at', 'h.actor_id', 'p.name'])
+    .where('h.municipality_id', '=', municipalityId)
+    .where('h.citizen_id', 'in', citizens)
+    .$if(hidden.length > 0, (query) =>
+      query.where((eb) => eb.or([eb('h.entity', '!=', 'intervention'), eb('h.entity_id', 'not in', hidden)])),
+    )
+    .orderBy('h.citizen_id')
+    .orderBy('h.at', 'desc')
+    .orderBy('h.id', 'desc')
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      row.citizen_id,
+      { at: row.at.toISOString(), by: row.name !== null ? { id: row.actor_id, name: row.name } : null },
+    ]),
+  );
+}

@@ -5,7 +5,7 @@ import { lastVisits, relatedPlans } from '../../db/queries/workspace.queries.js'
 import type { App, AppContext } from '../context.js';
 import type { ProfessionalActor } from '../../domain/access/policy.js';
 import type { PlanOverview } from '../../domain/plan/plan.types.js';
-import { lastVisibleChange } from '../../db/queries/plan-history.queries.js';
+import { lastVisibleChanges } from '../../db/queries/plan-history.queries.js';
 import { professionalOf } from '../plugins/auth.js';
 import { hiddenInDocument, viewerPlan } from '../presenters/hidden-details.js';
 import { caseloadItemSchema, toCaseloadItem } from '../presenters/caseload.presenter.js';
@@ -67,18 +67,31 @@ export function workspaceRoutes(app: App, context: AppContext): void {
   /**
    * The plans as this professional sees them (the hidden-details rule): follow-up dates, gaps
    * and "changed since" come only from what they may see, so nothing is counted from a hidden
-   * intervention. Grants are batched; a history read only for plans with hidden interventions.
+   * intervention. Grants are batched; one history read for all plans with hidden interventions.
    */
-  const asSeenBy = (actor: ProfessionalActor, plans: PlanOverview[]): Promise<PlanOverview[]> =>
-    Promise.all(
-      plans.map(async (plan) => {
-        const grants = await context.plans.grants.get(actor.municipalityId, plan.citizen.id);
-        const hidden = hiddenInDocument(plan, actor, 'relationship', grants);
-        if (hidden.size === 0) return plan;
-        const last = await lastVisibleChange(db, actor.municipalityId, plan.citizen.id, [...hidden]);
-        return viewerPlan(plan, hidden, last);
-      }),
+  const asSeenBy = async (actor: ProfessionalActor, plans: PlanOverview[]): Promise<PlanOverview[]> => {
+    const hiddenSets = await Promise.all(
+      plans.map(async (plan) =>
+        hiddenInDocument(
+          plan,
+          actor,
+          'relationship',
+          await context.plans.grants.get(actor.municipalityId, plan.citizen.id),
+        ),
+      ),
     );
+    const withHidden = new Map<string, string[]>();
+    plans.forEach((plan, index) => {
+      const hidden = hiddenSets[index];
+      if (hidden && hidden.size > 0) withHidden.set(plan.citizen.id, [...hidden]);
+    });
+    const changes = await lastVisibleChanges(db, actor.municipalityId, withHidden);
+    return plans.map((plan, index) => {
+      const hidden = hiddenSets[index];
+      if (!hidden || hidden.size === 0) return plan;
+      return viewerPlan(plan, hidden, changes.get(plan.citizen.id) ?? null);
+    });
+  };
 
   app.get(
     '/api/my-day',
