@@ -17,6 +17,7 @@ import { type Config, isLoopbackUrl } from '../config.js';
 import type { Database } from '../db/database.js';
 import { CprVault, parseCprKeys } from '../security/cpr-vault.js';
 import { AuditWriter } from './audit/audit-writer.js';
+import { registerVisits } from './audit/visit.js';
 import { SessionStore } from './auth/session-store.js';
 import type { App, AppContext } from './context.js';
 import { followCacheChanges } from './cache-invalidation.js';
@@ -150,6 +151,7 @@ export async function buildApp(
   await app.register(rateLimit, { global: false });
   const hasWebApp = existsSync(`${WEB_DIST}index.html`);
   registerErrorHandling(app, { spaShell: hasWebApp });
+  registerVisits(app);
   registerAuth(app, context);
   registerInputGuard(app);
   app.addHook('onSend', async (request, reply) => {

@@ -1,7 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Actor, canSeeInterventionDetails } from '../../src/domain/access/policy.js';
 import { newId } from '../../src/db/ids.js';
-import { type AccessWorld, buildAccessWorld } from '../support/access-world.js';
+import { toConsentRecord } from '../../src/db/queries/consent.queries.js';
+import { rebuildPlanDocuments } from '../../src/db/queries/plan-document.queries.js';
+import type { Sector } from '../../src/domain/organisation/sectors.js';
+import { type AccessWorld, buildAccessWorld, DETAIL_FIELDS } from '../support/access-world.js';
 import { type ApiDocument, fillPath, loadApi, type Operation, sampleOf } from '../support/openapi.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -11,7 +15,13 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
  * municipality's staff and citizens, and nobody. Endpoints with an explicit expectation are
  * checked against it; every other endpoint (new ones appear here automatically) against the
  * generic rules: no session is 401, no 5xx ever, another tenant never gets a 2xx on our
- * citizen, and no 2xx body carries a detail or a CPR number its reader may not see.
+ * citizen, and no 2xx body carries a detail or a CPR number its reader may not see. The
+ * field check: the values of every intervention hidden from the persona (type name, purpose,
+ * legal basis, frequency, follow-up date, end reason, case reference — read from the database,
+ * decided by the policy) appear in no response body of any endpoint, and no body links a hidden
+ * intervention to a sub-goal or carries its detail fields. Each persona logs in once (again only
+ * when a call ended its session). Then the relationship lifetimes: a referral answered, a
+ * meeting passed, a break-the-glass expired → every citizen endpoint refuses.
  */
 let t: TestApp;
 let w: AccessWorld;
@@ -209,6 +219,14 @@ beforeAll(async () => {
       reviewed_at: null,
     })
     .execute();
+  // Distinctive hidden values, set by each intervention's own unit: a follow-up date, a case.
+  for (const [id, as, followUpDate, caseReference] of [
+    [w.interventions.psychiatry, w.psychiatryWorker, '2031-07-19', 'PSY-SAG-4711'],
+    [w.interventions.jobcenter, w.coordinator, '2031-08-23', 'JOB-SAG-0815'],
+  ] as const) {
+    const set = await w.write(`/interventions/${id}`, 'PATCH', { followUpDate, caseReference }, as);
+    if (set.statusCode !== 200) throw new Error(`matrix world: ${set.body}`);
+  }
   const victim = await t.factories.professional(w.municipalityId, w.units.jobcenter, {
     name: 'Offer for deaktivering',
   });
@@ -257,8 +275,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t?.dispose());
 
-/** A fresh session for the persona (sessions may be ended by the calls themselves). */
-async function cookieOf(persona: PersonaName): Promise<string | null> {
+/** A new session for the persona. */
+async function newSession(persona: PersonaName): Promise<string | null> {
   const m = w.municipalityId;
   const professional = (id: string, municipalityId = m): Promise<string> =>
     t.login({ municipalityId, kind: 'professional', id });
@@ -288,6 +306,166 @@ async function cookieOf(persona: PersonaName): Promise<string | null> {
   }
 }
 
+const sessions = new Map<PersonaName, string | null>();
+let logins = 0;
+
+/** The persona's session, made once; made again only when a call ended it (logout, revoked fuldmagt). */
+async function cookieOf(persona: PersonaName, renew = false): Promise<string | null> {
+  if (!renew && sessions.has(persona)) return sessions.get(persona) ?? null;
+  const cookie = await newSession(persona);
+  if (persona !== 'anonymous') logins += 1;
+  sessions.set(persona, cookie);
+  return cookie;
+}
+
+/** Catalogue endpoints list every intervention type by name: reference data, not citizen data. */
+const REFERENCE_DATA = [/^\/api\/catalogue\//];
+
+/** The text sampleOf puts into every string field (test/support/openapi.ts). */
+const SAMPLE_FILLER = 'Prøve tekst';
+
+interface HiddenSet {
+  ids: Set<string>;
+  values: { id: string; field: string; value: string }[];
+}
+let hiddenCache = new Map<PersonaName, HiddenSet>();
+
+/** The actor a professional persona is, as the policy sees it. */
+async function actorOf(persona: PersonaName): Promise<Actor | null> {
+  if (!PROFESSIONALS.includes(persona) || persona === 'otherTenantProfessional') return null;
+  const person = w[persona as 'coordinator'];
+  const row = await t.context.database.db
+    .selectFrom('professional as p')
+    .innerJoin('unit as u', (join) =>
+      join.onRef('u.municipality_id', '=', 'p.municipality_id').onRef('u.id', '=', 'p.unit_id'),
+    )
+    .select(['p.id', 'p.name', 'p.role', 'p.unit_id', 'u.sector'])
+    .where('p.municipality_id', '=', w.municipalityId)
+    .where('p.id', '=', person.id)
+    .executeTakeFirstOrThrow();
+  return {
+    kind: 'professional',
+    municipalityId: w.municipalityId,
+    id: row.id,
+    name: row.name,
+    role: row.role as 'caseworker',
+    unitId: row.unit_id,
+    sector: row.sector as Sector,
+  };
+}
+
+/**
+ * The values of the citizen's interventions this persona may not see, read from the database:
+ * the citizen and the relative see all; a professional sees what the policy grants (own unit,
+ * responsible, consent); everyone else sees none of them.
+ */
+async function hiddenFor(persona: PersonaName): Promise<HiddenSet> {
+  const cached = hiddenCache.get(persona);
+  if (cached) return cached;
+  const db = t.context.database.db;
+  const [interventions, consents] = await Promise.all([
+    db
+      .selectFrom('intervention as i')
+      .innerJoin('intervention_type as ty', (join) =>
+        join.onRef('ty.municipality_id', '=', 'i.municipality_id').onRef('ty.id', '=', 'i.type_id'),
+      )
+      .select([
+        'i.id',
+        'i.unit_id',
+        'i.responsible_id',
+        'i.case_reference',
+        'ty.name as type_name',
+        'i.purpose',
+        'i.legal_basis',
+        'i.frequency',
+        sql<string | null>`to_char(i.follow_up_date, 'YYYY-MM-DD')`.as('follow_up'),
+        'i.end_reason',
+        'ty.sector',
+      ])
+      .where('i.municipality_id', '=', w.municipalityId)
+      .where('i.citizen_id', '=', w.citizen.id)
+      .execute(),
+    db
+      .selectFrom('consent')
+      .selectAll()
+      .where('municipality_id', '=', w.municipalityId)
+      .where('citizen_id', '=', w.citizen.id)
+      .where('withdrawn_at', 'is', null)
+      .execute(),
+  ]);
+  const actor = await actorOf(persona);
+  const seesAll = persona === 'citizen' || persona === 'relative';
+  const hidden: HiddenSet = { ids: new Set(), values: [] };
+  for (const item of interventions) {
+    const visible =
+      seesAll ||
+      (actor !== null &&
+        canSeeInterventionDetails(
+          actor,
+          'relationship',
+          {
+            unitId: item.unit_id,
+            sector: item.sector as Sector,
+            responsibleId: item.responsible_id,
+            caseReference: item.case_reference,
+          },
+          consents.map(toConsentRecord),
+        ));
+    if (visible) continue;
+    hidden.ids.add(item.id);
+    const fields = {
+      typeName: item.type_name,
+      purpose: item.purpose,
+      legalBasis: item.legal_basis,
+      frequency: item.frequency,
+      followUpDate: item.follow_up,
+      endReason: item.end_reason,
+      caseReference: item.case_reference,
+    };
+    for (const [field, value] of Object.entries(fields)) {
+      // Very short values (a two-letter code) would match by chance, and the sampler's filler text
+      // ("Prøve tekst…", written by the calls themselves into every kind of field) is no one's secret.
+      if (value && value.length >= 5 && !value.startsWith(SAMPLE_FILLER))
+        hidden.values.push({ id: item.id, field, value });
+    }
+  }
+  hiddenCache.set(persona, hidden);
+  return hidden;
+}
+
+/** Where a body shows what is hidden from its reader: a value, a detail field, a sub-goal link. */
+function fieldLeaks(body: string, hidden: HiddenSet): string[] {
+  const leaks: string[] = [];
+  for (const { field, value } of hidden.values) {
+    if (body.includes(value) || body.includes(JSON.stringify(value).slice(1, -1)))
+      leaks.push(`${field} "${value}"`);
+  }
+  if (hidden.ids.size === 0) return leaks;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return leaks;
+  }
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item);
+      return;
+    }
+    if (!node || typeof node !== 'object') return;
+    const record = node as Record<string, unknown>;
+    if (typeof record.id === 'string' && hidden.ids.has(record.id)) {
+      for (const field of DETAIL_FIELDS) if (field in record) leaks.push(`${field} of ${record.id}`);
+    }
+    const links = record.interventionIds;
+    if (Array.isArray(links) && links.some((id) => hidden.ids.has(id as string)))
+      leaks.push('a sub-goal linked to a hidden intervention');
+    for (const value of Object.values(record)) walk(value);
+  };
+  walk(parsed);
+  return leaks;
+}
+
 function pathValue(operation: Operation, name: string): string {
   if (name === 'itemId') {
     if (operation.path.includes('/sub-goals/')) return w.subGoalId;
@@ -313,12 +491,17 @@ async function call(
   const payload =
     SAMPLE_BODIES[`${operation.method} ${operation.path}`] ??
     (operation.body ? sampleOf(api, operation.body, ids) : undefined);
-  const response = await t.request(cookie, {
-    method: operation.method,
-    url,
-    headers: { 'if-match': `"${version.version}"` },
-    ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
-  });
+  const send = (session: string | null) =>
+    t.request(session, {
+      method: operation.method,
+      url,
+      headers: { 'if-match': `"${version.version}"` },
+      ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
+    });
+  let response = await send(cookie);
+  // An earlier call may have ended the session (logout, a revoked fuldmagt): log in again.
+  if (response.statusCode === 401 && persona !== 'anonymous')
+    response = await send(await cookieOf(persona, true));
   return {
     status: response.statusCode,
     body: response.body,
@@ -364,6 +547,8 @@ async function reset(): Promise<void> {
     .where('id', '=', ids.proposalId ?? '')
     .execute();
   t.context.plans.grants.invalidate(w.municipalityId, w.citizen.id);
+  // A write may have changed what is hidden (a new intervention, a consent): read it again.
+  hiddenCache = new Map();
 }
 
 function isPublic(path: string): boolean {
@@ -410,6 +595,9 @@ describe('the authorisation matrix', () => {
           else if (persona === 'otherTenantProfessional' && ![400, 404].includes(result.status))
             fail('another tenant’s citizen must look absent (404)');
         }
+        if (!REFERENCE_DATA.some((pattern) => pattern.test(operation.path))) {
+          for (const leak of fieldLeaks(result.body, await hiddenFor(persona))) fail(`leaked hidden ${leak}`);
+        }
         if (ok) {
           for (const secret of SECRETS) {
             if (!secret.allowed.includes(persona) && result.body.includes(secret.text()))
@@ -429,7 +617,118 @@ describe('the authorisation matrix', () => {
     }
     expect(failures).toEqual([]);
     expect(calls).toBe(api.operations.length * PERSONAS.length);
+    // Logins once per persona, again only after a call ended the session.
+    expect(logins).toBeLessThan(PERSONAS.length * 4);
+    console.info(`authorisation matrix: ${calls} calls, ${logins} logins`);
   }, 300_000);
+
+  it('walks the relationship lifetimes: referral answered, meeting passed, break-the-glass expired → access gone', async () => {
+    const db = t.context.database.db;
+    const citizenReads = api.operations.filter(
+      (operation) => operation.method === 'GET' && operation.path.includes('{citizenId}'),
+    );
+    expect(citizenReads.length).toBeGreaterThan(5);
+    const persona: PersonaName = 'healthWorker';
+    const planOperation = citizenReads.find(
+      (operation) => operation.path === '/api/citizens/{citizenId}/plan',
+    );
+    if (!planOperation) throw new Error('no plan endpoint in the OpenAPI document');
+    const planOf = () => call(planOperation, persona);
+    /** While the relationship lasts: the plan, "that, not what"; once it ends: no citizen endpoint answers. */
+    const expectReadable = async (why: string): Promise<void> => {
+      const plan = await planOf();
+      expect(plan.status, `${why}: ${plan.body.slice(0, 160)}`).toBe(200);
+      expect(fieldLeaks(plan.body, await hiddenFor(persona)), why).toEqual([]);
+    };
+    const expectGone = async (why: string): Promise<void> => {
+      const open: string[] = [];
+      for (const operation of citizenReads) {
+        const result = await call(operation, persona);
+        if (result.status >= 300) continue;
+        // A unit keeps its own referrals (sent or received) as its record, and nothing else.
+        if (operation.path === '/api/citizens/{citizenId}/referrals') {
+          const items = JSON.parse(result.body).items as {
+            from: { unit: { id: string } };
+            to: { unit: { id: string } | null };
+          }[];
+          if (
+            items.every((item) => item.from.unit.id === w.units.health || item.to.unit?.id === w.units.health)
+          )
+            continue;
+        }
+        open.push(`${operation.path} ${result.status}`);
+      }
+      expect(open, why).toEqual([]);
+    };
+    await expectGone('before any relationship');
+
+    // A referral to the home care unit: its professionals read until it is answered.
+    const referral = await t.request(await cookieOf('coordinator'), {
+      method: 'POST',
+      url: `/api/citizens/${w.citizen.id}/referrals`,
+      payload: { toUnitId: w.units.health, reason: 'Matrix: hjælp til medicin' },
+    });
+    expect(referral.statusCode, referral.body).toBe(201);
+    await expectReadable('pending referral');
+    const declined = await t.request(await cookieOf(persona), {
+      method: 'POST',
+      url: `/api/referrals/${referral.json().id}/decline`,
+      payload: { reason: 'Matrix: ikke vores område' },
+    });
+    expect(declined.statusCode, declined.body).toBe(200);
+    await expectGone('referral declined');
+
+    // A meeting invitation: read-only until N days (14) after the meeting.
+    const meeting = await t.request(await cookieOf('coordinator'), {
+      method: 'POST',
+      url: `/api/citizens/${w.citizen.id}/meetings`,
+      payload: {
+        kind: 'network',
+        purpose: 'Matrix: netværksmøde',
+        startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+        online: true,
+        participantIds: [w.healthWorker.id],
+      },
+    });
+    expect(meeting.statusCode, meeting.body).toBe(201);
+    await expectReadable('invited to a meeting');
+    // The meeting took place 15 days ago (its row's time moved; the read model rebuilt).
+    await db
+      .updateTable('meeting')
+      .set({ starts_at: new Date(Date.now() - 15 * 24 * 3_600_000) })
+      .where('id', '=', meeting.json().id)
+      .execute();
+    const [document] = await rebuildPlanDocuments(db, w.municipalityId, [w.citizen.id]);
+    if (document) t.context.plans.put(w.municipalityId, document);
+    await expectGone('meeting passed');
+
+    // Break-the-glass: until it expires.
+    const glass = newId();
+    await db
+      .insertInto('break_glass')
+      .values({
+        municipality_id: w.municipalityId,
+        id: glass,
+        citizen_id: w.citizen.id,
+        professional_id: w.healthWorker.id,
+        unit_id: w.units.health,
+        reason: 'Matrix: akut hjælp',
+        expires_at: new Date(Date.now() + 3_600_000),
+        reviewed_by: null,
+        reviewed_at: null,
+      })
+      .execute();
+    t.context.plans.grants.invalidate(w.municipalityId, w.citizen.id);
+    const underGlass = await planOf();
+    expect(underGlass.status, underGlass.body.slice(0, 160)).toBe(200);
+    await db
+      .updateTable('break_glass')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('id', '=', glass)
+      .execute();
+    t.context.plans.grants.invalidate(w.municipalityId, w.citizen.id);
+    await expectGone('break-the-glass expired');
+  }, 120_000);
 
   it('left the audit chain intact through all of it', async () => {
     const { verifyAuditChain } = await import('../../src/db/queries/audit-chain.queries.js');

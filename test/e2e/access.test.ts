@@ -33,6 +33,12 @@ describe("the citizen's access", () => {
       .first()
       .waitFor();
     await log.getByText('Ansøgning til pensionskassen').first().waitFor();
+    // The caseworker's lists showed her, and the plan page's calls are one visit, in words.
+    await log.getByText('Så dig på en liste over borgere i Jobcenter – Team Ressource').first().waitFor();
+    await log
+      .getByText(/^Så din plan, .* og /)
+      .first()
+      .waitFor();
     await expectAccessible(citizen, 'access log');
     await citizen.setViewportSize({ width: 360, height: 780 });
     await expectNoSidewaysScroll(citizen, '360 px');

@@ -1,22 +1,31 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../schema.js';
 
-/** One audit record as the citizen's access log needs it, with the unit's and professional's names. */
+/** One entry of a citizen's access log: a visit's audit records taken together, with names. */
 export interface AccessLogRow {
+  /** The visit's latest record. */
   at: Date;
   action: string;
+  /** The resource of the visit's first record (what the page was about). */
   resource: string;
+  /** Every resource the visit's records name, first first. */
+  resources: string[];
   actor_kind: string;
   actor_role: string;
   purpose: string | null;
   outcome: string;
   unit_name: string | null;
   professional_name: string | null;
+  /** The citizen appeared in a list the professional saw (not a read of their own record). */
+  in_list: boolean;
 }
 
 /**
  * Who has looked at a citizen's data and why, newest first: every audit record about the citizen
- * except the citizen's own actions (those are not "someone looking at my data").
+ * and every list read that showed them (details.seenCitizens), except the citizen's own actions
+ * (those are not "someone looking at my data"). The records of one page visit (the same actor,
+ * visit id, act and outcome; the first purpose given) are one entry; records without a visit id stay single.
+ * Paged by the entries' time (`before`).
  */
 export async function accessLogRows(
   db: Kysely<DB>,
@@ -24,30 +33,31 @@ export async function accessLogRows(
   citizenId: string,
   page: { limit: number; before?: Date },
 ): Promise<AccessLogRow[]> {
-  let query = db
-    .selectFrom('audit_event as a')
-    .leftJoin('unit as u', (join) =>
-      join.onRef('u.municipality_id', '=', 'a.municipality_id').onRef('u.id', '=', 'a.actor_unit_id'),
-    )
-    .leftJoin('professional as p', (join) =>
-      join.onRef('p.municipality_id', '=', 'a.municipality_id').onRef('p.id', '=', 'a.actor_id'),
-    )
-    .select([
-      'a.at',
-      'a.action',
-      'a.resource',
-      'a.actor_kind',
-      'a.actor_role',
-      'a.purpose',
-      'a.outcome',
-      'u.name as unit_name',
-      'p.name as professional_name',
-    ])
-    .where('a.municipality_id', '=', municipalityId)
-    .where('a.citizen_id', '=', citizenId)
-    .where('a.actor_kind', '!=', 'citizen');
-  if (page.before) query = query.where('a.at', '<', page.before);
-  return query.orderBy('a.at', 'desc').limit(page.limit).execute();
+  const seen = JSON.stringify([citizenId]);
+  const before = page.before ? sql`HAVING max(a.at) < ${page.before}` : sql``;
+  const result = await sql<AccessLogRow>`
+    SELECT max(a.at) AS at, a.action,
+      (array_agg(a.resource ORDER BY a.at, a.id))[1] AS resource,
+      array_agg(a.resource ORDER BY a.at, a.id) AS resources,
+      (array_agg(a.purpose ORDER BY a.at, a.id) FILTER (WHERE a.purpose IS NOT NULL))[1] AS purpose,
+      a.actor_kind, a.actor_role, a.outcome,
+      u.name AS unit_name, p.name AS professional_name, a.in_list
+    FROM (
+      SELECT e.*, (e.citizen_id IS DISTINCT FROM ${citizenId}::uuid) AS in_list,
+        coalesce(e.details ->> 'visit', e.id::text) AS visit_key
+      FROM audit_event e
+      WHERE e.municipality_id = ${municipalityId}
+        AND (e.citizen_id = ${citizenId}::uuid OR (e.details -> 'seenCitizens') @> ${seen}::jsonb)
+        AND e.actor_kind <> 'citizen'
+    ) a
+    LEFT JOIN unit u ON u.municipality_id = a.municipality_id AND u.id = a.actor_unit_id
+    LEFT JOIN professional p ON p.municipality_id = a.municipality_id AND p.id = a.actor_id
+    GROUP BY a.actor_id, a.actor_kind, a.actor_role, a.actor_unit_id, a.action, a.outcome,
+      u.name, p.name, a.in_list, a.visit_key
+    ${before}
+    ORDER BY max(a.at) DESC
+    LIMIT ${page.limit}`.execute(db);
+  return result.rows.map((row) => ({ ...row, at: new Date(row.at) }));
 }
 
 /** Whether the municipality shows citizens the names of the professionals in their access log. */

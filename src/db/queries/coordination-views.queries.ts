@@ -136,6 +136,44 @@ export async function overviewCounts(
   };
 }
 
+/**
+ * The open gap flags among those My day counts, one row each: the hidden-details rule may keep
+ * some of them from the professional (a gap of a hidden intervention), so the counts subtract them.
+ */
+export async function myDayGapFlags(
+  db: Executor,
+  municipalityId: string,
+  professionalId: string,
+): Promise<
+  {
+    citizen_id: string;
+    rule_id: string;
+    subject_ids: string[];
+    explanation: unknown;
+    severity: string;
+    owned: boolean;
+  }[]
+> {
+  const result = await sql<{
+    citizen_id: string;
+    rule_id: string;
+    subject_ids: string[];
+    explanation: unknown;
+    severity: string;
+    owned: boolean;
+  }>`
+    SELECT f.citizen_id, f.rule_id, f.subject_ids, f.explanation, f.severity,
+           (f.owner_id IS NOT DISTINCT FROM ${professionalId}::uuid) AS owned
+      FROM coordination_flag f
+      JOIN plan_document d ON d.municipality_id = f.municipality_id AND d.citizen_id = f.citizen_id
+     WHERE f.municipality_id = ${municipalityId} AND f.status IN ('open', 'acknowledged')
+       AND f.rule_id = 'gaps'
+       AND (d.related_professional_ids @> ARRAY[${professionalId}]::uuid[] OR f.owner_id = ${professionalId})`.execute(
+    db,
+  );
+  return result.rows;
+}
+
 /** Open flag counts per citizen for a professional's day: their related citizens and flags they own. */
 export async function myDayFlagCounts(
   db: Executor,

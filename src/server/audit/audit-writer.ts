@@ -3,6 +3,7 @@ import type { Actor } from '../../domain/access/policy.js';
 import { newId } from '../../db/ids.js';
 import { type ChainedAuditRow, canonicalJson, chainHash, GENESIS_HASH } from '../../db/queries/audit-hash.js';
 import type { DB } from '../../db/schema.js';
+import { currentVisit } from './visit.js';
 
 export { canonicalJson, chainHash, GENESIS_HASH };
 
@@ -32,6 +33,11 @@ export interface AuditEntry {
   /** Why: the purpose of the access (coordination, break-the-glass reason, …). */
   purpose?: string | null;
   details?: Record<string, unknown>;
+  /**
+   * The citizens a list read showed (names, masked CPR, titles): each finds this record in
+   * their access log ("saw you in a list of citizens in …"). Stored as details.seenCitizens.
+   */
+  seenCitizens?: readonly string[];
 }
 
 type UnchainedRow = Omit<ChainedAuditRow, 'seq' | 'prev_hash' | 'hash'>;
@@ -48,8 +54,21 @@ function scrub(value: unknown): unknown {
   return value;
 }
 
+/** The details as stored: the caller's, the page visit (visit.ts) and the citizens a list showed. */
+function detailsOf(entry: AuditEntry): Record<string, unknown> | undefined {
+  const visit = currentVisit();
+  const seen = entry.seenCitizens ? [...new Set(entry.seenCitizens)] : [];
+  if (!visit && seen.length === 0) return entry.details;
+  return {
+    ...entry.details,
+    ...(visit ? { visit } : {}),
+    ...(seen.length > 0 ? { seenCitizens: seen } : {}),
+  };
+}
+
 function toRow(entry: AuditEntry): UnchainedRow {
   const { actor } = entry;
+  const details = detailsOf(entry);
   const delegate = actor.kind === 'citizen' ? actor.delegate : undefined;
   return {
     municipality_id: actor.municipalityId,
@@ -66,7 +85,7 @@ function toRow(entry: AuditEntry): UnchainedRow {
     outcome: entry.outcome,
     client_ip: entry.clientIp,
     purpose: entry.purpose ? (scrub(entry.purpose) as string) : null,
-    details: entry.details ? canonicalJson(scrub(entry.details)) : null,
+    details: details ? canonicalJson(scrub(details)) : null,
   };
 }
 

@@ -6,6 +6,8 @@ import type { FlagRow } from '../../db/queries/coordination-views.queries.js';
 import type { DB } from '../../db/schema.js';
 import type { Kysely } from 'kysely';
 import type { CitizenAccess } from '../auth/citizen-access.js';
+import type { PlanOverview } from '../../domain/plan/plan.types.js';
+import { flagVisible, hasHiddenCurrent } from '../presenters/hidden-details.js';
 import { hiddenInterventions } from '../presenters/plan.presenter.js';
 import type { FlagView } from './coordination.schemas.js';
 
@@ -15,10 +17,27 @@ import type { FlagView } from './coordination.schemas.js';
  * under the same rule as anyone working with the citizen: their own unit's details and what a
  * consent covers, nothing more.
  */
-export function hiddenFrom(actor: Actor, { plan, grants, decision }: CitizenAccess): ReadonlySet<string> {
-  return new Set(
+export function hiddenFrom(actor: Actor, { plan, grants, decision }: CitizenAccess): FlagViewer {
+  const hidden = new Set(
     hiddenInterventions(plan, actor, decision.allowed ? decision.basis : 'relationship', grants),
   );
+  const document = plan.parsed?.deref() ?? (JSON.parse(plan.json) as PlanOverview);
+  return { hidden, hiddenCurrent: hasHiddenCurrent(document, hidden) };
+}
+
+/** What the hidden-details rule needs to show flags to one viewer. */
+export interface FlagViewer {
+  hidden: ReadonlySet<string>;
+  /** The viewer has a current intervention in this plan they may not see in detail. */
+  hiddenCurrent: boolean;
+}
+
+/** Whether the viewer may see this flag at all (hidden-details.ts, flagVisible); else it is absent. */
+export function isFlagShown(
+  row: Pick<FlagRow, 'rule_id' | 'subject_ids' | 'explanation'>,
+  viewer: FlagViewer,
+): boolean {
+  return flagVisible(row, viewer.hidden, viewer.hiddenCurrent);
 }
 
 /**
@@ -28,7 +47,7 @@ export function hiddenFrom(actor: Actor, { plan, grants, decision }: CitizenAcce
  */
 export function presentFlag(
   row: FlagRow,
-  hidden: ReadonlySet<string>,
+  { hidden }: FlagViewer,
   unitNames: ReadonlyMap<string, string> = new Map(),
 ): FlagView {
   const rule = ruleById(row.rule_id as RuleId);
@@ -46,7 +65,7 @@ export function presentFlag(
     subjectIds: row.subject_ids,
     unitIds: row.unit_ids,
     sectors: row.sectors,
-    explanation: detailsHidden ? thatOnly(rule, row.unit_ids, unitNames, explanation) : explanation,
+    explanation: detailsHidden ? thatOnly(rule, row.unit_ids, unitNames) : explanation,
     detailsHidden,
     owner: row.owner_id ? { id: row.owner_id, name: row.owner_name ?? '' } : null,
     statusComment: row.status_comment,
@@ -60,14 +79,14 @@ function thatOnly(
   rule: ReturnType<typeof ruleById>,
   unitIds: readonly string[],
   unitNames: ReadonlyMap<string, string>,
-  explanation: FlagView['explanation'],
 ): FlagView['explanation'] {
   const units = unitIds.map((id) => unitNames.get(id)).filter((name): name is string => Boolean(name));
   const list = (and: string): string => units.join(` ${and} `);
   return {
     da: units.length > 0 ? `${rule.title.da}: ${list('og')}. ${rule.description.da}` : rule.description.da,
     en: units.length > 0 ? `${rule.title.en}: ${list('and')}. ${rule.description.en}` : rule.description.en,
-    data: { kind: explanation.data?.kind ?? null },
+    // Not even the kind of finding: it would say what the hidden intervention lacks.
+    data: {},
   };
 }
 

@@ -7,7 +7,7 @@ import { authorizeCitizen } from '../auth/citizen-access.js';
 import type { AppContext } from '../context.js';
 import { problems } from '../problem.js';
 import type { FlagView } from './coordination.schemas.js';
-import { hiddenFrom, presentFlag, unitNamesOf } from './flag-presenter.js';
+import { type FlagViewer, hiddenFrom, isFlagShown, presentFlag, unitNamesOf } from './flag-presenter.js';
 
 export type FlagAction = 'acknowledge' | 'resolve' | 'dismiss';
 
@@ -41,6 +41,9 @@ export async function changeFlagStatus(
     { action: 'update', resource: `flag:${flagId}` },
     (actor, access) => decideFlagFollowUp(actor, access, preview.owner_id),
   );
+  // A flag the hidden-details rule keeps from this viewer is absent for them, also to change.
+  const viewer = hiddenFrom(actor, access);
+  if (!isFlagShown(preview, viewer)) throw problems.notFound('The flag');
   const step = NEXT[action];
   await db.transaction().execute(async (trx) => {
     const flag = await flagById(trx, actor.municipalityId, flagId, true);
@@ -84,7 +87,7 @@ export async function changeFlagStatus(
       details: { status: step.to },
     });
   });
-  return presentWithHistory(context, actor.municipalityId, flagId, hiddenFrom(actor, access));
+  return presentWithHistory(context, actor.municipalityId, flagId, viewer);
 }
 
 /** A flag with its history, as the API shows it. */
@@ -92,17 +95,17 @@ export async function presentWithHistory(
   context: AppContext,
   municipalityId: string,
   flagId: string,
-  hidden: ReadonlySet<string>,
+  viewer: FlagViewer,
 ): Promise<FlagView> {
   const { db } = context.database;
   const [row, history] = await Promise.all([
     flagById(db, municipalityId, flagId),
     flagHistory(db, municipalityId, flagId),
   ]);
-  if (!row) throw problems.notFound('The flag');
+  if (!row || !isFlagShown(row, viewer)) throw problems.notFound('The flag');
   const names = await unitNamesOf(db, municipalityId, [row]);
   return {
-    ...presentFlag(row, hidden, names),
+    ...presentFlag(row, viewer, names),
     history: history.map((event) => ({
       at: event.at.toISOString(),
       action: event.action as NonNullable<FlagView['history']>[number]['action'],

@@ -1,12 +1,14 @@
 import type { CoordinationCheckScope } from './coordination-check.js';
 import { newId } from '../../db/ids.js';
+import { interventionNotificationText } from '../presenters/hidden-details.js';
 import type { NotificationInsert } from '../../db/queries/coordination-facts.queries.js';
 
 /**
  * "Others also work with this citizen": when an intervention is created or changed, the
  * responsible professionals of the citizen's other current interventions and the coordinator
  * get a notification in their inbox (and an e-mail when SMTP is configured). The one who made
- * the change is not told about it.
+ * the change is not told about it. The stored payload is the whole story; the inbox shows each
+ * recipient only what they may see (presenters/inbox.presenter.ts, the hidden-details rule).
  */
 export function notificationsFor(scope: CoordinationCheckScope): NotificationInsert[] {
   const changed = scope.changes.filter((change) => change.entity === 'intervention');
@@ -43,10 +45,8 @@ export function notificationsFor(scope: CoordinationCheckScope): NotificationIns
     },
     action,
     by: scope.plan.updatedBy?.name ?? null,
-    text: {
-      da: `${by} har ${action === 'create' ? 'oprettet' : action === 'end' ? 'afsluttet' : 'ændret'} indsatsen ${subject.type.name} for en borger, du også arbejder med.`,
-      en: `${by} has ${action === 'create' ? 'created' : action === 'end' ? 'ended' : 'changed'} the intervention ${subject.type.name} for a citizen you also work with.`,
-    },
+    byUnit: by,
+    text: interventionNotificationText(by, action, subject.type.name),
   });
   return [...recipients].sort().map((recipientId) => ({
     id: newId(),

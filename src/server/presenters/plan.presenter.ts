@@ -1,10 +1,6 @@
 import { z } from 'zod';
-import {
-  type AccessBasis,
-  type AccessGrants,
-  type Actor,
-  canSeeInterventionDetails,
-} from '../../domain/access/policy.js';
+import type { Kysely } from 'kysely';
+import type { AccessBasis, AccessGrants, Actor } from '../../domain/access/policy.js';
 import { SECTORS } from '../../domain/organisation/sectors.js';
 import { INTERVENTION_STATUSES } from '../../domain/plan/plan.schemas.js';
 import {
@@ -13,12 +9,16 @@ import {
   type PlanOverview,
   planOverviewSchema,
 } from '../../domain/plan/plan.types.js';
+import { lastVisibleChange } from '../../db/queries/plan-history.queries.js';
+import type { DB } from '../../db/schema.js';
 import type { StoredPlan } from '../plan/plan-store.js';
+import { hiddenInterventionIds, viewerPlan } from './hidden-details.js';
 
 /**
  * The ONE place where a plan is shaped for its viewer ("that, not what"). Every response
  * that carries a plan — the overview, every plan write, history — goes through here, so no
  * endpoint can send another unit's intervention details without consent or a legal basis.
+ * What "restricted" means is the one hidden-details rule in hidden-details.ts.
  */
 
 /** Another unit's intervention without consent: that it exists, not what it is. */
@@ -51,7 +51,7 @@ export const presentedPlanSchema = planOverviewSchema
 
 const VARIANT_LIMIT = 32;
 
-/** The interventions of a plan whose details this viewer may not see. */
+/** The interventions of a plan whose details this viewer may not see (the hidden-details rule). */
 export function hiddenInterventions(
   plan: StoredPlan,
   actor: Actor,
@@ -59,46 +59,7 @@ export function hiddenInterventions(
   grants: AccessGrants,
   now: Date = new Date(),
 ): string[] {
-  const hidden: string[] = [];
-  for (const scope of plan.scopes) {
-    if (!canSeeInterventionDetails(actor, basis, scope, grants.consents, now)) hidden.push(scope.id);
-  }
-  return hidden;
-}
-
-/** Removes what the viewer may not see from a plan document (a fresh copy). */
-export function restrictPlan(document: PlanOverview, hidden: ReadonlySet<string>): unknown {
-  if (hidden.size === 0) return document;
-  return {
-    ...document,
-    subGoals: document.subGoals.map((goal) => ({
-      ...goal,
-      interventionIds: goal.interventionIds.filter((id) => !hidden.has(id)),
-    })),
-    sectors: document.sectors.map((group) => ({
-      sector: group.sector,
-      interventions: group.interventions.map((item) =>
-        hidden.has(item.id)
-          ? {
-              id: item.id,
-              detailsHidden: true,
-              type: { category: item.type.category },
-              sector: item.sector,
-              unit: item.unit,
-              responsible: item.responsible,
-              startDate: item.startDate,
-              endDate: item.endDate,
-              status: item.status,
-              awaitingConfirmation: item.awaitingConfirmation ?? false,
-            }
-          : item,
-      ),
-    })),
-    gaps: {
-      ...document.gaps,
-      interventionsWithoutSubGoal: document.gaps.interventionsWithoutSubGoal.filter((id) => !hidden.has(id)),
-    },
-  };
+  return hiddenInterventionIds(plan.scopes, actor, basis, grants, now);
 }
 
 /**
@@ -106,30 +67,23 @@ export function restrictPlan(document: PlanOverview, hidden: ReadonlySet<string>
  * version; otherwise a variant per set of hidden interventions, cached on the version, so a
  * busy plan is serialised once per kind of viewer, not once per request. Consent decisions
  * are never cached: the hidden set is computed for every request from the current grants.
+ * A restricted variant needs the newest change the viewer may see (one indexed history read,
+ * made only when the variant is not cached yet).
  */
-export function presentPlanJson(plan: StoredPlan, hidden: readonly string[]): string {
+export async function presentPlanJson(
+  db: Kysely<DB>,
+  municipalityId: string,
+  plan: StoredPlan,
+  hidden: readonly string[],
+): Promise<string> {
   if (hidden.length === 0) return plan.json;
   const key = hidden.join(',');
   const cached = plan.variants.get(key);
   if (cached) return cached;
+  const lastVisible = await lastVisibleChange(db, municipalityId, plan.relations.citizenId, hidden);
   const document = plan.parsed?.deref() ?? (JSON.parse(plan.json) as PlanOverview);
-  const json = JSON.stringify(restrictPlan(document, new Set(hidden)));
+  const json = JSON.stringify(viewerPlan(document, new Set(hidden), lastVisible));
   if (plan.variants.size >= VARIANT_LIMIT) plan.variants.clear();
   plan.variants.set(key, json);
   return json;
-}
-
-/** A history entry of an intervention the viewer may not see in detail keeps only that it changed. */
-export function presentHistoryEntry<
-  T extends { entity: string; entityId: string; before: unknown; after: unknown },
->(entry: T, hidden: ReadonlySet<string>): T {
-  if (entry.entity === 'proposal') {
-    // A proposal about a hidden intervention keeps only that it was made and answered.
-    const about = (entry.after ?? entry.before) as { interventionId?: unknown } | null;
-    if (typeof about?.interventionId !== 'string' || !hidden.has(about.interventionId)) return entry;
-    const status = (entry.after as { status?: unknown } | null)?.status;
-    return { ...entry, before: null, after: { interventionId: about.interventionId, status } };
-  }
-  if (entry.entity !== 'intervention' || !hidden.has(entry.entityId)) return entry;
-  return { ...entry, before: null, after: null };
 }

@@ -165,6 +165,7 @@ export function auditRoutes(app: App, context: AppContext): void {
         outcome: 'allowed',
         clientIp: request.ip,
         details: { criteria: { ...criteria }, results: rows.length },
+        seenCitizens: rows.flatMap((row) => (row.citizen_id ? [row.citizen_id] : [])),
       });
       return {
         items: rows.map((row) => ({

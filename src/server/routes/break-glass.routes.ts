@@ -158,6 +158,7 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
         outcome: 'allowed',
         clientIp: request.ip,
         details: { results: rows.length },
+        seenCitizens: rows.map((row) => row.citizen_id),
       });
       return {
         items: rows.map((row) => ({

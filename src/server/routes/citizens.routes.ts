@@ -74,7 +74,8 @@ export function citizensRoutes(app: App, context: AppContext): void {
         resource: 'caseload',
         outcome: 'allowed',
         clientIp: request.ip,
-        details: { q: q ?? null, page, results: items.map((item) => item.id) },
+        details: { q: q ?? null, page, results: items.length },
+        seenCitizens: items.map((item) => item.id),
       });
       return { items, total: count.total, page, pageSize };
     },

@@ -118,7 +118,9 @@ export function exportRoutes(app: App, context: AppContext): void {
         await requireRecentLogin(context, request, actor, citizenId, 'export', 'cpr');
       }
       const hidden = hiddenInterventions(plan, actor, exportDecision.basis, grants);
-      const presented = JSON.parse(presentPlanJson(plan, hidden)) as { citizen: { cprMasked: string } };
+      const presented = JSON.parse(await presentPlanJson(db, actor.municipalityId, plan, hidden)) as {
+        citizen: { cprMasked: string };
+      };
       const citizen = await db
         .selectFrom('citizen')
         .select(['given_name', 'family_name', 'cpr_encrypted'])

@@ -1,7 +1,13 @@
-import { decideFlagFollowUp } from '../../domain/access/policy.js';
+import { type Actor, decideFlagFollowUp } from '../../domain/access/policy.js';
 import { z } from 'zod';
 import { PLAN_PURPOSE } from '../../domain/consent/consent.js';
-import { citizenFlags, flagById, myDayFlagCounts } from '../../db/queries/coordination-views.queries.js';
+import {
+  citizenFlags,
+  flagById,
+  myDayFlagCounts,
+  myDayGapFlags,
+} from '../../db/queries/coordination-views.queries.js';
+import { citizenAccess } from '../auth/citizen-access.js';
 import { authorizeCitizen } from '../auth/citizen-access.js';
 import type { App, AppContext } from '../context.js';
 import {
@@ -14,10 +20,41 @@ import {
   myDayFlagsSchema,
   resolveSchema,
 } from '../coordination/coordination.schemas.js';
-import { hiddenFrom, presentFlag, unitNamesOf } from '../coordination/flag-presenter.js';
+import { hiddenFrom, isFlagShown, presentFlag, unitNamesOf } from '../coordination/flag-presenter.js';
 import { changeFlagStatus, presentWithHistory } from '../coordination/flag-status.js';
 import { actorOf, professionalOf } from '../plugins/auth.js';
 import { problems } from '../problem.js';
+
+/**
+ * My day's flag counts as the hidden-details rule allows: the gap flags the professional may not
+ * be shown (isFlagShown) are not counted either; a citizen left with none drops out.
+ */
+async function withoutHiddenGaps(
+  actor: Actor,
+  counted: { citizen_id: string; open: number; high: number; owned: number }[],
+  gapFlags: Awaited<ReturnType<typeof myDayGapFlags>>,
+  context: AppContext,
+): Promise<{ citizen_id: string; open: number; high: number; owned: number }[]> {
+  const byCitizen = new Map<string, typeof gapFlags>();
+  for (const flag of gapFlags)
+    byCitizen.set(flag.citizen_id, [...(byCitizen.get(flag.citizen_id) ?? []), flag]);
+  const adjusted = await Promise.all(
+    counted.map(async (row) => {
+      const flags = byCitizen.get(row.citizen_id);
+      if (!flags) return row;
+      const viewer = hiddenFrom(actor, await citizenAccess(context, actor, row.citizen_id));
+      const kept = { ...row };
+      for (const flag of flags) {
+        if (isFlagShown(flag, viewer)) continue;
+        kept.open -= 1;
+        if (flag.severity === 'high') kept.high -= 1;
+        if (flag.owned) kept.owned -= 1;
+      }
+      return kept;
+    }),
+  );
+  return adjusted.filter((row) => row.open > 0);
+}
 
 /** Coordination flags: on the plan, one by one with history, acknowledged, resolved, dismissed; counts for My day. */
 export function flagsRoutes(app: App, context: AppContext): void {
@@ -54,8 +91,10 @@ export function flagsRoutes(app: App, context: AppContext): void {
       });
       const rows = await citizenFlags(db, actor.municipalityId, citizenId, request.query.include === 'all');
       const names = await unitNamesOf(db, actor.municipalityId, rows);
-      const hidden = hiddenFrom(actor, access);
-      return { items: rows.map((row) => presentFlag(row, hidden, names)) };
+      const viewer = hiddenFrom(actor, access);
+      return {
+        items: rows.filter((row) => isFlagShown(row, viewer)).map((row) => presentFlag(row, viewer, names)),
+      };
     },
   );
 
@@ -171,7 +210,11 @@ export function flagsRoutes(app: App, context: AppContext): void {
     },
     async (request) => {
       const actor = professionalOf(request);
-      const rows = await myDayFlagCounts(db, actor.municipalityId, actor.id);
+      const [counted, gapFlags] = await Promise.all([
+        myDayFlagCounts(db, actor.municipalityId, actor.id),
+        myDayGapFlags(db, actor.municipalityId, actor.id),
+      ]);
+      const rows = await withoutHiddenGaps(actor, counted, gapFlags, context);
       await context.audit.record({
         actor,
         citizenId: null,
@@ -180,6 +223,7 @@ export function flagsRoutes(app: App, context: AppContext): void {
         outcome: 'allowed',
         clientIp: request.ip,
         details: { citizens: rows.length },
+        seenCitizens: rows.map((row) => row.citizen_id),
       });
       return {
         items: rows.map((row) => ({

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { App, AppContext } from '../context.js';
 import { professionalOf } from '../plugins/auth.js';
+import { presentNotifications } from '../presenters/inbox.presenter.js';
 import { problems } from '../problem.js';
 
 const notificationSchema = z
@@ -82,22 +83,11 @@ export function inboxRoutes(app: App, context: AppContext): void {
         resource: 'inbox',
         outcome: 'allowed',
         clientIp: request.ip,
-        details: { citizens: [...new Set(rows.map((row) => row.citizen_id).filter(Boolean))] },
+        details: { results: rows.length },
+        seenCitizens: rows.flatMap((row) => (row.citizen_id ? [row.citizen_id] : [])),
       });
       return {
-        items: rows.map((row) => ({
-          id: row.id,
-          kind: row.kind,
-          citizenId: row.citizen_id,
-          subjectId: row.subject_id,
-          payload: (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as Record<
-            string,
-            unknown
-          >,
-          actor: row.actor_id ? { id: row.actor_id, name: row.name ?? '' } : null,
-          createdAt: row.created_at.toISOString(),
-          readAt: row.read_at ? row.read_at.toISOString() : null,
-        })),
+        items: await presentNotifications(context, actor, rows),
         unread,
       };
     },

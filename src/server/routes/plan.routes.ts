@@ -20,12 +20,8 @@ import type { App, AppContext } from '../context.js';
 import { type ChangeScope, changePlan, type PlanChange } from '../plan/plan-change.js';
 import * as mutations from '../plan/plan.mutations.js';
 import type { StoredPlan } from '../plan/plan-store.js';
-import {
-  hiddenInterventions,
-  presentedPlanSchema,
-  presentHistoryEntry,
-  presentPlanJson,
-} from '../presenters/plan.presenter.js';
+import { visibleHistory } from '../presenters/hidden-details.js';
+import { hiddenInterventions, presentedPlanSchema, presentPlanJson } from '../presenters/plan.presenter.js';
 import { planEtag } from '../problem.js';
 import { token } from '../../domain/common/text.schemas.js';
 
@@ -86,7 +82,7 @@ export function planRoutes(app: App, context: AppContext): void {
         purpose: PLAN_PURPOSE,
         details: { basis: granted.basis, version: plan.version, detailsHidden: hidden.length },
       });
-      return sendPlan(reply, plan, presentPlanJson(plan, hidden));
+      return sendPlan(reply, plan, await presentPlanJson(db, actor.municipalityId, plan, hidden));
     },
   );
 
@@ -142,26 +138,30 @@ export function planRoutes(app: App, context: AppContext): void {
         ])
         .where('h.municipality_id', '=', actor.municipalityId)
         .where('h.citizen_id', '=', citizenId)
+        // Changes to hidden interventions are not this viewer's history (the hidden-details rule).
+        .$if(hidden.size > 0, (query) =>
+          query.where((eb) =>
+            eb.or([eb('h.entity', '!=', 'intervention'), eb('h.entity_id', 'not in', [...hidden])]),
+          ),
+        )
         .orderBy('h.at', 'desc')
         .orderBy('h.id', 'desc')
         .limit(request.query.limit)
         .execute();
       return {
-        items: rows.map((row) =>
-          presentHistoryEntry(
-            {
-              id: row.id,
-              at: row.at.toISOString(),
-              planVersion: row.plan_version,
-              actor: { id: row.actor_id, name: row.name, role: row.actor_role },
-              entity: row.entity as PlanChange['entity'],
-              entityId: row.entity_id,
-              action: row.action as PlanChange['action'],
-              before: (row.before ?? null) as Record<string, unknown> | null,
-              after: (row.after ?? null) as Record<string, unknown> | null,
-            },
-            hidden,
-          ),
+        items: visibleHistory(
+          rows.map((row) => ({
+            id: row.id,
+            at: row.at.toISOString(),
+            planVersion: row.plan_version,
+            actor: { id: row.actor_id, name: row.name, role: row.actor_role },
+            entity: row.entity as PlanChange['entity'],
+            entityId: row.entity_id,
+            action: row.action as PlanChange['action'],
+            before: (row.before ?? null) as Record<string, unknown> | null,
+            after: (row.after ?? null) as Record<string, unknown> | null,
+          })),
+          hidden,
         ),
         previousVisitAt:
           actor.kind === 'professional'
@@ -352,7 +352,12 @@ export function planWrite<Body, Params extends { citizenId: string }>(
       const decision = decideCitizenAccess(writer, plan.relations, grants);
       // The writer may have written themselves out of the plan: then they get no plan back.
       const json = decision.allowed
-        ? presentPlanJson(plan, hiddenInterventions(plan, writer, decision.basis, grants))
+        ? await presentPlanJson(
+            context.database.db,
+            writer.municipalityId,
+            plan,
+            hiddenInterventions(plan, writer, decision.basis, grants),
+          )
         : 'null';
       reply.code(successCode).header('ETag', planEtag(plan.version));
       return reply

@@ -118,7 +118,8 @@ export function referralsRoutes(app: App, context: AppContext): void {
         resource: `referrals-${request.query.direction}`,
         outcome: 'allowed',
         clientIp: request.ip,
-        details: { citizens: [...new Set(rows.map((row) => row.citizen_id))] },
+        details: { results: rows.length },
+        seenCitizens: rows.map((row) => row.citizen_id),
       });
       return { items: rows.map((row) => presentReferral(row)) };
     },

@@ -5,6 +5,11 @@ export interface AccessLogEntry {
   at: string;
   action: string;
   what: string;
+  /** Everything one page visit looked at, once each. */
+  parts: string[];
+  /** The citizen appeared in a list of citizens the professional saw. */
+  inList: boolean;
+  description: { da: string; en: string };
   who: { role: string; unit: string | null; name: string | null };
   why: string | null;
   breakGlass: boolean;

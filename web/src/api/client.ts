@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import type { Problem } from './types.js';
+import { VISIT_HEADER, visitId } from './visit.js';
 
 /** An HTTP error from the API, carrying the RFC 9457 problem details when the server sent them. */
 export class ApiError extends Error {
@@ -45,6 +46,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
     'Accept-Language': i18next.resolvedLanguage ?? 'da',
+    [VISIT_HEADER]: visitId(),
     ...options.headers,
   };
   if (!SAFE_METHODS.has(method)) {
@@ -87,6 +89,7 @@ export async function apiDownload(path: string, body: unknown): Promise<ApiDownl
         'Accept-Language': i18next.resolvedLanguage ?? 'da',
         'Content-Type': 'application/json',
         'X-Requested-With': 'samspil',
+        [VISIT_HEADER]: visitId(),
       },
       credentials: 'same-origin',
       cache: 'no-store',

@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { AccessLogEntry } from '../../api/access-types.js';
 import { useAccessLog } from '../../api/useAccessLog.js';
@@ -24,6 +25,7 @@ function AccessLogView({ citizenId }: { citizenId: string }): ReactElement {
     <>
       <h1>{t('accessLog.title')}</h1>
       <p className="font-lead">{t('accessLog.intro')}</p>
+      <p>{t('accessLog.visitsNote')}</p>
       <QueryStatus query={log} />
       {log.data ? (
         <>
@@ -64,6 +66,19 @@ function AccessLogView({ citizenId }: { citizenId: string }): ReactElement {
   );
 }
 
+/**
+ * What was done, in words: a list the citizen was in, one page visit with all it looked at (the
+ * server's words for the parts), or one act.
+ */
+function entryText(t: TFunction, entry: AccessLogEntry, language: 'da' | 'en'): string {
+  if (entry.inList) {
+    if (entry.what === 'audit') return t('accessLog.inAuditSearch');
+    return entry.who.unit ? t('accessLog.inList', { unit: entry.who.unit }) : t('accessLog.inListNoUnit');
+  }
+  if (entry.parts.length > 1) return entry.description[language];
+  return accessWhat(t, entry.action, entry.what);
+}
+
 function AccessRow({ entry }: { entry: AccessLogEntry }): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -80,7 +95,7 @@ function AccessRow({ entry }: { entry: AccessLogEntry }): ReactElement {
         </span>
       </td>
       <td data-title={t('accessLog.column.what')}>
-        {accessWhat(t, entry.action, entry.what)}
+        {entryText(t, entry, language)}
         {entry.outcome === 'denied' ? (
           <span className="samspil-block samspil-muted">{t('accessLog.denied')}</span>
         ) : null}

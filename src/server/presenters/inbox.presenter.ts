@@ -1,0 +1,91 @@
+import { type Actor, decideCitizenAccess } from '../../domain/access/policy.js';
+import type { AppContext } from '../context.js';
+import { hiddenInterventions } from './plan.presenter.js';
+import { type InterventionNotificationPayload, restrictedNotification } from './hidden-details.js';
+
+/** A notification row as the inbox reads it. */
+export interface NotificationRow {
+  id: string;
+  kind: string;
+  citizen_id: string | null;
+  subject_id: string | null;
+  payload: unknown;
+  actor_id: string | null;
+  name: string | null;
+  created_at: Date;
+  read_at: Date | null;
+}
+
+/**
+ * The inbox as its reader may see it. A notification about an intervention names its type only
+ * when the reader may see that intervention's details now (the hidden-details rule, decided per
+ * recipient at read time, so a consent given or withdrawn since counts); otherwise it says that
+ * the unit created, changed or ended an intervention, and not who did it.
+ */
+export async function presentNotifications(
+  context: AppContext,
+  actor: Actor,
+  rows: readonly NotificationRow[],
+): Promise<
+  {
+    id: string;
+    kind: string;
+    citizenId: string | null;
+    subjectId: string | null;
+    payload: Record<string, unknown>;
+    actor: { id: string; name: string } | null;
+    createdAt: string;
+    readAt: string | null;
+  }[]
+> {
+  const citizens = [
+    ...new Set(
+      rows.flatMap((row) => (row.kind === 'intervention-changed' && row.citizen_id ? [row.citizen_id] : [])),
+    ),
+  ];
+  const hiddenByCitizen = new Map<string, { hidden: Set<string>; known: Set<string> }>();
+  await Promise.all(
+    citizens.map(async (citizenId) => {
+      const [plan, grants] = await Promise.all([
+        context.plans.get(actor.municipalityId, citizenId),
+        context.plans.grants.get(actor.municipalityId, citizenId),
+      ]);
+      if (!plan) return;
+      const decision = decideCitizenAccess(actor, plan.relations, grants);
+      const basis = decision.allowed ? decision.basis : 'relationship';
+      hiddenByCitizen.set(citizenId, {
+        hidden: new Set(hiddenInterventions(plan, actor, basis, grants)),
+        known: new Set(plan.scopes.map((scope) => scope.id)),
+      });
+    }),
+  );
+  return rows.map((row) => {
+    let payload = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as Record<
+      string,
+      unknown
+    >;
+    let shownActor = row.actor_id ? { id: row.actor_id, name: row.name ?? '' } : null;
+    if (row.kind === 'intervention-changed') {
+      const view = row.citizen_id ? hiddenByCitizen.get(row.citizen_id) : undefined;
+      const subject = row.subject_id ?? '';
+      // Deny by default: an intervention no longer in the plan (or no plan) is shown as hidden.
+      const visible = view !== undefined && view.known.has(subject) && !view.hidden.has(subject);
+      if (!visible) {
+        payload = restrictedNotification(
+          payload as unknown as InterventionNotificationPayload,
+        ) as unknown as Record<string, unknown>;
+        shownActor = null;
+      }
+    }
+    return {
+      id: row.id,
+      kind: row.kind,
+      citizenId: row.citizen_id,
+      subjectId: row.subject_id,
+      payload,
+      actor: shownActor,
+      createdAt: row.created_at.toISOString(),
+      readAt: row.read_at ? row.read_at.toISOString() : null,
+    };
+  });
+}
