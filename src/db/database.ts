@@ -24,7 +24,18 @@ export interface Database {
     onMessage: (payload: string) => void,
     onGap: () => void,
   ): Promise<() => Promise<void>>;
+  /** Connections of the pool now (for /metrics). */
+  poolStats(): PoolStats;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  /** Connections open (PGlite: its one session). */
+  total: number;
+  /** Open and not handed out. */
+  idle: number;
+  /** Callers waiting for a connection. */
+  waiting: number;
 }
 
 export type DatabaseTarget =
@@ -83,6 +94,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       }
     },
     listen: (channel, onMessage, onGap) => listenOnPostgres(url, types, channel, onMessage, onGap),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async close() {
       await db.destroy();
     },
@@ -175,6 +187,10 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       } finally {
         connection.release();
       }
+    },
+    poolStats: () => {
+      const { queued } = pool.stats();
+      return { total: 1, idle: queued === 0 ? 1 : 0, waiting: Math.max(0, queued - 1) };
     },
     async close() {
       await db.destroy();

@@ -41,6 +41,8 @@ import { inboxRoutes } from './routes/inbox.routes.js';
 import { registerMailer } from './coordination/mailer.js';
 import { referralsRoutes } from './routes/referrals.routes.js';
 import { meetingsRoutes } from './routes/meetings.routes.js';
+import { registerGracefulClose } from './graceful-close.js';
+import { registerMetrics } from './metrics/metrics.routes.js';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -106,6 +108,7 @@ export async function buildApp(
   // Other processes' commits reach this process's caches (plans, grants, sessions).
   const stopFollowing = await followCacheChanges(database, context);
   app.addHook('onClose', stopFollowing);
+  registerGracefulClose(app, context);
 
   await app.register(swagger, {
     openapi: {
@@ -154,6 +157,7 @@ export async function buildApp(
     if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
   });
 
+  registerMetrics(app, context);
   healthRoutes(app, context);
   authRoutes(app, context);
   citizensRoutes(app, context);
