@@ -1,14 +1,20 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEmbeddedStore } from '../../src/db/data-folder.js';
 import { type Database, openDatabase } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrate.js';
 import { verifyAuditChain } from '../../src/db/queries/audit-chain.queries.js';
-import { type PrivatePostgres, postgresBinaries, startPrivatePostgres } from '../support/private-postgres.js';
+import {
+  type PrivatePostgres,
+  postgresBinaries,
+  postgresOwnedFolder,
+  startPrivatePostgres,
+} from '../support/private-postgres.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -105,6 +111,84 @@ describe('PostgreSQL: pg_dump and pg_restore', () => {
       await restored.close();
     }
   }, 90_000);
+});
+
+describe('PostgreSQL: point-in-time recovery from a base backup and archived WAL', () => {
+  it('recovers what was committed up to the chosen moment, and nothing after', async () => {
+    const archive = postgresOwnedFolder('samspil-wal-archive-');
+    const primary = await startPrivatePostgres({
+      settings: { wal_level: 'replica', archive_mode: 'on', archive_command: `cp %p ${archive}/%f` },
+    });
+    let recovered: PrivatePostgres | null = null;
+    try {
+      const database = await openDatabase({ engine: 'postgresql', url: primary.url });
+      await migrate(database);
+      const t = await startTestApp({ database });
+      const plan = await citizenWithPlan(t);
+      // The base backup, taken while the server runs.
+      recovered = await startPrivatePostgres({
+        prepare: (dataDir, run) =>
+          run('pg_basebackup', [
+            '-D',
+            dataDir,
+            '-d',
+            primary.url,
+            '--wal-method=stream',
+            '--checkpoint=fast',
+          ]),
+        settings: {
+          archive_mode: 'off',
+          restore_command: `cp ${archive}/%f %p`,
+          recovery_target_action: 'promote',
+        },
+      });
+      await plan.write('before the moment 1');
+      await plan.write('before the moment 2');
+      const moment = await sql<{ at: string }>`SELECT clock_timestamp()::text AS at`.execute(database.db);
+      await plan.write('after the moment');
+      await t.dispose();
+      // Close the WAL segment holding all three writes and wait until it is archived.
+      const segment = await sql<{ name: string }>`SELECT pg_walfile_name(pg_switch_wal()) AS name`.execute(
+        database.db,
+      );
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const archived = await sql<{ last: string | null }>`
+          SELECT last_archived_wal AS last FROM pg_stat_archiver`.execute(database.db);
+        if ((archived.rows[0]?.last ?? '') >= (segment.rows[0]?.name ?? '')) break;
+        if (Date.now() > deadline) throw new Error('the WAL segment was not archived in time');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await database.close();
+      primary.stop('fast');
+
+      writeFileSync(join(recovered.dataDir, 'recovery.signal'), '');
+      appendFileSync(
+        join(recovered.dataDir, 'postgresql.auto.conf'),
+        `recovery_target_time = '${moment.rows[0]?.at ?? ''}'\n`,
+      );
+      recovered.start();
+      const restored = await openDatabase({ engine: 'postgresql', url: recovered.url });
+      try {
+        for (const end = Date.now() + 30_000; ; ) {
+          const state = await sql<{ recovering: boolean }>`SELECT pg_is_in_recovery() AS recovering`.execute(
+            restored.db,
+          );
+          if (!state.rows[0]?.recovering) break;
+          if (Date.now() > end) throw new Error('recovery did not finish in time');
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        expect(await titles(restored)).toEqual(['before the moment 1', 'before the moment 2']);
+        expect((await verifyAuditChain(restored.db)).problems).toEqual([]);
+      } finally {
+        await restored.close();
+      }
+    } finally {
+      recovered?.destroy();
+      primary.destroy();
+      rmSync(archive, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe('PGlite: a copy of the data folder taken with the server stopped', () => {

@@ -1,5 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  appendFileSync,
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../e2e/support/server.js';
@@ -49,37 +57,61 @@ function childrenOf(pid: number): number[] {
     .map(Number);
 }
 
-export async function startPrivatePostgres(): Promise<PrivatePostgres> {
+/** A temp folder the PostgreSQL server may write to (a WAL archive, say). */
+export function postgresOwnedFolder(prefix = 'samspil-pg-'): string {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  if (process.getuid?.() === 0) {
+    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
+    chownSync(folder, uid, gid);
+  }
+  return folder;
+}
+
+export interface PrivatePostgresOptions {
+  /** Lines for postgresql.auto.conf, e.g. { archive_mode: 'on' }. */
+  settings?: Record<string, string>;
+  /**
+   * Makes the data folder instead of initdb (e.g. pg_basebackup), running PostgreSQL's tools
+   * as the right user. The server is then not started until start() is called.
+   */
+  prepare?: (dataDir: string, run: (tool: string, args: string[]) => void) => void;
+}
+
+/** initdb (or `prepare`) into a temp folder, then start, unless `prepare` made the folder. */
+export async function startPrivatePostgres(options: PrivatePostgresOptions = {}): Promise<PrivatePostgres> {
   const bin = postgresBinaries();
   if (!bin)
     throw new Error('No PostgreSQL binaries under /usr/lib/postgresql/*/bin (apt-get install postgresql)');
   const port = await freePort();
-  const root = mkdtempSync(join(tmpdir(), 'samspil-pg-'));
+  const root = postgresOwnedFolder();
   const dataDir = join(root, 'data');
   const asRoot = process.getuid?.() === 0;
-  if (asRoot) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
-    chownSync(root, uid, gid);
-  }
   const run = (tool: string, args: string[]): void => {
     const [command, all] = asRoot
       ? ['runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]]
       : [join(bin, tool), args];
     execFileSync(command, all as string[], { stdio: 'pipe', timeout: 60_000 });
   };
-  run('initdb', [
-    '-D',
-    dataDir,
-    '-U',
-    'postgres',
-    '--auth=trust',
-    '-E',
-    'UTF8',
-    '--no-sync',
-    '--no-instructions',
-  ]);
-  const options = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c max_connections=50 -c shared_buffers=32MB`;
+  if (options.prepare) options.prepare(dataDir, run);
+  else
+    run('initdb', [
+      '-D',
+      dataDir,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '-E',
+      'UTF8',
+      '--no-sync',
+      '--no-instructions',
+    ]);
+  const settings = Object.entries(options.settings ?? {});
+  if (settings.length > 0) {
+    const lines = settings.map(([key, value]) => `${key} = '${value.replaceAll("'", "''")}'\n`).join('');
+    appendFileSync(join(dataDir, 'postgresql.auto.conf'), lines);
+  }
+  const serverOptions = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c max_connections=50 -c shared_buffers=32MB`;
   const server: PrivatePostgres = {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     dataDir,
@@ -94,7 +126,7 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
         '-l',
         join(root, 'server.log'),
         '-o',
-        options,
+        serverOptions,
       ]),
     stop: (mode = 'fast') => run('pg_ctl', ['stop', '-w', '-t', '30', '-m', mode, '-D', dataDir]),
     async kill() {
@@ -127,6 +159,6 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
       rmSync(root, { recursive: true, force: true });
     },
   };
-  server.start();
+  if (!options.prepare) server.start();
   return server;
 }
