@@ -26,6 +26,8 @@ export default defineConfig({
         extends: true,
         test: { name: 'postgresql', include: databaseTests, env: { SAMSPIL_TEST_ENGINE: 'postgresql' } },
       },
+      // Operations: the production build, and faults of a private PostgreSQL the tests start.
+      { extends: true, test: { name: 'ops', include: ['test/ops/**/*.test.ts'], testTimeout: 90_000 } },
       { extends: true, test: { name: 'browser', include: ['test/e2e/**/*.test.ts'], testTimeout: 60_000 } },
     ],
   },

@@ -18,6 +18,8 @@ import { progressBar } from './cli/progress.js';
 
 const DEFAULT_DEMO_CITIZENS = 2000;
 const DEFAULT_SEED = 1;
+/** Longest a graceful shutdown may take before the process exits anyway (systemd waits 90 s). */
+const SHUTDOWN_SECONDS = 30;
 
 interface OpenedStore {
   database: Database;
@@ -129,12 +131,19 @@ program
             log: app.log,
           })
         : null;
+    // Stop accepting, let requests under way finish and their audit records commit, then the
+    // jobs and the database; a shutdown that hangs ends the process anyway.
     const shutdown = async (signal: string): Promise<void> => {
-      console.log(`${signal}: stopping…`);
+      console.log(`${signal}: stopping (finishing requests under way)…`);
+      setTimeout(() => {
+        console.error(`Shutdown took over ${SHUTDOWN_SECONDS} s; exiting anyway.`);
+        process.exit(1);
+      }, SHUTDOWN_SECONDS * 1000).unref();
+      await app.close();
       await nightly?.stop();
       await anchoring?.stop();
-      await app.close();
       await store.close();
+      console.log('Stopped.');
       process.exit(0);
     };
     process.once('SIGINT', () => void shutdown('SIGINT'));

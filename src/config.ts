@@ -38,6 +38,10 @@ export interface Config {
   auditAnchorFile: string | null;
   /** Danish time after which the server runs each night's coordination scan; null: not at all. */
   coordinationScanAt: { hour: number; minute: number } | null;
+  /** Bearer token that lets other machines scrape /metrics (this machine needs none); null: this machine only. */
+  metricsToken: string | null;
+  /** Log format: one readable line per request (demo default) or pino JSON (default otherwise). */
+  logFormat: 'pretty' | 'json';
 }
 
 /** One OpenID Connect provider Samspil logs users in with. */
@@ -105,6 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     auditAnchorFile:
       env.SAMSPIL_AUDIT_ANCHOR_FILE || (env.DATABASE_URL ? null : join(dataDir, 'audit-anchors.jsonl')),
     coordinationScanAt: parseScanTime(env.SAMSPIL_COORDINATION_SCAN_AT),
+    metricsToken: env.SAMSPIL_METRICS_TOKEN || null,
+    logFormat: parseLogFormat(env.SAMSPIL_LOG_FORMAT, demo),
     ...overrides,
   };
   const keys = resolveKeys(env, base.demo, base.databaseUrl, dataDir);
@@ -136,6 +142,13 @@ function resolveKeys(
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
   return keys;
+}
+
+function parseLogFormat(text: string | undefined, demo: boolean): Config['logFormat'] {
+  if (!text) return demo ? 'pretty' : 'json';
+  if (text !== 'pretty' && text !== 'json')
+    throw new Error(`SAMSPIL_LOG_FORMAT must be pretty or json, not "${text}"`);
+  return text;
 }
 
 /** Parses "HH:MM" (24-hour), or "off"/"" for no nightly scan. */

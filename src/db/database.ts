@@ -24,7 +24,18 @@ export interface Database {
     onMessage: (payload: string) => void,
     onGap: () => void,
   ): Promise<() => Promise<void>>;
+  /** Connections of the pool now (for /metrics). */
+  poolStats(): PoolStats;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  /** Connections open (PGlite: its one session). */
+  total: number;
+  /** Open and not handed out. */
+  idle: number;
+  /** Callers waiting for a connection. */
+  waiting: number;
 }
 
 export type DatabaseTarget =
@@ -54,11 +65,17 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       return pg.types.getTypeParser(oid, format);
     }) as typeof pg.types.getTypeParser,
   };
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+  // A server that does not answer fails a request after 5 s (a 503) instead of holding it.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types, connectionTimeoutMillis: 5_000 });
   // An idle connection can be ended by the server (restart, failover, a database dropped
   // WITH (FORCE)). The pool discards it and the next query connects afresh; without this
   // listener the 'error' event would be unhandled and take the whole process down.
   pool.on('error', () => undefined);
+  // The same for a connection that is checked out but between queries (a transaction awaiting
+  // its next statement) when the server goes away: the pool leaves such a client without an
+  // error listener, so PostgreSQL's "terminating connection" would crash the process. The next
+  // query on it fails (503), and the pool discards the client when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   // Fail here, with the URL's host named, rather than on the first request.
   const probe = await pool.connect().catch((error: Error) => {
     throw new Error(`Cannot connect to PostgreSQL at ${describeUrl(url)}: ${error.message}`);
@@ -83,6 +100,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       }
     },
     listen: (channel, onMessage, onGap) => listenOnPostgres(url, types, channel, onMessage, onGap),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async close() {
       await db.destroy();
     },
@@ -175,6 +193,10 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       } finally {
         connection.release();
       }
+    },
+    poolStats: () => {
+      const { queued } = pool.stats();
+      return { total: 1, idle: queued === 0 ? 1 : 0, waiting: Math.max(0, queued - 1) };
     },
     async close() {
       await db.destroy();

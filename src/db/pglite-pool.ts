@@ -6,8 +6,10 @@ import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kyse
  * PostgreSQL dialect drives it. PGlite is a single session: a transaction must own it from
  * BEGIN to COMMIT, so connections are handed out one at a time, in order.
  */
-export function pgliteAsPool(pglite: PGlite): PostgresPool {
+export function pgliteAsPool(pglite: PGlite): PostgresPool & { stats(): { queued: number } } {
   let tail: Promise<void> = Promise.resolve();
+  /** Connections handed out or waiting for their turn. */
+  let queued = 0;
 
   // Kysely never asks a PGlite pool for a cursor, so only the (sql, parameters) form exists.
   const query = async <R>(
@@ -24,8 +26,14 @@ export function pgliteAsPool(pglite: PGlite): PostgresPool {
   return {
     connect(): Promise<PostgresPoolClient> {
       let release!: () => void;
+      queued += 1;
       const turn = new Promise<void>((resolve) => {
-        release = resolve;
+        let released = false;
+        release = () => {
+          if (!released) queued -= 1;
+          released = true;
+          resolve();
+        };
       });
       const ready = tail;
       tail = tail.then(() => turn);
@@ -34,5 +42,6 @@ export function pgliteAsPool(pglite: PGlite): PostgresPool {
     async end(): Promise<void> {
       await tail;
     },
+    stats: () => ({ queued }),
   };
 }

@@ -5,7 +5,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyServerOptions, LogController } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -44,19 +44,11 @@ import { registerMailer } from './coordination/mailer.js';
 import { referralsRoutes } from './routes/referrals.routes.js';
 import { meetingsRoutes } from './routes/meetings.routes.js';
 import { proposalsRoutes } from './proposals/proposals.routes.js';
+import { logOneLinePerRequest, loggerFor } from './logging.js';
+import { registerGracefulClose } from './graceful-close.js';
+import { registerMetrics } from './metrics/metrics.routes.js';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
-
-/** Paths in logs never carry personal data by design; these fields could, so pino drops them. */
-export const LOG_REDACTION = [
-  'req.headers.cookie',
-  'req.headers.authorization',
-  'res.headers["set-cookie"]',
-  'req.body',
-  '*.cpr',
-  '*.password',
-  'req.headers["x-forwarded-for"]',
-];
 
 export interface BuiltApp {
   app: App;
@@ -67,7 +59,7 @@ export interface BuiltApp {
 export async function buildApp(
   config: Config,
   database: Database,
-  logger: FastifyServerOptions['logger'] = { level: config.logLevel, redact: LOG_REDACTION },
+  logger: FastifyServerOptions['logger'] = loggerFor(config),
 ): Promise<BuiltApp> {
   // Persona login without a password must never face a network: refuse, whoever starts us.
   if (config.demo && !isLoopbackUrl(config.publicUrl)) {
@@ -75,6 +67,10 @@ export async function buildApp(
   }
   const app = Fastify({
     logger: withSafeSerializers(logger),
+    // The pretty format logs one line per request itself (logOneLinePerRequest).
+    ...(config.logFormat === 'pretty'
+      ? { logController: new LogController({ disableRequestLogging: true }) }
+      : {}),
     // Only named proxies may tell us the client's address (audit "from where", rate limits).
     trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     bodyLimit: 256 * 1024,
@@ -109,6 +105,8 @@ export async function buildApp(
   // Other processes' commits reach this process's caches (plans, grants, sessions).
   const stopFollowing = await followCacheChanges(database, context);
   app.addHook('onClose', stopFollowing);
+  registerGracefulClose(app, context);
+  if (config.logFormat === 'pretty') logOneLinePerRequest(app);
 
   await app.register(swagger, {
     openapi: {
@@ -159,6 +157,7 @@ export async function buildApp(
     if (isApiRequest(request)) reply.header('Cache-Control', 'no-store');
   });
 
+  registerMetrics(app, context);
   healthRoutes(app, context);
   authRoutes(app, context);
   citizensRoutes(app, context);

@@ -23,7 +23,12 @@ const WRITES = Number(process.env.BENCH_COORDINATION_WRITES ?? 500);
 const WARMUP = 10;
 
 /** Runs both coordination sections and prints them with `line`. */
-export async function benchCoordination(database: Database, line: Line): Promise<void> {
+export interface CoordinationFigures {
+  scanRatio: number;
+  checkP99: number;
+}
+
+export async function benchCoordination(database: Database, line: Line): Promise<CoordinationFigures> {
   const { db } = database;
   const municipality = await db
     .selectFrom('municipality')
@@ -217,6 +222,7 @@ export async function benchCoordination(database: Database, line: Line): Promise
   );
   line('slowest checks, ms (CPU, GC pause, context switches inside)', slowest.join('; '));
   line('added by the check at p99 (budget < 5 ms)', `${p99.toFixed(2)} ms ${p99 < 5 ? 'OK' : 'OVER BUDGET'}`);
+  return { scanRatio: ratio, checkP99: p99 };
 }
 
 function median(values: number[]): number {

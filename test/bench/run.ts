@@ -5,6 +5,10 @@
  *   BENCH_CITIZENS (default 50000)  size of the synthetic municipality (cached in .bench/)
  *   BENCH_SECONDS  (default 10)     duration of each load phase
  *   BENCH_ONLY     (optional)       run one section only: plan | web | coordination
+ *   BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres)  the PostgreSQL
+ *                  server the same sections run on, in a throwaway database created and
+ *                  dropped by the run; unreachable: a failure under CI=true, otherwise PGlite only
+ *   BENCH_ENGINES  (default pglite,postgresql)  which engines to run
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -13,7 +17,8 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
-import { loadConfig } from '../../src/config.js';
+import { type Config, loadConfig } from '../../src/config.js';
+import { type Database, describeUrl, openDatabase } from '../../src/db/database.js';
 import { openEmbeddedStore } from '../../src/db/data-folder.js';
 import { migrate } from '../../src/db/migrate.js';
 import { CprVault, parseCprKeys } from '../../src/security/cpr-vault.js';
@@ -22,7 +27,8 @@ import { SESSION_COOKIE } from '../../src/server/plugins/auth.js';
 import { generateMunicipality } from '../../src/synth/generate.js';
 import { progressBar } from '../../src/cli/progress.js';
 import { measurePlanPage } from './web-plan-page.js';
-import { benchCoordination } from './coordination-bench.js';
+import { benchCoordination, type CoordinationFigures } from './coordination-bench.js';
+import pg from 'pg';
 
 const CITIZENS = Number(process.env.BENCH_CITIZENS ?? 50_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -33,6 +39,8 @@ if (ONLY !== '' && !SECTIONS.includes(ONLY))
   throw new Error(`BENCH_ONLY must be one of ${SECTIONS.join(', ')}`);
 const runs = (section: string): boolean => ONLY === '' || ONLY === section;
 const BENCH_DIR = resolve('.bench', `municipality-${CITIZENS}`);
+const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ENGINES = (process.env.BENCH_ENGINES ?? 'pglite,postgresql').split(',').map((item) => item.trim());
 
 interface LoadSpec {
   url: string;
@@ -71,24 +79,22 @@ function line(label: string, value: string): void {
   console.log(`  ${label.padEnd(58)} ${value}`);
 }
 
-async function main(): Promise<void> {
-  console.log(`Samspil bench: ${CITIZENS} citizens, ${SECONDS} s per phase, ${CONNECTIONS} connections\n`);
-  // Keys live beside the cached municipality so its CPR numbers stay readable across runs.
-  const env = { ...process.env, SAMSPIL_DATA_DIR: BENCH_DIR, LOG_LEVEL: 'silent', DATABASE_URL: '' };
-  const config = loadConfig(env, { demo: true });
-  const vault = new CprVault(parseCprKeys(config.cprKeys, config.cprHmacKey));
-  const store = await openEmbeddedStore(BENCH_DIR, {
+interface BenchStore {
+  database: Database;
+  close(): Promise<void>;
+}
+
+interface PlanFigures {
+  ratio: number;
+  p99: number;
+}
+
+/** The cached PGlite municipality in .bench/ (generated on first use). */
+async function openPgliteStore(vault: CprVault): Promise<BenchStore> {
+  return openEmbeddedStore(BENCH_DIR, {
     initialise: async (database) => {
       await migrate(database);
-      const bar = progressBar();
-      const started = Date.now();
-      const result = await generateMunicipality(database, vault, { citizens: CITIZENS, seed: 1 }, (p) =>
-        bar.update(p),
-      );
-      bar.stop();
-      console.log(
-        `  generated ${result.citizens} citizens / ${result.interventions} interventions in ${((Date.now() - started) / 1000).toFixed(0)} s (cached in ${BENCH_DIR})`,
-      );
+      await generate(database, vault);
     },
     prepare: async (database) => {
       await migrate(database);
@@ -96,7 +102,140 @@ async function main(): Promise<void> {
       await sql`ANALYZE`.execute(database.db);
     },
   });
-  const { database } = store;
+}
+
+/**
+ * A throwaway database on the PostgreSQL server, generated with the same seed and keys as the
+ * PGlite one and dropped at the end. Null when the server cannot be reached outside CI.
+ */
+async function openPostgresStore(vault: CprVault): Promise<BenchStore | null> {
+  const admin = new pg.Client({ connectionString: POSTGRES_URL });
+  try {
+    await admin.connect();
+  } catch (error) {
+    const message = `PostgreSQL at ${describeUrl(POSTGRES_URL)} cannot be reached (${(error as Error).message})`;
+    if (process.env.CI === 'true')
+      throw new Error(`${message}; under CI the bench needs it (BENCH_DATABASE_URL).`);
+    console.log(`${message}: PostgreSQL skipped, PGlite only. Set BENCH_DATABASE_URL to include it.\n`);
+    return null;
+  }
+  const name = `samspil_bench_${process.pid}_${Date.now()}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(POSTGRES_URL);
+  url.pathname = `/${name}`;
+  const drop = async (): Promise<void> => {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  };
+  try {
+    const database = await openDatabase({ engine: 'postgresql', url: url.toString() });
+    await migrate(database);
+    await generate(database, vault);
+    await sql`ANALYZE`.execute(database.db);
+    return {
+      database,
+      async close() {
+        await database.close();
+        await drop();
+      },
+    };
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+}
+
+async function generate(database: Database, vault: CprVault): Promise<void> {
+  const bar = progressBar();
+  const started = Date.now();
+  const result = await generateMunicipality(database, vault, { citizens: CITIZENS, seed: 1 }, (p) =>
+    bar.update(p),
+  );
+  bar.stop();
+  console.log(
+    `  generated ${result.citizens} citizens / ${result.interventions} interventions in ${((Date.now() - started) / 1000).toFixed(0)} s (${database.engine})`,
+  );
+}
+
+async function main(): Promise<void> {
+  console.log(`Samspil bench: ${CITIZENS} citizens, ${SECONDS} s per phase, ${CONNECTIONS} connections\n`);
+  // Keys live beside the cached municipality so its CPR numbers stay readable across runs.
+  const env = { ...process.env, SAMSPIL_DATA_DIR: BENCH_DIR, LOG_LEVEL: 'silent', DATABASE_URL: '' };
+  const config = loadConfig(env, { demo: true });
+  const vault = new CprVault(parseCprKeys(config.cprKeys, config.cprHmacKey));
+
+  const bare = Fastify({ logger: false });
+  bare.get('/bare', async () => ({ status: 'ok' }));
+  await bare.listen({ port: 0, host: '127.0.0.1' });
+  const bareUrl = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}`;
+
+  const summary: { engine: string; plan?: PlanFigures; coordination?: CoordinationFigures }[] = [];
+  for (const engine of ENGINES) {
+    if (engine !== 'pglite' && engine !== 'postgresql')
+      throw new Error(`unknown engine in BENCH_ENGINES: ${engine}`);
+    if (!runs('plan') && !runs('coordination')) break;
+    console.log(
+      `=== ${engine === 'pglite' ? 'PGlite (embedded)' : `PostgreSQL (${describeUrl(POSTGRES_URL)})`} ===`,
+    );
+    const store = engine === 'pglite' ? await openPgliteStore(vault) : await openPostgresStore(vault);
+    if (!store) continue;
+    try {
+      summary.push({ engine, ...(await benchEngine(store.database, config, bareUrl)) });
+    } finally {
+      await store.close();
+    }
+    console.log('');
+  }
+
+  const webAssets = resolve('web/dist/assets');
+  if (runs('web') && existsSync(webAssets)) {
+    const html = readFileSync(resolve('web/dist/index.html'), 'utf8');
+    const initial = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map(
+      (match) => match[1] ?? '',
+    );
+    const gzip = initial.reduce(
+      (sum, file) => sum + gzipSync(readFileSync(resolve(webAssets, file))).length,
+      0,
+    );
+    const all = readdirSync(webAssets).filter((file) => file.endsWith('.js'));
+    const allBytes = all.reduce((sum, file) => sum + statSync(resolve(webAssets, file)).size, 0);
+    console.log('Web');
+    line(
+      'initial JavaScript, gzip (budget ≤ 300 kB)',
+      `${(gzip / 1024).toFixed(1)} kB ${gzip <= 300 * 1024 ? 'OK' : 'OVER BUDGET'}`,
+    );
+    line('all JavaScript chunks, raw', `${(allBytes / 1024).toFixed(1)} kB in ${all.length} files`);
+    // The real demo server with the default demo municipality, in Chromium (test/bench/web-plan-page.ts).
+    const page = await measurePlanPage();
+    line(
+      `plan page rendered + interactive, median of ${page.samples.length} (budget < 1 s)`,
+      `${page.medianMs.toFixed(0)} ms ${page.medianMs < 1000 ? 'OK' : 'OVER BUDGET'} (${page.citizens} citizens)`,
+    );
+    console.log('');
+  }
+  await bare.close();
+
+  if (summary.length > 0) {
+    console.log('Both engines, each against its baselines of the same run');
+    line('engine: plan/bare (≥ 0.25) · plan p99 (< 25 ms) · scan/read (≤ 3) · check p99 (< 5 ms)', '');
+    for (const item of summary) {
+      const figures = [
+        item.plan ? `${item.plan.ratio.toFixed(3)} · ${item.plan.p99} ms` : '– · –',
+        item.coordination
+          ? `${item.coordination.scanRatio.toFixed(2)} · ${item.coordination.checkP99.toFixed(2)} ms`
+          : '– · –',
+      ];
+      line(`  ${item.engine}`, figures.join(' · '));
+    }
+  }
+}
+
+/** The plan and coordination sections on one engine's database. */
+async function benchEngine(
+  database: Database,
+  config: Config,
+  bareUrl: string,
+): Promise<{ plan?: PlanFigures; coordination?: CoordinationFigures }> {
   const counts = await sql<{ citizens: number; interventions: number }>`
     SELECT (SELECT count(*) FROM citizen)::int AS citizens, (SELECT count(*) FROM intervention)::int AS interventions`.execute(
     database.db,
@@ -105,6 +244,7 @@ async function main(): Promise<void> {
   console.log(
     `  database: ${size?.citizens} citizens, ${size?.interventions} interventions (${database.engine})\n`,
   );
+  const result: { plan?: PlanFigures; coordination?: CoordinationFigures } = {};
 
   // The persona with the widest access: the team leader sees the whole unit's caseload.
   const persona = await database.db
@@ -135,11 +275,6 @@ async function main(): Promise<void> {
   const cookie = `${SESSION_COOKIE}=${session.token}`;
   await app.listen({ port: 0, host: '127.0.0.1' });
   const samspilUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-
-  const bare = Fastify({ logger: false });
-  bare.get('/bare', async () => ({ status: 'ok' }));
-  await bare.listen({ port: 0, host: '127.0.0.1' });
-  const bareUrl = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}`;
 
   if (runs('plan')) {
     console.log(`Plan overview (${paths.length} distinct plans visible to the team leader)`);
@@ -188,43 +323,16 @@ async function main(): Promise<void> {
       'audit records written / 2xx responses',
       `${audited} / ${plan.total - plan.non2xx} (non-2xx ${plan.non2xx}, errors ${plan.errors})`,
     );
+    result.plan = { ratio, p99: plan.p99 };
   }
 
-  const webAssets = resolve('web/dist/assets');
-  if (runs('web') && existsSync(webAssets)) {
-    const html = readFileSync(resolve('web/dist/index.html'), 'utf8');
-    const initial = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map(
-      (match) => match[1] ?? '',
-    );
-    const gzip = initial.reduce(
-      (sum, file) => sum + gzipSync(readFileSync(resolve(webAssets, file))).length,
-      0,
-    );
-    const all = readdirSync(webAssets).filter((file) => file.endsWith('.js'));
-    const allBytes = all.reduce((sum, file) => sum + statSync(resolve(webAssets, file)).size, 0);
-    console.log('\nWeb');
-    line(
-      'initial JavaScript, gzip (budget ≤ 300 kB)',
-      `${(gzip / 1024).toFixed(1)} kB ${gzip <= 300 * 1024 ? 'OK' : 'OVER BUDGET'}`,
-    );
-    line('all JavaScript chunks, raw', `${(allBytes / 1024).toFixed(1)} kB in ${all.length} files`);
-    // The real demo server with the default demo municipality, in Chromium (test/bench/web-plan-page.ts).
-    const page = await measurePlanPage();
-    line(
-      `plan page rendered + interactive, median of ${page.samples.length} (budget < 1 s)`,
-      `${page.medianMs.toFixed(0)} ms ${page.medianMs < 1000 ? 'OK' : 'OVER BUDGET'} (${page.citizens} citizens)`,
-    );
-  }
-
-  if (runs('coordination')) await benchCoordination(database, line);
-
+  if (runs('coordination')) result.coordination = await benchCoordination(database, line);
   await app.close();
-  await bare.close();
-  await store.close();
+  return result;
 
   async function countAudit(): Promise<number> {
-    const result = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_event`.execute(database.db);
-    return result.rows[0]?.n ?? 0;
+    const rows = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_event`.execute(database.db);
+    return rows.rows[0]?.n ?? 0;
   }
 }
 

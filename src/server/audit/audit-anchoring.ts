@@ -33,7 +33,7 @@ export function startAuditAnchoring(
       last.set(item.municipalityId, item.seq);
     }
   };
-  const job = startPeriodicJob(options.everyMinutes * 60_000, anchor, (error) =>
+  const job = startPeriodicJob('audit-anchoring', options.everyMinutes * 60_000, anchor, (error) =>
     options.log.error(`Audit anchoring failed: ${messageOf(error)}`),
   );
   return {

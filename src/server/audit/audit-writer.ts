@@ -4,6 +4,7 @@ import { newId } from '../../db/ids.js';
 import { type ChainedAuditRow, canonicalJson, chainHash, GENESIS_HASH } from '../../db/queries/audit-hash.js';
 import type { DB } from '../../db/schema.js';
 import { currentVisit } from './visit.js';
+import { auditBatchRecords, auditCommitDuration, secondsSince } from '../metrics/metrics.js';
 
 export { canonicalJson, chainHash, GENESIS_HASH };
 
@@ -189,12 +190,24 @@ export class AuditWriter {
   private flushing = false;
   private readonly heads = new Map<string, { seq: number; hash: string }>();
 
+  private idle: Promise<void> = Promise.resolve();
+
   constructor(private readonly db: Kysely<DB>) {}
+
+  /** Records waiting to be committed (for /metrics). */
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  /** Resolves when every record handed in so far is committed or has failed (for shutdown). */
+  async drain(): Promise<void> {
+    while (this.flushing || this.queue.length > 0) await this.idle;
+  }
 
   record(entry: AuditEntry): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ row: toRow(entry), resolve, reject });
-      if (!this.flushing) void this.flush();
+      if (!this.flushing) this.idle = this.flush();
     });
   }
 
@@ -218,11 +231,14 @@ export class AuditWriter {
           byMunicipality.set(item.row.municipality_id, group);
         }
         for (const [municipalityId, items] of byMunicipality) {
+          const started = performance.now();
           try {
             await this.append(
               municipalityId,
               items.map((item) => item.row),
             );
+            auditCommitDuration.observe(secondsSince(started));
+            auditBatchRecords.observe(items.length);
             for (const item of items) item.resolve();
           } catch (error) {
             this.heads.delete(municipalityId);

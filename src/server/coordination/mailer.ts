@@ -17,6 +17,7 @@ export function registerMailer(app: App, context: AppContext): void {
   const url = context.config.smtpUrl;
   if (!url) return;
   const job = startPeriodicJob(
+    'mailer',
     INTERVAL_MS,
     async () => {
       await sendPendingMail(context, url);

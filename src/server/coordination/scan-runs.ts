@@ -8,6 +8,7 @@ import {
 } from '../../db/queries/coordination-scan-runs.queries.js';
 import type { DB } from '../../db/schema.js';
 import { messageOf } from '../../error-message.js';
+import { coordinationScanDuration, secondsSince } from '../metrics/metrics.js';
 import { startPeriodicJob } from '../periodic-job.js';
 import { type ScanProgress, type ScanResult, scanMunicipality } from './coordination-scan.js';
 
@@ -25,11 +26,14 @@ export async function recordedScan(
   const today = options.today ?? danishToday();
   const runId = await claimScanRun(db, municipalityId, today, trigger);
   if (!runId) return null;
+  const started = performance.now();
   try {
     const result = await scanMunicipality(db, municipalityId, { ...options, today });
     await finishScanRun(db, municipalityId, runId, { counts: result });
+    coordinationScanDuration.observe({ trigger, outcome: 'ok' }, secondsSince(started));
     return result;
   } catch (error) {
+    coordinationScanDuration.observe({ trigger, outcome: 'error' }, secondsSince(started));
     const message = messageOf(error);
     await finishScanRun(db, municipalityId, runId, { error: message.slice(0, 1000) }).catch(() => undefined);
     throw error;
@@ -102,7 +106,7 @@ export function startNightlyScan(db: Kysely<DB>, options: NightlyScanOptions): {
     }
   };
 
-  const job = startPeriodicJob(options.everyMs ?? 60_000, tick, (error) =>
+  const job = startPeriodicJob('nightly-scan', options.everyMs ?? 60_000, tick, (error) =>
     options.log.error(`Nightly coordination scan: ${messageOf(error)}`),
   );
   return { stop: job.stop };

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { databaseUnavailable } from '../../db/database-errors.js';
 import { type FieldError, Problem } from '../problem.js';
 
 /**
@@ -21,6 +22,25 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaShell?
     if (status >= 400 && status < 500) {
       // Fastify's own 4xx (bad JSON, too large a body, unsupported media type, rate limit).
       return sendProblem(reply, new Problem(status, titleFor(status), humanise(error)));
+    }
+    const unavailable = databaseUnavailable(error);
+    if (unavailable) {
+      request.log.error(
+        { reason: error.message, code: (error as { code?: string }).code },
+        'database unavailable',
+      );
+      return sendProblem(
+        reply,
+        new Problem(
+          503,
+          'Service unavailable',
+          unavailable === 'disk-full'
+            ? 'The database has no space left. Nothing was saved. Try again later.'
+            : 'The database cannot be reached right now. Nothing was saved. Try again in a moment.',
+          undefined,
+          { 'Retry-After': '5' },
+        ),
+      );
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(

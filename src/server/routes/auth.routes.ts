@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { SECTORS } from '../../domain/organisation/sectors.js';
 import { actorOf, SESSION_COOKIE } from '../plugins/auth.js';
 import type { App, AppContext } from '../context.js';
+import { loginFailures } from '../metrics/metrics.js';
 import { Problem, problems } from '../problem.js';
 import { isLoopbackUrl } from '../../config.js';
 import { type LoginResult, LoginRefused, OidcLogin, type ProviderKind } from '../auth/oidc.js';
@@ -251,10 +252,12 @@ export function authRoutes(app: App, context: AppContext): void {
         .select(['municipality_id', 'subject_kind', 'subject_id', 'id'])
         .where('id', '=', request.body.persona)
         .executeTakeFirst();
-      if (!persona)
+      if (!persona) {
+        loginFailures.inc({ method: 'demo', reason: 'unknown-persona' });
         throw problems.badRequest(`There is no demo persona "${request.body.persona}".`, [
           { field: 'persona', message: 'is not a demo persona' },
         ]);
+      }
       // A new session id at every login: an old (possibly planted) cookie is never promoted.
       const old = request.cookies[SESSION_COOKIE];
       if (old) await context.sessions.destroy(old);
@@ -408,6 +411,7 @@ function oidcRoutes(app: App, context: AppContext): void {
       } catch (error) {
         if (error instanceof LoginRefused) {
           request.log.warn({ provider: kind, reason: error.code }, 'login refused');
+          loginFailures.inc({ method: `oidc-${kind}`, reason: error.code });
           return reply.redirect(`/login?error=${error.code}`, 302);
         }
         throw error;
