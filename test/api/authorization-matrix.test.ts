@@ -153,6 +153,10 @@ const SAMPLE_BODIES: Record<string, unknown> = {
     online: true,
   },
   'PATCH /api/citizens/{citizenId}/meetings/{meetingId}': { agenda: 'Matrix: ny dagsorden' },
+  'POST /api/citizens/{citizenId}/break-glass': {
+    reasonCode: 'other',
+    reason: 'Matrix: borgeren henvender sig akut uden for åbningstid',
+  },
 };
 let relativeDelegationId: string;
 
