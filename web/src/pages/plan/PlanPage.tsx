@@ -13,6 +13,7 @@ import type { SubGoalView } from '../../domain.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
+import { BreakGlassBanner } from '../access/BreakGlassBanner.js';
 import { BreakGlassPanel } from '../access/BreakGlassPanel.js';
 import { CprReveal } from '../access/CprReveal.js';
 import { PlanExport } from '../access/PlanExport.js';
@@ -134,6 +135,7 @@ function PlanView({ citizenId, versioned, context, canEdit, meId, title }: PlanV
             <Link to="/mit-overblik">{t('plan.backToMyDay')}</Link>
           </p>
         ) : null}
+        <BreakGlassBanner citizenId={citizenId} enabled={canEdit} />
         <header className="samspil-plan-header">
           <h1>{title}</h1>
           <div className="samspil-plan-meta">
