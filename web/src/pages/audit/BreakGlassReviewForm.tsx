@@ -13,6 +13,17 @@ import { useLanguage } from '../../i18n/useLanguage.js';
 import { Fact } from '../coordination/Fact.js';
 
 const KNOWN_ACTIONS = new Set(['read', 'break-glass', 'search', 'reveal', 'export']);
+const KNOWN_WHAT = new Set([
+  'plan',
+  'plan_history',
+  'flags',
+  'referrals',
+  'meetings',
+  'consent',
+  'cpr',
+  'break_glass',
+  'citizen',
+]);
 
 /**
  * The review of one break-the-glass access: what the situation was, what was read and done
@@ -73,7 +84,7 @@ export function BreakGlassReviewForm({
                 {KNOWN_ACTIONS.has(entry.action)
                   ? t(`breakGlassReview.action.${entry.action}`)
                   : t('breakGlassReview.action.other', { action: entry.action })}{' '}
-                {entry.what}
+                {t(`breakGlassReview.what.${KNOWN_WHAT.has(entry.what) ? entry.what : 'other'}`)}
               </li>
             ))}
           </ul>

@@ -109,7 +109,8 @@ export function Timeline({ plan }: { plan: PresentedPlan }): ReactElement {
           </button>
         </div>
       </div>
-      <div className="samspil-timeline-scroll">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls sideways on a phone; keyboard users must reach it (WCAG 2.1.1, axe scrollable-region-focusable) */}
+      <section className="samspil-timeline-scroll" tabIndex={0} aria-label={t('plan.timeline.heading')}>
         <svg
           className="samspil-timeline"
           viewBox={`0 0 ${LABEL_WIDTH + CHART_WIDTH + 10} ${height}`}
@@ -161,7 +162,7 @@ export function Timeline({ plan }: { plan: PresentedPlan }): ReactElement {
             </g>
           ) : null}
         </svg>
-      </div>
+      </section>
       <ul className="samspil-timeline-legend no-max-width" aria-label={t('plan.timeline.legend')}>
         <li>
           <span className="samspil-swatch is-active" aria-hidden="true" />
