@@ -132,3 +132,39 @@ describe('the relative', () => {
     }
   });
 });
+
+describe('a consent registered by a professional', () => {
+  it('waits for the citizen, who confirms it in her own view', async () => {
+    const caseworker = await demo.loginAs('jobcenter-caseworker');
+    await demo.openCitizenPlan(caseworker);
+    const section = caseworker.getByRole('region', { name: 'Samtykker og lovgrundlag' });
+    await section.getByRole('button', { name: 'Registrér samtykke' }).click();
+    // A caseworker is not offered a legal basis instead of consent (team leaders only).
+    expect(await section.getByLabel(/^Et lovgrundlag i stedet for samtykke/).count()).toBe(0);
+    await section.getByLabel(/^Borgeren bekræfter selv i Samspil/).check();
+    await section.getByLabel('Et helt område').check();
+    await section.getByLabel('Område', { exact: true }).selectOption({ label: 'Bolig' });
+    expect(await section.getByLabel('Gælder fra').getAttribute('min')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await expectAccessible(caseworker, 'professional consent form');
+    await section.getByRole('button', { name: 'Registrér samtykke' }).click();
+    await section.getByText('Venter på borgerens svar').first().waitFor();
+    await caseworker.context().close();
+
+    const citizen = await demo.loginAs('citizen');
+    await citizen.goto('/samtykker');
+    await citizen.getByRole('heading', { level: 2, name: 'Venter på dit svar' }).waitFor();
+    await expectAccessible(citizen, 'consents with one to confirm');
+    await citizen.screenshot({ path: `${shots}/citizen-pending-consent.png`, fullPage: true });
+    await citizen
+      .getByRole('article', { name: 'Samtykke til Bolig' })
+      .getByRole('button', { name: /^Bekræft/ })
+      .click();
+    await citizen.getByRole('heading', { level: 2, name: 'Venter på dit svar' }).waitFor({ state: 'detached' });
+    await citizen
+      .getByRole('article', { name: 'Samtykke til Bolig' })
+      .getByText('Gælder', { exact: true })
+      .first()
+      .waitFor();
+    await citizen.context().close();
+  });
+});

@@ -113,6 +113,8 @@ interface ConsentCardProps {
   onWithdraw: (() => void) | null;
   /** A consent registered by a professional, waiting for the citizen: confirm or reject. */
   onAnswer?: ((answer: 'confirm' | 'reject') => void) | null;
+  /** A professional reads the citizen's consents: "waiting for the citizen", not "for you". */
+  viewer?: 'citizen' | 'professional';
 }
 
 export function ConsentCard({
@@ -120,6 +122,7 @@ export function ConsentCard({
   pending,
   onWithdraw,
   onAnswer = null,
+  viewer = 'citizen',
 }: ConsentCardProps): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -139,7 +142,9 @@ export function ConsentCard({
               consent.status === 'active' ? 'badge samspil-badge badge-success' : 'badge samspil-badge'
             }
           >
-            {t(`consents.status.${consent.status}`)}
+            {viewer === 'professional' && consent.status === 'pending'
+              ? t('consents.professional.pendingStatus')
+              : t(`consents.status.${consent.status}`)}
           </span>
         </div>
         <dl className="samspil-facts">

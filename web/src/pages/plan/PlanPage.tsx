@@ -16,6 +16,7 @@ import { useLanguage } from '../../i18n/useLanguage.js';
 import { BreakGlassBanner } from '../access/BreakGlassBanner.js';
 import { BreakGlassPanel } from '../access/BreakGlassPanel.js';
 import { CprReveal } from '../access/CprReveal.js';
+import { PlanConsents } from '../access/PlanConsents.js';
 import { PlanExport } from '../access/PlanExport.js';
 import { PlanCoordination } from '../coordination/PlanCoordination.js';
 import { coordinationAnchor } from '../coordination/flag-text.js';
@@ -72,6 +73,7 @@ export function PlanPage(): ReactElement {
       versioned={plan.data}
       context={context}
       canEdit={me.data?.kind === 'professional'}
+      isTeamLeader={me.data?.kind === 'professional' && me.data.role === 'team_leader'}
       meId={me.data?.id ?? null}
       title={title}
     />
@@ -85,10 +87,20 @@ interface PlanViewProps {
   versioned: VersionedPlan;
   context: 'citizen' | undefined;
   canEdit: boolean;
+  /** A team leader may record a legal basis instead of consent. */
+  isTeamLeader: boolean;
   meId: string | null;
 }
 
-function PlanView({ citizenId, versioned, context, canEdit, meId, title }: PlanViewProps): ReactElement {
+function PlanView({
+  citizenId,
+  versioned,
+  context,
+  canEdit,
+  isTeamLeader,
+  meId,
+  title,
+}: PlanViewProps): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
   const { plan, etag } = versioned;
@@ -195,6 +207,7 @@ function PlanView({ citizenId, versioned, context, canEdit, meId, title }: PlanV
               refetch: () => void history.refetch(),
             }}
           />
+          {canEdit ? <PlanConsents citizenId={citizenId} teamLeader={isTeamLeader} /> : null}
           <PlanExport citizenId={citizenId} audience={canEdit ? 'professional' : 'citizen'} />
         </AfterFirstPaint>
       </article>
