@@ -159,7 +159,9 @@ describe('a consent registered by a professional', () => {
       .getByRole('article', { name: 'Samtykke til Bolig' })
       .getByRole('button', { name: /^Bekræft/ })
       .click();
-    await citizen.getByRole('heading', { level: 2, name: 'Venter på dit svar' }).waitFor({ state: 'detached' });
+    await citizen
+      .getByRole('heading', { level: 2, name: 'Venter på dit svar' })
+      .waitFor({ state: 'detached' });
     await citizen
       .getByRole('article', { name: 'Samtykke til Bolig' })
       .getByText('Gælder', { exact: true })
