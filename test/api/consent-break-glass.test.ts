@@ -305,6 +305,18 @@ describe('break the glass (finding 5, M3)', () => {
     expect(await t.context.database.db.selectFrom('break_glass').selectAll().execute()).toEqual([]);
   });
 
+  it('is offered from the CPR search when the citizen exists but no relationship does', async () => {
+    const search = (cookie: string, cpr: string) =>
+      t.request(cookie, { method: 'POST', url: '/api/citizens/search', payload: { cpr } });
+    const stranger = (await search(w.jobcenterLeader.cookie, w.otherCitizen.cpr)).json();
+    expect(stranger).toMatchObject({ items: [], emergencyAccess: { citizenId: w.otherCitizen.id } });
+    const own = (await search(w.coordinator.cookie, w.citizen.cpr)).json();
+    expect(own.items).toHaveLength(1);
+    expect(own.emergencyAccess).toBeNull();
+    const nobody = (await search(w.coordinator.cookie, '0101011234')).json();
+    expect(nobody).toMatchObject({ items: [], emergencyAccess: null });
+  });
+
   it('expires after the configured hours, and says when', async () => {
     const before = Date.now();
     const response = await t.request(w.jobcenterLeader.cookie, {
