@@ -41,7 +41,7 @@ function ConsentsView({ citizenId }: { citizenId: string }): ReactElement {
   return (
     <>
       <h1>{t('consents.title')}</h1>
-      <p className="font-lead">{t('consents.intro')}</p>
+      <p className="font-lead">{mayAct ? t('consents.intro') : t('consents.relativeCannot')}</p>
       <QueryStatus query={consents} />
       {withdraw.error ? <ErrorAlert error={withdraw.error} /> : null}
       {answer.error ? <ErrorAlert error={answer.error} /> : null}
@@ -50,9 +50,7 @@ function ConsentsView({ citizenId }: { citizenId: string }): ReactElement {
           {t('consents.withdrawn')}
         </p>
       ) : null}
-      {!mayAct ? (
-        <p>{t('consents.relativeCannot')}</p>
-      ) : giving.open ? (
+      {!mayAct ? null : giving.open ? (
         <ConsentForm citizenId={citizenId} onDone={giving.hide} />
       ) : (
         <p>
