@@ -1,3 +1,4 @@
+import { BREAK_GLASS_HOURS } from './domain/access/policy.js';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generateKeyText } from './security/cpr-vault.js';
@@ -18,6 +19,8 @@ export interface Config {
   sessionIdleMinutes: number;
   /** Revealing a CPR number, breaking the glass or exporting with a CPR number need a login this recent. */
   stepUpMinutes: number;
+  /** How long a break-the-glass (emergency) access lasts, in hours. */
+  breakGlassHours: number;
   logLevel: string;
   /** OpenID Connect providers: the municipality's IdP for professionals, a MitID broker for citizens. */
   oidc: { professional: OidcProviderConfig | null; citizen: OidcProviderConfig | null };
@@ -92,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionHours: Number(env.SAMSPIL_SESSION_HOURS ?? 12),
     sessionIdleMinutes: Number(env.SAMSPIL_SESSION_IDLE_MINUTES ?? 30),
     stepUpMinutes: Number(env.SAMSPIL_STEP_UP_MINUTES ?? 15),
+    breakGlassHours: Number(env.SAMSPIL_BREAK_GLASS_HOURS ?? BREAK_GLASS_HOURS),
     logLevel: env.LOG_LEVEL ?? 'info',
     oidc: {
       professional: oidcFrom(env, 'SAMSPIL_OIDC_PROFESSIONAL'),

@@ -266,6 +266,8 @@ export interface DelegationTable {
   valid_until: DateColumn | null;
   created_at: Timestamp;
   revoked_at: Timestamp | null;
+  /** Whether the power of attorney covers giving and withdrawing consent (migration 012). */
+  includes_consent: Generated<boolean>;
 }
 
 export interface ConsentTable {
@@ -287,6 +289,11 @@ export interface ConsentTable {
   withdrawn_at: Timestamp | null;
   withdrawn_by_kind: string | null;
   withdrawn_by_id: string | null;
+  /** 'pending' until the citizen confirms a consent a professional recorded; 'rejected' if not (migration 012). */
+  state: Generated<string>;
+  declaration_reference: string | null;
+  declaration_signed_on: DateColumn | null;
+  confirmed_at: Timestamp | null;
 }
 
 export interface BreakGlassTable {
@@ -300,6 +307,10 @@ export interface BreakGlassTable {
   expires_at: Timestamp;
   reviewed_by: string | null;
   reviewed_at: Timestamp | null;
+  /** The reason from the list (migration 012); `reason` is the free text. */
+  reason_code: Generated<string>;
+  review_outcome: string | null;
+  review_comment: string | null;
 }
 
 export interface AuditChainHeadTable {

@@ -1,3 +1,5 @@
+import { REFUSALS, type RefusalCode } from '../domain/access/refusals.js';
+
 /**
  * Errors the API answers with, as RFC 9457 problem details. Throw a Problem anywhere in a
  * route or command; the error handler turns it (and every other error) into
@@ -51,4 +53,43 @@ export const problems = {
 /** The ETag of a plan version. */
 export function planEtag(version: number): string {
   return `"${version}"`;
+}
+
+/**
+ * The language a user reads refusals in, from Accept-Language: Danish or English, whichever the
+ * header ranks first (the web app sends its own language); English, the API's, without a header.
+ */
+export function languageOf(acceptLanguage: string | string[] | undefined): 'da' | 'en' {
+  const header = Array.isArray(acceptLanguage) ? acceptLanguage.join(',') : (acceptLanguage ?? '');
+  const ranked = header
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...parameters] = part.trim().toLowerCase().split(';');
+      const q = parameters.find((parameter) => parameter.trim().startsWith('q='));
+      return { tag: tag.trim(), q: q ? Number(q.trim().slice(2)) || 0 : 1, index };
+    })
+    .filter((item) => item.q > 0 && /^(da|en)(-|$)/.test(item.tag))
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return ranked[0]?.tag.startsWith('da') ? 'da' : 'en';
+}
+
+/**
+ * A policy refusal as a 403 problem. One with a code is answered in the user's language and
+ * carries the code (a stable name for the refusal) and Content-Language.
+ */
+export function refusedProblem(
+  refusal: { reason: string; code?: RefusalCode },
+  acceptLanguage: string | string[] | undefined,
+): Problem {
+  if (!refusal.code) return problems.forbidden(refusal.reason);
+  const language = languageOf(acceptLanguage);
+  const problem = new Problem(
+    403,
+    language === 'da' ? 'Ingen adgang' : 'No access',
+    REFUSALS[refusal.code][language],
+    undefined,
+    { 'Content-Language': language },
+  );
+  problem.extensions = { code: refusal.code };
+  return problem;
 }

@@ -34,6 +34,7 @@ import {
   type PersonaId,
   type PersonaProfessionals,
   RELATIVE_PERSONA_NAME,
+  ADMINISTRATOR_PERSONA,
 } from './personas.js';
 import { Random } from './random.js';
 import { type CitizenRecord, writeCitizens, writeOrganisation } from './writer.js';
@@ -259,11 +260,26 @@ export async function generateMunicipality(
       valid_until: position === 0 ? null : formatDay(today + 200),
     }));
   if (delegations.length > 0) await db.insertInto('delegation').values(delegations).execute();
+  // The demo administrator, at the municipality's visitation (an office with no caseload of its
+  // own here): municipality-wide settings are theirs, citizens' plans are not.
+  const administratorUnit = organisation.unit('visitation');
+  const administrator = {
+    municipality_id: municipalityId,
+    id: organisationIds.next(),
+    unit_id: administratorUnit.id,
+    name: ADMINISTRATOR_PERSONA.name,
+    profession: ADMINISTRATOR_PERSONA.profession,
+    role: 'administrator',
+    email: `administrator@${mailDomain}`,
+    phone: null,
+  };
+  await db.insertInto('professional').values(administrator).execute();
   const subjects: Record<PersonaId, { kind: 'professional' | 'citizen' | 'relative'; id: string }> = {
     'jobcenter-caseworker': { kind: 'professional', id: personas.caseworker.id },
     'social-worker': { kind: 'professional', id: personas.socialWorker.id },
     'home-care-nurse': { kind: 'professional', id: personas.nurse.id },
     'team-leader': { kind: 'professional', id: organisation.teamLeader('jobcenter-ressource').id },
+    administrator: { kind: 'professional', id: administrator.id },
     citizen: { kind: 'citizen', id: citizenIds[PERSONA_CITIZEN_INDEX] as string },
     relative: { kind: 'relative', id: delegations[0]?.id as string },
   };

@@ -25,6 +25,11 @@ export const PERSONAS = [
     titleDa: 'Teamleder, Jobcenter – Team Ressource',
     titleEn: 'Team leader, Jobcenter (Team Ressource)',
   },
+  {
+    id: 'administrator',
+    titleDa: 'Administrator, kommunens indstillinger',
+    titleEn: 'Administrator, municipal settings',
+  },
   { id: 'citizen', titleDa: 'Borger', titleEn: 'Citizen' },
   {
     id: 'relative',
@@ -32,6 +37,9 @@ export const PERSONAS = [
     titleEn: 'Relative with power of attorney (two citizens)',
   },
 ] as const;
+
+/** The demo administrator: changes municipality-wide settings; no relationship to any citizen. */
+export const ADMINISTRATOR_PERSONA = { name: 'Anders Administrator', profession: 'IT-administrator' };
 
 /** The demo relative: the demo citizen's sister, already in her network. */
 export const RELATIVE_PERSONA_NAME = 'Louise Eksempelsen';

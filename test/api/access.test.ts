@@ -149,8 +149,8 @@ describe('that, not what', () => {
     expectRestricted(interventionIn((await plan(w.coordinator.cookie)).body, w.interventions.psychiatry));
   });
 
-  it('lets a professional record a legal basis (forvaltningsloven § 28) with the full history kept', async () => {
-    const refused = await t.request(w.coordinator.cookie, {
+  it('lets a team leader record a legal basis (forvaltningsloven § 28) with the full history kept', async () => {
+    const refused = await t.request(w.jobcenterLeader.cookie, {
       method: 'POST',
       url: `/api/citizens/${w.citizen.id}/consents`,
       payload: {
@@ -162,7 +162,20 @@ describe('that, not what', () => {
     });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().errors[0].field).toBe('legalProvision');
-    const recorded = await t.request(w.coordinator.cookie, {
+    // A caseworker may not: a legal basis instead of consent is a team leader's decision.
+    const caseworker = await t.request(w.coordinator.cookie, {
+      method: 'POST',
+      url: `/api/citizens/${w.citizen.id}/consents`,
+      payload: {
+        granteeSector: 'employment',
+        categories: ['intervention-details'],
+        purpose: 'coordination',
+        basis: 'legal_provision',
+        legalProvision: 'FVL-28-3',
+      },
+    });
+    expect(caseworker.statusCode).toBe(403);
+    const recorded = await t.request(w.jobcenterLeader.cookie, {
       method: 'POST',
       url: `/api/citizens/${w.citizen.id}/consents`,
       payload: {
@@ -177,7 +190,7 @@ describe('that, not what', () => {
     expect(recorded.json()).toMatchObject({
       basis: 'legal_provision',
       legalProvision: 'FVL-28-3',
-      recordedBy: { kind: 'professional', name: 'Karin Koordinator' },
+      recordedBy: { kind: 'professional', name: 'Lise Leder' },
     });
     expectFull(interventionIn((await plan(w.coordinator.cookie)).body, w.interventions.psychiatry));
     // A colleague with no relationship may not record one.
@@ -202,11 +215,14 @@ describe('that, not what', () => {
       'not-yet-valid',
       'withdrawn',
     ]);
-    await t.request(w.coordinator.cookie, {
-      method: 'POST',
-      url: `/api/citizens/${w.citizen.id}/consents/${recorded.json().id}/withdraw`,
-      payload: {},
-    });
+    // Only the team leader who recorded it ends it.
+    const url = `/api/citizens/${w.citizen.id}/consents/${recorded.json().id}/withdraw`;
+    expect((await t.request(w.coordinator.cookie, { method: 'POST', url, payload: {} })).statusCode).toBe(
+      403,
+    );
+    expect((await t.request(w.jobcenterLeader.cookie, { method: 'POST', url, payload: {} })).statusCode).toBe(
+      200,
+    );
     expectRestricted(interventionIn((await plan(w.coordinator.cookie)).body, w.interventions.psychiatry));
   });
 
@@ -222,7 +238,7 @@ describe('that, not what', () => {
     const glass = await t.request(w.coordinator.cookie, {
       method: 'POST',
       url: `/api/citizens/${w.other.citizen.id}/break-glass`,
-      payload: { reason: 'Akut henvendelse fra borgeren i borgerservice' },
+      payload: { reasonCode: 'other', reason: 'Akut henvendelse fra borgeren i borgerservice' },
     });
     expect(glass.statusCode).toBe(404);
   });
@@ -384,16 +400,13 @@ describe('break the glass', () => {
     const short = await t.request(w.healthWorker.cookie, {
       method: 'POST',
       url,
-      payload: { reason: 'akut' },
+      payload: { reasonCode: 'life-or-health', reason: 'akut' },
     });
     expect(short.statusCode).toBe(400);
     expect(short.json().errors[0].field).toBe('reason');
-    expect((await t.request(w.citizen.cookie, { method: 'POST', url, payload: { reason } })).statusCode).toBe(
-      403,
-    );
-    expect(
-      (await t.request(w.coordinator.cookie, { method: 'POST', url, payload: { reason } })).statusCode,
-    ).toBe(409);
+    const payload = { reasonCode: 'life-or-health', reason };
+    expect((await t.request(w.citizen.cookie, { method: 'POST', url, payload })).statusCode).toBe(403);
+    expect((await t.request(w.coordinator.cookie, { method: 'POST', url, payload })).statusCode).toBe(409);
   });
 
   it('gives time-limited access, audited with the reason', async () => {
@@ -401,7 +414,7 @@ describe('break the glass', () => {
     const response = await t.request(w.healthWorker.cookie, {
       method: 'POST',
       url: `/api/citizens/${w.citizen.id}/break-glass`,
-      payload: { reason },
+      payload: { reasonCode: 'life-or-health', reason },
     });
     expect(response.statusCode).toBe(201);
     glassId = response.json().id;
@@ -453,16 +466,16 @@ describe('break the glass', () => {
         await t.request(w.jobcenterLeader.cookie, {
           method: 'POST',
           url: `/api/break-glass/${glassId}/review`,
-          payload: {},
+          payload: { outcome: 'justified', comment: 'Ikke min enhed' },
         })
       ).statusCode,
-    ).toBe(404);
+    ).toBe(403);
     expect(
       (
         await t.request(w.healthLeader.cookie, {
           method: 'POST',
           url: `/api/break-glass/${glassId}/review`,
-          payload: {},
+          payload: { outcome: 'justified', comment: 'Borgeren var i akut nød; adgangen var berettiget.' },
         })
       ).statusCode,
     ).toBe(204);

@@ -316,7 +316,7 @@ describe('step-up: a fresh login before revealing a CPR number or breaking the g
     idp.accounts.set('medarbejder-udenfor', {});
     const first = await login('professional', 'medarbejder-udenfor', NSIS.substantial);
     await ageSession(first.session ?? '', 60);
-    const payload = { reason: 'Akut henvendelse fra borgeren om aftenen' };
+    const payload = { reasonCode: 'urgent-decision', reason: 'Akut henvendelse fra borgeren om aftenen' };
     const url = `/api/citizens/${citizen.id}/break-glass`;
     const refused = await t.request(`samspil_session=${first.session}`, { method: 'POST', url, payload });
     expect(refused.statusCode).toBe(401);

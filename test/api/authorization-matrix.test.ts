@@ -177,6 +177,10 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   },
   'POST /api/citizens/{citizenId}/plan/proposals/{proposalId}/accept': {},
   'POST /api/citizens/{citizenId}/plan/proposals/{proposalId}/decline': { reason: 'Matrix: nej tak' },
+  'POST /api/citizens/{citizenId}/break-glass': {
+    reasonCode: 'other',
+    reason: 'Matrix: borgeren henvender sig akut uden for åbningstid',
+  },
 };
 let relativeDelegationId: string;
 

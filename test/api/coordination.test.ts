@@ -16,6 +16,7 @@ let psychiatry: string;
 let coordinator: Person;
 let socialWorker: Person;
 let leader: Person;
+let administrator: Person;
 let stranger: Person;
 let citizen: { id: string };
 let mentorType: string;
@@ -98,6 +99,7 @@ beforeAll(async () => {
   coordinator = await login(jobcenter);
   socialWorker = await login(psychiatry);
   leader = await login(jobcenter, 'team_leader');
+  administrator = await login(jobcenter, 'administrator');
   stranger = await login(psychiatry);
   mentorType = await insertType('Mentorstøtte', 'job', 'employment', 5);
   treatmentType = await insertType('Dagbehandling', 'addiction', 'social-adult', 5);
@@ -381,28 +383,40 @@ describe('the leaders’ view and configuration', () => {
     expect(item.ownedByMe).toBeGreaterThan(0);
   });
 
-  it('lets a leader switch a rule off, names a bad setting, and refuses caseworkers', async () => {
+  it('lets an administrator switch a rule off, names a bad setting, and refuses caseworkers and unit leaders', async () => {
     const caseworker = await t.request(coordinator.cookie, {
       method: 'PUT',
       url: '/api/coordination/rules/gaps',
       payload: { enabled: false },
     });
     expect(caseworker.statusCode).toBe(403);
-    const bad = await t.request(leader.cookie, {
+    // One unit's team leader may not switch a rule off for the whole municipality.
+    const unitLeader = await t.request(leader.cookie, {
+      method: 'PUT',
+      url: '/api/coordination/rules/gaps',
+      payload: { enabled: false },
+      headers: { 'accept-language': 'da' },
+    });
+    expect(unitLeader.statusCode).toBe(403);
+    expect(unitLeader.json()).toMatchObject({
+      code: 'settings.administrator',
+      detail: 'Indstillinger for hele kommunen ændres af en administrator.',
+    });
+    const bad = await t.request(administrator.cookie, {
       method: 'PUT',
       url: '/api/coordination/rules/gaps',
       payload: { settings: { followUpGraceDays: -3 } },
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('settings.followUpGraceDays');
-    const unknown = await t.request(leader.cookie, {
+    const unknown = await t.request(administrator.cookie, {
       method: 'PUT',
       url: '/api/coordination/rules/nope',
       payload: {},
     });
     expect(unknown.statusCode).toBe(400);
     expect((await flags(coordinator)).some((flag) => flag.ruleId === 'gaps')).toBe(true);
-    const off = await t.request(leader.cookie, {
+    const off = await t.request(administrator.cookie, {
       method: 'PUT',
       url: '/api/coordination/rules/gaps',
       payload: { enabled: false },
@@ -439,7 +453,7 @@ describe('the batch scan', () => {
 describe('flag owners', () => {
   it('follow the coordinator when the plan names a new one, but not once someone took the flag on', async () => {
     // An earlier test switched the gaps rule off; this one needs it.
-    const on = await t.request(leader.cookie, {
+    const on = await t.request(administrator.cookie, {
       method: 'PUT',
       url: '/api/coordination/rules/gaps',
       payload: { enabled: true },

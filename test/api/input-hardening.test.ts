@@ -211,7 +211,7 @@ describe('text and dates the database cannot hold get a 400 naming the field (fi
       field: 'reason',
       method: 'POST',
       url: () => `/api/citizens/${w.otherCitizen.id}/break-glass`,
-      payload: (v) => ({ reason: `Akut indlæggelse, ${v}` }),
+      payload: (v) => ({ reasonCode: 'other', reason: `Akut indlæggelse af borgeren, ${v}` }),
     },
   ];
 

@@ -384,6 +384,7 @@ describe('finding 3: a meeting invitation', () => {
 describe('break-the-glass (finding 5, referral part)', () => {
   it('reads and may propose, but makes no referral and no team change', async () => {
     const glass = await post(w.jobcenterColleague, `/api/citizens/${w.citizen.id}/break-glass`, {
+      reasonCode: 'other',
       reason: 'Akut henvendelse fra borgeren, behov for overblik',
     });
     expect(glass.statusCode).toBe(201);

@@ -111,9 +111,11 @@ describe('break the glass', () => {
       .waitFor();
     await caseworker.getByText('Adgang uden relation bliver logget').waitFor();
     await expectAccessible(caseworker, 'forbidden plan with break the glass');
-    await caseworker.getByLabel('Begrundelse').fill('Borgeren er mødt op akut i jobcentret.');
+    await caseworker.getByLabel('En afgørelse, der ikke kan vente, uden for åbningstid').check();
+    await caseworker.getByLabel('Beskriv situationen').fill('Borgeren er mødt op akut i jobcentret.');
     await caseworker.getByRole('button', { name: 'Bryd glasset og åbn planen' }).click();
     await caseworker.getByRole('heading', { level: 1, name: /^Plan for / }).waitFor();
+    await caseworker.getByText(/^Nødadgang udløber kl\. \d\d:\d\d$/).waitFor();
     await caseworker.context().close();
 
     const leader = await demo.loginAs('team-leader');
@@ -146,8 +148,12 @@ describe('break the glass', () => {
     const row = leader.getByRole('row', { name: /Borgeren er mødt op akut i jobcentret\./ });
     await row.waitFor();
     await expectAccessible(leader, 'break the glass review');
-    await row.getByRole('button', { name: /^Markér som gennemset/ }).click();
-    await row.getByText(/^Gennemset /).waitFor();
+    await row.getByRole('button', { name: /^Gennemgå/ }).click();
+    await leader.getByText('Det blev læst og gjort under adgangen').waitFor();
+    await leader.getByLabel('Berettiget', { exact: true }).check();
+    await leader.getByLabel('Kommentar').fill('Borgeren var mødt op og havde brug for hjælp med det samme.');
+    await leader.getByRole('button', { name: 'Gem vurdering' }).click();
+    await row.getByText(/Gennemset /).waitFor();
     await leader.context().close();
   });
 });

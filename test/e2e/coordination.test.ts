@@ -176,12 +176,21 @@ describe("the leaders' coordination overview", () => {
     }
     await leader.getByRole('rowheader', { name: 'Dobbelt indsats' }).waitFor();
     await expectAccessible(leader, 'coordination overview');
-    // The municipality's rule settings: raise a threshold and save.
-    const collision = leader.getByRole('form', { name: 'Indsatser kolliderer' });
+    // The municipality's rule settings: a unit's team leader reads them; an administrator changes
+    // them (issue 9, finding 10).
+    await leader.getByText('Reglerne gælder hele kommunen; kun en administrator kan ændre dem.').waitFor();
+    const readOnly = leader.getByRole('form', { name: 'Indsatser kolliderer' });
+    expect(await readOnly.getByRole('button', { name: /^Gem/ }).count()).toBe(0);
+    expect(await readOnly.getByLabel('Mindst overlap (minutter)').isDisabled()).toBe(true);
+    const administrator = await demo.loginAs('administrator');
+    await administrator.getByRole('link', { name: 'Koordinering', exact: true }).click();
+    const collision = administrator.getByRole('form', { name: 'Indsatser kolliderer' });
     await collision.getByLabel('Mindst overlap (minutter)').fill('45');
     await collision.getByRole('button', { name: /^Gem/ }).click();
     await collision.getByText('Gemt.').waitFor();
     expect(await collision.getByLabel('Mindst overlap (minutter)').inputValue()).toBe('45');
+    await expectAccessible(administrator, 'coordination rules as administrator');
+    await administrator.context().close();
     await leader.setViewportSize({ width: 360, height: 780 });
     await expectNoSidewaysScroll(leader, '360 px');
     await leader.getByRole('button', { name: 'English' }).click();

@@ -189,9 +189,11 @@ describe('generateMunicipality', () => {
       'social-worker',
       'home-care-nurse',
       'team-leader',
+      'administrator',
       'citizen',
       'relative',
     ]);
+
     const byId = new Map(personas.map((persona) => [persona.id, persona]));
     const professional = (id: string) =>
       database.db
@@ -217,6 +219,8 @@ describe('generateMunicipality', () => {
       role: 'team_leader',
       unit: 'Jobcenter – Team Ressource',
     });
+    // Municipality-wide settings need an administrator (issue 9, finding 10).
+    expect(await professional('administrator')).toMatchObject({ role: 'administrator' });
 
     const citizen = byId.get('citizen');
     expect(citizen?.subject_kind).toBe('citizen');

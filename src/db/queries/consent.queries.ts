@@ -25,6 +25,7 @@ export function toConsentRecord(row: Selectable<ConsentTable>): ConsentRecord {
     validFrom: row.valid_from,
     validUntil: row.valid_until,
     withdrawnAt: row.withdrawn_at,
+    state: row.state as ConsentRecord['state'],
   };
 }
 

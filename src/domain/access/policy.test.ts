@@ -123,13 +123,16 @@ describe('break the glass, consent and supervision', () => {
   });
 
   it('lets only the citizen (not a relative) and related professionals change consent', () => {
+    const record = { act: 'record', basis: 'consent', withDeclaration: true } as const;
     const self: Actor = { kind: 'citizen', municipalityId: 'm', id: 'citizen-1', name: 'x' };
     const relative: Actor = { ...self, delegate: { delegationId: 'd', name: 'y' } };
-    expect(decideConsentChange(self, decideCitizenAccess(self, relations)).allowed).toBe(true);
-    expect(decideConsentChange(relative, decideCitizenAccess(relative, relations)).allowed).toBe(false);
+    expect(decideConsentChange(self, decideCitizenAccess(self, relations), record).allowed).toBe(true);
+    expect(decideConsentChange(relative, decideCitizenAccess(relative, relations), record).allowed).toBe(
+      false,
+    );
     const related = professional('pro-1', 'caseworker', 'unit-9');
-    expect(decideConsentChange(related, decideCitizenAccess(related, relations)).allowed).toBe(true);
-    expect(decideConsentChange(related, { allowed: true, basis: 'break-glass' }).allowed).toBe(false);
+    expect(decideConsentChange(related, decideCitizenAccess(related, relations), record).allowed).toBe(true);
+    expect(decideConsentChange(related, { allowed: true, basis: 'break-glass' }, record).allowed).toBe(false);
     expect(decideCprReveal(self, { allowed: true, basis: 'own-plan' }).allowed).toBe(false);
     expect(canSuperviseAudit(professional('pro-3', 'team_leader', 'unit-1'))).toBe(true);
     expect(canSuperviseAudit(related)).toBe(false);
@@ -165,7 +168,13 @@ describe('pending referrals and meetings are relationships', () => {
     expect(decidePlanAct(receiver, 'set-coordinator', access).allowed).toBe(false);
     expect(decidePlanAct(receiver, 'change-intervention', access, { unitId: 'unit-1' }).allowed).toBe(false);
     expect(decideReferralCreate(receiver, access).allowed).toBe(false);
-    expect(decideConsentChange(receiver, { allowed: true, basis: 'referral' }).allowed).toBe(false);
+    expect(
+      decideConsentChange(
+        receiver,
+        { allowed: true, basis: 'referral' },
+        { act: 'record', basis: 'consent', withDeclaration: true },
+      ).allowed,
+    ).toBe(false);
   });
 
   it('keeps "that, not what" under a referral: no details of other units without consent', () => {

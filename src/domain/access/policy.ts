@@ -1,11 +1,14 @@
 import {
+  type ConsentBasis,
   type ConsentPurpose,
   type ConsentRecord,
+  type ConsentState,
   consentCovers,
   type InformationCategory,
   PLAN_PURPOSE,
 } from '../consent/consent.js';
 import type { ProfessionalRole, Sector } from '../organisation/sectors.js';
+import { type RefusalCode, refusal } from './refusals.js';
 
 /**
  * THE access policy of Samspil: every decision about who may see or do what about a
@@ -29,8 +32,11 @@ export type Actor =
       municipalityId: string;
       id: string;
       name: string;
-      /** Set when a relative acts for the citizen with delegated access (fuldmagt). */
-      delegate?: { delegationId: string; name: string };
+      /**
+       * Set when a relative acts for the citizen with delegated access (fuldmagt);
+       * `includesConsent` when the power of attorney covers giving and withdrawing consent.
+       */
+      delegate?: { delegationId: string; name: string; includesConsent?: boolean };
     };
 
 export type ProfessionalActor = Extract<Actor, { kind: 'professional' }>;
@@ -102,7 +108,9 @@ export const ACCESS_BASES: readonly AccessBasis[] = [
   'meeting',
   'break-glass',
 ];
-export type AccessDecision = { allowed: true; basis: AccessBasis } | { allowed: false; reason: string };
+/** A refusal: the reason in English and, for refusals shown to users, a stable code the server translates. */
+export type Refusal = { allowed: false; reason: string; code?: RefusalCode };
+export type AccessDecision = { allowed: true; basis: AccessBasis } | Refusal;
 
 const DENIED: AccessDecision = {
   allowed: false,
@@ -110,7 +118,7 @@ const DENIED: AccessDecision = {
     'You have no relationship to this citizen (coordinator, team member, responsible for an intervention, a pending referral to your unit or a meeting you are invited to).',
 };
 
-/** How long break-the-glass access lasts. */
+/** How long break-the-glass access lasts unless configured otherwise (SAMSPIL_BREAK_GLASS_HOURS). */
 export const BREAK_GLASS_HOURS = 4;
 
 /** Roles that supervise: search the audit trail, review break-the-glass. */
@@ -365,18 +373,58 @@ export function canSetCaseReference(actor: Actor, intervention: Pick<Interventio
   return actor.kind === 'professional' && intervention.unitId === actor.unitId;
 }
 
-/** Who may give, withdraw or record consent for a citizen. Relatives with fuldmagt may not. */
-export function decideConsentChange(actor: Actor, access: AccessDecision): AccessDecision {
+/** A change to a citizen's consents, as the policy weighs it. */
+export type ConsentChange =
+  /** Give (citizen) or register (professional) a consent, or record a legal basis instead of consent. */
+  | { act: 'record'; basis: ConsentBasis; withDeclaration: boolean }
+  /** Withdraw a consent, or end a recorded legal basis. */
+  | { act: 'withdraw'; consent: { basis: ConsentBasis; recordedBy: { kind: string; id: string } } }
+  /** Confirm or reject a consent a professional registered as pending. */
+  | { act: 'answer' };
+
+/** Allowed, with the state a recorded consent starts in (pending until the citizen confirms it). */
+export type ConsentDecision = { allowed: true; basis: AccessBasis; state: ConsentState } | Refusal;
+
+/**
+ * Consent is the citizen's. The citizen (or a relative whose power of attorney includes consent)
+ * gives, withdraws, confirms and rejects. A professional who works with the citizen registers a
+ * consent given outside the system: with a reference to the signed declaration it holds at once,
+ * without one it is pending (no access) until the citizen confirms it. Only a team leader records
+ * a legal basis instead of consent, and only that team leader ends it. No professional withdraws
+ * a citizen's consent.
+ */
+export function decideConsentChange(
+  actor: Actor,
+  access: AccessDecision,
+  change: ConsentChange,
+): ConsentDecision {
   if (!access.allowed) return access;
+  const allowed = (state: ConsentState = 'confirmed'): ConsentDecision => ({ ...access, state });
   if (actor.kind === 'citizen') {
-    return actor.delegate
-      ? { allowed: false, reason: 'Only the citizen can give or withdraw consent.' }
-      : access;
+    if (actor.delegate && !actor.delegate.includesConsent) return refusal('consent.delegate-not-included');
+    if (change.act === 'record' && change.basis !== 'consent')
+      return refusal('consent.citizen-gives-consent');
+    if (change.act === 'withdraw' && change.consent.basis !== 'consent')
+      return refusal('consent.legal-basis-end');
+    return allowed();
   }
-  // Professionals record consent (or a legal basis) only within a real relationship.
-  return access.basis === 'relationship' || access.basis === 'unit-leader'
-    ? access
-    : { allowed: false, reason: 'Record consent only for a citizen you work with.' };
+  if (access.basis !== 'relationship' && access.basis !== 'unit-leader')
+    return refusal('consent.no-relationship');
+  switch (change.act) {
+    case 'record':
+      if (change.basis === 'legal_provision')
+        return actor.role === 'team_leader' ? allowed() : refusal('consent.legal-basis-team-leader');
+      return allowed(change.withDeclaration ? 'confirmed' : 'pending');
+    case 'withdraw':
+      if (change.consent.basis === 'consent') return refusal('consent.professional-withdraw');
+      return actor.role === 'team_leader' &&
+        change.consent.recordedBy.kind === 'professional' &&
+        change.consent.recordedBy.id === actor.id
+        ? allowed()
+        : refusal('consent.legal-basis-end');
+    case 'answer':
+      return refusal('consent.confirm-citizen');
+  }
 }
 
 /** Whether a professional may search the audit trail and review break-the-glass. */
@@ -386,9 +434,47 @@ export function canSuperviseAudit(actor: Actor): boolean {
 
 /** Whether a professional may break the glass for a citizen (no relationship needed; never citizens). */
 export function decideBreakGlass(actor: Actor): AccessDecision {
-  if (actor.kind !== 'professional')
-    return { allowed: false, reason: 'Only professionals can break the glass.' };
+  if (actor.kind !== 'professional') return refusal('break-glass.professionals-only');
   return { allowed: true, basis: 'break-glass' };
+}
+
+/** The break-the-glass access a review is about. */
+export interface BreakGlassScope {
+  professionalId: string;
+  unitId: string;
+}
+
+/**
+ * Who reviews a break-the-glass access: a supervisor other than the professional who broke the
+ * glass (a review of one's own would clear it unseen): the team leader of that professional's
+ * unit, or an administrator.
+ */
+export function decideBreakGlassReview(actor: Actor, glass: BreakGlassScope): { allowed: true } | Refusal {
+  if (!canSuperviseAudit(actor) || actor.kind !== 'professional')
+    return refusal('break-glass.review-supervisor');
+  if (actor.id === glass.professionalId) return refusal('break-glass.review-own');
+  if (actor.role === 'team_leader' && actor.unitId !== glass.unitId)
+    return refusal('break-glass.review-other-unit');
+  return { allowed: true };
+}
+
+/**
+ * Who changes settings that hold for the whole municipality (coordination rules and their
+ * thresholds): administrators. A unit's team leader reads them, as everyone does.
+ */
+export function decideSettingsChange(actor: Actor): { allowed: true } | Refusal {
+  return actor.kind === 'professional' && actor.role === 'administrator'
+    ? { allowed: true }
+    : refusal('settings.administrator');
+}
+
+/**
+ * Whose contact details (phone, e-mail) an actor may list: professionals see the municipality's
+ * directory (they refer and invite across units); a citizen, and a relative for her, sees only
+ * the professionals who work with her (coordinator, team, responsible for an intervention).
+ */
+export function professionalDirectoryScope(actor: Actor): 'municipality' | 'own-team' {
+  return actor.kind === 'professional' ? 'municipality' : 'own-team';
 }
 
 /** Whether an actor may see a citizen's full CPR number (always audited, with a reason). */

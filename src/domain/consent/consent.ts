@@ -1,7 +1,7 @@
-import { danishToday } from '../plan/attention.js';
 import { z } from 'zod';
 import { isoDate, textLine } from '../common/text.schemas.js';
 import { SECTORS, type Sector } from '../organisation/sectors.js';
+import { danishToday } from '../plan/attention.js';
 
 /**
  * Consent as structured data: who (a unit, or every unit of a sector) may see which
@@ -45,6 +45,14 @@ export const LEGAL_PROVISION_CODES = Object.keys(LEGAL_PROVISIONS) as [LegalProv
 
 export type ConsentBasis = 'consent' | 'legal_provision';
 
+/**
+ * Whether a consent is in force as the citizen's: `pending` when a professional recorded it
+ * without a reference to the signed declaration (it gives no access until the citizen confirms
+ * it), `rejected` when the citizen said it is not hers.
+ */
+export const CONSENT_STATES = ['pending', 'confirmed', 'rejected'] as const;
+export type ConsentState = (typeof CONSENT_STATES)[number];
+
 /** One consent (or recorded legal basis), as the rules need it. */
 export interface ConsentRecord {
   id: string;
@@ -62,6 +70,8 @@ export interface ConsentRecord {
   validFrom: string;
   validUntil: string | null;
   withdrawnAt: Date | null;
+  /** Absent means confirmed (records from before migration 012, and the citizen's own). */
+  state?: ConsentState;
 }
 
 /** What a citizen gives, or a professional records. Exactly one of unit or sector. */
@@ -74,6 +84,9 @@ export const consentInputSchema = z
     caseReference: textLine(200).optional(),
     basis: z.enum(['consent', 'legal_provision']).default('consent'),
     legalProvision: z.enum(LEGAL_PROVISION_CODES).optional(),
+    /** The signed declaration a professional registers a consent from (journal or document number). */
+    declarationReference: textLine(200).min(3, { error: 'must be at least 3 characters' }).optional(),
+    declarationSignedOn: isoDate.optional(),
     validFrom: isoDate.optional(),
     validUntil: isoDate.optional(),
   })
@@ -99,6 +112,20 @@ export const consentInputSchema = z
         message: 'only with basis legal_provision',
       });
     }
+    if ((value.declarationReference === undefined) !== (value.declarationSignedOn === undefined)) {
+      context.addIssue({
+        code: 'custom',
+        path: [value.declarationReference === undefined ? 'declarationReference' : 'declarationSignedOn'],
+        message: 'give both the declaration reference and the date it was signed, or neither',
+      });
+    }
+    if (value.basis === 'legal_provision' && value.declarationReference) {
+      context.addIssue({
+        code: 'custom',
+        path: ['declarationReference'],
+        message: 'only with basis consent',
+      });
+    }
     if (value.validFrom && value.validUntil && value.validUntil < value.validFrom) {
       context.addIssue({ code: 'custom', path: ['validUntil'], message: 'must not be before validFrom' });
     }
@@ -113,8 +140,28 @@ export function isoDay(now: Date): string {
   return danishToday(now);
 }
 
-/** Whether a consent is in force now: not withdrawn, and today within its validity dates. */
+/**
+ * Dates a consent may be recorded with: it starts today or later (no backdating: a consent
+ * cannot open what was shared before it was given), and a declaration was signed by today.
+ * Returns the field at fault, or null.
+ */
+export function consentDateProblem(
+  input: { validFrom?: string; declarationSignedOn?: string },
+  today: string,
+): { field: 'validFrom' | 'declarationSignedOn'; message: string } | null {
+  if (input.validFrom !== undefined && input.validFrom < today)
+    return {
+      field: 'validFrom',
+      message: `must be today (${today}) or later; a consent cannot be backdated`,
+    };
+  if (input.declarationSignedOn !== undefined && input.declarationSignedOn > today)
+    return { field: 'declarationSignedOn', message: 'must not be in the future' };
+  return null;
+}
+
+/** Whether a consent is in force now: confirmed, not withdrawn, and today within its validity dates. */
 export function isConsentActive(consent: ConsentRecord, now: Date): boolean {
+  if (consent.state !== undefined && consent.state !== 'confirmed') return false;
   if (consent.withdrawnAt && consent.withdrawnAt.getTime() <= now.getTime()) return false;
   const today = isoDay(now);
   if (consent.validFrom > today) return false;

@@ -4,11 +4,12 @@ import {
   type AccessGrants,
   type Actor,
   decideCitizenAccess,
+  type Refusal,
 } from '../../domain/access/policy.js';
 import type { AuditAction } from '../audit/audit-writer.js';
 import type { AppContext } from '../context.js';
 import type { StoredPlan } from '../plan/plan-store.js';
-import { problems } from '../problem.js';
+import { problems, refusedProblem } from '../problem.js';
 
 export interface CitizenAccess {
   plan: StoredPlan;
@@ -17,7 +18,7 @@ export interface CitizenAccess {
 }
 
 /** Any of the policy's decisions: allowed (with what the caller needs), or refused with a reason. */
-export type PolicyDecision = { allowed: true } | { allowed: false; reason: string };
+export type PolicyDecision = { allowed: true } | Refusal;
 
 /**
  * A decision of the policy about an act on the citizen, made from the actor and their access to
@@ -75,7 +76,7 @@ export async function requireAllowed<Decision extends PolicyDecision>(
     outcome: 'denied',
     clientIp: request.ip,
   });
-  throw problems.forbidden(decision.reason);
+  throw refusedProblem(decision, request.headers['accept-language']);
 }
 
 /** The policy's answer to "may the actor see this citizen at all?", as a decider. */

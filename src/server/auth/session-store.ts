@@ -315,7 +315,7 @@ async function loadActor(
     if (!subject.delegationId) return { actor, delegationUntil: null };
     const delegation = await db
       .selectFrom('delegation')
-      .select(['id', 'grantee_name', 'valid_from', 'valid_until', 'revoked_at'])
+      .select(['id', 'grantee_name', 'includes_consent', 'valid_from', 'valid_until', 'revoked_at'])
       .where('municipality_id', '=', subject.municipalityId)
       .where('id', '=', subject.delegationId)
       .where('citizen_id', '=', subject.id)
@@ -336,7 +336,11 @@ async function loadActor(
       actor: {
         ...actor,
         name: delegation.grantee_name,
-        delegate: { delegationId: delegation.id, name: delegation.grantee_name },
+        delegate: {
+          delegationId: delegation.id,
+          name: delegation.grantee_name,
+          includesConsent: delegation.includes_consent,
+        },
       },
       // A session never outlives its delegation: the cache checks this day on every request.
       delegationUntil: delegation.valid_until ?? '9999-12-31',

@@ -23,12 +23,21 @@ export const accessLogEntrySchema = z
     }),
     why: z.string().nullable().describe('The purpose, or the reason given to break the glass'),
     breakGlass: z.boolean(),
+    review: z
+      .object({
+        outcome: z.enum(['justified', 'not-justified']),
+        comment: z.string().nullable(),
+        at: z.string(),
+      })
+      .nullable()
+      .optional()
+      .describe('For a break-the-glass: how its review judged it, once reviewed'),
     outcome: z.enum(['allowed', 'denied']),
   })
   .meta({ id: 'AccessLogEntry' });
 
 /** An entry as the citizen's export carries it: the access log's, without the break-the-glass mark. */
-export type AccessLogEntry = Omit<z.infer<typeof accessLogEntrySchema>, 'breakGlass'>;
+export type AccessLogEntry = Omit<z.infer<typeof accessLogEntrySchema>, 'breakGlass' | 'review'>;
 
 /** The kind of a resource code, without ids: "flag:…" → "flag", "plan,cpr" → "plan". */
 function kindOf(resource: string): string {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { canSuperviseAudit, decideAccessLogRead } from '../../domain/access/policy.js';
 import { accessLogRows, auditShowsNames } from '../../db/queries/access-log.queries.js';
+import { breakGlassReviews } from '../../db/queries/break-glass.queries.js';
 import { authorizeCitizen } from '../auth/citizen-access.js';
 import type { App, AppContext } from '../context.js';
 import { actorOf, professionalOf } from '../plugins/auth.js';
@@ -78,12 +79,37 @@ export function auditRoutes(app: App, context: AppContext): void {
         outcome: 'allowed',
         clientIp: request.ip,
       });
+      const glassId = (resource: string): string | undefined =>
+        resource.startsWith('break_glass:') ? resource.slice('break_glass:'.length) : undefined;
+      const reviews = await breakGlassReviews(
+        db,
+        actor.municipalityId,
+        rows.flatMap((row) => {
+          const id = row.action === 'break-glass' ? glassId(row.resource) : undefined;
+          return id ? [id] : [];
+        }),
+      );
       return {
         showsNames,
-        items: rows.map((row) => ({
-          ...presentAccessLogEntry(row, showsNames),
-          breakGlass: row.action === 'break-glass',
-        })),
+        items: rows.map((row) => {
+          const breakGlass = row.action === 'break-glass';
+          const review = breakGlass ? reviews.get(glassId(row.resource) ?? '') : undefined;
+          return {
+            ...presentAccessLogEntry(row, showsNames),
+            breakGlass,
+            ...(breakGlass
+              ? {
+                  review: review
+                    ? {
+                        outcome: review.outcome as 'justified' | 'not-justified',
+                        comment: review.comment,
+                        at: review.at.toISOString(),
+                      }
+                    : null,
+                }
+              : {}),
+          };
+        }),
       };
     },
   );

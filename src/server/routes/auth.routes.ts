@@ -23,7 +23,13 @@ const meSchema = z
     municipality: z.object({ code: z.string(), name: z.string() }),
     citizenId: z.uuid().nullable().describe('For a citizen: their own id, to open their plan'),
     actingFor: z
-      .object({ citizenName: z.string() })
+      .object({
+        citizenName: z.string(),
+        mayConsent: z
+          .boolean()
+          .optional()
+          .describe('Whether the power of attorney covers giving and withdrawing consent'),
+      })
       .nullable()
       .optional()
       .describe('For a relative with delegated access: whose plan they see'),
@@ -92,7 +98,10 @@ export function authRoutes(app: App, context: AppContext): void {
         return {
           ...me,
           role: 'relative',
-          actingFor: { citizenName: `${citizen.given_name} ${citizen.family_name}` },
+          actingFor: {
+            citizenName: `${citizen.given_name} ${citizen.family_name}`,
+            mayConsent: actor.delegate.includesConsent === true,
+          },
           assurance: session?.acr ?? null,
           canSwitchDelegation: choices.length > 1,
         };

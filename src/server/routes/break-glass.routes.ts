@@ -1,22 +1,48 @@
 import { z } from 'zod';
 import {
-  BREAK_GLASS_HOURS,
+  BREAK_GLASS_OUTCOMES,
+  BREAK_GLASS_REASONS,
+  explanationProblem,
+} from '../../domain/access/break-glass.js';
+import {
   canSuperviseAudit,
   decideBreakGlass,
+  decideBreakGlassReview,
   decideCprReveal,
 } from '../../domain/access/policy.js';
+import { refusal } from '../../domain/access/refusals.js';
 import { newId } from '../../db/ids.js';
+import {
+  activeBreakGlassOf,
+  type BreakGlassRow,
+  breakGlassActivity,
+  listBreakGlass,
+} from '../../db/queries/break-glass.queries.js';
 import { auditInTransaction } from '../audit/audit-writer.js';
-import { authorizeCitizen } from '../auth/citizen-access.js';
+import { authorizeCitizen, citizenAccess } from '../auth/citizen-access.js';
 import { requireRecentLogin } from '../auth/step-up.js';
 import type { App, AppContext } from '../context.js';
 import { actorOf, professionalOf } from '../plugins/auth.js';
-import { problems } from '../problem.js';
+import { problems, refusedProblem } from '../problem.js';
 import { freeText } from '../../domain/common/text.schemas.js';
 
 const citizenParams = z.strictObject({ citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }) });
+const glassParams = z.strictObject({
+  breakGlassId: z.uuid({ error: 'must be a break-the-glass id (UUID)' }),
+});
 const reasonBody = z.strictObject({
   reason: freeText(1000).min(10, { error: 'must say why, in at least 10 characters' }),
+});
+const breakGlassBody = z.strictObject({
+  reasonCode: z
+    .enum(BREAK_GLASS_REASONS, { error: `must be one of ${BREAK_GLASS_REASONS.join(', ')}` })
+    .describe('The kind of emergency, from the list'),
+  reason: freeText(1000)
+    .superRefine((text, context) => {
+      const problem = explanationProblem(text);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    })
+    .describe('What the situation is, in at least 20 letters or digits'),
 });
 
 const breakGlassViewSchema = z
@@ -25,20 +51,59 @@ const breakGlassViewSchema = z
     citizen: z.object({ id: z.uuid(), name: z.string() }),
     professional: z.object({ id: z.uuid(), name: z.string() }),
     unit: z.object({ id: z.uuid(), name: z.string() }),
+    reasonCode: z.enum(BREAK_GLASS_REASONS),
     reason: z.string(),
     startedAt: z.string(),
     expiresAt: z.string(),
     reviewedAt: z.string().nullable(),
+    review: z
+      .object({
+        outcome: z.enum(BREAK_GLASS_OUTCOMES),
+        comment: z.string().nullable(),
+        reviewer: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+      })
+      .nullable(),
   })
   .meta({ id: 'BreakGlass' });
 
+const activitySchema = z.object({
+  at: z.string(),
+  action: z.string(),
+  what: z.string().describe('The kind of resource (plan, plan_history, cpr, …), not its ids'),
+  outcome: z.enum(['allowed', 'denied']),
+});
+
+function presentGlass(row: BreakGlassRow): z.infer<typeof breakGlassViewSchema> {
+  return {
+    id: row.id,
+    citizen: { id: row.citizen_id, name: `${row.given_name} ${row.family_name}` },
+    professional: { id: row.professional_id, name: row.professional_name },
+    unit: { id: row.unit_id, name: row.unit_name },
+    reasonCode: row.reason_code as (typeof BREAK_GLASS_REASONS)[number],
+    reason: row.reason,
+    startedAt: row.started_at.toISOString(),
+    expiresAt: row.expires_at.toISOString(),
+    reviewedAt: row.reviewed_at?.toISOString() ?? null,
+    review: row.review_outcome
+      ? {
+          outcome: row.review_outcome as (typeof BREAK_GLASS_OUTCOMES)[number],
+          comment: row.review_comment,
+          reviewer:
+            row.reviewed_by && row.reviewer_name ? { id: row.reviewed_by, name: row.reviewer_name } : null,
+        }
+      : null,
+  };
+}
+
 /**
- * Break the glass: access to a citizen outside a relationship, with a stated reason, for a
- * few hours; audited, listed for the unit's leader to review, shown to the citizen. And the
- * audited reveal of a full CPR number.
+ * Break the glass: access to a citizen outside a relationship, with a reason from a list and an
+ * explanation, for a few hours (SAMSPIL_BREAK_GLASS_HOURS); audited, shown to the citizen, and
+ * reviewed by someone else (the unit's leader or an administrator) with an outcome and a look
+ * at what was read and done under it. And the audited reveal of a full CPR number.
  */
 export function breakGlassRoutes(app: App, context: AppContext): void {
   const { db } = context.database;
+  const hours = context.config.breakGlassHours;
 
   app.post(
     '/api/citizens/:citizenId/break-glass',
@@ -46,9 +111,9 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
       config: { rateLimit: { max: 20, timeWindow: '1 hour' } },
       schema: {
         tags: ['access'],
-        summary: `Break the glass: ${BREAK_GLASS_HOURS} hours of access without a relationship, with a reason (audited, shown to the citizen and your leader)`,
+        summary: `Break the glass: ${hours} hours of read access without a relationship, with a reason (audited, shown to the citizen and reviewed)`,
         params: citizenParams,
-        body: reasonBody,
+        body: breakGlassBody,
         response: { 201: z.object({ id: z.uuid(), expiresAt: z.string() }) },
       },
     },
@@ -70,7 +135,7 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
       // Step-up: breaking the glass needs a recent login (401 step-up-required otherwise).
       await requireRecentLogin(context, request, actor, citizenId, 'break-glass', 'citizen');
       const id = newId();
-      const expiresAt = new Date(Date.now() + BREAK_GLASS_HOURS * 3_600_000);
+      const expiresAt = new Date(Date.now() + hours * 3_600_000);
       await db.transaction().execute(async (trx) => {
         await trx
           .insertInto('break_glass')
@@ -80,6 +145,7 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
             citizen_id: citizenId,
             professional_id: professional.id,
             unit_id: professional.unitId,
+            reason_code: request.body.reasonCode,
             reason: request.body.reason,
             expires_at: expiresAt,
             reviewed_by: null,
@@ -94,11 +160,32 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
           outcome: 'allowed',
           clientIp: request.ip,
           purpose: request.body.reason,
-          details: { expiresAt: expiresAt.toISOString() },
+          details: { expiresAt: expiresAt.toISOString(), reasonCode: request.body.reasonCode },
         });
       });
       context.plans.grants.invalidate(actor.municipalityId, citizenId);
       return reply.code(201).send({ id, expiresAt: expiresAt.toISOString() });
+    },
+  );
+
+  app.get(
+    '/api/citizens/:citizenId/break-glass/active',
+    {
+      schema: {
+        tags: ['access'],
+        summary: 'Your own emergency access to this citizen while it lasts, for the banner on its pages',
+        params: citizenParams,
+        response: {
+          200: z.object({ active: z.object({ id: z.uuid(), expiresAt: z.string() }).nullable() }),
+        },
+      },
+    },
+    async (request) => {
+      const actor = professionalOf(request);
+      // Another municipality's (or no) citizen is 404, as everywhere.
+      await citizenAccess(context, actor, request.params.citizenId);
+      const row = await activeBreakGlassOf(db, actor.municipalityId, actor.id, request.params.citizenId);
+      return { active: row ? { id: row.id, expiresAt: row.expires_at.toISOString() } : null };
     },
   );
 
@@ -120,36 +207,12 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
     async (request) => {
       const actor = professionalOf(request);
       if (!canSuperviseAudit(actor))
-        throw problems.forbidden('Only team leaders and administrators review break-the-glass.');
-      let query = db
-        .selectFrom('break_glass as b')
-        .innerJoin('citizen as c', (join) =>
-          join.onRef('c.municipality_id', '=', 'b.municipality_id').onRef('c.id', '=', 'b.citizen_id'),
-        )
-        .innerJoin('professional as p', (join) =>
-          join.onRef('p.municipality_id', '=', 'b.municipality_id').onRef('p.id', '=', 'b.professional_id'),
-        )
-        .innerJoin('unit as u', (join) =>
-          join.onRef('u.municipality_id', '=', 'b.municipality_id').onRef('u.id', '=', 'b.unit_id'),
-        )
-        .select([
-          'b.id',
-          'b.citizen_id',
-          'c.given_name',
-          'c.family_name',
-          'b.professional_id',
-          'p.name as professional_name',
-          'b.unit_id',
-          'u.name as unit_name',
-          'b.reason',
-          'b.started_at',
-          'b.expires_at',
-          'b.reviewed_at',
-        ])
-        .where('b.municipality_id', '=', actor.municipalityId);
-      if (actor.role === 'team_leader') query = query.where('b.unit_id', '=', actor.unitId);
-      if (request.query.status === 'unreviewed') query = query.where('b.reviewed_at', 'is', null);
-      const rows = await query.orderBy('b.started_at', 'desc').limit(request.query.limit).execute();
+        throw refusedProblem(refusal('break-glass.review-supervisor'), request.headers['accept-language']);
+      const rows = await listBreakGlass(db, actor.municipalityId, {
+        unitId: actor.role === 'team_leader' ? actor.unitId : undefined,
+        unreviewed: request.query.status === 'unreviewed',
+        limit: request.query.limit,
+      });
       await context.audit.record({
         actor,
         citizenId: null,
@@ -160,16 +223,65 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
         details: { results: rows.length },
         seenCitizens: rows.map((row) => row.citizen_id),
       });
+      return { items: rows.map(presentGlass) };
+    },
+  );
+
+  /** One break-the-glass access the actor may review: 404 if none, 403 (audited) if not theirs to review. */
+  async function reviewable(
+    request: Parameters<typeof professionalOf>[0],
+    breakGlassId: string,
+  ): Promise<BreakGlassRow> {
+    const actor = professionalOf(request);
+    const row = (await listBreakGlass(db, actor.municipalityId, { id: breakGlassId, limit: 1 }))[0];
+    if (!row) throw problems.notFound('The break-the-glass access');
+    const decision = decideBreakGlassReview(actor, {
+      professionalId: row.professional_id,
+      unitId: row.unit_id,
+    });
+    if (!decision.allowed) {
+      await context.audit.record({
+        actor,
+        citizenId: row.citizen_id,
+        action: 'update',
+        resource: `break_glass:${breakGlassId}`,
+        outcome: 'denied',
+        clientIp: request.ip,
+      });
+      throw refusedProblem(decision, request.headers['accept-language']);
+    }
+    return row;
+  }
+
+  app.get(
+    '/api/break-glass/:breakGlassId',
+    {
+      schema: {
+        tags: ['access'],
+        summary: 'One break-the-glass access with what was read and done under it (for its reviewer)',
+        params: glassParams,
+        response: { 200: breakGlassViewSchema.extend({ activity: z.array(activitySchema) }) },
+      },
+    },
+    async (request) => {
+      const actor = professionalOf(request);
+      const row = await reviewable(request, request.params.breakGlassId);
+      const activity = await breakGlassActivity(db, actor.municipalityId, row);
+      await context.audit.record({
+        actor,
+        citizenId: row.citizen_id,
+        action: 'read',
+        resource: `break_glass:${row.id}`,
+        outcome: 'allowed',
+        clientIp: request.ip,
+      });
       return {
-        items: rows.map((row) => ({
-          id: row.id,
-          citizen: { id: row.citizen_id, name: `${row.given_name} ${row.family_name}` },
-          professional: { id: row.professional_id, name: row.professional_name },
-          unit: { id: row.unit_id, name: row.unit_name },
-          reason: row.reason,
-          startedAt: row.started_at.toISOString(),
-          expiresAt: row.expires_at.toISOString(),
-          reviewedAt: row.reviewed_at?.toISOString() ?? null,
+        ...presentGlass(row),
+        activity: activity.map((entry) => ({
+          at: entry.at.toISOString(),
+          action: entry.action,
+          what: entry.resource.split(/[:,]/, 1)[0] ?? entry.resource,
+          outcome: entry.outcome as 'allowed' | 'denied',
         })),
       };
     },
@@ -180,34 +292,47 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
     {
       schema: {
         tags: ['access'],
-        summary: 'Mark a break-the-glass access as reviewed by the leader',
-        params: z.strictObject({ breakGlassId: z.uuid({ error: 'must be a break-the-glass id (UUID)' }) }),
-        body: z.strictObject({}).optional(),
+        summary:
+          'Review a break-the-glass access: justified or not, with a comment (not by the one who broke the glass)',
+        params: glassParams,
+        body: z.strictObject({
+          outcome: z.enum(BREAK_GLASS_OUTCOMES, { error: 'must be justified or not-justified' }),
+          comment: z
+            .string()
+            .trim()
+            .min(5, { error: 'must say what the review found, in at least 5 characters' })
+            .max(2000),
+        }),
         response: { 204: z.null() },
       },
     },
     async (request, reply) => {
       const actor = professionalOf(request);
-      if (!canSuperviseAudit(actor))
-        throw problems.forbidden('Only team leaders and administrators review break-the-glass.');
+      const row = await reviewable(request, request.params.breakGlassId);
+      const { outcome, comment } = request.body;
       await db.transaction().execute(async (trx) => {
-        let query = trx
+        const result = await trx
           .updateTable('break_glass')
-          .set({ reviewed_by: actor.id, reviewed_at: new Date() })
+          .set({
+            reviewed_by: actor.id,
+            reviewed_at: new Date(),
+            review_outcome: outcome,
+            review_comment: comment,
+          })
           .where('municipality_id', '=', actor.municipalityId)
-          .where('id', '=', request.params.breakGlassId)
-          .where('reviewed_at', 'is', null);
-        if (actor.role === 'team_leader') query = query.where('unit_id', '=', actor.unitId);
-        const result = await query.returning('citizen_id').executeTakeFirst();
-        if (!result) throw problems.notFound('The break-the-glass access (unreviewed, of your unit)');
+          .where('id', '=', row.id)
+          .where('reviewed_at', 'is', null)
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) === 0)
+          throw problems.conflict('The break-the-glass access has been reviewed already.');
         await auditInTransaction(trx, {
           actor,
-          citizenId: result.citizen_id,
+          citizenId: row.citizen_id,
           action: 'update',
-          resource: `break_glass:${request.params.breakGlassId}`,
+          resource: `break_glass:${row.id}`,
           outcome: 'allowed',
           clientIp: request.ip,
-          details: { reviewed: true },
+          details: { reviewed: true, outcome },
         });
       });
       return reply.code(204).send(null);

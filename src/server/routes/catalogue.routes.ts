@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { professionalDirectoryScope } from '../../domain/access/policy.js';
 import { LEGAL_BASIS_CODES } from '../../domain/organisation/legal-bases.js';
 import { PROFESSIONAL_ROLES, SECTORS } from '../../domain/organisation/sectors.js';
 import { actorOf } from '../plugins/auth.js';
@@ -102,7 +103,8 @@ export function catalogueRoutes(app: App, context: AppContext): void {
     {
       schema: {
         tags: ['catalogue'],
-        summary: 'Active professionals, optionally of one unit',
+        summary:
+          "Active professionals, optionally of one unit (a citizen, or a relative for her: only the citizen's own team)",
         querystring: z.strictObject({ unitId: z.uuid().optional() }),
         response: {
           200: z.object({
@@ -129,6 +131,12 @@ export function catalogueRoutes(app: App, context: AppContext): void {
         .where('municipality_id', '=', actor.municipalityId)
         .where('active', '=', true);
       if (request.query.unitId) query = query.where('unit_id', '=', request.query.unitId);
+      if (professionalDirectoryScope(actor) === 'own-team') {
+        const plan = await context.plans.get(actor.municipalityId, actor.id);
+        const team = plan?.relations.professionalIds ?? [];
+        if (team.length === 0) return { items: [] };
+        query = query.where('id', 'in', [...team]);
+      }
       const rows = await query.orderBy('name').limit(2000).execute();
       return {
         items: rows.map((row) => ({

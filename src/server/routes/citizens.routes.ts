@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { normaliseCpr } from '../../domain/citizen/cpr.js';
-import { decideCitizenAccess } from '../../domain/access/policy.js';
+import { decideBreakGlass, decideCitizenAccess } from '../../domain/access/policy.js';
 import { relationsOf } from '../../db/queries/plan-document.queries.js';
 import { professionalOf } from '../plugins/auth.js';
 import type { App, AppContext } from '../context.js';
@@ -89,7 +89,16 @@ export function citizensRoutes(app: App, context: AppContext): void {
         tags: ['citizens'],
         summary: 'Find a citizen by CPR number (in the body, never in a URL)',
         body: z.strictObject({ cpr: token(20).describe('DDMMYY-SSSS or DDMMYYSSSS') }),
-        response: { 200: caseloadPageSchema },
+        response: {
+          200: caseloadPageSchema.extend({
+            emergencyAccess: z
+              .object({ citizenId: z.uuid() })
+              .nullable()
+              .describe(
+                'The citizen exists but you have no relationship: the emergency route (break the glass, audited) is open',
+              ),
+          }),
+        },
       },
     },
     async (request) => {
@@ -127,7 +136,10 @@ export function citizensRoutes(app: App, context: AppContext): void {
         clientIp: request.ip,
         details: { criteria: { cpr: `${cpr.slice(0, 6)}-xxxx` }, found: items.length },
       });
-      return { items, total: items.length, page: 1, pageSize: 25 };
+      // No relationship: no name, no plan, only the audited emergency route to this citizen.
+      const emergencyAccess =
+        row && !visible && decideBreakGlass(actor).allowed ? { citizenId: row.id } : null;
+      return { items, total: items.length, page: 1, pageSize: 25, emergencyAccess };
     },
   );
 }

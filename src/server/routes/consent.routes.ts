@@ -1,8 +1,14 @@
 import { z } from 'zod';
-import { decideConsentChange, decideDelegationChange } from '../../domain/access/policy.js';
+import {
+  type ConsentChange,
+  decideConsentChange,
+  decideDelegationChange,
+} from '../../domain/access/policy.js';
 import { normaliseCpr } from '../../domain/citizen/cpr.js';
 import {
   CONSENT_PURPOSES,
+  CONSENT_STATES,
+  consentDateProblem,
   consentInputSchema,
   INFORMATION_CATEGORIES,
   isConsentActive,
@@ -10,10 +16,11 @@ import {
   LEGAL_PROVISION_CODES,
 } from '../../domain/consent/consent.js';
 import { SECTORS } from '../../domain/organisation/sectors.js';
+import { danishToday } from '../../domain/plan/attention.js';
 import { newId } from '../../db/ids.js';
 import { listConsentRows, toConsentRecord } from '../../db/queries/consent.queries.js';
 import { auditInTransaction } from '../audit/audit-writer.js';
-import { authorizeCitizen } from '../auth/citizen-access.js';
+import { authorizeCitizen, requireAllowed } from '../auth/citizen-access.js';
 import type { App, AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
 import { problems } from '../problem.js';
@@ -41,7 +48,14 @@ const consentViewSchema = z
     legalProvision: z.enum(LEGAL_PROVISION_CODES).nullable(),
     validFrom: z.string(),
     validUntil: z.string().nullable(),
-    status: z.enum(['active', 'withdrawn', 'expired', 'not-yet-valid']),
+    status: z.enum(['active', 'withdrawn', 'expired', 'not-yet-valid', 'pending', 'rejected']),
+    state: z
+      .enum(CONSENT_STATES)
+      .describe('pending: registered by a professional, waits for the citizen to confirm it (no access)'),
+    declaration: z
+      .object({ reference: z.string(), signedOn: z.string() })
+      .nullable()
+      .describe('The signed declaration a professional registered the consent from'),
     recordedBy: z.object({ kind: z.enum(['citizen', 'professional']), name: z.string().nullable() }),
     recordedAt: z.string(),
     withdrawnAt: z.string().nullable(),
@@ -52,6 +66,7 @@ const delegationViewSchema = z
   .object({
     id: z.uuid(),
     granteeName: z.string(),
+    includesConsent: z.boolean().describe('Whether the relative may give and withdraw consent'),
     validFrom: z.string(),
     validUntil: z.string().nullable(),
     revokedAt: z.string().nullable(),
@@ -101,13 +116,16 @@ export function consentRoutes(app: App, context: AppContext): void {
     const now = new Date();
     return rows.map((row) => {
       const record = toConsentRecord(row);
+      const state = row.state as (typeof CONSENT_STATES)[number];
       const status = row.withdrawn_at
         ? 'withdrawn'
-        : isConsentActive(record, now)
-          ? 'active'
-          : record.validFrom > isoDay(now)
-            ? 'not-yet-valid'
-            : 'expired';
+        : state !== 'confirmed'
+          ? state
+          : isConsentActive(record, now)
+            ? 'active'
+            : record.validFrom > isoDay(now)
+              ? 'not-yet-valid'
+              : 'expired';
       return {
         id: row.id,
         granteeUnit: row.grantee_unit_id
@@ -122,6 +140,11 @@ export function consentRoutes(app: App, context: AppContext): void {
         validFrom: row.valid_from,
         validUntil: row.valid_until,
         status,
+        state,
+        declaration:
+          row.declaration_reference && row.declaration_signed_on
+            ? { reference: row.declaration_reference, signedOn: row.declaration_signed_on }
+            : null,
         recordedBy: {
           kind: row.recorded_by_kind as 'citizen' | 'professional',
           name: row.recorded_by_kind === 'professional' ? (proName.get(row.recorded_by_id) ?? null) : null,
@@ -173,19 +196,23 @@ export function consentRoutes(app: App, context: AppContext): void {
       const actor = actorOf(request);
       const { citizenId } = request.params;
       const body = request.body;
-      await authorizeCitizen(
+      const change: ConsentChange = {
+        act: 'record',
+        basis: body.basis,
+        withDeclaration: body.declarationReference !== undefined,
+      };
+      const { granted } = await authorizeCitizen(
         context,
         request,
         actor,
         citizenId,
         { action: 'create', resource: 'consent' },
-        decideConsentChange,
+        (actor, access) => decideConsentChange(actor, access, change),
       );
-      if (actor.kind === 'citizen' && body.basis !== 'consent') {
-        throw problems.badRequest('A citizen gives consent; legal bases are recorded by professionals.', [
-          { field: 'basis', message: 'must be consent when the citizen gives it' },
-        ]);
-      }
+      const today = danishToday();
+      const dateProblem = consentDateProblem(body, today);
+      if (dateProblem)
+        throw problems.badRequest(`${dateProblem.field} ${dateProblem.message}.`, [dateProblem]);
       if (body.granteeUnitId) {
         const unit = await db
           .selectFrom('unit')
@@ -213,7 +240,11 @@ export function consentRoutes(app: App, context: AppContext): void {
             case_reference: body.caseReference ?? null,
             basis: body.basis,
             legal_provision: body.legalProvision ?? null,
-            valid_from: body.validFrom ?? isoDay(new Date()),
+            state: granted.state,
+            declaration_reference: body.declarationReference ?? null,
+            declaration_signed_on: body.declarationSignedOn ?? null,
+            confirmed_at: granted.state === 'confirmed' ? new Date() : null,
+            valid_from: body.validFrom ?? today,
             valid_until: body.validUntil ?? null,
             recorded_by_kind: actor.kind,
             recorded_by_id: actor.id,
@@ -234,6 +265,8 @@ export function consentRoutes(app: App, context: AppContext): void {
             basis: body.basis,
             legalProvision: body.legalProvision ?? null,
             categories: body.categories,
+            state: granted.state,
+            declarationReference: body.declarationReference ?? null,
           },
         });
       });
@@ -244,60 +277,118 @@ export function consentRoutes(app: App, context: AppContext): void {
     },
   );
 
-  app.post(
-    '/api/citizens/:citizenId/consents/:consentId/withdraw',
-    {
-      schema: {
-        tags: ['consent'],
-        summary: 'Withdraw a consent (takes effect at once)',
-        params: consentParams,
-        body: z.strictObject({}).optional(),
-        response: { 200: consentViewSchema },
-      },
+  /**
+   * One answer to an existing consent: the citizen withdraws it (or a team leader ends the legal
+   * basis they recorded), or confirms or rejects one registered as pending. The row is read under
+   * lock, the policy decides from who recorded it and on what basis, then it is changed and audited.
+   */
+  const answers = {
+    withdraw: {
+      summary:
+        'Withdraw a consent (the citizen; takes effect at once) or end a legal basis (its team leader)',
+      audit: 'withdraw',
     },
-    async (request) => {
-      const actor = actorOf(request);
-      const { citizenId, consentId } = request.params;
-      await authorizeCitizen(
-        context,
-        request,
-        actor,
-        citizenId,
-        { action: 'withdraw', resource: 'consent' },
-        decideConsentChange,
-      );
-      await db.transaction().execute(async (trx) => {
-        const row = await trx
+    confirm: {
+      summary: 'The citizen confirms a consent a professional registered as pending',
+      audit: 'update',
+    },
+    reject: {
+      summary: 'The citizen rejects a consent a professional registered as pending',
+      audit: 'update',
+    },
+  } as const;
+  for (const [answer, { summary, audit }] of Object.entries(answers) as [
+    keyof typeof answers,
+    (typeof answers)[keyof typeof answers],
+  ][]) {
+    app.post(
+      `/api/citizens/:citizenId/consents/:consentId/${answer}`,
+      {
+        schema: {
+          tags: ['consent'],
+          summary,
+          params: consentParams,
+          body: z.strictObject({}).optional(),
+          response: { 200: consentViewSchema },
+        },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        const { citizenId, consentId } = request.params;
+        const resource = `consent:${consentId}`;
+        const { decision } = await authorizeCitizen(context, request, actor, citizenId, {
+          action: audit,
+          resource,
+        });
+        // Who recorded it and on what basis never change: decide before the locked write.
+        const recorded = await db
           .selectFrom('consent')
-          .select(['id', 'withdrawn_at'])
+          .select(['basis', 'recorded_by_kind', 'recorded_by_id'])
           .where('municipality_id', '=', actor.municipalityId)
           .where('citizen_id', '=', citizenId)
           .where('id', '=', consentId)
-          .forUpdate()
           .executeTakeFirst();
-        if (!row) throw problems.notFound('The consent');
-        if (row.withdrawn_at) throw problems.conflict('The consent is already withdrawn.');
-        await trx
-          .updateTable('consent')
-          .set({ withdrawn_at: new Date(), withdrawn_by_kind: actor.kind, withdrawn_by_id: actor.id })
-          .where('municipality_id', '=', actor.municipalityId)
-          .where('id', '=', consentId)
-          .execute();
-        await auditInTransaction(trx, {
+        if (!recorded) throw problems.notFound('The consent');
+        const change: ConsentChange =
+          answer === 'withdraw'
+            ? {
+                act: 'withdraw',
+                consent: {
+                  basis: recorded.basis as 'consent' | 'legal_provision',
+                  recordedBy: { kind: recorded.recorded_by_kind, id: recorded.recorded_by_id },
+                },
+              }
+            : { act: 'answer' };
+        await requireAllowed(
+          context,
+          request,
           actor,
           citizenId,
-          action: 'withdraw',
-          resource: `consent:${consentId}`,
-          outcome: 'allowed',
-          clientIp: request.ip,
+          decideConsentChange(actor, decision, change),
+          audit,
+          resource,
+        );
+        await db.transaction().execute(async (trx) => {
+          const row = await trx
+            .selectFrom('consent')
+            .select(['withdrawn_at', 'state'])
+            .where('municipality_id', '=', actor.municipalityId)
+            .where('id', '=', consentId)
+            .forUpdate()
+            .executeTakeFirstOrThrow();
+          if (row.withdrawn_at) throw problems.conflict('The consent is already withdrawn.');
+          if (answer !== 'withdraw' && row.state !== 'pending')
+            throw problems.conflict('The consent is not waiting for your answer.');
+          const now = new Date();
+          await trx
+            .updateTable('consent')
+            .set(
+              answer === 'withdraw'
+                ? { withdrawn_at: now, withdrawn_by_kind: actor.kind, withdrawn_by_id: actor.id }
+                : answer === 'confirm'
+                  ? { state: 'confirmed', confirmed_at: now }
+                  : { state: 'rejected' },
+            )
+            .where('municipality_id', '=', actor.municipalityId)
+            .where('id', '=', consentId)
+            .execute();
+          await auditInTransaction(trx, {
+            actor,
+            citizenId,
+            action: audit,
+            resource,
+            outcome: 'allowed',
+            clientIp: request.ip,
+            ...(answer === 'withdraw' ? {} : { details: { answer } }),
+          });
         });
-      });
-      context.plans.grants.invalidate(actor.municipalityId, citizenId);
-      const view = (await viewsOf(actor.municipalityId, citizenId)).find((item) => item.id === consentId);
-      if (!view) throw problems.notFound('The consent');
-      return view;
-    },
-  );
+        context.plans.grants.invalidate(actor.municipalityId, citizenId);
+        const view = (await viewsOf(actor.municipalityId, citizenId)).find((item) => item.id === consentId);
+        if (!view) throw problems.notFound('The consent');
+        return view;
+      },
+    );
+  }
 
   app.get(
     '/api/citizens/:citizenId/delegations',
@@ -323,7 +414,7 @@ export function consentRoutes(app: App, context: AppContext): void {
       });
       const rows = await db
         .selectFrom('delegation')
-        .select(['id', 'grantee_name', 'valid_from', 'valid_until', 'revoked_at'])
+        .select(['id', 'grantee_name', 'includes_consent', 'valid_from', 'valid_until', 'revoked_at'])
         .where('municipality_id', '=', actor.municipalityId)
         .where('citizen_id', '=', citizenId)
         .orderBy('created_at', 'desc')
@@ -332,6 +423,7 @@ export function consentRoutes(app: App, context: AppContext): void {
         items: rows.map((row) => ({
           id: row.id,
           granteeName: row.grantee_name,
+          includesConsent: row.includes_consent,
           validFrom: row.valid_from,
           validUntil: row.valid_until,
           revokedAt: row.revoked_at?.toISOString() ?? null,
@@ -351,6 +443,10 @@ export function consentRoutes(app: App, context: AppContext): void {
           granteeCpr: token(20).describe('The relative’s CPR number, DDMMYY-SSSS'),
           granteeName: textLine(200),
           validUntil: isoDate.optional(),
+          includesConsent: z
+            .boolean()
+            .default(false)
+            .describe('Whether the relative may also give and withdraw consent for the citizen'),
         }),
         response: { 201: delegationViewSchema },
       },
@@ -372,7 +468,7 @@ export function consentRoutes(app: App, context: AppContext): void {
           { field: 'granteeCpr', message: 'must be a CPR number of the form DDMMYY-SSSS' },
         ]);
       const id = newId();
-      const validFrom = isoDay(new Date());
+      const validFrom = danishToday();
       if (request.body.validUntil && request.body.validUntil < validFrom) {
         throw problems.badRequest('validUntil is in the past.', [
           { field: 'validUntil', message: 'must not be in the past' },
@@ -389,6 +485,7 @@ export function consentRoutes(app: App, context: AppContext): void {
             grantee_name: request.body.granteeName,
             valid_from: validFrom,
             valid_until: request.body.validUntil ?? null,
+            includes_consent: request.body.includesConsent,
             revoked_at: null,
           })
           .execute();
@@ -404,6 +501,7 @@ export function consentRoutes(app: App, context: AppContext): void {
       return reply.code(201).send({
         id,
         granteeName: request.body.granteeName,
+        includesConsent: request.body.includesConsent,
         validFrom,
         validUntil: request.body.validUntil ?? null,
         revokedAt: null,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { activeRules } from '../../domain/coordination/engine.js';
+import { decideSettingsChange } from '../../domain/access/policy.js';
 import { RULE_IDS, type RuleId } from '../../domain/coordination/rule.js';
 import { RULES, ruleById } from '../../domain/coordination/rules.js';
 import { SECTOR_LABELS, type Sector } from '../../domain/organisation/sectors.js';
@@ -17,7 +18,7 @@ import {
 import { forgetRules } from '../coordination/rule-choices-cache.js';
 import { changePlan } from '../plan/plan-change.js';
 import { actorOf, professionalOf } from '../plugins/auth.js';
-import { planEtag, problems } from '../problem.js';
+import { planEtag, problems, refusedProblem } from '../problem.js';
 import { optionalFreeText, token } from '../../domain/common/text.schemas.js';
 
 const LEADER_ROLES = new Set(['team_leader', 'administrator']);
@@ -172,7 +173,7 @@ export function coordinationRoutes(app: App, context: AppContext): void {
     {
       schema: {
         tags: ['coordination'],
-        summary: 'Switch a rule on or off, or change its thresholds, for this municipality (leaders)',
+        summary: 'Switch a rule on or off, or change its thresholds, for this municipality (administrators)',
         params: z.strictObject({
           ruleId: z.enum(RULE_IDS, { error: `must be one of ${RULE_IDS.join(', ')}` }),
         }),
@@ -182,8 +183,9 @@ export function coordinationRoutes(app: App, context: AppContext): void {
     },
     async (request) => {
       const actor = professionalOf(request);
-      if (!LEADER_ROLES.has(actor.role))
-        throw problems.forbidden('Only team leaders and administrators configure the rules.');
+      // Rules hold for the whole municipality: not one unit's leader's to switch off.
+      const decision = decideSettingsChange(actor);
+      if (!decision.allowed) throw refusedProblem(decision, request.headers['accept-language']);
       const rule = ruleById(request.params.ruleId as RuleId);
       const parsed = rule.settingsSchema.safeParse(request.body.settings ?? {});
       if (!parsed.success) {

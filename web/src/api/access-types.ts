@@ -13,6 +13,8 @@ export interface AccessLogEntry {
   who: { role: string; unit: string | null; name: string | null };
   why: string | null;
   breakGlass: boolean;
+  /** For a break-the-glass, once reviewed: the outcome and the reviewer's comment. */
+  review?: { outcome: BreakGlassOutcome; comment: string | null; at: string } | null;
   outcome: 'allowed' | 'denied';
 }
 
@@ -49,7 +51,10 @@ export interface Consent {
   legalProvision: string | null;
   validFrom: string;
   validUntil: string | null;
-  status: 'active' | 'withdrawn' | 'expired' | 'not-yet-valid';
+  status: 'active' | 'withdrawn' | 'expired' | 'not-yet-valid' | 'pending' | 'rejected';
+  /** pending: registered by a professional, waiting for the citizen to confirm it. */
+  state: 'pending' | 'confirmed' | 'rejected';
+  declaration: { reference: string; signedOn: string } | null;
   recordedBy: { kind: 'citizen' | 'professional'; name: string | null };
   recordedAt: string;
   withdrawnAt: string | null;
@@ -62,12 +67,29 @@ export interface NewConsent {
   purpose: ConsentPurpose;
   /** Only information of this case (the unit's case number). */
   caseReference?: string;
+  validFrom?: string;
   validUntil?: string;
+  basis?: 'consent' | 'legal_provision';
+  legalProvision?: string;
+  /** The signed declaration a professional registers the consent from. */
+  declarationReference?: string;
+  declarationSignedOn?: string;
 }
+
+/** Legal provisions a team leader may record instead of consent (the server's list). */
+export const LEGAL_PROVISIONS = [
+  'FVL-28-2',
+  'FVL-28-3',
+  'FVL-28-4',
+  'VAERDISPRING',
+  'SEL-49B',
+  'LAB-40-3',
+] as const;
 
 export interface Delegation {
   id: string;
   granteeName: string;
+  includesConsent: boolean;
   validFrom: string;
   validUntil: string | null;
   revokedAt: string | null;
@@ -78,10 +100,22 @@ export interface BreakGlassAccess {
   citizen: NamedRef;
   professional: NamedRef;
   unit: NamedRef;
+  reasonCode: BreakGlassReason;
   reason: string;
   startedAt: string;
   expiresAt: string;
   reviewedAt: string | null;
+  review: { outcome: BreakGlassOutcome; comment: string | null; reviewer: NamedRef | null } | null;
+}
+
+export const BREAK_GLASS_REASONS = ['life-or-health', 'harm-to-others', 'urgent-decision', 'other'] as const;
+export type BreakGlassReason = (typeof BREAK_GLASS_REASONS)[number];
+export const BREAK_GLASS_OUTCOMES = ['justified', 'not-justified'] as const;
+export type BreakGlassOutcome = (typeof BREAK_GLASS_OUTCOMES)[number];
+
+/** One break-the-glass access with what was read and done under it. */
+export interface BreakGlassDetail extends BreakGlassAccess {
+  activity: { at: string; action: string; what: string; outcome: 'allowed' | 'denied' }[];
 }
 
 export interface AuditEvent {

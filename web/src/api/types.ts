@@ -17,7 +17,7 @@ export interface Me {
   municipality: { code: string; name: string };
   citizenId: string | null;
   /** For a relative with delegated access (fuldmagt): whose plan they act for. */
-  actingFor?: { citizenName: string } | null;
+  actingFor?: { citizenName: string; mayConsent?: boolean } | null;
   /** For a relative: whether they hold delegations from more than one citizen. */
   canSwitchDelegation?: boolean;
 }

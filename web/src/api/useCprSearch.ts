@@ -2,10 +2,15 @@ import { useCallback, useRef, useState } from 'react';
 import { apiJson } from './client.js';
 import type { CaseloadItem, Page } from './types.js';
 
+/** The search's answer; `emergencyAccess` when the citizen exists but you have no relationship. */
+export interface CprSearchPage extends Page<CaseloadItem> {
+  emergencyAccess?: { citizenId: string } | null;
+}
+
 export type CprSearchState =
   | { status: 'idle' }
   | { status: 'pending' }
-  | { status: 'success'; result: Page<CaseloadItem> }
+  | { status: 'success'; result: CprSearchPage }
   | { status: 'error'; error: unknown };
 
 export interface CprSearch {
@@ -28,7 +33,7 @@ export function useCprSearch(): CprSearch {
     const current = new AbortController();
     controller.current = current;
     setState({ status: 'pending' });
-    apiJson<Page<CaseloadItem>>('/api/citizens/search', {
+    apiJson<CprSearchPage>('/api/citizens/search', {
       method: 'POST',
       body: { cpr },
       signal: current.signal,

@@ -8,6 +8,8 @@ export interface NewDelegation {
   granteeCpr: string;
   granteeName: string;
   validUntil?: string;
+  /** Whether the relative may also give and withdraw consent (not by default). */
+  includesConsent?: boolean;
 }
 
 export interface GrantDelegation {

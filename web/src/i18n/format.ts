@@ -43,6 +43,25 @@ export function formatDateTime(iso: string, language: Language): string {
   }).format(instant);
 }
 
+/** The time of an instant in Danish time as HH:MM (both languages), e.g. for "kl. 14:30". */
+export function formatTime(iso: string): string {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return iso;
+  const parts = cached('en', 'time', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: TIME_ZONE,
+  }).formatToParts(instant);
+  const part = (type: string): string => parts.find((item) => item.type === type)?.value ?? '';
+  return `${part('hour')}:${part('minute')}`;
+}
+
+/** Today's date in Denmark, YYYY-MM-DD (the server's day for consents and delegations). */
+export function danishToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(now);
+}
+
 /** Formats an amount of øre (integer) as kroner, e.g. 123456 → "1.234,56 kr.". */
 export function formatMoney(ore: number, language: Language): string {
   return new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency: 'DKK' }).format(ore / 100);

@@ -58,6 +58,9 @@ interface TextFieldProps {
   required?: boolean;
   /** The control's class; by default a date input is narrowed in edit panels, other inputs are full width. */
   className?: string;
+  /** For dates: the earliest and latest day (YYYY-MM-DD) the field accepts. */
+  min?: string;
+  max?: string;
 }
 
 /** A text, date, date-and-time, e-mail or phone input, or a text area. */
@@ -75,6 +78,8 @@ export function TextField({
   maxLength,
   required = false,
   className,
+  min,
+  max,
 }: TextFieldProps): ReactElement {
   return (
     <Field id={id} label={label} hint={hint} error={error} alert={alert}>
@@ -94,6 +99,8 @@ export function TextField({
         ) : (
           <input
             {...control}
+            min={min}
+            max={max}
             type={type}
             className={className ?? (type === 'date' ? 'form-input samspil-date-input' : 'form-input')}
           />

@@ -107,6 +107,14 @@ function AccessRow({ entry }: { entry: AccessLogEntry }): ReactElement {
           </span>
         ) : null}
         {accessWhy(t, entry.why)}
+        {entry.review ? (
+          <span className="samspil-block samspil-muted">
+            {t('accessLog.review', { outcome: t(`breakGlassReview.outcome.${entry.review.outcome}`) })}
+            {entry.review.comment
+              ? ` ${t('accessLog.reviewComment', { comment: entry.review.comment })}`
+              : null}
+          </span>
+        ) : null}
       </td>
     </tr>
   );

@@ -1,41 +1,91 @@
-import type { ReactElement } from 'react';
+import { type FormEvent, type ReactElement, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BREAK_GLASS_REASONS, type BreakGlassReason } from '../../api/access-types.js';
 import { stepUpOf } from '../../api/step-up.js';
 import { useBreakGlass } from '../../api/useBreakGlass.js';
 import { Alert } from '../../components/Alert.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { ReasonForm } from '../coordination/ReasonForm.js';
+import { RadioGroup } from '../../components/form/Choices.js';
+import { FormActions, TextField } from '../../components/form/Fields.js';
 import { StepUpNotice } from './StepUpNotice.js';
 
+/** Letters and digits a break-the-glass explanation needs (the server checks the same). */
+const MIN_EXPLANATION = 20;
+
 /**
- * Offered when a professional has no relationship to the citizen: "break the glass" — four
- * hours of access with a reason, logged and shown to the citizen and the leader.
+ * Offered when a professional has no relationship to the citizen (on the refused plan and from
+ * the CPR search): "break the glass" — a few hours of read access with a reason from the list
+ * and an explanation, logged, shown to the citizen and reviewed by someone else.
  */
-export function BreakGlassPanel({ citizenId }: { citizenId: string }): ReactElement {
+export function BreakGlassPanel({
+  citizenId,
+  onOpened,
+}: {
+  citizenId: string;
+  /** Called once access is open (e.g. to go to the plan). */
+  onOpened?: () => void;
+}): ReactElement {
   const { t } = useTranslation();
+  const id = useId();
   const breakGlass = useBreakGlass(citizenId);
   const stepUp = stepUpOf(breakGlass.error);
-  const reason = breakGlass.variables;
+  const [reasonCode, setReasonCode] = useState<BreakGlassReason | ''>('');
+  const [reason, setReason] = useState('');
+  const [problems, setProblems] = useState<{ code?: string; text?: string }>({});
+
+  const submit = (event: FormEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    const signs = reason.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+    const found = {
+      code: reasonCode === '' ? t('breakGlass.chooseReason') : undefined,
+      text: signs < MIN_EXPLANATION ? t('breakGlass.explainMore', { count: MIN_EXPLANATION }) : undefined,
+    };
+    setProblems(found);
+    if (found.code || found.text || reasonCode === '') return;
+    breakGlass.mutate({ reasonCode, reason: reason.trim() }, { onSuccess: () => onOpened?.() });
+  };
+
   return (
-    <section aria-labelledby="break-glass-heading" className="samspil-panel samspil-break-glass mt-7">
-      <h2 id="break-glass-heading" className="h3">
+    <section aria-labelledby={`${id}-heading`} className="samspil-panel samspil-break-glass mt-7">
+      <h2 id={`${id}-heading`} className="h3">
         {t('breakGlass.heading')}
       </h2>
       <Alert variant="warning" heading={t('breakGlass.warningHeading')}>
         <p className="alert-text">{t('breakGlass.warning')}</p>
       </Alert>
-      <ReasonForm
-        label={t('breakGlass.reason')}
-        hint={t('breakGlass.hint')}
-        submitLabel={t('breakGlass.submit')}
-        required
-        focusOnOpen={false}
-        maxLength={1000}
-        pending={breakGlass.isPending}
-        onSubmit={(reason) => breakGlass.mutate(reason.trim())}
-      />
-      {stepUp && reason ? (
-        <StepUpNotice how={stepUp} onDone={() => breakGlass.mutate(reason)} />
+      <form onSubmit={submit} noValidate>
+        {problems.code ? (
+          <p className="form-error-message" role="alert">
+            {problems.code}
+          </p>
+        ) : null}
+        <RadioGroup
+          id={`${id}-code`}
+          legend={t('breakGlass.reasonCode')}
+          choices={BREAK_GLASS_REASONS.map((value) => ({ value, label: t(`breakGlass.reasons.${value}`) }))}
+          value={reasonCode}
+          onChange={(value) => setReasonCode(BREAK_GLASS_REASONS.find((item) => item === value) ?? '')}
+        />
+        <TextField
+          id={`${id}-text`}
+          label={t('breakGlass.reason')}
+          hint={t('breakGlass.hint', { count: MIN_EXPLANATION })}
+          error={problems.text}
+          multiline
+          required
+          maxLength={1000}
+          value={reason}
+          onChange={setReason}
+        />
+        <FormActions submitLabel={t('breakGlass.submit')} pending={breakGlass.isPending} />
+      </form>
+      {stepUp && breakGlass.variables ? (
+        <StepUpNotice
+          how={stepUp}
+          onDone={() =>
+            breakGlass.variables && breakGlass.mutate(breakGlass.variables, { onSuccess: () => onOpened?.() })
+          }
+        />
       ) : breakGlass.error ? (
         <ErrorAlert error={breakGlass.error} />
       ) : null}

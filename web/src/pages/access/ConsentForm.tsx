@@ -5,6 +5,7 @@ import {
   CONSENT_PURPOSES,
   type ConsentCategory,
   type ConsentPurpose,
+  LEGAL_PROVISIONS,
 } from '../../api/access-types.js';
 import { useUnits } from '../../api/useCatalogue.js';
 import { useGiveConsent } from '../../api/useGiveConsent.js';
@@ -13,12 +14,26 @@ import { CheckboxGroup, RadioGroup } from '../../components/form/Choices.js';
 import { FormActions, SelectField, TextField } from '../../components/form/Fields.js';
 import { useFocusOnOpen } from '../../components/form/useFocusOnOpen.js';
 import { SECTOR_LABELS } from '../../domain.js';
+import { danishToday } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 
 type Grantee = 'unit' | 'sector';
+/** What a professional's registration rests on. */
+type Kind = 'declaration' | 'pending' | 'legal';
 
-/** The citizen gives a consent: to whom (a unit or a whole sector), what, why and until when. */
-export function ConsentForm({ citizenId, onDone }: { citizenId: string; onDone: () => void }): ReactElement {
+interface ConsentFormProps {
+  citizenId: string;
+  onDone: () => void;
+  /**
+   * Who fills it in: the citizen gives consent; a professional registers one the citizen gave
+   * outside Samspil (with the signed declaration's reference, or pending until she confirms it),
+   * and a team leader may record a legal basis instead.
+   */
+  by?: 'citizen' | 'professional' | 'team-leader';
+}
+
+/** Gives or registers a consent: to whom (a unit or a whole sector), what, why and when. */
+export function ConsentForm({ citizenId, onDone, by = 'citizen' }: ConsentFormProps): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
   const id = useId();
@@ -33,11 +48,24 @@ export function ConsentForm({ citizenId, onDone }: { citizenId: string; onDone: 
   const [validUntil, setValidUntil] = useState('');
   const [caseReference, setCaseReference] = useState('');
   const [missing, setMissing] = useState(false);
+  const today = danishToday();
+  const [kind, setKind] = useState<Kind>('declaration');
+  const [reference, setReference] = useState('');
+  const [signedOn, setSignedOn] = useState('');
+  const [provision, setProvision] = useState('');
+  const [validFrom, setValidFrom] = useState(today);
+  const professional = by !== 'citizen';
+  const kinds: Kind[] =
+    by === 'team-leader' ? ['declaration', 'pending', 'legal'] : ['declaration', 'pending'];
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
     const target = grantee === 'unit' ? unitId : sector;
-    if (target === '' || categories.length === 0) {
+    const incomplete =
+      professional &&
+      ((kind === 'declaration' && (reference.trim() === '' || signedOn === '')) ||
+        (kind === 'legal' && provision === ''));
+    if (target === '' || categories.length === 0 || incomplete) {
       setMissing(true);
       return;
     }
@@ -49,6 +77,11 @@ export function ConsentForm({ citizenId, onDone }: { citizenId: string; onDone: 
         purpose,
         ...(validUntil ? { validUntil } : {}),
         ...(caseReference.trim() ? { caseReference: caseReference.trim() } : {}),
+        ...(professional && validFrom ? { validFrom } : {}),
+        ...(professional && kind === 'declaration'
+          ? { declarationReference: reference.trim(), declarationSignedOn: signedOn }
+          : {}),
+        ...(professional && kind === 'legal' ? { basis: 'legal_provision', legalProvision: provision } : {}),
       },
       { onSuccess: onDone },
     );
@@ -57,16 +90,64 @@ export function ConsentForm({ citizenId, onDone }: { citizenId: string; onDone: 
   return (
     <form className="samspil-edit-panel" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`} className="h3 samspil-edit-heading" ref={heading} tabIndex={-1}>
-        {t('consents.form.heading')}
+        {professional ? t('consents.professional.register') : t('consents.form.heading')}
       </h2>
       {missing ? (
         <p className="form-error-message" role="alert">
           {t('consents.form.missing')}
         </p>
       ) : null}
+      {professional ? (
+        <>
+          <RadioGroup
+            id={`${id}-kind`}
+            legend={t('consents.professional.kind')}
+            choices={kinds.map((value) => ({
+              value,
+              label: t(
+                `consents.professional.kind${value === 'declaration' ? 'Declaration' : value === 'pending' ? 'Pending' : 'Legal'}`,
+              ),
+            }))}
+            value={kind}
+            onChange={(value) => setKind(kinds.find((item) => item === value) ?? 'declaration')}
+          />
+          {kind === 'declaration' ? (
+            <>
+              <TextField
+                id={`${id}-reference`}
+                label={t('consents.professional.declarationReference')}
+                maxLength={200}
+                required
+                value={reference}
+                onChange={setReference}
+              />
+              <TextField
+                id={`${id}-signed`}
+                label={t('consents.professional.declarationSignedOn')}
+                type="date"
+                className="form-input"
+                required
+                max={today}
+                value={signedOn}
+                onChange={setSignedOn}
+              />
+            </>
+          ) : null}
+          {kind === 'legal' ? (
+            <SelectField
+              id={`${id}-provision`}
+              label={t('consents.professional.provision')}
+              value={provision}
+              onChange={setProvision}
+              emptyLabel={t('consents.professional.chooseProvision')}
+              options={LEGAL_PROVISIONS.map((value) => ({ value, label: t(`consents.provisions.${value}`) }))}
+            />
+          ) : null}
+        </>
+      ) : null}
       <RadioGroup
         id={`${id}-grantee`}
-        legend={t('consents.form.grantee')}
+        legend={professional ? t('consents.professional.grantee') : t('consents.form.grantee')}
         choices={[
           { value: 'unit', label: t('consents.form.toUnit') },
           { value: 'sector', label: t('consents.form.toSector') },
@@ -110,12 +191,25 @@ export function ConsentForm({ citizenId, onDone }: { citizenId: string; onDone: 
         value={purpose}
         onChange={(value) => setPurpose(CONSENT_PURPOSES.find((item) => item === value) ?? 'coordination')}
       />
+      {professional ? (
+        <TextField
+          id={`${id}-from`}
+          label={t('consents.professional.validFrom')}
+          hint={t('consents.professional.validFromHint')}
+          type="date"
+          className="form-input"
+          min={today}
+          value={validFrom}
+          onChange={setValidFrom}
+        />
+      ) : null}
       <TextField
         id={`${id}-until`}
         label={t('consents.form.validUntil')}
         hint={t('consents.form.validUntilHint')}
         type="date"
         className="form-input"
+        min={today}
         value={validUntil}
         onChange={setValidUntil}
       />
@@ -128,7 +222,11 @@ export function ConsentForm({ citizenId, onDone }: { citizenId: string; onDone: 
         onChange={setCaseReference}
       />
       {give.error ? <ErrorAlert error={give.error} /> : null}
-      <FormActions submitLabel={t('consents.form.submit')} pending={give.isPending} onCancel={onDone} />
+      <FormActions
+        submitLabel={professional ? t('consents.professional.register') : t('consents.form.submit')}
+        pending={give.isPending}
+        onCancel={onDone}
+      />
     </form>
   );
 }

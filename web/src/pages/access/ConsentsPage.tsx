@@ -1,7 +1,9 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Consent } from '../../api/access-types.js';
+import { useAnswerConsent } from '../../api/useAnswerConsent.js';
 import { useConsents } from '../../api/useConsents.js';
+import { useMe } from '../../api/useMe.js';
 import { useWithdrawConsent } from '../../api/useWithdrawConsent.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';
@@ -23,32 +25,55 @@ export function ConsentsPage(): ReactElement {
 function ConsentsView({ citizenId }: { citizenId: string }): ReactElement {
   const { t } = useTranslation();
   useDocumentTitle(t('consents.title'));
+  const me = useMe();
   const consents = useConsents(citizenId);
   const withdraw = useWithdrawConsent(citizenId);
+  const answer = useAnswerConsent(citizenId);
   const giving = useToggle();
+  // A relative acts on consent only when her power of attorney includes it: otherwise no forms.
+  const mayAct = !me.data?.actingFor || me.data.actingFor.mayConsent === true;
+  const waiting = (consents.data ?? []).filter((item) => item.status === 'pending');
   const current = (consents.data ?? []).filter(
     (item) => item.status === 'active' || item.status === 'not-yet-valid',
   );
-  const past = (consents.data ?? []).filter((item) => !current.includes(item));
+  const past = (consents.data ?? []).filter((item) => !current.includes(item) && !waiting.includes(item));
 
   return (
     <>
       <h1>{t('consents.title')}</h1>
-      <p className="font-lead">{t('consents.intro')}</p>
+      <p className="font-lead">{mayAct ? t('consents.intro') : t('consents.relativeCannot')}</p>
       <QueryStatus query={consents} />
       {withdraw.error ? <ErrorAlert error={withdraw.error} /> : null}
+      {answer.error ? <ErrorAlert error={answer.error} /> : null}
       {withdraw.isSuccess ? (
         <p className="samspil-history-note" role="status">
           {t('consents.withdrawn')}
         </p>
       ) : null}
-      {giving.open ? (
+      {!mayAct ? null : giving.open ? (
         <ConsentForm citizenId={citizenId} onDone={giving.hide} />
       ) : (
         <p>
           <OpenFormButton toggle={giving} label={t('consents.give')} primary />
         </p>
       )}
+      {waiting.length > 0 ? (
+        <>
+          <h2>{t('consents.pendingHeading')}</h2>
+          <p>{t('consents.pendingIntro')}</p>
+          <ul className="samspil-consents no-max-width">
+            {waiting.map((consent) => (
+              <ConsentCard
+                key={consent.id}
+                consent={consent}
+                pending={answer.isPending}
+                onWithdraw={null}
+                onAnswer={mayAct ? (reply) => answer.mutate({ consentId: consent.id, answer: reply }) : null}
+              />
+            ))}
+          </ul>
+        </>
+      ) : null}
       {consents.data ? (
         <>
           <h2>{t('consents.current')}</h2>
@@ -59,7 +84,7 @@ function ConsentsView({ citizenId }: { citizenId: string }): ReactElement {
                 key={consent.id}
                 consent={consent}
                 pending={withdraw.isPending}
-                onWithdraw={() => withdraw.mutate(consent.id)}
+                onWithdraw={mayAct ? () => withdraw.mutate(consent.id) : null}
               />
             ))}
           </ul>
@@ -84,9 +109,19 @@ interface ConsentCardProps {
   pending: boolean;
   /** Only the citizen's own consents can be withdrawn here; legal bases are not consents. */
   onWithdraw: (() => void) | null;
+  /** A consent registered by a professional, waiting for the citizen: confirm or reject. */
+  onAnswer?: ((answer: 'confirm' | 'reject') => void) | null;
+  /** A professional reads the citizen's consents: "waiting for the citizen", not "for you". */
+  viewer?: 'citizen' | 'professional';
 }
 
-function ConsentCard({ consent, pending, onWithdraw }: ConsentCardProps): ReactElement {
+export function ConsentCard({
+  consent,
+  pending,
+  onWithdraw,
+  onAnswer = null,
+  viewer = 'citizen',
+}: ConsentCardProps): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
   const to =
@@ -105,7 +140,9 @@ function ConsentCard({ consent, pending, onWithdraw }: ConsentCardProps): ReactE
               consent.status === 'active' ? 'badge samspil-badge badge-success' : 'badge samspil-badge'
             }
           >
-            {t(`consents.status.${consent.status}`)}
+            {viewer === 'professional' && consent.status === 'pending'
+              ? t('consents.professional.pendingStatus')
+              : t(`consents.status.${consent.status}`)}
           </span>
         </div>
         <dl className="samspil-facts">
@@ -130,10 +167,43 @@ function ConsentCard({ consent, pending, onWithdraw }: ConsentCardProps): ReactE
               ? t('consents.byYou')
               : (consent.recordedBy.name ?? t('consents.byProfessional'))}
           </Fact>
+          {consent.legalProvision ? (
+            <Fact label={t('consents.provision')}>{t(`consents.provisions.${consent.legalProvision}`)}</Fact>
+          ) : null}
+          {consent.declaration ? (
+            <Fact label={t('consents.declaration')}>
+              {t('consents.declarationValue', {
+                reference: consent.declaration.reference,
+                date: formatDate(consent.declaration.signedOn, language),
+              })}
+            </Fact>
+          ) : null}
           {consent.withdrawnAt ? (
             <Fact label={t('consents.withdrawnAt')}>{formatDateTime(consent.withdrawnAt, language)}</Fact>
           ) : null}
         </dl>
+        {onAnswer ? (
+          <div className="samspil-inline-form">
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={pending}
+              onClick={() => onAnswer('confirm')}
+            >
+              {t('consents.confirm')}
+              <span className="sr-only">: {t('consents.cardTitle', { to })}</span>
+            </button>
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={pending}
+              onClick={() => onAnswer('reject')}
+            >
+              {t('consents.reject')}
+              <span className="sr-only">: {t('consents.cardTitle', { to })}</span>
+            </button>
+          </div>
+        ) : null}
         {canWithdraw ? (
           <button type="button" className="button button-secondary" disabled={pending} onClick={onWithdraw}>
             {t('consents.withdraw')}

@@ -2,6 +2,7 @@ import { type FormEvent, type ReactElement, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGrantDelegation } from '../../api/useGrantDelegation.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { Checkbox } from '../../components/form/Choices.js';
 import { CprInput, Field, FormActions, TextField } from '../../components/form/Fields.js';
 import { useFocusOnOpen } from '../../components/form/useFocusOnOpen.js';
 import { normaliseCpr } from '../../domain.js';
@@ -24,6 +25,8 @@ export function DelegationForm({
   const [cpr, setCpr] = useState('');
   const [name, setName] = useState('');
   const [validUntil, setValidUntil] = useState('');
+  // Consent is not included unless the citizen says so.
+  const [includesConsent, setIncludesConsent] = useState(false);
   const [invalid, setInvalid] = useState({ cpr: false, name: false });
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
@@ -37,6 +40,7 @@ export function DelegationForm({
       granteeCpr: `${normalised.slice(0, 6)}-${normalised.slice(6)}`,
       granteeName: name.trim(),
       ...(validUntil ? { validUntil } : {}),
+      includesConsent,
     }).then((ok) => {
       if (ok) onDone();
     });
@@ -86,6 +90,12 @@ export function DelegationForm({
         className="form-input"
         value={validUntil}
         onChange={setValidUntil}
+      />
+      <Checkbox
+        id={`${id}-consent`}
+        label={t('delegations.includesConsent')}
+        checked={includesConsent}
+        onChange={setIncludesConsent}
       />
       {error ? <ErrorAlert error={error} /> : null}
       <FormActions submitLabel={t('delegations.form.submit')} pending={pending} onCancel={onDone} />

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDelegations } from '../../api/useDelegations.js';
+import { useMe } from '../../api/useMe.js';
 import { useRevokeDelegation } from '../../api/useRevokeDelegation.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';
@@ -24,6 +25,9 @@ function DelegationsView({ citizenId }: { citizenId: string }): ReactElement {
   const delegations = useDelegations(citizenId);
   const revoke = useRevokeDelegation(citizenId);
   const granting = useToggle();
+  // Only the citizen grants and revokes powers of attorney: a relative sees them, no forms.
+  const me = useMe();
+  const isCitizen = me.data?.kind === 'citizen' && !me.data.actingFor;
 
   return (
     <>
@@ -31,7 +35,7 @@ function DelegationsView({ citizenId }: { citizenId: string }): ReactElement {
       <p className="font-lead">{t('delegations.intro')}</p>
       <QueryStatus query={delegations} />
       {revoke.error ? <ErrorAlert error={revoke.error} /> : null}
-      {granting.open ? (
+      {!isCitizen ? null : granting.open ? (
         <DelegationForm citizenId={citizenId} onDone={granting.hide} />
       ) : (
         <p>
@@ -53,7 +57,8 @@ function DelegationsView({ citizenId }: { citizenId: string }): ReactElement {
                     })
                   : t('delegations.validFrom', { from: formatDate(delegation.validFrom, language) })}
             </p>
-            {delegation.revokedAt ? null : (
+            {delegation.includesConsent ? <p>{t('delegations.coversConsent')}</p> : null}
+            {delegation.revokedAt || !isCitizen ? null : (
               <button
                 type="button"
                 className="button button-secondary"

@@ -1,10 +1,10 @@
-import type { ReactElement } from 'react';
+import { type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../api/client.js';
 import { useBreakGlassList } from '../../api/useBreakGlassList.js';
-import { useReviewBreakGlass } from '../../api/useReviewBreakGlass.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { useMe } from '../../api/useMe.js';
+import { BreakGlassReviewForm } from './BreakGlassReviewForm.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
@@ -18,7 +18,8 @@ export function BreakGlassReviewPage(): ReactElement {
   const language = useLanguage();
   useDocumentTitle(t('breakGlassReview.title'));
   const list = useBreakGlassList();
-  const review = useReviewBreakGlass();
+  const me = useMe();
+  const [selected, setSelected] = useState<string | null>(null);
 
   if (list.isError && isApiError(list.error, 403)) return <ForbiddenPage kind="unit" />;
   return (
@@ -29,7 +30,7 @@ export function BreakGlassReviewPage(): ReactElement {
         <Link to={auditPath}>{t('breakGlassReview.toAudit')}</Link>
       </p>
       <QueryStatus query={list} />
-      {review.error ? <ErrorAlert error={review.error} /> : null}
+      {selected ? <BreakGlassReviewForm breakGlassId={selected} onDone={() => setSelected(null)} /> : null}
       {list.data?.length === 0 ? <p>{t('breakGlassReview.none')}</p> : null}
       {list.data && list.data.length > 0 ? (
         <div className="samspil-table-wrapper">
@@ -54,18 +55,29 @@ export function BreakGlassReviewPage(): ReactElement {
                     {item.professional.name}, {item.unit.name}
                   </td>
                   <td data-title={t('breakGlassReview.column.citizen')}>{item.citizen.name}</td>
-                  <td data-title={t('breakGlassReview.column.reason')}>{item.reason}</td>
+                  <td data-title={t('breakGlassReview.column.reason')}>
+                    <strong>{t(`breakGlass.reasons.${item.reasonCode}`)}</strong>: {item.reason}
+                  </td>
                   <td data-title={t('breakGlassReview.column.review')}>
                     {item.reviewedAt ? (
-                      t('breakGlassReview.reviewedAt', { date: formatDateTime(item.reviewedAt, language) })
+                      <>
+                        {item.review ? (
+                          <strong>{t(`breakGlassReview.outcome.${item.review.outcome}`)}</strong>
+                        ) : null}{' '}
+                        {t('breakGlassReview.reviewedAt', {
+                          date: formatDateTime(item.reviewedAt, language),
+                        })}
+                        {item.review?.comment ? <p className="samspil-muted">{item.review.comment}</p> : null}
+                      </>
+                    ) : item.professional.id === me.data?.id ? (
+                      t('breakGlassReview.ownAccess')
                     ) : (
                       <button
                         type="button"
                         className="button button-secondary"
-                        disabled={review.isPending}
-                        onClick={() => review.mutate(item.id)}
+                        onClick={() => setSelected(item.id)}
                       >
-                        {t('breakGlassReview.markReviewed')}
+                        {t('breakGlassReview.review')}
                         <span className="sr-only">
                           : {item.professional.name}, {item.citizen.name}
                         </span>

@@ -18,7 +18,8 @@ function editableSettings(settings: Record<string, unknown>): Editable {
 }
 
 /** One rule: on or off for the municipality, and its thresholds. */
-export function RuleForm({ rule }: { rule: CoordinationRule }): ReactElement {
+/** One rule; `canChange` only for administrators (the rules hold for the whole municipality). */
+export function RuleForm({ rule, canChange }: { rule: CoordinationRule; canChange: boolean }): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
   const id = useId();
@@ -45,6 +46,7 @@ export function RuleForm({ rule }: { rule: CoordinationRule }): ReactElement {
             id={`${id}-enabled`}
             className="form-checkbox"
             checked={enabled}
+            disabled={!canChange}
             onChange={(event) => setEnabled(event.target.checked)}
           />
           <label className="form-label" htmlFor={`${id}-enabled`}>
@@ -65,7 +67,7 @@ export function RuleForm({ rule }: { rule: CoordinationRule }): ReactElement {
                   min={0}
                   className="form-input input-width-xs"
                   value={String(value)}
-                  disabled={!enabled}
+                  disabled={!enabled || !canChange}
                   onChange={(event) => setSettings({ ...settings, [key]: Number(event.target.value) })}
                 />
               </div>
@@ -76,7 +78,7 @@ export function RuleForm({ rule }: { rule: CoordinationRule }): ReactElement {
                   id={`${id}-${key}`}
                   className="form-checkbox"
                   checked={value}
-                  disabled={!enabled}
+                  disabled={!enabled || !canChange}
                   onChange={(event) => setSettings({ ...settings, [key]: event.target.checked })}
                 />
                 <label className="form-label" htmlFor={`${id}-${key}`}>
@@ -92,10 +94,12 @@ export function RuleForm({ rule }: { rule: CoordinationRule }): ReactElement {
             {t('coordinationRules.saved')}
           </p>
         ) : null}
-        <button type="submit" className="button button-secondary" disabled={update.isPending}>
-          {t('coordinationRules.save')}
-          <span className="sr-only">: {title}</span>
-        </button>
+        {canChange ? (
+          <button type="submit" className="button button-secondary" disabled={update.isPending}>
+            {t('coordinationRules.save')}
+            <span className="sr-only">: {title}</span>
+          </button>
+        ) : null}
       </form>
     </li>
   );

@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client.js';
 import { useCoordinationRules } from '../../api/useCoordinationRules.js';
+import { useMe } from '../../api/useMe.js';
 import { RuleForm } from './RuleForm.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
 
@@ -9,16 +10,19 @@ import { QueryStatus } from '../../components/QueryStatus.js';
 export function RulesSection(): ReactElement | null {
   const { t } = useTranslation();
   const rules = useCoordinationRules();
+  const me = useMe();
+  const canChange = me.data?.kind === 'professional' && me.data.role === 'administrator';
   // Someone who may not see the configuration simply does not get the section.
   if (rules.isError && isApiError(rules.error, 403)) return null;
   return (
     <section aria-labelledby="overview-rules-settings" className="mt-7">
       <h2 id="overview-rules-settings">{t('coordinationRules.heading')}</h2>
       <p className="samspil-muted">{t('coordinationRules.intro')}</p>
+      {canChange ? null : <p>{t('coordinationRules.administratorOnly')}</p>}
       <QueryStatus query={rules} />
       <ul className="samspil-consents no-max-width">
         {(rules.data ?? []).map((rule) => (
-          <RuleForm key={rule.id} rule={rule} />
+          <RuleForm key={rule.id} rule={rule} canChange={canChange} />
         ))}
       </ul>
     </section>

@@ -13,8 +13,10 @@ import type { SubGoalView } from '../../domain.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
+import { BreakGlassBanner } from '../access/BreakGlassBanner.js';
 import { BreakGlassPanel } from '../access/BreakGlassPanel.js';
 import { CprReveal } from '../access/CprReveal.js';
+import { PlanConsents } from '../access/PlanConsents.js';
 import { PlanExport } from '../access/PlanExport.js';
 import { PlanCoordination } from '../coordination/PlanCoordination.js';
 import { coordinationAnchor } from '../coordination/flag-text.js';
@@ -72,6 +74,7 @@ export function PlanPage(): ReactElement {
       versioned={plan.data}
       context={context}
       canEdit={me.data?.kind === 'professional'}
+      isTeamLeader={me.data?.kind === 'professional' && me.data.role === 'team_leader'}
       meId={me.data?.id ?? null}
       meUnitId={me.data?.kind === 'professional' ? (me.data.unit?.id ?? null) : null}
       title={title}
@@ -86,6 +89,8 @@ interface PlanViewProps {
   versioned: VersionedPlan;
   context: 'citizen' | undefined;
   canEdit: boolean;
+  /** A team leader may record a legal basis instead of consent. */
+  isTeamLeader: boolean;
   meId: string | null;
   meUnitId: string | null;
 }
@@ -95,6 +100,7 @@ function PlanView({
   versioned,
   context,
   canEdit,
+  isTeamLeader,
   meId,
   meUnitId,
   title,
@@ -145,6 +151,7 @@ function PlanView({
             <Link to="/mit-overblik">{t('plan.backToMyDay')}</Link>
           </p>
         ) : null}
+        <BreakGlassBanner citizenId={citizenId} enabled={canEdit} />
         <header className="samspil-plan-header">
           <h1>{title}</h1>
           <div className="samspil-plan-meta">
@@ -205,6 +212,7 @@ function PlanView({
               refetch: () => void history.refetch(),
             }}
           />
+          {canEdit ? <PlanConsents citizenId={citizenId} teamLeader={isTeamLeader} /> : null}
           <PlanExport citizenId={citizenId} audience={canEdit ? 'professional' : 'citizen'} />
         </AfterFirstPaint>
       </article>
