@@ -161,6 +161,14 @@ describe('the hidden-details rule beyond the plan', () => {
   });
 
   it('names as last changed only a change the viewer may see (L1d)', async () => {
+    // The newest change of all is psychiatry's, to its hidden intervention.
+    const hiddenChange = await w.write(
+      `/interventions/${w.interventions.psychiatry}`,
+      'PATCH',
+      { frequency: 'tre gange om ugen' },
+      w.psychiatryWorker,
+    );
+    expect(hiddenChange.statusCode, hiddenChange.body).toBe(200);
     const plan = await planOf(w.coordinator.cookie);
     const own = await planOf(w.psychiatryWorker.cookie);
     expect((own.updatedBy as { id: string }).id).toBe(w.psychiatryWorker.id);
@@ -171,6 +179,13 @@ describe('the hidden-details rule beyond the plan', () => {
     const newest = (history.items as { at: string; actor: { id: string } }[])[0];
     expect(plan.updatedAt).toBe(newest?.at);
     expect((plan.updatedBy as { id: string }).id).toBe(newest?.actor.id);
+    expect((plan.updatedAt as string) < (own.updatedAt as string)).toBe(true);
+    // The caseload says the same.
+    const caseload = await get(w.coordinator.cookie, '/api/citizens');
+    const line = (caseload.items as { id: string; updatedAt: string }[]).find(
+      (item) => item.id === w.citizen.id,
+    );
+    expect(line?.updatedAt).toBe(plan.updatedAt);
   });
 
   it('counts My day’s follow-ups, gaps and changes only from what the professional sees (L1c)', async () => {

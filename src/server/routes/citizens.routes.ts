@@ -8,6 +8,7 @@ import type { App, AppContext } from '../context.js';
 import { caseloadPageSchema, parseDocument, toCaseloadItem } from '../presenters/caseload.presenter.js';
 import { problems } from '../problem.js';
 import { optionalTextLine, token } from '../../domain/common/text.schemas.js';
+import { plansAsSeenBy } from '../presenters/viewer-plans.js';
 
 const caseloadQuerySchema = z.strictObject({
   q: optionalTextLine(100).describe(
@@ -66,7 +67,13 @@ export function citizensRoutes(app: App, context: AppContext): void {
           .execute(),
         query.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow(),
       ]);
-      const items = rows.map((row) => toCaseloadItem(parseDocument(row.document), actor.id));
+      // "Updated" in the list is the last change the professional may see (the hidden-details rule).
+      const seen = await plansAsSeenBy(
+        context,
+        actor,
+        rows.map((row) => parseDocument(row.document)),
+      );
+      const items = seen.map((plan) => toCaseloadItem(plan, actor.id));
       await context.audit.record({
         actor,
         citizenId: null,
@@ -126,7 +133,12 @@ export function citizensRoutes(app: App, context: AppContext): void {
         .where('c.cpr_hmac', '=', context.vault.hmac(cpr))
         .executeTakeFirst();
       const visible = row && decideCitizenAccess(actor, relationsOf(row.id, row)).allowed;
-      const items = row && visible ? [toCaseloadItem(parseDocument(row.document), actor.id)] : [];
+      const items =
+        row && visible
+          ? (await plansAsSeenBy(context, actor, [parseDocument(row.document)])).map((plan) =>
+              toCaseloadItem(plan, actor.id),
+            )
+          : [];
       await context.audit.record({
         actor,
         citizenId: row?.id ?? null,

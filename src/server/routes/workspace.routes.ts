@@ -3,11 +3,8 @@ import { type Attention, attentionFor, attentionScore, danishToday } from '../..
 import { PROFESSIONAL_ROLES, SECTORS } from '../../domain/organisation/sectors.js';
 import { lastVisits, relatedPlans } from '../../db/queries/workspace.queries.js';
 import type { App, AppContext } from '../context.js';
-import type { ProfessionalActor } from '../../domain/access/policy.js';
-import type { PlanOverview } from '../../domain/plan/plan.types.js';
-import { lastVisibleChanges } from '../../db/queries/plan-history.queries.js';
 import { professionalOf } from '../plugins/auth.js';
-import { hiddenInDocument, viewerPlan } from '../presenters/hidden-details.js';
+import { plansAsSeenBy } from '../presenters/viewer-plans.js';
 import { caseloadItemSchema, toCaseloadItem } from '../presenters/caseload.presenter.js';
 import { problems } from '../problem.js';
 
@@ -64,35 +61,6 @@ function sum(attentions: Attention[]): Totals {
 export function workspaceRoutes(app: App, context: AppContext): void {
   const { db } = context.database;
 
-  /**
-   * The plans as this professional sees them (the hidden-details rule): follow-up dates, gaps
-   * and "changed since" come only from what they may see, so nothing is counted from a hidden
-   * intervention. Grants are batched; one history read for all plans with hidden interventions.
-   */
-  const asSeenBy = async (actor: ProfessionalActor, plans: PlanOverview[]): Promise<PlanOverview[]> => {
-    const hiddenSets = await Promise.all(
-      plans.map(async (plan) =>
-        hiddenInDocument(
-          plan,
-          actor,
-          'relationship',
-          await context.plans.grants.get(actor.municipalityId, plan.citizen.id),
-        ),
-      ),
-    );
-    const withHidden = new Map<string, string[]>();
-    plans.forEach((plan, index) => {
-      const hidden = hiddenSets[index];
-      if (hidden && hidden.size > 0) withHidden.set(plan.citizen.id, [...hidden]);
-    });
-    const changes = await lastVisibleChanges(db, actor.municipalityId, withHidden);
-    return plans.map((plan, index) => {
-      const hidden = hiddenSets[index];
-      if (!hidden || hidden.size === 0) return plan;
-      return viewerPlan(plan, hidden, changes.get(plan.citizen.id) ?? null);
-    });
-  };
-
   app.get(
     '/api/my-day',
     {
@@ -109,7 +77,8 @@ export function workspaceRoutes(app: App, context: AppContext): void {
     async (request) => {
       const actor = professionalOf(request);
       const today = danishToday();
-      const plans = await asSeenBy(
+      const plans = await plansAsSeenBy(
+        context,
         actor,
         await relatedPlans(db, actor.municipalityId, { professionalId: actor.id }),
       );
@@ -194,7 +163,9 @@ export function workspaceRoutes(app: App, context: AppContext): void {
 
       const today = danishToday();
       const [plans, staff] = await Promise.all([
-        relatedPlans(db, actor.municipalityId, { unitId }).then((found) => asSeenBy(actor, found)),
+        relatedPlans(db, actor.municipalityId, { unitId }).then((found) =>
+          plansAsSeenBy(context, actor, found),
+        ),
         db
           .selectFrom('professional')
           .select(['id', 'name', 'profession', 'role'])
