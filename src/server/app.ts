@@ -41,6 +41,7 @@ import { inboxRoutes } from './routes/inbox.routes.js';
 import { registerMailer } from './coordination/mailer.js';
 import { referralsRoutes } from './routes/referrals.routes.js';
 import { meetingsRoutes } from './routes/meetings.routes.js';
+import { surveysRoutes } from './surveys/surveys.routes.js';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -169,6 +170,7 @@ export async function buildApp(
   coordinationRoutes(app, context);
   referralsRoutes(app, context);
   meetingsRoutes(app, context);
+  surveysRoutes(app, context);
   inboxRoutes(app, context);
   registerMailer(app, context);
 
