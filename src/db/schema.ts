@@ -520,7 +520,7 @@ export interface InstrumentTable {
   version: string;
   definition: Json;
   loaded_at: Timestamp;
-  loaded_by: string;
+  loaded_by: string | null;
 }
 
 export interface MeasureResponseTable {

@@ -42,6 +42,7 @@ import { registerMailer } from './coordination/mailer.js';
 import { referralsRoutes } from './routes/referrals.routes.js';
 import { meetingsRoutes } from './routes/meetings.routes.js';
 import { surveysRoutes } from './surveys/surveys.routes.js';
+import { measuresRoutes } from './measures/measures.routes.js';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -171,6 +172,7 @@ export async function buildApp(
   referralsRoutes(app, context);
   meetingsRoutes(app, context);
   surveysRoutes(app, context);
+  measuresRoutes(app, context);
   inboxRoutes(app, context);
   registerMailer(app, context);
 

@@ -10,7 +10,8 @@ CREATE TABLE instrument (
   version text NOT NULL,
   definition jsonb NOT NULL,
   loaded_at timestamptz NOT NULL DEFAULT now(),
-  loaded_by uuid NOT NULL,
+  -- The administrator who loaded it; NULL when the operator loaded it with the CLI.
+  loaded_by uuid,
   PRIMARY KEY (municipality_id, code, version)
 );
 

@@ -33,7 +33,7 @@ export async function insertInstrument(
   municipalityId: string,
   instrument: { code: string; version: string },
   definition: unknown,
-  loadedBy: string,
+  loadedBy: string | null,
 ): Promise<boolean> {
   const result = await db
     .insertInto('instrument')
