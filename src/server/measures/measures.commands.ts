@@ -15,7 +15,7 @@ import {
 import type { DB } from '../../db/schema.js';
 import { authorizeCitizen } from '../auth/citizen-access.js';
 import type { AppContext } from '../context.js';
-import { Problem, problems } from '../problem.js';
+import { type Problem, problems } from '../problem.js';
 import { presentCitizenMeasures, presentMeasureResponse } from './measures.presenter.js';
 import type { measureRecordBody } from './measures.schemas.js';
 
