@@ -36,6 +36,7 @@ import {
   RELATIVE_PERSONA_NAME,
 } from './personas.js';
 import { Random } from './random.js';
+import { writeDemoSurveys } from './surveys.js';
 import { type CitizenRecord, writeCitizens, writeOrganisation } from './writer.js';
 
 /** What to generate. */
@@ -282,6 +283,8 @@ export async function generateMunicipality(
     )
     .execute();
   report('personas', PERSONAS.length, PERSONAS.length);
+  const leader = organisation.teamLeader('jobcenter-ressource');
+  await writeDemoSurveys(db, municipalityId, leader, organisationIds, seed);
   // A bulk load leaves the planner without statistics (and PGlite runs no autovacuum): without
   // them every table looks like one row, and plan writes and scans pick poor plans.
   await sql`ANALYZE`.execute(db);
