@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, expectNoSidewaysScroll } from './support/browser.js';
+import { setUpDemoSession } from './support/demo-session.js';
+
+const demo = setUpDemoSession();
+const SCREENSHOTS = process.env.SAMSPIL_SCREENSHOT_DIR ?? '/tmp';
+
+describe("the team leader's collaboration and quality results", () => {
+  for (const viewport of [
+    { width: 1280, height: 900 },
+    { width: 360, height: 780 },
+  ]) {
+    it(`shows the demo unit's network diagrams, ties and quality table at ${viewport.width} px`, async () => {
+      const page = await demo.loginAs('team-leader', viewport);
+      const violations: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') violations.push(message.text());
+      });
+      await page.getByRole('heading', { level: 1, name: 'Min enhed' }).waitFor();
+      await page.getByRole('link', { name: 'Samarbejde', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Samarbejde og kvalitet' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Samarbejde i Team Ressource' }).waitFor();
+
+      // Baseline and follow-up side by side, each a network drawn by ECharts (lazily loaded).
+      const diagrams = page.getByRole('img', { name: /^Netværksdiagram for Samarbejde i Team Ressource/ });
+      await expect.poll(() => diagrams.count()).toBe(2);
+      for (const diagram of await diagrams.all()) {
+        await diagram.locator('svg').waitFor();
+        // Four groups, each labelled.
+        await expect
+          .poll(() => diagram.locator('svg text', { hasText: 'Socialrådgivere' }).count())
+          .toBeGreaterThan(0);
+      }
+      await page.getByRole('heading', { level: 3, name: 'Før' }).waitFor();
+      await page.getByRole('heading', { level: 3, name: 'Opfølgning' }).waitFor();
+
+      // The table alternative: every tie (4 groups × 4), the suppressed group without figures.
+      const ties = page.getByRole('table', {
+        name: 'Relationer mellem faggrupperne i Samarbejde i Team Ressource',
+      });
+      await expect.poll(() => ties.locator('tbody tr').count()).toBe(16);
+      const mentors = ties.locator('tbody tr', { has: page.getByRole('rowheader', { name: 'Mentorer' }) });
+      expect(await mentors.count()).toBe(4);
+      for (const row of await mentors.all()) expect(await row.textContent()).toContain('Under 5 svar');
+
+      const quality = page.getByRole('table', {
+        name: 'Kvalitetsindikatorer i Kvalitet i ressourceforløbene',
+      });
+      await expect.poll(() => quality.locator('tbody tr').count()).toBe(4);
+      expect(await quality.locator('tfoot').textContent()).toMatch(/Alle udsagn.*\d,\d\d.*\d,\d\d.*%/);
+
+      await expectNoSidewaysScroll(page, `surveys at ${viewport.width} px`);
+      await expectAccessible(page, `surveys at ${viewport.width} px`);
+      // ECharts' drawing passes the strict CSP (no inline style attributes refused).
+      expect(violations.filter((text) => /Content Security Policy/i.test(text))).toEqual([]);
+      await page.screenshot({ path: `${SCREENSHOTS}/samspil-surveys-${viewport.width}.png`, fullPage: true });
+      await page
+        .locator('.samspil-network-rounds')
+        .screenshot({ path: `${SCREENSHOTS}/samspil-network-${viewport.width}.png` });
+      await page.context().close();
+    });
+  }
+
+  it('exports the ties table as CSV', async () => {
+    const page = await demo.loginAs('team-leader');
+    await page.goto(`${demo.server.url}/samarbejde`);
+    await page.getByRole('heading', { level: 2, name: 'Samarbejde i Team Ressource' }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Hent tabellen som CSV' }).first().click(),
+    ]);
+    const path = await download.path();
+    const { readFile } = await import('node:fs/promises');
+    const csv = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe('Fra,Om,Før,Opfølgning,Ændring,Kommunikation,Relationer,Styrke');
+    expect(lines).toHaveLength(17);
+    await page.context().close();
+  });
+});
