@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { WHO5_INSTRUMENT, who5Answers } from '../domain/measures/builtin-instruments.js';
+import { scoreAnswers } from '../domain/measures/instrument.js';
 import { RC_DIMENSIONS } from '../domain/measures/relational-coordination.js';
+import { formatTimestamp } from './dates.js';
 import type { IdSource } from './ids.js';
 import { Random } from './random.js';
 
@@ -129,4 +132,43 @@ export async function writeDemoSurveys(
     }
   }
   await db.insertInto('quality_response').values(answers).execute();
+}
+
+/** The demo citizen's WHO-5 answers at three follow-ups, well-being slowly rising (raw 8 → 11 → 15). */
+const DEMO_WHO5: readonly (readonly [daysAgo: number, answers: readonly number[]])[] = [
+  [150, [2, 1, 2, 1, 2]],
+  [80, [2, 2, 3, 2, 2]],
+  [12, [3, 3, 3, 3, 3]],
+];
+
+export async function writeDemoMeasures(
+  db: Kysely<DB>,
+  municipalityId: string,
+  citizenId: string,
+  recordedBy: string,
+  ids: IdSource,
+  today: number,
+): Promise<void> {
+  const rows = DEMO_WHO5.map(([daysAgo, answers]) => {
+    const values: Record<string, string> = who5Answers(answers);
+    const scored = scoreAnswers(WHO5_INSTRUMENT, values);
+    if (!scored.ok) throw new Error('demo WHO-5 answers do not score');
+    return {
+      municipality_id: municipalityId,
+      id: ids.next(),
+      citizen_id: citizenId,
+      instrument_code: WHO5_INSTRUMENT.code,
+      instrument_version: WHO5_INSTRUMENT.version,
+      respondent_kind: 'citizen',
+      recorded_by: recordedBy,
+      answered_at: formatTimestamp(today - daysAgo, 10 * 60),
+      context_kind: 'follow-up',
+      context_id: null,
+      answers: JSON.stringify(scored.value.items.map(({ linkId, code }) => ({ linkId, code }))),
+      raw: scored.value.raw,
+      score: scored.value.score,
+      band: scored.value.band,
+    };
+  });
+  await db.insertInto('measure_response').values(rows).execute();
 }

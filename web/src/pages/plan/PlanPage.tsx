@@ -27,6 +27,7 @@ import { gasTraces } from './gas-trace.js';
 import { HistorySection } from './HistorySection.js';
 import { InterventionsBySector } from './InterventionsBySector.js';
 import { MeetingsSection, meetingsAnchor } from './MeetingsSection.js';
+import { MeasuresSection } from './measures/MeasuresSection.js';
 import { OrganisationSection } from './OrganisationSection.js';
 import { PathwaysSection } from './PathwaysSection.js';
 import { PlanContext, type PlanContextValue } from './PlanContext.js';
@@ -175,6 +176,7 @@ function PlanView({ citizenId, versioned, context, canEdit, meId, title }: PlanV
         <AfterFirstPaint>
           <PlanCoordination />
           <MeetingsSection />
+          <MeasuresSection />
           <Timeline plan={plan} />
           <InterventionsBySector
             sectors={plan.sectors}

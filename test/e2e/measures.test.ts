@@ -67,7 +67,10 @@ describe("the team leader's collaboration and quality results", () => {
     await page.getByRole('heading', { level: 2, name: 'Samarbejde i Team Ressource' }).waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Hent tabellen som CSV' }).first().click(),
+      page
+        .getByRole('region', { name: 'Samarbejde i Team Ressource' })
+        .getByRole('button', { name: 'Hent tabellen som CSV' })
+        .click(),
     ]);
     const path = await download.path();
     const { readFile } = await import('node:fs/promises');
@@ -75,6 +78,42 @@ describe("the team leader's collaboration and quality results", () => {
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe('Fra,Om,Før,Opfølgning,Ændring,Kommunikation,Relationer,Styrke');
     expect(lines).toHaveLength(17);
+    await page.context().close();
+  });
+});
+
+describe("a citizen's measures on the plan", () => {
+  it('shows GAS and WHO-5 over time with tables, and scores WHO-5 live while it is filled in', async () => {
+    const page = await demo.loginAs('jobcenter-caseworker');
+    await demo.openCitizenPlan(page);
+    const section = page.getByRole('region', { name: 'Målinger' });
+    await section.getByRole('heading', { level: 2, name: 'Målinger' }).waitFor();
+    await section.getByRole('img', { name: 'WHO-5 trivselsscore (0–100) over tid' }).locator('svg').waitFor();
+    const who5 = section.getByRole('table', { name: 'WHO-5 trivselsscore (0–100) over tid' });
+    await expect.poll(() => who5.locator('tbody tr').count()).toBe(3);
+
+    await section.getByRole('button', { name: 'Udfyld WHO-5' }).click();
+    const form = page.getByRole('form', { name: 'WHO-5 Trivselsindeks' });
+    await form.waitFor();
+    const live = form.getByText(/spørgsmål besvaret|Score \d+ af 100/);
+    await expect.poll(() => live.textContent()).toBe('0 af 5 spørgsmål besvaret');
+    const answers = [
+      'Det meste af tiden',
+      'Lidt mere end halvdelen af tiden',
+      'Det meste af tiden',
+      'Lidt af tiden',
+      'Hele tiden',
+    ];
+    const groups = await form.getByRole('group').all();
+    for (const [index, answer] of answers.entries()) {
+      await groups[index]?.getByLabel(answer, { exact: true }).check();
+    }
+    // 4 + 3 + 4 + 1 + 5 = 17 → 68: the same evaluator as the server's.
+    await expect.poll(() => live.textContent()).toBe('Score 68 af 100 (råscore 17): God trivsel');
+    await expectAccessible(page, 'plan with the WHO-5 form');
+    await form.getByRole('button', { name: 'Gem WHO-5' }).click();
+    await expect.poll(() => who5.locator('tbody tr').count()).toBe(4);
+    expect(await who5.locator('tbody tr').last().textContent()).toContain('68');
     await page.context().close();
   });
 });
