@@ -174,6 +174,33 @@ describe("a citizen's measures", () => {
     expect(unknown.statusCode).toBe(400);
   });
 
+  it("in a meeting's context name one of the citizen's meetings", async () => {
+    const answers = { heard: '5', matters: '4', approach: '4', overall: '5' };
+    const noMeeting = await post(w.coordinator, url(), {
+      instrument: 'session-feedback',
+      respondent: 'citizen',
+      answers,
+      context: { kind: 'meeting', id: w.subGoalId },
+    });
+    expect(noMeeting.statusCode).toBe(400);
+    expect(noMeeting.json().errors[0].field).toBe('context.id');
+    const held = await post(w.coordinator, `/api/citizens/${w.citizen.id}/meetings`, {
+      kind: 'network',
+      purpose: 'Netværksmøde',
+      startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+      online: true,
+    });
+    expect(held.statusCode, held.body).toBe(201);
+    const feedback = await post(w.citizen, url(), {
+      instrument: 'session-feedback',
+      respondent: 'citizen',
+      answers,
+      context: { kind: 'meeting', id: held.json().id },
+    });
+    expect(feedback.statusCode, feedback.body).toBe(201);
+    expect(feedback.json()).toMatchObject({ context: { kind: 'meeting', id: held.json().id }, score: 4.5 });
+  });
+
   it("follow the plan's access rules, and refusals are audited", async () => {
     const attempt = (as: Person | { cookie: string; id?: string }) =>
       post(as, url(), { instrument: 'who-5', respondent: 'professional', answers: who5([1, 1, 1, 1, 1]) });
@@ -211,7 +238,10 @@ describe("a citizen's measures", () => {
     const response = await t.request(w.jobcenterLeader.cookie, { method: 'GET', url: url() });
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json();
-    expect(body.responses.map((r: { score: number }) => r.score)).toEqual([28, 60, 11]);
+    expect(
+      body.responses.map((r: { score: number }) => r.score),
+      JSON.stringify(body.responses),
+    ).toEqual([28, 60, 11, 4.5]);
     expect(body.gas.points.map((p: { tScore: number }) => p.tScore)).toEqual([40, 50, 60]);
     expect(body.gas.goals).toEqual([
       {

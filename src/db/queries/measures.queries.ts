@@ -149,3 +149,20 @@ export async function citizenGasRecords(
     recordedBy: row.recorded_by,
   }));
 }
+
+/** Whether a meeting is the citizen's (a response recorded in a meeting's context must name one). */
+export async function isCitizenMeeting(
+  db: Kysely<DB>,
+  municipalityId: string,
+  citizenId: string,
+  meetingId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('meeting')
+    .select('id')
+    .where('municipality_id', '=', municipalityId)
+    .where('citizen_id', '=', citizenId)
+    .where('id', '=', meetingId)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -10,6 +10,7 @@ import {
   citizenMeasureResponses,
   insertInstrument,
   insertMeasureResponse,
+  isCitizenMeeting,
   loadedInstruments,
 } from '../../db/queries/measures.queries.js';
 import type { DB } from '../../db/schema.js';
@@ -130,6 +131,15 @@ export async function recordMeasure(
     const errors = scored.problems.map((p) => ({ field: `answers.${p.linkId}`, message: p.message }));
     throw problems.badRequest(errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
   }
+  const contextId = body.context.id ?? null;
+  if (
+    body.context.kind === 'meeting' &&
+    (contextId === null || !(await isCitizenMeeting(db, actor.municipalityId, citizenId, contextId)))
+  ) {
+    throw problems.badRequest("context.id: must be one of the citizen's meetings", [
+      { field: 'context.id', message: "must be one of the citizen's meetings" },
+    ]);
+  }
   const answeredAt = body.answeredAt ? new Date(body.answeredAt) : now();
   if (answeredAt.getTime() > now().getTime() + 60_000) {
     throw problems.badRequest('answeredAt: must not be in the future', [
@@ -144,7 +154,7 @@ export async function recordMeasure(
     recordedBy: actor.kind === 'citizen' && actor.delegate ? actor.delegate.delegationId : actor.id,
     answeredAt,
     contextKind: body.context.kind,
-    contextId: body.context.id ?? null,
+    contextId,
     answers: scored.value.items.map((item) => ({ linkId: item.linkId, code: item.code })),
     raw: scored.value.raw,
     score: scored.value.score,
