@@ -78,6 +78,26 @@ describe("the team leader's collaboration and quality results", () => {
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe('Fra,Om,Før,Opfølgning,Ændring,Kommunikation,Relationer,Styrke');
     expect(lines).toHaveLength(17);
+
+    // Importing a quality round: a wrong line is named and nothing is stored; a good file replaces the round.
+    const quality = page.getByRole('region', { name: 'Kvalitet i ressourceforløbene' });
+    const form = quality.getByRole('form', { name: 'Indlæs besvarelser (CSV)' });
+    const file = (text: string) => ({ name: 'svar.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+    await form
+      .getByLabel('CSV-fil')
+      .setInputFiles(file('respondent,item,score\np1,handleplan,4\np2,handleplan,7\n'));
+    await form.getByRole('button', { name: 'Indlæs' }).click();
+    await form.getByText('Linje 3, score: must be a whole number from 1 to 5').waitFor();
+    await expectAccessible(page, 'a refused import');
+    const table = quality.getByRole('table');
+    expect(await table.locator('tbody tr').first().textContent()).toContain('3,00');
+    await form
+      .getByLabel('CSV-fil')
+      .setInputFiles(file('respondent,item,score\np1,handleplan,5\np2,handleplan,4\n'));
+    await form.getByRole('button', { name: 'Indlæs' }).click();
+    await form.getByText('2 linjer er indlæst.').waitFor();
+    // Baseline of the first statement is now (5 + 4) / 2 = 4.50; the others have no baseline.
+    await expect.poll(() => table.locator('tbody tr').first().textContent()).toContain('4,50');
     await page.context().close();
   });
 });

@@ -1,5 +1,12 @@
-import { type UseQueryResult, useQuery } from '@tanstack/react-query';
-import { apiJson } from './client.js';
+import {
+  type UseMutationResult,
+  type UseQueryResult,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { ApiError, apiJson, NetworkError } from './client.js';
+import type { Problem } from './types.js';
 
 /** Collaboration (relational coordination) and quality-indicator surveys, for team leaders. */
 
@@ -93,5 +100,49 @@ export function useQualityResults(id: string): UseQueryResult<QualityResults> {
     queryKey: surveyKeys.qualityResults(id),
     queryFn: ({ signal }) =>
       apiJson<QualityResults>(`/api/quality-surveys/${encodeURIComponent(id)}/results`, { signal }),
+  });
+}
+
+/** A line the server refused in an import, as the 422 problem lists it. */
+export interface ImportProblem {
+  line?: number;
+  field: string;
+  message: string;
+}
+
+/** PUTs a round's answers as text/csv; a refused file throws ApiError with the problems per line. */
+export async function importRound(path: string, csv: string): Promise<{ imported: number }> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'PUT',
+      headers: {
+        Accept: 'application/json, application/problem+json',
+        'Content-Type': 'text/csv',
+        'X-Requested-With': 'samspil',
+      },
+      credentials: 'same-origin',
+      body: csv,
+    });
+  } catch (error) {
+    throw new NetworkError(error);
+  }
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => ({}))) as Problem;
+    throw new ApiError(response.status, problem);
+  }
+  return (await response.json()) as { imported: number };
+}
+
+/** Imports a round and refreshes the surveys and their results. */
+export function useImportRound(): UseMutationResult<
+  { imported: number },
+  Error,
+  { path: string; csv: string }
+> {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ path, csv }) => importRound(path, csv),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['surveys'] }),
   });
 }

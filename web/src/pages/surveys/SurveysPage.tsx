@@ -15,6 +15,7 @@ import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { downloadCsv, toCsv } from './csv-export.js';
 import { formatScore } from './format-score.js';
+import { ImportForm } from './ImportForm.js';
 import { NetworkDiagram } from './NetworkDiagram.js';
 import { pairTies } from './rc-view.js';
 import '../../styles/measures.css';
@@ -177,6 +178,11 @@ function CollaborationSection({ survey }: { survey: CollaborationSurvey }): Reac
           </button>
         </>
       ) : null}
+      <ImportForm
+        basePath={`/api/collaboration-surveys/${encodeURIComponent(survey.id)}/rounds`}
+        rounds={[...new Set([...survey.rounds.map((r) => r.round), 'baseline', 'follow-up'])]}
+        header="respondent,group,about_group,frequent,timely,accurate,problem_solving,shared_goals,shared_knowledge,mutual_respect"
+      />
     </section>
   );
 }
@@ -288,6 +294,11 @@ function QualitySection({ survey }: { survey: QualitySurvey }): ReactElement {
           </button>
         </>
       ) : null}
+      <ImportForm
+        basePath={`/api/quality-surveys/${encodeURIComponent(survey.id)}/rounds`}
+        rounds={['baseline', 'end']}
+        header="respondent,item,score"
+      />
     </section>
   );
 }
