@@ -33,7 +33,7 @@ export function ImportForm({
   const problems = (refused?.problem.errors ?? []) as ImportProblem[];
   return (
     <form
-      className="samspil-inline-form samspil-import-form mt-4"
+      className="samspil-import-form mt-4"
       onSubmit={(event) => void submit(event)}
       aria-label={t('surveys.import.heading')}
     >
