@@ -37,7 +37,12 @@ export function Who5Form({
     );
   };
   return (
-    <form className="samspil-measure-form mt-4" onSubmit={submit} aria-labelledby="who5-form-heading" noValidate>
+    <form
+      className="samspil-measure-form mt-4"
+      onSubmit={submit}
+      aria-labelledby="who5-form-heading"
+      noValidate
+    >
       <h3 className="h4" id="who5-form-heading">
         {WHO5_INSTRUMENT.title[language]}
       </h3>
