@@ -206,6 +206,10 @@ async function main(): Promise<void> {
     await leader.goto('/koordinering');
     await leader.getByTestId('last-scan').waitFor();
     await shoot(leader, 'coordination-overview', { height: 1300 });
+    await leader.goto('/samarbejde');
+    await leader.getByRole('table', { name: /^Relationer mellem faggrupperne/ }).waitFor();
+    await leader.locator('.samspil-network svg').nth(1).waitFor();
+    await shoot(leader, 'surveys', { height: 1500 });
 
     // The demo citizen's plan: her coordination flags and her pathway (ressourceforløb).
     const citizen = await session(browser, server.url, 'citizen');

@@ -15,6 +15,7 @@ import { startAuditAnchoring } from './server/audit/audit-anchoring.js';
 import { recordedScan, startNightlyScan } from './server/coordination/scan-runs.js';
 import { generateMunicipality, type SynthOptions } from './synth/generate.js';
 import { progressBar } from './cli/progress.js';
+import { loadInstrument } from './server/measures/measures.commands.js';
 
 const DEFAULT_DEMO_CITIZENS = 2000;
 const DEFAULT_SEED = 1;
@@ -306,6 +307,31 @@ coordination
             `${result.reopened} reopened, ${result.resolved} resolved in ${(result.milliseconds / 1000).toFixed(1)} s.`,
         );
       }
+    } finally {
+      await store.close();
+    }
+  });
+
+program
+  .command('instruments')
+  .description('Questionnaire instruments')
+  .command('load <file>')
+  .description('Load a licensed instrument (JSON definition) for a municipality that holds the licence')
+  .requiredOption('--municipality <code>', 'the municipality (4-digit code)')
+  .action(async (file: string, options: { municipality: string }) => {
+    const json: unknown = JSON.parse(await readFile(file, 'utf8'));
+    const config = loadConfig(process.env, { demo: !process.env.DATABASE_URL });
+    const store = await openStore(config, null);
+    try {
+      const municipality = await store.database.db
+        .selectFrom('municipality')
+        .select('id')
+        .where('code', '=', options.municipality)
+        .executeTakeFirst();
+      if (!municipality) throw new Error(`No municipality with code ${options.municipality}`);
+      const result = await loadInstrument(store.database.db, municipality.id, json, null);
+      if (!result.loaded) throw new Error(result.problem.detail);
+      console.log(`Loaded ${result.code} version ${result.version}.`);
     } finally {
       await store.close();
     }

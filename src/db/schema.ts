@@ -365,6 +365,12 @@ export interface DB {
   meeting: MeetingTable;
   meeting_participant: MeetingParticipantTable;
   proposal: ProposalTable;
+  instrument: InstrumentTable;
+  measure_response: MeasureResponseTable;
+  collaboration_survey: CollaborationSurveyTable;
+  collaboration_response: CollaborationResponseTable;
+  quality_survey: QualitySurveyTable;
+  quality_response: QualityResponseTable;
 }
 
 // --- coordination (migration 003) ---------------------------------------------------------
@@ -541,4 +547,84 @@ export interface ProposalTable {
   decided_at: Timestamp | null;
   decline_reason: string | null;
   created_at: Generated<Date>;
+}
+
+// --- measures (migration 014) -------------------------------------------------------------
+
+export interface InstrumentTable {
+  municipality_id: string;
+  code: string;
+  version: string;
+  definition: Json;
+  loaded_at: Timestamp;
+  loaded_by: string | null;
+}
+
+export interface MeasureResponseTable {
+  municipality_id: string;
+  id: string;
+  citizen_id: string;
+  instrument_code: string;
+  instrument_version: string;
+  respondent_kind: string;
+  recorded_by: string;
+  answered_at: Timestamp;
+  context_kind: string;
+  context_id: string | null;
+  /** [{linkId, code}] */
+  answers: Json;
+  raw: number | null;
+  score: number | null;
+  band: string | null;
+  created_at: Timestamp;
+}
+
+export interface CollaborationSurveyTable {
+  municipality_id: string;
+  id: string;
+  title: string;
+  groups: ColumnType<string[], string[], string[]>;
+  unit_id: string;
+  project: string | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface CollaborationResponseTable {
+  municipality_id: string;
+  id: string;
+  survey_id: string;
+  round: string;
+  respondent: string;
+  group_name: string;
+  about_group: string;
+  frequent: number;
+  timely: number;
+  accurate: number;
+  problem_solving: number;
+  shared_goals: number;
+  shared_knowledge: number;
+  mutual_respect: number;
+}
+
+export interface QualitySurveyTable {
+  municipality_id: string;
+  id: string;
+  title: string;
+  /** [{code, text}] */
+  items: Json;
+  unit_id: string;
+  project: string | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface QualityResponseTable {
+  municipality_id: string;
+  id: string;
+  survey_id: string;
+  round: string;
+  respondent: string;
+  item_code: string;
+  score: number;
 }

@@ -47,6 +47,8 @@ import { proposalsRoutes } from './proposals/proposals.routes.js';
 import { logOneLinePerRequest, loggerFor } from './logging.js';
 import { registerGracefulClose } from './graceful-close.js';
 import { registerMetrics } from './metrics/metrics.routes.js';
+import { surveysRoutes } from './surveys/surveys.routes.js';
+import { measuresRoutes } from './measures/measures.routes.js';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -174,6 +176,8 @@ export async function buildApp(
   referralsRoutes(app, context);
   meetingsRoutes(app, context);
   proposalsRoutes(app, context);
+  surveysRoutes(app, context);
+  measuresRoutes(app, context);
   inboxRoutes(app, context);
   registerMailer(app, context);
 

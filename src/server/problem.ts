@@ -8,6 +8,8 @@ import { REFUSALS, type RefusalCode } from '../domain/access/refusals.js';
 export interface FieldError {
   field: string;
   message: string;
+  /** The line of an imported file the problem is on (the header is line 1). */
+  line?: number;
 }
 
 export class Problem extends Error {

@@ -37,6 +37,7 @@ import {
   ADMINISTRATOR_PERSONA,
 } from './personas.js';
 import { Random } from './random.js';
+import { writeDemoMeasures, writeDemoSurveys } from './surveys.js';
 import { type CitizenRecord, writeCitizens, writeOrganisation } from './writer.js';
 
 /** What to generate. */
@@ -298,6 +299,16 @@ export async function generateMunicipality(
     )
     .execute();
   report('personas', PERSONAS.length, PERSONAS.length);
+  const leader = organisation.teamLeader('jobcenter-ressource');
+  await writeDemoSurveys(db, municipalityId, leader, organisationIds, seed);
+  await writeDemoMeasures(
+    db,
+    municipalityId,
+    citizenIds[PERSONA_CITIZEN_INDEX] as string,
+    personas.caseworker.id,
+    organisationIds,
+    today,
+  );
   // A bulk load leaves the planner without statistics (and PGlite runs no autovacuum): without
   // them every table looks like one row, and plan writes and scans pick poor plans.
   await sql`ANALYZE`.execute(db);

@@ -140,6 +140,19 @@ const EXPLICIT: Record<string, Rule> = {
   'POST /api/citizens/{citizenId}/export': readers(PLAN_READERS),
   'GET /api/auth/delegations': readers(['relative']),
   'POST /api/auth/delegation': readers(['relative']),
+  'GET /api/citizens/{citizenId}/measures': readers(PLAN_READERS),
+  // WHO-5 answered by the citizen: the citizen or those who work with her (a relative records as a relative).
+  'POST /api/citizens/{citizenId}/measures': readers([
+    'citizen',
+    'coordinator',
+    'psychiatryWorker',
+    'jobcenterLeader',
+  ]),
+  'GET /api/collaboration-surveys': readers(['jobcenterLeader', 'healthLeader', 'administrator']),
+  'POST /api/collaboration-surveys': readers(['jobcenterLeader', 'healthLeader', 'administrator']),
+  'GET /api/quality-surveys': readers(['jobcenterLeader', 'healthLeader', 'administrator']),
+  'POST /api/quality-surveys': readers(['jobcenterLeader', 'healthLeader', 'administrator']),
+  'POST /api/instruments': readers(['administrator']),
 };
 
 /** What must never reach a reader outside these personas. */
@@ -180,6 +193,32 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/citizens/{citizenId}/break-glass': {
     reasonCode: 'other',
     reason: 'Matrix: borgeren henvender sig akut uden for åbningstid',
+  },
+  'POST /api/citizens/{citizenId}/measures': {
+    instrument: 'who-5',
+    respondent: 'citizen',
+    answers: { cheerful: '3', calm: '2', active: '4', rested: '1', interest: '5' },
+  },
+  'POST /api/collaboration-surveys': { title: 'Matrixmåling', groups: ['A', 'B'] },
+  'POST /api/quality-surveys': { title: 'Matrixkvalitet', items: [{ code: 'q1', text: 'Udsagn' }] },
+  // A fresh code per call: a loaded version never changes, so a second load is 409.
+  'POST /api/instruments': {
+    code: 'matrix-instrument',
+    version: '1',
+    title: { da: 'Matrix', en: 'Matrix' },
+    licence: 'Test',
+    respondents: ['citizen'],
+    items: [
+      {
+        linkId: 'a',
+        text: { da: 'A', en: 'A' },
+        options: [
+          { code: '0', score: 0, display: { da: '0', en: '0' } },
+          { code: '1', score: 1, display: { da: '1', en: '1' } },
+        ],
+      },
+    ],
+    scoring: { method: 'sum' },
   },
 };
 let relativeDelegationId: string;

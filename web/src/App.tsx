@@ -15,6 +15,7 @@ import { pages } from './pages/pages.js';
  * - `/borgere` the professional's whole caseload ("Mine borgere")
  * - `/min-enhed` the team leader's unit overview
  * - `/borgere/:citizenId/plan` a citizen's plan (a citizen sees their own here too)
+ * - `/samarbejde` the team leader's collaboration and quality survey results
  */
 export function App(): ReactElement {
   return (
@@ -28,6 +29,7 @@ export function App(): ReactElement {
           <Route path="borgere" element={<PageLoader page={pages.caseload} />} />
           <Route path="min-enhed" element={<PageLoader page={pages.unit} />} />
           <Route path="borgere/:citizenId/plan" element={<PageLoader page={pages.plan} />} />
+          <Route path="samarbejde" element={<PageLoader page={pages.surveys} />} />
           {coordinationPaths.map(([path, page]) => (
             <Route key={path} path={path} element={<PageLoader page={coordinationPages[page]} />} />
           ))}

@@ -10,6 +10,7 @@ export const paths = {
   myDay: '/mit-overblik',
   caseload: '/borgere',
   unit: '/min-enhed',
+  surveys: '/samarbejde',
 } as const;
 
 /** Whether the user leads a unit and so has the unit overview. */

@@ -572,3 +572,68 @@ export function decideFlagFollowUp(
 ): { allowed: true } | { allowed: false; reason: string } {
   return access.allowed || ownerId === actor.id ? { allowed: true } : access;
 }
+
+// --- Measures and surveys (issue 13) ------------------------------------------------------
+
+/** Who answered a questionnaire about a citizen. */
+export type MeasureRespondent = 'citizen' | 'relative' | 'professional' | 'independent-assessor';
+
+/** Measures about a citizen are plan data: whoever may see the plan may see them (audited). */
+export function decideMeasureRead(_actor: Actor, access: AccessDecision): AccessDecision {
+  return access;
+}
+
+/**
+ * Who may record a measure about a citizen, answered by whom. The citizen records their own
+ * answers (a relative with fuldmagt records as a relative); a professional who works with the
+ * citizen records their own rating or an independent assessor's, or the answers the citizen or
+ * a relative gave on paper. Not on a meeting's read-only relationship, not through
+ * break-the-glass (an emergency read).
+ */
+export function decideMeasureRecord(
+  actor: Actor,
+  access: AccessDecision,
+  respondent: MeasureRespondent,
+): AccessDecision {
+  if (!access.allowed) return access;
+  if (actor.kind === 'citizen') {
+    const own = actor.delegate ? 'relative' : 'citizen';
+    return respondent === own
+      ? access
+      : { allowed: false, reason: `You can record answers only as the ${own} yourself.` };
+  }
+  if (access.basis === 'meeting' || access.basis === 'break-glass') {
+    return { allowed: false, reason: 'Record measures only for a citizen you work with.' };
+  }
+  return access;
+}
+
+/** A survey's scope as the policy needs it: the unit it is about. */
+export interface SurveyUnit {
+  unitId: string;
+}
+
+/**
+ * Collaboration and quality surveys are a unit's management tool: team leaders create them for
+ * their unit and read their own unit's; the administrator every unit's. Never citizens, never
+ * other professionals (answers are anonymous and results are per group, never per person).
+ */
+export function decideSurveyAccess(
+  actor: Actor,
+  survey?: SurveyUnit,
+): { allowed: true } | { allowed: false; reason: string } {
+  if (actor.kind === 'professional' && actor.role === 'administrator') return { allowed: true };
+  if (actor.kind === 'professional' && actor.role === 'team_leader') {
+    return !survey || survey.unitId === actor.unitId
+      ? { allowed: true }
+      : { allowed: false, reason: 'This survey belongs to another unit; its team leader reads it.' };
+  }
+  return { allowed: false, reason: 'Collaboration and quality surveys are for team leaders.' };
+}
+
+/** Loading a licensed instrument is the administrator's: they answer for the licence. */
+export function decideInstrumentLoad(actor: Actor): { allowed: true } | { allowed: false; reason: string } {
+  return actor.kind === 'professional' && actor.role === 'administrator'
+    ? { allowed: true }
+    : { allowed: false, reason: 'Only the administrator loads licensed instruments.' };
+}

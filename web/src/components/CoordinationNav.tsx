@@ -5,6 +5,7 @@ import type { Me } from '../api/types.js';
 import { useUnreadCount } from '../api/useUnreadCount.js';
 import { formatNumber } from '../i18n/format.js';
 import { useLanguage } from '../i18n/useLanguage.js';
+import { paths } from '../routes.js';
 import {
   accessLogPath,
   auditPath,
@@ -82,6 +83,11 @@ export function CoordinationNav({ me }: { me: Me }): ReactElement {
           <li>
             <NavLink to={auditPath} className="samspil-nav-link">
               {t('coordinationNav.audit')}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to={paths.surveys} className="samspil-nav-link">
+              {t('surveys.nav')}
             </NavLink>
           </li>
         </>

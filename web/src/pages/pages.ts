@@ -10,5 +10,6 @@ export const pages = {
   caseload: lazyPage(() => import('./caseload/CaseloadPage.js').then((module) => module.CaseloadPage)),
   unit: lazyPage(() => import('./unit/UnitOverviewPage.js').then((module) => module.UnitOverviewPage)),
   plan: lazyPage(() => import('./plan/PlanPage.js').then((module) => module.PlanPage)),
+  surveys: lazyPage(() => import('./surveys/SurveysPage.js').then((module) => module.SurveysPage)),
   notFound: lazyPage(() => import('./errors/NotFoundPage.js').then((module) => module.NotFoundPage)),
 };

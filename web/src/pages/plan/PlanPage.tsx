@@ -29,6 +29,7 @@ import { gasTraces } from './gas-trace.js';
 import { HistorySection } from './HistorySection.js';
 import { InterventionsBySector } from './InterventionsBySector.js';
 import { MeetingsSection, meetingsAnchor } from './MeetingsSection.js';
+import { MeasuresSection } from './measures/MeasuresSection.js';
 import { OrganisationSection } from './OrganisationSection.js';
 import { PathwaysSection } from './PathwaysSection.js';
 import { ProposalsSection } from './ProposalsSection.js';
@@ -193,6 +194,7 @@ function PlanView({
         <AfterFirstPaint>
           <PlanCoordination />
           <MeetingsSection />
+          <MeasuresSection />
           <Timeline plan={plan} />
           {canEdit ? <ProposalsSection /> : null}
           <InterventionsBySector

@@ -1,0 +1,278 @@
+import { type Kysely, sql } from 'kysely';
+import type { QualityAnswer, QualityRound } from '../../domain/measures/quality-indicators.js';
+import type { RcAnswer } from '../../domain/measures/relational-coordination.js';
+import { newId } from '../ids.js';
+import type { DB } from '../schema.js';
+
+/** Collaboration (relational coordination) and quality-indicator surveys, and their anonymous answers. */
+
+export interface SurveyScope {
+  id: string;
+  title: string;
+  unitId: string;
+  unitName: string;
+  project: string | null;
+  createdAt: Date;
+}
+
+export interface CollaborationSurvey extends SurveyScope {
+  groups: string[];
+}
+
+export interface QualitySurvey extends SurveyScope {
+  items: { code: string; text: string }[];
+}
+
+/** Inserting in chunks keeps each statement's parameters well under PostgreSQL's limit. */
+const CHUNK = 2000;
+
+export async function insertCollaborationSurvey(
+  db: Kysely<DB>,
+  municipalityId: string,
+  survey: { title: string; groups: string[]; unitId: string; project: string | null; createdBy: string },
+): Promise<string> {
+  const id = newId();
+  await db
+    .insertInto('collaboration_survey')
+    .values({
+      municipality_id: municipalityId,
+      id,
+      title: survey.title,
+      groups: survey.groups,
+      unit_id: survey.unitId,
+      project: survey.project,
+      created_by: survey.createdBy,
+    })
+    .execute();
+  return id;
+}
+
+const scopeOf = (row: {
+  id: string;
+  title: string;
+  unit_id: string;
+  unit_name: string;
+  project: string | null;
+  created_at: Date;
+}): SurveyScope => ({
+  id: row.id,
+  title: row.title,
+  unitId: row.unit_id,
+  unitName: row.unit_name,
+  project: row.project,
+  createdAt: row.created_at,
+});
+
+export async function collaborationSurveys(
+  db: Kysely<DB>,
+  municipalityId: string,
+  filter: { id?: string; unitId?: string } = {},
+): Promise<CollaborationSurvey[]> {
+  let query = db
+    .selectFrom('collaboration_survey as s')
+    .innerJoin('unit as u', (join) =>
+      join.onRef('u.municipality_id', '=', 's.municipality_id').onRef('u.id', '=', 's.unit_id'),
+    )
+    .where('s.municipality_id', '=', municipalityId)
+    .select(['s.id', 's.title', 's.unit_id', 'u.name as unit_name', 's.project', 's.created_at', 's.groups'])
+    .orderBy('s.created_at');
+  if (filter.id) query = query.where('s.id', '=', filter.id);
+  if (filter.unitId) query = query.where('s.unit_id', '=', filter.unitId);
+  const rows = await query.execute();
+  return rows.map((row) => ({ ...scopeOf(row), groups: row.groups }));
+}
+
+/** The rounds with answers, in the order they were first imported. */
+export async function collaborationRounds(
+  db: Kysely<DB>,
+  municipalityId: string,
+  surveyId: string,
+): Promise<{ round: string; respondents: number }[]> {
+  const rows = await db
+    .selectFrom('collaboration_response')
+    // UUID v7 ids sort by time; PostgreSQL has no min() of uuid, so of its text.
+    .select((eb) => [
+      'round',
+      sql<string>`min(id::text)`.as('first'),
+      eb.fn.count<string>('respondent').distinct().as('respondents'),
+    ])
+    .where('municipality_id', '=', municipalityId)
+    .where('survey_id', '=', surveyId)
+    .groupBy('round')
+    .execute();
+  return rows
+    .sort((a, b) => a.first.localeCompare(b.first))
+    .map((row) => ({ round: row.round, respondents: Number(row.respondents) }));
+}
+
+/** Replaces a round's answers with these, in one transaction (an import is all or nothing). */
+export async function replaceCollaborationRound(
+  db: Kysely<DB>,
+  municipalityId: string,
+  surveyId: string,
+  round: string,
+  answers: readonly RcAnswer[],
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .deleteFrom('collaboration_response')
+      .where('municipality_id', '=', municipalityId)
+      .where('survey_id', '=', surveyId)
+      .where('round', '=', round)
+      .execute();
+    for (let start = 0; start < answers.length; start += CHUNK) {
+      await trx
+        .insertInto('collaboration_response')
+        .values(
+          answers.slice(start, start + CHUNK).map((answer) => ({
+            municipality_id: municipalityId,
+            id: newId(),
+            survey_id: surveyId,
+            round,
+            respondent: answer.respondent,
+            group_name: answer.group,
+            about_group: answer.aboutGroup,
+            frequent: answer.frequent,
+            timely: answer.timely,
+            accurate: answer.accurate,
+            problem_solving: answer.problem_solving,
+            shared_goals: answer.shared_goals,
+            shared_knowledge: answer.shared_knowledge,
+            mutual_respect: answer.mutual_respect,
+          })),
+        )
+        .execute();
+    }
+  });
+}
+
+export async function collaborationAnswers(
+  db: Kysely<DB>,
+  municipalityId: string,
+  surveyId: string,
+  round: string,
+): Promise<RcAnswer[]> {
+  const rows = await db
+    .selectFrom('collaboration_response')
+    .select([
+      'respondent',
+      'group_name',
+      'about_group',
+      'frequent',
+      'timely',
+      'accurate',
+      'problem_solving',
+      'shared_goals',
+      'shared_knowledge',
+      'mutual_respect',
+    ])
+    .where('municipality_id', '=', municipalityId)
+    .where('survey_id', '=', surveyId)
+    .where('round', '=', round)
+    .execute();
+  return rows.map(({ group_name, about_group, ...rest }) => ({
+    ...rest,
+    group: group_name,
+    aboutGroup: about_group,
+  }));
+}
+
+export async function insertQualitySurvey(
+  db: Kysely<DB>,
+  municipalityId: string,
+  survey: {
+    title: string;
+    items: { code: string; text: string }[];
+    unitId: string;
+    project: string | null;
+    createdBy: string;
+  },
+): Promise<string> {
+  const id = newId();
+  await db
+    .insertInto('quality_survey')
+    .values({
+      municipality_id: municipalityId,
+      id,
+      title: survey.title,
+      items: JSON.stringify(survey.items),
+      unit_id: survey.unitId,
+      project: survey.project,
+      created_by: survey.createdBy,
+    })
+    .execute();
+  return id;
+}
+
+export async function qualitySurveys(
+  db: Kysely<DB>,
+  municipalityId: string,
+  filter: { id?: string; unitId?: string } = {},
+): Promise<QualitySurvey[]> {
+  let query = db
+    .selectFrom('quality_survey as s')
+    .innerJoin('unit as u', (join) =>
+      join.onRef('u.municipality_id', '=', 's.municipality_id').onRef('u.id', '=', 's.unit_id'),
+    )
+    .where('s.municipality_id', '=', municipalityId)
+    .select(['s.id', 's.title', 's.unit_id', 'u.name as unit_name', 's.project', 's.created_at', 's.items'])
+    .orderBy('s.created_at');
+  if (filter.id) query = query.where('s.id', '=', filter.id);
+  if (filter.unitId) query = query.where('s.unit_id', '=', filter.unitId);
+  const rows = await query.execute();
+  return rows.map((row) => ({ ...scopeOf(row), items: row.items as QualitySurvey['items'] }));
+}
+
+export async function replaceQualityRound(
+  db: Kysely<DB>,
+  municipalityId: string,
+  surveyId: string,
+  round: QualityRound,
+  answers: readonly QualityAnswer[],
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .deleteFrom('quality_response')
+      .where('municipality_id', '=', municipalityId)
+      .where('survey_id', '=', surveyId)
+      .where('round', '=', round)
+      .execute();
+    for (let start = 0; start < answers.length; start += CHUNK) {
+      await trx
+        .insertInto('quality_response')
+        .values(
+          answers.slice(start, start + CHUNK).map((answer) => ({
+            municipality_id: municipalityId,
+            id: newId(),
+            survey_id: surveyId,
+            round,
+            respondent: answer.respondent,
+            item_code: answer.item,
+            score: answer.score,
+          })),
+        )
+        .execute();
+    }
+  });
+}
+
+export async function qualityAnswers(
+  db: Kysely<DB>,
+  municipalityId: string,
+  surveyId: string,
+): Promise<Record<QualityRound, QualityAnswer[]>> {
+  const rows = await db
+    .selectFrom('quality_response')
+    .select(['round', 'respondent', 'item_code', 'score'])
+    .where('municipality_id', '=', municipalityId)
+    .where('survey_id', '=', surveyId)
+    .execute();
+  const rounds: Record<QualityRound, QualityAnswer[]> = { baseline: [], end: [] };
+  for (const row of rows)
+    rounds[row.round as QualityRound].push({
+      respondent: row.respondent,
+      item: row.item_code,
+      score: row.score,
+    });
+  return rounds;
+}

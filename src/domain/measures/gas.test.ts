@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { GAS_RHO, gasTimeline, gasTScore, gasTScoreExact } from './gas.js';
+
+/**
+ * Worked examples of the Kiresuk–Sherman T-score, each computed by hand with ρ = 0.3:
+ * T = 50 + 10·Σwx / √(0.7·Σw² + 0.3·(Σw)²).
+ */
+describe('GAS T-score (Kiresuk & Sherman)', () => {
+  it('uses ρ = 0.3', () => expect(GAS_RHO).toBe(0.3));
+
+  it('is 50 when every goal is attained as expected', () => {
+    expect(gasTScore([{ level: 0 }])).toBe(50);
+    expect(gasTScore([{ level: 0 }, { level: 0 }, { level: 0, weight: 3 }])).toBe(50);
+  });
+
+  it('one unweighted goal: 50 + 10·x (the denominator is √(0.7 + 0.3) = 1)', () => {
+    expect(gasTScore([{ level: 1 }])).toBe(60);
+    expect(gasTScore([{ level: 2 }])).toBe(70);
+    expect(gasTScore([{ level: -1 }])).toBe(40);
+    expect(gasTScore([{ level: -2 }])).toBe(30);
+  });
+
+  it('two goals at +1: 50 + 10·2/√(0.7·2 + 0.3·4) = 50 + 20/√2.6 = 62.40', () => {
+    expect(gasTScoreExact([{ level: 1 }, { level: 1 }])).toBeCloseTo(50 + 20 / Math.sqrt(2.6), 12);
+    expect(gasTScore([{ level: 1 }, { level: 1 }])).toBe(62.4);
+  });
+
+  it('three goals at −2 (the bottom of the scale): 50 − 60/√(2.1 + 2.7) = 22.61', () => {
+    expect(gasTScore([{ level: -2 }, { level: -2 }, { level: -2 }])).toBe(22.61);
+  });
+
+  it('three goals at +2 (the top of the scale): 77.39, symmetric around 50', () => {
+    expect(gasTScore([{ level: 2 }, { level: 2 }, { level: 2 }])).toBe(77.39);
+  });
+
+  it('weights: +1 and −1 with weight 2 → 50 − 10/√(0.7·5 + 0.3·9) = 50 − 10/√6.2 = 45.98', () => {
+    expect(gasTScore([{ level: 1 }, { level: -1, weight: 2 }])).toBe(45.98);
+  });
+
+  it('weights: +2 with weight 3 and 0 with weight 1 → 50 + 60/√(7 + 4.8) = 67.47', () => {
+    expect(gasTScore([{ level: 2, weight: 3 }, { level: 0 }])).toBe(67.47);
+  });
+
+  it('opposite goals of equal weight cancel out', () => {
+    expect(gasTScore([{ level: 2 }, { level: -2 }])).toBe(50);
+  });
+
+  it('has no score without goals, and refuses levels and weights out of range', () => {
+    expect(gasTScore([])).toBeNull();
+    expect(() => gasTScore([{ level: 3 }])).toThrow(RangeError);
+    expect(() => gasTScore([{ level: -3 }])).toThrow(RangeError);
+    expect(() => gasTScore([{ level: 0.5 }])).toThrow(RangeError);
+    expect(() => gasTScore([{ level: 1, weight: 0 }])).toThrow(RangeError);
+    expect(() => gasTScore([{ level: 1, weight: -1 }])).toThrow(RangeError);
+  });
+});
+
+describe('GAS over time', () => {
+  it('scores each follow-up over every sub-goal scored so far, at its latest level', () => {
+    const points = gasTimeline([
+      { subGoalId: 'b', level: -1, at: '2026-02-01T10:00:00Z' },
+      { subGoalId: 'a', level: -1, at: '2026-01-01T10:00:00Z' },
+      { subGoalId: 'a', level: 1, at: '2026-03-01T10:00:00Z' },
+      { subGoalId: 'b', level: 1, at: '2026-03-01T10:00:00Z' },
+    ]);
+    expect(points).toEqual([
+      { at: '2026-01-01T10:00:00Z', tScore: 40, goals: 1 },
+      // −1, −1: 50 − 20/√2.6
+      { at: '2026-02-01T10:00:00Z', tScore: 37.6, goals: 2 },
+      { at: '2026-03-01T10:00:00Z', tScore: 62.4, goals: 2 },
+    ]);
+  });
+});

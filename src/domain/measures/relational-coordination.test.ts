@@ -1,0 +1,227 @@
+import { describe, expect, it } from 'vitest';
+import {
+  FREQUENCY_RECODE,
+  parseRcCsv,
+  RC_CSV_HEADER,
+  type RcAnswer,
+  rcBand,
+  rcTies,
+} from './relational-coordination.js';
+
+const KEYS = [
+  'frequent',
+  'timely',
+  'accurate',
+  'problem_solving',
+  'shared_goals',
+  'shared_knowledge',
+  'mutual_respect',
+] as const;
+
+function answer(respondent: string, group: string, aboutGroup: string, scores: number[]): RcAnswer {
+  return {
+    respondent,
+    group,
+    aboutGroup,
+    ...Object.fromEntries(KEYS.map((k, i) => [k, scores[i]])),
+  } as RcAnswer;
+}
+
+/** n respondents of `group` about `about`, all with the same seven answers except the first's. */
+function respondents(group: string, about: string, n: number, scores: number[], first = scores): RcAnswer[] {
+  return Array.from({ length: n }, (_, i) => answer(`${group}-${i}`, group, about, i === 0 ? first : scores));
+}
+
+/**
+ * Gittell's scoring of relational coordination: a respondent's index about a group is the mean
+ * of the seven answers; a tie is the mean of the rating group's respondents' indices; the
+ * communication subscore the mean over the four communication items, relationship over three.
+ */
+describe('relational coordination', () => {
+  it('recodes the frequency answer so that "just right" is best', () => {
+    expect(FREQUENCY_RECODE).toEqual({
+      'not-nearly-enough': 1,
+      'much-too-often': 2,
+      'not-enough': 3,
+      'too-often': 4,
+      'just-right': 5,
+    });
+  });
+
+  it('a worked tie: five respondents, indices 4.14, 4, 4, 4, 4 → 4.03 strong; subscores by hand', () => {
+    // First: 5+4+4+4 = 17 communication, 5+4+4 = 13 relationship → 30/7 = 4.29.
+    const ab = respondents('A', 'B', 5, [4, 4, 4, 4, 4, 4, 4], [5, 4, 4, 4, 5, 4, 4]);
+    const [tie] = rcTies(['A', 'B'], ab).filter((t) => t.from === 'A' && t.to === 'B');
+    // Index: (30 + 4·28) / 35 = 142/35 = 4.057; communication (17 + 4·16)/20 = 4.05; relationship (13 + 48)/15 = 4.07.
+    expect(tie).toEqual({
+      from: 'A',
+      to: 'B',
+      respondents: 5,
+      index: 4.06,
+      communication: 4.05,
+      relationship: 4.07,
+      band: 'strong',
+    });
+  });
+
+  it('between groups: exactly 4.0 is moderate, exactly 3.5 is moderate, just below 3.5 is weak', () => {
+    const tie = (answers: RcAnswer[]) =>
+      rcTies(['A', 'B'], answers).find((t) => t.from === 'A' && t.to === 'B');
+    // 5 × 28 / 35 = 4.0
+    expect(tie(respondents('A', 'B', 5, [4, 4, 4, 4, 4, 4, 4]))).toMatchObject({
+      index: 4,
+      band: 'moderate',
+    });
+    // 141 / 35 = 4.03
+    expect(tie(respondents('A', 'B', 5, [4, 4, 4, 4, 4, 4, 4], [5, 4, 4, 4, 4, 4, 4]))).toMatchObject({
+      band: 'strong',
+    });
+    // Six respondents: 147 / 42 = 3.5 (5 × 24.5 is no whole number): 3,4,3,4,3,4,3 = 24 and 25 alternate.
+    const half = [
+      ...respondents('A', 'B', 3, [3, 4, 3, 4, 3, 4, 3]).map((a) => ({
+        ...a,
+        respondent: `${a.respondent}x`,
+      })),
+      ...respondents('A', 'B', 3, [4, 3, 4, 3, 4, 3, 4]),
+    ];
+    expect(tie(half)).toMatchObject({ respondents: 6, index: 3.5, band: 'moderate' });
+    const below = [...half.slice(0, 5), answer('last', 'A', 'B', [3, 3, 4, 3, 4, 3, 4])];
+    // 146 / 42 = 3.476
+    expect(tie(below)).toMatchObject({ index: 3.48, band: 'weak' });
+  });
+
+  it('within a group: exactly 4.5 and 4.0 are moderate, above 4.5 strong, below 4.0 weak', () => {
+    expect(rcBand(4.5, true)).toBe('moderate');
+    expect(rcBand(4.51, true)).toBe('strong');
+    expect(rcBand(4.0, true)).toBe('moderate');
+    expect(rcBand(3.99, true)).toBe('weak');
+    expect(rcBand(4.0, false)).toBe('moderate');
+    expect(rcBand(4.01, false)).toBe('strong');
+    expect(rcBand(3.5, false)).toBe('moderate');
+    expect(rcBand(3.49, false)).toBe('weak');
+    // The A→A tie uses the within-group bands: 4.0 exactly (5 × 28 / 35) is moderate, 4.03 too.
+    const aa = rcTies(['A'], respondents('A', 'A', 5, [4, 4, 4, 4, 4, 4, 4], [5, 4, 4, 4, 4, 4, 4]));
+    expect(aa).toEqual([
+      {
+        from: 'A',
+        to: 'A',
+        respondents: 5,
+        index: 4.03,
+        communication: 4.05,
+        relationship: 4,
+        band: 'moderate',
+      },
+    ]);
+    // 6 × 31.5 = 189 / 42 = 4.5: moderate; one point more: strong.
+    const exact = [
+      ...respondents('A', 'A', 3, [5, 4, 5, 4, 5, 4, 5]),
+      ...respondents('A', 'A', 3, [4, 5, 4, 5, 4, 5, 4]).map((a) => ({
+        ...a,
+        respondent: `${a.respondent}y`,
+      })),
+    ];
+    expect(rcTies(['A'], exact)[0]).toMatchObject({ index: 4.5, band: 'moderate' });
+    const above = [...exact.slice(0, 5), answer('z', 'A', 'A', [5, 5, 4, 5, 4, 5, 4])];
+    expect(rcTies(['A'], above)[0]).toMatchObject({ index: 4.52, band: 'strong' });
+  });
+
+  it('gives no figure for a tie rated by fewer than five respondents', () => {
+    const ties = rcTies(
+      ['A', 'B'],
+      [
+        ...respondents('A', 'B', 4, [5, 5, 5, 5, 5, 5, 5]),
+        ...respondents('B', 'A', 5, [2, 2, 2, 2, 2, 2, 2]),
+      ],
+    );
+    expect(ties).toEqual([
+      {
+        from: 'A',
+        to: 'A',
+        respondents: 0,
+        index: null,
+        communication: null,
+        relationship: null,
+        band: null,
+      },
+      {
+        from: 'A',
+        to: 'B',
+        respondents: 4,
+        index: null,
+        communication: null,
+        relationship: null,
+        band: null,
+      },
+      { from: 'B', to: 'A', respondents: 5, index: 2, communication: 2, relationship: 2, band: 'weak' },
+      {
+        from: 'B',
+        to: 'B',
+        respondents: 0,
+        index: null,
+        communication: null,
+        relationship: null,
+        band: null,
+      },
+    ]);
+  });
+});
+
+describe('relational coordination CSV', () => {
+  const header = RC_CSV_HEADER.join(',');
+
+  it('reads a round', () => {
+    const result = parseRcCsv(`${header}\r\nr1,A,B,5,4,4,4,5,4,4\r\n"r2",A,"A",1,2,3,4,5,1,2\r\n`, [
+      'A',
+      'B',
+    ]);
+    expect(result).toEqual({
+      ok: true,
+      answers: [answer('r1', 'A', 'B', [5, 4, 4, 4, 5, 4, 4]), answer('r2', 'A', 'A', [1, 2, 3, 4, 5, 1, 2])],
+    });
+  });
+
+  it('names every problem by line and field, and stores nothing', () => {
+    const csv = [
+      header,
+      'r1,A,B,5,4,4,4,5,4,4',
+      'r2,A,C,5,4,4,4,5,4,4',
+      'r3,A,B,6,4,4,4,5,4,0',
+      'r1,B,A,5,4,4,4,5,4,4',
+      'r1,A,B,5,4,4,4,5,4,4',
+      'r4,A,B,5,4',
+      'someone@example.dk,A,B,5,4,4,4,5,4,4',
+    ].join('\n');
+    expect(parseRcCsv(csv, ['A', 'B'])).toEqual({
+      ok: false,
+      problems: [{ line: 7, message: 'has 5 fields, the header 10' }],
+    });
+    const fieldProblems = parseRcCsv(csv.replace('r4,A,B,5,4', 'r4,A,B,5,4,4,4,4.5,4,4'), ['A', 'B']);
+    expect(fieldProblems).toEqual({
+      ok: false,
+      problems: [
+        { line: 3, field: 'about_group', message: "must be one of the survey's groups: A, B" },
+        { line: 4, field: 'frequent', message: 'must be a whole number from 1 to 5' },
+        { line: 4, field: 'mutual_respect', message: 'must be a whole number from 1 to 5' },
+        { line: 5, field: 'group', message: 'respondent r1 was in A on an earlier line' },
+        { line: 6, field: 'about_group', message: 'respondent r1 answered about B on an earlier line' },
+        { line: 7, field: 'shared_goals', message: 'must be a whole number from 1 to 5' },
+        { line: 8, field: 'respondent', message: 'must be an anonymous key, not an e-mail address' },
+      ],
+    });
+  });
+
+  it('wants the header first and some answers', () => {
+    expect(parseRcCsv('r1,A,B,5,4,4,4,5,4,4', ['A', 'B'])).toMatchObject({
+      ok: false,
+      problems: [{ line: 1 }],
+    });
+    expect(parseRcCsv(`${header}\n\n`, ['A', 'B'])).toEqual({
+      ok: false,
+      problems: [{ line: 2, message: 'there are no answers' }],
+    });
+    expect(parseRcCsv(`${header}\nr1,"A,B,5`, ['A', 'B'])).toEqual({
+      ok: false,
+      problems: [{ line: 2, message: 'has a quoted field that is never closed' }],
+    });
+  });
+});

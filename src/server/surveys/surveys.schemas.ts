@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { QUALITY_ROUNDS } from '../../domain/measures/quality-indicators.js';
+
+/**
+ * The HTTP shapes of the collaboration (relational coordination) and quality-indicator
+ * surveys. These are the integration API other systems use; keep the documented shapes.
+ */
+const text = (max: number) => z.string().trim().min(1, { error: 'must not be empty' }).max(max);
+
+const scopeFields = {
+  title: text(200),
+  unitId: z
+    .uuid({ error: 'must be a unit id (UUID)' })
+    .optional()
+    .describe("The unit the survey is about; the team leader's own unit when left out"),
+  project: text(200).nullable().optional().describe('The development project the survey belongs to, if any'),
+};
+
+export const collaborationSurveyCreateSchema = z
+  .strictObject({
+    ...scopeFields,
+    groups: z
+      .array(text(80))
+      .min(2, { error: 'needs at least two work groups' })
+      .max(12)
+      .refine((groups) => new Set(groups).size === groups.length, { error: 'must not repeat a group' }),
+  })
+  .meta({ id: 'CollaborationSurveyCreate' });
+
+export const qualitySurveyCreateSchema = z
+  .strictObject({
+    ...scopeFields,
+    items: z
+      .array(
+        z.strictObject({
+          code: z.string().regex(/^[a-z0-9_-]{1,20}$/, { error: 'lower-case letters, digits, - and _' }),
+          text: text(500),
+        }),
+      )
+      .min(1)
+      .max(50)
+      .refine((items) => new Set(items.map((item) => item.code)).size === items.length, {
+        error: 'must not repeat a code',
+      }),
+  })
+  .meta({ id: 'QualitySurveyCreate' });
+
+export const surveyParams = z.strictObject({ id: z.uuid({ error: 'must be a survey id (UUID)' }) });
+export const roundName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { error: 'lower-case letters, digits and -, e.g. baseline' });
+export const collaborationRoundParams = z.strictObject({
+  id: z.uuid({ error: 'must be a survey id (UUID)' }),
+  round: roundName,
+});
+export const qualityRoundParams = z.strictObject({
+  id: z.uuid({ error: 'must be a survey id (UUID)' }),
+  round: z.enum(QUALITY_ROUNDS, { error: 'must be baseline or end' }),
+});
+export const csvBody = z.string({ error: 'send the answers as text/csv' });
+
+export const createdSchema = z.object({ id: z.uuid() });
+export const importedSchema = z.object({ imported: z.number().int() }).meta({ id: 'SurveyImport' });
+
+const band = z.enum(['strong', 'moderate', 'weak']);
+export const tieSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    respondents: z.number().int(),
+    index: z.number().nullable(),
+    communication: z.number().nullable(),
+    relationship: z.number().nullable(),
+    band: band.nullable(),
+  })
+  .meta({ id: 'CollaborationTie' });
+
+export const collaborationResultsSchema = z
+  .object({
+    round: z.string(),
+    groups: z.array(z.string()),
+    /** Ties rated by fewer respondents than this have no figures. */
+    minRespondents: z.number().int(),
+    ties: z.array(tieSchema),
+  })
+  .meta({ id: 'CollaborationResults' });
+
+const scopeSchema = {
+  id: z.uuid(),
+  title: z.string(),
+  unit: z.object({ id: z.uuid(), name: z.string() }),
+  project: z.string().nullable(),
+  createdAt: z.string(),
+};
+
+export const collaborationSurveySchema = z
+  .object({
+    ...scopeSchema,
+    groups: z.array(z.string()),
+    rounds: z.array(z.object({ round: z.string(), respondents: z.number().int() })),
+  })
+  .meta({ id: 'CollaborationSurvey' });
+
+export const qualitySurveySchema = z
+  .object({ ...scopeSchema, items: z.array(z.object({ code: z.string(), text: z.string() })) })
+  .meta({ id: 'QualitySurvey' });
+
+const figures = {
+  baseline: z.number().nullable(),
+  end: z.number().nullable(),
+  changePercent: z.number().nullable(),
+};
+export const qualityResultsSchema = z
+  .object({
+    items: z.array(z.object({ code: z.string(), text: z.string(), ...figures })),
+    overall: z.object(figures),
+  })
+  .meta({ id: 'QualityResults' });

@@ -1,0 +1,148 @@
+import {
+  type UseMutationResult,
+  type UseQueryResult,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { ApiError, apiJson, NetworkError } from './client.js';
+import type { Problem } from './types.js';
+
+/** Collaboration (relational coordination) and quality-indicator surveys, for team leaders. */
+
+export type RcBand = 'strong' | 'moderate' | 'weak';
+
+export interface CollaborationTie {
+  from: string;
+  to: string;
+  respondents: number;
+  index: number | null;
+  communication: number | null;
+  relationship: number | null;
+  band: RcBand | null;
+}
+
+export interface SurveyScope {
+  id: string;
+  title: string;
+  unit: { id: string; name: string };
+  project: string | null;
+  createdAt: string;
+}
+
+export interface CollaborationSurvey extends SurveyScope {
+  groups: string[];
+  rounds: { round: string; respondents: number }[];
+}
+
+export interface CollaborationResults {
+  round: string;
+  groups: string[];
+  minRespondents: number;
+  ties: CollaborationTie[];
+}
+
+export interface QualityFigures {
+  baseline: number | null;
+  end: number | null;
+  changePercent: number | null;
+}
+
+export interface QualitySurvey extends SurveyScope {
+  items: { code: string; text: string }[];
+}
+
+export interface QualityResults {
+  survey: QualitySurvey;
+  items: ({ code: string; text: string } & QualityFigures)[];
+  overall: QualityFigures;
+}
+
+const surveyKeys = {
+  collaboration: ['surveys', 'collaboration'] as const,
+  collaborationResults: (id: string, round: string) => ['surveys', 'collaboration', id, round] as const,
+  quality: ['surveys', 'quality'] as const,
+  qualityResults: (id: string) => ['surveys', 'quality', id] as const,
+};
+
+export function useCollaborationSurveys(): UseQueryResult<{ items: CollaborationSurvey[] }> {
+  return useQuery({
+    queryKey: surveyKeys.collaboration,
+    queryFn: ({ signal }) =>
+      apiJson<{ items: CollaborationSurvey[] }>('/api/collaboration-surveys', { signal }),
+  });
+}
+
+export function useCollaborationResults(
+  id: string,
+  round: string | null,
+): UseQueryResult<CollaborationResults> {
+  return useQuery({
+    queryKey: surveyKeys.collaborationResults(id, round ?? ''),
+    queryFn: ({ signal }) =>
+      apiJson<CollaborationResults>(
+        `/api/collaboration-surveys/${encodeURIComponent(id)}/results?round=${encodeURIComponent(round ?? '')}`,
+        { signal },
+      ),
+    enabled: round !== null,
+  });
+}
+
+export function useQualitySurveys(): UseQueryResult<{ items: QualitySurvey[] }> {
+  return useQuery({
+    queryKey: surveyKeys.quality,
+    queryFn: ({ signal }) => apiJson<{ items: QualitySurvey[] }>('/api/quality-surveys', { signal }),
+  });
+}
+
+export function useQualityResults(id: string): UseQueryResult<QualityResults> {
+  return useQuery({
+    queryKey: surveyKeys.qualityResults(id),
+    queryFn: ({ signal }) =>
+      apiJson<QualityResults>(`/api/quality-surveys/${encodeURIComponent(id)}/results`, { signal }),
+  });
+}
+
+/** A line the server refused in an import, as the 422 problem lists it. */
+export interface ImportProblem {
+  line?: number;
+  field: string;
+  message: string;
+}
+
+/** PUTs a round's answers as text/csv; a refused file throws ApiError with the problems per line. */
+export async function importRound(path: string, csv: string): Promise<{ imported: number }> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'PUT',
+      headers: {
+        Accept: 'application/json, application/problem+json',
+        'Content-Type': 'text/csv',
+        'X-Requested-With': 'samspil',
+      },
+      credentials: 'same-origin',
+      body: csv,
+    });
+  } catch (error) {
+    throw new NetworkError(error);
+  }
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => ({}))) as Problem;
+    throw new ApiError(response.status, problem);
+  }
+  return (await response.json()) as { imported: number };
+}
+
+/** Imports a round and refreshes the surveys and their results. */
+export function useImportRound(): UseMutationResult<
+  { imported: number },
+  Error,
+  { path: string; csv: string }
+> {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ path, csv }) => importRound(path, csv),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['surveys'] }),
+  });
+}

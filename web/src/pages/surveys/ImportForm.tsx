@@ -1,0 +1,98 @@
+import { type FormEvent, type ReactElement, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api/client.js';
+import { type ImportProblem, useImportRound } from '../../api/surveys.js';
+import { Alert } from '../../components/Alert.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+
+/**
+ * Imports a round's answers from a CSV file (a paper survey, a licensed provider's export).
+ * The server checks every line; a refused file lists its problems per line and stores nothing.
+ */
+export function ImportForm({
+  basePath,
+  rounds,
+  header,
+}: {
+  /** …/rounds; the chosen round and /responses are added. */
+  basePath: string;
+  rounds: readonly string[];
+  header: string;
+}): ReactElement {
+  const { t } = useTranslation();
+  const id = useId();
+  const [round, setRound] = useState(rounds[0] ?? 'baseline');
+  const [file, setFile] = useState<File | null>(null);
+  const importing = useImportRound();
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    if (!file) return;
+    importing.mutate({ path: `${basePath}/${encodeURIComponent(round)}/responses`, csv: await file.text() });
+  };
+  const refused = importing.error && isApiError(importing.error, 422) ? importing.error : null;
+  const problems = (refused?.problem.errors ?? []) as ImportProblem[];
+  return (
+    <form
+      className="samspil-import-form mt-4"
+      onSubmit={(event) => void submit(event)}
+      aria-label={t('surveys.import.heading')}
+    >
+      <h3 className="h4">{t('surveys.import.heading')}</h3>
+      <p className="form-hint">{t('surveys.import.hint', { header })}</p>
+      <div className="form-group">
+        <label className="form-label" htmlFor={`${id}-round`}>
+          {t('surveys.import.round')}
+        </label>
+        <select
+          id={`${id}-round`}
+          className="form-select"
+          value={round}
+          onChange={(e) => setRound(e.target.value)}
+        >
+          {rounds.map((name) => (
+            <option key={name} value={name}>
+              {t(`surveys.round.${name}`, { defaultValue: name })}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="form-group">
+        <label className="form-label" htmlFor={`${id}-file`}>
+          {t('surveys.import.file')}
+        </label>
+        <input
+          id={`${id}-file`}
+          type="file"
+          accept=".csv,text/csv"
+          className="form-file-input"
+          onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+        />
+      </div>
+      <button type="submit" className="button button-primary" disabled={!file || importing.isPending}>
+        {t('surveys.import.submit')}
+      </button>
+      {importing.data ? (
+        <Alert variant="success" live>
+          {t('surveys.import.done', { count: importing.data.imported })}
+        </Alert>
+      ) : null}
+      {refused ? (
+        <Alert variant="error" live heading={refused.problem.detail}>
+          <ul>
+            {problems.map((problem) => (
+              <li key={`${problem.line}-${problem.field}-${problem.message}`}>
+                {t('surveys.import.problem', {
+                  line: problem.line,
+                  field: problem.field,
+                  message: problem.message,
+                })}
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      ) : importing.error ? (
+        <ErrorAlert error={importing.error} />
+      ) : null}
+    </form>
+  );
+}

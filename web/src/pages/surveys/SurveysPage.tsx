@@ -1,0 +1,304 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api/client.js';
+import {
+  type CollaborationSurvey,
+  type QualitySurvey,
+  useCollaborationResults,
+  useCollaborationSurveys,
+  useQualityResults,
+  useQualitySurveys,
+} from '../../api/surveys.js';
+import { Alert } from '../../components/Alert.js';
+import { QueryStatus } from '../../components/QueryStatus.js';
+import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
+import { useLanguage } from '../../i18n/useLanguage.js';
+import { downloadCsv, toCsv } from './csv-export.js';
+import { formatScore } from './format-score.js';
+import { ImportForm } from './ImportForm.js';
+import { NetworkDiagram } from './NetworkDiagram.js';
+import { pairTies } from './rc-view.js';
+import '../../styles/measures.css';
+
+/**
+ * The team leader's collaboration (relational coordination) and quality results: per tie
+ * between work groups and per statement, never per person — material for a facilitated
+ * conversation about how the unit works together.
+ */
+export function SurveysPage(): ReactElement {
+  const { t } = useTranslation();
+  useDocumentTitle(t('surveys.title'));
+  const collaboration = useCollaborationSurveys();
+  const quality = useQualitySurveys();
+  if (
+    (collaboration.error && isApiError(collaboration.error, 403)) ||
+    (quality.error && isApiError(quality.error, 403))
+  ) {
+    return (
+      <>
+        <h1>{t('surveys.title')}</h1>
+        <Alert variant="info">{t('surveys.forLeaders')}</Alert>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>{t('surveys.title')}</h1>
+      <p className="font-lead">{t('surveys.intro')}</p>
+      <QueryStatus query={collaboration} />
+      {collaboration.data?.items.length === 0 ? <p>{t('surveys.noCollaboration')}</p> : null}
+      {collaboration.data?.items.map((survey) => (
+        <CollaborationSection key={survey.id} survey={survey} />
+      ))}
+      <QueryStatus query={quality} />
+      {quality.data?.items.map((survey) => (
+        <QualitySection key={survey.id} survey={survey} />
+      ))}
+    </>
+  );
+}
+
+function roundLabel(t: (key: string, options?: Record<string, unknown>) => string, round: string): string {
+  return t(`surveys.round.${round}`, { defaultValue: round });
+}
+
+function CollaborationSection({ survey }: { survey: CollaborationSurvey }): ReactElement {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const first = survey.rounds[0]?.round ?? null;
+  const last = survey.rounds.length > 1 ? (survey.rounds.at(-1)?.round ?? null) : null;
+  const before = useCollaborationResults(survey.id, first);
+  const after = useCollaborationResults(survey.id, last);
+  const headingId = `survey-${survey.id}`;
+  const rounds = [before.data, after.data].filter((results) => results !== undefined);
+  const pairs = pairTies(survey.groups, before.data?.ties ?? null, after.data?.ties ?? null);
+  const score = (value: number | null | undefined) => (value == null ? '–' : formatScore(value, language));
+  const band = (value: string | null | undefined) =>
+    value ? t(`surveys.band.${value}`) : t('surveys.suppressed');
+  const columns = [
+    t('surveys.column.from'),
+    t('surveys.column.to'),
+    ...(first ? [roundLabel(t, first)] : []),
+    ...(last ? [roundLabel(t, last), t('surveys.column.change')] : []),
+    t('surveys.column.communication'),
+    t('surveys.column.relationship'),
+    t('surveys.column.band'),
+  ];
+  const latest = (pair: (typeof pairs)[number]) => pair.after ?? pair.before;
+  const exportRows = pairs.map((pair) => [
+    pair.from,
+    pair.to,
+    ...(first ? [pair.before?.index ?? null] : []),
+    ...(last ? [pair.after?.index ?? null, pair.change] : []),
+    latest(pair)?.communication ?? null,
+    latest(pair)?.relationship ?? null,
+    band(latest(pair)?.band),
+  ]);
+  return (
+    <section aria-labelledby={headingId} className="mt-7">
+      <h2 id={headingId}>{survey.title}</h2>
+      <p className="samspil-muted">
+        {survey.unit.name}
+        {survey.project ? ` · ${survey.project}` : null}
+        {survey.rounds.length > 0
+          ? ` · ${survey.rounds.map((r) => t('surveys.roundRespondents', { round: roundLabel(t, r.round), count: r.respondents })).join(', ')}`
+          : null}
+      </p>
+      {survey.rounds.length === 0 ? <p>{t('surveys.noRounds')}</p> : null}
+      <QueryStatus query={before} />
+      <div className="samspil-network-rounds">
+        {rounds.map((results) => (
+          <figure key={results.round} className="samspil-network-round">
+            <figcaption>
+              <h3 className="h4">{roundLabel(t, results.round)}</h3>
+            </figcaption>
+            <NetworkDiagram
+              results={results}
+              label={t('surveys.diagramLabel', { round: roundLabel(t, results.round), title: survey.title })}
+            />
+          </figure>
+        ))}
+      </div>
+      {rounds.length > 0 ? <BandLegend minRespondents={rounds[0]?.minRespondents ?? 5} /> : null}
+      {rounds.length > 0 ? (
+        <>
+          <section
+            className="samspil-table-scroll"
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must be reachable by keyboard (WCAG 2.1.1)
+            tabIndex={0}
+            aria-label={t('surveys.tiesCaption', { title: survey.title })}
+          >
+            <table className="table table--zebra samspil-ties">
+              <caption className="sr-only">{t('surveys.tiesCaption', { title: survey.title })}</caption>
+              <thead>
+                <tr>
+                  {columns.map((column, index) => (
+                    <th
+                      key={column}
+                      scope="col"
+                      className={index >= 2 && index < columns.length - 1 ? 'samspil-numeric' : undefined}
+                    >
+                      {column}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {pairs.map((pair) => (
+                  <tr key={`${pair.from}→${pair.to}`}>
+                    <th scope="row">{pair.from}</th>
+                    <td>{pair.from === pair.to ? t('surveys.withinGroup') : pair.to}</td>
+                    {first ? <td className="samspil-numeric">{score(pair.before?.index)}</td> : null}
+                    {last ? <td className="samspil-numeric">{score(pair.after?.index)}</td> : null}
+                    {last ? (
+                      <td className="samspil-numeric">
+                        {pair.change === null ? '–' : formatScore(pair.change, language, true)}
+                      </td>
+                    ) : null}
+                    <td className="samspil-numeric">{score(latest(pair)?.communication)}</td>
+                    <td className="samspil-numeric">{score(latest(pair)?.relationship)}</td>
+                    <td>
+                      <span
+                        className={`samspil-band-swatch samspil-band-swatch--${latest(pair)?.band ?? 'none'}`}
+                        aria-hidden="true"
+                      />{' '}
+                      {band(latest(pair)?.band)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <button
+            type="button"
+            className="button button-secondary mt-4"
+            onClick={() => downloadCsv(`samarbejde-${survey.id}.csv`, toCsv(columns, exportRows))}
+          >
+            {t('surveys.exportCsv')}
+          </button>
+        </>
+      ) : null}
+      <ImportForm
+        basePath={`/api/collaboration-surveys/${encodeURIComponent(survey.id)}/rounds`}
+        rounds={[...new Set([...survey.rounds.map((r) => r.round), 'baseline', 'follow-up'])]}
+        header="respondent,group,about_group,frequent,timely,accurate,problem_solving,shared_goals,shared_knowledge,mutual_respect"
+      />
+    </section>
+  );
+}
+
+function BandLegend({ minRespondents }: { minRespondents: number }): ReactElement {
+  const { t } = useTranslation();
+  return (
+    <ul className="nobullet-list samspil-band-legend" aria-label={t('surveys.legendLabel')}>
+      {(['strong', 'moderate', 'weak'] as const).map((band) => (
+        <li key={band}>
+          <span className={`samspil-band-swatch samspil-band-swatch--${band}`} aria-hidden="true" />{' '}
+          {t(`surveys.legend.${band}`)}
+        </li>
+      ))}
+      <li>
+        <span className="samspil-band-swatch samspil-band-swatch--none" aria-hidden="true" />{' '}
+        {t('surveys.legend.suppressed', { count: minRespondents })}
+      </li>
+      <li>{t('surveys.legend.ring')}</li>
+    </ul>
+  );
+}
+
+function QualitySection({ survey }: { survey: QualitySurvey }): ReactElement {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const results = useQualityResults(survey.id);
+  const headingId = `quality-${survey.id}`;
+  const score = (value: number | null) => (value === null ? '–' : formatScore(value, language));
+  const percent = (value: number | null) =>
+    value === null ? '–' : `${formatScore(value, language, true)} %`;
+  const columns = [
+    t('surveys.column.statement'),
+    t('surveys.round.baseline'),
+    t('surveys.round.end'),
+    t('surveys.column.changePercent'),
+  ];
+  return (
+    <section aria-labelledby={headingId} className="mt-7">
+      <h2 id={headingId}>{survey.title}</h2>
+      <p className="samspil-muted">
+        {survey.unit.name}
+        {survey.project ? ` · ${survey.project}` : null}
+      </p>
+      <QueryStatus query={results} />
+      {results.data ? (
+        <>
+          <section
+            className="samspil-table-scroll"
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must be reachable by keyboard (WCAG 2.1.1)
+            tabIndex={0}
+            aria-label={t('surveys.qualityCaption', { title: survey.title })}
+          >
+            <table className="table table--zebra samspil-quality">
+              <caption className="sr-only">{t('surveys.qualityCaption', { title: survey.title })}</caption>
+              <thead>
+                <tr>
+                  {columns.map((column, index) => (
+                    <th key={column} scope="col" className={index > 0 ? 'samspil-numeric' : undefined}>
+                      {column}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {results.data.items.map((item) => (
+                  <tr key={item.code}>
+                    <th scope="row">{item.text}</th>
+                    <td className="samspil-numeric">{score(item.baseline)}</td>
+                    <td className="samspil-numeric">{score(item.end)}</td>
+                    <td className="samspil-numeric">{percent(item.changePercent)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t('surveys.overall')}</th>
+                  <td className="samspil-numeric">{score(results.data.overall.baseline)}</td>
+                  <td className="samspil-numeric">{score(results.data.overall.end)}</td>
+                  <td className="samspil-numeric">{percent(results.data.overall.changePercent)}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </section>
+          <button
+            type="button"
+            className="button button-secondary mt-4"
+            onClick={() =>
+              downloadCsv(
+                `kvalitet-${survey.id}.csv`,
+                toCsv(columns, [
+                  ...results.data.items.map((item) => [
+                    item.text,
+                    item.baseline,
+                    item.end,
+                    item.changePercent,
+                  ]),
+                  [
+                    t('surveys.overall'),
+                    results.data.overall.baseline,
+                    results.data.overall.end,
+                    results.data.overall.changePercent,
+                  ],
+                ]),
+              )
+            }
+          >
+            {t('surveys.exportCsv')}
+          </button>
+        </>
+      ) : null}
+      <ImportForm
+        basePath={`/api/quality-surveys/${encodeURIComponent(survey.id)}/rounds`}
+        rounds={['baseline', 'end']}
+        header="respondent,item,score"
+      />
+    </section>
+  );
+}
