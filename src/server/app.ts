@@ -41,6 +41,7 @@ import { inboxRoutes } from './routes/inbox.routes.js';
 import { registerMailer } from './coordination/mailer.js';
 import { referralsRoutes } from './routes/referrals.routes.js';
 import { meetingsRoutes } from './routes/meetings.routes.js';
+import { analyticsRoutes } from './analytics/analytics.routes.js';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -170,6 +171,7 @@ export async function buildApp(
   referralsRoutes(app, context);
   meetingsRoutes(app, context);
   inboxRoutes(app, context);
+  analyticsRoutes(app, context);
   registerMailer(app, context);
 
   if (hasWebApp) {

@@ -1,0 +1,101 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { DB } from '../schema.js';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+/** Which costs a figure counts: one year, optionally one sector and/or one budget area. */
+export interface CostFilter {
+  municipalityId: string;
+  year: number;
+  sector?: string | undefined;
+  budgetArea?: string | undefined;
+}
+
+function filterSql(filter: CostFilter) {
+  return sql.join(
+    [
+      sql`municipality_id = ${filter.municipalityId}`,
+      sql`year = ${filter.year}`,
+      ...(filter.sector === undefined ? [] : [sql`sector = ${filter.sector}`]),
+      ...(filter.budgetArea === undefined ? [] : [sql`budget_area = ${filter.budgetArea}`]),
+    ],
+    sql` AND `,
+  );
+}
+
+/**
+ * Each citizen's cost under the filter (only citizens with a positive cost), read from the
+ * pre-aggregate. Sent as one comma-separated string: splitting it costs a fraction of turning
+ * tens of thousands of rows into objects.
+ */
+export async function citizenCosts(db: Executor, filter: CostFilter): Promise<number[]> {
+  const result = await sql<{ amounts: string | null }>`
+    SELECT string_agg(amount::text, ',') AS amounts
+    FROM (SELECT sum(amount_ore) AS amount FROM cost_citizen_year WHERE ${filterSql(filter)}
+          GROUP BY citizen_id) AS per_citizen
+    WHERE amount > 0`.execute(db);
+  const amounts = result.rows[0]?.amounts;
+  return amounts ? amounts.split(',').map(Number) : [];
+}
+
+/** One of the most expensive citizens: their rank, and what they are in contact with. */
+export interface TopCitizenRow {
+  /** 1 = the most expensive (ties by citizen id). */
+  rank: number;
+  /** Distinct sectors with an intervention or a cost in the year. */
+  sectors: number;
+  /** Interventions under way on the reference day. */
+  simultaneous: number;
+}
+
+/**
+ * The `limit` most expensive citizens under the filter, with the number of sectors they were
+ * in contact with during the year and the interventions they had under way on `referenceDay`.
+ */
+export async function topCitizens(
+  db: Executor,
+  filter: CostFilter,
+  limit: number,
+  referenceDay: string,
+): Promise<TopCitizenRow[]> {
+  if (limit <= 0) return [];
+  const yearStart = `${filter.year}-01-01`;
+  const yearEnd = `${filter.year}-12-31`;
+  const result = await sql<TopCitizenRow>`
+    WITH ranked AS (
+      SELECT citizen_id, row_number() OVER (ORDER BY sum(amount_ore) DESC, citizen_id) AS rank
+      FROM cost_citizen_year WHERE ${filterSql(filter)}
+      GROUP BY citizen_id HAVING sum(amount_ore) > 0
+      ORDER BY rank LIMIT ${limit}
+    )
+    SELECT r.rank::int AS rank,
+      (SELECT count(*)::int FROM (
+         SELECT t.sector FROM intervention i
+         JOIN intervention_type t ON t.municipality_id = i.municipality_id AND t.id = i.type_id
+         WHERE i.municipality_id = ${filter.municipalityId} AND i.citizen_id = r.citizen_id
+           AND i.status <> 'planned' AND i.start_date <= ${yearEnd}::date
+           AND (i.end_date IS NULL OR i.end_date >= ${yearStart}::date)
+         UNION
+         SELECT c.sector FROM cost_citizen_year c
+         WHERE c.municipality_id = ${filter.municipalityId} AND c.year = ${filter.year}
+           AND c.citizen_id = r.citizen_id AND c.amount_ore > 0
+       ) AS contact) AS sectors,
+      (SELECT count(*)::int FROM intervention i
+       WHERE i.municipality_id = ${filter.municipalityId} AND i.citizen_id = r.citizen_id
+         AND i.status <> 'planned' AND i.start_date <= ${referenceDay}::date
+         AND (i.end_date IS NULL OR i.end_date >= ${referenceDay}::date)) AS simultaneous
+    FROM ranked r ORDER BY r.rank`.execute(db);
+  return result.rows;
+}
+
+/** The years with any cost, newest first. */
+export async function costYears(db: Executor, municipalityId: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('cost_citizen_year')
+    .select('year')
+    .distinct()
+    .where('municipality_id', '=', municipalityId)
+    .orderBy('year', 'desc')
+    .execute();
+  return rows.map((row) => row.year);
+}

@@ -1,0 +1,101 @@
+import { CONCENTRATION_DEFINITION } from '../../domain/analytics/concentration.js';
+import { decideAnalyticsAccess } from '../../domain/access/policy.js';
+import type { App, AppContext } from '../context.js';
+import { actorOf } from '../plugins/auth.js';
+import { problems } from '../problem.js';
+import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../../domain/access/policy.js';
+import { costConcentration, costTopGroups } from './analytics.commands.js';
+import { definitionHeader, presentConcentration, presentTopGroups } from './analytics.presenter.js';
+import {
+  type CostFilterQuery,
+  costConcentrationSchema,
+  costFilterQuerySchema,
+  topGroupsSchema,
+} from './analytics.schemas.js';
+
+/** Asks the policy; a refusal is audited and answered 403. */
+export async function authorizeAnalytics(
+  context: AppContext,
+  request: FastifyRequest,
+  action: 'read' | 'export',
+  resource: string,
+): Promise<Actor> {
+  const actor = actorOf(request);
+  const decision = decideAnalyticsAccess(actor, action);
+  if (!decision.allowed) {
+    await context.audit.record({
+      actor,
+      citizenId: null,
+      action,
+      resource,
+      outcome: 'denied',
+      clientIp: request.ip,
+    });
+    throw problems.forbidden(decision.reason);
+  }
+  return actor;
+}
+
+async function auditRead(
+  context: AppContext,
+  request: FastifyRequest,
+  actor: Actor,
+  resource: string,
+  query: CostFilterQuery,
+): Promise<void> {
+  await context.audit.record({
+    actor,
+    citizenId: null,
+    action: 'read',
+    resource,
+    outcome: 'allowed',
+    clientIp: request.ip,
+    details: { ...query },
+  });
+}
+
+/** Management figures for leaders: aggregates only, privacy rules applied (docs/security.md). */
+export function analyticsRoutes(app: App, context: AppContext): void {
+  app.get(
+    '/api/analytics/cost-concentration',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary:
+          'Share of the year’s attributable cost carried by the most expensive 1, 5, 10 and 20 % of citizens, Gini and Lorenz curve',
+        querystring: costFilterQuerySchema,
+        response: { 200: costConcentrationSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = await authorizeAnalytics(context, request, 'read', 'analytics:cost-concentration');
+      const figure = await costConcentration(context, {
+        municipalityId: actor.municipalityId,
+        ...request.query,
+      });
+      await auditRead(context, request, actor, 'analytics:cost-concentration', request.query);
+      reply.header('Samspil-Definition', definitionHeader(CONCENTRATION_DEFINITION));
+      return presentConcentration(figure);
+    },
+  );
+
+  app.get(
+    '/api/analytics/cost-concentration/top-groups',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary:
+          'The most expensive 1, 5, 10 and 20 %: how many are in contact with 2+ sectors, how many interventions they have at once',
+        querystring: costFilterQuerySchema,
+        response: { 200: topGroupsSchema },
+      },
+    },
+    async (request) => {
+      const actor = await authorizeAnalytics(context, request, 'read', 'analytics:cost-top-groups');
+      const result = await costTopGroups(context, { municipalityId: actor.municipalityId, ...request.query });
+      await auditRead(context, request, actor, 'analytics:cost-top-groups', request.query);
+      return presentTopGroups(request.query.year, result);
+    },
+  );
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { BUDGET_AREAS } from '../../domain/organisation/budget-areas.js';
+import { SECTORS } from '../../domain/organisation/sectors.js';
+
+/** The HTTP shapes of the management figures (GET /api/analytics/…). */
+
+export const costFilterQuerySchema = z.strictObject({
+  year: z.coerce
+    .number({ error: 'must be a year, e.g. 2026' })
+    .int({ error: 'must be a year, e.g. 2026' })
+    .min(2000, { error: 'must be 2000 or later' })
+    .max(2100, { error: 'must be 2100 or earlier' }),
+  sector: z.enum(SECTORS, { error: `must be one of ${SECTORS.join(', ')}` }).optional(),
+  budgetArea: z.enum(BUDGET_AREAS, { error: `must be one of ${BUDGET_AREAS.join(', ')}` }).optional(),
+});
+export type CostFilterQuery = z.infer<typeof costFilterQuerySchema>;
+
+const share = z.number().min(0).max(1).nullable();
+
+/** The integration shape of issue 15; null where privacy hides a figure (see docs/security.md). */
+export const costConcentrationSchema = z
+  .strictObject({
+    citizens: z.number().int().describe('Citizens with cost in the year (under the filter)'),
+    total: z.number().int().nullable().describe('Attributable cost in øre'),
+    shares: z.strictObject({ top1: share, top5: share, top10: share, top20: share }),
+    gini: z.number().nullable(),
+    lorenz: z
+      .array(z.tuple([z.number(), z.number()]))
+      .describe('[population share, cost share], cheapest first, in steps of at least five citizens'),
+  })
+  .meta({ id: 'CostConcentration' });
+
+export const topGroupsSchema = z
+  .strictObject({
+    definition: z.strictObject({ id: z.string(), version: z.number().int() }),
+    year: z.number().int(),
+    referenceDay: z.string().describe('The day "interventions at once" are counted on'),
+    citizens: z.number().int(),
+    groups: z.array(
+      z.strictObject({
+        key: z.enum(['top1', 'top5', 'top10', 'top20']),
+        citizens: z.number().int(),
+        multiSector: z.number().int().nullable(),
+        simultaneousMean: z.number().nullable(),
+        simultaneousMedian: z.number().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'CostTopGroups' });
