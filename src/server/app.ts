@@ -42,6 +42,7 @@ import { registerMailer } from './coordination/mailer.js';
 import { referralsRoutes } from './routes/referrals.routes.js';
 import { meetingsRoutes } from './routes/meetings.routes.js';
 import { analyticsRoutes } from './analytics/analytics.routes.js';
+import { costsRoutes } from './costs/costs.routes.js';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -172,6 +173,7 @@ export async function buildApp(
   meetingsRoutes(app, context);
   inboxRoutes(app, context);
   analyticsRoutes(app, context);
+  costsRoutes(app, context);
   registerMailer(app, context);
 
   if (hasWebApp) {
