@@ -166,3 +166,57 @@ describe('GET /api/analytics/cost-concentration/top-groups', () => {
     if (top20.multiSector !== null) expect(top20.multiSector / top20.citizens).toBeGreaterThan(0.3);
   });
 });
+
+describe('GET /api/analytics/cost-table and its export', () => {
+  it('adds up to cost_entry, shows no cell under five citizens, and exports the same cells, audited', async () => {
+    const response = await t.request(leader, {
+      method: 'GET',
+      url: `/api/analytics/cost-table?year=${YEAR}`,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const body = response.json();
+    const costs = await directCosts();
+    expect(body.citizens).toBe(costs.length);
+    expect(body.totals.total.amount).toBe(costs.reduce((a, b) => a + b, 0));
+    type Cell = { citizens: number | null; amount: number | null; hidden: string | null };
+    const all: Cell[] = [
+      ...body.rows.flatMap((row: { cells: Cell[]; total: Cell }) => [...row.cells, row.total]),
+      ...body.totals.cells,
+    ];
+    for (const cell of all) {
+      if (cell.hidden === null) expect(cell.citizens === 0 || (cell.citizens as number) >= 5).toBe(true);
+      else expect(cell).toMatchObject({ citizens: null, amount: null });
+    }
+    // The top 1 % of some 600 citizens is 6 people: shown only where 5+ of them have cost in the area.
+    const forsorgelse = body.rows.find((row: { budgetArea: string }) => row.budgetArea === 'Forsørgelse');
+    expect(forsorgelse).toBeDefined();
+
+    const exported = await t.request(leader, {
+      method: 'GET',
+      url: `/api/analytics/cost-table/export?year=${YEAR}`,
+    });
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers['content-type']).toContain('text/csv');
+    const lines = exported.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(lines).toHaveLength(body.rows.length + 2);
+    const firstRow = lines[1]?.split(';') ?? [];
+    expect(firstRow[0]).toBe(body.rows[0].budgetArea);
+    expect(firstRow[1]).toBe(
+      body.rows[0].cells[0].citizens === null ? '' : String(body.rows[0].cells[0].citizens),
+    );
+    const audited = await t.context.database.db
+      .selectFrom('audit_event')
+      .select(['action', 'outcome'])
+      .where('resource', '=', 'analytics:cost-table')
+      .where('action', '=', 'export')
+      .execute();
+    expect(audited).toEqual([{ action: 'export', outcome: 'allowed' }]);
+    expect(
+      (await t.request(caseworker, { method: 'GET', url: `/api/analytics/cost-table/export?year=${YEAR}` }))
+        .statusCode,
+    ).toBe(403);
+  });
+});

@@ -99,3 +99,29 @@ export async function costYears(db: Executor, municipalityId: string): Promise<n
     .execute();
   return rows.map((row) => row.year);
 }
+
+/**
+ * Each citizen's cost per budget area under the filter, with the citizen's rank by total cost
+ * (1 = most expensive, ties by citizen id). Packed as `rank|area|amount` lines.
+ */
+export async function rankedAreaCosts(
+  db: Executor,
+  filter: CostFilter,
+): Promise<{ rank: number; area: string; amount: number }[]> {
+  const result = await sql<{ packed: string | null }>`
+    WITH filtered AS (
+      SELECT citizen_id, budget_area, sum(amount_ore) AS amount FROM cost_citizen_year
+      WHERE ${filterSql(filter)} GROUP BY citizen_id, budget_area
+    ), ranked AS (
+      SELECT citizen_id, row_number() OVER (ORDER BY sum(amount) DESC, citizen_id) AS rank
+      FROM filtered GROUP BY citizen_id HAVING sum(amount) > 0
+    )
+    SELECT string_agg(r.rank || '|' || f.budget_area || '|' || f.amount, E'\n') AS packed
+    FROM filtered f JOIN ranked r ON r.citizen_id = f.citizen_id WHERE f.amount > 0`.execute(db);
+  const packed = result.rows[0]?.packed;
+  if (!packed) return [];
+  return packed.split('\n').map((line) => {
+    const [rank, area, amount] = line.split('|');
+    return { rank: Number(rank), area: area as string, amount: Number(amount) };
+  });
+}

@@ -1,7 +1,14 @@
 import { concentration, TOP_FRACTIONS, topGroupSize } from '../../domain/analytics/concentration.js';
+import { costTable } from '../../domain/analytics/cost-table.js';
 import { topGroups } from '../../domain/analytics/top-groups.js';
+import { BUDGET_AREAS } from '../../domain/organisation/budget-areas.js';
 import { danishToday } from '../../domain/plan/attention.js';
-import { type CostFilter, citizenCosts, topCitizens } from '../../db/queries/analytics.queries.js';
+import {
+  type CostFilter,
+  citizenCosts,
+  rankedAreaCosts,
+  topCitizens,
+} from '../../db/queries/analytics.queries.js';
 import type { AppContext } from '../context.js';
 
 /** The cost concentration of a year (optionally of one sector or budget area). */
@@ -22,4 +29,14 @@ export async function costTopGroups(context: AppContext, filter: CostFilter, now
   const referenceDay = yearEnd < today ? yearEnd : today;
   const ranked = await topCitizens(db, filter, topGroupSize(n, TOP_FRACTIONS.top20), referenceDay);
   return { citizens: n, referenceDay, groups: topGroups(n, ranked) };
+}
+
+/** Budget areas × concentration bands, suppressed for privacy. */
+export async function costByAreaAndBand(context: AppContext, filter: CostFilter) {
+  const costs = await rankedAreaCosts(context.database.db, filter);
+  const n = costs.reduce((most, cost) => Math.max(most, cost.rank), 0);
+  const areas = filter.budgetArea
+    ? [filter.budgetArea]
+    : BUDGET_AREAS.filter((area) => costs.some((cost) => cost.area === area));
+  return costTable(costs, n, areas);
 }

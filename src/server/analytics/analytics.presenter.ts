@@ -1,4 +1,5 @@
 import { CONCENTRATION_DEFINITION, type Concentration } from '../../domain/analytics/concentration.js';
+import { COST_TABLE_DEFINITION, type CostTable } from '../../domain/analytics/cost-table.js';
 import type { TopGroup } from '../../domain/analytics/top-groups.js';
 
 /** The integration shape, exactly: {citizens, total, shares, gini, lorenz}. */
@@ -22,4 +23,19 @@ export function presentTopGroups(
   result: { citizens: number; referenceDay: string; groups: TopGroup[] },
 ) {
   return { definition: CONCENTRATION_DEFINITION, year, ...result };
+}
+
+export function presentCostTable(year: number, table: CostTable) {
+  return {
+    definition: COST_TABLE_DEFINITION,
+    year,
+    citizens: table.citizens,
+    bands: [...table.bands],
+    rows: table.areas.map((budgetArea, index) => ({
+      budgetArea,
+      cells: table.cells[index] ?? [],
+      total: table.areaTotals[index] as CostTable['total'],
+    })),
+    totals: { cells: table.bandTotals, total: table.total },
+  };
 }

@@ -5,12 +5,20 @@ import { actorOf } from '../plugins/auth.js';
 import { problems } from '../problem.js';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../domain/access/policy.js';
-import { costConcentration, costTopGroups } from './analytics.commands.js';
-import { definitionHeader, presentConcentration, presentTopGroups } from './analytics.presenter.js';
+import { costTableCsv } from '../../domain/analytics/cost-table.js';
+import { costByAreaAndBand, costConcentration, costTopGroups } from './analytics.commands.js';
+import {
+  definitionHeader,
+  presentConcentration,
+  presentCostTable,
+  presentTopGroups,
+} from './analytics.presenter.js';
 import {
   type CostFilterQuery,
   costConcentrationSchema,
   costFilterQuerySchema,
+  costTableSchema,
+  exportQuerySchema,
   topGroupsSchema,
 } from './analytics.schemas.js';
 
@@ -96,6 +104,57 @@ export function analyticsRoutes(app: App, context: AppContext): void {
       const result = await costTopGroups(context, { municipalityId: actor.municipalityId, ...request.query });
       await auditRead(context, request, actor, 'analytics:cost-top-groups', request.query);
       return presentTopGroups(request.query.year, result);
+    },
+  );
+
+  app.get(
+    '/api/analytics/cost-table',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary:
+          'Cost per budget area and concentration band (top 1 %, next 4 %, 5 %, 10 %, other 80 %), small and dominated cells hidden with their complements',
+        querystring: costFilterQuerySchema,
+        response: { 200: costTableSchema },
+      },
+    },
+    async (request) => {
+      const actor = await authorizeAnalytics(context, request, 'read', 'analytics:cost-table');
+      const table = await costByAreaAndBand(context, {
+        municipalityId: actor.municipalityId,
+        ...request.query,
+      });
+      await auditRead(context, request, actor, 'analytics:cost-table', request.query);
+      return presentCostTable(request.query.year, table);
+    },
+  );
+
+  app.get(
+    '/api/analytics/cost-table/export',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary: 'The cost table as CSV, with the same cells hidden; every export is audited',
+        querystring: exportQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const actor = await authorizeAnalytics(context, request, 'export', 'analytics:cost-table');
+      const { format: _format, ...query } = request.query;
+      const table = await costByAreaAndBand(context, { municipalityId: actor.municipalityId, ...query });
+      await context.audit.record({
+        actor,
+        citizenId: null,
+        action: 'export',
+        resource: 'analytics:cost-table',
+        outcome: 'allowed',
+        clientIp: request.ip,
+        details: { ...query, format: 'csv', rows: table.areas.length },
+      });
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('Content-Disposition', `attachment; filename="samspil-omkostninger-${query.year}.csv"`)
+        .send(`\uFEFF${costTableCsv(table)}`);
     },
   );
 }

@@ -47,3 +47,26 @@ export const topGroupsSchema = z
     ),
   })
   .meta({ id: 'CostTopGroups' });
+
+const shownCellSchema = z.strictObject({
+  citizens: z.number().int().nullable(),
+  amount: z.number().int().nullable().describe('øre'),
+  hidden: z.enum(['small', 'dominance', 'complementary']).nullable().describe('Why the cell is hidden'),
+});
+
+export const costTableSchema = z
+  .strictObject({
+    definition: z.strictObject({ id: z.string(), version: z.number().int() }),
+    year: z.number().int(),
+    citizens: z.number().int(),
+    bands: z.array(z.string()),
+    rows: z.array(
+      z.strictObject({ budgetArea: z.string(), cells: z.array(shownCellSchema), total: shownCellSchema }),
+    ),
+    totals: z.strictObject({ cells: z.array(shownCellSchema), total: shownCellSchema }),
+  })
+  .meta({ id: 'CostTable' });
+
+export const exportQuerySchema = costFilterQuerySchema.extend({
+  format: z.enum(['csv'], { error: 'must be csv' }).default('csv'),
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { bandOf, costTable, costTableCsv, type RankedCost } from './cost-table.js';
+
+describe('cost by budget area and concentration band', () => {
+  it('bands ranks by whole-citizen top groups', () => {
+    // 200 citizens: top 1 % = 2, 5 % = 10, 10 % = 20, 20 % = 40.
+    expect([1, 2, 3, 10, 11, 20, 21, 40, 41, 200].map((rank) => bandOf(rank, 200))).toEqual([
+      0, 0, 1, 1, 2, 2, 3, 3, 4, 4,
+    ]);
+  });
+
+  it('adds up to a direct sum and hides what privacy requires, in the table and its CSV', () => {
+    const n = 200;
+    const costs: RankedCost[] = [];
+    for (let rank = 1; rank <= n; rank++) {
+      costs.push({ rank, area: 'Forsørgelse', amount: 100_000 + (n - rank) * 1000 });
+      if (rank % 3 === 0) costs.push({ rank, area: 'Botilbud', amount: 50_000 });
+    }
+    const table = costTable(costs, n, ['Forsørgelse', 'Botilbud']);
+    // The top 1 % is 2 citizens: hidden, and so is at least one more cell of each of its lines.
+    expect(table.cells[0]?.[0]?.hidden).toBe('small');
+    expect(table.total).toEqual({
+      citizens: 200,
+      amount: costs.reduce((sum, cost) => sum + cost.amount, 0),
+      hidden: null,
+    });
+    const shownAmounts = table.cells.flat().filter((cell) => cell.hidden === null);
+    for (const cell of shownAmounts) expect(cell.citizens).toBeGreaterThanOrEqual(5);
+    const hiddenInFirstColumn = table.cells.filter((row) => row[0]?.hidden !== null).length;
+    expect(hiddenInFirstColumn + (table.bandTotals[0]?.hidden ? 1 : 0)).toBeGreaterThanOrEqual(2);
+    const csv = costTableCsv(table);
+    expect(csv.split('\n')[0]).toBe(
+      'budget_area;top1_citizens;top1_amount_ore;top1to5_citizens;top1to5_amount_ore;top5to10_citizens;top5to10_amount_ore;top10to20_citizens;top10to20_amount_ore;rest_citizens;rest_amount_ore;total_citizens;total_amount_ore',
+    );
+    expect(csv.split('\n')[1]?.startsWith('Forsørgelse;;;')).toBe(true);
+  });
+});
