@@ -4,7 +4,8 @@
  *
  *   BENCH_CITIZENS (default 50000)  size of the synthetic municipality (cached in .bench/)
  *   BENCH_SECONDS  (default 10)     duration of each load phase
- *   BENCH_ONLY     (optional)       run one section only: plan | web | coordination
+ *   BENCH_ONLY     (optional)       run one section only: plan | web | coordination | analytics
+ *   BENCH_COST_ENTRIES (default 200000) size of the analytics section's own cost table
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -23,12 +24,13 @@ import { generateMunicipality } from '../../src/synth/generate.js';
 import { progressBar } from '../../src/cli/progress.js';
 import { measurePlanPage } from './web-plan-page.js';
 import { benchCoordination } from './coordination-bench.js';
+import { benchAnalytics } from './analytics-bench.js';
 
 const CITIZENS = Number(process.env.BENCH_CITIZENS ?? 50_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 32;
 const ONLY = process.env.BENCH_ONLY ?? '';
-const SECTIONS = ['plan', 'web', 'coordination'];
+const SECTIONS = ['plan', 'web', 'coordination', 'analytics'];
 if (ONLY !== '' && !SECTIONS.includes(ONLY))
   throw new Error(`BENCH_ONLY must be one of ${SECTIONS.join(', ')}`);
 const runs = (section: string): boolean => ONLY === '' || ONLY === section;
@@ -72,6 +74,8 @@ function line(label: string, value: string): void {
 }
 
 async function main(): Promise<void> {
+  // The analytics section builds its own cost table: it needs no synthetic municipality.
+  if (ONLY === 'analytics') return benchAnalytics(line);
   console.log(`Samspil bench: ${CITIZENS} citizens, ${SECONDS} s per phase, ${CONNECTIONS} connections\n`);
   // Keys live beside the cached municipality so its CPR numbers stay readable across runs.
   const env = { ...process.env, SAMSPIL_DATA_DIR: BENCH_DIR, LOG_LEVEL: 'silent', DATABASE_URL: '' };
@@ -217,6 +221,7 @@ async function main(): Promise<void> {
   }
 
   if (runs('coordination')) await benchCoordination(database, line);
+  if (runs('analytics')) await benchAnalytics(line);
 
   await app.close();
   await bare.close();
