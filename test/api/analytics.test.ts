@@ -220,3 +220,43 @@ describe('GET /api/analytics/cost-table and its export', () => {
     ).toBe(403);
   });
 });
+
+describe('GET /api/analytics/pathways', () => {
+  it('names each definition, counts no-offer apart, and agrees with the pathway rows', async () => {
+    const response = await t.request(leader, { method: 'GET', url: `/api/analytics/pathways?year=${YEAR}` });
+    expect(response.statusCode, response.body).toBe(200);
+    const body = response.json();
+    expect(body.timeToFirstIntervention.definition).toEqual({ id: 'time-to-first-intervention', version: 1 });
+    expect(body.timeToFirstBusinessDirected.definition).toEqual({
+      id: 'time-to-first-business-directed',
+      version: 1,
+    });
+    expect(body.pyramid.definition).toEqual({ id: 'activity-pyramid', version: 1 });
+    expect(body.flow.definition).toEqual({ id: 'pathway-flow', version: 1 });
+    const started = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pathway
+      WHERE municipality_id = ${municipalityId} AND extract(year FROM start_date) = ${YEAR}`.execute(
+      t.context.database.db,
+    );
+    const n = started.rows[0]?.n ?? 0;
+    for (const figure of [body.timeToFirstIntervention, body.timeToFirstBusinessDirected]) {
+      expect(figure.pathways).toBe(n);
+      expect(figure.withOffer + figure.noOffer).toBe(n);
+      const shares = Object.values(figure.within).filter((share) => share !== null) as number[];
+      for (let index = 1; index < shares.length; index++)
+        expect(shares[index]).toBeGreaterThanOrEqual(shares[index - 1] as number);
+    }
+    const shownInflow = body.flow.months.map((month: { inflow: number | null }) => month.inflow);
+    for (const value of shownInflow) if (value !== null) expect(value === 0 || value >= 5).toBe(true);
+    if (body.flow.inflow !== null) expect(body.flow.inflow).toBe(n);
+    expect(body.pyramid.levels).toHaveLength(5);
+    const bad = await t.request(leader, {
+      method: 'GET',
+      url: `/api/analytics/pathways?year=${YEAR}&pathwayType=x`,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      (await t.request(caseworker, { method: 'GET', url: `/api/analytics/pathways?year=${YEAR}` }))
+        .statusCode,
+    ).toBe(403);
+  });
+});

@@ -125,3 +125,59 @@ export async function rankedAreaCosts(
     return { rank: Number(rank), area: area as string, amount: Number(amount) };
   });
 }
+
+/** Pathways started in the year, each with the start of the first (business-directed) intervention on or after it. */
+export async function pathwayOffers(
+  db: Executor,
+  municipalityId: string,
+  year: number,
+  templateCode: string | undefined,
+): Promise<{ start: string; first_any: string | null; first_business: string | null }[]> {
+  const template = templateCode === undefined ? sql`true` : sql`p.template_code = ${templateCode}`;
+  const result = await sql<{ start: string; first_any: string | null; first_business: string | null }>`
+    SELECT p.start_date AS start,
+      min(i.start_date) AS first_any,
+      min(i.start_date) FILTER (WHERE t.business_directed) AS first_business
+    FROM pathway p
+    LEFT JOIN intervention i ON i.municipality_id = p.municipality_id AND i.citizen_id = p.citizen_id
+      AND i.start_date >= p.start_date AND (p.end_date IS NULL OR i.start_date <= p.end_date)
+    LEFT JOIN intervention_type t ON t.municipality_id = i.municipality_id AND t.id = i.type_id
+    WHERE p.municipality_id = ${municipalityId} AND p.start_date >= make_date(${year}, 1, 1)
+      AND p.start_date <= make_date(${year}, 12, 31) AND ${template}
+    GROUP BY p.id, p.start_date`.execute(db);
+  return result.rows;
+}
+
+/** Interventions under way on a day, and the distinct citizens receiving them, per pyramid level. */
+export async function pyramidCounts(
+  db: Executor,
+  municipalityId: string,
+  day: string,
+): Promise<{ level: number; interventions: number; citizens: number }[]> {
+  const result = await sql<{ level: number; interventions: number; citizens: number }>`
+    SELECT t.pyramid_level::int AS level, count(*)::int AS interventions, count(DISTINCT i.citizen_id)::int AS citizens
+    FROM intervention i
+    JOIN intervention_type t ON t.municipality_id = i.municipality_id AND t.id = i.type_id
+    WHERE i.municipality_id = ${municipalityId} AND i.status = 'active' AND i.start_date <= ${day}::date
+      AND (i.end_date IS NULL OR i.end_date >= ${day}::date)
+    GROUP BY t.pyramid_level ORDER BY 1`.execute(db);
+  return result.rows;
+}
+
+/** Pathways started (inflow) and ended (outflow) per month of the year. */
+export async function pathwayFlow(
+  db: Executor,
+  municipalityId: string,
+  year: number,
+  templateCode: string | undefined,
+): Promise<{ month: number; inflow: number; outflow: number }[]> {
+  const template = templateCode === undefined ? sql`true` : sql`template_code = ${templateCode}`;
+  const result = await sql<{ month: number; inflow: number; outflow: number }>`
+    SELECT m AS month,
+      (SELECT count(*)::int FROM pathway WHERE municipality_id = ${municipalityId} AND ${template}
+         AND extract(year FROM start_date) = ${year} AND extract(month FROM start_date) = m) AS inflow,
+      (SELECT count(*)::int FROM pathway WHERE municipality_id = ${municipalityId} AND ${template}
+         AND extract(year FROM end_date) = ${year} AND extract(month FROM end_date) = m) AS outflow
+    FROM generate_series(1, 12) AS m ORDER BY m`.execute(db);
+  return result.rows;
+}

@@ -4,8 +4,17 @@ import { topGroups } from '../../domain/analytics/top-groups.js';
 import { BUDGET_AREAS } from '../../domain/organisation/budget-areas.js';
 import { danishToday } from '../../domain/plan/attention.js';
 import {
+  DEFINITIONS,
+  flowByMonth,
+  offerDistribution,
+  pyramidDistribution,
+} from '../../domain/analytics/pathway-kpis.js';
+import {
   type CostFilter,
   citizenCosts,
+  pathwayFlow,
+  pathwayOffers,
+  pyramidCounts,
   rankedAreaCosts,
   topCitizens,
 } from '../../db/queries/analytics.queries.js';
@@ -39,4 +48,39 @@ export async function costByAreaAndBand(context: AppContext, filter: CostFilter)
     ? [filter.budgetArea]
     : BUDGET_AREAS.filter((area) => costs.some((cost) => cost.area === area));
   return costTable(costs, n, areas);
+}
+
+/** Pathway KPIs of a year: time to first (business-directed) offer, the activity pyramid, inflow and outflow. */
+export async function pathwayKpis(
+  context: AppContext,
+  municipalityId: string,
+  year: number,
+  pathwayType: string | undefined,
+  now: Date = new Date(),
+) {
+  const { db } = context.database;
+  const today = danishToday(now);
+  const yearEnd = `${year}-12-31`;
+  const day = yearEnd < today ? yearEnd : today;
+  const [offers, pyramid, flow] = await Promise.all([
+    pathwayOffers(db, municipalityId, year, pathwayType),
+    pyramidCounts(db, municipalityId, day),
+    pathwayFlow(db, municipalityId, year, pathwayType),
+  ]);
+  // An offer dated after today has not been given yet.
+  const given = (offer: string | null) => (offer !== null && offer <= today ? offer : null);
+  return {
+    year,
+    pathwayType: pathwayType ?? null,
+    timeToFirstIntervention: offerDistribution(
+      offers.map((row) => ({ start: row.start, firstOffer: given(row.first_any) })),
+      DEFINITIONS.timeToFirstIntervention,
+    ),
+    timeToFirstBusinessDirected: offerDistribution(
+      offers.map((row) => ({ start: row.start, firstOffer: given(row.first_business) })),
+      DEFINITIONS.timeToFirstBusinessDirected,
+    ),
+    pyramid: { day, ...pyramidDistribution(pyramid) },
+    flow: flowByMonth(flow),
+  };
 }

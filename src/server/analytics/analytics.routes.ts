@@ -6,7 +6,7 @@ import { problems } from '../problem.js';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../domain/access/policy.js';
 import { costTableCsv } from '../../domain/analytics/cost-table.js';
-import { costByAreaAndBand, costConcentration, costTopGroups } from './analytics.commands.js';
+import { costByAreaAndBand, costConcentration, costTopGroups, pathwayKpis } from './analytics.commands.js';
 import {
   definitionHeader,
   presentConcentration,
@@ -19,6 +19,8 @@ import {
   costFilterQuerySchema,
   costTableSchema,
   exportQuerySchema,
+  pathwayKpisSchema,
+  pathwayQuerySchema,
   topGroupsSchema,
 } from './analytics.schemas.js';
 
@@ -50,7 +52,7 @@ async function auditRead(
   request: FastifyRequest,
   actor: Actor,
   resource: string,
-  query: CostFilterQuery,
+  query: CostFilterQuery | Record<string, unknown>,
 ): Promise<void> {
   await context.audit.record({
     actor,
@@ -155,6 +157,30 @@ export function analyticsRoutes(app: App, context: AppContext): void {
         .type('text/csv; charset=utf-8')
         .header('Content-Disposition', `attachment; filename="samspil-omkostninger-${query.year}.csv"`)
         .send(`\uFEFF${costTableCsv(table)}`);
+    },
+  );
+
+  app.get(
+    '/api/analytics/pathways',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary:
+          'Pathway KPIs of a year: time to the first and first business-directed intervention, the activity pyramid, inflow and outflow per month (each naming its definition)',
+        querystring: pathwayQuerySchema,
+        response: { 200: pathwayKpisSchema },
+      },
+    },
+    async (request) => {
+      const actor = await authorizeAnalytics(context, request, 'read', 'analytics:pathways');
+      const result = await pathwayKpis(
+        context,
+        actor.municipalityId,
+        request.query.year,
+        request.query.pathwayType,
+      );
+      await auditRead(context, request, actor, 'analytics:pathways', request.query);
+      return result;
     },
   );
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { BUDGET_AREAS } from '../../domain/organisation/budget-areas.js';
 import { SECTORS } from '../../domain/organisation/sectors.js';
+import { PATHWAY_TEMPLATE_CODES } from '../../domain/plan/pathways.js';
+import { WITHIN } from '../../domain/analytics/pathway-kpis.js';
 
 /** The HTTP shapes of the management figures (GET /api/analytics/…). */
 
@@ -70,3 +72,54 @@ export const costTableSchema = z
 export const exportQuerySchema = costFilterQuerySchema.extend({
   format: z.enum(['csv'], { error: 'must be csv' }).default('csv'),
 });
+
+export const pathwayQuerySchema = z.strictObject({
+  year: costFilterQuerySchema.shape.year,
+  pathwayType: z
+    .enum(PATHWAY_TEMPLATE_CODES, { error: `must be one of ${PATHWAY_TEMPLATE_CODES.join(', ')}` })
+    .optional(),
+});
+
+const definitionSchema = z.strictObject({ id: z.string(), version: z.number().int() });
+const distributionSchema = z.strictObject({
+  definition: definitionSchema,
+  pathways: z.number().int(),
+  withOffer: z.number().int(),
+  noOffer: z.number().int().describe('Pathways with no offer yet: counted apart, never dropped'),
+  within: z.strictObject(
+    Object.fromEntries(WITHIN.map((limit) => [limit, z.number().nullable()])) as Record<
+      (typeof WITHIN)[number],
+      z.ZodNullable<z.ZodNumber>
+    >,
+  ),
+  meanWeeks: z.number().nullable(),
+});
+const shown = z.number().int().nullable();
+
+export const pathwayKpisSchema = z
+  .strictObject({
+    year: z.number().int(),
+    pathwayType: z.string().nullable(),
+    timeToFirstIntervention: distributionSchema,
+    timeToFirstBusinessDirected: distributionSchema,
+    pyramid: z.strictObject({
+      definition: definitionSchema,
+      day: z.string(),
+      interventions: shown,
+      levels: z.array(
+        z.strictObject({
+          level: z.number().int(),
+          interventions: shown,
+          citizens: shown,
+          share: z.number().nullable(),
+        }),
+      ),
+    }),
+    flow: z.strictObject({
+      definition: definitionSchema,
+      months: z.array(z.strictObject({ month: z.number().int(), inflow: shown, outflow: shown })),
+      inflow: shown,
+      outflow: shown,
+    }),
+  })
+  .meta({ id: 'PathwayKpis' });
