@@ -14,6 +14,7 @@ import {
   inboxPath,
   referralsPath,
 } from '../pages/coordination/paths.js';
+import { managementPath } from '../pages/management-pages.js';
 
 /** Whether the user leads (a unit or the municipality) and so sees the overview and the audit trail. */
 export function isLeader(me: Me): boolean {
@@ -82,6 +83,11 @@ export function CoordinationNav({ me }: { me: Me }): ReactElement {
           <li>
             <NavLink to={auditPath} className="samspil-nav-link">
               {t('coordinationNav.audit')}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to={managementPath} className="samspil-nav-link">
+              {t('management.nav')}
             </NavLink>
           </li>
         </>
