@@ -1,4 +1,4 @@
-import { concentration, TOP_FRACTIONS, topGroupSize } from '../../domain/analytics/concentration.js';
+import { concentration, TOP_FRACTIONS } from '../../domain/analytics/concentration.js';
 import { costTable } from '../../domain/analytics/cost-table.js';
 import { topGroups } from '../../domain/analytics/top-groups.js';
 import { BUDGET_AREAS } from '../../domain/organisation/budget-areas.js';
@@ -32,11 +32,10 @@ export async function costConcentration(context: AppContext, filter: CostFilter)
  */
 export async function costTopGroups(context: AppContext, filter: CostFilter, now: Date = new Date()) {
   const { db } = context.database;
-  const n = (await citizenCosts(db, filter)).length;
   const today = danishToday(now);
   const yearEnd = `${filter.year}-12-31`;
   const referenceDay = yearEnd < today ? yearEnd : today;
-  const ranked = await topCitizens(db, filter, topGroupSize(n, TOP_FRACTIONS.top20), referenceDay);
+  const { citizens: n, top: ranked } = await topCitizens(db, filter, TOP_FRACTIONS.top20, referenceDay);
   return { citizens: n, referenceDay, groups: topGroups(n, ranked) };
 }
 
