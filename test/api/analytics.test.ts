@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateMunicipality } from '../../src/synth/generate.js';
@@ -214,6 +215,31 @@ describe('GET /api/analytics/cost-table and its export', () => {
       .where('action', '=', 'export')
       .execute();
     expect(audited).toEqual([{ action: 'export', outcome: 'allowed' }]);
+
+    // The same table as a workbook: the same cells, hidden ones empty.
+    const xlsx = await t.request(leader, {
+      method: 'GET',
+      url: `/api/analytics/cost-table/export?year=${YEAR}&format=xlsx`,
+    });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
+    const csvRows = lines.map((csvLine) => csvLine.split(';'));
+    expect(sheet.rowCount).toBe(csvRows.length);
+    csvRows.forEach((csvRow, index) => {
+      const values = (sheet.getRow(index + 1).values as unknown[]).slice(1);
+      const asText = csvRow.map((_, column) => (values[column] == null ? '' : String(values[column])));
+      expect(asText).toEqual(csvRow);
+    });
+    const exports = await t.context.database.db
+      .selectFrom('audit_event')
+      .select('details')
+      .where('resource', '=', 'analytics:cost-table')
+      .where('action', '=', 'export')
+      .execute();
+    expect(exports.map((row) => (row.details as { format: string }).format)).toEqual(['csv', 'xlsx']);
     expect(
       (await t.request(caseworker, { method: 'GET', url: `/api/analytics/cost-table/export?year=${YEAR}` }))
         .statusCode,

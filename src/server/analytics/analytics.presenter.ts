@@ -1,5 +1,6 @@
 import { CONCENTRATION_DEFINITION, type Concentration } from '../../domain/analytics/concentration.js';
-import { COST_TABLE_DEFINITION, type CostTable } from '../../domain/analytics/cost-table.js';
+import ExcelJS from 'exceljs';
+import { COST_TABLE_DEFINITION, type CostTable, costTableRows } from '../../domain/analytics/cost-table.js';
 import type { TopGroup } from '../../domain/analytics/top-groups.js';
 
 /** The integration shape, exactly: {citizens, total, shares, gini, lorenz}. */
@@ -38,4 +39,29 @@ export function presentCostTable(year: number, table: CostTable) {
     })),
     totals: { cells: table.bandTotals, total: table.total },
   };
+}
+
+/**
+ * The cost table as an XLSX workbook (exceljs): the same rows as the CSV, hidden cells empty, and
+ * a second sheet saying what the figures are and why cells are empty.
+ */
+export async function costTableXlsx(year: number, table: CostTable): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Samspil';
+  const sheet = workbook.addWorksheet(`Udgifter ${year}`);
+  const { header, rows } = costTableRows(table);
+  sheet.addRow(header).font = { bold: true };
+  for (const row of rows) sheet.addRow(row);
+  sheet.getColumn(1).width = 24;
+  const about = workbook.addWorksheet('Forklaring');
+  about.addRows([
+    ['Definition', `${COST_TABLE_DEFINITION.id}@${COST_TABLE_DEFINITION.version}`],
+    ['År', year],
+    ['Beløb', 'øre'],
+    [
+      'Tomme celler',
+      'Skjult af hensyn til privatlivet: færre end 5 borgere, én eller to borgere bærer mindst 85 % af beløbet, eller cellen kunne ellers regnes ud af totalerne.',
+    ],
+  ]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

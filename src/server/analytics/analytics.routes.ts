@@ -9,6 +9,7 @@ import { costTableCsv } from '../../domain/analytics/cost-table.js';
 import { costByAreaAndBand, costConcentration, costTopGroups, pathwayKpis } from './analytics.commands.js';
 import {
   definitionHeader,
+  costTableXlsx,
   presentConcentration,
   presentCostTable,
   presentTopGroups,
@@ -136,13 +137,13 @@ export function analyticsRoutes(app: App, context: AppContext): void {
     {
       schema: {
         tags: ['analytics'],
-        summary: 'The cost table as CSV, with the same cells hidden; every export is audited',
+        summary: 'The cost table as CSV or XLSX, with the same cells hidden; every export is audited',
         querystring: exportQuerySchema,
       },
     },
     async (request, reply) => {
       const actor = await authorizeAnalytics(context, request, 'export', 'analytics:cost-table');
-      const { format: _format, ...query } = request.query;
+      const { format, ...query } = request.query;
       const table = await costByAreaAndBand(context, { municipalityId: actor.municipalityId, ...query });
       await context.audit.record({
         actor,
@@ -151,12 +152,15 @@ export function analyticsRoutes(app: App, context: AppContext): void {
         resource: 'analytics:cost-table',
         outcome: 'allowed',
         clientIp: request.ip,
-        details: { ...query, format: 'csv', rows: table.areas.length },
+        details: { ...query, format, rows: table.areas.length },
       });
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('Content-Disposition', `attachment; filename="samspil-omkostninger-${query.year}.csv"`)
-        .send(`\uFEFF${costTableCsv(table)}`);
+      const name = `samspil-udgifter-${query.year}.${format}`;
+      reply.header('Content-Disposition', `attachment; filename="${name}"`);
+      if (format === 'xlsx')
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .send(await costTableXlsx(query.year, table));
+      return reply.type('text/csv; charset=utf-8').send(`\uFEFF${costTableCsv(table)}`);
     },
   );
 

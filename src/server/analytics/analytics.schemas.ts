@@ -70,7 +70,7 @@ export const costTableSchema = z
   .meta({ id: 'CostTable' });
 
 export const exportQuerySchema = costFilterQuerySchema.extend({
-  format: z.enum(['csv'], { error: 'must be csv' }).default('csv'),
+  format: z.enum(['csv', 'xlsx'], { error: 'must be csv or xlsx' }).default('csv'),
 });
 
 export const pathwayQuerySchema = z.strictObject({

@@ -95,7 +95,7 @@ export function usePathwayKpis(filter: AnalyticsFilter): UseQueryResult<PathwayK
   return useAnalytics('/api/analytics/pathways', filterQuery(filter, ['year', 'pathwayType']));
 }
 
-/** Where the cost table's CSV export is downloaded (a plain link: the server audits it). */
-export function costTableExportUrl(filter: AnalyticsFilter): string {
-  return `/api/analytics/cost-table/export?${filterQuery(filter, COST_KEYS)}&format=csv`;
+/** Where the cost table's export is downloaded (a plain link: the server audits it). */
+export function costTableExportUrl(filter: AnalyticsFilter, format: 'csv' | 'xlsx'): string {
+  return `/api/analytics/cost-table/export?${filterQuery(filter, COST_KEYS)}&format=${format}`;
 }

@@ -262,9 +262,12 @@ export function ManagementPage(): ReactElement {
       <section aria-labelledby={`${id}-table`} className="mt-7">
         <h2 id={`${id}-table`}>{t('management.table.title')}</h2>
         <p className="samspil-muted">{t('management.table.intro')}</p>
-        <p>
-          <a className="button button-secondary" href={costTableExportUrl(filter)} download>
+        <p className="samspil-management-actions">
+          <a className="button button-secondary" href={costTableExportUrl(filter, 'csv')} download>
             {t('management.table.export')}
+          </a>
+          <a className="button button-secondary" href={costTableExportUrl(filter, 'xlsx')} download>
+            {t('management.table.exportXlsx')}
           </a>
         </p>
         {table.isError ? <ErrorAlert error={table.error} onRetry={() => void table.refetch()} /> : null}
