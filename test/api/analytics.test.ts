@@ -286,3 +286,27 @@ describe('GET /api/analytics/pathways', () => {
     ).toBe(403);
   });
 });
+
+describe('GET /api/analytics/cost-by-month', () => {
+  it('shows who pays over the year per budget area, adding up to cost_entry, no small cell shown', async () => {
+    const response = await t.request(leader, {
+      method: 'GET',
+      url: `/api/analytics/cost-by-month?year=${YEAR}&sector=employment`,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const body = response.json();
+    expect(body.definition).toEqual({ id: 'cost-by-area-and-month', version: 1 });
+    expect(body.months).toHaveLength(12);
+    const costs = await directCosts(sql`sector = 'employment'`);
+    if (body.totals.total.hidden === null)
+      expect(body.totals.total.amount).toBe(costs.reduce((a, b) => a + b, 0));
+    type Cell = { citizens: number | null; hidden: string | null };
+    for (const row of body.rows as { cells: Cell[]; total: Cell }[])
+      for (const cell of [...row.cells, row.total])
+        if (cell.hidden === null) expect(cell.citizens === 0 || (cell.citizens as number) >= 5).toBe(true);
+    expect(
+      (await t.request(caseworker, { method: 'GET', url: `/api/analytics/cost-by-month?year=${YEAR}` }))
+        .statusCode,
+    ).toBe(403);
+  });
+});

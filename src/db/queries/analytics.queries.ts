@@ -190,3 +190,37 @@ export async function pathwayFlow(
     FROM generate_series(1, 12) AS m ORDER BY m`.execute(db);
   return result.rows;
 }
+
+/**
+ * Costs per citizen, budget area and month of the year under the filter, read from cost_entry
+ * (the pre-aggregate is yearly). Citizens are numbered (dense_rank), never sent as ids.
+ */
+export async function monthlyAreaCosts(
+  db: Executor,
+  filter: CostFilter,
+): Promise<{ citizen: number; area: string; month: number; amount: number }[]> {
+  const conditions = sql.join(
+    [
+      sql`municipality_id = ${filter.municipalityId}`,
+      sql`period_start >= make_date(${filter.year}, 1, 1)`,
+      sql`period_start <= make_date(${filter.year}, 12, 31)`,
+      ...(filter.sector === undefined ? [] : [sql`sector = ${filter.sector}`]),
+      ...(filter.budgetArea === undefined ? [] : [sql`budget_area = ${filter.budgetArea}`]),
+    ],
+    sql` AND `,
+  );
+  const result = await sql<{ packed: string | null }>`
+    SELECT string_agg(citizen || '|' || budget_area || '|' || month || '|' || amount, E'\n') AS packed
+    FROM (
+      SELECT dense_rank() OVER (ORDER BY citizen_id) AS citizen, budget_area,
+        extract(month FROM period_start)::int AS month, sum(amount_ore) AS amount
+      FROM cost_entry WHERE ${conditions}
+      GROUP BY citizen_id, budget_area, extract(month FROM period_start)
+    ) AS monthly WHERE amount > 0`.execute(db);
+  const packed = result.rows[0]?.packed;
+  if (!packed) return [];
+  return packed.split('\n').map((line) => {
+    const [citizen, area, month, amount] = line.split('|');
+    return { citizen: Number(citizen), area: area as string, month: Number(month), amount: Number(amount) };
+  });
+}

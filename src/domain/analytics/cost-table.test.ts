@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandOf, costTable, costTableCsv, type RankedCost } from './cost-table.js';
+import { bandOf, costByMonth, costTable, costTableCsv, type RankedCost } from './cost-table.js';
 
 describe('cost by budget area and concentration band', () => {
   it('bands ranks by whole-citizen top groups', () => {
@@ -33,5 +33,38 @@ describe('cost by budget area and concentration band', () => {
       'budget_area;top1_citizens;top1_amount_ore;top1to5_citizens;top1to5_amount_ore;top5to10_citizens;top5to10_amount_ore;top10to20_citizens;top10to20_amount_ore;rest_citizens;rest_amount_ore;total_citizens;total_amount_ore',
     );
     expect(csv.split('\n')[1]?.startsWith('Forsørgelse;;;')).toBe(true);
+  });
+});
+
+describe('cost by budget area and month', () => {
+  it('sums per month and area against a direct computation, hiding small cells with complements', () => {
+    const costs = [];
+    for (let citizen = 1; citizen <= 40; citizen++)
+      for (let month = 1; month <= 12; month++) {
+        costs.push({ citizen, area: 'Forsørgelse', month, amount: 10_000 + citizen });
+        if (citizen <= 3 && month === 5) costs.push({ citizen, area: 'Botilbud', month, amount: 90_000 });
+        if (citizen > 30) costs.push({ citizen, area: 'Botilbud', month, amount: 20_000 });
+      }
+    const table = costByMonth(costs, ['Forsørgelse', 'Botilbud']);
+    expect(table.cells[0]?.[0]).toEqual({
+      citizens: 40,
+      amount: costs
+        .filter((c) => c.area === 'Forsørgelse' && c.month === 1)
+        .reduce((s, c) => s + c.amount, 0),
+      hidden: null,
+    });
+    // May in Botilbud: 13 citizens, but three of them carry 270,000 of 470,000 → not dominated by two.
+    expect(table.cells[1]?.[4]?.citizens).toBe(13);
+    expect(table.total.amount).toBe(costs.reduce((s, c) => s + c.amount, 0));
+    const few = costByMonth(
+      costs.filter((c) => c.area === 'Forsørgelse' || (c.citizen <= 3 && c.month === 5) || c.month === 6),
+      ['Forsørgelse', 'Botilbud'],
+    );
+    expect(few.cells[1]?.[4]?.hidden).toBe('small');
+    // Botilbud's row total and May's total must not give it away: more is hidden in both.
+    const hiddenInRow = (few.cells[1] ?? []).filter((cell) => cell.hidden !== null).length;
+    expect(hiddenInRow + (few.rowTotals[1]?.hidden ? 1 : 0)).toBeGreaterThanOrEqual(2);
+    const hiddenInMay = few.cells.filter((row) => row[4]?.hidden !== null).length;
+    expect(hiddenInMay + (few.columnTotals[4]?.hidden ? 1 : 0)).toBeGreaterThanOrEqual(2);
   });
 });

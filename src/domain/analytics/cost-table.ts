@@ -46,8 +46,8 @@ export function bandOf(rank: number, n: number): number {
 
 class Accumulator {
   private readonly perCitizen = new Map<number, number>();
-  add(rank: number, amount: number): void {
-    this.perCitizen.set(rank, (this.perCitizen.get(rank) ?? 0) + amount);
+  add(citizen: number, amount: number): void {
+    this.perCitizen.set(citizen, (this.perCitizen.get(citizen) ?? 0) + amount);
   }
   figures(): CellFigures {
     let amount = 0;
@@ -64,27 +64,39 @@ class Accumulator {
   }
 }
 
-/** The table of `n` ranked citizens' costs, with the privacy rules applied. */
-export function costTable(costs: readonly RankedCost[], n: number, areas: readonly string[]): CostTable {
-  const areaIndex = new Map(areas.map((area, index) => [area, index]));
+/** A table of citizens' costs by row and column, with totals, the privacy rules applied. */
+export interface ShownTable {
+  cells: ShownCell[][];
+  rowTotals: ShownCell[];
+  columnTotals: ShownCell[];
+  total: ShownCell;
+}
+
+/**
+ * Sums citizens' amounts into rows × columns with totals (citizens counted once per cell, row,
+ * column and table) and hides what suppression.ts says must be hidden.
+ */
+export function shownTable(
+  entries: Iterable<{ row: number; column: number; citizen: number; amount: number }>,
+  rows: number,
+  columns: number,
+): ShownTable {
   const make = (count: number) => Array.from({ length: count }, () => new Accumulator());
-  const cells = areas.map(() => make(BANDS.length));
-  const areaTotals = make(areas.length);
-  const bandTotals = make(BANDS.length);
+  const cells = Array.from({ length: rows }, () => make(columns));
+  const rowTotals = make(rows);
+  const columnTotals = make(columns);
   const total = new Accumulator();
-  for (const cost of costs) {
-    const area = areaIndex.get(cost.area);
-    if (area === undefined) continue;
-    const band = bandOf(cost.rank, n);
-    cells[area]?.[band]?.add(cost.rank, cost.amount);
-    areaTotals[area]?.add(cost.rank, cost.amount);
-    bandTotals[band]?.add(cost.rank, cost.amount);
-    total.add(cost.rank, cost.amount);
+  for (const entry of entries) {
+    if (entry.row < 0 || entry.row >= rows || entry.column < 0 || entry.column >= columns) continue;
+    cells[entry.row]?.[entry.column]?.add(entry.citizen, entry.amount);
+    rowTotals[entry.row]?.add(entry.citizen, entry.amount);
+    columnTotals[entry.column]?.add(entry.citizen, entry.amount);
+    total.add(entry.citizen, entry.amount);
   }
   const table: FigureTable = {
     cells: cells.map((row) => row.map((cell) => cell.figures())),
-    rowTotals: areaTotals.map((cell) => cell.figures()),
-    columnTotals: bandTotals.map((cell) => cell.figures()),
+    rowTotals: rowTotals.map((cell) => cell.figures()),
+    columnTotals: columnTotals.map((cell) => cell.figures()),
     total: total.figures(),
   };
   const pattern = suppress(table);
@@ -92,17 +104,60 @@ export function costTable(costs: readonly RankedCost[], n: number, areas: readon
     reason
       ? { citizens: null, amount: null, hidden: reason }
       : { citizens: cell.citizens, amount: cell.amount, hidden: null };
-  const R = areas.length;
-  const C = BANDS.length;
+  return {
+    cells: table.cells.map((row, r) => row.map((cell, c) => show(cell, pattern[r]?.[c]))),
+    rowTotals: table.rowTotals.map((cell, r) => show(cell, pattern[r]?.[columns])),
+    columnTotals: table.columnTotals.map((cell, c) => show(cell, pattern[rows]?.[c])),
+    total: show(table.total, pattern[rows]?.[columns]),
+  };
+}
+
+/** The table of `n` ranked citizens' costs, with the privacy rules applied. */
+export function costTable(costs: readonly RankedCost[], n: number, areas: readonly string[]): CostTable {
+  const areaIndex = new Map(areas.map((area, index) => [area, index]));
+  const shown = shownTable(
+    costs.map((cost) => ({
+      row: areaIndex.get(cost.area) ?? -1,
+      column: bandOf(cost.rank, n),
+      citizen: cost.rank,
+      amount: cost.amount,
+    })),
+    areas.length,
+    BANDS.length,
+  );
   return {
     citizens: n,
     areas: [...areas],
     bands: BANDS,
-    cells: table.cells.map((row, r) => row.map((cell, c) => show(cell, pattern[r]?.[c]))),
-    areaTotals: table.rowTotals.map((cell, r) => show(cell, pattern[r]?.[C])),
-    bandTotals: table.columnTotals.map((cell, c) => show(cell, pattern[R]?.[c])),
-    total: show(table.total, pattern[R]?.[C]),
+    cells: shown.cells,
+    areaTotals: shown.rowTotals,
+    bandTotals: shown.columnTotals,
+    total: shown.total,
   };
+}
+
+export const COST_BY_MONTH_DEFINITION = { id: 'cost-by-area-and-month', version: 1 } as const;
+
+/**
+ * Who pays for a group of citizens over the year: budget areas × months (a cost belongs to the
+ * month its period starts in), citizens and amounts, with totals, suppressed for privacy.
+ */
+export function costByMonth(
+  costs: readonly { citizen: number; area: string; month: number; amount: number }[],
+  areas: readonly string[],
+): ShownTable & { areas: string[] } {
+  const areaIndex = new Map(areas.map((area, index) => [area, index]));
+  const shown = shownTable(
+    costs.map((cost) => ({
+      row: areaIndex.get(cost.area) ?? -1,
+      column: cost.month - 1,
+      citizen: cost.citizen,
+      amount: cost.amount,
+    })),
+    areas.length,
+    12,
+  );
+  return { areas: [...areas], ...shown };
 }
 
 /** The table as a header and rows of values (hidden cells null), for every export format. */

@@ -1,5 +1,5 @@
 import { concentration, TOP_FRACTIONS } from '../../domain/analytics/concentration.js';
-import { costTable } from '../../domain/analytics/cost-table.js';
+import { costByMonth, costTable } from '../../domain/analytics/cost-table.js';
 import { topGroups } from '../../domain/analytics/top-groups.js';
 import { BUDGET_AREAS } from '../../domain/organisation/budget-areas.js';
 import { danishToday } from '../../domain/plan/attention.js';
@@ -12,6 +12,7 @@ import {
 import {
   type CostFilter,
   citizenCosts,
+  monthlyAreaCosts,
   pathwayFlow,
   pathwayOffers,
   pyramidCounts,
@@ -82,4 +83,13 @@ export async function pathwayKpis(
     pyramid: { day, ...pyramidDistribution(pyramid) },
     flow: flowByMonth(flow),
   };
+}
+
+/** Who pays for the group over the year: budget areas × months, suppressed for privacy. */
+export async function costByAreaAndMonth(context: AppContext, filter: CostFilter) {
+  const costs = await monthlyAreaCosts(context.database.db, filter);
+  const areas = filter.budgetArea
+    ? [filter.budgetArea]
+    : BUDGET_AREAS.filter((area) => costs.some((cost) => cost.area === area));
+  return costByMonth(costs, areas);
 }

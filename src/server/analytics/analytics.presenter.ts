@@ -1,6 +1,12 @@
 import { CONCENTRATION_DEFINITION, type Concentration } from '../../domain/analytics/concentration.js';
 import ExcelJS from 'exceljs';
-import { COST_TABLE_DEFINITION, type CostTable, costTableRows } from '../../domain/analytics/cost-table.js';
+import {
+  COST_BY_MONTH_DEFINITION,
+  COST_TABLE_DEFINITION,
+  type CostTable,
+  costTableRows,
+  type ShownTable,
+} from '../../domain/analytics/cost-table.js';
 import type { TopGroup } from '../../domain/analytics/top-groups.js';
 
 /** The integration shape, exactly: {citizens, total, shares, gini, lorenz}. */
@@ -64,4 +70,18 @@ export async function costTableXlsx(year: number, table: CostTable): Promise<Buf
     ],
   ]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export function presentCostByMonth(year: number, table: ShownTable & { areas: string[] }) {
+  return {
+    definition: COST_BY_MONTH_DEFINITION,
+    year,
+    months: Array.from({ length: 12 }, (_, index) => index + 1),
+    rows: table.areas.map((budgetArea, index) => ({
+      budgetArea,
+      cells: table.cells[index] ?? [],
+      total: table.rowTotals[index] as ShownTable['total'],
+    })),
+    totals: { cells: table.columnTotals, total: table.total },
+  };
 }

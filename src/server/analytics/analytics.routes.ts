@@ -6,16 +6,24 @@ import { problems } from '../problem.js';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../domain/access/policy.js';
 import { costTableCsv } from '../../domain/analytics/cost-table.js';
-import { costByAreaAndBand, costConcentration, costTopGroups, pathwayKpis } from './analytics.commands.js';
+import {
+  costByAreaAndBand,
+  costByAreaAndMonth,
+  costConcentration,
+  costTopGroups,
+  pathwayKpis,
+} from './analytics.commands.js';
 import {
   definitionHeader,
   costTableXlsx,
+  presentCostByMonth,
   presentConcentration,
   presentCostTable,
   presentTopGroups,
 } from './analytics.presenter.js';
 import {
   type CostFilterQuery,
+  costByMonthSchema,
   costConcentrationSchema,
   costFilterQuerySchema,
   costTableSchema,
@@ -185,6 +193,28 @@ export function analyticsRoutes(app: App, context: AppContext): void {
       );
       await auditRead(context, request, actor, 'analytics:pathways', request.query);
       return result;
+    },
+  );
+
+  app.get(
+    '/api/analytics/cost-by-month',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary:
+          'Who pays for a group of citizens over the year: cost per budget area and month, small and dominated cells hidden with their complements',
+        querystring: costFilterQuerySchema,
+        response: { 200: costByMonthSchema },
+      },
+    },
+    async (request) => {
+      const actor = await authorizeAnalytics(context, request, 'read', 'analytics:cost-by-month');
+      const table = await costByAreaAndMonth(context, {
+        municipalityId: actor.municipalityId,
+        ...request.query,
+      });
+      await auditRead(context, request, actor, 'analytics:cost-by-month', request.query);
+      return presentCostByMonth(request.query.year, table);
     },
   );
 }

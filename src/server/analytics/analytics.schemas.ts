@@ -123,3 +123,15 @@ export const pathwayKpisSchema = z
     }),
   })
   .meta({ id: 'PathwayKpis' });
+
+export const costByMonthSchema = z
+  .strictObject({
+    definition: z.strictObject({ id: z.string(), version: z.number().int() }),
+    year: z.number().int(),
+    months: z.array(z.number().int()),
+    rows: z.array(
+      z.strictObject({ budgetArea: z.string(), cells: z.array(shownCellSchema), total: shownCellSchema }),
+    ),
+    totals: z.strictObject({ cells: z.array(shownCellSchema), total: shownCellSchema }),
+  })
+  .meta({ id: 'CostByMonth' });
