@@ -21,6 +21,7 @@ describe('management figures', () => {
     expect(await lorenzTable.getByRole('row').count()).toBeGreaterThan(5);
     await page.getByRole('table', { name: 'Udgifter efter budgetområde og udgiftsgruppe' }).waitFor();
     await page.getByRole('table', { name: /^Tid fra forløbets start/ }).waitFor();
+    await page.getByRole('table', { name: 'Hvem betaler over året' }).waitFor();
 
     // The export is the same suppressed table, as a file.
     const href = await page.getByRole('link', { name: 'Hent som CSV' }).getAttribute('href');

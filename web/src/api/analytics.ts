@@ -34,6 +34,14 @@ export interface CostTable {
   totals: { cells: ShownCell[]; total: ShownCell };
 }
 
+export interface CostByMonth {
+  definition: { id: string; version: number };
+  year: number;
+  months: number[];
+  rows: { budgetArea: string; cells: ShownCell[]; total: ShownCell }[];
+  totals: { cells: ShownCell[]; total: ShownCell };
+}
+
 export const WITHIN = ['1d', '1w', '1m', '2m', '3m', '6m', '9m', '12m'] as const;
 
 export interface OfferDistribution {
@@ -89,6 +97,10 @@ export function useCostConcentration(filter: AnalyticsFilter): UseQueryResult<Co
 
 export function useCostTable(filter: AnalyticsFilter): UseQueryResult<CostTable> {
   return useAnalytics('/api/analytics/cost-table', filterQuery(filter, COST_KEYS));
+}
+
+export function useCostByMonth(filter: AnalyticsFilter): UseQueryResult<CostByMonth> {
+  return useAnalytics('/api/analytics/cost-by-month', filterQuery(filter, COST_KEYS));
 }
 
 export function usePathwayKpis(filter: AnalyticsFilter): UseQueryResult<PathwayKpis> {

@@ -4,6 +4,7 @@ import {
   type AnalyticsFilter,
   costTableExportUrl,
   type ShownCell,
+  useCostByMonth,
   useCostConcentration,
   useCostTable,
   usePathwayKpis,
@@ -57,6 +58,7 @@ export function ManagementPage(): ReactElement {
   const concentration = useCostConcentration(filter);
   const table = useCostTable(filter);
   const pathways = usePathwayKpis(filter);
+  const byMonth = useCostByMonth(filter);
   const percent = (value: number | null) =>
     value === null ? t('management.hidden') : `${formatNumber(Math.round(value * 1000) / 10, language)} %`;
   const count = (value: number | null) =>
@@ -75,6 +77,10 @@ export function ManagementPage(): ReactElement {
   });
   const money = (value: number | null) =>
     value === null ? t('management.hidden') : kroner.format(value / 100);
+  const monthName = (month: number) =>
+    new Intl.DateTimeFormat(locale, { month: 'short' }).format(
+      new Date(Date.UTC(filter.year, month - 1, 15)),
+    );
   const axisLabels = useMemo(
     () => ({ x: t('management.lorenz.population'), y: t('management.lorenz.cost') }),
     [t],
@@ -310,6 +316,50 @@ export function ManagementPage(): ReactElement {
           </ScrollRegion>
         ) : null}
         <p className="samspil-muted">{t('management.privacyNote')}</p>
+      </section>
+
+      <section aria-labelledby={`${id}-months`} className="mt-7">
+        <h2 id={`${id}-months`}>{t('management.months.title')}</h2>
+        <p className="samspil-muted">{t('management.months.intro')}</p>
+        {byMonth.isError ? <ErrorAlert error={byMonth.error} onRetry={() => void byMonth.refetch()} /> : null}
+        {byMonth.data ? (
+          <ScrollRegion label={t('management.months.title')}>
+            <table className="table table--zebra samspil-cost-table">
+              <caption className="sr-only">{t('management.months.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('management.table.budgetArea')}</th>
+                  {byMonth.data.months.map((month) => (
+                    <th key={month} scope="col">
+                      {monthName(month)}
+                    </th>
+                  ))}
+                  <th scope="col">{t('management.table.total')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {byMonth.data.rows.map((row) => (
+                  <tr key={row.budgetArea}>
+                    <th scope="row">{row.budgetArea}</th>
+                    {row.cells.map((cell, index) => (
+                      <td key={byMonth.data.months[index]}>{cellText(cell)}</td>
+                    ))}
+                    <td>{cellText(row.total)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t('management.table.total')}</th>
+                  {byMonth.data.totals.cells.map((cell, index) => (
+                    <td key={byMonth.data.months[index]}>{cellText(cell)}</td>
+                  ))}
+                  <td>{cellText(byMonth.data.totals.total)}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </ScrollRegion>
+        ) : null}
       </section>
 
       <section aria-labelledby={`${id}-pathways`} className="mt-7">
