@@ -175,6 +175,31 @@ export interface CostEntryTable {
   period_start: DateColumn;
   period_end: DateColumn;
   amount_ore: Money;
+  /** The CSV import that brought the entry (migration 015); null for entries written otherwise. */
+  import_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** One imported cost file (migration 015). */
+export interface CostImportTable {
+  municipality_id: string;
+  id: string;
+  file_sha256: Uint8Array;
+  file_name: string | null;
+  lines: number;
+  amount_ore: Money;
+  imported_by: string;
+  imported_at: Timestamp;
+}
+
+/** Pre-aggregate of cost_entry kept by triggers (migration 015): never written by the application. */
+export interface CostCitizenYearTable {
+  municipality_id: string;
+  year: number;
+  citizen_id: string;
+  sector: string;
+  budget_area: string;
+  amount_ore: Money;
+  entries: number;
 }
 
 export interface SessionTable {
@@ -342,6 +367,8 @@ export interface DB {
   plan_history: PlanHistoryTable;
   plan_document: PlanDocumentTable;
   cost_entry: CostEntryTable;
+  cost_import: CostImportTable;
+  cost_citizen_year: CostCitizenYearTable;
   session: SessionTable;
   audit_event: AuditEventTable;
   demo_persona: DemoPersonaTable;

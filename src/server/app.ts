@@ -49,6 +49,8 @@ import { registerGracefulClose } from './graceful-close.js';
 import { registerMetrics } from './metrics/metrics.routes.js';
 import { surveysRoutes } from './surveys/surveys.routes.js';
 import { measuresRoutes } from './measures/measures.routes.js';
+import { analyticsRoutes } from './analytics/analytics.routes.js';
+import { costsRoutes } from './costs/costs.routes.js';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -179,6 +181,8 @@ export async function buildApp(
   surveysRoutes(app, context);
   measuresRoutes(app, context);
   inboxRoutes(app, context);
+  analyticsRoutes(app, context);
+  costsRoutes(app, context);
   registerMailer(app, context);
 
   if (hasWebApp) {

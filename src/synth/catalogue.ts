@@ -1,3 +1,4 @@
+import type { BudgetArea } from '../domain/organisation/budget-areas.js';
 import type { LegalBasisCode } from '../domain/organisation/legal-bases.js';
 import type { PyramidLevel, Sector } from '../domain/organisation/sectors.js';
 import type { UnitKey } from './organisation.js';
@@ -20,18 +21,7 @@ export type Category =
   | 'coordination';
 
 /** Budget areas costs are booked to. */
-export type BudgetArea =
-  | 'Forsørgelse'
-  | 'Beskæftigelsesindsats'
-  | 'Socialpsykiatri'
-  | 'Misbrug'
-  | 'Handicap'
-  | 'Botilbud'
-  | 'Hjemmepleje'
-  | 'Sundhed'
-  | 'Uddannelse'
-  | 'Boligsocialt arbejde'
-  | 'Frivillighed';
+export type { BudgetArea };
 
 /** How often, as text for people, and as a quantity for the cost (hours a week for 'hour', else a factor). */
 export interface Frequency {

@@ -4,11 +4,12 @@
  *
  *   BENCH_CITIZENS (default 50000)  size of the synthetic municipality (cached in .bench/)
  *   BENCH_SECONDS  (default 10)     duration of each load phase
- *   BENCH_ONLY     (optional)       run one section only: plan | web | coordination
+ *   BENCH_ONLY     (optional)       run one section only: plan | web | coordination | analytics
  *   BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres)  the PostgreSQL
  *                  server the same sections run on, in a throwaway database created and
  *                  dropped by the run; unreachable: a failure under CI=true, otherwise PGlite only
  *   BENCH_ENGINES  (default pglite,postgresql)  which engines to run
+ *   BENCH_ONLY=analytics  the analytics section alone; BENCH_COST_ENTRIES (default 200000) its cost table
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -29,12 +30,13 @@ import { progressBar } from '../../src/cli/progress.js';
 import { measurePlanPage } from './web-plan-page.js';
 import { benchCoordination, type CoordinationFigures } from './coordination-bench.js';
 import pg from 'pg';
+import { benchAnalytics } from './analytics-bench.js';
 
 const CITIZENS = Number(process.env.BENCH_CITIZENS ?? 50_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 32;
 const ONLY = process.env.BENCH_ONLY ?? '';
-const SECTIONS = ['plan', 'web', 'coordination'];
+const SECTIONS = ['plan', 'web', 'coordination', 'analytics'];
 if (ONLY !== '' && !SECTIONS.includes(ONLY))
   throw new Error(`BENCH_ONLY must be one of ${SECTIONS.join(', ')}`);
 const runs = (section: string): boolean => ONLY === '' || ONLY === section;
@@ -158,6 +160,8 @@ async function generate(database: Database, vault: CprVault): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // The analytics section builds its own cost table: it needs no synthetic municipality.
+  if (ONLY === 'analytics') return benchAnalytics(line);
   console.log(`Samspil bench: ${CITIZENS} citizens, ${SECONDS} s per phase, ${CONNECTIONS} connections\n`);
   // Keys live beside the cached municipality so its CPR numbers stay readable across runs.
   const env = { ...process.env, SAMSPIL_DATA_DIR: BENCH_DIR, LOG_LEVEL: 'silent', DATABASE_URL: '' };
@@ -186,6 +190,8 @@ async function main(): Promise<void> {
     }
     console.log('');
   }
+
+  if (runs('analytics')) await benchAnalytics(line);
 
   const webAssets = resolve('web/dist/assets');
   if (runs('web') && existsSync(webAssets)) {

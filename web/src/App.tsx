@@ -6,6 +6,7 @@ import { RequireAuth } from './components/RequireAuth.js';
 import { PageLoader } from './pages/lazy-page.js';
 import { coordinationPages, coordinationPaths } from './pages/coordination-pages.js';
 import { pages } from './pages/pages.js';
+import { managementPage, managementPath } from './pages/management-pages.js';
 
 /**
  * The routes. Addresses are Danish, like the product:
@@ -16,6 +17,7 @@ import { pages } from './pages/pages.js';
  * - `/min-enhed` the team leader's unit overview
  * - `/borgere/:citizenId/plan` a citizen's plan (a citizen sees their own here too)
  * - `/samarbejde` the team leader's collaboration and quality survey results
+ * - `/ledelsestal` management figures for leaders
  */
 export function App(): ReactElement {
   return (
@@ -30,6 +32,7 @@ export function App(): ReactElement {
           <Route path="min-enhed" element={<PageLoader page={pages.unit} />} />
           <Route path="borgere/:citizenId/plan" element={<PageLoader page={pages.plan} />} />
           <Route path="samarbejde" element={<PageLoader page={pages.surveys} />} />
+          <Route path={managementPath.slice(1)} element={<PageLoader page={managementPage} />} />
           {coordinationPaths.map(([path, page]) => (
             <Route key={path} path={path} element={<PageLoader page={coordinationPages[page]} />} />
           ))}

@@ -22,3 +22,4 @@ export type {
   SubGoalView,
   TeamMemberView,
 } from '../../src/domain/plan/plan.types.js';
+export { BUDGET_AREAS } from '../../src/domain/organisation/budget-areas.js';

@@ -637,3 +637,28 @@ export function decideInstrumentLoad(actor: Actor): { allowed: true } | { allowe
     ? { allowed: true }
     : { allowed: false, reason: 'Only the administrator loads licensed instruments.' };
 }
+
+// --- Management figures and costs (issue 15) ------------------------------------------------
+
+/** What about management figures an actor asks to do. */
+export type AnalyticsAction = 'read' | 'export' | 'import-costs';
+
+/**
+ * Whether an actor may see or export management figures (aggregates over the whole
+ * municipality, already suppressed for privacy): team leaders and the administrator only.
+ * Importing cost files changes what every figure says: the administrator only.
+ */
+export function decideAnalyticsAccess(
+  actor: Actor,
+  action: AnalyticsAction,
+): { allowed: true } | { allowed: false; reason: string } {
+  if (actor.kind !== 'professional')
+    return { allowed: false, reason: 'Management figures are for team leaders and the administrator.' };
+  if (action === 'import-costs')
+    return actor.role === 'administrator'
+      ? { allowed: true }
+      : { allowed: false, reason: 'Only the administrator imports cost files.' };
+  return SUPERVISOR_ROLES.includes(actor.role)
+    ? { allowed: true }
+    : { allowed: false, reason: 'Management figures are for team leaders and the administrator.' };
+}

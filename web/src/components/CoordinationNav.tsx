@@ -15,6 +15,7 @@ import {
   inboxPath,
   referralsPath,
 } from '../pages/coordination/paths.js';
+import { managementPath } from '../pages/management-pages.js';
 
 /** Whether the user leads (a unit or the municipality) and so sees the overview and the audit trail. */
 export function isLeader(me: Me): boolean {
@@ -88,6 +89,11 @@ export function CoordinationNav({ me }: { me: Me }): ReactElement {
           <li>
             <NavLink to={paths.surveys} className="samspil-nav-link">
               {t('surveys.nav')}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to={managementPath} className="samspil-nav-link">
+              {t('management.nav')}
             </NavLink>
           </li>
         </>

@@ -1,0 +1,226 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { DB } from '../schema.js';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+/** Which costs a figure counts: one year, optionally one sector and/or one budget area. */
+export interface CostFilter {
+  municipalityId: string;
+  year: number;
+  sector?: string | undefined;
+  budgetArea?: string | undefined;
+}
+
+function filterSql(filter: CostFilter) {
+  return sql.join(
+    [
+      sql`municipality_id = ${filter.municipalityId}`,
+      sql`year = ${filter.year}`,
+      ...(filter.sector === undefined ? [] : [sql`sector = ${filter.sector}`]),
+      ...(filter.budgetArea === undefined ? [] : [sql`budget_area = ${filter.budgetArea}`]),
+    ],
+    sql` AND `,
+  );
+}
+
+/**
+ * Each citizen's cost under the filter (only citizens with a positive cost), read from the
+ * pre-aggregate. Sent as one comma-separated string: splitting it costs a fraction of turning
+ * tens of thousands of rows into objects.
+ */
+export async function citizenCosts(db: Executor, filter: CostFilter): Promise<number[]> {
+  const result = await sql<{ amounts: string | null }>`
+    SELECT string_agg(amount::text, ',') AS amounts
+    FROM (SELECT sum(amount_ore) AS amount FROM cost_citizen_year WHERE ${filterSql(filter)}
+          GROUP BY citizen_id) AS per_citizen
+    WHERE amount > 0`.execute(db);
+  const amounts = result.rows[0]?.amounts;
+  return amounts ? amounts.split(',').map(Number) : [];
+}
+
+/** One of the most expensive citizens: their rank, and what they are in contact with. */
+export interface TopCitizenRow {
+  /** 1 = the most expensive (ties by citizen id). */
+  rank: number;
+  /** Distinct sectors with an intervention or a cost in the year. */
+  sectors: number;
+  /** Interventions under way on the reference day. */
+  simultaneous: number;
+}
+
+/**
+ * The most expensive `fraction` of the citizens under the filter (ceil(n·fraction), at least one;
+ * ties by citizen id), with the number of sectors each was in contact with during the year and
+ * the interventions they had under way on `referenceDay`; and n, the citizens with cost. One
+ * read of the pre-aggregate, then index look-ups for the top group only (correlated look-ups:
+ * joins of the whole group planned worse on PGlite).
+ */
+export async function topCitizens(
+  db: Executor,
+  filter: CostFilter,
+  fraction: number,
+  referenceDay: string,
+): Promise<{ citizens: number; top: TopCitizenRow[] }> {
+  const yearStart = `${filter.year}-01-01`;
+  const yearEnd = `${filter.year}-12-31`;
+  const result = await sql<TopCitizenRow & { n: number }>`
+    WITH per_citizen AS (
+      SELECT citizen_id, sum(amount_ore) AS amount FROM cost_citizen_year WHERE ${filterSql(filter)}
+      GROUP BY citizen_id HAVING sum(amount_ore) > 0
+    ), ranked AS (
+      SELECT citizen_id, row_number() OVER (ORDER BY amount DESC, citizen_id) AS rank, count(*) OVER () AS n
+      FROM per_citizen
+    ), top AS (
+      SELECT * FROM ranked WHERE rank <= greatest(1, ceil(n * ${fraction}::float8 - 1e-9))
+    )
+    SELECT top.rank::int AS rank, top.n::int AS n,
+      (SELECT count(*)::int FROM (
+         SELECT t.sector FROM intervention i
+         JOIN intervention_type t ON t.municipality_id = i.municipality_id AND t.id = i.type_id
+         WHERE i.municipality_id = ${filter.municipalityId} AND i.citizen_id = top.citizen_id
+           AND i.status <> 'planned' AND i.start_date <= ${yearEnd}::date
+           AND (i.end_date IS NULL OR i.end_date >= ${yearStart}::date)
+         UNION
+         SELECT c.sector FROM cost_citizen_year c
+         WHERE c.municipality_id = ${filter.municipalityId} AND c.year = ${filter.year}
+           AND c.citizen_id = top.citizen_id AND c.amount_ore > 0
+       ) AS contact) AS sectors,
+      (SELECT count(*)::int FROM intervention i
+       WHERE i.municipality_id = ${filter.municipalityId} AND i.citizen_id = top.citizen_id
+         AND i.status <> 'planned' AND i.start_date <= ${referenceDay}::date
+         AND (i.end_date IS NULL OR i.end_date >= ${referenceDay}::date)) AS simultaneous
+    FROM top
+    ORDER BY top.rank`.execute(db);
+  return {
+    citizens: result.rows[0]?.n ?? 0,
+    top: result.rows.map(({ rank, sectors, simultaneous }) => ({ rank, sectors, simultaneous })),
+  };
+}
+
+/** The years with any cost, newest first. */
+export async function costYears(db: Executor, municipalityId: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('cost_citizen_year')
+    .select('year')
+    .distinct()
+    .where('municipality_id', '=', municipalityId)
+    .orderBy('year', 'desc')
+    .execute();
+  return rows.map((row) => row.year);
+}
+
+/**
+ * Each citizen's cost per budget area under the filter, with the citizen's rank by total cost
+ * (1 = most expensive, ties by citizen id). Packed as `rank|area|amount` lines.
+ */
+export async function rankedAreaCosts(
+  db: Executor,
+  filter: CostFilter,
+): Promise<{ rank: number; area: string; amount: number }[]> {
+  const result = await sql<{ packed: string | null }>`
+    WITH filtered AS (
+      SELECT citizen_id, budget_area, sum(amount_ore) AS amount FROM cost_citizen_year
+      WHERE ${filterSql(filter)} GROUP BY citizen_id, budget_area
+    ), ranked AS (
+      SELECT citizen_id, row_number() OVER (ORDER BY sum(amount) DESC, citizen_id) AS rank
+      FROM filtered GROUP BY citizen_id HAVING sum(amount) > 0
+    )
+    SELECT string_agg(r.rank || '|' || f.budget_area || '|' || f.amount, E'\n') AS packed
+    FROM filtered f JOIN ranked r ON r.citizen_id = f.citizen_id WHERE f.amount > 0`.execute(db);
+  const packed = result.rows[0]?.packed;
+  if (!packed) return [];
+  return packed.split('\n').map((line) => {
+    const [rank, area, amount] = line.split('|');
+    return { rank: Number(rank), area: area as string, amount: Number(amount) };
+  });
+}
+
+/** Pathways started in the year, each with the start of the first (business-directed) intervention on or after it. */
+export async function pathwayOffers(
+  db: Executor,
+  municipalityId: string,
+  year: number,
+  templateCode: string | undefined,
+): Promise<{ start: string; first_any: string | null; first_business: string | null }[]> {
+  const template = templateCode === undefined ? sql`true` : sql`p.template_code = ${templateCode}`;
+  const result = await sql<{ start: string; first_any: string | null; first_business: string | null }>`
+    SELECT p.start_date AS start,
+      min(i.start_date) AS first_any,
+      min(i.start_date) FILTER (WHERE t.business_directed) AS first_business
+    FROM pathway p
+    LEFT JOIN intervention i ON i.municipality_id = p.municipality_id AND i.citizen_id = p.citizen_id
+      AND i.start_date >= p.start_date AND (p.end_date IS NULL OR i.start_date <= p.end_date)
+    LEFT JOIN intervention_type t ON t.municipality_id = i.municipality_id AND t.id = i.type_id
+    WHERE p.municipality_id = ${municipalityId} AND p.start_date >= make_date(${year}, 1, 1)
+      AND p.start_date <= make_date(${year}, 12, 31) AND ${template}
+    GROUP BY p.id, p.start_date`.execute(db);
+  return result.rows;
+}
+
+/** Interventions under way on a day, and the distinct citizens receiving them, per pyramid level. */
+export async function pyramidCounts(
+  db: Executor,
+  municipalityId: string,
+  day: string,
+): Promise<{ level: number; interventions: number; citizens: number }[]> {
+  const result = await sql<{ level: number; interventions: number; citizens: number }>`
+    SELECT t.pyramid_level::int AS level, count(*)::int AS interventions, count(DISTINCT i.citizen_id)::int AS citizens
+    FROM intervention i
+    JOIN intervention_type t ON t.municipality_id = i.municipality_id AND t.id = i.type_id
+    WHERE i.municipality_id = ${municipalityId} AND i.status = 'active' AND i.start_date <= ${day}::date
+      AND (i.end_date IS NULL OR i.end_date >= ${day}::date)
+    GROUP BY t.pyramid_level ORDER BY 1`.execute(db);
+  return result.rows;
+}
+
+/** Pathways started (inflow) and ended (outflow) per month of the year. */
+export async function pathwayFlow(
+  db: Executor,
+  municipalityId: string,
+  year: number,
+  templateCode: string | undefined,
+): Promise<{ month: number; inflow: number; outflow: number }[]> {
+  const template = templateCode === undefined ? sql`true` : sql`template_code = ${templateCode}`;
+  const result = await sql<{ month: number; inflow: number; outflow: number }>`
+    SELECT m AS month,
+      (SELECT count(*)::int FROM pathway WHERE municipality_id = ${municipalityId} AND ${template}
+         AND extract(year FROM start_date) = ${year} AND extract(month FROM start_date) = m) AS inflow,
+      (SELECT count(*)::int FROM pathway WHERE municipality_id = ${municipalityId} AND ${template}
+         AND extract(year FROM end_date) = ${year} AND extract(month FROM end_date) = m) AS outflow
+    FROM generate_series(1, 12) AS m ORDER BY m`.execute(db);
+  return result.rows;
+}
+
+/**
+ * Costs per citizen, budget area and month of the year under the filter, read from cost_entry
+ * (the pre-aggregate is yearly). Citizens are numbered (dense_rank), never sent as ids.
+ */
+export async function monthlyAreaCosts(
+  db: Executor,
+  filter: CostFilter,
+): Promise<{ citizen: number; area: string; month: number; amount: number }[]> {
+  const conditions = sql.join(
+    [
+      sql`municipality_id = ${filter.municipalityId}`,
+      sql`period_start >= make_date(${filter.year}, 1, 1)`,
+      sql`period_start <= make_date(${filter.year}, 12, 31)`,
+      ...(filter.sector === undefined ? [] : [sql`sector = ${filter.sector}`]),
+      ...(filter.budgetArea === undefined ? [] : [sql`budget_area = ${filter.budgetArea}`]),
+    ],
+    sql` AND `,
+  );
+  const result = await sql<{ packed: string | null }>`
+    SELECT string_agg(citizen || '|' || budget_area || '|' || month || '|' || amount, E'\n') AS packed
+    FROM (
+      SELECT dense_rank() OVER (ORDER BY citizen_id) AS citizen, budget_area,
+        extract(month FROM period_start)::int AS month, sum(amount_ore) AS amount
+      FROM cost_entry WHERE ${conditions}
+      GROUP BY citizen_id, budget_area, extract(month FROM period_start)
+    ) AS monthly WHERE amount > 0`.execute(db);
+  const packed = result.rows[0]?.packed;
+  if (!packed) return [];
+  return packed.split('\n').map((line) => {
+    const [citizen, area, month, amount] = line.split('|');
+    return { citizen: Number(citizen), area: area as string, month: Number(month), amount: Number(amount) };
+  });
+}

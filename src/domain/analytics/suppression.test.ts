@@ -1,0 +1,160 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type CellFigures, extendedGrid, type FigureTable, primaryReason, suppress } from './suppression.js';
+
+/** A table from inner cells, with margins that add up (citizens and money alike). */
+function tableOf(cells: CellFigures[][]): FigureTable {
+  const add = (list: CellFigures[]): CellFigures => {
+    const amounts = list.flatMap((cell) => [cell.largest, cell.secondLargest]).sort((a, b) => b - a);
+    return {
+      citizens: list.reduce((sum, cell) => sum + cell.citizens, 0),
+      amount: list.reduce((sum, cell) => sum + cell.amount, 0),
+      largest: amounts[0] ?? 0,
+      secondLargest: amounts[1] ?? 0,
+    };
+  };
+  const columns = cells[0]?.length ?? 0;
+  const columnTotals = Array.from({ length: columns }, (_, c) =>
+    add(cells.map((row) => row[c] as CellFigures)),
+  );
+  return { cells, rowTotals: cells.map(add), columnTotals, total: add(columnTotals) };
+}
+
+/** A cell of n citizens each costing `each` (so never dominated for n ≥ 3). */
+const even = (citizens: number, each = 1000): CellFigures => ({
+  citizens,
+  amount: citizens * each,
+  largest: citizens > 0 ? each : 0,
+  secondLargest: citizens > 1 ? each : 0,
+});
+
+/**
+ * Independent check by linear algebra: which hidden cells are determined by the shown cells and
+ * the sum relations of every row and column (totals included). A hidden cell is determined when
+ * its unit vector lies in the row space of the relations over the hidden cells.
+ */
+function determinedCells(hidden: boolean[][]): [number, number][] {
+  const rows = hidden.length;
+  const columns = hidden[0]?.length ?? 0;
+  const unknowns: [number, number][] = [];
+  for (const [r, row] of hidden.entries())
+    for (const [c, isHidden] of row.entries()) if (isHidden) unknowns.push([r, c]);
+  const index = new Map(unknowns.map(([r, c], i) => [`${r},${c}`, i]));
+  const relations: number[][] = [];
+  // Row r: Σ inner cells − total cell = 0 (the total row likewise: Σ column totals − grand total).
+  for (let r = 0; r < rows; r++) {
+    const relation = new Array<number>(unknowns.length).fill(0);
+    for (let c = 0; c < columns; c++) {
+      const i = index.get(`${r},${c}`);
+      if (i !== undefined) relation[i] = c === columns - 1 ? -1 : 1;
+    }
+    relations.push(relation);
+  }
+  for (let c = 0; c < columns; c++) {
+    const relation = new Array<number>(unknowns.length).fill(0);
+    for (let r = 0; r < rows; r++) {
+      const i = index.get(`${r},${c}`);
+      if (i !== undefined) relation[i] = r === rows - 1 ? -1 : 1;
+    }
+    relations.push(relation);
+  }
+  const rank = (matrix: number[][]): number => {
+    const m = matrix.map((row) => [...row]);
+    let found = 0;
+    for (let column = 0; column < unknowns.length; column++) {
+      const pivot = m.findIndex((row, i) => i >= found && Math.abs(row[column] as number) > 1e-9);
+      if (pivot === -1) continue;
+      [m[found], m[pivot]] = [m[pivot] as number[], m[found] as number[]];
+      const lead = m[found] as number[];
+      for (let i = 0; i < m.length; i++) {
+        if (i === found) continue;
+        const factor = (m[i]?.[column] as number) / (lead[column] as number);
+        if (factor !== 0) m[i] = (m[i] as number[]).map((value, j) => value - factor * (lead[j] as number));
+      }
+      found++;
+    }
+    return found;
+  };
+  const base = rank(relations);
+  return unknowns.filter((_, i) => {
+    const unit = new Array<number>(unknowns.length).fill(0);
+    unit[i] = 1;
+    return rank([...relations, unit]) === base;
+  });
+}
+
+const cellArbitrary = fc.oneof(
+  { weight: 3, arbitrary: fc.integer({ min: 5, max: 60 }).map((n) => even(n)) },
+  { weight: 2, arbitrary: fc.integer({ min: 0, max: 4 }).map((n) => even(n)) },
+  {
+    weight: 1,
+    arbitrary: fc.integer({ min: 5, max: 20 }).map((n) => ({
+      citizens: n,
+      amount: 1_000_000 + (n - 1) * 100,
+      largest: 1_000_000,
+      secondLargest: 100,
+    })),
+  },
+);
+const tableArbitrary = fc
+  .tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }))
+  .chain(([rows, columns]) =>
+    fc.array(fc.array(cellArbitrary, { minLength: columns, maxLength: columns }), {
+      minLength: rows,
+      maxLength: rows,
+    }),
+  )
+  .map(tableOf);
+
+describe('privacy in tables', () => {
+  it('hides cells of one to four citizens, never zero', () => {
+    expect(primaryReason(even(0))).toBeNull();
+    expect(primaryReason(even(1))).toBe('small');
+    expect(primaryReason(even(4))).toBe('small');
+    expect(primaryReason(even(5))).toBeNull();
+  });
+
+  it('hides a money cell where one or two citizens carry ≥ 85 %', () => {
+    expect(primaryReason({ citizens: 10, amount: 1000, largest: 800, secondLargest: 50 })).toBe('dominance');
+    expect(primaryReason({ citizens: 10, amount: 1000, largest: 500, secondLargest: 300 })).toBeNull();
+  });
+
+  it('adds complementary cells so a lone hidden cell cannot be recomputed from its totals', () => {
+    const table = tableOf([
+      [even(2), even(10), even(12)],
+      [even(8), even(9), even(20)],
+      [even(15), even(6), even(7)],
+    ]);
+    const pattern = suppress(table);
+    const hidden = pattern.map((row) => row.map((reason) => reason !== null));
+    expect(pattern[0]?.[0]).toBe('small');
+    expect(hidden.flat().filter(Boolean).length).toBeGreaterThanOrEqual(4);
+    expect(determinedCells(hidden)).toEqual([]);
+    // The totals stay shown when inner cells can protect each other.
+    expect(pattern[3]?.[3]).toBeNull();
+  });
+
+  it('the checker itself finds a recomputable cell (a single hidden cell in a row)', () => {
+    const hidden = [
+      [true, false, false],
+      [false, false, false],
+      [false, false, false],
+    ];
+    expect(determinedCells(hidden)).toEqual([[0, 0]]);
+  });
+
+  it('on any table: nothing small or dominated shown, no hidden cell derivable from what is shown', () => {
+    fc.assert(
+      fc.property(tableArbitrary, (table) => {
+        const pattern = suppress(table);
+        const grid = extendedGrid(table);
+        for (const [r, row] of grid.entries())
+          for (const [c, cell] of row.entries())
+            if (primaryReason(cell) !== null) expect(pattern[r]?.[c]).not.toBeNull();
+        const hidden = pattern.map((row) => row.map((reason) => reason !== null));
+        expect(determinedCells(hidden)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

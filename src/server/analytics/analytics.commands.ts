@@ -1,0 +1,95 @@
+import { concentration, TOP_FRACTIONS } from '../../domain/analytics/concentration.js';
+import { costByMonth, costTable } from '../../domain/analytics/cost-table.js';
+import { topGroups } from '../../domain/analytics/top-groups.js';
+import { BUDGET_AREAS } from '../../domain/organisation/budget-areas.js';
+import { danishToday } from '../../domain/plan/attention.js';
+import {
+  DEFINITIONS,
+  flowByMonth,
+  offerDistribution,
+  pyramidDistribution,
+} from '../../domain/analytics/pathway-kpis.js';
+import {
+  type CostFilter,
+  citizenCosts,
+  monthlyAreaCosts,
+  pathwayFlow,
+  pathwayOffers,
+  pyramidCounts,
+  rankedAreaCosts,
+  topCitizens,
+} from '../../db/queries/analytics.queries.js';
+import type { AppContext } from '../context.js';
+
+/** The cost concentration of a year (optionally of one sector or budget area). */
+export async function costConcentration(context: AppContext, filter: CostFilter) {
+  return concentration(await citizenCosts(context.database.db, filter));
+}
+
+/**
+ * Who the most expensive citizens are in contact with: for each top group, how many have
+ * 2+ sectors and how many interventions they have at once (on the last day of the year, or
+ * today for the current year).
+ */
+export async function costTopGroups(context: AppContext, filter: CostFilter, now: Date = new Date()) {
+  const { db } = context.database;
+  const today = danishToday(now);
+  const yearEnd = `${filter.year}-12-31`;
+  const referenceDay = yearEnd < today ? yearEnd : today;
+  const { citizens: n, top: ranked } = await topCitizens(db, filter, TOP_FRACTIONS.top20, referenceDay);
+  return { citizens: n, referenceDay, groups: topGroups(n, ranked) };
+}
+
+/** Budget areas × concentration bands, suppressed for privacy. */
+export async function costByAreaAndBand(context: AppContext, filter: CostFilter) {
+  const costs = await rankedAreaCosts(context.database.db, filter);
+  const n = costs.reduce((most, cost) => Math.max(most, cost.rank), 0);
+  const areas = filter.budgetArea
+    ? [filter.budgetArea]
+    : BUDGET_AREAS.filter((area) => costs.some((cost) => cost.area === area));
+  return costTable(costs, n, areas);
+}
+
+/** Pathway KPIs of a year: time to first (business-directed) offer, the activity pyramid, inflow and outflow. */
+export async function pathwayKpis(
+  context: AppContext,
+  municipalityId: string,
+  year: number,
+  pathwayType: string | undefined,
+  now: Date = new Date(),
+) {
+  const { db } = context.database;
+  const today = danishToday(now);
+  const yearEnd = `${year}-12-31`;
+  const day = yearEnd < today ? yearEnd : today;
+  const [offers, pyramid, flow] = await Promise.all([
+    pathwayOffers(db, municipalityId, year, pathwayType),
+    pyramidCounts(db, municipalityId, day),
+    pathwayFlow(db, municipalityId, year, pathwayType),
+  ]);
+  // An offer dated after today has not been given yet.
+  const given = (offer: string | null) => (offer !== null && offer <= today ? offer : null);
+  return {
+    year,
+    pathwayType: pathwayType ?? null,
+    timeToFirstIntervention: offerDistribution(
+      offers.map((row) => ({ start: row.start, firstOffer: given(row.first_any) })),
+      DEFINITIONS.timeToFirstIntervention,
+    ),
+    timeToFirstBusinessDirected: offerDistribution(
+      offers.map((row) => ({ start: row.start, firstOffer: given(row.first_business) })),
+      DEFINITIONS.timeToFirstBusinessDirected,
+    ),
+    pyramid: { day, ...pyramidDistribution(pyramid) },
+    flow: flowByMonth(flow),
+  };
+}
+
+/** Who pays for the group over the year: budget areas × months, suppressed for privacy. */
+export async function costByAreaAndMonth(context: AppContext, filter: CostFilter) {
+  const costs = await monthlyAreaCosts(context.database.db, filter);
+  const areas = filter.budgetArea
+    ? [filter.budgetArea]
+    : BUDGET_AREAS.filter((area) => costs.some((cost) => cost.area === area));
+  return costByMonth(costs, areas);
+}

@@ -1,0 +1,87 @@
+import { CONCENTRATION_DEFINITION, type Concentration } from '../../domain/analytics/concentration.js';
+import ExcelJS from 'exceljs';
+import {
+  COST_BY_MONTH_DEFINITION,
+  COST_TABLE_DEFINITION,
+  type CostTable,
+  costTableRows,
+  type ShownTable,
+} from '../../domain/analytics/cost-table.js';
+import type { TopGroup } from '../../domain/analytics/top-groups.js';
+
+/** The integration shape, exactly: {citizens, total, shares, gini, lorenz}. */
+export function presentConcentration(figure: Concentration): Concentration {
+  return {
+    citizens: figure.citizens,
+    total: figure.total,
+    shares: figure.shares,
+    gini: figure.gini,
+    lorenz: figure.lorenz,
+  };
+}
+
+/** The definition a figure was made by, as a header value: id@version. */
+export function definitionHeader(definition: { id: string; version: number }): string {
+  return `${definition.id}@${definition.version}`;
+}
+
+export function presentTopGroups(
+  year: number,
+  result: { citizens: number; referenceDay: string; groups: TopGroup[] },
+) {
+  return { definition: CONCENTRATION_DEFINITION, year, ...result };
+}
+
+export function presentCostTable(year: number, table: CostTable) {
+  return {
+    definition: COST_TABLE_DEFINITION,
+    year,
+    citizens: table.citizens,
+    bands: [...table.bands],
+    rows: table.areas.map((budgetArea, index) => ({
+      budgetArea,
+      cells: table.cells[index] ?? [],
+      total: table.areaTotals[index] as CostTable['total'],
+    })),
+    totals: { cells: table.bandTotals, total: table.total },
+  };
+}
+
+/**
+ * The cost table as an XLSX workbook (exceljs): the same rows as the CSV, hidden cells empty, and
+ * a second sheet saying what the figures are and why cells are empty.
+ */
+export async function costTableXlsx(year: number, table: CostTable): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Samspil';
+  const sheet = workbook.addWorksheet(`Udgifter ${year}`);
+  const { header, rows } = costTableRows(table);
+  sheet.addRow(header).font = { bold: true };
+  for (const row of rows) sheet.addRow(row);
+  sheet.getColumn(1).width = 24;
+  const about = workbook.addWorksheet('Forklaring');
+  about.addRows([
+    ['Definition', `${COST_TABLE_DEFINITION.id}@${COST_TABLE_DEFINITION.version}`],
+    ['År', year],
+    ['Beløb', 'øre'],
+    [
+      'Tomme celler',
+      'Skjult af hensyn til privatlivet: færre end 5 borgere, én eller to borgere bærer mindst 85 % af beløbet, eller cellen kunne ellers regnes ud af totalerne.',
+    ],
+  ]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export function presentCostByMonth(year: number, table: ShownTable & { areas: string[] }) {
+  return {
+    definition: COST_BY_MONTH_DEFINITION,
+    year,
+    months: Array.from({ length: 12 }, (_, index) => index + 1),
+    rows: table.areas.map((budgetArea, index) => ({
+      budgetArea,
+      cells: table.cells[index] ?? [],
+      total: table.rowTotals[index] as ShownTable['total'],
+    })),
+    totals: { cells: table.columnTotals, total: table.total },
+  };
+}

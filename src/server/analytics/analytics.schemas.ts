@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { BUDGET_AREAS } from '../../domain/organisation/budget-areas.js';
+import { SECTORS } from '../../domain/organisation/sectors.js';
+import { PATHWAY_TEMPLATE_CODES } from '../../domain/plan/pathways.js';
+import { WITHIN } from '../../domain/analytics/pathway-kpis.js';
+
+/** The HTTP shapes of the management figures (GET /api/analytics/…). */
+
+export const costFilterQuerySchema = z.strictObject({
+  year: z.coerce
+    .number({ error: 'must be a year, e.g. 2026' })
+    .int({ error: 'must be a year, e.g. 2026' })
+    .min(2000, { error: 'must be 2000 or later' })
+    .max(2100, { error: 'must be 2100 or earlier' }),
+  sector: z.enum(SECTORS, { error: `must be one of ${SECTORS.join(', ')}` }).optional(),
+  budgetArea: z.enum(BUDGET_AREAS, { error: `must be one of ${BUDGET_AREAS.join(', ')}` }).optional(),
+});
+export type CostFilterQuery = z.infer<typeof costFilterQuerySchema>;
+
+const share = z.number().min(0).max(1).nullable();
+
+/** The integration shape of issue 15; null where privacy hides a figure (see docs/security.md). */
+export const costConcentrationSchema = z
+  .strictObject({
+    citizens: z.number().int().describe('Citizens with cost in the year (under the filter)'),
+    total: z.number().int().nullable().describe('Attributable cost in øre'),
+    shares: z.strictObject({ top1: share, top5: share, top10: share, top20: share }),
+    gini: z.number().nullable(),
+    lorenz: z
+      .array(z.tuple([z.number(), z.number()]))
+      .describe('[population share, cost share], cheapest first, in steps of at least five citizens'),
+  })
+  .meta({ id: 'CostConcentration' });
+
+export const topGroupsSchema = z
+  .strictObject({
+    definition: z.strictObject({ id: z.string(), version: z.number().int() }),
+    year: z.number().int(),
+    referenceDay: z.string().describe('The day "interventions at once" are counted on'),
+    citizens: z.number().int(),
+    groups: z.array(
+      z.strictObject({
+        key: z.enum(['top1', 'top5', 'top10', 'top20']),
+        citizens: z.number().int(),
+        multiSector: z.number().int().nullable(),
+        simultaneousMean: z.number().nullable(),
+        simultaneousMedian: z.number().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'CostTopGroups' });
+
+const shownCellSchema = z.strictObject({
+  citizens: z.number().int().nullable(),
+  amount: z.number().int().nullable().describe('øre'),
+  hidden: z.enum(['small', 'dominance', 'complementary']).nullable().describe('Why the cell is hidden'),
+});
+
+export const costTableSchema = z
+  .strictObject({
+    definition: z.strictObject({ id: z.string(), version: z.number().int() }),
+    year: z.number().int(),
+    citizens: z.number().int(),
+    bands: z.array(z.string()),
+    rows: z.array(
+      z.strictObject({ budgetArea: z.string(), cells: z.array(shownCellSchema), total: shownCellSchema }),
+    ),
+    totals: z.strictObject({ cells: z.array(shownCellSchema), total: shownCellSchema }),
+  })
+  .meta({ id: 'CostTable' });
+
+export const exportQuerySchema = costFilterQuerySchema.extend({
+  format: z.enum(['csv', 'xlsx'], { error: 'must be csv or xlsx' }).default('csv'),
+});
+
+export const pathwayQuerySchema = z.strictObject({
+  year: costFilterQuerySchema.shape.year,
+  pathwayType: z
+    .enum(PATHWAY_TEMPLATE_CODES, { error: `must be one of ${PATHWAY_TEMPLATE_CODES.join(', ')}` })
+    .optional(),
+});
+
+const definitionSchema = z.strictObject({ id: z.string(), version: z.number().int() });
+const distributionSchema = z.strictObject({
+  definition: definitionSchema,
+  pathways: z.number().int(),
+  withOffer: z.number().int(),
+  noOffer: z.number().int().describe('Pathways with no offer yet: counted apart, never dropped'),
+  within: z.strictObject(
+    Object.fromEntries(WITHIN.map((limit) => [limit, z.number().nullable()])) as Record<
+      (typeof WITHIN)[number],
+      z.ZodNullable<z.ZodNumber>
+    >,
+  ),
+  meanWeeks: z.number().nullable(),
+});
+const shown = z.number().int().nullable();
+
+export const pathwayKpisSchema = z
+  .strictObject({
+    year: z.number().int(),
+    pathwayType: z.string().nullable(),
+    timeToFirstIntervention: distributionSchema,
+    timeToFirstBusinessDirected: distributionSchema,
+    pyramid: z.strictObject({
+      definition: definitionSchema,
+      day: z.string(),
+      interventions: shown,
+      levels: z.array(
+        z.strictObject({
+          level: z.number().int(),
+          interventions: shown,
+          citizens: shown,
+          share: z.number().nullable(),
+        }),
+      ),
+    }),
+    flow: z.strictObject({
+      definition: definitionSchema,
+      months: z.array(z.strictObject({ month: z.number().int(), inflow: shown, outflow: shown })),
+      inflow: shown,
+      outflow: shown,
+    }),
+  })
+  .meta({ id: 'PathwayKpis' });
+
+export const costByMonthSchema = z
+  .strictObject({
+    definition: z.strictObject({ id: z.string(), version: z.number().int() }),
+    year: z.number().int(),
+    months: z.array(z.number().int()),
+    rows: z.array(
+      z.strictObject({ budgetArea: z.string(), cells: z.array(shownCellSchema), total: shownCellSchema }),
+    ),
+    totals: z.strictObject({ cells: z.array(shownCellSchema), total: shownCellSchema }),
+  })
+  .meta({ id: 'CostByMonth' });

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, expectNoSidewaysScroll } from './support/browser.js';
+import { setUpDemoSession } from './support/demo-session.js';
+
+const demo = setUpDemoSession();
+const SCREENSHOTS = process.env.SAMSPIL_SCREENSHOT_DIR;
+
+describe('management figures', () => {
+  it('show the team leader cost concentration, the Lorenz curve with a table, the cost table and pathway KPIs', async () => {
+    const page = await demo.loginAs('team-leader', { width: 1280, height: 900 });
+    await page.getByRole('link', { name: 'Ledelsestal' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ledelsestal' }).waitFor();
+    const share = page.getByTestId('share-top10');
+    await share.waitFor();
+    expect(await share.textContent()).toMatch(/\d+(,\d)? %/);
+    // The chart library arrives in its own chunk, only now.
+    await page.getByTestId('lorenz-chart').locator('canvas').first().waitFor();
+    await page.getByText('Vis kurven som tabel').click();
+    const lorenzTable = page.getByRole('table', { name: 'Lorenz-kurve' });
+    await lorenzTable.waitFor();
+    expect(await lorenzTable.getByRole('row').count()).toBeGreaterThan(5);
+    await page.getByRole('table', { name: 'Udgifter efter budgetområde og udgiftsgruppe' }).waitFor();
+    await page.getByRole('table', { name: /^Tid fra forløbets start/ }).waitFor();
+    await page.getByRole('table', { name: 'Hvem betaler over året' }).waitFor();
+
+    // The export is the same suppressed table, as a file.
+    const href = await page.getByRole('link', { name: 'Hent som CSV' }).getAttribute('href');
+    const exported = await page.evaluate(async (url) => {
+      const response = await fetch(url as string);
+      return {
+        status: response.status,
+        type: response.headers.get('content-type'),
+        text: await response.text(),
+      };
+    }, href);
+    expect(exported.status).toBe(200);
+    expect(exported.type).toContain('text/csv');
+    expect(exported.text).toContain('budget_area;top1_citizens');
+
+    // Filtering by sector redraws the figures.
+    await page.getByLabel('Sektor').selectOption('employment');
+    await expect
+      .poll(async () => page.getByTestId('share-top10').textContent())
+      .not.toBe(await share.textContent());
+    await expectAccessible(page, 'management figures');
+    if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/management.png`, fullPage: true });
+    await page.context().close();
+  });
+
+  it('fit a 360 px phone, and are refused to a caseworker', async () => {
+    const page = await demo.loginAs('team-leader', { width: 360, height: 780 });
+    await page.goto(`${demo.server.url}/ledelsestal`);
+    await page.getByTestId('share-top10').waitFor();
+    // Every table is in: the widest of them scrolls in its own region, not the page.
+    await page.getByRole('table', { name: 'Udgifter efter budgetområde og udgiftsgruppe' }).waitFor();
+    await page.getByRole('table', { name: /^Tid fra forløbets start/ }).waitFor();
+    await expectNoSidewaysScroll(page, 'management 360 px');
+    await expectAccessible(page, 'management 360 px');
+    if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/management-360.png`, fullPage: true });
+    await page.context().close();
+
+    const caseworker = await demo.loginAs('jobcenter-caseworker');
+    await caseworker.goto(`${demo.server.url}/ledelsestal`);
+    await caseworker.getByRole('heading', { level: 1, name: 'Ingen adgang til ledelsestal' }).waitFor();
+    await caseworker.context().close();
+  });
+});

@@ -1,0 +1,113 @@
+import { keepPreviousData, type UseQueryResult, useQuery } from '@tanstack/react-query';
+import { apiJson } from './client.js';
+
+/** The management figures' filters, as query parameters. */
+export interface AnalyticsFilter {
+  year: number;
+  sector?: string;
+  budgetArea?: string;
+  pathwayType?: string;
+}
+
+export type TopKey = 'top1' | 'top5' | 'top10' | 'top20';
+
+export interface CostConcentration {
+  citizens: number;
+  total: number | null;
+  shares: Record<TopKey, number | null>;
+  gini: number | null;
+  lorenz: [number, number][];
+}
+
+export interface ShownCell {
+  citizens: number | null;
+  amount: number | null;
+  hidden: 'small' | 'dominance' | 'complementary' | null;
+}
+
+export interface CostTable {
+  definition: { id: string; version: number };
+  year: number;
+  citizens: number;
+  bands: string[];
+  rows: { budgetArea: string; cells: ShownCell[]; total: ShownCell }[];
+  totals: { cells: ShownCell[]; total: ShownCell };
+}
+
+export interface CostByMonth {
+  definition: { id: string; version: number };
+  year: number;
+  months: number[];
+  rows: { budgetArea: string; cells: ShownCell[]; total: ShownCell }[];
+  totals: { cells: ShownCell[]; total: ShownCell };
+}
+
+export const WITHIN = ['1d', '1w', '1m', '2m', '3m', '6m', '9m', '12m'] as const;
+
+export interface OfferDistribution {
+  definition: { id: string; version: number };
+  pathways: number;
+  withOffer: number;
+  noOffer: number;
+  within: Record<(typeof WITHIN)[number], number | null>;
+  meanWeeks: number | null;
+}
+
+export interface PathwayKpis {
+  year: number;
+  timeToFirstIntervention: OfferDistribution;
+  timeToFirstBusinessDirected: OfferDistribution;
+  pyramid: {
+    definition: { id: string; version: number };
+    day: string;
+    interventions: number | null;
+    levels: { level: number; interventions: number | null; citizens: number | null; share: number | null }[];
+  };
+  flow: {
+    definition: { id: string; version: number };
+    months: { month: number; inflow: number | null; outflow: number | null }[];
+    inflow: number | null;
+    outflow: number | null;
+  };
+}
+
+/** The query string of a filter (empty values left out). */
+export function filterQuery(filter: AnalyticsFilter, keys: readonly (keyof AnalyticsFilter)[]): string {
+  const parameters = new URLSearchParams();
+  for (const key of keys) {
+    const value = filter[key];
+    if (value !== undefined && value !== '') parameters.set(key, String(value));
+  }
+  return parameters.toString();
+}
+
+const COST_KEYS = ['year', 'sector', 'budgetArea'] as const;
+
+function useAnalytics<T>(path: string, query: string): UseQueryResult<T> {
+  return useQuery({
+    queryKey: ['analytics', path, query],
+    queryFn: ({ signal }) => apiJson<T>(`${path}?${query}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCostConcentration(filter: AnalyticsFilter): UseQueryResult<CostConcentration> {
+  return useAnalytics('/api/analytics/cost-concentration', filterQuery(filter, COST_KEYS));
+}
+
+export function useCostTable(filter: AnalyticsFilter): UseQueryResult<CostTable> {
+  return useAnalytics('/api/analytics/cost-table', filterQuery(filter, COST_KEYS));
+}
+
+export function useCostByMonth(filter: AnalyticsFilter): UseQueryResult<CostByMonth> {
+  return useAnalytics('/api/analytics/cost-by-month', filterQuery(filter, COST_KEYS));
+}
+
+export function usePathwayKpis(filter: AnalyticsFilter): UseQueryResult<PathwayKpis> {
+  return useAnalytics('/api/analytics/pathways', filterQuery(filter, ['year', 'pathwayType']));
+}
+
+/** Where the cost table's export is downloaded (a plain link: the server audits it). */
+export function costTableExportUrl(filter: AnalyticsFilter, format: 'csv' | 'xlsx'): string {
+  return `/api/analytics/cost-table/export?${filterQuery(filter, COST_KEYS)}&format=${format}`;
+}

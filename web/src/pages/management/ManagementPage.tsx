@@ -1,0 +1,475 @@
+import { lazy, type ReactElement, type ReactNode, Suspense, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  type AnalyticsFilter,
+  costTableExportUrl,
+  type ShownCell,
+  useCostByMonth,
+  useCostConcentration,
+  useCostTable,
+  usePathwayKpis,
+  WITHIN,
+} from '../../api/analytics.js';
+import { isApiError } from '../../api/client.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { Loading } from '../../components/Loading.js';
+import {
+  BUDGET_AREAS,
+  PATHWAY_TEMPLATE_CODES,
+  PATHWAY_TEMPLATES,
+  PYRAMID_LABELS,
+  SECTOR_LABELS,
+} from '../../domain.js';
+import { formatNumber } from '../../i18n/format.js';
+import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
+import { useLanguage } from '../../i18n/useLanguage.js';
+
+import './management.css';
+
+// The chart library is loaded only when the chart is drawn: the first page load stays small.
+const LorenzChart = lazy(() => import('./LorenzChart.js'));
+
+/** A wide table scrolls inside its own region on small screens (focusable, so keyboards can scroll it). */
+function ScrollRegion({ label, children }: { label: string; children: ReactNode }): ReactElement {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+    <section className="samspil-management-scroll" aria-label={label} tabIndex={0}>
+      {children}
+    </section>
+  );
+}
+
+const THIS_YEAR = new Date().getFullYear();
+const YEARS = [THIS_YEAR, THIS_YEAR - 1, THIS_YEAR - 2];
+const SHARE_KEYS = ['top1', 'top5', 'top10', 'top20'] as const;
+
+/**
+ * Management figures for team leaders and the administrator: cost concentration across budgets
+ * (shares, Gini, Lorenz curve with a table alternative), where the money of the most expensive
+ * citizens is booked (with a CSV export), and the pathway KPIs. Every figure is an aggregate with
+ * small and dominated cells hidden by the server.
+ */
+export function ManagementPage(): ReactElement {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const id = useId();
+  useDocumentTitle(t('management.title'));
+  const [filter, setFilter] = useState<AnalyticsFilter>({ year: THIS_YEAR });
+  const concentration = useCostConcentration(filter);
+  const table = useCostTable(filter);
+  const pathways = usePathwayKpis(filter);
+  const byMonth = useCostByMonth(filter);
+  const percent = (value: number | null) =>
+    value === null ? t('management.hidden') : `${formatNumber(Math.round(value * 1000) / 10, language)} %`;
+  const count = (value: number | null) =>
+    value === null ? t('management.hidden') : formatNumber(value, language);
+  const locale = language === 'da' ? 'da-DK' : 'en-GB';
+  const kroner = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: 'DKK',
+    maximumFractionDigits: 0,
+  });
+  const compact = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: 'DKK',
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  });
+  const money = (value: number | null) =>
+    value === null ? t('management.hidden') : kroner.format(value / 100);
+  const monthName = (month: number) =>
+    new Intl.DateTimeFormat(locale, { month: 'short' }).format(
+      new Date(Date.UTC(filter.year, month - 1, 15)),
+    );
+  const axisLabels = useMemo(
+    () => ({ x: t('management.lorenz.population'), y: t('management.lorenz.cost') }),
+    [t],
+  );
+
+  if (concentration.isError && isApiError(concentration.error, 403))
+    return (
+      <>
+        <h1>{t('management.forbiddenTitle')}</h1>
+        <p>{t('management.forbiddenText')}</p>
+      </>
+    );
+  const set = (change: Partial<AnalyticsFilter>) => setFilter((current) => ({ ...current, ...change }));
+  const cellText = (cell: ShownCell) =>
+    cell.hidden ? (
+      <span title={t(`management.hiddenReason.${cell.hidden}`)}>
+        {t('management.hidden')}
+        <span className="sr-only"> ({t(`management.hiddenReason.${cell.hidden}`)})</span>
+      </span>
+    ) : (
+      <>
+        {money(cell.amount)}
+        <br />
+        <span className="samspil-muted">
+          {t('management.citizensCount', { formatted: count(cell.citizens) })}
+        </span>
+      </>
+    );
+
+  return (
+    <>
+      <h1>{t('management.title')}</h1>
+      <p className="font-lead">{t('management.intro')}</p>
+      <search className="samspil-management-filters" aria-label={t('management.filters')}>
+        <div className="form-group">
+          <label className="form-label" htmlFor={`${id}-year`}>
+            {t('management.filter.year')}
+          </label>
+          <select
+            id={`${id}-year`}
+            className="form-select"
+            value={filter.year}
+            onChange={(event) => set({ year: Number(event.target.value) })}
+          >
+            {YEARS.map((year) => (
+              <option key={year} value={year}>
+                {year}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form-group">
+          <label className="form-label" htmlFor={`${id}-sector`}>
+            {t('management.filter.sector')}
+          </label>
+          <select
+            id={`${id}-sector`}
+            className="form-select"
+            value={filter.sector ?? ''}
+            onChange={(event) => set({ sector: event.target.value || undefined })}
+          >
+            <option value="">{t('management.filter.all')}</option>
+            {Object.entries(SECTOR_LABELS).map(([code, labels]) => (
+              <option key={code} value={code}>
+                {labels[language]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form-group">
+          <label className="form-label" htmlFor={`${id}-area`}>
+            {t('management.filter.budgetArea')}
+          </label>
+          <select
+            id={`${id}-area`}
+            className="form-select"
+            value={filter.budgetArea ?? ''}
+            onChange={(event) => set({ budgetArea: event.target.value || undefined })}
+          >
+            <option value="">{t('management.filter.all')}</option>
+            {BUDGET_AREAS.map((area) => (
+              <option key={area} value={area}>
+                {area}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form-group">
+          <label className="form-label" htmlFor={`${id}-pathway`}>
+            {t('management.filter.pathwayType')}
+          </label>
+          <select
+            id={`${id}-pathway`}
+            className="form-select"
+            value={filter.pathwayType ?? ''}
+            onChange={(event) => set({ pathwayType: event.target.value || undefined })}
+          >
+            <option value="">{t('management.filter.all')}</option>
+            {PATHWAY_TEMPLATE_CODES.map((code) => (
+              <option key={code} value={code}>
+                {PATHWAY_TEMPLATES[code][language === 'da' ? 'da' : 'en']}
+              </option>
+            ))}
+          </select>
+        </div>
+      </search>
+
+      <section aria-labelledby={`${id}-concentration`} className="mt-7">
+        <h2 id={`${id}-concentration`}>{t('management.concentration.title')}</h2>
+        <p className="samspil-muted">{t('management.concentration.intro')}</p>
+        {concentration.isPending ? <Loading /> : null}
+        {concentration.isError ? (
+          <ErrorAlert error={concentration.error} onRetry={() => void concentration.refetch()} />
+        ) : null}
+        {concentration.data ? (
+          <>
+            <ul className="samspil-figures no-max-width" aria-label={t('management.concentration.figures')}>
+              <li className="samspil-figure">
+                <span className="samspil-figure-value">{count(concentration.data.citizens)}</span>
+                <span className="samspil-figure-label">{t('management.concentration.citizens')}</span>
+              </li>
+              <li className="samspil-figure">
+                <span className="samspil-figure-value">
+                  {concentration.data.total === null
+                    ? t('management.hidden')
+                    : compact.format(concentration.data.total / 100)}
+                </span>
+                <span className="samspil-figure-label">{t('management.concentration.total')}</span>
+              </li>
+              {SHARE_KEYS.map((key) => (
+                <li key={key} className="samspil-figure" data-testid={`share-${key}`}>
+                  <span className="samspil-figure-value">{percent(concentration.data.shares[key])}</span>
+                  <span className="samspil-figure-label">{t(`management.concentration.share.${key}`)}</span>
+                </li>
+              ))}
+              <li className="samspil-figure">
+                <span className="samspil-figure-value">
+                  {concentration.data.gini === null
+                    ? t('management.hidden')
+                    : formatNumber(Math.round(concentration.data.gini * 1000) / 1000, language)}
+                </span>
+                <span className="samspil-figure-label">{t('management.concentration.gini')}</span>
+              </li>
+            </ul>
+            {concentration.data.lorenz.length > 0 ? (
+              <figure className="samspil-lorenz-figure">
+                <figcaption>{t('management.lorenz.title')}</figcaption>
+                <Suspense fallback={<Loading />}>
+                  <LorenzChart
+                    points={concentration.data.lorenz}
+                    label={t('management.lorenz.chartLabel')}
+                    axisLabels={axisLabels}
+                  />
+                </Suspense>
+                <details className="samspil-lorenz-table">
+                  <summary>{t('management.lorenz.asTable')}</summary>
+                  <ScrollRegion label={t('management.lorenz.title')}>
+                    <table className="table table--compact">
+                      <caption className="sr-only">{t('management.lorenz.title')}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('management.lorenz.population')}</th>
+                          <th scope="col">{t('management.lorenz.cost')}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {concentration.data.lorenz
+                          .filter((_, index, all) => all.length <= 21 || index % 5 === 0)
+                          .map(([population, cost]) => (
+                            <tr key={population}>
+                              <td>{percent(population)}</td>
+                              <td>{percent(cost)}</td>
+                            </tr>
+                          ))}
+                      </tbody>
+                    </table>
+                  </ScrollRegion>
+                </details>
+              </figure>
+            ) : null}
+          </>
+        ) : null}
+      </section>
+
+      <section aria-labelledby={`${id}-table`} className="mt-7">
+        <h2 id={`${id}-table`}>{t('management.table.title')}</h2>
+        <p className="samspil-muted">{t('management.table.intro')}</p>
+        <p className="samspil-management-actions">
+          <a className="button button-secondary" href={costTableExportUrl(filter, 'csv')} download>
+            {t('management.table.export')}
+          </a>
+          <a className="button button-secondary" href={costTableExportUrl(filter, 'xlsx')} download>
+            {t('management.table.exportXlsx')}
+          </a>
+        </p>
+        {table.isError ? <ErrorAlert error={table.error} onRetry={() => void table.refetch()} /> : null}
+        {table.data ? (
+          <ScrollRegion label={t('management.table.title')}>
+            <table className="table table--zebra samspil-cost-table">
+              <caption className="sr-only">{t('management.table.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('management.table.budgetArea')}</th>
+                  {table.data.bands.map((band) => (
+                    <th key={band} scope="col">
+                      {t(`management.band.${band}`)}
+                    </th>
+                  ))}
+                  <th scope="col">{t('management.table.total')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {table.data.rows.map((row) => (
+                  <tr key={row.budgetArea}>
+                    <th scope="row">{row.budgetArea}</th>
+                    {row.cells.map((cell, index) => (
+                      <td key={table.data.bands[index]}>{cellText(cell)}</td>
+                    ))}
+                    <td>{cellText(row.total)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t('management.table.total')}</th>
+                  {table.data.totals.cells.map((cell, index) => (
+                    <td key={table.data.bands[index]}>{cellText(cell)}</td>
+                  ))}
+                  <td>{cellText(table.data.totals.total)}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </ScrollRegion>
+        ) : null}
+        <p className="samspil-muted">{t('management.privacyNote')}</p>
+      </section>
+
+      <section aria-labelledby={`${id}-months`} className="mt-7">
+        <h2 id={`${id}-months`}>{t('management.months.title')}</h2>
+        <p className="samspil-muted">{t('management.months.intro')}</p>
+        {byMonth.isError ? <ErrorAlert error={byMonth.error} onRetry={() => void byMonth.refetch()} /> : null}
+        {byMonth.data ? (
+          <ScrollRegion label={t('management.months.title')}>
+            <table className="table table--zebra samspil-cost-table">
+              <caption className="sr-only">{t('management.months.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('management.table.budgetArea')}</th>
+                  {byMonth.data.months.map((month) => (
+                    <th key={month} scope="col">
+                      {monthName(month)}
+                    </th>
+                  ))}
+                  <th scope="col">{t('management.table.total')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {byMonth.data.rows.map((row) => (
+                  <tr key={row.budgetArea}>
+                    <th scope="row">{row.budgetArea}</th>
+                    {row.cells.map((cell, index) => (
+                      <td key={byMonth.data.months[index]}>{cellText(cell)}</td>
+                    ))}
+                    <td>{cellText(row.total)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t('management.table.total')}</th>
+                  {byMonth.data.totals.cells.map((cell, index) => (
+                    <td key={byMonth.data.months[index]}>{cellText(cell)}</td>
+                  ))}
+                  <td>{cellText(byMonth.data.totals.total)}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </ScrollRegion>
+        ) : null}
+      </section>
+
+      <section aria-labelledby={`${id}-pathways`} className="mt-7">
+        <h2 id={`${id}-pathways`}>{t('management.pathways.title')}</h2>
+        {pathways.isError ? (
+          <ErrorAlert error={pathways.error} onRetry={() => void pathways.refetch()} />
+        ) : null}
+        {pathways.data ? (
+          <>
+            <ScrollRegion label={t('management.pathways.offerCaption')}>
+              <table className="table table--zebra">
+                <caption>{t('management.pathways.offerCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('management.pathways.measure')}</th>
+                    {WITHIN.map((limit) => (
+                      <th key={limit} scope="col">
+                        {t(`management.within.${limit}`)}
+                      </th>
+                    ))}
+                    <th scope="col">{t('management.pathways.meanWeeks')}</th>
+                    <th scope="col">{t('management.pathways.noOffer')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {(['timeToFirstIntervention', 'timeToFirstBusinessDirected'] as const).map((key) => {
+                    const figure = pathways.data[key];
+                    return (
+                      <tr key={key}>
+                        <th scope="row">
+                          {t(`management.pathways.${key}`)}
+                          <br />
+                          <span className="samspil-muted">
+                            {figure.definition.id}@{figure.definition.version}
+                          </span>
+                        </th>
+                        {WITHIN.map((limit) => (
+                          <td key={limit}>{percent(figure.within[limit])}</td>
+                        ))}
+                        <td>
+                          {figure.meanWeeks === null
+                            ? t('management.hidden')
+                            : formatNumber(figure.meanWeeks, language)}
+                        </td>
+                        <td>{formatNumber(figure.noOffer, language)}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </ScrollRegion>
+            <ScrollRegion label={t('management.pyramid.caption')}>
+              <table className="table table--zebra">
+                <caption>
+                  {t('management.pyramid.caption')} ({pathways.data.pyramid.definition.id}@
+                  {pathways.data.pyramid.definition.version})
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('management.pyramid.level')}</th>
+                    <th scope="col">{t('management.pyramid.interventions')}</th>
+                    <th scope="col">{t('management.pyramid.citizens')}</th>
+                    <th scope="col">{t('management.pyramid.share')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {pathways.data.pyramid.levels.map((level) => (
+                    <tr key={level.level}>
+                      <th scope="row">
+                        {level.level}. {PYRAMID_LABELS[level.level as 1 | 2 | 3 | 4 | 5][language]}
+                      </th>
+                      <td>{count(level.interventions)}</td>
+                      <td>{count(level.citizens)}</td>
+                      <td>{percent(level.share)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
+            <ScrollRegion label={t('management.flow.caption')}>
+              <table className="table table--zebra">
+                <caption>
+                  {t('management.flow.caption')} ({pathways.data.flow.definition.id}@
+                  {pathways.data.flow.definition.version})
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('management.flow.month')}</th>
+                    <th scope="col">{t('management.flow.inflow')}</th>
+                    <th scope="col">{t('management.flow.outflow')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {pathways.data.flow.months.map((month) => (
+                    <tr key={month.month}>
+                      <th scope="row">
+                        {new Intl.DateTimeFormat(language === 'da' ? 'da-DK' : 'en-GB', {
+                          month: 'long',
+                        }).format(new Date(Date.UTC(filter.year, month.month - 1, 15)))}
+                      </th>
+                      <td>{count(month.inflow)}</td>
+                      <td>{count(month.outflow)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
+          </>
+        ) : null}
+      </section>
+    </>
+  );
+}
