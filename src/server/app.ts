@@ -24,6 +24,7 @@ import { followCacheChanges } from './cache-invalidation.js';
 import { PlanStore } from './plan/plan-store.js';
 import { isApiRequest, registerAuth } from './plugins/auth.js';
 import { registerInputGuard } from './plugins/input-guard.js';
+import { registerCsvBody } from './plugins/csv-body.js';
 import { registerErrorHandling, sendProblem } from './plugins/errors.js';
 import { Problem } from './problem.js';
 import { auditRoutes } from './routes/audit.routes.js';
@@ -156,6 +157,7 @@ export async function buildApp(
   registerVisits(app);
   registerAuth(app, context);
   registerInputGuard(app);
+  registerCsvBody(app);
   app.addHook('onSend', async (request, reply) => {
     // Personal data must not linger in browser or proxy caches (keyed on the matched route, as auth is).
     if (isApiRequest(request)) reply.header('Cache-Control', 'no-store');

@@ -84,7 +84,7 @@ describe('that, not what', () => {
       (item: { entityId: string }) => item.entityId === w.interventions.psychiatry,
     );
     // Changes to a hidden intervention are not in the viewer's history: when and by whom its
-    // details changed would tell about them (docs/decisions/0013-hidden-details-and-access-log.md).
+    // details changed would tell about them (docs/decisions/0010-hidden-details-and-access-log.md).
     expect(psyEntries).toEqual([]);
     expect(history.items.length).toBeGreaterThan(0);
     expect(JSON.stringify(history)).not.toMatch(/fortrolige/);

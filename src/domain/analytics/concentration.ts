@@ -1,6 +1,6 @@
 /**
  * Cost concentration: how much of the attributable cost the most expensive citizens carry.
- * Pure; the definitions are in docs/decisions/0015-cost-concentration.md.
+ * Pure; the definitions are in docs/decisions/0013-cost-concentration.md.
  *
  * - The Lorenz curve L(p) is the share of the total carried by the cheapest fraction p of
  *   citizens: piecewise linear through (i/n, cumulative share of the i cheapest), so it is

@@ -5,7 +5,7 @@ import type { App } from '../context.js';
  * One page visit: the web app sends `X-Samspil-Visit` (a random UUID made at each page
  * navigation) with every API call of that page. The audit writer stores it in each record's
  * details, so the citizen's access log can show one entry per visit while the audit trail keeps
- * every read for supervisors (docs/decisions/0013-hidden-details-and-access-log.md).
+ * every read for supervisors (docs/decisions/0010-hidden-details-and-access-log.md).
  * A missing or malformed header is simply no visit: it is advice, never a reason to refuse.
  */
 export const VISIT_HEADER = 'x-samspil-visit';

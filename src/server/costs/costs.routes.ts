@@ -11,12 +11,6 @@ const IMPORT_BODY_LIMIT = 32 * 1024 * 1024;
 
 /** Cost files from the finance system. */
 export function costsRoutes(app: App, context: AppContext): void {
-  app.addContentTypeParser(
-    'text/csv',
-    { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT },
-    (_request, body, done) => done(null, body),
-  );
-
   app.post(
     '/api/costs/imports',
     {

@@ -17,7 +17,7 @@ import type { VisibleChange } from '../../db/queries/plan-history.queries.js';
  * viewer learns THAT another unit's intervention exists (category, sector, unit, contact,
  * period, status) and nothing that is computed from WHAT it is — no type name, purpose, legal
  * basis, frequency, follow-up date, cost, links to sub-goals, notes, nor any gap, count, date
- * or "changed by" derived from them. See docs/decisions/0013-hidden-details-and-access-log.md.
+ * or "changed by" derived from them. See docs/decisions/0010-hidden-details-and-access-log.md.
  */
 
 /** The interventions (by id) whose details this viewer may not see. */

@@ -33,13 +33,6 @@ const CSV_BODY_LIMIT = 4 * 1024 * 1024;
 
 /** Collaboration (relational coordination) and quality-indicator surveys, for team leaders. */
 export function surveysRoutes(app: App, context: AppContext): void {
-  // Imports are text/csv; the body reaches the route as the file's text.
-  app.addContentTypeParser(
-    'text/csv',
-    { parseAs: 'string', bodyLimit: CSV_BODY_LIMIT },
-    (_request, body, done) => done(null, body),
-  );
-
   app.get(
     '/api/collaboration-surveys',
     {
