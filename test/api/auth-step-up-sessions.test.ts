@@ -89,7 +89,8 @@ describe('step-up in demo mode', () => {
 describe('a relative’s cached session', () => {
   it('ends when its delegation expires at midnight, even between database checks', async () => {
     const day = '2026-11-22';
-    let now = new Date(`${day}T23:59:50Z`).getTime();
+    // 23:59:50 Danish time (CET, UTC+1): a delegation ends at the Danish midnight, not UTC's.
+    let now = new Date(`${day}T22:59:50Z`).getTime();
     const store = new SessionStore(t.context.database.db, { absoluteHours: 12, idleMinutes: 30 }, () => now);
     const delegationId = crypto.randomUUID();
     await t.context.database.db
