@@ -88,8 +88,9 @@ export async function changePlan(
       // A basis that allows no act at all (a meeting invitation, a citizen) is refused before
       // the version is compared; each change then asks for its own act.
       const anyAct = PLAN_ACTS.map((act) => decidePlanAct(actor, act, access, { unitId: actorUnit(actor) }));
-      const some = anyAct.find((decision) => decision.allowed) ?? anyAct[0];
-      if (some && !some.allowed) throw refusedProblem(some, request.acceptLanguage);
+      const some =
+        anyAct.find((decision) => decision.allowed) ?? anyAct[0] ?? refusal('plan.professionals-only');
+      if (!some.allowed) throw refusedProblem(some, request.acceptLanguage);
       if (actor.kind !== 'professional')
         throw refusedProblem(refusal('plan.professionals-only'), request.acceptLanguage);
       if (plan.version !== expected) throw problems.stale(plan.version);
