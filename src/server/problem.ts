@@ -1,4 +1,4 @@
-import { REFUSALS, type RefusalCode } from '../domain/access/refusals.js';
+import { REFUSALS, type Refusal } from '../domain/access/refusals.js';
 
 /**
  * Errors the API answers with, as RFC 9457 problem details. Throw a Problem anywhere in a
@@ -76,14 +76,13 @@ export function languageOf(acceptLanguage: string | string[] | undefined): 'da' 
 }
 
 /**
- * A policy refusal as a 403 problem. One with a code is answered in the user's language and
- * carries the code (a stable name for the refusal) and Content-Language.
+ * A policy refusal as a 403 problem, the one way every refusal is answered: in the user's
+ * language, with the code (a stable name for the refusal) and Content-Language.
  */
 export function refusedProblem(
-  refusal: { reason: string; code?: RefusalCode },
+  refusal: Pick<Refusal, 'code'>,
   acceptLanguage: string | string[] | undefined,
 ): Problem {
-  if (!refusal.code) return problems.forbidden(refusal.reason);
   const language = languageOf(acceptLanguage);
   const problem = new Problem(
     403,

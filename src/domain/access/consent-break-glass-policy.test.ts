@@ -106,7 +106,7 @@ describe('consent is the citizen’s', () => {
   });
 
   it('keeps a denial of access as it is', () => {
-    const denied: AccessDecision = { allowed: false, reason: 'no' };
+    const denied: AccessDecision = { allowed: false, reason: 'no', code: 'access.no-relationship' };
     expect(decideConsentChange(citizen, denied, give)).toBe(denied);
   });
 

@@ -24,7 +24,7 @@ const allowed = (
   allowed: true,
   basis,
 });
-const denied: AccessDecision = { allowed: false, reason: 'no' };
+const denied: AccessDecision = { allowed: false, reason: 'no', code: 'access.no-relationship' };
 
 describe('measures about a citizen', () => {
   it('are read by whoever may see the plan', () => {

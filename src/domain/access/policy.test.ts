@@ -225,7 +225,9 @@ describe('pending referrals and meetings are relationships', () => {
     expect(MEETING_HORIZON_DAYS).toBeLessThanOrEqual(183);
     expect(decideMeetingChange(related, { allowed: true, basis: 'break-glass' }).allowed).toBe(false);
     expect(decideMeetingChange(self, { allowed: true, basis: 'own-plan' }).allowed).toBe(false);
-    expect(decideMeetingChange(related, { allowed: false, reason: 'no' }).allowed).toBe(false);
+    expect(
+      decideMeetingChange(related, { allowed: false, reason: 'no', code: 'access.no-relationship' }).allowed,
+    ).toBe(false);
   });
 
   it('shows a meeting’s purpose and summary to the citizen, its people and the team, not to others', () => {
@@ -310,7 +312,7 @@ describe('the citizen’s own: powers of attorney, the access log; following a f
   const relative: Actor = { ...self, delegate: { delegationId: 'd', name: 'y' } };
   const worker = professional('pro-1', 'caseworker', 'unit-1');
   const allowed = { allowed: true, basis: 'own-plan' } as const;
-  const denied = { allowed: false, reason: 'no relationship' } as const;
+  const denied = { allowed: false, reason: 'no relationship', code: 'access.no-relationship' } as const;
 
   it('lets only the citizen themself grant or revoke a power of attorney', () => {
     expect(decideDelegationChange(self, allowed, 'grant').allowed).toBe(true);
@@ -318,6 +320,7 @@ describe('the citizen’s own: powers of attorney, the access log; following a f
     expect(decideDelegationChange(worker, { allowed: true, basis: 'relationship' }, 'revoke')).toEqual({
       allowed: false,
       reason: 'Only the citizen can revoke delegated access.',
+      code: 'delegation.citizen-revokes',
     });
     expect(decideDelegationChange(self, denied, 'grant').allowed).toBe(false);
   });
@@ -403,9 +406,11 @@ describe('ownership: one decision per act on the plan', () => {
   it('refuses every act to a citizen and to a denied access', () => {
     const self: Actor = { kind: 'citizen', municipalityId: 'm', id: 'citizen-1', name: 'x' };
     expect(decidePlanAct(self, 'propose-change', { allowed: true, basis: 'own-plan' }).allowed).toBe(false);
-    expect(decidePlanAct(jobcenter, 'set-goal', { allowed: false, reason: 'no' })).toEqual({
+    const denied = { allowed: false, reason: 'no', code: 'access.no-relationship' } as const;
+    expect(decidePlanAct(jobcenter, 'set-goal', denied)).toEqual({
       allowed: false,
       reason: 'no',
+      code: 'access.no-relationship',
     });
   });
 });

@@ -8,7 +8,9 @@ import {
   PLAN_PURPOSE,
 } from '../consent/consent.js';
 import type { ProfessionalRole, Sector } from '../organisation/sectors.js';
-import { type RefusalCode, refusal } from './refusals.js';
+import { type Refusal, refusal } from './refusals.js';
+
+export type { Refusal } from './refusals.js';
 
 /**
  * THE access policy of Samspil: every decision about who may see or do what about a
@@ -108,15 +110,9 @@ export const ACCESS_BASES: readonly AccessBasis[] = [
   'meeting',
   'break-glass',
 ];
-/** A refusal: the reason in English and, for refusals shown to users, a stable code the server translates. */
-export type Refusal = { allowed: false; reason: string; code?: RefusalCode };
 export type AccessDecision = { allowed: true; basis: AccessBasis } | Refusal;
 
-const DENIED: AccessDecision = {
-  allowed: false,
-  reason:
-    'You have no relationship to this citizen (coordinator, team member, responsible for an intervention, a pending referral to your unit or a meeting you are invited to).',
-};
+const DENIED: AccessDecision = refusal('access.no-relationship');
 
 /** How long break-the-glass access lasts unless configured otherwise (SAMSPIL_BREAK_GLASS_HOURS). */
 export const BREAK_GLASS_HOURS = 4;
@@ -204,8 +200,6 @@ export const BREAK_GLASS_URGENT_ACTS: readonly PlanAct[] = ['propose-change'];
 /** The bases that make a professional a lasting part of the citizen's plan. */
 const DIRECT_BASES: readonly AccessBasis[] = ['relationship', 'unit-leader'];
 
-const deny = (reason: string): AccessDecision => ({ allowed: false, reason });
-
 /**
  * Whether an actor may make one act on a plan, given their access (decideCitizenAccess):
  * - citizens and meeting invitees read only;
@@ -227,33 +221,29 @@ export function decidePlanAct(
 ): AccessDecision {
   if (!access.allowed) return access;
   if (actor.kind === 'citizen') {
-    return deny('Citizens cannot change the plan directly; comment on it instead.');
+    return refusal('plan.citizen-comments');
   }
   const owns = target.unitId !== undefined && target.unitId === actor.unitId;
   switch (access.basis) {
     case 'meeting':
-      return deny('A meeting invitation lets you read the plan, not change it.');
+      return refusal('plan.meeting-reads');
     case 'break-glass':
-      return BREAK_GLASS_URGENT_ACTS.includes(act)
-        ? access
-        : deny('Break-the-glass lets you read the plan and propose a change, not change it.');
+      return BREAK_GLASS_URGENT_ACTS.includes(act) ? access : refusal('plan.break-glass-proposes');
     case 'referral':
       return (act === 'add-intervention' || act === 'change-intervention') && owns
         ? access
-        : deny(
-            'A pending referral lets your unit read the plan, answer the referral and add its own intervention.',
-          );
+        : refusal('plan.referral-own-intervention');
     case 'relationship':
     case 'unit-leader':
       break;
     default:
-      return deny('Only professionals change plans.');
+      return refusal('plan.professionals-only');
   }
   if (act === 'change-intervention' || act === 'answer-proposal') {
-    return owns ? access : deny('Another unit owns this intervention: propose the change instead.');
+    return owns ? access : refusal('plan.other-unit-owns');
   }
   if (act === 'propose-change' && owns) {
-    return deny('Your unit owns this intervention: change it directly.');
+    return refusal('plan.own-unit-owns');
   }
   if (
     act === 'set-coordinator' &&
@@ -261,7 +251,7 @@ export function decidePlanAct(
     target.coordinatorId !== actor.id &&
     actor.role !== 'team_leader'
   ) {
-    return deny('The coordinator hands coordination over, or a team leader reassigns it.');
+    return refusal('plan.coordinator-hands-over');
   }
   return access;
 }
@@ -275,11 +265,9 @@ export function decidePlanAct(
 export function decideMeetingChange(actor: Actor, access: AccessDecision): AccessDecision {
   if (!access.allowed) return access;
   if (actor.kind === 'citizen') {
-    return { allowed: false, reason: 'Meetings are arranged by the professionals; you are invited.' };
+    return refusal('meeting.citizen-invited');
   }
-  return DIRECT_BASES.includes(access.basis)
-    ? access
-    : { allowed: false, reason: 'Arrange meetings only for a citizen you work with.' };
+  return DIRECT_BASES.includes(access.basis) ? access : refusal('meeting.no-relationship');
 }
 
 /**
@@ -295,10 +283,8 @@ export const MEETING_HORIZON_DAYS = 183;
  */
 export function decideReferralCreate(actor: Actor, access: AccessDecision): AccessDecision {
   if (!access.allowed) return access;
-  if (actor.kind !== 'professional') return deny('Only professionals refer citizens.');
-  return DIRECT_BASES.includes(access.basis)
-    ? access
-    : deny('Refer only a citizen you work with; break-the-glass and invitations do not allow it.');
+  if (actor.kind !== 'professional') return refusal('referral.professionals-only');
+  return DIRECT_BASES.includes(access.basis) ? access : refusal('referral.no-relationship');
 }
 
 /** The parts of a meeting the detail rule needs. */
@@ -480,9 +466,7 @@ export function professionalDirectoryScope(actor: Actor): 'municipality' | 'own-
 /** Whether an actor may see a citizen's full CPR number (always audited, with a reason). */
 export function decideCprReveal(actor: Actor, access: AccessDecision): AccessDecision {
   if (!access.allowed) return access;
-  if (actor.kind !== 'professional') {
-    return { allowed: false, reason: 'The full CPR number is revealed only to professionals.' };
-  }
+  if (actor.kind !== 'professional') return refusal('cpr.professionals-only');
   return access;
 }
 
@@ -519,7 +503,7 @@ export function isDelegationActive(delegation: DelegationTerms, today: string): 
  */
 export type ExportDecision =
   | { allowed: true; basis: AccessBasis; kind: 'data-subject' | 'professional' }
-  | { allowed: false; reason: string };
+  | Refusal;
 
 /** Who may export a citizen's plan: exactly those who may see it, each their own view of it. */
 export function decideExport(actor: Actor, access: AccessDecision): ExportDecision {
@@ -534,11 +518,7 @@ export function decideExport(actor: Actor, access: AccessDecision): ExportDecisi
 export function decideExportCpr(actor: Actor, access: AccessDecision, reason: string | null): AccessDecision {
   const reveal = decideCprReveal(actor, access);
   if (!reveal.allowed) return reveal;
-  if (!reason || reason.trim().length < 10)
-    return {
-      allowed: false,
-      reason: 'Say why the export needs the full CPR number (at least 10 characters).',
-    };
+  if (!reason || reason.trim().length < 10) return refusal('export.cpr-reason');
   return reveal;
 }
 
@@ -549,16 +529,13 @@ export function decideDelegationChange(
   change: 'grant' | 'revoke',
 ): AccessDecision {
   if (actor.kind === 'citizen' && !actor.delegate && access.allowed) return access;
-  return { allowed: false, reason: `Only the citizen can ${change} delegated access.` };
+  return refusal(change === 'grant' ? 'delegation.citizen-grants' : 'delegation.citizen-revokes');
 }
 
 /** Whether an actor may read a citizen's access log: the citizen's own (or their relative's with fuldmagt). */
 export function decideAccessLogRead(actor: Actor, access: AccessDecision): AccessDecision {
   if (actor.kind === 'citizen') return access;
-  return {
-    allowed: false,
-    reason: 'The access log is the citizen’s own; supervisors search the audit trail.',
-  };
+  return refusal('access-log.citizens-own');
 }
 
 /**
@@ -569,7 +546,7 @@ export function decideFlagFollowUp(
   actor: Actor,
   access: AccessDecision,
   ownerId: string | null,
-): { allowed: true } | { allowed: false; reason: string } {
+): { allowed: true } | Refusal {
   return access.allowed || ownerId === actor.id ? { allowed: true } : access;
 }
 
@@ -600,10 +577,10 @@ export function decideMeasureRecord(
     const own = actor.delegate ? 'relative' : 'citizen';
     return respondent === own
       ? access
-      : { allowed: false, reason: `You can record answers only as the ${own} yourself.` };
+      : refusal(own === 'relative' ? 'measure.relative-own-answers' : 'measure.citizen-own-answers');
   }
   if (access.basis === 'meeting' || access.basis === 'break-glass') {
-    return { allowed: false, reason: 'Record measures only for a citizen you work with.' };
+    return refusal('measure.no-relationship');
   }
   return access;
 }
@@ -618,24 +595,19 @@ export interface SurveyUnit {
  * their unit and read their own unit's; the administrator every unit's. Never citizens, never
  * other professionals (answers are anonymous and results are per group, never per person).
  */
-export function decideSurveyAccess(
-  actor: Actor,
-  survey?: SurveyUnit,
-): { allowed: true } | { allowed: false; reason: string } {
+export function decideSurveyAccess(actor: Actor, survey?: SurveyUnit): { allowed: true } | Refusal {
   if (actor.kind === 'professional' && actor.role === 'administrator') return { allowed: true };
   if (actor.kind === 'professional' && actor.role === 'team_leader') {
-    return !survey || survey.unitId === actor.unitId
-      ? { allowed: true }
-      : { allowed: false, reason: 'This survey belongs to another unit; its team leader reads it.' };
+    return !survey || survey.unitId === actor.unitId ? { allowed: true } : refusal('survey.other-unit');
   }
-  return { allowed: false, reason: 'Collaboration and quality surveys are for team leaders.' };
+  return refusal('survey.team-leaders');
 }
 
 /** Loading a licensed instrument is the administrator's: they answer for the licence. */
-export function decideInstrumentLoad(actor: Actor): { allowed: true } | { allowed: false; reason: string } {
+export function decideInstrumentLoad(actor: Actor): { allowed: true } | Refusal {
   return actor.kind === 'professional' && actor.role === 'administrator'
     ? { allowed: true }
-    : { allowed: false, reason: 'Only the administrator loads licensed instruments.' };
+    : refusal('instrument.administrator');
 }
 
 // --- Management figures and costs (issue 15) ------------------------------------------------
@@ -648,17 +620,9 @@ export type AnalyticsAction = 'read' | 'export' | 'import-costs';
  * municipality, already suppressed for privacy): team leaders and the administrator only.
  * Importing cost files changes what every figure says: the administrator only.
  */
-export function decideAnalyticsAccess(
-  actor: Actor,
-  action: AnalyticsAction,
-): { allowed: true } | { allowed: false; reason: string } {
-  if (actor.kind !== 'professional')
-    return { allowed: false, reason: 'Management figures are for team leaders and the administrator.' };
+export function decideAnalyticsAccess(actor: Actor, action: AnalyticsAction): { allowed: true } | Refusal {
+  if (actor.kind !== 'professional') return refusal('analytics.supervisors');
   if (action === 'import-costs')
-    return actor.role === 'administrator'
-      ? { allowed: true }
-      : { allowed: false, reason: 'Only the administrator imports cost files.' };
-  return SUPERVISOR_ROLES.includes(actor.role)
-    ? { allowed: true }
-    : { allowed: false, reason: 'Management figures are for team leaders and the administrator.' };
+    return actor.role === 'administrator' ? { allowed: true } : refusal('analytics.import-administrator');
+  return SUPERVISOR_ROLES.includes(actor.role) ? { allowed: true } : refusal('analytics.supervisors');
 }

@@ -4,6 +4,110 @@
  * client can tell refusals apart without reading the text.
  */
 export const REFUSALS = {
+  'access.no-relationship': {
+    en: 'You have no relationship to this citizen (coordinator, team member, responsible for an intervention, a pending referral to your unit or a meeting you are invited to).',
+    da: 'Du har ingen relation til denne borger (koordinator, teammedlem, ansvarlig for en indsats, en afventende henvisning til din enhed eller et møde, du er inviteret til).',
+  },
+  'plan.citizen-comments': {
+    en: 'Citizens cannot change the plan directly; comment on it instead.',
+    da: 'Du kan ikke ændre planen direkte som borger; skriv en kommentar i stedet.',
+  },
+  'plan.meeting-reads': {
+    en: 'A meeting invitation lets you read the plan, not change it.',
+    da: 'En mødeinvitation giver dig lov til at læse planen, men ikke til at ændre den.',
+  },
+  'plan.break-glass-proposes': {
+    en: 'Break-the-glass lets you read the plan and propose a change, not change it.',
+    da: 'Nødadgang giver dig lov til at læse planen og foreslå en ændring, men ikke til at ændre den.',
+  },
+  'plan.referral-own-intervention': {
+    en: 'A pending referral lets your unit read the plan, answer the referral and add its own intervention.',
+    da: 'En afventende henvisning giver din enhed lov til at læse planen, besvare henvisningen og tilføje sin egen indsats.',
+  },
+  'plan.professionals-only': {
+    en: 'Only professionals change plans.',
+    da: 'Kun fagpersoner kan ændre planer.',
+  },
+  'plan.other-unit-owns': {
+    en: 'Another unit owns this intervention: propose the change instead.',
+    da: 'Indsatsen hører til en anden enhed: foreslå ændringen i stedet.',
+  },
+  'plan.own-unit-owns': {
+    en: 'Your unit owns this intervention: change it directly.',
+    da: 'Indsatsen hører til din enhed: ændr den direkte.',
+  },
+  'plan.coordinator-hands-over': {
+    en: 'The coordinator hands coordination over, or a team leader reassigns it.',
+    da: 'Koordinatoren overdrager selv koordineringen, eller en teamleder giver den til en anden.',
+  },
+  'meeting.citizen-invited': {
+    en: 'Meetings are arranged by the professionals; you are invited.',
+    da: 'Møder arrangeres af fagpersonerne; du bliver inviteret.',
+  },
+  'meeting.no-relationship': {
+    en: 'Arrange meetings only for a citizen you work with.',
+    da: 'Du kan kun arrangere møder for en borger, du arbejder med.',
+  },
+  'referral.professionals-only': {
+    en: 'Only professionals refer citizens.',
+    da: 'Kun fagpersoner kan henvise borgere.',
+  },
+  'referral.no-relationship': {
+    en: 'Refer only a citizen you work with; break-the-glass and invitations do not allow it.',
+    da: 'Du kan kun henvise en borger, du arbejder med; nødadgang og mødeinvitationer giver ikke lov til det.',
+  },
+  'cpr.professionals-only': {
+    en: 'The full CPR number is revealed only to professionals.',
+    da: 'Det fulde CPR-nummer vises kun for fagpersoner.',
+  },
+  'export.cpr-reason': {
+    en: 'Say why the export needs the full CPR number (at least 10 characters).',
+    da: 'Skriv, hvorfor eksporten skal have det fulde CPR-nummer med (mindst 10 tegn).',
+  },
+  'delegation.citizen-grants': {
+    en: 'Only the citizen can grant delegated access.',
+    da: 'Kun borgeren selv kan give en fuldmagt.',
+  },
+  'delegation.citizen-revokes': {
+    en: 'Only the citizen can revoke delegated access.',
+    da: 'Kun borgeren selv kan tilbagekalde en fuldmagt.',
+  },
+  'access-log.citizens-own': {
+    en: 'The access log is the citizen’s own; supervisors search the audit trail.',
+    da: 'Oversigten over, hvem der har set oplysningerne, er borgerens egen; teamledere og administratorer søger i loggen.',
+  },
+  'measure.citizen-own-answers': {
+    en: 'You can record answers only as the citizen yourself.',
+    da: 'Du kan kun registrere dine egne svar som borger.',
+  },
+  'measure.relative-own-answers': {
+    en: 'You can record answers only as the relative yourself.',
+    da: 'Du kan kun registrere dine egne svar som pårørende.',
+  },
+  'measure.no-relationship': {
+    en: 'Record measures only for a citizen you work with.',
+    da: 'Du kan kun registrere målinger for en borger, du arbejder med.',
+  },
+  'survey.other-unit': {
+    en: 'This survey belongs to another unit; its team leader reads it.',
+    da: 'Målingen hører til en anden enhed; det er dens teamleder, der kan se den.',
+  },
+  'survey.team-leaders': {
+    en: 'Collaboration and quality surveys are for team leaders.',
+    da: 'Samarbejds- og kvalitetsmålinger er for teamledere.',
+  },
+  'instrument.administrator': {
+    en: 'Only the administrator loads licensed instruments.',
+    da: 'Kun administratoren kan indlæse licenserede måleredskaber.',
+  },
+  'analytics.supervisors': {
+    en: 'Management figures are for team leaders and the administrator.',
+    da: 'Ledelsestal er for teamledere og administratoren.',
+  },
+  'analytics.import-administrator': {
+    en: 'Only the administrator imports cost files.',
+    da: 'Kun administratoren kan indlæse filer med udgifter.',
+  },
   'consent.delegate-not-included': {
     en: 'Your power of attorney does not include giving or withdrawing consent; only the citizen can.',
     da: 'Din fuldmagt omfatter ikke at give eller trække samtykke tilbage; det kan kun borgeren selv.',
@@ -56,7 +160,10 @@ export const REFUSALS = {
 
 export type RefusalCode = keyof typeof REFUSALS;
 
+/** A refusal of the policy: the reason in English (logs, tests) and the code the server translates. */
+export type Refusal = { allowed: false; reason: string; code: RefusalCode };
+
 /** A refusal of the policy: its code and its English text as the reason. */
-export function refusal(code: RefusalCode): { allowed: false; reason: string; code: RefusalCode } {
+export function refusal(code: RefusalCode): Refusal {
   return { allowed: false, reason: REFUSALS[code].en, code };
 }

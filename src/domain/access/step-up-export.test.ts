@@ -51,7 +51,7 @@ describe('a delegation in force', () => {
 
 describe('export', () => {
   const related = { allowed: true as const, basis: 'relationship' as const };
-  const denied = { allowed: false as const, reason: 'no' };
+  const denied = { allowed: false as const, reason: 'no', code: 'access.no-relationship' as const };
   it('is the data subject’s copy for the citizen and their relative, the professional’s view otherwise', () => {
     expect(decideExport(citizen, { allowed: true, basis: 'own-plan' })).toMatchObject({
       kind: 'data-subject',

@@ -2,7 +2,7 @@ import { CONCENTRATION_DEFINITION } from '../../domain/analytics/concentration.j
 import { decideAnalyticsAccess } from '../../domain/access/policy.js';
 import type { App, AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
-import { problems } from '../problem.js';
+import { refusedProblem } from '../problem.js';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../domain/access/policy.js';
 import { costTableCsv } from '../../domain/analytics/cost-table.js';
@@ -51,7 +51,7 @@ export async function authorizeAnalytics(
       outcome: 'denied',
       clientIp: request.ip,
     });
-    throw problems.forbidden(decision.reason);
+    throw refusedProblem(decision, request.headers['accept-language']);
   }
   return actor;
 }

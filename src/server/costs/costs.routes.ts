@@ -1,7 +1,7 @@
 import { decideAnalyticsAccess } from '../../domain/access/policy.js';
 import type { App, AppContext } from '../context.js';
 import { professionalOf } from '../plugins/auth.js';
-import { Problem, problems } from '../problem.js';
+import { Problem, refusedProblem } from '../problem.js';
 import { importCosts } from './costs.commands.js';
 import { presentImport } from './costs.presenter.js';
 import { costImportQuerySchema, costImportSchema } from './costs.schemas.js';
@@ -35,7 +35,7 @@ export function costsRoutes(app: App, context: AppContext): void {
           outcome: 'denied',
           clientIp: request.ip,
         });
-        throw problems.forbidden(decision.reason);
+        throw refusedProblem(decision, request.headers['accept-language']);
       }
       if (typeof request.body !== 'string')
         throw new Problem(415, 'Unsupported media type', 'Send the cost file as text/csv.');

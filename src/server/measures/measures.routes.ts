@@ -5,7 +5,7 @@ import { gasTScore } from '../../domain/measures/gas.js';
 import { scoreAnswers } from '../../domain/measures/instrument.js';
 import type { App, AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
-import { problems } from '../problem.js';
+import { problems, refusedProblem } from '../problem.js';
 import { instrumentsOf, loadInstrument, readCitizenMeasures, recordMeasure } from './measures.commands.js';
 import {
   citizenMeasuresSchema,
@@ -80,7 +80,7 @@ export function measuresRoutes(app: App, context: AppContext): void {
     async (request, reply) => {
       const actor = actorOf(request);
       const decision = decideInstrumentLoad(actor);
-      if (!decision.allowed) throw problems.forbidden(decision.reason);
+      if (!decision.allowed) throw refusedProblem(decision, request.headers['accept-language']);
       const result = await loadInstrument(context.database.db, actor.municipalityId, request.body, actor.id);
       if (!result.loaded) throw result.problem;
       await context.audit.record({

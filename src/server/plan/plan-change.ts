@@ -8,6 +8,7 @@ import {
   type PlanAct,
   type PlanActTarget,
 } from '../../domain/access/policy.js';
+import { refusal } from '../../domain/access/refusals.js';
 import { newId } from '../../db/ids.js';
 import {
   RELATION_COLUMNS,
@@ -19,7 +20,7 @@ import { auditInTransaction } from '../audit/audit-writer.js';
 import { checkCoordinationInTransaction } from '../coordination/coordination-check.js';
 import type { AppContext } from '../context.js';
 import type { StoredPlan } from './plan-store.js';
-import { Problem, problems } from '../problem.js';
+import { Problem, problems, refusedProblem } from '../problem.js';
 
 export type PlanEntity = 'goal' | 'sub_goal' | 'intervention' | 'team_member' | 'pathway' | 'proposal';
 
@@ -48,6 +49,8 @@ export interface ChangeRequest {
   citizenId: string;
   ifMatch: string | undefined;
   clientIp: string;
+  /** The request's Accept-Language, for a refusal in the user's language. */
+  acceptLanguage: string | string[] | undefined;
 }
 
 /**
@@ -85,16 +88,18 @@ export async function changePlan(
       // A basis that allows no act at all (a meeting invitation, a citizen) is refused before
       // the version is compared; each change then asks for its own act.
       const anyAct = PLAN_ACTS.map((act) => decidePlanAct(actor, act, access, { unitId: actorUnit(actor) }));
-      const some = anyAct.find((decision) => decision.allowed) ?? anyAct[0];
-      if (!some?.allowed) throw problems.forbidden(some?.reason ?? 'No access.');
-      if (actor.kind !== 'professional') throw problems.forbidden('Only professionals change plans.');
+      const some =
+        anyAct.find((decision) => decision.allowed) ?? anyAct[0] ?? refusal('plan.professionals-only');
+      if (!some.allowed) throw refusedProblem(some, request.acceptLanguage);
+      if (actor.kind !== 'professional')
+        throw refusedProblem(refusal('plan.professionals-only'), request.acceptLanguage);
       if (plan.version !== expected) throw problems.stale(plan.version);
 
       // Deny by default: every change asks the policy for its act before it writes.
       let decided = 0;
       const authorize = (act: PlanAct, target?: PlanActTarget) => {
         const decision = decidePlanAct(actor, act, access, target);
-        if (!decision.allowed) throw problems.forbidden(decision.reason);
+        if (!decision.allowed) throw refusedProblem(decision, request.acceptLanguage);
         decided += 1;
       };
       const changes = await apply({

@@ -250,7 +250,13 @@ export function coordinationRoutes(app: App, context: AppContext): void {
       const historyId = newId();
       const { plan } = await changePlan(
         context,
-        { actor: actorOf(request), citizenId, ifMatch: request.headers['if-match'], clientIp: request.ip },
+        {
+          actor: actorOf(request),
+          citizenId,
+          ifMatch: request.headers['if-match'],
+          clientIp: request.ip,
+          acceptLanguage: request.headers['accept-language'],
+        },
         async (scope) => {
           scope.authorize('change-sub-goal');
           const goal = await scope.trx

@@ -343,6 +343,7 @@ export function planWrite<Body, Params extends { citizenId: string }>(
           citizenId: requestParams.citizenId,
           ifMatch: request.headers['if-match'],
           clientIp: request.ip,
+          acceptLanguage: request.headers['accept-language'],
         },
         (scope) => apply(scope, requestParams, request.body as Body),
       );

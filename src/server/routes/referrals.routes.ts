@@ -18,7 +18,7 @@ import {
   referralStartSchema,
 } from '../coordination/referral.schemas.js';
 import { actorOf, professionalOf } from '../plugins/auth.js';
-import { problems } from '../problem.js';
+import { problems, refusedProblem } from '../problem.js';
 
 const citizenParams = z.strictObject({ citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }) });
 const referralParams = z.strictObject({ referralId: z.uuid({ error: 'must be a referral id (UUID)' }) });
@@ -68,7 +68,8 @@ export function referralsRoutes(app: App, context: AppContext): void {
       let query = referralQuery(db, actor.municipalityId).where('r.citizen_id', '=', citizenId);
       if (!view.decision.allowed) {
         // Without access to the plan a unit still sees the referrals it sent or received.
-        if (actor.kind !== 'professional') throw problems.forbidden(view.decision.reason);
+        if (actor.kind !== 'professional')
+          throw refusedProblem(view.decision, request.headers['accept-language']);
         query = query.where((eb) =>
           eb.or([eb('r.from_unit_id', '=', actor.unitId), eb('r.to_unit_id', '=', actor.unitId)]),
         );
@@ -83,7 +84,9 @@ export function referralsRoutes(app: App, context: AppContext): void {
         outcome: allowed ? 'allowed' : 'denied',
         clientIp: request.ip,
       });
-      if (!allowed) throw problems.forbidden(view.decision.allowed ? 'No access.' : view.decision.reason);
+      // Not allowed means the decision was a refusal: answer it.
+      if (!allowed && !view.decision.allowed)
+        throw refusedProblem(view.decision, request.headers['accept-language']);
       return { items: rows.map((row) => presentReferral(row)) };
     },
   );

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { type Actor, decideSurveyAccess } from '../../domain/access/policy.js';
+import { refusal } from '../../domain/access/refusals.js';
 import type { CsvProblem } from '../../domain/measures/csv.js';
 import {
   parseQualityCsv,
@@ -22,7 +23,7 @@ import {
   replaceQualityRound,
 } from '../../db/queries/surveys.queries.js';
 import type { AppContext } from '../context.js';
-import { Problem, problems } from '../problem.js';
+import { Problem, problems, refusedProblem } from '../problem.js';
 import {
   presentCollaborationSurvey,
   presentQualityResults,
@@ -40,16 +41,23 @@ import type {
  * management acts.
  */
 
-function allow(actor: Actor, survey?: { unitId: string }): void {
+/** Asks the policy; a refusal is a 403 in the language of the request. */
+function allow(request: FastifyRequest, actor: Actor, survey?: { unitId: string }): void {
   const decision = decideSurveyAccess(actor, survey);
-  if (!decision.allowed) throw problems.forbidden(decision.reason);
+  if (!decision.allowed) throw refusedProblem(decision, request.headers['accept-language']);
 }
 
 /** The unit a new survey is about: the given one (it must exist here), else the actor's. */
-async function unitFor(context: AppContext, actor: Actor, unitId: string | undefined): Promise<string> {
-  if (actor.kind !== 'professional') throw problems.forbidden('Surveys are for team leaders.');
+async function unitFor(
+  context: AppContext,
+  request: FastifyRequest,
+  actor: Actor,
+  unitId: string | undefined,
+): Promise<string> {
+  if (actor.kind !== 'professional')
+    throw refusedProblem(refusal('survey.team-leaders'), request.headers['accept-language']);
   const id = unitId ?? actor.unitId;
-  allow(actor, { unitId: id });
+  allow(request, actor, { unitId: id });
   const unit = await context.database.db
     .selectFrom('unit')
     .select('id')
@@ -101,8 +109,8 @@ export async function createCollaborationSurvey(
   actor: Actor,
   body: z.infer<typeof collaborationSurveyCreateSchema>,
 ): Promise<string> {
-  allow(actor);
-  const unitId = await unitFor(context, actor, body.unitId);
+  allow(request, actor);
+  const unitId = await unitFor(context, request, actor, body.unitId);
   const id = await insertCollaborationSurvey(context.database.db, actor.municipalityId, {
     title: body.title,
     groups: body.groups,
@@ -116,18 +124,19 @@ export async function createCollaborationSurvey(
 
 async function collaborationSurvey(
   context: AppContext,
+  request: FastifyRequest,
   actor: Actor,
   id: string,
 ): Promise<CollaborationSurvey> {
-  allow(actor);
+  allow(request, actor);
   const [survey] = await collaborationSurveys(context.database.db, actor.municipalityId, { id });
   if (!survey) throw problems.notFound('The survey');
-  allow(actor, survey);
+  allow(request, actor, survey);
   return survey;
 }
 
-export async function listCollaborationSurveys(context: AppContext, actor: Actor) {
-  allow(actor);
+export async function listCollaborationSurveys(context: AppContext, request: FastifyRequest, actor: Actor) {
+  allow(request, actor);
   const unitId = actor.kind === 'professional' && actor.role === 'team_leader' ? actor.unitId : undefined;
   const surveys = await collaborationSurveys(context.database.db, actor.municipalityId, { unitId });
   return Promise.all(
@@ -140,8 +149,13 @@ export async function listCollaborationSurveys(context: AppContext, actor: Actor
   );
 }
 
-export async function readCollaborationSurvey(context: AppContext, actor: Actor, id: string) {
-  const survey = await collaborationSurvey(context, actor, id);
+export async function readCollaborationSurvey(
+  context: AppContext,
+  request: FastifyRequest,
+  actor: Actor,
+  id: string,
+) {
+  const survey = await collaborationSurvey(context, request, actor, id);
   return presentCollaborationSurvey(
     survey,
     await collaborationRounds(context.database.db, actor.municipalityId, id),
@@ -157,7 +171,7 @@ export async function importCollaborationRound(
   round: string,
   csv: string,
 ): Promise<number> {
-  const survey = await collaborationSurvey(context, actor, id);
+  const survey = await collaborationSurvey(context, request, actor, id);
   const parsed = parseRcCsv(csv, survey.groups);
   if (!parsed.ok) throw importRefused(parsed.problems);
   await replaceCollaborationRound(context.database.db, actor.municipalityId, id, round, parsed.answers);
@@ -171,11 +185,12 @@ export async function importCollaborationRound(
 
 export async function collaborationResults(
   context: AppContext,
+  request: FastifyRequest,
   actor: Actor,
   id: string,
   round: string,
 ): Promise<z.infer<typeof collaborationResultsSchema>> {
-  const survey = await collaborationSurvey(context, actor, id);
+  const survey = await collaborationSurvey(context, request, actor, id);
   const answers = await collaborationAnswers(context.database.db, actor.municipalityId, id, round);
   return {
     round,
@@ -193,8 +208,8 @@ export async function createQualitySurvey(
   actor: Actor,
   body: z.infer<typeof qualitySurveyCreateSchema>,
 ): Promise<string> {
-  allow(actor);
-  const unitId = await unitFor(context, actor, body.unitId);
+  allow(request, actor);
+  const unitId = await unitFor(context, request, actor, body.unitId);
   const id = await insertQualitySurvey(context.database.db, actor.municipalityId, {
     title: body.title,
     items: body.items,
@@ -206,16 +221,21 @@ export async function createQualitySurvey(
   return id;
 }
 
-async function qualitySurvey(context: AppContext, actor: Actor, id: string): Promise<QualitySurvey> {
-  allow(actor);
+async function qualitySurvey(
+  context: AppContext,
+  request: FastifyRequest,
+  actor: Actor,
+  id: string,
+): Promise<QualitySurvey> {
+  allow(request, actor);
   const [survey] = await qualitySurveys(context.database.db, actor.municipalityId, { id });
   if (!survey) throw problems.notFound('The survey');
-  allow(actor, survey);
+  allow(request, actor, survey);
   return survey;
 }
 
-export async function listQualitySurveys(context: AppContext, actor: Actor) {
-  allow(actor);
+export async function listQualitySurveys(context: AppContext, request: FastifyRequest, actor: Actor) {
+  allow(request, actor);
   const unitId = actor.kind === 'professional' && actor.role === 'team_leader' ? actor.unitId : undefined;
   const surveys = await qualitySurveys(context.database.db, actor.municipalityId, { unitId });
   return surveys.map(presentQualitySurvey);
@@ -229,7 +249,7 @@ export async function importQualityRound(
   round: QualityRound,
   csv: string,
 ): Promise<number> {
-  const survey = await qualitySurvey(context, actor, id);
+  const survey = await qualitySurvey(context, request, actor, id);
   const parsed = parseQualityCsv(
     csv,
     survey.items.map((item) => item.code),
@@ -244,8 +264,13 @@ export async function importQualityRound(
   return parsed.answers.length;
 }
 
-export async function readQualityResults(context: AppContext, actor: Actor, id: string) {
-  const survey = await qualitySurvey(context, actor, id);
+export async function readQualityResults(
+  context: AppContext,
+  request: FastifyRequest,
+  actor: Actor,
+  id: string,
+) {
+  const survey = await qualitySurvey(context, request, actor, id);
   const rounds = await qualityAnswers(context.database.db, actor.municipalityId, id);
   return {
     survey: presentQualitySurvey(survey),

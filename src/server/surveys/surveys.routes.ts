@@ -42,7 +42,7 @@ export function surveysRoutes(app: App, context: AppContext): void {
         response: { 200: z.object({ items: z.array(collaborationSurveySchema) }) },
       },
     },
-    async (request) => ({ items: await listCollaborationSurveys(context, actorOf(request)) }),
+    async (request) => ({ items: await listCollaborationSurveys(context, request, actorOf(request)) }),
   );
 
   app.post(
@@ -71,7 +71,7 @@ export function surveysRoutes(app: App, context: AppContext): void {
         response: { 200: collaborationSurveySchema },
       },
     },
-    async (request) => readCollaborationSurvey(context, actorOf(request), request.params.id),
+    async (request) => readCollaborationSurvey(context, request, actorOf(request), request.params.id),
   );
 
   app.put(
@@ -114,7 +114,7 @@ export function surveysRoutes(app: App, context: AppContext): void {
       },
     },
     async (request) =>
-      collaborationResults(context, actorOf(request), request.params.id, request.query.round),
+      collaborationResults(context, request, actorOf(request), request.params.id, request.query.round),
   );
 
   app.get(
@@ -126,7 +126,7 @@ export function surveysRoutes(app: App, context: AppContext): void {
         response: { 200: z.object({ items: z.array(qualitySurveySchema) }) },
       },
     },
-    async (request) => ({ items: await listQualitySurveys(context, actorOf(request)) }),
+    async (request) => ({ items: await listQualitySurveys(context, request, actorOf(request)) }),
   );
 
   app.post(
@@ -182,7 +182,12 @@ export function surveysRoutes(app: App, context: AppContext): void {
       },
     },
     async (request) => {
-      const { survey, results } = await readQualityResults(context, actorOf(request), request.params.id);
+      const { survey, results } = await readQualityResults(
+        context,
+        request,
+        actorOf(request),
+        request.params.id,
+      );
       return { ...results, survey };
     },
   );

@@ -5,6 +5,7 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
+import i18next from 'i18next';
 import { ApiError, apiJson, NetworkError } from './client.js';
 import type { Problem } from './types.js';
 
@@ -118,6 +119,7 @@ export async function importRound(path: string, csv: string): Promise<{ imported
       method: 'PUT',
       headers: {
         Accept: 'application/json, application/problem+json',
+        'Accept-Language': i18next.resolvedLanguage ?? 'da',
         'Content-Type': 'text/csv',
         'X-Requested-With': 'samspil',
       },

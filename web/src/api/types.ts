@@ -63,6 +63,8 @@ export interface Problem {
   status?: number;
   detail?: string;
   errors?: { field: string; message: string }[];
+  /** A policy refusal's stable name (the detail is already in the user's language). */
+  code?: string;
 }
 
 /** What needs attention in one citizen's plan today (GET /api/my-day). */
