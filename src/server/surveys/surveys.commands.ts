@@ -20,6 +20,7 @@ import {
   qualitySurveys,
   replaceCollaborationRound,
   replaceQualityRound,
+  type SurveyScope,
 } from '../../db/queries/surveys.queries.js';
 import type { AppContext } from '../context.js';
 import { Problem, problems } from '../problem.js';
@@ -93,6 +94,65 @@ async function auditManagement(
   });
 }
 
+type SurveyResource = 'collaboration-survey' | 'quality-survey';
+
+/** Creates a survey of either kind in the unit asked for (or the actor's), audited. */
+async function createSurvey(
+  context: AppContext,
+  request: FastifyRequest,
+  actor: Actor,
+  resource: SurveyResource,
+  askedUnitId: string | undefined,
+  insert: (unitId: string) => Promise<string>,
+): Promise<string> {
+  allow(actor);
+  const unitId = await unitFor(context, actor, askedUnitId);
+  const id = await insert(unitId);
+  await auditManagement(context, request, actor, 'create', resource, { surveyId: id });
+  return id;
+}
+
+/** One survey the actor may see; `find` is the kind's list query. */
+async function oneSurvey<S extends SurveyScope>(
+  context: AppContext,
+  actor: Actor,
+  id: string,
+  find: (db: AppContext['database']['db'], municipalityId: string, filter: { id: string }) => Promise<S[]>,
+): Promise<S> {
+  allow(actor);
+  const [survey] = await find(context.database.db, actor.municipalityId, { id });
+  if (!survey) throw problems.notFound('The survey');
+  allow(actor, survey);
+  return survey;
+}
+
+/** A team leader lists their own unit's surveys; the administrator every unit's. */
+function listedUnit(actor: Actor): string | undefined {
+  allow(actor);
+  return actor.kind === 'professional' && actor.role === 'team_leader' ? actor.unitId : undefined;
+}
+
+/** Stores a parsed round in place of the one before, or refuses the whole file; audited. */
+async function storeRound<A>(
+  context: AppContext,
+  request: FastifyRequest,
+  actor: Actor,
+  resource: SurveyResource,
+  surveyId: string,
+  round: string,
+  parsed: { ok: true; answers: A[] } | { ok: false; problems: CsvProblem[] },
+  replace: (answers: A[]) => Promise<void>,
+): Promise<number> {
+  if (!parsed.ok) throw importRefused(parsed.problems);
+  await replace(parsed.answers);
+  await auditManagement(context, request, actor, 'update', resource, {
+    surveyId,
+    round,
+    imported: parsed.answers.length,
+  });
+  return parsed.answers.length;
+}
+
 // --- collaboration (relational coordination) ------------------------------------------
 
 export async function createCollaborationSurvey(
@@ -101,35 +161,24 @@ export async function createCollaborationSurvey(
   actor: Actor,
   body: z.infer<typeof collaborationSurveyCreateSchema>,
 ): Promise<string> {
-  allow(actor);
-  const unitId = await unitFor(context, actor, body.unitId);
-  const id = await insertCollaborationSurvey(context.database.db, actor.municipalityId, {
-    title: body.title,
-    groups: body.groups,
-    unitId,
-    project: body.project ?? null,
-    createdBy: actor.id,
-  });
-  await auditManagement(context, request, actor, 'create', 'collaboration-survey', { surveyId: id });
-  return id;
+  return createSurvey(context, request, actor, 'collaboration-survey', body.unitId, (unitId) =>
+    insertCollaborationSurvey(context.database.db, actor.municipalityId, {
+      title: body.title,
+      groups: body.groups,
+      unitId,
+      project: body.project ?? null,
+      createdBy: actor.id,
+    }),
+  );
 }
 
-async function collaborationSurvey(
-  context: AppContext,
-  actor: Actor,
-  id: string,
-): Promise<CollaborationSurvey> {
-  allow(actor);
-  const [survey] = await collaborationSurveys(context.database.db, actor.municipalityId, { id });
-  if (!survey) throw problems.notFound('The survey');
-  allow(actor, survey);
-  return survey;
-}
+const collaborationSurvey = (context: AppContext, actor: Actor, id: string): Promise<CollaborationSurvey> =>
+  oneSurvey(context, actor, id, collaborationSurveys);
 
 export async function listCollaborationSurveys(context: AppContext, actor: Actor) {
-  allow(actor);
-  const unitId = actor.kind === 'professional' && actor.role === 'team_leader' ? actor.unitId : undefined;
-  const surveys = await collaborationSurveys(context.database.db, actor.municipalityId, { unitId });
+  const surveys = await collaborationSurveys(context.database.db, actor.municipalityId, {
+    unitId: listedUnit(actor),
+  });
   return Promise.all(
     surveys.map(async (survey) =>
       presentCollaborationSurvey(
@@ -159,14 +208,9 @@ export async function importCollaborationRound(
 ): Promise<number> {
   const survey = await collaborationSurvey(context, actor, id);
   const parsed = parseRcCsv(csv, survey.groups);
-  if (!parsed.ok) throw importRefused(parsed.problems);
-  await replaceCollaborationRound(context.database.db, actor.municipalityId, id, round, parsed.answers);
-  await auditManagement(context, request, actor, 'update', 'collaboration-survey', {
-    surveyId: id,
-    round,
-    imported: parsed.answers.length,
-  });
-  return parsed.answers.length;
+  return storeRound(context, request, actor, 'collaboration-survey', id, round, parsed, (answers) =>
+    replaceCollaborationRound(context.database.db, actor.municipalityId, id, round, answers),
+  );
 }
 
 export async function collaborationResults(
@@ -193,31 +237,24 @@ export async function createQualitySurvey(
   actor: Actor,
   body: z.infer<typeof qualitySurveyCreateSchema>,
 ): Promise<string> {
-  allow(actor);
-  const unitId = await unitFor(context, actor, body.unitId);
-  const id = await insertQualitySurvey(context.database.db, actor.municipalityId, {
-    title: body.title,
-    items: body.items,
-    unitId,
-    project: body.project ?? null,
-    createdBy: actor.id,
-  });
-  await auditManagement(context, request, actor, 'create', 'quality-survey', { surveyId: id });
-  return id;
+  return createSurvey(context, request, actor, 'quality-survey', body.unitId, (unitId) =>
+    insertQualitySurvey(context.database.db, actor.municipalityId, {
+      title: body.title,
+      items: body.items,
+      unitId,
+      project: body.project ?? null,
+      createdBy: actor.id,
+    }),
+  );
 }
 
-async function qualitySurvey(context: AppContext, actor: Actor, id: string): Promise<QualitySurvey> {
-  allow(actor);
-  const [survey] = await qualitySurveys(context.database.db, actor.municipalityId, { id });
-  if (!survey) throw problems.notFound('The survey');
-  allow(actor, survey);
-  return survey;
-}
+const qualitySurvey = (context: AppContext, actor: Actor, id: string): Promise<QualitySurvey> =>
+  oneSurvey(context, actor, id, qualitySurveys);
 
 export async function listQualitySurveys(context: AppContext, actor: Actor) {
-  allow(actor);
-  const unitId = actor.kind === 'professional' && actor.role === 'team_leader' ? actor.unitId : undefined;
-  const surveys = await qualitySurveys(context.database.db, actor.municipalityId, { unitId });
+  const surveys = await qualitySurveys(context.database.db, actor.municipalityId, {
+    unitId: listedUnit(actor),
+  });
   return surveys.map(presentQualitySurvey);
 }
 
@@ -234,14 +271,9 @@ export async function importQualityRound(
     csv,
     survey.items.map((item) => item.code),
   );
-  if (!parsed.ok) throw importRefused(parsed.problems);
-  await replaceQualityRound(context.database.db, actor.municipalityId, id, round, parsed.answers);
-  await auditManagement(context, request, actor, 'update', 'quality-survey', {
-    surveyId: id,
-    round,
-    imported: parsed.answers.length,
-  });
-  return parsed.answers.length;
+  return storeRound(context, request, actor, 'quality-survey', id, round, parsed, (answers) =>
+    replaceQualityRound(context.database.db, actor.municipalityId, id, round, answers),
+  );
 }
 
 export async function readQualityResults(context: AppContext, actor: Actor, id: string) {
