@@ -1,6 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { QualityAnswer, QualityRound } from '../../domain/measures/quality-indicators.js';
-import type { RcAnswer } from '../../domain/measures/relational-coordination.js';
+import { RC_DIMENSIONS, type RcAnswer } from '../../domain/measures/relational-coordination.js';
 import { newId } from '../ids.js';
 import type { DB } from '../schema.js';
 
@@ -155,18 +155,12 @@ export async function replaceCollaborationRound(
     trx
       .insertInto('collaboration_response')
       .values(
-        chunk.map((answer) => ({
+        chunk.map(({ respondent, group, aboutGroup, ...scores }) => ({
           ...answerRow(key),
-          respondent: answer.respondent,
-          group_name: answer.group,
-          about_group: answer.aboutGroup,
-          frequent: answer.frequent,
-          timely: answer.timely,
-          accurate: answer.accurate,
-          problem_solving: answer.problem_solving,
-          shared_goals: answer.shared_goals,
-          shared_knowledge: answer.shared_knowledge,
-          mutual_respect: answer.mutual_respect,
+          respondent,
+          group_name: group,
+          about_group: aboutGroup,
+          ...scores,
         })),
       )
       .execute(),
@@ -181,18 +175,7 @@ export async function collaborationAnswers(
 ): Promise<RcAnswer[]> {
   const rows = await db
     .selectFrom('collaboration_response')
-    .select([
-      'respondent',
-      'group_name',
-      'about_group',
-      'frequent',
-      'timely',
-      'accurate',
-      'problem_solving',
-      'shared_goals',
-      'shared_knowledge',
-      'mutual_respect',
-    ])
+    .select(['respondent', 'group_name', 'about_group', ...RC_DIMENSIONS.map((dimension) => dimension.key)])
     .where('municipality_id', '=', municipalityId)
     .where('survey_id', '=', surveyId)
     .where('round', '=', round)
