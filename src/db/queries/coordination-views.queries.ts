@@ -136,6 +136,16 @@ export async function overviewCounts(
   };
 }
 
+interface GapFlagRow {
+  citizen_id: string;
+  rule_id: string;
+  subject_ids: string[];
+  explanation: unknown;
+  severity: string;
+  /** Whether the professional owns the flag. */
+  owned: boolean;
+}
+
 /**
  * The open gap flags among those My day counts, one row each: the hidden-details rule may keep
  * some of them from the professional (a gap of a hidden intervention), so the counts subtract them.
@@ -144,24 +154,8 @@ export async function myDayGapFlags(
   db: Executor,
   municipalityId: string,
   professionalId: string,
-): Promise<
-  {
-    citizen_id: string;
-    rule_id: string;
-    subject_ids: string[];
-    explanation: unknown;
-    severity: string;
-    owned: boolean;
-  }[]
-> {
-  const result = await sql<{
-    citizen_id: string;
-    rule_id: string;
-    subject_ids: string[];
-    explanation: unknown;
-    severity: string;
-    owned: boolean;
-  }>`
+): Promise<GapFlagRow[]> {
+  const result = await sql<GapFlagRow>`
     SELECT f.citizen_id, f.rule_id, f.subject_ids, f.explanation, f.severity,
            (f.owner_id IS NOT DISTINCT FROM ${professionalId}::uuid) AS owned
       FROM coordination_flag f

@@ -1,18 +1,12 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import type { CostEntry } from '../../domain/analytics/cost-csv.js';
 import type { DB } from '../schema.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
 /** One cost entry to write. */
-export interface CostEntryRow {
+export interface CostEntryRow extends CostEntry {
   id: string;
-  citizenId: string;
-  interventionId: string | null;
-  sector: string;
-  budgetArea: string;
-  periodStart: string;
-  periodEnd: string;
-  amountOre: number;
 }
 
 /** Rows per statement: the arrays stay well under a statement's memory however large the file. */

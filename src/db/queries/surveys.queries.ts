@@ -1,6 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { QualityAnswer, QualityRound } from '../../domain/measures/quality-indicators.js';
-import type { RcAnswer } from '../../domain/measures/relational-coordination.js';
+import { RC_DIMENSIONS, type RcAnswer } from '../../domain/measures/relational-coordination.js';
 import { newId } from '../ids.js';
 import type { DB } from '../schema.js';
 
@@ -105,6 +105,43 @@ export async function collaborationRounds(
     .map((row) => ({ round: row.round, respondents: Number(row.respondents) }));
 }
 
+interface RoundKey {
+  municipalityId: string;
+  surveyId: string;
+  round: string;
+}
+
+/**
+ * Replaces a round's answers in one transaction (an import is all or nothing): the old answers
+ * go, then `insert` stores the new in chunks. Either kind of survey.
+ */
+async function replaceRound<A>(
+  db: Kysely<DB>,
+  table: 'collaboration_response' | 'quality_response',
+  key: RoundKey,
+  answers: readonly A[],
+  insert: (trx: Transaction<DB>, chunk: readonly A[]) => Promise<unknown>,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .deleteFrom(table)
+      .where('municipality_id', '=', key.municipalityId)
+      .where('survey_id', '=', key.surveyId)
+      .where('round', '=', key.round)
+      .execute();
+    for (let start = 0; start < answers.length; start += CHUNK)
+      await insert(trx, answers.slice(start, start + CHUNK));
+  });
+}
+
+/** The columns every answer row starts with: which round of which survey, and its own id. */
+const answerRow = (key: RoundKey) => ({
+  municipality_id: key.municipalityId,
+  id: newId(),
+  survey_id: key.surveyId,
+  round: key.round,
+});
+
 /** Replaces a round's answers with these, in one transaction (an import is all or nothing). */
 export async function replaceCollaborationRound(
   db: Kysely<DB>,
@@ -113,37 +150,21 @@ export async function replaceCollaborationRound(
   round: string,
   answers: readonly RcAnswer[],
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .deleteFrom('collaboration_response')
-      .where('municipality_id', '=', municipalityId)
-      .where('survey_id', '=', surveyId)
-      .where('round', '=', round)
-      .execute();
-    for (let start = 0; start < answers.length; start += CHUNK) {
-      await trx
-        .insertInto('collaboration_response')
-        .values(
-          answers.slice(start, start + CHUNK).map((answer) => ({
-            municipality_id: municipalityId,
-            id: newId(),
-            survey_id: surveyId,
-            round,
-            respondent: answer.respondent,
-            group_name: answer.group,
-            about_group: answer.aboutGroup,
-            frequent: answer.frequent,
-            timely: answer.timely,
-            accurate: answer.accurate,
-            problem_solving: answer.problem_solving,
-            shared_goals: answer.shared_goals,
-            shared_knowledge: answer.shared_knowledge,
-            mutual_respect: answer.mutual_respect,
-          })),
-        )
-        .execute();
-    }
-  });
+  const key = { municipalityId, surveyId, round };
+  await replaceRound(db, 'collaboration_response', key, answers, (trx, chunk) =>
+    trx
+      .insertInto('collaboration_response')
+      .values(
+        chunk.map(({ respondent, group, aboutGroup, ...scores }) => ({
+          ...answerRow(key),
+          respondent,
+          group_name: group,
+          about_group: aboutGroup,
+          ...scores,
+        })),
+      )
+      .execute(),
+  );
 }
 
 export async function collaborationAnswers(
@@ -154,18 +175,7 @@ export async function collaborationAnswers(
 ): Promise<RcAnswer[]> {
   const rows = await db
     .selectFrom('collaboration_response')
-    .select([
-      'respondent',
-      'group_name',
-      'about_group',
-      'frequent',
-      'timely',
-      'accurate',
-      'problem_solving',
-      'shared_goals',
-      'shared_knowledge',
-      'mutual_respect',
-    ])
+    .select(['respondent', 'group_name', 'about_group', ...RC_DIMENSIONS.map((dimension) => dimension.key)])
     .where('municipality_id', '=', municipalityId)
     .where('survey_id', '=', surveyId)
     .where('round', '=', round)
@@ -223,6 +233,7 @@ export async function qualitySurveys(
   return rows.map((row) => ({ ...scopeOf(row), items: row.items as QualitySurvey['items'] }));
 }
 
+/** Replaces a round's answers with these, in one transaction (an import is all or nothing). */
 export async function replaceQualityRound(
   db: Kysely<DB>,
   municipalityId: string,
@@ -230,30 +241,20 @@ export async function replaceQualityRound(
   round: QualityRound,
   answers: readonly QualityAnswer[],
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .deleteFrom('quality_response')
-      .where('municipality_id', '=', municipalityId)
-      .where('survey_id', '=', surveyId)
-      .where('round', '=', round)
-      .execute();
-    for (let start = 0; start < answers.length; start += CHUNK) {
-      await trx
-        .insertInto('quality_response')
-        .values(
-          answers.slice(start, start + CHUNK).map((answer) => ({
-            municipality_id: municipalityId,
-            id: newId(),
-            survey_id: surveyId,
-            round,
-            respondent: answer.respondent,
-            item_code: answer.item,
-            score: answer.score,
-          })),
-        )
-        .execute();
-    }
-  });
+  const key = { municipalityId, surveyId, round };
+  await replaceRound(db, 'quality_response', key, answers, (trx, chunk) =>
+    trx
+      .insertInto('quality_response')
+      .values(
+        chunk.map((answer) => ({
+          ...answerRow(key),
+          respondent: answer.respondent,
+          item_code: answer.item,
+          score: answer.score,
+        })),
+      )
+      .execute(),
+  );
 }
 
 export async function qualityAnswers(

@@ -20,9 +20,8 @@ export const MAX_LINES = 1_000_000;
 /** A file with errors reports at most this many (and how many there were). */
 export const MAX_REPORTED_ERRORS = 200;
 
-export interface CostLine {
-  /** Line number in the file (the header is line 1). */
-  line: number;
+/** One cost: whose, for which intervention (if any), booked where, for which period, in øre. */
+export interface CostEntry {
   citizenId: string;
   interventionId: string | null;
   sector: string;
@@ -30,6 +29,11 @@ export interface CostLine {
   periodStart: string;
   periodEnd: string;
   amountOre: number;
+}
+
+export interface CostLine extends CostEntry {
+  /** Line number in the file (the header is line 1). */
+  line: number;
 }
 
 export interface LineError {

@@ -46,20 +46,25 @@ function textProblem(value: string, multiline: boolean): string | null {
   return null;
 }
 
+/** A check that the text can be stored and is free of control characters (see textProblem). */
+const safeText =
+  (multiline: boolean) =>
+  (context: z.core.ParsePayload<string>): void => {
+    const problem = textProblem(context.value, multiline);
+    if (problem)
+      context.issues.push({
+        code: 'custom',
+        message: problem,
+        input: context.value,
+        params: { samspil: ISSUE_MARKS.text },
+      });
+  };
+
 /** A string that is well-formed and free of control characters (tab and line breaks only when multiline). */
 function cleanString(max: number, multiline: boolean) {
   return z
     .string({ error: 'must be text' })
-    .check((context) => {
-      const problem = textProblem(context.value, multiline);
-      if (problem)
-        context.issues.push({
-          code: 'custom',
-          message: problem,
-          input: context.value,
-          params: { samspil: ISSUE_MARKS.text },
-        });
-    })
+    .check(safeText(multiline))
     .trim()
     .max(max, { error: `must be at most ${max} characters` });
 }
@@ -76,16 +81,7 @@ export const optionalTextLine = (max: number) => cleanString(max, false).nullabl
 export const token = (max: number) =>
   z
     .string({ error: 'must be text' })
-    .check((context) => {
-      const problem = textProblem(context.value, false);
-      if (problem)
-        context.issues.push({
-          code: 'custom',
-          message: problem,
-          input: context.value,
-          params: { samspil: ISSUE_MARKS.text },
-        });
-    })
+    .check(safeText(false))
     .max(max, { error: `must be at most ${max} characters` });
 
 /** An http(s) URL (an identity provider's issuer): the URL parser alone lets control characters through. */
@@ -93,16 +89,7 @@ export const httpUrl = (max: number) =>
   z
     .url({ protocol: /^https?$/, error: 'must be an http or https URL' })
     .max(max, { error: `must be at most ${max} characters` })
-    .check((context) => {
-      const problem = textProblem(context.value, false);
-      if (problem)
-        context.issues.push({
-          code: 'custom',
-          message: problem,
-          input: context.value,
-          params: { samspil: ISSUE_MARKS.text },
-        });
-    });
+    .check(safeText(false));
 
 const yearIssue = {
   error: `must be in the years ${FIRST_YEAR}–${LAST_YEAR}`,

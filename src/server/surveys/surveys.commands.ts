@@ -21,6 +21,7 @@ import {
   qualitySurveys,
   replaceCollaborationRound,
   replaceQualityRound,
+  type SurveyScope,
 } from '../../db/queries/surveys.queries.js';
 import type { AppContext } from '../context.js';
 import { Problem, problems, refusedProblem } from '../problem.js';
@@ -101,6 +102,66 @@ async function auditManagement(
   });
 }
 
+type SurveyResource = 'collaboration-survey' | 'quality-survey';
+
+/** Creates a survey of either kind in the unit asked for (or the actor's), audited. */
+async function createSurvey(
+  context: AppContext,
+  request: FastifyRequest,
+  actor: Actor,
+  resource: SurveyResource,
+  askedUnitId: string | undefined,
+  insert: (unitId: string) => Promise<string>,
+): Promise<string> {
+  allow(request, actor);
+  const unitId = await unitFor(context, request, actor, askedUnitId);
+  const id = await insert(unitId);
+  await auditManagement(context, request, actor, 'create', resource, { surveyId: id });
+  return id;
+}
+
+/** One survey the actor may see; `find` is the kind's list query. */
+async function oneSurvey<S extends SurveyScope>(
+  context: AppContext,
+  request: FastifyRequest,
+  actor: Actor,
+  id: string,
+  find: (db: AppContext['database']['db'], municipalityId: string, filter: { id: string }) => Promise<S[]>,
+): Promise<S> {
+  allow(request, actor);
+  const [survey] = await find(context.database.db, actor.municipalityId, { id });
+  if (!survey) throw problems.notFound('The survey');
+  allow(request, actor, survey);
+  return survey;
+}
+
+/** A team leader lists their own unit's surveys; the administrator every unit's. */
+function listedUnit(request: FastifyRequest, actor: Actor): string | undefined {
+  allow(request, actor);
+  return actor.kind === 'professional' && actor.role === 'team_leader' ? actor.unitId : undefined;
+}
+
+/** Stores a parsed round in place of the one before, or refuses the whole file; audited. */
+async function storeRound<A>(
+  context: AppContext,
+  request: FastifyRequest,
+  actor: Actor,
+  resource: SurveyResource,
+  surveyId: string,
+  round: string,
+  parsed: { ok: true; answers: A[] } | { ok: false; problems: CsvProblem[] },
+  replace: (answers: A[]) => Promise<void>,
+): Promise<number> {
+  if (!parsed.ok) throw importRefused(parsed.problems);
+  await replace(parsed.answers);
+  await auditManagement(context, request, actor, 'update', resource, {
+    surveyId,
+    round,
+    imported: parsed.answers.length,
+  });
+  return parsed.answers.length;
+}
+
 // --- collaboration (relational coordination) ------------------------------------------
 
 export async function createCollaborationSurvey(
@@ -109,36 +170,28 @@ export async function createCollaborationSurvey(
   actor: Actor,
   body: z.infer<typeof collaborationSurveyCreateSchema>,
 ): Promise<string> {
-  allow(request, actor);
-  const unitId = await unitFor(context, request, actor, body.unitId);
-  const id = await insertCollaborationSurvey(context.database.db, actor.municipalityId, {
-    title: body.title,
-    groups: body.groups,
-    unitId,
-    project: body.project ?? null,
-    createdBy: actor.id,
-  });
-  await auditManagement(context, request, actor, 'create', 'collaboration-survey', { surveyId: id });
-  return id;
+  return createSurvey(context, request, actor, 'collaboration-survey', body.unitId, (unitId) =>
+    insertCollaborationSurvey(context.database.db, actor.municipalityId, {
+      title: body.title,
+      groups: body.groups,
+      unitId,
+      project: body.project ?? null,
+      createdBy: actor.id,
+    }),
+  );
 }
 
-async function collaborationSurvey(
+const collaborationSurvey = (
   context: AppContext,
   request: FastifyRequest,
   actor: Actor,
   id: string,
-): Promise<CollaborationSurvey> {
-  allow(request, actor);
-  const [survey] = await collaborationSurveys(context.database.db, actor.municipalityId, { id });
-  if (!survey) throw problems.notFound('The survey');
-  allow(request, actor, survey);
-  return survey;
-}
+): Promise<CollaborationSurvey> => oneSurvey(context, request, actor, id, collaborationSurveys);
 
 export async function listCollaborationSurveys(context: AppContext, request: FastifyRequest, actor: Actor) {
-  allow(request, actor);
-  const unitId = actor.kind === 'professional' && actor.role === 'team_leader' ? actor.unitId : undefined;
-  const surveys = await collaborationSurveys(context.database.db, actor.municipalityId, { unitId });
+  const surveys = await collaborationSurveys(context.database.db, actor.municipalityId, {
+    unitId: listedUnit(request, actor),
+  });
   return Promise.all(
     surveys.map(async (survey) =>
       presentCollaborationSurvey(
@@ -173,14 +226,9 @@ export async function importCollaborationRound(
 ): Promise<number> {
   const survey = await collaborationSurvey(context, request, actor, id);
   const parsed = parseRcCsv(csv, survey.groups);
-  if (!parsed.ok) throw importRefused(parsed.problems);
-  await replaceCollaborationRound(context.database.db, actor.municipalityId, id, round, parsed.answers);
-  await auditManagement(context, request, actor, 'update', 'collaboration-survey', {
-    surveyId: id,
-    round,
-    imported: parsed.answers.length,
-  });
-  return parsed.answers.length;
+  return storeRound(context, request, actor, 'collaboration-survey', id, round, parsed, (answers) =>
+    replaceCollaborationRound(context.database.db, actor.municipalityId, id, round, answers),
+  );
 }
 
 export async function collaborationResults(
@@ -208,36 +256,28 @@ export async function createQualitySurvey(
   actor: Actor,
   body: z.infer<typeof qualitySurveyCreateSchema>,
 ): Promise<string> {
-  allow(request, actor);
-  const unitId = await unitFor(context, request, actor, body.unitId);
-  const id = await insertQualitySurvey(context.database.db, actor.municipalityId, {
-    title: body.title,
-    items: body.items,
-    unitId,
-    project: body.project ?? null,
-    createdBy: actor.id,
-  });
-  await auditManagement(context, request, actor, 'create', 'quality-survey', { surveyId: id });
-  return id;
+  return createSurvey(context, request, actor, 'quality-survey', body.unitId, (unitId) =>
+    insertQualitySurvey(context.database.db, actor.municipalityId, {
+      title: body.title,
+      items: body.items,
+      unitId,
+      project: body.project ?? null,
+      createdBy: actor.id,
+    }),
+  );
 }
 
-async function qualitySurvey(
+const qualitySurvey = (
   context: AppContext,
   request: FastifyRequest,
   actor: Actor,
   id: string,
-): Promise<QualitySurvey> {
-  allow(request, actor);
-  const [survey] = await qualitySurveys(context.database.db, actor.municipalityId, { id });
-  if (!survey) throw problems.notFound('The survey');
-  allow(request, actor, survey);
-  return survey;
-}
+): Promise<QualitySurvey> => oneSurvey(context, request, actor, id, qualitySurveys);
 
 export async function listQualitySurveys(context: AppContext, request: FastifyRequest, actor: Actor) {
-  allow(request, actor);
-  const unitId = actor.kind === 'professional' && actor.role === 'team_leader' ? actor.unitId : undefined;
-  const surveys = await qualitySurveys(context.database.db, actor.municipalityId, { unitId });
+  const surveys = await qualitySurveys(context.database.db, actor.municipalityId, {
+    unitId: listedUnit(request, actor),
+  });
   return surveys.map(presentQualitySurvey);
 }
 
@@ -254,14 +294,9 @@ export async function importQualityRound(
     csv,
     survey.items.map((item) => item.code),
   );
-  if (!parsed.ok) throw importRefused(parsed.problems);
-  await replaceQualityRound(context.database.db, actor.municipalityId, id, round, parsed.answers);
-  await auditManagement(context, request, actor, 'update', 'quality-survey', {
-    surveyId: id,
-    round,
-    imported: parsed.answers.length,
-  });
-  return parsed.answers.length;
+  return storeRound(context, request, actor, 'quality-survey', id, round, parsed, (answers) =>
+    replaceQualityRound(context.database.db, actor.municipalityId, id, round, answers),
+  );
 }
 
 export async function readQualityResults(

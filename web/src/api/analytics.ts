@@ -25,21 +25,33 @@ export interface ShownCell {
   hidden: 'small' | 'dominance' | 'complementary' | null;
 }
 
+/** A budget area's cells (one per column) and its total, small and dominated cells hidden. */
+export interface SuppressedRow {
+  budgetArea: string;
+  cells: ShownCell[];
+  total: ShownCell;
+}
+
+export interface SuppressedTotals {
+  cells: ShownCell[];
+  total: ShownCell;
+}
+
 export interface CostTable {
   definition: { id: string; version: number };
   year: number;
   citizens: number;
   bands: string[];
-  rows: { budgetArea: string; cells: ShownCell[]; total: ShownCell }[];
-  totals: { cells: ShownCell[]; total: ShownCell };
+  rows: SuppressedRow[];
+  totals: SuppressedTotals;
 }
 
 export interface CostByMonth {
   definition: { id: string; version: number };
   year: number;
   months: number[];
-  rows: { budgetArea: string; cells: ShownCell[]; total: ShownCell }[];
-  totals: { cells: ShownCell[]; total: ShownCell };
+  rows: SuppressedRow[];
+  totals: SuppressedTotals;
 }
 
 export const WITHIN = ['1d', '1w', '1m', '2m', '3m', '6m', '9m', '12m'] as const;

@@ -7,21 +7,12 @@ import {
 } from '@tanstack/react-query';
 import i18next from 'i18next';
 import { ApiError, apiJson, NetworkError } from './client.js';
+import type { QualityFigures, RcTie as CollaborationTie } from '../domain.js';
 import type { Problem } from './types.js';
 
 /** Collaboration (relational coordination) and quality-indicator surveys, for team leaders. */
 
-export type RcBand = 'strong' | 'moderate' | 'weak';
-
-export interface CollaborationTie {
-  from: string;
-  to: string;
-  respondents: number;
-  index: number | null;
-  communication: number | null;
-  relationship: number | null;
-  band: RcBand | null;
-}
+export type { QualityFigures, RcBand, RcTie as CollaborationTie } from '../domain.js';
 
 export interface SurveyScope {
   id: string;
@@ -41,12 +32,6 @@ export interface CollaborationResults {
   groups: string[];
   minRespondents: number;
   ties: CollaborationTie[];
-}
-
-export interface QualityFigures {
-  baseline: number | null;
-  end: number | null;
-  changePercent: number | null;
 }
 
 export interface QualitySurvey extends SurveyScope {

@@ -14,13 +14,16 @@ interface EChartProps {
   label: string;
   /** Sets the chart's size (a class, not an inline style: the CSP allows no style attributes). */
   className: string;
+  /** SVG by default (crisp text, searchable in tests); canvas for a chart of many points. */
+  renderer?: 'svg' | 'canvas';
+  testId?: string;
 }
 
 /**
- * One ECharts chart, drawn as SVG and redrawn when its box changes size. It is an image to
+ * One ECharts chart, drawn as SVG (or canvas) and redrawn when its box changes size. It is an image to
  * assistive technology: every chart in Samspil has a table alternative with the same figures.
  */
-export function EChart({ option, label, className }: EChartProps): ReactElement {
+export function EChart({ option, label, className, renderer = 'svg', testId }: EChartProps): ReactElement {
   const box = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -31,7 +34,7 @@ export function EChart({ option, label, className }: EChartProps): ReactElement 
     loadECharts()
       .then(({ echarts }) => {
         if (disposed) return;
-        const chart = echarts.init(element, null, { renderer: 'svg' });
+        const chart = echarts.init(element, null, { renderer });
         chart.setOption({ animation: false, aria: { enabled: false }, ...option });
         const observer = new ResizeObserver(() => chart.resize());
         observer.observe(element);
@@ -45,7 +48,7 @@ export function EChart({ option, label, className }: EChartProps): ReactElement 
       disposed = true;
       dispose();
     };
-  }, [option]);
+  }, [option, renderer]);
   return (
     <div
       ref={box}
@@ -53,6 +56,7 @@ export function EChart({ option, label, className }: EChartProps): ReactElement 
       aria-label={label}
       className={`samspil-chart ${className}`}
       data-chart-failed={failed || undefined}
+      data-testid={testId}
     />
   );
 }

@@ -1,15 +1,13 @@
-import { LineChart } from 'echarts/charts';
-import { GridComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { type ReactElement, useEffect, useRef } from 'react';
+import { type ReactElement, useMemo } from 'react';
+import { EChart } from '../../charts/EChart.js';
 
-echarts.use([LineChart, GridComponent, CanvasRenderer]);
+const percent = (value: number) => `${Math.round(value * 100)} %`;
 
 /**
- * The Lorenz curve with the line of equality, drawn by ECharts on a canvas. Loaded on its own
- * (React.lazy) so the chart library never weighs on the first page load; the page shows the
- * same points as a table for screen readers and keyboard users.
+ * The Lorenz curve with the line of equality, drawn by the shared ECharts chart on a canvas.
+ * Loaded on its own (React.lazy, and ECharts only when drawn) so the chart library never weighs
+ * on the first page load; the page shows the same points as a table for screen readers and
+ * keyboard users.
  */
 export default function LorenzChart({
   points,
@@ -20,13 +18,8 @@ export default function LorenzChart({
   label: string;
   axisLabels: { x: string; y: string };
 }): ReactElement {
-  const element = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!element.current) return undefined;
-    const chart = echarts.init(element.current, undefined, { renderer: 'canvas' });
-    const percent = (value: number) => `${Math.round(value * 100)} %`;
-    chart.setOption({
-      animation: false,
+  const option = useMemo(
+    () => ({
       grid: { left: 56, right: 16, top: 16, bottom: 48 },
       xAxis: {
         type: 'value',
@@ -64,15 +57,16 @@ export default function LorenzChart({
           areaStyle: { opacity: 0.08 },
         },
       ],
-    });
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
-    };
-  }, [points, axisLabels]);
+    }),
+    [points, axisLabels],
+  );
   return (
-    <div ref={element} className="samspil-lorenz" role="img" aria-label={label} data-testid="lorenz-chart" />
+    <EChart
+      option={option}
+      label={label}
+      className="samspil-lorenz"
+      renderer="canvas"
+      testId="lorenz-chart"
+    />
   );
 }

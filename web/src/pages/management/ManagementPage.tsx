@@ -1,9 +1,8 @@
-import { lazy, type ReactElement, type ReactNode, Suspense, useId, useMemo, useState } from 'react';
+import { lazy, type ReactElement, Suspense, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type AnalyticsFilter,
   costTableExportUrl,
-  type ShownCell,
   useCostByMonth,
   useCostConcentration,
   useCostTable,
@@ -23,21 +22,14 @@ import {
 import { formatNumber } from '../../i18n/format.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
+import { FilterSelect } from './FilterSelect.js';
+import { ScrollRegion } from './ScrollRegion.js';
+import { SuppressedTable } from './SuppressedTable.js';
 
 import './management.css';
 
 // The chart library is loaded only when the chart is drawn: the first page load stays small.
 const LorenzChart = lazy(() => import('./LorenzChart.js'));
-
-/** A wide table scrolls inside its own region on small screens (focusable, so keyboards can scroll it). */
-function ScrollRegion({ label, children }: { label: string; children: ReactNode }): ReactElement {
-  return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-    <section className="samspil-management-scroll" aria-label={label} tabIndex={0}>
-      {children}
-    </section>
-  );
-}
 
 const THIS_YEAR = new Date().getFullYear();
 const YEARS = [THIS_YEAR, THIS_YEAR - 1, THIS_YEAR - 2];
@@ -64,19 +56,12 @@ export function ManagementPage(): ReactElement {
   const count = (value: number | null) =>
     value === null ? t('management.hidden') : formatNumber(value, language);
   const locale = language === 'da' ? 'da-DK' : 'en-GB';
-  const kroner = new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency: 'DKK',
-    maximumFractionDigits: 0,
-  });
   const compact = new Intl.NumberFormat(locale, {
     style: 'currency',
     currency: 'DKK',
     notation: 'compact',
     maximumFractionDigits: 1,
   });
-  const money = (value: number | null) =>
-    value === null ? t('management.hidden') : kroner.format(value / 100);
   const monthName = (month: number) =>
     new Intl.DateTimeFormat(locale, { month: 'short' }).format(
       new Date(Date.UTC(filter.year, month - 1, 15)),
@@ -94,98 +79,48 @@ export function ManagementPage(): ReactElement {
       </>
     );
   const set = (change: Partial<AnalyticsFilter>) => setFilter((current) => ({ ...current, ...change }));
-  const cellText = (cell: ShownCell) =>
-    cell.hidden ? (
-      <span title={t(`management.hiddenReason.${cell.hidden}`)}>
-        {t('management.hidden')}
-        <span className="sr-only"> ({t(`management.hiddenReason.${cell.hidden}`)})</span>
-      </span>
-    ) : (
-      <>
-        {money(cell.amount)}
-        <br />
-        <span className="samspil-muted">
-          {t('management.citizensCount', { formatted: count(cell.citizens) })}
-        </span>
-      </>
-    );
-
   return (
     <>
       <h1>{t('management.title')}</h1>
       <p className="font-lead">{t('management.intro')}</p>
       <search className="samspil-management-filters" aria-label={t('management.filters')}>
-        <div className="form-group">
-          <label className="form-label" htmlFor={`${id}-year`}>
-            {t('management.filter.year')}
-          </label>
-          <select
-            id={`${id}-year`}
-            className="form-select"
-            value={filter.year}
-            onChange={(event) => set({ year: Number(event.target.value) })}
-          >
-            {YEARS.map((year) => (
-              <option key={year} value={year}>
-                {year}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="form-group">
-          <label className="form-label" htmlFor={`${id}-sector`}>
-            {t('management.filter.sector')}
-          </label>
-          <select
-            id={`${id}-sector`}
-            className="form-select"
-            value={filter.sector ?? ''}
-            onChange={(event) => set({ sector: event.target.value || undefined })}
-          >
-            <option value="">{t('management.filter.all')}</option>
-            {Object.entries(SECTOR_LABELS).map(([code, labels]) => (
-              <option key={code} value={code}>
-                {labels[language]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="form-group">
-          <label className="form-label" htmlFor={`${id}-area`}>
-            {t('management.filter.budgetArea')}
-          </label>
-          <select
-            id={`${id}-area`}
-            className="form-select"
-            value={filter.budgetArea ?? ''}
-            onChange={(event) => set({ budgetArea: event.target.value || undefined })}
-          >
-            <option value="">{t('management.filter.all')}</option>
-            {BUDGET_AREAS.map((area) => (
-              <option key={area} value={area}>
-                {area}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="form-group">
-          <label className="form-label" htmlFor={`${id}-pathway`}>
-            {t('management.filter.pathwayType')}
-          </label>
-          <select
-            id={`${id}-pathway`}
-            className="form-select"
-            value={filter.pathwayType ?? ''}
-            onChange={(event) => set({ pathwayType: event.target.value || undefined })}
-          >
-            <option value="">{t('management.filter.all')}</option>
-            {PATHWAY_TEMPLATE_CODES.map((code) => (
-              <option key={code} value={code}>
-                {PATHWAY_TEMPLATES[code][language === 'da' ? 'da' : 'en']}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id={`${id}-year`}
+          label={t('management.filter.year')}
+          value={filter.year}
+          onChange={(value) => set({ year: Number(value) })}
+          options={YEARS.map((year) => ({ value: year, label: String(year) }))}
+        />
+        <FilterSelect
+          id={`${id}-sector`}
+          label={t('management.filter.sector')}
+          value={filter.sector ?? ''}
+          onChange={(value) => set({ sector: value || undefined })}
+          all={t('management.filter.all')}
+          options={Object.entries(SECTOR_LABELS).map(([code, labels]) => ({
+            value: code,
+            label: labels[language],
+          }))}
+        />
+        <FilterSelect
+          id={`${id}-area`}
+          label={t('management.filter.budgetArea')}
+          value={filter.budgetArea ?? ''}
+          onChange={(value) => set({ budgetArea: value || undefined })}
+          all={t('management.filter.all')}
+          options={BUDGET_AREAS.map((area) => ({ value: area, label: area }))}
+        />
+        <FilterSelect
+          id={`${id}-pathway`}
+          label={t('management.filter.pathwayType')}
+          value={filter.pathwayType ?? ''}
+          onChange={(value) => set({ pathwayType: value || undefined })}
+          all={t('management.filter.all')}
+          options={PATHWAY_TEMPLATE_CODES.map((code) => ({
+            value: code,
+            label: PATHWAY_TEMPLATES[code][language === 'da' ? 'da' : 'en'],
+          }))}
+        />
       </search>
 
       <section aria-labelledby={`${id}-concentration`} className="mt-7">
@@ -278,42 +213,12 @@ export function ManagementPage(): ReactElement {
         </p>
         {table.isError ? <ErrorAlert error={table.error} onRetry={() => void table.refetch()} /> : null}
         {table.data ? (
-          <ScrollRegion label={t('management.table.title')}>
-            <table className="table table--zebra samspil-cost-table">
-              <caption className="sr-only">{t('management.table.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('management.table.budgetArea')}</th>
-                  {table.data.bands.map((band) => (
-                    <th key={band} scope="col">
-                      {t(`management.band.${band}`)}
-                    </th>
-                  ))}
-                  <th scope="col">{t('management.table.total')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {table.data.rows.map((row) => (
-                  <tr key={row.budgetArea}>
-                    <th scope="row">{row.budgetArea}</th>
-                    {row.cells.map((cell, index) => (
-                      <td key={table.data.bands[index]}>{cellText(cell)}</td>
-                    ))}
-                    <td>{cellText(row.total)}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{t('management.table.total')}</th>
-                  {table.data.totals.cells.map((cell, index) => (
-                    <td key={table.data.bands[index]}>{cellText(cell)}</td>
-                  ))}
-                  <td>{cellText(table.data.totals.total)}</td>
-                </tr>
-              </tfoot>
-            </table>
-          </ScrollRegion>
+          <SuppressedTable
+            title={t('management.table.title')}
+            columns={table.data.bands.map((band) => ({ key: band, label: t(`management.band.${band}`) }))}
+            rows={table.data.rows}
+            totals={table.data.totals}
+          />
         ) : null}
         <p className="samspil-muted">{t('management.privacyNote')}</p>
       </section>
@@ -323,42 +228,12 @@ export function ManagementPage(): ReactElement {
         <p className="samspil-muted">{t('management.months.intro')}</p>
         {byMonth.isError ? <ErrorAlert error={byMonth.error} onRetry={() => void byMonth.refetch()} /> : null}
         {byMonth.data ? (
-          <ScrollRegion label={t('management.months.title')}>
-            <table className="table table--zebra samspil-cost-table">
-              <caption className="sr-only">{t('management.months.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('management.table.budgetArea')}</th>
-                  {byMonth.data.months.map((month) => (
-                    <th key={month} scope="col">
-                      {monthName(month)}
-                    </th>
-                  ))}
-                  <th scope="col">{t('management.table.total')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {byMonth.data.rows.map((row) => (
-                  <tr key={row.budgetArea}>
-                    <th scope="row">{row.budgetArea}</th>
-                    {row.cells.map((cell, index) => (
-                      <td key={byMonth.data.months[index]}>{cellText(cell)}</td>
-                    ))}
-                    <td>{cellText(row.total)}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{t('management.table.total')}</th>
-                  {byMonth.data.totals.cells.map((cell, index) => (
-                    <td key={byMonth.data.months[index]}>{cellText(cell)}</td>
-                  ))}
-                  <td>{cellText(byMonth.data.totals.total)}</td>
-                </tr>
-              </tfoot>
-            </table>
-          </ScrollRegion>
+          <SuppressedTable
+            title={t('management.months.title')}
+            columns={byMonth.data.months.map((month) => ({ key: month, label: monthName(month) }))}
+            rows={byMonth.data.rows}
+            totals={byMonth.data.totals}
+          />
         ) : null}
       </section>
 

@@ -1,9 +1,11 @@
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client.js';
 import {
   type CollaborationSurvey,
+  type QualityFigures,
   type QualitySurvey,
+  type SurveyScope,
   useCollaborationResults,
   useCollaborationSurveys,
   useQualityResults,
@@ -11,6 +13,7 @@ import {
 } from '../../api/surveys.js';
 import { Alert } from '../../components/Alert.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
+import { QUALITY_CSV_HEADER, RC_CSV_HEADER } from '../../domain.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { downloadCsv, toCsv } from './csv-export.js';
@@ -18,6 +21,7 @@ import { formatScore } from './format-score.js';
 import { ImportForm } from './ImportForm.js';
 import { NetworkDiagram } from './NetworkDiagram.js';
 import { pairTies } from './rc-view.js';
+import { ResultsTable } from './ResultsTable.js';
 import '../../styles/measures.css';
 
 /**
@@ -62,6 +66,28 @@ function roundLabel(t: (key: string, options?: Record<string, unknown>) => strin
   return t(`surveys.round.${round}`, { defaultValue: round });
 }
 
+/** A survey's title, and the unit (and project) it is about; `children` adds to that line. */
+function SurveyHeading({
+  id,
+  survey,
+  children,
+}: {
+  id: string;
+  survey: SurveyScope;
+  children?: ReactNode;
+}): ReactElement {
+  return (
+    <>
+      <h2 id={id}>{survey.title}</h2>
+      <p className="samspil-muted">
+        {survey.unit.name}
+        {survey.project ? ` · ${survey.project}` : null}
+        {children}
+      </p>
+    </>
+  );
+}
+
 function CollaborationSection({ survey }: { survey: CollaborationSurvey }): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -96,14 +122,11 @@ function CollaborationSection({ survey }: { survey: CollaborationSurvey }): Reac
   ]);
   return (
     <section aria-labelledby={headingId} className="mt-7">
-      <h2 id={headingId}>{survey.title}</h2>
-      <p className="samspil-muted">
-        {survey.unit.name}
-        {survey.project ? ` · ${survey.project}` : null}
+      <SurveyHeading id={headingId} survey={survey}>
         {survey.rounds.length > 0
           ? ` · ${survey.rounds.map((r) => t('surveys.roundRespondents', { round: roundLabel(t, r.round), count: r.respondents })).join(', ')}`
           : null}
-      </p>
+      </SurveyHeading>
       {survey.rounds.length === 0 ? <p>{t('surveys.noRounds')}</p> : null}
       <QueryStatus query={before} />
       <div className="samspil-network-rounds">
@@ -122,53 +145,37 @@ function CollaborationSection({ survey }: { survey: CollaborationSurvey }): Reac
       {rounds.length > 0 ? <BandLegend minRespondents={rounds[0]?.minRespondents ?? 5} /> : null}
       {rounds.length > 0 ? (
         <>
-          <section
-            className="samspil-table-scroll"
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must be reachable by keyboard (WCAG 2.1.1)
-            tabIndex={0}
-            aria-label={t('surveys.tiesCaption', { title: survey.title })}
+          <ResultsTable
+            caption={t('surveys.tiesCaption', { title: survey.title })}
+            className="samspil-ties"
+            columns={columns}
+            numeric={(index) => index >= 2 && index < columns.length - 1}
           >
-            <table className="table table--zebra samspil-ties">
-              <caption className="sr-only">{t('surveys.tiesCaption', { title: survey.title })}</caption>
-              <thead>
-                <tr>
-                  {columns.map((column, index) => (
-                    <th
-                      key={column}
-                      scope="col"
-                      className={index >= 2 && index < columns.length - 1 ? 'samspil-numeric' : undefined}
-                    >
-                      {column}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {pairs.map((pair) => (
-                  <tr key={`${pair.from}→${pair.to}`}>
-                    <th scope="row">{pair.from}</th>
-                    <td>{pair.from === pair.to ? t('surveys.withinGroup') : pair.to}</td>
-                    {first ? <td className="samspil-numeric">{score(pair.before?.index)}</td> : null}
-                    {last ? <td className="samspil-numeric">{score(pair.after?.index)}</td> : null}
-                    {last ? (
-                      <td className="samspil-numeric">
-                        {pair.change === null ? '–' : formatScore(pair.change, language, true)}
-                      </td>
-                    ) : null}
-                    <td className="samspil-numeric">{score(latest(pair)?.communication)}</td>
-                    <td className="samspil-numeric">{score(latest(pair)?.relationship)}</td>
-                    <td>
-                      <span
-                        className={`samspil-band-swatch samspil-band-swatch--${latest(pair)?.band ?? 'none'}`}
-                        aria-hidden="true"
-                      />{' '}
-                      {band(latest(pair)?.band)}
+            <tbody>
+              {pairs.map((pair) => (
+                <tr key={`${pair.from}→${pair.to}`}>
+                  <th scope="row">{pair.from}</th>
+                  <td>{pair.from === pair.to ? t('surveys.withinGroup') : pair.to}</td>
+                  {first ? <td className="samspil-numeric">{score(pair.before?.index)}</td> : null}
+                  {last ? <td className="samspil-numeric">{score(pair.after?.index)}</td> : null}
+                  {last ? (
+                    <td className="samspil-numeric">
+                      {pair.change === null ? '–' : formatScore(pair.change, language, true)}
                     </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+                  ) : null}
+                  <td className="samspil-numeric">{score(latest(pair)?.communication)}</td>
+                  <td className="samspil-numeric">{score(latest(pair)?.relationship)}</td>
+                  <td>
+                    <span
+                      className={`samspil-band-swatch samspil-band-swatch--${latest(pair)?.band ?? 'none'}`}
+                      aria-hidden="true"
+                    />{' '}
+                    {band(latest(pair)?.band)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </ResultsTable>
           <button
             type="button"
             className="button button-secondary mt-4"
@@ -181,7 +188,7 @@ function CollaborationSection({ survey }: { survey: CollaborationSurvey }): Reac
       <ImportForm
         basePath={`/api/collaboration-surveys/${encodeURIComponent(survey.id)}/rounds`}
         rounds={[...new Set([...survey.rounds.map((r) => r.round), 'baseline', 'follow-up'])]}
-        header="respondent,group,about_group,frequent,timely,accurate,problem_solving,shared_goals,shared_knowledge,mutual_respect"
+        header={RC_CSV_HEADER.join(',')}
       />
     </section>
   );
@@ -214,6 +221,13 @@ function QualitySection({ survey }: { survey: QualitySurvey }): ReactElement {
   const score = (value: number | null) => (value === null ? '–' : formatScore(value, language));
   const percent = (value: number | null) =>
     value === null ? '–' : `${formatScore(value, language, true)} %`;
+  const figureCells = (figures: QualityFigures) => (
+    <>
+      <td className="samspil-numeric">{score(figures.baseline)}</td>
+      <td className="samspil-numeric">{score(figures.end)}</td>
+      <td className="samspil-numeric">{percent(figures.changePercent)}</td>
+    </>
+  );
   const columns = [
     t('surveys.column.statement'),
     t('surveys.round.baseline'),
@@ -222,51 +236,31 @@ function QualitySection({ survey }: { survey: QualitySurvey }): ReactElement {
   ];
   return (
     <section aria-labelledby={headingId} className="mt-7">
-      <h2 id={headingId}>{survey.title}</h2>
-      <p className="samspil-muted">
-        {survey.unit.name}
-        {survey.project ? ` · ${survey.project}` : null}
-      </p>
+      <SurveyHeading id={headingId} survey={survey} />
       <QueryStatus query={results} />
       {results.data ? (
         <>
-          <section
-            className="samspil-table-scroll"
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must be reachable by keyboard (WCAG 2.1.1)
-            tabIndex={0}
-            aria-label={t('surveys.qualityCaption', { title: survey.title })}
+          <ResultsTable
+            caption={t('surveys.qualityCaption', { title: survey.title })}
+            className="samspil-quality"
+            columns={columns}
+            numeric={(index) => index > 0}
           >
-            <table className="table table--zebra samspil-quality">
-              <caption className="sr-only">{t('surveys.qualityCaption', { title: survey.title })}</caption>
-              <thead>
-                <tr>
-                  {columns.map((column, index) => (
-                    <th key={column} scope="col" className={index > 0 ? 'samspil-numeric' : undefined}>
-                      {column}
-                    </th>
-                  ))}
+            <tbody>
+              {results.data.items.map((item) => (
+                <tr key={item.code}>
+                  <th scope="row">{item.text}</th>
+                  {figureCells(item)}
                 </tr>
-              </thead>
-              <tbody>
-                {results.data.items.map((item) => (
-                  <tr key={item.code}>
-                    <th scope="row">{item.text}</th>
-                    <td className="samspil-numeric">{score(item.baseline)}</td>
-                    <td className="samspil-numeric">{score(item.end)}</td>
-                    <td className="samspil-numeric">{percent(item.changePercent)}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{t('surveys.overall')}</th>
-                  <td className="samspil-numeric">{score(results.data.overall.baseline)}</td>
-                  <td className="samspil-numeric">{score(results.data.overall.end)}</td>
-                  <td className="samspil-numeric">{percent(results.data.overall.changePercent)}</td>
-                </tr>
-              </tfoot>
-            </table>
-          </section>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t('surveys.overall')}</th>
+                {figureCells(results.data.overall)}
+              </tr>
+            </tfoot>
+          </ResultsTable>
           <button
             type="button"
             className="button button-secondary mt-4"
@@ -297,7 +291,7 @@ function QualitySection({ survey }: { survey: QualitySurvey }): ReactElement {
       <ImportForm
         basePath={`/api/quality-surveys/${encodeURIComponent(survey.id)}/rounds`}
         rounds={['baseline', 'end']}
-        header="respondent,item,score"
+        header={QUALITY_CSV_HEADER.join(',')}
       />
     </section>
   );
