@@ -26,8 +26,18 @@ export default defineConfig({
         extends: true,
         test: { name: 'postgresql', include: databaseTests, env: { SAMSPIL_TEST_ENGINE: 'postgresql' } },
       },
-      // Operations: the production build, and faults of a private PostgreSQL the tests start.
-      { extends: true, test: { name: 'ops', include: ['test/ops/**/*.test.ts'], testTimeout: 90_000 } },
+      // Operations: the production build, and faults of a private PostgreSQL the tests start. They
+      // load both cores (a compile, a second database server), so they run last, on their own,
+      // instead of beside the browser tests' servers.
+      {
+        extends: true,
+        test: {
+          name: 'ops',
+          include: ['test/ops/**/*.test.ts'],
+          testTimeout: 90_000,
+          sequence: { groupOrder: 1 },
+        },
+      },
       { extends: true, test: { name: 'browser', include: ['test/e2e/**/*.test.ts'], testTimeout: 60_000 } },
     ],
   },
