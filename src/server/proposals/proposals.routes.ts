@@ -5,7 +5,7 @@ import { authorizeCitizen } from '../auth/citizen-access.js';
 import type { App, AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
 import { hiddenInterventions } from '../presenters/plan.presenter.js';
-import { planWrite } from '../routes/plan.routes.js';
+import { planWrite } from '../plan/plan.routes.js';
 import { acceptProposal, createProposal, declineProposal } from './proposals.commands.js';
 import { presentProposal } from './proposals.presenter.js';
 import { proposalCreateSchema, proposalDeclineSchema, proposalListSchema } from './proposals.schemas.js';
