@@ -1,0 +1,96 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The house's shape, checked: layers import only downwards, and SQL lives in src/db/queries.
+ * See docs/CONTRIBUTING.md ("Layout"). A failure names the file and what it should do instead.
+ */
+const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
+
+function filesUnder(folder: string, pattern: RegExp): string[] {
+  const found: string[] = [];
+  const walk = (path: string): void => {
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      const child = join(path, entry.name);
+      if (entry.isDirectory()) walk(child);
+      else if (pattern.test(entry.name)) found.push(relative(ROOT, child));
+    }
+  };
+  walk(join(ROOT, folder));
+  return found.sort();
+}
+
+/** The files a module imports, resolved against the project root ("src/db/schema.ts" style). */
+function relativeImports(file: string): string[] {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  return [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map(([, target = '']) =>
+    relative(ROOT, resolve(ROOT, dirname(file), target)),
+  );
+}
+
+const QUERY_BUILDER = /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\(|\bsql`/;
+
+/**
+ * Route files that still run SQL themselves, from before the one-shape work (issue 12). The list
+ * only shrinks: a file on it that no longer runs SQL fails the test until it is taken off.
+ */
+const ROUTES_WITH_SQL_STILL = new Set([
+  'src/server/audit/audit.routes.ts',
+  'src/server/auth/auth-admin.routes.ts',
+  'src/server/auth/auth.routes.ts',
+  'src/server/break-glass/break-glass.routes.ts',
+  'src/server/catalogue/catalogue.routes.ts',
+  'src/server/citizens/citizens.routes.ts',
+  'src/server/consent/consent.routes.ts',
+  'src/server/coordination/coordination.routes.ts',
+  'src/server/export/export.routes.ts',
+  'src/server/inbox/inbox.routes.ts',
+  'src/server/plan/plan.routes.ts',
+  'src/server/workspace/workspace.routes.ts',
+]);
+
+describe('the layout', () => {
+  it('keeps every server feature in its own folder (no src/server/routes/)', () => {
+    const routeFiles = filesUnder('src/server', /\.routes\.ts$/);
+    expect(routeFiles.filter((file) => file.startsWith('src/server/routes/'))).toEqual([]);
+  });
+
+  it('runs SQL only in src/db (routes parse, authorise, call a command or query, present)', () => {
+    const offenders = filesUnder('src/server', /\.routes\.ts$/).filter(
+      (file) => QUERY_BUILDER.test(readFileSync(join(ROOT, file), 'utf8')) && !ROUTES_WITH_SQL_STILL.has(file),
+    );
+    expect(offenders, 'move the SQL to src/db/queries/<feature>.queries.ts').toEqual([]);
+    const cleaned = [...ROUTES_WITH_SQL_STILL].filter(
+      (file) => !QUERY_BUILDER.test(readFileSync(join(ROOT, file), 'utf8')),
+    );
+    expect(cleaned, 'these no longer run SQL: take them off ROUTES_WITH_SQL_STILL').toEqual([]);
+  });
+
+  it('keeps the domain pure: src/domain imports nothing from db, server, cli, synth or web', () => {
+    const offenders = filesUnder('src/domain', /\.tsx?$/).flatMap((file) =>
+      relativeImports(file)
+        .filter((target) => !target.startsWith('src/domain/'))
+        .map((target) => `${file} → ${target}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('lets the web share only the domain with the server', () => {
+    const offenders = filesUnder('web/src', /\.tsx?$/).flatMap((file) =>
+      relativeImports(file)
+        .filter((target) => !target.startsWith('web/src/') && !target.startsWith('src/domain/'))
+        .map((target) => `${file} → ${target}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps db below server: src/db imports neither server nor web', () => {
+    const offenders = filesUnder('src/db', /\.ts$/).flatMap((file) =>
+      relativeImports(file)
+        .filter((target) => target.startsWith('src/server/') || target.startsWith('web/'))
+        .map((target) => `${file} → ${target}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+});
