@@ -58,7 +58,8 @@ describe('the layout', () => {
 
   it('runs SQL only in src/db (routes parse, authorise, call a command or query, present)', () => {
     const offenders = filesUnder('src/server', /\.routes\.ts$/).filter(
-      (file) => QUERY_BUILDER.test(readFileSync(join(ROOT, file), 'utf8')) && !ROUTES_WITH_SQL_STILL.has(file),
+      (file) =>
+        QUERY_BUILDER.test(readFileSync(join(ROOT, file), 'utf8')) && !ROUTES_WITH_SQL_STILL.has(file),
     );
     expect(offenders, 'move the SQL to src/db/queries/<feature>.queries.ts').toEqual([]);
     const cleaned = [...ROUTES_WITH_SQL_STILL].filter(
