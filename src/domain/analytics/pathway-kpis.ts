@@ -1,5 +1,6 @@
 import { MIN_CELL_CITIZENS } from './concentration.js';
 import { type CellFigures, suppress } from './suppression.js';
+import { addDays, addMonths } from '../calendar.js';
 
 /**
  * Pathway KPIs with versioned definitions: every figure names the definition that produced it
@@ -60,22 +61,15 @@ function parse(day: string): number {
   return Date.parse(`${day}T00:00:00Z`);
 }
 
-/** The day `months` calendar months after `day` (clamped to the month's end: 31 Jan + 1 = 28/29 Feb). */
-export function addMonths(day: string, months: number): string {
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(year, month - 1 + months, 1));
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(date, last));
-  return target.toISOString().slice(0, 10);
-}
+export { addMonths };
 
 /** The last day each limit allows for a pathway starting on `start`. */
 function limitDay(start: string, limit: Within): string {
   switch (limit) {
     case '1d':
-      return new Date(parse(start) + DAY).toISOString().slice(0, 10);
+      return addDays(start, 1);
     case '1w':
-      return new Date(parse(start) + 7 * DAY).toISOString().slice(0, 10);
+      return addDays(start, 7);
     default:
       return addMonths(start, Number(limit.slice(0, -1)));
   }

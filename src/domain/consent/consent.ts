@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate, textLine } from '../common/text.schemas.js';
 import { SECTORS, type Sector } from '../organisation/sectors.js';
-import { danishToday } from '../plan/attention.js';
+import { danishToday } from '../calendar.js';
 
 /**
  * Consent as structured data: who (a unit, or every unit of a sector) may see which

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CitizenFacts, InterventionFact } from './facts.js';
+import { addMonths } from '../calendar.js';
 
 export const SEVERITIES = ['low', 'medium', 'high'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -100,11 +101,4 @@ export function pairFinding(
   };
 }
 
-/** YYYY-MM-DD plus n calendar months (clamped to the month's last day). */
-export function addMonths(date: string, months: number): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(year, month - 1 + months, 1));
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(day, last));
-  return target.toISOString().slice(0, 10);
-}
+export { addMonths };

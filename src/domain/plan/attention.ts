@@ -1,4 +1,5 @@
 import type { PlanOverview } from './plan.types.js';
+import { addDays, danishToday } from '../calendar.js';
 
 /** How many days ahead a follow-up counts as due soon. */
 export const FOLLOW_UP_SOON_DAYS = 14;
@@ -61,17 +62,5 @@ export function attentionScore(attention: Attention): number {
   );
 }
 
-/** YYYY-MM-DD plus n days (calendar arithmetic in UTC, so no DST surprises). */
-export function addDays(date: string, days: number): string {
-  const value = new Date(`${date}T00:00:00Z`);
-  value.setUTCDate(value.getUTCDate() + days);
-  return value.toISOString().slice(0, 10);
-}
-
-/** Formats a day as YYYY-MM-DD in Danish time; made once (each new formatter costs ~0.3 ms). */
-const DANISH_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' });
-
-/** Today's date in Denmark, YYYY-MM-DD. */
-export function danishToday(now: Date = new Date()): string {
-  return DANISH_DAY.format(now);
-}
+// Day arithmetic lives in the calendar; re-exported while callers move to it.
+export { addDays, danishToday };

@@ -58,9 +58,7 @@ export function formatTime(iso: string): string {
 }
 
 /** Today's date in Denmark, YYYY-MM-DD (the server's day for consents and delegations). */
-export function danishToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(now);
-}
+export { danishToday } from '../../../src/domain/calendar.js';
 
 /** Formats an amount of øre (integer) as kroner, e.g. 123456 → "1.234,56 kr.". */
 export function formatMoney(ore: number, language: Language): string {

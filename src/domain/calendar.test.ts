@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, addMonths, danishToday, daysBetween, isDay, isoWeek, weekStart } from './calendar.js';
+
+describe('danishToday', () => {
+  it('is the Danish day, not the UTC day, between midnight and 02:00 Danish time', () => {
+    // 00:30 Danish summer time on 1 July is 22:30 UTC on 30 June.
+    expect(danishToday(new Date('2026-06-30T22:30:00Z'))).toBe('2026-07-01');
+    // 00:30 Danish winter time on 1 December is 23:30 UTC on 30 November.
+    expect(danishToday(new Date('2026-11-30T23:30:00Z'))).toBe('2026-12-01');
+    // 23:30 Danish time is still the same day.
+    expect(danishToday(new Date('2026-12-01T22:30:00Z'))).toBe('2026-12-01');
+  });
+});
+
+describe('day arithmetic', () => {
+  it('adds days across months, years and a daylight-saving change', () => {
+    expect(addDays('2026-03-28', 2)).toBe('2026-03-30'); // DST starts 29 March 2026
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(addDays('2028-03-01', -1)).toBe('2028-02-29');
+  });
+
+  it('adds months, clamped to the last day of a shorter month', () => {
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2028-01-31', 1)).toBe('2028-02-29');
+    expect(addMonths('2026-08-15', 6)).toBe('2027-02-15');
+    expect(addMonths('2026-03-31', -1)).toBe('2026-02-28');
+  });
+
+  it('counts whole days between two days, across a daylight-saving change', () => {
+    expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2);
+    expect(daysBetween('2026-10-24', '2026-10-26')).toBe(2); // DST ends 25 October 2026
+    expect(daysBetween('2026-12-02', '2026-11-25')).toBe(-7);
+  });
+});
+
+describe('weeks', () => {
+  it('starts a week on Monday', () => {
+    expect(weekStart('2026-12-02')).toBe('2026-11-30'); // a Wednesday
+    expect(weekStart('2026-11-30')).toBe('2026-11-30');
+    expect(weekStart('2026-12-06')).toBe('2026-11-30'); // a Sunday
+  });
+
+  it('numbers weeks as ISO 8601 does, including week 53 and week 1 in the old year', () => {
+    expect(isoWeek('2026-12-02')).toEqual({ year: 2026, week: 49 });
+    expect(isoWeek('2026-12-31')).toEqual({ year: 2026, week: 53 }); // 2026 has 53 weeks
+    expect(isoWeek('2027-01-03')).toEqual({ year: 2026, week: 53 });
+    expect(isoWeek('2024-12-30')).toEqual({ year: 2025, week: 1 });
+  });
+});
+
+describe('isDay', () => {
+  it('accepts real days and refuses impossible ones and year 0', () => {
+    expect(isDay('2028-02-29')).toBe(true);
+    expect(isDay('2026-02-29')).toBe(false);
+    expect(isDay('2026-02-31')).toBe(false);
+    expect(isDay('0000-01-01')).toBe(false);
+    expect(isDay('2026-2-3')).toBe(false);
+  });
+});
