@@ -31,6 +31,7 @@ import { auditRoutes } from './routes/audit.routes.js';
 import { authAdminRoutes } from './routes/auth-admin.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { breakGlassRoutes } from './routes/break-glass.routes.js';
+import { planPdfRoutes } from './plan-pdf/plan-pdf.routes.js';
 import { exportRoutes } from './routes/export.routes.js';
 import { consentRoutes } from './routes/consent.routes.js';
 import { catalogueRoutes } from './routes/catalogue.routes.js';
@@ -174,6 +175,7 @@ export async function buildApp(
   consentRoutes(app, context);
   breakGlassRoutes(app, context);
   exportRoutes(app, context);
+  planPdfRoutes(app, context);
   auditRoutes(app, context);
   flagsRoutes(app, context);
   coordinationRoutes(app, context);
