@@ -31,6 +31,7 @@ import { auditRoutes } from './audit/audit.routes.js';
 import { authAdminRoutes } from './auth/auth-admin.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { breakGlassRoutes } from './break-glass/break-glass.routes.js';
+import { planPdfRoutes } from './plan-pdf/plan-pdf.routes.js';
 import { exportRoutes } from './export/export.routes.js';
 import { consentRoutes } from './consent/consent.routes.js';
 import { catalogueRoutes } from './catalogue/catalogue.routes.js';
@@ -174,6 +175,7 @@ export async function buildApp(
   consentRoutes(app, context);
   breakGlassRoutes(app, context);
   exportRoutes(app, context);
+  planPdfRoutes(app, context);
   auditRoutes(app, context);
   flagsRoutes(app, context);
   coordinationRoutes(app, context);

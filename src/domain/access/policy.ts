@@ -522,6 +522,27 @@ export function decideExportCpr(actor: Actor, access: AccessDecision, reason: st
   return reveal;
 }
 
+/**
+ * Who a plan PDF is for, decided like reading the plan: whoever may see the plan may download it
+ * as a PDF, each their own view of it — the citizen's plain-language version for the citizen and
+ * a relative with fuldmagt, the professional's for a professional.
+ */
+export type PlanPdfDecision =
+  | { allowed: true; basis: AccessBasis; audience: 'professional' | 'citizen' | 'relative' }
+  | Refusal;
+
+/** Which version of a PDF an actor reads: the professional's, the citizen's, or the relative's. */
+export function pdfAudience(actor: Actor): 'professional' | 'citizen' | 'relative' {
+  if (actor.kind === 'professional') return 'professional';
+  return actor.delegate ? 'relative' : 'citizen';
+}
+
+/** Whether an actor may download a citizen's plan as a PDF, and which version: the plan-read rule. */
+export function decidePlanPdf(actor: Actor, access: AccessDecision): PlanPdfDecision {
+  if (!access.allowed) return access;
+  return { ...access, audience: pdfAudience(actor) };
+}
+
 /** Whether an actor may grant or revoke a power of attorney (fuldmagt): only the citizen themself. */
 export function decideDelegationChange(
   actor: Actor,

@@ -2,21 +2,17 @@ import { z } from 'zod';
 import { decideExport, decideExportCpr } from '../../domain/access/policy.js';
 import { PLAN_PURPOSE } from '../../domain/consent/consent.js';
 import { danishToday } from '../../domain/plan/attention.js';
-import { accessLogRows, auditShowsNames } from '../../db/queries/access-log.queries.js';
-import { listConsentRows } from '../../db/queries/consent.queries.js';
+import { exportCitizenRow } from '../../db/queries/export.queries.js';
+import { exportAccessLog, exportConsents } from '../export/export-data.js';
 import { authorizeCitizen, requireAllowed } from '../auth/citizen-access.js';
 import { requireRecentLogin } from '../auth/step-up.js';
 import type { App, AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
-import { type AccessLogEntry, presentAccessLogEntry } from '../presenters/access-log.presenter.js';
 import { hiddenInterventions, presentedPlanSchema, presentPlanJson } from '../presenters/plan.presenter.js';
 import { problems } from '../problem.js';
 import { optionalFreeText } from '../../domain/common/text.schemas.js';
 
 const citizenParams = z.strictObject({ citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }) });
-
-/** How many access-log entries an export carries at most (newest first; `accessLogTruncated` says so). */
-const ACCESS_LOG_LIMIT = 10_000;
 
 const exportBody = z.strictObject({
   includeCpr: z
@@ -121,12 +117,7 @@ export function exportRoutes(app: App, context: AppContext): void {
       const presented = JSON.parse(await presentPlanJson(db, actor.municipalityId, plan, hidden)) as {
         citizen: { cprMasked: string };
       };
-      const citizen = await db
-        .selectFrom('citizen')
-        .select(['given_name', 'family_name', 'cpr_encrypted'])
-        .where('municipality_id', '=', actor.municipalityId)
-        .where('id', '=', citizenId)
-        .executeTakeFirst();
+      const citizen = await exportCitizenRow(db, actor.municipalityId, citizenId);
       if (!citizen) throw problems.notFound('The citizen');
       const body: Record<string, unknown> = {
         format: 'samspil-plan-export/1',
@@ -140,10 +131,10 @@ export function exportRoutes(app: App, context: AppContext): void {
         plan: presented,
       };
       if (exportDecision.kind === 'data-subject') {
-        body.consents = await consentsOf(actor.municipalityId, citizenId);
-        const log = await accessLogOf(actor.municipalityId, citizenId);
-        body.accessLog = log.slice(0, ACCESS_LOG_LIMIT);
-        body.accessLogTruncated = log.length > ACCESS_LOG_LIMIT;
+        body.consents = await exportConsents(db, actor.municipalityId, citizenId);
+        const log = await exportAccessLog(db, actor.municipalityId, citizenId);
+        body.accessLog = log.entries;
+        body.accessLogTruncated = log.truncated;
       }
       let cpr: string | null = null;
       if (includeCpr) {
@@ -181,40 +172,4 @@ export function exportRoutes(app: App, context: AppContext): void {
         .send(body as z.infer<typeof exportSchema>);
     },
   );
-
-  async function consentsOf(municipalityId: string, citizenId: string): Promise<Record<string, unknown>[]> {
-    const rows = await listConsentRows(db, municipalityId, citizenId);
-    const unitIds = [...new Set(rows.flatMap((row) => (row.grantee_unit_id ? [row.grantee_unit_id] : [])))];
-    const units = unitIds.length
-      ? await db
-          .selectFrom('unit')
-          .select(['id', 'name'])
-          .where('municipality_id', '=', municipalityId)
-          .where('id', 'in', unitIds)
-          .execute()
-      : [];
-    const unitName = new Map(units.map((unit) => [unit.id, unit.name]));
-    return rows.map((row) => ({
-      id: row.id,
-      granteeUnit: row.grantee_unit_id ? (unitName.get(row.grantee_unit_id) ?? null) : null,
-      granteeSector: row.grantee_sector,
-      categories: row.categories,
-      purpose: row.purpose,
-      caseReference: row.case_reference,
-      basis: row.basis,
-      legalProvision: row.legal_provision,
-      validFrom: row.valid_from,
-      validUntil: row.valid_until,
-      recordedBy: row.recorded_by_kind,
-      recordedAt: row.recorded_at.toISOString(),
-      withdrawnAt: row.withdrawn_at?.toISOString() ?? null,
-    }));
-  }
-
-  /** Who has looked at the citizen's data and why: as the access log shows it (names by policy). */
-  async function accessLogOf(municipalityId: string, citizenId: string): Promise<AccessLogEntry[]> {
-    const showsNames = await auditShowsNames(db, municipalityId);
-    const rows = await accessLogRows(db, municipalityId, citizenId, { limit: ACCESS_LOG_LIMIT + 1 });
-    return rows.map((row) => presentAccessLogEntry(row, showsNames));
-  }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AccessLogRow } from '../../db/queries/access-log.queries.js';
+import { citizenPdfTexts } from '../plan-pdf/plan-pdf.texts.js';
 
 /** An entry of the citizen's access log ("who has looked at my data and why"), as the API answers it. */
 export const accessLogEntrySchema = z
@@ -74,6 +75,13 @@ function describe(row: AccessLogRow, parts: string[]): { da: string; en: string 
           en: unit ? `Saw you in a list of citizens in ${unit}` : 'Saw you in a list of citizens',
         };
   }
+  // A PDF download is its own visit (a plain link): said as such, in the PDF's own words.
+  const pdf = parts.includes('plan_pdf')
+    ? 'citizenPlanPdfRead'
+    : parts.includes('export_pdf')
+      ? 'citizenExportPdfRead'
+      : null;
+  if (pdf) return { da: citizenPdfTexts.da[pdf], en: citizenPdfTexts.en[pdf] };
   const seen = parts.map((part) => SEEN[part] ?? { da: 'dine oplysninger', en: 'your data' });
   const da = [...new Set(seen.map((item) => item.da))];
   const en = [...new Set(seen.map((item) => item.en))];

@@ -1,0 +1,164 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { decideExport, decidePlanPdf, pdfAudience } from '../../domain/access/policy.js';
+import { PLAN_PURPOSE } from '../../domain/consent/consent.js';
+import { danishToday } from '../../domain/plan/attention.js';
+import { authorizeCitizen } from '../auth/citizen-access.js';
+import type { App, AppContext } from '../context.js';
+import { exportAccessLog, exportConsents } from '../export/export-data.js';
+import { actorOf } from '../plugins/auth.js';
+import { hiddenInterventions, presentPlanJson } from '../presenters/plan.presenter.js';
+import { languageOf } from '../problem.js';
+import { composeExportPdf } from './export-pdf.document.js';
+import { composePlanPdf, type PresentedPlan } from './plan-pdf.document.js';
+import { renderPdf } from './plan-pdf.render.js';
+import type { PdfLanguage } from './plan-pdf.texts.js';
+
+const citizenParams = z.strictObject({ citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }) });
+const pdfQuery = z.strictObject({
+  lang: z
+    .enum(['da', 'en'], { error: 'must be da or en' })
+    .optional()
+    .describe('The language of the PDF; without it, Accept-Language decides (Danish by default)'),
+});
+
+/** The PDF's language: the `lang` query, else Accept-Language, else Danish. */
+function pdfLanguage(request: FastifyRequest, lang: PdfLanguage | undefined): PdfLanguage {
+  if (lang) return lang;
+  const header = request.headers['accept-language'];
+  return header ? languageOf(header) : 'da';
+}
+
+function sendPdf(reply: FastifyReply, pdf: Buffer, filename: string): FastifyReply {
+  return reply
+    .header('Content-Disposition', `attachment; filename="${filename}"`)
+    .header('Cache-Control', 'no-store')
+    .type('application/pdf')
+    .send(pdf);
+}
+
+/**
+ * The plan as a PDF, made on the server: GET …/plan.pdf for anyone who may read the plan (the
+ * same policy rule), each their own view — the professional's version with what the presenter
+ * lets them see, the citizen's (and a relative's) in plain language — audited like any read.
+ * GET …/export.pdf is the readable form of the JSON data export, audited as an export.
+ */
+export function planPdfRoutes(app: App, context: AppContext): void {
+  const { db } = context.database;
+
+  app.get(
+    '/api/citizens/:citizenId/plan.pdf',
+    {
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['plan'],
+        summary:
+          'The plan as a PDF to print or share (audited): the professional’s view, or the citizen’s in plain language',
+        params: citizenParams,
+        querystring: pdfQuery,
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { citizenId } = request.params;
+      const language = pdfLanguage(request, request.query.lang);
+      const { plan, grants, granted } = await authorizeCitizen(
+        context,
+        request,
+        actor,
+        citizenId,
+        { action: 'read', resource: 'plan_pdf' },
+        decidePlanPdf,
+      );
+      const hidden = hiddenInterventions(plan, actor, granted.basis, grants);
+      const presented = JSON.parse(
+        await presentPlanJson(db, actor.municipalityId, plan, hidden),
+      ) as PresentedPlan;
+      const today = danishToday();
+      const pdf = await renderPdf(composePlanPdf(presented, { audience: granted.audience, language, today }));
+      // Durable before the file leaves the server.
+      await context.audit.record({
+        actor,
+        citizenId,
+        action: 'read',
+        resource: 'plan_pdf',
+        outcome: 'allowed',
+        clientIp: request.ip,
+        purpose: PLAN_PURPOSE,
+        details: {
+          basis: granted.basis,
+          version: plan.version,
+          detailsHidden: hidden.length,
+          format: 'pdf',
+          audience: granted.audience,
+          description: 'Hentede planen som PDF',
+        },
+      });
+      return sendPdf(reply, pdf, `samspil-plan-${today}.pdf`);
+    },
+  );
+
+  app.get(
+    '/api/citizens/:citizenId/export.pdf',
+    {
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['plan'],
+        summary:
+          'The data export as a readable PDF (audited): for the citizen, the plan, consents and who has looked',
+        params: citizenParams,
+        querystring: pdfQuery,
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { citizenId } = request.params;
+      const language = pdfLanguage(request, request.query.lang);
+      const { plan, grants, granted } = await authorizeCitizen(
+        context,
+        request,
+        actor,
+        citizenId,
+        { action: 'export', resource: 'export_pdf' },
+        decideExport,
+      );
+      const hidden = hiddenInterventions(plan, actor, granted.basis, grants);
+      const presented = JSON.parse(
+        await presentPlanJson(db, actor.municipalityId, plan, hidden),
+      ) as PresentedPlan;
+      const dataSubject = granted.kind === 'data-subject';
+      const [consents, log] = dataSubject
+        ? await Promise.all([
+            exportConsents(db, actor.municipalityId, citizenId),
+            exportAccessLog(db, actor.municipalityId, citizenId),
+          ])
+        : [[], { entries: [], truncated: false }];
+      const audience = pdfAudience(actor);
+      const today = danishToday();
+      const pdf = await renderPdf(
+        composeExportPdf(
+          { plan: presented, consents, accessLog: log.entries, accessLogTruncated: log.truncated },
+          { audience, language, today },
+        ),
+      );
+      await context.audit.record({
+        actor,
+        citizenId,
+        action: 'export',
+        resource: 'export_pdf',
+        outcome: 'allowed',
+        clientIp: request.ip,
+        purpose: dataSubject ? 'gdpr-art-15' : PLAN_PURPOSE,
+        details: {
+          kind: granted.kind,
+          basis: granted.basis,
+          includesCpr: false,
+          version: plan.version,
+          detailsHidden: hidden.length,
+          format: 'pdf',
+        },
+      });
+      return sendPdf(reply, pdf, `samspil-kopi-${today}.pdf`);
+    },
+  );
+}
