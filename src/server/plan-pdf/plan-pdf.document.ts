@@ -290,7 +290,7 @@ function citizenPlan(plan: PresentedPlan, options: PlanPdfOptions): PdfLayout {
       ...citizenPlanBlocks(plan, audience, language),
     ],
     running: t('citizenRunning', { title, date: printed, version: plan.version }),
-    pageTemplate: t('citizenPage'),
+    pageTemplate: citizenPdfTexts[language].citizenPage,
   };
 }
 

@@ -11,7 +11,8 @@ import { type PdfBlock, type PdfLayout, pageLabel } from './plan-pdf.layout.js';
  */
 
 const require = createRequire(import.meta.url);
-const FONT_DIR = join(dirname(require.resolve('dkfds/package.json')), 'src/fonts/IBMPlexSans/complete/ttf');
+// dkfds exports only its script (dist/js/dkfds.min.js); the fonts sit two folders above it.
+const FONT_DIR = join(dirname(require.resolve('dkfds')), '../fonts/IBMPlexSans/complete/ttf');
 const FONTS = {
   regular: join(FONT_DIR, 'IBMPlexSans-Regular.ttf'),
   semibold: join(FONT_DIR, 'IBMPlexSans-SemiBold.ttf'),
