@@ -1,6 +1,6 @@
 import { MIN_CELL_CITIZENS } from './concentration.js';
 import { type CellFigures, suppress } from './suppression.js';
-import { addDays, addMonths } from '../calendar.js';
+import { addDays, addMonths, daysBetween } from '../calendar.js';
 
 /**
  * Pathway KPIs with versioned definitions: every figure names the definition that produced it
@@ -55,12 +55,6 @@ export interface OfferDistribution {
   meanWeeks: number | null;
 }
 
-const DAY = 86_400_000;
-
-function parse(day: string): number {
-  return Date.parse(`${day}T00:00:00Z`);
-}
-
 export { addMonths };
 
 /** The last day each limit allows for a pathway starting on `start`. */
@@ -94,9 +88,7 @@ export function offerDistribution(
       return [limit, Math.round((count / withOffer.length) * 10_000) / 10_000];
     }),
   ) as Record<Within, number | null>;
-  const weeks = withOffer.map(
-    (offer) => (parse(offer.firstOffer as string) - parse(offer.start)) / (7 * DAY),
-  );
+  const weeks = withOffer.map((offer) => daysBetween(offer.start, offer.firstOffer as string) / 7);
   return {
     definition: { id: definition.id, version: definition.version },
     pathways: offers.length,

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { decideExport, decidePlanPdf, pdfAudience } from '../../domain/access/policy.js';
 import { PLAN_PURPOSE } from '../../domain/consent/consent.js';
-import { danishToday } from '../../domain/plan/attention.js';
+import { danishToday } from '../../domain/calendar.js';
 import { authorizeCitizen } from '../auth/citizen-access.js';
 import type { App, AppContext } from '../context.js';
 import { exportAccessLog, exportConsents } from '../export/export-data.js';
@@ -27,6 +27,21 @@ function pdfLanguage(request: FastifyRequest, lang: PdfLanguage | undefined): Pd
   if (lang) return lang;
   const header = request.headers['accept-language'];
   return header ? languageOf(header) : 'da';
+}
+
+type SeenBy = Parameters<typeof hiddenInterventions>;
+
+/** The plan as this reader may see it: the plan JSON's own presenter, hidden details and all. */
+async function planAsSeen(
+  context: AppContext,
+  plan: SeenBy[0],
+  actor: SeenBy[1],
+  basis: SeenBy[2],
+  grants: SeenBy[3],
+): Promise<{ presented: PresentedPlan; hiddenCount: number }> {
+  const hidden = hiddenInterventions(plan, actor, basis, grants);
+  const json = await presentPlanJson(context.database.db, actor.municipalityId, plan, hidden);
+  return { presented: JSON.parse(json) as PresentedPlan, hiddenCount: hidden.length };
 }
 
 function sendPdf(reply: FastifyReply, pdf: Buffer, filename: string): FastifyReply {
@@ -70,10 +85,7 @@ export function planPdfRoutes(app: App, context: AppContext): void {
         { action: 'read', resource: 'plan_pdf' },
         decidePlanPdf,
       );
-      const hidden = hiddenInterventions(plan, actor, granted.basis, grants);
-      const presented = JSON.parse(
-        await presentPlanJson(db, actor.municipalityId, plan, hidden),
-      ) as PresentedPlan;
+      const { presented, hiddenCount } = await planAsSeen(context, plan, actor, granted.basis, grants);
       const today = danishToday();
       const pdf = await renderPdf(composePlanPdf(presented, { audience: granted.audience, language, today }));
       // Durable before the file leaves the server.
@@ -88,7 +100,7 @@ export function planPdfRoutes(app: App, context: AppContext): void {
         details: {
           basis: granted.basis,
           version: plan.version,
-          detailsHidden: hidden.length,
+          detailsHidden: hiddenCount,
           format: 'pdf',
           audience: granted.audience,
           description: 'Hentede planen som PDF',
@@ -122,10 +134,7 @@ export function planPdfRoutes(app: App, context: AppContext): void {
         { action: 'export', resource: 'export_pdf' },
         decideExport,
       );
-      const hidden = hiddenInterventions(plan, actor, granted.basis, grants);
-      const presented = JSON.parse(
-        await presentPlanJson(db, actor.municipalityId, plan, hidden),
-      ) as PresentedPlan;
+      const { presented, hiddenCount } = await planAsSeen(context, plan, actor, granted.basis, grants);
       const dataSubject = granted.kind === 'data-subject';
       const [consents, log] = dataSubject
         ? await Promise.all([
@@ -154,7 +163,7 @@ export function planPdfRoutes(app: App, context: AppContext): void {
           basis: granted.basis,
           includesCpr: false,
           version: plan.version,
-          detailsHidden: hidden.length,
+          detailsHidden: hiddenCount,
           format: 'pdf',
         },
       });
