@@ -38,7 +38,17 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
         },
       },
-      { extends: true, test: { name: 'browser', include: ['test/e2e/**/*.test.ts'], testTimeout: 60_000 } },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          // A page waits for its data as Playwright's own waits do, not vitest's 1 s: on a loaded
+          // CI machine a select's options took longer than a second to arrive.
+          expect: { poll: { timeout: 15_000 } },
+        },
+      },
     ],
   },
 });
