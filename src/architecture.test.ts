@@ -93,4 +93,58 @@ describe('the layout', () => {
     );
     expect(offenders).toEqual([]);
   });
+
+  it('has no import circles, so each module can be read and tested on its own', () => {
+    const circles = importCircles([
+      ...filesUnder('src', /(?<!\.test)\.ts$/),
+      ...filesUnder('web/src', /(?<!\.test)\.tsx?$/),
+    ]);
+    expect(circles, 'break the circle: move what both sides share into a module of its own').toEqual([]);
+  });
 });
+
+/** The strongly connected groups of two or more files (Tarjan), each as a sorted " ↔ " list. */
+function importCircles(files: readonly string[]): string[] {
+  const known = new Set(files);
+  const resolveModule = (target: string): string | undefined =>
+    [target.replace(/\.js$/, '.ts'), target.replace(/\.js$/, '.tsx'), target].find((file) => known.has(file));
+  const edges = new Map(
+    files.map((file) => [
+      file,
+      relativeImports(file)
+        .map(resolveModule)
+        .filter((target): target is string => target !== undefined),
+    ]),
+  );
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const circles: string[] = [];
+  const visit = (file: string): void => {
+    index.set(file, index.size);
+    low.set(file, index.get(file) ?? 0);
+    stack.push(file);
+    onStack.add(file);
+    for (const target of edges.get(file) ?? []) {
+      if (!index.has(target)) {
+        visit(target);
+        low.set(file, Math.min(low.get(file) ?? 0, low.get(target) ?? 0));
+      } else if (onStack.has(target)) {
+        low.set(file, Math.min(low.get(file) ?? 0, index.get(target) ?? 0));
+      }
+    }
+    if (low.get(file) !== index.get(file)) return;
+    const group: string[] = [];
+    let member: string | undefined;
+    do {
+      member = stack.pop();
+      if (member === undefined) break;
+      onStack.delete(member);
+      group.push(member);
+    } while (member !== file);
+    if (group.length > 1) circles.push(group.sort().join(' ↔ '));
+  };
+  for (const file of files) if (!index.has(file)) visit(file);
+  return circles.sort();
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LEGAL_BASES } from '../domain/organisation/legal-bases.js';
 import { MULTI_SECTOR_ARCHETYPES, SINGLE_SECTOR_ARCHETYPES } from './archetypes.js';
 import { CATALOGUE, typeByCode } from './catalogue.js';
-import { deliveringUnit } from './citizens.js';
+import { deliveringUnit } from './citizen-builder.js';
 import { SUB_GOALS } from './goals.js';
 import { coordinatorProfession, unitDefinition } from './organisation.js';
 

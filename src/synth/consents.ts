@@ -1,20 +1,6 @@
 import type { InformationCategory } from '../domain/consent/consent.js';
-import type { CitizenBuilder } from './citizens.js';
+import type { CitizenBuilder } from './citizen-builder.js';
 import { Random } from './random.js';
-
-/** A consent (or recorded legal basis) as generated, before it is written. */
-export interface ConsentDraft {
-  id: string;
-  granteeUnitId: string;
-  categories: readonly InformationCategory[];
-  basis: 'consent' | 'legal_provision';
-  legalProvision: string | null;
-  validFrom: number;
-  validUntil: number | null;
-  /** The day the citizen withdrew it, if they did. */
-  withdrawnDay: number | null;
-  recordedById: string;
-}
 
 /**
  * Share of multi-sector citizens with a coordinator whose holistic plan (LAB § 40, stk. 3) was

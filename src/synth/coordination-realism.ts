@@ -1,6 +1,7 @@
 import { CASE_UNITS } from './archetypes.js';
 import { typeByCode } from './catalogue.js';
-import { type CitizenBuilder, deliveringUnit, type InterventionDraft } from './citizens.js';
+import { type CitizenBuilder, deliveringUnit } from './citizen-builder.js';
+import type { InterventionDraft } from './citizen-drafts.js';
 import type { UnitKey } from './organisation.js';
 import { Random } from './random.js';
 import { assignSchedules } from './schedules.js';

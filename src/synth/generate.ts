@@ -4,13 +4,8 @@ import { rebuildPlanDocuments } from '../db/queries/plan-document.queries.js';
 import type { CprVault } from '../security/cpr-vault.js';
 import { MULTI_SECTOR_SHARE } from './archetypes.js';
 import { CATALOGUE } from './catalogue.js';
-import {
-  type CitizenContext,
-  type CitizenDraft,
-  type CostDraft,
-  chooseMultiSector,
-  generateCitizen,
-} from './citizens.js';
+import { chooseMultiSector, generateCitizen } from './citizens.js';
+import type { CitizenContext, CitizenDraft, CostDraft } from './citizen-drafts.js';
 import type { StaffSource } from './contacts.js';
 import { scaleToTarget, YearlyCostCalibration } from './costs.js';
 import { SubstituteCprNumbers } from './cpr.js';

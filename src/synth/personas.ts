@@ -1,6 +1,7 @@
 import { MULTI_SECTOR_ARCHETYPES } from './archetypes.js';
 import { typeByCode } from './catalogue.js';
-import { type CitizenContext, CitizenBuilder, type CitizenDraft } from './citizens.js';
+import { CitizenBuilder } from './citizen-builder.js';
+import type { CitizenContext, CitizenDraft } from './citizen-drafts.js';
 import { recordConsents } from './consents.js';
 import { addMonths } from './dates.js';
 import { type PoolKey, poolKey, type SynthProfessional, type UnitKey } from './organisation.js';

@@ -1,5 +1,5 @@
 import type { ScheduleSlot, Weekday } from '../domain/coordination/schedule.js';
-import type { InterventionDraft } from './citizens.js';
+import type { InterventionDraft } from './citizen-drafts.js';
 import type { Random } from './random.js';
 
 /**

@@ -1,7 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { InterventionTypeDefinition } from './catalogue.js';
-import type { CitizenDraft } from './citizens.js';
+import type { CitizenDraft } from './citizen-drafts.js';
 import { formatDay, formatTimestamp } from './dates.js';
 import type { SynthProfessional, SynthUnit } from './organisation.js';
 

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { App } from '../context.js';
+import type { FastifyInstance } from 'fastify';
 
 /**
  * One page visit: the web app sends `X-Samspil-Visit` (a random UUID made at each page
@@ -19,7 +19,7 @@ export function currentVisit(): string | null {
 }
 
 /** Runs the rest of every request inside its visit's context (a callback hook, so it spans the request). */
-export function registerVisits(app: App): void {
+export function registerVisits(app: FastifyInstance): void {
   app.addHook('onRequest', (request, _reply, done) => {
     const header = request.headers[VISIT_HEADER];
     const value = Array.isArray(header) ? header[0] : header;

@@ -1,28 +1,13 @@
-import type { Transaction } from 'kysely';
 import { evaluateCitizen } from '../../domain/coordination/engine.js';
 import { diffFlags, hasChanges } from '../../domain/coordination/flag-diff.js';
 import { factsFromPlan } from '../../domain/coordination/plan-facts.js';
 import { danishToday } from '../../domain/plan/attention.js';
-import type { PlanOverview } from '../../domain/plan/plan.types.js';
 import { newId } from '../../db/ids.js';
 import { loadCitizenExtras } from '../../db/queries/coordination-facts.queries.js';
 import { writeFlagChanges } from '../../db/queries/coordination-flags.queries.js';
-import type { DB } from '../../db/schema.js';
-import type { PlanChange } from '../plan/plan-change.js';
+import type { CoordinationCheckScope } from './coordination-check-scope.js';
 import { notificationsFor } from './notifications.js';
 import { rulesFor } from './rule-choices-cache.js';
-
-export interface CoordinationCheckScope {
-  trx: Transaction<DB>;
-  municipalityId: string;
-  citizenId: string;
-  actorId: string;
-  /** The acting professional's unit, named in the notifications (the intervention may be another unit's). */
-  actorUnitName?: string | null;
-  changes: readonly PlanChange[];
-  /** The plan document just rebuilt in the same transaction. */
-  plan: PlanOverview;
-}
 
 /**
  * The incremental coordination check, inside the plan write's transaction: records GAS

@@ -1,4 +1,4 @@
-import type { CoordinationCheckScope } from './coordination-check.js';
+import type { CoordinationCheckScope } from './coordination-check-scope.js';
 import { newId } from '../../db/ids.js';
 import { interventionNotificationText } from '../presenters/hidden-details.js';
 import type { NotificationInsert } from '../../db/queries/coordination-facts.queries.js';

@@ -9,6 +9,7 @@ import {
   type PlanActTarget,
 } from '../../domain/access/policy.js';
 import { refusal } from '../../domain/access/refusals.js';
+import type { PlanChange } from '../../domain/plan/plan-change.js';
 import { newId } from '../../db/ids.js';
 import {
   RELATION_COLUMNS,
@@ -21,17 +22,6 @@ import { checkCoordinationInTransaction } from '../coordination/coordination-che
 import type { AppContext } from '../context.js';
 import type { StoredPlan } from './plan-store.js';
 import { Problem, problems, refusedProblem } from '../problem.js';
-
-export type PlanEntity = 'goal' | 'sub_goal' | 'intervention' | 'team_member' | 'pathway' | 'proposal';
-
-/** One recorded change: what it was before and after, for the plan's history. */
-export interface PlanChange {
-  entity: PlanEntity;
-  entityId: string;
-  action: 'create' | 'update' | 'end';
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
 
 export interface ChangeScope {
   trx: Transaction<DB>;

@@ -17,7 +17,8 @@ import type {
 import { newId } from '../../db/ids.js';
 import { canSetCaseReference } from '../../domain/access/policy.js';
 import { Problem, problems } from '../problem.js';
-import type { ChangeScope, PlanChange } from './plan-change.js';
+import type { PlanChange } from '../../domain/plan/plan-change.js';
+import type { ChangeScope } from './plan-change.js';
 
 /**
  * The changes a professional can make to a plan. Each checks that what it refers to exists in

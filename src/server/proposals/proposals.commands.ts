@@ -12,7 +12,8 @@ import {
   unitRecipients,
 } from '../../db/queries/proposal.queries.js';
 import type { DB } from '../../db/schema.js';
-import type { ChangeScope, PlanChange } from '../plan/plan-change.js';
+import type { PlanChange } from '../../domain/plan/plan-change.js';
+import type { ChangeScope } from '../plan/plan-change.js';
 import { responsibleMustBelong, updateIntervention } from '../plan/plan.mutations.js';
 import { problems } from '../problem.js';
 import type { ProposalCreate, ProposalDecline } from './proposals.schemas.js';

@@ -1,0 +1,11 @@
+/** The parts of a plan a change can touch, as named in the plan's history. */
+export type PlanEntity = 'goal' | 'sub_goal' | 'intervention' | 'team_member' | 'pathway' | 'proposal';
+
+/** One recorded change: what it was before and after, for the plan's history. */
+export interface PlanChange {
+  entity: PlanEntity;
+  entityId: string;
+  action: 'create' | 'update' | 'end';
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
