@@ -44,6 +44,7 @@ export default defineConfig({
           name: 'browser',
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 60_000,
+          globalSetup: ['test/e2e/support/demo-template.ts'],
           // A page waits for its data as Playwright's own waits do, not vitest's 1 s: on a loaded
           // CI machine a select's options took longer than a second to arrive.
           expect: { poll: { timeout: 15_000 } },

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { launchBrowser } from './browser.js';
 import { type RunningServer, startDemoServer } from './server.js';
 import { demoPersonas, loginAs } from './session.js';
@@ -25,7 +25,12 @@ export function setUpDemoSession(options: Parameters<typeof startDemoServer>[0] 
   let browser: Browser | undefined;
   let personas = new Map<string, string>();
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(options), launchBrowser()]);
+    // The run's demo municipality, generated once (demo-template.ts), unless a size is asked for.
+    const template = options.citizens === undefined ? inject('demoTemplateDir') : undefined;
+    [server, browser] = await Promise.all([
+      startDemoServer({ ...options, ...(template ? { template } : {}) }),
+      launchBrowser(),
+    ]);
     personas = await demoPersonas(server.url);
   });
   afterAll(async () => {

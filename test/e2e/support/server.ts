@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,15 +25,28 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The size of the demo municipality the browser tests use unless they ask for another. */
+export const DEFAULT_DEMO_CITIZENS = 150;
+
+export interface DemoServerOptions {
+  citizens?: number;
+  env?: NodeJS.ProcessEnv;
+  /** A stopped demo server's data folder to start from a copy of, instead of generating anew. */
+  template?: string;
+  /** The data folder to use (default: a fresh temporary one). */
+  dataDir?: string;
+  /** Keep the data folder when stopping (the template is made this way). */
+  keep?: boolean;
+}
+
 /**
  * Starts the real `samspil serve --demo` in a child process on a fresh data folder, and waits
  * until /healthz answers. The same command a user runs, so the browser sees the real product.
  */
-export async function startDemoServer(
-  options: { citizens?: number; env?: NodeJS.ProcessEnv } = {},
-): Promise<RunningServer> {
+export async function startDemoServer(options: DemoServerOptions = {}): Promise<RunningServer> {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'samspil-e2e-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'samspil-e2e-'));
+  if (options.template) cpSync(options.template, dataDir, { recursive: true });
   const url = `http://localhost:${port}`;
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--demo'], {
@@ -41,7 +54,7 @@ export async function startDemoServer(
       ...process.env,
       PORT: String(port),
       SAMSPIL_DATA_DIR: dataDir,
-      SAMSPIL_DEMO_CITIZENS: String(options.citizens ?? 150),
+      SAMSPIL_DEMO_CITIZENS: String(options.citizens ?? DEFAULT_DEMO_CITIZENS),
       DATABASE_URL: '',
       LOG_LEVEL: 'info',
       ...options.env,
@@ -80,7 +93,7 @@ export async function startDemoServer(
         await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.keep) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
