@@ -47,6 +47,7 @@ describe("the citizen's access", () => {
 
   it('the citizen gives a consent and withdraws it, and grants and revokes a power of attorney', async () => {
     const citizen = await demo.loginAs('citizen');
+    await citizen.getByRole('link', { name: 'Se hele planen' }).click();
     // Her plan says that the professionals coordinate, without putting their flags on her.
     await citizen.getByText(/^Dine fagpersoner får besked/).waitFor();
     expect(await citizen.getByRole('article', { name: 'Dobbelt indsats' }).count()).toBe(0);
@@ -58,7 +59,7 @@ describe("the citizen's access", () => {
     await form
       .getByLabel('Enhed', { exact: true })
       .selectOption({ label: 'Regionspsykiatrien – Psykiatrisk ambulatorium' });
-    await form.getByLabel('Dine mål og delmål').check();
+    await form.getByLabel('Dine mål og skridt').check();
     await expectAccessible(citizen, 'consent form');
     await form.getByRole('button', { name: 'Giv samtykke' }).click();
     const consent = citizen.getByRole('article', {

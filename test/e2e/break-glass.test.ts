@@ -110,7 +110,7 @@ describe('the relative', () => {
 
       await page.goto('/samtykker');
       await page.getByRole('heading', { level: 1, name: 'Samtykker' }).waitFor();
-      await page.getByText(/^Din fuldmagt omfatter ikke samtykke/).waitFor();
+      await page.getByText(/^Din fuldmagt giver ikke lov til at give eller trække et samtykke/).waitFor();
       expect(await page.getByRole('button', { name: 'Giv samtykke' }).count()).toBe(0);
       expect(await page.getByRole('button', { name: /^Træk samtykke tilbage/ }).count()).toBe(0);
       expect(await page.getByRole('button', { name: /^(Bekræft|Afvis)/ }).count()).toBe(0);

@@ -38,6 +38,8 @@ describe('the first journey', () => {
     const page = await context.newPage();
     await page.goto(`${demo.server.url}/login`);
     await page.getByRole('button', { name: `Log ind som ${demo.persona('citizen')}`, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mit forløb' }).waitFor();
+    await page.getByRole('link', { name: 'Se hele planen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Min plan' }).waitFor();
     const me = await page.evaluate(async () => (await fetch('/api/auth/me')).json());
     expect(me.kind).toBe('citizen');

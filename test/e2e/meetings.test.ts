@@ -44,6 +44,7 @@ describe('meetings on the plan', () => {
     await caseworker.context().close();
 
     const citizen = await demo.loginAs('citizen');
+    await citizen.getByRole('link', { name: 'Se hele planen' }).click();
     const mine = citizen.getByRole('region', { name: 'Dine møder' });
     await mine.getByText(/Til et netværksmøde bestemmer du, hvem der bliver inviteret/).waitFor();
     const meeting = mine.getByRole('article', { name: /^Netværksmøde \(dig, dit netværk og fagfolk\), / });

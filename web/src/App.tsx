@@ -7,6 +7,7 @@ import { PageLoader } from './pages/lazy-page.js';
 import { coordinationPages, coordinationPaths } from './pages/coordination-pages.js';
 import { pages } from './pages/pages.js';
 import { managementPage, managementPath } from './pages/management-pages.js';
+import { myPathwayPath } from './routes.js';
 
 /**
  * The routes. Addresses are Danish, like the product:
@@ -31,6 +32,7 @@ export function App(): ReactElement {
           <Route path="borgere" element={<PageLoader page={pages.caseload} />} />
           <Route path="min-enhed" element={<PageLoader page={pages.unit} />} />
           <Route path="borgere/:citizenId/plan" element={<PageLoader page={pages.plan} />} />
+          <Route path={myPathwayPath.slice(1)} element={<PageLoader page={pages.myPathway} />} />
           <Route path="samarbejde" element={<PageLoader page={pages.surveys} />} />
           <Route path={managementPath.slice(1)} element={<PageLoader page={managementPage} />} />
           {coordinationPaths.map(([path, page]) => (

@@ -5,6 +5,9 @@ export function planPath(citizenId: string): string {
   return `/borgere/${encodeURIComponent(citizenId)}/plan`;
 }
 
+/** The citizen's (and a relative's) start page: Mit forløb, the plan in plain language. */
+export const myPathwayPath = '/mit-forloeb';
+
 /** Addresses of the professional's pages (Danish, like the product). */
 export const paths = {
   myDay: '/mit-overblik',
@@ -20,10 +23,10 @@ export function leadsUnit(me: Me): boolean {
 
 /**
  * The page a user starts on: a team leader their unit's overview, other professionals My day,
- * citizens their own plan.
+ * citizens (and relatives) Mit forløb.
  */
 export function homePath(me: Me): string {
-  if (me.kind === 'citizen') return planPath(me.citizenId ?? me.id);
+  if (me.kind === 'citizen') return myPathwayPath;
   return leadsUnit(me) ? paths.unit : paths.myDay;
 }
 

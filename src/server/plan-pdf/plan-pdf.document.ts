@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { possessive } from '../../domain/language/possessive.js';
 import { LEGAL_BASES } from '../../domain/organisation/legal-bases.js';
 import { PYRAMID_LABELS, SECTOR_LABELS } from '../../domain/organisation/sectors.js';
 import type { InterventionView, TeamMemberView } from '../../domain/plan/plan.types.js';
@@ -10,7 +11,6 @@ import {
   fill,
   type PdfLanguage,
   type ProfessionalPdfTextKey,
-  possessive,
   professionalPdfTexts,
   STATUS_WORDS,
 } from './plan-pdf.texts.js';

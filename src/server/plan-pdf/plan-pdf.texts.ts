@@ -335,9 +335,3 @@ export const STATUS_WORDS: Record<PdfLanguage, Record<string, string>> = {
 export function fill(template: string, values: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (_match, key: string) => String(values[key] ?? ''));
 }
-
-/** The Danish (and English) possessive of a name: "Saras", "Hans'" / "Sara's". */
-export function possessive(name: string, language: PdfLanguage): string {
-  if (language === 'en') return /s$/i.test(name) ? `${name}'` : `${name}'s`;
-  return /[sxz]$/i.test(name) ? `${name}'` : `${name}s`;
-}

@@ -9,6 +9,7 @@ export const pages = {
   myDay: lazyPage(() => import('./my-day/MyDayPage.js').then((module) => module.MyDayPage)),
   caseload: lazyPage(() => import('./caseload/CaseloadPage.js').then((module) => module.CaseloadPage)),
   unit: lazyPage(() => import('./unit/UnitOverviewPage.js').then((module) => module.UnitOverviewPage)),
+  myPathway: lazyPage(() => import('./citizen/MyPathwayPage.js').then((module) => module.MyPathwayPage)),
   plan: lazyPage(() => import('./plan/PlanPage.js').then((module) => module.PlanPage)),
   surveys: lazyPage(() => import('./surveys/SurveysPage.js').then((module) => module.SurveysPage)),
   notFound: lazyPage(() => import('./errors/NotFoundPage.js').then((module) => module.NotFoundPage)),

@@ -1,0 +1,62 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SubGoalView } from '../../domain.js';
+import { formatDate } from '../../i18n/format.js';
+import { useLanguage } from '../../i18n/useLanguage.js';
+import { type MyPathway, progressWords } from './my-pathway.js';
+
+interface StepListProps {
+  view: MyPathway;
+  context: 'relative' | undefined;
+  owner: string;
+}
+
+/** The steps toward the goal, where each is in words; finished steps folded away below. */
+export function StepList({ view, context, owner }: StepListProps): ReactElement {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="mine-skridt" className="samspil-my-steps">
+      <h2 id="mine-skridt">{t('citizen.steps.heading', { context, owner })}</h2>
+      {view.activeSteps.length === 0 ? <p>{t('citizen.steps.none')}</p> : null}
+      <ul className="samspil-step-list">
+        {view.activeSteps.map((goal) => (
+          <Step key={goal.id} goal={goal} />
+        ))}
+      </ul>
+      {view.finishedSteps.length > 0 ? (
+        <details className="samspil-folded">
+          <summary>{t('citizen.steps.finished', { count: view.finishedSteps.length })}</summary>
+          <ul className="samspil-step-list">
+            {view.finishedSteps.map((goal) => (
+              <Step key={goal.id} goal={goal} />
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
+function Step({ goal }: { goal: SubGoalView }): ReactElement {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const state =
+    goal.status === 'active'
+      ? goal.gasLevel === null
+        ? t('citizen.steps.started')
+        : t(`citizen.progress.${progressWords(goal.gasLevel)}`)
+      : goal.status === 'achieved'
+        ? t('citizen.steps.achieved')
+        : t('citizen.steps.stopped');
+  return (
+    <li className="samspil-step">
+      <h3 className="h5">{goal.title}</h3>
+      <p>
+        {state}
+        {goal.targetDate
+          ? ` ${t('citizen.steps.when', { date: formatDate(goal.targetDate, language) })}`
+          : ''}
+      </p>
+    </li>
+  );
+}
