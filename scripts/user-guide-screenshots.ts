@@ -91,7 +91,7 @@ async function shoot(
 }
 
 async function main(): Promise<void> {
-  mkdirSync(OUT, { recursive: true });
+  mkdirSync(resolve(OUT, 'citizen'), { recursive: true });
   console.log('Starting the demo server and Chromium …');
   const [server, browser] = await Promise.all([startDemoServer({ citizens: 400 }), launchBrowser()]);
   try {
@@ -255,6 +255,15 @@ async function main(): Promise<void> {
     await citizen.goto('/samtykker');
     await citizen.getByRole('heading', { level: 1, name: 'Samtykker' }).waitFor();
     await shoot(citizen, 'consents', { height: 1100 });
+    // Mit forløb, the citizen's start page, at 1280 and on her phone.
+    await citizen.goto('/mit-forloeb');
+    await citizen.getByRole('heading', { level: 1, name: 'Mit forløb' }).waitFor();
+    await shoot(citizen, 'citizen/mit-forloeb', { height: 1400 });
+    const citizenPhone = await session(browser, server.url, 'citizen', 360);
+    await citizenPhone.goto('/mit-forloeb');
+    await citizenPhone.getByRole('heading', { level: 1, name: 'Mit forløb' }).waitFor();
+    await shoot(citizenPhone, 'citizen/mit-forloeb-phone', { height: 1600 });
+    await citizenPhone.context().close();
 
     const phone = await session(browser, server.url, 'jobcenter-caseworker', 360);
     await phone.goto(`/borgere/${citizenId}/plan`);

@@ -4,7 +4,7 @@ import { expectAccessible, expectNoSidewaysScroll } from './support/browser.js';
 import { setUpDemoSession } from './support/demo-session.js';
 
 const demo = setUpDemoSession();
-const SHOTS = 'docs/user-guide/citizen';
+const SHOTS = 'test-results/screenshots';
 /** What the citizen never sees on Mit forløb unless she opens "Vis detaljer": cost, codes, laws. */
 const JARGON = /\bkr\.|\bLAB\b|\bLAS\b|§|GAS|Aktivitetspyramiden|borgeren/;
 
