@@ -15,6 +15,7 @@ import { managementPage, managementPath } from './pages/management-pages.js';
  * - `/mit-overblik` My day: the professional's citizens with what needs attention
  * - `/borgere` the professional's whole caseload ("Mine borgere")
  * - `/min-enhed` the team leader's unit overview
+ * - `/min-enhed/borgere` the unit's citizens behind a figure (?attention=…, ?professionalId=…)
  * - `/borgere/:citizenId/plan` a citizen's plan (a citizen sees their own here too)
  * - `/samarbejde` the team leader's collaboration and quality survey results
  * - `/ledelsestal` management figures for leaders
@@ -30,6 +31,7 @@ export function App(): ReactElement {
           <Route path="mit-overblik" element={<PageLoader page={pages.myDay} />} />
           <Route path="borgere" element={<PageLoader page={pages.caseload} />} />
           <Route path="min-enhed" element={<PageLoader page={pages.unit} />} />
+          <Route path="min-enhed/borgere" element={<PageLoader page={pages.unitCitizens} />} />
           <Route path="borgere/:citizenId/plan" element={<PageLoader page={pages.plan} />} />
           <Route path="samarbejde" element={<PageLoader page={pages.surveys} />} />
           <Route path={managementPath.slice(1)} element={<PageLoader page={managementPage} />} />

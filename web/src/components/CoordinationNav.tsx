@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import type { Me } from '../api/types.js';
+import { useUnansweredReferrals } from '../api/useUnansweredReferrals.js';
 import { useUnreadCount } from '../api/useUnreadCount.js';
 import { formatNumber } from '../i18n/format.js';
 import { useLanguage } from '../i18n/useLanguage.js';
@@ -31,6 +32,7 @@ export function CoordinationNav({ me }: { me: Me }): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
   const unread = useUnreadCount(me.kind === 'professional');
+  const unanswered = useUnansweredReferrals(me.kind === 'professional');
   if (me.kind === 'citizen') {
     return (
       <>
@@ -53,6 +55,7 @@ export function CoordinationNav({ me }: { me: Me }): ReactElement {
     );
   }
   const count = unread.data ?? 0;
+  const newReferrals = unanswered.data ?? 0;
   return (
     <>
       <li>
@@ -72,6 +75,18 @@ export function CoordinationNav({ me }: { me: Me }): ReactElement {
       <li>
         <NavLink to={referralsPath} className="samspil-nav-link">
           {t('coordinationNav.referrals')}
+          {newReferrals > 0 ? (
+            <>
+              <span className="sr-only">,</span>{' '}
+              {/* The number is text ("2 nye"), not a coloured dot: it reads as "Henvisninger, 2 nye". */}
+              <span className="samspil-nav-badge">
+                {t('coordinationNav.newReferrals', {
+                  count: newReferrals,
+                  formatted: formatNumber(newReferrals, language),
+                })}
+              </span>
+            </>
+          ) : null}
         </NavLink>
       </li>
       {isLeader(me) ? (
