@@ -56,6 +56,10 @@ export function CoordinationNav({ me }: { me: Me }): ReactElement {
   }
   const count = unread.data ?? 0;
   const newReferrals = unanswered.data ?? 0;
+  const newReferralsText = t('coordinationNav.newReferrals', {
+    count: newReferrals,
+    formatted: formatNumber(newReferrals, language),
+  });
   return (
     <>
       <li>
@@ -73,18 +77,17 @@ export function CoordinationNav({ me }: { me: Me }): ReactElement {
         </NavLink>
       </li>
       <li>
-        <NavLink to={referralsPath} className="samspil-nav-link">
+        <NavLink
+          to={referralsPath}
+          className="samspil-nav-link"
+          // Read as one phrase, "Henvisninger, 2 nye"; the visible badge says the same in words.
+          aria-label={newReferrals > 0 ? `${t('coordinationNav.referrals')}, ${newReferralsText}` : undefined}
+        >
           {t('coordinationNav.referrals')}
           {newReferrals > 0 ? (
             <>
-              <span className="sr-only">,</span>{' '}
-              {/* The number is text ("2 nye"), not a coloured dot: it reads as "Henvisninger, 2 nye". */}
-              <span className="samspil-nav-badge">
-                {t('coordinationNav.newReferrals', {
-                  count: newReferrals,
-                  formatted: formatNumber(newReferrals, language),
-                })}
-              </span>
+              {' '}
+              <span className="samspil-nav-badge">{newReferralsText}</span>
             </>
           ) : null}
         </NavLink>
