@@ -67,7 +67,7 @@ async function unanswered(person: Person) {
 }
 
 describe('a received referral', () => {
-  let referralIds: string[] = [];
+  const referralIds: string[] = [];
 
   it('reaches every member of the receiving unit, naming the citizen, and no one else', async () => {
     for (const reason of ['Hjælp til at beholde lejligheden', 'Bostøtte efter udskrivning']) {
