@@ -39,8 +39,10 @@ import { citizensRoutes } from './citizens/citizens.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { planRoutes } from './plan/plan.routes.js';
 import { workspaceRoutes } from './workspace/workspace.routes.js';
+import { unitCitizensRoutes } from './workspace/unit-citizens.routes.js';
 import { coordinationRoutes } from './coordination/coordination.routes.js';
 import { flagsRoutes } from './coordination/flags.routes.js';
+import { leaderDrilldownRoutes } from './coordination/leader-drilldown.routes.js';
 import { inboxRoutes } from './inbox/inbox.routes.js';
 import { registerMailer } from './coordination/mailer.js';
 import { referralsRoutes } from './coordination/referrals.routes.js';
@@ -171,6 +173,7 @@ export async function buildApp(
   planRoutes(app, context);
   catalogueRoutes(app, context);
   workspaceRoutes(app, context);
+  unitCitizensRoutes(app, context);
   authAdminRoutes(app, context);
   consentRoutes(app, context);
   breakGlassRoutes(app, context);
@@ -179,6 +182,7 @@ export async function buildApp(
   auditRoutes(app, context);
   flagsRoutes(app, context);
   coordinationRoutes(app, context);
+  leaderDrilldownRoutes(app, context);
   referralsRoutes(app, context);
   meetingsRoutes(app, context);
   proposalsRoutes(app, context);

@@ -16,6 +16,7 @@ import { myPathwayPath } from './routes.js';
  * - `/mit-overblik` My day: the professional's citizens with what needs attention
  * - `/borgere` the professional's whole caseload ("Mine borgere")
  * - `/min-enhed` the team leader's unit overview
+ * - `/min-enhed/borgere` the unit's citizens behind a figure (?attention=…, ?professionalId=…)
  * - `/borgere/:citizenId/plan` a citizen's plan (a citizen sees their own here too)
  * - `/samarbejde` the team leader's collaboration and quality survey results
  * - `/ledelsestal` management figures for leaders
@@ -31,6 +32,7 @@ export function App(): ReactElement {
           <Route path="mit-overblik" element={<PageLoader page={pages.myDay} />} />
           <Route path="borgere" element={<PageLoader page={pages.caseload} />} />
           <Route path="min-enhed" element={<PageLoader page={pages.unit} />} />
+          <Route path="min-enhed/borgere" element={<PageLoader page={pages.unitCitizens} />} />
           <Route path="borgere/:citizenId/plan" element={<PageLoader page={pages.plan} />} />
           <Route path={myPathwayPath.slice(1)} element={<PageLoader page={pages.myPathway} />} />
           <Route path="samarbejde" element={<PageLoader page={pages.surveys} />} />

@@ -34,3 +34,12 @@ export function homePath(me: Me): string {
 export function isProfessionalPath(path: string): boolean {
   return Object.values(paths).some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 }
+
+/** The team leader's list of the unit's citizens behind a figure or a professional's caseload. */
+export function unitCitizensLink(filter: { attention?: string; professionalId?: string }): string {
+  const params = new URLSearchParams();
+  if (filter.attention) params.set('attention', filter.attention);
+  if (filter.professionalId) params.set('professionalId', filter.professionalId);
+  const query = params.toString();
+  return `${paths.unit}/borgere${query ? `?${query}` : ''}`;
+}

@@ -7,6 +7,8 @@ type Executor = Kysely<DB> | Transaction<DB>;
 export interface ReferralRow {
   id: string;
   citizen_id: string;
+  citizen_given_name: string;
+  citizen_family_name: string;
   sub_goal_id: string | null;
   sub_goal_title: string | null;
   from_unit_id: string;
@@ -42,6 +44,9 @@ export function referralQuery(db: Executor, municipalityId: string) {
     .leftJoin('unit as tu', (join) =>
       join.onRef('tu.municipality_id', '=', 'r.municipality_id').onRef('tu.id', '=', 'r.to_unit_id'),
     )
+    .innerJoin('citizen as c', (join) =>
+      join.onRef('c.municipality_id', '=', 'r.municipality_id').onRef('c.id', '=', 'r.citizen_id'),
+    )
     .leftJoin('sub_goal as g', (join) =>
       join.onRef('g.municipality_id', '=', 'r.municipality_id').onRef('g.id', '=', 'r.sub_goal_id'),
     )
@@ -51,6 +56,8 @@ export function referralQuery(db: Executor, municipalityId: string) {
     .select([
       'r.id',
       'r.citizen_id',
+      'c.given_name as citizen_given_name',
+      'c.family_name as citizen_family_name',
       'r.sub_goal_id',
       'g.title as sub_goal_title',
       'r.from_unit_id',
@@ -92,4 +99,20 @@ export async function referralHistory(
     .orderBy('e.at')
     .orderBy('e.id')
     .execute();
+}
+
+/** How many referrals to the unit wait for its answer (requested, not yet accepted or declined). */
+export async function unansweredReferralCount(
+  db: Executor,
+  municipalityId: string,
+  unitId: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('referral')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('municipality_id', '=', municipalityId)
+    .where('to_unit_id', '=', unitId)
+    .where('status', '=', 'requested')
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }

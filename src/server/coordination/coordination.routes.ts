@@ -124,7 +124,15 @@ export function coordinationRoutes(app: App, context: AppContext): void {
         totals,
         byRule,
         byUnitPair: pairs(counts.unitPairs, unitLabel).slice(0, 50),
-        bySectorPair: pairs(counts.sectorPairs, sectorName).slice(0, 50),
+        // A pair is two different sectors; collaboration within one sector is its own table.
+        bySectorPair: pairs(
+          counts.sectorPairs.filter((row) => row.a !== row.b),
+          sectorName,
+        ).slice(0, 50),
+        withinSector: pairs(
+          counts.sectorPairs.filter((row) => row.a === row.b),
+          sectorName,
+        ).map((pair) => ({ sector: pair.a, open: pair.open, byRule: pair.byRule })),
         mostCollidingUnitPairs: pairs(counts.unitPairs, unitLabel, PAIRWISE_RULES).slice(0, 10),
         lastScan:
           lastScan?.finished_at != null

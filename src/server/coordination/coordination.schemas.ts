@@ -82,7 +82,16 @@ export const overviewSchema = z
       }),
     ),
     byUnitPair: z.array(pairCount).describe('Open flags between two units, most first'),
-    bySectorPair: z.array(pairCount).describe('Open flags between two sectors (or within one), most first'),
+    bySectorPair: z.array(pairCount).describe('Open flags between two different sectors, most first'),
+    withinSector: z
+      .array(
+        z.object({
+          sector: z.object({ id: z.string(), name: z.string() }),
+          open: z.number().int(),
+          byRule: z.record(z.string(), z.number().int()),
+        }),
+      )
+      .describe('Open flags within one sector (between its own units or interventions), most first'),
     mostCollidingUnitPairs: z
       .array(pairCount)
       .describe(

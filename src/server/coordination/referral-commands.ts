@@ -12,6 +12,7 @@ import { insertNotifications } from '../../db/queries/notification.queries.js';
 import type { DB } from '../../db/schema.js';
 import { auditInTransaction } from '../audit/audit-writer.js';
 import { authorizeCitizen, citizenAccess } from '../auth/citizen-access.js';
+import { visibleCitizens } from '../auth/visible-citizens.js';
 import type { AppContext } from '../context.js';
 import { recordPlanChanges } from '../plan/plan-change.js';
 import { lockPlan, rebuildPlanDocument } from '../plan/plan-lock.js';
@@ -42,11 +43,22 @@ export async function mayViewReferral(context: AppContext, actor: Actor, row: Re
   return (await citizenAccess(context, actor, row.citizen_id)).decision.allowed;
 }
 
-/** A referral as the API shows it. */
-export function presentReferral(row: ReferralRow, today: string = danishToday()): ReferralView {
+/**
+ * A referral as the API shows it. It names the citizen only when the caller has found that the
+ * viewer may see them (visibleCitizens: the policy), which the receiving unit may through the
+ * pending referral itself.
+ */
+export function presentReferral(
+  row: ReferralRow,
+  citizenVisible: boolean,
+  today: string = danishToday(),
+): ReferralView {
   return {
     id: row.id,
     citizenId: row.citizen_id,
+    citizen: citizenVisible
+      ? { id: row.citizen_id, name: `${row.citizen_given_name} ${row.citizen_family_name}` }
+      : null,
     subGoal: row.sub_goal_id ? { id: row.sub_goal_id, title: row.sub_goal_title ?? '' } : null,
     from: {
       unit: { id: row.from_unit_id, name: row.from_unit_name },
@@ -71,17 +83,19 @@ export function presentReferral(row: ReferralRow, today: string = danishToday())
 /** A referral with its history. */
 export async function referralWithHistory(
   context: AppContext,
-  municipalityId: string,
+  actor: Actor,
   id: string,
 ): Promise<ReferralView> {
   const { db } = context.database;
+  const { municipalityId } = actor;
   const [row, history] = await Promise.all([
     referralQuery(db, municipalityId).where('r.id', '=', id).executeTakeFirst(),
     referralHistory(db, municipalityId, id),
   ]);
   if (!row) throw problems.notFound('The referral');
+  const visible = await visibleCitizens(context, actor, [row.citizen_id]);
   return {
-    ...presentReferral(row),
+    ...presentReferral(row, visible.has(row.citizen_id)),
     history: history.map((event) => ({
       at: event.at.toISOString(),
       status: event.status,
@@ -194,7 +208,7 @@ export async function createReferral(
     return refreshPlan(trx, actor, citizenId);
   });
   context.plans.put(actor.municipalityId, document);
-  return referralWithHistory(context, actor.municipalityId, id);
+  return referralWithHistory(context, actor, id);
 }
 
 /** Moves a referral one step along its loop, by the side allowed to take that step. */
@@ -314,7 +328,7 @@ export async function advanceReferral(
       throw error;
     });
   context.plans.put(actor.municipalityId, document);
-  return referralWithHistory(context, actor.municipalityId, referralId);
+  return referralWithHistory(context, actor, referralId);
 }
 
 /** Puts the accepting professional on the citizen's team, unless they are on it already. */
@@ -383,13 +397,25 @@ async function notifyUnit(
     .where('unit_id', '=', unitId)
     .where('active', '=', true)
     .execute();
+  // A new referral is the whole receiving unit's to take on: every member gets it in the inbox.
+  // Later steps go to its leaders (or everyone when it has none) and the one who sent it.
   const leaders = staff.filter((person) => person.role === 'team_leader');
-  const recipients = new Set((leaders.length > 0 ? leaders : staff).map((person) => person.id));
+  const recipients = new Set(
+    (kind === 'referral-requested' || leaders.length === 0 ? staff : leaders).map((person) => person.id),
+  );
   if (alsoId) recipients.add(alsoId);
   recipients.delete(actor.id);
   if (recipients.size === 0) return;
+  const citizen = await trx
+    .selectFrom('citizen')
+    .select(['given_name', 'family_name'])
+    .where('municipality_id', '=', actor.municipalityId)
+    .where('id', '=', citizenId)
+    .executeTakeFirst();
+  // The name is stored; the inbox shows it only to a reader the policy lets see the citizen.
   const payload = JSON.stringify({
     referralId,
+    citizen: citizen ? { id: citizenId, name: `${citizen.given_name} ${citizen.family_name}` } : null,
     status: kind.replace(/^referral-/, ''),
     comment: text,
     text: {

@@ -40,6 +40,12 @@ export const referralSchema = z
   .object({
     id: z.uuid(),
     citizenId: z.uuid(),
+    citizen: z
+      .object({ id: z.uuid(), name: z.string() })
+      .nullable()
+      .describe(
+        'The citizen by name, for those the access policy lets see them (the units involved, through the referral); else null',
+      ),
     subGoal: z.object({ id: z.uuid(), title: z.string() }).nullable(),
     from: z.object({
       unit: z.object({ id: z.uuid(), name: z.string() }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { referralQuery } from '../../db/queries/coordination-referrals.queries.js';
+import { referralQuery, unansweredReferralCount } from '../../db/queries/coordination-referrals.queries.js';
+import { visibleCitizens } from '../auth/visible-citizens.js';
 import { citizenAccess } from '../auth/citizen-access.js';
 import type { App, AppContext } from '../context.js';
 import {
@@ -87,7 +88,10 @@ export function referralsRoutes(app: App, context: AppContext): void {
       // Not allowed means the decision was a refusal: answer it.
       if (!allowed && !view.decision.allowed)
         throw refusedProblem(view.decision, request.headers['accept-language']);
-      return { items: rows.map((row) => presentReferral(row)) };
+      // Anyone who gets here may see the referrals; the name follows the policy (a unit that only
+      // sent or received one sees it through the referral's own relation while it is pending).
+      const visible = await visibleCitizens(context, actor, [citizenId]);
+      return { items: rows.map((row) => presentReferral(row, visible.has(row.citizen_id))) };
     },
   );
 
@@ -99,7 +103,12 @@ export function referralsRoutes(app: App, context: AppContext): void {
         summary: "My unit's referrals: incoming (to answer) or outgoing (sent)",
         querystring: z.strictObject({
           direction: z.enum(['incoming', 'outgoing']).default('incoming'),
-          status: z.enum(['open', 'all']).default('open').describe('open: requested, accepted or started'),
+          status: z
+            .enum(['open', 'unanswered', 'all'])
+            .default('open')
+            .describe(
+              'open: requested, accepted or started; unanswered: requested, waiting for the receiver (the badge)',
+            ),
         }),
         response: { 200: listSchema },
       },
@@ -113,6 +122,7 @@ export function referralsRoutes(app: App, context: AppContext): void {
       );
       if (request.query.status === 'open')
         query = query.where('r.status', 'in', ['requested', 'accepted', 'started']);
+      if (request.query.status === 'unanswered') query = query.where('r.status', '=', 'requested');
       const rows = await query.orderBy('r.answer_due').orderBy('r.id').limit(500).execute();
       await context.audit.record({
         actor,
@@ -124,7 +134,29 @@ export function referralsRoutes(app: App, context: AppContext): void {
         details: { results: rows.length },
         seenCitizens: rows.map((row) => row.citizen_id),
       });
-      return { items: rows.map((row) => presentReferral(row)) };
+      const visible = await visibleCitizens(
+        context,
+        actor,
+        rows.map((row) => row.citizen_id),
+      );
+      return { items: rows.map((row) => presentReferral(row, visible.has(row.citizen_id))) };
+    },
+  );
+
+  app.get(
+    '/api/referrals/unanswered-count',
+    {
+      schema: {
+        tags: ['referrals'],
+        summary:
+          "How many referrals to my unit wait for its answer: the navigation's badge (the list is direction=incoming&status=unanswered)",
+        response: { 200: z.object({ count: z.number().int() }).meta({ id: 'UnansweredReferrals' }) },
+      },
+    },
+    async (request) => {
+      const actor = professionalOf(request);
+      // A count names no one: not a read of citizen data.
+      return { count: await unansweredReferralCount(db, actor.municipalityId, actor.unitId) };
     },
   );
 
@@ -157,7 +189,7 @@ export function referralsRoutes(app: App, context: AppContext): void {
         throw problems.forbidden(
           'Only the units involved, those who work with the citizen and the citizen see a referral.',
         );
-      return referralWithHistory(context, actor.municipalityId, row.id);
+      return referralWithHistory(context, actor, row.id);
     },
   );
 

@@ -1,4 +1,5 @@
 import { type Actor, decideCitizenAccess } from '../../domain/access/policy.js';
+import { visibleCitizens } from '../auth/visible-citizens.js';
 import type { AppContext } from '../context.js';
 import { hiddenInterventions } from './plan.presenter.js';
 import { type InterventionNotificationPayload, restrictedNotification } from './hidden-details.js';
@@ -59,6 +60,13 @@ export async function presentNotifications(
       });
     }),
   );
+  // A referral notification carries the citizen's name; it is shown only while the reader may
+  // see the citizen (the receiving unit may, through the pending referral).
+  const referralCitizens = await visibleCitizens(
+    context,
+    actor,
+    rows.flatMap((row) => (row.kind.startsWith('referral-') && row.citizen_id ? [row.citizen_id] : [])),
+  );
   return rows.map((row) => {
     let payload = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as Record<
       string,
@@ -76,6 +84,10 @@ export async function presentNotifications(
         ) as unknown as Record<string, unknown>;
         shownActor = null;
       }
+    }
+    if (row.kind.startsWith('referral-') && !(row.citizen_id && referralCitizens.has(row.citizen_id))) {
+      const { citizen: _hidden, ...rest } = payload;
+      payload = rest;
     }
     return {
       id: row.id,

@@ -7,6 +7,7 @@ import { professionalOf } from '../plugins/auth.js';
 import { plansAsSeenBy } from '../presenters/viewer-plans.js';
 import { caseloadItemSchema, toCaseloadItem } from '../presenters/caseload.presenter.js';
 import { problems } from '../problem.js';
+import { citizensWithAttention, relatedStaff, UNIT_ATTENTION_KINDS } from './unit-caseloads.js';
 
 const attentionSchema = z.object({
   followUpsOverdue: z.number().int(),
@@ -18,7 +19,7 @@ const attentionSchema = z.object({
   gaps: z.number().int(),
 });
 
-const attentionItemSchema = caseloadItemSchema.extend({
+export const attentionItemSchema = caseloadItemSchema.extend({
   attention: attentionSchema,
   score: z.number().int().describe('How much needs attention; higher first'),
   lastVisitAt: z.string().nullable(),
@@ -129,6 +130,11 @@ export function workspaceRoutes(app: App, context: AppContext): void {
               unit: z.object({ id: z.uuid(), name: z.string(), sector: z.enum(SECTORS) }),
               citizens: z.number().int(),
               totals: totalsSchema,
+              citizensWith: z
+                .object(Object.fromEntries(UNIT_ATTENTION_KINDS.map((kind) => [kind, z.number().int()])))
+                .describe(
+                  'How many citizens have each kind of attention: the figures the unit list filters by',
+                ),
               professionals: z.array(
                 z.object({
                   id: z.uuid(),
@@ -185,21 +191,13 @@ export function workspaceRoutes(app: App, context: AppContext): void {
       const scored = plans.map((plan) => {
         const attention = attentionFor(plan, today, actor.id, null);
         const score = attentionScore({ ...attention, changedSinceLastVisit: false });
-        const related = new Set<string>();
         for (const member of plan.team) {
-          if (!member.professionalId || !staffIds.has(member.professionalId)) continue;
-          related.add(member.professionalId);
-          if (member.isCoordinator) {
-            const entry = perProfessional.get(member.professionalId);
-            if (entry) entry.coordinatorFor += 1;
-          }
+          if (!member.professionalId || !member.isCoordinator) continue;
+          const entry = perProfessional.get(member.professionalId);
+          if (entry) entry.coordinatorFor += 1;
         }
-        for (const group of plan.sectors) {
-          for (const item of group.interventions) {
-            if (item.responsible && item.status !== 'ended' && staffIds.has(item.responsible.id))
-              related.add(item.responsible.id);
-          }
-        }
+        // The same relation the list behind a professional's caseload uses (unit-citizens.routes.ts).
+        const related = relatedStaff(plan, staffIds);
         for (const id of related) {
           const entry = perProfessional.get(id);
           if (!entry) continue;
@@ -238,6 +236,7 @@ export function workspaceRoutes(app: App, context: AppContext): void {
         unit: { ...unit, sector: unit.sector as (typeof SECTORS)[number] },
         citizens: plans.length,
         totals: sum(scored.map((entry) => ({ ...entry.attention, changedSinceLastVisit: false }))),
+        citizensWith: citizensWithAttention(scored.map((entry) => entry.attention)),
         professionals: staff.map((person) => ({
           ...person,
           role: person.role as (typeof PROFESSIONAL_ROLES)[number],

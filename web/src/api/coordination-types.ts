@@ -96,8 +96,48 @@ export interface CoordinationOverview {
     dismissed: number;
   }[];
   byUnitPair: PairCount[];
+  /** Between two different sectors. */
   bySectorPair: PairCount[];
+  /** Within one sector (its own units or interventions). */
+  withinSector: { sector: NamedRef; open: number; byRule: Record<string, number> }[];
   mostCollidingUnitPairs: PairCount[];
+}
+
+/** The filter of the flag list behind a figure of the overview, as in its address. */
+export interface LeaderFlagFilter {
+  status: FlagStatus | 'active';
+  ruleId?: FlagRuleId;
+  unitA?: string;
+  unitB?: string;
+  sectorA?: string;
+  sectorB?: string;
+  sector?: string;
+}
+
+/** GET /api/coordination/flags. */
+export interface LeaderFlagList {
+  total: number;
+  citizens: number;
+  limit: number;
+  offset: number;
+  items: {
+    id: string;
+    ruleId: FlagRuleId;
+    title: Localised;
+    severity: FlagSeverity;
+    status: FlagStatus;
+    units: NamedRef[];
+    sectors: string[];
+    createdAt: string;
+    statusAt: string;
+    /** Only when the leader may see the citizen. */
+    citizen: NamedRef | null;
+  }[];
+}
+
+/** GET /api/coordination/trends. */
+export interface CoordinationTrend {
+  weeks: { start: string; year: number; week: number; open: number; raised: number }[];
 }
 
 export interface InboxItem {
@@ -116,6 +156,8 @@ export type ReferralStatus = 'requested' | 'accepted' | 'declined' | 'started' |
 export interface Referral {
   id: string;
   citizenId: string;
+  /** The citizen by name, when the viewer may see them (the receiving unit may, through the referral). */
+  citizen: NamedRef | null;
   subGoal: { id: string; title: string } | null;
   from: { unit: NamedRef; professional: NamedRef };
   to: { unit: NamedRef | null; civilSociety: string | null };

@@ -114,12 +114,31 @@ export interface UnitProfessional {
   openFlags: number;
 }
 
+export type UnitAttentionKind =
+  | 'followUpsOverdue'
+  | 'followUpsDueSoon'
+  | 'noActiveIntervention'
+  | 'subGoalsPastDate'
+  | 'gaps';
+
+/** GET /api/units/{unitId}/citizens: the citizens behind a figure of the unit overview. */
+export interface UnitCitizens {
+  today: string;
+  total: number;
+  professional: { id: string; name: string } | null;
+  limit: number;
+  offset: number;
+  items: AttentionItem[];
+}
+
 /** GET /api/units/{unitId}/overview. */
 export interface UnitOverview {
   today: string;
   unit: UnitRef;
   citizens: number;
   totals: AttentionTotals;
+  /** How many citizens have each kind of attention: the figures, each with its list behind it. */
+  citizensWith: Record<UnitAttentionKind, number>;
   professionals: UnitProfessional[];
   mostFlagged: AttentionItem[];
 }

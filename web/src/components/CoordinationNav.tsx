@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import type { Me } from '../api/types.js';
+import { useUnansweredReferrals } from '../api/useUnansweredReferrals.js';
 import { useUnreadCount } from '../api/useUnreadCount.js';
 import { formatNumber } from '../i18n/format.js';
 import { useLanguage } from '../i18n/useLanguage.js';
@@ -31,6 +32,7 @@ export function CoordinationNav({ me }: { me: Me }): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
   const unread = useUnreadCount(me.kind === 'professional');
+  const unanswered = useUnansweredReferrals(me.kind === 'professional');
   if (me.kind === 'citizen') {
     return (
       <>
@@ -53,6 +55,11 @@ export function CoordinationNav({ me }: { me: Me }): ReactElement {
     );
   }
   const count = unread.data ?? 0;
+  const newReferrals = unanswered.data ?? 0;
+  const newReferralsText = t('coordinationNav.newReferrals', {
+    count: newReferrals,
+    formatted: formatNumber(newReferrals, language),
+  });
   return (
     <>
       <li>
@@ -70,8 +77,19 @@ export function CoordinationNav({ me }: { me: Me }): ReactElement {
         </NavLink>
       </li>
       <li>
-        <NavLink to={referralsPath} className="samspil-nav-link">
+        <NavLink
+          to={referralsPath}
+          className="samspil-nav-link"
+          // Read as one phrase, "Henvisninger, 2 nye"; the visible badge says the same in words.
+          aria-label={newReferrals > 0 ? `${t('coordinationNav.referrals')}, ${newReferralsText}` : undefined}
+        >
           {t('coordinationNav.referrals')}
+          {newReferrals > 0 ? (
+            <>
+              {' '}
+              <span className="samspil-nav-badge">{newReferralsText}</span>
+            </>
+          ) : null}
         </NavLink>
       </li>
       {isLeader(me) ? (

@@ -3,6 +3,7 @@ import {
   auditPath,
   breakGlassReviewPath,
   consentsPath,
+  coordinationFlagsPath,
   coordinationOverviewPath,
   delegationsPath,
   inboxPath,
@@ -21,6 +22,9 @@ export const coordinationPages = {
   consents: lazyPage(() => import('./access/ConsentsPage.js').then((module) => module.ConsentsPage)),
   delegations: lazyPage(() => import('./access/DelegationsPage.js').then((module) => module.DelegationsPage)),
   audit: lazyPage(() => import('./audit/AuditPage.js').then((module) => module.AuditPage)),
+  coordinationFlags: lazyPage(() =>
+    import('./coordination/CoordinationFlagsPage.js').then((module) => module.CoordinationFlagsPage),
+  ),
   breakGlassReview: lazyPage(() =>
     import('./audit/BreakGlassReviewPage.js').then((module) => module.BreakGlassReviewPage),
   ),
@@ -37,5 +41,6 @@ export const coordinationPaths: readonly (readonly [string, keyof typeof coordin
     [delegationsPath, 'delegations'],
     [auditPath, 'audit'],
     [breakGlassReviewPath, 'breakGlassReview'],
+    [coordinationFlagsPath, 'coordinationFlags'],
   ] as const satisfies readonly (readonly [string, keyof typeof coordinationPages])[]
 ).map(([path, page]) => [path.slice(1), page] as const);

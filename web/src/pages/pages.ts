@@ -10,6 +10,9 @@ export const pages = {
   caseload: lazyPage(() => import('./caseload/CaseloadPage.js').then((module) => module.CaseloadPage)),
   unit: lazyPage(() => import('./unit/UnitOverviewPage.js').then((module) => module.UnitOverviewPage)),
   myPathway: lazyPage(() => import('./citizen/MyPathwayPage.js').then((module) => module.MyPathwayPage)),
+  unitCitizens: lazyPage(() =>
+    import('./unit/UnitCitizensPage.js').then((module) => module.UnitCitizensPage),
+  ),
   plan: lazyPage(() => import('./plan/PlanPage.js').then((module) => module.PlanPage)),
   surveys: lazyPage(() => import('./surveys/SurveysPage.js').then((module) => module.SurveysPage)),
   notFound: lazyPage(() => import('./errors/NotFoundPage.js').then((module) => module.NotFoundPage)),

@@ -64,9 +64,14 @@ export function BreakGlassReviewPage(): ReactElement {
                         {item.review ? (
                           <strong>{t(`breakGlassReview.outcome.${item.review.outcome}`)}</strong>
                         ) : null}{' '}
-                        {t('breakGlassReview.reviewedAt', {
-                          date: formatDateTime(item.reviewedAt, language),
-                        })}
+                        {item.review?.reviewer
+                          ? t('breakGlassReview.reviewedAtBy', {
+                              date: formatDateTime(item.reviewedAt, language),
+                              who: item.review.reviewer.name,
+                            })
+                          : t('breakGlassReview.reviewedAt', {
+                              date: formatDateTime(item.reviewedAt, language),
+                            })}
                         {item.review?.comment ? <p className="samspil-muted">{item.review.comment}</p> : null}
                       </>
                     ) : item.professional.id === me.data?.id ? (

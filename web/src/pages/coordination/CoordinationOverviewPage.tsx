@@ -9,7 +9,11 @@ import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { ForbiddenPage } from '../errors/ForbiddenPage.js';
 import { localised, sectorLabel } from './flag-text.js';
+import { CountLink } from './CountLink.js';
 import { PairTable } from './PairTable.js';
+import { coordinationFlagsLink } from './paths.js';
+import { TrendSection } from './TrendSection.js';
+import { FigureTile } from '../../components/FigureTile.js';
 import { RulesSection } from './RulesSection.js';
 import { BarCell } from '../../components/BarCell.js';
 
@@ -60,22 +64,18 @@ export function CoordinationOverviewPage(): ReactElement {
       </p>
       <ul className="samspil-figures no-max-width" aria-label={t('coordinationOverview.figuresLabel')}>
         {totals.map((total) => (
-          <li key={total.key} className="samspil-figure">
-            <span className="samspil-figure-value">{formatNumber(total.value, language)}</span>
-            <span className="samspil-figure-label">{t(`coordinationOverview.totals.${total.key}`)}</span>
-          </li>
+          <FigureTile
+            key={total.key}
+            value={total.value}
+            label={t(`coordinationOverview.totals.${total.key}`)}
+            // Citizens with open flags: the list of the open and acknowledged flags, which names them.
+            to={coordinationFlagsLink({
+              status: total.key === 'citizensWithOpenFlags' ? 'active' : total.key,
+            })}
+          />
         ))}
       </ul>
-      <section aria-labelledby="overview-colliding" className="mt-7">
-        <h2 id="overview-colliding">{t('coordinationOverview.mostColliding')}</h2>
-        <p className="samspil-muted">{t('coordinationOverview.mostCollidingIntro')}</p>
-        <PairTable
-          pairs={data.mostCollidingUnitPairs.slice(0, TOP)}
-          caption={t('coordinationOverview.mostColliding')}
-          kind="unit"
-          ruleTitle={ruleTitle}
-        />
-      </section>
+      <TrendSection />
       <section aria-labelledby="overview-rules" className="mt-7">
         <h2 id="overview-rules">{t('coordinationOverview.byRule')}</h2>
         <div className="samspil-table-wrapper">
@@ -104,18 +104,32 @@ export function CoordinationOverviewPage(): ReactElement {
                   </th>
                   <td data-title={t('coordinationOverview.column.open')}>
                     <BarCell value={rule.open} max={maxOpen}>
-                      <span>{formatNumber(rule.open, language)}</span>
+                      <CountLink
+                        value={rule.open}
+                        to={coordinationFlagsLink({ status: 'open', ruleId: rule.ruleId })}
+                        label={t('coordinationOverview.countOf', {
+                          status: t('coordinationOverview.column.open'),
+                          rule: localised(rule.title, language),
+                        })}
+                      />
                     </BarCell>
                   </td>
-                  <td data-title={t('coordinationOverview.column.acknowledged')} className="samspil-numeric">
-                    {formatNumber(rule.acknowledged, language)}
-                  </td>
-                  <td data-title={t('coordinationOverview.column.resolved')} className="samspil-numeric">
-                    {formatNumber(rule.resolved, language)}
-                  </td>
-                  <td data-title={t('coordinationOverview.column.dismissed')} className="samspil-numeric">
-                    {formatNumber(rule.dismissed, language)}
-                  </td>
+                  {(['acknowledged', 'resolved', 'dismissed'] as const).map((status) => (
+                    <td
+                      key={status}
+                      data-title={t(`coordinationOverview.column.${status}`)}
+                      className="samspil-numeric"
+                    >
+                      <CountLink
+                        value={rule[status]}
+                        to={coordinationFlagsLink({ status, ruleId: rule.ruleId })}
+                        label={t('coordinationOverview.countOf', {
+                          status: t(`coordinationOverview.column.${status}`),
+                          rule: localised(rule.title, language),
+                        })}
+                      />
+                    </td>
+                  ))}
                 </tr>
               ))}
             </tbody>
@@ -124,11 +138,13 @@ export function CoordinationOverviewPage(): ReactElement {
       </section>
       <section aria-labelledby="overview-units" className="mt-7">
         <h2 id="overview-units">{t('coordinationOverview.byUnitPair')}</h2>
+        <p className="samspil-muted">{t('coordinationOverview.byUnitPairIntro')}</p>
         <PairTable
           pairs={data.byUnitPair.slice(0, TOP)}
           caption={t('coordinationOverview.byUnitPair')}
           kind="unit"
           ruleTitle={ruleTitle}
+          linkOf={(pair) => coordinationFlagsLink({ status: 'active', unitA: pair.a.id, unitB: pair.b.id })}
         />
       </section>
       <section aria-labelledby="overview-sectors" className="mt-7">
@@ -139,6 +155,26 @@ export function CoordinationOverviewPage(): ReactElement {
           kind="sector"
           ruleTitle={ruleTitle}
           nameOf={(ref) => sectorLabel(ref.id, language)}
+          linkOf={(pair) =>
+            coordinationFlagsLink({ status: 'active', sectorA: pair.a.id, sectorB: pair.b.id })
+          }
+        />
+      </section>
+      <section aria-labelledby="overview-within" className="mt-7">
+        <h2 id="overview-within">{t('coordinationOverview.withinSector')}</h2>
+        <p className="samspil-muted">{t('coordinationOverview.withinSectorIntro')}</p>
+        <PairTable
+          pairs={data.withinSector.map((row) => ({
+            a: row.sector,
+            b: row.sector,
+            open: row.open,
+            byRule: row.byRule,
+          }))}
+          caption={t('coordinationOverview.withinSector')}
+          kind="within"
+          ruleTitle={ruleTitle}
+          nameOf={(ref) => sectorLabel(ref.id, language)}
+          linkOf={(pair) => coordinationFlagsLink({ status: 'active', sector: pair.a.id })}
         />
       </section>
       <RulesSection />

@@ -96,7 +96,9 @@ function InboxEntry({
         {link ? (
           <Link to={link} onClick={unread ? onRead : undefined}>
             {isReferralNotification(item)
-              ? t('inbox.openReferrals')
+              ? citizen
+                ? t('inbox.openReferralsOf', { name: citizen })
+                : t('inbox.openReferrals')
               : citizen
                 ? t('inbox.openPlanOf', { name: citizen })
                 : t('inbox.openPlan')}

@@ -59,6 +59,17 @@ export function ReferralCard({ referral, myUnitId, linkToPlan }: ReferralCardPro
           ) : null}
         </div>
         <dl className="samspil-facts">
+          <Fact label={t('referrals.citizen')}>
+            {referral.citizen ? (
+              linkToPlan ? (
+                <Link to={planPath(referral.citizen.id)}>{referral.citizen.name}</Link>
+              ) : (
+                referral.citizen.name
+              )
+            ) : (
+              <span className="samspil-muted">{t('referrals.citizenHidden')}</span>
+            )}
+          </Fact>
           {referral.subGoal ? <Fact label={t('referrals.subGoal')}>{referral.subGoal.title}</Fact> : null}
           <Fact label={t('referrals.reason')}>{referral.reason}</Fact>
           <Fact label={t('referrals.sentBy')}>
@@ -69,9 +80,11 @@ export function ReferralCard({ referral, myUnitId, linkToPlan }: ReferralCardPro
             <Fact label={t('referrals.declineReason')}>{referral.declineReason}</Fact>
           ) : null}
         </dl>
-        {linkToPlan ? (
+        {linkToPlan && referral.citizen ? (
           <p>
-            <Link to={planPath(referral.citizenId)}>{t('referrals.openPlan')}</Link>
+            <Link to={planPath(referral.citizen.id)}>
+              {t('referrals.openPlanOf', { name: referral.citizen.name })}
+            </Link>
           </p>
         ) : null}
         {mutation.error ? <ErrorAlert error={mutation.error} /> : null}

@@ -21,6 +21,8 @@ export function ReferralsPage(): ReactElement {
   const myUnitId = me.data?.unit?.id ?? null;
   const items = referrals.data ?? [];
   const overdue = items.filter((item) => item.overdue && item.status === 'requested').length;
+  // The navigation's badge counts these: received and waiting for the unit's answer.
+  const unanswered = items.filter((item) => item.status === 'requested').length;
 
   return (
     <>
@@ -52,6 +54,9 @@ export function ReferralsPage(): ReactElement {
         <>
           <p role="status">
             {t('referrals.count', { count: items.length })}
+            {direction === 'incoming' && unanswered > 0
+              ? ` ${t('referrals.unansweredCount', { count: unanswered })}`
+              : ''}
             {overdue > 0 ? ` ${t('referrals.overdueCount', { count: overdue })}` : ''}
           </p>
           <ul className="samspil-referrals no-max-width">

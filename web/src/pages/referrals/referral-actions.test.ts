@@ -6,6 +6,7 @@ function referral(status: Referral['status']): Referral {
   return {
     id: 'r',
     citizenId: 'c',
+    citizen: null,
     subGoal: null,
     from: { unit: { id: 'from', name: 'A' }, professional: { id: 'p', name: 'P' } },
     to: { unit: { id: 'to', name: 'B' }, civilSociety: null },

@@ -1,8 +1,8 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { isApiError } from '../../api/client.js';
-import type { UnitProfessional } from '../../api/types.js';
+import type { UnitAttentionKind, UnitProfessional } from '../../api/types.js';
 import { useMe } from '../../api/useMe.js';
 import { useUnitOverview } from '../../api/useUnitOverview.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -11,7 +11,8 @@ import { SECTOR_LABELS } from '../../domain.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
-import { homePath } from '../../routes.js';
+import { homePath, unitCitizensLink } from '../../routes.js';
+import { FigureTile } from '../../components/FigureTile.js';
 import { ForbiddenPage } from '../errors/ForbiddenPage.js';
 import { AttentionTable } from '../my-day/AttentionTable.js';
 import { BarCell } from '../../components/BarCell.js';
@@ -34,12 +35,13 @@ export function UnitOverviewPage(): ReactElement {
   if (overview.isError) return <ErrorAlert error={overview.error} onRetry={() => void overview.refetch()} />;
   const data = overview.data;
   const maxCaseload = Math.max(1, ...data.professionals.map((person) => person.caseload));
-  const totals: { key: keyof typeof data.totals; value: number }[] = [
-    { key: 'followUpsOverdue', value: data.totals.followUpsOverdue },
-    { key: 'followUpsDueSoon', value: data.totals.followUpsDueSoon },
-    { key: 'noActiveIntervention', value: data.totals.noActiveIntervention },
-    { key: 'subGoalsPastDate', value: data.totals.subGoalsPastDate },
-    { key: 'gaps', value: data.totals.gaps },
+  // Each figure counts citizens, so the list behind it has as many rows; the sum is its note.
+  const kinds: UnitAttentionKind[] = [
+    'followUpsOverdue',
+    'followUpsDueSoon',
+    'noActiveIntervention',
+    'subGoalsPastDate',
+    'gaps',
   ];
   return (
     <>
@@ -52,15 +54,22 @@ export function UnitOverviewPage(): ReactElement {
         })}
       </p>
       <ul className="samspil-figures no-max-width" aria-label={t('unit.figuresLabel')}>
-        <li className="samspil-figure">
-          <span className="samspil-figure-value">{formatNumber(data.citizens, language)}</span>
-          <span className="samspil-figure-label">{t('unit.citizens')}</span>
-        </li>
-        {totals.map((total) => (
-          <li key={total.key} className="samspil-figure">
-            <span className="samspil-figure-value">{formatNumber(total.value, language)}</span>
-            <span className="samspil-figure-label">{t(`unit.totals.${total.key}`)}</span>
-          </li>
+        <FigureTile value={data.citizens} label={t('unit.citizens')} to={unitCitizensLink({})} />
+        {kinds.map((kind) => (
+          <FigureTile
+            key={kind}
+            value={data.citizensWith[kind]}
+            label={t(`unit.citizensWith.${kind}`)}
+            to={unitCitizensLink({ attention: kind })}
+            note={
+              kind === 'noActiveIntervention'
+                ? undefined
+                : t(`unit.sumNote.${kind}`, {
+                    count: data.totals[kind],
+                    formatted: formatNumber(data.totals[kind], language),
+                  })
+            }
+          />
         ))}
       </ul>
       <section aria-labelledby="unit-workload" className="mt-7">
@@ -116,7 +125,7 @@ function WorkloadRow({ person, max }: { person: UnitProfessional; max: number })
     <tr>
       <th scope="row" data-title={t('unit.column.name')}>
         <span className="samspil-cell">
-          {person.name}
+          <Link to={unitCitizensLink({ professionalId: person.id })}>{person.name}</Link>
           <span className="samspil-muted samspil-small samspil-block">
             {person.profession} · {t(`role.${person.role}`, { defaultValue: person.role })}
           </span>
@@ -124,12 +133,13 @@ function WorkloadRow({ person, max }: { person: UnitProfessional; max: number })
       </th>
       <td data-title={t('unit.column.caseload')}>
         <BarCell value={person.caseload} max={max}>
-          <span>
+          <Link to={unitCitizensLink({ professionalId: person.id })}>
             {t('unit.citizensCount', {
               count: person.caseload,
               formatted: formatNumber(person.caseload, language),
             })}
-          </span>
+            <span className="sr-only">{t('unit.citizensOf', { name: person.name })}</span>
+          </Link>
         </BarCell>
       </td>
       <td data-title={t('unit.column.coordinatorFor')} className="samspil-numeric">

@@ -1,0 +1,213 @@
+import { z } from 'zod';
+import { lastIsoWeeks } from '../../domain/analytics/weeks.js';
+import { danishToday } from '../../domain/calendar.js';
+import { FLAG_STATUSES } from '../../domain/coordination/flag-diff.js';
+import { RULE_IDS, SEVERITIES } from '../../domain/coordination/rule.js';
+import { ruleById } from '../../domain/coordination/rules.js';
+import type { RuleId } from '../../domain/coordination/rule.js';
+import { SECTORS } from '../../domain/organisation/sectors.js';
+import { flagList, type FlagListFilter, unitNames } from '../../db/queries/coordination-drilldown.queries.js';
+import { weeklyFlagTrend } from '../../db/queries/coordination-trends.queries.js';
+import { visibleCitizens } from '../auth/visible-citizens.js';
+import type { App, AppContext } from '../context.js';
+import { professionalOf } from '../plugins/auth.js';
+import { problems } from '../problem.js';
+
+const LEADER_ROLES = new Set(['team_leader', 'administrator']);
+/** How far back the leaders' trends look. */
+export const TREND_WEEKS = 12;
+
+const text = z.object({ da: z.string(), en: z.string() });
+
+const flagListQuery = z
+  .strictObject({
+    status: z
+      .enum([...FLAG_STATUSES, 'active'])
+      .default('active')
+      .describe('active: open or acknowledged, as the pair tables count'),
+    ruleId: z.enum(RULE_IDS, { error: `must be one of ${RULE_IDS.join(', ')}` }).optional(),
+    unitA: z.uuid({ error: 'must be a unit id (UUID)' }).optional(),
+    unitB: z.uuid({ error: 'must be a unit id (UUID)' }).optional(),
+    sectorA: z.enum(SECTORS).optional(),
+    sectorB: z.enum(SECTORS).optional(),
+    sector: z.enum(SECTORS).optional().describe('Flags within this one sector'),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .refine((query) => (query.unitA === undefined) === (query.unitB === undefined), {
+    error: 'give both unitA and unitB, or neither',
+    path: ['unitB'],
+  })
+  .refine((query) => (query.sectorA === undefined) === (query.sectorB === undefined), {
+    error: 'give both sectorA and sectorB, or neither',
+    path: ['sectorB'],
+  })
+  .refine((query) => query.sectorA === undefined || query.sectorA !== query.sectorB, {
+    error: 'a sector pair is two different sectors; use sector for flags within one',
+    path: ['sectorB'],
+  });
+
+const flagListItem = z.object({
+  id: z.uuid(),
+  ruleId: z.enum(RULE_IDS),
+  title: text,
+  severity: z.enum(SEVERITIES),
+  status: z.enum(FLAG_STATUSES),
+  units: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  sectors: z.array(z.string()),
+  createdAt: z.string(),
+  statusAt: z.string(),
+  citizen: z
+    .object({ id: z.uuid(), name: z.string() })
+    .nullable()
+    .describe('Named only to a leader who may see the citizen (the access policy decides); else null'),
+});
+
+export const leaderFlagListSchema = z
+  .object({
+    total: z.number().int().describe('How many flags match: the figure the list is behind'),
+    citizens: z.number().int().describe('How many different citizens they concern'),
+    limit: z.number().int(),
+    offset: z.number().int(),
+    items: z.array(flagListItem),
+  })
+  .meta({ id: 'LeaderFlagList' });
+
+export const flagTrendSchema = z
+  .object({
+    weeks: z.array(
+      z.object({
+        start: z.iso.date().describe('The Monday of the ISO week'),
+        year: z.number().int(),
+        week: z.number().int(),
+        open: z
+          .number()
+          .int()
+          .describe('Signals open or acknowledged at the end of the week (now for this week)'),
+        raised: z.number().int().describe('Signals raised during the week'),
+      }),
+    ),
+  })
+  .meta({ id: 'CoordinationTrend' });
+
+function requireLeader(role: string): void {
+  if (!LEADER_ROLES.has(role))
+    throw problems.forbidden('The coordination overview is for team leaders and administrators.');
+}
+
+/**
+ * What lies behind the leaders' figures: the flags of a tile, a rule, a unit pair or a sector
+ * (pair), with the filter in the query, and the weekly course of the last twelve ISO weeks.
+ */
+export function leaderDrilldownRoutes(app: App, context: AppContext): void {
+  const { db } = context.database;
+
+  app.get(
+    '/api/coordination/flags',
+    {
+      schema: {
+        tags: ['coordination'],
+        summary:
+          'The coordination flags behind a figure of the leaders’ overview, filtered by status, rule, unit pair or sector (pair)',
+        querystring: flagListQuery,
+        response: { 200: leaderFlagListSchema },
+      },
+    },
+    async (request) => {
+      const actor = professionalOf(request);
+      requireLeader(actor.role);
+      const query = request.query;
+      const filter: FlagListFilter = {
+        statuses: query.status === 'active' ? ['open', 'acknowledged'] : [query.status],
+        ...(query.ruleId ? { ruleId: query.ruleId } : {}),
+        ...(query.unitA && query.unitB ? { units: [query.unitA, query.unitB] as const } : {}),
+        ...(query.sectorA && query.sectorB ? { sectors: [query.sectorA, query.sectorB] as const } : {}),
+        ...(query.sector ? { withinSector: query.sector } : {}),
+      };
+      const found = await flagList(db, actor.municipalityId, filter, {
+        limit: query.limit,
+        offset: query.offset,
+      });
+      const names = await unitNames(
+        db,
+        actor.municipalityId,
+        found.rows.flatMap((row) => row.unit_ids),
+      );
+      // The figure is for every leader; a citizen's name only for one the policy lets see them.
+      const visible = await visibleCitizens(
+        context,
+        actor,
+        found.rows.map((row) => row.citizen_id),
+      );
+      await context.audit.record({
+        actor,
+        citizenId: null,
+        action: 'list',
+        resource: 'coordination-flags',
+        outcome: 'allowed',
+        clientIp: request.ip,
+        details: { filter: { ...query }, results: found.rows.length, total: found.total },
+        seenCitizens: [...visible],
+      });
+      return {
+        total: found.total,
+        citizens: found.citizens,
+        limit: query.limit,
+        offset: query.offset,
+        items: found.rows.map((row) => ({
+          id: row.id,
+          ruleId: row.rule_id as RuleId,
+          title: ruleById(row.rule_id as RuleId).title,
+          severity: row.severity as (typeof SEVERITIES)[number],
+          status: row.status as (typeof FLAG_STATUSES)[number],
+          units: row.unit_ids.map((id) => ({ id, name: names.get(id) ?? '' })),
+          sectors: row.sectors,
+          createdAt: row.created_at.toISOString(),
+          statusAt: row.status_at.toISOString(),
+          citizen: visible.has(row.citizen_id)
+            ? { id: row.citizen_id, name: `${row.given_name} ${row.family_name}` }
+            : null,
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/coordination/trends',
+    {
+      schema: {
+        tags: ['coordination'],
+        summary: 'Open and newly raised coordination signals per ISO week, the last twelve weeks',
+        response: { 200: flagTrendSchema },
+      },
+    },
+    async (request) => {
+      const actor = professionalOf(request);
+      requireLeader(actor.role);
+      const now = new Date();
+      const weeks = lastIsoWeeks(danishToday(now), TREND_WEEKS);
+      const rows = await weeklyFlagTrend(
+        db,
+        actor.municipalityId,
+        weeks.map((week) => week.start),
+        now,
+      );
+      const byStart = new Map(rows.map((row) => [row.week_start, row]));
+      await context.audit.record({
+        actor,
+        citizenId: null,
+        action: 'list',
+        resource: 'coordination-trends',
+        outcome: 'allowed',
+        clientIp: request.ip,
+      });
+      return {
+        weeks: weeks.map((week) => ({
+          ...week,
+          open: byStart.get(week.start)?.open_at_end ?? 0,
+          raised: byStart.get(week.start)?.raised ?? 0,
+        })),
+      };
+    },
+  );
+}

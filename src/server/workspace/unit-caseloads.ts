@@ -1,0 +1,44 @@
+import type { PlanOverview } from '../../domain/plan/plan.types.js';
+import type { Attention } from '../../domain/plan/attention.js';
+
+/** The kinds of attention a unit's figures count citizens by; each is a filter of the list behind it. */
+export const UNIT_ATTENTION_KINDS = [
+  'followUpsOverdue',
+  'followUpsDueSoon',
+  'noActiveIntervention',
+  'subGoalsPastDate',
+  'gaps',
+] as const;
+export type UnitAttentionKind = (typeof UNIT_ATTENTION_KINDS)[number];
+
+/** Whether a citizen's attention has this kind: the condition both the figure and its list use. */
+export function hasAttention(attention: Attention, kind: UnitAttentionKind): boolean {
+  const value = attention[kind];
+  return typeof value === 'boolean' ? value : value > 0;
+}
+
+/** How many citizens have each kind of attention. */
+export function citizensWithAttention(attentions: readonly Attention[]): Record<UnitAttentionKind, number> {
+  const counts = Object.fromEntries(UNIT_ATTENTION_KINDS.map((kind) => [kind, 0])) as Record<
+    UnitAttentionKind,
+    number
+  >;
+  for (const attention of attentions)
+    for (const kind of UNIT_ATTENTION_KINDS) if (hasAttention(attention, kind)) counts[kind] += 1;
+  return counts;
+}
+
+/**
+ * The unit's professionals who work with the citizen: on the team, or responsible for a current
+ * intervention. A professional's caseload is the citizens this names them for.
+ */
+export function relatedStaff(plan: PlanOverview, staffIds: ReadonlySet<string>): Set<string> {
+  const related = new Set<string>();
+  for (const member of plan.team)
+    if (member.professionalId && staffIds.has(member.professionalId)) related.add(member.professionalId);
+  for (const group of plan.sectors)
+    for (const item of group.interventions)
+      if (item.responsible && item.status !== 'ended' && staffIds.has(item.responsible.id))
+        related.add(item.responsible.id);
+  return related;
+}
