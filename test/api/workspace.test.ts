@@ -100,6 +100,29 @@ describe('my day', () => {
     expect(history.previousVisitAt).not.toBeNull();
     expect(history.items[0].entity).toBe('intervention');
   });
+
+  it('tells the citizen too when she last looked, so she sees what changed since', async () => {
+    const citizen = await t.login({ municipalityId, kind: 'citizen', id: quiet.id });
+    const history = async () =>
+      (await t.request(citizen, { method: 'GET', url: `/api/citizens/${quiet.id}/plan/history` })).json();
+    await planVersion(citizen, quiet.id);
+    expect((await history()).previousVisitAt).toBeNull();
+    const version = await planVersion(me.cookie, quiet.id);
+    const added = await t.request(me.cookie, {
+      method: 'POST',
+      url: `/api/citizens/${quiet.id}/plan/sub-goals`,
+      headers: { 'if-match': version },
+      payload: { title: 'Gå en tur hver dag' },
+    });
+    expect(added.statusCode).toBe(201);
+    await planVersion(citizen, quiet.id);
+    const after = await history();
+    expect(after.previousVisitAt).not.toBeNull();
+    const newer = after.items.filter((item: { at: string }) => item.at > after.previousVisitAt);
+    expect(
+      newer.map((item: { entity: string; after: { title?: string } }) => [item.entity, item.after?.title]),
+    ).toEqual([['sub_goal', 'Gå en tur hver dag']]);
+  });
 });
 
 describe('the unit overview', () => {

@@ -56,14 +56,14 @@ export async function lastVisits(
 export async function previousVisit(
   db: Kysely<DB>,
   municipalityId: string,
-  professionalId: string,
+  actorId: string,
   citizenId: string,
 ): Promise<string | null> {
   const row = await db
     .selectFrom('audit_event')
     .select('at')
     .where('municipality_id', '=', municipalityId)
-    .where('actor_id', '=', professionalId)
+    .where('actor_id', '=', actorId)
     .where('citizen_id', '=', citizenId)
     .where('action', '=', 'read')
     .where('resource', '=', 'plan')

@@ -164,10 +164,8 @@ export function planRoutes(app: App, context: AppContext): void {
           })),
           hidden,
         ),
-        previousVisitAt:
-          actor.kind === 'professional'
-            ? await previousVisit(db, actor.municipalityId, actor.id, citizenId)
-            : null,
+        // The citizen and a relative have visits too: Mit forløb tells them what changed since.
+        previousVisitAt: await previousVisit(db, actor.municipalityId, actor.id, citizenId),
       };
     },
   );

@@ -16,6 +16,7 @@ import { CitizenOnly } from '../access/CitizenOnly.js';
 import { accessLogPath, consentsPath, delegationsPath } from '../coordination/paths.js';
 import { HelpList } from './HelpList.js';
 import { myPathway } from './my-pathway.js';
+import { SinceLastTime } from './SinceLastTime.js';
 import { StepList } from './StepList.js';
 import { WhomToCall } from './WhomToCall.js';
 
@@ -78,6 +79,13 @@ function MyPathwayView({ citizenId }: { citizenId: string }): ReactElement {
           </p>
         ) : null}
       </section>
+
+      <SinceLastTime
+        citizenId={citizenId}
+        plan={plan.data.plan}
+        meId={me.data?.id ?? null}
+        context={context}
+      />
 
       <section aria-labelledby="lige-nu" className="samspil-this-week">
         <h2 id="lige-nu">{t('citizen.now.heading')}</h2>
