@@ -124,7 +124,7 @@ describe('break the glass', () => {
     await leader.getByLabel('Handling').selectOption({ label: 'Brudt glas' });
     await leader.getByRole('button', { name: 'Søg', exact: true }).click();
     await leader
-      .getByRole('table', { name: /hændelse/ })
+      .getByRole('table', { name: /besøg/ })
       .getByRole('row')
       .nth(1)
       .waitFor();
@@ -139,7 +139,7 @@ describe('break the glass', () => {
     await expect
       .poll(() =>
         leader
-          .getByRole('table', { name: /hændelse/ })
+          .getByRole('table', { name: /besøg/ })
           .getByRole('row')
           .count(),
       )

@@ -146,7 +146,13 @@ export interface AuditVisit {
   key: string;
   from: string;
   to: string;
-  actor: { kind: string; id: string; role: string; name: string | null; unit: { id: string; name: string } | null };
+  actor: {
+    kind: string;
+    id: string;
+    role: string;
+    name: string | null;
+    unit: { id: string; name: string } | null;
+  };
   /** The name only where the viewer may see it; never a CPR number. */
   citizen: { id: string; name: string | null } | null;
   inList: boolean;

@@ -16,7 +16,13 @@ function timeOf(at: string, language: string): string {
  * which citizen (by name where the viewer may see it), what was seen and why. A row unfolds to
  * the audit records behind it.
  */
-export function AuditVisitsTable({ visits, caption }: { visits: AuditVisit[]; caption: string }): ReactElement {
+export function AuditVisitsTable({
+  visits,
+  caption,
+}: {
+  visits: AuditVisit[];
+  caption: string;
+}): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
@@ -62,9 +68,14 @@ export function AuditVisitsTable({ visits, caption }: { visits: AuditVisit[]; ca
                     {formatDateTime(visit.from, language)}
                   </td>
                   <td data-title={column('who')}>
-                    <span className="samspil-nowrap-md">{visit.actor.name ?? t(`role.${visit.actor.role}`)}</span>
+                    <span className="samspil-nowrap-md">
+                      {visit.actor.name ?? t(`role.${visit.actor.role}`)}
+                    </span>
                     <span className="samspil-muted samspil-small samspil-block">
-                      {[t(`role.${visit.actor.role}`, { defaultValue: visit.actor.role }), visit.actor.unit?.name]
+                      {[
+                        t(`role.${visit.actor.role}`, { defaultValue: visit.actor.role }),
+                        visit.actor.unit?.name,
+                      ]
                         .filter(Boolean)
                         .join(', ')}
                     </span>
@@ -77,7 +88,9 @@ export function AuditVisitsTable({ visits, caption }: { visits: AuditVisit[]; ca
                     ) : null}
                     {visit.parts.length > 1 ? (
                       <span className="samspil-muted samspil-small samspil-block">
-                        {t('audit.parts', { parts: visit.parts.map((part) => part.text[language]).join(', ') })}
+                        {t('audit.parts', {
+                          parts: visit.parts.map((part) => part.text[language]).join(', '),
+                        })}
                       </span>
                     ) : null}
                   </th>
@@ -90,7 +103,9 @@ export function AuditVisitsTable({ visits, caption }: { visits: AuditVisit[]; ca
                       aria-controls={detailsId}
                       onClick={() => toggle(visit.key)}
                     >
-                      {t(expanded ? 'audit.hideRecords' : 'audit.showRecords', { count: visit.entries.length })}
+                      {t(expanded ? 'audit.hideRecords' : 'audit.showRecords', {
+                        count: visit.entries.length,
+                      })}
                     </button>
                   </td>
                 </tr>

@@ -86,6 +86,7 @@ export function CaseloadPage(): ReactElement {
     document.getElementById(`${id}-count`)?.focus();
   };
 
+  const data = caseload.data;
   /** A new order is a step back can undo, and starts at the first page. */
   const toggleSort = (): void => {
     setParams((previous) => {
@@ -97,7 +98,6 @@ export function CaseloadPage(): ReactElement {
     });
   };
 
-  const data = caseload.data;
   return (
     <>
       <div className="samspil-list-head">
@@ -110,7 +110,7 @@ export function CaseloadPage(): ReactElement {
             <label className="form-label" htmlFor={`${id}-q`}>
               {t('caseload.nameSearchLabel')}
             </label>
-            <span className="form-hint" id={`${id}-q-hint`}>
+            <span className="form-hint samspil-list-hint" id={`${id}-q-hint`}>
               {t('caseload.nameSearchHint')}
             </span>
             {looksLikeCpr ? (
@@ -132,6 +132,14 @@ export function CaseloadPage(): ReactElement {
             />
           </div>
         </search>
+        {data ? (
+          <p id={`${id}-count`} className="samspil-count samspil-list-count" tabIndex={-1} aria-live="polite">
+            {t('caseload.count', { count: data.total })}
+            {caseload.isPlaceholderData ? (
+              <span className="samspil-muted"> · {t('caseload.updating')}</span>
+            ) : null}
+          </p>
+        ) : null}
       </div>
       {caseload.isPending ? <Loading /> : null}
       {caseload.isError ? (
@@ -139,12 +147,6 @@ export function CaseloadPage(): ReactElement {
       ) : null}
       {data ? (
         <>
-          <p id={`${id}-count`} className="samspil-count" tabIndex={-1} aria-live="polite">
-            {t('caseload.count', { count: data.total })}
-            {caseload.isPlaceholderData ? (
-              <span className="samspil-muted"> · {t('caseload.updating')}</span>
-            ) : null}
-          </p>
           {data.items.length === 0 ? (
             <Alert variant="info">{q ? t('caseload.emptyFiltered', { q }) : t('caseload.empty')}</Alert>
           ) : (

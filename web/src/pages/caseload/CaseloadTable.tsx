@@ -4,9 +4,13 @@ import { Link } from 'react-router';
 import type { CaseloadItem } from '../../api/types.js';
 import { type SortDirection, SortableHeader } from '../../components/SortableHeader.js';
 import { SectorTags } from '../../components/SectorTags.js';
-import { formatDateTime } from '../../i18n/format.js';
+import { SECTOR_LABELS } from '../../domain.js';
+import { danishToday, formatDate } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { planPath } from '../../routes.js';
+
+/** Sectors shown in a row before "+N" (the rest are read out), so a row stays one line. */
+const SECTORS_SHOWN = 3;
 
 interface CaseloadTableProps {
   items: CaseloadItem[];
@@ -65,14 +69,27 @@ export function CaseloadTable({ items, caption, id, nameSort }: CaseloadTablePro
                 <td data-title={column('relation')}>
                   {t(`myDay.relationShort.${item.relation}`, { defaultValue: item.relation })}
                 </td>
-                <td data-title={column('sectors')}>
-                  <SectorTags sectors={item.sectors} />
+                <td data-title={column('sectors')} className="samspil-sector-cell">
+                  <SectorTags sectors={item.sectors.slice(0, SECTORS_SHOWN)} />
+                  {item.sectors.length > SECTORS_SHOWN ? (
+                    <span className="samspil-muted samspil-small">
+                      {' '}
+                      {t('myDay.tag.more', { count: item.sectors.length - SECTORS_SHOWN })}
+                      <span className="sr-only">
+                        {' '}
+                        {item.sectors
+                          .slice(SECTORS_SHOWN)
+                          .map((sector) => SECTOR_LABELS[sector]?.[language] ?? sector)
+                          .join(', ')}
+                      </span>
+                    </span>
+                  ) : null}
                 </td>
                 <td data-title={t('myDay.column.activeInterventions')} className="samspil-numeric">
                   {item.activeInterventions}
                 </td>
                 <td data-title={column('updatedAt')} className="samspil-nowrap-md">
-                  {formatDateTime(item.updatedAt, language)}
+                  {formatDate(danishToday(new Date(item.updatedAt)), language)}
                 </td>
               </tr>
             );
