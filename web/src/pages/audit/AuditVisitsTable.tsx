@@ -82,17 +82,19 @@ export function AuditVisitsTable({
                   </td>
                   <td data-title={column('citizen')}>{citizen}</td>
                   <th scope="row" data-title={column('what')} className="samspil-audit-what">
-                    {visit.description[language]}
-                    {visit.outcome === 'denied' ? (
-                      <span className="badge samspil-badge badge-error">{t('audit.denied')}</span>
-                    ) : null}
-                    {visit.parts.length > 1 ? (
-                      <span className="samspil-muted samspil-small samspil-block">
-                        {t('audit.parts', {
-                          parts: visit.parts.map((part) => part.text[language]).join(', '),
-                        })}
-                      </span>
-                    ) : null}
+                    <span className="samspil-audit-what-text">
+                      {visit.description[language]}
+                      {visit.outcome === 'denied' ? (
+                        <span className="badge samspil-badge badge-error">{t('audit.denied')}</span>
+                      ) : null}
+                      {visit.parts.length > 1 ? (
+                        <span className="samspil-muted samspil-small samspil-block">
+                          {t('audit.parts', {
+                            parts: visit.parts.map((part) => part.text[language]).join(', '),
+                          })}
+                        </span>
+                      ) : null}
+                    </span>
                   </th>
                   <td data-title={column('why')}>{why || '—'}</td>
                   <td data-title={column('records')}>
