@@ -89,6 +89,23 @@ describe('the caseload', () => {
     expect(body.items[0].relation).toBe('unit');
   });
 
+  it('sorts by name either way, and names a bad sort as a problem', async () => {
+    const reversed = (
+      await t.request(worker.cookie, { method: 'GET', url: '/api/citizens?sort=-name' })
+    ).json();
+    expect(reversed.items.map((item: { familyName: string }) => item.familyName)).toEqual([
+      'Prøvesen',
+      'Fiktivsen',
+      'Eksempelsen',
+    ]);
+    // Backwards compatible: the same shape, and the default order without the parameter.
+    expect(Object.keys(reversed).sort()).toEqual(['items', 'page', 'pageSize', 'total']);
+    const bad = await t.request(worker.cookie, { method: 'GET', url: '/api/citizens?sort=cpr' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(bad.json().errors[0].field).toBe('querystring.sort');
+  });
+
   it('rejects bad paging with a named field', async () => {
     const response = await t.request(worker.cookie, { method: 'GET', url: '/api/citizens?pageSize=1000' });
     expect(response.statusCode).toBe(400);

@@ -124,11 +124,7 @@ describe('break the glass', () => {
     await leader.getByRole('heading', { level: 1, name: 'Tilsyn' }).waitFor();
     await leader.getByLabel('Handling').selectOption({ label: 'Brudt glas' });
     await leader.getByRole('button', { name: 'Søg', exact: true }).click();
-    await leader
-      .getByRole('table', { name: /hændelse/ })
-      .getByRole('row')
-      .nth(1)
-      .waitFor();
+    await leader.getByRole('table', { name: /besøg/ }).getByRole('row').nth(1).waitFor();
     await expectAccessible(leader, 'audit search');
     // A citizen found by name: the events about Sara.
     await leader.getByLabel('Eller borgerens navn').fill('Sara');
@@ -138,12 +134,7 @@ describe('break the glass', () => {
     await leader.getByLabel('Handling').selectOption({ label: 'Alle handlinger' });
     await leader.getByRole('button', { name: 'Søg', exact: true }).click();
     await expect
-      .poll(() =>
-        leader
-          .getByRole('table', { name: /hændelse/ })
-          .getByRole('row')
-          .count(),
-      )
+      .poll(() => leader.getByRole('table', { name: /besøg/ }).getByRole('row').count())
       .toBeGreaterThan(1);
     await leader.getByRole('link', { name: 'Brudt glas til gennemsyn' }).click();
     const row = leader.getByRole('row', { name: /Borgeren er mødt op akut i jobcentret\./ });

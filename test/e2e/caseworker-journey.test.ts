@@ -38,6 +38,8 @@ describe('a caseworker working with one plan', () => {
 
     // Filtering by what needs attention narrows the list, and the filter is kept in the address.
     const allRows = await table.getByRole('row').count();
+    // The filters are folded above the list, so the list starts high on the screen.
+    await page.locator('summary', { hasText: 'Vis kun borgere med' }).click();
     await page.getByRole('checkbox', { name: /Overskredet opfølgning/ }).check();
     await expect.poll(() => page.url()).toContain('vis=followUpsOverdue');
     expect(await table.getByRole('row').count()).toBeLessThan(allRows);

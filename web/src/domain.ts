@@ -27,3 +27,4 @@ export type { QualityFigures } from '../../src/domain/measures/quality-indicator
 export { QUALITY_CSV_HEADER } from '../../src/domain/measures/quality-indicators.js';
 export type { RcBand, RcTie } from '../../src/domain/measures/relational-coordination.js';
 export { RC_CSV_HEADER } from '../../src/domain/measures/relational-coordination.js';
+export { partText, resourceKind } from '../../src/domain/audit/audit-text.js';

@@ -1,6 +1,7 @@
 import 'dkfds-dist/css/dkfds.min.css';
 import './styles/app.css';
 import './styles/coordination.css';
+import './styles/caseload.css';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -4,6 +4,7 @@ import {
   canSeeInterventionDetails,
   canSeeMeetingDetails,
   canSetCaseReference,
+  auditCitizenNameScope,
   canSuperviseAudit,
   DEFAULT_MEETING_RELATION_DAYS,
   decideBreakGlass,
@@ -136,6 +137,16 @@ describe('break the glass, consent and supervision', () => {
     expect(decideCprReveal(self, { allowed: true, basis: 'own-plan' }).allowed).toBe(false);
     expect(canSuperviseAudit(professional('pro-3', 'team_leader', 'unit-1'))).toBe(true);
     expect(canSuperviseAudit(related)).toBe(false);
+    // Citizens' names beside audit rows: the municipality for an administrator, the unit's for a leader.
+    expect(
+      auditCitizenNameScope({
+        ...professional('pro-4', 'team_leader', 'unit-1'),
+        role: 'administrator',
+      } as Actor),
+    ).toBe('municipality');
+    expect(auditCitizenNameScope(professional('pro-3', 'team_leader', 'unit-1'))).toBe('unit');
+    expect(auditCitizenNameScope(related)).toBe('none');
+    expect(auditCitizenNameScope(self)).toBe('none');
   });
 });
 

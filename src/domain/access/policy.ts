@@ -418,6 +418,17 @@ export function canSuperviseAudit(actor: Actor): boolean {
   return actor.kind === 'professional' && SUPERVISOR_ROLES.includes(actor.role);
 }
 
+/**
+ * Whose names the audit search shows beside the entries: an administrator supervises the whole
+ * municipality and sees every citizen's name; a team leader the names of the citizens their unit
+ * works with (whose plan names the unit); anyone else none. A citizen whose name is not shown is
+ * "a citizen" in the row; the CPR number is never shown there.
+ */
+export function auditCitizenNameScope(actor: Actor): 'municipality' | 'unit' | 'none' {
+  if (!canSuperviseAudit(actor) || actor.kind !== 'professional') return 'none';
+  return actor.role === 'administrator' ? 'municipality' : 'unit';
+}
+
 /** Whether a professional may break the glass for a citizen (no relationship needed; never citizens). */
 export function decideBreakGlass(actor: Actor): AccessDecision {
   if (actor.kind !== 'professional') return refusal('break-glass.professionals-only');

@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Actor } from '../../domain/access/policy.js';
+import type { AuditAction } from '../../domain/audit/audit-text.js';
 import { newId } from '../../db/ids.js';
 import { type ChainedAuditRow, canonicalJson, chainHash, GENESIS_HASH } from '../../db/queries/audit-hash.js';
 import type { DB } from '../../db/schema.js';
@@ -8,20 +9,8 @@ import { auditBatchRecords, auditCommitDuration, secondsSince } from '../metrics
 
 export { canonicalJson, chainHash, GENESIS_HASH };
 
-export type AuditAction =
-  | 'read'
-  | 'list'
-  | 'search'
-  | 'create'
-  | 'update'
-  | 'end'
-  | 'login'
-  | 'logout'
-  | 'export'
-  | 'break-glass'
-  | 'reveal'
-  | 'withdraw'
-  | 'disable';
+// The actions are listed (with their words) in the domain, so a new one cannot lack a text.
+export type { AuditAction };
 export type AuditOutcome = 'allowed' | 'denied';
 
 export interface AuditEntry {

@@ -1,38 +1,30 @@
 import { z } from 'zod';
-import { canSuperviseAudit, decideAccessLogRead } from '../../domain/access/policy.js';
+import { auditCitizenNameScope, canSuperviseAudit, decideAccessLogRead } from '../../domain/access/policy.js';
+import { BURST_SECONDS } from '../../domain/audit/audit-visits.js';
 import { accessLogRows, auditShowsNames } from '../../db/queries/access-log.queries.js';
+import {
+  type AuditCriteria,
+  auditCitizenNames,
+  auditSearchRows,
+  unitNames,
+} from '../../db/queries/audit-search.queries.js';
 import { breakGlassReviews } from '../../db/queries/break-glass.queries.js';
 import { authorizeCitizen } from '../auth/citizen-access.js';
 import type { App, AppContext } from '../context.js';
 import { actorOf, professionalOf } from '../plugins/auth.js';
 import { accessLogEntrySchema, presentAccessLogEntry } from '../presenters/access-log.presenter.js';
 import { problems } from '../problem.js';
+import {
+  auditEventSchema,
+  auditVisitSchema,
+  presentAuditEvent,
+  presentAuditVisit,
+  unitIdsOf,
+  visitsOf,
+} from './audit-visits.presenter.js';
 import { isoDateTime, token } from '../../domain/common/text.schemas.js';
 
 const citizenParams = z.strictObject({ citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }) });
-
-const auditEventSchema = z
-  .object({
-    id: z.uuid(),
-    seq: z.number().int().nullable(),
-    at: z.string(),
-    actor: z.object({
-      kind: z.string(),
-      id: z.uuid(),
-      role: z.string(),
-      name: z.string().nullable(),
-      unitId: z.uuid().nullable(),
-    }),
-    onBehalfOf: z.string().nullable(),
-    citizenId: z.uuid().nullable(),
-    action: z.string(),
-    resource: z.string(),
-    outcome: z.string(),
-    purpose: z.string().nullable(),
-    clientIp: z.string().nullable(),
-    details: z.record(z.string(), z.unknown()).nullable(),
-  })
-  .meta({ id: 'AuditEvent' });
 
 /**
  * The audit trail, read: the citizen's "who has looked at my data and why", the supervisors'
@@ -114,6 +106,43 @@ export function auditRoutes(app: App, context: AppContext): void {
     },
   );
 
+  const searchQuery = z.strictObject({
+    citizenId: z
+      .uuid({ error: 'must be a citizen id (UUID); search by CPR number with POST /api/citizens/search' })
+      .optional(),
+    actorId: z.uuid().optional(),
+    action: token(40).optional(),
+    outcome: z.enum(['allowed', 'denied']).optional(),
+    from: isoDateTime.optional(),
+    to: isoDateTime.optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  });
+  type SearchQuery = z.infer<typeof searchQuery>;
+
+  /** Refuses (and audits the refusal of) anyone the policy does not let supervise the trail. */
+  const supervisor = async (request: Parameters<typeof professionalOf>[0]) => {
+    const actor = professionalOf(request);
+    if (canSuperviseAudit(actor)) return actor;
+    await context.audit.record({
+      actor,
+      citizenId: null,
+      action: 'search',
+      resource: 'audit',
+      outcome: 'denied',
+      clientIp: request.ip,
+    });
+    throw problems.forbidden('Only team leaders and administrators search the audit trail.');
+  };
+  const criteriaOf = (actor: ReturnType<typeof professionalOf>, query: SearchQuery): AuditCriteria => ({
+    citizenId: query.citizenId,
+    actorId: query.actorId,
+    action: query.action,
+    outcome: query.outcome,
+    from: query.from ? new Date(query.from) : undefined,
+    to: query.to ? new Date(query.to) : undefined,
+    actorUnitId: actor.role === 'team_leader' ? (actor.unitId ?? undefined) : undefined,
+  });
+
   app.get(
     '/api/audit/events',
     {
@@ -121,68 +150,19 @@ export function auditRoutes(app: App, context: AppContext): void {
       schema: {
         tags: ['audit'],
         summary: "Search the audit trail (team leader: their unit's staff; administrator: the municipality)",
-        querystring: z.strictObject({
-          citizenId: z.uuid().optional(),
-          actorId: z.uuid().optional(),
-          action: token(40).optional(),
-          outcome: z.enum(['allowed', 'denied']).optional(),
-          from: isoDateTime.optional(),
-          to: isoDateTime.optional(),
-          limit: z.coerce.number().int().min(1).max(500).default(100),
-        }),
+        querystring: searchQuery,
         response: { 200: z.object({ items: z.array(auditEventSchema) }) },
       },
     },
     async (request) => {
-      const actor = professionalOf(request);
-      if (!canSuperviseAudit(actor)) {
-        await context.audit.record({
-          actor,
-          citizenId: null,
-          action: 'search',
-          resource: 'audit',
-          outcome: 'denied',
-          clientIp: request.ip,
-        });
-        throw problems.forbidden('Only team leaders and administrators search the audit trail.');
-      }
+      const actor = await supervisor(request);
       const criteria = request.query;
-      let query = db
-        .selectFrom('audit_event as a')
-        .leftJoin('professional as p', (join) =>
-          join.onRef('p.municipality_id', '=', 'a.municipality_id').onRef('p.id', '=', 'a.actor_id'),
-        )
-        .select([
-          'a.id',
-          'a.seq',
-          'a.at',
-          'a.actor_kind',
-          'a.actor_id',
-          'a.actor_role',
-          'a.actor_unit_id',
-          'p.name',
-          'a.on_behalf_of',
-          'a.citizen_id',
-          'a.action',
-          'a.resource',
-          'a.outcome',
-          'a.purpose',
-          'a.client_ip',
-          'a.details',
-        ])
-        .where('a.municipality_id', '=', actor.municipalityId);
-      if (actor.role === 'team_leader') query = query.where('a.actor_unit_id', '=', actor.unitId);
-      if (criteria.citizenId) query = query.where('a.citizen_id', '=', criteria.citizenId);
-      if (criteria.actorId) query = query.where('a.actor_id', '=', criteria.actorId);
-      if (criteria.action) query = query.where('a.action', '=', criteria.action);
-      if (criteria.outcome) query = query.where('a.outcome', '=', criteria.outcome);
-      if (criteria.from) query = query.where('a.at', '>=', new Date(criteria.from));
-      if (criteria.to) query = query.where('a.at', '<', new Date(criteria.to));
-      const rows = await query
-        .orderBy('a.at', 'desc')
-        .orderBy('a.id', 'desc')
-        .limit(criteria.limit)
-        .execute();
+      const rows = await auditSearchRows(
+        db,
+        actor.municipalityId,
+        criteriaOf(actor, criteria),
+        criteria.limit,
+      );
       await context.audit.record({
         actor,
         citizenId: criteria.citizenId ?? null,
@@ -193,30 +173,62 @@ export function auditRoutes(app: App, context: AppContext): void {
         details: { criteria: { ...criteria }, results: rows.length },
         seenCitizens: rows.flatMap((row) => (row.citizen_id ? [row.citizen_id] : [])),
       });
+      return { items: rows.map(presentAuditEvent) };
+    },
+  );
+
+  app.get(
+    '/api/audit/visits',
+    {
+      config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['audit'],
+        summary: 'Search the audit trail by page visit: one row per visit, in words, with the citizen',
+        description: `The records of one page visit (the same actor, citizen and visit id the web app sends) are one row; records without a visit id are grouped when the same actor and citizen made them within ${BURST_SECONDS} seconds of each other. With a citizen, also the lists that showed them. \`limit\` counts visits.`,
+        querystring: searchQuery,
+        response: { 200: z.object({ items: z.array(auditVisitSchema) }).meta({ id: 'AuditVisits' }) },
+      },
+    },
+    async (request) => {
+      const actor = await supervisor(request);
+      const criteria = request.query;
+      // A visit is a handful of records; read enough of them for `limit` visits.
+      const rows = await auditSearchRows(
+        db,
+        actor.municipalityId,
+        { ...criteriaOf(actor, criteria), includeLists: true },
+        Math.min(criteria.limit * 25, 5000),
+      );
+      const groups = visitsOf(rows).slice(0, criteria.limit);
+      const shown = groups.flatMap((group) => group.entries);
+      const citizenIds = [
+        ...shown.flatMap((row) => (row.citizen_id ? [row.citizen_id] : [])),
+        ...(criteria.citizenId ? [criteria.citizenId] : []),
+      ];
+      const scope = auditCitizenNameScope(actor);
+      const [citizenNames, units] = await Promise.all([
+        auditCitizenNames(
+          db,
+          actor.municipalityId,
+          citizenIds,
+          scope === 'unit' ? (actor.unitId ? { unitId: actor.unitId } : 'none') : scope,
+        ),
+        unitNames(db, actor.municipalityId, unitIdsOf(shown)),
+      ]);
+      await context.audit.record({
+        actor,
+        citizenId: criteria.citizenId ?? null,
+        action: 'search',
+        resource: 'audit',
+        outcome: 'allowed',
+        clientIp: request.ip,
+        details: { criteria: { ...criteria }, visits: groups.length, results: shown.length },
+        seenCitizens: [...new Set(citizenIds)],
+      });
       return {
-        items: rows.map((row) => ({
-          id: row.id,
-          seq: row.seq === null ? null : Number(row.seq),
-          at: row.at.toISOString(),
-          actor: {
-            kind: row.actor_kind,
-            id: row.actor_id,
-            role: row.actor_role,
-            name: row.name,
-            unitId: row.actor_unit_id,
-          },
-          onBehalfOf: row.on_behalf_of,
-          citizenId: row.citizen_id,
-          action: row.action,
-          resource: row.resource,
-          outcome: row.outcome,
-          purpose: row.purpose,
-          clientIp: row.client_ip,
-          details: (typeof row.details === 'string' ? JSON.parse(row.details) : row.details) as Record<
-            string,
-            unknown
-          > | null,
-        })),
+        items: groups.map((group) =>
+          presentAuditVisit(group, { citizenNames, units, citizenId: criteria.citizenId }),
+        ),
       };
     },
   );

@@ -16,6 +16,10 @@ const caseloadQuerySchema = z.strictObject({
   ),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  sort: z
+    .enum(['name', '-name'], { error: 'must be name or -name' })
+    .default('name')
+    .describe('By family name, then given name; "-name" turns the order around (Å–A)'),
 });
 
 export function citizensRoutes(app: App, context: AppContext): void {
@@ -33,7 +37,8 @@ export function citizensRoutes(app: App, context: AppContext): void {
     },
     async (request) => {
       const actor = professionalOf(request);
-      const { q, page, pageSize } = request.query;
+      const { q, page, pageSize, sort } = request.query;
+      const order = sort === '-name' ? 'desc' : 'asc';
       if (q && /\d{6}/.test(q)) {
         throw problems.badRequest(
           'Search by CPR number with POST /api/citizens/search; never put it in a URL.',
@@ -59,9 +64,9 @@ export function citizensRoutes(app: App, context: AppContext): void {
       const [rows, count] = await Promise.all([
         query
           .select(['d.document'])
-          .orderBy(sql`lower(c.family_name)`)
-          .orderBy(sql`lower(c.given_name)`)
-          .orderBy('c.id')
+          .orderBy(sql`lower(c.family_name)`, order)
+          .orderBy(sql`lower(c.given_name)`, order)
+          .orderBy('c.id', order)
           .limit(pageSize)
           .offset((page - 1) * pageSize)
           .execute(),

@@ -140,3 +140,27 @@ export interface AuditFilter {
   from?: string;
   to?: string;
 }
+
+/** One page visit in the audit search (GET /api/audit/visits): its records together, in words. */
+export interface AuditVisit {
+  key: string;
+  from: string;
+  to: string;
+  actor: {
+    kind: string;
+    id: string;
+    role: string;
+    name: string | null;
+    unit: { id: string; name: string } | null;
+  };
+  /** The name only where the viewer may see it; never a CPR number. */
+  citizen: { id: string; name: string | null } | null;
+  inList: boolean;
+  action: string;
+  outcome: 'allowed' | 'denied';
+  purpose: string | null;
+  basis: string | null;
+  description: { da: string; en: string };
+  parts: { kind: string; text: { da: string; en: string } }[];
+  entries: AuditEvent[];
+}

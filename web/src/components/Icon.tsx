@@ -14,6 +14,9 @@ export type IconName =
   | 'persons'
   | 'search'
   | 'smartphone'
+  | 'sort-table-ascending'
+  | 'sort-table-descending'
+  | 'sort-table-none'
   | 'success'
   | 'warning';
 

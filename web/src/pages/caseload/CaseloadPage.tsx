@@ -1,7 +1,7 @@
-import { type ReactElement, useEffect, useId, useState } from 'react';
+import { type ReactElement, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
-import { useCaseload } from '../../api/useCaseload.js';
+import { type CaseloadSort, useCaseload } from '../../api/useCaseload.js';
 import { useCprSearch } from '../../api/useCprSearch.js';
 import { useMe } from '../../api/useMe.js';
 import { Alert } from '../../components/Alert.js';
@@ -17,14 +17,20 @@ import { CprSearchResult } from './CprSearchResult.js';
 
 const PAGE_SIZE = 25;
 
+/** The name column's direction, kept in the address as `retning=faldende` (A–Å needs no word). */
+function sortFrom(params: URLSearchParams): CaseloadSort {
+  return params.get('retning') === 'faldende' ? '-name' : 'name';
+}
+
 function pageFrom(params: URLSearchParams): number {
   const page = Number(params.get('side'));
   return Number.isInteger(page) && page > 0 ? page : 1;
 }
 
 /**
- * "Mine borgere": the professional's caseload with a name search and paging. Only the name
- * search and the page are kept in the address (never a CPR number).
+ * "Mine borgere": the professional's caseload, one line per citizen, with a name search, the
+ * name column sorting either way (on the server) and paging. The name search, the order and the
+ * page are kept in the address (never a CPR number), so reload, back and forward keep them.
  */
 export function CaseloadPage(): ReactElement {
   const { t } = useTranslation();
@@ -34,15 +40,21 @@ export function CaseloadPage(): ReactElement {
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const page = pageFrom(params);
+  const sort = sortFrom(params);
   const [input, setInput] = useState(q);
   // A name has no digits; digits here are most likely a CPR number, which must never reach
   // the address bar or the server's logs through a query string.
   const looksLikeCpr = /\d/.test(input);
   const debounced = useDebouncedValue(looksLikeCpr ? q : input.trim(), 300);
-  const caseload = useCaseload(q, page, PAGE_SIZE);
+  const caseload = useCaseload(q, page, PAGE_SIZE, sort);
   const cprSearch = useCprSearch();
 
+  // Typing writes the address once the input rests; back and forward write the input. Only a
+  // new debounced value writes the address, so going back is not undone by a stale input.
+  const lastDebounced = useRef(debounced);
   useEffect(() => {
+    if (debounced === lastDebounced.current) return;
+    lastDebounced.current = debounced;
     if (debounced === q) return;
     setParams(
       (previous) => {
@@ -55,6 +67,12 @@ export function CaseloadPage(): ReactElement {
       { replace: true },
     );
   }, [debounced, q, setParams]);
+  const shownQ = useRef(q);
+  useEffect(() => {
+    if (q === shownQ.current) return;
+    shownQ.current = q;
+    if (q !== lastDebounced.current) setInput(q);
+  }, [q]);
 
   if (me.data && me.data.kind !== 'professional') return <Navigate to={homePath(me.data)} replace />;
 
@@ -69,17 +87,30 @@ export function CaseloadPage(): ReactElement {
   };
 
   const data = caseload.data;
+  /** A new order is a step back can undo, and starts at the first page. */
+  const toggleSort = (): void => {
+    setParams((previous) => {
+      const updated = new URLSearchParams(previous);
+      if (sort === 'name') updated.set('retning', 'faldende');
+      else updated.delete('retning');
+      updated.delete('side');
+      return updated;
+    });
+  };
+
   return (
     <>
-      <h1>{t('caseload.title')}</h1>
-      <p className="font-lead">{t('caseload.intro')}</p>
-      <div className="samspil-search-row">
-        <search className="samspil-panel samspil-name-search">
+      <div className="samspil-list-head">
+        <h1>{t('caseload.title')}</h1>
+        <p className="samspil-list-intro">{t('caseload.intro')}</p>
+      </div>
+      <div className="samspil-list-tools">
+        <search className="samspil-list-search">
           <div className={looksLikeCpr ? 'form-group form-error' : 'form-group'}>
             <label className="form-label" htmlFor={`${id}-q`}>
               {t('caseload.nameSearchLabel')}
             </label>
-            <span className="form-hint" id={`${id}-q-hint`}>
+            <span className="form-hint samspil-list-hint" id={`${id}-q-hint`}>
               {t('caseload.nameSearchHint')}
             </span>
             {looksLikeCpr ? (
@@ -101,21 +132,21 @@ export function CaseloadPage(): ReactElement {
             />
           </div>
         </search>
-        <CprSearchForm onSearch={cprSearch.search} pending={cprSearch.state.status === 'pending'} />
+        {data ? (
+          <p id={`${id}-count`} className="samspil-count samspil-list-count" tabIndex={-1} aria-live="polite">
+            {t('caseload.count', { count: data.total })}
+            {caseload.isPlaceholderData ? (
+              <span className="samspil-muted"> · {t('caseload.updating')}</span>
+            ) : null}
+          </p>
+        ) : null}
       </div>
-      <CprSearchResult state={cprSearch.state} onClear={cprSearch.clear} />
       {caseload.isPending ? <Loading /> : null}
       {caseload.isError ? (
         <ErrorAlert error={caseload.error} onRetry={() => void caseload.refetch()} />
       ) : null}
       {data ? (
         <>
-          <p id={`${id}-count`} className="samspil-count" tabIndex={-1} aria-live="polite">
-            {t('caseload.count', { count: data.total })}
-            {caseload.isPlaceholderData ? (
-              <span className="samspil-muted"> · {t('caseload.updating')}</span>
-            ) : null}
-          </p>
           {data.items.length === 0 ? (
             <Alert variant="info">{q ? t('caseload.emptyFiltered', { q }) : t('caseload.empty')}</Alert>
           ) : (
@@ -123,11 +154,16 @@ export function CaseloadPage(): ReactElement {
               id={`${id}-table`}
               items={data.items}
               caption={q ? t('caseload.captionFiltered', { q }) : t('caseload.caption')}
+              nameSort={{ direction: sort === 'name' ? 'ascending' : 'descending', onSort: toggleSort }}
             />
           )}
           <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
         </>
       ) : null}
+      <div className="samspil-find-other">
+        <CprSearchForm onSearch={cprSearch.search} pending={cprSearch.state.status === 'pending'} />
+        <CprSearchResult state={cprSearch.state} onClear={cprSearch.clear} />
+      </div>
     </>
   );
 }

@@ -1,43 +1,57 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Attention } from '../../api/types.js';
+import { Link } from 'react-router';
+import type { AttentionItem } from '../../api/types.js';
+import { planPath } from '../../routes.js';
+import { coordinationAnchor } from '../coordination/flag-text.js';
+import { type AttentionSignal, attentionSignals, type FlagCount } from './attention-rank.js';
 
-/** What needs attention for one citizen, as short labelled tags (text, not colour, carries the meaning). */
-export function AttentionTags({ attention }: { attention: Attention }): ReactElement {
+/** How many tags a compact row shows before "+N"; the rest stay for screen readers and phones. */
+const SHOWN = 2;
+
+const TONE: Record<AttentionSignal['severity'], string> = {
+  severe: 'is-error',
+  moderate: 'is-warning',
+  minor: 'is-info',
+};
+
+/**
+ * What needs attention for one citizen, most severe first, as labelled tags (text, not colour,
+ * carries the meaning). Coordination flags are among them and link to the plan's coordination;
+ * "nothing right now" only when there is truly nothing, flags included.
+ */
+export function AttentionTags({
+  item,
+  flags,
+}: {
+  item: AttentionItem;
+  flags: FlagCount | undefined;
+}): ReactElement {
   const { t } = useTranslation();
-  const tags: { key: string; text: string; tone: 'error' | 'warning' | 'info' }[] = [];
-  if (attention.followUpsOverdue > 0)
-    tags.push({
-      key: 'overdue',
-      text: t('myDay.tag.followUpsOverdue', { count: attention.followUpsOverdue }),
-      tone: 'error',
-    });
-  if (attention.followUpsDueSoon > 0)
-    tags.push({
-      key: 'soon',
-      text: t('myDay.tag.followUpsDueSoon', { count: attention.followUpsDueSoon }),
-      tone: 'warning',
-    });
-  if (attention.changedSinceLastVisit)
-    tags.push({ key: 'changed', text: t('myDay.tag.changedSinceLastVisit'), tone: 'info' });
-  if (attention.noActiveIntervention)
-    tags.push({ key: 'none', text: t('myDay.tag.noActiveIntervention'), tone: 'warning' });
-  if (attention.subGoalsPastDate > 0)
-    tags.push({
-      key: 'past',
-      text: t('myDay.tag.subGoalsPastDate', { count: attention.subGoalsPastDate }),
-      tone: 'warning',
-    });
-  if (attention.gaps > 0)
-    tags.push({ key: 'gaps', text: t('myDay.tag.gaps', { count: attention.gaps }), tone: 'info' });
-  if (tags.length === 0) return <span className="samspil-muted">{t('myDay.tag.nothing')}</span>;
+  const signals = attentionSignals(item, flags);
+  if (signals.length === 0) return <span className="samspil-muted">{t('myDay.tag.nothing')}</span>;
+  const hidden = signals.length - SHOWN;
   return (
     <ul className="samspil-attention-tags no-max-width">
-      {tags.map((tag) => (
-        <li key={tag.key} className={`samspil-attention-tag is-${tag.tone}`}>
-          {tag.text}
+      {signals.map((signal, index) => {
+        const text = t(`myDay.tag.${signal.key}`, { count: signal.count });
+        const className = `samspil-attention-tag ${TONE[signal.severity]}${index >= SHOWN ? ' is-extra' : ''}`;
+        return (
+          <li key={signal.key} className={className}>
+            {/* A tag folded away on a wide screen is no link: nothing focusable may be invisible. */}
+            {(signal.key === 'flags' || signal.key === 'flagsHigh') && index < SHOWN ? (
+              <Link to={`${planPath(item.id)}#${coordinationAnchor}`}>{text}</Link>
+            ) : (
+              text
+            )}
+          </li>
+        );
+      })}
+      {hidden > 0 ? (
+        <li className="samspil-attention-more" aria-hidden="true">
+          {t('myDay.tag.more', { count: hidden })}
         </li>
-      ))}
+      ) : null}
     </ul>
   );
 }

@@ -61,3 +61,27 @@ describe('filterAndSort', () => {
     ]);
   });
 });
+
+describe('the severity-first order', () => {
+  it('ranks a severe coordination flag above any number of minor items', () => {
+    const minor = item('Aaby', { gaps: 3, changedSinceLastVisit: true, subGoalsPastDate: 0 }, 4);
+    const severe = item('Zorn', {}, 0);
+    const flags = new Map([[severe.id, { open: 3, high: 1 }]]);
+    expect(
+      filterAndSort([minor, severe], { q: '', kinds: [], sort: 'attention', flags }).map((i) => i.id),
+    ).toEqual(['Zorn', 'Aaby']);
+    // Without flags the minor items lead.
+    expect(filterAndSort([minor, severe], { q: '', kinds: [], sort: 'attention' })[0]?.id).toBe('Aaby');
+  });
+
+  it('turns each column around, and keeps citizens without a follow-up last both ways', () => {
+    expect(
+      filterAndSort(items, { q: '', kinds: [], sort: 'nextFollowUp', direction: 'descending' }).map(
+        (i) => i.id,
+      ),
+    ).toEqual(['Berg', 'Ager', 'Dahl']);
+    expect(
+      filterAndSort(items, { q: '', kinds: [], sort: 'name', direction: 'descending' }).map((i) => i.id),
+    ).toEqual(['Dahl', 'Berg', 'Ager']);
+  });
+});

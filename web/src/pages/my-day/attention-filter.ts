@@ -1,4 +1,5 @@
 import type { AttentionItem } from '../../api/types.js';
+import { type FlagCount, severityRank } from './attention-rank.js';
 
 export const ATTENTION_KINDS = [
   'followUpsOverdue',
@@ -10,8 +11,30 @@ export const ATTENTION_KINDS = [
 ] as const;
 export type AttentionKind = (typeof ATTENTION_KINDS)[number];
 
-export const SORTS = ['attention', 'name', 'nextFollowUp', 'updatedAt'] as const;
+/** The columns My day sorts by; "attention" is the severity-first rank. */
+export const SORTS = [
+  'attention',
+  'name',
+  'nextFollowUp',
+  'relation',
+  'activeInterventions',
+  'updatedAt',
+] as const;
 export type SortKey = (typeof SORTS)[number];
+export type SortDirection = 'ascending' | 'descending';
+
+/** The direction a column sorts in when first chosen: most first for counts and ranks, A–Å for names. */
+export const DEFAULT_DIRECTION: Record<SortKey, SortDirection> = {
+  attention: 'descending',
+  name: 'ascending',
+  nextFollowUp: 'ascending',
+  relation: 'ascending',
+  activeInterventions: 'descending',
+  updatedAt: 'descending',
+};
+
+/** The relation closest to the citizen first. */
+const RELATION_ORDER = ['coordinator', 'team_member', 'intervention_responsible', 'unit'];
 
 /** Whether the item has this kind of attention at all. */
 export function hasAttention(item: AttentionItem, kind: AttentionKind): boolean {
@@ -21,11 +44,17 @@ export function hasAttention(item: AttentionItem, kind: AttentionKind): boolean 
 
 /**
  * The items that match the name search and have every chosen kind of attention, in the chosen
- * order. The server already sends them most-attention first; the other orders are kept stable.
+ * order (ties by name). The default order ranks severity first, counting coordination flags.
  */
 export function filterAndSort(
   items: readonly AttentionItem[],
-  options: { q: string; kinds: readonly AttentionKind[]; sort: SortKey },
+  options: {
+    q: string;
+    kinds: readonly AttentionKind[];
+    sort: SortKey;
+    direction?: SortDirection;
+    flags?: ReadonlyMap<string, FlagCount>;
+  },
 ): AttentionItem[] {
   const q = options.q.trim().toLocaleLowerCase('da');
   const matching = items.filter(
@@ -35,19 +64,23 @@ export function filterAndSort(
   );
   const byName = (a: AttentionItem, b: AttentionItem): number =>
     a.familyName.localeCompare(b.familyName, 'da') || a.givenName.localeCompare(b.givenName, 'da');
-  switch (options.sort) {
-    case 'name':
-      return matching.sort(byName);
-    case 'nextFollowUp':
-      // Citizens without a coming follow-up go last.
-      return matching.sort(
-        (a, b) =>
-          (a.attention.nextFollowUp ?? '9999').localeCompare(b.attention.nextFollowUp ?? '9999') ||
-          byName(a, b),
-      );
-    case 'updatedAt':
-      return matching.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || byName(a, b));
-    default:
-      return matching.sort((a, b) => b.score - a.score || byName(a, b));
-  }
+  const sign = (options.direction ?? DEFAULT_DIRECTION[options.sort]) === 'ascending' ? 1 : -1;
+  const rank = (item: AttentionItem): number => severityRank(item, options.flags?.get(item.id));
+  const compare: Record<SortKey, (a: AttentionItem, b: AttentionItem) => number> = {
+    attention: (a, b) => rank(a) - rank(b),
+    name: byName,
+    // Citizens without a coming follow-up go last either way.
+    nextFollowUp: (a, b) => {
+      const left = a.attention.nextFollowUp;
+      const right = b.attention.nextFollowUp;
+      if (left === right) return 0;
+      if (left === null) return sign;
+      if (right === null) return -sign;
+      return left.localeCompare(right);
+    },
+    relation: (a, b) => RELATION_ORDER.indexOf(a.relation) - RELATION_ORDER.indexOf(b.relation),
+    activeInterventions: (a, b) => a.activeInterventions - b.activeInterventions,
+    updatedAt: (a, b) => a.updatedAt.localeCompare(b.updatedAt),
+  };
+  return matching.sort((a, b) => sign * compare[options.sort](a, b) || byName(a, b));
 }
