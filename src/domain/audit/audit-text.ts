@@ -114,6 +114,24 @@ export const RESOURCE_TEXTS = {
     'koordineringsoverblik',
     'coordination overview',
   ),
+  'coordination-flags': k(
+    'en liste over koordineringssignaler',
+    'a list of coordination flags',
+    'koordineringssignaler',
+    'coordination flags',
+  ),
+  'coordination-trends': k(
+    'udviklingen i koordineringssignaler',
+    'the trend of coordination flags',
+    'signaludvikling',
+    'flag trend',
+  ),
+  'unit-citizens': k(
+    'en liste over borgere i {unit}',
+    'a list of citizens in {unit}',
+    'enhedens borgere',
+    "the unit's citizens",
+  ),
   'coordination-rule': k(
     'en koordineringsregel',
     'a coordination rule',
