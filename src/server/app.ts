@@ -38,6 +38,7 @@ import { catalogueRoutes } from './catalogue/catalogue.routes.js';
 import { citizensRoutes } from './citizens/citizens.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { planRoutes } from './plan/plan.routes.js';
+import { nextStepsRoutes } from './next-steps/next-steps.routes.js';
 import { workspaceRoutes } from './workspace/workspace.routes.js';
 import { coordinationRoutes } from './coordination/coordination.routes.js';
 import { flagsRoutes } from './coordination/flags.routes.js';
@@ -171,6 +172,7 @@ export async function buildApp(
   planRoutes(app, context);
   catalogueRoutes(app, context);
   workspaceRoutes(app, context);
+  nextStepsRoutes(app, context);
   authAdminRoutes(app, context);
   consentRoutes(app, context);
   breakGlassRoutes(app, context);

@@ -21,7 +21,8 @@ export interface FlagRow {
   created_at: Date;
 }
 
-function flagQuery(db: Executor, municipalityId: string) {
+/** Stored flags with their owner's name; narrow with the returned builder's where. */
+export function flagQuery(db: Executor, municipalityId: string) {
   return db
     .selectFrom('coordination_flag as f')
     .leftJoin('professional as p', (join) =>
