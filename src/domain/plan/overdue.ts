@@ -28,7 +28,8 @@ export function overdueFollowUps(plan: PlanOverview, today: Day): InterventionVi
 
 /** Whether this intervention's follow-up is overdue (for its card). */
 export function isFollowUpOverdue(
-  item: Pick<InterventionView, 'status' | 'followUpDate'>,
+  // A restricted intervention (another unit's, hidden) carries no follow-up date at all.
+  item: { status: InterventionView['status']; followUpDate?: Day | null },
   today: Day,
 ): boolean {
   return item.status !== 'ended' && isOverdue(item.followUpDate, today);
