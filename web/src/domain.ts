@@ -27,3 +27,5 @@ export type { QualityFigures } from '../../src/domain/measures/quality-indicator
 export { QUALITY_CSV_HEADER } from '../../src/domain/measures/quality-indicators.js';
 export type { RcBand, RcTie } from '../../src/domain/measures/relational-coordination.js';
 export { RC_CSV_HEADER } from '../../src/domain/measures/relational-coordination.js';
+export type { NextSteps } from '../../src/domain/plan/next-steps.js';
+export { isFollowUpOverdue, isSubGoalOverdue, nextFollowUp } from '../../src/domain/plan/overdue.js';

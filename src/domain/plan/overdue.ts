@@ -47,9 +47,18 @@ export function overdueSubGoals(plan: PlanOverview, today: Day): SubGoalView[] {
     .sort((a, b) => (a.targetDate ?? '').localeCompare(b.targetDate ?? ''));
 }
 
+/** Only what the follow-up dates need: the web's plan, with restricted interventions, fits it too. */
+export interface DatedPlan {
+  sectors: readonly {
+    interventions: readonly { status: InterventionView['status']; followUpDate?: Day | null }[];
+  }[];
+}
+
 /** The follow-up dates of current interventions the viewer can see. */
-export function followUpDates(plan: PlanOverview): Day[] {
-  return current(plan)
+export function followUpDates(plan: DatedPlan): Day[] {
+  return plan.sectors
+    .flatMap((group) => group.interventions)
+    .filter((item) => item.status !== 'ended')
     .map((item) => item.followUpDate)
     .filter((date): date is Day => typeof date === 'string');
 }
@@ -58,7 +67,7 @@ export function followUpDates(plan: PlanOverview): Day[] {
  * The next follow-up as a person should read it: the longest overdue one while any is overdue,
  * else the nearest coming one — never a future date while an earlier one is still undone.
  */
-export function nextFollowUp(plan: PlanOverview, today: Day): { date: Day; overdue: boolean } | null {
+export function nextFollowUp(plan: DatedPlan, today: Day): { date: Day; overdue: boolean } | null {
   const date = followUpDates(plan).sort()[0];
   return date === undefined ? null : { date, overdue: date < today };
 }

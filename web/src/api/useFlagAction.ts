@@ -1,4 +1,5 @@
 import { type UseMutationResult, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryKeys } from './queryKeys.js';
 import { apiJson } from './client.js';
 import { coordinationKeys } from './coordinationKeys.js';
 import type { Flag } from './coordination-types.js';
@@ -25,6 +26,8 @@ export function useFlagAction(citizenId: string): UseMutationResult<Flag, Error,
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: coordinationKeys.citizenFlags(citizenId) }),
         queryClient.invalidateQueries({ queryKey: coordinationKeys.myDayFlags }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.nextSteps(citizenId) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.myDay }),
       ]);
     },
   });

@@ -7,6 +7,7 @@ import { useLanguage } from '../../i18n/useLanguage.js';
 import { planPath } from '../../routes.js';
 import { FlagCountBadge } from '../coordination/FlagCountBadge.js';
 import { AttentionTags } from './AttentionTags.js';
+import { OverdueTag } from '../plan/OverdueTag.js';
 
 interface AttentionTableProps {
   items: AttentionItem[];
@@ -64,6 +65,12 @@ export function AttentionTable({
                 </td>
                 <td data-title={column('nextFollowUp')} className="samspil-nowrap-md">
                   {next ? (next === today ? t('myDay.today') : formatDate(next, language)) : '—'}
+                  {next && next < today ? (
+                    <>
+                      {' '}
+                      <OverdueTag since={next} />
+                    </>
+                  ) : null}
                 </td>
                 {showRelation ? (
                   <td data-title={column('relation')}>
