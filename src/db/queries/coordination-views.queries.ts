@@ -17,6 +17,7 @@ export interface FlagRow {
   owner_id: string | null;
   owner_name: string | null;
   status_comment: string | null;
+  dismissed_until: string | null;
   status_at: Date;
   created_at: Date;
 }
@@ -41,6 +42,7 @@ export function flagQuery(db: Executor, municipalityId: string) {
       'f.owner_id',
       'p.name as owner_name',
       'f.status_comment',
+      'f.dismissed_until',
       'f.status_at',
       'f.created_at',
     ])
