@@ -401,7 +401,9 @@ describe('the leaders’ view and configuration', () => {
     expect(response.statusCode).toBe(200);
     const body = response.json();
     const duplicate = body.byRule.find((rule: { ruleId: string }) => rule.ruleId === 'duplicate');
-    expect(duplicate).toMatchObject({ resolved: 1 });
+    // The duplicate was dismissed, and returned on its date because both mentors still run.
+    expect(duplicate.resolved).toBe(0);
+    expect(duplicate.open).toBeGreaterThanOrEqual(1);
     expect(body.totals.citizensWithOpenFlags).toBe(1);
     const pair = body.mostCollidingUnitPairs[0];
     expect([pair.a.name, pair.b.name].sort()).toEqual(['Jobcenter Ressource', 'Socialpsykiatrien']);
