@@ -12,7 +12,7 @@ async function openSarasPlan(page: Page): Promise<void> {
 }
 
 describe('coordination flags', () => {
-  it('a duplicate is seen, explained and resolved by the social worker, and the caseworker sees who resolved it', async () => {
+  it('a duplicate is seen, explained and dismissed until a date by the social worker, and the caseworker sees who dismissed it', async () => {
     const social = await demo.loginAs('social-worker');
     // My day shows how many coordination flags each citizen has.
     await social
