@@ -448,6 +448,8 @@ export interface CoordinationFlagTable {
   owner_id: string | null;
   /** Set when a person took the flag on (acknowledged it): its owner then no longer follows the plan. */
   owner_taken_by: string | null;
+  /** A dismissed flag returns on this day if its cause remains (migration 016). */
+  dismissed_until: DateColumn | null;
   status: Generated<string>;
   status_comment: string | null;
   status_by: string | null;

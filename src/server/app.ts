@@ -38,6 +38,7 @@ import { catalogueRoutes } from './catalogue/catalogue.routes.js';
 import { citizensRoutes } from './citizens/citizens.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { planRoutes } from './plan/plan.routes.js';
+import { nextStepsRoutes } from './next-steps/next-steps.routes.js';
 import { workspaceRoutes } from './workspace/workspace.routes.js';
 import { unitCitizensRoutes } from './workspace/unit-citizens.routes.js';
 import { coordinationRoutes } from './coordination/coordination.routes.js';
@@ -174,6 +175,7 @@ export async function buildApp(
   catalogueRoutes(app, context);
   workspaceRoutes(app, context);
   unitCitizensRoutes(app, context);
+  nextStepsRoutes(app, context);
   authAdminRoutes(app, context);
   consentRoutes(app, context);
   breakGlassRoutes(app, context);

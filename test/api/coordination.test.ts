@@ -220,14 +220,16 @@ describe('a duplicate across units', () => {
     );
   });
 
-  it('is acknowledged and resolved by another professional, with its history kept', async () => {
+  it('is acknowledged by another professional, may not be resolved while its cause remains, and is dismissed with a reason and a return date', async () => {
     const bad = await t.request(socialWorker.cookie, {
       method: 'POST',
       url: `/api/flags/${duplicateId}/dismiss`,
       payload: {},
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors[0].field).toBe('reason');
+    expect(bad.json().errors.map((error: { field: string }) => error.field)).toEqual(
+      expect.arrayContaining(['reason', 'returnDate']),
+    );
     const ack = await t.request(socialWorker.cookie, {
       method: 'POST',
       url: `/api/flags/${duplicateId}/acknowledge`,
@@ -235,18 +237,41 @@ describe('a duplicate across units', () => {
     });
     expect(ack.statusCode).toBe(200);
     expect(ack.json().status).toBe('acknowledged');
-    const resolved = await t.request(socialWorker.cookie, {
+    // Both mentors still run: the cause remains, so "resolved" would not be true.
+    const refused = await t.request(socialWorker.cookie, {
       method: 'POST',
       url: `/api/flags/${duplicateId}/resolve`,
       payload: { comment: 'Aftalt: jobcentrets mentor fortsætter, vores stopper' },
     });
-    expect(resolved.statusCode).toBe(200);
-    const body = resolved.json();
-    expect(body.status).toBe('resolved');
+    expect(refused.statusCode).toBe(409);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.json().detail).toMatch(/dismiss the flag with a reason and a return date/);
+    const past = await t.request(socialWorker.cookie, {
+      method: 'POST',
+      url: `/api/flags/${duplicateId}/dismiss`,
+      payload: { reason: 'Aftalt på netværksmødet', returnDate: today },
+    });
+    expect(past.statusCode).toBe(400);
+    expect(past.json().errors).toEqual([{ field: 'returnDate', message: 'must be after today' }]);
+    const blank = await t.request(socialWorker.cookie, {
+      method: 'POST',
+      url: `/api/flags/${duplicateId}/dismiss`,
+      payload: { reason: '   ', returnDate: addDays(today, 30) },
+    });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().errors[0].field).toBe('reason');
+    const dismissed = await t.request(socialWorker.cookie, {
+      method: 'POST',
+      url: `/api/flags/${duplicateId}/dismiss`,
+      payload: { reason: 'Jobcentrets mentor stopper til måneden', returnDate: addDays(today, 30) },
+    });
+    expect(dismissed.statusCode).toBe(200);
+    const body = dismissed.json();
+    expect(body).toMatchObject({ status: 'dismissed', dismissedUntil: addDays(today, 30) });
     expect(body.history.map((event: { action: string }) => event.action)).toEqual([
       'opened',
       'acknowledged',
-      'resolved',
+      'dismissed',
     ]);
     expect(body.history[0].actor).toBeNull();
     expect(body.history[2].actor.id).toBe(socialWorker.id);
@@ -258,19 +283,28 @@ describe('a duplicate across units', () => {
     expect(again.statusCode).toBe(409);
     const audits = await t.context.database.db
       .selectFrom('audit_event')
-      .select('resource')
+      .select(['resource', 'details'])
       .where('actor_id', '=', socialWorker.id)
       .where('action', '=', 'update')
       .where('resource', '=', `flag:${duplicateId}`)
+      .where('outcome', '=', 'allowed')
       .execute();
     expect(audits).toHaveLength(2);
   });
 
-  it('stays closed when the plan is checked again', async () => {
-    await scanMunicipality(t.context.database.db, municipalityId);
-    const all = await flags(coordinator, 'all');
-    expect(all.find((flag) => flag.id === duplicateId)?.status).toBe('resolved');
+  it('stays dismissed until its return date, then returns while the cause remains', async () => {
+    const { db } = t.context.database;
+    await scanMunicipality(db, municipalityId);
+    let all = await flags(coordinator, 'all');
+    expect(all.find((flag) => flag.id === duplicateId)?.status).toBe('dismissed');
     expect(all.filter((flag) => flag.ruleId === 'duplicate')).toHaveLength(1);
+    // On the return date the cause is still there: the flag opens again.
+    await scanMunicipality(db, municipalityId, { today: addDays(today, 30) });
+    all = await flags(coordinator, 'all');
+    const back = all.find((flag) => flag.id === duplicateId);
+    expect(back).toMatchObject({ status: 'open', dismissedUntil: null });
+    const detail = await t.request(coordinator.cookie, { method: 'GET', url: `/api/flags/${duplicateId}` });
+    expect(detail.json().history.at(-1)).toMatchObject({ action: 'reopened', actor: null });
   });
 });
 
@@ -367,7 +401,9 @@ describe('the leaders’ view and configuration', () => {
     expect(response.statusCode).toBe(200);
     const body = response.json();
     const duplicate = body.byRule.find((rule: { ruleId: string }) => rule.ruleId === 'duplicate');
-    expect(duplicate).toMatchObject({ resolved: 1 });
+    // The duplicate was dismissed, and returned on its date because both mentors still run.
+    expect(duplicate.resolved).toBe(0);
+    expect(duplicate.open).toBeGreaterThanOrEqual(1);
     expect(body.totals.citizensWithOpenFlags).toBe(1);
     const pair = body.mostCollidingUnitPairs[0];
     expect([pair.a.name, pair.b.name].sort()).toEqual(['Jobcenter Ressource', 'Socialpsykiatrien']);

@@ -12,7 +12,7 @@ async function openSarasPlan(page: Page): Promise<void> {
 }
 
 describe('coordination flags', () => {
-  it('a duplicate is seen, explained and resolved by the social worker, and the caseworker sees who resolved it', async () => {
+  it('a duplicate is seen, explained and dismissed until a date by the social worker, and the caseworker sees who dismissed it', async () => {
     const social = await demo.loginAs('social-worker');
     // My day shows how many coordination flags each citizen has.
     await social
@@ -35,17 +35,22 @@ describe('coordination flags', () => {
     await duplicate.getByRole('button', { name: 'Tag hånd om signalet' }).click();
     await duplicate.getByText('Taget hånd om', { exact: true }).first().waitFor();
 
-    await duplicate.getByRole('button', { name: /^Markér som løst/ }).click();
-    // A resolution needs a reason: empty is refused in the form.
-    await duplicate.getByRole('button', { name: 'Markér som løst', exact: true }).click();
-    await duplicate.getByRole('alert').waitFor();
+    // The cause remains (both units still coordinate), so the flag is not "resolved": it says why
+    // it is open, and it may rest with a reason and a return date (ADR 0014).
+    await duplicate.getByText(/Signalet er åbent, fordi årsagen stadig findes i planen/).waitFor();
+    expect(await duplicate.getByRole('button', { name: /^Markér som løst/ }).count()).toBe(0);
+    await duplicate.getByRole('button', { name: /^Afvis/ }).click();
+    // Both a reason and a date are needed: empty is refused in the form.
+    await duplicate.getByRole('button', { name: 'Afvis signalet', exact: true }).click();
+    await duplicate.getByRole('alert').first().waitFor();
     await duplicate
-      .getByLabel('Hvad blev gjort?')
+      .getByLabel('Hvorfor må signalet hvile?')
       .fill('Socialpsykiatrien stopper sin koordinering; jobcentret fortsætter.');
-    await duplicate.getByRole('button', { name: 'Markér som løst', exact: true }).click();
-    // Resolved flags leave the open list and go to the closed ones, with their history.
+    await duplicate.getByLabel('Vender tilbage den').fill(inDays(30));
+    await duplicate.getByRole('button', { name: 'Afvis signalet', exact: true }).click();
+    // Dismissed flags leave the open list and go to the closed ones, with their history.
     await section.getByText(/lukke(t|de) signal/).waitFor();
-    await expectAccessible(social, 'plan after resolving a flag');
+    await expectAccessible(social, 'plan after dismissing a flag');
     await social.context().close();
 
     const caseworker = await demo.loginAs('jobcenter-caseworker');
@@ -53,6 +58,7 @@ describe('coordination flags', () => {
     const closed = caseworker.getByRole('region', { name: 'Koordinering' });
     await closed.getByText(/lukke(t|de) signal/).click();
     const resolved = closed.getByRole('article', { name: 'Dobbelt indsats' });
+    await resolved.getByText(/^Afvist til /).waitFor();
     await resolved.getByText('Historik', { exact: true }).click();
     await resolved.getByText(demo.persona('social-worker'), { exact: false }).first().waitFor();
     await resolved
@@ -62,6 +68,13 @@ describe('coordination flags', () => {
     await caseworker.context().close();
   });
 });
+
+/** Today in Denmark plus n days, as a date input takes it. */
+function inDays(offset: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(
+    new Date(Date.now() + offset * 86_400_000),
+  );
+}
 
 describe('referrals', () => {
   it('go through their whole loop between two units, and the inbox tells the people involved', async () => {

@@ -28,3 +28,5 @@ export { QUALITY_CSV_HEADER } from '../../src/domain/measures/quality-indicators
 export type { RcBand, RcTie } from '../../src/domain/measures/relational-coordination.js';
 export { RC_CSV_HEADER } from '../../src/domain/measures/relational-coordination.js';
 export { partText, resourceKind } from '../../src/domain/audit/audit-text.js';
+export type { NextSteps } from '../../src/domain/plan/next-steps.js';
+export { isFollowUpOverdue, isSubGoalOverdue, nextFollowUp } from '../../src/domain/plan/overdue.js';

@@ -215,6 +215,7 @@ export async function loadCitizenExtras(
             system: boolean;
             owner: string | null;
             taken: boolean;
+            until?: string | null;
           }[]
         | null;
     } | null;
@@ -250,6 +251,7 @@ export async function loadCitizenExtras(
       closedBySystem: flag.status === 'resolved' && flag.system,
       ownerId: flag.owner,
       ownerTaken: flag.taken,
+      dismissedUntil: flag.until ?? null,
     })),
   };
 }

@@ -24,7 +24,8 @@ export async function loadExistingFlags(db: Executor, municipalityId: string): P
     SELECT string_agg(id::text || citizen_id::text || coalesce(owner_id::text, ${NO_ID})
              || CASE WHEN status_by IS NULL THEN 'y' ELSE 'n' END
              || CASE WHEN owner_taken_by IS NULL THEN 'n' ELSE 'y' END
-             || rpad(status, ${STATUS_WIDTH}) || fingerprint, ${RECORD_SEPARATOR}) AS s
+             || rpad(status, ${STATUS_WIDTH})
+             || coalesce(to_char(dismissed_until, 'YYYY-MM-DD'), ${NO_DAY}) || fingerprint, ${RECORD_SEPARATOR}) AS s
       FROM coordination_flag WHERE municipality_id = ${municipalityId}`.execute(db);
   const flags: ExistingFlag[] = [];
   const head = 3 * UUID_LENGTH;
@@ -32,10 +33,12 @@ export async function loadExistingFlags(db: Executor, municipalityId: string): P
     if (record === '') continue;
     const ownerId = record.slice(2 * UUID_LENGTH, head);
     const status = record.slice(head + 2, head + 2 + STATUS_WIDTH).trimEnd() as FlagStatus;
+    const until = record.slice(head + 2 + STATUS_WIDTH, head + 2 + STATUS_WIDTH + DAY_WIDTH);
     flags.push({
       id: record.slice(0, UUID_LENGTH),
       citizenId: record.slice(UUID_LENGTH, 2 * UUID_LENGTH),
-      fingerprint: record.slice(head + 2 + STATUS_WIDTH),
+      fingerprint: record.slice(head + 2 + STATUS_WIDTH + DAY_WIDTH),
+      dismissedUntil: until === NO_DAY ? null : until,
       status,
       closedBySystem: status === 'resolved' && record[head] === 'y',
       ownerId: ownerId === NO_ID ? null : ownerId,
@@ -44,6 +47,10 @@ export async function loadExistingFlags(db: Executor, municipalityId: string): P
   }
   return flags;
 }
+
+/** A day, YYYY-MM-DD, and its stand-in when a flag has no return date. */
+const DAY_WIDTH = 10;
+const NO_DAY = '----------';
 
 /** Wide enough for every flag status ('acknowledged' is the longest). */
 const STATUS_WIDTH = Math.max(...FLAG_STATUSES.map((status) => status.length));
@@ -105,6 +112,7 @@ export async function writeFlagChanges(
         UPDATE coordination_flag f
            SET status = CASE WHEN input.action = 'reopened' THEN 'open' ELSE 'resolved' END,
                status_by = NULL,
+               dismissed_until = NULL,
                status_comment = CASE WHEN input.action = 'reopened' THEN 'The condition is back.'
                                      ELSE 'The condition is no longer present.' END,
                status_at = now()

@@ -17,11 +17,13 @@ export interface FlagRow {
   owner_id: string | null;
   owner_name: string | null;
   status_comment: string | null;
+  dismissed_until: string | null;
   status_at: Date;
   created_at: Date;
 }
 
-function flagQuery(db: Executor, municipalityId: string) {
+/** Stored flags with their owner's name; narrow with the returned builder's where. */
+export function flagQuery(db: Executor, municipalityId: string) {
   return db
     .selectFrom('coordination_flag as f')
     .leftJoin('professional as p', (join) =>
@@ -40,6 +42,7 @@ function flagQuery(db: Executor, municipalityId: string) {
       'f.owner_id',
       'p.name as owner_name',
       'f.status_comment',
+      'f.dismissed_until',
       'f.status_at',
       'f.created_at',
     ])

@@ -84,7 +84,12 @@ describe('attentionFor', () => {
     const attention = attentionFor(plan(), '2026-11-20', me, null);
     expect(attention.followUpsOverdue).toBe(1);
     expect(attention.followUpsDueSoon).toBe(1);
-    expect(attention.nextFollowUp).toBe('2026-11-25');
+    // The overdue one comes first: "next" is never a future date while one is undone.
+    expect(attention.nextFollowUp).toBe('2026-11-15');
+    const later = plan({
+      sectors: [{ sector: 'employment', interventions: [item('b', 'planned', '2026-11-25')] }],
+    });
+    expect(attentionFor(later, '2026-11-20', me, null).nextFollowUp).toBe('2026-11-25');
   });
 
   it('flags a change by someone else after my last visit, never my own change', () => {

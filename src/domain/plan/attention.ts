@@ -1,5 +1,6 @@
 import type { PlanOverview } from './plan.types.js';
 import { addDays, danishToday } from '../calendar.js';
+import { followUpDates, nextFollowUp, overdueFollowUps, overdueSubGoals } from './overdue.js';
 
 /** How many days ahead a follow-up counts as due soon. */
 export const FOLLOW_UP_SOON_DAYS = 14;
@@ -8,6 +9,7 @@ export const FOLLOW_UP_SOON_DAYS = 14;
 export interface Attention {
   followUpsOverdue: number;
   followUpsDueSoon: number;
+  /** The longest overdue follow-up while one is overdue, else the nearest coming one (overdue.ts). */
   nextFollowUp: string | null;
   /** Someone else changed the plan after the professional last looked at it. */
   changedSinceLastVisit: boolean;
@@ -31,17 +33,16 @@ export function attentionFor(
   const current = plan.sectors
     .flatMap((group) => group.interventions)
     .filter((item) => item.status !== 'ended');
-  const followUps = current.map((item) => item.followUpDate).filter((date): date is string => date !== null);
+  const followUps = followUpDates(plan);
   const changedByOther = plan.updatedBy !== null && plan.updatedBy.id !== professionalId;
+  // Overdue is defined once (overdue.ts), so My day, the plan and "Næste skridt" agree.
   return {
-    followUpsOverdue: followUps.filter((date) => date < today).length,
+    followUpsOverdue: overdueFollowUps(plan, today).length,
     followUpsDueSoon: followUps.filter((date) => date >= today && date <= soon).length,
-    nextFollowUp: followUps.filter((date) => date >= today).sort()[0] ?? null,
+    nextFollowUp: nextFollowUp(plan, today)?.date ?? null,
     changedSinceLastVisit: changedByOther && (lastVisitAt === null || plan.updatedAt > lastVisitAt),
     noActiveIntervention: !current.some((item) => item.status === 'active'),
-    subGoalsPastDate: plan.subGoals.filter(
-      (goal) => goal.status === 'active' && goal.targetDate !== null && goal.targetDate < today,
-    ).length,
+    subGoalsPastDate: overdueSubGoals(plan, today).length,
     gaps:
       Number(plan.gaps.missingGoal) +
       Number(plan.gaps.missingCoordinator) +

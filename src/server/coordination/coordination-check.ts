@@ -25,7 +25,7 @@ export async function checkCoordinationInTransaction(scope: CoordinationCheckSco
   ]);
   const facts = factsFromPlan(scope.plan, loaded.extras, today);
   const findings = evaluateCitizen(facts, rules, today).map((finding) => ({ ...finding, citizenId }));
-  const changes = diffFlags(findings, loaded.flags);
+  const changes = diffFlags(findings, loaded.flags, today);
   if (hasChanges(changes)) await writeFlagChanges(trx, municipalityId, changes);
 }
 

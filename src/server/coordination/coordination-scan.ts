@@ -63,7 +63,7 @@ export async function scanMunicipality(
       findings.push({ ...finding, citizenId: citizen.citizenId });
     if ((index + 1) % 5000 === 0 || index + 1 === facts.length) report('checking', index + 1, facts.length);
   }
-  const changes: FlagChanges = diffFlags(findings, existing);
+  const changes: FlagChanges = diffFlags(findings, existing, today);
   const total =
     changes.create.length + changes.reopen.length + changes.autoResolve.length + changes.reassign.length;
   // Owner changes alone are changes too (they were left unwritten when nothing else changed).

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { freeText } from '../../domain/common/text.schemas.js';
+import { freeText, isoDate } from '../../domain/common/text.schemas.js';
 import { FLAG_STATUSES } from '../../domain/coordination/flag-diff.js';
 import { RULE_IDS, SEVERITIES } from '../../domain/coordination/rule.js';
 
@@ -41,6 +41,10 @@ export const flagSchema = z
       .describe('Part of what it concerns is another unit’s intervention you may not see the details of'),
     owner: z.object({ id: z.uuid(), name: z.string() }).nullable(),
     statusComment: z.string().nullable(),
+    dismissedUntil: z
+      .string()
+      .nullable()
+      .describe('Dismissed until this day (YYYY-MM-DD): it returns then if its cause remains'),
     statusAt: z.string(),
     createdAt: z.string(),
     history: z.array(flagEventSchema).optional(),
@@ -53,7 +57,12 @@ export const flagListSchema = z.object({ items: z.array(flagSchema) }).meta({ id
 const comment = freeText(2000);
 export const acknowledgeSchema = z.strictObject({ comment: comment.optional() });
 export const resolveSchema = z.strictObject({ comment: comment.describe('What was done') });
-export const dismissSchema = z.strictObject({ reason: comment.describe('Why this is not a problem') });
+export const dismissSchema = z.strictObject({
+  reason: comment.describe('Why the flag may rest although its cause remains'),
+  returnDate: isoDate.describe(
+    'YYYY-MM-DD, after today: the flag opens again on this day if its cause is still there',
+  ),
+});
 
 const pairCount = z.object({
   a: z.object({ id: z.string(), name: z.string() }),

@@ -69,6 +69,7 @@ export function presentFlag(
     detailsHidden,
     owner: row.owner_id ? { id: row.owner_id, name: row.owner_name ?? '' } : null,
     statusComment: row.status_comment,
+    dismissedUntil: row.status === 'dismissed' ? row.dismissed_until : null,
     statusAt: row.status_at.toISOString(),
     createdAt: row.created_at.toISOString(),
   };

@@ -6,6 +6,10 @@ import { auditInTransaction } from '../audit/audit-writer.js';
 import { authorizeCitizen } from '../auth/citizen-access.js';
 import type { AppContext } from '../context.js';
 import { problems } from '../problem.js';
+import { danishToday } from '../../domain/calendar.js';
+import { checkDismissal, checkPersonResolve } from '../../domain/coordination/flag-lifecycle.js';
+import type { PlanOverview } from '../../domain/plan/plan.types.js';
+import { checkCoordinationInTransaction } from './coordination-check.js';
 import type { FlagView } from './coordination.schemas.js';
 import { type FlagViewer, hiddenFrom, isFlagShown, presentFlag, unitNamesOf } from './flag-presenter.js';
 
@@ -19,8 +23,11 @@ const NEXT: Record<FlagAction, { from: readonly string[]; to: string; event: str
 
 /**
  * A person acknowledges (takes on: the flag becomes theirs), resolves or dismisses a flag: its
- * owner, the coordinator or anyone else who works with the citizen. The status, the event in its history and the audit record
- * are written in one transaction.
+ * owner, the coordinator or anyone else who works with the citizen. The status, the event in its
+ * history and the audit record are written in one transaction. The lifecycle rule
+ * (flag-lifecycle.ts, ADR 0014): "resolved" only when the rules no longer find the cause — the
+ * check runs first, and closes the flag itself when the cause is gone; otherwise the answer is a
+ * 409 that says to change the plan or dismiss. A dismissal needs a reason and a return date.
  */
 export async function changeFlagStatus(
   context: AppContext,
@@ -29,8 +36,17 @@ export async function changeFlagStatus(
   flagId: string,
   action: FlagAction,
   comment: string | null,
+  options: { returnDate?: string } = {},
 ): Promise<FlagView> {
   const { db } = context.database;
+  const today = danishToday();
+  if (action === 'dismiss') {
+    const refusal = checkDismissal({ reason: comment ?? '', returnDate: options.returnDate }, today);
+    if (refusal)
+      throw problems.badRequest(`${refusal.field} ${refusal.message}`, [
+        { field: refusal.field, message: refusal.message },
+      ]);
+  }
   const preview = await flagById(db, actor.municipalityId, flagId);
   if (!preview) throw problems.notFound('The flag');
   const access = await authorizeCitizen(
@@ -53,19 +69,38 @@ export async function changeFlagStatus(
         `The flag is ${flag.status}; it can be ${step.to} only when ${step.from.join(' or ')}.`,
       );
     }
-    await trx
-      .updateTable('coordination_flag')
-      .set({
-        status: step.to,
-        status_by: actor.id,
-        status_comment: comment,
-        status_at: new Date(),
-        // Acknowledging is taking the flag on: it becomes the actor's, whoever the plan names.
-        ...(action === 'acknowledge' ? { owner_id: actor.id, owner_taken_by: actor.id } : {}),
-      })
-      .where('municipality_id', '=', actor.municipalityId)
-      .where('id', '=', flagId)
-      .execute();
+    let closedBySystem = false;
+    if (action === 'resolve') {
+      // The rules decide whether the cause is gone; if it is, the check closes the flag itself
+      // (and it reopens should the cause return), and the person's comment joins its history.
+      await checkCoordinationInTransaction({
+        trx,
+        municipalityId: actor.municipalityId,
+        citizenId: flag.citizen_id,
+        actorId: actor.id,
+        changes: [],
+        plan: access.plan.parsed?.deref() ?? (JSON.parse(access.plan.json) as PlanOverview),
+      });
+      const after = await flagById(trx, actor.municipalityId, flagId, true);
+      const refusal = checkPersonResolve(after?.status === 'open' || after?.status === 'acknowledged');
+      if (refusal) throw problems.conflict(refusal.message);
+      closedBySystem = true;
+    }
+    if (!closedBySystem)
+      await trx
+        .updateTable('coordination_flag')
+        .set({
+          status: step.to,
+          status_by: actor.id,
+          status_comment: comment,
+          status_at: new Date(),
+          dismissed_until: action === 'dismiss' ? (options.returnDate ?? null) : null,
+          // Acknowledging is taking the flag on: it becomes the actor's, whoever the plan names.
+          ...(action === 'acknowledge' ? { owner_id: actor.id, owner_taken_by: actor.id } : {}),
+        })
+        .where('municipality_id', '=', actor.municipalityId)
+        .where('id', '=', flagId)
+        .execute();
     await trx
       .insertInto('coordination_flag_event')
       .values({
@@ -84,7 +119,10 @@ export async function changeFlagStatus(
       resource: `flag:${flagId}`,
       outcome: 'allowed',
       clientIp: request.ip,
-      details: { status: step.to },
+      details: {
+        status: step.to,
+        ...(action === 'dismiss' ? { returnDate: options.returnDate } : {}),
+      },
     });
   });
   return presentWithHistory(context, actor.municipalityId, flagId, viewer);

@@ -160,7 +160,7 @@ export function flagsRoutes(app: App, context: AppContext): void {
     {
       schema: {
         tags: ['coordination'],
-        summary: 'Resolve a flag, saying what was done',
+        summary: 'Resolve a flag, saying what was done; refused (409) while the rules still find its cause',
         params: flagParams,
         body: resolveSchema,
         response: { 200: flagSchema },
@@ -182,7 +182,8 @@ export function flagsRoutes(app: App, context: AppContext): void {
     {
       schema: {
         tags: ['coordination'],
-        summary: 'Dismiss a flag as not a problem, with a reason; it stays closed for the same data',
+        summary:
+          'Dismiss a flag with a reason and a return date; it opens again on that day if its cause remains',
         params: flagParams,
         body: dismissSchema,
         response: { 200: flagSchema },
@@ -196,6 +197,7 @@ export function flagsRoutes(app: App, context: AppContext): void {
         request.params.flagId,
         'dismiss',
         request.body.reason,
+        { returnDate: request.body.returnDate },
       ),
   );
 

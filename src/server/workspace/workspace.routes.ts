@@ -4,7 +4,10 @@ import { PROFESSIONAL_ROLES, SECTORS } from '../../domain/organisation/sectors.j
 import { lastVisits, relatedPlans } from '../../db/queries/workspace.queries.js';
 import type { App, AppContext } from '../context.js';
 import { professionalOf } from '../plugins/auth.js';
-import { plansAsSeenBy } from '../presenters/viewer-plans.js';
+import { plansAsSeenBy, plansWithHiddenAsSeenBy } from '../presenters/viewer-plans.js';
+import { nextSteps, nextStepCountsSchema } from '../../domain/plan/next-steps.js';
+import { nextStepRows } from '../../db/queries/next-steps.queries.js';
+import { nextStepFactsFor } from '../next-steps/next-steps.presenter.js';
 import { caseloadItemSchema, toCaseloadItem } from '../presenters/caseload.presenter.js';
 import { problems } from '../problem.js';
 import { citizensWithAttention, relatedStaff, UNIT_ATTENTION_KINDS } from './unit-caseloads.js';
@@ -70,7 +73,17 @@ export function workspaceRoutes(app: App, context: AppContext): void {
         summary: "My day: the professional's citizens with what needs attention, most first",
         response: {
           200: z
-            .object({ today: z.string(), items: z.array(attentionItemSchema), totals: totalsSchema })
+            .object({
+              today: z.string(),
+              items: z.array(
+                attentionItemSchema.extend({
+                  nextSteps: nextStepCountsSchema.describe(
+                    'The counts of the plan’s "Næste skridt" (GET /api/citizens/{id}/next-steps), from the same query',
+                  ),
+                }),
+              ),
+              totals: totalsSchema,
+            })
             .meta({ id: 'MyDay' }),
         },
       },
@@ -78,24 +91,38 @@ export function workspaceRoutes(app: App, context: AppContext): void {
     async (request) => {
       const actor = professionalOf(request);
       const today = danishToday();
-      const plans = await plansAsSeenBy(
+      const seen = await plansWithHiddenAsSeenBy(
         context,
         actor,
         await relatedPlans(db, actor.municipalityId, { professionalId: actor.id }),
       );
-      const visits = await lastVisits(
-        db,
-        actor.municipalityId,
-        actor.id,
-        plans.map((plan) => plan.citizen.id),
-      );
-      const items = plans
-        .map((plan) => {
+      const plans = seen.map((entry) => entry.plan);
+      const citizenIds = plans.map((plan) => plan.citizen.id);
+      const [visits, stepRows] = await Promise.all([
+        lastVisits(db, actor.municipalityId, actor.id, citizenIds),
+        nextStepRows(db, actor.municipalityId, citizenIds),
+      ]);
+      const items = seen
+        .map(({ plan, hidden, hiddenCurrent }) => {
           const lastVisitAt = visits.get(plan.citizen.id) ?? null;
           const attention = attentionFor(plan, today, actor.id, lastVisitAt);
+          const rows = stepRows.get(plan.citizen.id) ?? {
+            flags: [],
+            meetings: [],
+            proposals: [],
+            referrals: [],
+          };
+          // The same function as the plan's "Næste skridt", so the two always agree.
+          const steps = nextSteps(
+            plan,
+            nextStepFactsFor(rows, { hidden, hiddenCurrent }),
+            actor.unitId,
+            today,
+          );
           return {
             ...toCaseloadItem(plan, actor.id),
             attention,
+            nextSteps: steps.counts,
             score: attentionScore(attention),
             lastVisitAt,
           };

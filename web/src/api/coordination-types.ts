@@ -51,6 +51,8 @@ export interface Flag {
   detailsHidden: boolean;
   owner: NamedRef | null;
   statusComment: string | null;
+  /** Dismissed until this day: it opens again then if its cause remains (ADR 0014). */
+  dismissedUntil?: string | null;
   statusAt: string;
   createdAt: string;
   history?: FlagHistoryEntry[];

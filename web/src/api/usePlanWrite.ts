@@ -71,6 +71,7 @@ export function usePlanWrite(citizenId: string): UseMutationResult<PlanWriteResu
       queryClient.setQueryData(queryKeys.plan(citizenId), result.plan);
       void queryClient.invalidateQueries({ queryKey: queryKeys.history(citizenId) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.proposals(citizenId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.nextSteps(citizenId) });
       void queryClient.invalidateQueries({ queryKey: ['workspace'] });
       void queryClient.invalidateQueries({ queryKey: ['citizens', 'caseload'] });
     },

@@ -29,6 +29,15 @@ export function formatDate(day: string, language: Language): string {
   );
 }
 
+/** A day without its year, "3. nov." (for dates near today, such as how long something is overdue). */
+export function formatDayMonth(day: string, language: Language): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
+  if (!match) return day;
+  const [, year, month, date] = match;
+  const instant = new Date(Date.UTC(Number(year), Number(month) - 1, Number(date)));
+  return cached(language, 'day-month', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(instant);
+}
+
 /** Formats an instant (ISO timestamp) as date and time in Danish time. */
 export function formatDateTime(iso: string, language: Language): string {
   const instant = new Date(iso);

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Flag } from '../../api/coordination-types.js';
 import { type FlagAction, useFlagAction } from '../../api/useFlagAction.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { formatDateTime } from '../../i18n/format.js';
+import { formatDate, formatDateTime } from '../../i18n/format.js';
+import { danishToday } from '../../i18n/dates.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { isOpen, localised, sectorLabel } from './flag-text.js';
 import { FlagHistory } from './FlagHistory.js';
@@ -85,6 +86,14 @@ export function FlagCard({ flag, subjects, canAct }: FlagCardProps): ReactElemen
           <Fact label={t('coordination.since')}>{formatDateTime(flag.createdAt, language)}</Fact>
           {flag.statusComment ? <Fact label={t('coordination.comment')}>{flag.statusComment}</Fact> : null}
         </dl>
+        {/* Why it is open, or until when it rests (ADR 0014: the rules close it, a person dismisses it). */}
+        {isOpen(flag.status) ? (
+          <p className="samspil-small">{t('coordination.lifecycle.open')}</p>
+        ) : flag.status === 'dismissed' && flag.dismissedUntil ? (
+          <p className="samspil-small">
+            {t('coordination.lifecycle.dismissedUntil', { date: formatDate(flag.dismissedUntil, language) })}
+          </p>
+        ) : null}
         {mutation.error ? <ErrorAlert error={mutation.error} /> : null}
         {canAct && isOpen(flag.status) && action === null ? (
           <div className="samspil-item-actions">
@@ -98,10 +107,6 @@ export function FlagCard({ flag, subjects, canAct }: FlagCardProps): ReactElemen
                 <span className="sr-only">: {title}</span>
               </button>
             ) : null}
-            <button type="button" className="button button-secondary" onClick={() => setAction('resolve')}>
-              {t('coordination.action.resolve')}
-              <span className="sr-only">: {title}</span>
-            </button>
             <button type="button" className="button button-tertiary" onClick={() => setAction('dismiss')}>
               {t('coordination.action.dismiss')}
               <span className="sr-only">: {title}</span>
@@ -116,7 +121,21 @@ export function FlagCard({ flag, subjects, canAct }: FlagCardProps): ReactElemen
             required={action !== 'acknowledge'}
             pending={mutation.isPending}
             onCancel={close}
-            onSubmit={(text) => mutation.mutate({ flagId: flag.id, action, text }, { onSuccess: close })}
+            dateField={
+              action === 'dismiss'
+                ? {
+                    label: t('coordination.form.dismiss.dateLabel'),
+                    hint: t('coordination.form.dismiss.dateHint'),
+                    min: danishToday(),
+                  }
+                : undefined
+            }
+            onSubmit={(text, returnDate) =>
+              mutation.mutate(
+                { flagId: flag.id, action, text, ...(action === 'dismiss' ? { returnDate } : {}) },
+                { onSuccess: close },
+              )
+            }
           />
         ) : null}
         <FlagHistory flagId={flag.id} statusAt={flag.statusAt} />

@@ -9,7 +9,9 @@ interface ReasonFormProps {
   /** A reason must be given (dismiss, decline, break the glass); a comment may be left out. */
   required: boolean;
   pending: boolean;
-  onSubmit: (text: string) => void;
+  onSubmit: (text: string, date: string) => void;
+  /** A date to give as well (a dismissal's return date): required, after `min`. */
+  dateField?: { label: string; hint: string; min: string };
   onCancel?: () => void;
   maxLength?: number;
   /** Opened by a button press, the form takes focus; one that is simply on the page does not. */
@@ -27,11 +29,14 @@ export function ReasonForm({
   onCancel,
   maxLength = 2000,
   focusOnOpen = true,
+  dateField,
 }: ReasonFormProps): ReactElement {
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState('');
   const [missing, setMissing] = useState(false);
+  const [date, setDate] = useState('');
+  const [dateError, setDateError] = useState<string | null>(null);
   const field = useRef<HTMLTextAreaElement>(null);
   // The form opens on a button press; keyboard users continue in the field it asks them to fill.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only when the form opens
@@ -41,12 +46,18 @@ export function ReasonForm({
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    if (required && text.trim() === '') {
-      setMissing(true);
-      return;
-    }
-    setMissing(false);
-    onSubmit(text);
+    const noText = required && text.trim() === '';
+    const badDate = dateField
+      ? date === ''
+        ? t('coordination.common.dateRequired')
+        : date <= dateField.min
+          ? t('coordination.common.dateAfterToday')
+          : null
+      : null;
+    setMissing(noText);
+    setDateError(badDate);
+    if (noText || badDate) return;
+    onSubmit(text, date);
   };
 
   const describedBy = [hint ? `${id}-hint` : '', missing ? `${id}-error` : ''].filter(Boolean).join(' ');
@@ -80,6 +91,34 @@ export function ReasonForm({
           onChange={(event) => setText(event.target.value)}
         />
       </div>
+      {dateField ? (
+        <div className={dateError ? 'form-group form-error' : 'form-group'}>
+          <label className="form-label" htmlFor={`${id}-date`}>
+            {dateField.label}
+          </label>
+          <span className="form-hint" id={`${id}-date-hint`}>
+            {dateField.hint}
+          </span>
+          {dateError ? (
+            <span className="form-error-message" id={`${id}-date-error`} role="alert">
+              {dateError}
+            </span>
+          ) : null}
+          <input
+            id={`${id}-date`}
+            type="date"
+            className="form-input"
+            value={date}
+            min={dateField.min}
+            required
+            aria-invalid={dateError ? true : undefined}
+            aria-describedby={[`${id}-date-hint`, dateError ? `${id}-date-error` : '']
+              .filter(Boolean)
+              .join(' ')}
+            onChange={(event) => setDate(event.target.value)}
+          />
+        </div>
+      ) : null}
       <FormActions
         submitLabel={submitLabel}
         pending={pending}

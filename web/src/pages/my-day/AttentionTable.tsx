@@ -9,6 +9,7 @@ import { useLanguage } from '../../i18n/useLanguage.js';
 import { planPath } from '../../routes.js';
 import type { SortKey } from './attention-filter.js';
 import { AttentionTags } from './AttentionTags.js';
+import { OverdueTag } from '../plan/OverdueTag.js';
 
 interface AttentionTableProps {
   items: AttentionItem[];
@@ -85,6 +86,12 @@ export function AttentionTable({
                 </td>
                 <td data-title={column('nextFollowUp')} className="samspil-nowrap">
                   {next ? (next === today ? t('myDay.today') : formatDate(next, language)) : '—'}
+                  {next && next < today ? (
+                    <>
+                      {' '}
+                      <OverdueTag since={next} />
+                    </>
+                  ) : null}
                 </td>
                 {showRelation ? (
                   <td data-title={column('relation')} className="samspil-nowrap-md">

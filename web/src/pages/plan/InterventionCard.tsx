@@ -1,6 +1,8 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type InterventionView, PYRAMID_LABELS, type SubGoalView } from '../../domain.js';
+import { type InterventionView, isFollowUpOverdue, PYRAMID_LABELS, type SubGoalView } from '../../domain.js';
+import { danishToday } from '../../i18n/dates.js';
+import { OverdueTag } from './OverdueTag.js';
 import { formatDate, formatMoney } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { anchors } from './anchors.js';
@@ -95,7 +97,15 @@ export function InterventionCard({
         {intervention.followUpDate ? (
           <div>
             <dt>{t('plan.interventions.followUp')}</dt>
-            <dd>{formatDate(intervention.followUpDate, language)}</dd>
+            <dd>
+              {formatDate(intervention.followUpDate, language)}
+              {isFollowUpOverdue(intervention, danishToday()) ? (
+                <>
+                  {' '}
+                  <OverdueTag since={intervention.followUpDate} />
+                </>
+              ) : null}
+            </dd>
           </div>
         ) : null}
         {intervention.frequency ? (

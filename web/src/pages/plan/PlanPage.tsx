@@ -36,6 +36,11 @@ import { ProposalsSection } from './ProposalsSection.js';
 import { PlanContext, type PlanContextValue } from './PlanContext.js';
 import { PyramidSection } from './PyramidSection.js';
 import { SubGoalList } from './SubGoalList.js';
+import { NextStepsSection, nextStepsAnchor } from './NextStepsSection.js';
+import { danishToday } from '../../i18n/dates.js';
+import { nextFollowUp } from '../../domain.js';
+import { formatDate } from '../../i18n/format.js';
+import { OverdueTag } from './OverdueTag.js';
 import { Timeline } from './Timeline.js';
 
 /** The citizen's one plan: goal, sub-goals, timeline, interventions by sector, organisation, pyramid, history. */
@@ -131,7 +136,10 @@ function PlanView({
     () => ({ citizenId, plan, etag, canEdit, meId, meUnitId }),
     [citizenId, plan, etag, canEdit, meId, meUnitId],
   );
+  // Overdue first (overdue.ts): "next" is never a future date while an earlier one is undone.
+  const next = nextFollowUp(plan, danishToday());
   const contents = [
+    ...(canEdit ? [{ href: nextStepsAnchor, label: t('plan.nextSteps.heading') }] : []),
     { href: anchors.goal, label: t('plan.goal.heading', { context }) },
     { href: anchors.subGoals, label: t('plan.subGoals.heading') },
     { href: coordinationAnchor, label: t('coordination.heading') },
@@ -172,6 +180,22 @@ function PlanView({
                   })
                 : t('plan.updated', { date: formatDateTime(plan.updatedAt, language) })}
             </span>
+            <span>
+              {t('plan.nextFollowUp')}:{' '}
+              {next ? (
+                <>
+                  <span className="samspil-nowrap">{formatDate(next.date, language)}</span>
+                  {next.overdue ? (
+                    <>
+                      {' '}
+                      <OverdueTag since={next.date} />
+                    </>
+                  ) : null}
+                </>
+              ) : (
+                t('plan.noNextFollowUp')
+              )}
+            </span>
           </div>
         </header>
         <nav className="samspil-contents" aria-label={t('plan.contents')}>
@@ -183,6 +207,7 @@ function PlanView({
             ))}
           </ul>
         </nav>
+        {canEdit ? <NextStepsSection citizenId={citizenId} /> : null}
         <GapSummary gaps={plan.gaps} context={context} />
         <GoalSection goal={plan.goal} missing={plan.gaps.missingGoal} context={context} />
         <SubGoalList

@@ -1,7 +1,9 @@
 import type { PresentedIntervention } from '../../api/types.js';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SubGoalView } from '../../domain.js';
+import { isSubGoalOverdue, type SubGoalView } from '../../domain.js';
+import { danishToday } from '../../i18n/dates.js';
+import { OverdueTag } from './OverdueTag.js';
 import { formatDate } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { anchors } from './anchors.js';
@@ -114,6 +116,12 @@ function SubGoalItem({
           <dt>{t('plan.subGoals.targetDate')}</dt>
           <dd>
             {subGoal.targetDate ? formatDate(subGoal.targetDate, language) : t('plan.subGoals.noTargetDate')}
+            {subGoal.targetDate && isSubGoalOverdue(subGoal, danishToday()) ? (
+              <>
+                {' '}
+                <OverdueTag since={subGoal.targetDate} />
+              </>
+            ) : null}
           </dd>
         </div>
         <div className="samspil-facts-wide-md">

@@ -1,0 +1,101 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, expectNoSidewaysScroll } from './support/browser.js';
+import { setUpDemoSession } from './support/demo-session.js';
+
+/**
+ * "Næste skridt": the demo citizen's contact-person support (Socialpsykiatri) had its follow-up
+ * six days ago. The social worker, whose unit owns it, finds it at the top of the plan, records
+ * the follow-up from there, and it leaves both Næste skridt and My day's count. At 360 px the
+ * jobcenter caseworker finds it too and follows its action to the intervention's card.
+ */
+const demo = setUpDemoSession();
+const FOLLOW_UP = 'Opfølgning på Støtte- og kontaktperson (SKP) (Socialpsykiatri)';
+
+/** Today in Denmark plus n days, as a date input takes it. */
+function day(offset: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(
+    new Date(Date.now() + offset * 86_400_000),
+  );
+}
+
+function nextSteps(page: Page) {
+  return page.getByRole('region', { name: 'Næste skridt' });
+}
+
+/** The demo citizen's row in My day, and the overdue tag in it ("1 opfølgning overskredet"). */
+function citizenRow(page: Page) {
+  return page
+    .getByRole('table', { name: 'Dine borgere med det, der kræver opmærksomhed' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: demo.persona('citizen'), exact: true }) });
+}
+
+describe('Næste skridt on the plan', () => {
+  it('at 1280 px: finds the overdue follow-up, records it, and it leaves Næste skridt and My day', async () => {
+    const page = await demo.loginAs('social-worker', { width: 1280, height: 900 });
+    await page.getByRole('heading', { level: 1, name: 'Mit overblik' }).waitFor();
+    await citizenRow(page).getByText('1 opfølgning overskredet').waitFor();
+    await demo.openCitizenPlan(page);
+
+    const steps = nextSteps(page);
+    const item = steps.getByRole('listitem').filter({ hasText: FOLLOW_UP });
+    await item.waitFor();
+    await item.getByText(/^Overskredet siden \d+\. \w+\.?$/).waitFor();
+    // The header names the overdue follow-up, not a later one.
+    await page
+      .locator('.samspil-plan-meta')
+      .getByText(/Overskredet siden/)
+      .waitFor();
+    // So does the intervention's own card.
+    await page
+      .getByRole('article', { name: 'Støtte- og kontaktperson (SKP)' })
+      .getByText(/Overskredet siden/)
+      .waitFor();
+    await expectAccessible(page, 'plan with next steps, 1280 px');
+
+    await item.getByRole('button', { name: /Registrér opfølgning/ }).click();
+    const form = page.getByRole('form', { name: /Registrér opfølgning på Støtte- og kontaktperson/ });
+    await form.waitFor();
+    // Empty, the form says what is missing before anything is sent.
+    await form.getByRole('button', { name: 'Registrér opfølgning' }).click();
+    await form.getByText('Vælg datoen for næste opfølgning.').waitFor();
+    await expectAccessible(page, 'follow-up form with an error, 1280 px');
+    await form.getByLabel('Næste opfølgning').fill(day(30));
+    await form.getByRole('button', { name: 'Registrér opfølgning' }).click();
+    await item.waitFor({ state: 'detached' });
+    await page
+      .locator('.samspil-plan-meta')
+      .getByText(/Overskredet siden/)
+      .waitFor({ state: 'detached' });
+
+    await page.locator('.samspil-back').getByRole('link', { name: 'Mit overblik' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mit overblik' }).waitFor();
+    await citizenRow(page).waitFor();
+    await citizenRow(page)
+      .getByText(/opfølgning(er)? overskredet/)
+      .waitFor({ state: 'detached' });
+    await expectAccessible(page, 'my day after the follow-up, 1280 px');
+    await page.context().close();
+    // A shared two-core machine: axe on the long plan page takes most of this.
+  }, 150_000);
+
+  it('at 360 px: lists a next step and follows its action to the place that handles it', async () => {
+    const page = await demo.loginAs('jobcenter-caseworker', { width: 360, height: 780 });
+    await page.getByRole('heading', { level: 1, name: 'Mit overblik' }).waitFor();
+    await demo.openCitizenPlan(page);
+    const steps = nextSteps(page);
+    await steps.waitFor();
+    await expect.poll(() => steps.getByRole('listitem').count()).toBeGreaterThan(0);
+    await expectNoSidewaysScroll(page, 'plan with next steps, 360 px');
+    await expectAccessible(page, 'plan with next steps, 360 px');
+    // Every step has its action; the first one leads into the plan.
+    const first = steps.getByRole('listitem').first();
+    const action = first.getByRole('link').or(first.getByRole('button')).first();
+    await action.waitFor();
+    const href = await action.getAttribute('href');
+    await action.click();
+    if (href?.startsWith('#')) await expect.poll(() => new URL(page.url()).hash).toBe(href);
+    await page.context().close();
+  });
+});
