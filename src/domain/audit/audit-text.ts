@@ -114,6 +114,7 @@ export const RESOURCE_TEXTS = {
     'koordineringsoverblik',
     'coordination overview',
   ),
+  'next-steps': k('{of} næste skridt', '{of} next steps', 'næste skridt', 'next steps'),
   'coordination-flags': k(
     'en liste over koordineringssignaler',
     'a list of coordination flags',
