@@ -21,7 +21,15 @@ const PARTS = ['day', 'month', 'year'] as const;
  * fieldset named by the label. Typing is never blocked or reformatted; the form's validation
  * says what is wrong (`parseDateParts`), so a person can type "5 3 2026" their own way.
  */
-export function DateField({ id, label, value, onChange, hint, error, required = false }: DateFieldProps): ReactElement {
+export function DateField({
+  id,
+  label,
+  value,
+  onChange,
+  hint,
+  error,
+  required = false,
+}: DateFieldProps): ReactElement {
   const { t } = useTranslation();
   const [typed, setTyped] = useState<DateParts>(() => splitDateValue(value));
   // Follow the form when it sets the value itself (a reset, another person's version).

@@ -115,13 +115,7 @@ export function TextField({
         return multiline ? (
           <textarea {...control} className={className ?? 'form-input samspil-textarea'} rows={rows} />
         ) : (
-          <input
-            {...control}
-            min={min}
-            max={max}
-            type={type}
-            className={className ?? 'form-input'}
-          />
+          <input {...control} min={min} max={max} type={type} className={className ?? 'form-input'} />
         );
       }}
     </Field>

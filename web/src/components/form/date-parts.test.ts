@@ -48,7 +48,12 @@ describe('the DKFDS date pattern: day, month and year typed apart', () => {
   });
 
   it('carries a half-typed date through the form value and back unchanged', () => {
-    for (const typed of [parts('31', '4', '2026'), parts('5', '', '2026'), parts('', '', ''), parts('x', '1', '2')]) {
+    for (const typed of [
+      parts('31', '4', '2026'),
+      parts('5', '', '2026'),
+      parts('', '', ''),
+      parts('x', '1', '2'),
+    ]) {
       expect(splitDateValue(joinDateParts(typed))).toEqual(typed);
     }
     expect(joinDateParts(parts('5', '3', '2026'))).toBe('2026-03-05');

@@ -49,7 +49,8 @@ export function parseDateParts(parts: DateParts, bounds: { min?: string; max?: s
   const year = parts.year.trim();
   if (day === '' && month === '' && year === '') return { ok: true, iso: '' };
   if (day === '' || month === '' || year === '') return { ok: false, problem: 'incomplete' };
-  if (!DIGITS.test(day) || !DIGITS.test(month) || !DIGITS.test(year)) return { ok: false, problem: 'notNumber' };
+  if (!DIGITS.test(day) || !DIGITS.test(month) || !DIGITS.test(year))
+    return { ok: false, problem: 'notNumber' };
   const y = Number(year);
   if (year.length !== 4 || y < FIRST_YEAR || y > LAST_YEAR) return { ok: false, problem: 'year' };
   const m = Number(month);

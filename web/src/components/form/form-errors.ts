@@ -69,7 +69,8 @@ export function dateError(
 function typedDateText(issue: z.core.$ZodIssue, given: unknown, t: TFunction): string | null {
   const dateIssue =
     (issue.code === 'invalid_format' && issue.format === 'date') ||
-    (issue.code === 'custom' && (issue.params as { samspil?: string } | undefined)?.samspil === ISSUE_MARKS.year);
+    (issue.code === 'custom' &&
+      (issue.params as { samspil?: string } | undefined)?.samspil === ISSUE_MARKS.year);
   if (!dateIssue || typeof given !== 'string' || given === '') return null;
   const parsed = parseDateParts(splitDateValue(given));
   return parsed.ok ? null : dateProblemText(parsed.problem, t, {});

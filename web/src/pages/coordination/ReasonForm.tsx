@@ -1,6 +1,8 @@
 import { type FormEvent, type ReactElement, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorSummary } from '../../components/form/ErrorSummary.js';
 import { FormActions } from '../../components/form/Fields.js';
+import { useFormErrors } from '../../components/form/useFormErrors.js';
 
 interface ReasonFormProps {
   label: string;
@@ -31,7 +33,8 @@ export function ReasonForm({
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState('');
-  const [missing, setMissing] = useState(false);
+  const fieldErrors = useFormErrors();
+  const missing = fieldErrors.errors.text;
   const field = useRef<HTMLTextAreaElement>(null);
   // The form opens on a button press; keyboard users continue in the field it asks them to fill.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only when the form opens
@@ -41,17 +44,19 @@ export function ReasonForm({
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    if (required && text.trim() === '') {
-      setMissing(true);
-      return;
-    }
-    setMissing(false);
+    const empty = required && text.trim() === '';
+    if (fieldErrors.check(empty ? { text: t('coordination.common.reasonRequired') } : {})) return;
     onSubmit(text);
   };
 
   const describedBy = [hint ? `${id}-hint` : '', missing ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
     <form className="samspil-reason-form" onSubmit={submit} noValidate>
+      <ErrorSummary
+        errors={fieldErrors.errors}
+        attempt={fieldErrors.attempt}
+        targets={{ text: { id: `${id}-text`, label } }}
+      />
       <div className={missing ? 'form-group form-error' : 'form-group'}>
         <label className="form-label" htmlFor={`${id}-text`}>
           {label}
@@ -63,8 +68,8 @@ export function ReasonForm({
           </span>
         ) : null}
         {missing ? (
-          <span className="form-error-message" id={`${id}-error`} role="alert">
-            {t('coordination.common.reasonRequired')}
+          <span className="form-error-message" id={`${id}-error`}>
+            {missing}
           </span>
         ) : null}
         <textarea
@@ -75,7 +80,7 @@ export function ReasonForm({
           maxLength={maxLength}
           value={text}
           aria-required={required || undefined}
-          aria-invalid={missing || undefined}
+          aria-invalid={missing ? true : undefined}
           aria-describedby={describedBy || undefined}
           onChange={(event) => setText(event.target.value)}
         />
