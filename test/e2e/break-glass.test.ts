@@ -45,7 +45,7 @@ describe('break the glass from the CPR search', () => {
     // Too short an explanation, no reason chosen: said before anything is sent.
     await caseworker.getByLabel('Beskriv situationen').fill('akut');
     await caseworker.getByRole('button', { name: 'Bryd glasset og åbn planen' }).click();
-    await caseworker.getByText('Vælg, hvad situationen er.').waitFor();
+    await caseworker.getByText('Vælg, hvad situationen er.', { exact: true }).waitFor();
     await caseworker.getByText('Beskriv situationen med mindst 20 bogstaver eller tal.').first().waitFor();
     await caseworker.getByLabel('Akut fare for liv eller helbred').check();
     await caseworker
@@ -78,7 +78,8 @@ describe('break the glass from the CPR search', () => {
       .first()
       .waitFor();
     await leader.getByRole('button', { name: 'Gem vurdering' }).click();
-    await leader.getByText('Vælg en vurdering, og skriv en kommentar.').waitFor();
+    await leader.getByText('Vælg en vurdering.', { exact: true }).waitFor();
+    await leader.getByText('Skriv en kommentar på mindst 5 tegn.', { exact: true }).waitFor();
     await expectAccessible(leader, 'break-the-glass review form');
     await leader.screenshot({ path: `${shots}/review-form.png`, fullPage: true });
     await leader.getByLabel('Ikke berettiget').check();

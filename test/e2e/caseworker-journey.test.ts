@@ -260,7 +260,7 @@ describe('the people around the citizen, by keyboard', () => {
     await form.getByLabel('Telefon').fill('+45 12 34 56 78');
     await form.getByLabel('E-mail').fill('ikke-en-adresse');
     await form.getByRole('button', { name: 'Tilføj personen' }).click();
-    await form.getByText('Skriv en gyldig e-mailadresse.').waitFor();
+    await form.getByText('Skriv en gyldig e-mailadresse.', { exact: true }).waitFor();
     await form.getByLabel('E-mail').fill('karin@example.org');
     await form.getByRole('button', { name: 'Tilføj personen' }).focus();
     await page.keyboard.press('Enter');
