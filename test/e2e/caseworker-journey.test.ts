@@ -86,7 +86,7 @@ describe('a caseworker working with one plan', () => {
     await interventionForm
       .getByLabel('Formål')
       .fill('At have en fast person at tage bussen med i begyndelsen');
-    await interventionForm.getByLabel('Opfølgning').fill(day(30));
+    await fillDate(interventionForm, 'Opfølgning', day(30));
     await interventionForm.getByLabel('Hyppighed').fill('1 gang om ugen');
     await interventionForm.getByRole('checkbox', { name: title }).check();
     await expectAccessible(page, 'intervention form');
