@@ -173,8 +173,20 @@ describe('demo login', () => {
     expect((await t.request(cookie, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
 
     const fresh = cookieFrom(again.headers['set-cookie']);
+    // The web app asks /api/auth/session: the same user, and "nobody" as an answer, not a 401.
+    const session = await t.request(fresh, { method: 'GET', url: '/api/auth/session' });
+    expect(session.statusCode).toBe(200);
+    expect(session.json()).toEqual({
+      user: (await t.request(fresh, { method: 'GET', url: '/api/auth/me' })).json(),
+    });
     expect((await t.request(fresh, { method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(204);
     expect((await t.request(fresh, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+    const nobody = await t.request(fresh, { method: 'GET', url: '/api/auth/session' });
+    expect(nobody.statusCode).toBe(200);
+    expect(nobody.json()).toEqual({ user: null });
+    expect((await t.request(null, { method: 'GET', url: '/api/auth/session' })).json()).toEqual({
+      user: null,
+    });
   });
 
   it('lets the citizen persona read their own plan and nothing else', async () => {

@@ -84,7 +84,12 @@ const PROFESSIONALS: PersonaName[] = [
 ];
 
 /** Routes that answer without a session. */
-const PUBLIC = [/^\/api\/auth\/oidc\//, /^\/api\/auth\/logout$/, /^\/api\/auth\/demo-/];
+const PUBLIC = [
+  /^\/api\/auth\/oidc\//,
+  /^\/api\/auth\/logout$/,
+  /^\/api\/auth\/demo-/,
+  /^\/api\/auth\/session$/,
+];
 
 type Expectation = 'allow' | 'deny' | 'any';
 type Rule = (persona: PersonaName) => Expectation;
@@ -131,6 +136,8 @@ const EXPLICIT: Record<string, Rule> = {
   'POST /api/citizens/{citizenId}/meetings/{meetingId}/hold': readers(MEETING_ARRANGERS),
   'POST /api/citizens/{citizenId}/meetings/{meetingId}/cancel': readers(MEETING_ARRANGERS),
   'GET /api/auth/me': (persona) => (persona === 'anonymous' ? 'deny' : 'allow'),
+  // Everyone gets an answer; the anonymous one is `{ user: null }` (test/api/auth.test.ts).
+  'GET /api/auth/session': () => 'allow',
   // Ownership: {itemId} is the jobcenter's intervention; its unit changes it, others propose.
   'PATCH /api/citizens/{citizenId}/plan/interventions/{itemId}': readers(JOBCENTER_OWNERS),
   'POST /api/citizens/{citizenId}/plan/interventions/{itemId}/proposals': readers(['psychiatryWorker']),

@@ -10,7 +10,7 @@ describe("the citizen's access", () => {
     await demo.openCitizenPlan(caseworker);
     await caseworker.getByRole('button', { name: 'Vis CPR-nummer' }).click();
     await caseworker.getByRole('button', { name: 'Vis nummeret' }).click();
-    await caseworker.getByText('Skriv en begrundelse.').waitFor();
+    await caseworker.getByText('Skriv en begrundelse.', { exact: true }).waitFor();
     await caseworker
       .getByLabel('Hvorfor skal du se det fulde CPR-nummer?')
       .fill('Ansøgning til pensionskassen');

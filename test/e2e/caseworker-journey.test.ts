@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './support/browser.js';
 import { setUpDemoSession } from './support/demo-session.js';
+import { fillDate } from './support/forms.js';
 
 const demo = setUpDemoSession();
 
@@ -62,12 +63,12 @@ describe('a caseworker working with one plan', () => {
     const subGoalForm = page.getByRole('form', { name: 'Tilføj delmål' });
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Tilføj delmål');
     await subGoalForm.getByRole('button', { name: 'Tilføj delmålet' }).click();
-    await subGoalForm.getByText('Feltet skal udfyldes.').waitFor();
+    await subGoalForm.getByText('Feltet skal udfyldes.', { exact: true }).waitFor();
     await expectAccessible(page, 'sub-goal form with an error');
     const title = 'Tage bussen alene til praktikstedet';
     await subGoalForm.getByLabel('Delmål', { exact: true }).fill(title);
     await subGoalForm.getByLabel('Sådan måler vi det').fill('Antal ture uden følge pr. uge');
-    await subGoalForm.getByLabel('Måldato').fill(day(60));
+    await fillDate(subGoalForm, 'Måldato', day(60));
     await subGoalForm.getByLabel('Målopfyldelse (GAS)').selectOption('-1');
     await subGoalForm.getByRole('button', { name: 'Tilføj delmålet' }).click();
     await page.getByRole('heading', { level: 3, name: title }).waitFor();
@@ -87,7 +88,7 @@ describe('a caseworker working with one plan', () => {
     await interventionForm
       .getByLabel('Formål')
       .fill('At have en fast person at tage bussen med i begyndelsen');
-    await interventionForm.getByLabel('Opfølgning').fill(day(30));
+    await fillDate(interventionForm, 'Opfølgning', day(30));
     await interventionForm.getByLabel('Hyppighed').fill('1 gang om ugen');
     await interventionForm.getByRole('checkbox', { name: title }).check();
     await expectAccessible(page, 'intervention form');
@@ -136,7 +137,7 @@ describe('a caseworker working with one plan', () => {
     await pathwayForm.getByText('Feltet skal udfyldes.').first().waitFor();
     // A template the synthetic pathways never use, so this citizen has none open yet.
     await pathwayForm.getByLabel('Forløb').selectOption('helhedsorienteret-plan');
-    await pathwayForm.getByLabel('Startdato').fill(day(-10));
+    await fillDate(pathwayForm, 'Startdato', day(-10));
     await expectAccessible(page, 'pathway form');
     await pathwayForm.getByRole('button', { name: 'Start forløbet' }).click();
     await expect.poll(() => pathwayForm.count()).toBe(0);
@@ -261,7 +262,7 @@ describe('the people around the citizen, by keyboard', () => {
     await form.getByLabel('Telefon').fill('+45 12 34 56 78');
     await form.getByLabel('E-mail').fill('ikke-en-adresse');
     await form.getByRole('button', { name: 'Tilføj personen' }).click();
-    await form.getByText('Skriv en gyldig e-mailadresse.').waitFor();
+    await form.getByText('Skriv en gyldig e-mailadresse.', { exact: true }).waitFor();
     await form.getByLabel('E-mail').fill('karin@example.org');
     await form.getByRole('button', { name: 'Tilføj personen' }).focus();
     await page.keyboard.press('Enter');

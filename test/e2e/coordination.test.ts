@@ -200,7 +200,10 @@ describe("the leaders' coordination overview", () => {
     const collision = administrator.getByRole('form', { name: 'Indsatser kolliderer' });
     await collision.getByLabel('Mindst overlap (minutter)').fill('45');
     await collision.getByRole('button', { name: /^Gem/ }).click();
-    await collision.getByText('Gemt.').waitFor();
+    await administrator
+      .getByRole('status')
+      .getByText(/^Gemt\. /)
+      .waitFor();
     expect(await collision.getByLabel('Mindst overlap (minutter)').inputValue()).toBe('45');
     await expectAccessible(administrator, 'coordination rules as administrator');
     await administrator.context().close();

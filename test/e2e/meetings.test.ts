@@ -20,8 +20,8 @@ describe('meetings on the plan', () => {
     const form = caseworker.getByRole('form', { name: 'Nyt møde' });
     // Nothing filled in: the form names what is missing.
     await form.getByRole('button', { name: 'Planlæg mødet' }).click();
-    await form.getByText('Skriv, hvad mødet skal handle om.').waitFor();
-    await form.getByText('Skriv et sted, eller sæt flueben ved online.').waitFor();
+    await form.getByText('Skriv, hvad mødet skal handle om.', { exact: true }).waitFor();
+    await form.getByText('Skriv et sted, eller sæt flueben ved online.', { exact: true }).waitFor();
     await form.getByLabel('Formål').fill('Sara vil tale om job og bolig');
     await form.getByLabel('Dagsorden').fill('Saras egne ønsker først');
     // Two days ago: a meeting recorded after it took place can be held at once.

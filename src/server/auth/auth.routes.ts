@@ -79,35 +79,52 @@ export function authRoutes(app: App, context: AppContext): void {
     };
   }
 
+  /** The logged-in user as /api/auth/me and /api/auth/session give it. */
+  async function currentUser(actor: Actor, request: FastifyRequest): Promise<z.infer<typeof meSchema>> {
+    const token = request.cookies[SESSION_COOKIE];
+    const session = token ? await context.sessions.resolveSession(token) : null;
+    const me = await describe(actor);
+    if (actor.kind === 'citizen' && actor.delegate) {
+      const citizen = await db
+        .selectFrom('citizen')
+        .select(['given_name', 'family_name'])
+        .where('municipality_id', '=', actor.municipalityId)
+        .where('id', '=', actor.id)
+        .executeTakeFirstOrThrow();
+      const choices = session?.granteeCprHmac ? await activeDelegationsOf(db, session.granteeCprHmac) : [];
+      return {
+        ...me,
+        role: 'relative',
+        actingFor: {
+          citizenName: `${citizen.given_name} ${citizen.family_name}`,
+          mayConsent: actor.delegate.includesConsent === true,
+        },
+        assurance: session?.acr ?? null,
+        canSwitchDelegation: choices.length > 1,
+      };
+    }
+    return { ...me, actingFor: null, assurance: session?.acr ?? null };
+  }
+
   app.get(
     '/api/auth/me',
     { schema: { tags: ['auth'], summary: 'The logged-in user', response: { 200: meSchema } } },
-    async (request) => {
-      const actor = actorOf(request);
-      const token = request.cookies[SESSION_COOKIE];
-      const session = token ? await context.sessions.resolveSession(token) : null;
-      const me = await describe(actor);
-      if (actor.kind === 'citizen' && actor.delegate) {
-        const citizen = await db
-          .selectFrom('citizen')
-          .select(['given_name', 'family_name'])
-          .where('municipality_id', '=', actor.municipalityId)
-          .where('id', '=', actor.id)
-          .executeTakeFirstOrThrow();
-        const choices = session?.granteeCprHmac ? await activeDelegationsOf(db, session.granteeCprHmac) : [];
-        return {
-          ...me,
-          role: 'relative',
-          actingFor: {
-            citizenName: `${citizen.given_name} ${citizen.family_name}`,
-            mayConsent: actor.delegate.includesConsent === true,
-          },
-          assurance: session?.acr ?? null,
-          canSwitchDelegation: choices.length > 1,
-        };
-      }
-      return { ...me, actingFor: null, assurance: session?.acr ?? null };
+    async (request) => currentUser(actorOf(request), request),
+  );
+
+  app.get(
+    '/api/auth/session',
+    {
+      // Open to all: the web app asks on every page, the login page too, where "nobody" is a
+      // normal answer and not an error (a 401 there is logged by every browser as a failure).
+      config: { public: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Who is logged in, if anyone (user is null when nobody is)',
+        response: { 200: z.object({ user: meSchema.nullable() }) },
+      },
     },
+    async (request) => ({ user: request.actor ? await currentUser(request.actor, request) : null }),
   );
 
   app.post(

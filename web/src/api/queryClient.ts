@@ -9,6 +9,16 @@ export function forgetSession(queryClient: QueryClient): void {
 }
 
 /**
+ * Whether a failed query is tried again: a hiccup (network, 5xx) up to twice; a client error
+ * never. 401 (not logged in), 403 (no access) and 404 (not there) are answers, and asking again
+ * only delays the page that says so.
+ */
+export function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
+  return failureCount < 2;
+}
+
+/**
  * One query client for the app. A 401 anywhere means the session is gone. Client errors
  * (4xx) are answers, not hiccups, so they are never retried.
  */
@@ -23,8 +33,7 @@ export function createQueryClient(): QueryClient {
       queries: {
         staleTime: 30_000,
         refetchOnWindowFocus: false,
-        retry: (failureCount, error) =>
-          !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failureCount < 2,
+        retry: shouldRetry,
       },
       mutations: { retry: false },
     },

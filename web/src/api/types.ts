@@ -7,7 +7,7 @@ export interface UnitRef {
   sector: Sector;
 }
 
-/** The logged-in user, from GET /api/auth/me. */
+/** The logged-in user, from GET /api/auth/me (and /api/auth/session). */
 export interface Me {
   kind: 'professional' | 'citizen';
   id: string;

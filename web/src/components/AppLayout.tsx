@@ -1,9 +1,10 @@
 import { type ReactElement, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useLocation } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
 import { useMe } from '../api/useMe.js';
 import { Header } from './Header.js';
 import { Loading } from './Loading.js';
+import { SuccessAlert, SuccessAlertProvider } from './SuccessAlert.js';
 
 /** Skip link, header, main landmark and footer around every page. */
 export function AppLayout(): ReactElement {
@@ -25,13 +26,14 @@ export function AppLayout(): ReactElement {
   }, [location.pathname]);
 
   return (
-    <>
+    <SuccessAlertProvider>
       <a className="skipnav" href="#main-content">
         {t('app.skipLink')}
       </a>
       <Header me={me.data ?? null} />
       <main id="main-content" ref={main} tabIndex={-1} className="samspil-main">
         <div className="container">
+          <SuccessAlert />
           <Suspense fallback={<Loading />}>
             <Outlet />
           </Suspense>
@@ -40,8 +42,21 @@ export function AppLayout(): ReactElement {
       <footer className="footer samspil-footer">
         <div className="container">
           <p>{t('app.footer')}</p>
+          <ul className="samspil-footer-links nobullet-list">
+            <li>
+              <Link to="/tilgaengelighed">{t('footer.accessibility')}</Link>
+            </li>
+            <li>
+              <Link to="/privatliv">{t('footer.privacy')}</Link>
+            </li>
+            <li>
+              <a href={`mailto:${t('footer.contactEmail')}`}>
+                {t('footer.contact')}: {t('footer.contactEmail')}
+              </a>
+            </li>
+          </ul>
         </div>
       </footer>
-    </>
+    </SuccessAlertProvider>
   );
 }

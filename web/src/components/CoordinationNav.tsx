@@ -26,9 +26,10 @@ export function isLeader(me: Me): boolean {
 /**
  * The coordination and access entries of the main navigation: the inbox with its unread count
  * and referrals for professionals, the overview and audit for leaders, and the citizen's own
- * access log, consents and delegations.
+ * access log, consents and delegations. `linkClass` styles the links for the desktop bar or
+ * the mobile menu.
  */
-export function CoordinationNav({ me }: { me: Me }): ReactElement {
+export function CoordinationNav({ me, linkClass }: { me: Me; linkClass: string }): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
   const unread = useUnreadCount(me.kind === 'professional');
@@ -37,17 +38,17 @@ export function CoordinationNav({ me }: { me: Me }): ReactElement {
     return (
       <>
         <li>
-          <NavLink to={accessLogPath} className="samspil-nav-link">
+          <NavLink to={accessLogPath} className={linkClass}>
             {t('coordinationNav.accessLog')}
           </NavLink>
         </li>
         <li>
-          <NavLink to={consentsPath} className="samspil-nav-link">
+          <NavLink to={consentsPath} className={linkClass}>
             {t('coordinationNav.consents')}
           </NavLink>
         </li>
         <li>
-          <NavLink to={delegationsPath} className="samspil-nav-link">
+          <NavLink to={delegationsPath} className={linkClass}>
             {t('coordinationNav.delegations')}
           </NavLink>
         </li>
@@ -63,7 +64,7 @@ export function CoordinationNav({ me }: { me: Me }): ReactElement {
   return (
     <>
       <li>
-        <NavLink to={inboxPath} className="samspil-nav-link">
+        <NavLink to={inboxPath} className={linkClass}>
           {t('coordinationNav.inbox')}
           {count > 0 ? ' ' : null}
           {count > 0 ? (
@@ -79,7 +80,7 @@ export function CoordinationNav({ me }: { me: Me }): ReactElement {
       <li>
         <NavLink
           to={referralsPath}
-          className="samspil-nav-link"
+          className={linkClass}
           // Read as one phrase, "Henvisninger, 2 nye"; the visible badge says the same in words.
           aria-label={newReferrals > 0 ? `${t('coordinationNav.referrals')}, ${newReferralsText}` : undefined}
         >
@@ -95,22 +96,22 @@ export function CoordinationNav({ me }: { me: Me }): ReactElement {
       {isLeader(me) ? (
         <>
           <li>
-            <NavLink to={coordinationOverviewPath} className="samspil-nav-link">
+            <NavLink to={coordinationOverviewPath} className={linkClass}>
               {t('coordinationNav.coordination')}
             </NavLink>
           </li>
           <li>
-            <NavLink to={auditPath} className="samspil-nav-link">
+            <NavLink to={auditPath} className={linkClass}>
               {t('coordinationNav.audit')}
             </NavLink>
           </li>
           <li>
-            <NavLink to={paths.surveys} className="samspil-nav-link">
+            <NavLink to={paths.surveys} className={linkClass}>
               {t('surveys.nav')}
             </NavLink>
           </li>
           <li>
-            <NavLink to={managementPath} className="samspil-nav-link">
+            <NavLink to={managementPath} className={linkClass}>
               {t('management.nav')}
             </NavLink>
           </li>

@@ -1,18 +1,44 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { Me } from '../api/types.js';
 import { useLogout } from '../api/useLogout.js';
-import { homePath, leadsUnit, paths } from '../routes.js';
-import { CoordinationNav } from './CoordinationNav.js';
+import { homePath } from '../routes.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
+import { MainNavItems } from './MainNavItems.js';
+import { MobileMenu } from './MobileMenu.js';
+import { municipalityName } from './municipality-name.js';
 
-/** The DKFDS header: product, municipality, the logged-in user, language and log out. */
+/**
+ * The DKFDS header: product, municipality, the logged-in user, language and log out. From 992 px
+ * the navigation is a bar under the header; below, it is the DKFDS mobile menu (a drawer),
+ * which also holds the user's name and log out.
+ */
 export function Header({ me }: { me: Me | null }): ReactElement {
   const { t } = useTranslation();
   const logout = useLogout();
   const navigate = useNavigate();
   const roleLabel = me ? t(`role.${me.role}`, { defaultValue: me.role }) : '';
+  const userTools = me ? (
+    <>
+      <p className="samspil-user">
+        <span className="sr-only">{t('header.loggedInAs')} </span>
+        <strong>{me.name}</strong>
+        <span className="samspil-user-role">
+          {roleLabel}
+          {me.unit ? `, ${me.unit.name}` : ''}
+        </span>
+      </p>
+      <button
+        type="button"
+        className="button button-secondary samspil-logout"
+        disabled={logout.isPending}
+        onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}
+      >
+        {logout.isPending ? t('header.loggingOut') : t('header.logout')}
+      </button>
+    </>
+  ) : null;
 
   return (
     <header className="header samspil-header">
@@ -27,76 +53,21 @@ export function Header({ me }: { me: Me | null }): ReactElement {
             <span className="samspil-logo-text">{t('app.name')}</span>
           </Link>
           <LanguageSwitch />
-          <div className="samspil-portal-tools">
-            {me ? (
-              <>
-                <p className="samspil-user">
-                  <span className="sr-only">{t('header.loggedInAs')} </span>
-                  <strong>{me.name}</strong>
-                  <span className="samspil-user-role">
-                    {roleLabel}
-                    {me.unit ? `, ${me.unit.name}` : ''}
-                  </span>
-                </p>
-                <button
-                  type="button"
-                  className="button button-secondary samspil-logout"
-                  disabled={logout.isPending}
-                  onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}
-                >
-                  {logout.isPending ? t('header.loggingOut') : t('header.logout')}
-                </button>
-              </>
-            ) : null}
-          </div>
+          {me ? <MobileMenu me={me} tools={userTools} /> : null}
+          <div className="samspil-portal-tools">{userTools}</div>
         </div>
       </div>
       <div className="solution-info">
         <div className="container solution-info-inner samspil-solution">
           <p className="samspil-solution-heading">{t('app.tagline')}</p>
-          {me ? <p className="authority-name">{me.municipality.name}</p> : null}
+          {me ? <p className="authority-name">{municipalityName(me.municipality.name, t)}</p> : null}
         </div>
       </div>
       {me ? (
         <nav className="samspil-nav" aria-label={t('header.mainNavigation')}>
           <div className="container">
             <ul className="samspil-nav-list no-max-width">
-              {leadsUnit(me) ? (
-                <li>
-                  <NavLink to={paths.unit} className="samspil-nav-link">
-                    {t('header.navUnit')}
-                  </NavLink>
-                </li>
-              ) : null}
-              {me.kind === 'professional' ? (
-                <>
-                  <li>
-                    <NavLink to={paths.myDay} className="samspil-nav-link">
-                      {t('header.navMyDay')}
-                    </NavLink>
-                  </li>
-                  <li>
-                    <NavLink to={paths.caseload} className="samspil-nav-link">
-                      {t('header.navCaseload')}
-                    </NavLink>
-                  </li>
-                </>
-              ) : null}
-              {me.kind === 'citizen' ? (
-                <li>
-                  <NavLink to={homePath(me)} className="samspil-nav-link">
-                    {t('header.navMyPlan')}
-                  </NavLink>
-                </li>
-              ) : null}
-              {me.canSwitchDelegation ? (
-                <li>
-                  <NavLink to="/login/fuldmagt" className="samspil-nav-link">
-                    {t('header.navSwitchDelegation')}
-                  </NavLink>
-                </li>
-              ) : null}
-              <CoordinationNav me={me} />
+              <MainNavItems me={me} linkClass="samspil-nav-link" />
             </ul>
           </div>
         </nav>

@@ -5,26 +5,32 @@ import { useLanguage } from '../i18n/useLanguage.js';
 
 /**
  * Switches between Danish and English. Each language is named in itself (and marked with
- * its own `lang`), so a reader of either language recognises their own.
+ * its own `lang`), so a reader of either language recognises their own. The current language
+ * is text marked `aria-current`, not a button: there is nothing to press.
  */
 export function LanguageSwitch(): ReactElement {
   const { t } = useTranslation();
   const active = useLanguage();
   return (
-    <fieldset className="samspil-language">
-      <legend className="sr-only">{t('language.label')}</legend>
+    <ul className="samspil-language nobullet-list" aria-label={t('language.label')}>
       {LANGUAGES.map((language) => (
-        <button
-          key={language}
-          type="button"
-          lang={language}
-          className="samspil-language-option"
-          aria-pressed={language === active}
-          onClick={() => void changeLanguage(language)}
-        >
-          {t(`language.${language}`)}
-        </button>
+        <li key={language}>
+          {language === active ? (
+            <span lang={language} className="samspil-language-option" aria-current="true">
+              {t(`language.${language}`)}
+            </span>
+          ) : (
+            <button
+              type="button"
+              lang={language}
+              className="samspil-language-option"
+              onClick={() => void changeLanguage(language)}
+            >
+              {t(`language.${language}`)}
+            </button>
+          )}
+        </li>
       ))}
-    </fieldset>
+    </ul>
   );
 }

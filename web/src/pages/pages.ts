@@ -15,5 +15,9 @@ export const pages = {
   ),
   plan: lazyPage(() => import('./plan/PlanPage.js').then((module) => module.PlanPage)),
   surveys: lazyPage(() => import('./surveys/SurveysPage.js').then((module) => module.SurveysPage)),
+  accessibility: lazyPage(() =>
+    import('./about/AccessibilityPage.js').then((module) => module.AccessibilityPage),
+  ),
+  privacy: lazyPage(() => import('./about/PrivacyPage.js').then((module) => module.PrivacyPage)),
   notFound: lazyPage(() => import('./errors/NotFoundPage.js').then((module) => module.NotFoundPage)),
 };

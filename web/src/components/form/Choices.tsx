@@ -9,6 +9,8 @@ interface CheckboxGroupProps {
   id: string;
   legend: string;
   hint?: string;
+  /** The DKFDS inline error, under the legend. */
+  error?: string;
   choices: Choice[];
   selected: readonly string[];
   onChange: (selected: string[]) => void;
@@ -20,6 +22,7 @@ export function CheckboxGroup({
   id,
   legend,
   hint,
+  error,
   choices,
   selected,
   onChange,
@@ -27,12 +30,21 @@ export function CheckboxGroup({
 }: CheckboxGroupProps): ReactElement {
   const toggle = (value: string, checked: boolean): void =>
     onChange(checked ? [...selected, value] : selected.filter((item) => item !== value));
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
-    <fieldset className="form-group" aria-describedby={hint ? `${id}-hint` : undefined}>
+    <fieldset
+      className={error ? 'form-group form-error' : 'form-group'}
+      aria-describedby={describedBy || undefined}
+    >
       <legend className="form-label">{legend}</legend>
       {hint ? (
         <span className="form-hint" id={`${id}-hint`}>
           {hint}
+        </span>
+      ) : null}
+      {error ? (
+        <span className="form-error-message" id={`${id}-error`}>
+          {error}
         </span>
       ) : null}
       {choices.length === 0 && empty ? <p className="samspil-muted">{empty}</p> : null}
@@ -60,13 +72,23 @@ interface RadioGroupProps {
   choices: Choice[];
   value: string;
   onChange: (value: string) => void;
+  /** The DKFDS inline error, under the legend. */
+  error?: string;
 }
 
 /** DKFDS radio buttons in a fieldset. */
-export function RadioGroup({ id, legend, choices, value, onChange }: RadioGroupProps): ReactElement {
+export function RadioGroup({ id, legend, choices, value, onChange, error }: RadioGroupProps): ReactElement {
   return (
-    <fieldset className="form-group">
+    <fieldset
+      className={error ? 'form-group form-error' : 'form-group'}
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
       <legend className="form-label">{legend}</legend>
+      {error ? (
+        <span className="form-error-message" id={`${id}-error`}>
+          {error}
+        </span>
+      ) : null}
       {choices.map((choice, index) => (
         <div className="form-group-radio" key={choice.value}>
           <input

@@ -1,5 +1,6 @@
 import type { ChangeEvent, ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from './DateField.js';
 
 interface FieldProps {
   id: string;
@@ -56,14 +57,18 @@ interface TextFieldProps {
   rows?: number;
   maxLength?: number;
   required?: boolean;
-  /** The control's class; by default a date input is narrowed in edit panels, other inputs are full width. */
+  /** The control's class; by default inputs are full width. */
   className?: string;
-  /** For dates: the earliest and latest day (YYYY-MM-DD) the field accepts. */
+  /** For date and time: the earliest and latest moment the field accepts. */
   min?: string;
   max?: string;
 }
 
-/** A text, date, date-and-time, e-mail or phone input, or a text area. */
+/**
+ * A text, date, date-and-time, e-mail or phone input, or a text area. A date is the DKFDS date
+ * pattern (`DateField`: three fields), never the browser's date picker; its bounds are the
+ * form's to check (`dateError`).
+ */
 export function TextField({
   id,
   label,
@@ -81,6 +86,19 @@ export function TextField({
   min,
   max,
 }: TextFieldProps): ReactElement {
+  if (type === 'date') {
+    return (
+      <DateField
+        id={id}
+        label={label}
+        hint={hint}
+        error={error}
+        required={required}
+        value={value}
+        onChange={onChange}
+      />
+    );
+  }
   return (
     <Field id={id} label={label} hint={hint} error={error} alert={alert}>
       {(describedBy, invalid) => {
@@ -97,13 +115,7 @@ export function TextField({
         return multiline ? (
           <textarea {...control} className={className ?? 'form-input samspil-textarea'} rows={rows} />
         ) : (
-          <input
-            {...control}
-            min={min}
-            max={max}
-            type={type}
-            className={className ?? (type === 'date' ? 'form-input samspil-date-input' : 'form-input')}
-          />
+          <input {...control} min={min} max={max} type={type} className={className ?? 'form-input'} />
         );
       }}
     </Field>

@@ -6,7 +6,10 @@ import { useBreakGlass } from '../../api/useBreakGlass.js';
 import { Alert } from '../../components/Alert.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { RadioGroup } from '../../components/form/Choices.js';
+import { ErrorSummary } from '../../components/form/ErrorSummary.js';
 import { FormActions, TextField } from '../../components/form/Fields.js';
+import type { FieldErrors } from '../../components/form/form-errors.js';
+import { useFormErrors } from '../../components/form/useFormErrors.js';
 import { StepUpNotice } from './StepUpNotice.js';
 
 /** Letters and digits a break-the-glass explanation needs (the server checks the same). */
@@ -31,18 +34,20 @@ export function BreakGlassPanel({
   const stepUp = stepUpOf(breakGlass.error);
   const [reasonCode, setReasonCode] = useState<BreakGlassReason | ''>('');
   const [reason, setReason] = useState('');
-  const [problems, setProblems] = useState<{ code?: string; text?: string }>({});
+  const fieldErrors = useFormErrors();
+  const errors = fieldErrors.errors;
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
     const signs = reason.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
-    const found = {
-      code: reasonCode === '' ? t('breakGlass.chooseReason') : undefined,
-      text: signs < MIN_EXPLANATION ? t('breakGlass.explainMore', { count: MIN_EXPLANATION }) : undefined,
-    };
-    setProblems(found);
-    if (found.code || found.text || reasonCode === '') return;
-    breakGlass.mutate({ reasonCode, reason: reason.trim() }, { onSuccess: () => onOpened?.() });
+    const found: FieldErrors = {};
+    if (reasonCode === '') found.reasonCode = t('breakGlass.chooseReason');
+    if (signs < MIN_EXPLANATION) found.reason = t('breakGlass.explainMore', { count: MIN_EXPLANATION });
+    if (fieldErrors.check(found) || reasonCode === '') return;
+    breakGlass.mutate(
+      { reasonCode, reason: reason.trim() },
+      { onSuccess: () => onOpened?.(), onError: (error) => fieldErrors.fromServer(error) },
+    );
   };
 
   return (
@@ -54,23 +59,27 @@ export function BreakGlassPanel({
         <p className="alert-text">{t('breakGlass.warning')}</p>
       </Alert>
       <form onSubmit={submit} noValidate>
-        {problems.code ? (
-          <p className="form-error-message" role="alert">
-            {problems.code}
-          </p>
-        ) : null}
+        <ErrorSummary
+          errors={errors}
+          attempt={fieldErrors.attempt}
+          targets={{
+            reasonCode: { id: `${id}-code-0`, label: t('breakGlass.reasonCode') },
+            reason: { id: `${id}-text`, label: t('breakGlass.reason') },
+          }}
+        />
         <RadioGroup
           id={`${id}-code`}
           legend={t('breakGlass.reasonCode')}
           choices={BREAK_GLASS_REASONS.map((value) => ({ value, label: t(`breakGlass.reasons.${value}`) }))}
           value={reasonCode}
+          error={errors.reasonCode}
           onChange={(value) => setReasonCode(BREAK_GLASS_REASONS.find((item) => item === value) ?? '')}
         />
         <TextField
           id={`${id}-text`}
           label={t('breakGlass.reason')}
           hint={t('breakGlass.hint', { count: MIN_EXPLANATION })}
-          error={problems.text}
+          error={errors.reason}
           multiline
           required
           maxLength={1000}

@@ -11,8 +11,12 @@ import { useUnits } from '../../api/useCatalogue.js';
 import { useGiveConsent } from '../../api/useGiveConsent.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { CheckboxGroup, RadioGroup } from '../../components/form/Choices.js';
+import { ErrorSummary } from '../../components/form/ErrorSummary.js';
 import { FormActions, SelectField, TextField } from '../../components/form/Fields.js';
+import { dateError, type FieldErrors } from '../../components/form/form-errors.js';
 import { useFocusOnOpen } from '../../components/form/useFocusOnOpen.js';
+import { useFormErrors } from '../../components/form/useFormErrors.js';
+import { useShowSuccess } from '../../components/SuccessAlert.js';
 import { SECTOR_LABELS } from '../../domain.js';
 import { danishToday } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
@@ -47,7 +51,9 @@ export function ConsentForm({ citizenId, onDone, by = 'citizen' }: ConsentFormPr
   const [purpose, setPurpose] = useState<ConsentPurpose>('coordination');
   const [validUntil, setValidUntil] = useState('');
   const [caseReference, setCaseReference] = useState('');
-  const [missing, setMissing] = useState(false);
+  const fieldErrors = useFormErrors();
+  const errors = fieldErrors.errors;
+  const showSuccess = useShowSuccess();
   const today = danishToday();
   const [kind, setKind] = useState<Kind>('declaration');
   const [reference, setReference] = useState('');
@@ -60,16 +66,23 @@ export function ConsentForm({ citizenId, onDone, by = 'citizen' }: ConsentFormPr
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    const target = grantee === 'unit' ? unitId : sector;
-    const incomplete =
-      professional &&
-      ((kind === 'declaration' && (reference.trim() === '' || signedOn === '')) ||
-        (kind === 'legal' && provision === ''));
-    if (target === '' || categories.length === 0 || incomplete) {
-      setMissing(true);
-      return;
+    const problems: FieldErrors = {};
+    if (professional && kind === 'declaration') {
+      if (reference.trim() === '') problems.declarationReference = t('form.errors.required');
+      const signed = dateError(signedOn, t, { required: true, max: today });
+      if (signed) problems.declarationSignedOn = signed;
     }
-    setMissing(false);
+    if (professional && kind === 'legal' && provision === '') {
+      problems.legalProvision = t('consents.form.provisionMissing');
+    }
+    if (grantee === 'unit' && unitId === '') problems.granteeUnitId = t('consents.form.unitMissing');
+    if (grantee === 'sector' && sector === '') problems.granteeSector = t('consents.form.sectorMissing');
+    if (categories.length === 0) problems.categories = t('consents.form.categoriesMissing');
+    const from = professional ? dateError(validFrom, t, { min: today }) : undefined;
+    if (from) problems.validFrom = from;
+    const until = dateError(validUntil, t, { min: today });
+    if (until) problems.validUntil = until;
+    if (fieldErrors.check(problems)) return;
     give.mutate(
       {
         ...(grantee === 'unit' ? { granteeUnitId: unitId } : { granteeSector: sector }),
@@ -83,7 +96,13 @@ export function ConsentForm({ citizenId, onDone, by = 'citizen' }: ConsentFormPr
           : {}),
         ...(professional && kind === 'legal' ? { basis: 'legal_provision', legalProvision: provision } : {}),
       },
-      { onSuccess: onDone },
+      {
+        onSuccess: () => {
+          showSuccess(professional ? t('consents.form.registered') : t('consents.form.given'));
+          onDone();
+        },
+        onError: (error) => fieldErrors.fromServer(error),
+      },
     );
   };
 
@@ -92,11 +111,25 @@ export function ConsentForm({ citizenId, onDone, by = 'citizen' }: ConsentFormPr
       <h2 id={`${id}-heading`} className="h3 samspil-edit-heading" ref={heading} tabIndex={-1}>
         {professional ? t('consents.professional.register') : t('consents.form.heading')}
       </h2>
-      {missing ? (
-        <p className="form-error-message" role="alert">
-          {t('consents.form.missing')}
-        </p>
-      ) : null}
+      <ErrorSummary
+        errors={errors}
+        attempt={fieldErrors.attempt}
+        targets={{
+          declarationReference: {
+            id: `${id}-reference`,
+            label: t('consents.professional.declarationReference'),
+          },
+          declarationSignedOn: { id: `${id}-signed`, label: t('consents.professional.declarationSignedOn') },
+          legalProvision: { id: `${id}-provision`, label: t('consents.professional.provision') },
+          granteeUnitId: { id: `${id}-unit`, label: t('consents.form.unit') },
+          granteeSector: { id: `${id}-sector`, label: t('consents.form.sector') },
+          categories: { id: `${id}-categories-0`, label: t('consents.form.categories') },
+          purpose: { id: `${id}-purpose-0`, label: t('consents.form.purpose') },
+          validFrom: { id: `${id}-from`, label: t('consents.professional.validFrom') },
+          validUntil: { id: `${id}-until`, label: t('consents.form.validUntil') },
+          caseReference: { id: `${id}-case`, label: t('consents.form.caseReference') },
+        }}
+      />
       {professional ? (
         <>
           <RadioGroup
@@ -118,6 +151,7 @@ export function ConsentForm({ citizenId, onDone, by = 'citizen' }: ConsentFormPr
                 label={t('consents.professional.declarationReference')}
                 maxLength={200}
                 required
+                error={errors.declarationReference}
                 value={reference}
                 onChange={setReference}
               />
@@ -125,9 +159,8 @@ export function ConsentForm({ citizenId, onDone, by = 'citizen' }: ConsentFormPr
                 id={`${id}-signed`}
                 label={t('consents.professional.declarationSignedOn')}
                 type="date"
-                className="form-input"
                 required
-                max={today}
+                error={errors.declarationSignedOn}
                 value={signedOn}
                 onChange={setSignedOn}
               />
@@ -138,6 +171,8 @@ export function ConsentForm({ citizenId, onDone, by = 'citizen' }: ConsentFormPr
               id={`${id}-provision`}
               label={t('consents.professional.provision')}
               value={provision}
+              error={errors.legalProvision}
+              required
               onChange={setProvision}
               emptyLabel={t('consents.professional.chooseProvision')}
               options={LEGAL_PROVISIONS.map((value) => ({ value, label: t(`consents.provisions.${value}`) }))}
@@ -160,6 +195,8 @@ export function ConsentForm({ citizenId, onDone, by = 'citizen' }: ConsentFormPr
           id={`${id}-unit`}
           label={t('consents.form.unit')}
           value={unitId}
+          error={errors.granteeUnitId}
+          required
           onChange={setUnitId}
           emptyLabel={t('consents.form.chooseUnit')}
           options={(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name }))}
@@ -169,6 +206,8 @@ export function ConsentForm({ citizenId, onDone, by = 'citizen' }: ConsentFormPr
           id={`${id}-sector`}
           label={t('consents.form.sector')}
           value={sector}
+          error={errors.granteeSector}
+          required
           onChange={setSector}
           emptyLabel={t('consents.form.chooseSector')}
           options={Object.entries(SECTOR_LABELS).map(([value, label]) => ({ value, label: label[language] }))}
@@ -180,6 +219,7 @@ export function ConsentForm({ citizenId, onDone, by = 'citizen' }: ConsentFormPr
         hint={t('consents.form.categoriesHint')}
         choices={CONSENT_CATEGORIES.map((value) => ({ value, label: t(`consents.category.${value}`) }))}
         selected={categories}
+        error={errors.categories}
         onChange={(selected) =>
           setCategories(CONSENT_CATEGORIES.filter((category) => selected.includes(category)))
         }
@@ -197,8 +237,7 @@ export function ConsentForm({ citizenId, onDone, by = 'citizen' }: ConsentFormPr
           label={t('consents.professional.validFrom')}
           hint={t('consents.professional.validFromHint')}
           type="date"
-          className="form-input"
-          min={today}
+          error={errors.validFrom}
           value={validFrom}
           onChange={setValidFrom}
         />
@@ -208,8 +247,7 @@ export function ConsentForm({ citizenId, onDone, by = 'citizen' }: ConsentFormPr
         label={t('consents.form.validUntil')}
         hint={t('consents.form.validUntilHint')}
         type="date"
-        className="form-input"
-        min={today}
+        error={errors.validUntil}
         value={validUntil}
         onChange={setValidUntil}
       />
@@ -218,10 +256,11 @@ export function ConsentForm({ citizenId, onDone, by = 'citizen' }: ConsentFormPr
         label={t('consents.form.caseReference')}
         hint={t('consents.form.caseReferenceHint')}
         maxLength={200}
+        error={errors.caseReference}
         value={caseReference}
         onChange={setCaseReference}
       />
-      {give.error ? <ErrorAlert error={give.error} /> : null}
+      {give.error && Object.keys(errors).length === 0 ? <ErrorAlert error={give.error} /> : null}
       <FormActions
         submitLabel={professional ? t('consents.professional.register') : t('consents.form.submit')}
         pending={give.isPending}

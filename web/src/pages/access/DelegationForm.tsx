@@ -3,8 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { useGrantDelegation } from '../../api/useGrantDelegation.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Checkbox } from '../../components/form/Choices.js';
+import { ErrorSummary } from '../../components/form/ErrorSummary.js';
 import { CprInput, Field, FormActions, TextField } from '../../components/form/Fields.js';
+import { dateError, type FieldErrors } from '../../components/form/form-errors.js';
 import { useFocusOnOpen } from '../../components/form/useFocusOnOpen.js';
+import { useFormErrors } from '../../components/form/useFormErrors.js';
+import { useShowSuccess } from '../../components/SuccessAlert.js';
+import { danishToday } from '../../i18n/format.js';
 import { normaliseCpr } from '../../domain.js';
 
 /**
@@ -27,22 +32,29 @@ export function DelegationForm({
   const [validUntil, setValidUntil] = useState('');
   // Consent is not included unless the citizen says so.
   const [includesConsent, setIncludesConsent] = useState(false);
-  const [invalid, setInvalid] = useState({ cpr: false, name: false });
+  const fieldErrors = useFormErrors();
+  const errors = fieldErrors.errors;
+  const showSuccess = useShowSuccess();
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
     const normalised = normaliseCpr(cpr.replace(/\s/g, ''));
-    const problems = { cpr: !normalised, name: name.trim() === '' };
-    setInvalid(problems);
+    const problems: FieldErrors = {};
+    if (name.trim() === '') problems.granteeName = t('delegations.form.nameMissing');
+    if (!normalised) problems.granteeCpr = t('cprSearch.invalid');
+    const until = dateError(validUntil, t, { min: danishToday() });
+    if (until) problems.validUntil = until;
     setCpr('');
-    if (!normalised || problems.name) return;
+    if (fieldErrors.check(problems) || !normalised) return;
     void grant({
       granteeCpr: `${normalised.slice(0, 6)}-${normalised.slice(6)}`,
       granteeName: name.trim(),
       ...(validUntil ? { validUntil } : {}),
       includesConsent,
     }).then((ok) => {
-      if (ok) onDone();
+      if (!ok) return;
+      showSuccess(t('delegations.form.granted'));
+      onDone();
     });
   };
 
@@ -57,11 +69,20 @@ export function DelegationForm({
       <h2 id={`${id}-heading`} className="h3 samspil-edit-heading" ref={heading} tabIndex={-1}>
         {t('delegations.form.heading')}
       </h2>
+      <ErrorSummary
+        errors={errors}
+        attempt={fieldErrors.attempt}
+        targets={{
+          granteeName: { id: `${id}-name`, label: t('delegations.form.name') },
+          granteeCpr: { id: `${id}-cpr`, label: t('delegations.form.cpr') },
+          validUntil: { id: `${id}-until`, label: t('delegations.form.validUntil') },
+        }}
+      />
       <TextField
         id={`${id}-name`}
         label={t('delegations.form.name')}
-        error={invalid.name ? t('delegations.form.nameMissing') : undefined}
-        alert
+        error={errors.granteeName}
+        required
         maxLength={200}
         value={name}
         onChange={setName}
@@ -70,8 +91,7 @@ export function DelegationForm({
         id={`${id}-cpr`}
         label={t('delegations.form.cpr')}
         hint={t('delegations.form.cprHint')}
-        error={invalid.cpr ? t('cprSearch.invalid') : undefined}
-        alert
+        error={errors.granteeCpr}
       >
         {(describedBy, isInvalid) => (
           <CprInput
@@ -87,7 +107,7 @@ export function DelegationForm({
         id={`${id}-until`}
         label={t('delegations.form.validUntil')}
         type="date"
-        className="form-input"
+        error={errors.validUntil}
         value={validUntil}
         onChange={setValidUntil}
       />

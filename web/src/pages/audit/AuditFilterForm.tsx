@@ -5,6 +5,9 @@ import { useProfessionals } from '../../api/useCatalogue.js';
 import { useCprSearch } from '../../api/useCprSearch.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { CprInput, Field, SelectField, TextField } from '../../components/form/Fields.js';
+import { ErrorSummary } from '../../components/form/ErrorSummary.js';
+import { dateError, type FieldErrors } from '../../components/form/form-errors.js';
+import { useFormErrors } from '../../components/form/useFormErrors.js';
 import { type ChosenCitizen, CitizenNameLookup } from './CitizenNameLookup.js';
 import { normaliseCpr } from '../../domain.js';
 
@@ -42,6 +45,8 @@ export function AuditFilterForm({ unitId, onSearch }: AuditFilterFormProps): Rea
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [cprInvalid, setCprInvalid] = useState(false);
+  const fieldErrors = useFormErrors();
+  const errors = fieldErrors.errors;
   const [name, setName] = useState('');
   const [nameQuery, setNameQuery] = useState('');
   const [chosen, setChosen] = useState<ChosenCitizen | null>(null);
@@ -61,6 +66,12 @@ export function AuditFilterForm({ unitId, onSearch }: AuditFilterFormProps): Rea
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
+    const problems: FieldErrors = {};
+    const fromError = dateError(from, t);
+    if (fromError) problems.from = fromError;
+    const toError = dateError(to, t, from && !fromError ? { min: from } : {});
+    if (toError) problems.to = toError;
+    if (fieldErrors.check(problems)) return;
     onSearch({
       citizenId: found?.id,
       actorId: actorId || undefined,
@@ -81,6 +92,14 @@ export function AuditFilterForm({ unitId, onSearch }: AuditFilterFormProps): Rea
       <h2 id={`${id}-heading`} className="h4 samspil-panel-heading">
         {t('audit.filters')}
       </h2>
+      <ErrorSummary
+        errors={errors}
+        attempt={fieldErrors.attempt}
+        targets={{
+          from: { id: `${id}-from`, label: t('audit.from') },
+          to: { id: `${id}-to`, label: t('audit.to') },
+        }}
+      />
       <Field
         id={`${id}-cpr`}
         label={t('audit.citizenCpr')}
@@ -179,7 +198,7 @@ export function AuditFilterForm({ unitId, onSearch }: AuditFilterFormProps): Rea
           id={`${id}-from`}
           label={t('audit.from')}
           type="date"
-          className="form-input"
+          error={errors.from}
           value={from}
           onChange={setFrom}
         />
@@ -187,7 +206,7 @@ export function AuditFilterForm({ unitId, onSearch }: AuditFilterFormProps): Rea
           id={`${id}-to`}
           label={t('audit.to')}
           type="date"
-          className="form-input"
+          error={errors.to}
           value={to}
           onChange={setTo}
         />

@@ -5,8 +5,12 @@ import { useBreakGlassDetail } from '../../api/useBreakGlassDetail.js';
 import { useReviewBreakGlass } from '../../api/useReviewBreakGlass.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { RadioGroup } from '../../components/form/Choices.js';
+import { ErrorSummary } from '../../components/form/ErrorSummary.js';
 import { FormActions, TextField } from '../../components/form/Fields.js';
+import type { FieldErrors } from '../../components/form/form-errors.js';
 import { useFocusOnOpen } from '../../components/form/useFocusOnOpen.js';
+import { useFormErrors } from '../../components/form/useFormErrors.js';
+import { useShowSuccess } from '../../components/SuccessAlert.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
@@ -44,16 +48,26 @@ export function BreakGlassReviewForm({
   const review = useReviewBreakGlass();
   const [outcome, setOutcome] = useState<BreakGlassOutcome | ''>('');
   const [comment, setComment] = useState('');
-  const [missing, setMissing] = useState(false);
+  const fieldErrors = useFormErrors();
+  const errors = fieldErrors.errors;
+  const showSuccess = useShowSuccess();
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    if (outcome === '' || comment.trim().length < 5) {
-      setMissing(true);
-      return;
-    }
-    setMissing(false);
-    review.mutate({ breakGlassId, outcome, comment: comment.trim() }, { onSuccess: onDone });
+    const problems: FieldErrors = {};
+    if (outcome === '') problems.outcome = t('breakGlassReview.form.outcomeMissing');
+    if (comment.trim().length < 5) problems.comment = t('breakGlassReview.form.commentMissing');
+    if (fieldErrors.check(problems) || outcome === '') return;
+    review.mutate(
+      { breakGlassId, outcome, comment: comment.trim() },
+      {
+        onSuccess: () => {
+          showSuccess(t('breakGlassReview.form.saved'));
+          onDone();
+        },
+        onError: (error) => fieldErrors.fromServer(error),
+      },
+    );
   };
 
   const glass = detail.data;
@@ -89,11 +103,14 @@ export function BreakGlassReviewForm({
             ))}
           </ul>
           <form onSubmit={submit} noValidate>
-            {missing ? (
-              <p className="form-error-message" role="alert">
-                {t('breakGlassReview.form.missing')}
-              </p>
-            ) : null}
+            <ErrorSummary
+              errors={errors}
+              attempt={fieldErrors.attempt}
+              targets={{
+                outcome: { id: `${id}-outcome-0`, label: t('breakGlassReview.form.outcome') },
+                comment: { id: `${id}-comment`, label: t('breakGlassReview.form.comment') },
+              }}
+            />
             <RadioGroup
               id={`${id}-outcome`}
               legend={t('breakGlassReview.form.outcome')}
@@ -102,6 +119,7 @@ export function BreakGlassReviewForm({
                 label: t(`breakGlassReview.outcome.${value}`),
               }))}
               value={outcome}
+              error={errors.outcome}
               onChange={(value) => setOutcome(BREAK_GLASS_OUTCOMES.find((item) => item === value) ?? '')}
             />
             <TextField
@@ -111,10 +129,11 @@ export function BreakGlassReviewForm({
               multiline
               required
               maxLength={2000}
+              error={errors.comment}
               value={comment}
               onChange={setComment}
             />
-            {review.error ? <ErrorAlert error={review.error} /> : null}
+            {review.error && Object.keys(errors).length === 0 ? <ErrorAlert error={review.error} /> : null}
             <FormActions
               submitLabel={t('breakGlassReview.form.submit')}
               pending={review.isPending}

@@ -1,6 +1,8 @@
 import { type FormEvent, type ReactElement, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorSummary } from '../../components/form/ErrorSummary.js';
 import { CprInput, Field } from '../../components/form/Fields.js';
+import { useFormErrors } from '../../components/form/useFormErrors.js';
 import { normaliseCpr } from '../../domain.js';
 
 interface CprSearchFormProps {
@@ -16,17 +18,14 @@ export function CprSearchForm({ onSearch, pending }: CprSearchFormProps): ReactE
   const { t } = useTranslation();
   const id = useId();
   const [value, setValue] = useState('');
-  const [invalid, setInvalid] = useState(false);
+  const fieldErrors = useFormErrors();
+  const error = fieldErrors.errors.cpr;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
     const normalised = normaliseCpr(value.replace(/\s/g, ''));
     setValue('');
-    if (!normalised) {
-      setInvalid(true);
-      return;
-    }
-    setInvalid(false);
+    if (fieldErrors.check(normalised ? {} : { cpr: t('cprSearch.invalid') }) || !normalised) return;
     onSearch(`${normalised.slice(0, 6)}-${normalised.slice(6)}`);
   };
 
@@ -36,13 +35,12 @@ export function CprSearchForm({ onSearch, pending }: CprSearchFormProps): ReactE
         {t('cprSearch.title')}
       </h2>
       <form method="post" onSubmit={onSubmit} autoComplete="off" noValidate>
-        <Field
-          id={`${id}-cpr`}
-          label={t('cprSearch.label')}
-          hint={t('cprSearch.hint')}
-          error={invalid ? t('cprSearch.invalid') : undefined}
-          alert
-        >
+        <ErrorSummary
+          errors={fieldErrors.errors}
+          attempt={fieldErrors.attempt}
+          targets={{ cpr: { id: `${id}-cpr`, label: t('cprSearch.label') } }}
+        />
+        <Field id={`${id}-cpr`} label={t('cprSearch.label')} hint={t('cprSearch.hint')} error={error}>
           {(describedBy) => (
             <div className="samspil-inline-form">
               <CprInput
@@ -50,7 +48,7 @@ export function CprSearchForm({ onSearch, pending }: CprSearchFormProps): ReactE
                 value={value}
                 onChange={setValue}
                 describedBy={describedBy}
-                invalid={invalid}
+                invalid={Boolean(error)}
               />
               <button type="submit" className="button button-primary" disabled={pending}>
                 {pending ? t('cprSearch.searching') : t('cprSearch.submit')}

@@ -1,6 +1,11 @@
 import { type FormEvent, type ReactElement, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { addDays } from '../../../../src/domain/calendar.js';
+import { DateField } from '../../components/form/DateField.js';
+import { ErrorSummary } from '../../components/form/ErrorSummary.js';
+import { dateError } from '../../components/form/form-errors.js';
 import { FormActions } from '../../components/form/Fields.js';
+import { useFormErrors } from '../../components/form/useFormErrors.js';
 
 interface ReasonFormProps {
   label: string;
@@ -34,9 +39,9 @@ export function ReasonForm({
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState('');
-  const [missing, setMissing] = useState(false);
   const [date, setDate] = useState('');
-  const [dateError, setDateError] = useState<string | null>(null);
+  const fieldErrors = useFormErrors();
+  const missing = fieldErrors.errors.text;
   const field = useRef<HTMLTextAreaElement>(null);
   // The form opens on a button press; keyboard users continue in the field it asks them to fill.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only when the form opens
@@ -46,23 +51,30 @@ export function ReasonForm({
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    const noText = required && text.trim() === '';
+    const empty = required && text.trim() === '';
+    // The date must come after `min` (a dismissal returns on a later day, never today).
     const badDate = dateField
-      ? date === ''
-        ? t('coordination.common.dateRequired')
-        : date <= dateField.min
-          ? t('coordination.common.dateAfterToday')
-          : null
-      : null;
-    setMissing(noText);
-    setDateError(badDate);
-    if (noText || badDate) return;
+      ? dateError(date, t, { required: true, min: addDays(dateField.min, 1) })
+      : undefined;
+    const errors = {
+      ...(empty ? { text: t('coordination.common.reasonRequired') } : {}),
+      ...(badDate ? { date: badDate } : {}),
+    };
+    if (fieldErrors.check(errors)) return;
     onSubmit(text, date);
   };
 
   const describedBy = [hint ? `${id}-hint` : '', missing ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
     <form className="samspil-reason-form" onSubmit={submit} noValidate>
+      <ErrorSummary
+        errors={fieldErrors.errors}
+        attempt={fieldErrors.attempt}
+        targets={{
+          text: { id: `${id}-text`, label },
+          ...(dateField ? { date: { id: `${id}-date`, label: dateField.label } } : {}),
+        }}
+      />
       <div className={missing ? 'form-group form-error' : 'form-group'}>
         <label className="form-label" htmlFor={`${id}-text`}>
           {label}
@@ -74,8 +86,8 @@ export function ReasonForm({
           </span>
         ) : null}
         {missing ? (
-          <span className="form-error-message" id={`${id}-error`} role="alert">
-            {t('coordination.common.reasonRequired')}
+          <span className="form-error-message" id={`${id}-error`}>
+            {missing}
           </span>
         ) : null}
         <textarea
@@ -86,38 +98,21 @@ export function ReasonForm({
           maxLength={maxLength}
           value={text}
           aria-required={required || undefined}
-          aria-invalid={missing || undefined}
+          aria-invalid={missing ? true : undefined}
           aria-describedby={describedBy || undefined}
           onChange={(event) => setText(event.target.value)}
         />
       </div>
       {dateField ? (
-        <div className={dateError ? 'form-group form-error' : 'form-group'}>
-          <label className="form-label" htmlFor={`${id}-date`}>
-            {dateField.label}
-          </label>
-          <span className="form-hint" id={`${id}-date-hint`}>
-            {dateField.hint}
-          </span>
-          {dateError ? (
-            <span className="form-error-message" id={`${id}-date-error`} role="alert">
-              {dateError}
-            </span>
-          ) : null}
-          <input
-            id={`${id}-date`}
-            type="date"
-            className="form-input"
-            value={date}
-            min={dateField.min}
-            required
-            aria-invalid={dateError ? true : undefined}
-            aria-describedby={[`${id}-date-hint`, dateError ? `${id}-date-error` : '']
-              .filter(Boolean)
-              .join(' ')}
-            onChange={(event) => setDate(event.target.value)}
-          />
-        </div>
+        <DateField
+          id={`${id}-date`}
+          label={dateField.label}
+          hint={dateField.hint}
+          value={date}
+          onChange={setDate}
+          error={fieldErrors.errors.date}
+          required
+        />
       ) : null}
       <FormActions
         submitLabel={submitLabel}

@@ -1,8 +1,13 @@
 import { type FormEvent, type ReactElement, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CoordinationRule } from '../../api/coordination-types.js';
+import { ApiError } from '../../api/client.js';
 import { useUpdateRule } from '../../api/useUpdateRule.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { ErrorSummary } from '../../components/form/ErrorSummary.js';
+import type { FieldErrors } from '../../components/form/form-errors.js';
+import { useFormErrors } from '../../components/form/useFormErrors.js';
+import { useShowSuccess } from '../../components/SuccessAlert.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { localised } from './flag-text.js';
 
@@ -17,8 +22,18 @@ function editableSettings(settings: Record<string, unknown>): Editable {
   return editable;
 }
 
-/** One rule: on or off for the municipality, and its thresholds. */
-/** One rule; `canChange` only for administrators (the rules hold for the whole municipality). */
+/** The server's errors of single settings (`settings.<key>`), by the setting's key. */
+function settingErrors(error: unknown): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!(error instanceof ApiError)) return errors;
+  for (const item of error.problem.errors ?? []) {
+    const key = item.field.startsWith('settings.') ? item.field.slice('settings.'.length) : item.field;
+    errors[key] ??= item.message;
+  }
+  return errors;
+}
+
+/** One rule: on or off for the municipality, and its thresholds; `canChange` only for administrators (the rules hold for the whole municipality). */
 export function RuleForm({ rule, canChange }: { rule: CoordinationRule; canChange: boolean }): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -27,10 +42,27 @@ export function RuleForm({ rule, canChange }: { rule: CoordinationRule; canChang
   const [enabled, setEnabled] = useState(rule.enabled);
   const [settings, setSettings] = useState<Editable>(() => editableSettings(rule.settings));
   const title = localised(rule.title, language);
+  const fieldErrors = useFormErrors();
+  const errors = fieldErrors.errors;
+  const showSuccess = useShowSuccess();
+  const settingLabel = (key: string): string => t(`coordinationRules.setting.${key}`, { defaultValue: key });
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    update.mutate({ ruleId: rule.id, enabled, settings });
+    const problems: FieldErrors = {};
+    for (const [key, value] of Object.entries(settings)) {
+      if (typeof value === 'number' && !(Number.isInteger(value) && value >= 0)) {
+        problems[key] = t('coordinationRules.wholeNumber');
+      }
+    }
+    if (fieldErrors.check(problems)) return;
+    update.mutate(
+      { ruleId: rule.id, enabled, settings },
+      {
+        onSuccess: () => showSuccess(`${t('coordinationRules.saved')} ${title}`),
+        onError: (error) => fieldErrors.check(settingErrors(error)),
+      },
+    );
   };
 
   return (
@@ -40,6 +72,14 @@ export function RuleForm({ rule, canChange }: { rule: CoordinationRule; canChang
           {title}
         </h3>
         <p className="samspil-muted samspil-small">{localised(rule.description, language)}</p>
+        <ErrorSummary
+          errors={errors}
+          attempt={fieldErrors.attempt}
+          targets={Object.fromEntries([
+            ['enabled', { id: `${id}-enabled`, label: t('coordinationRules.enabled') }],
+            ...Object.keys(settings).map((key) => [key, { id: `${id}-${key}`, label: settingLabel(key) }]),
+          ])}
+        />
         <div className="form-group-checkbox">
           <input
             type="checkbox"
@@ -56,17 +96,24 @@ export function RuleForm({ rule, canChange }: { rule: CoordinationRule; canChang
         <div className="samspil-rule-settings">
           {Object.entries(settings).map(([key, value]) =>
             typeof value === 'number' ? (
-              <div className="form-group" key={key}>
+              <div className={errors[key] ? 'form-group form-error' : 'form-group'} key={key}>
                 <label className="form-label" htmlFor={`${id}-${key}`}>
-                  {t(`coordinationRules.setting.${key}`, { defaultValue: key })}
+                  {settingLabel(key)}
                 </label>
+                {errors[key] ? (
+                  <span className="form-error-message" id={`${id}-${key}-error`}>
+                    {errors[key]}
+                  </span>
+                ) : null}
                 <input
                   id={`${id}-${key}`}
                   type="number"
                   inputMode="numeric"
                   min={0}
                   className="form-input input-width-xs"
-                  value={String(value)}
+                  value={Number.isNaN(value) ? '' : String(value)}
+                  aria-invalid={errors[key] ? true : undefined}
+                  aria-describedby={errors[key] ? `${id}-${key}-error` : undefined}
                   disabled={!enabled || !canChange}
                   onChange={(event) => setSettings({ ...settings, [key]: Number(event.target.value) })}
                 />
@@ -88,12 +135,7 @@ export function RuleForm({ rule, canChange }: { rule: CoordinationRule; canChang
             ),
           )}
         </div>
-        {update.error ? <ErrorAlert error={update.error} /> : null}
-        {update.isSuccess ? (
-          <p role="status" className="samspil-small">
-            {t('coordinationRules.saved')}
-          </p>
-        ) : null}
+        {update.error && Object.keys(errors).length === 0 ? <ErrorAlert error={update.error} /> : null}
         {canChange ? (
           <button type="submit" className="button button-secondary" disabled={update.isPending}>
             {t('coordinationRules.save')}

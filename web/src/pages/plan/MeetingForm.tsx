@@ -4,8 +4,12 @@ import { useProfessionals, useUnits } from '../../api/useCatalogue.js';
 import { type NewMeeting, useCreateMeeting } from '../../api/meetings.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Checkbox, CheckboxGroup } from '../../components/form/Choices.js';
+import { ErrorSummary } from '../../components/form/ErrorSummary.js';
 import { FormActions, SelectField, TextField } from '../../components/form/Fields.js';
+import type { FieldErrors } from '../../components/form/form-errors.js';
 import { useFocusOnOpen } from '../../components/form/useFocusOnOpen.js';
+import { useFormErrors } from '../../components/form/useFormErrors.js';
+import { useShowSuccess } from '../../components/SuccessAlert.js';
 import type { TeamMemberView } from '../../domain.js';
 
 interface MeetingFormProps {
@@ -14,8 +18,6 @@ interface MeetingFormProps {
   meId: string | null;
   onDone: () => void;
 }
-
-type Missing = { purpose: boolean; startsAt: boolean; place: boolean };
 
 /**
  * Arranges a network or team meeting: purpose, time, place or online, and whom to invite —
@@ -38,7 +40,9 @@ export function MeetingForm({ citizenId, team, meId, onDone }: MeetingFormProps)
   const [extraId, setExtraId] = useState('');
   const [otherName, setOtherName] = useState('');
   const [otherKind, setOtherKind] = useState<'network' | 'civil_society'>('network');
-  const [missing, setMissing] = useState<Missing>({ purpose: false, startsAt: false, place: false });
+  const fieldErrors = useFormErrors();
+  const errors = fieldErrors.errors;
+  const showSuccess = useShowSuccess();
   const professionals = useProfessionals(unitId);
   const colleagues = team.filter(
     (member): member is TeamMemberView & { professionalId: string } =>
@@ -48,13 +52,11 @@ export function MeetingForm({ citizenId, team, meId, onDone }: MeetingFormProps)
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
     const when = startsAt ? new Date(startsAt) : null;
-    const problems: Missing = {
-      purpose: purpose.trim() === '',
-      startsAt: when === null || Number.isNaN(when.getTime()),
-      place: place.trim() === '' && !online,
-    };
-    setMissing(problems);
-    if (problems.purpose || problems.startsAt || problems.place || !when) return;
+    const problems: FieldErrors = {};
+    if (purpose.trim() === '') problems.purpose = t('meetings.new.purposeMissing');
+    if (when === null || Number.isNaN(when.getTime())) problems.startsAt = t('meetings.new.startsAtMissing');
+    if (place.trim() === '' && !online) problems.place = t('meetings.new.placeMissing');
+    if (fieldErrors.check(problems) || !when) return;
     const participantIds = [...invited, ...(extraId ? [extraId] : [])];
     create.mutate(
       {
@@ -67,7 +69,13 @@ export function MeetingForm({ citizenId, team, meId, onDone }: MeetingFormProps)
         ...(participantIds.length > 0 ? { participantIds: [...new Set(participantIds)] } : {}),
         ...(otherName.trim() ? { others: [{ kind: otherKind, name: otherName.trim() }] } : {}),
       },
-      { onSuccess: onDone },
+      {
+        onSuccess: () => {
+          showSuccess(t('meetings.new.created'));
+          onDone();
+        },
+        onError: (error) => fieldErrors.fromServer(error),
+      },
     );
   };
 
@@ -76,6 +84,19 @@ export function MeetingForm({ citizenId, team, meId, onDone }: MeetingFormProps)
       <h3 id={`${id}-heading`} className="h4 samspil-edit-heading" ref={heading} tabIndex={-1}>
         {t('meetings.new.heading')}
       </h3>
+      <ErrorSummary
+        errors={errors}
+        attempt={fieldErrors.attempt}
+        targets={{
+          kind: { id: `${id}-kind`, label: t('meetings.new.kind') },
+          purpose: { id: `${id}-purpose`, label: t('meetings.purpose') },
+          agenda: { id: `${id}-agenda`, label: t('meetings.agenda') },
+          startsAt: { id: `${id}-starts`, label: t('meetings.new.startsAt') },
+          place: { id: `${id}-place`, label: t('meetings.new.place') },
+          participantIds: { id: `${id}-invite-0`, label: t('meetings.new.invite') },
+          others: { id: `${id}-other`, label: t('meetings.new.otherPerson') },
+        }}
+      />
       <SelectField
         id={`${id}-kind`}
         label={t('meetings.new.kind')}
@@ -89,8 +110,7 @@ export function MeetingForm({ citizenId, team, meId, onDone }: MeetingFormProps)
       <TextField
         id={`${id}-purpose`}
         label={t('meetings.purpose')}
-        error={missing.purpose ? t('meetings.new.purposeMissing') : undefined}
-        alert
+        error={errors.purpose}
         required
         maxLength={1000}
         value={purpose}
@@ -101,6 +121,7 @@ export function MeetingForm({ citizenId, team, meId, onDone }: MeetingFormProps)
         label={t('meetings.agenda')}
         multiline
         maxLength={4000}
+        error={errors.agenda}
         value={agenda}
         onChange={setAgenda}
       />
@@ -108,8 +129,7 @@ export function MeetingForm({ citizenId, team, meId, onDone }: MeetingFormProps)
         id={`${id}-starts`}
         label={t('meetings.new.startsAt')}
         type="datetime-local"
-        error={missing.startsAt ? t('meetings.new.startsAtMissing') : undefined}
-        alert
+        error={errors.startsAt}
         required
         value={startsAt}
         onChange={setStartsAt}
@@ -118,8 +138,7 @@ export function MeetingForm({ citizenId, team, meId, onDone }: MeetingFormProps)
         id={`${id}-place`}
         label={t('meetings.new.place')}
         hint={t('meetings.new.placeHint')}
-        error={missing.place ? t('meetings.new.placeMissing') : undefined}
-        alert
+        error={errors.place}
         maxLength={300}
         value={place}
         onChange={setPlace}
@@ -165,6 +184,7 @@ export function MeetingForm({ citizenId, team, meId, onDone }: MeetingFormProps)
         label={t('meetings.new.otherPerson')}
         hint={t('meetings.new.otherPersonHint')}
         maxLength={200}
+        error={errors.others}
         value={otherName}
         onChange={setOtherName}
       />
@@ -180,7 +200,7 @@ export function MeetingForm({ citizenId, team, meId, onDone }: MeetingFormProps)
           ]}
         />
       ) : null}
-      {create.error ? <ErrorAlert error={create.error} /> : null}
+      {create.error && Object.keys(errors).length === 0 ? <ErrorAlert error={create.error} /> : null}
       <FormActions submitLabel={t('meetings.new.submit')} pending={create.isPending} onCancel={onDone} />
     </form>
   );

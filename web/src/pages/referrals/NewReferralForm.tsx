@@ -3,8 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useUnits } from '../../api/useCatalogue.js';
 import { useCreateReferral } from '../../api/useCreateReferral.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { ErrorSummary } from '../../components/form/ErrorSummary.js';
 import { FormActions, SelectField, TextField } from '../../components/form/Fields.js';
+import type { FieldErrors } from '../../components/form/form-errors.js';
+import { useFormErrors } from '../../components/form/useFormErrors.js';
 import { useFocusOnOpen } from '../../components/form/useFocusOnOpen.js';
+import { useShowSuccess } from '../../components/SuccessAlert.js';
 import type { SubGoalView } from '../../domain.js';
 
 interface NewReferralFormProps {
@@ -29,29 +33,52 @@ export function NewReferralForm({
   const [unitId, setUnitId] = useState('');
   const [subGoalId, setSubGoalId] = useState('');
   const [reason, setReason] = useState('');
-  const [invalid, setInvalid] = useState<{ unit: boolean; reason: boolean }>({ unit: false, reason: false });
+  const fieldErrors = useFormErrors();
+  const showSuccess = useShowSuccess();
+  const labels = {
+    toUnitId: t('referrals.new.unit'),
+    subGoalId: t('referrals.new.subGoal'),
+    reason: t('referrals.new.message'),
+  };
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    const problems = { unit: unitId === '', reason: reason.trim() === '' };
-    setInvalid(problems);
-    if (problems.unit || problems.reason) return;
+    const problems: FieldErrors = {};
+    if (unitId === '') problems.toUnitId = t('referrals.new.unitMissing');
+    if (reason.trim() === '') problems.reason = t('coordination.common.reasonRequired');
+    if (fieldErrors.check(problems)) return;
     create.mutate(
       { toUnitId: unitId, reason: reason.trim(), ...(subGoalId ? { subGoalId } : {}) },
-      { onSuccess: onDone },
+      {
+        onSuccess: () => {
+          showSuccess(t('referrals.new.sent'));
+          onDone();
+        },
+        onError: (error) => fieldErrors.fromServer(error),
+      },
     );
   };
+  const errors = fieldErrors.errors;
 
   return (
     <form className="samspil-edit-panel" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`} className="h4 samspil-edit-heading" ref={heading} tabIndex={-1}>
         {t('referrals.new.heading')}
       </h3>
+      <ErrorSummary
+        errors={errors}
+        attempt={fieldErrors.attempt}
+        targets={{
+          toUnitId: { id: `${id}-unit`, label: labels.toUnitId },
+          subGoalId: { id: `${id}-sub-goal`, label: labels.subGoalId },
+          reason: { id: `${id}-reason`, label: labels.reason },
+        }}
+      />
       <SelectField
         id={`${id}-unit`}
-        label={t('referrals.new.unit')}
-        error={invalid.unit ? t('referrals.new.unitMissing') : undefined}
-        alert
+        label={labels.toUnitId}
+        error={errors.toUnitId}
+        required
         value={unitId}
         onChange={setUnitId}
         emptyLabel={t('referrals.new.chooseUnit')}
@@ -61,7 +88,8 @@ export function NewReferralForm({
       />
       <SelectField
         id={`${id}-sub-goal`}
-        label={t('referrals.new.subGoal')}
+        label={labels.subGoalId}
+        error={errors.subGoalId}
         value={subGoalId}
         onChange={setSubGoalId}
         emptyLabel={t('referrals.new.noSubGoal')}
@@ -69,10 +97,9 @@ export function NewReferralForm({
       />
       <TextField
         id={`${id}-reason`}
-        label={t('referrals.new.message')}
+        label={labels.reason}
         hint={t('referrals.new.messageHint')}
-        error={invalid.reason ? t('coordination.common.reasonRequired') : undefined}
-        alert
+        error={errors.reason}
         required
         multiline
         rows={4}
@@ -80,7 +107,7 @@ export function NewReferralForm({
         value={reason}
         onChange={setReason}
       />
-      {create.error ? <ErrorAlert error={create.error} /> : null}
+      {create.error && Object.keys(errors).length === 0 ? <ErrorAlert error={create.error} /> : null}
       <FormActions submitLabel={t('referrals.new.submit')} pending={create.isPending} onCancel={onDone} />
     </form>
   );

@@ -4,6 +4,9 @@ import { isApiError } from '../../api/client.js';
 import { type ImportProblem, useImportRound } from '../../api/surveys.js';
 import { Alert } from '../../components/Alert.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { ErrorSummary } from '../../components/form/ErrorSummary.js';
+import { useFormErrors } from '../../components/form/useFormErrors.js';
+import { useShowSuccess } from '../../components/SuccessAlert.js';
 
 /**
  * Imports a round's answers from a CSV file (a paper survey, a licensed provider's export).
@@ -24,10 +27,16 @@ export function ImportForm({
   const [round, setRound] = useState(rounds[0] ?? 'baseline');
   const [file, setFile] = useState<File | null>(null);
   const importing = useImportRound();
+  const fieldErrors = useFormErrors();
+  const fileError = fieldErrors.errors.file;
+  const showSuccess = useShowSuccess();
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    if (!file) return;
-    importing.mutate({ path: `${basePath}/${encodeURIComponent(round)}/responses`, csv: await file.text() });
+    if (fieldErrors.check(file ? {} : { file: t('surveys.import.fileMissing') }) || !file) return;
+    importing.mutate(
+      { path: `${basePath}/${encodeURIComponent(round)}/responses`, csv: await file.text() },
+      { onSuccess: (result) => showSuccess(t('surveys.import.done', { count: result.imported })) },
+    );
   };
   const refused = importing.error && isApiError(importing.error, 422) ? importing.error : null;
   const problems = (refused?.problem.errors ?? []) as ImportProblem[];
@@ -39,6 +48,11 @@ export function ImportForm({
     >
       <h3 className="h4">{t('surveys.import.heading')}</h3>
       <p className="form-hint">{t('surveys.import.hint', { header })}</p>
+      <ErrorSummary
+        errors={fieldErrors.errors}
+        attempt={fieldErrors.attempt}
+        targets={{ file: { id: `${id}-file`, label: t('surveys.import.file') } }}
+      />
       <div className="form-group">
         <label className="form-label" htmlFor={`${id}-round`}>
           {t('surveys.import.round')}
@@ -56,26 +70,28 @@ export function ImportForm({
           ))}
         </select>
       </div>
-      <div className="form-group">
+      <div className={fileError ? 'form-group form-error' : 'form-group'}>
         <label className="form-label" htmlFor={`${id}-file`}>
           {t('surveys.import.file')}
         </label>
+        {fileError ? (
+          <span className="form-error-message" id={`${id}-file-error`}>
+            {fileError}
+          </span>
+        ) : null}
         <input
           id={`${id}-file`}
+          aria-invalid={fileError ? true : undefined}
+          aria-describedby={fileError ? `${id}-file-error` : undefined}
           type="file"
           accept=".csv,text/csv"
           className="form-file-input"
           onChange={(event) => setFile(event.target.files?.[0] ?? null)}
         />
       </div>
-      <button type="submit" className="button button-primary" disabled={!file || importing.isPending}>
+      <button type="submit" className="button button-primary" disabled={importing.isPending}>
         {t('surveys.import.submit')}
       </button>
-      {importing.data ? (
-        <Alert variant="success" live>
-          {t('surveys.import.done', { count: importing.data.imported })}
-        </Alert>
-      ) : null}
       {refused ? (
         <Alert variant="error" live heading={refused.problem.detail}>
           <ul>

@@ -27,6 +27,7 @@ export function CoordinatorForm({
     <EditPanel
       title={t('plan.team.makeCoordinatorTitle', { name: member.name })}
       form={form}
+      targets={{}}
       submitLabel={t('plan.team.makeCoordinator')}
       onCancel={onDone}
       conflictRows={() => ({

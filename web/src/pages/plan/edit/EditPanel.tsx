@@ -1,6 +1,8 @@
 import { type FormEvent, type ReactElement, type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
+import { ErrorSummary } from '../../../components/form/ErrorSummary.js';
+import type { SummaryTarget } from '../../../components/form/error-summary.js';
 import { FormActions } from '../../../components/form/Fields.js';
 import { type ConflictRow, ConflictView } from './ConflictView.js';
 import type { PlanForm } from './usePlanForm.js';
@@ -8,6 +10,8 @@ import type { PlanForm } from './usePlanForm.js';
 interface EditPanelProps {
   title: string;
   form: PlanForm;
+  /** Field name → its control and label, for the error summary's links. */
+  targets: Readonly<Record<string, SummaryTarget>>;
   submitLabel: string;
   onCancel: () => void;
   /** Mine vs theirs, computed only while there is a conflict. */
@@ -19,6 +23,7 @@ interface EditPanelProps {
 export function EditPanel({
   title,
   form,
+  targets,
   submitLabel,
   onCancel,
   conflictRows,
@@ -34,7 +39,6 @@ export function EditPanel({
     form.submit();
   };
   const rows = form.conflict && conflictRows ? conflictRows() : null;
-  const errorCount = Object.keys(form.errors).length;
   return (
     <form
       className="samspil-edit-panel"
@@ -49,11 +53,7 @@ export function EditPanel({
       <h3 className="h4 samspil-edit-heading" ref={heading} tabIndex={-1}>
         {title}
       </h3>
-      {errorCount > 0 ? (
-        <p className="samspil-form-summary" role="alert">
-          {t('form.errorSummary', { count: errorCount })}
-        </p>
-      ) : null}
+      <ErrorSummary errors={form.errors} targets={targets} attempt={form.attempt} />
       {form.failure ? <ErrorAlert error={form.failure} /> : null}
       {form.conflict && rows ? (
         <ConflictView

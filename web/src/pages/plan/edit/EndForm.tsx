@@ -49,6 +49,10 @@ export function EndForm({
     <EditPanel
       title={title}
       form={form}
+      targets={{
+        reason: { id: `${id}-reason`, label: t('form.endReason') },
+        endDate: { id: `${id}-end-date`, label: t('form.endDate') },
+      }}
       submitLabel={submitLabel ?? t('form.end')}
       onCancel={onDone}
       conflictRows={() => ({

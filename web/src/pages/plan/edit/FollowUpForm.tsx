@@ -1,6 +1,7 @@
 import { type ReactElement, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../../components/form/Fields.js';
+import { dateError } from '../../../components/form/form-errors.js';
 import { formatDate } from '../../../i18n/format.js';
 import { danishToday } from '../../../i18n/dates.js';
 import { useLanguage } from '../../../i18n/useLanguage.js';
@@ -34,7 +35,8 @@ export function FollowUpForm({
     onDone,
     build: () => {
       if (next === '') return { errors: { followUpDate: t('plan.followUp.dateRequired') } };
-      if (next < today) return { errors: { followUpDate: t('plan.followUp.dateInPast') } };
+      const wrong = dateError(next, t, { required: true, min: today });
+      if (wrong) return { errors: { followUpDate: wrong } };
       return {
         request: { method: 'PATCH', path: `/interventions/${interventionId}`, body: { followUpDate: next } },
       };
@@ -44,6 +46,7 @@ export function FollowUpForm({
     <EditPanel
       title={t('plan.followUp.title', { name })}
       form={form}
+      targets={{ followUpDate: { id: `${id}-next`, label } }}
       submitLabel={t('plan.followUp.submit')}
       onCancel={() => onDone({ id: '' })}
       conflictRows={() => {

@@ -28,6 +28,10 @@ export function GoalForm({ onDone }: { onDone: () => void }): ReactElement {
     <EditPanel
       title={t('plan.goal.edit')}
       form={form}
+      targets={{
+        ownWords: { id: `${id}-own`, label: labels.own },
+        professionalWording: { id: `${id}-professional`, label: labels.professional },
+      }}
       submitLabel={t('form.save')}
       onCancel={onDone}
       conflictRows={() => ({

@@ -191,6 +191,20 @@ export function InterventionForm({
           : t('plan.interventions.add')
       }
       form={form}
+      targets={{
+        typeId: { id: `${id}-type`, label: labels.type },
+        unitId: { id: `${id}-unit`, label: labels.unit },
+        responsibleId: { id: `${id}-responsible`, label: labels.responsible },
+        legalBasis: { id: `${id}-legal`, label: labels.legalBasis },
+        purpose: { id: `${id}-purpose`, label: labels.purpose },
+        startDate: { id: `${id}-start`, label: labels.startDate },
+        endDate: { id: `${id}-end`, label: labels.endDate },
+        followUpDate: { id: `${id}-follow-up`, label: labels.followUp },
+        frequency: { id: `${id}-frequency`, label: labels.frequency },
+        caseReference: { id: `${id}-case-reference`, label: t('plan.interventions.caseReference') },
+        status: { id: `${id}-status`, label: labels.status },
+        subGoalIds: { id: `${id}-sub-goals-0`, label: labels.subGoals },
+      }}
       submitLabel={intervention ? t('form.save') : t('plan.interventions.addSubmit')}
       onCancel={() => onDone({ id: '' })}
       conflictRows={() => ({ mine: mine(), theirs: theirs() })}

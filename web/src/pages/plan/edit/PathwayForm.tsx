@@ -33,6 +33,10 @@ export function PathwayForm({ onDone }: { onDone: () => void }): ReactElement {
     <EditPanel
       title={t('plan.pathways.start')}
       form={form}
+      targets={{
+        templateCode: { id: `${id}-template`, label: t('plan.pathways.template') },
+        startDate: { id: `${id}-start`, label: t('plan.pathways.startDate') },
+      }}
       submitLabel={t('plan.pathways.startSubmit')}
       onCancel={onDone}
       conflictRows={() => ({

@@ -47,6 +47,13 @@ export function ProposalForm({ interventionId, ownerName, onDone }: ProposalForm
     <EditPanel
       title={t('ownership.proposeTitle', { unit: ownerName })}
       form={form}
+      targets={{
+        status: { id: `${id}-status`, label: t('plan.interventions.status') },
+        followUpDate: { id: `${id}-follow-up`, label: t('plan.interventions.followUp') },
+        endDate: { id: `${id}-end`, label: t('form.endDate') },
+        frequency: { id: `${id}-frequency`, label: t('plan.interventions.frequency') },
+        comment: { id: `${id}-comment`, label: t('ownership.comment') },
+      }}
       submitLabel={t('ownership.proposeSubmit')}
       onCancel={onDone}
     >

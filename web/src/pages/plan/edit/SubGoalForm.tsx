@@ -73,6 +73,13 @@ export function SubGoalForm({
     <EditPanel
       title={subGoal ? t('plan.subGoals.edit', { title: subGoal.title }) : t('plan.subGoals.add')}
       form={form}
+      targets={{
+        title: { id: `${id}-title`, label: labels.title },
+        measure: { id: `${id}-measure`, label: labels.measure },
+        targetDate: { id: `${id}-target`, label: labels.targetDate },
+        gasLevel: { id: `${id}-gas`, label: labels.gas },
+        status: { id: `${id}-status`, label: t('plan.subGoals.status') },
+      }}
       submitLabel={subGoal ? t('form.save') : t('plan.subGoals.addSubmit')}
       onCancel={() => onDone({ id: '' })}
       conflictRows={() => {

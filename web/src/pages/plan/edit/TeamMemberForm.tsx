@@ -64,6 +64,14 @@ export function TeamMemberForm({ onDone }: { onDone: () => void }): ReactElement
     <EditPanel
       title={t('plan.team.add')}
       form={form}
+      targets={{
+        professionalId: { id: `${id}-professional`, label: t('plan.team.professional') },
+        name: { id: `${id}-name`, label: t('plan.team.name') },
+        relation: { id: `${id}-relation`, label: t('plan.team.relation') },
+        role: { id: `${id}-role`, label: t('plan.team.role') },
+        phone: { id: `${id}-phone`, label: t('plan.team.phoneLabel') },
+        email: { id: `${id}-email`, label: t('plan.team.emailLabel') },
+      }}
       submitLabel={t('plan.team.addSubmit')}
       onCancel={onDone}
       conflictRows={() => ({

@@ -1,12 +1,16 @@
 import { useState } from 'react';
 import { type PlanWrite, StaleVersionError, usePlanWrite } from '../../../api/usePlanWrite.js';
 import type { VersionedPlan } from '../../../api/usePlan.js';
-import { apiFieldErrors, type FieldErrors } from '../../../components/form/form-errors.js';
+import type { FieldErrors } from '../../../components/form/form-errors.js';
+import { useFormErrors } from '../../../components/form/useFormErrors.js';
+import { useShowSuccess } from '../../../components/SuccessAlert.js';
 
 export type PlanRequest = Omit<PlanWrite, 'etag'>;
 
 export interface PlanForm {
   errors: FieldErrors;
+  /** Failed submits so far; the error summary takes focus on each. */
+  attempt: number;
   /** Set when the plan changed under the person: the current plan, to show theirs next to mine. */
   conflict: VersionedPlan | null;
   /** An error that is not about a field (network, access, conflict with the plan's rules). */
@@ -32,23 +36,25 @@ export function usePlanForm(options: {
   // The version the person saw when they opened the form: later background refetches must not
   // move it, or a change made meanwhile by someone else would be silently overwritten.
   const [baseline] = useState(options.etag);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const fieldErrors = useFormErrors();
+  const showSuccess = useShowSuccess();
   const [conflict, setConflict] = useState<VersionedPlan | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
 
   const save = (etag: string | null): void => {
     const built = options.build();
     if ('errors' in built) {
-      setErrors(built.errors);
+      fieldErrors.check(built.errors);
       return;
     }
-    setErrors({});
+    fieldErrors.check({});
     setFailure(null);
     write.mutate(
       { ...built.request, etag },
       {
         onSuccess: (result) => {
           setConflict(null);
+          showSuccess();
           options.onDone({ id: result.id });
         },
         onError: (error) => {
@@ -56,16 +62,15 @@ export function usePlanForm(options: {
             setConflict(error.current);
             return;
           }
-          const fieldErrors = apiFieldErrors(error);
-          setErrors(fieldErrors);
-          if (Object.keys(fieldErrors).length === 0) setFailure(error);
+          if (!fieldErrors.fromServer(error)) setFailure(error);
         },
       },
     );
   };
 
   return {
-    errors,
+    errors: fieldErrors.errors,
+    attempt: fieldErrors.attempt,
     conflict,
     failure,
     pending: write.isPending,
