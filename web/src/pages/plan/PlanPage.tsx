@@ -37,6 +37,8 @@ import { PlanContext, type PlanContextValue } from './PlanContext.js';
 import { PyramidSection } from './PyramidSection.js';
 import { SubGoalList } from './SubGoalList.js';
 import { Timeline } from './Timeline.js';
+import { PlanActions } from './PlanActions.js';
+import { useRevealOnLink } from './sections/useRevealOnLink.js';
 
 /** The citizen's one plan: goal, sub-goals, timeline, interventions by sector, organisation, pyramid, history. */
 export function PlanPage(): ReactElement {
@@ -127,6 +129,7 @@ function PlanView({
   const withoutIntervention = useMemo(() => new Set(plan.gaps.subGoalsWithoutIntervention), [plan]);
   const withoutSubGoal = useMemo(() => new Set(plan.gaps.interventionsWithoutSubGoal), [plan]);
   const traces = useMemo(() => gasTraces(history.data?.items ?? []), [history.data]);
+  useRevealOnLink(true);
   const contextValue = useMemo<PlanContextValue>(
     () => ({ citizenId, plan, etag, canEdit, meId, meUnitId }),
     [citizenId, plan, etag, canEdit, meId, meUnitId],
@@ -165,14 +168,18 @@ function PlanView({
               </span>
             )}
             <span>
-              {plan.updatedBy
-                ? t('plan.updatedBy', {
-                    date: formatDateTime(plan.updatedAt, language),
-                    name: plan.updatedBy.name,
-                  })
-                : t('plan.updated', { date: formatDateTime(plan.updatedAt, language) })}
+              {history.data && history.data.items.length === 0
+                ? // Say what the history says: a date from the import is not a change made here.
+                  t('plan.notChanged')
+                : plan.updatedBy
+                  ? t('plan.updatedBy', {
+                      date: formatDateTime(plan.updatedAt, language),
+                      name: plan.updatedBy.name,
+                    })
+                  : t('plan.updated', { date: formatDateTime(plan.updatedAt, language) })}
             </span>
           </div>
+          <PlanActions citizenId={citizenId} />
         </header>
         <nav className="samspil-contents" aria-label={t('plan.contents')}>
           <ul className="samspil-inline-list no-max-width">
