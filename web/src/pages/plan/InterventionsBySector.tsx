@@ -54,7 +54,9 @@ export function InterventionsBySector({
       headingId={anchors.interventions}
       title={t('plan.interventions.heading')}
       summary={t('plan.interventions.activeCount', { count: activeCount })}
-      actions={canEdit && !adder.open ? <OpenFormButton toggle={adder} label={t('plan.interventions.add')} /> : null}
+      actions={
+        canEdit && !adder.open ? <OpenFormButton toggle={adder} label={t('plan.interventions.add')} /> : null
+      }
     >
       {adder.open ? <InterventionForm onDone={adder.hide} /> : null}
       {nonEmpty.length === 0 ? <p>{t('plan.interventions.empty')}</p> : null}

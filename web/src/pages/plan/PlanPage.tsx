@@ -37,8 +37,10 @@ import { PlanContext, type PlanContextValue } from './PlanContext.js';
 import { PyramidSection } from './PyramidSection.js';
 import { SubGoalList } from './SubGoalList.js';
 import { Timeline } from './Timeline.js';
+import '../../styles/plan.css';
 import { PlanActions } from './PlanActions.js';
 import { useRevealOnLink } from './sections/useRevealOnLink.js';
+import { usePrintOpensDetails } from './sections/usePrintOpensDetails.js';
 
 /** The citizen's one plan: goal, sub-goals, timeline, interventions by sector, organisation, pyramid, history. */
 export function PlanPage(): ReactElement {
@@ -130,6 +132,7 @@ function PlanView({
   const withoutSubGoal = useMemo(() => new Set(plan.gaps.interventionsWithoutSubGoal), [plan]);
   const traces = useMemo(() => gasTraces(history.data?.items ?? []), [history.data]);
   useRevealOnLink(true);
+  usePrintOpensDetails();
   const contextValue = useMemo<PlanContextValue>(
     () => ({ citizenId, plan, etag, canEdit, meId, meUnitId }),
     [citizenId, plan, etag, canEdit, meId, meUnitId],

@@ -25,7 +25,11 @@ export function ProposalsSection(): ReactElement | null {
   const pending = (proposals.data ?? []).filter((proposal) => proposal.status === 'pending');
   if (pending.length === 0) return null;
   return (
-    <PlanSection headingId={proposalsAnchor} className="samspil-proposals" title={t('ownership.proposals.heading')}>
+    <PlanSection
+      headingId={proposalsAnchor}
+      className="samspil-proposals"
+      title={t('ownership.proposals.heading')}
+    >
       <ul className="samspil-referrals no-max-width">
         {pending.map((proposal) => (
           <ProposalItem key={proposal.id} proposal={proposal} />

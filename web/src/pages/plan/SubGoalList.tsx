@@ -57,7 +57,9 @@ export function SubGoalList({
       headingId={anchors.subGoals}
       title={t('plan.subGoals.heading')}
       summary={t('plan.subGoals.activeCount', { count: active.length })}
-      actions={canEdit && !adder.open ? <OpenFormButton toggle={adder} label={t('plan.subGoals.add')} /> : null}
+      actions={
+        canEdit && !adder.open ? <OpenFormButton toggle={adder} label={t('plan.subGoals.add')} /> : null
+      }
     >
       {adder.open ? <SubGoalForm onDone={adder.hide} /> : null}
       {subGoals.length === 0 ? <p>{t('plan.subGoals.empty')}</p> : null}

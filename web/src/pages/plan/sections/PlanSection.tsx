@@ -37,7 +37,9 @@ export function PlanSection({
     <section
       aria-labelledby={headingId}
       id={id}
-      className={['samspil-plan-section', open ? 'is-open' : 'is-folded', className].filter(Boolean).join(' ')}
+      className={['samspil-plan-section', open ? 'is-open' : 'is-folded', className]
+        .filter(Boolean)
+        .join(' ')}
     >
       <div className="samspil-section-heading">
         <h2 id={headingId} className="samspil-section-title">
