@@ -246,7 +246,13 @@ export function Timeline({ plan }: { plan: PresentedPlan }): ReactElement {
             return (
               <g key={lane.key} className={`samspil-timeline-lane-items lane-${lane.key}`}>
                 {lane.bars.map((bar) => (
-                  <Bar key={bar.intervention.id} bar={bar} y={top + bar.track * TRACK} x={x} />
+                  <Bar
+                    key={bar.intervention.id}
+                    bar={bar}
+                    y={top + bar.track * TRACK}
+                    x={x}
+                    viewLeft={scrollLeft}
+                  />
                 ))}
                 {lane.marks.map((mark) => (
                   <Mark key={mark.id} mark={mark} cx={x(mark.day)} cy={top + mark.track * TRACK + 24} />
@@ -319,13 +325,25 @@ export function Timeline({ plan }: { plan: PresentedPlan }): ReactElement {
   );
 }
 
-function Bar({ bar, y, x }: { bar: TimelineBar; y: number; x: (day: string) => number }): ReactElement {
+function Bar({
+  bar,
+  y,
+  x,
+  viewLeft,
+}: {
+  bar: TimelineBar;
+  y: number;
+  x: (day: string) => number;
+  viewLeft: number;
+}): ReactElement {
   const left = x(bar.start);
   const width = Math.max(4, x(bar.end) - left);
+  // A bar that began before the view keeps its name in view, as long as the bar is there.
+  const labelX = Math.max(left + 2, Math.min(viewLeft + 8, left + width - 140));
   const restricted = isRestricted(bar.intervention) ? ' is-restricted' : '';
   return (
     <g className={`samspil-timeline-row is-${bar.intervention.status}${restricted}`}>
-      <text className="samspil-timeline-label" x={left + 2} y={y + 15}>
+      <text className="samspil-timeline-label" x={labelX} y={y + 15}>
         {truncate(bar.name, 26)}
       </text>
       <rect className="samspil-timeline-bar" x={left} y={y + 20} width={width} height={9} rx={3} />
@@ -402,7 +420,12 @@ function TimelineTable({
   return (
     <details className="samspil-details samspil-timeline-details">
       <summary>{t('plan.timeline.asTable')}</summary>
-      <div className="samspil-table-wrapper">
+      <section
+        className="samspil-table-wrapper samspil-timeline-table-scroll"
+        aria-label={t('plan.timeline.asTable')}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways on a phone must take focus (WCAG 2.1.1)
+        tabIndex={0}
+      >
         <table className="table table--compact samspil-timeline-table">
           <caption className="sr-only">{t('plan.timeline.heading')}</caption>
           <thead>
@@ -458,7 +481,7 @@ function TimelineTable({
             })}
           </tbody>
         </table>
-      </div>
+      </section>
     </details>
   );
 }
