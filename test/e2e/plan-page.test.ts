@@ -17,7 +17,8 @@ describe('the plan page', () => {
     await openWholePlan(page, largest.path);
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     console.log(`plan page height at 1280 px, largest demo plan (${largest.items} items): ${height} px`);
-    expect(height).toBeLessThan(9000);
+    // Before: 12,941 px. A sensible bound well under it, with room for the sections others add.
+    expect(height).toBeLessThan(10_000);
 
     // Ended interventions are folded under "Afsluttede (n)"; opening shows them.
     const ended = page.getByRole('button', { name: /^Afsluttede \(\d+\)$/ }).first();
@@ -42,7 +43,10 @@ describe('the plan page', () => {
     expect(await timeline.getAttribute('aria-expanded')).toBe('false');
     await openWholePlan(page, largest.path);
     expect(
-      await page.getByRole('heading', { level: 2, name: /^Tidslinje/ }).getByRole('button').getAttribute('aria-expanded'),
+      await page
+        .getByRole('heading', { level: 2, name: /^Tidslinje/ })
+        .getByRole('button')
+        .getAttribute('aria-expanded'),
     ).toBe('false');
     // A contents link into a folded section opens it.
     await page.getByRole('navigation', { name: 'Indhold' }).getByRole('link', { name: 'Historik' }).click();

@@ -131,7 +131,11 @@ export function InterventionCard({
       >
         {t('plan.interventions.more')}
       </button>
-      <div id={moreId} ref={more.body} className="samspil-section-body" hidden={!more.open}>
+      <div
+        id={moreId}
+        ref={more.body}
+        className={more.open ? 'samspil-section-body' : 'samspil-section-body is-folded'}
+      >
         <dl className="samspil-facts">
           <div className="samspil-facts-wide">
             <dt>{t('plan.interventions.legalBasis')}</dt>

@@ -60,6 +60,10 @@ export function InterventionsBySector({
     >
       {adder.open ? <InterventionForm onDone={adder.hide} /> : null}
       {nonEmpty.length === 0 ? <p>{t('plan.interventions.empty')}</p> : null}
+      {/* Said once for the whole list, not on every card with hidden details (dashed border). */}
+      {sectors.some((group) => group.interventions.some(isRestricted)) ? (
+        <p className="samspil-muted samspil-small">{t('plan.interventions.restrictedText')}</p>
+      ) : null}
       {nonEmpty.map((group) => {
         const headingId = `${anchors.interventions}-${group.sector}`;
         const current = group.interventions

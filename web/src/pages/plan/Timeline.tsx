@@ -32,7 +32,7 @@ import {
 // Drawing units are CSS pixels: the SVG is never scaled, so its text keeps its 13 px on a phone.
 const AXIS = 44;
 const LANE_HEADER = 24;
-const TRACK = 36;
+const TRACK = 30;
 const LABEL_PX = 190;
 const PHONE = '(max-width: 575.98px)';
 const DAYS_PER_MONTH = 30.44;
@@ -255,10 +255,10 @@ export function Timeline({ plan }: { plan: PresentedPlan }): ReactElement {
                   />
                 ))}
                 {lane.marks.map((mark) => (
-                  <Mark key={mark.id} mark={mark} cx={x(mark.day)} cy={top + mark.track * TRACK + 24} />
+                  <Mark key={mark.id} mark={mark} cx={x(mark.day)} cy={top + mark.track * TRACK + 21} />
                 ))}
                 {starts.map((mark) => (
-                  <ClashRing key={mark.id} cx={x(mark.day)} cy={top + mark.track * TRACK + 24} />
+                  <ClashRing key={mark.id} cx={x(mark.day)} cy={top + mark.track * TRACK + 21} />
                 ))}
               </g>
             );
@@ -343,14 +343,14 @@ function Bar({
   const restricted = isRestricted(bar.intervention) ? ' is-restricted' : '';
   return (
     <g className={`samspil-timeline-row is-${bar.intervention.status}${restricted}`}>
-      <text className="samspil-timeline-label" x={labelX} y={y + 15}>
+      <text className="samspil-timeline-label" x={labelX} y={y + 13}>
         {truncate(bar.name, 26)}
       </text>
-      <rect className="samspil-timeline-bar" x={left} y={y + 20} width={width} height={9} rx={3} />
+      <rect className="samspil-timeline-bar" x={left} y={y + 17} width={width} height={9} rx={3} />
       {bar.continues ? (
         <polygon
           className="samspil-timeline-bar"
-          points={`${left + width},${y + 18} ${left + width + 7},${y + 24.5} ${left + width},${y + 31}`}
+          points={`${left + width},${y + 15} ${left + width + 7},${y + 21.5} ${left + width},${y + 28}`}
         />
       ) : null}
     </g>

@@ -23,7 +23,11 @@ export function EndedGroup({ count, children }: { count: number; children: React
       >
         {t('plan.ended.toggle', { count })}
       </button>
-      <div id={bodyId} ref={body} className="samspil-section-body" hidden={!open}>
+      <div
+        id={bodyId}
+        ref={body}
+        className={open ? 'samspil-section-body' : 'samspil-section-body is-folded'}
+      >
         {children}
       </div>
     </div>

@@ -56,7 +56,11 @@ export function PlanSection({
         </h2>
         {open && actions ? <div className="samspil-section-actions">{actions}</div> : null}
       </div>
-      <div id={bodyId} ref={body} className="samspil-section-body" hidden={!open}>
+      <div
+        id={bodyId}
+        ref={body}
+        className={open ? 'samspil-section-body' : 'samspil-section-body is-folded'}
+      >
         {children}
       </div>
     </section>
