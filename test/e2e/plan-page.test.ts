@@ -21,7 +21,7 @@ describe('the plan page', () => {
     expect(height).toBeLessThan(10_000);
 
     // Ended interventions are folded under "Afsluttede (n)"; opening shows them.
-    const ended = page.getByRole('button', { name: /^Afsluttede \(\d+\)$/ }).first();
+    const ended = page.getByRole('button', { name: /Afsluttede \(\d+\)$/ }).first();
     await ended.waitFor();
     expect(await ended.getAttribute('aria-expanded')).toBe('false');
     await ended.click();

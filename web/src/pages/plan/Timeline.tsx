@@ -4,6 +4,7 @@ import {
   type ReactElement,
   useCallback,
   useEffect,
+  useId,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -58,6 +59,7 @@ export function Timeline({ plan }: { plan: PresentedPlan }): ReactElement {
   const language = useLanguage();
   const meetingsQuery = useMeetings(plan.citizen.id);
   const [months, setMonths] = useState<ZoomMonths>(initialMonths);
+  const titleId = useId();
   const scroller = useRef<HTMLElement | null>(null);
   const [viewport, setViewport] = useState(960);
   const [scrollLeft, setScrollLeft] = useState(0);
@@ -215,9 +217,10 @@ export function Timeline({ plan }: { plan: PresentedPlan }): ReactElement {
           height={height}
           viewBox={`0 0 ${width} ${height}`}
           role="img"
-          aria-label={`${t('plan.timeline.heading')}: ${summary}`}
+          aria-labelledby={titleId}
           focusable="false"
         >
+          <title id={titleId}>{`${t('plan.timeline.heading')}: ${summary}`}</title>
           {layout.lanes.map((lane, index) => (
             <rect
               key={`stripe-${lane.key}`}
