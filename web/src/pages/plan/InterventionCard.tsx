@@ -97,6 +97,12 @@ export function InterventionCard({
             <dd>{formatDate(intervention.followUpDate, language)}</dd>
           </div>
         ) : null}
+        {intervention.frequency ? (
+          <div>
+            <dt>{t('plan.interventions.frequency')}</dt>
+            <dd>{intervention.frequency}</dd>
+          </div>
+        ) : null}
         {intervention.endReason ? (
           <div className="samspil-facts-wide">
             <dt>{t('plan.interventions.endReason')}</dt>
@@ -141,12 +147,6 @@ export function InterventionCard({
             <dt>{t('plan.interventions.legalBasis')}</dt>
             <dd>{legalBasisText(intervention.legalBasis)}</dd>
           </div>
-          {intervention.frequency ? (
-            <div>
-              <dt>{t('plan.interventions.frequency')}</dt>
-              <dd>{intervention.frequency}</dd>
-            </div>
-          ) : null}
           {intervention.caseReference ? (
             <div>
               <dt>{t('plan.interventions.caseReference')}</dt>
