@@ -160,8 +160,15 @@ async function main(): Promise<void> {
     await section('plan-team').locator('summary').first().click();
     await section('plan-team').screenshot({ path: resolve(OUT, 'plan-organisation.png') });
     console.log('  plan-organisation.png');
+    // The pyramid and the history start folded: open them for their pictures.
+    const unfold = async (id: string): Promise<void> => {
+      const toggle = caseworker.locator(`#${id} button[aria-expanded="false"]`);
+      if ((await toggle.count()) > 0) await toggle.click();
+    };
+    await unfold('plan-pyramid');
     await section('plan-pyramid').screenshot({ path: resolve(OUT, 'plan-pyramid.png') });
     console.log('  plan-pyramid.png');
+    await unfold('plan-history');
     await section('plan-history').screenshot({ path: resolve(OUT, 'plan-history.png') });
     console.log('  plan-history.png');
 

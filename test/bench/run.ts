@@ -4,7 +4,7 @@
  *
  *   BENCH_CITIZENS (default 50000)  size of the synthetic municipality (cached in .bench/)
  *   BENCH_SECONDS  (default 10)     duration of each load phase
- *   BENCH_ONLY     (optional)       run one section only: plan | web | coordination | analytics
+ *   BENCH_ONLY     (optional)       run one section only: plan | pdf | web | coordination | analytics
  *   BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres)  the PostgreSQL
  *                  server the same sections run on, in a throwaway database created and
  *                  dropped by the run; unreachable: a failure under CI=true, otherwise PGlite only
@@ -31,12 +31,13 @@ import { measurePlanPage } from './web-plan-page.js';
 import { benchCoordination, type CoordinationFigures } from './coordination-bench.js';
 import pg from 'pg';
 import { benchAnalytics } from './analytics-bench.js';
+import { benchPlanPdf } from './plan-pdf-bench.js';
 
 const CITIZENS = Number(process.env.BENCH_CITIZENS ?? 50_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 32;
 const ONLY = process.env.BENCH_ONLY ?? '';
-const SECTIONS = ['plan', 'web', 'coordination', 'analytics'];
+const SECTIONS = ['plan', 'pdf', 'web', 'coordination', 'analytics'];
 if (ONLY !== '' && !SECTIONS.includes(ONLY))
   throw new Error(`BENCH_ONLY must be one of ${SECTIONS.join(', ')}`);
 const runs = (section: string): boolean => ONLY === '' || ONLY === section;
@@ -89,6 +90,11 @@ interface BenchStore {
 interface PlanFigures {
   ratio: number;
   p99: number;
+}
+
+interface PdfFigures {
+  medianMs: number;
+  ratio: number;
 }
 
 /** The cached PGlite municipality in .bench/ (generated on first use). */
@@ -173,11 +179,16 @@ async function main(): Promise<void> {
   await bare.listen({ port: 0, host: '127.0.0.1' });
   const bareUrl = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}`;
 
-  const summary: { engine: string; plan?: PlanFigures; coordination?: CoordinationFigures }[] = [];
+  const summary: {
+    engine: string;
+    plan?: PlanFigures;
+    pdf?: PdfFigures;
+    coordination?: CoordinationFigures;
+  }[] = [];
   for (const engine of ENGINES) {
     if (engine !== 'pglite' && engine !== 'postgresql')
       throw new Error(`unknown engine in BENCH_ENGINES: ${engine}`);
-    if (!runs('plan') && !runs('coordination')) break;
+    if (!runs('plan') && !runs('pdf') && !runs('coordination')) break;
     console.log(
       `=== ${engine === 'pglite' ? 'PGlite (embedded)' : `PostgreSQL (${describeUrl(POSTGRES_URL)})`} ===`,
     );
@@ -241,7 +252,7 @@ async function benchEngine(
   database: Database,
   config: Config,
   bareUrl: string,
-): Promise<{ plan?: PlanFigures; coordination?: CoordinationFigures }> {
+): Promise<{ plan?: PlanFigures; pdf?: PdfFigures; coordination?: CoordinationFigures }> {
   const counts = await sql<{ citizens: number; interventions: number }>`
     SELECT (SELECT count(*) FROM citizen)::int AS citizens, (SELECT count(*) FROM intervention)::int AS interventions`.execute(
     database.db,
@@ -250,7 +261,7 @@ async function benchEngine(
   console.log(
     `  database: ${size?.citizens} citizens, ${size?.interventions} interventions (${database.engine})\n`,
   );
-  const result: { plan?: PlanFigures; coordination?: CoordinationFigures } = {};
+  const result: { plan?: PlanFigures; pdf?: PdfFigures; coordination?: CoordinationFigures } = {};
 
   // The persona with the widest access: the team leader sees the whole unit's caseload.
   const persona = await database.db
@@ -330,6 +341,17 @@ async function benchEngine(
       `${audited} / ${plan.total - plan.non2xx} (non-2xx ${plan.non2xx}, errors ${plan.errors})`,
     );
     result.plan = { ratio, p99: plan.p99 };
+  }
+
+  if (runs('pdf')) {
+    const figures = await benchPlanPdf(
+      database,
+      samspilUrl,
+      cookie,
+      visible.map((row) => row.citizen_id),
+      line,
+    );
+    result.pdf = { medianMs: figures.pdfMedianMs, ratio: figures.ratio };
   }
 
   if (runs('coordination')) result.coordination = await benchCoordination(database, line);

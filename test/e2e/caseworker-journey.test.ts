@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './support/browser.js';
+import { unfold } from './support/plan-sections.js';
 import { setUpDemoSession } from './support/demo-session.js';
 import { fillDate } from './support/forms.js';
 
@@ -105,18 +106,18 @@ describe('a caseworker working with one plan', () => {
     // On the timeline: one bar more, and both the intervention and the sub-goal's target date in its table.
     await expect.poll(() => timelineSummary(page)).not.toBe(before);
     const timeline = page.locator('section[aria-labelledby="plan-timeline"]');
-    await timeline.getByText('Vis tidslinjen som tabel').click();
+    await timeline.getByText('Vis som tabel').click();
     const timelineTable = timeline.getByRole('table');
     const startsToday = timelineTable
       .getByRole('row')
       .filter({ has: page.getByRole('rowheader', { name: 'Mentorstøtte' }) })
-      .filter({
-        hasText: `Fra ${danishDate(day(0))}`,
-      });
+      .filter({ hasText: danishDate(day(0)) })
+      .filter({ hasText: 'Start' });
     await startsToday.first().waitFor();
     await timelineTable.getByRole('rowheader', { name: title }).waitFor();
 
     // In the history, newest first.
+    await unfold(page, 'plan-history');
     const history = page.locator('section[aria-labelledby="plan-history"]');
     await history.getByText('tilføjede indsatsen »Mentorstøtte«').waitFor();
     await history.getByText(`tilføjede delmålet »${title}«`).waitFor();
@@ -191,6 +192,7 @@ describe('a caseworker working with one plan', () => {
     await expect.poll(() => goal.textContent()).toContain(mine);
 
     // Nothing is lost: the other change is in the history, replaced by mine.
+    await unfold(first, 'plan-history');
     const history = first.locator('section[aria-labelledby="plan-history"]');
     await expect.poll(() => history.getByText('ændrede borgerens mål').count()).toBe(2);
     await history.getByText(theirs).first().waitFor();
@@ -291,6 +293,7 @@ describe('the people around the citizen, by keyboard', () => {
     await end.getByLabel('Begrundelse').fill('Målet er nået; borgeren klarer det selv nu.');
     await end.getByRole('button', { name: 'Afslut', exact: true }).click();
     await expect.poll(() => end.count()).toBe(0);
+    await unfold(page, 'plan-history');
     const history = page.locator('section[aria-labelledby="plan-history"]');
     await history.getByText(`afsluttede indsatsen »${name}«`).first().waitFor();
     await history.getByText('Målet er nået; borgeren klarer det selv nu.').first().waitFor();

@@ -7,7 +7,8 @@ export const PATHWAY_TEMPLATES = {
   ressourceforloeb: {
     da: 'Ressourceforløb',
     en: 'Resource pathway (ressourceforløb)',
-    legalFrame: 'LAB kap. 15 / LAS § 68 a',
+    // The same chapter as the legal basis LAB-68 (organisation/legal-bases.ts): cited one way.
+    legalFrame: 'LAB kap. 19 / LAS § 68 a',
   },
   jobafklaringsforloeb: {
     da: 'Jobafklaringsforløb',

@@ -5,6 +5,7 @@ import { stepUpOf } from '../../api/step-up.js';
 import { Alert } from '../../components/Alert.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { ReasonForm } from '../coordination/ReasonForm.js';
+import { useLanguage } from '../../i18n/useLanguage.js';
 import { StepUpNotice } from './StepUpNotice.js';
 
 /**
@@ -20,6 +21,7 @@ export function PlanExport({
   audience: 'citizen' | 'professional';
 }): ReactElement {
   const { t } = useTranslation();
+  const language = useLanguage();
   const exporter = usePlanExport(citizenId);
   const [askingCpr, setAskingCpr] = useState(false);
   const stepUp = stepUpOf(exporter.error);
@@ -53,6 +55,13 @@ export function PlanExport({
           </button>
         ) : null}
       </div>
+      <p className="samspil-small">
+        {t('planExport.pdfIntro')}{' '}
+        {/* The readable PDF of the same export, made on the server and audited as an export. */}
+        <a href={`/api/citizens/${encodeURIComponent(citizenId)}/export.pdf?lang=${language}`} download>
+          {t('planExport.pdf')}
+        </a>
+      </p>
       {askingCpr ? (
         <ReasonForm
           label={t('planExport.reason')}

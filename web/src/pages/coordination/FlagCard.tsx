@@ -63,20 +63,25 @@ export function FlagCard({ flag, subjects, canAct }: FlagCardProps): ReactElemen
           <p className="samspil-muted samspil-small">{description}</p>
         )}
         <dl className="samspil-facts">
-          <Fact label={t('coordination.lookedAt')}>
-            {flag.detailsHidden && looked.length === 0 ? t('coordination.detailsHidden') : null}
-            <ul className="samspil-inline-list no-max-width">
-              {looked.map(({ id, subject }) => (
-                <li key={id}>
-                  {subject ? (
-                    <a href={`#${subject.anchor}`}>{subject.name}</a>
-                  ) : (
-                    t('coordination.otherUnitItem')
-                  )}
-                </li>
-              ))}
-            </ul>
-          </Fact>
+          {/* A flag about the plan as a whole (no coordinator, no goal) points at nothing: no empty fact. */}
+          {looked.length > 0 || flag.detailsHidden ? (
+            <Fact label={t('coordination.lookedAt')}>
+              {flag.detailsHidden && looked.length === 0 ? t('coordination.detailsHidden') : null}
+              {looked.length > 0 ? (
+                <ul className="samspil-inline-list no-max-width">
+                  {looked.map(({ id, subject }) => (
+                    <li key={id}>
+                      {subject ? (
+                        <a href={`#${subject.anchor}`}>{subject.name}</a>
+                      ) : (
+                        t('coordination.otherUnitItem')
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </Fact>
+          ) : null}
           {flag.sectors.length > 0 ? (
             <Fact label={t('coordination.sectors')}>
               {flag.sectors.map((sector) => sectorLabel(sector, language)).join(', ')}

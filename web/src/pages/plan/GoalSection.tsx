@@ -6,6 +6,7 @@ import { useToggle } from '../../hooks/useToggle.js';
 import { GapWarning } from './GapWarning.js';
 import { usePlanContext } from './PlanContext.js';
 import { GoalForm } from './edit/LazyForms.js';
+import { PlanSection } from './sections/PlanSection.js';
 
 interface GoalSectionProps {
   goal: PlanOverview['goal'];
@@ -19,10 +20,12 @@ export function GoalSection({ goal, missing, context }: GoalSectionProps): React
   const { canEdit } = usePlanContext();
   const editor = useToggle();
   return (
-    <section aria-labelledby={anchors.goal} className="samspil-goal">
-      <div className="samspil-section-heading">
-        <h2 id={anchors.goal}>{t('plan.goal.heading', { context })}</h2>
-        {canEdit && !editor.open ? (
+    <PlanSection
+      headingId={anchors.goal}
+      className="samspil-goal"
+      title={t('plan.goal.heading', { context })}
+      actions={
+        canEdit && !editor.open ? (
           <button
             type="button"
             className="button button-secondary"
@@ -31,8 +34,9 @@ export function GoalSection({ goal, missing, context }: GoalSectionProps): React
           >
             {goal ? t('plan.goal.edit') : t('plan.goal.write')}
           </button>
-        ) : null}
-      </div>
+        ) : null
+      }
+    >
       {editor.open ? <GoalForm onDone={editor.hide} /> : null}
       {missing || !goal ? (
         <GapWarning>{t('plan.gaps.missingGoal', { context })}</GapWarning>
@@ -52,6 +56,6 @@ export function GoalSection({ goal, missing, context }: GoalSectionProps): React
           </div>
         </>
       )}
-    </section>
+    </PlanSection>
   );
 }

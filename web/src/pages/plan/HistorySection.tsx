@@ -11,6 +11,7 @@ import { gasLabel } from './GasScale.js';
 import { changedFields, isNewToMe } from './history-text.js';
 import { usePlanContext } from './PlanContext.js';
 import { isRestricted } from './intervention-view.js';
+import { PlanSection } from './sections/PlanSection.js';
 
 const PAGE = 15;
 
@@ -30,8 +31,12 @@ export function HistorySection({ history, plan }: HistorySectionProps): ReactEle
     ? data.items.filter((entry) => isNewToMe(entry, data.previousVisitAt, meId)).length
     : 0;
   return (
-    <section aria-labelledby={anchors.history}>
-      <h2 id={anchors.history}>{t('plan.history.heading')}</h2>
+    <PlanSection
+      headingId={anchors.history}
+      title={t('plan.history.heading')}
+      defaultOpen={false}
+      summary={newCount > 0 ? t('plan.history.newCount', { count: newCount }) : undefined}
+    >
       {history.isPending ? <Loading /> : null}
       {history.error ? <ErrorAlert error={history.error} onRetry={history.refetch} /> : null}
       {data ? (
@@ -62,7 +67,7 @@ export function HistorySection({ history, plan }: HistorySectionProps): ReactEle
           ) : null}
         </>
       ) : null}
-    </section>
+    </PlanSection>
   );
 }
 

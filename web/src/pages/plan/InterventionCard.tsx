@@ -14,6 +14,7 @@ import { legalBasisText } from './legal-basis.js';
 import { usePlanContext } from './PlanContext.js';
 import { EndForm, InterventionForm } from './edit/LazyForms.js';
 import { OwnershipLine, OwnershipActions } from './Ownership.js';
+import { useDisclosure } from './sections/useDisclosure.js';
 
 interface InterventionCardProps {
   intervention: InterventionView;
@@ -32,6 +33,8 @@ export function InterventionCard({
   const { canEdit, meUnitId } = usePlanContext();
   const editor = useToggle();
   const ender = useToggle();
+  const more = useDisclosure(null, false);
+  const moreId = `${anchors.intervention(intervention.id)}-more`;
   // Only the owning unit edits and ends it; everyone else proposes a change (OwnershipActions).
   const owner = meUnitId !== null && meUnitId === intervention.unit.id;
   const editable = canEdit && owner && intervention.status !== 'ended';
@@ -88,11 +91,7 @@ export function InterventionCard({
       ) : null}
       {intervention.purpose ? <p className="samspil-purpose">{intervention.purpose}</p> : null}
       <dl className="samspil-facts">
-        <ContactFacts responsible={intervention.responsible} unitName={intervention.unit.name} />
-        <div>
-          <dt>{t('plan.interventions.legalBasis')}</dt>
-          <dd>{legalBasisText(intervention.legalBasis)}</dd>
-        </div>
+        <ContactFacts responsible={intervention.responsible} />
         <PeriodFact startDate={intervention.startDate} endDate={intervention.endDate} />
         {intervention.followUpDate ? (
           <div>
@@ -112,27 +111,6 @@ export function InterventionCard({
           <div>
             <dt>{t('plan.interventions.frequency')}</dt>
             <dd>{intervention.frequency}</dd>
-          </div>
-        ) : null}
-        {intervention.caseReference ? (
-          <div>
-            <dt>{t('plan.interventions.caseReference')}</dt>
-            <dd>{intervention.caseReference}</dd>
-          </div>
-        ) : null}
-        <div>
-          <dt>{t('plan.interventions.pyramid')}</dt>
-          <dd>
-            {t('plan.interventions.pyramidLevel', {
-              level: intervention.pyramidLevel,
-              label: pyramid ? pyramid[language] : '',
-            })}
-          </dd>
-        </div>
-        {intervention.costOre > 0 ? (
-          <div>
-            <dt>{t('plan.interventions.cost')}</dt>
-            <dd>{formatMoney(intervention.costOre, language)}</dd>
           </div>
         ) : null}
         {intervention.endReason ? (
@@ -158,6 +136,50 @@ export function InterventionCard({
           </dd>
         </div>
       </dl>
+      {/* What one looks up now and then, one click away: keeps the card to what is used daily. */}
+      <button
+        type="button"
+        className="button button-tertiary samspil-more-toggle"
+        aria-expanded={more.open}
+        aria-controls={moreId}
+        aria-label={`${t('plan.interventions.more')}: ${intervention.type.name}`}
+        onClick={more.toggle}
+      >
+        {t('plan.interventions.more')}
+      </button>
+      <div
+        id={moreId}
+        ref={more.body}
+        className={more.open ? 'samspil-section-body' : 'samspil-section-body is-folded'}
+      >
+        <dl className="samspil-facts">
+          <div className="samspil-facts-wide">
+            <dt>{t('plan.interventions.legalBasis')}</dt>
+            <dd>{legalBasisText(intervention.legalBasis)}</dd>
+          </div>
+          {intervention.caseReference ? (
+            <div>
+              <dt>{t('plan.interventions.caseReference')}</dt>
+              <dd>{intervention.caseReference}</dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>{t('plan.interventions.pyramid')}</dt>
+            <dd>
+              {t('plan.interventions.pyramidLevel', {
+                level: intervention.pyramidLevel,
+                label: pyramid ? pyramid[language] : '',
+              })}
+            </dd>
+          </div>
+          {intervention.costOre > 0 ? (
+            <div>
+              <dt>{t('plan.interventions.cost')}</dt>
+              <dd>{formatMoney(intervention.costOre, language)}</dd>
+            </div>
+          ) : null}
+        </dl>
+      </div>
       <OwnershipActions intervention={intervention} itemName={intervention.type.name} />
       {withoutSubGoal ? <GapWarning>{t('plan.gaps.interventionWithoutSubGoal')}</GapWarning> : null}
     </InterventionItem>

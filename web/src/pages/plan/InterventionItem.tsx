@@ -47,36 +47,27 @@ export function InterventionItem({
   );
 }
 
-/** The facts that say whom to contact: the responsible professional and the unit. */
-export function ContactFacts({
-  responsible,
-  unitName,
-}: {
-  responsible: ContactView | null;
-  unitName: string;
-}): ReactElement {
+/**
+ * Whom to contact: the responsible professional. The unit is named once, in the card's ownership
+ * line ("Ejes af …"), so it is not repeated here.
+ */
+export function ContactFacts({ responsible }: { responsible: ContactView | null }): ReactElement {
   const { t } = useTranslation();
   return (
-    <>
-      <div className="samspil-facts-wide">
-        <dt>{t('plan.interventions.responsible')}</dt>
-        <dd>
-          {responsible ? (
-            <>
-              {responsible.name}
-              <span className="samspil-muted">, {responsible.profession}</span>
-              <ContactLinks phone={responsible.phone} email={responsible.email} />
-            </>
-          ) : (
-            <span className="samspil-muted">{t('plan.interventions.noResponsible')}</span>
-          )}
-        </dd>
-      </div>
-      <div>
-        <dt>{t('plan.interventions.unit')}</dt>
-        <dd>{unitName}</dd>
-      </div>
-    </>
+    <div className="samspil-facts-wide">
+      <dt>{t('plan.interventions.responsible')}</dt>
+      <dd>
+        {responsible ? (
+          <>
+            {responsible.name}
+            <span className="samspil-muted">, {responsible.profession}</span>
+            <ContactLinks phone={responsible.phone} email={responsible.email} />
+          </>
+        ) : (
+          <span className="samspil-muted">{t('plan.interventions.noResponsible')}</span>
+        )}
+      </dd>
+    </div>
   );
 }
 

@@ -8,6 +8,7 @@ import { MeetingForm } from './MeetingForm.js';
 import { usePlanContext } from './PlanContext.js';
 import { OpenFormButton } from '../../components/form/OpenFormButton.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
+import { PlanSection } from './sections/PlanSection.js';
 
 export const meetingsAnchor = 'moeder';
 
@@ -37,8 +38,12 @@ export function MeetingsSection(): ReactElement {
   );
 
   return (
-    <section aria-labelledby="plan-meetings" id={meetingsAnchor} className="mt-7">
-      <h2 id="plan-meetings">{t('meetings.heading', { context })}</h2>
+    <PlanSection
+      headingId="plan-meetings"
+      id={meetingsAnchor}
+      title={t('meetings.heading', { context })}
+      summary={meetings.data ? t('meetings.upcomingCount', { count: upcoming.length }) : undefined}
+    >
       <p>{t('meetings.intro', { context })}</p>
       <QueryStatus query={meetings} />
       {meetings.data ? (
@@ -61,6 +66,6 @@ export function MeetingsSection(): ReactElement {
       {creating.open ? (
         <MeetingForm citizenId={citizenId} team={plan.team} meId={meId} onDone={creating.hide} />
       ) : null}
-    </section>
+    </PlanSection>
   );
 }

@@ -11,6 +11,7 @@ import { type OrgPerson, organisationOf } from './organisation.js';
 import { usePlanContext } from './PlanContext.js';
 import { CoordinatorForm, EndForm, TeamMemberForm } from './edit/LazyForms.js';
 import { OpenFormButton } from '../../components/form/OpenFormButton.js';
+import { PlanSection } from './sections/PlanSection.js';
 
 /**
  * The citizen's organisation: the citizen in the middle of everyone around them — professionals by
@@ -32,11 +33,11 @@ export function OrganisationSection({
   const organisation = useMemo(() => organisationOf(plan), [plan]);
   const name = `${plan.citizen.givenName} ${plan.citizen.familyName}`;
   return (
-    <section aria-labelledby={anchors.team}>
-      <div className="samspil-section-heading">
-        <h2 id={anchors.team}>{t('plan.team.heading', { context })}</h2>
-        {canEdit && !adder.open ? <OpenFormButton toggle={adder} label={t('plan.team.add')} /> : null}
-      </div>
+    <PlanSection
+      headingId={anchors.team}
+      title={t('plan.team.heading', { context })}
+      actions={canEdit && !adder.open ? <OpenFormButton toggle={adder} label={t('plan.team.add')} /> : null}
+    >
       <p className="samspil-muted">{t('plan.team.intro')}</p>
       {plan.gaps.missingCoordinator ? (
         <GapWarning>{t('plan.gaps.missingCoordinator', { context })}</GapWarning>
@@ -81,7 +82,7 @@ export function OrganisationSection({
           </li>
         </ul>
       </div>
-    </section>
+    </PlanSection>
   );
 }
 

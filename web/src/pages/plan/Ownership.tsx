@@ -21,6 +21,23 @@ export function OwnershipLine({ intervention }: { intervention: PresentedInterve
 }
 
 /**
+ * Who holds a sub-goal: the plan's shared part belongs to the citizen's team, held together by
+ * the coordinator, not to one unit.
+ */
+export function SubGoalOwnership(): ReactElement {
+  const { t } = useTranslation();
+  const { plan } = usePlanContext();
+  const coordinator = plan.team.find((member) => member.isCoordinator);
+  return (
+    <p className="samspil-ownership samspil-small">
+      {coordinator
+        ? t('ownership.subGoalWithCoordinator', { name: coordinator.name })
+        : t('ownership.subGoal')}
+    </p>
+  );
+}
+
+/**
  * What a professional may do about an intervention beyond reading it: the owning unit confirms
  * one recorded for it; everyone else proposes a change, which goes to the owning unit.
  */

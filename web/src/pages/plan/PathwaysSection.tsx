@@ -7,6 +7,7 @@ import { EndForm, PathwayForm } from './edit/LazyForms.js';
 import { useToggle } from '../../hooks/useToggle.js';
 import { usePlanContext } from './PlanContext.js';
 import { OpenFormButton } from '../../components/form/OpenFormButton.js';
+import { PlanSection } from './sections/PlanSection.js';
 
 /**
  * The framed courses (forløb) the plan runs in — a ressourceforløb, a holistic plan under LAB
@@ -20,11 +21,14 @@ export function PathwaysSection(): ReactElement {
   const adder = useToggle();
   const [ending, setEnding] = useState<string | null>(null);
   return (
-    <section aria-labelledby={anchors.pathways}>
-      <div className="samspil-section-heading">
-        <h2 id={anchors.pathways}>{t('plan.pathways.heading')}</h2>
-        {canEdit && !adder.open ? <OpenFormButton toggle={adder} label={t('plan.pathways.start')} /> : null}
-      </div>
+    <PlanSection
+      headingId={anchors.pathways}
+      title={t('plan.pathways.heading')}
+      summary={t('plan.pathways.count', { count: plan.pathways.length })}
+      actions={
+        canEdit && !adder.open ? <OpenFormButton toggle={adder} label={t('plan.pathways.start')} /> : null
+      }
+    >
       {adder.open ? <PathwayForm onDone={adder.hide} /> : null}
       {plan.pathways.length === 0 ? (
         <p className="samspil-muted">{t('plan.pathways.none')}</p>
@@ -79,6 +83,6 @@ export function PathwaysSection(): ReactElement {
           ))}
         </ul>
       )}
-    </section>
+    </PlanSection>
   );
 }

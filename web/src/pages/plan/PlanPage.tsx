@@ -42,6 +42,10 @@ import { nextFollowUp } from '../../domain.js';
 import { formatDate } from '../../i18n/format.js';
 import { OverdueTag } from './OverdueTag.js';
 import { Timeline } from './Timeline.js';
+import '../../styles/plan.css';
+import { PlanActions } from './PlanActions.js';
+import { useRevealOnLink } from './sections/useRevealOnLink.js';
+import { usePrintOpensDetails } from './sections/usePrintOpensDetails.js';
 
 /** The citizen's one plan: goal, sub-goals, timeline, interventions by sector, organisation, pyramid, history. */
 export function PlanPage(): ReactElement {
@@ -132,6 +136,8 @@ function PlanView({
   const withoutIntervention = useMemo(() => new Set(plan.gaps.subGoalsWithoutIntervention), [plan]);
   const withoutSubGoal = useMemo(() => new Set(plan.gaps.interventionsWithoutSubGoal), [plan]);
   const traces = useMemo(() => gasTraces(history.data?.items ?? []), [history.data]);
+  useRevealOnLink(true);
+  usePrintOpensDetails();
   const contextValue = useMemo<PlanContextValue>(
     () => ({ citizenId, plan, etag, canEdit, meId, meUnitId }),
     [citizenId, plan, etag, canEdit, meId, meUnitId],
@@ -173,12 +179,15 @@ function PlanView({
               </span>
             )}
             <span>
-              {plan.updatedBy
-                ? t('plan.updatedBy', {
-                    date: formatDateTime(plan.updatedAt, language),
-                    name: plan.updatedBy.name,
-                  })
-                : t('plan.updated', { date: formatDateTime(plan.updatedAt, language) })}
+              {history.data && history.data.items.length === 0
+                ? // Say what the history says: a date from the import is not a change made here.
+                  t('plan.notChanged')
+                : plan.updatedBy
+                  ? t('plan.updatedBy', {
+                      date: formatDateTime(plan.updatedAt, language),
+                      name: plan.updatedBy.name,
+                    })
+                  : t('plan.updated', { date: formatDateTime(plan.updatedAt, language) })}
             </span>
             <span>
               {t('plan.nextFollowUp')}:{' '}
@@ -197,6 +206,7 @@ function PlanView({
               )}
             </span>
           </div>
+          <PlanActions citizenId={citizenId} />
         </header>
         <nav className="samspil-contents" aria-label={t('plan.contents')}>
           <ul className="samspil-inline-list no-max-width">

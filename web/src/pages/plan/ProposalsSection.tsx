@@ -10,6 +10,7 @@ import { anchors } from './anchors.js';
 import { EndForm } from './edit/LazyForms.js';
 import { isRestricted } from './intervention-view.js';
 import { usePlanContext } from './PlanContext.js';
+import { PlanSection } from './sections/PlanSection.js';
 
 export const proposalsAnchor = 'forslag';
 
@@ -24,14 +25,17 @@ export function ProposalsSection(): ReactElement | null {
   const pending = (proposals.data ?? []).filter((proposal) => proposal.status === 'pending');
   if (pending.length === 0) return null;
   return (
-    <section aria-labelledby={proposalsAnchor} className="samspil-proposals">
-      <h2 id={proposalsAnchor}>{t('ownership.proposals.heading')}</h2>
+    <PlanSection
+      headingId={proposalsAnchor}
+      className="samspil-proposals"
+      title={t('ownership.proposals.heading')}
+    >
       <ul className="samspil-referrals no-max-width">
         {pending.map((proposal) => (
           <ProposalItem key={proposal.id} proposal={proposal} />
         ))}
       </ul>
-    </section>
+    </PlanSection>
   );
 }
 

@@ -5,6 +5,7 @@ import { PYRAMID_LABELS, PYRAMID_LEVELS, type PyramidLevel } from '../../domain.
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { anchors } from './anchors.js';
 import { isRestricted } from './intervention-view.js';
+import { PlanSection } from './sections/PlanSection.js';
 
 /** Active supports per level of the activity pyramid (1 own effort … 5 specialised services). */
 export function pyramidCounts(plan: PresentedPlan): Record<PyramidLevel, number> {
@@ -30,8 +31,7 @@ export function PyramidSection({ plan }: { plan: PresentedPlan }): ReactElement 
   const counts = pyramidCounts(plan);
   const topDown = [...PYRAMID_LEVELS].reverse();
   return (
-    <section aria-labelledby={anchors.pyramid}>
-      <h2 id={anchors.pyramid}>{t('plan.pyramid.heading')}</h2>
+    <PlanSection headingId={anchors.pyramid} title={t('plan.pyramid.heading')} defaultOpen={false}>
       <p className="samspil-muted">{t('plan.pyramid.intro')}</p>
       <ol className="samspil-pyramid no-max-width">
         {topDown.map((level) => (
@@ -46,6 +46,6 @@ export function PyramidSection({ plan }: { plan: PresentedPlan }): ReactElement 
           </li>
         ))}
       </ol>
-    </section>
+    </PlanSection>
   );
 }

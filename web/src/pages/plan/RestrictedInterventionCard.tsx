@@ -22,9 +22,8 @@ export function RestrictedInterventionCard({
       status={intervention.status}
     >
       <OwnershipLine intervention={intervention} />
-      <p className="samspil-muted samspil-small">{t('plan.interventions.restrictedText')}</p>
       <dl className="samspil-facts">
-        <ContactFacts responsible={intervention.responsible} unitName={intervention.unit.name} />
+        <ContactFacts responsible={intervention.responsible} />
         <PeriodFact startDate={intervention.startDate} endDate={intervention.endDate} />
       </dl>
       <OwnershipActions

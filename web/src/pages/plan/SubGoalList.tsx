@@ -19,6 +19,9 @@ import { StatusBadge } from './StatusBadge.js';
 import { interventionName } from './intervention-view.js';
 import { EndForm, SubGoalForm } from './edit/LazyForms.js';
 import { OpenFormButton } from '../../components/form/OpenFormButton.js';
+import { EndedGroup } from './sections/EndedGroup.js';
+import { PlanSection } from './sections/PlanSection.js';
+import { SubGoalOwnership } from './Ownership.js';
 
 interface SubGoalListProps {
   subGoals: SubGoalView[];
@@ -37,30 +40,36 @@ export function SubGoalList({
   const { t } = useTranslation();
   const { canEdit } = usePlanContext();
   const adder = useToggle();
-  // Ended sub-goals stay in the plan's story but go last.
-  const ordered = [...subGoals].sort((a, b) => Number(a.status === 'ended') - Number(b.status === 'ended'));
+  // Ended sub-goals stay in the plan's story, folded under "Afsluttede (n)".
+  const active = subGoals.filter((subGoal) => subGoal.status !== 'ended');
+  const ended = subGoals.filter((subGoal) => subGoal.status === 'ended');
+  const item = (subGoal: SubGoalView): ReactElement => (
+    <SubGoalItem
+      key={subGoal.id}
+      subGoal={subGoal}
+      serving={subGoal.interventionIds
+        .map((interventionId) => interventionsById.get(interventionId))
+        .filter((intervention): intervention is PresentedIntervention => intervention !== undefined)}
+      withoutIntervention={withoutIntervention.has(subGoal.id)}
+      trace={traces.get(subGoal.id) ?? []}
+    />
+  );
   return (
-    <section aria-labelledby={anchors.subGoals}>
-      <div className="samspil-section-heading">
-        <h2 id={anchors.subGoals}>{t('plan.subGoals.heading')}</h2>
-        {canEdit && !adder.open ? <OpenFormButton toggle={adder} label={t('plan.subGoals.add')} /> : null}
-      </div>
+    <PlanSection
+      headingId={anchors.subGoals}
+      title={t('plan.subGoals.heading')}
+      summary={t('plan.subGoals.activeCount', { count: active.length })}
+      actions={
+        canEdit && !adder.open ? <OpenFormButton toggle={adder} label={t('plan.subGoals.add')} /> : null
+      }
+    >
       {adder.open ? <SubGoalForm onDone={adder.hide} /> : null}
       {subGoals.length === 0 ? <p>{t('plan.subGoals.empty')}</p> : null}
-      <ol className="samspil-sub-goals no-max-width">
-        {ordered.map((subGoal) => (
-          <SubGoalItem
-            key={subGoal.id}
-            subGoal={subGoal}
-            serving={subGoal.interventionIds
-              .map((interventionId) => interventionsById.get(interventionId))
-              .filter((intervention): intervention is PresentedIntervention => intervention !== undefined)}
-            withoutIntervention={withoutIntervention.has(subGoal.id)}
-            trace={traces.get(subGoal.id) ?? []}
-          />
-        ))}
-      </ol>
-    </section>
+      {active.length > 0 ? <ol className="samspil-sub-goals no-max-width">{active.map(item)}</ol> : null}
+      <EndedGroup count={ended.length}>
+        <ol className="samspil-sub-goals no-max-width">{ended.map(item)}</ol>
+      </EndedGroup>
+    </PlanSection>
   );
 }
 
@@ -97,6 +106,7 @@ function SubGoalItem({
           />
         ) : null}
       </div>
+      <SubGoalOwnership />
       {editor.open ? <SubGoalForm subGoal={subGoal} onDone={editor.hide} /> : null}
       {ender.open ? (
         <EndForm

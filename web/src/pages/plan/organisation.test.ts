@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PresentedPlan } from '../../api/types.js';
 import type { TeamMemberView } from '../../domain.js';
-import { organisationOf } from './organisation.js';
+import { distinctParts, organisationOf } from './organisation.js';
 import { pyramidCounts } from './PyramidSection.js';
 
 const unit = { id: 'u1', name: 'Jobcenter', sector: 'employment' as const };
@@ -78,5 +78,12 @@ describe('organisationOf', () => {
 describe('pyramidCounts', () => {
   it('counts active interventions per level, leaving out those whose details are hidden', () => {
     expect(pyramidCounts(plan)).toEqual({ 1: 0, 2: 0, 3: 0, 4: 1, 5: 0 });
+  });
+});
+
+describe('distinctParts', () => {
+  it('says a role that repeats the profession once, whatever its case', () => {
+    expect(distinctParts(['Jobkonsulent', 'jobkonsulent', null, ''])).toEqual(['Jobkonsulent']);
+    expect(distinctParts(['Mentor', 'socialpædagog', 'ven'])).toEqual(['Mentor', 'socialpædagog', 'ven']);
   });
 });

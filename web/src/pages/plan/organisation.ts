@@ -30,11 +30,24 @@ export interface Organisation {
   civilSociety: OrgPerson[];
 }
 
+/** The non-empty parts, each once: a role that repeats the profession ("Jobkonsulent · jobkonsulent") is said once. */
+export function distinctParts(parts: readonly (string | null | undefined)[]): string[] {
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  for (const part of parts) {
+    const text = part?.trim();
+    if (!text || seen.has(text.toLocaleLowerCase('da'))) continue;
+    seen.add(text.toLocaleLowerCase('da'));
+    kept.push(text);
+  }
+  return kept;
+}
+
 function fromMember(member: TeamMemberView): OrgPerson {
   return {
     key: member.id,
     name: member.name,
-    detail: [member.role, member.profession, member.relation].filter(Boolean).join(' · ') || null,
+    detail: distinctParts([member.role, member.profession, member.relation]).join(' · ') || null,
     phone: member.phone,
     email: member.email,
     isCoordinator: member.isCoordinator,

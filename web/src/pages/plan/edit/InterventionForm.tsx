@@ -170,10 +170,16 @@ export function InterventionForm({
     const type = types.data?.find((item) => item.id === typeId);
     setValues((previous) => {
       // Suggest a unit of the type's sector, so the pair makes sense; the person may change it.
-      const unitFits = units.data?.find((unit) => unit.id === previous.unitId)?.sector === type?.sector;
+      // One's own unit first when it fits: what one records for one's own unit needs no confirming.
+      const sectorOf = (unitId: string | null): string | undefined =>
+        units.data?.find((unit) => unit.id === unitId)?.sector;
+      const unitFits = sectorOf(previous.unitId) === type?.sector;
+      const ownFits = meUnitId !== null && sectorOf(meUnitId) === type?.sector;
       const suggested = unitFits
         ? previous.unitId
-        : (units.data?.find((unit) => unit.sector === type?.sector)?.id ?? previous.unitId);
+        : ownFits
+          ? (meUnitId as string)
+          : (units.data?.find((unit) => unit.sector === type?.sector)?.id ?? previous.unitId);
       return {
         ...previous,
         typeId,

@@ -12,6 +12,7 @@ import { formatScore } from '../../surveys/format-score.js';
 import { usePlanContext } from '../PlanContext.js';
 import { MeasureChart } from './MeasureChart.js';
 import '../../../styles/measures.css';
+import { PlanSection } from '../sections/PlanSection.js';
 
 export const measuresAnchor = 'plan-measures';
 
@@ -43,8 +44,7 @@ export function MeasuresSection(): ReactElement {
       })) ?? [];
   const day = (iso: string) => formatDate(iso.slice(0, 10), language);
   return (
-    <section aria-labelledby="plan-measures-heading" id={measuresAnchor} className="mt-7">
-      <h2 id="plan-measures-heading">{t('measures.heading')}</h2>
+    <PlanSection headingId="plan-measures-heading" id={measuresAnchor} title={t('measures.heading')}>
       <p>{t('measures.intro')}</p>
       <QueryStatus query={measures} />
       {measures.data ? (
@@ -135,6 +135,6 @@ export function MeasuresSection(): ReactElement {
           <Who5Form citizenId={citizenId} respondent={respondent} onDone={filling.hide} />
         </Suspense>
       ) : null}
-    </section>
+    </PlanSection>
   );
 }
