@@ -126,12 +126,20 @@ describe('a received referral', () => {
 
     for (const viewport of [WIDE, PHONE]) {
       const receiver = await demo.loginAs('home-care-nurse', viewport);
+      await receiver.getByRole('heading', { level: 1, name: 'Mit overblik' }).waitFor();
       // The badge is text: the link reads "Henvisninger, 1 ny" (or "…, 2 nye").
       const link = receiver.getByRole('link', { name: /^Henvisninger, \d+ nye?$/ });
-      await link.waitFor();
+      // Below 992 px the navigation is in the menu: open it (again, if a new render closed it).
+      const menu = receiver.getByRole('button', { name: 'Menu', exact: true });
+      const showNavigation = async (): Promise<void> => {
+        if (viewport.width < 992 && !(await link.isVisible())) await menu.click();
+        await link.waitFor();
+      };
+      await expect.poll(async () => (await showNavigation(), link.isVisible())).toBe(true);
       const badge = leadingNumber((await link.textContent())?.replace(/^Henvisninger,?\s*/, '') ?? '');
       expect(badge).toBeGreaterThan(0);
-      await link.click();
+      await showNavigation();
+      await link.click({ timeout: 10_000 });
       await receiver.getByRole('heading', { level: 1, name: 'Henvisninger' }).waitFor();
       await receiver.getByText(new RegExp(`${badge} venter på jeres svar`)).waitFor();
       const incoming = receiver.getByRole('article', { name: /til Hjemmesygeplejen$/ });
@@ -142,7 +150,9 @@ describe('a received referral', () => {
       await expectAccessible(receiver, `received referrals, ${viewport.width} px`);
 
       // And the inbox has an item for it, naming the citizen.
-      await receiver.getByRole('link', { name: /^Indbakke/ }).click();
+      const inbox = receiver.getByRole('link', { name: /^Indbakke/ });
+      if (viewport.width < 992) await menu.click();
+      await inbox.click();
       await receiver.getByRole('heading', { level: 1, name: 'Indbakke' }).waitFor();
       await receiver
         .getByText(/sendt en henvisning/)
