@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, expectNoSidewaysScroll, expectPagesFitAndAccessible } from './support/browser.js';
 import { setUpDemoSession } from './support/demo-session.js';
+import { fillDate } from './support/forms.js';
 
 const demo = setUpDemoSession();
 
@@ -46,7 +47,7 @@ describe('coordination flags', () => {
     await duplicate
       .getByLabel('Hvorfor må signalet hvile?')
       .fill('Socialpsykiatrien stopper sin koordinering; jobcentret fortsætter.');
-    await duplicate.getByLabel('Vender tilbage den').fill(inDays(30));
+    await fillDate(duplicate, 'Vender tilbage den', inDays(30));
     await duplicate.getByRole('button', { name: 'Afvis signalet', exact: true }).click();
     // Dismissed flags leave the open list and go to the closed ones, with their history.
     await section.getByText(/lukke(t|de) signal/).waitFor();
