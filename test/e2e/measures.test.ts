@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, expectNoSidewaysScroll } from './support/browser.js';
 import { setUpDemoSession } from './support/demo-session.js';
+import { followNavLink } from './support/navigation.js';
 
 const demo = setUpDemoSession();
 const SCREENSHOTS = process.env.SAMSPIL_SCREENSHOT_DIR ?? '/tmp';
@@ -17,7 +18,7 @@ describe("the team leader's collaboration and quality results", () => {
         if (message.type() === 'error') violations.push(message.text());
       });
       await page.getByRole('heading', { level: 1, name: 'Min enhed' }).waitFor();
-      await page.getByRole('link', { name: 'Samarbejde', exact: true }).click();
+      await followNavLink(page, 'Samarbejde');
       await page.getByRole('heading', { level: 1, name: 'Samarbejde og kvalitet' }).waitFor();
       await page.getByRole('heading', { level: 2, name: 'Samarbejde i Team Ressource' }).waitFor();
 
@@ -95,7 +96,8 @@ describe("the team leader's collaboration and quality results", () => {
       .getByLabel('CSV-fil')
       .setInputFiles(file('respondent,item,score\np1,handleplan,5\np2,handleplan,4\n'));
     await form.getByRole('button', { name: 'Indlæs' }).click();
-    await form.getByText('2 linjer er indlæst.').waitFor();
+    // A successful import is confirmed in the page's success alert.
+    await page.getByText('2 linjer er indlæst.').waitFor();
     // Baseline of the first statement is now (5 + 4) / 2 = 4.50; the others have no baseline.
     await expect.poll(() => table.locator('tbody tr').first().textContent()).toContain('4,50');
     await page.context().close();

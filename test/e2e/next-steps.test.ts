@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, expectNoSidewaysScroll } from './support/browser.js';
 import { setUpDemoSession } from './support/demo-session.js';
+import { fillDate } from './support/forms.js';
 
 /**
  * "Næste skridt": the demo citizen's contact-person support (Socialpsykiatri) had its follow-up
@@ -59,9 +60,9 @@ describe('Næste skridt on the plan', () => {
     await form.waitFor();
     // Empty, the form says what is missing before anything is sent.
     await form.getByRole('button', { name: 'Registrér opfølgning' }).click();
-    await form.getByText('Vælg datoen for næste opfølgning.').waitFor();
+    await form.getByText('Vælg datoen for næste opfølgning.', { exact: true }).waitFor();
     await expectAccessible(page, 'follow-up form with an error, 1280 px');
-    await form.getByLabel('Næste opfølgning').fill(day(30));
+    await fillDate(form, 'Næste opfølgning', day(30));
     await form.getByRole('button', { name: 'Registrér opfølgning' }).click();
     await item.waitFor({ state: 'detached' });
     await page

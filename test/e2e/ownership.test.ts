@@ -28,7 +28,7 @@ describe('ownership of interventions', () => {
     await card.getByRole('button', { name: `Foreslå ændring: ${MEDICINE}` }).click();
     const form = caseworker.getByRole('form', { name: 'Foreslå en ændring til Hjemmesygeplejen' });
     await form.getByRole('button', { name: 'Send forslag' }).click();
-    await form.getByText('Foreslå mindst én ændring').waitFor();
+    await form.getByText('Foreslå mindst én ændring', { exact: true }).waitFor();
     await form.getByLabel('Hyppighed').fill('Medicin 2 gange om ugen');
     await form.getByLabel('Begrundelse for forslaget').fill('Sara glemmer medicinen om weekenden');
     await expectAccessible(caseworker, 'proposal form');

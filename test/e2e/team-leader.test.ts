@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, expectNoSidewaysScroll } from './support/browser.js';
 import { setUpDemoSession } from './support/demo-session.js';
+import { followNavLink } from './support/navigation.js';
 
 const demo = setUpDemoSession();
 
@@ -34,7 +35,7 @@ describe('the team leader', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'My unit' }).waitFor();
     await expectAccessible(page, 'unit overview, 360 px, English');
-    await page.getByRole('link', { name: 'My day' }).click();
+    await followNavLink(page, 'My day');
     await page.getByRole('heading', { level: 1, name: 'My day' }).waitFor();
     await expectAccessible(page, 'my day, 360 px, English');
     await page.context().close();
