@@ -37,8 +37,8 @@ describe('coordination flags', () => {
     await duplicate.getByText('Taget hånd om', { exact: true }).first().waitFor();
 
     // The cause remains (both units still coordinate), so the flag is not "resolved": it says why
-    // it is open, and it may rest with a reason and a return date (ADR 0014).
-    await duplicate.getByText(/Signalet er åbent, fordi årsagen stadig findes i planen/).waitFor();
+    // it is open (said once above the flags), and it may rest with a reason and a return date (ADR 0014).
+    await section.getByText(/Signalet er åbent, fordi årsagen stadig findes i planen/).waitFor();
     expect(await duplicate.getByRole('button', { name: /^Markér som løst/ }).count()).toBe(0);
     await duplicate.getByRole('button', { name: /^Afvis/ }).click();
     // Both a reason and a date are needed: empty is refused in the form.

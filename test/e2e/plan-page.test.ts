@@ -8,7 +8,8 @@ const demo = setUpDemoSession();
 /**
  * The plan as a working document, on the demo's largest plan: sections that fold and remember it,
  * ended items folded away, ownership on every card, and a timeline in lanes that opens at today.
- * Before this work the page was 12,941 px tall at 1280 px (150 demo citizens, 25 items); after, 8,825 px.
+ * Before this work the page was 12,941 px tall at 1280 px (150 demo citizens, 25 items); after, about 9,750 px
+ * with Næste skridt on top.
  */
 describe('the plan page', () => {
   it('fits far more of the largest plan on the screen at 1280 px, and passes axe', async () => {
@@ -17,8 +18,9 @@ describe('the plan page', () => {
     await openWholePlan(page, largest.path);
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     console.log(`plan page height at 1280 px, largest demo plan (${largest.items} items): ${height} px`);
-    // Before: 12,941 px; after: 8,825 px. The bound leaves room for the parts others add above.
-    expect(height).toBeLessThan(9_500);
+    // Before: 12,941 px; after folding: 8,825 px; with Næste skridt on top and the flag cards
+    // made compact: about 9,750 px. The bound leaves a little room for the parts others add.
+    expect(height).toBeLessThan(10_000);
 
     // Ended interventions are folded under "Afsluttede (n)"; opening shows them.
     const ended = page.getByRole('button', { name: /Afsluttede \(\d+\)$/ }).first();

@@ -62,10 +62,10 @@ export function FlagCard({ flag, subjects, canAct }: FlagCardProps): ReactElemen
         {explanation.includes(description) ? null : (
           <p className="samspil-muted samspil-small">{description}</p>
         )}
-        <dl className="samspil-facts">
+        <dl className="samspil-facts samspil-flag-facts">
           {/* A flag about the plan as a whole (no coordinator, no goal) points at nothing: no empty fact. */}
           {looked.length > 0 || flag.detailsHidden ? (
-            <Fact label={t('coordination.lookedAt')}>
+            <Fact label={t('coordination.lookedAt')} wide>
               {flag.detailsHidden && looked.length === 0 ? t('coordination.detailsHidden') : null}
               {looked.length > 0 ? (
                 <ul className="samspil-inline-list no-max-width">
@@ -91,33 +91,14 @@ export function FlagCard({ flag, subjects, canAct }: FlagCardProps): ReactElemen
           <Fact label={t('coordination.since')}>{formatDateTime(flag.createdAt, language)}</Fact>
           {flag.statusComment ? <Fact label={t('coordination.comment')}>{flag.statusComment}</Fact> : null}
         </dl>
-        {/* Why it is open, or until when it rests (ADR 0014: the rules close it, a person dismisses it). */}
-        {isOpen(flag.status) ? (
-          <p className="samspil-small">{t('coordination.lifecycle.open')}</p>
-        ) : flag.status === 'dismissed' && flag.dismissedUntil ? (
+        {/* Until when it rests (ADR 0014: the rules close a flag, a person dismisses it); why open
+            flags stay open is said once above the list. */}
+        {flag.status === 'dismissed' && flag.dismissedUntil ? (
           <p className="samspil-small">
             {t('coordination.lifecycle.dismissedUntil', { date: formatDate(flag.dismissedUntil, language) })}
           </p>
         ) : null}
         {mutation.error ? <ErrorAlert error={mutation.error} /> : null}
-        {canAct && isOpen(flag.status) && action === null ? (
-          <div className="samspil-item-actions">
-            {flag.status === 'open' ? (
-              <button
-                type="button"
-                className="button button-secondary"
-                onClick={() => setAction('acknowledge')}
-              >
-                {t('coordination.action.acknowledge')}
-                <span className="sr-only">: {title}</span>
-              </button>
-            ) : null}
-            <button type="button" className="button button-tertiary" onClick={() => setAction('dismiss')}>
-              {t('coordination.action.dismiss')}
-              <span className="sr-only">: {title}</span>
-            </button>
-          </div>
-        ) : null}
         {action ? (
           <ReasonForm
             label={t(`coordination.form.${action}.label`)}
@@ -143,7 +124,28 @@ export function FlagCard({ flag, subjects, canAct }: FlagCardProps): ReactElemen
             }
           />
         ) : null}
-        <FlagHistory flagId={flag.id} statusAt={flag.statusAt} />
+        {/* The actions and the history share one row: a card is read at a glance, not scrolled. */}
+        <div className="samspil-flag-footer">
+          {canAct && isOpen(flag.status) && action === null ? (
+            <div className="samspil-item-actions">
+              {flag.status === 'open' ? (
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  onClick={() => setAction('acknowledge')}
+                >
+                  {t('coordination.action.acknowledge')}
+                  <span className="sr-only">: {title}</span>
+                </button>
+              ) : null}
+              <button type="button" className="button button-tertiary" onClick={() => setAction('dismiss')}>
+                {t('coordination.action.dismiss')}
+                <span className="sr-only">: {title}</span>
+              </button>
+            </div>
+          ) : null}
+          <FlagHistory flagId={flag.id} statusAt={flag.statusAt} />
+        </div>
       </article>
     </li>
   );

@@ -49,6 +49,7 @@ export function FlagsSection({ flags }: FlagsSectionProps): ReactElement {
           <p>
             {open.length === 0 ? t('coordination.noneOpen') : t('coordination.intro', { count: open.length })}
           </p>
+          {open.length > 0 ? <p className="samspil-small">{t('coordination.lifecycle.open')}</p> : null}
           <ul className="samspil-flags no-max-width">
             {open.map((flag) => (
               <FlagCard key={flag.id} flag={flag} subjects={subjects} canAct={canEdit} />

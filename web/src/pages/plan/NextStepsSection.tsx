@@ -95,7 +95,7 @@ export function NextStepsSection({ citizenId }: { citizenId: string }): ReactEle
         key: `flag-${flag.id}`,
         content: (
           <Step
-            text={`${flag.title[language]}: ${flag.explanation[language]}`}
+            text={flagText(flag.title[language], flag.explanation[language])}
             tag={
               <span
                 className={`badge samspil-badge ${flag.severity === 'high' ? 'badge-error' : flag.severity === 'medium' ? 'badge-warning' : 'badge-info'}`}
@@ -163,7 +163,7 @@ export function NextStepsSection({ citizenId }: { citizenId: string }): ReactEle
       {steps.isError ? <ErrorAlert error={steps.error} onRetry={() => void steps.refetch()} /> : null}
       {data && items.length === 0 ? <p>{t('plan.nextSteps.nothing')}</p> : null}
       {items.length > 0 ? (
-        <ul className="samspil-next-steps-list no-max-width">
+        <ul className="samspil-next-steps-list nobullet-list no-max-width">
           {items.map((item) => (
             <li key={item.key}>{item.content}</li>
           ))}
@@ -171,6 +171,11 @@ export function NextStepsSection({ citizenId }: { citizenId: string }): ReactEle
       ) : null}
     </section>
   );
+}
+
+/** A flag's title and explanation, the title once when the explanation already opens with it. */
+function flagText(title: string, explanation: string): string {
+  return explanation.startsWith(title) ? explanation : `${title}: ${explanation}`;
 }
 
 /** One next step: what it is, its tag (overdue, severity) and the action that handles it. */
