@@ -45,7 +45,14 @@ export interface CaseloadItem {
   relation: CaseloadRelation;
   activeInterventions: number;
   sectors: Sector[];
+  /** The newest change this viewer may see; the epoch when they may see none (hidden-details.ts). */
   updatedAt: string;
+}
+
+/** The day of the newest change the viewer may see, or null when there is none to show. */
+export function visibleChangeAt(updatedAt: string): Date | null {
+  const at = new Date(updatedAt);
+  return at.getTime() > 0 ? at : null;
 }
 
 /** A page of results, as every list endpoint returns it. */

@@ -1,11 +1,12 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { CaseloadItem } from '../../api/types.js';
+import { type CaseloadItem, visibleChangeAt } from '../../api/types.js';
 import { type SortDirection, SortableHeader } from '../../components/SortableHeader.js';
 import { SectorTags } from '../../components/SectorTags.js';
 import { SECTOR_LABELS } from '../../domain.js';
 import { danishToday, formatDate } from '../../i18n/format.js';
+import type { Language } from '../../i18n/index.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { planPath } from '../../routes.js';
 
@@ -89,7 +90,7 @@ export function CaseloadTable({ items, caption, id, nameSort }: CaseloadTablePro
                   {item.activeInterventions}
                 </td>
                 <td data-title={column('updatedAt')} className="samspil-nowrap-md">
-                  {formatDate(danishToday(new Date(item.updatedAt)), language)}
+                  {changedDay(item.updatedAt, language, t('caseload.noVisibleChange'))}
                 </td>
               </tr>
             );
@@ -97,5 +98,17 @@ export function CaseloadTable({ items, caption, id, nameSort }: CaseloadTablePro
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** "Senest ændret" as a day, or a dash (named for screen readers) when no change can be shown. */
+function changedDay(updatedAt: string, language: Language, none: string): ReactElement | string {
+  const at = visibleChangeAt(updatedAt);
+  if (at) return formatDate(danishToday(at), language);
+  return (
+    <>
+      <span aria-hidden="true">–</span>
+      <span className="sr-only">{none}</span>
+    </>
   );
 }
