@@ -49,6 +49,11 @@ describe('coordination flags', () => {
       .fill('Socialpsykiatrien stopper sin koordinering; jobcentret fortsætter.');
     await fillDate(duplicate, 'Vender tilbage den', inDays(30));
     await duplicate.getByRole('button', { name: 'Afvis signalet', exact: true }).click();
+    // The save is confirmed in words, with the return date.
+    await social
+      .getByRole('status')
+      .getByText(/^Signalet er afvist og hviler til \d+\. \w+\.? \d{4}\.$/)
+      .waitFor();
     // Dismissed flags leave the open list and go to the closed ones, with their history.
     await section.getByText(/lukke(t|de) signal/).waitFor();
     await expectAccessible(social, 'plan after dismissing a flag');
@@ -120,6 +125,7 @@ describe('referrals', () => {
     await incoming.getByRole('button', { name: /^Acceptér/ }).click();
     await incoming.getByRole('button', { name: 'Acceptér', exact: true }).click();
     await incoming.getByText('Accepteret', { exact: true }).waitFor();
+    await receiver.getByRole('status').getByText('Henvisningen er accepteret.').waitFor();
     await incoming.getByRole('button', { name: /^Indsatsen er startet/ }).click();
     await incoming.getByRole('button', { name: 'Indsatsen er startet', exact: true }).click();
     await incoming.getByText('Indsats startet', { exact: true }).waitFor();
@@ -193,7 +199,9 @@ describe("the leaders' coordination overview", () => {
     // The municipality's rule settings: a unit's team leader reads them; an administrator changes
     // them (issue 9, finding 10).
     await leader.getByText('Reglerne gælder hele kommunen; kun en administrator kan ændre dem.').waitFor();
-    const readOnly = leader.getByRole('form', { name: 'Indsatser kolliderer' });
+    // Read-only, the settings are a group, not a form: there is nothing to submit.
+    const readOnly = leader.getByRole('group', { name: 'Indsatser kolliderer' });
+    expect(await leader.getByRole('form', { name: 'Indsatser kolliderer' }).count()).toBe(0);
     expect(await readOnly.getByRole('button', { name: /^Gem/ }).count()).toBe(0);
     expect(await readOnly.getByLabel('Mindst overlap (minutter)').isDisabled()).toBe(true);
     const administrator = await demo.loginAs('administrator');

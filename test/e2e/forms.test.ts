@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectBothEnginesClean, expectNoSidewaysScroll } from './support/browser.js';
+import { expectAccessible, expectNoSidewaysScroll } from './support/browser.js';
 import { setUpDemoSession } from './support/demo-session.js';
 import { fillDate } from './support/forms.js';
 
@@ -50,7 +50,7 @@ describe.each(VIEWPORTS)('forms that guide, at $label', ({ label, viewport }) =>
     expect(await page.locator(`[id="${describedBy.split(' ').at(-1)}"]`).textContent()).toBe(
       'Feltet skal udfyldes.',
     );
-    await expectBothEnginesClean(page, `sub-goal form with errors, ${label}`);
+    await expectAccessible(page, `sub-goal form with errors, ${label}`);
 
     await summary.getByRole('link', { name: 'Delmål: Feltet skal udfyldes.' }).click();
     await expect.poll(() => hasFocus(title)).toBe(true);
@@ -73,7 +73,7 @@ describe.each(VIEWPORTS)('forms that guide, at $label', ({ label, viewport }) =>
       .getByRole('heading', { level: 3, name: `Møde op til praktik tre dage om ugen (${label})` })
       .waitFor();
     await expectNoSidewaysScroll(page, `plan after saving, ${label}`);
-    await expectBothEnginesClean(page, `plan with the success alert, ${label}`);
+    await expectAccessible(page, `plan with the success alert, ${label}`);
     await page.context().close();
     // The plan is the app's largest page and HTML_CodeSniffer reads all of it, twice.
   }, 180_000);
@@ -93,7 +93,7 @@ describe.each(VIEWPORTS)('forms that guide, at $label', ({ label, viewport }) =>
       'Til enhed: Vælg den enhed, du henviser til.',
       'Besked til enheden: Skriv en begrundelse.',
     ]);
-    await expectBothEnginesClean(page, `referral form with errors, ${label}`);
+    await expectAccessible(page, `referral form with errors, ${label}`);
 
     await links.first().click();
     const unit = form.getByLabel('Til enhed', { exact: true });
@@ -105,7 +105,7 @@ describe.each(VIEWPORTS)('forms that guide, at $label', ({ label, viewport }) =>
     await message.fill('Borgeren vil gerne i gang med et par timers praktik om ugen.');
     await form.getByRole('button', { name: 'Send henvisning' }).click();
     await page.getByRole('status').getByText('Henvisningen er sendt.').waitFor();
-    await expectBothEnginesClean(page, `plan after sending a referral, ${label}`);
+    await expectAccessible(page, `plan after sending a referral, ${label}`);
     await page.context().close();
   }, 180_000);
 });
@@ -117,7 +117,7 @@ describe('the DKFDS mobile menu at 360 px', () => {
     // The bar's links are not shown; the menu button is.
     expect(await page.getByRole('link', { name: 'Mine borgere', exact: true }).count()).toBe(0);
     await expectNoSidewaysScroll(page, 'My day at 360 px');
-    await expectBothEnginesClean(page, 'My day at 360 px');
+    await expectAccessible(page, 'My day at 360 px');
     // Every flag link and tag on My day lies within the screen, none cut off.
     const outside = await page.evaluate(() =>
       [...document.querySelectorAll('main a, main .tag, main .samspil-tag')]
@@ -134,7 +134,7 @@ describe('the DKFDS mobile menu at 360 px', () => {
     const drawer = page.getByRole('dialog', { name: 'Menu' });
     await drawer.waitFor();
     await expect.poll(() => hasFocus(drawer.getByRole('button', { name: 'Luk menu' }))).toBe(true);
-    await expectBothEnginesClean(page, 'mobile menu open');
+    await expectAccessible(page, 'mobile menu open');
     await page.keyboard.press('Escape');
     await expect.poll(() => drawer.isVisible()).toBe(false);
     await expect.poll(() => hasFocus(menuButton)).toBe(true);
@@ -183,7 +183,7 @@ describe('the footer pages', () => {
       await page.getByText(/Digitaliseringsstyrelsen er ansvarlig for håndhævelsen/).waitFor();
       await page.getByText('Denne erklæring blev udarbejdet den 2. december 2026.').waitFor();
       await expectNoSidewaysScroll(page, `accessibility statement, ${label}`);
-      await expectBothEnginesClean(page, `accessibility statement, ${label}`);
+      await expectAccessible(page, `accessibility statement, ${label}`);
 
       await footer.getByRole('link', { name: 'Privatlivspolitik' }).click();
       await page.getByRole('heading', { level: 1, name: 'Privatlivspolitik' }).waitFor();
@@ -204,7 +204,7 @@ describe('the footer pages', () => {
         .first()
         .waitFor();
       await expectNoSidewaysScroll(page, `privacy notice, ${label}`);
-      await expectBothEnginesClean(page, `privacy notice, ${label}`);
+      await expectAccessible(page, `privacy notice, ${label}`);
       await footer.getByRole('link', { name: /^Kontakt: / }).waitFor();
 
       // In English, the current language is marked, not offered as a button.
@@ -212,7 +212,7 @@ describe('the footer pages', () => {
       await page.getByRole('heading', { level: 1, name: 'Privacy notice' }).waitFor();
       expect(await page.getByRole('button', { name: 'English' }).count()).toBe(0);
       expect(await page.locator('[aria-current="true"][lang="en"]').textContent()).toBe('English');
-      await expectBothEnginesClean(page, `privacy notice in English, ${label}`);
+      await expectAccessible(page, `privacy notice in English, ${label}`);
       await context.close();
     },
   );

@@ -37,6 +37,7 @@ describe('meetings on the plan', () => {
     await card.getByRole('button', { name: /^Mødet er holdt – skriv referat/ }).click();
     await card.getByLabel('Referat').fill('Sara starter i praktik i januar. Mor hjælper med transport.');
     await card.getByRole('button', { name: 'Gem referat' }).click();
+    await caseworker.getByRole('status').getByText('Referatet er gemt, og mødet er afholdt.').waitFor();
     const held = section.getByRole('article', { name: /^Netværksmøde, / });
     await held.getByText('Afholdt', { exact: true }).waitFor();
     await held.getByText('Sara starter i praktik i januar. Mor hjælper med transport.').waitFor();

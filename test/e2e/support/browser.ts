@@ -32,8 +32,17 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Runs axe on the page (WCAG 2.1 A and AA) and fails on any violation, of any impact, naming them. */
+/**
+ * The accessibility check every walk uses: axe (WCAG 2.1 A and AA, any impact) and then
+ * HTML_CodeSniffer (WCAG2AA errors) on the page as it is now; fails naming each finding.
+ */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
+  await expectAxeClean(page, label);
+  await expectHtmlcsClean(page, label);
+}
+
+/** Runs axe on the page (WCAG 2.1 A and AA) and fails on any violation, of any impact, naming them. */
+async function expectAxeClean(page: Page, label: string): Promise<void> {
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
@@ -53,7 +62,7 @@ let htmlcsSource: string | undefined;
  * and warnings need a person's judgement and are not failures. The script goes in through the
  * DevTools protocol (`evaluate`), which the app's strict CSP does not apply to.
  */
-export async function expectHtmlcsClean(page: Page, label: string): Promise<void> {
+async function expectHtmlcsClean(page: Page, label: string): Promise<void> {
   htmlcsSource ??= readFileSync(
     createRequire(import.meta.url).resolve('html_codesniffer/build/HTMLCS.js'),
     'utf8',
@@ -98,12 +107,6 @@ export async function expectHtmlcsClean(page: Page, label: string): Promise<void
       }),
   );
   expect(errors, `HTML_CodeSniffer on ${label}`).toEqual([]);
-}
-
-/** Both engines, axe and HTML_CodeSniffer, on the page as it is now. */
-export async function expectBothEnginesClean(page: Page, label: string): Promise<void> {
-  await expectAccessible(page, label);
-  await expectHtmlcsClean(page, label);
 }
 
 /** Fails if the page scrolls sideways: something is wider than the viewport (say, at 360 px). */

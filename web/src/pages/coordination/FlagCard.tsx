@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Flag } from '../../api/coordination-types.js';
 import { type FlagAction, useFlagAction } from '../../api/useFlagAction.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { useShowSuccess } from '../../components/SuccessAlert.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';
 import { danishToday } from '../../i18n/dates.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
@@ -39,6 +40,7 @@ export function FlagCard({ flag, subjects, canAct }: FlagCardProps): ReactElemen
     window.requestAnimationFrame(() => heading.current?.focus());
   };
   const mutation = useFlagAction(flag.citizenId);
+  const showSuccess = useShowSuccess();
   const title = localised(flag.rule.title, language);
   const explanation = localised(flag.explanation, language);
   const description = localised(flag.rule.description, language);
@@ -117,10 +119,24 @@ export function FlagCard({ flag, subjects, canAct }: FlagCardProps): ReactElemen
                 : undefined
             }
             onSubmit={(text, returnDate) =>
-              mutation.mutate(
-                { flagId: flag.id, action, text, ...(action === 'dismiss' ? { returnDate } : {}) },
-                { onSuccess: close },
-              )
+              // mutateAsync: a dismissed card moves to the closed list (a new mount), and a mutate
+              // callback would not run; the success message must still be said.
+              void mutation
+                .mutateAsync({
+                  flagId: flag.id,
+                  action,
+                  text,
+                  ...(action === 'dismiss' ? { returnDate } : {}),
+                })
+                .then(() => {
+                  showSuccess(
+                    t(`coordination.done.${action === 'dismiss' ? 'dismiss' : 'acknowledge'}`, {
+                      date: returnDate ? formatDate(returnDate, language) : '',
+                    }),
+                  );
+                  close();
+                })
+                .catch(() => undefined)
             }
           />
         ) : null}

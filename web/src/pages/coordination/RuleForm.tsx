@@ -65,84 +65,96 @@ export function RuleForm({ rule, canChange }: { rule: CoordinationRule; canChang
     );
   };
 
+  const content = (
+    <>
+      <h3 id={`${id}-title`} className="h5">
+        {title}
+      </h3>
+      <p className="samspil-muted samspil-small">{localised(rule.description, language)}</p>
+      <ErrorSummary
+        errors={errors}
+        attempt={fieldErrors.attempt}
+        targets={Object.fromEntries([
+          ['enabled', { id: `${id}-enabled`, label: t('coordinationRules.enabled') }],
+          ...Object.keys(settings).map((key) => [key, { id: `${id}-${key}`, label: settingLabel(key) }]),
+        ])}
+      />
+      <div className="form-group-checkbox">
+        <input
+          type="checkbox"
+          id={`${id}-enabled`}
+          className="form-checkbox"
+          checked={enabled}
+          disabled={!canChange}
+          onChange={(event) => setEnabled(event.target.checked)}
+        />
+        <label className="form-label" htmlFor={`${id}-enabled`}>
+          {t('coordinationRules.enabled')}
+        </label>
+      </div>
+      <div className="samspil-rule-settings">
+        {Object.entries(settings).map(([key, value]) =>
+          typeof value === 'number' ? (
+            <div className={errors[key] ? 'form-group form-error' : 'form-group'} key={key}>
+              <label className="form-label" htmlFor={`${id}-${key}`}>
+                {settingLabel(key)}
+              </label>
+              {errors[key] ? (
+                <span className="form-error-message" id={`${id}-${key}-error`}>
+                  {errors[key]}
+                </span>
+              ) : null}
+              <input
+                id={`${id}-${key}`}
+                type="number"
+                inputMode="numeric"
+                min={0}
+                className="form-input input-width-xs"
+                value={Number.isNaN(value) ? '' : String(value)}
+                aria-invalid={errors[key] ? true : undefined}
+                aria-describedby={errors[key] ? `${id}-${key}-error` : undefined}
+                disabled={!enabled || !canChange}
+                onChange={(event) => setSettings({ ...settings, [key]: Number(event.target.value) })}
+              />
+            </div>
+          ) : (
+            <div className="form-group-checkbox" key={key}>
+              <input
+                type="checkbox"
+                id={`${id}-${key}`}
+                className="form-checkbox"
+                checked={value}
+                disabled={!enabled || !canChange}
+                onChange={(event) => setSettings({ ...settings, [key]: event.target.checked })}
+              />
+              <label className="form-label" htmlFor={`${id}-${key}`}>
+                {t(`coordinationRules.setting.${key}`, { defaultValue: key })}
+              </label>
+            </div>
+          ),
+        )}
+      </div>
+      {update.error && Object.keys(errors).length === 0 ? <ErrorAlert error={update.error} /> : null}
+      {canChange ? (
+        <button type="submit" className="button button-secondary" disabled={update.isPending}>
+          {t('coordinationRules.save')}
+          <span className="sr-only">: {title}</span>
+        </button>
+      ) : null}
+    </>
+  );
+  // Without the right to change the rule there is nothing to submit: the settings are shown, not a form.
   return (
     <li className="samspil-consent">
-      <form onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
-        <h3 id={`${id}-title`} className="h5">
-          {title}
-        </h3>
-        <p className="samspil-muted samspil-small">{localised(rule.description, language)}</p>
-        <ErrorSummary
-          errors={errors}
-          attempt={fieldErrors.attempt}
-          targets={Object.fromEntries([
-            ['enabled', { id: `${id}-enabled`, label: t('coordinationRules.enabled') }],
-            ...Object.keys(settings).map((key) => [key, { id: `${id}-${key}`, label: settingLabel(key) }]),
-          ])}
-        />
-        <div className="form-group-checkbox">
-          <input
-            type="checkbox"
-            id={`${id}-enabled`}
-            className="form-checkbox"
-            checked={enabled}
-            disabled={!canChange}
-            onChange={(event) => setEnabled(event.target.checked)}
-          />
-          <label className="form-label" htmlFor={`${id}-enabled`}>
-            {t('coordinationRules.enabled')}
-          </label>
+      {canChange ? (
+        <form onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
+          {content}
+        </form>
+      ) : (
+        <div role="group" aria-labelledby={`${id}-title`}>
+          {content}
         </div>
-        <div className="samspil-rule-settings">
-          {Object.entries(settings).map(([key, value]) =>
-            typeof value === 'number' ? (
-              <div className={errors[key] ? 'form-group form-error' : 'form-group'} key={key}>
-                <label className="form-label" htmlFor={`${id}-${key}`}>
-                  {settingLabel(key)}
-                </label>
-                {errors[key] ? (
-                  <span className="form-error-message" id={`${id}-${key}-error`}>
-                    {errors[key]}
-                  </span>
-                ) : null}
-                <input
-                  id={`${id}-${key}`}
-                  type="number"
-                  inputMode="numeric"
-                  min={0}
-                  className="form-input input-width-xs"
-                  value={Number.isNaN(value) ? '' : String(value)}
-                  aria-invalid={errors[key] ? true : undefined}
-                  aria-describedby={errors[key] ? `${id}-${key}-error` : undefined}
-                  disabled={!enabled || !canChange}
-                  onChange={(event) => setSettings({ ...settings, [key]: Number(event.target.value) })}
-                />
-              </div>
-            ) : (
-              <div className="form-group-checkbox" key={key}>
-                <input
-                  type="checkbox"
-                  id={`${id}-${key}`}
-                  className="form-checkbox"
-                  checked={value}
-                  disabled={!enabled || !canChange}
-                  onChange={(event) => setSettings({ ...settings, [key]: event.target.checked })}
-                />
-                <label className="form-label" htmlFor={`${id}-${key}`}>
-                  {t(`coordinationRules.setting.${key}`, { defaultValue: key })}
-                </label>
-              </div>
-            ),
-          )}
-        </div>
-        {update.error && Object.keys(errors).length === 0 ? <ErrorAlert error={update.error} /> : null}
-        {canChange ? (
-          <button type="submit" className="button button-secondary" disabled={update.isPending}>
-            {t('coordinationRules.save')}
-            <span className="sr-only">: {title}</span>
-          </button>
-        ) : null}
-      </form>
+      )}
     </li>
   );
 }

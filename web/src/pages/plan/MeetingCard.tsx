@@ -2,6 +2,7 @@ import { type ReactElement, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Meeting, useMeetingAction } from '../../api/meetings.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { useShowSuccess } from '../../components/SuccessAlert.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { Fact } from '../coordination/Fact.js';
@@ -32,6 +33,11 @@ export function MeetingCard({ meeting, citizenId, canAct, forCitizen }: MeetingC
   const close = (): void => {
     setStep(null);
     window.requestAnimationFrame(() => heading.current?.focus());
+  };
+  const showSuccess = useShowSuccess();
+  const done = (finished: 'hold' | 'cancel') => (): void => {
+    showSuccess(t(`meetings.done.${finished}`));
+    close();
   };
   const headingId = `meeting-${meeting.id}`;
   const title = t(`meetings.kind.${meeting.kind}`, { context: forCitizen ? 'citizen' : undefined });
@@ -93,7 +99,7 @@ export function MeetingCard({ meeting, citizenId, canAct, forCitizen }: MeetingC
             required
             maxLength={8000}
             pending={action.isPending}
-            onSubmit={(summary) => action.mutate({ step: 'hold', summary }, { onSuccess: close })}
+            onSubmit={(summary) => action.mutate({ step: 'hold', summary }, { onSuccess: done('hold') })}
             onCancel={close}
           />
         ) : null}
@@ -103,7 +109,7 @@ export function MeetingCard({ meeting, citizenId, canAct, forCitizen }: MeetingC
             submitLabel={t('meetings.confirmCancel')}
             required
             pending={action.isPending}
-            onSubmit={(reason) => action.mutate({ step: 'cancel', reason }, { onSuccess: close })}
+            onSubmit={(reason) => action.mutate({ step: 'cancel', reason }, { onSuccess: done('cancel') })}
             onCancel={close}
           />
         ) : null}

@@ -14,7 +14,6 @@ interface ConflictViewProps {
   mine: ConflictRow[];
   theirs: ConflictRow[];
   pending: boolean;
-  onKeepMine: () => void;
   onTakeTheirs: () => void;
 }
 
@@ -41,7 +40,6 @@ export function ConflictView({
   mine,
   theirs,
   pending,
-  onKeepMine,
   onTakeTheirs,
 }: ConflictViewProps): ReactElement {
   const { t } = useTranslation();
@@ -64,7 +62,8 @@ export function ConflictView({
         </div>
       </div>
       <div className="samspil-form-actions">
-        <button type="button" className="button button-primary" disabled={pending} onClick={onKeepMine}>
+        {/* Keeping mine is the form's submit (EditPanel): Enter in a field does it too. */}
+        <button type="submit" className="button button-primary" disabled={pending}>
           {t('plan.conflict.keepMine')}
         </button>
         <button type="button" className="button button-secondary" disabled={pending} onClick={onTakeTheirs}>

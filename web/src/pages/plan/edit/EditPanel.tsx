@@ -36,7 +36,9 @@ export function EditPanel({
   }, []);
   const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    form.submit();
+    // During a conflict the submit button is "Behold mine": my change on the newer version.
+    if (form.conflict) form.keepMine();
+    else form.submit();
   };
   const rows = form.conflict && conflictRows ? conflictRows() : null;
   return (
@@ -61,7 +63,6 @@ export function EditPanel({
           mine={rows.mine}
           theirs={rows.theirs}
           pending={form.pending}
-          onKeepMine={form.keepMine}
           onTakeTheirs={form.takeTheirs}
         />
       ) : null}
