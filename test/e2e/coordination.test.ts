@@ -199,8 +199,8 @@ describe("the leaders' coordination overview", () => {
     // The municipality's rule settings: a unit's team leader reads them; an administrator changes
     // them (issue 9, finding 10).
     await leader.getByText('Reglerne gælder hele kommunen; kun en administrator kan ændre dem.').waitFor();
-    // Read-only, the settings are a group, not a form: there is nothing to submit.
-    const readOnly = leader.getByRole('group', { name: 'Indsatser kolliderer' });
+    // Read-only, the settings are a section, not a form: there is nothing to submit.
+    const readOnly = leader.getByRole('region', { name: 'Indsatser kolliderer' });
     expect(await leader.getByRole('form', { name: 'Indsatser kolliderer' }).count()).toBe(0);
     expect(await readOnly.getByRole('button', { name: /^Gem/ }).count()).toBe(0);
     expect(await readOnly.getByLabel('Mindst overlap (minutter)').isDisabled()).toBe(true);

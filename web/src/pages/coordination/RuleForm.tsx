@@ -151,9 +151,7 @@ export function RuleForm({ rule, canChange }: { rule: CoordinationRule; canChang
           {content}
         </form>
       ) : (
-        <div role="group" aria-labelledby={`${id}-title`}>
-          {content}
-        </div>
+        <section aria-labelledby={`${id}-title`}>{content}</section>
       )}
     </li>
   );
