@@ -5,6 +5,7 @@ import { type CaseloadSort, useCaseload } from '../../api/useCaseload.js';
 import { useCprSearch } from '../../api/useCprSearch.js';
 import { useMe } from '../../api/useMe.js';
 import { Alert } from '../../components/Alert.js';
+import { looksLikeCpr, NameSearch } from '../../components/NameSearch.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { Pagination } from '../../components/Pagination.js';
@@ -44,8 +45,7 @@ export function CaseloadPage(): ReactElement {
   const [input, setInput] = useState(q);
   // A name has no digits; digits here are most likely a CPR number, which must never reach
   // the address bar or the server's logs through a query string.
-  const looksLikeCpr = /\d/.test(input);
-  const debounced = useDebouncedValue(looksLikeCpr ? q : input.trim(), 300);
+  const debounced = useDebouncedValue(looksLikeCpr(input) ? q : input.trim(), 300);
   const caseload = useCaseload(q, page, PAGE_SIZE, sort);
   const cprSearch = useCprSearch();
 
@@ -105,33 +105,14 @@ export function CaseloadPage(): ReactElement {
         <p className="samspil-list-intro">{t('caseload.intro')}</p>
       </div>
       <div className="samspil-list-tools">
-        <search className="samspil-list-search">
-          <div className={looksLikeCpr ? 'form-group form-error' : 'form-group'}>
-            <label className="form-label" htmlFor={`${id}-q`}>
-              {t('caseload.nameSearchLabel')}
-            </label>
-            <span className="form-hint samspil-list-hint" id={`${id}-q-hint`}>
-              {t('caseload.nameSearchHint')}
-            </span>
-            {looksLikeCpr ? (
-              <span className="form-error-message" id={`${id}-q-error`} role="alert">
-                {t('caseload.nameSearchDigits')}
-              </span>
-            ) : null}
-            <input
-              id={`${id}-q`}
-              className="form-input"
-              type="search"
-              autoComplete="off"
-              value={input}
-              aria-describedby={looksLikeCpr ? `${id}-q-hint ${id}-q-error` : `${id}-q-hint`}
-              aria-invalid={looksLikeCpr || undefined}
-              // Only point at the table when there is one, or the reference dangles.
-              aria-controls={caseload.data && caseload.data.items.length > 0 ? `${id}-table` : undefined}
-              onChange={(event) => setInput(event.target.value)}
-            />
-          </div>
-        </search>
+        <NameSearch
+          id={`${id}-q`}
+          value={input}
+          onChange={setInput}
+          withHint
+          // Only point at the table when there is one, or the reference dangles.
+          controls={caseload.data && caseload.data.items.length > 0 ? `${id}-table` : undefined}
+        />
         {data ? (
           <p id={`${id}-count`} className="samspil-count samspil-list-count" tabIndex={-1} aria-live="polite">
             {t('caseload.count', { count: data.total })}

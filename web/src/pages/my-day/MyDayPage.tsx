@@ -6,6 +6,7 @@ import { useMe } from '../../api/useMe.js';
 import { useMyDay } from '../../api/useMyDay.js';
 import { useMyDayFlags } from '../../api/useMyDayFlags.js';
 import { Alert } from '../../components/Alert.js';
+import { looksLikeCpr, NameSearch } from '../../components/NameSearch.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { formatDate } from '../../i18n/format.js';
@@ -43,7 +44,7 @@ export function MyDayPage(): ReactElement {
   const [filtersOpen, setFiltersOpen] = useState(() => fromAddress.kinds.length > 0);
   useEffect(() => {
     setView(fromAddress);
-    setQ((current) => (/\d/.test(current) ? current : fromAddress.q));
+    setQ((current) => (looksLikeCpr(current) ? current : fromAddress.q));
   }, [fromAddress]);
 
   if (me.data && me.data.kind !== 'professional') return <Navigate to={homePath(me.data)} replace />;
@@ -58,8 +59,7 @@ export function MyDayPage(): ReactElement {
   const sortBy = (key: SortKey): void => update(sortedBy(view, key), true);
 
   const data = myDay.data;
-  const looksLikeCpr = /\d/.test(q);
-  const options = { ...view, q: looksLikeCpr ? '' : q, flags: flags.data };
+  const options = { ...view, q: looksLikeCpr(q) ? '' : q, flags: flags.data };
   const items = data ? filterAndSort(data.items, options) : [];
   // Citizens with each kind of attention, for the filter labels.
   const citizensWith = (kind: AttentionKind): number =>
@@ -78,31 +78,14 @@ export function MyDayPage(): ReactElement {
       {data ? (
         <>
           <div className="samspil-list-tools">
-            <search className="samspil-list-search">
-              <div className={looksLikeCpr ? 'form-group form-error' : 'form-group'}>
-                <label className="form-label" htmlFor={`${id}-q`}>
-                  {t('caseload.nameSearchLabel')}
-                </label>
-                {looksLikeCpr ? (
-                  <span className="form-error-message" id={`${id}-q-error`} role="alert">
-                    {t('caseload.nameSearchDigits')}
-                  </span>
-                ) : null}
-                <input
-                  id={`${id}-q`}
-                  className="form-input"
-                  type="search"
-                  autoComplete="off"
-                  value={q}
-                  aria-describedby={looksLikeCpr ? `${id}-q-error` : undefined}
-                  aria-invalid={looksLikeCpr || undefined}
-                  onChange={(event) => {
-                    setQ(event.target.value);
-                    if (!/\d/.test(event.target.value)) update({ ...view, q: event.target.value }, false);
-                  }}
-                />
-              </div>
-            </search>
+            <NameSearch
+              id={`${id}-q`}
+              value={q}
+              onChange={(value) => {
+                setQ(value);
+                if (!looksLikeCpr(value)) update({ ...view, q: value }, false);
+              }}
+            />
             <details
               className="samspil-panel samspil-filters samspil-filter-dropdown"
               open={filtersOpen}
