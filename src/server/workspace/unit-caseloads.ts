@@ -1,5 +1,6 @@
 import type { PlanOverview } from '../../domain/plan/plan.types.js';
 import type { Attention } from '../../domain/plan/attention.js';
+import { toCaseloadItem } from '../presenters/caseload.presenter.js';
 
 /** The kinds of attention a unit's figures count citizens by; each is a filter of the list behind it. */
 export const UNIT_ATTENTION_KINDS = [
@@ -41,4 +42,29 @@ export function relatedStaff(plan: PlanOverview, staffIds: ReadonlySet<string>):
       if (item.responsible && item.status !== 'ended' && staffIds.has(item.responsible.id))
         related.add(item.responsible.id);
   return related;
+}
+
+/** A plan with its attention and score, as the unit's lists rank them. */
+export interface RankedPlan {
+  plan: PlanOverview;
+  attention: Attention;
+  score: number;
+}
+
+/** Most attention first; equal scores by family name, in Danish order. */
+export function byAttention(a: RankedPlan, b: RankedPlan): number {
+  return b.score - a.score || a.plan.citizen.familyName.localeCompare(b.plan.citizen.familyName, 'da');
+}
+
+/**
+ * One row of a unit list (most flagged, the drill-down). A leader has not "visited" these
+ * plans as a caseworker has, so there is no last visit and nothing "changed since".
+ */
+export function unitListItem({ plan, attention, score }: RankedPlan, actorId: string) {
+  return {
+    ...toCaseloadItem(plan, actorId),
+    attention: { ...attention, changedSinceLastVisit: false },
+    score,
+    lastVisitAt: null,
+  };
 }

@@ -4,10 +4,15 @@ import { relatedPlans } from '../../db/queries/workspace.queries.js';
 import { unitById, unitStaff } from '../../db/queries/unit-staff.queries.js';
 import type { App, AppContext } from '../context.js';
 import { professionalOf } from '../plugins/auth.js';
-import { toCaseloadItem } from '../presenters/caseload.presenter.js';
 import { plansAsSeenBy } from '../presenters/viewer-plans.js';
 import { problems } from '../problem.js';
-import { hasAttention, relatedStaff, UNIT_ATTENTION_KINDS } from './unit-caseloads.js';
+import {
+  byAttention,
+  hasAttention,
+  relatedStaff,
+  UNIT_ATTENTION_KINDS,
+  unitListItem,
+} from './unit-caseloads.js';
 import { attentionItemSchema } from './workspace.routes.js';
 
 const query = z.strictObject({
@@ -83,16 +88,8 @@ export function unitCitizensRoutes(app: App, context: AppContext): void {
         })
         .filter((entry) => (kind ? hasAttention(entry.attention, kind) : true))
         .filter((entry) => (professionalId ? relatedStaff(entry.plan, staffIds).has(professionalId) : true))
-        .sort(
-          (a, b) =>
-            b.score - a.score || a.plan.citizen.familyName.localeCompare(b.plan.citizen.familyName, 'da'),
-        );
-      const items = matching.slice(offset, offset + limit).map(({ plan, attention, score }) => ({
-        ...toCaseloadItem(plan, actor.id),
-        attention,
-        score,
-        lastVisitAt: null,
-      }));
+        .sort(byAttention);
+      const items = matching.slice(offset, offset + limit).map((entry) => unitListItem(entry, actor.id));
       await context.audit.record({
         actor,
         citizenId: null,

@@ -10,7 +10,13 @@ import { nextStepRows } from '../../db/queries/next-steps.queries.js';
 import { nextStepFactsFor } from '../next-steps/next-steps.presenter.js';
 import { caseloadItemSchema, toCaseloadItem } from '../presenters/caseload.presenter.js';
 import { problems } from '../problem.js';
-import { citizensWithAttention, relatedStaff, UNIT_ATTENTION_KINDS } from './unit-caseloads.js';
+import {
+  byAttention,
+  citizensWithAttention,
+  relatedStaff,
+  UNIT_ATTENTION_KINDS,
+  unitListItem,
+} from './unit-caseloads.js';
 
 const attentionSchema = z.object({
   followUpsOverdue: z.number().int(),
@@ -236,17 +242,9 @@ export function workspaceRoutes(app: App, context: AppContext): void {
       });
       const mostFlagged = scored
         .filter((entry) => entry.score > 0)
-        .sort(
-          (a, b) =>
-            b.score - a.score || a.plan.citizen.familyName.localeCompare(b.plan.citizen.familyName, 'da'),
-        )
+        .sort(byAttention)
         .slice(0, 15)
-        .map(({ plan, attention, score }) => ({
-          ...toCaseloadItem(plan, actor.id),
-          attention: { ...attention, changedSinceLastVisit: false },
-          score,
-          lastVisitAt: null,
-        }));
+        .map((entry) => unitListItem(entry, actor.id));
       await context.audit.record({
         actor,
         citizenId: null,
