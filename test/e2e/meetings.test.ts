@@ -1,14 +1,15 @@
 import { describe, it } from 'vitest';
 import { expectAccessible } from './support/browser.js';
 import { setUpDemoSession } from './support/demo-session.js';
+import { fillDate } from './support/forms.js';
 
 const demo = setUpDemoSession();
 
-/** A datetime-local value (the browser's local time) some days from now. */
-function localInput(daysFromNow: number): string {
+/** A day n days from now, as YYYY-MM-DD in the browser's time zone. */
+function localDay(daysFromNow: number): string {
   const date = new Date(Date.now() + daysFromNow * 24 * 60 * 60 * 1000);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T10:00`;
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 describe('meetings on the plan', () => {
@@ -22,10 +23,12 @@ describe('meetings on the plan', () => {
     await form.getByRole('button', { name: 'Planlæg mødet' }).click();
     await form.getByText('Skriv, hvad mødet skal handle om.', { exact: true }).waitFor();
     await form.getByText('Skriv et sted, eller sæt flueben ved online.', { exact: true }).waitFor();
+    await form.getByText('Skriv klokkeslættet for mødet, fx 13.30.', { exact: true }).waitFor();
     await form.getByLabel('Formål').fill('Sara vil tale om job og bolig');
     await form.getByLabel('Dagsorden').fill('Saras egne ønsker først');
     // Two days ago: a meeting recorded after it took place can be held at once.
-    await form.getByLabel('Dato og klokkeslæt').fill(localInput(-2));
+    await fillDate(form, 'Dato', localDay(-2));
+    await form.getByLabel('Klokkeslæt').fill('10.00');
     await form.getByLabel('Sted', { exact: true }).fill('Jobcentret, mødelokale 2');
     await form.getByLabel('Pårørende eller frivillig (navn)').fill('Mor');
     await expectAccessible(caseworker, 'new meeting form');

@@ -51,7 +51,7 @@ interface TextFieldProps {
   hint?: string;
   error?: string;
   alert?: boolean;
-  type?: 'text' | 'date' | 'datetime-local' | 'email' | 'tel';
+  type?: 'text' | 'date' | 'email' | 'tel';
   multiline?: boolean;
   /** Rows of a text area. */
   rows?: number;
@@ -65,7 +65,7 @@ interface TextFieldProps {
 }
 
 /**
- * A text, date, date-and-time, e-mail or phone input, or a text area. A date is the DKFDS date
+ * A text, date, e-mail or phone input, or a text area. A date is the DKFDS date
  * pattern (`DateField`: three fields), never the browser's date picker; its bounds are the
  * form's to check (`dateError`).
  */

@@ -6,10 +6,11 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Checkbox, CheckboxGroup } from '../../components/form/Choices.js';
 import { ErrorSummary } from '../../components/form/ErrorSummary.js';
 import { FormActions, SelectField, TextField } from '../../components/form/Fields.js';
-import type { FieldErrors } from '../../components/form/form-errors.js';
+import { dateError, type FieldErrors } from '../../components/form/form-errors.js';
 import { useFocusOnOpen } from '../../components/form/useFocusOnOpen.js';
 import { useFormErrors } from '../../components/form/useFormErrors.js';
 import { useShowSuccess } from '../../components/SuccessAlert.js';
+import { parseClock } from './clock.js';
 import type { TeamMemberView } from '../../domain.js';
 
 interface MeetingFormProps {
@@ -32,7 +33,8 @@ export function MeetingForm({ citizenId, team, meId, onDone }: MeetingFormProps)
   const [kind, setKind] = useState<NewMeeting['kind']>('network');
   const [purpose, setPurpose] = useState('');
   const [agenda, setAgenda] = useState('');
-  const [startsAt, setStartsAt] = useState('');
+  const [day, setDay] = useState('');
+  const [time, setTime] = useState('');
   const [place, setPlace] = useState('');
   const [online, setOnline] = useState(false);
   const [invited, setInvited] = useState<string[]>([]);
@@ -51,10 +53,15 @@ export function MeetingForm({ citizenId, team, meId, onDone }: MeetingFormProps)
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    const when = startsAt ? new Date(startsAt) : null;
+    const clock = parseClock(time);
+    // The day and the time as typed, in the browser's (the person's) time zone.
+    const when = !dateError(day, t, { required: true }) && clock ? new Date(`${day}T${clock}`) : null;
     const problems: FieldErrors = {};
     if (purpose.trim() === '') problems.purpose = t('meetings.new.purposeMissing');
-    if (when === null || Number.isNaN(when.getTime())) problems.startsAt = t('meetings.new.startsAtMissing');
+    const dayProblem = dateError(day, t, { required: true });
+    if (dayProblem) problems.startsAt = dayProblem;
+    if (!clock)
+      problems.time = t(time.trim() === '' ? 'meetings.new.timeMissing' : 'meetings.new.timeInvalid');
     if (place.trim() === '' && !online) problems.place = t('meetings.new.placeMissing');
     if (fieldErrors.check(problems) || !when) return;
     const participantIds = [...invited, ...(extraId ? [extraId] : [])];
@@ -91,7 +98,8 @@ export function MeetingForm({ citizenId, team, meId, onDone }: MeetingFormProps)
           kind: { id: `${id}-kind`, label: t('meetings.new.kind') },
           purpose: { id: `${id}-purpose`, label: t('meetings.purpose') },
           agenda: { id: `${id}-agenda`, label: t('meetings.agenda') },
-          startsAt: { id: `${id}-starts`, label: t('meetings.new.startsAt') },
+          startsAt: { id: `${id}-starts`, label: t('meetings.new.day') },
+          time: { id: `${id}-time`, label: t('meetings.new.time') },
           place: { id: `${id}-place`, label: t('meetings.new.place') },
           participantIds: { id: `${id}-invite-0`, label: t('meetings.new.invite') },
           others: { id: `${id}-other`, label: t('meetings.new.otherPerson') },
@@ -125,14 +133,25 @@ export function MeetingForm({ citizenId, team, meId, onDone }: MeetingFormProps)
         value={agenda}
         onChange={setAgenda}
       />
+      {/* The DKFDS date pattern for the day, and the time typed as people write it ("13.30"). */}
       <TextField
         id={`${id}-starts`}
-        label={t('meetings.new.startsAt')}
-        type="datetime-local"
+        label={t('meetings.new.day')}
+        type="date"
         error={errors.startsAt}
         required
-        value={startsAt}
-        onChange={setStartsAt}
+        value={day}
+        onChange={setDay}
+      />
+      <TextField
+        id={`${id}-time`}
+        label={t('meetings.new.time')}
+        hint={t('meetings.new.timeHint')}
+        className="form-input input-width-xs"
+        error={errors.time}
+        required
+        value={time}
+        onChange={setTime}
       />
       <TextField
         id={`${id}-place`}
