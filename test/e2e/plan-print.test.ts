@@ -89,6 +89,26 @@ describe('printing the plan and downloading it as a PDF', () => {
     await page.context().close();
   });
 
+  it('downloads the PDF from a 360 px phone too, with the citizen’s goal', async () => {
+    const page = await demo.loginAs('jobcenter-caseworker', { width: 360, height: 780 });
+    await page.getByRole('heading', { level: 1, name: 'Mit overblik' }).waitFor();
+    await demo.openCitizenPlan(page);
+    const citizenId = new URL(page.url()).pathname.split('/')[2] as string;
+    const goal = await page.evaluate(async (id) => {
+      const plan = (await (await fetch(`/api/citizens/${id}/plan`)).json()) as {
+        goal: { ownWords: string } | null;
+      };
+      return plan.goal?.ownWords ?? '';
+    }, citizenId);
+    expect(goal).not.toBe('');
+    const link = page.getByRole('link', { name: 'Hent som PDF' }).first();
+    await link.scrollIntoViewIfNeeded();
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const text = words(await textOf(new Uint8Array(await readFile(await download.path()))));
+    expect(text).toContain(words(goal).slice(0, 40));
+    await page.context().close();
+  });
+
   it('offers the export as a PDF where the export is offered', async () => {
     const citizen = await demo.loginAs('citizen');
     await citizen.getByRole('link', { name: 'Hvem har set mine oplysninger' }).click();
