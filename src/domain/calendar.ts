@@ -67,3 +67,13 @@ export function isDay(text: string): text is Day {
   const parsed = utcMidnight(text);
   return Number.isFinite(parsed) && fromUtc(parsed) === text;
 }
+
+const DAY_IN_WORDS = {
+  da: new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+} as const;
+
+/** A day as a sentence writes it: "30. oktober 2026", "30 October 2026". */
+export function dayInWords(day: Day, language: 'da' | 'en'): string {
+  return DAY_IN_WORDS[language].format(utcMidnight(day));
+}

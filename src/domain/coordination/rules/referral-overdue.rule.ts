@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dayInWords } from '../../calendar.js';
 import type { CitizenFacts } from '../facts.js';
 import { type Finding, fingerprintOf, type RuleDefinition } from '../rule.js';
 
@@ -30,8 +31,8 @@ export const referralOverdueRule: RuleDefinition<ReferralOverdueSettings> = {
         sectors: [],
         ownerId: referral.fromProfessionalId,
         explanation: {
-          da: `Henvisningen til ${referral.toName} skulle have været besvaret senest ${referral.answerDue}.`,
-          en: `The referral to ${referral.toName} should have been answered by ${referral.answerDue}.`,
+          da: `Henvisningen til ${referral.toName} skulle have været besvaret senest ${dayInWords(referral.answerDue, 'da')}.`,
+          en: `The referral to ${referral.toName} should have been answered by ${dayInWords(referral.answerDue, 'en')}.`,
           data: { kind: 'no-answer', answerDue: referral.answerDue },
         },
       }));

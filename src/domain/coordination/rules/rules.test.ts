@@ -270,6 +270,13 @@ describe('referral-overdue', () => {
       TODAY,
     );
     expect(finding).toMatchObject({ ownerId: 'p1', subjectIds: ['r1'] });
+    // The due day in words, as every other text writes a date.
+    expect(finding?.explanation.da).toBe(
+      'Henvisningen til Bostøtte skulle have været besvaret senest 30. oktober 2026.',
+    );
+    expect(finding?.explanation.en).toBe(
+      'The referral to Bostøtte should have been answered by 30 October 2026.',
+    );
   });
 
   it('waits until the date and the grace days have passed', () => {
