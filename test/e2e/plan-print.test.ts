@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { PDFParse } from 'pdf-parse';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +18,16 @@ async function textOf(data: Uint8Array): Promise<string> {
 
 /** Words in order, whatever line breaks the PDF put between them. */
 const words = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/** The citizen's goal in her own words, read through the API the plan page uses. */
+async function goalOf(page: Page, citizenId: string): Promise<string> {
+  return page.evaluate(async (id) => {
+    const plan = (await (await fetch(`/api/citizens/${id}/plan`)).json()) as {
+      goal: { ownWords: string } | null;
+    };
+    return plan.goal?.ownWords ?? '';
+  }, citizenId);
+}
 
 describe('printing the plan and downloading it as a PDF', () => {
   it('prints without the menu, log-out, timeline controls and buttons, every section open', async () => {
@@ -45,12 +56,7 @@ describe('printing the plan and downloading it as a PDF', () => {
     const largest = await largestPlanPath(page);
     await openWholePlan(page, largest.path);
     const citizenId = largest.path.split('/')[2] as string;
-    const goal = await page.evaluate(async (id) => {
-      const plan = (await (await fetch(`/api/citizens/${id}/plan`)).json()) as {
-        goal: { ownWords: string } | null;
-      };
-      return plan.goal?.ownWords ?? '';
-    }, citizenId);
+    const goal = await goalOf(page, citizenId);
     expect(goal).not.toBe('');
 
     const link = page.getByRole('link', { name: 'Hent som PDF' }).first();
@@ -94,12 +100,7 @@ describe('printing the plan and downloading it as a PDF', () => {
     await page.getByRole('heading', { level: 1, name: 'Mit overblik' }).waitFor();
     await demo.openCitizenPlan(page);
     const citizenId = new URL(page.url()).pathname.split('/')[2] as string;
-    const goal = await page.evaluate(async (id) => {
-      const plan = (await (await fetch(`/api/citizens/${id}/plan`)).json()) as {
-        goal: { ownWords: string } | null;
-      };
-      return plan.goal?.ownWords ?? '';
-    }, citizenId);
+    const goal = await goalOf(page, citizenId);
     expect(goal).not.toBe('');
     const link = page.getByRole('link', { name: 'Hent som PDF' }).first();
     await link.scrollIntoViewIfNeeded();
