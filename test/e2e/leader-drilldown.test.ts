@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, expectNoSidewaysScroll } from './support/browser.js';
 import { setUpDemoSession } from './support/demo-session.js';
+import { followNavLink, showNavLink } from './support/navigation.js';
 
 const demo = setUpDemoSession();
 
@@ -128,18 +129,12 @@ describe('a received referral', () => {
       const receiver = await demo.loginAs('home-care-nurse', viewport);
       await receiver.getByRole('heading', { level: 1, name: 'Mit overblik' }).waitFor();
       // The badge is text: the link reads "Henvisninger, 1 ny" (or "…, 2 nye").
-      const link = receiver.getByRole('link', { name: /^Henvisninger, \d+ nye?$/ });
-      // Below 992 px the navigation is in the menu: open it (again, if a new render closed it).
-      const menu = receiver.getByRole('button', { name: 'Menu', exact: true });
-      const showNavigation = async (): Promise<void> => {
-        if (viewport.width < 992 && !(await link.isVisible())) await menu.click();
-        await link.waitFor();
-      };
-      await expect.poll(async () => (await showNavigation(), link.isVisible())).toBe(true);
+      const badgeLink = /^Henvisninger, \d+ nye?$/;
+      const link = await showNavLink(receiver, badgeLink);
+      await link.waitFor();
       const badge = leadingNumber((await link.textContent())?.replace(/^Henvisninger,?\s*/, '') ?? '');
       expect(badge).toBeGreaterThan(0);
-      await showNavigation();
-      await link.click({ timeout: 10_000 });
+      await followNavLink(receiver, badgeLink);
       await receiver.getByRole('heading', { level: 1, name: 'Henvisninger' }).waitFor();
       await receiver.getByText(new RegExp(`${badge} venter på jeres svar`)).waitFor();
       const incoming = receiver.getByRole('article', { name: /til Hjemmesygeplejen$/ });
@@ -150,9 +145,7 @@ describe('a received referral', () => {
       await expectAccessible(receiver, `received referrals, ${viewport.width} px`);
 
       // And the inbox has an item for it, naming the citizen.
-      const inbox = receiver.getByRole('link', { name: /^Indbakke/ });
-      if (viewport.width < 992) await menu.click();
-      await inbox.click();
+      await followNavLink(receiver, /^Indbakke/);
       await receiver.getByRole('heading', { level: 1, name: 'Indbakke' }).waitFor();
       await receiver
         .getByText(/sendt en henvisning/)

@@ -40,6 +40,30 @@ export function useShowSuccess(): ShowSuccess {
   return useContext(SuccessContext).show;
 }
 
+/** Waits for a save, then says `message` and runs `after`; a failure stays in the mutation's state. */
+type ConfirmSave = (save: Promise<unknown>, message: string, after?: () => void) => void;
+
+/**
+ * For a card whose save moves it to another list (a referral answered, a flag dismissed, a
+ * meeting held): the moved card is a new mount, and a `mutate` callback of the old one never
+ * runs. Waiting on `mutateAsync`'s promise says the success whatever becomes of the card.
+ */
+export function useConfirmSave(): ConfirmSave {
+  const show = useShowSuccess();
+  return useCallback<ConfirmSave>(
+    (save, message, after) => {
+      save.then(
+        () => {
+          show(message);
+          after?.();
+        },
+        () => undefined,
+      );
+    },
+    [show],
+  );
+}
+
 /**
  * The DKFDS success alert in a status region that is always there, so screen readers announce
  * the message when it appears without moving the person's focus.

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Flag } from '../../api/coordination-types.js';
 import { type FlagAction, useFlagAction } from '../../api/useFlagAction.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { useShowSuccess } from '../../components/SuccessAlert.js';
+import { useConfirmSave } from '../../components/SuccessAlert.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';
 import { danishToday } from '../../i18n/dates.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
@@ -40,7 +40,7 @@ export function FlagCard({ flag, subjects, canAct }: FlagCardProps): ReactElemen
     window.requestAnimationFrame(() => heading.current?.focus());
   };
   const mutation = useFlagAction(flag.citizenId);
-  const showSuccess = useShowSuccess();
+  const confirmSave = useConfirmSave();
   const title = localised(flag.rule.title, language);
   const explanation = localised(flag.explanation, language);
   const description = localised(flag.rule.description, language);
@@ -64,7 +64,7 @@ export function FlagCard({ flag, subjects, canAct }: FlagCardProps): ReactElemen
         {explanation.includes(description) ? null : (
           <p className="samspil-muted samspil-small">{description}</p>
         )}
-        <dl className="samspil-facts samspil-flag-facts">
+        <dl className="samspil-facts">
           {/* A flag about the plan as a whole (no coordinator, no goal) points at nothing: no empty fact. */}
           {looked.length > 0 || flag.detailsHidden ? (
             <Fact label={t('coordination.lookedAt')} wide>
@@ -119,24 +119,18 @@ export function FlagCard({ flag, subjects, canAct }: FlagCardProps): ReactElemen
                 : undefined
             }
             onSubmit={(text, returnDate) =>
-              // mutateAsync: a dismissed card moves to the closed list (a new mount), and a mutate
-              // callback would not run; the success message must still be said.
-              void mutation
-                .mutateAsync({
+              confirmSave(
+                mutation.mutateAsync({
                   flagId: flag.id,
                   action,
                   text,
                   ...(action === 'dismiss' ? { returnDate } : {}),
-                })
-                .then(() => {
-                  showSuccess(
-                    t(`coordination.done.${action === 'dismiss' ? 'dismiss' : 'acknowledge'}`, {
-                      date: returnDate ? formatDate(returnDate, language) : '',
-                    }),
-                  );
-                  close();
-                })
-                .catch(() => undefined)
+                }),
+                t(`coordination.done.${action === 'dismiss' ? 'dismiss' : 'acknowledge'}`, {
+                  date: returnDate ? formatDate(returnDate, language) : '',
+                }),
+                close,
+              )
             }
           />
         ) : null}

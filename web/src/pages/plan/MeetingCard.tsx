@@ -2,7 +2,7 @@ import { type ReactElement, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Meeting, useMeetingAction } from '../../api/meetings.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { useShowSuccess } from '../../components/SuccessAlert.js';
+import { useConfirmSave } from '../../components/SuccessAlert.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { Fact } from '../coordination/Fact.js';
@@ -34,11 +34,7 @@ export function MeetingCard({ meeting, citizenId, canAct, forCitizen }: MeetingC
     setStep(null);
     window.requestAnimationFrame(() => heading.current?.focus());
   };
-  const showSuccess = useShowSuccess();
-  const done = (finished: 'hold' | 'cancel') => (): void => {
-    showSuccess(t(`meetings.done.${finished}`));
-    close();
-  };
+  const confirmSave = useConfirmSave();
   const headingId = `meeting-${meeting.id}`;
   const title = t(`meetings.kind.${meeting.kind}`, { context: forCitizen ? 'citizen' : undefined });
   const when = formatDateTime(meeting.startsAt, language);
@@ -99,7 +95,9 @@ export function MeetingCard({ meeting, citizenId, canAct, forCitizen }: MeetingC
             required
             maxLength={8000}
             pending={action.isPending}
-            onSubmit={(summary) => action.mutate({ step: 'hold', summary }, { onSuccess: done('hold') })}
+            onSubmit={(summary) =>
+              confirmSave(action.mutateAsync({ step: 'hold', summary }), t('meetings.done.hold'), close)
+            }
             onCancel={close}
           />
         ) : null}
@@ -109,7 +107,9 @@ export function MeetingCard({ meeting, citizenId, canAct, forCitizen }: MeetingC
             submitLabel={t('meetings.confirmCancel')}
             required
             pending={action.isPending}
-            onSubmit={(reason) => action.mutate({ step: 'cancel', reason }, { onSuccess: done('cancel') })}
+            onSubmit={(reason) =>
+              confirmSave(action.mutateAsync({ step: 'cancel', reason }), t('meetings.done.cancel'), close)
+            }
             onCancel={close}
           />
         ) : null}

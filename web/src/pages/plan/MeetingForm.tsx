@@ -53,12 +53,12 @@ export function MeetingForm({ citizenId, team, meId, onDone }: MeetingFormProps)
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
+    const dayProblem = dateError(day, t, { required: true });
     const clock = parseClock(time);
     // The day and the time as typed, in the browser's (the person's) time zone.
-    const when = !dateError(day, t, { required: true }) && clock ? new Date(`${day}T${clock}`) : null;
+    const when = !dayProblem && clock ? new Date(`${day}T${clock}`) : null;
     const problems: FieldErrors = {};
     if (purpose.trim() === '') problems.purpose = t('meetings.new.purposeMissing');
-    const dayProblem = dateError(day, t, { required: true });
     if (dayProblem) problems.startsAt = dayProblem;
     if (!clock)
       problems.time = t(time.trim() === '' ? 'meetings.new.timeMissing' : 'meetings.new.timeInvalid');

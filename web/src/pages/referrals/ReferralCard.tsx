@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { Referral, ReferralAction } from '../../api/coordination-types.js';
 import { useReferralAction } from '../../api/useReferralAction.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { useShowSuccess } from '../../components/SuccessAlert.js';
+import { useConfirmSave } from '../../components/SuccessAlert.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { planPath } from '../../routes.js';
@@ -34,8 +34,8 @@ export function ReferralCard({ referral, myUnitId, linkToPlan }: ReferralCardPro
   const language = useLanguage();
   const heading = useRef<HTMLHeadingElement>(null);
   const [action, setAction] = useState<ReferralAction | null>(null);
+  const confirmSave = useConfirmSave();
   // The action buttons come back when the form closes; keyboard users continue at the card's heading.
-  const showSuccess = useShowSuccess();
   const close = (): void => {
     setAction(null);
     window.requestAnimationFrame(() => heading.current?.focus());
@@ -117,15 +117,11 @@ export function ReferralCard({ referral, myUnitId, linkToPlan }: ReferralCardPro
             pending={mutation.isPending}
             onCancel={close}
             onSubmit={(text) =>
-              // mutateAsync: an answered referral may move to another list (a new mount), where a
-              // mutate callback would not run; the error is shown from the mutation's state.
-              void mutation
-                .mutateAsync({ referralId: referral.id, action, text })
-                .then(() => {
-                  showSuccess(t(`referrals.done.${action}`));
-                  close();
-                })
-                .catch(() => undefined)
+              confirmSave(
+                mutation.mutateAsync({ referralId: referral.id, action, text }),
+                t(`referrals.done.${action}`),
+                close,
+              )
             }
           />
         )}
