@@ -61,6 +61,7 @@ describe('the compact caseload (Mit overblik)', () => {
     const firstOther = rows.findIndex((row) => !row.severe);
     expect(lastSevere).toBeGreaterThanOrEqual(0);
     expect(firstOther === -1 || firstOther > lastSevere).toBe(true);
+    await expectNoSidewaysScroll(page, 'Mit overblik, 1280 px');
     await expectAccessible(page, 'Mit overblik, 1280 px');
     await page.context().close();
   });
@@ -134,6 +135,7 @@ describe('the compact caseload (Mit overblik)', () => {
     expect(await table.getByRole('columnheader', { name: /^Navn/ }).getAttribute('aria-sort')).toBe(
       'descending',
     );
+    await expectNoSidewaysScroll(page, 'Mine borgere, 1280 px');
     await expectAccessible(page, 'Mine borgere, 1280 px');
     await page.context().close();
   });

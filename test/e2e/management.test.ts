@@ -42,8 +42,59 @@ describe('management figures', () => {
     const allSectors = await share.textContent();
     await page.getByLabel('Sektor').selectOption('employment');
     await expect.poll(async () => page.getByTestId('share-top10').textContent()).not.toBe(allSectors);
+    // The filter is in the address: a reload shows the same figures.
+    expect(new URL(page.url()).searchParams.get('sektor')).toBe('employment');
+    const filtered = await page.getByTestId('share-top10').textContent();
+    await page.reload();
+    await expect.poll(async () => page.getByTestId('share-top10').textContent()).toBe(filtered);
+    expect(await page.getByLabel('Sektor').inputValue()).toBe('employment');
     await expectAccessible(page, 'management figures');
     if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/management.png`, fullPage: true });
+    await page.context().close();
+  });
+
+  it('drill down: a budget area’s row leads to the figures of its citizens, and back', async () => {
+    const page = await demo.loginAs('team-leader', { width: 1280, height: 900 });
+    await page.goto(`${demo.server.url}/ledelsestal`);
+    const table = page.getByRole('table', { name: 'Udgifter efter budgetområde og udgiftsgruppe' });
+    await table.locator('tbody tr').first().waitFor();
+    const areas = await table.locator('tbody tr').count();
+    expect(areas).toBeGreaterThan(1);
+    // The first row whose total shows its number of citizens.
+    const totals = await table
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((row): [string, string] => [
+          row.querySelector('th')?.textContent ?? '',
+          row.lastElementChild?.textContent ?? '',
+        ]),
+      );
+    const shown = totals.find(([, total]) => /([\d.]+) borgere/.test(total));
+    if (!shown) throw new Error(`no budget area shows its citizens: ${JSON.stringify(totals)}`);
+    const [area, total] = shown;
+    const citizens = (/([\d.]+) borgere/.exec(total)?.[1] ?? '').replaceAll('.', '');
+
+    await table.getByRole('rowheader', { name: area }).getByRole('link').click();
+    expect(new URL(page.url()).searchParams.get('budgetomraade')).toBe(area);
+    await expect.poll(() => page.getByTestId('narrowed-to').textContent()).toContain(area);
+    // Focus moved to the figures the link narrowed, and they count the row's citizens.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Udgiftskoncentration');
+    const figure = page
+      .getByRole('list', { name: 'Nøgletal for udgiftskoncentration' })
+      .getByRole('listitem')
+      .filter({ hasText: 'borgere med udgifter' });
+    await expect.poll(async () => (await figure.textContent())?.replace(/\D/g, '')).toBe(citizens);
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
+    expect(await page.getByRole('combobox', { name: 'Budgetområde' }).inputValue()).toBe(area);
+    await expectAccessible(page, `management figures of ${area}`);
+
+    // Back (the browser's, or the link) shows every budget area again.
+    await page.goBack();
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(areas);
+    await page.goForward();
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
+    await page.getByRole('link', { name: 'Vis alle budgetområder' }).click();
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(areas);
     await page.context().close();
   });
 

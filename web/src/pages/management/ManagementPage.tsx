@@ -1,5 +1,6 @@
-import { lazy, type ReactElement, Suspense, useId, useMemo, useState } from 'react';
+import { lazy, type ReactElement, Suspense, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
 import {
   type AnalyticsFilter,
   costTableExportUrl,
@@ -23,6 +24,7 @@ import { formatNumber } from '../../i18n/format.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { FilterSelect } from './FilterSelect.js';
+import { filterFromSearch, offeredYears, searchOfFilter } from './management-filter.js';
 import { ScrollRegion } from './ScrollRegion.js';
 import { SuppressedTable } from './SuppressedTable.js';
 
@@ -32,21 +34,24 @@ import './management.css';
 const LorenzChart = lazy(() => import('./LorenzChart.js'));
 
 const THIS_YEAR = new Date().getFullYear();
-const YEARS = [THIS_YEAR, THIS_YEAR - 1, THIS_YEAR - 2];
+const YEARS = offeredYears(THIS_YEAR);
 const SHARE_KEYS = ['top1', 'top5', 'top10', 'top20'] as const;
 
 /**
  * Management figures for team leaders and the administrator: cost concentration across budgets
  * (shares, Gini, Lorenz curve with a table alternative), where the money of the most expensive
  * citizens is booked (with a CSV export), and the pathway KPIs. Every figure is an aggregate with
- * small and dominated cells hidden by the server.
+ * small and dominated cells hidden by the server. The filters live in the address, and a budget
+ * area's row links to the page narrowed to it: the figures behind the row, never the people
+ * (docs/decisions/0016-management-figures-drill-down-to-figures.md).
  */
 export function ManagementPage(): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
   const id = useId();
   useDocumentTitle(t('management.title'));
-  const [filter, setFilter] = useState<AnalyticsFilter>({ year: THIS_YEAR });
+  const [params, setParams] = useSearchParams();
+  const filter = useMemo(() => filterFromSearch(params, THIS_YEAR), [params]);
   const concentration = useCostConcentration(filter);
   const table = useCostTable(filter);
   const pathways = usePathwayKpis(filter);
@@ -78,7 +83,14 @@ export function ManagementPage(): ReactElement {
         <p>{t('management.forbiddenText')}</p>
       </>
     );
-  const set = (change: Partial<AnalyticsFilter>) => setFilter((current) => ({ ...current, ...change }));
+  const set = (change: Partial<AnalyticsFilter>) =>
+    setParams(new URLSearchParams(searchOfFilter({ ...filter, ...change })));
+  const concentrationHeading = `${id}-concentration`;
+  // A row's link narrows the whole page to its budget area; focus goes to the figures it narrowed.
+  const areaLink = (budgetArea: string) => ({
+    to: searchOfFilter({ ...filter, budgetArea }),
+    onFollow: () => document.getElementById(concentrationHeading)?.focus(),
+  });
   return (
     <>
       <h1>{t('management.title')}</h1>
@@ -124,7 +136,17 @@ export function ManagementPage(): ReactElement {
       </search>
 
       <section aria-labelledby={`${id}-concentration`} className="mt-7">
-        <h2 id={`${id}-concentration`}>{t('management.concentration.title')}</h2>
+        <h2 id={concentrationHeading} tabIndex={-1}>
+          {t('management.concentration.title')}
+        </h2>
+        {filter.budgetArea ? (
+          <p data-testid="narrowed-to">
+            {t('management.narrowedTo', { budgetArea: filter.budgetArea })}{' '}
+            <Link to={searchOfFilter({ ...filter, budgetArea: undefined })}>
+              {t('management.allBudgetAreas')}
+            </Link>
+          </p>
+        ) : null}
         <p className="samspil-muted">{t('management.concentration.intro')}</p>
         {concentration.isPending ? <Loading /> : null}
         {concentration.isError ? (
@@ -218,6 +240,7 @@ export function ManagementPage(): ReactElement {
             columns={table.data.bands.map((band) => ({ key: band, label: t(`management.band.${band}`) }))}
             rows={table.data.rows}
             totals={table.data.totals}
+            rowLink={areaLink}
           />
         ) : null}
         <p className="samspil-muted">{t('management.privacyNote')}</p>
@@ -233,6 +256,7 @@ export function ManagementPage(): ReactElement {
             columns={byMonth.data.months.map((month) => ({ key: month, label: monthName(month) }))}
             rows={byMonth.data.rows}
             totals={byMonth.data.totals}
+            rowLink={areaLink}
           />
         ) : null}
       </section>

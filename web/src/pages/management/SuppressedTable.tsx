@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { ShownCell, SuppressedRow, SuppressedTotals } from '../../api/analytics.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
@@ -12,13 +13,21 @@ interface SuppressedTableProps {
   columns: { key: string | number; label: string }[];
   rows: SuppressedRow[];
   totals: SuppressedTotals;
+  /** Where a budget area's row header leads (the figures narrowed to it), and what to do on the way. */
+  rowLink?: (budgetArea: string) => { to: string; onFollow: () => void };
 }
 
 /**
  * Money per budget area (rows) and column (age band, month...), with a total a row and a totals
  * footer. A cell the server hid (too few citizens, or one dominates) says so and why.
  */
-export function SuppressedTable({ title, columns, rows, totals }: SuppressedTableProps): ReactElement {
+export function SuppressedTable({
+  title,
+  columns,
+  rows,
+  totals,
+  rowLink,
+}: SuppressedTableProps): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
   const kroner = new Intl.NumberFormat(language === 'da' ? 'da-DK' : 'en-GB', {
@@ -68,12 +77,23 @@ export function SuppressedTable({ title, columns, rows, totals }: SuppressedTabl
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
-            <tr key={row.budgetArea}>
-              <th scope="row">{row.budgetArea}</th>
-              {cellsAndTotal(row)}
-            </tr>
-          ))}
+          {rows.map((row) => {
+            const link = rowLink?.(row.budgetArea);
+            return (
+              <tr key={row.budgetArea}>
+                <th scope="row">
+                  {link ? (
+                    <Link to={link.to} onClick={link.onFollow}>
+                      {row.budgetArea}
+                    </Link>
+                  ) : (
+                    row.budgetArea
+                  )}
+                </th>
+                {cellsAndTotal(row)}
+              </tr>
+            );
+          })}
         </tbody>
         <tfoot>
           <tr>

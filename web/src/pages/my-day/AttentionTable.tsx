@@ -89,7 +89,7 @@ export function AttentionTable({
                   {next && next < today ? (
                     <>
                       {' '}
-                      <OverdueTag since={next} />
+                      <OverdueTag since={next} short />
                     </>
                   ) : null}
                 </td>
