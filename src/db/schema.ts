@@ -87,6 +87,26 @@ export interface SubGoalTable {
   ended_at: Timestamp | null;
 }
 
+export interface OwnStepTable {
+  municipality_id: string;
+  id: string;
+  citizen_id: string;
+  title: string;
+  doer: 'me' | 'network';
+  done_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface PlanCommentTable {
+  municipality_id: string;
+  id: string;
+  citizen_id: string;
+  plan_version: number;
+  text: string | null;
+  approves: Generated<boolean>;
+  created_at: Timestamp;
+}
+
 export interface InterventionTable {
   municipality_id: string;
   id: string;
@@ -361,6 +381,8 @@ export interface DB {
   citizen: CitizenTable;
   plan: PlanTable;
   sub_goal: SubGoalTable;
+  own_step: OwnStepTable;
+  plan_comment: PlanCommentTable;
   intervention: InterventionTable;
   intervention_sub_goal: InterventionSubGoalTable;
   team_member: TeamMemberTable;

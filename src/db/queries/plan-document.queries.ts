@@ -73,172 +73,189 @@ export async function rebuildPlanDocuments(
 ): Promise<PlanDocumentRow[]> {
   if (citizenIds.length === 0) return [];
   const ids = [...citizenIds];
-  const [citizens, subGoals, interventions, links, team, referrals, meetings, pathways] = await Promise.all([
-    db
-      .selectFrom('citizen as c')
-      .leftJoin('plan as p', (join) =>
-        join.onRef('p.municipality_id', '=', 'c.municipality_id').onRef('p.citizen_id', '=', 'c.id'),
-      )
-      .leftJoin('professional as editor', (join) =>
-        join
-          .onRef('editor.municipality_id', '=', 'p.municipality_id')
-          .onRef('editor.id', '=', 'p.updated_by'),
-      )
-      .select([
-        'editor.id as editor_id',
-        'editor.name as editor_name',
-        'c.id',
-        'c.given_name',
-        'c.family_name',
-        'c.cpr_birth_part',
-        'p.version',
-        'p.goal_own_words',
-        'p.goal_professional',
-        'p.updated_at',
-      ])
-      .where('c.municipality_id', '=', municipalityId)
-      .where('c.id', 'in', ids)
-      .execute(),
-    db
-      .selectFrom('sub_goal')
-      .select(['id', 'citizen_id', 'title', 'measure', 'target_date', 'gas_level', 'status', 'end_reason'])
-      .where('municipality_id', '=', municipalityId)
-      .where('citizen_id', 'in', ids)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('intervention as i')
-      .innerJoin('intervention_type as t', (join) =>
-        join.onRef('t.municipality_id', '=', 'i.municipality_id').onRef('t.id', '=', 'i.type_id'),
-      )
-      .innerJoin('unit as u', (join) =>
-        join.onRef('u.municipality_id', '=', 'i.municipality_id').onRef('u.id', '=', 'i.unit_id'),
-      )
-      .leftJoin('professional as r', (join) =>
-        join.onRef('r.municipality_id', '=', 'i.municipality_id').onRef('r.id', '=', 'i.responsible_id'),
-      )
-      .select([
-        'i.id',
-        'i.citizen_id',
-        'i.legal_basis',
-        'i.purpose',
-        'i.start_date',
-        'i.end_date',
-        'i.follow_up_date',
-        'i.frequency',
-        'i.status',
-        'i.cost_ore',
-        'i.end_reason',
-        'i.schedule',
-        'i.case_reference',
-        'i.recorded_by',
-        'i.awaiting_confirmation',
-        't.id as type_id',
-        't.code as type_code',
-        't.name as type_name',
-        't.category',
-        't.sector',
-        't.pyramid_level',
-        't.business_directed',
-        'u.id as unit_id',
-        'u.name as unit_name',
-        'r.id as responsible_id',
-        'r.name as responsible_name',
-        'r.profession as responsible_profession',
-        'r.phone as responsible_phone',
-        'r.email as responsible_email',
-      ])
-      .where('i.municipality_id', '=', municipalityId)
-      .where('i.citizen_id', 'in', ids)
-      .orderBy('i.start_date')
-      .orderBy('i.id')
-      .execute(),
-    db
-      .selectFrom('intervention_sub_goal as l')
-      .innerJoin('intervention as i', (join) =>
-        join.onRef('i.municipality_id', '=', 'l.municipality_id').onRef('i.id', '=', 'l.intervention_id'),
-      )
-      .select(['i.citizen_id', 'l.intervention_id', 'l.sub_goal_id'])
-      .where('l.municipality_id', '=', municipalityId)
-      .where('i.citizen_id', 'in', ids)
-      .execute(),
-    db
-      .selectFrom('team_member as m')
-      .leftJoin('professional as p', (join) =>
-        join.onRef('p.municipality_id', '=', 'm.municipality_id').onRef('p.id', '=', 'm.professional_id'),
-      )
-      .leftJoin('unit as u', (join) =>
-        join.onRef('u.municipality_id', '=', 'p.municipality_id').onRef('u.id', '=', 'p.unit_id'),
-      )
-      .select([
-        'm.id',
-        'm.citizen_id',
-        'm.kind',
-        'm.professional_id',
-        'm.name',
-        'm.relation',
-        'm.role',
-        'm.is_coordinator',
-        'm.phone',
-        'm.email',
-        'm.start_date',
-        'p.name as professional_name',
-        'p.profession',
-        'p.phone as professional_phone',
-        'p.email as professional_email',
-        'u.id as unit_id',
-        'u.name as unit_name',
-        'u.sector as unit_sector',
-      ])
-      .where('m.municipality_id', '=', municipalityId)
-      .where('m.citizen_id', 'in', ids)
-      .where('m.ended_at', 'is', null)
-      .orderBy('m.is_coordinator', 'desc')
-      .orderBy('m.start_date')
-      .orderBy('m.id')
-      .execute(),
-    // A pending referral lets every professional of the receiving unit read the plan until it is
-    // answered; accepting it puts the accepting professional on the team (a lasting relationship).
-    db
-      .selectFrom('referral')
-      .select(['citizen_id', 'to_unit_id'])
-      .where('municipality_id', '=', municipalityId)
-      .where('citizen_id', 'in', ids)
-      .where('status', '=', 'requested')
-      .where('to_unit_id', 'is not', null)
-      .execute(),
-    // A meeting is a relationship: its organiser and invited professionals, until some days after it.
-    db
-      .selectFrom('meeting as mt')
-      .innerJoin('municipality as mu', 'mu.id', 'mt.municipality_id')
-      .leftJoin('meeting_participant as mp', (join) =>
-        join
-          .onRef('mp.municipality_id', '=', 'mt.municipality_id')
-          .onRef('mp.meeting_id', '=', 'mt.id')
-          .on('mp.kind', '=', 'professional'),
-      )
-      .select([
-        'mt.citizen_id',
-        'mt.id',
-        'mt.starts_at',
-        'mt.organiser_id',
-        'mp.professional_id',
-        'mu.meeting_relation_days',
-      ])
-      .where('mt.municipality_id', '=', municipalityId)
-      .where('mt.citizen_id', 'in', ids)
-      .where('mt.status', 'in', ['planned', 'held'])
-      .execute(),
-    db
-      .selectFrom('pathway')
-      .select(['id', 'citizen_id', 'template_code', 'start_date', 'end_date', 'end_reason'])
-      .where('municipality_id', '=', municipalityId)
-      .where('citizen_id', 'in', ids)
-      .orderBy('start_date', 'desc')
-      .orderBy('id', 'desc')
-      .execute(),
-  ]);
+  const [citizens, subGoals, interventions, links, team, referrals, meetings, pathways, ownSteps, comments] =
+    await Promise.all([
+      db
+        .selectFrom('citizen as c')
+        .leftJoin('plan as p', (join) =>
+          join.onRef('p.municipality_id', '=', 'c.municipality_id').onRef('p.citizen_id', '=', 'c.id'),
+        )
+        .leftJoin('professional as editor', (join) =>
+          join
+            .onRef('editor.municipality_id', '=', 'p.municipality_id')
+            .onRef('editor.id', '=', 'p.updated_by'),
+        )
+        .select([
+          'editor.id as editor_id',
+          'editor.name as editor_name',
+          'c.id',
+          'c.given_name',
+          'c.family_name',
+          'c.cpr_birth_part',
+          'p.version',
+          'p.goal_own_words',
+          'p.goal_professional',
+          'p.updated_at',
+        ])
+        .where('c.municipality_id', '=', municipalityId)
+        .where('c.id', 'in', ids)
+        .execute(),
+      db
+        .selectFrom('sub_goal')
+        .select(['id', 'citizen_id', 'title', 'measure', 'target_date', 'gas_level', 'status', 'end_reason'])
+        .where('municipality_id', '=', municipalityId)
+        .where('citizen_id', 'in', ids)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('intervention as i')
+        .innerJoin('intervention_type as t', (join) =>
+          join.onRef('t.municipality_id', '=', 'i.municipality_id').onRef('t.id', '=', 'i.type_id'),
+        )
+        .innerJoin('unit as u', (join) =>
+          join.onRef('u.municipality_id', '=', 'i.municipality_id').onRef('u.id', '=', 'i.unit_id'),
+        )
+        .leftJoin('professional as r', (join) =>
+          join.onRef('r.municipality_id', '=', 'i.municipality_id').onRef('r.id', '=', 'i.responsible_id'),
+        )
+        .select([
+          'i.id',
+          'i.citizen_id',
+          'i.legal_basis',
+          'i.purpose',
+          'i.start_date',
+          'i.end_date',
+          'i.follow_up_date',
+          'i.frequency',
+          'i.status',
+          'i.cost_ore',
+          'i.end_reason',
+          'i.schedule',
+          'i.case_reference',
+          'i.recorded_by',
+          'i.awaiting_confirmation',
+          't.id as type_id',
+          't.code as type_code',
+          't.name as type_name',
+          't.category',
+          't.sector',
+          't.pyramid_level',
+          't.business_directed',
+          'u.id as unit_id',
+          'u.name as unit_name',
+          'r.id as responsible_id',
+          'r.name as responsible_name',
+          'r.profession as responsible_profession',
+          'r.phone as responsible_phone',
+          'r.email as responsible_email',
+        ])
+        .where('i.municipality_id', '=', municipalityId)
+        .where('i.citizen_id', 'in', ids)
+        .orderBy('i.start_date')
+        .orderBy('i.id')
+        .execute(),
+      db
+        .selectFrom('intervention_sub_goal as l')
+        .innerJoin('intervention as i', (join) =>
+          join.onRef('i.municipality_id', '=', 'l.municipality_id').onRef('i.id', '=', 'l.intervention_id'),
+        )
+        .select(['i.citizen_id', 'l.intervention_id', 'l.sub_goal_id'])
+        .where('l.municipality_id', '=', municipalityId)
+        .where('i.citizen_id', 'in', ids)
+        .execute(),
+      db
+        .selectFrom('team_member as m')
+        .leftJoin('professional as p', (join) =>
+          join.onRef('p.municipality_id', '=', 'm.municipality_id').onRef('p.id', '=', 'm.professional_id'),
+        )
+        .leftJoin('unit as u', (join) =>
+          join.onRef('u.municipality_id', '=', 'p.municipality_id').onRef('u.id', '=', 'p.unit_id'),
+        )
+        .select([
+          'm.id',
+          'm.citizen_id',
+          'm.kind',
+          'm.professional_id',
+          'm.name',
+          'm.relation',
+          'm.role',
+          'm.is_coordinator',
+          'm.phone',
+          'm.email',
+          'm.start_date',
+          'p.name as professional_name',
+          'p.profession',
+          'p.phone as professional_phone',
+          'p.email as professional_email',
+          'u.id as unit_id',
+          'u.name as unit_name',
+          'u.sector as unit_sector',
+        ])
+        .where('m.municipality_id', '=', municipalityId)
+        .where('m.citizen_id', 'in', ids)
+        .where('m.ended_at', 'is', null)
+        .orderBy('m.is_coordinator', 'desc')
+        .orderBy('m.start_date')
+        .orderBy('m.id')
+        .execute(),
+      // A pending referral lets every professional of the receiving unit read the plan until it is
+      // answered; accepting it puts the accepting professional on the team (a lasting relationship).
+      db
+        .selectFrom('referral')
+        .select(['citizen_id', 'to_unit_id'])
+        .where('municipality_id', '=', municipalityId)
+        .where('citizen_id', 'in', ids)
+        .where('status', '=', 'requested')
+        .where('to_unit_id', 'is not', null)
+        .execute(),
+      // A meeting is a relationship: its organiser and invited professionals, until some days after it.
+      db
+        .selectFrom('meeting as mt')
+        .innerJoin('municipality as mu', 'mu.id', 'mt.municipality_id')
+        .leftJoin('meeting_participant as mp', (join) =>
+          join
+            .onRef('mp.municipality_id', '=', 'mt.municipality_id')
+            .onRef('mp.meeting_id', '=', 'mt.id')
+            .on('mp.kind', '=', 'professional'),
+        )
+        .select([
+          'mt.citizen_id',
+          'mt.id',
+          'mt.starts_at',
+          'mt.organiser_id',
+          'mp.professional_id',
+          'mu.meeting_relation_days',
+        ])
+        .where('mt.municipality_id', '=', municipalityId)
+        .where('mt.citizen_id', 'in', ids)
+        .where('mt.status', 'in', ['planned', 'held'])
+        .execute(),
+      db
+        .selectFrom('pathway')
+        .select(['id', 'citizen_id', 'template_code', 'start_date', 'end_date', 'end_reason'])
+        .where('municipality_id', '=', municipalityId)
+        .where('citizen_id', 'in', ids)
+        .orderBy('start_date', 'desc')
+        .orderBy('id', 'desc')
+        .execute(),
+      db
+        .selectFrom('own_step')
+        .select(['id', 'citizen_id', 'title', 'doer', 'done_at', 'created_at'])
+        .where('municipality_id', '=', municipalityId)
+        .where('citizen_id', 'in', ids)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('plan_comment')
+        .select(['id', 'citizen_id', 'text', 'approves', 'plan_version', 'created_at'])
+        .where('municipality_id', '=', municipalityId)
+        .where('citizen_id', 'in', ids)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .execute(),
+    ]);
 
   const parts = new Map<
     string,
@@ -268,6 +285,8 @@ export async function rebuildPlanDocuments(
       links: [],
       team: [],
       pathways: [],
+      ownSteps: [],
+      comments: [],
       professionals: new Set(),
       units: new Set(),
       referralUnits: new Set(),
@@ -319,6 +338,25 @@ export async function rebuildPlanDocuments(
       caseReference: row.case_reference,
       awaitingConfirmation: row.awaiting_confirmation,
       recordedBy: row.awaiting_confirmation ? row.recorded_by : null,
+    });
+  }
+  for (const row of ownSteps) {
+    parts.get(row.citizen_id)?.ownSteps.push({
+      id: row.id,
+      title: row.title,
+      doer: row.doer,
+      pyramidLevel: row.doer === 'me' ? 1 : 2,
+      doneAt: row.done_at ? row.done_at.toISOString() : null,
+      createdAt: row.created_at.toISOString(),
+    });
+  }
+  for (const row of comments) {
+    parts.get(row.citizen_id)?.comments.push({
+      id: row.id,
+      text: row.text,
+      approves: row.approves,
+      planVersion: row.plan_version,
+      at: row.created_at.toISOString(),
     });
   }
   for (const row of pathways) {

@@ -9,6 +9,7 @@ import {
   DEFAULT_MEETING_RELATION_DAYS,
   decideBreakGlass,
   decideCitizenAccess,
+  decideCitizenPlanAct,
   decideAccessLogRead,
   decideConsentChange,
   decideCprReveal,
@@ -121,6 +122,31 @@ describe('break the glass, consent and supervision', () => {
     expect(
       canSeeInterventionDetails(viewer, 'relationship', other, [{ ...consent, withdrawnAt: now }], now),
     ).toBe(false);
+  });
+
+  it('lets only the citizen herself write her own part of the plan', () => {
+    const self: Actor = { kind: 'citizen', municipalityId: 'm', id: 'citizen-1', name: 'x' };
+    const relative: Actor = { ...self, delegate: { delegationId: 'd', name: 'y' } };
+    const stranger: Actor = { ...self, id: 'citizen-2' };
+    const related = professional('pro-1', 'caseworker', 'unit-9');
+    const leader = professional('pro-3', 'team_leader', 'unit-1');
+    expect(decideCitizenPlanAct(self, decideCitizenAccess(self, relations))).toEqual({
+      allowed: true,
+      basis: 'own-plan',
+    });
+    for (const [actor, reason] of [
+      [relative, 'plan.relative-reads'],
+      [related, 'plan.citizen-own-part'],
+      [leader, 'plan.citizen-own-part'],
+    ] as const) {
+      const decision = decideCitizenPlanAct(actor, decideCitizenAccess(actor, relations));
+      expect(decision.allowed).toBe(false);
+      expect(decision.allowed ? null : decision.code).toBe(reason);
+    }
+    // No access at all stays the refusal it was (the caller hides the plan).
+    expect(decideCitizenPlanAct(stranger, decideCitizenAccess(stranger, relations)).allowed).toBe(false);
+    // And the citizen still makes none of the professionals' acts.
+    expect(decidePlanAct(self, 'set-goal', decideCitizenAccess(self, relations)).allowed).toBe(false);
   });
 
   it('lets only the citizen (not a relative) and related professionals change consent', () => {

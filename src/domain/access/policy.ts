@@ -183,6 +183,31 @@ export const PLAN_ACTS: readonly PlanAct[] = [
   'answer-proposal',
 ];
 
+/**
+ * The citizen's own part of the plan (issue 11): her goal in her own words, her own steps (what
+ * she and her network do), and her comments on the plan, an approval among them.
+ */
+export type CitizenPlanAct = 'set-own-goal' | 'change-own-step' | 'comment-on-plan';
+
+export const CITIZEN_PLAN_ACTS: readonly CitizenPlanAct[] = [
+  'set-own-goal',
+  'change-own-step',
+  'comment-on-plan',
+];
+
+/**
+ * Whether an actor may write the citizen's own part of the plan: the citizen herself, on her own
+ * plan. A relative with a power of attorney reads it (the approval and the words are the
+ * citizen's); professionals keep to their own acts (decidePlanAct), so her words are never
+ * overwritten by anyone else.
+ */
+export function decideCitizenPlanAct(actor: Actor, access: AccessDecision): AccessDecision {
+  if (!access.allowed) return access;
+  if (actor.kind !== 'citizen') return refusal('plan.citizen-own-part');
+  if (actor.delegate || access.basis !== 'own-plan') return refusal('plan.relative-reads');
+  return access;
+}
+
 /** What an act is about: the intervention's (owning) unit, or the current coordinator. */
 export interface PlanActTarget {
   /** The unit that owns the intervention, or that a new intervention is recorded for. */

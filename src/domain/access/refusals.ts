@@ -9,8 +9,16 @@ export const REFUSALS = {
     da: 'Du har ingen relation til denne borger (koordinator, teammedlem, ansvarlig for en indsats, en afventende henvisning til din enhed eller et møde, du er inviteret til).',
   },
   'plan.citizen-comments': {
-    en: 'Citizens cannot change the plan directly; comment on it instead.',
-    da: 'Du kan ikke ændre planen direkte som borger; skriv en kommentar i stedet.',
+    en: 'Your part of the plan is your goal in your own words, your own steps and your comments; the rest is changed by the professionals.',
+    da: 'Din del af planen er dit mål med dine egne ord, dine egne skridt og dine kommentarer. Resten ændrer fagpersonerne.',
+  },
+  'plan.relative-reads': {
+    en: 'A power of attorney lets you read the plan. Only the citizen writes her own part of it.',
+    da: 'En fuldmagt giver dig lov til at læse planen. Kun borgeren selv skriver sin egen del af den.',
+  },
+  'plan.citizen-own-part': {
+    en: "This is the citizen's own part of the plan; only the citizen writes it.",
+    da: 'Det er borgerens egen del af planen. Kun borgeren selv skriver den.',
   },
   'plan.meeting-reads': {
     en: 'A meeting invitation lets you read the plan, not change it.',

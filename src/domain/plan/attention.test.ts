@@ -69,6 +69,8 @@ function plan(overrides: Partial<PlanOverview> = {}): PlanOverview {
     ],
     team: [],
     pathways: [],
+    ownSteps: [],
+    comments: [],
     gaps: {
       missingGoal: false,
       missingCoordinator: true,

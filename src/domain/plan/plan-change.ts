@@ -1,5 +1,13 @@
 /** The parts of a plan a change can touch, as named in the plan's history. */
-export type PlanEntity = 'goal' | 'sub_goal' | 'intervention' | 'team_member' | 'pathway' | 'proposal';
+export type PlanEntity =
+  | 'goal'
+  | 'sub_goal'
+  | 'intervention'
+  | 'team_member'
+  | 'pathway'
+  | 'proposal'
+  | 'own_step'
+  | 'plan_comment';
 
 /** One recorded change: what it was before and after, for the plan's history. */
 export interface PlanChange {

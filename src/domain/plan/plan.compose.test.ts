@@ -70,6 +70,8 @@ function parts(overrides: Partial<PlanParts> = {}): PlanParts {
     links: [{ interventionId: ids.job, subGoalId: ids.goalA }],
     team: [],
     pathways: [],
+    ownSteps: [],
+    comments: [],
     ...overrides,
   };
 }

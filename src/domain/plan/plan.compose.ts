@@ -1,4 +1,5 @@
 import { SECTORS, type Sector } from '../organisation/sectors.js';
+import type { OwnStepView, PlanCommentView } from './own-part.schemas.js';
 import type {
   InterventionView,
   PathwayView,
@@ -19,6 +20,8 @@ export interface PlanParts {
   links: { interventionId: string; subGoalId: string }[];
   team: TeamMemberView[];
   pathways: PathwayView[];
+  ownSteps: OwnStepView[];
+  comments: PlanCommentView[];
 }
 
 const SECTOR_ORDER = new Map<Sector, number>(SECTORS.map((sector, index) => [sector, index]));
@@ -60,6 +63,8 @@ export function composePlan(parts: PlanParts): PlanOverview {
     sectors,
     team: parts.team,
     pathways: parts.pathways,
+    ownSteps: parts.ownSteps,
+    comments: parts.comments,
     gaps: findGaps(parts.goal, subGoals, interventions, parts.team),
   };
 }

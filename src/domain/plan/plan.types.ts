@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LEGAL_BASIS_CODES } from '../organisation/legal-bases.js';
 import { SECTORS } from '../organisation/sectors.js';
 import { weeklyScheduleSchema } from '../coordination/schedule.js';
+import { ownStepViewSchema, planCommentViewSchema } from './own-part.schemas.js';
 import { INTERVENTION_STATUSES, SUB_GOAL_STATUSES, TEAM_MEMBER_KINDS } from './plan.schemas.js';
 
 /**
@@ -122,6 +123,12 @@ export const planOverviewSchema = z
     pathways: z
       .array(pathwayViewSchema)
       .describe('The framed courses (forløb) the plan runs in, newest first'),
+    ownSteps: z
+      .array(ownStepViewSchema)
+      .describe("The citizen's own steps and what her network does (activity-pyramid levels 1–2)"),
+    comments: z
+      .array(planCommentViewSchema)
+      .describe("The citizen's comments on the plan, newest first; an approval approves its planVersion"),
     gaps: planGapsSchema,
   })
   .meta({ id: 'PlanOverview' });

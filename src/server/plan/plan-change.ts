@@ -3,6 +3,7 @@ import {
   type AccessDecision,
   type Actor,
   decideCitizenAccess,
+  decideCitizenPlanAct,
   decidePlanAct,
   PLAN_ACTS,
   type PlanAct,
@@ -43,6 +44,19 @@ export interface ChangeRequest {
   acceptLanguage: string | string[] | undefined;
 }
 
+/** The citizen writing her own part of the plan (decideCitizenPlanAct), in the same transaction. */
+export interface OwnPartScope {
+  trx: Transaction<DB>;
+  municipalityId: string;
+  citizenId: string;
+  actor: Extract<Actor, { kind: 'citizen' }>;
+  /** The plan version the citizen saw (and is writing on): an approval approves exactly it. */
+  version: number;
+}
+
+/** Who may change at all, asked once the plan is locked; a refusal is a 403 that rolls back. */
+type Admit = (access: AccessDecision) => void;
+
 /**
  * The one way a plan changes. In a single transaction: lock the plan, check access and the
  * version the editor saw (optimistic concurrency), apply the change, bump the version,
@@ -52,6 +66,64 @@ export async function changePlan(
   context: AppContext,
   request: ChangeRequest,
   apply: (scope: ChangeScope) => Promise<PlanChange[]>,
+): Promise<{ plan: StoredPlan; changes: PlanChange[] }> {
+  const { actor } = request;
+  const refuse = (decision: AccessDecision) => {
+    if (!decision.allowed) throw refusedProblem(decision, request.acceptLanguage);
+  };
+  // A basis that allows no act at all (a meeting invitation, a citizen) is refused before the
+  // version is compared; each change then asks for its own act.
+  const admit: Admit = (access) => {
+    const anyAct = PLAN_ACTS.map((act) => decidePlanAct(actor, act, access, { unitId: actorUnit(actor) }));
+    refuse(anyAct.find((decision) => decision.allowed) ?? anyAct[0] ?? refusal('plan.professionals-only'));
+    if (actor.kind !== 'professional') refuse(refusal('plan.professionals-only'));
+  };
+  return inPlanTransaction(context, request, admit, async (trx, access) => {
+    if (actor.kind !== 'professional') throw new Error('admit lets professionals only through');
+    // Deny by default: every change asks the policy for its act before it writes.
+    let decided = 0;
+    const authorize = (act: PlanAct, target?: PlanActTarget) => {
+      refuse(decidePlanAct(actor, act, access, target));
+      decided += 1;
+    };
+    const changes = await apply({
+      trx,
+      municipalityId: actor.municipalityId,
+      citizenId: request.citizenId,
+      actor,
+      access,
+      authorize,
+    });
+    if (decided === 0) throw new Error('A plan change was applied without asking the policy.');
+    return changes;
+  });
+}
+
+/**
+ * The citizen's own part of the plan (her goal in her words, her steps, her comments), through
+ * the same locked transaction, history, audit and read model as every other change.
+ */
+export async function changeOwnPart(
+  context: AppContext,
+  request: ChangeRequest,
+  apply: (scope: OwnPartScope) => Promise<PlanChange[]>,
+): Promise<{ plan: StoredPlan; changes: PlanChange[] }> {
+  const { actor } = request;
+  const admit: Admit = (access) => {
+    const decision = decideCitizenPlanAct(actor, access);
+    if (!decision.allowed) throw refusedProblem(decision, request.acceptLanguage);
+  };
+  return inPlanTransaction(context, request, admit, (trx, _access, version) => {
+    if (actor.kind !== 'citizen') throw new Error('admit lets the citizen only through');
+    return apply({ trx, municipalityId: actor.municipalityId, citizenId: request.citizenId, actor, version });
+  });
+}
+
+async function inPlanTransaction(
+  context: AppContext,
+  request: ChangeRequest,
+  admit: Admit,
+  apply: (trx: Transaction<DB>, access: AccessDecision, version: number) => Promise<PlanChange[]>,
 ): Promise<{ plan: StoredPlan; changes: PlanChange[] }> {
   const { actor, citizenId } = request;
   const expected = parseIfMatch(request.ifMatch);
@@ -75,44 +147,24 @@ export async function changePlan(
         .where('citizen_id', '=', citizenId)
         .executeTakeFirstOrThrow();
       const access = decideCitizenAccess(actor, relationsOf(citizenId, relations), grants);
-      // A basis that allows no act at all (a meeting invitation, a citizen) is refused before
-      // the version is compared; each change then asks for its own act.
-      const anyAct = PLAN_ACTS.map((act) => decidePlanAct(actor, act, access, { unitId: actorUnit(actor) }));
-      const some =
-        anyAct.find((decision) => decision.allowed) ?? anyAct[0] ?? refusal('plan.professionals-only');
-      if (!some.allowed) throw refusedProblem(some, request.acceptLanguage);
-      if (actor.kind !== 'professional')
-        throw refusedProblem(refusal('plan.professionals-only'), request.acceptLanguage);
+      admit(access);
       if (plan.version !== expected) throw problems.stale(plan.version);
 
-      // Deny by default: every change asks the policy for its act before it writes.
-      let decided = 0;
-      const authorize = (act: PlanAct, target?: PlanActTarget) => {
-        const decision = decidePlanAct(actor, act, access, target);
-        if (!decision.allowed) throw refusedProblem(decision, request.acceptLanguage);
-        decided += 1;
-      };
-      const changes = await apply({
-        trx,
-        municipalityId: actor.municipalityId,
-        citizenId,
-        actor,
-        access,
-        authorize,
-      });
-      if (decided === 0) throw new Error('A plan change was applied without asking the policy.');
+      const changes = await apply(trx, access, plan.version);
       const version = await recordPlanChanges(trx, actor, citizenId, plan.version, changes);
       const [document] = await rebuildPlanDocuments(trx, actor.municipalityId, [citizenId]);
+      if (!document) throw new Error(`The plan of ${citizenId} was not rebuilt.`);
       await checkCoordinationInTransaction({
         trx,
         municipalityId: actor.municipalityId,
         citizenId,
         actorId: actor.id,
-        actorUnitName: changes.some((change) => change.entity === 'intervention')
-          ? await unitNameOf(trx, actor.municipalityId, actor.unitId)
-          : null,
+        actorUnitName:
+          actor.kind === 'professional' && changes.some((change) => change.entity === 'intervention')
+            ? await unitNameOf(trx, actor.municipalityId, actor.unitId)
+            : null,
         changes,
-        plan: document!.document,
+        plan: document.document,
       });
       await auditInTransaction(trx, {
         actor,
@@ -123,7 +175,7 @@ export async function changePlan(
         clientIp: request.clientIp,
         details: { version },
       });
-      return { document: document!, changes };
+      return { document, changes };
     })
     .catch(async (error: unknown) => {
       // A refused change leaves no trace in the rolled-back transaction, so record it apart.
@@ -149,7 +201,7 @@ export async function changePlan(
  */
 export async function recordPlanChanges(
   trx: Transaction<DB>,
-  actor: Extract<Actor, { kind: 'professional' }>,
+  actor: Actor,
   citizenId: string,
   currentVersion: number,
   changes: readonly PlanChange[],
@@ -171,7 +223,7 @@ export async function recordPlanChanges(
           citizen_id: citizenId,
           plan_version: version,
           actor_id: actor.id,
-          actor_role: actor.role,
+          actor_role: historyRole(actor),
           entity: change.entity,
           entity_id: change.entityId,
           action: change.action,
@@ -182,6 +234,12 @@ export async function recordPlanChanges(
       .execute();
   }
   return version;
+}
+
+/** Who changed it, as the history names them: the professional's role, the citizen or a relative. */
+function historyRole(actor: Actor): string {
+  if (actor.kind === 'professional') return actor.role;
+  return actor.delegate ? 'relative' : 'citizen';
 }
 
 function actorUnit(actor: Actor): string | undefined {

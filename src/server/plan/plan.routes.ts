@@ -18,7 +18,20 @@ import { authorizeCitizen } from '../auth/citizen-access.js';
 import { actorOf } from '../plugins/auth.js';
 import type { App, AppContext } from '../context.js';
 import type { PlanChange } from '../../domain/plan/plan-change.js';
-import { type ChangeScope, changePlan } from '../plan/plan-change.js';
+import {
+  type ChangeRequest,
+  type ChangeScope,
+  changeOwnPart,
+  changePlan,
+  type OwnPartScope,
+} from '../plan/plan-change.js';
+import * as ownPart from '../plan/own-part.commands.js';
+import {
+  ownGoalInputSchema,
+  ownStepCreateSchema,
+  ownStepUpdateSchema,
+  planCommentInputSchema,
+} from '../../domain/plan/own-part.schemas.js';
 import * as mutations from '../plan/plan.mutations.js';
 import type { StoredPlan } from '../plan/plan-store.js';
 import { visibleHistory } from '../presenters/hidden-details.js';
@@ -45,7 +58,16 @@ const historyEntrySchema = z.object({
   at: z.string(),
   planVersion: z.number().int(),
   actor: z.object({ id: z.uuid(), name: z.string().nullable(), role: z.string() }),
-  entity: z.enum(['goal', 'sub_goal', 'intervention', 'team_member', 'pathway', 'proposal']),
+  entity: z.enum([
+    'goal',
+    'sub_goal',
+    'intervention',
+    'team_member',
+    'pathway',
+    'proposal',
+    'own_step',
+    'plan_comment',
+  ]),
   entityId: z.uuid(),
   action: z.enum(['create', 'update', 'end']),
   before: z.record(z.string(), z.unknown()).nullable(),
@@ -298,10 +320,58 @@ export function planRoutes(app: App, context: AppContext): void {
     200,
     (scope, p, body) => mutations.endPathway(scope, p.itemId, body),
   );
+
+  // The citizen's own part (issue 11): only she writes it, through the same transaction.
+  const own = <Body, Params extends { citizenId: string }>(
+    route: Omit<PlanWriteRoute<Body, Params, OwnPartScope>, 'changer' | 'tags'>,
+  ): void => planWrite(app, context, { ...route, tags: ['plan', 'citizen'], changer: changeOwnPart });
+  own({
+    method: 'PUT',
+    url: `${base}/own-goal`,
+    summary: 'The citizen sets her goal in her own words (the professional wording stays apart)',
+    params: citizenParams,
+    body: ownGoalInputSchema,
+    successCode: 200,
+    apply: (scope, _p, body) => ownPart.setOwnGoal(scope, body),
+  });
+  own({
+    method: 'POST',
+    url: `${base}/own-steps`,
+    summary: 'The citizen adds a step of her own, or something her network does',
+    params: citizenParams,
+    body: ownStepCreateSchema,
+    successCode: 201,
+    apply: (scope, _p, body) => ownPart.addOwnStep(scope, body),
+  });
+  own({
+    method: 'PATCH',
+    url: `${base}/own-steps/:itemId`,
+    summary: 'The citizen marks one of her steps done, or not done',
+    params: itemParams('step'),
+    body: ownStepUpdateSchema,
+    successCode: 200,
+    apply: (scope, p, body) => ownPart.markOwnStep(scope, p.itemId, body),
+  });
+  own({
+    method: 'POST',
+    url: `${base}/comments`,
+    summary: 'The citizen comments on the plan, or approves it as it is now (with or without a comment)',
+    params: citizenParams,
+    body: planCommentInputSchema,
+    successCode: 201,
+    apply: (scope, _p, body) => ownPart.commentOnPlan(scope, body),
+  });
 }
 
+/** Runs a change inside the plan's transaction: changePlan (professionals) or changeOwnPart (the citizen). */
+export type PlanChanger<Scope> = (
+  context: AppContext,
+  request: ChangeRequest,
+  apply: (scope: Scope) => Promise<PlanChange[]>,
+) => Promise<{ plan: StoredPlan; changes: PlanChange[] }>;
+
 /** One plan write as a route: where, what it takes, and the change it applies inside changePlan. */
-export interface PlanWriteRoute<Body, Params extends { citizenId: string }> {
+export interface PlanWriteRoute<Body, Params extends { citizenId: string }, Scope = ChangeScope> {
   method: 'POST' | 'PUT' | 'PATCH';
   url: string;
   summary: string;
@@ -309,19 +379,22 @@ export interface PlanWriteRoute<Body, Params extends { citizenId: string }> {
   body: z.ZodType<Body>;
   successCode: 200 | 201;
   tags?: string[];
-  apply: (scope: ChangeScope, params: Params, body: Body) => Promise<PlanChange[]>;
+  apply: (scope: Scope, params: Params, body: Body) => Promise<PlanChange[]>;
+  /** Whose change it is; changePlan unless said. */
+  changer?: PlanChanger<Scope>;
 }
 
 /**
  * Registers one plan write: validated body, If-Match, the change inside changePlan, and the plan
  * as the writer may now see it (with its ETag). Every route that changes a plan uses it.
  */
-export function planWrite<Body, Params extends { citizenId: string }>(
+export function planWrite<Body, Params extends { citizenId: string }, Scope = ChangeScope>(
   app: App,
   context: AppContext,
-  route: PlanWriteRoute<Body, Params>,
+  route: PlanWriteRoute<Body, Params, Scope>,
 ): void {
   const { method, url, summary, params, body, successCode, apply } = route;
+  const change = route.changer ?? (changePlan as unknown as PlanChanger<Scope>);
   app.route({
     method,
     url,
@@ -335,7 +408,7 @@ export function planWrite<Body, Params extends { citizenId: string }>(
     },
     handler: async (request: FastifyRequest, reply: FastifyReply) => {
       const requestParams = request.params as Params;
-      const { plan, changes } = await changePlan(
+      const { plan, changes } = await change(
         context,
         {
           actor: actorOf(request),
