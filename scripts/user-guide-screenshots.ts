@@ -270,7 +270,29 @@ async function main(): Promise<void> {
     await citizenPhone.goto('/mit-forloeb');
     await citizenPhone.getByRole('heading', { level: 1, name: 'Mit forløb' }).waitFor();
     await shoot(citizenPhone, 'citizen/mit-forloeb-phone', { height: 1600 });
+    // Her own part: a step of her own, one her network does, a comment and her yes to the plan.
+    await change(citizen, sara, 'POST', '/own-steps', { title: 'Gå en tur hver morgen', doer: 'me' });
+    await change(citizen, sara, 'POST', '/own-steps', {
+      title: 'Min søster hjælper mig med at handle',
+      doer: 'network',
+    });
+    await change(citizen, sara, 'POST', '/comments', {
+      text: 'Jeg kan bedst om formiddagen.',
+      approve: true,
+    });
+    await citizenPhone.reload();
+    const ownSteps = citizenPhone.getByRole('region', { name: 'Det gør jeg selv' });
+    await ownSteps.getByRole('checkbox').first().waitFor();
+    await ownSteps.screenshot({ path: resolve(OUT, 'citizen/own-steps-phone.png') });
+    const say = citizenPhone.getByRole('region', { name: 'Hvad synes du om planen?' });
+    await say.screenshot({ path: resolve(OUT, 'citizen/plan-say-phone.png') });
+    console.log('  citizen/own-steps-phone.png, citizen/plan-say-phone.png');
     await citizenPhone.context().close();
+    await caseworker.goto(`/borgere/${sara}/plan`);
+    const voice = caseworker.locator('.samspil-citizen-voice');
+    await voice.getByTestId('citizen-approval').waitFor();
+    await voice.screenshot({ path: resolve(OUT, 'plan-citizen-voice.png') });
+    console.log('  plan-citizen-voice.png');
 
     const phone = await session(browser, server.url, 'jobcenter-caseworker', 360);
     await phone.goto(`/borgere/${citizenId}/plan`);

@@ -14,3 +14,8 @@ export {
   teamMemberCreateSchema,
   teamMemberUpdateSchema,
 } from '../../src/domain/plan/plan.schemas.js';
+export {
+  ownGoalInputSchema,
+  ownStepCreateSchema,
+  planCommentInputSchema,
+} from '../../src/domain/plan/own-part.schemas.js';

@@ -87,6 +87,8 @@ export const RESOURCE_TEXTS = {
   proposal: k('et forslag til {of} plan', 'a proposal for {of} plan', 'forslag', 'proposal'),
   goal: k('målet i {of} plan', 'the goal in {of} plan', 'mål', 'goal'),
   sub_goal: k('et delmål i {of} plan', 'a sub-goal in {of} plan', 'delmål', 'sub-goal'),
+  own_step: k('et eget skridt i {of} plan', 'a step of their own in {of} plan', 'eget skridt', 'own step'),
+  plan_comment: k('en kommentar til {of} plan', 'a comment on {of} plan', 'kommentar', 'comment'),
   intervention: k('en indsats i {of} plan', 'an intervention in {of} plan', 'indsats', 'intervention'),
   team_member: k('{of} team', '{of} team', 'team', 'team'),
   pathway: k('et forløb i {of} plan', 'a pathway in {of} plan', 'forløb', 'pathway'),

@@ -1,3 +1,4 @@
+import type { PlanEntity } from '../../../src/domain/plan/plan-change.js';
 import type { ContactView, InterventionStatus, InterventionView, PlanOverview, Sector } from '../domain.js';
 
 /** A unit (afdeling) as the API shows it next to a person. */
@@ -150,7 +151,8 @@ export interface UnitOverview {
   mostFlagged: AttentionItem[];
 }
 
-export type HistoryEntity = 'goal' | 'sub_goal' | 'intervention' | 'team_member' | 'pathway' | 'proposal';
+/** What a history entry is about: the domain's plan entities, one source. */
+export type HistoryEntity = PlanEntity;
 
 /** One change in a plan's history. */
 export interface HistoryEntry {

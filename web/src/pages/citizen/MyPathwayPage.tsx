@@ -16,6 +16,7 @@ import { CitizenOnly } from '../access/CitizenOnly.js';
 import { accessLogPath, consentsPath, delegationsPath } from '../coordination/paths.js';
 import { HelpList } from './HelpList.js';
 import { myPathway } from './my-pathway.js';
+import { OwnGoalEditor, OwnSteps, PlanSay } from './OwnPart.js';
 import { SinceLastTime } from './SinceLastTime.js';
 import { StepList } from './StepList.js';
 import { WhomToCall } from './WhomToCall.js';
@@ -45,6 +46,7 @@ function MyPathwayView({ citizenId }: { citizenId: string }): ReactElement {
   if (!plan.data) return <QueryStatus query={plan} />;
   const view = myPathway(plan.data.plan, meetings.data ?? [], new Date(), danishToday());
   const values = { context, owner };
+  const own = { citizenId, versioned: plan.data, context, owner } as const;
   return (
     <div className="samspil-my-pathway">
       <h1>{title}</h1>
@@ -78,6 +80,7 @@ function MyPathwayView({ citizenId }: { citizenId: string }): ReactElement {
             {t('citizen.goal.staffWording', values)} {view.goal.professionalWording}
           </p>
         ) : null}
+        <OwnGoalEditor {...own} />
       </section>
 
       <SinceLastTime
@@ -123,7 +126,9 @@ function MyPathwayView({ citizenId }: { citizenId: string }): ReactElement {
 
       <WhomToCall view={view} context={context} />
       <StepList view={view} context={context} owner={owner} />
+      <OwnSteps {...own} />
       <HelpList view={view} context={context} owner={owner} />
+      <PlanSay {...own} />
 
       <section aria-labelledby="mere" className="samspil-my-links">
         <h2 id="mere">{t('citizen.more.heading')}</h2>

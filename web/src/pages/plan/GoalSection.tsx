@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PlanOverview } from '../../domain.js';
 import { anchors } from './anchors.js';
 import { useToggle } from '../../hooks/useToggle.js';
+import { CitizenVoice } from './CitizenVoice.js';
 import { GapWarning } from './GapWarning.js';
 import { usePlanContext } from './PlanContext.js';
 import { GoalForm } from './edit/LazyForms.js';
@@ -56,6 +57,7 @@ export function GoalSection({ goal, missing, context }: GoalSectionProps): React
           </div>
         </>
       )}
+      {context === 'citizen' ? null : <CitizenVoice />}
     </PlanSection>
   );
 }

@@ -100,6 +100,9 @@ function entityName(entry: HistoryEntry, plan: PresentedPlan, language: Language
   if (entry.entity === 'team_member') {
     return plan.team.find((item) => item.id === entry.entityId)?.name ?? String(after.name ?? '');
   }
+  if (entry.entity === 'own_step') {
+    return plan.ownSteps.find((item) => item.id === entry.entityId)?.title ?? String(after.title ?? '');
+  }
   return '';
 }
 
@@ -142,7 +145,10 @@ function HistoryItem({
         {isNew ? <span className="badge badge-info samspil-badge">{t('plan.history.new')}</span> : null}
       </p>
       <p className="samspil-history-what">
-        <strong>{entry.actor.name ?? t('plan.history.unknownActor')}</strong>{' '}
+        <strong>
+          {entry.actor.name ??
+            t(`plan.history.actor.${entry.actor.role}`, { defaultValue: t('plan.history.unknownActor') })}
+        </strong>{' '}
         {t(`plan.history.action.${entry.entity}.${entry.action}`)}
         {name ? ` ${t('plan.history.quoted', { name })}` : null}
       </p>
@@ -151,7 +157,16 @@ function HistoryItem({
           {changes.map((change) => (
             <li key={change.field}>
               <span className="samspil-history-field">
-                {t(`plan.history.field.${change.field}`, { defaultValue: change.field })}:
+                {t(
+                  [
+                    `plan.history.fieldOf.${entry.entity}.${change.field}`,
+                    `plan.history.field.${change.field}`,
+                  ],
+                  {
+                    defaultValue: change.field,
+                  },
+                )}
+                :
               </span>{' '}
               {entry.action === 'create' ? (
                 format(change.field, change.after)

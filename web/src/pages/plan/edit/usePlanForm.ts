@@ -31,11 +31,17 @@ export function usePlanForm(options: {
   /** Validates and builds the request, or returns the field errors. */
   build: () => { request: PlanRequest } | { errors: FieldErrors };
   onDone: (result: { id: string }) => void;
+  /**
+   * Write on the version shown now rather than the one the form opened on: for a form that is
+   * always open and overwrites nothing (a comment), so her own other changes do not make it stale.
+   */
+  followShownVersion?: boolean;
 }): PlanForm {
   const write = usePlanWrite(options.citizenId);
   // The version the person saw when they opened the form: later background refetches must not
   // move it, or a change made meanwhile by someone else would be silently overwritten.
-  const [baseline] = useState(options.etag);
+  const [opened] = useState(options.etag);
+  const baseline = options.followShownVersion ? options.etag : opened;
   const fieldErrors = useFormErrors();
   const showSuccess = useShowSuccess();
   const [conflict, setConflict] = useState<VersionedPlan | null>(null);

@@ -1,0 +1,125 @@
+import { mkdirSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, expectNoSidewaysScroll } from './support/browser.js';
+import { setUpDemoSession } from './support/demo-session.js';
+
+const demo = setUpDemoSession();
+const SHOTS = 'test-results/screenshots';
+
+const WALKS = [
+  {
+    width: 360,
+    goal: 'Jeg vil have et arbejde, hvor jeg møder andre',
+    step: 'Gå en tur hver morgen',
+    comment: 'Jeg kan bedst om formiddagen',
+  },
+  {
+    width: 1280,
+    goal: 'Jeg vil have et arbejde med dyr',
+    step: 'Min bror hjælper mig med at handle',
+    comment: 'Godt med en fast kontakt',
+  },
+] as const;
+
+/** The form's DKFDS error summary, which holds focus after a failed submit. */
+async function expectFocusInSummary(form: Locator): Promise<void> {
+  const summary = form.locator('.alert.alert-error.samspil-error-summary');
+  await summary.waitFor();
+  await expect.poll(() => summary.evaluate((element) => element === document.activeElement)).toBe(true);
+}
+
+async function sayIsSaved(page: Page): Promise<void> {
+  await page
+    .getByRole('status')
+    .getByText(/gemt|sat til gjort|sendt/i)
+    .first()
+    .waitFor();
+}
+
+describe('the citizen’s own part of Mit forløb', () => {
+  it('she writes her goal, adds and ticks off her own step, and says yes to the plan with a comment', async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    let citizenId = '';
+    for (const walk of WALKS) {
+      const page = await demo.loginAs('citizen', { width: walk.width, height: 800 });
+      await page.waitForURL((url) => url.pathname === '/mit-forloeb');
+      const label = `${walk.width} px`;
+
+      // Her goal in her own words; the professional wording stays as it was.
+      const goal = page.getByRole('region', { name: 'Mit mål' });
+      const edit = goal.getByRole('button', { name: /^(Skriv dit mål med dine egne ord|Ret dit mål)$/ });
+      await edit.waitFor();
+      const staffBefore = await goal.locator('.samspil-muted').allTextContents();
+      await edit.click();
+      const goalForm = page.getByRole('form', { name: 'Dit mål med dine egne ord' });
+      await goalForm.getByRole('textbox', { name: 'Mit mål' }).fill('');
+      await goalForm.getByRole('button', { name: 'Gem' }).click();
+      await expectFocusInSummary(goalForm);
+      await goalForm.getByRole('textbox', { name: 'Mit mål' }).fill(walk.goal);
+      await goalForm.getByRole('button', { name: 'Gem' }).click();
+      await goal.locator('blockquote').getByText(walk.goal).waitFor();
+      expect(await goal.locator('.samspil-muted').allTextContents()).toEqual(staffBefore);
+
+      // A step of her own, or of her network: an empty one is refused with a summary, then saved.
+      const steps = page.getByRole('region', { name: 'Det gør jeg selv' });
+      await steps.getByRole('button', { name: 'Tilføj et skridt' }).click();
+      const stepForm = page.getByRole('form', { name: 'Tilføj et skridt' });
+      await stepForm.getByRole('button', { name: 'Gem skridtet' }).click();
+      await expectFocusInSummary(stepForm);
+      await stepForm.getByRole('textbox', { name: 'Hvad vil du gøre?' }).fill(walk.step);
+      if (walk.width === 1280)
+        await stepForm.getByText('Min familie, mine venner eller andre, jeg kender').click();
+      await stepForm.getByRole('button', { name: 'Gem skridtet' }).click();
+      const box = steps.getByRole('checkbox', { name: walk.step });
+      await box.waitFor();
+      expect(await box.isChecked()).toBe(false);
+      await box.check();
+      await sayIsSaved(page);
+      await steps
+        .getByText(/gjort \d/)
+        .first()
+        .waitFor();
+      await expect.poll(() => box.isChecked()).toBe(true);
+
+      // Her say on the plan: a comment, and a yes to the plan as it is now.
+      const say = page.getByRole('region', { name: 'Hvad synes du om planen?' });
+      await say.getByRole('textbox', { name: 'Det vil jeg sige om planen' }).fill(walk.comment);
+      await say.getByText('Jeg siger ja til planen, som den er nu').click();
+      await say.getByRole('button', { name: 'Send' }).click();
+      await say
+        .getByTestId('approval-status')
+        .getByText(/^Du sagde ja til planen \d/)
+        .waitFor();
+      await say.getByText(walk.comment).waitFor();
+      // The form is empty again, ready for the next comment.
+      await expect
+        .poll(() => say.getByRole('textbox', { name: 'Det vil jeg sige om planen' }).inputValue())
+        .toBe('');
+
+      await expectNoSidewaysScroll(page, `own part, ${label}`);
+      await expectAccessible(page, `Mit forløb with her own part, ${label}`);
+      await page.screenshot({ path: `${SHOTS}/own-part-${walk.width}.png`, fullPage: true });
+      await page.getByRole('link', { name: 'Se hele planen' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Min plan' }).waitFor();
+      citizenId = new URL(page.url()).pathname.split('/')[2] ?? '';
+      await page.context().close();
+    }
+
+    // The team sees what she wrote under her goal, and her approval; and the history says who.
+    const caseworker = await demo.loginAs('jobcenter-caseworker', { width: 1280, height: 900 });
+    await caseworker.goto(`/borgere/${citizenId}/plan`);
+    const voice = caseworker.locator('.samspil-citizen-voice');
+    await voice
+      .getByTestId('citizen-approval')
+      .getByText(/^Borgeren godkendte planen \d/)
+      .waitFor();
+    for (const walk of WALKS) {
+      await voice.getByText(walk.step).waitFor();
+      await voice.getByText(walk.comment).waitFor();
+    }
+    expect(await caseworker.locator('blockquote').first().textContent()).toContain(WALKS[1].goal);
+    await expectAccessible(caseworker, 'the plan with the citizen’s own part');
+    await caseworker.context().close();
+  });
+});
