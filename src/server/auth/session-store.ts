@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { type Actor, isDelegationActive } from '../../domain/access/policy.js';
 import type { ProfessionalRole, Sector } from '../../domain/organisation/sectors.js';
-import { danishToday } from '../../domain/plan/attention.js';
+import { danishToday } from '../../domain/calendar.js';
 import type { DB } from '../../db/schema.js';
 
 /** The subject id of a relative's session before they chose whose plan to act for. */

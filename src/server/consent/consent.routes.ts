@@ -16,7 +16,7 @@ import {
   LEGAL_PROVISION_CODES,
 } from '../../domain/consent/consent.js';
 import { SECTORS } from '../../domain/organisation/sectors.js';
-import { danishToday } from '../../domain/plan/attention.js';
+import { danishToday } from '../../domain/calendar.js';
 import { newId } from '../../db/ids.js';
 import { listConsentRows, toConsentRecord } from '../../db/queries/consent.queries.js';
 import { auditInTransaction } from '../audit/audit-writer.js';

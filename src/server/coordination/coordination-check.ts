@@ -1,7 +1,7 @@
 import { evaluateCitizen } from '../../domain/coordination/engine.js';
 import { diffFlags, hasChanges } from '../../domain/coordination/flag-diff.js';
 import { factsFromPlan } from '../../domain/coordination/plan-facts.js';
-import { danishToday } from '../../domain/plan/attention.js';
+import { danishToday } from '../../domain/calendar.js';
 import { newId } from '../../db/ids.js';
 import { loadCitizenExtras } from '../../db/queries/coordination-facts.queries.js';
 import { writeFlagChanges } from '../../db/queries/coordination-flags.queries.js';

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
 import { type Actor, decideReferralCreate, type ProfessionalActor } from '../../domain/access/policy.js';
-import { addDays, danishToday } from '../../domain/plan/attention.js';
+import { addDays, danishToday } from '../../domain/calendar.js';
 import { newId } from '../../db/ids.js';
 import {
   type ReferralRow,

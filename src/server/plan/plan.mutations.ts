@@ -1,7 +1,7 @@
 import type { UpdateObject } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { LEGAL_BASES, type LegalBasisCode } from '../../domain/organisation/legal-bases.js';
-import { danishToday } from '../../domain/plan/attention.js';
+import { danishToday } from '../../domain/calendar.js';
 import { pathwayName } from '../../domain/plan/pathways.js';
 import type {
   EndInput,

@@ -1,6 +1,6 @@
 import type { PresentedIntervention, PresentedPlan } from '../../api/types.js';
 import type { Sector } from '../../domain.js';
-import { addDays, addMonths, danishToday, daysBetween } from '../../i18n/dates.js';
+import { addDays, addMonths, danishToday, daysBetween } from '../../../../src/domain/calendar.js';
 import { isRestricted } from './intervention-view.js';
 
 export const ZOOM_MONTHS = [3, 6, 12, 24] as const;
