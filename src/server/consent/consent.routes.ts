@@ -12,7 +12,6 @@ import {
   consentInputSchema,
   INFORMATION_CATEGORIES,
   isConsentActive,
-  isoDay,
   LEGAL_PROVISION_CODES,
 } from '../../domain/consent/consent.js';
 import { SECTORS } from '../../domain/organisation/sectors.js';
@@ -123,7 +122,7 @@ export function consentRoutes(app: App, context: AppContext): void {
           ? state
           : isConsentActive(record, now)
             ? 'active'
-            : record.validFrom > isoDay(now)
+            : record.validFrom > danishToday(now)
               ? 'not-yet-valid'
               : 'expired';
       return {
