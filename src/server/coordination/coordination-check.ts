@@ -17,7 +17,7 @@ import { rulesFor } from './rule-choices-cache.js';
  */
 export async function checkCoordinationInTransaction(scope: CoordinationCheckScope): Promise<void> {
   const { trx, municipalityId, citizenId } = scope;
-  const today = danishToday();
+  const today = danishToday(scope.now);
   await recordGasChanges(scope);
   const [rules, loaded] = await Promise.all([
     rulesFor(trx, municipalityId),
