@@ -9,6 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { addDays, danishToday } from '../src/domain/calendar.js';
 import { launchBrowser } from '../test/e2e/support/browser.js';
 import { startDemoServer } from '../test/e2e/support/server.js';
 
@@ -113,7 +114,7 @@ async function main(): Promise<void> {
     await change(caseworker, citizenId, 'POST', '/sub-goals', {
       title: 'Tage bussen alene til praktikstedet',
       measure: 'Antal ture uden følge pr. uge',
-      targetDate: new Date(Date.now() + 75 * 86_400_000).toISOString().slice(0, 10),
+      targetDate: addDays(danishToday(), 75),
       gasLevel: -1,
     });
     // … looks at the plan (a visit) …

@@ -8,7 +8,7 @@ import { type Database, describeUrl, openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { checkAuditAnchors, parseAnchorLines, takeAuditAnchors } from './db/queries/audit-anchors.queries.js';
 import { purgeAuditTrail, verifyAuditChain } from './db/queries/audit-chain.queries.js';
-import { danishToday } from './domain/plan/attention.js';
+import { danishToday } from './domain/calendar.js';
 import { CprVault, parseCprKeys } from './security/cpr-vault.js';
 import { buildApp } from './server/app.js';
 import { startAuditAnchoring } from './server/audit/audit-anchoring.js';

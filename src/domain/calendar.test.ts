@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, danishToday, daysBetween, isDay, isoWeek, weekStart } from './calendar.js';
+import {
+  addDays,
+  addMonths,
+  danishToday,
+  daysBetween,
+  daysInMonth,
+  isDay,
+  isoWeek,
+  momentPlusDays,
+  monthStart,
+  weekStart,
+  yearOf,
+} from './calendar.js';
 
 describe('danishToday', () => {
   it('is the Danish day, not the UTC day, between midnight and 02:00 Danish time', () => {
@@ -31,6 +43,33 @@ describe('day arithmetic', () => {
     expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2);
     expect(daysBetween('2026-10-24', '2026-10-26')).toBe(2); // DST ends 25 October 2026
     expect(daysBetween('2026-12-02', '2026-11-25')).toBe(-7);
+  });
+});
+
+describe('months and years', () => {
+  it('finds the year, the first of the month and the days in a month', () => {
+    expect(yearOf('2026-12-31')).toBe(2026);
+    expect(monthStart('2026-12-31')).toBe('2026-12-01');
+    expect(monthStart('2026-12-01')).toBe('2026-12-01');
+    expect(daysInMonth(2026, 2)).toBe(28);
+    expect(daysInMonth(2028, 2)).toBe(29);
+    expect(daysInMonth(2026, 12)).toBe(31);
+    expect(daysInMonth(2026, 4)).toBe(30);
+  });
+});
+
+describe('momentPlusDays', () => {
+  it('adds whole 24-hour days to a moment, so the Danish clock time moves across a DST change', () => {
+    expect(momentPlusDays(new Date('2026-12-01T09:00:00Z'), 14).toISOString()).toBe(
+      '2026-12-15T09:00:00.000Z',
+    );
+    expect(momentPlusDays(new Date('2026-12-01T09:00:00Z'), -366).toISOString()).toBe(
+      '2025-11-30T09:00:00.000Z',
+    );
+    // 10:00 Danish summer time on 20 October, two weeks on: 09:00 Danish winter time.
+    expect(momentPlusDays(new Date('2026-10-20T08:00:00Z'), 14).toISOString()).toBe(
+      '2026-11-03T08:00:00.000Z',
+    );
   });
 });
 

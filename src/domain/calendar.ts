@@ -47,6 +47,31 @@ export function daysBetween(from: Day, to: Day): number {
   return Math.round((utcMidnight(to) - utcMidnight(from)) / MS_PER_DAY);
 }
 
+/** The year a day is in. */
+export function yearOf(day: Day): number {
+  return Number(day.slice(0, 4));
+}
+
+/** The first day of the month `day` is in. */
+export function monthStart(day: Day): Day {
+  return `${day.slice(0, 7)}-01`;
+}
+
+/** How many days month `month` (1–12) of `year` has. */
+export function daysInMonth(year: number, month: number): number {
+  // Day 0 of the next month is the last day of this one.
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * The moment `days` × 24 hours after `moment` (negative goes back): elapsed time, for a deadline
+ * counted from a moment (a meeting's start), not a calendar day. Across a daylight-saving change
+ * its clock time moves by an hour; for a day, use `addDays`.
+ */
+export function momentPlusDays(moment: Date, days: number): Date {
+  return new Date(moment.getTime() + days * MS_PER_DAY);
+}
+
 /** The Monday of the ISO week `day` is in (Danish weeks start on Monday). */
 export function weekStart(day: Day): Day {
   const weekday = (new Date(utcMidnight(day)).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
@@ -56,7 +81,7 @@ export function weekStart(day: Day): Day {
 /** The ISO 8601 week number and its year ("uge 1" is the week with the year's first Thursday). */
 export function isoWeek(day: Day): { year: number; week: number } {
   const thursday = addDays(weekStart(day), 3);
-  const year = Number(thursday.slice(0, 4));
+  const year = yearOf(thursday);
   const week = Math.floor(daysBetween(`${year}-01-01`, thursday) / 7) + 1;
   return { year, week };
 }

@@ -1,6 +1,9 @@
+import { addMonths as addCalendarMonths } from '../domain/calendar.js';
+
 /**
  * Dates as whole days since 1970-01-01 (UTC). The generator does its arithmetic on day numbers
- * and formats them only when writing, so no time zone can shift a date.
+ * and formats them only when writing, so no time zone can shift a date. Month arithmetic is the
+ * calendar's (src/domain/calendar.ts); the rest converts between day numbers and days.
  */
 const MS_PER_DAY = 86_400_000;
 
@@ -40,13 +43,9 @@ export function startOfYear(year: number): number {
   return Math.round(Date.UTC(year, 0, 1) / MS_PER_DAY);
 }
 
-/** Adds whole calendar months, clamping to the end of a shorter month. */
+/** Adds whole calendar months, clamping to the end of a shorter month (the calendar's rule). */
 export function addMonths(day: number, months: number): number {
-  const date = new Date(day * MS_PER_DAY);
-  const target = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(date.getUTCDate(), lastDay));
-  return Math.round(target.getTime() / MS_PER_DAY);
+  return parseDay(addCalendarMonths(formatDay(day), months));
 }
 
 /** The parts of [from, to] (inclusive days) that fall in each calendar year. */

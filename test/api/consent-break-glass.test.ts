@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { danishToday } from '../../src/domain/plan/attention.js';
+import { danishToday } from '../../src/domain/calendar.js';
 import { newId } from '../../src/db/ids.js';
 import { type AccessWorld, buildAccessWorld, interventionIn } from '../support/access-world.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';

@@ -1,6 +1,6 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, danishToday } from '../../src/domain/plan/attention.js';
+import { addDays, danishToday } from '../../src/domain/calendar.js';
 import { sendPendingMail } from '../../src/server/coordination/mailer.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 

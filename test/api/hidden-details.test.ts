@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, danishToday } from '../../src/domain/plan/attention.js';
+import { addDays, danishToday } from '../../src/domain/calendar.js';
 import { type AccessWorld, buildAccessWorld } from '../support/access-world.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 

@@ -1,3 +1,4 @@
+import { momentPlusDays } from '../calendar.js';
 import {
   type ConsentBasis,
   type ConsentPurpose,
@@ -69,7 +70,7 @@ export const DEFAULT_MEETING_RELATION_DAYS = 14;
 
 /** When a meeting participant's relationship ends: `days` after the meeting starts. */
 export function meetingRelationUntil(startsAt: Date, days: number = DEFAULT_MEETING_RELATION_DAYS): Date {
-  return new Date(startsAt.getTime() + days * 24 * 60 * 60 * 1000);
+  return momentPlusDays(startsAt, days);
 }
 
 /** Whether a meeting relationship still holds (it exists from the invitation, so only the end is checked). */

@@ -1,3 +1,4 @@
+import { daysInMonth } from '../calendar.js';
 import { BUDGET_AREAS } from '../organisation/budget-areas.js';
 import { SECTORS } from '../organisation/sectors.js';
 
@@ -86,8 +87,7 @@ export function splitLine(line: string, separator: string): string[] | null {
 }
 
 function lastDayOfMonth(year: number, month: number): string {
-  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return `${year}-${String(month).padStart(2, '0')}-${String(daysInMonth(year, month)).padStart(2, '0')}`;
 }
 
 /**

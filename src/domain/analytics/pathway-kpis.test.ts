@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addMonths,
-  DEFINITIONS,
-  flowByMonth,
-  offerDistribution,
-  pyramidDistribution,
-} from './pathway-kpis.js';
+import { DEFINITIONS, flowByMonth, offerDistribution, pyramidDistribution } from './pathway-kpis.js';
+import { addMonths } from '../calendar.js';
 
 describe('time to first offer', () => {
   it('counts cumulative shares by calendar limits, the mean in weeks, and no-offer apart', () => {

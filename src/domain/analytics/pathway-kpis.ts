@@ -55,8 +55,6 @@ export interface OfferDistribution {
   meanWeeks: number | null;
 }
 
-export { addMonths };
-
 /** The last day each limit allows for a pathway starting on `start`. */
 function limitDay(start: string, limit: Within): string {
   switch (limit) {

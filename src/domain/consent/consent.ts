@@ -133,14 +133,6 @@ export const consentInputSchema = z
 export type ConsentInput = z.infer<typeof consentInputSchema>;
 
 /**
- * The Danish calendar day a moment falls on: validity dates are Danish days, so between 00:00
- * and 02:00 Danish time the UTC date would be yesterday's.
- */
-export function isoDay(now: Date): string {
-  return danishToday(now);
-}
-
-/**
  * Dates a consent may be recorded with: it starts today or later (no backdating: a consent
  * cannot open what was shared before it was given), and a declaration was signed by today.
  * Returns the field at fault, or null.
@@ -163,7 +155,7 @@ export function consentDateProblem(
 export function isConsentActive(consent: ConsentRecord, now: Date): boolean {
   if (consent.state !== undefined && consent.state !== 'confirmed') return false;
   if (consent.withdrawnAt && consent.withdrawnAt.getTime() <= now.getTime()) return false;
-  const today = isoDay(now);
+  const today = danishToday(now); // validity dates are Danish days, not UTC ones
   if (consent.validFrom > today) return false;
   return consent.validUntil === null || consent.validUntil >= today;
 }

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type { CitizenFacts, InterventionFact } from './facts.js';
-import { addMonths } from '../calendar.js';
 
 export const SEVERITIES = ['low', 'medium', 'high'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -100,5 +99,3 @@ export function pairFinding(
     explanation,
   };
 }
-
-export { addMonths };

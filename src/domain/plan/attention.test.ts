@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, attentionFor, attentionScore, danishToday } from './attention.js';
+import { attentionFor, attentionScore } from './attention.js';
+import { addDays, danishToday } from '../calendar.js';
 import type { InterventionView, PlanOverview } from './plan.types.js';
 
 const me = '00000000-0000-7000-8000-0000000000aa';

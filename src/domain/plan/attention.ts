@@ -1,5 +1,5 @@
 import type { PlanOverview } from './plan.types.js';
-import { addDays, danishToday } from '../calendar.js';
+import { addDays } from '../calendar.js';
 import { followUpDates, nextFollowUp, overdueFollowUps, overdueSubGoals } from './overdue.js';
 
 /** How many days ahead a follow-up counts as due soon. */
@@ -62,6 +62,3 @@ export function attentionScore(attention: Attention): number {
     Number(attention.changedSinceLastVisit)
   );
 }
-
-// Day arithmetic lives in the calendar; re-exported while callers move to it.
-export { addDays, danishToday };

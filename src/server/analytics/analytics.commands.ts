@@ -2,7 +2,7 @@ import { concentration, TOP_FRACTIONS } from '../../domain/analytics/concentrati
 import { costByMonth, costTable } from '../../domain/analytics/cost-table.js';
 import { topGroups } from '../../domain/analytics/top-groups.js';
 import { BUDGET_AREAS } from '../../domain/organisation/budget-areas.js';
-import { danishToday } from '../../domain/plan/attention.js';
+import { danishToday } from '../../domain/calendar.js';
 import {
   DEFINITIONS,
   flowByMonth,

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { isDelegationActive } from '../../domain/access/policy.js';
-import { danishToday } from '../../domain/plan/attention.js';
+import { danishToday } from '../../domain/calendar.js';
 import type { DB } from '../../db/schema.js';
 import { NO_SUBJECT, type SessionSubject } from './session-store.js';
 

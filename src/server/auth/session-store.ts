@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { type Actor, isDelegationActive } from '../../domain/access/policy.js';
 import type { ProfessionalRole, Sector } from '../../domain/organisation/sectors.js';
-import { danishToday } from '../../domain/plan/attention.js';
+import { danishToday } from '../../domain/calendar.js';
 import type { DB } from '../../db/schema.js';
 
 /** The subject id of a relative's session before they chose whose plan to act for. */
@@ -80,7 +80,7 @@ export class SessionStore {
     const actor =
       subject.kind === 'relative'
         ? null
-        : ((await loadActor(this.db, subject, isoDay(this.clock())))?.actor ?? null);
+        : ((await loadActor(this.db, subject, danishToday(new Date(this.clock()))))?.actor ?? null);
     if (subject.kind !== 'relative' && !actor) throw new Error('session subject does not exist');
     if (subject.kind === 'relative' && !subject.granteeCprHmac)
       throw new Error('a relative session needs the relative’s identity');
@@ -160,7 +160,8 @@ export class SessionStore {
     const idleMs = this.limits.idleMinutes * 60_000;
     const cached = this.cache.get(key);
     if (cached && now - cached.checkedAt < RECHECK_MS) {
-      const delegationEnded = cached.delegationUntil !== null && cached.delegationUntil < isoDay(now);
+      const delegationEnded =
+        cached.delegationUntil !== null && cached.delegationUntil < danishToday(new Date(now));
       if (cached.expiresAt <= now || now - cached.lastSeenAt > idleMs || delegationEnded) {
         await this.destroy(token);
         return null;
@@ -213,7 +214,7 @@ export class SessionStore {
             persona: row.persona,
             delegationId: row.delegation_id,
           },
-          isoDay(now),
+          danishToday(new Date(now)),
         );
     if (!pending && !loaded) {
       await this.destroy(token);
@@ -282,11 +283,6 @@ export class SessionStore {
   }
 }
 
-/** The Danish calendar day of a moment: a delegation ends at Danish midnight, not UTC's. */
-function isoDay(time: number): string {
-  return danishToday(new Date(time));
-}
-
 function hashToken(token: string): Buffer {
   return createHash('sha256').update(token).digest();
 }
@@ -295,7 +291,7 @@ function hashToken(token: string): Buffer {
 async function loadActor(
   db: Kysely<DB>,
   subject: SessionSubject,
-  today: string = isoDay(Date.now()),
+  today: string,
 ): Promise<{ actor: Actor; delegationUntil: string | null } | null> {
   if (subject.kind === 'relative') return null;
   if (subject.kind === 'citizen') {

@@ -12,11 +12,10 @@ import {
   consentInputSchema,
   INFORMATION_CATEGORIES,
   isConsentActive,
-  isoDay,
   LEGAL_PROVISION_CODES,
 } from '../../domain/consent/consent.js';
 import { SECTORS } from '../../domain/organisation/sectors.js';
-import { danishToday } from '../../domain/plan/attention.js';
+import { danishToday } from '../../domain/calendar.js';
 import { newId } from '../../db/ids.js';
 import { listConsentRows, toConsentRecord } from '../../db/queries/consent.queries.js';
 import { auditInTransaction } from '../audit/audit-writer.js';
@@ -123,7 +122,7 @@ export function consentRoutes(app: App, context: AppContext): void {
           ? state
           : isConsentActive(record, now)
             ? 'active'
-            : record.validFrom > isoDay(now)
+            : record.validFrom > danishToday(now)
               ? 'not-yet-valid'
               : 'expired';
       return {

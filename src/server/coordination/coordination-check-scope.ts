@@ -14,4 +14,6 @@ export interface CoordinationCheckScope {
   changes: readonly PlanChange[];
   /** The plan document just rebuilt in the same transaction. */
   plan: PlanOverview;
+  /** The moment of the write, whose Danish day the rules check against; now by default. */
+  now?: Date;
 }

@@ -1,7 +1,7 @@
 import { evaluateCitizen } from '../../domain/coordination/engine.js';
 import { diffFlags, hasChanges } from '../../domain/coordination/flag-diff.js';
 import { factsFromPlan } from '../../domain/coordination/plan-facts.js';
-import { danishToday } from '../../domain/plan/attention.js';
+import { danishToday } from '../../domain/calendar.js';
 import { newId } from '../../db/ids.js';
 import { loadCitizenExtras } from '../../db/queries/coordination-facts.queries.js';
 import { writeFlagChanges } from '../../db/queries/coordination-flags.queries.js';
@@ -17,7 +17,7 @@ import { rulesFor } from './rule-choices-cache.js';
  */
 export async function checkCoordinationInTransaction(scope: CoordinationCheckScope): Promise<void> {
   const { trx, municipalityId, citizenId } = scope;
-  const today = danishToday();
+  const today = danishToday(scope.now);
   await recordGasChanges(scope);
   const [rules, loaded] = await Promise.all([
     rulesFor(trx, municipalityId),

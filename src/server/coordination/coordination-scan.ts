@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { activeRules, evaluateCitizen } from '../../domain/coordination/engine.js';
 import { diffFlags, type FlagChanges, hasChanges } from '../../domain/coordination/flag-diff.js';
 import type { OwnedFinding } from '../../domain/coordination/rule.js';
-import { danishToday } from '../../domain/plan/attention.js';
+import { danishToday } from '../../domain/calendar.js';
 import { loadMunicipalityFacts } from '../../db/queries/coordination-facts.queries.js';
 import {
   loadExistingFlags,

@@ -37,9 +37,10 @@ export async function changeFlagStatus(
   action: FlagAction,
   comment: string | null,
   options: { returnDate?: string } = {},
+  now: Date = new Date(),
 ): Promise<FlagView> {
   const { db } = context.database;
-  const today = danishToday();
+  const today = danishToday(now);
   if (action === 'dismiss') {
     const refusal = checkDismissal({ reason: comment ?? '', returnDate: options.returnDate }, today);
     if (refusal)
@@ -80,6 +81,7 @@ export async function changeFlagStatus(
         actorId: actor.id,
         changes: [],
         plan: access.plan.parsed?.deref() ?? (JSON.parse(access.plan.json) as PlanOverview),
+        now,
       });
       const after = await flagById(trx, actor.municipalityId, flagId, true);
       const refusal = checkPersonResolve(after?.status === 'open' || after?.status === 'acknowledged');
@@ -93,7 +95,7 @@ export async function changeFlagStatus(
           status: step.to,
           status_by: actor.id,
           status_comment: comment,
-          status_at: new Date(),
+          status_at: now,
           dismissed_until: action === 'dismiss' ? (options.returnDate ?? null) : null,
           // Acknowledging is taking the flag on: it becomes the actor's, whoever the plan names.
           ...(action === 'acknowledge' ? { owner_id: actor.id, owner_taken_by: actor.id } : {}),

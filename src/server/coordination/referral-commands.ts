@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
 import { type Actor, decideReferralCreate, type ProfessionalActor } from '../../domain/access/policy.js';
-import { addDays, danishToday } from '../../domain/plan/attention.js';
+import { addDays, danishToday } from '../../domain/calendar.js';
 import { newId } from '../../db/ids.js';
 import {
   type ReferralRow,
@@ -116,6 +116,7 @@ export async function createReferral(
   actor: ProfessionalActor,
   citizenId: string,
   input: ReferralCreate,
+  now: Date = new Date(),
 ): Promise<ReferralView> {
   // A referral gives a whole unit read access until it answers: only a direct relationship refers.
   await authorizeCitizen(
@@ -126,7 +127,7 @@ export async function createReferral(
     { action: 'create', resource: 'referral' },
     decideReferralCreate,
   );
-  const today = danishToday();
+  const today = danishToday(now);
   const answerDue = input.answerDue ?? addDays(today, DEFAULT_ANSWER_DAYS);
   if (answerDue < today) throw fieldProblem('answerDue', 'must not be in the past');
   const id = newId();

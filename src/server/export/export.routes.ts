@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { decideExport, decideExportCpr } from '../../domain/access/policy.js';
 import { PLAN_PURPOSE } from '../../domain/consent/consent.js';
-import { danishToday } from '../../domain/plan/attention.js';
+import { danishToday } from '../../domain/calendar.js';
 import { exportCitizenRow } from '../../db/queries/export.queries.js';
 import { exportAccessLog, exportConsents } from '../export/export-data.js';
 import { authorizeCitizen, requireAllowed } from '../auth/citizen-access.js';

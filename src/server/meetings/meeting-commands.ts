@@ -9,6 +9,7 @@ import {
   meetingRelationUntil,
   type ProfessionalActor,
 } from '../../domain/access/policy.js';
+import { momentPlusDays } from '../../domain/calendar.js';
 import { newId } from '../../db/ids.js';
 import { insertNotifications } from '../../db/queries/notification.queries.js';
 import type { DB } from '../../db/schema.js';
@@ -32,7 +33,6 @@ type Executor = AppContext['database']['db'] | Transaction<DB>;
  * horizon ahead, so an invitation cannot stretch access beyond it.
  */
 const EARLIEST_DAYS = 366;
-const DAY = 24 * 60 * 60 * 1000;
 
 /** The meetings of a citizen, as this viewer may see them, oldest first. */
 export async function listMeetings(
@@ -169,12 +169,13 @@ export async function createMeeting(
   actor: Actor,
   citizenId: string,
   input: MeetingCreate,
+  now: Date = new Date(),
 ): Promise<MeetingView> {
   const organiser = await authorise(context, request, actor, citizenId, {
     action: 'create',
     resource: 'meeting',
   });
-  const startsAt = checkStart(input.startsAt);
+  const startsAt = checkStart(input.startsAt, now);
   const id = newId();
   const document = await context.database.db.transaction().execute(async (trx) => {
     await lockPlan(trx, organiser.municipalityId, citizenId);
@@ -233,6 +234,7 @@ export async function changeMeeting(
   meetingId: string,
   step: MeetingStep,
   input: MeetingUpdate | { summary: string } | { reason: string },
+  now: Date = new Date(),
 ): Promise<MeetingView> {
   const resource = `meeting:${meetingId}`;
   const changer = await authorise(context, request, actor, citizenId, { action: 'update', resource });
@@ -258,7 +260,6 @@ export async function changeMeeting(
       .where('kind', '=', 'professional')
       .execute();
     const before = invited.flatMap((row) => (row.professional_id ? [row.professional_id] : []));
-    const now = new Date();
     if (step === 'hold') {
       const { summary } = input as { summary: string };
       if (meeting.starts_at.getTime() > now.getTime())
@@ -270,7 +271,7 @@ export async function changeMeeting(
       await notify(trx, changer, citizenId, meetingId, before, 'meeting-cancelled', meeting.starts_at);
     } else {
       const update = input as MeetingUpdate;
-      const startsAt = update.startsAt ? checkStart(update.startsAt) : undefined;
+      const startsAt = update.startsAt ? checkStart(update.startsAt, now) : undefined;
       const place = update.place === undefined ? meeting.place : update.place;
       const online = update.online ?? meeting.online;
       if (!place && !online) throw fieldProblem('place', 'give a place, or set online');
@@ -347,12 +348,11 @@ async function meetingFor(
   return meeting;
 }
 
-function checkStart(value: string): Date {
+function checkStart(value: string, now: Date): Date {
   const startsAt = new Date(value);
-  const now = Date.now();
-  if (startsAt.getTime() < now - EARLIEST_DAYS * DAY)
+  if (startsAt.getTime() < momentPlusDays(now, -EARLIEST_DAYS).getTime())
     throw fieldProblem('startsAt', 'must not be more than a year ago');
-  if (startsAt.getTime() > now + MEETING_HORIZON_DAYS * DAY)
+  if (startsAt.getTime() > momentPlusDays(now, MEETING_HORIZON_DAYS).getTime())
     throw fieldProblem('startsAt', `must be within the next ${MEETING_HORIZON_DAYS} days`);
   return startsAt;
 }

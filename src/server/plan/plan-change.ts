@@ -33,6 +33,8 @@ export interface ChangeScope {
   access: AccessDecision;
   /** Asks the policy for one act on the plan; a refusal is a 403 that rolls the change back. */
   authorize(act: PlanAct, target?: PlanActTarget): void;
+  /** The moment of the change: its "today" is the Danish day of it (`danishToday(now)`). */
+  now: Date;
 }
 
 export interface ChangeRequest {
@@ -42,6 +44,8 @@ export interface ChangeRequest {
   clientIp: string;
   /** The request's Accept-Language, for a refusal in the user's language. */
   acceptLanguage: string | string[] | undefined;
+  /** The moment of the change (the clock, for tests); now by default. */
+  now?: Date;
 }
 
 /** The citizen writing her own part of the plan (decideCitizenPlanAct), in the same transaction. */
@@ -78,7 +82,7 @@ export async function changePlan(
     refuse(anyAct.find((decision) => decision.allowed) ?? anyAct[0] ?? refusal('plan.professionals-only'));
     if (actor.kind !== 'professional') refuse(refusal('plan.professionals-only'));
   };
-  return inPlanTransaction(context, request, admit, async (trx, access) => {
+  return inPlanTransaction(context, request, admit, async (trx, access, _version, now) => {
     if (actor.kind !== 'professional') throw new Error('admit lets professionals only through');
     // Deny by default: every change asks the policy for its act before it writes.
     let decided = 0;
@@ -93,6 +97,7 @@ export async function changePlan(
       actor,
       access,
       authorize,
+      now,
     });
     if (decided === 0) throw new Error('A plan change was applied without asking the policy.');
     return changes;
@@ -123,9 +128,10 @@ async function inPlanTransaction(
   context: AppContext,
   request: ChangeRequest,
   admit: Admit,
-  apply: (trx: Transaction<DB>, access: AccessDecision, version: number) => Promise<PlanChange[]>,
+  apply: (trx: Transaction<DB>, access: AccessDecision, version: number, now: Date) => Promise<PlanChange[]>,
 ): Promise<{ plan: StoredPlan; changes: PlanChange[] }> {
   const { actor, citizenId } = request;
+  const now = request.now ?? new Date();
   const expected = parseIfMatch(request.ifMatch);
   const grants = await context.plans.grants.get(actor.municipalityId, citizenId);
   const result = await context.database.db
@@ -150,7 +156,7 @@ async function inPlanTransaction(
       admit(access);
       if (plan.version !== expected) throw problems.stale(plan.version);
 
-      const changes = await apply(trx, access, plan.version);
+      const changes = await apply(trx, access, plan.version, now);
       const version = await recordPlanChanges(trx, actor, citizenId, plan.version, changes);
       const [document] = await rebuildPlanDocuments(trx, actor.municipalityId, [citizenId]);
       if (!document) throw new Error(`The plan of ${citizenId} was not rebuilt.`);
@@ -165,6 +171,7 @@ async function inPlanTransaction(
             : null,
         changes,
         plan: document.document,
+        now,
       });
       await auditInTransaction(trx, {
         actor,

@@ -1,7 +1,7 @@
 import type { UpdateObject } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { LEGAL_BASES, type LegalBasisCode } from '../../domain/organisation/legal-bases.js';
-import { danishToday } from '../../domain/plan/attention.js';
+import { danishToday } from '../../domain/calendar.js';
 import { pathwayName } from '../../domain/plan/pathways.js';
 import type {
   EndInput,
@@ -110,7 +110,7 @@ export async function endSubGoal(scope: ChangeScope, id: string, input: EndInput
   scope.authorize('change-sub-goal');
   const before = await subGoalOf(scope, id);
   if (before.status === 'ended') throw problems.conflict('This sub-goal has already ended.');
-  const set = { status: 'ended', end_reason: input.reason, ended_at: new Date() };
+  const set = { status: 'ended', end_reason: input.reason, ended_at: scope.now };
   await updateItem(scope, 'sub_goal', id, set);
   return [
     {
@@ -242,7 +242,7 @@ export async function endIntervention(
   const before = await interventionOf(scope, id);
   scope.authorize('change-intervention', { unitId: before.unit_id });
   if (before.status === 'ended') throw problems.conflict('This intervention has already ended.');
-  const endDate = input.endDate ?? danishToday();
+  const endDate = input.endDate ?? danishToday(scope.now);
   if (endDate < before.start_date) throw fieldProblem('endDate', 'must not be before the start date');
   const set = { status: 'ended', end_date: endDate, end_reason: input.reason };
   await updateItem(scope, 'intervention', id, set);
@@ -366,7 +366,7 @@ export async function endTeamMember(scope: ChangeScope, id: string, input: EndIn
   scope.authorize('change-team');
   const before = await teamMemberOf(scope, id);
   if (before.is_coordinator) scope.authorize('set-coordinator', await coordinatorTarget(scope));
-  const set = { ended_at: new Date(), end_reason: input.reason, is_coordinator: false };
+  const set = { ended_at: scope.now, end_reason: input.reason, is_coordinator: false };
   await updateItem(scope, 'team_member', id, set);
   return [
     {
@@ -428,7 +428,7 @@ export async function endPathway(scope: ChangeScope, id: string, input: EndInput
     .executeTakeFirst();
   if (!before) throw problems.notFound('The pathway');
   if (before.end_date !== null) throw problems.conflict(`The pathway ended on ${before.end_date}.`);
-  const endDate = input.endDate ?? danishToday();
+  const endDate = input.endDate ?? danishToday(scope.now);
   if (endDate < before.start_date) {
     throw problems.badRequest(`endDate must not be before the pathway's start (${before.start_date})`, [
       { field: 'endDate', message: `must not be before ${before.start_date}` },

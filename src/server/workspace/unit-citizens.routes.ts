@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { attentionFor, attentionScore, danishToday } from '../../domain/plan/attention.js';
+import { attentionFor, attentionScore } from '../../domain/plan/attention.js';
+import { danishToday } from '../../domain/calendar.js';
 import { relatedPlans } from '../../db/queries/workspace.queries.js';
 import { unitById, unitStaff } from '../../db/queries/unit-staff.queries.js';
 import type { App, AppContext } from '../context.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { type Attention, attentionFor, attentionScore, danishToday } from '../../domain/plan/attention.js';
+import { type Attention, attentionFor, attentionScore } from '../../domain/plan/attention.js';
+import { danishToday } from '../../domain/calendar.js';
 import { PROFESSIONAL_ROLES, SECTORS } from '../../domain/organisation/sectors.js';
 import { lastVisits, relatedPlans } from '../../db/queries/workspace.queries.js';
 import type { App, AppContext } from '../context.js';

@@ -66,9 +66,6 @@ export function formatTime(iso: string): string {
   return `${part('hour')}:${part('minute')}`;
 }
 
-/** Today's date in Denmark, YYYY-MM-DD (the server's day for consents and delegations). */
-export { danishToday } from '../../../src/domain/calendar.js';
-
 /** Formats an amount of øre (integer) as kroner, e.g. 123456 → "1.234,56 kr.". */
 export function formatMoney(ore: number, language: Language): string {
   return new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency: 'DKK' }).format(ore / 100);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CitizenFacts } from '../facts.js';
 import { type Finding, fingerprintOf, type RuleDefinition } from '../rule.js';
-import { addDays } from '../../plan/attention.js';
+import { addDays } from '../../calendar.js';
 
 export interface GapsSettings extends Record<string, unknown> {
   interventionWithoutSubGoal: boolean;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dayInWords } from '../../calendar.js';
+import { dayInWords, daysBetween } from '../../calendar.js';
 import type { CitizenFacts } from '../facts.js';
 import { type Finding, fingerprintOf, type RuleDefinition } from '../rule.js';
 
@@ -38,7 +38,3 @@ export const referralOverdueRule: RuleDefinition<ReferralOverdueSettings> = {
       }));
   },
 };
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CitizenFacts } from '../facts.js';
-import { addMonths, type Finding, fingerprintOf, type RuleDefinition } from '../rule.js';
+import { type Finding, fingerprintOf, type RuleDefinition } from '../rule.js';
+import { addMonths } from '../../calendar.js';
 import { pathwayName } from '../../plan/pathways.js';
 
 export interface StalledSettings extends Record<string, unknown> {

@@ -1,3 +1,4 @@
+import { daysInMonth } from '../../../../src/domain/calendar.js';
 import { FIRST_YEAR, LAST_YEAR } from '../../../../src/domain/common/input-marks.js';
 
 /** The three fields of the DKFDS date pattern, as typed. */
@@ -31,11 +32,6 @@ export function splitDateValue(value: string): DateParts {
   if (value === '') return { day: '', month: '', year: '' };
   const [year = '', month = '', day = ''] = value.split('-');
   return { day, month, year };
-}
-
-function daysInMonth(year: number, month: number): number {
-  // Day 0 of the next month is the last day of this one; UTC, so no time zone moves it.
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /**

@@ -18,7 +18,7 @@ import { useFocusOnOpen } from '../../components/form/useFocusOnOpen.js';
 import { useFormErrors } from '../../components/form/useFormErrors.js';
 import { useShowSuccess } from '../../components/SuccessAlert.js';
 import { SECTOR_LABELS } from '../../domain.js';
-import { danishToday } from '../../i18n/format.js';
+import { danishToday } from '../../../../src/domain/calendar.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 
 type Grantee = 'unit' | 'sector';

@@ -9,7 +9,7 @@ import { dateError, type FieldErrors } from '../../components/form/form-errors.j
 import { useFocusOnOpen } from '../../components/form/useFocusOnOpen.js';
 import { useFormErrors } from '../../components/form/useFormErrors.js';
 import { useShowSuccess } from '../../components/SuccessAlert.js';
-import { danishToday } from '../../i18n/format.js';
+import { danishToday } from '../../../../src/domain/calendar.js';
 import { normaliseCpr } from '../../domain.js';
 
 /**

@@ -5,7 +5,7 @@ import { type FlagAction, useFlagAction } from '../../api/useFlagAction.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useConfirmSave } from '../../components/SuccessAlert.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';
-import { danishToday } from '../../i18n/dates.js';
+import { danishToday } from '../../../../src/domain/calendar.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { isOpen, localised, sectorLabel } from './flag-text.js';
 import { FlagHistory } from './FlagHistory.js';

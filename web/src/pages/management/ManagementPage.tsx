@@ -10,6 +10,7 @@ import {
   usePathwayKpis,
   WITHIN,
 } from '../../api/analytics.js';
+import { danishToday, yearOf } from '../../../../src/domain/calendar.js';
 import { isApiError } from '../../api/client.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
@@ -33,7 +34,7 @@ import './management.css';
 // The chart library is loaded only when the chart is drawn: the first page load stays small.
 const LorenzChart = lazy(() => import('./LorenzChart.js'));
 
-const THIS_YEAR = new Date().getFullYear();
+const THIS_YEAR = yearOf(danishToday());
 const YEARS = offeredYears(THIS_YEAR);
 const SHARE_KEYS = ['top1', 'top5', 'top10', 'top20'] as const;
 

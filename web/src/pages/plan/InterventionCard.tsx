@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type InterventionView, isFollowUpOverdue, PYRAMID_LABELS, type SubGoalView } from '../../domain.js';
-import { danishToday } from '../../i18n/dates.js';
+import { danishToday } from '../../../../src/domain/calendar.js';
 import { OverdueTag } from './OverdueTag.js';
 import { formatDate, formatMoney } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';

@@ -37,7 +37,7 @@ import { PlanContext, type PlanContextValue } from './PlanContext.js';
 import { PyramidSection } from './PyramidSection.js';
 import { SubGoalList } from './SubGoalList.js';
 import { NextStepsSection, nextStepsAnchor } from './NextStepsSection.js';
-import { danishToday } from '../../i18n/dates.js';
+import { danishToday } from '../../../../src/domain/calendar.js';
 import { nextFollowUp } from '../../domain.js';
 import { formatDate } from '../../i18n/format.js';
 import { OverdueTag } from './OverdueTag.js';

@@ -2,7 +2,7 @@ import type { PresentedIntervention } from '../../api/types.js';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isSubGoalOverdue, type SubGoalView } from '../../domain.js';
-import { danishToday } from '../../i18n/dates.js';
+import { danishToday } from '../../../../src/domain/calendar.js';
 import { OverdueTag } from './OverdueTag.js';
 import { formatDate } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';

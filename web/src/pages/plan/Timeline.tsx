@@ -13,7 +13,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useMeetings } from '../../api/meetings.js';
 import { SECTOR_LABELS } from '../../domain.js';
-import { danishToday, daysBetween } from '../../i18n/dates.js';
+import { danishToday, daysBetween } from '../../../../src/domain/calendar.js';
 import { formatDate } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { anchors } from './anchors.js';

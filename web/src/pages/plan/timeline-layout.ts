@@ -1,6 +1,6 @@
 import type { PresentedIntervention, PresentedPlan } from '../../api/types.js';
 import type { Sector } from '../../domain.js';
-import { addDays, addMonths, danishToday, daysBetween } from '../../i18n/dates.js';
+import { addDays, addMonths, danishToday, daysBetween, monthStart } from '../../../../src/domain/calendar.js';
 import { isRestricted } from './intervention-view.js';
 
 export const ZOOM_MONTHS = [3, 6, 12, 24] as const;
@@ -34,7 +34,7 @@ export function timelineSpan(today: string, days: readonly string[]): DayRange {
     day < low ? low : day > high ? high : day;
   const from = clampDay(addMonths(earliest, -1), addMonths(today, -24), addMonths(today, -3));
   const to = clampDay(addMonths(latest, 1), addMonths(today, 6), addMonths(today, 24));
-  return { from: `${from.slice(0, 7)}-01`, to };
+  return { from: monthStart(from), to };
 }
 
 /** Where a day falls in a range, 0 at its start and 1 at its end. */
@@ -45,7 +45,7 @@ export function position(day: string, range: DayRange): number {
 /** The first day of each month inside the range, for the axis. */
 export function monthTicks(range: DayRange): string[] {
   const ticks: string[] = [];
-  let day = `${range.from.slice(0, 7)}-01`;
+  let day = monthStart(range.from);
   if (day < range.from) day = addMonths(day, 1);
   while (day <= range.to) {
     ticks.push(day);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { TextField } from '../../../components/form/Fields.js';
 import { dateError } from '../../../components/form/form-errors.js';
 import { formatDate } from '../../../i18n/format.js';
-import { danishToday } from '../../../i18n/dates.js';
+import { danishToday } from '../../../../../src/domain/calendar.js';
 import { useLanguage } from '../../../i18n/useLanguage.js';
 import { usePlanContext } from '../PlanContext.js';
 import { EditPanel } from './EditPanel.js';

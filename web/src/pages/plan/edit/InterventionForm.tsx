@@ -2,7 +2,7 @@ import { type ReactElement, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useInterventionTypes, useProfessionals, useUnits } from '../../../api/useCatalogue.js';
 import { type InterventionView, LEGAL_BASES, type LegalBasisCode, SECTOR_LABELS } from '../../../domain.js';
-import { danishToday } from '../../../i18n/dates.js';
+import { danishToday } from '../../../../../src/domain/calendar.js';
 import { formatDate } from '../../../i18n/format.js';
 import { useLanguage } from '../../../i18n/useLanguage.js';
 import { interventionCreateSchema, interventionUpdateSchema } from '../../../plan-schemas.js';

@@ -1,4 +1,5 @@
 import { type ReactElement, useMemo } from 'react';
+import { danishToday } from '../../../../../src/domain/calendar.js';
 import { EChart } from '../../../charts/EChart.js';
 import { formatDate } from '../../../i18n/format.js';
 import { useLanguage } from '../../../i18n/useLanguage.js';
@@ -23,7 +24,7 @@ export function MeasureChart({
         type: 'time',
         axisLabel: {
           color: '#1a1a1a',
-          formatter: (value: number) => formatDate(new Date(value).toISOString().slice(0, 10), language),
+          formatter: (value: number) => formatDate(danishToday(new Date(value)), language),
         },
         splitNumber: 3,
       },
