@@ -103,6 +103,7 @@ export async function changePlan(
       if (decided === 0) throw new Error('A plan change was applied without asking the policy.');
       const version = await recordPlanChanges(trx, actor, citizenId, plan.version, changes);
       const [document] = await rebuildPlanDocuments(trx, actor.municipalityId, [citizenId]);
+      if (!document) throw new Error(`The plan document of citizen ${citizenId} could not be rebuilt.`);
       await checkCoordinationInTransaction({
         trx,
         municipalityId: actor.municipalityId,
@@ -112,7 +113,7 @@ export async function changePlan(
           ? await unitNameOf(trx, actor.municipalityId, actor.unitId)
           : null,
         changes,
-        plan: document!.document,
+        plan: document.document,
       });
       await auditInTransaction(trx, {
         actor,
@@ -123,7 +124,7 @@ export async function changePlan(
         clientIp: request.clientIp,
         details: { version },
       });
-      return { document: document!, changes };
+      return { document, changes };
     })
     .catch(async (error: unknown) => {
       // A refused change leaves no trace in the rolled-back transaction, so record it apart.
