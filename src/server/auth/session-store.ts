@@ -104,12 +104,7 @@ export class SessionStore {
         municipality_id: subject.municipalityId,
         subject_kind: subject.kind,
         subject_id: subject.id,
-        role:
-          !actor || actor.kind === 'citizen'
-            ? actor && !actor.delegate
-              ? 'citizen'
-              : 'relative'
-            : actor.role,
+        role: sessionRole(actor),
         persona: subject.persona,
         expires_at: expiresAt,
         last_seen_at: new Date(now),
@@ -283,6 +278,12 @@ export class SessionStore {
 }
 
 /** The Danish calendar day of a moment: a delegation ends at Danish midnight, not UTC's. */
+/** A professional's own role; otherwise a citizen acting for themself, or a relative (no actor yet too). */
+function sessionRole(actor: Actor | null): string {
+  if (actor && actor.kind !== 'citizen') return actor.role;
+  return actor && !actor.delegate ? 'citizen' : 'relative';
+}
+
 function isoDay(time: number): string {
   return danishToday(new Date(time));
 }
