@@ -25,7 +25,9 @@ export class CprVault {
   }
 
   encrypt(cpr: string): Buffer {
-    const key = this.keys.encryption.get(this.keys.currentKeyId)!;
+    const key = this.keys.encryption.get(this.keys.currentKeyId);
+    // The constructor checked this; the guard only narrows the type.
+    if (!key) throw new Error('CPR encryption: the current key id has no key');
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', key, iv);
     const body = Buffer.concat([cipher.update(cpr, 'utf8'), cipher.final()]);
@@ -34,7 +36,9 @@ export class CprVault {
 
   decrypt(sealed: Uint8Array): string {
     const buffer = Buffer.from(sealed);
-    const key = this.keys.encryption.get(buffer[0]!);
+    const keyId = buffer[0];
+    if (keyId === undefined) throw new Error('CPR decryption: the sealed number is empty');
+    const key = this.keys.encryption.get(keyId);
     if (!key) throw new Error('CPR decryption: the key that sealed this number is not configured');
     const decipher = createDecipheriv('aes-256-gcm', key, buffer.subarray(1, 13));
     decipher.setAuthTag(buffer.subarray(13, 29));

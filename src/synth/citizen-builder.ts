@@ -118,12 +118,10 @@ export class CitizenBuilder {
       this.pushCost(intervention, intervention.start, intervention.start, type.unitCostOre);
       return;
     }
-    const last =
-      intervention.status === 'ended'
-        ? Math.min(intervention.end ?? yesterday, yesterday)
-        : intervention.status === 'paused'
-          ? Math.max(intervention.start, Math.min(pausedFrom ?? yesterday, yesterday))
-          : yesterday;
+    let last = yesterday;
+    if (intervention.status === 'ended') last = Math.min(intervention.end ?? yesterday, yesterday);
+    else if (intervention.status === 'paused')
+      last = Math.max(intervention.start, Math.min(pausedFrom ?? yesterday, yesterday));
     for (const part of splitByYear(intervention.start, last)) {
       const amount = periodCost(
         type.unitCostOre,

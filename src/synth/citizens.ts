@@ -170,6 +170,24 @@ function pickFrequency(random: Random, type: InterventionTypeDefinition, intense
   return random.pick(options);
 }
 
+/** An active sub-goal's target lies ahead, now and then just passed; an ended one's is its end. */
+function subGoalTargetDay(
+  random: Random,
+  status: SubGoalStatus,
+  today: number,
+  endedDay: number | null,
+): number {
+  if (status !== 'active') return endedDay ?? today;
+  return random.chance(0.85) ? today + random.int(30, 365) : today - random.int(1, 60);
+}
+
+/** An achieved sub-goal scored high; an ended one has no score; an active one mostly has one. */
+function subGoalGasLevel(random: Random, status: SubGoalStatus): number | null {
+  if (status === 'achieved') return random.pick([1, 2]);
+  if (status === 'ended') return null;
+  return random.chance(0.05) ? null : random.weighted(GAS_WEIGHTS);
+}
+
 function followUpDay(random: Random, today: number): number {
   // About one in eight follow-ups is overdue, so the plan shows what needs attention.
   return random.chance(0.12) ? today - random.int(1, 45) : today + random.int(0, 120);
@@ -303,20 +321,8 @@ function addSubGoalsAndLinks(builder: CitizenBuilder, archetype: Archetype, mult
       category,
       title: template.title,
       measure: template.measure,
-      targetDate:
-        status === 'active'
-          ? random.chance(0.85)
-            ? today + random.int(30, 365)
-            : today - random.int(1, 60)
-          : (endedDay ?? today),
-      gasLevel:
-        status === 'achieved'
-          ? random.pick([1, 2])
-          : status === 'ended'
-            ? null
-            : random.chance(0.05)
-              ? null
-              : random.weighted(GAS_WEIGHTS),
+      targetDate: subGoalTargetDay(random, status, today, endedDay),
+      gasLevel: subGoalGasLevel(random, status),
       status,
       endReason: status === 'ended' ? random.pick(SUB_GOAL_END_REASONS) : null,
       createdDay,

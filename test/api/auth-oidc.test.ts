@@ -16,7 +16,9 @@ let worker: { id: string };
 let citizen: { id: string; cpr: string };
 
 function cookieValue(setCookie: string | string[] | undefined, name: string): string | null {
-  const headers = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
+  let headers: string[] = [];
+  if (Array.isArray(setCookie)) headers = setCookie;
+  else if (setCookie) headers = [setCookie];
   for (const header of headers) {
     const [pair] = header.split(';');
     if (pair?.startsWith(`${name}=`)) return pair.slice(name.length + 1);

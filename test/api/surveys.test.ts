@@ -62,7 +62,9 @@ function expectedTie(lines: Line[], from: string, to: string) {
   const relationship = about.reduce((total, line) => total + sum(line, 4, 7), 0);
   // index = all / 7n; compare 10·all with threshold·10·7n in whole numbers.
   const [moderate, strong] = from === to ? [40, 45] : [35, 40];
-  const band = 10 * all > strong * 7 * n ? 'strong' : 10 * all >= moderate * 7 * n ? 'moderate' : 'weak';
+  let band: 'strong' | 'moderate' | 'weak' = 'weak';
+  if (10 * all > strong * 7 * n) band = 'strong';
+  else if (10 * all >= moderate * 7 * n) band = 'moderate';
   const two = (numerator: number, denominator: number) => Math.round((numerator * 100) / denominator) / 100;
   return {
     from,

@@ -141,6 +141,7 @@ export async function benchCoordination(database: Database, line: Line): Promise
         .where('id', '=', row.id)
         .execute();
       const [document] = await rebuildPlanDocuments(trx, municipalityId, [row.citizen_id]);
+      if (!document) throw new Error(`No plan document was rebuilt for citizen ${row.citizen_id}`);
       const usageBefore = process.resourceUsage();
       const cpuBefore = process.cpuUsage();
       const before = performance.now();
@@ -158,7 +159,7 @@ export async function benchCoordination(database: Database, line: Line): Promise
             after: { followUpDate: row.follow_up_date },
           },
         ],
-        plan: document!.document,
+        plan: document.document,
       });
       const after = performance.now();
       const cpu = process.cpuUsage(cpuBefore);

@@ -195,7 +195,8 @@ export const spoilArbitrary: fc.Arbitrary<Spoil> = fc.oneof(
 );
 
 export function classOf(spoil: Spoil): HostileClass {
-  return spoil.kind === 'field' ? spoil.class : spoil.kind === 'whole' ? 'wrong-type' : spoil.kind;
+  if (spoil.kind === 'field') return spoil.class;
+  return spoil.kind === 'whole' ? 'wrong-type' : spoil.kind;
 }
 
 export const PERSONAS = ['coordinator', 'citizen', 'administrator', 'anonymous'] as const;

@@ -182,7 +182,8 @@ export async function loadMunicipalityFacts(
 }
 
 function byText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (a < b) return -1;
+  return a > b ? 1 : 0;
 }
 
 function byStartThenId(a: InterventionFact, b: InterventionFact): number {

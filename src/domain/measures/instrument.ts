@@ -114,12 +114,16 @@ export type ScoringResult = { ok: true; value: InstrumentScore } | { ok: false; 
 /** The band of a score: the first whose bound holds. */
 export function bandOf(bands: Instrument['bands'], score: number): string | null {
   for (const band of bands) {
-    if (
-      band.atMost !== undefined ? score <= band.atMost : band.below !== undefined ? score < band.below : true
-    )
-      return band.code;
+    if (bandHolds(band, score)) return band.code;
   }
   return null;
+}
+
+/** Whether a score is within a band's bound: at most `atMost`, below `below`, or any (no bound). */
+function bandHolds(band: Instrument['bands'][number], score: number): boolean {
+  if (band.atMost !== undefined) return score <= band.atMost;
+  if (band.below !== undefined) return score < band.below;
+  return true;
 }
 
 /**

@@ -60,13 +60,14 @@ function toRow(entry: AuditEntry): UnchainedRow {
   const { actor } = entry;
   const details = detailsOf(entry);
   const delegate = actor.kind === 'citizen' ? actor.delegate : undefined;
+  const citizenRole = delegate ? 'relative' : 'citizen';
   return {
     municipality_id: actor.municipalityId,
     id: newId(),
     at: new Date().toISOString(),
     actor_kind: delegate ? 'relative' : actor.kind,
     actor_id: delegate ? delegate.delegationId : actor.id,
-    actor_role: actor.kind === 'citizen' ? (delegate ? 'relative' : 'citizen') : actor.role,
+    actor_role: actor.kind === 'citizen' ? citizenRole : actor.role,
     actor_unit_id: actor.kind === 'professional' ? actor.unitId : null,
     on_behalf_of: delegate ? actor.id : null,
     citizen_id: entry.citizenId,

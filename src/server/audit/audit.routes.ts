@@ -206,13 +206,9 @@ export function auditRoutes(app: App, context: AppContext): void {
         ...(criteria.citizenId ? [criteria.citizenId] : []),
       ];
       const scope = auditCitizenNameScope(actor);
+      const unitScope = actor.unitId ? { unitId: actor.unitId } : 'none';
       const [citizenNames, units] = await Promise.all([
-        auditCitizenNames(
-          db,
-          actor.municipalityId,
-          citizenIds,
-          scope === 'unit' ? (actor.unitId ? { unitId: actor.unitId } : 'none') : scope,
-        ),
+        auditCitizenNames(db, actor.municipalityId, citizenIds, scope === 'unit' ? unitScope : scope),
         unitNames(db, actor.municipalityId, unitIdsOf(shown)),
       ]);
       await context.audit.record({

@@ -104,12 +104,7 @@ export class SessionStore {
         municipality_id: subject.municipalityId,
         subject_kind: subject.kind,
         subject_id: subject.id,
-        role:
-          !actor || actor.kind === 'citizen'
-            ? actor && !actor.delegate
-              ? 'citizen'
-              : 'relative'
-            : actor.role,
+        role: sessionRole(actor),
         persona: subject.persona,
         expires_at: expiresAt,
         last_seen_at: new Date(now),
@@ -281,6 +276,12 @@ export class SessionStore {
       .executeTakeFirst();
     return Number(result.numDeletedRows);
   }
+}
+
+/** A professional's own role; otherwise a citizen acting for themself, or a relative (no actor yet too). */
+function sessionRole(actor: Actor | null): string {
+  if (actor && actor.kind !== 'citizen') return actor.role;
+  return actor && !actor.delegate ? 'citizen' : 'relative';
 }
 
 function hashToken(token: string): Buffer {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  type Actor,
   type ConsentChange,
   decideConsentChange,
   decideDelegationChange,
@@ -8,6 +9,7 @@ import { normaliseCpr } from '../../domain/citizen/cpr.js';
 import {
   CONSENT_PURPOSES,
   CONSENT_STATES,
+  type ConsentRecord,
   consentDateProblem,
   consentInputSchema,
   INFORMATION_CATEGORIES,
@@ -72,6 +74,27 @@ const delegationViewSchema = z
   })
   .meta({ id: 'Delegation' });
 
+/** Where a consent stands today: withdrawn, pending or rejected, or within its dates or not. */
+function consentStatus(
+  withdrawn: boolean,
+  state: (typeof CONSENT_STATES)[number],
+  record: ConsentRecord,
+  now: Date,
+): z.infer<typeof consentViewSchema>['status'] {
+  if (withdrawn) return 'withdrawn';
+  if (state !== 'confirmed') return state;
+  if (isConsentActive(record, now)) return 'active';
+  return record.validFrom > danishToday(now) ? 'not-yet-valid' : 'expired';
+}
+
+/** The columns one answer to a consent sets. */
+function answerColumns(answer: 'withdraw' | 'confirm' | 'reject', actor: Actor, now: Date) {
+  if (answer === 'withdraw')
+    return { withdrawn_at: now, withdrawn_by_kind: actor.kind, withdrawn_by_id: actor.id };
+  if (answer === 'confirm') return { state: 'confirmed', confirmed_at: now };
+  return { state: 'rejected' };
+}
+
 /**
  * Consent and delegated access (fuldmagt). The citizen gives and withdraws consent; a
  * professional who works with the citizen records a consent given on paper or a legal basis
@@ -116,15 +139,7 @@ export function consentRoutes(app: App, context: AppContext): void {
     return rows.map((row) => {
       const record = toConsentRecord(row);
       const state = row.state as (typeof CONSENT_STATES)[number];
-      const status = row.withdrawn_at
-        ? 'withdrawn'
-        : state !== 'confirmed'
-          ? state
-          : isConsentActive(record, now)
-            ? 'active'
-            : record.validFrom > danishToday(now)
-              ? 'not-yet-valid'
-              : 'expired';
+      const status = consentStatus(Boolean(row.withdrawn_at), state, record, now);
       return {
         id: row.id,
         granteeUnit: row.grantee_unit_id
@@ -361,13 +376,7 @@ export function consentRoutes(app: App, context: AppContext): void {
           const now = new Date();
           await trx
             .updateTable('consent')
-            .set(
-              answer === 'withdraw'
-                ? { withdrawn_at: now, withdrawn_by_kind: actor.kind, withdrawn_by_id: actor.id }
-                : answer === 'confirm'
-                  ? { state: 'confirmed', confirmed_at: now }
-                  : { state: 'rejected' },
-            )
+            .set(answerColumns(answer, actor, now))
             .where('municipality_id', '=', actor.municipalityId)
             .where('id', '=', consentId)
             .execute();

@@ -57,8 +57,7 @@ export async function scanMunicipality(
   report('reading', 1, 1);
   const rules = activeRules(choices);
   const findings: (OwnedFinding & { citizenId: string })[] = [];
-  for (let index = 0; index < facts.length; index++) {
-    const citizen = facts[index]!;
+  for (const [index, citizen] of facts.entries()) {
     for (const finding of evaluateCitizen(citizen, rules, today))
       findings.push({ ...finding, citizenId: citizen.citizenId });
     if ((index + 1) % 5000 === 0 || index + 1 === facts.length) report('checking', index + 1, facts.length);

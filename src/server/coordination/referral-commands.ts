@@ -240,7 +240,7 @@ export async function advanceReferral(
       // A civil-society actor has no login: the sending unit records its answers.
       const receiver = row.to_unit_id ? actor.unitId === row.to_unit_id : actor.unitId === row.from_unit_id;
       const sender = actor.unitId === row.from_unit_id;
-      const allowed = rule.by === 'receiver' ? receiver : rule.by === 'sender' ? sender : receiver || sender;
+      const allowed = { receiver, sender, either: receiver || sender }[rule.by];
       if (!allowed) {
         throw problems.forbidden(
           rule.by === 'sender'

@@ -142,6 +142,7 @@ export function exportRoutes(app: App, context: AppContext): void {
         cpr = `${number.slice(0, 6)}-${number.slice(6)}`;
       }
       // Durable before the file leaves the server; the CPR choice and its reason included.
+      const disclosurePurpose = exportDecision.kind === 'data-subject' ? 'gdpr-art-15' : PLAN_PURPOSE;
       await context.audit.record({
         actor,
         citizenId,
@@ -149,11 +150,7 @@ export function exportRoutes(app: App, context: AppContext): void {
         resource: includeCpr ? 'plan,cpr' : 'plan',
         outcome: 'allowed',
         clientIp: request.ip,
-        purpose: includeCpr
-          ? (reason ?? null)
-          : exportDecision.kind === 'data-subject'
-            ? 'gdpr-art-15'
-            : PLAN_PURPOSE,
+        purpose: includeCpr ? (reason ?? null) : disclosurePurpose,
         details: {
           kind: exportDecision.kind,
           basis: exportDecision.basis,

@@ -48,6 +48,11 @@ export function composeExportPdf(data: ExportPdfData, options: PlanPdfOptions): 
   const base = composePlanPdf(data.plan, { ...options, export: true });
   const { t, tv } = citizenWords(data.plan, audience, language);
   const day = (value: string): string => formatDay(value, language);
+  /** A purpose in the reader's words; one without a text of its own is shown as stored. */
+  const purposeText = (purpose: string): string => {
+    const key = PURPOSE_KEYS[purpose];
+    return key ? t(key) : purpose;
+  };
   const blocks: PdfBlock[] = [
     { kind: 'paragraph', tone: 'lead', text: t('citizenExportIntro') },
     { kind: 'heading', level: 2, text: tv('citizenTitleOwn', 'citizenTitleRelative') },
@@ -75,12 +80,7 @@ export function composeExportPdf(data: ExportPdfData, options: PlanPdfOptions): 
         consent.categories
           .map((category) => (CATEGORY_KEYS[category] ? t(CATEGORY_KEYS[category]) : category))
           .join(', '),
-        [
-          PURPOSE_KEYS[consent.purpose]
-            ? t(PURPOSE_KEYS[consent.purpose] as CitizenPdfTextKey)
-            : consent.purpose,
-          consent.basis === 'legal_provision' ? t('citizenConsentLaw') : null,
-        ]
+        [purposeText(consent.purpose), consent.basis === 'legal_provision' ? t('citizenConsentLaw') : null]
           .filter(Boolean)
           .join('. '),
         [
@@ -110,11 +110,7 @@ export function composeExportPdf(data: ExportPdfData, options: PlanPdfOptions): 
         formatMoment(entry.at, language),
         [entry.who.name, entry.who.unit].filter(Boolean).join(', ') || entry.who.role,
         entry.description[language],
-        entry.why
-          ? PURPOSE_KEYS[entry.why]
-            ? t(PURPOSE_KEYS[entry.why] as CitizenPdfTextKey)
-            : entry.why
-          : t('citizenLogNoReason'),
+        entry.why ? purposeText(entry.why) : t('citizenLogNoReason'),
       ]),
     });
     if (data.accessLogTruncated || data.accessLog.length > shown.length)

@@ -295,6 +295,19 @@ function citizenPlan(plan: PresentedPlan, options: PlanPdfOptions): PdfLayout {
 }
 
 /** The citizen's plan as blocks: goal, whom to call, steps, who does what and why, network. */
+/** How the citizen's PDF names a sub-goal's status. */
+const STEP_STATUS_KEYS: Record<PresentedPlan['subGoals'][number]['status'], CitizenPdfTextKey> = {
+  active: 'citizenStepActive',
+  achieved: 'citizenStepAchieved',
+  ended: 'citizenStepEnded',
+};
+
+/** The citizen's PDF says when help has not started yet or is paused (active help needs no word). */
+const HELP_STATE_KEYS: Partial<Record<PresentedIntervention['status'], CitizenPdfTextKey>> = {
+  planned: 'citizenHelpPlanned',
+  paused: 'citizenHelpPaused',
+};
+
 export function citizenPlanBlocks(
   plan: PresentedPlan,
   audience: Exclude<PdfAudience, 'professional'>,
@@ -344,13 +357,7 @@ export function citizenPlanBlocks(
   blocks.push({ kind: 'heading', level: 2, text: tv('citizenStepsOwn', 'citizenStepsRelative') });
   if (plan.subGoals.length === 0) blocks.push({ kind: 'paragraph', text: t('citizenStepsNone') });
   for (const goal of plan.subGoals) {
-    const lines = [
-      goal.status === 'achieved'
-        ? t('citizenStepAchieved')
-        : goal.status === 'ended'
-          ? t('citizenStepEnded')
-          : t('citizenStepActive'),
-    ];
+    const lines = [t(STEP_STATUS_KEYS[goal.status])];
     if (goal.status === 'active' && goal.gasLevel !== null) lines.push(progressWords(goal.gasLevel));
     if (goal.targetDate) lines.push(t('citizenStepWhen', { date: day(goal.targetDate) }));
     blocks.push({ kind: 'card', title: goal.title, lines, muted: goal.status !== 'active' });
@@ -371,12 +378,8 @@ export function citizenPlanBlocks(
           .filter(Boolean)
           .join(' · ')
       : null;
-    const state =
-      item.status === 'planned'
-        ? t('citizenHelpPlanned')
-        : item.status === 'paused'
-          ? t('citizenHelpPaused')
-          : null;
+    const stateKey = HELP_STATE_KEYS[item.status];
+    const state = stateKey ? t(stateKey) : null;
     if (isRestricted(item)) {
       blocks.push({
         kind: 'card',

@@ -179,6 +179,12 @@ export async function createIntervention(
   ];
 }
 
+/** An update's schedule as its column: unchanged (undefined), cleared (null) or the new JSON. */
+function scheduleColumn(schedule: InterventionUpdate['schedule']): string | null | undefined {
+  if (schedule === undefined) return undefined;
+  return schedule ? JSON.stringify(schedule) : null;
+}
+
 export async function updateIntervention(
   scope: ChangeScope,
   id: string,
@@ -204,8 +210,7 @@ export async function updateIntervention(
     frequency: input.frequency,
     status: input.status,
     cost_ore: input.costOre,
-    schedule:
-      input.schedule === undefined ? undefined : input.schedule ? JSON.stringify(input.schedule) : null,
+    schedule: scheduleColumn(input.schedule),
     case_reference: input.caseReference,
   });
   const after = { ...before, ...set };

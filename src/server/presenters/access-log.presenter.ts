@@ -64,6 +64,12 @@ const SEEN: Record<string, { da: string; en: string }> = {
   flag: { da: 'koordineringen af din plan', en: 'the coordination of your plan' },
 };
 
+/** The PDF's own words for a PDF download, or null when the visit was not one. */
+function pdfReadKey(parts: string[]): 'citizenPlanPdfRead' | 'citizenExportPdfRead' | null {
+  if (parts.includes('plan_pdf')) return 'citizenPlanPdfRead';
+  return parts.includes('export_pdf') ? 'citizenExportPdfRead' : null;
+}
+
 /** The entry in words, in both languages (the web app has its own, richer texts). */
 function describe(row: AccessLogRow, parts: string[]): { da: string; en: string } {
   if (row.in_list) {
@@ -76,11 +82,7 @@ function describe(row: AccessLogRow, parts: string[]): { da: string; en: string 
         };
   }
   // A PDF download is its own visit (a plain link): said as such, in the PDF's own words.
-  const pdf = parts.includes('plan_pdf')
-    ? 'citizenPlanPdfRead'
-    : parts.includes('export_pdf')
-      ? 'citizenExportPdfRead'
-      : null;
+  const pdf = pdfReadKey(parts);
   if (pdf) return { da: citizenPdfTexts.da[pdf], en: citizenPdfTexts.en[pdf] };
   const seen = parts.map((part) => SEEN[part] ?? { da: 'dine oplysninger', en: 'your data' });
   const da = [...new Set(seen.map((item) => item.da))];

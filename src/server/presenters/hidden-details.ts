@@ -165,14 +165,20 @@ export interface InterventionNotificationPayload {
   text: { da: string; en: string };
 }
 
+/** What was done to an intervention, in both languages. */
+const ACTION_WORDS: Record<InterventionNotificationPayload['action'], { da: string; en: string }> = {
+  create: { da: 'oprettet', en: 'created' },
+  update: { da: 'ændret', en: 'changed' },
+  end: { da: 'afsluttet', en: 'ended' },
+};
+
 /** The inbox text of an intervention notification, with or without what the intervention is. */
 export function interventionNotificationText(
   unit: string,
   action: InterventionNotificationPayload['action'],
   typeName: string | null,
 ): { da: string; en: string } {
-  const da = action === 'create' ? 'oprettet' : action === 'end' ? 'afsluttet' : 'ændret';
-  const en = action === 'create' ? 'created' : action === 'end' ? 'ended' : 'changed';
+  const { da, en } = ACTION_WORDS[action];
   return typeName
     ? {
         da: `${unit} har ${da} indsatsen ${typeName} for en borger, du også arbejder med.`,

@@ -21,8 +21,8 @@ export function useFlagAction(citizenId: string): UseMutationResult<Flag, Error,
   return useMutation({
     mutationFn: ({ flagId, action, text, returnDate }) => {
       const trimmed = text.trim();
-      const body =
-        action === 'dismiss' ? { reason: trimmed, returnDate } : trimmed === '' ? {} : { comment: trimmed };
+      const comment = trimmed === '' ? {} : { comment: trimmed };
+      const body = action === 'dismiss' ? { reason: trimmed, returnDate } : comment;
       return apiJson<Flag>(`/api/flags/${encodeURIComponent(flagId)}/${action}`, { method: 'POST', body });
     },
     onSuccess: async () => {

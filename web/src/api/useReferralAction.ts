@@ -16,7 +16,8 @@ export function useReferralAction(): UseMutationResult<Referral, Error, Referral
     mutationFn: ({ referralId, action, text }) => {
       const trimmed = text.trim();
       const needsReason = action === 'decline' || action === 'withdraw';
-      const body = needsReason ? { reason: trimmed } : trimmed === '' ? {} : { comment: trimmed };
+      const comment = trimmed === '' ? {} : { comment: trimmed };
+      const body = needsReason ? { reason: trimmed } : comment;
       return apiJson<Referral>(`/api/referrals/${encodeURIComponent(referralId)}/${action}`, {
         method: 'POST',
         body,

@@ -20,12 +20,8 @@ function has(resource: unknown, key: string): boolean {
     if (node === null || typeof node !== 'object') return false;
     const record = node as Record<string, unknown>;
     // Plural and context keys live as key_one / key_other / key_citizen.
-    node =
-      part in record
-        ? record[part]
-        : Object.keys(record).some((name) => name.startsWith(`${part}_`))
-          ? ''
-          : undefined;
+    if (part in record) node = record[part];
+    else node = Object.keys(record).some((name) => name.startsWith(`${part}_`)) ? '' : undefined;
   }
   return node !== undefined;
 }

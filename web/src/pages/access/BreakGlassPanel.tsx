@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactElement, useId, useState } from 'react';
+import { type FormEvent, type ReactElement, type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BREAK_GLASS_REASONS, type BreakGlassReason } from '../../api/access-types.js';
 import { stepUpOf } from '../../api/step-up.js';
@@ -50,6 +50,21 @@ export function BreakGlassPanel({
     );
   };
 
+  /** After a refusal: the stronger login that retries the request, or the error itself. */
+  const failure = (): ReactNode => {
+    if (stepUp && breakGlass.variables) {
+      return (
+        <StepUpNotice
+          how={stepUp}
+          onDone={() =>
+            breakGlass.variables && breakGlass.mutate(breakGlass.variables, { onSuccess: () => onOpened?.() })
+          }
+        />
+      );
+    }
+    return breakGlass.error ? <ErrorAlert error={breakGlass.error} /> : null;
+  };
+
   return (
     <section aria-labelledby={`${id}-heading`} className="samspil-panel samspil-break-glass mt-7">
       <h2 id={`${id}-heading`} className="h3">
@@ -88,16 +103,7 @@ export function BreakGlassPanel({
         />
         <FormActions submitLabel={t('breakGlass.submit')} pending={breakGlass.isPending} />
       </form>
-      {stepUp && breakGlass.variables ? (
-        <StepUpNotice
-          how={stepUp}
-          onDone={() =>
-            breakGlass.variables && breakGlass.mutate(breakGlass.variables, { onSuccess: () => onOpened?.() })
-          }
-        />
-      ) : breakGlass.error ? (
-        <ErrorAlert error={breakGlass.error} />
-      ) : null}
+      {failure()}
     </section>
   );
 }

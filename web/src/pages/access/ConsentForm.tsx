@@ -1,4 +1,5 @@
 import { type FormEvent, type ReactElement, useId, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
   CONSENT_CATEGORIES,
@@ -24,6 +25,12 @@ import { useLanguage } from '../../i18n/useLanguage.js';
 type Grantee = 'unit' | 'sector';
 /** What a professional's registration rests on. */
 type Kind = 'declaration' | 'pending' | 'legal';
+
+function kindLabel(kind: Kind, t: TFunction): string {
+  if (kind === 'declaration') return t('consents.professional.kindDeclaration');
+  if (kind === 'pending') return t('consents.professional.kindPending');
+  return t('consents.professional.kindLegal');
+}
 
 interface ConsentFormProps {
   citizenId: string;
@@ -137,9 +144,7 @@ export function ConsentForm({ citizenId, onDone, by = 'citizen' }: ConsentFormPr
             legend={t('consents.professional.kind')}
             choices={kinds.map((value) => ({
               value,
-              label: t(
-                `consents.professional.kind${value === 'declaration' ? 'Declaration' : value === 'pending' ? 'Pending' : 'Legal'}`,
-              ),
+              label: kindLabel(value, t),
             }))}
             value={kind}
             onChange={(value) => setKind(kinds.find((item) => item === value) ?? 'declaration')}

@@ -50,13 +50,12 @@ function ConsentsView({ citizenId }: { citizenId: string }): ReactElement {
           {t('consents.withdrawn')}
         </p>
       ) : null}
-      {!mayAct ? null : giving.open ? (
-        <ConsentForm citizenId={citizenId} onDone={giving.hide} />
-      ) : (
+      {mayAct && giving.open ? <ConsentForm citizenId={citizenId} onDone={giving.hide} /> : null}
+      {mayAct && !giving.open ? (
         <p>
           <OpenFormButton toggle={giving} label={t('consents.give')} primary />
         </p>
-      )}
+      ) : null}
       {waiting.length > 0 ? (
         <>
           <h2>{t('consents.pendingHeading')}</h2>

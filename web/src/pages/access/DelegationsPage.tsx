@@ -29,34 +29,40 @@ function DelegationsView({ citizenId }: { citizenId: string }): ReactElement {
   const me = useMe();
   const isCitizen = me.data?.kind === 'citizen' && !me.data.actingFor;
 
+  /** When the power of attorney was revoked, or the period it holds for. */
+  const validity = (delegation: {
+    revokedAt: string | null;
+    validFrom: string;
+    validUntil: string | null;
+  }): string => {
+    if (delegation.revokedAt)
+      return t('delegations.revokedAt', { date: formatDateTime(delegation.revokedAt, language) });
+    if (delegation.validUntil)
+      return t('delegations.validPeriod', {
+        from: formatDate(delegation.validFrom, language),
+        until: formatDate(delegation.validUntil, language),
+      });
+    return t('delegations.validFrom', { from: formatDate(delegation.validFrom, language) });
+  };
+
   return (
     <>
       <h1>{t('delegations.title')}</h1>
       <p className="font-lead">{t('delegations.intro')}</p>
       <QueryStatus query={delegations} />
       {revoke.error ? <ErrorAlert error={revoke.error} /> : null}
-      {!isCitizen ? null : granting.open ? (
-        <DelegationForm citizenId={citizenId} onDone={granting.hide} />
-      ) : (
+      {isCitizen && granting.open ? <DelegationForm citizenId={citizenId} onDone={granting.hide} /> : null}
+      {isCitizen && !granting.open ? (
         <p>
           <OpenFormButton toggle={granting} label={t('delegations.grant')} primary />
         </p>
-      )}
+      ) : null}
       {delegations.data?.length === 0 ? <p>{t('delegations.none')}</p> : null}
       <ul className="samspil-consents no-max-width">
         {(delegations.data ?? []).map((delegation) => (
           <li key={delegation.id} className="samspil-consent">
             <h2 className="h5">{delegation.granteeName}</h2>
-            <p>
-              {delegation.revokedAt
-                ? t('delegations.revokedAt', { date: formatDateTime(delegation.revokedAt, language) })
-                : delegation.validUntil
-                  ? t('delegations.validPeriod', {
-                      from: formatDate(delegation.validFrom, language),
-                      until: formatDate(delegation.validUntil, language),
-                    })
-                  : t('delegations.validFrom', { from: formatDate(delegation.validFrom, language) })}
-            </p>
+            <p>{validity(delegation)}</p>
             {delegation.includesConsent ? <p>{t('delegations.coversConsent')}</p> : null}
             {delegation.revokedAt || !isCitizen ? null : (
               <button

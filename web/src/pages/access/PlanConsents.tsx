@@ -30,18 +30,17 @@ export function PlanConsents({
     <section aria-labelledby="plan-consents-heading" className="samspil-plan-section">
       <h2 id="plan-consents-heading">{t('consents.professional.heading')}</h2>
       <p>{t('consents.professional.intro')}</p>
-      {canRegister ? (
-        registering.open ? (
-          <ConsentForm
-            citizenId={citizenId}
-            onDone={registering.hide}
-            by={teamLeader ? 'team-leader' : 'professional'}
-          />
-        ) : (
-          <p>
-            <OpenFormButton toggle={registering} label={t('consents.professional.register')} />
-          </p>
-        )
+      {canRegister && registering.open ? (
+        <ConsentForm
+          citizenId={citizenId}
+          onDone={registering.hide}
+          by={teamLeader ? 'team-leader' : 'professional'}
+        />
+      ) : null}
+      {canRegister && !registering.open ? (
+        <p>
+          <OpenFormButton toggle={registering} label={t('consents.professional.register')} />
+        </p>
       ) : null}
       <QueryStatus query={consents} />
       {consents.data?.length === 0 ? <p>{t('consents.professional.none')}</p> : null}

@@ -1,4 +1,4 @@
-import { type ReactElement, useState } from 'react';
+import { type ReactElement, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlanExport } from '../../api/usePlanExport.js';
 import { stepUpOf } from '../../api/step-up.js';
@@ -27,6 +27,11 @@ export function PlanExport({
   const stepUp = stepUpOf(exporter.error);
   const last = exporter.variables;
   const context = audience === 'citizen' ? 'citizen' : undefined;
+  /** After a refusal: the stronger login that retries the export, or the error itself. */
+  const failure = (): ReactNode => {
+    if (stepUp && last) return <StepUpNotice how={stepUp} onDone={() => exporter.mutate(last)} />;
+    return exporter.error ? <ErrorAlert error={exporter.error} /> : null;
+  };
   return (
     <section aria-labelledby="plan-export-heading" className="samspil-panel mt-7">
       <h2 id="plan-export-heading" className="h3">
@@ -84,11 +89,7 @@ export function PlanExport({
           </Alert>
         ) : null}
       </div>
-      {stepUp && last ? (
-        <StepUpNotice how={stepUp} onDone={() => exporter.mutate(last)} />
-      ) : exporter.error ? (
-        <ErrorAlert error={exporter.error} />
-      ) : null}
+      {failure()}
     </section>
   );
 }

@@ -1,6 +1,7 @@
-import { type ReactElement, useState } from 'react';
+import { type ReactElement, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { BreakGlassAccess } from '../../api/access-types.js';
 import { isApiError } from '../../api/client.js';
 import { useBreakGlassList } from '../../api/useBreakGlassList.js';
 import { useMe } from '../../api/useMe.js';
@@ -22,6 +23,34 @@ export function BreakGlassReviewPage(): ReactElement {
   const [selected, setSelected] = useState<string | null>(null);
 
   if (list.isError && isApiError(list.error, 403)) return <ForbiddenPage kind="unit" />;
+  /** The review given; else one's own access (someone else reviews it), or the button to review it. */
+  const reviewCell = (item: BreakGlassAccess): ReactNode => {
+    if (item.reviewedAt) {
+      return (
+        <>
+          {item.review ? <strong>{t(`breakGlassReview.outcome.${item.review.outcome}`)}</strong> : null}{' '}
+          {item.review?.reviewer
+            ? t('breakGlassReview.reviewedAtBy', {
+                date: formatDateTime(item.reviewedAt, language),
+                who: item.review.reviewer.name,
+              })
+            : t('breakGlassReview.reviewedAt', {
+                date: formatDateTime(item.reviewedAt, language),
+              })}
+          {item.review?.comment ? <p className="samspil-muted">{item.review.comment}</p> : null}
+        </>
+      );
+    }
+    if (item.professional.id === me.data?.id) return t('breakGlassReview.ownAccess');
+    return (
+      <button type="button" className="button button-secondary" onClick={() => setSelected(item.id)}>
+        {t('breakGlassReview.review')}
+        <span className="sr-only">
+          : {item.professional.name}, {item.citizen.name}
+        </span>
+      </button>
+    );
+  };
   return (
     <>
       <h1>{t('breakGlassReview.title')}</h1>
@@ -58,37 +87,7 @@ export function BreakGlassReviewPage(): ReactElement {
                   <td data-title={t('breakGlassReview.column.reason')}>
                     <strong>{t(`breakGlass.reasons.${item.reasonCode}`)}</strong>: {item.reason}
                   </td>
-                  <td data-title={t('breakGlassReview.column.review')}>
-                    {item.reviewedAt ? (
-                      <>
-                        {item.review ? (
-                          <strong>{t(`breakGlassReview.outcome.${item.review.outcome}`)}</strong>
-                        ) : null}{' '}
-                        {item.review?.reviewer
-                          ? t('breakGlassReview.reviewedAtBy', {
-                              date: formatDateTime(item.reviewedAt, language),
-                              who: item.review.reviewer.name,
-                            })
-                          : t('breakGlassReview.reviewedAt', {
-                              date: formatDateTime(item.reviewedAt, language),
-                            })}
-                        {item.review?.comment ? <p className="samspil-muted">{item.review.comment}</p> : null}
-                      </>
-                    ) : item.professional.id === me.data?.id ? (
-                      t('breakGlassReview.ownAccess')
-                    ) : (
-                      <button
-                        type="button"
-                        className="button button-secondary"
-                        onClick={() => setSelected(item.id)}
-                      >
-                        {t('breakGlassReview.review')}
-                        <span className="sr-only">
-                          : {item.professional.name}, {item.citizen.name}
-                        </span>
-                      </button>
-                    )}
-                  </td>
+                  <td data-title={t('breakGlassReview.column.review')}>{reviewCell(item)}</td>
                 </tr>
               ))}
             </tbody>

@@ -40,12 +40,10 @@ function Help({ item, context }: { item: HelpItem; context: 'relative' | undefin
         end: formatDate(help.endDate, language),
       })
     : t('citizen.help.from', { start: formatDate(help.startDate, language) });
-  const state =
-    help.status === 'planned'
-      ? t('citizen.help.planned')
-      : help.status === 'paused'
-        ? t('citizen.help.paused')
-        : null;
+  // Help not started yet or paused says so; active help needs no word.
+  let state: string | null = null;
+  if (help.status === 'planned') state = t('citizen.help.planned');
+  else if (help.status === 'paused') state = t('citizen.help.paused');
   if (isRestricted(help)) {
     return (
       <li className="samspil-help samspil-help-hidden">

@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { SubGoalView } from '../../domain.js';
 import { formatDate } from '../../i18n/format.js';
@@ -37,17 +38,19 @@ export function StepList({ view, context, owner }: StepListProps): ReactElement 
   );
 }
 
+/** An active step's progress in words (or just that it started); else achieved or stopped. */
+function stepState(goal: SubGoalView, t: TFunction): string {
+  if (goal.status === 'active')
+    return goal.gasLevel === null
+      ? t('citizen.steps.started')
+      : t(`citizen.progress.${progressWords(goal.gasLevel)}`);
+  return goal.status === 'achieved' ? t('citizen.steps.achieved') : t('citizen.steps.stopped');
+}
+
 function Step({ goal }: { goal: SubGoalView }): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
-  const state =
-    goal.status === 'active'
-      ? goal.gasLevel === null
-        ? t('citizen.steps.started')
-        : t(`citizen.progress.${progressWords(goal.gasLevel)}`)
-      : goal.status === 'achieved'
-        ? t('citizen.steps.achieved')
-        : t('citizen.steps.stopped');
+  const state = stepState(goal, t);
   return (
     <li className="samspil-step">
       <h3 className="h5">{goal.title}</h3>

@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { InboxItem } from '../../api/coordination-types.js';
@@ -64,6 +65,12 @@ export function InboxPage(): ReactElement {
   );
 }
 
+/** What the entry's link opens: the referrals or the plan, of the named citizen when there is one. */
+function openText(referral: boolean, citizen: string | null, t: TFunction): string {
+  if (referral) return citizen ? t('inbox.openReferralsOf', { name: citizen }) : t('inbox.openReferrals');
+  return citizen ? t('inbox.openPlanOf', { name: citizen }) : t('inbox.openPlan');
+}
+
 function InboxEntry({
   item,
   pending,
@@ -78,11 +85,9 @@ function InboxEntry({
   const text = notificationText(item, language) ?? t('inbox.kind.other');
   const citizen = notificationCitizen(item);
   const unread = item.readAt === null;
-  const link = isReferralNotification(item)
-    ? referralsPath
-    : item.citizenId
-      ? planPath(item.citizenId)
-      : null;
+  const referral = isReferralNotification(item);
+  const planLink = item.citizenId ? planPath(item.citizenId) : null;
+  const link = referral ? referralsPath : planLink;
   return (
     <li className={unread ? 'samspil-inbox-item is-unread' : 'samspil-inbox-item'}>
       <p className="samspil-inbox-text">
@@ -95,13 +100,7 @@ function InboxEntry({
       <p className="samspil-item-actions">
         {link ? (
           <Link to={link} onClick={unread ? onRead : undefined}>
-            {isReferralNotification(item)
-              ? citizen
-                ? t('inbox.openReferralsOf', { name: citizen })
-                : t('inbox.openReferrals')
-              : citizen
-                ? t('inbox.openPlanOf', { name: citizen })
-                : t('inbox.openPlan')}
+            {openText(referral, citizen, t)}
           </Link>
         ) : null}
         {unread ? (

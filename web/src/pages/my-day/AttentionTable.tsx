@@ -39,6 +39,7 @@ export function AttentionTable({
   // The same query My day ranks by (cached): the flags are among what needs attention.
   const flags = useMyDayFlags().data;
   const column = (name: string): string => t(`myDay.column.${name}`);
+  const dayText = (day: string): string => (day === today ? t('myDay.today') : formatDate(day, language));
   const header = (key: SortKey, label: string, className?: string): ReactElement =>
     sort ? (
       <SortableHeader
@@ -85,7 +86,7 @@ export function AttentionTable({
                   <AttentionTags item={item} flags={flags?.get(item.id)} />
                 </td>
                 <td data-title={column('nextFollowUp')} className="samspil-nowrap">
-                  {next ? (next === today ? t('myDay.today') : formatDate(next, language)) : '—'}
+                  {next ? dayText(next) : '—'}
                   {next && next < today ? (
                     <>
                       {' '}

@@ -17,18 +17,20 @@ export interface MyDayView {
 
 const DIRECTION_WORDS: Record<SortDirection, string> = { ascending: 'stigende', descending: 'faldende' };
 
+/** The direction the address asks for, or the sort's own default. */
+function directionOf(word: string | null, sort: SortKey): SortDirection {
+  if (word === DIRECTION_WORDS.ascending) return 'ascending';
+  if (word === DIRECTION_WORDS.descending) return 'descending';
+  return DEFAULT_DIRECTION[sort];
+}
+
 /** The view the address holds (`vis`, `q`, `sorter`, `retning`); anything unknown falls back to the default. */
 export function viewFrom(params: URLSearchParams): MyDayView {
   const chosen = (params.get('vis') ?? '').split(',');
   const sortValue = params.get('sorter') ?? '';
   const sort = (SORTS as readonly string[]).includes(sortValue) ? (sortValue as SortKey) : 'attention';
   const directionWord = params.get('retning');
-  const direction =
-    directionWord === DIRECTION_WORDS.ascending
-      ? 'ascending'
-      : directionWord === DIRECTION_WORDS.descending
-        ? 'descending'
-        : DEFAULT_DIRECTION[sort];
+  const direction = directionOf(directionWord, sort);
   const q = params.get('q') ?? '';
   return {
     kinds: ATTENTION_KINDS.filter((kind) => chosen.includes(kind)),

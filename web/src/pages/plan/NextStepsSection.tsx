@@ -1,5 +1,6 @@
 import { type ReactElement, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FlagSeverity } from '../../api/coordination-types.js';
 import { useNextSteps } from '../../api/useNextSteps.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
@@ -14,6 +15,13 @@ import { usePlanContext } from './PlanContext.js';
 import { proposalsAnchor } from './ProposalsSection.js';
 
 export const nextStepsAnchor = 'naeste-skridt';
+
+/** The badge colour of a flag's severity. */
+const SEVERITY_BADGE: Record<FlagSeverity, string> = {
+  high: 'badge-error',
+  medium: 'badge-warning',
+  low: 'badge-info',
+};
 
 /**
  * "Næste skridt" at the top of the plan: what to do next, each with its one action. The numbers
@@ -37,6 +45,18 @@ export function NextStepsSection({ citizenId }: { citizenId: string }): ReactEle
   if (data) {
     for (const step of data.followUps) {
       const own = ownUnit(step.interventionId);
+      // While its form is open, the follow-up's own button is hidden.
+      const recordButton =
+        recording === step.interventionId ? null : (
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => setRecording(step.interventionId)}
+          >
+            {t('plan.nextSteps.recordFollowUp')}
+            <span className="sr-only">: {step.name}</span>
+          </button>
+        );
       items.push({
         key: `follow-up-${step.interventionId}`,
         content: (
@@ -46,16 +66,7 @@ export function NextStepsSection({ citizenId }: { citizenId: string }): ReactEle
               tag={<OverdueTag since={step.date} />}
               action={
                 own ? (
-                  recording === step.interventionId ? null : (
-                    <button
-                      type="button"
-                      className="button button-secondary"
-                      onClick={() => setRecording(step.interventionId)}
-                    >
-                      {t('plan.nextSteps.recordFollowUp')}
-                      <span className="sr-only">: {step.name}</span>
-                    </button>
-                  )
+                  recordButton
                 ) : (
                   <a href={`#${anchors.intervention(step.interventionId)}`}>
                     {t('plan.nextSteps.toIntervention', { name: step.name })}
@@ -97,9 +108,7 @@ export function NextStepsSection({ citizenId }: { citizenId: string }): ReactEle
           <Step
             text={flagText(flag.title[language], flag.explanation[language])}
             tag={
-              <span
-                className={`badge samspil-badge ${flag.severity === 'high' ? 'badge-error' : flag.severity === 'medium' ? 'badge-warning' : 'badge-info'}`}
-              >
+              <span className={`badge samspil-badge ${SEVERITY_BADGE[flag.severity]}`}>
                 {t(`coordination.severity.${flag.severity}`)}
               </span>
             }

@@ -158,6 +158,17 @@ function PlanView({
     { href: anchors.history, label: t('plan.history.heading') },
   ];
 
+  const updatedText = (): string => {
+    // Say what the history says: a date from the import is not a change made here.
+    if (history.data && history.data.items.length === 0) return t('plan.notChanged');
+    if (plan.updatedBy)
+      return t('plan.updatedBy', {
+        date: formatDateTime(plan.updatedAt, language),
+        name: plan.updatedBy.name,
+      });
+    return t('plan.updated', { date: formatDateTime(plan.updatedAt, language) });
+  };
+
   return (
     <PlanContext.Provider value={contextValue}>
       <article className="samspil-plan">
@@ -178,17 +189,7 @@ function PlanView({
                 {t('plan.cpr')}: <span className="samspil-nowrap">{plan.citizen.cprMasked}</span>
               </span>
             )}
-            <span>
-              {history.data && history.data.items.length === 0
-                ? // Say what the history says: a date from the import is not a change made here.
-                  t('plan.notChanged')
-                : plan.updatedBy
-                  ? t('plan.updatedBy', {
-                      date: formatDateTime(plan.updatedAt, language),
-                      name: plan.updatedBy.name,
-                    })
-                  : t('plan.updated', { date: formatDateTime(plan.updatedAt, language) })}
-            </span>
+            <span>{updatedText()}</span>
             <span>
               {t('plan.nextFollowUp')}:{' '}
               {next ? (

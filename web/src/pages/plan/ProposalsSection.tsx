@@ -48,12 +48,59 @@ function ProposalItem({ proposal }: { proposal: Proposal }): ReactElement {
   const intervention = plan.sectors
     .flatMap((group) => group.interventions)
     .find((item) => item.id === proposal.interventionId);
-  const name = !intervention
-    ? proposal.ownerUnit.name
-    : isRestricted(intervention)
-      ? t('plan.interventions.restrictedName', { unit: intervention.unit.name })
-      : intervention.type.name;
+  const interventionName = (): string => {
+    if (!intervention) return proposal.ownerUnit.name;
+    if (isRestricted(intervention))
+      return t('plan.interventions.restrictedName', { unit: intervention.unit.name });
+    return intervention.type.name;
+  };
+  const name = interventionName();
   const headingId = `proposal-${proposal.id}`;
+  /** The owner's answer: accept or decline (its form open), or for others that the owner decides. */
+  const answer = (): ReactElement => {
+    if (!proposal.canAnswer) {
+      return (
+        <p className="samspil-muted samspil-small">
+          {t('ownership.proposals.awaitingOwner', { owner: proposal.ownerUnit.name })}
+        </p>
+      );
+    }
+    if (decliner.open) {
+      return (
+        <EndForm
+          title={t('ownership.proposals.declineTitle')}
+          path={`/proposals/${proposal.id}/decline`}
+          submitLabel={t('ownership.proposals.decline')}
+          theirs={() => []}
+          onDone={decliner.hide}
+        />
+      );
+    }
+    return (
+      <div className="samspil-item-actions">
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={accept.isPending}
+          aria-label={`${t('ownership.proposals.accept')}: ${name}`}
+          onClick={() =>
+            accept.mutate({ method: 'POST', path: `/proposals/${proposal.id}/accept`, body: {}, etag })
+          }
+        >
+          {t('ownership.proposals.accept')}
+        </button>
+        <button
+          type="button"
+          className="button button-secondary"
+          ref={decliner.trigger}
+          aria-label={`${t('ownership.proposals.decline')}: ${name}`}
+          onClick={decliner.show}
+        >
+          {t('ownership.proposals.decline')}
+        </button>
+      </div>
+    );
+  };
   const value = (field: string, raw: unknown): string => {
     if (field === 'status' && typeof raw === 'string') return t(`plan.interventionStatus.${raw}`);
     if (typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw)) return formatDate(raw, language);
@@ -91,44 +138,7 @@ function ProposalItem({ proposal }: { proposal: Proposal }): ReactElement {
             ) : null}
           </dl>
         )}
-        {proposal.canAnswer ? (
-          decliner.open ? (
-            <EndForm
-              title={t('ownership.proposals.declineTitle')}
-              path={`/proposals/${proposal.id}/decline`}
-              submitLabel={t('ownership.proposals.decline')}
-              theirs={() => []}
-              onDone={decliner.hide}
-            />
-          ) : (
-            <div className="samspil-item-actions">
-              <button
-                type="button"
-                className="button button-primary"
-                disabled={accept.isPending}
-                aria-label={`${t('ownership.proposals.accept')}: ${name}`}
-                onClick={() =>
-                  accept.mutate({ method: 'POST', path: `/proposals/${proposal.id}/accept`, body: {}, etag })
-                }
-              >
-                {t('ownership.proposals.accept')}
-              </button>
-              <button
-                type="button"
-                className="button button-secondary"
-                ref={decliner.trigger}
-                aria-label={`${t('ownership.proposals.decline')}: ${name}`}
-                onClick={decliner.show}
-              >
-                {t('ownership.proposals.decline')}
-              </button>
-            </div>
-          )
-        ) : (
-          <p className="samspil-muted samspil-small">
-            {t('ownership.proposals.awaitingOwner', { owner: proposal.ownerUnit.name })}
-          </p>
-        )}
+        {answer()}
         {accept.isError ? <ErrorAlert error={accept.error} /> : null}
       </article>
     </li>

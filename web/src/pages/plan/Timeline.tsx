@@ -37,6 +37,8 @@ const TRACK = 30;
 const LABEL_PX = 190;
 const PHONE = '(max-width: 575.98px)';
 const DAYS_PER_MONTH = 30.44;
+/** A month label every n months, so a wider zoom keeps its labels apart. */
+const TICK_EVERY: Record<ZoomMonths, number> = { 3: 1, 6: 1, 12: 2, 24: 3 };
 
 function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -103,18 +105,17 @@ export function Timeline({ plan }: { plan: PresentedPlan }): ReactElement {
   }
   height += 8;
   const todayX = x(today);
-  const laneName = (key: LaneKey): string =>
-    key === 'subGoals'
-      ? t('plan.timeline.subGoalLane')
-      : key === 'meetings'
-        ? t('plan.timeline.meetingLane')
-        : (SECTOR_LABELS[key]?.[language] ?? key);
+  const laneName = (key: LaneKey): string => {
+    if (key === 'subGoals') return t('plan.timeline.subGoalLane');
+    if (key === 'meetings') return t('plan.timeline.meetingLane');
+    return SECTOR_LABELS[key]?.[language] ?? key;
+  };
   const monthFormat = new Intl.DateTimeFormat(language === 'da' ? 'da-DK' : 'en-GB', {
     month: 'short',
     year: '2-digit',
     timeZone: 'UTC',
   });
-  const tickEvery = months === 24 ? 3 : months === 12 ? 2 : 1;
+  const tickEvery = TICK_EVERY[months];
   const summary = t('plan.timeline.itemsSummary', {
     count: layout.items.length,
     overdue: layout.overdue,
@@ -364,28 +365,39 @@ function ClashRing({ cx, cy }: { cx: number; cy: number }): ReactElement {
   return <circle className="samspil-timeline-clash" cx={cx} cy={cy} r={12} />;
 }
 
-/** A dated item: its own shape per kind; overdue turns it into a circle with "!", a clash rings it. */
-function Mark({ mark, cx, cy }: { mark: TimelineMark; cx: number; cy: number }): ReactElement {
-  const shape = mark.overdue ? (
-    <g className="samspil-timeline-overdue">
-      <circle cx={cx} cy={cy} r={8} />
-      <text x={cx} y={cy + 4.5} textAnchor="middle">
-        !
-      </text>
-    </g>
-  ) : mark.kind === 'target' ? (
-    <polygon
-      className="samspil-timeline-target"
-      points={`${cx},${cy - 8} ${cx + 7},${cy + 6} ${cx - 7},${cy + 6}`}
-    />
-  ) : mark.kind === 'meeting' ? (
-    <rect className="samspil-timeline-meeting" x={cx - 6} y={cy - 6} width={12} height={12} rx={2} />
-  ) : (
+/** The shape of a dated item: a circle with "!" when overdue, otherwise its kind's own. */
+function markShape(mark: TimelineMark, cx: number, cy: number): ReactElement {
+  if (mark.overdue) {
+    return (
+      <g className="samspil-timeline-overdue">
+        <circle cx={cx} cy={cy} r={8} />
+        <text x={cx} y={cy + 4.5} textAnchor="middle">
+          !
+        </text>
+      </g>
+    );
+  }
+  if (mark.kind === 'target') {
+    return (
+      <polygon
+        className="samspil-timeline-target"
+        points={`${cx},${cy - 8} ${cx + 7},${cy + 6} ${cx - 7},${cy + 6}`}
+      />
+    );
+  }
+  if (mark.kind === 'meeting') {
+    return <rect className="samspil-timeline-meeting" x={cx - 6} y={cy - 6} width={12} height={12} rx={2} />;
+  }
+  return (
     <polygon
       className="samspil-timeline-follow-up"
       points={`${cx},${cy - 8} ${cx + 8},${cy} ${cx},${cy + 8} ${cx - 8},${cy}`}
     />
   );
+}
+
+/** A dated item: its own shape per kind; overdue turns it into a circle with "!", a clash rings it. */
+function Mark({ mark, cx, cy }: { mark: TimelineMark; cx: number; cy: number }): ReactElement {
   return (
     <g className={`samspil-timeline-mark is-${mark.kind}`}>
       {mark.kind === 'target' || mark.kind === 'meeting' ? (
@@ -393,7 +405,7 @@ function Mark({ mark, cx, cy }: { mark: TimelineMark; cx: number; cy: number }):
           {truncate(mark.name, 24)}
         </text>
       ) : null}
-      {shape}
+      {markShape(mark, cx, cy)}
       {mark.clashesWith.length > 0 ? <ClashRing cx={cx} cy={cy} /> : null}
     </g>
   );
@@ -412,14 +424,12 @@ function TimelineTable({
   const { t } = useTranslation();
   const language = useLanguage();
   const periodOf = new Map(bars.map((bar) => [`start-${bar.intervention.id}`, bar.intervention]));
-  const what = (item: TimelineMark): string =>
-    item.kind === 'start'
-      ? t('plan.timeline.start')
-      : item.kind === 'followUp'
-        ? t('plan.timeline.followUp')
-        : item.kind === 'target'
-          ? t('plan.timeline.subGoalTarget')
-          : t('plan.timeline.meeting');
+  const what = (item: TimelineMark): string => {
+    if (item.kind === 'start') return t('plan.timeline.start');
+    if (item.kind === 'followUp') return t('plan.timeline.followUp');
+    if (item.kind === 'target') return t('plan.timeline.subGoalTarget');
+    return t('plan.timeline.meeting');
+  };
   return (
     <details className="samspil-details samspil-timeline-details">
       <summary>{t('plan.timeline.asTable')}</summary>

@@ -30,8 +30,10 @@ export function timelineSpan(today: string, days: readonly string[]): DayRange {
   const sorted = [...days].sort();
   const earliest = sorted[0] ?? today;
   const latest = sorted.at(-1) ?? today;
-  const clampDay = (day: string, low: string, high: string): string =>
-    day < low ? low : day > high ? high : day;
+  const clampDay = (day: string, low: string, high: string): string => {
+    if (day < low) return low;
+    return day > high ? high : day;
+  };
   const from = clampDay(addMonths(earliest, -1), addMonths(today, -24), addMonths(today, -3));
   const to = clampDay(addMonths(latest, 1), addMonths(today, 6), addMonths(today, 24));
   return { from: monthStart(from), to };

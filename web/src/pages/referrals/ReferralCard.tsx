@@ -1,4 +1,4 @@
-import { type ReactElement, useRef, useState } from 'react';
+import { type ReactElement, type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Referral, ReferralAction } from '../../api/coordination-types.js';
@@ -45,6 +45,15 @@ export function ReferralCard({ referral, myUnitId, linkToPlan }: ReferralCardPro
   const title = t('referrals.cardTitle', { from: referral.from.unit.name, to });
   const headingId = `referral-${referral.id}`;
   const open = referral.status === 'requested';
+  /** The citizen, linked to the plan where the reader may open it; hidden from a unit without access. */
+  const citizenName = (): ReactNode => {
+    if (!referral.citizen) return <span className="samspil-muted">{t('referrals.citizenHidden')}</span>;
+    return linkToPlan ? (
+      <Link to={planPath(referral.citizen.id)}>{referral.citizen.name}</Link>
+    ) : (
+      referral.citizen.name
+    );
+  };
 
   return (
     <li className={referral.overdue ? 'samspil-referral is-overdue' : 'samspil-referral'}>
@@ -61,17 +70,7 @@ export function ReferralCard({ referral, myUnitId, linkToPlan }: ReferralCardPro
           ) : null}
         </div>
         <dl className="samspil-facts">
-          <Fact label={t('referrals.citizen')}>
-            {referral.citizen ? (
-              linkToPlan ? (
-                <Link to={planPath(referral.citizen.id)}>{referral.citizen.name}</Link>
-              ) : (
-                referral.citizen.name
-              )
-            ) : (
-              <span className="samspil-muted">{t('referrals.citizenHidden')}</span>
-            )}
-          </Fact>
+          <Fact label={t('referrals.citizen')}>{citizenName()}</Fact>
           {referral.subGoal ? <Fact label={t('referrals.subGoal')}>{referral.subGoal.title}</Fact> : null}
           <Fact label={t('referrals.reason')}>{referral.reason}</Fact>
           <Fact label={t('referrals.sentBy')}>

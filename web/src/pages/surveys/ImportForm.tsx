@@ -40,6 +40,8 @@ export function ImportForm({
   };
   const refused = importing.error && isApiError(importing.error, 422) ? importing.error : null;
   const problems = (refused?.problem.errors ?? []) as ImportProblem[];
+  // A refused file lists its problems above; any other failure is shown as it is.
+  const otherError = refused ? null : importing.error;
   return (
     <form
       className="samspil-import-form mt-4"
@@ -106,9 +108,8 @@ export function ImportForm({
             ))}
           </ul>
         </Alert>
-      ) : importing.error ? (
-        <ErrorAlert error={importing.error} />
       ) : null}
+      {otherError ? <ErrorAlert error={otherError} /> : null}
     </form>
   );
 }

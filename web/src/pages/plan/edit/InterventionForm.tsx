@@ -173,13 +173,12 @@ export function InterventionForm({
       // One's own unit first when it fits: what one records for one's own unit needs no confirming.
       const sectorOf = (unitId: string | null): string | undefined =>
         units.data?.find((unit) => unit.id === unitId)?.sector;
-      const unitFits = sectorOf(previous.unitId) === type?.sector;
-      const ownFits = meUnitId !== null && sectorOf(meUnitId) === type?.sector;
-      const suggested = unitFits
-        ? previous.unitId
-        : ownFits
-          ? (meUnitId as string)
-          : (units.data?.find((unit) => unit.sector === type?.sector)?.id ?? previous.unitId);
+      const suggest = (): string => {
+        if (sectorOf(previous.unitId) === type?.sector) return previous.unitId;
+        if (meUnitId !== null && sectorOf(meUnitId) === type?.sector) return meUnitId;
+        return units.data?.find((unit) => unit.sector === type?.sector)?.id ?? previous.unitId;
+      };
+      const suggested = suggest();
       return {
         ...previous,
         typeId,
