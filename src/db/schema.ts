@@ -107,6 +107,17 @@ export interface PlanCommentTable {
   created_at: Timestamp;
 }
 
+export interface MeetingPreparationTable {
+  municipality_id: string;
+  meeting_id: string;
+  citizen_id: string;
+  matters: string | null;
+  works: string | null;
+  talk_about: string | null;
+  invite_wishes: string | null;
+  updated_at: Timestamp;
+}
+
 export interface InterventionTable {
   municipality_id: string;
   id: string;
@@ -413,6 +424,7 @@ export interface DB {
   referral_event: ReferralEventTable;
   meeting: MeetingTable;
   meeting_participant: MeetingParticipantTable;
+  meeting_preparation: MeetingPreparationTable;
   proposal: ProposalTable;
   instrument: InstrumentTable;
   measure_response: MeasureResponseTable;

@@ -122,4 +122,97 @@ describe('the citizen’s own part of Mit forløb', () => {
     await expectAccessible(caseworker, 'the plan with the citizen’s own part');
     await caseworker.context().close();
   });
+
+  it('she prepares her next meeting, reads what was agreed at the last one and says how it was', async () => {
+    const citizen = await demo.loginAs('citizen');
+    const citizenId = await citizen.evaluate(
+      async () => ((await (await fetch('/api/auth/me')).json()) as { citizenId: string }).citizenId,
+    );
+    await citizen.context().close();
+    // The caseworker arranges a meeting in five days, and records one held yesterday.
+    const caseworker = await demo.loginAs('jobcenter-caseworker', { width: 1280, height: 900 });
+    const api = (path: string, body: unknown) =>
+      caseworker.evaluate(
+        async ({ path, body }) => {
+          const response = await fetch(path, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'samspil' },
+            body: JSON.stringify(body),
+          });
+          return { status: response.status, body: (await response.json()) as { id: string } };
+        },
+        { path, body },
+      );
+    const base = `/api/citizens/${citizenId}/meetings`;
+    const soon = await api(base, {
+      kind: 'network',
+      purpose: 'Netværksmøde om job og hverdag',
+      startsAt: new Date(Date.now() + 5 * 86_400_000).toISOString(),
+      place: 'Jobcentret, lokale 2',
+    });
+    expect(soon.status).toBe(201);
+    const past = await api(base, {
+      kind: 'network',
+      purpose: 'Opstart',
+      startsAt: new Date(Date.now() - 86_400_000).toISOString(),
+      place: 'Jobcentret',
+    });
+    expect(past.status).toBe(201);
+    const held = await api(`${base}/${past.body.id}/hold`, {
+      summary: 'Vi aftalte at prøve en praktik i dyrehandlen.',
+    });
+    expect(held.status).toBe(200);
+
+    for (const width of [360, 1280]) {
+      const page = await demo.loginAs('citizen', { width, height: 800 });
+      await page.waitForURL((url) => url.pathname === '/mit-forloeb');
+      const before = page.getByRole('region', { name: 'Før mødet' });
+      await before.getByRole('button', { name: /^(Forbered mødet|Ret det, du har skrevet)$/ }).click();
+      const form = page.getByRole('form', { name: 'Forbered mødet' });
+      if (width === 360) {
+        await form.getByRole('button', { name: 'Gem' }).click();
+        await expectFocusInSummary(form);
+      }
+      const talk = `Hvor mange timer jeg kan (${width})`;
+      await form.getByRole('textbox', { name: 'Hvad vil du tale om på mødet?' }).fill(talk);
+      await form.getByRole('textbox', { name: 'Hvem vil du gerne have med?' }).fill('Min søster');
+      await form.getByRole('button', { name: 'Gem' }).click();
+      await before.getByText(talk).waitFor();
+
+      const after = page.getByRole('region', { name: 'Efter mødet' });
+      await after.getByText('Vi aftalte at prøve en praktik i dyrehandlen.').waitFor();
+      if (width === 360) {
+        const feedback = after.getByRole('form', { name: 'Hvordan var mødet?' });
+        await feedback.getByRole('button', { name: 'Send svar' }).click();
+        await expectFocusInSummary(feedback);
+        for (const question of await feedback.getByRole('group').all())
+          await question.getByText('For det meste').click();
+        await feedback.getByRole('button', { name: 'Send svar' }).click();
+      }
+      await after.getByText('Tak for dine svar om mødet.').waitFor();
+      await expectNoSidewaysScroll(page, `meeting preparation, ${width} px`);
+      await expectAccessible(page, `Mit forløb before and after a meeting, ${width} px`);
+      await page.screenshot({ path: `${SHOTS}/meeting-${width}.png`, fullPage: true });
+      await page.context().close();
+    }
+
+    // The organiser reads her preparation on the meeting, and her answers are among the measures.
+    await caseworker.goto(`/borgere/${citizenId}/plan`);
+    const card = caseworker.getByRole('article').filter({ hasText: 'Netværksmøde om job og hverdag' });
+    await card.getByText('Borgerens forberedelse').waitFor();
+    await card.getByText('Hvor mange timer jeg kan (1280)').waitFor();
+    const measures = await caseworker.evaluate(
+      async (path) =>
+        (await (await fetch(path)).json()) as {
+          responses: { instrument: { code: string }; context: { id: string } }[];
+        },
+      `/api/citizens/${citizenId}/measures`,
+    );
+    expect(
+      measures.responses.filter(
+        (response) => response.instrument.code === 'session-feedback' && response.context.id === past.body.id,
+      ),
+    ).toHaveLength(1);
+    await caseworker.context().close();
+  });
 });

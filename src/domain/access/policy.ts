@@ -209,6 +209,18 @@ export function decideCitizenPlanAct(actor: Actor, access: AccessDecision): Acce
   return access;
 }
 
+/**
+ * Whether an actor may write the preparation of a meeting (what matters to her, what she wants
+ * to talk about, whom she would like invited): the citizen herself, on her own plan. It is her
+ * voice, like her own part of the plan.
+ */
+export function decideMeetingPreparation(actor: Actor, access: AccessDecision): AccessDecision {
+  if (!access.allowed) return access;
+  if (actor.kind !== 'citizen' || actor.delegate || access.basis !== 'own-plan')
+    return refusal('meeting.citizen-prepares');
+  return access;
+}
+
 /** What an act is about: the intervention's (owning) unit, or the current coordinator. */
 export interface PlanActTarget {
   /** The unit that owns the intervention, or that a new intervention is recorded for. */

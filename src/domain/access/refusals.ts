@@ -12,6 +12,10 @@ export const REFUSALS = {
     en: 'Your part of the plan is your goal in your own words, your own steps and your comments; the rest is changed by the professionals.',
     da: 'Din del af planen er dit mål med dine egne ord, dine egne skridt og dine kommentarer. Resten ændrer fagpersonerne.',
   },
+  'meeting.citizen-prepares': {
+    en: 'Only the citizen herself prepares for her meeting.',
+    da: 'Kun borgeren selv forbereder sig til sit møde.',
+  },
   'plan.relative-reads': {
     en: 'A power of attorney lets you read the plan. Only the citizen writes her own part of it.',
     da: 'En fuldmagt giver dig lov til at læse planen. Kun borgeren selv skriver sin egen del af den.',

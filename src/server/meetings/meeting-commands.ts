@@ -11,6 +11,7 @@ import {
 } from '../../domain/access/policy.js';
 import { momentPlusDays } from '../../domain/calendar.js';
 import { newId } from '../../db/ids.js';
+import { preparationsOf } from '../../db/queries/meeting-preparation.queries.js';
 import { insertNotifications } from '../../db/queries/notification.queries.js';
 import type { DB } from '../../db/schema.js';
 import { auditInTransaction } from '../audit/audit-writer.js';
@@ -24,7 +25,7 @@ import type {
   MeetingStatus,
   MeetingUpdate,
   MeetingView,
-} from './meeting.schemas.js';
+} from '../../domain/meetings/meeting.schemas.js';
 
 type Executor = AppContext['database']['db'] | Transaction<DB>;
 
@@ -103,8 +104,14 @@ export async function listMeetings(
     .orderBy('p.created_at')
     .orderBy('p.id')
     .execute();
+  const preparations = await preparationsOf(
+    db,
+    actor.municipalityId,
+    meetings.map((row) => row.id),
+  );
   return meetings.map((row) => {
     const own = participants.filter((item) => item.meeting_id === row.id);
+    const preparation = preparations.get(row.id);
     const participantIds = own.flatMap((item) => (item.professional_id ? [item.professional_id] : []));
     const details = canSeeMeetingDetails(actor, basis, {
       organiserId: row.organiser_id,
@@ -138,6 +145,16 @@ export async function listMeetings(
       agenda: details ? row.agenda : null,
       summary: details ? row.summary : null,
       cancelReason: details ? row.cancel_reason : null,
+      preparation:
+        details && preparation
+          ? {
+              matters: preparation.matters,
+              works: preparation.works,
+              talkAbout: preparation.talk_about,
+              inviteWishes: preparation.invite_wishes,
+              updatedAt: preparation.updated_at.toISOString(),
+            }
+          : null,
       relationUntil: meetingRelationUntil(row.starts_at, row.meeting_relation_days).toISOString(),
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),

@@ -11,9 +11,11 @@ import {
   meetingCancelSchema,
   meetingCreateSchema,
   meetingHoldSchema,
+  meetingPreparationSchema,
   meetingSchema,
   meetingUpdateSchema,
-} from '../meetings/meeting.schemas.js';
+} from '../../domain/meetings/meeting.schemas.js';
+import { prepareMeeting } from '../meetings/meeting-preparation.commands.js';
 import { actorOf } from '../plugins/auth.js';
 
 const citizenParams = z.strictObject({ citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }) });
@@ -119,4 +121,27 @@ export function meetingsRoutes(app: App, context: AppContext): void {
   );
   change('POST', 'hold', '/hold', 'Record that the meeting was held, with its summary', meetingHoldSchema);
   change('POST', 'cancel', '/cancel', 'Cancel a planned meeting, with a reason', meetingCancelSchema);
+
+  app.put(
+    '/api/citizens/:citizenId/meetings/:meetingId/preparation',
+    {
+      schema: {
+        tags: ['meetings', 'citizen'],
+        summary:
+          'The citizen prepares a planned meeting: what matters to her, what works, what to talk about, whom to invite',
+        params: meetingParams,
+        body: meetingPreparationSchema,
+        response: { 200: meetingSchema },
+      },
+    },
+    async (request) =>
+      prepareMeeting(
+        context,
+        request,
+        actorOf(request),
+        request.params.citizenId,
+        request.params.meetingId,
+        request.body,
+      ),
+  );
 }

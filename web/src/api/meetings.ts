@@ -5,36 +5,12 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
+import type { MeetingPreparation, MeetingView } from '../../../src/domain/meetings/meeting.schemas.js';
 import { apiJson } from './client.js';
 import { citizenPath } from './coordinationKeys.js';
 
-/** A network or team meeting with the citizen, as the API shows it to this viewer. */
-export interface Meeting {
-  id: string;
-  citizenId: string;
-  kind: 'network' | 'team';
-  status: 'planned' | 'held' | 'cancelled';
-  startsAt: string;
-  place: string | null;
-  online: boolean;
-  organiser: { id: string; name: string; unit: { id: string; name: string } };
-  participants: {
-    kind: 'professional' | 'network' | 'civil_society';
-    professionalId: string | null;
-    name: string;
-    profession: string | null;
-    unit: { id: string; name: string } | null;
-  }[];
-  /** Purpose, agenda, summary and private participants are for those involved. */
-  detailsHidden: boolean;
-  purpose: string | null;
-  agenda: string | null;
-  summary: string | null;
-  cancelReason: string | null;
-  relationUntil: string;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A network or team meeting with the citizen, as the API shows it to this viewer (one schema, the server's). */
+export type Meeting = MeetingView;
 
 export interface NewMeeting {
   kind: Meeting['kind'];
@@ -79,6 +55,22 @@ export function useMeetingAction(
   return useMutation({
     mutationFn: ({ step, ...body }) =>
       apiJson<Meeting>(`${citizenPath(citizenId)}/meetings/${meetingId}/${step}`, { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: meetingsKey(citizenId) }),
+  });
+}
+
+/** The citizen's preparation of a planned meeting: her answers replace what she wrote before. */
+export function usePrepareMeeting(
+  citizenId: string,
+  meetingId: string,
+): UseMutationResult<Meeting, Error, MeetingPreparation> {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (preparation) =>
+      apiJson<Meeting>(`${citizenPath(citizenId)}/meetings/${meetingId}/preparation`, {
+        method: 'PUT',
+        body: preparation,
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: meetingsKey(citizenId) }),
   });
 }

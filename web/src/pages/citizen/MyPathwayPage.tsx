@@ -15,6 +15,8 @@ import { planPath } from '../../routes.js';
 import { CitizenOnly } from '../access/CitizenOnly.js';
 import { accessLogPath, consentsPath, delegationsPath } from '../coordination/paths.js';
 import { HelpList } from './HelpList.js';
+import { MeetingFeedback } from './MeetingFeedback.js';
+import { MeetingPreparation } from './MeetingPreparation.js';
 import { myPathway } from './my-pathway.js';
 import { OwnGoalEditor, OwnSteps, PlanSay } from './OwnPart.js';
 import { SinceLastTime } from './SinceLastTime.js';
@@ -124,6 +126,12 @@ function MyPathwayView({ citizenId }: { citizenId: string }): ReactElement {
         </ul>
       </section>
 
+      {view.nextMeeting ? (
+        <MeetingPreparation citizenId={citizenId} meeting={view.nextMeeting} context={context} />
+      ) : null}
+      {view.lastHeldMeeting ? (
+        <MeetingFeedback citizenId={citizenId} meeting={view.lastHeldMeeting} context={context} />
+      ) : null}
       <WhomToCall view={view} context={context} />
       <StepList view={view} context={context} owner={owner} />
       <OwnSteps {...own} />

@@ -112,6 +112,9 @@ describe('Mit forløb', () => {
       meeting('cancelled', '2026-12-03T09:00:00+01:00', 'cancelled'),
       meeting('later', '2026-12-20T09:00:00+01:00'),
       meeting('next', '2026-12-04T09:00:00+01:00'),
+      meeting('held-long-ago', '2026-10-01T09:00:00+02:00', 'held'),
+      meeting('held-older', '2026-11-20T09:00:00+01:00', 'held'),
+      meeting('held-latest', '2026-11-28T09:00:00+01:00', 'held'),
     ],
     NOW,
     TODAY,
@@ -119,6 +122,12 @@ describe('Mit forløb', () => {
 
   it('puts the next planned meeting and the steps due in the coming fortnight (or passed) first', () => {
     expect(view.nextMeeting?.id).toBe('next');
+    // After a meeting: the latest held one of the last 30 days (not the cancelled, not two months ago).
+    expect(view.lastHeldMeeting?.id).toBe('held-latest');
+    expect(
+      myPathway(plan, [meeting('held-long-ago', '2026-10-01T09:00:00+02:00', 'held')], NOW, TODAY)
+        .lastHeldMeeting,
+    ).toBe(null);
     expect(view.stepsDueSoon.map((goal) => goal.id)).toEqual(['late', 'soon']);
     expect(view.activeSteps.map((goal) => goal.id)).toEqual(['late', 'soon', 'later', 'undated']);
     expect(view.finishedSteps.map((goal) => goal.id)).toEqual(['done']);

@@ -1,10 +1,12 @@
-import { addDays, type Day } from '../../../../src/domain/calendar.js';
+import { addDays, type Day, momentPlusDays } from '../../../../src/domain/calendar.js';
 import type { Meeting } from '../../api/meetings.js';
 import type { PresentedIntervention, PresentedPlan, RestrictedInterventionView } from '../../api/types.js';
 import type { SubGoalView, TeamMemberView } from '../../domain.js';
 
 /** How far ahead "this week" looks for steps with a date: the coming fortnight, as agreed steps go. */
 const SOON_DAYS = 14;
+/** How long after a meeting she is asked how it was. */
+const FEEDBACK_DAYS = 30;
 
 /** Where a step is, in words the citizen uses ("det går som planlagt"), from its GAS level. */
 export type ProgressWords = 'talkAboutIt' | 'slow' | 'asPlanned' | 'better' | 'muchBetter';
@@ -25,6 +27,8 @@ export interface MyPathway {
   otherProfessionals: TeamMemberView[];
   network: TeamMemberView[];
   nextMeeting: Meeting | null;
+  /** Her latest held meeting of the last FEEDBACK_DAYS: what was agreed, and how it was. */
+  lastHeldMeeting: Meeting | null;
   /** Active steps with a date in the coming fortnight or already passed, soonest first. */
   stepsDueSoon: SubGoalView[];
   activeSteps: SubGoalView[];
@@ -65,12 +69,18 @@ export function myPathway(
     meetings
       .filter((meeting) => meeting.status === 'planned' && new Date(meeting.startsAt) >= now)
       .sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0] ?? null;
+  const feedbackFrom = momentPlusDays(now, -FEEDBACK_DAYS);
+  const lastHeldMeeting =
+    meetings
+      .filter((meeting) => meeting.status === 'held' && new Date(meeting.startsAt) >= feedbackFrom)
+      .sort((a, b) => b.startsAt.localeCompare(a.startsAt))[0] ?? null;
   return {
     goal: plan.goal,
     coordinator: plan.team.find((member) => member.isCoordinator) ?? null,
     otherProfessionals: plan.team.filter((member) => member.kind === 'professional' && !member.isCoordinator),
     network: plan.team.filter((member) => member.kind !== 'professional'),
     nextMeeting,
+    lastHeldMeeting,
     stepsDueSoon: active
       .filter((goal): goal is SubGoalView & { targetDate: string } => goal.targetDate !== null)
       .filter((goal) => goal.targetDate <= soon)

@@ -72,6 +72,7 @@ export function MeetingCard({ meeting, citizenId, canAct, forCitizen }: MeetingC
             <Fact label={t('meetings.cancelReason')}>{meeting.cancelReason}</Fact>
           ) : null}
         </dl>
+        {meeting.preparation ? <PreparationFacts preparation={meeting.preparation} /> : null}
         {meeting.detailsHidden ? <p className="form-hint">{t('meetings.detailsHidden')}</p> : null}
         {canAct && meeting.status === 'planned' && step === null ? (
           <div className="samspil-item-actions">
@@ -116,5 +117,29 @@ export function MeetingCard({ meeting, citizenId, canAct, forCitizen }: MeetingC
         {action.error ? <ErrorAlert error={action.error} /> : null}
       </article>
     </li>
+  );
+}
+
+/** What the citizen wrote before the meeting, in her words, under the meeting's own facts. */
+function PreparationFacts({
+  preparation,
+}: {
+  preparation: NonNullable<Meeting['preparation']>;
+}): ReactElement {
+  const { t } = useTranslation();
+  const answers = (['matters', 'works', 'talkAbout', 'inviteWishes'] as const).filter(
+    (key) => preparation[key],
+  );
+  return (
+    <div className="samspil-meeting-preparation-facts">
+      <h4 className="h6">{t('meetings.preparation.heading')}</h4>
+      <dl className="samspil-facts">
+        {answers.map((key) => (
+          <Fact key={key} label={t(`meetings.preparation.${key}`)}>
+            {preparation[key]}
+          </Fact>
+        ))}
+      </dl>
+    </div>
   );
 }

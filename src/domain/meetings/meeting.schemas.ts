@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { freeText, isoDateTime, textLine } from '../../domain/common/text.schemas.js';
+import { freeText, isoDateTime, optionalFreeText, textLine } from '../common/text.schemas.js';
 
 /**
  * The HTTP shapes of meetings with the citizen: network meetings (netværksmøde: the citizen,
@@ -62,6 +62,25 @@ export const meetingHoldSchema = z.strictObject({
 });
 export const meetingCancelSchema = z.strictObject({ reason: freeText(2000) });
 
+/** The citizen's preparation of a meeting: four open questions, at least one answered. */
+export const meetingPreparationSchema = z
+  .strictObject({
+    matters: optionalFreeText(2000).describe('What matters most to me now'),
+    works: optionalFreeText(2000).describe('What works for me, and what does not'),
+    talkAbout: optionalFreeText(2000).describe('What I want to talk about at the meeting'),
+    inviteWishes: optionalFreeText(1000).describe('Whom I would like to be there'),
+  })
+  .superRefine((value, context) => {
+    if (![value.matters, value.works, value.talkAbout, value.inviteWishes].some((answer) => answer?.trim()))
+      context.addIssue({
+        code: 'custom',
+        path: ['matters'],
+        message: 'answer at least one of the questions',
+      });
+  })
+  .meta({ id: 'MeetingPreparation' });
+export type MeetingPreparation = z.infer<typeof meetingPreparationSchema>;
+
 const participantSchema = z.object({
   kind: z.enum(['professional', ...OTHER_PARTICIPANT_KINDS]),
   professionalId: z.uuid().nullable(),
@@ -92,6 +111,16 @@ export const meetingSchema = z
     agenda: z.string().nullable(),
     summary: z.string().nullable(),
     cancelReason: z.string().nullable(),
+    preparation: z
+      .object({
+        matters: z.string().nullable(),
+        works: z.string().nullable(),
+        talkAbout: z.string().nullable(),
+        inviteWishes: z.string().nullable(),
+        updatedAt: z.string(),
+      })
+      .nullable()
+      .describe("The citizen's own preparation, one of the meeting's details"),
     relationUntil: z.string().describe("When the participants' relationship to the citizen ends"),
     createdAt: z.string(),
     updatedAt: z.string(),
