@@ -100,9 +100,15 @@ describe('licensed instruments', () => {
       'who-5',
       'session-feedback',
       'function-levels',
+      'own-rating',
       'ors-licensed',
     ]);
-    expect(await codes(w.other.professional)).toEqual(['who-5', 'session-feedback', 'function-levels']);
+    expect(await codes(w.other.professional)).toEqual([
+      'who-5',
+      'session-feedback',
+      'function-levels',
+      'own-rating',
+    ]);
   });
 });
 

@@ -146,4 +146,38 @@ describe('the citizen’s own part of the plan', () => {
     });
     expect(stale.statusCode).toBe(412);
   });
+
+  it('her own rating of a step is a measure with the step as its context, hers only', async () => {
+    const measures = `/api/citizens/${w.citizen.id}/measures`;
+    const rate = (cookie: string, payload: Record<string, unknown>) =>
+      t.request(cookie, { method: 'POST', url: measures, payload });
+    const rating = {
+      instrument: 'own-rating',
+      respondent: 'citizen',
+      answers: { progress: '-1' },
+      context: { kind: 'sub-goal', id: w.subGoalId },
+    };
+    expect((await rate(w.citizen.cookie, rating)).statusCode).toBe(201);
+    const later = await rate(w.citizen.cookie, { ...rating, answers: { progress: '1' } });
+    expect(later.statusCode).toBe(201);
+    expect(later.json()).toMatchObject({ score: 1, context: { kind: 'sub-goal', id: w.subGoalId } });
+    const list = await t.request(w.coordinator.cookie, { method: 'GET', url: measures });
+    const own = list
+      .json()
+      .responses.filter(
+        (response: { instrument: { code: string } }) => response.instrument.code === 'own-rating',
+      );
+    expect(own.map((response: { score: number }) => response.score).sort()).toEqual([-1, 1]);
+    // Not a step of hers: refused with the field named.
+    const stranger = await rate(w.citizen.cookie, {
+      ...rating,
+      context: { kind: 'sub-goal', id: crypto.randomUUID() },
+    });
+    expect(stranger.statusCode).toBe(400);
+    expect(stranger.json().errors).toEqual([expect.objectContaining({ field: 'context.id' })]);
+    // A professional does not rate for her.
+    const professional = await rate(w.coordinator.cookie, { ...rating, respondent: 'professional' });
+    expect(professional.statusCode).toBe(400);
+    expect(professional.json().errors).toEqual([expect.objectContaining({ field: 'respondent' })]);
+  });
 });

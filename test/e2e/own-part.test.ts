@@ -215,4 +215,40 @@ describe('the citizen’s own part of Mit forløb', () => {
     ).toHaveLength(1);
     await caseworker.context().close();
   });
+
+  it('she says how her steps are going, and sees her ratings over time as a chart and a table', async () => {
+    for (const [width, answer] of [
+      [360, 'Det går trægt'],
+      [1280, 'Det går bedre'],
+    ] as const) {
+      const page = await demo.loginAs('citizen', { width, height: 800 });
+      await page.waitForURL((url) => url.pathname === '/mit-forloeb');
+      const steps = page.getByRole('region', { name: 'Mine skridt' });
+      const first = steps.locator('.samspil-step').first();
+      const title = (await first.getByRole('heading', { level: 3 }).textContent()) ?? '';
+      await first.getByRole('button', { name: 'Sig, hvordan det går' }).click();
+      const form = first.getByRole('form', { name: `Hvordan går det med »${title}«?` });
+      await form.getByRole('button', { name: 'Gem' }).click();
+      await form.getByText('Vælg et svar', { exact: true }).first().waitFor();
+      await form.getByText(answer, { exact: true }).click();
+      await form.getByRole('button', { name: 'Gem' }).click();
+      await first.getByText(new RegExp(`^Min vurdering: ${answer} \\(`)).waitFor();
+
+      const over = page.getByRole('region', { name: 'Sådan har det gået' });
+      const table = over.getByRole('table', {
+        name: `Sådan er det gået med »${title}«. Samme svar står i tabellen.`,
+      });
+      await table.getByRole('cell', { name: answer }).waitFor();
+      // Two ratings make a line: the chart comes with the table.
+      if (width === 1280) {
+        expect(await table.locator('tbody tr').count()).toBe(2);
+        await over
+          .getByRole('img', { name: `Sådan er det gået med »${title}«. Samme svar står i tabellen.` })
+          .waitFor();
+      }
+      await expectNoSidewaysScroll(page, `ratings, ${width} px`);
+      await expectAccessible(page, `Mit forløb with her ratings, ${width} px`);
+      await page.context().close();
+    }
+  });
 });

@@ -166,3 +166,20 @@ export async function isCitizenMeeting(
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** Whether the sub-goal is one of the citizen's (a measure's `sub-goal` context). */
+export async function isCitizenSubGoal(
+  db: Kysely<DB>,
+  municipalityId: string,
+  citizenId: string,
+  subGoalId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('sub_goal')
+    .select('id')
+    .where('municipality_id', '=', municipalityId)
+    .where('citizen_id', '=', citizenId)
+    .where('id', '=', subGoalId)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -129,10 +129,40 @@ export const FUNCTION_LEVELS: InstrumentInput = {
   bands: [],
 };
 
+/**
+ * The citizen's own rating of one of her steps, −2..+2 like GAS but in her words: how she
+ * thinks it is going. Recorded with the step as its context (context kind `sub-goal`).
+ */
+export const OWN_RATING: InstrumentInput = {
+  code: 'own-rating',
+  version: '1',
+  title: { da: 'Min egen vurdering', en: 'My own rating' },
+  licence: 'Samspil’s own item, MIT licence.',
+  respondents: ['citizen'],
+  items: [
+    {
+      linkId: 'progress',
+      text: { da: 'Hvordan går det med skridtet?', en: 'How is the step going?' },
+      options: [
+        { code: '-2', score: -2, display: { da: 'Det går slet ikke', en: 'Not at all' } },
+        { code: '-1', score: -1, display: { da: 'Det går trægt', en: 'Slowly' } },
+        { code: '0', score: 0, display: { da: 'Det går som aftalt', en: 'As agreed' } },
+        { code: '1', score: 1, display: { da: 'Det går bedre', en: 'Better' } },
+        { code: '2', score: 2, display: { da: 'Det går meget bedre', en: 'Much better' } },
+      ],
+    },
+  ],
+  scoring: { method: 'sum', decimals: 0 },
+  bands: [],
+};
+
 /** The shipped instruments, validated as any loaded one is. */
-export const BUILTIN_INSTRUMENTS: readonly Instrument[] = [WHO5, SESSION_FEEDBACK, FUNCTION_LEVELS].map(
-  (input) => instrumentSchema.parse(input),
-);
+export const BUILTIN_INSTRUMENTS: readonly Instrument[] = [
+  WHO5,
+  SESSION_FEEDBACK,
+  FUNCTION_LEVELS,
+  OWN_RATING,
+].map((input) => instrumentSchema.parse(input));
 
 export function builtinInstrument(code: string): Instrument | undefined {
   return BUILTIN_INSTRUMENTS.find((instrument) => instrument.code === code);

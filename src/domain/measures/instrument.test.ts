@@ -69,6 +69,17 @@ describe('the questionnaire engine', () => {
     });
   });
 
+  it('her own rating of a step is its one answer, −2..+2, and nothing else', () => {
+    const own = builtinInstrument('own-rating');
+    if (!own) throw new Error('own-rating is shipped');
+    expect(scoreAnswers(own, { progress: '-2' })).toEqual({
+      ok: true,
+      value: expect.objectContaining({ raw: -2, score: -2, band: null }),
+    });
+    expect(scoreAnswers(own, { progress: '2' })).toMatchObject({ ok: true, value: { score: 2 } });
+    expect(scoreAnswers(own, { progress: '3' }).ok).toBe(false);
+  });
+
   it('function levels are a profile: 9 (not relevant) is recoded to no score', () => {
     const levels = builtinInstrument('function-levels');
     if (!levels) throw new Error('missing');

@@ -11,6 +11,7 @@ import {
   insertInstrument,
   insertMeasureResponse,
   isCitizenMeeting,
+  isCitizenSubGoal,
   loadedInstruments,
 } from '../../db/queries/measures.queries.js';
 import type { DB } from '../../db/schema.js';
@@ -138,6 +139,14 @@ export async function recordMeasure(
   ) {
     throw problems.badRequest("context.id: must be one of the citizen's meetings", [
       { field: 'context.id', message: "must be one of the citizen's meetings" },
+    ]);
+  }
+  if (
+    body.context.kind === 'sub-goal' &&
+    (contextId === null || !(await isCitizenSubGoal(db, actor.municipalityId, citizenId, contextId)))
+  ) {
+    throw problems.badRequest("context.id: must be one of the citizen's sub-goals", [
+      { field: 'context.id', message: "must be one of the citizen's sub-goals" },
     ]);
   }
   const answeredAt = body.answeredAt ? new Date(body.answeredAt) : now();

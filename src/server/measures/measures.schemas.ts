@@ -48,7 +48,7 @@ export const instrumentListSchema = z
 export const instrumentLoadBody = instrumentSchema;
 
 export const RESPONDENT_KINDS = ['citizen', 'relative', 'professional', 'independent-assessor'] as const;
-export const CONTEXT_KINDS = ['meeting', 'follow-up', 'survey-round', 'other'] as const;
+export const CONTEXT_KINDS = ['meeting', 'follow-up', 'survey-round', 'sub-goal', 'other'] as const;
 
 export const measureRecordBody = z
   .strictObject({

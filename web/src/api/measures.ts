@@ -33,7 +33,7 @@ export interface NewMeasure {
   instrument: string;
   respondent: MeasureResponse['respondent'];
   answers: Record<string, string>;
-  context?: { kind: 'meeting' | 'follow-up' | 'survey-round' | 'other'; id?: string | null };
+  context?: { kind: 'meeting' | 'follow-up' | 'survey-round' | 'sub-goal' | 'other'; id?: string | null };
 }
 
 const measuresKey = (citizenId: string) => ['citizen', citizenId, 'measures'] as const;

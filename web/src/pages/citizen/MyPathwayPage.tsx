@@ -18,6 +18,7 @@ import { HelpList } from './HelpList.js';
 import { MeetingFeedback } from './MeetingFeedback.js';
 import { MeetingPreparation } from './MeetingPreparation.js';
 import { myPathway } from './my-pathway.js';
+import { RatingsOverTime } from './MyRatings.js';
 import { OwnGoalEditor, OwnSteps, PlanSay } from './OwnPart.js';
 import { SinceLastTime } from './SinceLastTime.js';
 import { StepList } from './StepList.js';
@@ -133,9 +134,14 @@ function MyPathwayView({ citizenId }: { citizenId: string }): ReactElement {
         <MeetingFeedback citizenId={citizenId} meeting={view.lastHeldMeeting} context={context} />
       ) : null}
       <WhomToCall view={view} context={context} />
-      <StepList view={view} context={context} owner={owner} />
+      <StepList citizenId={citizenId} view={view} context={context} owner={owner} />
       <OwnSteps {...own} />
       <HelpList view={view} context={context} owner={owner} />
+      <RatingsOverTime
+        citizenId={citizenId}
+        steps={[...view.activeSteps, ...view.finishedSteps]}
+        context={context}
+      />
       <PlanSay {...own} />
 
       <section aria-labelledby="mere" className="samspil-my-links">

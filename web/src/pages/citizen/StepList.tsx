@@ -1,19 +1,21 @@
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { SubGoalView } from '../../domain.js';
 import { formatDate } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { type MyPathway, progressWords } from './my-pathway.js';
+import { OwnRating } from './MyRatings.js';
 
 interface StepListProps {
+  citizenId: string;
   view: MyPathway;
   context: 'relative' | undefined;
   owner: string;
 }
 
 /** The steps toward the goal, where each is in words; finished steps folded away below. */
-export function StepList({ view, context, owner }: StepListProps): ReactElement {
+export function StepList({ citizenId, view, context, owner }: StepListProps): ReactElement {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="mine-skridt" className="samspil-my-steps">
@@ -21,7 +23,9 @@ export function StepList({ view, context, owner }: StepListProps): ReactElement 
       {view.activeSteps.length === 0 ? <p>{t('citizen.steps.none')}</p> : null}
       <ul className="samspil-step-list">
         {view.activeSteps.map((goal) => (
-          <Step key={goal.id} goal={goal} />
+          <Step key={goal.id} goal={goal}>
+            <OwnRating citizenId={citizenId} step={goal} readOnly={context !== undefined} />
+          </Step>
         ))}
       </ul>
       {view.finishedSteps.length > 0 ? (
@@ -47,7 +51,7 @@ function stepState(goal: SubGoalView, t: TFunction): string {
   return goal.status === 'achieved' ? t('citizen.steps.achieved') : t('citizen.steps.stopped');
 }
 
-function Step({ goal }: { goal: SubGoalView }): ReactElement {
+function Step({ goal, children }: { goal: SubGoalView; children?: ReactNode }): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
   const state = stepState(goal, t);
@@ -60,6 +64,7 @@ function Step({ goal }: { goal: SubGoalView }): ReactElement {
           ? ` ${t('citizen.steps.when', { date: formatDate(goal.targetDate, language) })}`
           : ''}
       </p>
+      {children}
     </li>
   );
 }
