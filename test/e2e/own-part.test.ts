@@ -3,6 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, expectNoSidewaysScroll } from './support/browser.js';
 import { setUpDemoSession } from './support/demo-session.js';
+import { followNavLink } from './support/navigation.js';
 
 const demo = setUpDemoSession();
 const SHOTS = 'test-results/screenshots';
@@ -250,5 +251,69 @@ describe('the citizen’s own part of Mit forløb', () => {
       await expectAccessible(page, `Mit forløb with her ratings, ${width} px`);
       await page.context().close();
     }
+  });
+
+  it('her consent decides at once: withdrawn, a unit loses the details; a power of attorney revoked, her sister loses her plan', async () => {
+    const citizen = await demo.loginAs('citizen', { width: 360, height: 800 });
+    const citizenId = await citizen.evaluate(
+      async () => ((await (await fetch('/api/auth/me')).json()) as { citizenId: string }).citizenId,
+    );
+    // The social worker (Socialpsykiatri) sees every intervention in full, by her consent.
+    const social = await demo.loginAs('social-worker', { width: 1280, height: 900 });
+    const hiddenFor = async (): Promise<number> =>
+      social.evaluate(async (path) => {
+        const plan = (await (await fetch(path)).json()) as {
+          sectors: { interventions: { detailsHidden?: boolean }[] }[];
+        };
+        return plan.sectors.flatMap((sector) => sector.interventions).filter((item) => item.detailsHidden)
+          .length;
+      }, `/api/citizens/${citizenId}/plan`);
+    expect(await hiddenFor()).toBe(0);
+
+    await followNavLink(citizen, 'Samtykker');
+    await citizen.getByRole('heading', { level: 1, name: 'Samtykker' }).waitFor();
+    const consent = citizen.getByRole('article', { name: 'Samtykke til Socialpsykiatri' });
+    await consent.getByRole('button', { name: /^Træk samtykke tilbage/ }).click();
+    await citizen.getByText('Samtykket er trukket tilbage.').waitFor();
+    // At once: the next read shows the other units' interventions without their details.
+    expect(await hiddenFor()).toBeGreaterThan(0);
+    await social.goto(`/borgere/${citizenId}/plan`);
+    await social
+      .getByRole('article', { name: /^Indsats i / })
+      .first()
+      .waitFor();
+    await expectAccessible(social, 'the plan after the citizen withdrew her consent');
+    await social.context().close();
+
+    // Her sister has power of attorney from her and from one more citizen; revoked, only the other is left.
+    await followNavLink(citizen, 'Fuldmagt');
+    await citizen.getByRole('heading', { level: 1, name: 'Fuldmagt' }).waitFor();
+    await citizen.getByRole('button', { name: `Tilbagekald fuldmagt: ${demo.persona('relative')}` }).click();
+    await citizen
+      .getByRole('listitem')
+      .filter({ hasText: demo.persona('relative') })
+      .getByText(/^Tilbagekaldt /)
+      .waitFor();
+    await citizen.context().close();
+    const context = await demo.browser.newContext({
+      baseURL: demo.server.url,
+      locale: 'da-DK',
+      viewport: { width: 360, height: 780 },
+    });
+    const sister = await context.newPage();
+    await sister.goto('/login');
+    await sister
+      .getByRole('button', { name: `Log ind som ${demo.persona('relative')}`, exact: true })
+      .click();
+    await sister.waitForURL(
+      (url) => !url.pathname.startsWith('/login') || url.pathname === '/login/fuldmagt',
+    );
+    expect(await sister.getByRole('button', { name: `Vælg ${demo.persona('citizen')}` }).count()).toBe(0);
+    const refused = await sister.evaluate(
+      async (path) => (await fetch(path)).status,
+      `/api/citizens/${citizenId}/plan`,
+    );
+    expect([403, 404]).toContain(refused);
+    await context.close();
   });
 });
