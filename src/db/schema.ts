@@ -118,6 +118,32 @@ export interface MeetingPreparationTable {
   updated_at: Timestamp;
 }
 
+export interface DecisionTable {
+  municipality_id: string;
+  id: string;
+  citizen_id: string;
+  unit_id: string;
+  title: string;
+  proposal: string;
+  facts: string;
+  legal_basis: string;
+  negative: Generated<boolean>;
+  status: Generated<'draft' | 'hearing' | 'final'>;
+  hearing_until: DateColumn | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface DecisionResponseTable {
+  municipality_id: string;
+  id: string;
+  decision_id: string;
+  citizen_id: string;
+  kind: 'comment' | 'correction';
+  text: string;
+  created_at: Timestamp;
+}
+
 export interface InterventionTable {
   municipality_id: string;
   id: string;
@@ -425,6 +451,8 @@ export interface DB {
   meeting: MeetingTable;
   meeting_participant: MeetingParticipantTable;
   meeting_preparation: MeetingPreparationTable;
+  decision: DecisionTable;
+  decision_response: DecisionResponseTable;
   proposal: ProposalTable;
   instrument: InstrumentTable;
   measure_response: MeasureResponseTable;

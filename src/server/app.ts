@@ -47,6 +47,7 @@ import { leaderDrilldownRoutes } from './coordination/leader-drilldown.routes.js
 import { inboxRoutes } from './inbox/inbox.routes.js';
 import { registerMailer } from './coordination/mailer.js';
 import { referralsRoutes } from './coordination/referrals.routes.js';
+import { decisionsRoutes } from './decisions/decisions.routes.js';
 import { meetingsRoutes } from './meetings/meetings.routes.js';
 import { proposalsRoutes } from './proposals/proposals.routes.js';
 import { logOneLinePerRequest, loggerFor } from './logging.js';
@@ -187,6 +188,7 @@ export async function buildApp(
   leaderDrilldownRoutes(app, context);
   referralsRoutes(app, context);
   meetingsRoutes(app, context);
+  decisionsRoutes(app, context);
   proposalsRoutes(app, context);
   surveysRoutes(app, context);
   measuresRoutes(app, context);

@@ -35,6 +35,9 @@ export const problems = {
   notFound: (what: string): Problem => new Problem(404, 'Not found', `${what} was not found.`),
   badRequest: (detail: string, errors?: FieldError[]): Problem =>
     new Problem(400, 'Invalid request', detail, errors),
+  /** One field is wrong: a 400 naming it, in the detail and in `errors` (for the form's summary). */
+  field: (field: string, message: string): Problem =>
+    new Problem(400, 'Invalid request', `${field} ${message}.`, [{ field, message }]),
   conflict: (detail: string): Problem => new Problem(409, 'Conflict', detail),
   preconditionRequired: (): Problem =>
     new Problem(

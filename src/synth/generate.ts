@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import { rebuildPlanDocuments } from '../db/queries/plan-document.queries.js';
+import { writeDemoDecision } from './decisions.js';
 import type { CprVault } from '../security/cpr-vault.js';
 import { MULTI_SECTOR_SHARE } from './archetypes.js';
 import { CATALOGUE } from './catalogue.js';
@@ -301,6 +302,14 @@ export async function generateMunicipality(
     municipalityId,
     citizenIds[PERSONA_CITIZEN_INDEX] as string,
     personas.caseworker.id,
+    organisationIds,
+    today,
+  );
+  await writeDemoDecision(
+    db,
+    municipalityId,
+    citizenIds[PERSONA_CITIZEN_INDEX] as string,
+    personas.caseworker,
     organisationIds,
     today,
   );

@@ -253,6 +253,36 @@ describe('the citizen’s own part of Mit forløb', () => {
     }
   });
 
+  it('she answers a preliminary decision before its deadline: corrects a fact, and the unit reads it', async () => {
+    const correction = 'Jeg er i praktik 8 timer om ugen, ikke 10.';
+    const page = await demo.loginAs('citizen', { width: 360, height: 800 });
+    await page.waitForURL((url) => url.pathname === '/mit-forloeb');
+    const decisions = page.getByRole('region', { name: 'Afgørelser på vej' });
+    const card = decisions.getByRole('article', { name: 'Mentorstøtte efter januar' });
+    await card.getByText(/^Du kan sige din mening og rette fejl til og med /).waitFor();
+    const form = card.getByRole('form', { name: 'Svar på »Mentorstøtte efter januar«' });
+    await form.getByRole('button', { name: 'Send mit svar' }).click();
+    await expectFocusInSummary(form);
+    await form.getByText('Rette en fejl i det, de bygger på').click();
+    await form.getByRole('textbox', { name: 'Det vil jeg sige' }).fill(correction);
+    await form.getByRole('button', { name: 'Send mit svar' }).click();
+    await card.getByRole('heading', { name: 'Det har du svaret' }).waitFor();
+    await card.getByText(correction).waitFor();
+    await expectNoSidewaysScroll(page, 'decision in hearing, 360 px');
+    await expectAccessible(page, 'Mit forløb with a decision in hearing, 360 px');
+    const citizenId = await page.evaluate(
+      async () => ((await (await fetch('/api/auth/me')).json()) as { citizenId: string }).citizenId,
+    );
+    await page.context().close();
+
+    const caseworker = await demo.loginAs('jobcenter-caseworker', { width: 1280, height: 900 });
+    await caseworker.goto(`/borgere/${citizenId}/plan`);
+    const section = caseworker.getByRole('region', { name: 'Afgørelser i partshøring' });
+    await section.getByRole('article', { name: 'Mentorstøtte efter januar' }).getByText(correction).waitFor();
+    await expectAccessible(caseworker, 'the plan with a decision in hearing');
+    await caseworker.context().close();
+  });
+
   it('her consent decides at once: withdrawn, a unit loses the details; a power of attorney revoked, her sister loses her plan', async () => {
     const citizen = await demo.loginAs('citizen', { width: 360, height: 800 });
     const citizenId = await citizen.evaluate(

@@ -221,6 +221,35 @@ export function decideMeetingPreparation(actor: Actor, access: AccessDecision): 
   return access;
 }
 
+/**
+ * Who may draft a preliminary decision and send it to hearing: a professional of the deciding
+ * unit with a direct relationship to the citizen (or its leader). Not through a referral, a
+ * meeting invitation or break-the-glass.
+ */
+export function decideDecisionDraft(actor: Actor, access: AccessDecision, unitId: string): AccessDecision {
+  if (!access.allowed) return access;
+  if (actor.kind !== 'professional' || actor.unitId !== unitId || !DIRECT_BASES.includes(access.basis))
+    return refusal('decision.own-unit-drafts');
+  return access;
+}
+
+/** Who answers a hearing (comments, corrects facts): the citizen herself, on her own case. */
+export function decideHearingResponse(actor: Actor, access: AccessDecision): AccessDecision {
+  if (!access.allowed) return access;
+  if (actor.kind !== 'citizen' || actor.delegate || access.basis !== 'own-plan')
+    return refusal('decision.citizen-answers');
+  return access;
+}
+
+/**
+ * Who reads the citizen's decisions and hearings: she (and a relative with power of attorney)
+ * and the professionals with a lasting relationship. Passing bases (a referral, a meeting, an
+ * emergency) do not: a decision is the deciding unit's case with her.
+ */
+export function canSeeDecisions(actor: Actor, basis: AccessBasis): boolean {
+  return actor.kind === 'citizen' || DIRECT_BASES.includes(basis);
+}
+
 /** What an act is about: the intervention's (owning) unit, or the current coordinator. */
 export interface PlanActTarget {
   /** The unit that owns the intervention, or that a new intervention is recorded for. */

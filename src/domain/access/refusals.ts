@@ -12,6 +12,14 @@ export const REFUSALS = {
     en: 'Your part of the plan is your goal in your own words, your own steps and your comments; the rest is changed by the professionals.',
     da: 'Din del af planen er dit mål med dine egne ord, dine egne skridt og dine kommentarer. Resten ændrer fagpersonerne.',
   },
+  'decision.own-unit-drafts': {
+    en: 'Only a professional of the deciding unit, who works with the citizen, drafts its decisions.',
+    da: 'Kun en fagperson i den enhed, der træffer afgørelsen, og som arbejder med borgeren, kan skrive udkastet.',
+  },
+  'decision.citizen-answers': {
+    en: 'Only the citizen herself answers a hearing on her case.',
+    da: 'Kun borgeren selv kan svare i en partshøring om sin sag.',
+  },
   'meeting.citizen-prepares': {
     en: 'Only the citizen herself prepares for her meeting.',
     da: 'Kun borgeren selv forbereder sig til sit møde.',

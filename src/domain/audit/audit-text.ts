@@ -89,6 +89,8 @@ export const RESOURCE_TEXTS = {
   sub_goal: k('et delmål i {of} plan', 'a sub-goal in {of} plan', 'delmål', 'sub-goal'),
   own_step: k('et eget skridt i {of} plan', 'a step of their own in {of} plan', 'eget skridt', 'own step'),
   plan_comment: k('en kommentar til {of} plan', 'a comment on {of} plan', 'kommentar', 'comment'),
+  decision: k('en afgørelse om {of} sag', 'a decision on {of} case', 'afgørelse', 'decision'),
+  decisions: k('{of} afgørelser', '{of} decisions', 'afgørelser', 'decisions'),
   intervention: k('en indsats i {of} plan', 'an intervention in {of} plan', 'indsats', 'intervention'),
   team_member: k('{of} team', '{of} team', 'team', 'team'),
   pathway: k('et forløb i {of} plan', 'a pathway in {of} plan', 'forløb', 'pathway'),

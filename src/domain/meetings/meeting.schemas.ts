@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ISSUE_MARKS } from '../common/input-marks.js';
 import { freeText, isoDateTime, optionalFreeText, textLine } from '../common/text.schemas.js';
 
 /**

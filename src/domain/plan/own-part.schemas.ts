@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ISSUE_MARKS } from '../common/input-marks.js';
 import { freeText, optionalFreeText, textLine } from '../common/text.schemas.js';
 
 /**
@@ -34,7 +35,12 @@ export const planCommentInputSchema = z
   })
   .superRefine((value, context) => {
     if (!value.approve && !value.text?.trim())
-      context.addIssue({ code: 'custom', path: ['text'], message: 'must not be empty unless you approve' });
+      context.addIssue({
+        code: 'custom',
+        path: ['text'],
+        message: 'must not be empty unless you approve',
+        params: { samspil: ISSUE_MARKS.requiredUnless },
+      });
   });
 export type PlanCommentInput = z.infer<typeof planCommentInputSchema>;
 

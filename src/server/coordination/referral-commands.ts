@@ -129,21 +129,21 @@ export async function createReferral(
   );
   const today = danishToday(now);
   const answerDue = input.answerDue ?? addDays(today, DEFAULT_ANSWER_DAYS);
-  if (answerDue < today) throw fieldProblem('answerDue', 'must not be in the past');
+  if (answerDue < today) throw problems.field('answerDue', 'must not be in the past');
   const id = newId();
   const { db } = context.database;
   const document = await db.transaction().execute(async (trx) => {
     await lockPlan(trx, actor.municipalityId, citizenId);
     if (input.toUnitId) {
       if (input.toUnitId === actor.unitId)
-        throw fieldProblem('toUnitId', 'must be another unit than your own');
+        throw problems.field('toUnitId', 'must be another unit than your own');
       const unit = await trx
         .selectFrom('unit')
         .select('id')
         .where('municipality_id', '=', actor.municipalityId)
         .where('id', '=', input.toUnitId)
         .executeTakeFirst();
-      if (!unit) throw fieldProblem('toUnitId', 'is not a unit of this municipality');
+      if (!unit) throw problems.field('toUnitId', 'is not a unit of this municipality');
     }
     if (input.subGoalId) {
       const goal = await trx
@@ -154,7 +154,7 @@ export async function createReferral(
         .where('id', '=', input.subGoalId)
         .where('status', '=', 'active')
         .executeTakeFirst();
-      if (!goal) throw fieldProblem('subGoalId', "must be an active sub-goal of this citizen's plan");
+      if (!goal) throw problems.field('subGoalId', "must be an active sub-goal of this citizen's plan");
     }
     if (input.typeId) {
       const type = await trx
@@ -163,7 +163,7 @@ export async function createReferral(
         .where('municipality_id', '=', actor.municipalityId)
         .where('id', '=', input.typeId)
         .executeTakeFirst();
-      if (!type) throw fieldProblem('typeId', 'is not an intervention type in the catalogue');
+      if (!type) throw problems.field('typeId', 'is not an intervention type in the catalogue');
     }
     await trx
       .insertInto('referral')
@@ -262,7 +262,7 @@ export async function advanceReferral(
           .where('id', '=', input.interventionId)
           .executeTakeFirst();
         if (!intervention)
-          throw fieldProblem('interventionId', "must be an intervention in this citizen's plan");
+          throw problems.field('interventionId', "must be an intervention in this citizen's plan");
       }
       await trx
         .updateTable('referral')
@@ -425,8 +425,4 @@ async function notifyUnit(
     },
   });
   await insertNotifications(trx, actor, recipients, { citizenId, kind, subjectId: referralId, payload });
-}
-
-function fieldProblem(field: string, message: string) {
-  return problems.badRequest(`${field} ${message}.`, [{ field, message }]);
 }

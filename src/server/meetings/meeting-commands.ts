@@ -280,7 +280,7 @@ export async function changeMeeting(
     if (step === 'hold') {
       const { summary } = input as { summary: string };
       if (meeting.starts_at.getTime() > now.getTime())
-        throw fieldProblem('summary', 'can be written only once the meeting has started');
+        throw problems.field('summary', 'can be written only once the meeting has started');
       await setMeeting(trx, changer, meetingId, { status: 'held', summary });
     } else if (step === 'cancel') {
       const { reason } = input as { reason: string };
@@ -291,7 +291,7 @@ export async function changeMeeting(
       const startsAt = update.startsAt ? checkStart(update.startsAt, now) : undefined;
       const place = update.place === undefined ? meeting.place : update.place;
       const online = update.online ?? meeting.online;
-      if (!place && !online) throw fieldProblem('place', 'give a place, or set online');
+      if (!place && !online) throw problems.field('place', 'give a place, or set online');
       const set: Parameters<typeof setMeeting>[3] = { place, online };
       if (update.purpose !== undefined) set.purpose = update.purpose;
       if (update.agenda !== undefined) set.agenda = update.agenda;
@@ -368,9 +368,9 @@ async function meetingFor(
 function checkStart(value: string, now: Date): Date {
   const startsAt = new Date(value);
   if (startsAt.getTime() < momentPlusDays(now, -EARLIEST_DAYS).getTime())
-    throw fieldProblem('startsAt', 'must not be more than a year ago');
+    throw problems.field('startsAt', 'must not be more than a year ago');
   if (startsAt.getTime() > momentPlusDays(now, MEETING_HORIZON_DAYS).getTime())
-    throw fieldProblem('startsAt', `must be within the next ${MEETING_HORIZON_DAYS} days`);
+    throw problems.field('startsAt', `must be within the next ${MEETING_HORIZON_DAYS} days`);
   return startsAt;
 }
 
@@ -412,7 +412,7 @@ async function professionalsMustExist(
     .where('active', '=', true)
     .execute();
   if (found.length !== unique.length)
-    throw fieldProblem('participantIds', 'must be active professionals of this municipality');
+    throw problems.field('participantIds', 'must be active professionals of this municipality');
   return unique;
 }
 
@@ -491,8 +491,4 @@ async function notify(
     },
   });
   await insertNotifications(trx, actor, recipients, { citizenId, kind, subjectId: meetingId, payload });
-}
-
-function fieldProblem(field: string, message: string): Problem {
-  return problems.badRequest(`${field} ${message}.`, [{ field, message }]);
 }

@@ -136,7 +136,7 @@ export async function createIntervention(
     .where('municipality_id', '=', municipalityId)
     .where('id', '=', input.typeId)
     .executeTakeFirst();
-  if (!type?.active) throw fieldProblem('typeId', 'is not an intervention type in the catalogue');
+  if (!type?.active) throw problems.field('typeId', 'is not an intervention type in the catalogue');
   await unitMustExist(scope, input.unitId);
   if (input.responsibleId) await responsibleMustBelong(scope, input.responsibleId, input.unitId);
   if (input.subGoalIds) await subGoalsMustBelong(scope, input.subGoalIds);
@@ -162,7 +162,8 @@ export async function createIntervention(
     recorded_by: foreign ? scope.actor.id : null,
     awaiting_confirmation: foreign,
   };
-  if (!(row.legal_basis in LEGAL_BASES)) throw fieldProblem('legalBasis', 'is not a known legal basis code');
+  if (!(row.legal_basis in LEGAL_BASES))
+    throw problems.field('legalBasis', 'is not a known legal basis code');
   await trx
     .insertInto('intervention')
     .values({ municipality_id: municipalityId, id, citizen_id: citizenId, ...row })
@@ -215,7 +216,7 @@ export async function updateIntervention(
   });
   const after = { ...before, ...set };
   if (after.end_date && after.end_date < after.start_date)
-    throw fieldProblem('endDate', 'must not be before startDate');
+    throw problems.field('endDate', 'must not be before startDate');
   if (Object.keys(set).length > 0) {
     await updateItem(scope, 'intervention', id, set);
   }
@@ -248,7 +249,7 @@ export async function endIntervention(
   scope.authorize('change-intervention', { unitId: before.unit_id });
   if (before.status === 'ended') throw problems.conflict('This intervention has already ended.');
   const endDate = input.endDate ?? danishToday(scope.now);
-  if (endDate < before.start_date) throw fieldProblem('endDate', 'must not be before the start date');
+  if (endDate < before.start_date) throw problems.field('endDate', 'must not be before the start date');
   const set = { status: 'ended', end_date: endDate, end_reason: input.reason };
   await updateItem(scope, 'intervention', id, set);
   return [
@@ -296,7 +297,7 @@ export async function addTeamMember(scope: ChangeScope, input: TeamMemberCreate)
       .where('professional_id', '=', input.professionalId)
       .where('ended_at', 'is', null)
       .executeTakeFirst();
-    if (existing) throw fieldProblem('professionalId', 'is already on the team');
+    if (existing) throw problems.field('professionalId', 'is already on the team');
     if (input.isCoordinator) changes.push(...(await demoteCoordinator(scope)));
     row = {
       kind: 'professional',
@@ -339,10 +340,10 @@ export async function updateTeamMember(
     scope.authorize('set-coordinator', await coordinatorTarget(scope));
   }
   if (input.isCoordinator && before.kind !== 'professional') {
-    throw fieldProblem('isCoordinator', 'only a professional can be the coordinator');
+    throw problems.field('isCoordinator', 'only a professional can be the coordinator');
   }
   if (before.kind === 'professional' && (input.phone !== undefined || input.email !== undefined)) {
-    throw fieldProblem(
+    throw problems.field(
       input.phone !== undefined ? 'phone' : 'email',
       "is taken from the professional's own record",
     );
@@ -591,7 +592,7 @@ async function unitMustExist(scope: ChangeScope, unitId: string): Promise<void> 
     .where('municipality_id', '=', scope.municipalityId)
     .where('id', '=', unitId)
     .executeTakeFirst();
-  if (!unit) throw fieldProblem('unitId', 'is not a unit of this municipality');
+  if (!unit) throw problems.field('unitId', 'is not a unit of this municipality');
 }
 
 async function professionalMustExist(scope: ChangeScope, id: string, field: string): Promise<void> {
@@ -602,7 +603,7 @@ async function professionalMustExist(scope: ChangeScope, id: string, field: stri
     .where('id', '=', id)
     .where('active', '=', true)
     .executeTakeFirst();
-  if (!professional) throw fieldProblem(field, 'is not an active professional of this municipality');
+  if (!professional) throw problems.field(field, 'is not an active professional of this municipality');
 }
 
 /** The responsible professional belongs to the intervention's own unit (ownership). */
@@ -615,7 +616,8 @@ export async function responsibleMustBelong(scope: ChangeScope, id: string, unit
     .where('id', '=', id)
     .where('unit_id', '=', unitId)
     .executeTakeFirst();
-  if (!professional) throw fieldProblem('responsibleId', "must be a professional of the intervention's unit");
+  if (!professional)
+    throw problems.field('responsibleId', "must be a professional of the intervention's unit");
 }
 
 /** The current coordinator, for the policy's set-coordinator decision. */
@@ -643,11 +645,7 @@ async function subGoalsMustBelong(scope: ChangeScope, ids: string[]): Promise<vo
     .where('id', 'in', unique)
     .execute();
   if (found.length !== unique.length)
-    throw fieldProblem('subGoalIds', "must be current sub-goals of this citizen's plan");
-}
-
-function fieldProblem(field: string, message: string) {
-  return problems.badRequest(`${field} ${message}.`, [{ field, message }]);
+    throw problems.field('subGoalIds', "must be current sub-goals of this citizen's plan");
 }
 
 /** Leaves out what the caller did not send, so PATCH changes only what it names. */

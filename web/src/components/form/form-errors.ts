@@ -20,6 +20,8 @@ function issueText(issue: z.core.$ZodIssue, t: TFunction): string {
       const mark = (issue.params as { samspil?: string } | undefined)?.samspil;
       if (mark === ISSUE_MARKS.text) return t('form.errors.characters');
       if (mark === ISSUE_MARKS.year) return t('form.errors.year', { first: FIRST_YEAR, last: LAST_YEAR });
+      if (mark === ISSUE_MARKS.atLeastOne) return t('form.errors.atLeastOne');
+      if (mark === ISSUE_MARKS.requiredUnless) return t('form.errors.requiredUnless');
       return t('form.errors.endBeforeStart');
     }
     default:

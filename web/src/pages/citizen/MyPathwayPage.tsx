@@ -17,6 +17,7 @@ import { accessLogPath, consentsPath, delegationsPath } from '../coordination/pa
 import { HelpList } from './HelpList.js';
 import { MeetingFeedback } from './MeetingFeedback.js';
 import { MeetingPreparation } from './MeetingPreparation.js';
+import { MyDecisions } from './MyDecisions.js';
 import { myPathway } from './my-pathway.js';
 import { RatingsOverTime } from './MyRatings.js';
 import { OwnGoalEditor, OwnSteps, PlanSay } from './OwnPart.js';
@@ -127,6 +128,7 @@ function MyPathwayView({ citizenId }: { citizenId: string }): ReactElement {
         </ul>
       </section>
 
+      <MyDecisions citizenId={citizenId} context={context} />
       {view.nextMeeting ? (
         <MeetingPreparation citizenId={citizenId} meeting={view.nextMeeting} context={context} />
       ) : null}

@@ -24,6 +24,7 @@ import { ForbiddenPage } from '../errors/ForbiddenPage.js';
 import { NotFoundPage } from '../errors/NotFoundPage.js';
 import { anchors } from './anchors.js';
 import { GapSummary } from './GapSummary.js';
+import { DecisionsSection } from './DecisionsSection.js';
 import { GoalSection } from './GoalSection.js';
 import { gasTraces } from './gas-trace.js';
 import { HistorySection } from './HistorySection.js';
@@ -230,6 +231,7 @@ function PlanView({
         <AfterFirstPaint>
           <PlanCoordination />
           <MeetingsSection />
+          <DecisionsSection />
           <MeasuresSection />
           <Timeline plan={plan} />
           {canEdit ? <ProposalsSection /> : null}

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import {
+  decisionCreateSchema,
+  decisionViewSchema,
+  hearingResponseCreateSchema,
+} from '../../domain/decisions/decision.schemas.js';
+import { authorizeCitizen } from '../auth/citizen-access.js';
+import type { App, AppContext } from '../context.js';
+import { actorOf } from '../plugins/auth.js';
+import { answerHearing, listDecisions, sendToHearing } from './decisions.commands.js';
+
+const citizenParams = z.strictObject({ citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }) });
+const decisionParams = z.strictObject({
+  citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }),
+  decisionId: z.uuid({ error: 'must be a decision id (UUID)' }),
+});
+const listSchema = z.object({ items: z.array(decisionViewSchema) }).meta({ id: 'DecisionList' });
+
+/** Preliminary decisions in hearing, and the citizen's answers (issue 11; issue 14 adds the rest). */
+export function decisionsRoutes(app: App, context: AppContext): void {
+  app.get(
+    '/api/citizens/:citizenId/decisions',
+    {
+      schema: {
+        tags: ['decisions', 'citizen'],
+        summary: "The citizen's decisions and hearings, oldest first (none for a passing basis)",
+        params: citizenParams,
+        response: { 200: listSchema },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { citizenId } = request.params;
+      const { granted } = await authorizeCitizen(context, request, actor, citizenId, {
+        action: 'read',
+        resource: 'decisions',
+      });
+      const items = await listDecisions(context, actor, granted.basis, citizenId);
+      await context.audit.record({
+        actor,
+        citizenId,
+        action: 'read',
+        resource: 'decisions',
+        outcome: 'allowed',
+        clientIp: request.ip,
+        details: { decisions: items.length },
+      });
+      return { items };
+    },
+  );
+
+  app.post(
+    '/api/citizens/:citizenId/decisions',
+    {
+      schema: {
+        tags: ['decisions'],
+        summary:
+          'Send a draft decision to hearing (partshøring), with the facts, the legal basis and the last day',
+        params: citizenParams,
+        body: decisionCreateSchema,
+        response: { 201: decisionViewSchema },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await sendToHearing(context, request, actorOf(request), request.params.citizenId, request.body),
+        ),
+  );
+
+  app.post(
+    '/api/citizens/:citizenId/decisions/:decisionId/responses',
+    {
+      schema: {
+        tags: ['decisions', 'citizen'],
+        summary: 'The citizen comments on a decision in hearing, or corrects its facts, until its last day',
+        params: decisionParams,
+        body: hearingResponseCreateSchema,
+        response: { 201: decisionViewSchema },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await answerHearing(
+            context,
+            request,
+            actorOf(request),
+            request.params.citizenId,
+            request.params.decisionId,
+            request.body,
+          ),
+        ),
+  );
+}
