@@ -39,6 +39,23 @@ async function session(browser: Browser, url: string, persona: string, width = 1
   return page;
 }
 
+/** One call to the API as the page's user (not a plan change); returns the id it answers with. */
+async function api(page: Page, method: string, path: string, body: unknown): Promise<string> {
+  const { status, id } = await page.evaluate(
+    async ({ method, path, body }) => {
+      const response = await fetch(path, {
+        method,
+        headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'samspil' },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, id: ((await response.json()) as { id?: string }).id ?? '' };
+    },
+    { method, path, body },
+  );
+  if (status >= 300) throw new Error(`${method} ${path}: ${status}`);
+  return id;
+}
+
 /** One plan change through the API, on the current version. */
 async function change(
   page: Page,
@@ -281,7 +298,25 @@ async function main(): Promise<void> {
       text: 'Jeg kan bedst om formiddagen.',
       approve: true,
     });
+    // A meeting coming up, which she prepares; and the decision in hearing the demo seeds.
+    const meetingId = await api(caseworker, 'POST', `/api/citizens/${sara}/meetings`, {
+      kind: 'network',
+      purpose: 'Netværksmøde om praktik og hverdag',
+      startsAt: new Date(Date.now() + 6 * 86_400_000).toISOString(),
+      place: 'Jobcentret, mødelokale 2',
+    });
+    await api(citizen, 'PUT', `/api/citizens/${sara}/meetings/${meetingId}/preparation`, {
+      matters: 'At komme ud blandt andre uden at blive for træt.',
+      talkAbout: 'Hvor mange timer jeg kan være i praktik.',
+      inviteWishes: 'Min søster Louise.',
+    });
     await citizenPhone.reload();
+    const decisions = citizenPhone.getByRole('region', { name: 'Afgørelser på vej' });
+    await decisions.getByRole('article').first().waitFor();
+    await decisions.screenshot({ path: resolve(OUT, 'citizen/decision-hearing-phone.png') });
+    const preparation = citizenPhone.getByRole('region', { name: 'Før mødet' });
+    await preparation.screenshot({ path: resolve(OUT, 'citizen/meeting-preparation-phone.png') });
+    console.log('  citizen/decision-hearing-phone.png, citizen/meeting-preparation-phone.png');
     const ownSteps = citizenPhone.getByRole('region', { name: 'Det gør jeg selv' });
     await ownSteps.getByRole('checkbox').first().waitFor();
     await ownSteps.screenshot({ path: resolve(OUT, 'citizen/own-steps-phone.png') });

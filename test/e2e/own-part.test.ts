@@ -30,6 +30,12 @@ async function expectFocusInSummary(form: Locator): Promise<void> {
   await expect.poll(() => summary.evaluate((element) => element === document.activeElement)).toBe(true);
 }
 
+/** Waits until the element holds focus (a closed form gives it back to its button on the next frame). */
+async function expectFocused(locator: Locator): Promise<void> {
+  await locator.waitFor();
+  await expect.poll(() => locator.evaluate((element) => element === document.activeElement)).toBe(true);
+}
+
 async function sayIsSaved(page: Page): Promise<void> {
   await page
     .getByRole('status')
@@ -60,6 +66,7 @@ describe('the citizen’s own part of Mit forløb', () => {
       await goalForm.getByRole('textbox', { name: 'Mit mål' }).fill(walk.goal);
       await goalForm.getByRole('button', { name: 'Gem' }).click();
       await goal.locator('blockquote').getByText(walk.goal).waitFor();
+      await expectFocused(goal.getByRole('button', { name: 'Ret dit mål' }));
       expect(await goal.locator('.samspil-muted').allTextContents()).toEqual(staffBefore);
 
       // A step of her own, or of her network: an empty one is refused with a summary, then saved.
@@ -72,6 +79,7 @@ describe('the citizen’s own part of Mit forløb', () => {
       if (walk.width === 1280)
         await stepForm.getByText('Min familie, mine venner eller andre, jeg kender').click();
       await stepForm.getByRole('button', { name: 'Gem skridtet' }).click();
+      await expectFocused(steps.getByRole('button', { name: 'Tilføj et skridt' }));
       const box = steps.getByRole('checkbox', { name: walk.step });
       await box.waitFor();
       expect(await box.isChecked()).toBe(false);
@@ -179,6 +187,8 @@ describe('the citizen’s own part of Mit forløb', () => {
       await form.getByRole('textbox', { name: 'Hvem vil du gerne have med?' }).fill('Min søster');
       await form.getByRole('button', { name: 'Gem' }).click();
       await before.getByText(talk).waitFor();
+      // The form has closed and given focus back to its button, before anything else is pressed.
+      await expectFocused(before.getByRole('button', { name: 'Ret det, du har skrevet' }));
 
       const after = page.getByRole('region', { name: 'Efter mødet' });
       await after.getByText('Vi aftalte at prøve en praktik i dyrehandlen.').waitFor();

@@ -23,8 +23,7 @@ import {
   visitsOf,
 } from './audit-visits.presenter.js';
 import { isoDateTime, token } from '../../domain/common/text.schemas.js';
-
-const citizenParams = z.strictObject({ citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }) });
+import { citizenParams } from '../route-params.js';
 
 /**
  * The audit trail, read: the citizen's "who has looked at my data and why", the supervisors'

@@ -25,8 +25,8 @@ import type { App, AppContext } from '../context.js';
 import { actorOf, professionalOf } from '../plugins/auth.js';
 import { problems, refusedProblem } from '../problem.js';
 import { freeText } from '../../domain/common/text.schemas.js';
+import { citizenParams } from '../route-params.js';
 
-const citizenParams = z.strictObject({ citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }) });
 const glassParams = z.strictObject({
   breakGlassId: z.uuid({ error: 'must be a break-the-glass id (UUID)' }),
 });

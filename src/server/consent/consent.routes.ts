@@ -26,8 +26,8 @@ import type { App, AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
 import { problems } from '../problem.js';
 import { isoDate, textLine, token } from '../../domain/common/text.schemas.js';
+import { citizenParams } from '../route-params.js';
 
-const citizenParams = z.strictObject({ citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }) });
 const consentParams = z.strictObject({
   citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }),
   consentId: z.uuid({ error: 'must be a consent id (UUID)' }),

@@ -7,7 +7,6 @@ import { RULE_IDS, SEVERITIES } from '../../domain/coordination/rule.js';
 const text = z.object({ da: z.string(), en: z.string() });
 
 export const flagParams = z.strictObject({ flagId: z.uuid({ error: 'must be a flag id (UUID)' }) });
-export const citizenParams = z.strictObject({ citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }) });
 
 export const flagEventSchema = z.object({
   at: z.string(),

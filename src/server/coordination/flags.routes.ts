@@ -12,7 +12,6 @@ import { authorizeCitizen } from '../auth/citizen-access.js';
 import type { App, AppContext } from '../context.js';
 import {
   acknowledgeSchema,
-  citizenParams,
   dismissSchema,
   flagListSchema,
   flagParams,
@@ -24,6 +23,7 @@ import { hiddenFrom, isFlagShown, presentFlag, unitNamesOf } from '../coordinati
 import { changeFlagStatus, presentWithHistory } from '../coordination/flag-status.js';
 import { actorOf, professionalOf } from '../plugins/auth.js';
 import { problems } from '../problem.js';
+import { citizenParams } from '../route-params.js';
 
 /**
  * My day's flag counts as the hidden-details rule allows: the gap flags the professional may not

@@ -20,8 +20,8 @@ import {
 } from '../coordination/referral.schemas.js';
 import { actorOf, professionalOf } from '../plugins/auth.js';
 import { problems, refusedProblem } from '../problem.js';
+import { citizenParams } from '../route-params.js';
 
-const citizenParams = z.strictObject({ citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }) });
 const referralParams = z.strictObject({ referralId: z.uuid({ error: 'must be a referral id (UUID)' }) });
 const listSchema = z.object({ items: z.array(referralSchema) }).meta({ id: 'ReferralList' });
 

@@ -8,11 +8,11 @@ import { authorizeCitizen } from '../auth/citizen-access.js';
 import type { App, AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
 import { answerHearing, listDecisions, sendToHearing } from './decisions.commands.js';
+import { citizenParams, idParam } from '../route-params.js';
 
-const citizenParams = z.strictObject({ citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }) });
 const decisionParams = z.strictObject({
-  citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }),
-  decisionId: z.uuid({ error: 'must be a decision id (UUID)' }),
+  citizenId: idParam('citizen'),
+  decisionId: idParam('decision'),
 });
 const listSchema = z.object({ items: z.array(decisionViewSchema) }).meta({ id: 'DecisionList' });
 

@@ -11,8 +11,7 @@ import { actorOf } from '../plugins/auth.js';
 import { hiddenInterventions, presentedPlanSchema, presentPlanJson } from '../presenters/plan.presenter.js';
 import { problems } from '../problem.js';
 import { optionalFreeText } from '../../domain/common/text.schemas.js';
-
-const citizenParams = z.strictObject({ citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }) });
+import { citizenParams } from '../route-params.js';
 
 const exportBody = z.strictObject({
   includeCpr: z

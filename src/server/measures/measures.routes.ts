@@ -9,7 +9,6 @@ import { problems, refusedProblem } from '../problem.js';
 import { instrumentsOf, loadInstrument, readCitizenMeasures, recordMeasure } from './measures.commands.js';
 import {
   citizenMeasuresSchema,
-  citizenParams,
   gasScoreBody,
   gasScoreSchema,
   instrumentListSchema,
@@ -18,6 +17,7 @@ import {
   who5ScoreBody,
   who5ScoreSchema,
 } from './measures.schemas.js';
+import { citizenParams } from '../route-params.js';
 
 /** Instruments, scoring without storing, and the measures recorded about a citizen. */
 export function measuresRoutes(app: App, context: AppContext): void {

@@ -96,5 +96,3 @@ export const citizenMeasuresSchema = z
     }),
   })
   .meta({ id: 'CitizenMeasures' });
-
-export const citizenParams = z.strictObject({ citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }) });

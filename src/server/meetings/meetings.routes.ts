@@ -17,11 +17,11 @@ import {
 } from '../../domain/meetings/meeting.schemas.js';
 import { prepareMeeting } from '../meetings/meeting-preparation.commands.js';
 import { actorOf } from '../plugins/auth.js';
+import { citizenParams, idParam } from '../route-params.js';
 
-const citizenParams = z.strictObject({ citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }) });
 const meetingParams = z.strictObject({
-  citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }),
-  meetingId: z.uuid({ error: 'must be a meeting id (UUID)' }),
+  citizenId: idParam('citizen'),
+  meetingId: idParam('meeting'),
 });
 const listSchema = z.object({ items: z.array(meetingSchema) }).meta({ id: 'MeetingList' });
 

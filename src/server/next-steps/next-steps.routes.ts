@@ -5,11 +5,11 @@ import type { PlanOverview } from '../../domain/plan/plan.types.js';
 import { nextStepRows } from '../../db/queries/next-steps.queries.js';
 import { authorizeCitizen } from '../auth/citizen-access.js';
 import type { App, AppContext } from '../context.js';
-import { citizenParams } from '../coordination/coordination.schemas.js';
 import { hiddenFrom, unitNamesOf } from '../coordination/flag-presenter.js';
 import { professionalOf } from '../plugins/auth.js';
 import { viewerPlan } from '../presenters/hidden-details.js';
 import { nextStepFactsFor } from './next-steps.presenter.js';
+import { citizenParams } from '../route-params.js';
 
 /** "Næste skridt" on a plan: the same domain function and query as My day's per-citizen counts. */
 export function nextStepsRoutes(app: App, context: AppContext): void {

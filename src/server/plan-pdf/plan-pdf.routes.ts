@@ -13,8 +13,8 @@ import { composeExportPdf } from './export-pdf.document.js';
 import { composePlanPdf, type PresentedPlan } from './plan-pdf.document.js';
 import { renderPdf } from './plan-pdf.render.js';
 import type { PdfLanguage } from './plan-pdf.texts.js';
+import { citizenParams } from '../route-params.js';
 
-const citizenParams = z.strictObject({ citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }) });
 const pdfQuery = z.strictObject({
   lang: z
     .enum(['da', 'en'], { error: 'must be da or en' })

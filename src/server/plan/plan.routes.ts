@@ -38,12 +38,12 @@ import { visibleHistory } from '../presenters/hidden-details.js';
 import { hiddenInterventions, presentedPlanSchema, presentPlanJson } from '../presenters/plan.presenter.js';
 import { planEtag } from '../problem.js';
 import { token } from '../../domain/common/text.schemas.js';
+import { citizenParams, idParam } from '../route-params.js';
 
-const citizenParams = z.strictObject({ citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }) });
 const itemParams = (name: string) =>
   z.strictObject({
-    citizenId: z.uuid({ error: 'must be a citizen id (UUID)' }),
-    itemId: z.uuid({ error: `must be a ${name} id (UUID)` }),
+    citizenId: idParam('citizen'),
+    itemId: idParam(name),
   });
 const ifMatchHeaders = z.object({
   'if-match': token(100).optional().describe('The ETag of the plan version being edited (required)'),

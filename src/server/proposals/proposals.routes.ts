@@ -9,11 +9,10 @@ import { planWrite } from '../plan/plan.routes.js';
 import { acceptProposal, createProposal, declineProposal } from './proposals.commands.js';
 import { presentProposal } from './proposals.presenter.js';
 import { proposalCreateSchema, proposalDeclineSchema, proposalListSchema } from './proposals.schemas.js';
+import { citizenParams, idParam } from '../route-params.js';
 
-const uuid = (name: string) => z.uuid({ error: `must be a ${name} id (UUID)` });
-const citizenParams = z.strictObject({ citizenId: uuid('citizen') });
-const interventionParams = z.strictObject({ citizenId: uuid('citizen'), itemId: uuid('intervention') });
-const proposalParams = z.strictObject({ citizenId: uuid('citizen'), proposalId: uuid('proposal') });
+const interventionParams = z.strictObject({ citizenId: idParam('citizen'), itemId: idParam('intervention') });
+const proposalParams = z.strictObject({ citizenId: idParam('citizen'), proposalId: idParam('proposal') });
 
 /** Proposals: everyone with plan access proposes; the owning unit accepts or declines. */
 export function proposalsRoutes(app: App, context: AppContext): void {

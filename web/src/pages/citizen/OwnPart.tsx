@@ -231,8 +231,6 @@ export function PlanSay({ citizenId, versioned, context, owner }: OwnPartProps):
   const { plan } = versioned;
   const approval = plan.comments.find((comment) => comment.approves) ?? null;
   const values = { context, owner };
-  const [text, setText] = useState('');
-  const [approve, setApprove] = useState(false);
   return (
     <section aria-labelledby={`${id}-heading`} className="samspil-plan-say">
       <h2 id={`${id}-heading`}>{t('citizen.own.say.heading', values)}</h2>
@@ -244,16 +242,7 @@ export function PlanSay({ citizenId, versioned, context, owner }: OwnPartProps):
           ? ` ${t('citizen.own.say.changedSince', values)}`
           : null}
       </p>
-      {context ? null : (
-        <SayForm
-          citizenId={citizenId}
-          versioned={versioned}
-          text={text}
-          setText={setText}
-          approve={approve}
-          setApprove={setApprove}
-        />
-      )}
+      {context ? null : <SayForm citizenId={citizenId} versioned={versioned} />}
       {plan.comments.some((comment) => comment.text) ? (
         <>
           <h3 className="h4">{t('citizen.own.say.written', values)}</h3>
@@ -276,19 +265,12 @@ export function PlanSay({ citizenId, versioned, context, owner }: OwnPartProps):
   );
 }
 
-interface SayFormProps {
-  citizenId: string;
-  versioned: VersionedPlan;
-  text: string;
-  setText: (text: string) => void;
-  approve: boolean;
-  setApprove: (approve: boolean) => void;
-}
-
 /** Her comment and her yes; not an EditPanel, which takes focus when it opens. */
-function SayForm({ citizenId, versioned, text, setText, approve, setApprove }: SayFormProps): ReactElement {
+function SayForm({ citizenId, versioned }: { citizenId: string; versioned: VersionedPlan }): ReactElement {
   const { t } = useTranslation();
   const id = useId();
+  const [text, setText] = useState('');
+  const [approve, setApprove] = useState(false);
   const form = usePlanForm({
     citizenId,
     etag: versioned.etag,
