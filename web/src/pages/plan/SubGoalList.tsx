@@ -40,9 +40,10 @@ export function SubGoalList({
   const { t } = useTranslation();
   const { canEdit } = usePlanContext();
   const adder = useToggle();
-  // Ended sub-goals stay in the plan's story, folded under "Afsluttede (n)".
-  const active = subGoals.filter((subGoal) => subGoal.status !== 'ended');
-  const ended = subGoals.filter((subGoal) => subGoal.status === 'ended');
+  // Sub-goals reached or ended stay in the plan's story, folded under "Afsluttede (n)", each with
+  // its status badge ("Nået", "Afsluttet"); only those still worked on are listed open.
+  const active = subGoals.filter((subGoal) => subGoal.status === 'active');
+  const ended = subGoals.filter((subGoal) => subGoal.status !== 'active');
   const item = (subGoal: SubGoalView): ReactElement => (
     <SubGoalItem
       key={subGoal.id}
