@@ -77,6 +77,18 @@ describe('a decision in hearing', () => {
       'comment',
       'correction',
     ]);
+    // The coordinator, who sent it, hears of her answers in the inbox.
+    const inbox = await t.request(w.coordinator.cookie, { method: 'GET', url: '/api/inbox' });
+    const answered = inbox
+      .json()
+      .items.filter(
+        (item: { kind: string; subjectId: string }) =>
+          item.kind === 'hearing-answered' && item.subjectId === decisionId,
+      );
+    expect(answered).toHaveLength(2);
+    expect(answered[0].payload.text.da).toBe(
+      'Borgeren har svaret i partshøringen om »Mentorstøtte efter januar«.',
+    );
     const seen = await t.request(w.coordinator.cookie, { method: 'GET', url: url() });
     const decision = seen.json().items.find((item: { id: string }) => item.id === decisionId);
     expect(decision.responses).toHaveLength(2);

@@ -114,6 +114,22 @@ describe('the citizen’s own part of the plan', () => {
       { text: 'Jeg vil gerne mødes om formiddagen', approves: false },
     ]);
     expect(plan.comments[0]?.planVersion).toBe(plan.version);
+    // Her coordinator hears of both in the inbox, in words, from no professional.
+    const inbox = await t.request(w.coordinator.cookie, { method: 'GET', url: '/api/inbox' });
+    const kinds = inbox
+      .json()
+      .items.filter((item: { citizenId: string }) => item.citizenId === w.citizen.id)
+      .map((item: { kind: string; actor: unknown; payload: { text: { da: string } } }) => [
+        item.kind,
+        item.actor,
+        item.payload.text.da,
+      ]);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        ['plan-approved', null, 'Borgeren har godkendt planen.'],
+        ['plan-commented', null, 'Borgeren har skrevet en kommentar til planen.'],
+      ]),
+    );
     const history = await historyAs(w.coordinator.cookie);
     expect(history[0]).toMatchObject({
       entity: 'plan_comment',

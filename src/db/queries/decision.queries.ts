@@ -94,7 +94,7 @@ export async function decisionForUpdate(
 ) {
   return trx
     .selectFrom('decision')
-    .select(['status', 'hearing_until'])
+    .select(['status', 'hearing_until', 'title', 'created_by'])
     .where('municipality_id', '=', municipalityId)
     .where('citizen_id', '=', citizenId)
     .where('id', '=', decisionId)

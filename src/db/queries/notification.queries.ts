@@ -12,12 +12,13 @@ export interface NotificationContent {
 }
 
 /**
- * Puts the same notification in each recipient's inbox, from the acting professional. Recipients
- * are written in id order, so the rows (and their ids) follow the same order on every run.
+ * Puts the same notification in each recipient's inbox, from the acting professional (no actor
+ * when the citizen wrote it: the sentence names her). Recipients are written in id order, so the
+ * rows (and their ids) follow the same order on every run.
  */
 export async function insertNotifications(
   trx: Transaction<DB>,
-  actor: { municipalityId: string; id: string },
+  actor: { municipalityId: string; id: string | null },
   recipientIds: Iterable<string>,
   content: NotificationContent,
 ): Promise<void> {
@@ -39,4 +40,21 @@ export async function insertNotifications(
       })),
     )
     .execute();
+}
+
+/** The citizen's current coordinator, the professional her own notes and answers go to; none if none. */
+export async function coordinatorOf(
+  trx: Transaction<DB>,
+  municipalityId: string,
+  citizenId: string,
+): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('team_member')
+    .select('professional_id')
+    .where('municipality_id', '=', municipalityId)
+    .where('citizen_id', '=', citizenId)
+    .where('is_coordinator', '=', true)
+    .where('ended_at', 'is', null)
+    .execute();
+  return rows.flatMap((row) => (row.professional_id ? [row.professional_id] : []));
 }

@@ -22,6 +22,7 @@ import {
   insertResponse,
   responsesOf,
 } from '../../db/queries/decision.queries.js';
+import { coordinatorOf, insertNotifications } from '../../db/queries/notification.queries.js';
 import { auditInTransaction } from '../audit/audit-writer.js';
 import { authorizeCitizen } from '../auth/citizen-access.js';
 import type { AppContext } from '../context.js';
@@ -144,6 +145,23 @@ export async function answerHearing(
     if (!decision) throw problems.notFound('The decision');
     if (!hearingOpen(decision.status, decision.hearing_until, danishToday(now)))
       throw problems.conflict('The hearing is closed: its last day has passed, or the decision is made.');
+    // The one who sent it to hearing, and her coordinator, hear of her answer in the inbox.
+    await insertNotifications(
+      trx,
+      { municipalityId: actor.municipalityId, id: null },
+      new Set([decision.created_by, ...(await coordinatorOf(trx, actor.municipalityId, citizenId))]),
+      {
+        citizenId,
+        kind: 'hearing-answered',
+        subjectId: decisionId,
+        payload: JSON.stringify({
+          text: {
+            da: `Borgeren har svaret i partshøringen om »${decision.title}«.`,
+            en: `The citizen has answered the hearing on “${decision.title}”.`,
+          },
+        }),
+      },
+    );
     await insertResponse(trx, {
       municipality_id: actor.municipalityId,
       decision_id: decisionId,

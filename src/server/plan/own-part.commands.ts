@@ -6,6 +6,7 @@ import type {
 } from '../../domain/plan/own-part.schemas.js';
 import type { PlanChange } from '../../domain/plan/plan-change.js';
 import { newId } from '../../db/ids.js';
+import { coordinatorOf, insertNotifications } from '../../db/queries/notification.queries.js';
 import { problems } from '../problem.js';
 import type { OwnPartScope } from './plan-change.js';
 
@@ -101,6 +102,25 @@ export async function commentOnPlan(scope: OwnPartScope, input: PlanCommentInput
       approves: input.approve,
     })
     .execute();
+  // Her coordinator hears of it in the inbox; the team sees it on the plan and in the history.
+  await insertNotifications(
+    scope.trx,
+    { municipalityId: scope.municipalityId, id: null },
+    await coordinatorOf(scope.trx, scope.municipalityId, scope.citizenId),
+    {
+      citizenId: scope.citizenId,
+      kind: input.approve ? 'plan-approved' : 'plan-commented',
+      subjectId: id,
+      payload: JSON.stringify({
+        text: input.approve
+          ? { da: 'Borgeren har godkendt planen.', en: 'The citizen has approved the plan.' }
+          : {
+              da: 'Borgeren har skrevet en kommentar til planen.',
+              en: 'The citizen has commented on the plan.',
+            },
+      }),
+    },
+  );
   return [
     {
       entity: 'plan_comment',
