@@ -111,8 +111,15 @@ async function expectHtmlcsClean(page: Page, label: string): Promise<void> {
 
 /** Fails if the page scrolls sideways: something is wider than the viewport (say, at 360 px). */
 export async function expectNoSidewaysScroll(page: Page, label: string): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, label).toBeLessThanOrEqual(0);
+  // Polled for a few seconds: after a viewport change, parts that follow their width (the
+  // timeline, charts) lay out again on a resize observer's tick. A page that overflows for good
+  // still fails, with its overflow in px.
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), {
+      message: label,
+      timeout: 5_000,
+    })
+    .toBeLessThanOrEqual(0);
 }
 
 /**
