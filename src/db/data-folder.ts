@@ -315,33 +315,36 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** How long a takeover may hold its mutex before others treat it as left by a crashed process. */
+const TAKEOVER_AGE_MS = 10_000;
+
 /**
- * Removes the lock file only if it still holds the stale text we judged. It is first moved
- * aside atomically, so a fresh lock taken meanwhile by a racing process is recognised and
- * put back instead of deleted.
+ * Removes the lock file only if it still holds the stale text we judged. Only the holder of a
+ * takeover mutex (`samspil.lock.takeover`, created exclusively) removes a lock, and nobody else
+ * can replace a lock file that exists, so under the mutex the file read is the file removed. A
+ * fresh lock is never moved or deleted (moving one aside and failing to put it back once let two
+ * processes hold the folder).
  */
 async function removeIfUnchanged(path: string, staleText: string): Promise<boolean> {
-  const aside = `${path}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const mutex = `${path}.takeover`;
   try {
-    await rename(path, aside);
+    await writeFile(mutex, `${process.pid}\n`, { flag: 'wx' });
   } catch (error) {
-    if (codeOf(error) === 'ENOENT') return false;
-    throw error;
+    if (codeOf(error) !== 'EEXIST') throw error;
+    // Another process is taking over: give it a moment, or clear a mutex a crash left behind.
+    const info = await stat(mutex).catch(() => null);
+    if (info && Date.now() - info.mtimeMs > TAKEOVER_AGE_MS) await unlink(mutex).catch(() => undefined);
+    else await new Promise((done) => setTimeout(done, 50));
+    return false;
   }
-  const moved = await readFile(aside, 'utf8').catch(() => null);
-  if (moved === staleText) {
-    await unlink(aside);
+  try {
+    const current = await readFile(path, 'utf8').catch(() => null);
+    if (current !== staleText) return false;
+    await unlink(path);
     return true;
+  } finally {
+    await unlink(mutex).catch(() => undefined);
   }
-  try {
-    await link(aside, path);
-    await unlink(aside);
-  } catch (error) {
-    // EEXIST: a third process has locked meanwhile; the lock we moved cannot return.
-    if (codeOf(error) === 'EEXIST') await unlink(aside);
-    else await rename(aside, path);
-  }
-  return false;
 }
 
 async function removeLockDebris(dir: string): Promise<void> {
