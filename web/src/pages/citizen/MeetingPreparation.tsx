@@ -8,6 +8,7 @@ import { FormActions, TextField } from '../../components/form/Fields.js';
 import { orNull, validate } from '../../components/form/form-errors.js';
 import { useFormErrors } from '../../components/form/useFormErrors.js';
 import { useShowSuccess } from '../../components/SuccessAlert.js';
+import { OpenFormButton } from '../../components/form/OpenFormButton.js';
 import { useToggle } from '../../hooks/useToggle.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
@@ -53,9 +54,10 @@ export function MeetingPreparation({
         <PreparationForm citizenId={citizenId} meeting={meeting} onDone={editor.hide} />
       ) : null}
       {!context && !editor.open ? (
-        <button type="button" className="button button-secondary" ref={editor.trigger} onClick={editor.show}>
-          {preparation ? t('citizen.prepare.edit') : t('citizen.prepare.open')}
-        </button>
+        <OpenFormButton
+          toggle={editor}
+          label={preparation ? t('citizen.prepare.edit') : t('citizen.prepare.open')}
+        />
       ) : null}
     </section>
   );

@@ -8,6 +8,7 @@ import { RadioGroup } from '../../components/form/Choices.js';
 import { FormActions } from '../../components/form/Fields.js';
 import { Loading } from '../../components/Loading.js';
 import { useShowSuccess } from '../../components/SuccessAlert.js';
+import { OpenFormButton } from '../../components/form/OpenFormButton.js';
 import { useToggle } from '../../hooks/useToggle.js';
 import { formatDate } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
@@ -89,11 +90,7 @@ export function OwnRating({
             })
           : t('citizen.rating.none')}
       </p>
-      {!readOnly && !editor.open ? (
-        <button type="button" className="button button-secondary" ref={editor.trigger} onClick={editor.show}>
-          {t('citizen.rating.open')}
-        </button>
-      ) : null}
+      {!readOnly && !editor.open ? <OpenFormButton toggle={editor} label={t('citizen.rating.open')} /> : null}
       {!readOnly && editor.open ? (
         <form
           noValidate
@@ -192,14 +189,7 @@ export function RatingsOverTime({
         </figure>
       ) : null}
       {!context && !filling.open ? (
-        <button
-          type="button"
-          className="button button-secondary"
-          ref={filling.trigger}
-          onClick={filling.show}
-        >
-          {t('citizen.ratings.who5Open')}
-        </button>
+        <OpenFormButton toggle={filling} label={t('citizen.ratings.who5Open')} />
       ) : null}
       {!context && filling.open ? (
         <Suspense fallback={<Loading />}>

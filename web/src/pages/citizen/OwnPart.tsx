@@ -8,6 +8,7 @@ import { ErrorSummary } from '../../components/form/ErrorSummary.js';
 import { FormActions, TextField } from '../../components/form/Fields.js';
 import { validate } from '../../components/form/form-errors.js';
 import { useShowSuccess } from '../../components/SuccessAlert.js';
+import { OpenFormButton } from '../../components/form/OpenFormButton.js';
 import { useToggle } from '../../hooks/useToggle.js';
 import { formatDate } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
@@ -35,9 +36,10 @@ export function OwnGoalEditor({ citizenId, versioned, context }: OwnPartProps): 
   if (context) return null;
   if (!editor.open)
     return (
-      <button type="button" className="button button-secondary" ref={editor.trigger} onClick={editor.show}>
-        {versioned.plan.goal?.ownWords ? t('citizen.own.goal.edit') : t('citizen.own.goal.write')}
-      </button>
+      <OpenFormButton
+        toggle={editor}
+        label={versioned.plan.goal?.ownWords ? t('citizen.own.goal.edit') : t('citizen.own.goal.write')}
+      />
     );
   return <OwnGoalForm citizenId={citizenId} versioned={versioned} onDone={editor.hide} />;
 }
@@ -156,12 +158,7 @@ export function OwnSteps({ citizenId, versioned, context, owner }: OwnPartProps)
 function AddOwnStep({ citizenId, versioned }: { citizenId: string; versioned: VersionedPlan }): ReactElement {
   const { t } = useTranslation();
   const editor = useToggle();
-  if (!editor.open)
-    return (
-      <button type="button" className="button button-secondary" ref={editor.trigger} onClick={editor.show}>
-        {t('citizen.own.steps.add')}
-      </button>
-    );
+  if (!editor.open) return <OpenFormButton toggle={editor} label={t('citizen.own.steps.add')} />;
   return <OwnStepForm citizenId={citizenId} versioned={versioned} onDone={editor.hide} />;
 }
 
