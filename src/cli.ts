@@ -13,6 +13,7 @@ import { CprVault, parseCprKeys } from './security/cpr-vault.js';
 import { buildApp } from './server/app.js';
 import { startAuditAnchoring } from './server/audit/audit-anchoring.js';
 import { recordedScan, startNightlyScan } from './server/coordination/scan-runs.js';
+import { runRetention, startRetentionJob } from './server/retention/retention.commands.js';
 import { generateMunicipality, type SynthOptions } from './synth/generate.js';
 import { progressBar } from './cli/progress.js';
 import { loadInstrument } from './server/measures/measures.commands.js';
@@ -124,6 +125,7 @@ program
     const nightly = config.coordinationScanAt
       ? startNightlyScan(store.database.db, { at: config.coordinationScanAt, log: app.log })
       : null;
+    const retention = startRetentionJob(store.database.db, { log: app.log });
     const anchoring =
       config.auditAnchorMinutes > 0
         ? startAuditAnchoring(store.database.db, {
@@ -142,6 +144,7 @@ program
       }, SHUTDOWN_SECONDS * 1000).unref();
       await app.close();
       await nightly?.stop();
+      await retention.stop();
       await anchoring?.stop();
       await store.close();
       console.log('Stopped.');
@@ -268,6 +271,40 @@ audit
       const result = await purgeAuditTrail(store.database.db, options.years ?? config.auditRetentionYears);
       console.log(
         `Removed ${result.purged} audit record(s) from before ${result.cutoff.toISOString()}; ${result.checkpoints} checkpoint(s) recorded.`,
+      );
+    } finally {
+      await store.close();
+    }
+  });
+
+program
+  .command('retention')
+  .description(
+    "Delete the data of citizens whose case has been closed for the municipality's retention period (the server does it hourly)",
+  )
+  .option('--dry-run', 'count the cases due for deletion, delete nothing')
+  .action(async (options: { dryRun?: boolean }) => {
+    const config = loadConfig(process.env, { demo: !process.env.DATABASE_URL });
+    const store = await openStore(config, null);
+    try {
+      const bar = progressBar();
+      const result = await runRetention(store.database.db, {
+        today: danishToday(),
+        dryRun: options.dryRun ?? false,
+        onProgress: (progress) =>
+          bar.update({
+            phase: `${progress.municipality} deleting`,
+            done: progress.done,
+            total: progress.due,
+          }),
+      });
+      bar.stop();
+      if (result.municipalities === 0)
+        console.log('No municipality has set a retention period: nothing is deleted.');
+      console.log(
+        options.dryRun
+          ? `${result.due} of ${result.checked} case(s) are due for deletion (dry run: nothing deleted).`
+          : `Deleted the data of ${result.deleted} of ${result.due} citizen(s) due, of ${result.checked} checked.`,
       );
     } finally {
       await store.close();

@@ -14,6 +14,8 @@ export interface MunicipalityTable {
   audit_shows_names: Generated<boolean>;
   /** Days after a meeting its participants keep their relationship to the citizen (migration 005). */
   meeting_relation_days: Generated<number>;
+  /** Months a closed case is kept before deletion; null: never deleted automatically (migration 025). */
+  citizen_retention_months: number | null;
 }
 
 export interface UnitTable {

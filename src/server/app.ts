@@ -56,6 +56,7 @@ import { registerMetrics } from './metrics/metrics.routes.js';
 import { surveysRoutes } from './surveys/surveys.routes.js';
 import { measuresRoutes } from './measures/measures.routes.js';
 import { analyticsRoutes } from './analytics/analytics.routes.js';
+import { retentionRoutes } from './retention/retention.routes.js';
 import { costsRoutes } from './costs/costs.routes.js';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -195,6 +196,7 @@ export async function buildApp(
   inboxRoutes(app, context);
   analyticsRoutes(app, context);
   costsRoutes(app, context);
+  retentionRoutes(app, context);
   registerMailer(app, context);
 
   if (hasWebApp) {

@@ -199,7 +199,11 @@ export async function generateMunicipality(
     personaChance: (key) => personaChances.get(key) ?? 0,
   });
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('municipality').values({ id: municipalityId, code, name }).execute();
+    // Closed cases kept five years, as the privacy notice says (the synthetic cases are all open).
+    await trx
+      .insertInto('municipality')
+      .values({ id: municipalityId, code, name, citizen_retention_months: 60 })
+      .execute();
     await writeOrganisation(trx, municipalityId, organisation.units, organisation.professionals, types);
   });
   report('organisation', 1, 1);

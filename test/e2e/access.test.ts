@@ -39,6 +39,13 @@ describe("the citizen's access", () => {
       .getByText(/^Så din plan, .* og /)
       .first()
       .waitFor();
+    // Her right of access covers how long her data is kept (the demo municipality: five years).
+    await citizen
+      .getByRole('heading', { level: 2, name: 'Hvor længe gemmer vi dine oplysninger?' })
+      .waitFor();
+    await citizen
+      .getByText('Din sag er åben. Når den er slut, gemmer vi dine oplysninger i 5 år. Så sletter vi dem.')
+      .waitFor();
     await expectAccessible(citizen, 'access log');
     await citizen.setViewportSize({ width: 360, height: 780 });
     await expectNoSidewaysScroll(citizen, '360 px');

@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   'reveal',
   'withdraw',
   'disable',
+  'delete',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -169,6 +170,13 @@ export const RESOURCE_TEXTS = {
     'login link',
   ),
   session: k('Samspil', 'Samspil', 'login', 'login'),
+  citizen_data: k('{of} oplysninger', '{of} data', 'alle oplysninger', 'all data'),
+  retention: k(
+    'reglen for, hvor længe oplysninger gemmes',
+    'the retention rule',
+    'opbevaringsregel',
+    'retention rule',
+  ),
 } as const satisfies Record<string, KindText>;
 export type ResourceKind = keyof typeof RESOURCE_TEXTS;
 
@@ -187,6 +195,7 @@ export const ACTION_TEXTS: Record<AuditAction, Texts> = {
   reveal: { da: 'Så', en: 'Saw' },
   withdraw: { da: 'Trak tilbage:', en: 'Withdrew' },
   disable: { da: 'Spærrede', en: 'Disabled' },
+  delete: { da: 'Slettede', en: 'Deleted' },
 };
 
 /** The kind of a resource code, without ids: "flag:…" → "flag", "plan,cpr" → "plan". */

@@ -158,10 +158,53 @@ async function appendIfHead(
  */
 export async function auditInTransaction(trx: Transaction<DB>, entry: AuditEntry): Promise<void> {
   const row = toRow(entry);
+  await appendInTransaction(trx, row);
+}
+
+/** Chains one row onto the head, holding the head's row lock until the transaction commits. */
+async function appendInTransaction(trx: Transaction<DB>, row: UnchainedRow): Promise<void> {
   const head = await loadHead(trx, row.municipality_id, true);
   if (!(await appendIfHead(trx, row.municipality_id, head, chain([row], head)))) {
     throw new Error('audit chain head moved under its row lock');
   }
+}
+
+/** The actor id of the server's own jobs in the audit trail (no person acted). */
+export const SYSTEM_ACTOR_ID = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * An audit record of the server's own job (the retention deletion), inside the job's transaction.
+ * actor_kind 'system' and the job's name as the role: no person acted, and none is named.
+ */
+export async function auditSystemInTransaction(
+  trx: Transaction<DB>,
+  entry: {
+    municipalityId: string;
+    job: string;
+    citizenId: string | null;
+    action: AuditAction;
+    resource: string;
+    details?: Record<string, unknown>;
+  },
+): Promise<void> {
+  const row: UnchainedRow = {
+    municipality_id: entry.municipalityId,
+    id: newId(),
+    at: new Date().toISOString(),
+    actor_kind: 'system',
+    actor_id: SYSTEM_ACTOR_ID,
+    actor_role: entry.job,
+    actor_unit_id: null,
+    on_behalf_of: null,
+    citizen_id: entry.citizenId,
+    action: entry.action,
+    resource: entry.resource,
+    outcome: 'allowed',
+    client_ip: null,
+    purpose: null,
+    details: entry.details ? canonicalJson(scrub(entry.details)) : null,
+  };
+  await appendInTransaction(trx, row);
 }
 
 const MAX_BATCH = 1000;

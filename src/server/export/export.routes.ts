@@ -12,6 +12,8 @@ import { hiddenInterventions, presentedPlanSchema, presentPlanJson } from '../pr
 import { problems } from '../problem.js';
 import { optionalFreeText } from '../../domain/common/text.schemas.js';
 import { citizenParams } from '../route-params.js';
+import { citizenRetentionSchema } from '../../domain/retention/retention.schemas.js';
+import { citizenRetention } from '../retention/retention.commands.js';
 
 const exportBody = z.strictObject({
   includeCpr: z
@@ -53,6 +55,9 @@ const exportSchema = z
       .optional()
       .describe("The citizen's copy: who has looked at the data and why"),
     accessLogTruncated: z.boolean().optional(),
+    retention: citizenRetentionSchema
+      .optional()
+      .describe("The citizen's copy: how long the data is kept, and when it would be deleted"),
   })
   .meta({ id: 'PlanExport' });
 
@@ -134,6 +139,7 @@ export function exportRoutes(app: App, context: AppContext): void {
         const log = await exportAccessLog(db, actor.municipalityId, citizenId);
         body.accessLog = log.entries;
         body.accessLogTruncated = log.truncated;
+        body.retention = await citizenRetention(db, actor.municipalityId, citizenId, danishToday());
       }
       let cpr: string | null = null;
       if (includeCpr) {

@@ -9,6 +9,7 @@ import { useLanguage } from '../../i18n/useLanguage.js';
 import { accessWhat, accessWhy } from './access-text.js';
 import { CitizenOnly } from './CitizenOnly.js';
 import { PlanExport } from './PlanExport.js';
+import { RetentionNote } from './RetentionNote.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
 
 /** "Hvem har set mine oplysninger": when, who (unit, role, name where shown), why; break the glass highlighted. */
@@ -61,6 +62,7 @@ function AccessLogView({ citizenId }: { citizenId: string }): ReactElement {
           )}
         </>
       ) : null}
+      <RetentionNote citizenId={citizenId} />
       <PlanExport citizenId={citizenId} audience="citizen" />
     </>
   );
