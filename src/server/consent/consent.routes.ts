@@ -9,11 +9,11 @@ import { normaliseCpr } from '../../domain/citizen/cpr.js';
 import {
   CONSENT_PURPOSES,
   CONSENT_STATES,
-  type ConsentRecord,
+  CONSENT_STATUSES,
   consentDateProblem,
   consentInputSchema,
+  consentStatus,
   INFORMATION_CATEGORIES,
-  isConsentActive,
   LEGAL_PROVISION_CODES,
 } from '../../domain/consent/consent.js';
 import { SECTORS } from '../../domain/organisation/sectors.js';
@@ -49,7 +49,7 @@ const consentViewSchema = z
     legalProvision: z.enum(LEGAL_PROVISION_CODES).nullable(),
     validFrom: z.string(),
     validUntil: z.string().nullable(),
-    status: z.enum(['active', 'withdrawn', 'expired', 'not-yet-valid', 'pending', 'rejected']),
+    status: z.enum(CONSENT_STATUSES),
     state: z
       .enum(CONSENT_STATES)
       .describe('pending: registered by a professional, waits for the citizen to confirm it (no access)'),
@@ -73,19 +73,6 @@ const delegationViewSchema = z
     revokedAt: z.string().nullable(),
   })
   .meta({ id: 'Delegation' });
-
-/** Where a consent stands today: withdrawn, pending or rejected, or within its dates or not. */
-function consentStatus(
-  withdrawn: boolean,
-  state: (typeof CONSENT_STATES)[number],
-  record: ConsentRecord,
-  now: Date,
-): z.infer<typeof consentViewSchema>['status'] {
-  if (withdrawn) return 'withdrawn';
-  if (state !== 'confirmed') return state;
-  if (isConsentActive(record, now)) return 'active';
-  return record.validFrom > danishToday(now) ? 'not-yet-valid' : 'expired';
-}
 
 /** The columns one answer to a consent sets. */
 function answerColumns(answer: 'withdraw' | 'confirm' | 'reject', actor: Actor, now: Date) {
@@ -139,7 +126,7 @@ export function consentRoutes(app: App, context: AppContext): void {
     return rows.map((row) => {
       const record = toConsentRecord(row);
       const state = row.state as (typeof CONSENT_STATES)[number];
-      const status = consentStatus(Boolean(row.withdrawn_at), state, record, now);
+      const status = consentStatus(record, now);
       return {
         id: row.id,
         granteeUnit: row.grantee_unit_id
