@@ -37,12 +37,7 @@ const QUERY_BUILDER = /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceIn
  */
 const ROUTES_WITH_SQL_STILL = new Set([
   'src/server/audit/audit.routes.ts',
-  'src/server/auth/auth-admin.routes.ts',
-  'src/server/auth/auth.routes.ts',
   'src/server/break-glass/break-glass.routes.ts',
-  'src/server/catalogue/catalogue.routes.ts',
-  'src/server/citizens/citizens.routes.ts',
-  'src/server/consent/consent.routes.ts',
   'src/server/coordination/coordination.routes.ts',
   'src/server/inbox/inbox.routes.ts',
   'src/server/plan/plan.routes.ts',

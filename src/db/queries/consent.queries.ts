@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { BreakGlassGrant } from '../../domain/access/policy.js';
 import type {
   ConsentPurpose,
@@ -7,7 +7,7 @@ import type {
   LegalProvision,
 } from '../../domain/consent/consent.js';
 import type { Sector } from '../../domain/organisation/sectors.js';
-import type { ConsentTable, DB } from '../schema.js';
+import type { ConsentTable, DB, DelegationTable } from '../schema.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -42,6 +42,171 @@ export async function listConsentRows(
     .where('citizen_id', '=', citizenId)
     .orderBy('recorded_at', 'desc')
     .orderBy('id', 'desc')
+    .execute();
+}
+
+/** A citizen's consents (the full history, newest first) and the names they are shown with. */
+export interface ConsentsWithNames {
+  rows: Selectable<ConsentTable>[];
+  /** The grantee units' names, by id. */
+  unitNames: Map<string, string>;
+  /** The names of the professionals who recorded consents, by id. */
+  professionalNames: Map<string, string>;
+}
+
+export async function consentsWithNames(
+  db: Executor,
+  municipalityId: string,
+  citizenId: string,
+): Promise<ConsentsWithNames> {
+  const rows = await listConsentRows(db, municipalityId, citizenId);
+  const unitIds = [...new Set(rows.flatMap((row) => (row.grantee_unit_id ? [row.grantee_unit_id] : [])))];
+  const proIds = [
+    ...new Set(
+      rows.filter((row) => row.recorded_by_kind === 'professional').map((row) => row.recorded_by_id),
+    ),
+  ];
+  const [unitNames, professionalNames] = await Promise.all([
+    namesById(db, 'unit', municipalityId, unitIds),
+    namesById(db, 'professional', municipalityId, proIds),
+  ]);
+  return { rows, unitNames, professionalNames };
+}
+
+async function namesById(
+  db: Executor,
+  table: 'unit' | 'professional',
+  municipalityId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const found = await db
+    .selectFrom(table)
+    .select(['id', 'name'])
+    .where('municipality_id', '=', municipalityId)
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(found.map((row) => [row.id, row.name]));
+}
+
+/** Whether the municipality has this unit (a consent may name only its own). */
+export async function unitInMunicipality(
+  db: Executor,
+  municipalityId: string,
+  unitId: string,
+): Promise<boolean> {
+  const unit = await db
+    .selectFrom('unit')
+    .select('id')
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', unitId)
+    .executeTakeFirst();
+  return unit !== undefined;
+}
+
+export async function insertConsent(db: Executor, row: Insertable<ConsentTable>): Promise<void> {
+  await db.insertInto('consent').values(row).execute();
+}
+
+/** Who recorded a consent and on what basis (these never change), or undefined. */
+export async function consentRecordedBy(
+  db: Executor,
+  municipalityId: string,
+  citizenId: string,
+  consentId: string,
+) {
+  return db
+    .selectFrom('consent')
+    .select(['basis', 'recorded_by_kind', 'recorded_by_id'])
+    .where('municipality_id', '=', municipalityId)
+    .where('citizen_id', '=', citizenId)
+    .where('id', '=', consentId)
+    .executeTakeFirst();
+}
+
+/** A consent's withdrawal and state, locked while it is answered. */
+export async function consentForUpdate(trx: Transaction<DB>, municipalityId: string, consentId: string) {
+  return trx
+    .selectFrom('consent')
+    .select(['withdrawn_at', 'state'])
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', consentId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+}
+
+export type ConsentAnswer = 'withdraw' | 'confirm' | 'reject';
+
+/** The columns one answer to a consent sets. */
+function answerColumns(answer: ConsentAnswer, by: { kind: string; id: string }, now: Date) {
+  if (answer === 'withdraw') return { withdrawn_at: now, withdrawn_by_kind: by.kind, withdrawn_by_id: by.id };
+  if (answer === 'confirm') return { state: 'confirmed', confirmed_at: now };
+  return { state: 'rejected' };
+}
+
+/** Stores an answer to a consent: withdrawn (by whom), confirmed or rejected, at `now`. */
+export async function setConsentAnswer(
+  db: Executor,
+  municipalityId: string,
+  consentId: string,
+  answer: ConsentAnswer,
+  by: { kind: string; id: string },
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('consent')
+    .set(answerColumns(answer, by, now))
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', consentId)
+    .execute();
+}
+
+/** The citizen's delegations (fuldmagter), revoked ones too, newest first. */
+export async function delegationsOfCitizen(db: Executor, municipalityId: string, citizenId: string) {
+  return db
+    .selectFrom('delegation')
+    .select(['id', 'grantee_name', 'includes_consent', 'valid_from', 'valid_until', 'revoked_at'])
+    .where('municipality_id', '=', municipalityId)
+    .where('citizen_id', '=', citizenId)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export type DelegationRow = Awaited<ReturnType<typeof delegationsOfCitizen>>[number];
+
+export async function insertDelegation(db: Executor, row: Insertable<DelegationTable>): Promise<void> {
+  await db.insertInto('delegation').values(row).execute();
+}
+
+/** Revokes a delegation in force at `now`; false when there is none such (or it is revoked already). */
+export async function revokeDelegationRow(
+  db: Executor,
+  municipalityId: string,
+  citizenId: string,
+  delegationId: string,
+  now: Date,
+): Promise<boolean> {
+  const updated = await db
+    .updateTable('delegation')
+    .set({ revoked_at: now })
+    .where('municipality_id', '=', municipalityId)
+    .where('citizen_id', '=', citizenId)
+    .where('id', '=', delegationId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) > 0;
+}
+
+/** Ends every session a relative holds under a delegation. */
+export async function deleteDelegationSessions(
+  db: Executor,
+  municipalityId: string,
+  delegationId: string,
+): Promise<void> {
+  await db
+    .deleteFrom('session')
+    .where('municipality_id', '=', municipalityId)
+    .where('delegation_id', '=', delegationId)
     .execute();
 }
 

@@ -4,10 +4,13 @@ import {
   type AccessDecision,
   type Actor,
   type ConsentChange,
+  canManageAccounts,
+  caseloadScope,
   decideBreakGlass,
   decideBreakGlassReview,
   decideConsentChange,
   decideSettingsChange,
+  type ProfessionalActor,
   professionalDirectoryScope,
 } from './policy.js';
 import { REFUSALS } from './refusals.js';
@@ -162,5 +165,19 @@ describe('least privilege', () => {
     expect(professionalDirectoryScope(citizen)).toBe('own-team');
     expect(professionalDirectoryScope(relative(true))).toBe('own-team');
     expect(professionalDirectoryScope(pro('p1', 'caseworker'))).toBe('municipality');
+  });
+
+  it('lets only administrators manage accounts', () => {
+    const professional = (role: 'caseworker' | 'team_leader' | 'administrator') =>
+      pro('p1', role) as ProfessionalActor;
+    expect(canManageAccounts(professional('administrator'))).toBe(true);
+    expect(canManageAccounts(professional('team_leader'))).toBe(false);
+    expect(canManageAccounts(professional('caseworker'))).toBe(false);
+  });
+
+  it("lists a team leader's unit as her caseload, and others' related citizens", () => {
+    expect(caseloadScope(pro('l1', 'team_leader') as ProfessionalActor)).toBe('unit');
+    expect(caseloadScope(pro('p1', 'caseworker') as ProfessionalActor)).toBe('related');
+    expect(caseloadScope(pro('a1', 'administrator') as ProfessionalActor)).toBe('related');
   });
 });

@@ -541,6 +541,19 @@ export function professionalDirectoryScope(actor: Actor): 'municipality' | 'own-
   return actor.kind === 'professional' ? 'municipality' : 'own-team';
 }
 
+/**
+ * Whose citizens a professional's caseload lists: a team leader's is the unit's citizens,
+ * everyone else's the citizens they are related to (coordinator, team, responsible).
+ */
+export function caseloadScope(actor: ProfessionalActor): 'unit' | 'related' {
+  return actor.role === 'team_leader' ? 'unit' : 'related';
+}
+
+/** Who disables and enables accounts and links them to a login identity: administrators. */
+export function canManageAccounts(actor: ProfessionalActor): boolean {
+  return actor.role === 'administrator';
+}
+
 /** Whether an actor may see a citizen's full CPR number (always audited, with a reason). */
 export function decideCprReveal(actor: Actor, access: AccessDecision): AccessDecision {
   if (!access.allowed) return access;

@@ -4,6 +4,7 @@ import {
   consentCovers,
   consentCoversCase,
   consentInputSchema,
+  consentStatus,
   isConsentActive,
   normaliseCaseReference,
 } from './consent.js';
@@ -67,6 +68,33 @@ describe('consent rules', () => {
       consentInputSchema.safeParse({ ...ok, validFrom: '2026-02-01', validUntil: '2026-01-01' }).success,
     ).toBe(false);
     expect(consentInputSchema.safeParse({ ...ok, categories: [] }).success).toBe(false);
+  });
+});
+
+describe('consent status', () => {
+  it('is withdrawn once withdrawn, whatever its state or dates', () => {
+    const withdrawnAt = new Date('2026-05-01T00:00:00Z');
+    expect(consentStatus({ ...base, withdrawnAt }, now)).toBe('withdrawn');
+    expect(consentStatus({ ...base, withdrawnAt, state: 'pending' }, now)).toBe('withdrawn');
+  });
+
+  it('is pending or rejected until the citizen confirms it, whatever its dates', () => {
+    expect(consentStatus({ ...base, state: 'pending' }, now)).toBe('pending');
+    expect(consentStatus({ ...base, state: 'rejected' }, now)).toBe('rejected');
+  });
+
+  it('is active within its dates, not yet valid before them and expired after them', () => {
+    expect(consentStatus(base, now)).toBe('active');
+    expect(consentStatus({ ...base, state: 'confirmed' }, now)).toBe('active');
+    expect(consentStatus(base, new Date('2025-12-31T12:00:00Z'))).toBe('not-yet-valid');
+    expect(consentStatus(base, new Date('2027-01-01T12:00:00Z'))).toBe('expired');
+  });
+
+  it('counts Danish days: valid from 15 June is active at 00:30 Danish time that day', () => {
+    const halfPastMidnight = new Date('2026-06-14T22:30:00Z');
+    expect(consentStatus({ ...base, validFrom: '2026-06-15' }, halfPastMidnight)).toBe('active');
+    expect(consentStatus({ ...base, validFrom: '2026-06-16' }, halfPastMidnight)).toBe('not-yet-valid');
+    expect(consentStatus({ ...base, validUntil: '2026-06-14' }, halfPastMidnight)).toBe('expired');
   });
 });
 

@@ -160,6 +160,30 @@ export function isConsentActive(consent: ConsentRecord, now: Date): boolean {
   return consent.validUntil === null || consent.validUntil >= today;
 }
 
+/** Where a consent stands, as the citizen and professionals are shown it. */
+export const CONSENT_STATUSES = [
+  'active',
+  'withdrawn',
+  'expired',
+  'not-yet-valid',
+  'pending',
+  'rejected',
+] as const;
+export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
+
+/**
+ * Where a consent stands now: withdrawn; pending or rejected (a professional registered it and
+ * the citizen has not confirmed it); or, confirmed, active within its dates, not yet valid
+ * before them and expired after them (Danish days).
+ */
+export function consentStatus(consent: ConsentRecord, now: Date): ConsentStatus {
+  if (consent.withdrawnAt) return 'withdrawn';
+  const state = consent.state ?? 'confirmed';
+  if (state !== 'confirmed') return state;
+  if (isConsentActive(consent, now)) return 'active';
+  return consent.validFrom > danishToday(now) ? 'not-yet-valid' : 'expired';
+}
+
 /** Case references compare without regard to case, surrounding or repeated spaces ("Sag 2026-17" = "sag  2026-17"). */
 export function normaliseCaseReference(reference: string): string {
   return reference.trim().replace(/\s+/g, ' ').toLowerCase();

@@ -1,13 +1,10 @@
 import { z } from 'zod';
-import { auditInTransaction } from '../audit/audit-writer.js';
+import { canManageAccounts } from '../../domain/access/policy.js';
 import type { App, AppContext } from '../context.js';
 import { professionalOf } from '../plugins/auth.js';
 import { problems } from '../problem.js';
-import { httpUrl, token } from '../../domain/common/text.schemas.js';
-
-const professionalParams = z.strictObject({
-  professionalId: z.uuid({ error: 'must be a professional id (UUID)' }),
-});
+import { linkIdentity, setAccountActive } from './auth.commands.js';
+import { identityLinkBody, identityLinkSchema, professionalParams } from './auth.schemas.js';
 
 /**
  * Account administration that touches login: disabling an account (which ends every one of
@@ -15,13 +12,11 @@ const professionalParams = z.strictObject({
  * professional to their identity at the municipality's identity provider.
  */
 export function authAdminRoutes(app: App, context: AppContext): void {
-  const { db } = context.database;
-
   function requireAdministrator(
     request: Parameters<typeof professionalOf>[0],
   ): ReturnType<typeof professionalOf> {
     const actor = professionalOf(request);
-    if (actor.role !== 'administrator') throw problems.forbidden('Only administrators manage accounts.');
+    if (!canManageAccounts(actor)) throw problems.forbidden('Only administrators manage accounts.');
     return actor;
   }
 
@@ -41,26 +36,7 @@ export function authAdminRoutes(app: App, context: AppContext): void {
       },
       async (request, reply) => {
         const actor = requireAdministrator(request);
-        const { professionalId } = request.params;
-        await db.transaction().execute(async (trx) => {
-          const result = await trx
-            .updateTable('professional')
-            .set({ active })
-            .where('municipality_id', '=', actor.municipalityId)
-            .where('id', '=', professionalId)
-            .executeTakeFirst();
-          if (Number(result.numUpdatedRows) === 0) throw problems.notFound('The professional');
-          await auditInTransaction(trx, {
-            actor,
-            citizenId: null,
-            action: active ? 'update' : 'disable',
-            resource: `professional:${professionalId}`,
-            outcome: 'allowed',
-            clientIp: request.ip,
-            details: { active },
-          });
-        });
-        if (!active) await context.sessions.destroyAllOf(actor.municipalityId, professionalId);
+        await setAccountActive(context, request, actor, request.params.professionalId, active);
         return reply.code(204).send(null);
       },
     );
@@ -74,50 +50,13 @@ export function authAdminRoutes(app: App, context: AppContext): void {
         summary:
           "Administrators: link a professional to their identity at the municipality's identity provider",
         params: professionalParams,
-        body: z.strictObject({
-          issuer: httpUrl(500),
-          subject: token(255).min(1),
-        }),
-        response: { 201: z.object({ issuer: z.string(), subject: z.string() }) },
+        body: identityLinkBody,
+        response: { 201: identityLinkSchema },
       },
     },
     async (request, reply) => {
       const actor = requireAdministrator(request);
-      const { professionalId } = request.params;
-      const professional = await db
-        .selectFrom('professional')
-        .select('id')
-        .where('municipality_id', '=', actor.municipalityId)
-        .where('id', '=', professionalId)
-        .executeTakeFirst();
-      if (!professional) throw problems.notFound('The professional');
-      await db.transaction().execute(async (trx) => {
-        const existing = await trx
-          .selectFrom('identity_link')
-          .select('subject_id')
-          .where('issuer', '=', request.body.issuer)
-          .where('subject', '=', request.body.subject)
-          .executeTakeFirst();
-        if (existing) throw problems.conflict('That identity is already linked to an account.');
-        await trx
-          .insertInto('identity_link')
-          .values({
-            municipality_id: actor.municipalityId,
-            issuer: request.body.issuer,
-            subject: request.body.subject,
-            subject_kind: 'professional',
-            subject_id: professionalId,
-          })
-          .execute();
-        await auditInTransaction(trx, {
-          actor,
-          citizenId: null,
-          action: 'create',
-          resource: `identity_link:${professionalId}`,
-          outcome: 'allowed',
-          clientIp: request.ip,
-        });
-      });
+      await linkIdentity(context, request, actor, request.params.professionalId, request.body);
       return reply.code(201).send(request.body);
     },
   );

@@ -1,6 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { SECTORS } from '../../domain/organisation/sectors.js';
 import { actorOf, SESSION_COOKIE } from '../plugins/auth.js';
 import type { App, AppContext } from '../context.js';
 import { loginFailures } from '../metrics/metrics.js';
@@ -9,88 +8,46 @@ import { isLoopbackUrl } from '../../config.js';
 import { type LoginResult, LoginRefused, OidcLogin, type ProviderKind } from '../auth/oidc.js';
 import { activeDelegationsOf, relativeSubject } from '../auth/delegations.js';
 import type { Actor } from '../../domain/access/policy.js';
-import { token } from '../../domain/common/text.schemas.js';
-
-const unitSchema = z.object({ id: z.uuid(), name: z.string(), sector: z.enum(SECTORS) });
-
-const meSchema = z
-  .object({
-    kind: z.enum(['professional', 'citizen']),
-    id: z.uuid(),
-    name: z.string(),
-    role: z.string(),
-    unit: unitSchema.nullable(),
-    municipality: z.object({ code: z.string(), name: z.string() }),
-    citizenId: z.uuid().nullable().describe('For a citizen: their own id, to open their plan'),
-    actingFor: z
-      .object({
-        citizenName: z.string(),
-        mayConsent: z
-          .boolean()
-          .optional()
-          .describe('Whether the power of attorney covers giving and withdrawing consent'),
-      })
-      .nullable()
-      .optional()
-      .describe('For a relative with delegated access: whose plan they see'),
-    assurance: z.string().nullable().optional().describe('The assurance level (NSIS acr) of this login'),
-    canSwitchDelegation: z
-      .boolean()
-      .optional()
-      .describe('For a relative: whether they hold delegated access for more than one citizen'),
-  })
-  .meta({ id: 'Me' });
-
-const personaSchema = z.object({
-  id: z.string(),
-  kind: z.enum(['professional', 'citizen', 'relative']),
-  name: z.string(),
-  titleDa: z.string(),
-  titleEn: z.string(),
-  unit: unitSchema.nullable(),
-});
+import {
+  citizenNameOf,
+  delegationGrantee,
+  demoPersona,
+  demoPersonas,
+  municipalityOf,
+  unitOf,
+} from '../../db/queries/auth.queries.js';
+import { presentDelegationChoice, presentMe, presentPersona } from './auth.presenter.js';
+import {
+  delegationChoiceBody,
+  delegationChoiceListSchema,
+  demoLoginBody,
+  demoLoginResultSchema,
+  type Me,
+  meSchema,
+  oidcCallbackQuery,
+  oidcLoginQuery,
+  personaListSchema,
+  providerParams,
+  sessionSchema,
+} from './auth.schemas.js';
 
 export function authRoutes(app: App, context: AppContext): void {
   const { db } = context.database;
 
-  async function describe(actor: Actor): Promise<z.infer<typeof meSchema>> {
-    const municipality = await db
-      .selectFrom('municipality')
-      .select(['code', 'name'])
-      .where('id', '=', actor.municipalityId)
-      .executeTakeFirstOrThrow();
+  async function describe(actor: Actor): Promise<Me> {
+    const municipality = await municipalityOf(db, actor.municipalityId);
     const unit =
-      actor.kind === 'professional'
-        ? await db
-            .selectFrom('unit')
-            .select(['id', 'name', 'sector'])
-            .where('municipality_id', '=', actor.municipalityId)
-            .where('id', '=', actor.unitId)
-            .executeTakeFirst()
-        : undefined;
-    return {
-      kind: actor.kind,
-      id: actor.id,
-      name: actor.name,
-      role: actor.kind === 'citizen' ? 'citizen' : actor.role,
-      unit: unit ? { id: unit.id, name: unit.name, sector: unit.sector as (typeof SECTORS)[number] } : null,
-      municipality,
-      citizenId: actor.kind === 'citizen' ? actor.id : null,
-    };
+      actor.kind === 'professional' ? await unitOf(db, actor.municipalityId, actor.unitId) : undefined;
+    return presentMe(actor, municipality, unit);
   }
 
   /** The logged-in user as /api/auth/me and /api/auth/session give it. */
-  async function currentUser(actor: Actor, request: FastifyRequest): Promise<z.infer<typeof meSchema>> {
+  async function currentUser(actor: Actor, request: FastifyRequest): Promise<Me> {
     const token = request.cookies[SESSION_COOKIE];
     const session = token ? await context.sessions.resolveSession(token) : null;
     const me = await describe(actor);
     if (actor.kind === 'citizen' && actor.delegate) {
-      const citizen = await db
-        .selectFrom('citizen')
-        .select(['given_name', 'family_name'])
-        .where('municipality_id', '=', actor.municipalityId)
-        .where('id', '=', actor.id)
-        .executeTakeFirstOrThrow();
+      const citizen = await citizenNameOf(db, actor.municipalityId, actor.id);
       const choices = session?.granteeCprHmac ? await activeDelegationsOf(db, session.granteeCprHmac) : [];
       return {
         ...me,
@@ -121,7 +78,7 @@ export function authRoutes(app: App, context: AppContext): void {
       schema: {
         tags: ['auth'],
         summary: 'Who is logged in, if anyone (user is null when nobody is)',
-        response: { 200: z.object({ user: meSchema.nullable() }) },
+        response: { 200: sessionSchema },
       },
     },
     async (request) => ({ user: request.actor ? await currentUser(request.actor, request) : null }),
@@ -184,70 +141,18 @@ export function authRoutes(app: App, context: AppContext): void {
       schema: {
         tags: ['auth'],
         summary: 'Demo mode only: the personas one can log in as',
-        response: { 200: z.object({ personas: z.array(personaSchema) }) },
+        response: { 200: personaListSchema },
       },
     },
     async () => {
-      const rows = await db
-        .selectFrom('demo_persona as d')
-        .leftJoin('professional as p', (join) =>
-          join.onRef('p.municipality_id', '=', 'd.municipality_id').onRef('p.id', '=', 'd.subject_id'),
-        )
-        .leftJoin('unit as u', (join) =>
-          join.onRef('u.municipality_id', '=', 'p.municipality_id').onRef('u.id', '=', 'p.unit_id'),
-        )
-        .leftJoin('citizen as c', (join) =>
-          join.onRef('c.municipality_id', '=', 'd.municipality_id').onRef('c.id', '=', 'd.subject_id'),
-        )
-        .leftJoin('delegation as g', (join) =>
-          join.onRef('g.municipality_id', '=', 'd.municipality_id').onRef('g.id', '=', 'd.subject_id'),
-        )
-        .select([
-          'd.id',
-          'd.subject_kind',
-          'd.title_da',
-          'd.title_en',
-          'g.grantee_name',
-          'p.name as professional_name',
-          'c.given_name',
-          'c.family_name',
-          'u.id as unit_id',
-          'u.name as unit_name',
-          'u.sector as unit_sector',
-        ])
-        .orderBy('d.sort_order')
-        .orderBy('d.id')
-        .execute();
-      return {
-        personas: rows.map((row) => ({
-          id: row.id,
-          kind: row.subject_kind as 'professional' | 'citizen' | 'relative',
-          name:
-            row.professional_name ??
-            row.grantee_name ??
-            `${row.given_name ?? ''} ${row.family_name ?? ''}`.trim(),
-          titleDa: row.title_da,
-          titleEn: row.title_en,
-          unit: row.unit_id
-            ? {
-                id: row.unit_id,
-                name: row.unit_name ?? '',
-                sector: row.unit_sector as (typeof SECTORS)[number],
-              }
-            : null,
-        })),
-      };
+      const rows = await demoPersonas(db);
+      return { personas: rows.map(presentPersona) };
     },
   );
 
   /** The demo relative logs in as MitID would find them: by their identity, to all their delegations. */
   async function demoRelative(municipalityId: string, delegationId: string, persona: string) {
-    const delegation = await db
-      .selectFrom('delegation')
-      .select('grantee_cpr_hmac')
-      .where('municipality_id', '=', municipalityId)
-      .where('id', '=', delegationId)
-      .executeTakeFirst();
+    const delegation = await delegationGrantee(db, municipalityId, delegationId);
     const subject = delegation
       ? await relativeSubject(db, delegation.grantee_cpr_hmac, { persona, method: 'demo-relative' })
       : null;
@@ -262,22 +167,12 @@ export function authRoutes(app: App, context: AppContext): void {
       schema: {
         tags: ['auth'],
         summary: 'Demo mode only: log in as a persona',
-        body: z.strictObject({ persona: token(100).min(1) }),
-        response: {
-          200: z.object({
-            user: meSchema
-              .nullable()
-              .describe('Null for a relative with several delegations, who chooses whose plan first'),
-          }),
-        },
+        body: demoLoginBody,
+        response: { 200: demoLoginResultSchema },
       },
     },
     async (request, reply) => {
-      const persona = await db
-        .selectFrom('demo_persona')
-        .select(['municipality_id', 'subject_kind', 'subject_id', 'id'])
-        .where('id', '=', request.body.persona)
-        .executeTakeFirst();
+      const persona = await demoPersona(db, request.body.persona);
       if (!persona) {
         loginFailures.inc({ method: 'demo', reason: 'unknown-persona' });
         throw problems.badRequest(`There is no demo persona "${request.body.persona}".`, [
@@ -356,7 +251,6 @@ function oidcRoutes(app: App, context: AppContext): void {
       ),
     );
   }
-  const providerParams = z.strictObject({ provider: z.enum(['professional', 'citizen']) });
   const loginCookiePath = '/api/auth/oidc/';
 
   app.get(
@@ -367,15 +261,7 @@ function oidcRoutes(app: App, context: AppContext): void {
         tags: ['auth'],
         summary: 'Log in with OpenID Connect: professionals at the municipality, citizens with MitID',
         params: providerParams,
-        querystring: z.object({
-          stepUp: z
-            .enum(['true', 'false'])
-            .optional()
-            .describe('Log in again now (prompt=login, max_age) before a sensitive act'),
-          returnTo: token(500)
-            .optional()
-            .describe('The page (a path inside Samspil) to return to after login'),
-        }),
+        querystring: oidcLoginQuery,
         response: { 302: z.null().describe('To the identity provider') },
       },
     },
@@ -416,11 +302,7 @@ function oidcRoutes(app: App, context: AppContext): void {
         tags: ['auth'],
         summary: 'Where the identity provider sends the browser back',
         params: providerParams,
-        querystring: z.looseObject({
-          code: token(2000).optional(),
-          state: token(500).optional(),
-          error: token(200).optional(),
-        }),
+        querystring: oidcCallbackQuery,
         response: { 302: z.null().describe('Into Samspil, or back to the login page with an error code') },
       },
     },
@@ -466,14 +348,6 @@ function oidcRoutes(app: App, context: AppContext): void {
 /** The web page where a relative with several delegations chooses whose plan to act for. */
 export const DELEGATION_CHOICE_PAGE = '/login/fuldmagt';
 
-const delegationChoiceSchema = z.object({
-  delegationId: z.uuid(),
-  citizenId: z.uuid(),
-  citizenName: z.string(),
-  validUntil: z.string().nullable(),
-  current: z.boolean().describe('Whether the session acts under this delegation now'),
-});
-
 /**
  * A relative with delegated access (fuldmagt) for several citizens chooses whose plan to act
  * for, and may switch. The session's actor then carries the chosen delegation; a delegation
@@ -482,7 +356,7 @@ const delegationChoiceSchema = z.object({
 function delegationChoiceRoutes(
   app: App,
   context: AppContext,
-  describe: (actor: Actor) => Promise<z.infer<typeof meSchema>>,
+  describe: (actor: Actor) => Promise<Me>,
 ): void {
   const { db } = context.database;
 
@@ -500,22 +374,14 @@ function delegationChoiceRoutes(
       schema: {
         tags: ['auth'],
         summary: 'For a relative: the citizens whose plan they may act for (delegations in force)',
-        response: { 200: z.object({ items: z.array(delegationChoiceSchema) }) },
+        response: { 200: delegationChoiceListSchema },
       },
     },
     async (request) => {
       const choices = await activeDelegationsOf(db, granteeOf(request));
       const actor = request.actor;
       const current = actor?.kind === 'citizen' ? actor.delegate?.delegationId : undefined;
-      return {
-        items: choices.map((choice) => ({
-          delegationId: choice.delegationId,
-          citizenId: choice.citizenId,
-          citizenName: choice.citizenName,
-          validUntil: choice.validUntil,
-          current: choice.delegationId === current,
-        })),
-      };
+      return { items: choices.map((choice) => presentDelegationChoice(choice, current)) };
     },
   );
 
@@ -526,7 +392,7 @@ function delegationChoiceRoutes(
       schema: {
         tags: ['auth'],
         summary: 'For a relative: act for this citizen (choose or switch delegation)',
-        body: z.strictObject({ delegationId: z.uuid({ error: 'must be a delegation id (UUID)' }) }),
+        body: delegationChoiceBody,
         response: { 200: z.object({ user: meSchema }) },
       },
     },

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import { accessLogRows, auditShowsNames } from '../../db/queries/access-log.queries.js';
-import { listConsentRows } from '../../db/queries/consent.queries.js';
-import { unitNamesById } from '../../db/queries/export.queries.js';
+import { consentsWithNames } from '../../db/queries/consent.queries.js';
 import type { DB } from '../../db/schema.js';
+import { type ExportConsent, presentExportConsents } from '../consent/consent.presenter.js';
 import { type AccessLogEntry, presentAccessLogEntry } from '../presenters/access-log.presenter.js';
 
 /**
@@ -13,47 +13,14 @@ import { type AccessLogEntry, presentAccessLogEntry } from '../presenters/access
 /** How many access-log entries an export carries at most (newest first; `accessLogTruncated` says so). */
 export const ACCESS_LOG_LIMIT = 10_000;
 
-/** An export's consent: as the JSON export carries it. */
-export interface ExportConsent {
-  id: string;
-  granteeUnit: string | null;
-  granteeSector: string | null;
-  categories: string[];
-  purpose: string;
-  caseReference: string | null;
-  basis: string;
-  legalProvision: string | null;
-  validFrom: string;
-  validUntil: string | null;
-  recordedBy: string;
-  recordedAt: string;
-  withdrawnAt: string | null;
-}
-
-/** The citizen's consents and recorded legal bases, with history (newest first). */
+/** The citizen's consents and recorded legal bases, with history (newest first): the consent view. */
 export async function exportConsents(
   db: Kysely<DB>,
   municipalityId: string,
   citizenId: string,
+  now: Date = new Date(),
 ): Promise<ExportConsent[]> {
-  const rows = await listConsentRows(db, municipalityId, citizenId);
-  const unitIds = [...new Set(rows.flatMap((row) => (row.grantee_unit_id ? [row.grantee_unit_id] : [])))];
-  const unitName = await unitNamesById(db, municipalityId, unitIds);
-  return rows.map((row) => ({
-    id: row.id,
-    granteeUnit: row.grantee_unit_id ? (unitName.get(row.grantee_unit_id) ?? null) : null,
-    granteeSector: row.grantee_sector,
-    categories: row.categories,
-    purpose: row.purpose,
-    caseReference: row.case_reference,
-    basis: row.basis,
-    legalProvision: row.legal_provision,
-    validFrom: row.valid_from,
-    validUntil: row.valid_until,
-    recordedBy: row.recorded_by_kind,
-    recordedAt: row.recorded_at.toISOString(),
-    withdrawnAt: row.withdrawn_at?.toISOString() ?? null,
-  }));
+  return presentExportConsents(await consentsWithNames(db, municipalityId, citizenId), now);
 }
 
 /** Who has looked at the citizen's data and why, as the access log shows it (names by policy). */

@@ -1,5 +1,5 @@
 import { SECTOR_LABELS, type Sector } from '../../domain/organisation/sectors.js';
-import type { ExportConsent } from '../export/export-data.js';
+import type { ExportConsent } from '../consent/consent.presenter.js';
 import type { AccessLogEntry } from '../presenters/access-log.presenter.js';
 import {
   citizenPlanBlocks,

@@ -1,0 +1,147 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../schema.js';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+/** The municipality's code and name (it exists: the actor belongs to it). */
+export async function municipalityOf(db: Executor, municipalityId: string) {
+  return db
+    .selectFrom('municipality')
+    .select(['code', 'name'])
+    .where('id', '=', municipalityId)
+    .executeTakeFirstOrThrow();
+}
+
+/** A unit of the municipality, as the logged-in user is shown with it. */
+export async function unitOf(db: Executor, municipalityId: string, unitId: string) {
+  return db
+    .selectFrom('unit')
+    .select(['id', 'name', 'sector'])
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', unitId)
+    .executeTakeFirst();
+}
+
+/** A citizen's name (the citizen exists: a relative acts for her). */
+export async function citizenNameOf(db: Executor, municipalityId: string, citizenId: string) {
+  return db
+    .selectFrom('citizen')
+    .select(['given_name', 'family_name'])
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', citizenId)
+    .executeTakeFirstOrThrow();
+}
+
+/** Demo mode: the personas one can log in as, in their order, with their names and units. */
+export async function demoPersonas(db: Executor) {
+  return db
+    .selectFrom('demo_persona as d')
+    .leftJoin('professional as p', (join) =>
+      join.onRef('p.municipality_id', '=', 'd.municipality_id').onRef('p.id', '=', 'd.subject_id'),
+    )
+    .leftJoin('unit as u', (join) =>
+      join.onRef('u.municipality_id', '=', 'p.municipality_id').onRef('u.id', '=', 'p.unit_id'),
+    )
+    .leftJoin('citizen as c', (join) =>
+      join.onRef('c.municipality_id', '=', 'd.municipality_id').onRef('c.id', '=', 'd.subject_id'),
+    )
+    .leftJoin('delegation as g', (join) =>
+      join.onRef('g.municipality_id', '=', 'd.municipality_id').onRef('g.id', '=', 'd.subject_id'),
+    )
+    .select([
+      'd.id',
+      'd.subject_kind',
+      'd.title_da',
+      'd.title_en',
+      'g.grantee_name',
+      'p.name as professional_name',
+      'c.given_name',
+      'c.family_name',
+      'u.id as unit_id',
+      'u.name as unit_name',
+      'u.sector as unit_sector',
+    ])
+    .orderBy('d.sort_order')
+    .orderBy('d.id')
+    .execute();
+}
+
+export type DemoPersonaRow = Awaited<ReturnType<typeof demoPersonas>>[number];
+
+/** Demo mode: one persona, by id. */
+export async function demoPersona(db: Executor, personaId: string) {
+  return db
+    .selectFrom('demo_persona')
+    .select(['municipality_id', 'subject_kind', 'subject_id', 'id'])
+    .where('id', '=', personaId)
+    .executeTakeFirst();
+}
+
+/** Who holds a delegation: the relative's CPR number, as its HMAC. */
+export async function delegationGrantee(db: Executor, municipalityId: string, delegationId: string) {
+  return db
+    .selectFrom('delegation')
+    .select('grantee_cpr_hmac')
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', delegationId)
+    .executeTakeFirst();
+}
+
+/** Disables or enables an account; false when there is no such professional. */
+export async function setProfessionalActive(
+  db: Executor,
+  municipalityId: string,
+  professionalId: string,
+  active: boolean,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('professional')
+    .set({ active })
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', professionalId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Whether the municipality has this professional (active or not). */
+export async function professionalExists(
+  db: Executor,
+  municipalityId: string,
+  professionalId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('professional')
+    .select('id')
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', professionalId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Whether an identity at a provider is linked to an account already (in any municipality). */
+export async function identityLinked(db: Executor, issuer: string, subject: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('identity_link')
+    .select('subject_id')
+    .where('issuer', '=', issuer)
+    .where('subject', '=', subject)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Links a professional to their identity at the municipality's identity provider. */
+export async function insertProfessionalIdentityLink(
+  db: Executor,
+  link: { municipalityId: string; issuer: string; subject: string; professionalId: string },
+): Promise<void> {
+  await db
+    .insertInto('identity_link')
+    .values({
+      municipality_id: link.municipalityId,
+      issuer: link.issuer,
+      subject: link.subject,
+      subject_kind: 'professional',
+      subject_id: link.professionalId,
+    })
+    .execute();
+}
