@@ -44,7 +44,6 @@ const ROUTES_WITH_SQL_STILL = new Set([
   'src/server/citizens/citizens.routes.ts',
   'src/server/consent/consent.routes.ts',
   'src/server/coordination/coordination.routes.ts',
-  'src/server/inbox/inbox.routes.ts',
   'src/server/plan/plan.routes.ts',
   'src/server/workspace/workspace.routes.ts',
 ]);
