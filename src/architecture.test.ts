@@ -38,7 +38,6 @@ const QUERY_BUILDER = /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceIn
 const ROUTES_WITH_SQL_STILL = new Set([
   'src/server/auth/auth-admin.routes.ts',
   'src/server/auth/auth.routes.ts',
-  'src/server/break-glass/break-glass.routes.ts',
   'src/server/catalogue/catalogue.routes.ts',
   'src/server/citizens/citizens.routes.ts',
   'src/server/consent/consent.routes.ts',
