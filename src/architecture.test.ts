@@ -43,7 +43,6 @@ const ROUTES_WITH_SQL_STILL = new Set([
   'src/server/consent/consent.routes.ts',
   'src/server/coordination/coordination.routes.ts',
   'src/server/plan/plan.routes.ts',
-  'src/server/workspace/workspace.routes.ts',
 ]);
 
 describe('the layout', () => {
