@@ -41,7 +41,6 @@ const ROUTES_WITH_SQL_STILL = new Set([
   'src/server/catalogue/catalogue.routes.ts',
   'src/server/citizens/citizens.routes.ts',
   'src/server/consent/consent.routes.ts',
-  'src/server/plan/plan.routes.ts',
 ]);
 
 describe('the layout', () => {

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { decideCitizenAccess } from '../../domain/access/policy.js';
 import {
   endSchema,
@@ -13,6 +13,7 @@ import {
   teamMemberUpdateSchema,
 } from '../../domain/plan/plan.schemas.js';
 import { PLAN_PURPOSE } from '../../domain/consent/consent.js';
+import { planHistoryRows } from '../../db/queries/plan-history.queries.js';
 import { previousVisit } from '../../db/queries/workspace.queries.js';
 import { authorizeCitizen } from '../auth/citizen-access.js';
 import { actorOf } from '../plugins/auth.js';
@@ -34,45 +35,22 @@ import {
 } from '../../domain/plan/own-part.schemas.js';
 import * as mutations from '../plan/plan.mutations.js';
 import type { StoredPlan } from '../plan/plan-store.js';
-import { visibleHistory } from '../presenters/hidden-details.js';
-import { hiddenInterventions, presentedPlanSchema, presentPlanJson } from '../presenters/plan.presenter.js';
+import {
+  hiddenInterventions,
+  presentedPlanSchema,
+  presentHistory,
+  presentPlanJson,
+} from '../presenters/plan.presenter.js';
 import { planEtag } from '../problem.js';
-import { token } from '../../domain/common/text.schemas.js';
-import { citizenParams, idParam } from '../route-params.js';
-
-const itemParams = (name: string) =>
-  z.strictObject({
-    citizenId: idParam('citizen'),
-    itemId: idParam(name),
-  });
-const ifMatchHeaders = z.object({
-  'if-match': token(100).optional().describe('The ETag of the plan version being edited (required)'),
-});
-const writeResponse = z.object({
-  id: z.uuid().describe('The created or changed item'),
-  plan: presentedPlanSchema.nullable().describe('The plan as you may now see it'),
-});
-
-const historyEntrySchema = z.object({
-  id: z.uuid(),
-  at: z.string(),
-  planVersion: z.number().int(),
-  actor: z.object({ id: z.uuid(), name: z.string().nullable(), role: z.string() }),
-  entity: z.enum([
-    'goal',
-    'sub_goal',
-    'intervention',
-    'team_member',
-    'pathway',
-    'proposal',
-    'own_step',
-    'plan_comment',
-  ]),
-  entityId: z.uuid(),
-  action: z.enum(['create', 'update', 'end']),
-  before: z.record(z.string(), z.unknown()).nullable(),
-  after: z.record(z.string(), z.unknown()).nullable(),
-});
+import { citizenParams } from '../route-params.js';
+import {
+  emptyBody,
+  historyQuerySchema,
+  historySchema,
+  ifMatchHeaders,
+  itemParams,
+  writeResponse,
+} from './plan.schemas.js';
 
 export function planRoutes(app: App, context: AppContext): void {
   const { db } = context.database;
@@ -116,13 +94,8 @@ export function planRoutes(app: App, context: AppContext): void {
         tags: ['plan'],
         summary: 'What changed in the plan, by whom and when (newest first)',
         params: citizenParams,
-        querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
-        response: {
-          200: z.object({
-            items: z.array(historyEntrySchema),
-            previousVisitAt: z.string().nullable().describe('When you looked at this plan before this visit'),
-          }),
-        },
+        querystring: historyQuerySchema,
+        response: { 200: historySchema },
       },
     },
     async (request) => {
@@ -141,51 +114,9 @@ export function planRoutes(app: App, context: AppContext): void {
         outcome: 'allowed',
         clientIp: request.ip,
       });
-      const rows = await db
-        .selectFrom('plan_history as h')
-        .leftJoin('professional as p', (join) =>
-          join.onRef('p.municipality_id', '=', 'h.municipality_id').onRef('p.id', '=', 'h.actor_id'),
-        )
-        .select([
-          'h.id',
-          'h.at',
-          'h.plan_version',
-          'h.actor_id',
-          'h.actor_role',
-          'p.name',
-          'h.entity',
-          'h.entity_id',
-          'h.action',
-          'h.before',
-          'h.after',
-        ])
-        .where('h.municipality_id', '=', actor.municipalityId)
-        .where('h.citizen_id', '=', citizenId)
-        // Changes to hidden interventions are not this viewer's history (the hidden-details rule).
-        .$if(hidden.size > 0, (query) =>
-          query.where((eb) =>
-            eb.or([eb('h.entity', '!=', 'intervention'), eb('h.entity_id', 'not in', [...hidden])]),
-          ),
-        )
-        .orderBy('h.at', 'desc')
-        .orderBy('h.id', 'desc')
-        .limit(request.query.limit)
-        .execute();
+      const rows = await planHistoryRows(db, actor.municipalityId, citizenId, hidden, request.query.limit);
       return {
-        items: visibleHistory(
-          rows.map((row) => ({
-            id: row.id,
-            at: row.at.toISOString(),
-            planVersion: row.plan_version,
-            actor: { id: row.actor_id, name: row.name, role: row.actor_role },
-            entity: row.entity as PlanChange['entity'],
-            entityId: row.entity_id,
-            action: row.action as PlanChange['action'],
-            before: (row.before ?? null) as Record<string, unknown> | null,
-            after: (row.after ?? null) as Record<string, unknown> | null,
-          })),
-          hidden,
-        ),
+        items: presentHistory(rows, hidden),
         // The citizen and a relative have visits too: Mit forløb tells them what changed since.
         previousVisitAt: await previousVisit(db, actor.municipalityId, actor.id, citizenId),
       };
@@ -271,7 +202,7 @@ export function planRoutes(app: App, context: AppContext): void {
     `${base}/interventions/:itemId/confirm`,
     'Confirm an intervention someone outside your unit recorded for it (owning unit only)',
     itemParams('intervention'),
-    z.strictObject({}),
+    emptyBody,
     200,
     (scope, p) => mutations.confirmIntervention(scope, p.itemId),
   );
