@@ -33,7 +33,7 @@ import {
   ownStepUpdateSchema,
   planCommentInputSchema,
 } from '../../domain/plan/own-part.schemas.js';
-import * as mutations from '../plan/plan.mutations.js';
+import * as commands from '../plan/plan.commands.js';
 import type { StoredPlan } from '../plan/plan-store.js';
 import {
   hiddenInterventions,
@@ -141,7 +141,7 @@ export function planRoutes(app: App, context: AppContext): void {
     citizenParams,
     goalInputSchema,
     200,
-    (scope, _p, body) => mutations.setGoal(scope, body),
+    (scope, _p, body) => commands.setGoal(scope, body),
   );
   write(
     'POST',
@@ -150,7 +150,7 @@ export function planRoutes(app: App, context: AppContext): void {
     citizenParams,
     subGoalCreateSchema,
     201,
-    (scope, _p, body) => mutations.createSubGoal(scope, body),
+    (scope, _p, body) => commands.createSubGoal(scope, body),
   );
   write(
     'PATCH',
@@ -159,7 +159,7 @@ export function planRoutes(app: App, context: AppContext): void {
     itemParams('sub-goal'),
     subGoalUpdateSchema,
     200,
-    (scope, p, body) => mutations.updateSubGoal(scope, p.itemId, body),
+    (scope, p, body) => commands.updateSubGoal(scope, p.itemId, body),
   );
   write(
     'POST',
@@ -168,7 +168,7 @@ export function planRoutes(app: App, context: AppContext): void {
     itemParams('sub-goal'),
     endSchema,
     200,
-    (scope, p, body) => mutations.endSubGoal(scope, p.itemId, body),
+    (scope, p, body) => commands.endSubGoal(scope, p.itemId, body),
   );
   write(
     'POST',
@@ -177,7 +177,7 @@ export function planRoutes(app: App, context: AppContext): void {
     citizenParams,
     interventionCreateSchema,
     201,
-    (scope, _p, body) => mutations.createIntervention(scope, body),
+    (scope, _p, body) => commands.createIntervention(scope, body),
   );
   write(
     'PATCH',
@@ -186,7 +186,7 @@ export function planRoutes(app: App, context: AppContext): void {
     itemParams('intervention'),
     interventionUpdateSchema,
     200,
-    (scope, p, body) => mutations.updateIntervention(scope, p.itemId, body),
+    (scope, p, body) => commands.updateIntervention(scope, p.itemId, body),
   );
   write(
     'POST',
@@ -195,7 +195,7 @@ export function planRoutes(app: App, context: AppContext): void {
     itemParams('intervention'),
     endSchema,
     200,
-    (scope, p, body) => mutations.endIntervention(scope, p.itemId, body),
+    (scope, p, body) => commands.endIntervention(scope, p.itemId, body),
   );
   write(
     'POST',
@@ -204,7 +204,7 @@ export function planRoutes(app: App, context: AppContext): void {
     itemParams('intervention'),
     emptyBody,
     200,
-    (scope, p) => mutations.confirmIntervention(scope, p.itemId),
+    (scope, p) => commands.confirmIntervention(scope, p.itemId),
   );
   write(
     'POST',
@@ -213,7 +213,7 @@ export function planRoutes(app: App, context: AppContext): void {
     citizenParams,
     teamMemberCreateSchema,
     201,
-    (scope, _p, body) => mutations.addTeamMember(scope, body),
+    (scope, _p, body) => commands.addTeamMember(scope, body),
   );
   write(
     'PATCH',
@@ -222,7 +222,7 @@ export function planRoutes(app: App, context: AppContext): void {
     itemParams('team member'),
     teamMemberUpdateSchema,
     200,
-    (scope, p, body) => mutations.updateTeamMember(scope, p.itemId, body),
+    (scope, p, body) => commands.updateTeamMember(scope, p.itemId, body),
   );
   write(
     'POST',
@@ -231,7 +231,7 @@ export function planRoutes(app: App, context: AppContext): void {
     itemParams('team member'),
     endSchema,
     200,
-    (scope, p, body) => mutations.endTeamMember(scope, p.itemId, body),
+    (scope, p, body) => commands.endTeamMember(scope, p.itemId, body),
   );
   write(
     'POST',
@@ -240,7 +240,7 @@ export function planRoutes(app: App, context: AppContext): void {
     citizenParams,
     pathwayCreateSchema,
     201,
-    (scope, _p, body) => mutations.startPathway(scope, body),
+    (scope, _p, body) => commands.startPathway(scope, body),
   );
   write(
     'POST',
@@ -249,7 +249,7 @@ export function planRoutes(app: App, context: AppContext): void {
     itemParams('pathway'),
     endSchema,
     200,
-    (scope, p, body) => mutations.endPathway(scope, p.itemId, body),
+    (scope, p, body) => commands.endPathway(scope, p.itemId, body),
   );
 
   // The citizen's own part (issue 11): only she writes it, through the same transaction.
