@@ -5,9 +5,10 @@ import {
   explanationProblem,
 } from '../../domain/access/break-glass.js';
 import { freeText } from '../../domain/common/text.schemas.js';
+import { idParam } from '../route-params.js';
 
 export const glassParams = z.strictObject({
-  breakGlassId: z.uuid({ error: 'must be a break-the-glass id (UUID)' }),
+  breakGlassId: idParam('break-the-glass'),
 });
 
 export const reasonBody = z.strictObject({
