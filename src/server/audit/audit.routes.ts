@@ -210,7 +210,10 @@ export function auditRoutes(app: App, context: AppContext): void {
       },
     },
     async (request) => {
-      return changeAuditSettings(context, request, professionalOf(request), request.body);
+      const actor = professionalOf(request);
+      if (actor.role !== 'administrator')
+        throw problems.forbidden('Only administrators change the audit policy.');
+      return changeAuditSettings(context, request, actor, request.body);
     },
   );
 }
