@@ -31,18 +31,6 @@ function relativeImports(file: string): string[] {
 
 const QUERY_BUILDER = /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\(|\bsql`/;
 
-/**
- * Route files that still run SQL themselves, from before the one-shape work (issue 12). The list
- * only shrinks: a file on it that no longer runs SQL fails the test until it is taken off.
- */
-const ROUTES_WITH_SQL_STILL = new Set([
-  'src/server/audit/audit.routes.ts',
-  'src/server/break-glass/break-glass.routes.ts',
-  'src/server/coordination/coordination.routes.ts',
-  'src/server/inbox/inbox.routes.ts',
-  'src/server/plan/plan.routes.ts',
-  'src/server/workspace/workspace.routes.ts',
-]);
 
 describe('the layout', () => {
   it('keeps every server feature in its own folder (no src/server/routes/)', () => {
@@ -51,15 +39,10 @@ describe('the layout', () => {
   });
 
   it('runs SQL only in src/db (routes parse, authorise, call a command or query, present)', () => {
-    const offenders = filesUnder('src/server', /\.routes\.ts$/).filter(
-      (file) =>
-        QUERY_BUILDER.test(readFileSync(join(ROOT, file), 'utf8')) && !ROUTES_WITH_SQL_STILL.has(file),
+    const offenders = filesUnder('src/server', /\.routes\.ts$/).filter((file) =>
+      QUERY_BUILDER.test(readFileSync(join(ROOT, file), 'utf8')),
     );
     expect(offenders, 'move the SQL to src/db/queries/<feature>.queries.ts').toEqual([]);
-    const cleaned = [...ROUTES_WITH_SQL_STILL].filter(
-      (file) => !QUERY_BUILDER.test(readFileSync(join(ROOT, file), 'utf8')),
-    );
-    expect(cleaned, 'these no longer run SQL: take them off ROUTES_WITH_SQL_STILL').toEqual([]);
   });
 
   it('keeps the domain pure: src/domain imports nothing from db, server, cli, synth or web', () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/domain/access/policy.js';
 import type { PlanOverview } from '../../src/domain/plan/plan.types.js';
 import { changePlan } from '../../src/server/plan/plan-change.js';
-import { endIntervention } from '../../src/server/plan/plan.mutations.js';
+import { endIntervention } from '../../src/server/plan/plan.commands.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // Between 00:00 and 02:00 Danish time (01:00 in winter) the UTC date is still yesterday's. A plan

@@ -69,3 +69,16 @@ export async function auditShowsNames(db: Kysely<DB>, municipalityId: string): P
     .executeTakeFirstOrThrow();
   return row.audit_shows_names;
 }
+
+/** Sets whether citizens see professionals' names in their access log. */
+export async function setAuditShowsNames(
+  db: Kysely<DB>,
+  municipalityId: string,
+  showsNames: boolean,
+): Promise<void> {
+  await db
+    .updateTable('municipality')
+    .set({ audit_shows_names: showsNames })
+    .where('id', '=', municipalityId)
+    .execute();
+}

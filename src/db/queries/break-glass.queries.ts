@@ -130,3 +130,71 @@ export async function breakGlassReviews(
     ),
   );
 }
+
+/** Records a professional breaking the glass to a citizen, until it expires. */
+export async function insertBreakGlass(
+  db: Kysely<DB>,
+  row: {
+    municipalityId: string;
+    id: string;
+    citizenId: string;
+    professionalId: string;
+    unitId: string;
+    reasonCode: string;
+    reason: string;
+    expiresAt: Date;
+  },
+): Promise<void> {
+  await db
+    .insertInto('break_glass')
+    .values({
+      municipality_id: row.municipalityId,
+      id: row.id,
+      citizen_id: row.citizenId,
+      professional_id: row.professionalId,
+      unit_id: row.unitId,
+      reason_code: row.reasonCode,
+      reason: row.reason,
+      expires_at: row.expiresAt,
+      reviewed_by: null,
+      reviewed_at: null,
+    })
+    .execute();
+}
+
+/** Records the review of an unreviewed break-the-glass access; false when it was reviewed already. */
+export async function reviewBreakGlassRow(
+  db: Kysely<DB>,
+  municipalityId: string,
+  id: string,
+  review: { reviewerId: string; at: Date; outcome: string; comment: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('break_glass')
+    .set({
+      reviewed_by: review.reviewerId,
+      reviewed_at: review.at,
+      review_outcome: review.outcome,
+      review_comment: review.comment,
+    })
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', id)
+    .where('reviewed_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** The citizen's CPR number as stored (encrypted), for an audited reveal; undefined if no such citizen. */
+export async function encryptedCprOf(
+  db: Kysely<DB>,
+  municipalityId: string,
+  citizenId: string,
+): Promise<Uint8Array | undefined> {
+  const row = await db
+    .selectFrom('citizen')
+    .select(['cpr_encrypted'])
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', citizenId)
+    .executeTakeFirst();
+  return row?.cpr_encrypted;
+}

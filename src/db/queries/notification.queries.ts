@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { newId } from '../ids.js';
 import type { DB } from '../schema.js';
 
@@ -57,4 +57,96 @@ export async function coordinatorOf(
     .where('ended_at', 'is', null)
     .execute();
   return rows.flatMap((row) => (row.professional_id ? [row.professional_id] : []));
+}
+
+/** A notification row as the inbox reads it. */
+export interface NotificationRow {
+  id: string;
+  kind: string;
+  citizen_id: string | null;
+  subject_id: string | null;
+  payload: unknown;
+  actor_id: string | null;
+  name: string | null;
+  created_at: Date;
+  read_at: Date | null;
+}
+
+/** The recipient's notifications, newest first, with the acting professional's name. */
+export async function inboxRows(
+  db: Kysely<DB>,
+  municipalityId: string,
+  recipientId: string,
+  filter: { unreadOnly: boolean; limit: number },
+): Promise<NotificationRow[]> {
+  let query = db
+    .selectFrom('notification as n')
+    .leftJoin('professional as p', (join) =>
+      join.onRef('p.municipality_id', '=', 'n.municipality_id').onRef('p.id', '=', 'n.actor_id'),
+    )
+    .select([
+      'n.id',
+      'n.kind',
+      'n.citizen_id',
+      'n.subject_id',
+      'n.payload',
+      'n.actor_id',
+      'p.name',
+      'n.created_at',
+      'n.read_at',
+    ])
+    .where('n.municipality_id', '=', municipalityId)
+    .where('n.recipient_id', '=', recipientId);
+  if (filter.unreadOnly) query = query.where('n.read_at', 'is', null);
+  return query.orderBy('n.created_at', 'desc').orderBy('n.id', 'desc').limit(filter.limit).execute();
+}
+
+/** How many of the recipient's notifications are unread. */
+export async function unreadCount(
+  db: Kysely<DB>,
+  municipalityId: string,
+  recipientId: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('notification')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('municipality_id', '=', municipalityId)
+    .where('recipient_id', '=', recipientId)
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
+  return row?.n ?? 0;
+}
+
+/** Marks one of the recipient's notifications read (keeping the first time); none if not theirs. */
+export async function markNotificationRead(
+  db: Kysely<DB>,
+  municipalityId: string,
+  recipientId: string,
+  notificationId: string,
+): Promise<{ id: string; read_at: Date | null } | undefined> {
+  return db
+    .updateTable('notification')
+    .set({ read_at: sql`coalesce(read_at, now())` })
+    .where('municipality_id', '=', municipalityId)
+    .where('recipient_id', '=', recipientId)
+    .where('id', '=', notificationId)
+    .returning(['id', 'read_at'])
+    .executeTakeFirst();
+}
+
+/** Marks all the recipient's unread notifications read; how many were. */
+export async function markAllNotificationsRead(
+  db: Kysely<DB>,
+  municipalityId: string,
+  recipientId: string,
+  at: Date,
+): Promise<number> {
+  const result = await db
+    .updateTable('notification')
+    .set({ read_at: at })
+    .where('municipality_id', '=', municipalityId)
+    .where('recipient_id', '=', recipientId)
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

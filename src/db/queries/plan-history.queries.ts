@@ -76,3 +76,63 @@ export async function lastVisibleChanges(
     ]),
   );
 }
+
+/** One recorded change of the plan, with the name of the professional who made it (if one did). */
+export interface PlanHistoryRow {
+  id: string;
+  at: Date;
+  plan_version: number;
+  actor_id: string;
+  actor_role: string;
+  name: string | null;
+  entity: string;
+  entity_id: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+/**
+ * The plan's history, newest first, leaving out changes to the given (hidden) interventions:
+ * they are not this viewer's history (the hidden-details rule).
+ */
+export async function planHistoryRows(
+  db: Kysely<DB>,
+  municipalityId: string,
+  citizenId: string,
+  hiddenInterventionIds: ReadonlySet<string>,
+  limit: number,
+): Promise<PlanHistoryRow[]> {
+  return db
+    .selectFrom('plan_history as h')
+    .leftJoin('professional as p', (join) =>
+      join.onRef('p.municipality_id', '=', 'h.municipality_id').onRef('p.id', '=', 'h.actor_id'),
+    )
+    .select([
+      'h.id',
+      'h.at',
+      'h.plan_version',
+      'h.actor_id',
+      'h.actor_role',
+      'p.name',
+      'h.entity',
+      'h.entity_id',
+      'h.action',
+      'h.before',
+      'h.after',
+    ])
+    .where('h.municipality_id', '=', municipalityId)
+    .where('h.citizen_id', '=', citizenId)
+    .$if(hiddenInterventionIds.size > 0, (query) =>
+      query.where((eb) =>
+        eb.or([
+          eb('h.entity', '!=', 'intervention'),
+          eb('h.entity_id', 'not in', [...hiddenInterventionIds]),
+        ]),
+      ),
+    )
+    .orderBy('h.at', 'desc')
+    .orderBy('h.id', 'desc')
+    .limit(limit)
+    .execute();
+}

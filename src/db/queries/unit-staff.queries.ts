@@ -30,3 +30,11 @@ export async function unitStaff(
     .orderBy('name')
     .execute();
 }
+
+/** Every unit of the municipality, with its name. */
+export async function municipalityUnits(
+  db: Kysely<DB>,
+  municipalityId: string,
+): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom('unit').select(['id', 'name']).where('municipality_id', '=', municipalityId).execute();
+}

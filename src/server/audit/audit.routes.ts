@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { auditCitizenNameScope, canSuperviseAudit, decideAccessLogRead } from '../../domain/access/policy.js';
 import { BURST_SECONDS } from '../../domain/audit/audit-visits.js';
 import { accessLogRows, auditShowsNames } from '../../db/queries/access-log.queries.js';
@@ -12,17 +11,20 @@ import { breakGlassReviews } from '../../db/queries/break-glass.queries.js';
 import { authorizeCitizen } from '../auth/citizen-access.js';
 import type { App, AppContext } from '../context.js';
 import { actorOf, professionalOf } from '../plugins/auth.js';
-import { accessLogEntrySchema, presentAccessLogEntry } from '../presenters/access-log.presenter.js';
 import { problems } from '../problem.js';
+import { presentAuditEvent, presentAuditVisit, unitIdsOf, visitsOf } from './audit-visits.presenter.js';
+import { changeAuditSettings } from './audit.commands.js';
+import { breakGlassIdsOf, presentAccessLog } from './audit.presenter.js';
 import {
-  auditEventSchema,
-  auditVisitSchema,
-  presentAuditEvent,
-  presentAuditVisit,
-  unitIdsOf,
-  visitsOf,
-} from './audit-visits.presenter.js';
-import { isoDateTime, token } from '../../domain/common/text.schemas.js';
+  accessLogQuerySchema,
+  accessLogSchema,
+  type AuditSearchQuery,
+  auditEventsSchema,
+  auditSearchQuerySchema,
+  auditSettingsBodySchema,
+  auditSettingsSchema,
+  auditVisitsSchema,
+} from './audit.schemas.js';
 import { citizenParams } from '../route-params.js';
 
 /**
@@ -39,11 +41,8 @@ export function auditRoutes(app: App, context: AppContext): void {
         tags: ['audit'],
         summary: 'Who has looked at my data and why (for the citizen, newest first)',
         params: citizenParams,
-        querystring: z.strictObject({
-          limit: z.coerce.number().int().min(1).max(500).default(100),
-          before: isoDateTime.optional(),
-        }),
-        response: { 200: z.object({ items: z.array(accessLogEntrySchema), showsNames: z.boolean() }) },
+        querystring: accessLogQuerySchema,
+        response: { 200: accessLogSchema },
       },
     },
     async (request) => {
@@ -70,53 +69,10 @@ export function auditRoutes(app: App, context: AppContext): void {
         outcome: 'allowed',
         clientIp: request.ip,
       });
-      const glassId = (resource: string): string | undefined =>
-        resource.startsWith('break_glass:') ? resource.slice('break_glass:'.length) : undefined;
-      const reviews = await breakGlassReviews(
-        db,
-        actor.municipalityId,
-        rows.flatMap((row) => {
-          const id = row.action === 'break-glass' ? glassId(row.resource) : undefined;
-          return id ? [id] : [];
-        }),
-      );
-      return {
-        showsNames,
-        items: rows.map((row) => {
-          const breakGlass = row.action === 'break-glass';
-          const review = breakGlass ? reviews.get(glassId(row.resource) ?? '') : undefined;
-          return {
-            ...presentAccessLogEntry(row, showsNames),
-            breakGlass,
-            ...(breakGlass
-              ? {
-                  review: review
-                    ? {
-                        outcome: review.outcome as 'justified' | 'not-justified',
-                        comment: review.comment,
-                        at: review.at.toISOString(),
-                      }
-                    : null,
-                }
-              : {}),
-          };
-        }),
-      };
+      const reviews = await breakGlassReviews(db, actor.municipalityId, breakGlassIdsOf(rows));
+      return { showsNames, items: presentAccessLog(rows, showsNames, reviews) };
     },
   );
-
-  const searchQuery = z.strictObject({
-    citizenId: z
-      .uuid({ error: 'must be a citizen id (UUID); search by CPR number with POST /api/citizens/search' })
-      .optional(),
-    actorId: z.uuid().optional(),
-    action: token(40).optional(),
-    outcome: z.enum(['allowed', 'denied']).optional(),
-    from: isoDateTime.optional(),
-    to: isoDateTime.optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(100),
-  });
-  type SearchQuery = z.infer<typeof searchQuery>;
 
   /** Refuses (and audits the refusal of) anyone the policy does not let supervise the trail. */
   const supervisor = async (request: Parameters<typeof professionalOf>[0]) => {
@@ -132,7 +88,7 @@ export function auditRoutes(app: App, context: AppContext): void {
     });
     throw problems.forbidden('Only team leaders and administrators search the audit trail.');
   };
-  const criteriaOf = (actor: ReturnType<typeof professionalOf>, query: SearchQuery): AuditCriteria => ({
+  const criteriaOf = (actor: ReturnType<typeof professionalOf>, query: AuditSearchQuery): AuditCriteria => ({
     citizenId: query.citizenId,
     actorId: query.actorId,
     action: query.action,
@@ -149,8 +105,8 @@ export function auditRoutes(app: App, context: AppContext): void {
       schema: {
         tags: ['audit'],
         summary: "Search the audit trail (team leader: their unit's staff; administrator: the municipality)",
-        querystring: searchQuery,
-        response: { 200: z.object({ items: z.array(auditEventSchema) }) },
+        querystring: auditSearchQuerySchema,
+        response: { 200: auditEventsSchema },
       },
     },
     async (request) => {
@@ -184,8 +140,8 @@ export function auditRoutes(app: App, context: AppContext): void {
         tags: ['audit'],
         summary: 'Search the audit trail by page visit: one row per visit, in words, with the citizen',
         description: `The records of one page visit (the same actor, citizen and visit id the web app sends) are one row; records without a visit id are grouped when the same actor and citizen made them within ${BURST_SECONDS} seconds of each other. With a citizen, also the lists that showed them. \`limit\` counts visits.`,
-        querystring: searchQuery,
-        response: { 200: z.object({ items: z.array(auditVisitSchema) }).meta({ id: 'AuditVisits' }) },
+        querystring: auditSearchQuerySchema,
+        response: { 200: auditVisitsSchema },
       },
     },
     async (request) => {
@@ -228,15 +184,13 @@ export function auditRoutes(app: App, context: AppContext): void {
     },
   );
 
-  const settingsSchema = z.object({ showNamesToCitizens: z.boolean() }).meta({ id: 'AuditSettings' });
-
   app.get(
     '/api/audit/settings',
     {
       schema: {
         tags: ['audit'],
         summary: "The municipality's audit policy",
-        response: { 200: settingsSchema },
+        response: { 200: auditSettingsSchema },
       },
     },
     async (request) => {
@@ -251,29 +205,15 @@ export function auditRoutes(app: App, context: AppContext): void {
       schema: {
         tags: ['audit'],
         summary: 'Administrators: whether citizens see professionals’ names in their access log',
-        body: z.strictObject({ showNamesToCitizens: z.boolean() }),
-        response: { 200: settingsSchema },
+        body: auditSettingsBodySchema,
+        response: { 200: auditSettingsSchema },
       },
     },
     async (request) => {
       const actor = professionalOf(request);
       if (actor.role !== 'administrator')
         throw problems.forbidden('Only administrators change the audit policy.');
-      await db
-        .updateTable('municipality')
-        .set({ audit_shows_names: request.body.showNamesToCitizens })
-        .where('id', '=', actor.municipalityId)
-        .execute();
-      await context.audit.record({
-        actor,
-        citizenId: null,
-        action: 'update',
-        resource: 'audit_settings',
-        outcome: 'allowed',
-        clientIp: request.ip,
-        details: request.body,
-      });
-      return { showNamesToCitizens: request.body.showNamesToCitizens };
+      return changeAuditSettings(context, request, actor, request.body);
     },
   );
 }

@@ -1,9 +1,3 @@
-import { z } from 'zod';
-import {
-  BREAK_GLASS_OUTCOMES,
-  BREAK_GLASS_REASONS,
-  explanationProblem,
-} from '../../domain/access/break-glass.js';
 import {
   canSuperviseAudit,
   decideBreakGlass,
@@ -11,89 +5,34 @@ import {
   decideCprReveal,
 } from '../../domain/access/policy.js';
 import { refusal } from '../../domain/access/refusals.js';
-import { newId } from '../../db/ids.js';
 import {
   activeBreakGlassOf,
   type BreakGlassRow,
   breakGlassActivity,
+  encryptedCprOf,
   listBreakGlass,
 } from '../../db/queries/break-glass.queries.js';
-import { auditInTransaction } from '../audit/audit-writer.js';
 import { authorizeCitizen, citizenAccess } from '../auth/citizen-access.js';
 import { requireRecentLogin } from '../auth/step-up.js';
 import type { App, AppContext } from '../context.js';
 import { actorOf, professionalOf } from '../plugins/auth.js';
 import { problems, refusedProblem } from '../problem.js';
-import { freeText } from '../../domain/common/text.schemas.js';
 import { citizenParams } from '../route-params.js';
-
-const glassParams = z.strictObject({
-  breakGlassId: z.uuid({ error: 'must be a break-the-glass id (UUID)' }),
-});
-const reasonBody = z.strictObject({
-  reason: freeText(1000).min(10, { error: 'must say why, in at least 10 characters' }),
-});
-const breakGlassBody = z.strictObject({
-  reasonCode: z
-    .enum(BREAK_GLASS_REASONS, { error: `must be one of ${BREAK_GLASS_REASONS.join(', ')}` })
-    .describe('The kind of emergency, from the list'),
-  reason: freeText(1000)
-    .superRefine((text, context) => {
-      const problem = explanationProblem(text);
-      if (problem) context.addIssue({ code: 'custom', message: problem });
-    })
-    .describe('What the situation is, in at least 20 letters or digits'),
-});
-
-const breakGlassViewSchema = z
-  .object({
-    id: z.uuid(),
-    citizen: z.object({ id: z.uuid(), name: z.string() }),
-    professional: z.object({ id: z.uuid(), name: z.string() }),
-    unit: z.object({ id: z.uuid(), name: z.string() }),
-    reasonCode: z.enum(BREAK_GLASS_REASONS),
-    reason: z.string(),
-    startedAt: z.string(),
-    expiresAt: z.string(),
-    reviewedAt: z.string().nullable(),
-    review: z
-      .object({
-        outcome: z.enum(BREAK_GLASS_OUTCOMES),
-        comment: z.string().nullable(),
-        reviewer: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-      })
-      .nullable(),
-  })
-  .meta({ id: 'BreakGlass' });
-
-const activitySchema = z.object({
-  at: z.string(),
-  action: z.string(),
-  what: z.string().describe('The kind of resource (plan, plan_history, cpr, …), not its ids'),
-  outcome: z.enum(['allowed', 'denied']),
-});
-
-function presentGlass(row: BreakGlassRow): z.infer<typeof breakGlassViewSchema> {
-  return {
-    id: row.id,
-    citizen: { id: row.citizen_id, name: `${row.given_name} ${row.family_name}` },
-    professional: { id: row.professional_id, name: row.professional_name },
-    unit: { id: row.unit_id, name: row.unit_name },
-    reasonCode: row.reason_code as (typeof BREAK_GLASS_REASONS)[number],
-    reason: row.reason,
-    startedAt: row.started_at.toISOString(),
-    expiresAt: row.expires_at.toISOString(),
-    reviewedAt: row.reviewed_at?.toISOString() ?? null,
-    review: row.review_outcome
-      ? {
-          outcome: row.review_outcome as (typeof BREAK_GLASS_OUTCOMES)[number],
-          comment: row.review_comment,
-          reviewer:
-            row.reviewed_by && row.reviewer_name ? { id: row.reviewed_by, name: row.reviewer_name } : null,
-        }
-      : null,
-  };
-}
+import { breakGlass, reviewBreakGlass } from './break-glass.commands.js';
+import { presentActivity, presentCpr, presentGlass } from './break-glass.presenter.js';
+import {
+  activeGlassSchema,
+  breakGlassBody,
+  breakGlassDetailSchema,
+  breakGlassListQuery,
+  breakGlassListSchema,
+  brokenGlassSchema,
+  glassParams,
+  reasonBody,
+  revealedCprSchema,
+  reviewBody,
+  reviewedSchema,
+} from './break-glass.schemas.js';
 
 /**
  * Break the glass: access to a citizen outside a relationship, with a reason from a list and an
@@ -114,7 +53,7 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
         summary: `Break the glass: ${hours} hours of read access without a relationship, with a reason (audited, shown to the citizen and reviewed)`,
         params: citizenParams,
         body: breakGlassBody,
-        response: { 201: z.object({ id: z.uuid(), expiresAt: z.string() }) },
+        response: { 201: brokenGlassSchema },
       },
     },
     async (request, reply) => {
@@ -134,37 +73,8 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
       }
       // Step-up: breaking the glass needs a recent login (401 step-up-required otherwise).
       await requireRecentLogin(context, request, actor, citizenId, 'break-glass', 'citizen');
-      const id = newId();
-      const expiresAt = new Date(Date.now() + hours * 3_600_000);
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('break_glass')
-          .values({
-            municipality_id: professional.municipalityId,
-            id,
-            citizen_id: citizenId,
-            professional_id: professional.id,
-            unit_id: professional.unitId,
-            reason_code: request.body.reasonCode,
-            reason: request.body.reason,
-            expires_at: expiresAt,
-            reviewed_by: null,
-            reviewed_at: null,
-          })
-          .execute();
-        await auditInTransaction(trx, {
-          actor,
-          citizenId,
-          action: 'break-glass',
-          resource: `break_glass:${id}`,
-          outcome: 'allowed',
-          clientIp: request.ip,
-          purpose: request.body.reason,
-          details: { expiresAt: expiresAt.toISOString(), reasonCode: request.body.reasonCode },
-        });
-      });
-      context.plans.grants.invalidate(actor.municipalityId, citizenId);
-      return reply.code(201).send({ id, expiresAt: expiresAt.toISOString() });
+      const created = await breakGlass(context, request, professional, citizenId, request.body);
+      return reply.code(201).send(created);
     },
   );
 
@@ -175,9 +85,7 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
         tags: ['access'],
         summary: 'Your own emergency access to this citizen while it lasts, for the banner on its pages',
         params: citizenParams,
-        response: {
-          200: z.object({ active: z.object({ id: z.uuid(), expiresAt: z.string() }).nullable() }),
-        },
+        response: { 200: activeGlassSchema },
       },
     },
     async (request) => {
@@ -189,19 +97,14 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
     },
   );
 
-  const listQuery = z.strictObject({
-    status: z.enum(['unreviewed', 'all']).default('unreviewed'),
-    limit: z.coerce.number().int().min(1).max(500).default(100),
-  });
-
   app.get(
     '/api/break-glass',
     {
       schema: {
         tags: ['access'],
         summary: "Break-the-glass accesses to review: a team leader sees their unit's, an administrator all",
-        querystring: listQuery,
-        response: { 200: z.object({ items: z.array(breakGlassViewSchema) }) },
+        querystring: breakGlassListQuery,
+        response: { 200: breakGlassListSchema },
       },
     },
     async (request) => {
@@ -260,7 +163,7 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
         tags: ['access'],
         summary: 'One break-the-glass access with what was read and done under it (for its reviewer)',
         params: glassParams,
-        response: { 200: breakGlassViewSchema.extend({ activity: z.array(activitySchema) }) },
+        response: { 200: breakGlassDetailSchema },
       },
     },
     async (request) => {
@@ -275,15 +178,7 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
         outcome: 'allowed',
         clientIp: request.ip,
       });
-      return {
-        ...presentGlass(row),
-        activity: activity.map((entry) => ({
-          at: entry.at.toISOString(),
-          action: entry.action,
-          what: entry.resource.split(/[:,]/, 1)[0] ?? entry.resource,
-          outcome: entry.outcome as 'allowed' | 'denied',
-        })),
-      };
+      return { ...presentGlass(row), activity: presentActivity(activity) };
     },
   );
 
@@ -295,46 +190,14 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
         summary:
           'Review a break-the-glass access: justified or not, with a comment (not by the one who broke the glass)',
         params: glassParams,
-        body: z.strictObject({
-          outcome: z.enum(BREAK_GLASS_OUTCOMES, { error: 'must be justified or not-justified' }),
-          comment: z
-            .string()
-            .trim()
-            .min(5, { error: 'must say what the review found, in at least 5 characters' })
-            .max(2000),
-        }),
-        response: { 204: z.null() },
+        body: reviewBody,
+        response: { 204: reviewedSchema },
       },
     },
     async (request, reply) => {
       const actor = professionalOf(request);
       const row = await reviewable(request, request.params.breakGlassId);
-      const { outcome, comment } = request.body;
-      await db.transaction().execute(async (trx) => {
-        const result = await trx
-          .updateTable('break_glass')
-          .set({
-            reviewed_by: actor.id,
-            reviewed_at: new Date(),
-            review_outcome: outcome,
-            review_comment: comment,
-          })
-          .where('municipality_id', '=', actor.municipalityId)
-          .where('id', '=', row.id)
-          .where('reviewed_at', 'is', null)
-          .executeTakeFirst();
-        if (Number(result.numUpdatedRows) === 0)
-          throw problems.conflict('The break-the-glass access has been reviewed already.');
-        await auditInTransaction(trx, {
-          actor,
-          citizenId: row.citizen_id,
-          action: 'update',
-          resource: `break_glass:${row.id}`,
-          outcome: 'allowed',
-          clientIp: request.ip,
-          details: { reviewed: true, outcome },
-        });
-      });
+      await reviewBreakGlass(context, request, actor, row, request.body);
       return reply.code(204).send(null);
     },
   );
@@ -348,7 +211,7 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
         summary: 'Reveal the full CPR number, with a reason (audited); never cache or store it client-side',
         params: citizenParams,
         body: reasonBody,
-        response: { 200: z.object({ cpr: z.string().describe('DDMMYY-SSSS') }) },
+        response: { 200: revealedCprSchema },
       },
     },
     async (request) => {
@@ -364,14 +227,9 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
       );
       // Step-up: revealing a CPR number needs a recent login (401 step-up-required otherwise).
       await requireRecentLogin(context, request, actor, citizenId, 'reveal', 'cpr');
-      const row = await db
-        .selectFrom('citizen')
-        .select(['cpr_encrypted'])
-        .where('municipality_id', '=', actor.municipalityId)
-        .where('id', '=', citizenId)
-        .executeTakeFirst();
-      if (!row) throw problems.notFound('The citizen');
-      const cpr = context.vault.decrypt(row.cpr_encrypted);
+      const encrypted = await encryptedCprOf(db, actor.municipalityId, citizenId);
+      if (!encrypted) throw problems.notFound('The citizen');
+      const cpr = context.vault.decrypt(encrypted);
       // Durable before the number leaves the server.
       await context.audit.record({
         actor,
@@ -382,7 +240,7 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
         clientIp: request.ip,
         purpose: request.body.reason,
       });
-      return { cpr: `${cpr.slice(0, 6)}-${cpr.slice(6)}` };
+      return presentCpr(cpr);
     },
   );
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { freeText, isoDate } from '../../domain/common/text.schemas.js';
+import { freeText, isoDate, optionalFreeText, token } from '../../domain/common/text.schemas.js';
 import { FLAG_STATUSES } from '../../domain/coordination/flag-diff.js';
 import { RULE_IDS, SEVERITIES } from '../../domain/coordination/rule.js';
+import { gasLevelSchema } from '../../domain/plan/plan.schemas.js';
+import { idParam } from '../route-params.js';
 
 /** The HTTP shapes of coordination: flags, the leaders' overview, rule configuration. */
 const text = z.object({ da: z.string(), en: z.string() });
@@ -137,6 +139,31 @@ export const ruleConfigUpdateSchema = z.strictObject({
     .record(z.string(), z.unknown())
     .optional()
     .describe('Only the settings to change; others keep their value'),
+});
+export type RuleConfigUpdate = z.infer<typeof ruleConfigUpdateSchema>;
+
+export const ruleParams = z.strictObject({
+  ruleId: z.enum(RULE_IDS, { error: `must be one of ${RULE_IDS.join(', ')}` }),
+});
+
+export const ruleConfigListSchema = z.object({ items: z.array(ruleConfigSchema) });
+
+export const gasFollowUpParams = z.strictObject({
+  citizenId: idParam('citizen'),
+  subGoalId: idParam('sub-goal'),
+});
+
+export const gasFollowUpHeaders = z.object({
+  'if-match': token(100).optional().describe('The ETag of the plan (required)'),
+});
+
+export const gasFollowUpSchema = z.strictObject({ gasLevel: gasLevelSchema, note: optionalFreeText(1000) });
+export type GasFollowUp = z.infer<typeof gasFollowUpSchema>;
+
+export const gasFollowUpRecordedSchema = z.object({
+  id: z.uuid(),
+  gasLevel: z.number().int(),
+  planVersion: z.number().int(),
 });
 
 export const myDayFlagsSchema = z

@@ -8,7 +8,7 @@ import type { NotificationInsert } from '../../db/queries/coordination-facts.que
  * responsible professionals of the citizen's other current interventions and the coordinator
  * get a notification in their inbox (and an e-mail when SMTP is configured). The one who made
  * the change is not told about it. The stored payload is the whole story; the inbox shows each
- * recipient only what they may see (presenters/inbox.presenter.ts, the hidden-details rule).
+ * recipient only what they may see (inbox/inbox.presenter.ts, the hidden-details rule).
  */
 export function notificationsFor(scope: CoordinationCheckScope): NotificationInsert[] {
   const changed = scope.changes.filter((change) => change.entity === 'intervention');

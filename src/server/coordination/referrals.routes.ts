@@ -10,7 +10,7 @@ import {
   presentReferral,
   type ReferralStep,
   referralWithHistory,
-} from '../coordination/referral-commands.js';
+} from '../coordination/referrals.commands.js';
 import {
   referralCommentSchema,
   referralCreateSchema,

@@ -5,7 +5,7 @@ import { auditInTransaction } from '../audit/audit-writer.js';
 import { authorizeCitizen } from '../auth/citizen-access.js';
 import type { AppContext } from '../context.js';
 import { problems } from '../problem.js';
-import { listMeetings } from './meeting-commands.js';
+import { listMeetings } from './meetings.commands.js';
 import type { MeetingPreparation, MeetingView } from '../../domain/meetings/meeting.schemas.js';
 
 /** An answer she left empty is stored as none. */

@@ -6,7 +6,7 @@ import {
   createMeeting,
   listMeetings,
   type MeetingStep,
-} from '../meetings/meeting-commands.js';
+} from '../meetings/meetings.commands.js';
 import {
   meetingCancelSchema,
   meetingCreateSchema,

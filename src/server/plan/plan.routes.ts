@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { decideCitizenAccess } from '../../domain/access/policy.js';
 import {
   endSchema,
@@ -13,6 +13,7 @@ import {
   teamMemberUpdateSchema,
 } from '../../domain/plan/plan.schemas.js';
 import { PLAN_PURPOSE } from '../../domain/consent/consent.js';
+import { planHistoryRows } from '../../db/queries/plan-history.queries.js';
 import { previousVisit } from '../../db/queries/workspace.queries.js';
 import { authorizeCitizen } from '../auth/citizen-access.js';
 import { actorOf } from '../plugins/auth.js';
@@ -32,47 +33,24 @@ import {
   ownStepUpdateSchema,
   planCommentInputSchema,
 } from '../../domain/plan/own-part.schemas.js';
-import * as mutations from '../plan/plan.mutations.js';
+import * as commands from '../plan/plan.commands.js';
 import type { StoredPlan } from '../plan/plan-store.js';
-import { visibleHistory } from '../presenters/hidden-details.js';
-import { hiddenInterventions, presentedPlanSchema, presentPlanJson } from '../presenters/plan.presenter.js';
+import {
+  hiddenInterventions,
+  presentedPlanSchema,
+  presentHistory,
+  presentPlanJson,
+} from '../presenters/plan.presenter.js';
 import { planEtag } from '../problem.js';
-import { token } from '../../domain/common/text.schemas.js';
-import { citizenParams, idParam } from '../route-params.js';
-
-const itemParams = (name: string) =>
-  z.strictObject({
-    citizenId: idParam('citizen'),
-    itemId: idParam(name),
-  });
-const ifMatchHeaders = z.object({
-  'if-match': token(100).optional().describe('The ETag of the plan version being edited (required)'),
-});
-const writeResponse = z.object({
-  id: z.uuid().describe('The created or changed item'),
-  plan: presentedPlanSchema.nullable().describe('The plan as you may now see it'),
-});
-
-const historyEntrySchema = z.object({
-  id: z.uuid(),
-  at: z.string(),
-  planVersion: z.number().int(),
-  actor: z.object({ id: z.uuid(), name: z.string().nullable(), role: z.string() }),
-  entity: z.enum([
-    'goal',
-    'sub_goal',
-    'intervention',
-    'team_member',
-    'pathway',
-    'proposal',
-    'own_step',
-    'plan_comment',
-  ]),
-  entityId: z.uuid(),
-  action: z.enum(['create', 'update', 'end']),
-  before: z.record(z.string(), z.unknown()).nullable(),
-  after: z.record(z.string(), z.unknown()).nullable(),
-});
+import { citizenParams } from '../route-params.js';
+import {
+  emptyBody,
+  historyQuerySchema,
+  historySchema,
+  ifMatchHeaders,
+  itemParams,
+  writeResponse,
+} from './plan.schemas.js';
 
 export function planRoutes(app: App, context: AppContext): void {
   const { db } = context.database;
@@ -116,13 +94,8 @@ export function planRoutes(app: App, context: AppContext): void {
         tags: ['plan'],
         summary: 'What changed in the plan, by whom and when (newest first)',
         params: citizenParams,
-        querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
-        response: {
-          200: z.object({
-            items: z.array(historyEntrySchema),
-            previousVisitAt: z.string().nullable().describe('When you looked at this plan before this visit'),
-          }),
-        },
+        querystring: historyQuerySchema,
+        response: { 200: historySchema },
       },
     },
     async (request) => {
@@ -141,51 +114,9 @@ export function planRoutes(app: App, context: AppContext): void {
         outcome: 'allowed',
         clientIp: request.ip,
       });
-      const rows = await db
-        .selectFrom('plan_history as h')
-        .leftJoin('professional as p', (join) =>
-          join.onRef('p.municipality_id', '=', 'h.municipality_id').onRef('p.id', '=', 'h.actor_id'),
-        )
-        .select([
-          'h.id',
-          'h.at',
-          'h.plan_version',
-          'h.actor_id',
-          'h.actor_role',
-          'p.name',
-          'h.entity',
-          'h.entity_id',
-          'h.action',
-          'h.before',
-          'h.after',
-        ])
-        .where('h.municipality_id', '=', actor.municipalityId)
-        .where('h.citizen_id', '=', citizenId)
-        // Changes to hidden interventions are not this viewer's history (the hidden-details rule).
-        .$if(hidden.size > 0, (query) =>
-          query.where((eb) =>
-            eb.or([eb('h.entity', '!=', 'intervention'), eb('h.entity_id', 'not in', [...hidden])]),
-          ),
-        )
-        .orderBy('h.at', 'desc')
-        .orderBy('h.id', 'desc')
-        .limit(request.query.limit)
-        .execute();
+      const rows = await planHistoryRows(db, actor.municipalityId, citizenId, hidden, request.query.limit);
       return {
-        items: visibleHistory(
-          rows.map((row) => ({
-            id: row.id,
-            at: row.at.toISOString(),
-            planVersion: row.plan_version,
-            actor: { id: row.actor_id, name: row.name, role: row.actor_role },
-            entity: row.entity as PlanChange['entity'],
-            entityId: row.entity_id,
-            action: row.action as PlanChange['action'],
-            before: (row.before ?? null) as Record<string, unknown> | null,
-            after: (row.after ?? null) as Record<string, unknown> | null,
-          })),
-          hidden,
-        ),
+        items: presentHistory(rows, hidden),
         // The citizen and a relative have visits too: Mit forløb tells them what changed since.
         previousVisitAt: await previousVisit(db, actor.municipalityId, actor.id, citizenId),
       };
@@ -210,7 +141,7 @@ export function planRoutes(app: App, context: AppContext): void {
     citizenParams,
     goalInputSchema,
     200,
-    (scope, _p, body) => mutations.setGoal(scope, body),
+    (scope, _p, body) => commands.setGoal(scope, body),
   );
   write(
     'POST',
@@ -219,7 +150,7 @@ export function planRoutes(app: App, context: AppContext): void {
     citizenParams,
     subGoalCreateSchema,
     201,
-    (scope, _p, body) => mutations.createSubGoal(scope, body),
+    (scope, _p, body) => commands.createSubGoal(scope, body),
   );
   write(
     'PATCH',
@@ -228,7 +159,7 @@ export function planRoutes(app: App, context: AppContext): void {
     itemParams('sub-goal'),
     subGoalUpdateSchema,
     200,
-    (scope, p, body) => mutations.updateSubGoal(scope, p.itemId, body),
+    (scope, p, body) => commands.updateSubGoal(scope, p.itemId, body),
   );
   write(
     'POST',
@@ -237,7 +168,7 @@ export function planRoutes(app: App, context: AppContext): void {
     itemParams('sub-goal'),
     endSchema,
     200,
-    (scope, p, body) => mutations.endSubGoal(scope, p.itemId, body),
+    (scope, p, body) => commands.endSubGoal(scope, p.itemId, body),
   );
   write(
     'POST',
@@ -246,7 +177,7 @@ export function planRoutes(app: App, context: AppContext): void {
     citizenParams,
     interventionCreateSchema,
     201,
-    (scope, _p, body) => mutations.createIntervention(scope, body),
+    (scope, _p, body) => commands.createIntervention(scope, body),
   );
   write(
     'PATCH',
@@ -255,7 +186,7 @@ export function planRoutes(app: App, context: AppContext): void {
     itemParams('intervention'),
     interventionUpdateSchema,
     200,
-    (scope, p, body) => mutations.updateIntervention(scope, p.itemId, body),
+    (scope, p, body) => commands.updateIntervention(scope, p.itemId, body),
   );
   write(
     'POST',
@@ -264,16 +195,16 @@ export function planRoutes(app: App, context: AppContext): void {
     itemParams('intervention'),
     endSchema,
     200,
-    (scope, p, body) => mutations.endIntervention(scope, p.itemId, body),
+    (scope, p, body) => commands.endIntervention(scope, p.itemId, body),
   );
   write(
     'POST',
     `${base}/interventions/:itemId/confirm`,
     'Confirm an intervention someone outside your unit recorded for it (owning unit only)',
     itemParams('intervention'),
-    z.strictObject({}),
+    emptyBody,
     200,
-    (scope, p) => mutations.confirmIntervention(scope, p.itemId),
+    (scope, p) => commands.confirmIntervention(scope, p.itemId),
   );
   write(
     'POST',
@@ -282,7 +213,7 @@ export function planRoutes(app: App, context: AppContext): void {
     citizenParams,
     teamMemberCreateSchema,
     201,
-    (scope, _p, body) => mutations.addTeamMember(scope, body),
+    (scope, _p, body) => commands.addTeamMember(scope, body),
   );
   write(
     'PATCH',
@@ -291,7 +222,7 @@ export function planRoutes(app: App, context: AppContext): void {
     itemParams('team member'),
     teamMemberUpdateSchema,
     200,
-    (scope, p, body) => mutations.updateTeamMember(scope, p.itemId, body),
+    (scope, p, body) => commands.updateTeamMember(scope, p.itemId, body),
   );
   write(
     'POST',
@@ -300,7 +231,7 @@ export function planRoutes(app: App, context: AppContext): void {
     itemParams('team member'),
     endSchema,
     200,
-    (scope, p, body) => mutations.endTeamMember(scope, p.itemId, body),
+    (scope, p, body) => commands.endTeamMember(scope, p.itemId, body),
   );
   write(
     'POST',
@@ -309,7 +240,7 @@ export function planRoutes(app: App, context: AppContext): void {
     citizenParams,
     pathwayCreateSchema,
     201,
-    (scope, _p, body) => mutations.startPathway(scope, body),
+    (scope, _p, body) => commands.startPathway(scope, body),
   );
   write(
     'POST',
@@ -318,7 +249,7 @@ export function planRoutes(app: App, context: AppContext): void {
     itemParams('pathway'),
     endSchema,
     200,
-    (scope, p, body) => mutations.endPathway(scope, p.itemId, body),
+    (scope, p, body) => commands.endPathway(scope, p.itemId, body),
   );
 
   // The citizen's own part (issue 11): only she writes it, through the same transaction.

@@ -9,10 +9,11 @@ import {
   type PlanOverview,
   planOverviewSchema,
 } from '../../domain/plan/plan.types.js';
-import { lastVisibleChange } from '../../db/queries/plan-history.queries.js';
+import { lastVisibleChange, type PlanHistoryRow } from '../../db/queries/plan-history.queries.js';
+import type { PlanChange } from '../../domain/plan/plan-change.js';
 import type { DB } from '../../db/schema.js';
 import type { StoredPlan } from '../plan/plan-store.js';
-import { hiddenInterventionIds, viewerPlan } from './hidden-details.js';
+import { hiddenInterventionIds, viewerPlan, visibleHistory } from './hidden-details.js';
 
 /**
  * The ONE place where a plan is shaped for its viewer ("that, not what"). Every response
@@ -86,4 +87,22 @@ export async function presentPlanJson(
   if (plan.variants.size >= VARIANT_LIMIT) plan.variants.clear();
   plan.variants.set(key, json);
   return json;
+}
+
+/** The plan's history as this viewer may see it (the hidden-details rule). */
+export function presentHistory(rows: readonly PlanHistoryRow[], hidden: ReadonlySet<string>) {
+  return visibleHistory(
+    rows.map((row) => ({
+      id: row.id,
+      at: row.at.toISOString(),
+      planVersion: row.plan_version,
+      actor: { id: row.actor_id, name: row.name, role: row.actor_role },
+      entity: row.entity as PlanChange['entity'],
+      entityId: row.entity_id,
+      action: row.action as PlanChange['action'],
+      before: (row.before ?? null) as Record<string, unknown> | null,
+      after: (row.after ?? null) as Record<string, unknown> | null,
+    })),
+    hidden,
+  );
 }

@@ -14,7 +14,7 @@ import {
 import type { DB } from '../../db/schema.js';
 import type { PlanChange } from '../../domain/plan/plan-change.js';
 import type { ChangeScope } from '../plan/plan-change.js';
-import { responsibleMustBelong, updateIntervention } from '../plan/plan.mutations.js';
+import { responsibleMustBelong, updateIntervention } from '../plan/plan.commands.js';
 import { problems } from '../problem.js';
 import type { ProposalCreate, ProposalDecline } from './proposals.schemas.js';
 

@@ -14,7 +14,7 @@ import {
   UNIT_ATTENTION_KINDS,
   unitListItem,
 } from './unit-caseloads.js';
-import { attentionItemSchema } from './workspace.routes.js';
+import { attentionItemSchema } from './workspace.schemas.js';
 
 const query = z.strictObject({
   attention: z

@@ -1,8 +1,21 @@
-import type { UpdateObject } from 'kysely';
-import type { DB } from '../../db/schema.js';
-import { LEGAL_BASES, type LegalBasisCode } from '../../domain/organisation/legal-bases.js';
+import { canSetCaseReference } from '../../domain/access/policy.js';
 import { danishToday } from '../../domain/calendar.js';
+import type { LegalBasisCode } from '../../domain/organisation/legal-bases.js';
 import { pathwayName } from '../../domain/plan/pathways.js';
+import type { PlanChange } from '../../domain/plan/plan-change.js';
+import {
+  checkChange,
+  checkConfirmation,
+  checkContact,
+  checkCoordinator,
+  checkDates,
+  checkEnd,
+  checkPathwayEnd,
+  checkLegalBasis,
+  type PlanRuleReason,
+  replacesCoordinator,
+  checkPathwayStart,
+} from '../../domain/plan/plan-rules.js';
 import type {
   EndInput,
   GoalInput,
@@ -15,36 +28,52 @@ import type {
   TeamMemberUpdate,
 } from '../../domain/plan/plan.schemas.js';
 import { newId } from '../../db/ids.js';
-import { canSetCaseReference } from '../../domain/access/policy.js';
+import {
+  activeProfessionalExists,
+  currentCoordinator,
+  currentSubGoalCount,
+  endPathwayOn,
+  goalOf,
+  hasOpenPathway,
+  insertIntervention,
+  insertPathway,
+  insertSubGoal,
+  insertTeamMember,
+  interventionOf,
+  interventionTypeOf,
+  isOnTeam,
+  linkSubGoals,
+  pathwayOf,
+  professionalInUnit,
+  setGoalOf,
+  subGoalLinksOf,
+  subGoalOf,
+  teamMemberOf,
+  unitExists,
+  unlinkSubGoals,
+  updatePlanItem,
+} from '../../db/queries/plan-items.queries.js';
 import { Problem, problems } from '../problem.js';
-import type { PlanChange } from '../../domain/plan/plan-change.js';
 import type { ChangeScope } from './plan-change.js';
 
 /**
  * The changes a professional can make to a plan. Each checks that what it refers to exists in
- * the same municipality (and, for sub-goals, in the same citizen's plan), writes, and returns
+ * the same municipality (and, for sub-goals, in the same citizen's plan), asks the plan's rules
+ * (src/domain/plan/plan-rules.ts) and turns a broken one into a problem, writes, and returns
  * what changed for the history. They run inside changePlan's transaction.
  */
 
 export async function setGoal(scope: ChangeScope, input: GoalInput): Promise<PlanChange[]> {
   scope.authorize('set-goal');
-  const { trx, municipalityId, citizenId } = scope;
-  const before = await trx
-    .selectFrom('plan')
-    .select(['goal_own_words', 'goal_professional'])
-    .where('municipality_id', '=', municipalityId)
-    .where('citizen_id', '=', citizenId)
-    .executeTakeFirstOrThrow();
-  await trx
-    .updateTable('plan')
-    .set({ goal_own_words: input.ownWords, goal_professional: input.professionalWording ?? null })
-    .where('municipality_id', '=', municipalityId)
-    .where('citizen_id', '=', citizenId)
-    .execute();
+  const before = await goalOf(scope);
+  await setGoalOf(scope, {
+    goal_own_words: input.ownWords,
+    goal_professional: input.professionalWording ?? null,
+  });
   return [
     {
       entity: 'goal',
-      entityId: citizenId,
+      entityId: scope.citizenId,
       action: before.goal_own_words ? 'update' : 'create',
       before: before.goal_own_words
         ? { ownWords: before.goal_own_words, professionalWording: before.goal_professional }
@@ -63,10 +92,7 @@ export async function createSubGoal(scope: ChangeScope, input: SubGoalCreate): P
     target_date: input.targetDate ?? null,
     gas_level: input.gasLevel ?? null,
   };
-  await scope.trx
-    .insertInto('sub_goal')
-    .values({ municipality_id: scope.municipalityId, id, citizen_id: scope.citizenId, ...row })
-    .execute();
+  await insertSubGoal(scope, id, row);
   return [
     {
       entity: 'sub_goal',
@@ -84,9 +110,8 @@ export async function updateSubGoal(
   input: SubGoalUpdate,
 ): Promise<PlanChange[]> {
   scope.authorize('change-sub-goal');
-  const before = await subGoalOf(scope, id);
-  if (before.status === 'ended')
-    throw problems.conflict('This sub-goal has ended and can no longer be changed.');
+  const before = await subGoalMustExist(scope, id);
+  refuse(checkChange(before), 'sub-goal');
   const set = definedOnly({
     title: input.title,
     measure: input.measure,
@@ -94,7 +119,7 @@ export async function updateSubGoal(
     gas_level: input.gasLevel,
     status: input.status,
   });
-  await updateItem(scope, 'sub_goal', id, set);
+  await updatePlanItem(scope, 'sub_goal', id, set);
   return [
     {
       entity: 'sub_goal',
@@ -108,10 +133,10 @@ export async function updateSubGoal(
 
 export async function endSubGoal(scope: ChangeScope, id: string, input: EndInput): Promise<PlanChange[]> {
   scope.authorize('change-sub-goal');
-  const before = await subGoalOf(scope, id);
-  if (before.status === 'ended') throw problems.conflict('This sub-goal has already ended.');
+  const before = await subGoalMustExist(scope, id);
+  refuse(checkEnd(before), 'sub-goal');
   const set = { status: 'ended', end_reason: input.reason, ended_at: scope.now };
-  await updateItem(scope, 'sub_goal', id, set);
+  await updatePlanItem(scope, 'sub_goal', id, set);
   return [
     {
       entity: 'sub_goal',
@@ -129,13 +154,7 @@ export async function createIntervention(
 ): Promise<PlanChange[]> {
   // Recording for another unit is allowed; the intervention is that unit's, awaiting its confirmation.
   scope.authorize('add-intervention', { unitId: input.unitId });
-  const { trx, municipalityId, citizenId } = scope;
-  const type = await trx
-    .selectFrom('intervention_type')
-    .select(['legal_basis', 'sector', 'active'])
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', input.typeId)
-    .executeTakeFirst();
+  const type = await interventionTypeOf(scope, input.typeId);
   if (!type?.active) throw problems.field('typeId', 'is not an intervention type in the catalogue');
   await unitMustExist(scope, input.unitId);
   if (input.responsibleId) await responsibleMustBelong(scope, input.responsibleId, input.unitId);
@@ -162,12 +181,8 @@ export async function createIntervention(
     recorded_by: foreign ? scope.actor.id : null,
     awaiting_confirmation: foreign,
   };
-  if (!(row.legal_basis in LEGAL_BASES))
-    throw problems.field('legalBasis', 'is not a known legal basis code');
-  await trx
-    .insertInto('intervention')
-    .values({ municipality_id: municipalityId, id, citizen_id: citizenId, ...row })
-    .execute();
+  refuse(checkLegalBasis(row.legal_basis), 'intervention');
+  await insertIntervention(scope, id, row);
   await linkSubGoals(scope, id, input.subGoalIds ?? []);
   return [
     {
@@ -191,11 +206,10 @@ export async function updateIntervention(
   id: string,
   input: InterventionUpdate,
 ): Promise<PlanChange[]> {
-  const before = await interventionOf(scope, id);
+  const before = await interventionMustExist(scope, id);
   // Only the owning unit changes or reassigns it; everyone else proposes (src/server/proposals).
   scope.authorize('change-intervention', { unitId: before.unit_id });
-  if (before.status === 'ended')
-    throw problems.conflict('This intervention has ended and can no longer be changed.');
+  refuse(checkChange(before), 'intervention');
   if (input.caseReference !== undefined && !canSetCaseReference(scope.actor, { unitId: before.unit_id })) {
     throw caseReferenceRefused();
   }
@@ -215,18 +229,13 @@ export async function updateIntervention(
     case_reference: input.caseReference,
   });
   const after = { ...before, ...set };
-  if (after.end_date && after.end_date < after.start_date)
-    throw problems.field('endDate', 'must not be before startDate');
+  refuse(checkDates(after.start_date, after.end_date), 'intervention');
   if (Object.keys(set).length > 0) {
-    await updateItem(scope, 'intervention', id, set);
+    await updatePlanItem(scope, 'intervention', id, set);
   }
-  const beforeLinks = await linksOf(scope, id);
+  const beforeLinks = await subGoalLinksOf(scope, id);
   if (input.subGoalIds) {
-    await scope.trx
-      .deleteFrom('intervention_sub_goal')
-      .where('municipality_id', '=', scope.municipalityId)
-      .where('intervention_id', '=', id)
-      .execute();
+    await unlinkSubGoals(scope, id);
     await linkSubGoals(scope, id, input.subGoalIds);
   }
   return [
@@ -245,13 +254,13 @@ export async function endIntervention(
   id: string,
   input: EndInput,
 ): Promise<PlanChange[]> {
-  const before = await interventionOf(scope, id);
+  const before = await interventionMustExist(scope, id);
   scope.authorize('change-intervention', { unitId: before.unit_id });
-  if (before.status === 'ended') throw problems.conflict('This intervention has already ended.');
+  refuse(checkEnd(before), 'intervention');
   const endDate = input.endDate ?? danishToday(scope.now);
-  if (endDate < before.start_date) throw problems.field('endDate', 'must not be before the start date');
+  refuse(checkDates(before.start_date, endDate), 'intervention', { start: 'the start date' });
   const set = { status: 'ended', end_date: endDate, end_reason: input.reason };
-  await updateItem(scope, 'intervention', id, set);
+  await updatePlanItem(scope, 'intervention', id, set);
   return [
     {
       entity: 'intervention',
@@ -265,11 +274,10 @@ export async function endIntervention(
 
 /** The owning unit confirms an intervention someone outside it recorded: from now on it is theirs. */
 export async function confirmIntervention(scope: ChangeScope, id: string): Promise<PlanChange[]> {
-  const before = await interventionOf(scope, id);
+  const before = await interventionMustExist(scope, id);
   scope.authorize('change-intervention', { unitId: before.unit_id });
-  if (!before.awaiting_confirmation)
-    throw problems.conflict('This intervention is not awaiting confirmation.');
-  await updateItem(scope, 'intervention', id, { awaiting_confirmation: false });
+  refuse(checkConfirmation({ awaitingConfirmation: before.awaiting_confirmation }), 'intervention');
+  await updatePlanItem(scope, 'intervention', id, { awaiting_confirmation: false });
   return [
     {
       entity: 'intervention',
@@ -285,19 +293,12 @@ export async function addTeamMember(scope: ChangeScope, input: TeamMemberCreate)
   scope.authorize('change-team');
   const changes: PlanChange[] = [];
   const id = newId();
-  let row: Record<string, unknown>;
+  let row: { kind: string } & Record<string, unknown>;
   if (input.kind === 'professional') {
     if (input.isCoordinator) scope.authorize('set-coordinator', await coordinatorTarget(scope));
     await professionalMustExist(scope, input.professionalId, 'professionalId');
-    const existing = await scope.trx
-      .selectFrom('team_member')
-      .select('id')
-      .where('municipality_id', '=', scope.municipalityId)
-      .where('citizen_id', '=', scope.citizenId)
-      .where('professional_id', '=', input.professionalId)
-      .where('ended_at', 'is', null)
-      .executeTakeFirst();
-    if (existing) throw problems.field('professionalId', 'is already on the team');
+    if (await isOnTeam(scope, input.professionalId))
+      throw problems.field('professionalId', 'is already on the team');
     if (input.isCoordinator) changes.push(...(await demoteCoordinator(scope)));
     row = {
       kind: 'professional',
@@ -315,16 +316,7 @@ export async function addTeamMember(scope: ChangeScope, input: TeamMemberCreate)
       email: input.email ?? null,
     };
   }
-  await scope.trx
-    .insertInto('team_member')
-    .values({
-      municipality_id: scope.municipalityId,
-      id,
-      citizen_id: scope.citizenId,
-      kind: String(row.kind),
-      ...row,
-    })
-    .execute();
+  await insertTeamMember(scope, id, row);
   changes.push({ entity: 'team_member', entityId: id, action: 'create', before: null, after: camel(row) });
   return changes;
 }
@@ -335,21 +327,16 @@ export async function updateTeamMember(
   input: TeamMemberUpdate,
 ): Promise<PlanChange[]> {
   scope.authorize('change-team');
-  const before = await teamMemberOf(scope, id);
+  const before = await teamMemberMustExist(scope, id);
   if (input.isCoordinator !== undefined && input.isCoordinator !== before.is_coordinator) {
     scope.authorize('set-coordinator', await coordinatorTarget(scope));
   }
-  if (input.isCoordinator && before.kind !== 'professional') {
-    throw problems.field('isCoordinator', 'only a professional can be the coordinator');
-  }
-  if (before.kind === 'professional' && (input.phone !== undefined || input.email !== undefined)) {
-    throw problems.field(
-      input.phone !== undefined ? 'phone' : 'email',
-      "is taken from the professional's own record",
-    );
-  }
+  refuse(checkCoordinator(before, input.isCoordinator), 'team member');
+  const contact = checkContact(before, input);
+  if (contact) refuse(contact.reason, 'team member', { field: contact.field });
   const changes: PlanChange[] = [];
-  if (input.isCoordinator && !before.is_coordinator) changes.push(...(await demoteCoordinator(scope)));
+  if (replacesCoordinator(input.isCoordinator, before.is_coordinator))
+    changes.push(...(await demoteCoordinator(scope)));
   const set = definedOnly({
     role: input.role,
     relation: input.relation,
@@ -357,7 +344,7 @@ export async function updateTeamMember(
     email: input.email,
     is_coordinator: input.isCoordinator,
   });
-  await updateItem(scope, 'team_member', id, set);
+  await updatePlanItem(scope, 'team_member', id, set);
   changes.push({
     entity: 'team_member',
     entityId: id,
@@ -370,10 +357,10 @@ export async function updateTeamMember(
 
 export async function endTeamMember(scope: ChangeScope, id: string, input: EndInput): Promise<PlanChange[]> {
   scope.authorize('change-team');
-  const before = await teamMemberOf(scope, id);
+  const before = await teamMemberMustExist(scope, id);
   if (before.is_coordinator) scope.authorize('set-coordinator', await coordinatorTarget(scope));
   const set = { ended_at: scope.now, end_reason: input.reason, is_coordinator: false };
-  await updateItem(scope, 'team_member', id, set);
+  await updatePlanItem(scope, 'team_member', id, set);
   return [
     {
       entity: 'team_member',
@@ -387,31 +374,12 @@ export async function endTeamMember(scope: ChangeScope, id: string, input: EndIn
 
 export async function startPathway(scope: ChangeScope, input: PathwayCreate): Promise<PlanChange[]> {
   scope.authorize('change-pathway');
-  const open = await scope.trx
-    .selectFrom('pathway')
-    .select('id')
-    .where('municipality_id', '=', scope.municipalityId)
-    .where('citizen_id', '=', scope.citizenId)
-    .where('template_code', '=', input.templateCode)
-    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', input.startDate)]))
-    .executeTakeFirst();
-  if (open) {
-    throw problems.conflict(
-      `The citizen already has a ${pathwayName(input.templateCode).en} that has not ended; end it first.`,
-    );
-  }
+  refuse(
+    checkPathwayStart(await hasOpenPathway(scope, input.templateCode, input.startDate)),
+    pathwayName(input.templateCode).en,
+  );
   const id = newId();
-  await scope.trx
-    .insertInto('pathway')
-    .values({
-      municipality_id: scope.municipalityId,
-      id,
-      citizen_id: scope.citizenId,
-      template_code: input.templateCode,
-      start_date: input.startDate,
-      end_date: null,
-    })
-    .execute();
+  await insertPathway(scope, id, { templateCode: input.templateCode, startDate: input.startDate });
   return [
     {
       entity: 'pathway',
@@ -425,27 +393,18 @@ export async function startPathway(scope: ChangeScope, input: PathwayCreate): Pr
 
 export async function endPathway(scope: ChangeScope, id: string, input: EndInput): Promise<PlanChange[]> {
   scope.authorize('change-pathway');
-  const before = await scope.trx
-    .selectFrom('pathway')
-    .select(['template_code', 'start_date', 'end_date'])
-    .where('municipality_id', '=', scope.municipalityId)
-    .where('citizen_id', '=', scope.citizenId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const before = await pathwayOf(scope, id);
   if (!before) throw problems.notFound('The pathway');
-  if (before.end_date !== null) throw problems.conflict(`The pathway ended on ${before.end_date}.`);
+  // Its own words: when it ended, and (below) from which day it may end.
+  if (checkPathwayEnd({ endDate: before.end_date }))
+    throw problems.conflict(`The pathway ended on ${before.end_date}.`);
   const endDate = input.endDate ?? danishToday(scope.now);
-  if (endDate < before.start_date) {
+  if (checkDates(before.start_date, endDate)) {
     throw problems.badRequest(`endDate must not be before the pathway's start (${before.start_date})`, [
       { field: 'endDate', message: `must not be before ${before.start_date}` },
     ]);
   }
-  await scope.trx
-    .updateTable('pathway')
-    .set({ end_date: endDate, end_reason: input.reason })
-    .where('municipality_id', '=', scope.municipalityId)
-    .where('id', '=', id)
-    .execute();
+  await endPathwayOn(scope, id, { endDate, reason: input.reason });
   return [
     {
       entity: 'pathway',
@@ -462,118 +421,65 @@ export async function endPathway(scope: ChangeScope, id: string, input: EndInput
   ];
 }
 
-// --- helpers -----------------------------------------------------------------------------
+// --- the rules' reasons as problems ------------------------------------------------------
 
-/** Updates one item of the plan (a sub-goal, intervention or team member) by id, within the tenant. */
-async function updateItem<T extends 'sub_goal' | 'intervention' | 'team_member'>(
-  scope: ChangeScope,
-  table: T,
-  id: string,
-  set: UpdateObject<DB, T>,
-): Promise<void> {
-  await scope.trx
-    .updateTable(table as 'sub_goal')
-    .set(set as UpdateObject<DB, 'sub_goal'>)
-    .where('municipality_id', '=', scope.municipalityId)
-    .where('id', '=', id)
-    .execute();
+/** What a problem names besides the item: the field at fault, and what an end date is before. */
+interface RuleContext {
+  field?: string;
+  start?: string;
 }
 
-async function subGoalOf(scope: ChangeScope, id: string) {
-  const row = await scope.trx
-    .selectFrom('sub_goal')
-    .select(['title', 'measure', 'target_date', 'gas_level', 'status', 'end_reason'])
-    .where('municipality_id', '=', scope.municipalityId)
-    .where('citizen_id', '=', scope.citizenId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+/** The problem a broken plan rule is, for the item it was asked about. */
+function ruleProblem(reason: PlanRuleReason, what: string, context: RuleContext = {}): Problem {
+  switch (reason) {
+    case 'ended':
+      return problems.conflict(`This ${what} has ended and can no longer be changed.`);
+    case 'already-ended':
+      return problems.conflict(`This ${what} has already ended.`);
+    case 'end-before-start':
+      return problems.field('endDate', `must not be before ${context.start ?? 'startDate'}`);
+    case 'not-awaiting-confirmation':
+      return problems.conflict(`This ${what} is not awaiting confirmation.`);
+    case 'coordinator-not-professional':
+      return problems.field('isCoordinator', 'only a professional can be the coordinator');
+    case 'contact-from-record':
+      return problems.field(context.field ?? 'phone', "is taken from the professional's own record");
+    case 'pathway-open':
+      return problems.conflict(`The citizen already has a ${what} that has not ended; end it first.`);
+    case 'unknown-legal-basis':
+      return problems.field('legalBasis', 'is not a known legal basis code');
+  }
+}
+
+/** Throws the problem of a broken rule; nothing when the rule holds. */
+function refuse(reason: PlanRuleReason | null, what: string, context?: RuleContext): void {
+  if (reason) throw ruleProblem(reason, what, context);
+}
+
+// --- what a change refers to --------------------------------------------------------------
+
+async function subGoalMustExist(scope: ChangeScope, id: string) {
+  const row = await subGoalOf(scope, id);
   if (!row) throw problems.notFound('The sub-goal');
   return row;
 }
 
-async function interventionOf(scope: ChangeScope, id: string) {
-  const row = await scope.trx
-    .selectFrom('intervention')
-    .select([
-      'type_id',
-      'unit_id',
-      'responsible_id',
-      'legal_basis',
-      'purpose',
-      'start_date',
-      'end_date',
-      'follow_up_date',
-      'frequency',
-      'status',
-      'cost_ore',
-      'end_reason',
-      'schedule',
-      'case_reference',
-      'awaiting_confirmation',
-    ])
-    .where('municipality_id', '=', scope.municipalityId)
-    .where('citizen_id', '=', scope.citizenId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+async function interventionMustExist(scope: ChangeScope, id: string) {
+  const row = await interventionOf(scope, id);
   if (!row) throw problems.notFound('The intervention');
   return row;
 }
 
-async function teamMemberOf(scope: ChangeScope, id: string) {
-  const row = await scope.trx
-    .selectFrom('team_member')
-    .select(['kind', 'professional_id', 'name', 'relation', 'role', 'is_coordinator', 'phone', 'email'])
-    .where('municipality_id', '=', scope.municipalityId)
-    .where('citizen_id', '=', scope.citizenId)
-    .where('id', '=', id)
-    .where('ended_at', 'is', null)
-    .executeTakeFirst();
+async function teamMemberMustExist(scope: ChangeScope, id: string) {
+  const row = await teamMemberOf(scope, id);
   if (!row) throw problems.notFound('The team member');
   return row;
 }
 
-async function linksOf(scope: ChangeScope, interventionId: string): Promise<string[]> {
-  const rows = await scope.trx
-    .selectFrom('intervention_sub_goal')
-    .select('sub_goal_id')
-    .where('municipality_id', '=', scope.municipalityId)
-    .where('intervention_id', '=', interventionId)
-    .orderBy('sub_goal_id')
-    .execute();
-  return rows.map((row) => row.sub_goal_id);
-}
-
-async function linkSubGoals(scope: ChangeScope, interventionId: string, subGoalIds: string[]): Promise<void> {
-  const unique = [...new Set(subGoalIds)];
-  if (unique.length === 0) return;
-  await scope.trx
-    .insertInto('intervention_sub_goal')
-    .values(
-      unique.map((subGoalId) => ({
-        municipality_id: scope.municipalityId,
-        intervention_id: interventionId,
-        sub_goal_id: subGoalId,
-      })),
-    )
-    .execute();
-}
-
 async function demoteCoordinator(scope: ChangeScope): Promise<PlanChange[]> {
-  const current = await scope.trx
-    .selectFrom('team_member')
-    .select(['id', 'professional_id'])
-    .where('municipality_id', '=', scope.municipalityId)
-    .where('citizen_id', '=', scope.citizenId)
-    .where('is_coordinator', '=', true)
-    .where('ended_at', 'is', null)
-    .executeTakeFirst();
+  const current = await currentCoordinator(scope);
   if (!current) return [];
-  await scope.trx
-    .updateTable('team_member')
-    .set({ is_coordinator: false })
-    .where('municipality_id', '=', scope.municipalityId)
-    .where('id', '=', current.id)
-    .execute();
+  await updatePlanItem(scope, 'team_member', current.id, { is_coordinator: false });
   return [
     {
       entity: 'team_member',
@@ -586,65 +492,32 @@ async function demoteCoordinator(scope: ChangeScope): Promise<PlanChange[]> {
 }
 
 async function unitMustExist(scope: ChangeScope, unitId: string): Promise<void> {
-  const unit = await scope.trx
-    .selectFrom('unit')
-    .select('id')
-    .where('municipality_id', '=', scope.municipalityId)
-    .where('id', '=', unitId)
-    .executeTakeFirst();
-  if (!unit) throw problems.field('unitId', 'is not a unit of this municipality');
+  if (!(await unitExists(scope, unitId)))
+    throw problems.field('unitId', 'is not a unit of this municipality');
 }
 
 async function professionalMustExist(scope: ChangeScope, id: string, field: string): Promise<void> {
-  const professional = await scope.trx
-    .selectFrom('professional')
-    .select('id')
-    .where('municipality_id', '=', scope.municipalityId)
-    .where('id', '=', id)
-    .where('active', '=', true)
-    .executeTakeFirst();
-  if (!professional) throw problems.field(field, 'is not an active professional of this municipality');
+  if (!(await activeProfessionalExists(scope, id)))
+    throw problems.field(field, 'is not an active professional of this municipality');
 }
 
 /** The responsible professional belongs to the intervention's own unit (ownership). */
 export async function responsibleMustBelong(scope: ChangeScope, id: string, unitId: string): Promise<void> {
   await professionalMustExist(scope, id, 'responsibleId');
-  const professional = await scope.trx
-    .selectFrom('professional')
-    .select('id')
-    .where('municipality_id', '=', scope.municipalityId)
-    .where('id', '=', id)
-    .where('unit_id', '=', unitId)
-    .executeTakeFirst();
-  if (!professional)
+  if (!(await professionalInUnit(scope, id, unitId)))
     throw problems.field('responsibleId', "must be a professional of the intervention's unit");
 }
 
 /** The current coordinator, for the policy's set-coordinator decision. */
 async function coordinatorTarget(scope: ChangeScope): Promise<{ coordinatorId: string | null }> {
-  const current = await scope.trx
-    .selectFrom('team_member')
-    .select('professional_id')
-    .where('municipality_id', '=', scope.municipalityId)
-    .where('citizen_id', '=', scope.citizenId)
-    .where('is_coordinator', '=', true)
-    .where('ended_at', 'is', null)
-    .executeTakeFirst();
+  const current = await currentCoordinator(scope);
   return { coordinatorId: current?.professional_id ?? null };
 }
 
 async function subGoalsMustBelong(scope: ChangeScope, ids: string[]): Promise<void> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return;
-  const found = await scope.trx
-    .selectFrom('sub_goal')
-    .select('id')
-    .where('municipality_id', '=', scope.municipalityId)
-    .where('citizen_id', '=', scope.citizenId)
-    .where('status', '!=', 'ended')
-    .where('id', 'in', unique)
-    .execute();
-  if (found.length !== unique.length)
+  if ((await currentSubGoalCount(scope, unique)) !== unique.length)
     throw problems.field('subGoalIds', "must be current sub-goals of this citizen's plan");
 }
 

@@ -1,21 +1,12 @@
 import { type Actor, decideCitizenAccess } from '../../domain/access/policy.js';
 import { visibleCitizens } from '../auth/visible-citizens.js';
+import type { NotificationRow } from '../../db/queries/notification.queries.js';
 import type { AppContext } from '../context.js';
-import { hiddenInterventions } from './plan.presenter.js';
-import { type InterventionNotificationPayload, restrictedNotification } from './hidden-details.js';
-
-/** A notification row as the inbox reads it. */
-export interface NotificationRow {
-  id: string;
-  kind: string;
-  citizen_id: string | null;
-  subject_id: string | null;
-  payload: unknown;
-  actor_id: string | null;
-  name: string | null;
-  created_at: Date;
-  read_at: Date | null;
-}
+import { hiddenInterventions } from '../presenters/plan.presenter.js';
+import {
+  type InterventionNotificationPayload,
+  restrictedNotification,
+} from '../presenters/hidden-details.js';
 
 /**
  * The inbox as its reader may see it. A notification about an intervention names its type only

@@ -1,0 +1,106 @@
+import type { FastifyRequest } from 'fastify';
+import { newId } from '../../db/ids.js';
+import { loadRuleChoices, saveRuleChoice } from '../../db/queries/coordination-flags.queries.js';
+import { recordGasLevel, subGoalGas } from '../../db/queries/plan-items.queries.js';
+import type { Actor, ProfessionalActor } from '../../domain/access/policy.js';
+import type { RuleDefinition } from '../../domain/coordination/rule.js';
+import { auditInTransaction } from '../audit/audit-writer.js';
+import type { AppContext } from '../context.js';
+import { changePlan } from '../plan/plan-change.js';
+import { problems } from '../problem.js';
+import type { GasFollowUp, RuleConfigUpdate } from './coordination.schemas.js';
+import { forgetRules } from './rule-choices-cache.js';
+
+/**
+ * Switches a rule on or off, or changes its thresholds, for the actor's municipality (already
+ * authorised): the choice and its audit record in one transaction; the cached rules are
+ * forgotten after it. Settings the rule does not accept are a 400 naming each field.
+ */
+export async function changeRule(
+  context: AppContext,
+  request: FastifyRequest,
+  actor: ProfessionalActor,
+  rule: RuleDefinition,
+  input: RuleConfigUpdate,
+): Promise<{ enabled: boolean; settings: Record<string, unknown> }> {
+  const parsed = rule.settingsSchema.safeParse(input.settings ?? {});
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((issue) => ({
+      field: ['settings', ...issue.path.map(String)].join('.'),
+      message: issue.message,
+    }));
+    throw problems.badRequest(errors.map((error) => `${error.field}: ${error.message}`).join('; '), errors);
+  }
+  const choice = await context.database.db.transaction().execute(async (trx) => {
+    const current = (await loadRuleChoices(trx, actor.municipalityId))[rule.id];
+    const choice = {
+      enabled: input.enabled ?? current?.enabled ?? true,
+      settings: { ...(current?.settings ?? {}), ...parsed.data },
+    };
+    await saveRuleChoice(trx, actor.municipalityId, rule.id, choice, actor.id);
+    await auditInTransaction(trx, {
+      actor,
+      citizenId: null,
+      action: 'update',
+      resource: `coordination-rule:${rule.id}`,
+      outcome: 'allowed',
+      clientIp: request.ip,
+      details: { enabled: choice.enabled, settings: choice.settings },
+    });
+    return choice;
+  });
+  forgetRules(actor.municipalityId);
+  return choice;
+}
+
+/**
+ * Records a follow-up of a sub-goal's GAS level (also when it has not moved), as a change of
+ * the plan: the level, its GAS history entry, the plan's history and audit in one transaction.
+ */
+export async function recordGasFollowUp(
+  context: AppContext,
+  request: FastifyRequest,
+  actor: Actor,
+  citizenId: string,
+  subGoalId: string,
+  input: GasFollowUp,
+): Promise<{ id: string; gasLevel: number; planVersion: number }> {
+  const { gasLevel, note } = input;
+  const historyId = newId();
+  const { plan } = await changePlan(
+    context,
+    {
+      actor,
+      citizenId,
+      ifMatch: request.headers['if-match'],
+      clientIp: request.ip,
+      acceptLanguage: request.headers['accept-language'],
+    },
+    async (scope) => {
+      scope.authorize('change-sub-goal');
+      const goal = await subGoalGas(scope.trx, scope.municipalityId, scope.citizenId, subGoalId);
+      if (!goal) throw problems.notFound('The sub-goal');
+      if (goal.status !== 'active') throw problems.conflict('Only an active sub-goal is followed up.');
+      await recordGasLevel(scope.trx, {
+        municipalityId: scope.municipalityId,
+        id: historyId,
+        subGoalId,
+        citizenId: scope.citizenId,
+        gasLevel,
+        recordedBy: scope.actor.id,
+        note: note ?? null,
+      });
+      return [
+        {
+          entity: 'sub_goal',
+          entityId: subGoalId,
+          action: 'update',
+          before: { gasLevel: goal.gas_level },
+          // gasFollowUp: already recorded here, so the coordination check does not record it again.
+          after: { gasLevel, gasFollowUp: true, note: note ?? null },
+        },
+      ];
+    },
+  );
+  return { id: historyId, gasLevel, planVersion: plan.version };
+}
