@@ -31,7 +31,6 @@ function relativeImports(file: string): string[] {
 
 const QUERY_BUILDER = /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\(|\bsql`/;
 
-
 describe('the layout', () => {
   it('keeps every server feature in its own folder (no src/server/routes/)', () => {
     const routeFiles = filesUnder('src/server', /\.routes\.ts$/);
