@@ -1,9 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { DEFINITIONS, flowByMonth, offerDistribution, pyramidDistribution } from './pathway-kpis.js';
-import { addMonths } from '../calendar.js';
+import fc from 'fast-check';
+import { DEFINITIONS, flowByMonth, offerDistribution, pyramidDistribution, WITHIN } from './pathway-kpis.js';
+import { addDays, addMonths } from '../calendar.js';
 
 describe('time to first offer', () => {
   it('counts cumulative shares by calendar limits, the mean in weeks, and no-offer apart', () => {
+    const after = (days: number, count: number) =>
+      Array.from({ length: count }, () => ({ start: '2026-01-01', firstOffer: addDays('2026-01-01', days) }));
+    const offers = [
+      ...after(0, 5), // the same day
+      ...after(5, 5), // within a week
+      ...after(20, 2), // within a month (2026-02-01)
+      ...after(45, 3), // within two months (2026-03-01)
+      ...after(400, 5), // beyond twelve months
+      ...Array.from({ length: 5 }, () => ({ start: '2026-03-01', firstOffer: null })),
+    ];
+    const result = offerDistribution(offers, DEFINITIONS.timeToFirstIntervention);
+    expect(result).toMatchObject({
+      definition: { id: 'time-to-first-intervention', version: 1 },
+      pathways: 25,
+      withOffer: 20,
+      noOffer: 5,
+    });
+    // Cumulative counts 5, 10, 12, 15, 15 …: the month's step of 2 is hidden and falls into two months.
+    expect(result.within).toEqual({
+      '1d': 0.25,
+      '1w': 0.5,
+      '1m': null,
+      '2m': 0.75,
+      '3m': 0.75,
+      '6m': 0.75,
+      '9m': 0.75,
+      '12m': 0.75,
+    });
+    expect(result.meanWeeks).toBe(15.7); // (0·5 + 5·5 + 20·2 + 45·3 + 400·5) / 20 / 7 = 15.71
+  });
+
+  it('uses calendar limits (end of February) and hides steps and remainders of 1–4', () => {
     const offers = [
       { start: '2026-01-31', firstOffer: '2026-01-31' }, // same day
       { start: '2026-01-31', firstOffer: '2026-02-01' }, // 1 day
@@ -15,24 +48,39 @@ describe('time to first offer', () => {
       { start: '2026-03-01', firstOffer: null },
     ];
     const result = offerDistribution(offers, DEFINITIONS.timeToFirstIntervention);
-    expect(result).toMatchObject({
-      definition: { id: 'time-to-first-intervention', version: 1 },
-      pathways: 8,
-      withOffer: 7,
-      noOffer: 1,
-    });
-    expect(result.within).toEqual({
-      '1d': 0.2857,
-      '1w': 0.4286,
-      '1m': 0.5714,
-      '2m': 0.7143,
-      '3m': 0.7143,
-      '6m': 0.7143,
-      '9m': 0.7143,
-      '12m': 0.8571,
-    });
+    // One pathway without an offer: shown, the two parts would give it away.
+    expect(result).toMatchObject({ pathways: 8, withOffer: null, noOffer: null });
+    // Steps of 2, 1, 1, 1 … and remainders of 1–2: every limit would single out a few.
+    expect(Object.values(result.within)).toEqual(Array(8).fill(null));
     const days = [0, 1, 7, 28, 29, 365, 366];
     expect(result.meanWeeks).toBeCloseTo(days.reduce((a, b) => a + b, 0) / 7 / 7, 1);
+  });
+
+  it('never shows a step or a remainder of 1–4 pathways (random data)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.integer({ min: 0, max: 500 }), { nil: null }), { maxLength: 80 }),
+        (delays) => {
+          const offers = delays.map((days) => ({
+            start: '2026-01-01',
+            firstOffer: days === null ? null : addDays('2026-01-01', days),
+          }));
+          const withOffer = delays.filter((days) => days !== null).length;
+          const result = offerDistribution(offers, DEFINITIONS.timeToFirstIntervention);
+          const counts = WITHIN.flatMap((limit) => {
+            const share = result.within[limit];
+            return share === null ? [] : [Math.round(share * withOffer)];
+          });
+          const small = (n: number) => n > 0 && n < 5;
+          [0, ...counts].forEach((count, index, all) => {
+            if (index > 0) expect(small(count - (all[index - 1] as number))).toBe(false);
+            expect(small(withOffer - count) && index > 0).toBe(false);
+          });
+          if (result.noOffer !== null) expect(small(result.noOffer)).toBe(false);
+          if (result.withOffer !== null) expect(small(result.withOffer)).toBe(false);
+        },
+      ),
+    );
   });
 
   it('hides the distribution for fewer than five with an offer, but still counts them', () => {
@@ -43,7 +91,7 @@ describe('time to first offer', () => {
       ],
       DEFINITIONS.timeToFirstBusinessDirected,
     );
-    expect(result).toMatchObject({ pathways: 2, withOffer: 1, noOffer: 1, meanWeeks: null });
+    expect(result).toMatchObject({ pathways: 2, withOffer: null, noOffer: null, meanWeeks: null });
     expect(result.within['1m']).toBeNull();
   });
 

@@ -48,12 +48,20 @@ export interface PathwayOffer {
 export interface OfferDistribution {
   definition: { id: string; version: number };
   pathways: number;
-  withOffer: number;
-  noOffer: number;
-  /** Cumulative share of the pathways with an offer within each limit (null: fewer than five). */
+  /** Null when it or the no-offer count is 1–4 (either would give the other away). */
+  withOffer: number | null;
+  noOffer: number | null;
+  /**
+   * Cumulative share of the pathways with an offer within each limit. Null when fewer than five
+   * have an offer, or when showing it would single out 1–4 pathways: the ones between it and the
+   * previous limit shown, or the ones after it.
+   */
   within: Record<Within, number | null>;
   meanWeeks: number | null;
 }
+
+/** A count of citizens that may be shown: none, or five and more. */
+const showable = (count: number): boolean => count === 0 || count >= MIN_CELL_CITIZENS;
 
 /** The last day each limit allows for a pathway starting on `start`. */
 function limitDay(start: string, limit: Within): string {
@@ -76,22 +84,31 @@ export function offerDistribution(
   definition: { id: string; version: number },
 ): OfferDistribution {
   const withOffer = offers.filter((offer) => offer.firstOffer !== null);
+  const noOffer = offers.length - withOffer.length;
   const shown = withOffer.length >= MIN_CELL_CITIZENS;
+  // Shares step from limit to limit; a step of 1–4 pathways (or 1–4 left after a limit) would
+  // show a small group, so such a limit is hidden and its pathways fall into the next one shown.
+  let lastShownCount = 0;
   const within = Object.fromEntries(
     WITHIN.map((limit) => {
       if (!shown) return [limit, null];
       const count = withOffer.filter(
         (offer) => (offer.firstOffer as string) <= limitDay(offer.start, limit),
       ).length;
+      if (!showable(count - lastShownCount) || !showable(withOffer.length - count)) return [limit, null];
+      lastShownCount = count;
       return [limit, Math.round((count / withOffer.length) * 10_000) / 10_000];
     }),
   ) as Record<Within, number | null>;
   const weeks = withOffer.map((offer) => daysBetween(offer.start, offer.firstOffer as string) / 7);
+  // The number of pathways is shown (the flow shows it too), so the two parts are shown together
+  // or not at all: one of them hidden alone would be the total minus the other.
+  const partsShown = showable(withOffer.length) && showable(noOffer);
   return {
     definition: { id: definition.id, version: definition.version },
     pathways: offers.length,
-    withOffer: withOffer.length,
-    noOffer: offers.length - withOffer.length,
+    withOffer: partsShown ? withOffer.length : null,
+    noOffer: partsShown ? noOffer : null,
     within,
     meanWeeks: shown ? Math.round((weeks.reduce((a, b) => a + b, 0) / weeks.length) * 10) / 10 : null,
   };

@@ -84,8 +84,16 @@ const definitionSchema = z.strictObject({ id: z.string(), version: z.number().in
 const distributionSchema = z.strictObject({
   definition: definitionSchema,
   pathways: z.number().int(),
-  withOffer: z.number().int(),
-  noOffer: z.number().int().describe('Pathways with no offer yet: counted apart, never dropped'),
+  withOffer: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Null when it or noOffer is 1–4 (either gives the other away)'),
+  noOffer: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Pathways with no offer yet: counted apart, never dropped; null when it or withOffer is 1–4'),
   within: z.strictObject(
     Object.fromEntries(WITHIN.map((limit) => [limit, z.number().nullable()])) as Record<
       (typeof WITHIN)[number],

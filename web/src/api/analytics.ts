@@ -59,8 +59,8 @@ export const WITHIN = ['1d', '1w', '1m', '2m', '3m', '6m', '9m', '12m'] as const
 export interface OfferDistribution {
   definition: { id: string; version: number };
   pathways: number;
-  withOffer: number;
-  noOffer: number;
+  withOffer: number | null;
+  noOffer: number | null;
   within: Record<(typeof WITHIN)[number], number | null>;
   meanWeeks: number | null;
 }

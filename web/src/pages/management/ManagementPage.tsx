@@ -304,7 +304,11 @@ export function ManagementPage(): ReactElement {
                             ? t('management.hidden')
                             : formatNumber(figure.meanWeeks, language)}
                         </td>
-                        <td>{formatNumber(figure.noOffer, language)}</td>
+                        <td>
+                          {figure.noOffer === null
+                            ? t('management.hidden')
+                            : formatNumber(figure.noOffer, language)}
+                        </td>
                       </tr>
                     );
                   })}
