@@ -5,9 +5,11 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 /** Scoring without storing, licensed instruments, and the measures recorded about a citizen. */
 let t: TestApp;
 let w: AccessWorld;
+/** The app's clock: the real time unless a test fixes it. */
+let fixedNow: Date | null = null;
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ clock: () => fixedNow ?? new Date() });
   w = await buildAccessWorld(t);
 });
 afterAll(() => t?.dispose());
@@ -267,5 +269,41 @@ describe("a citizen's measures", () => {
       .where('resource', '=', 'measures')
       .execute();
     expect(audit).toEqual([{ citizen_id: w.citizen.id, outcome: 'allowed' }]);
+  });
+});
+
+describe("the app's clock", () => {
+  const url = () => `/api/citizens/${w.citizen.id}/measures`;
+  const answers = { heard: '4', matters: '4', approach: '4', overall: '4' };
+
+  it('dates an answer given without a time, and bounds "not in the future", by the injected clock', async () => {
+    fixedNow = new Date('2026-02-01T08:30:00.000Z');
+    try {
+      const now = await post(w.citizen, url(), {
+        instrument: 'session-feedback',
+        respondent: 'citizen',
+        answers,
+      });
+      expect(now.statusCode, now.body).toBe(201);
+      expect(now.json().answeredAt).toBe('2026-02-01T08:30:00.000Z');
+      // Two minutes after the fixed clock is in the future, although long past by the wall clock.
+      const later = await post(w.citizen, url(), {
+        instrument: 'session-feedback',
+        respondent: 'citizen',
+        answers,
+        answeredAt: '2026-02-01T08:32:00Z',
+      });
+      expect(later.statusCode).toBe(400);
+      expect(later.json().errors).toEqual([{ field: 'answeredAt', message: 'must not be in the future' }]);
+      const earlier = await post(w.citizen, url(), {
+        instrument: 'session-feedback',
+        respondent: 'citizen',
+        answers,
+        answeredAt: '2026-02-01T08:30:30Z',
+      });
+      expect(earlier.statusCode, earlier.body).toBe(201);
+    } finally {
+      fixedNow = null;
+    }
   });
 });

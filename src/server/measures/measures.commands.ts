@@ -109,7 +109,7 @@ export async function recordMeasure(
   actor: Actor,
   citizenId: string,
   body: z.infer<typeof measureRecordBody>,
-  now: () => Date = () => new Date(),
+  now: () => Date = context.clock,
 ) {
   await authorizeCitizen(
     context,
@@ -149,8 +149,9 @@ export async function recordMeasure(
       { field: 'context.id', message: "must be one of the citizen's sub-goals" },
     ]);
   }
-  const answeredAt = body.answeredAt ? new Date(body.answeredAt) : now();
-  if (answeredAt.getTime() > now().getTime() + 60_000) {
+  const moment = now();
+  const answeredAt = body.answeredAt ? new Date(body.answeredAt) : moment;
+  if (answeredAt.getTime() > moment.getTime() + 60_000) {
     throw problems.badRequest('answeredAt: must not be in the future', [
       { field: 'answeredAt', message: 'must not be in the future' },
     ]);

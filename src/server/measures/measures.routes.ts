@@ -128,6 +128,7 @@ export function measuresRoutes(app: App, context: AppContext): void {
         actorOf(request),
         request.params.citizenId,
         request.body,
+        context.clock,
       );
       return reply.code(201).send(recorded);
     },
