@@ -178,15 +178,19 @@ export async function recordMeasure(
     score: scored.value.score,
     band: scored.value.band,
   };
-  const id = await insertMeasureResponse(db, actor.municipalityId, row);
-  await context.audit.record({
-    actor,
-    citizenId,
-    action: 'create',
-    resource: 'measure',
-    outcome: 'allowed',
-    clientIp: request.ip,
-    details: { responseId: id, instrument: instrument.code, version: instrument.version },
+  // The response and its audit record commit together, or neither does.
+  const id = await db.transaction().execute(async (trx) => {
+    const inserted = await insertMeasureResponse(trx, actor.municipalityId, row);
+    await auditInTransaction(trx, {
+      actor,
+      citizenId,
+      action: 'create',
+      resource: 'measure',
+      outcome: 'allowed',
+      clientIp: request.ip,
+      details: { responseId: inserted, instrument: instrument.code, version: instrument.version },
+    });
+    return inserted;
   });
   return presentMeasureResponse({ id, ...row });
 }
