@@ -90,7 +90,7 @@ describe('questionnaire responses from CSV', () => {
         {
           line: 2,
           field: 'instrument',
-          message: 'must be an instrument here (code, or code|version), not "nope"',
+          message: 'must be the code of an instrument here, or code|version',
         },
         {
           line: 3,

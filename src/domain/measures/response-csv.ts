@@ -75,11 +75,8 @@ export function parseResponseCsv(
       answer = '',
     } = row.values;
     const instrument = findInstrument(instruments, named);
-    if (!instrument)
-      problem(
-        'instrument',
-        `must be an instrument here (code, or code|version), not "${named.slice(0, 40)}"`,
-      );
+    // The value itself is not echoed: a problem never repeats what may be personal data.
+    if (!instrument) problem('instrument', 'must be the code of an instrument here, or code|version');
     const answeredAt = new Date(at);
     if (!DATE_TIME.test(at) || Number.isNaN(answeredAt.getTime()))
       problem('answered_at', 'must be a date-time with a time zone, e.g. 2026-03-02T10:00:00+01:00');
