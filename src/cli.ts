@@ -356,7 +356,15 @@ program
   .description('Load a licensed instrument (JSON definition) for a municipality that holds the licence')
   .requiredOption('--municipality <code>', 'the municipality (4-digit code)')
   .action(async (file: string, options: { municipality: string }) => {
-    const json: unknown = JSON.parse(await readFile(file, 'utf8'));
+    const text = await readFile(file, 'utf8').catch((error: unknown) => {
+      throw new Error(`Cannot read ${file}: ${messageOf(error)}`);
+    });
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new Error(`${file} is not JSON: ${messageOf(error)}`);
+    }
     const config = loadConfig(process.env, { demo: !process.env.DATABASE_URL });
     const store = await openStore(config, null);
     try {
@@ -367,7 +375,7 @@ program
         .executeTakeFirst();
       if (!municipality) throw new Error(`No municipality with code ${options.municipality}`);
       const result = await loadInstrument(store.database.db, municipality.id, json, null);
-      if (!result.loaded) throw new Error(result.problem.detail);
+      if (!result.loaded) throw new Error(`${file} was not loaded: ${result.problem.detail}`);
       console.log(`Loaded ${result.code} version ${result.version}.`);
     } finally {
       await store.close();

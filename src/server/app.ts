@@ -71,6 +71,7 @@ export async function buildApp(
   config: Config,
   database: Database,
   logger: FastifyServerOptions['logger'] = loggerFor(config),
+  options: { clock?: () => Date } = {},
 ): Promise<BuiltApp> {
   // Persona login without a password must never face a network: refuse, whoever starts us.
   if (config.demo && !isLoopbackUrl(config.publicUrl)) {
@@ -112,6 +113,7 @@ export async function buildApp(
       idleMinutes: config.sessionIdleMinutes,
     }),
     plans: new PlanStore(database.db),
+    clock: options.clock ?? (() => new Date()),
   };
   // Other processes' commits reach this process's caches (plans, grants, sessions).
   const stopFollowing = await followCacheChanges(database, context);

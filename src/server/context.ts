@@ -21,6 +21,8 @@ export interface AppContext {
   audit: AuditWriter;
   sessions: SessionStore;
   plans: PlanStore;
+  /** The app's clock: "now" for every act that is dated (tests set it; `new Date()` otherwise). */
+  clock: () => Date;
 }
 
 export type App = FastifyInstance<

@@ -557,7 +557,11 @@ async function call(
     t.request(session, {
       method: operation.method,
       url,
-      headers: { 'if-match': `"${version.version}"` },
+      // A text body is an import: the only text the API takes is text/csv.
+      headers: {
+        'if-match': `"${version.version}"`,
+        ...(typeof payload === 'string' ? { 'content-type': 'text/csv' } : {}),
+      },
       ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
     });
   let response = await send(cookie);

@@ -5,9 +5,11 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 /** Scoring without storing, licensed instruments, and the measures recorded about a citizen. */
 let t: TestApp;
 let w: AccessWorld;
+/** The app's clock: the real time unless a test fixes it. */
+let fixedNow: Date | null = null;
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ clock: () => fixedNow ?? new Date() });
   w = await buildAccessWorld(t);
 });
 afterAll(() => t?.dispose());
@@ -267,5 +269,199 @@ describe("a citizen's measures", () => {
       .where('resource', '=', 'measures')
       .execute();
     expect(audit).toEqual([{ citizen_id: w.citizen.id, outcome: 'allowed' }]);
+  });
+});
+
+describe("the app's clock", () => {
+  const url = () => `/api/citizens/${w.citizen.id}/measures`;
+  const answers = { heard: '4', matters: '4', approach: '4', overall: '4' };
+
+  it('dates an answer given without a time, and bounds "not in the future", by the injected clock', async () => {
+    fixedNow = new Date('2026-02-01T08:30:00.000Z');
+    try {
+      const now = await post(w.citizen, url(), {
+        instrument: 'session-feedback',
+        respondent: 'citizen',
+        answers,
+      });
+      expect(now.statusCode, now.body).toBe(201);
+      expect(now.json().answeredAt).toBe('2026-02-01T08:30:00.000Z');
+      // Two minutes after the fixed clock is in the future, although long past by the wall clock.
+      const later = await post(w.citizen, url(), {
+        instrument: 'session-feedback',
+        respondent: 'citizen',
+        answers,
+        answeredAt: '2026-02-01T08:32:00Z',
+      });
+      expect(later.statusCode).toBe(400);
+      expect(later.json().errors).toEqual([{ field: 'answeredAt', message: 'must not be in the future' }]);
+      const earlier = await post(w.citizen, url(), {
+        instrument: 'session-feedback',
+        respondent: 'citizen',
+        answers,
+        answeredAt: '2026-02-01T08:30:30Z',
+      });
+      expect(earlier.statusCode, earlier.body).toBe(201);
+    } finally {
+      fixedNow = null;
+    }
+  });
+});
+
+describe('questionnaires answered on paper, imported from CSV', () => {
+  const url = () => `/api/citizens/${w.citizen.id}/measures/imports`;
+  const header = 'instrument,answered_at,answered_by,item,answer';
+  const who5Lines = (at: string, answers: number[]) =>
+    ['cheerful', 'calm', 'active', 'rested', 'interest'].map(
+      (item, index) => `who-5,${at},citizen,${item},${answers[index]}`,
+    );
+  const put = (as: { cookie: string }, csv: string) =>
+    t.request(as.cookie, {
+      method: 'POST',
+      url: url(),
+      payload: csv,
+      headers: { 'content-type': 'text/csv' },
+    });
+  const stored = async () =>
+    Number(
+      (
+        await t.context.database.db
+          .selectFrom('measure_response')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('citizen_id', '=', w.citizen.id)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it('stores every response of the file, each scored as when recorded, and audits the import', async () => {
+    const before = await stored();
+    const levels = ['practical', 'self-care', 'communication', 'mobility', 'community', 'social', 'health'];
+    const csv = [
+      header,
+      ...who5Lines('2025-11-03T10:00:00+01:00', [1, 1, 2, 2, 1]),
+      ...who5Lines('2026-01-05T10:00:00+01:00', [3, 3, 3, 2, 2]),
+      ...levels.map(
+        (item, i) =>
+          `function-levels|1,2026-01-05T11:00:00+01:00,independent-assessor,${item},${i === 0 ? 9 : 2}`,
+      ),
+    ].join('\r\n');
+    const response = await put(w.coordinator, csv);
+    expect(response.statusCode, response.body).toBe(201);
+    const body = response.json();
+    expect(body.imported).toBe(3);
+    // Independently: 1+1+2+2+1 = 7 → 28 screen; 3+3+3+2+2 = 13 → 52 good; a profile has no total.
+    expect(
+      body.responses.map(
+        (r: {
+          instrument: { code: string };
+          respondent: string;
+          answeredAt: string;
+          raw: number | null;
+          score: number | null;
+          band: string | null;
+        }) => [r.instrument.code, r.respondent, r.answeredAt, r.raw, r.score, r.band],
+      ),
+    ).toEqual([
+      ['who-5', 'citizen', '2025-11-03T09:00:00.000Z', 7, 28, 'screen-for-depression'],
+      ['who-5', 'citizen', '2026-01-05T09:00:00.000Z', 13, 52, 'good'],
+      ['function-levels', 'independent-assessor', '2026-01-05T10:00:00.000Z', null, null, null],
+    ]);
+    expect(await stored()).toBe(before + 3);
+    const listed = await t.request(w.coordinator.cookie, {
+      method: 'GET',
+      url: `/api/citizens/${w.citizen.id}/measures`,
+    });
+    expect(listed.json().responses.map((r: { id: string }) => r.id)).toEqual(
+      expect.arrayContaining(body.responses.map((r: { id: string }) => r.id)),
+    );
+    const audit = await t.context.database.db
+      .selectFrom('audit_event')
+      .select(['citizen_id', 'outcome', 'action'])
+      .where('actor_id', '=', w.coordinator.id)
+      .where('resource', '=', 'measure:import')
+      .execute();
+    expect(audit).toEqual([{ citizen_id: w.citizen.id, outcome: 'allowed', action: 'create' }]);
+  });
+
+  it('refuses a file with any wrong line with 422 naming line and field, and stores nothing', async () => {
+    const before = await stored();
+    const lines = who5Lines('2026-01-12T10:00:00+01:00', [3, 3, 3, 3, 3]);
+    const csv = [
+      header,
+      ...lines.slice(0, 4),
+      'who-5,2026-01-12T10:00:00+01:00,citizen,interest,6',
+      ...who5Lines('2026-01-19T10:00:00+01:00', [4, 4, 4, 4, 4]),
+      'who-5,2026-01-19T10:00:00+01:00,professional,calm,4',
+    ].join('\n');
+    const refused = await put(w.coordinator, csv);
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.json().errors).toEqual([
+      { line: 6, field: 'answer', message: 'must be one of 5, 4, 3, 2, 1, 0' },
+      { line: 12, field: 'answered_by', message: 'who-5 is answered by citizen' },
+    ]);
+    expect(await stored()).toBe(before);
+  });
+
+  it('dates "not in the future" by the app clock', async () => {
+    fixedNow = new Date('2026-01-01T00:00:00.000Z');
+    try {
+      const refused = await put(
+        w.coordinator,
+        [header, ...who5Lines('2026-01-02T10:00:00+01:00', [1, 1, 1, 1, 1])].join('\n'),
+      );
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json().errors[0]).toEqual({
+        line: 2,
+        field: 'answered_at',
+        message: 'must not be in the future',
+      });
+    } finally {
+      fixedNow = null;
+    }
+  });
+
+  it('follows the policy for recording a measure, for every respondent in the file; refusals are audited', async () => {
+    const before = await stored();
+    const csv = [header, ...who5Lines('2026-01-20T10:00:00+01:00', [2, 2, 2, 2, 2])].join('\n');
+    expect((await put(w.healthWorker, csv)).statusCode).toBe(403);
+    expect((await put(w.other.professional, csv)).statusCode).toBe(404);
+    expect((await put({ cookie: '' }, csv)).statusCode).toBe(401);
+    // The citizen may import her own answers, not a professional's rating.
+    const assessed = [header, 'function-levels,2026-01-20T10:00:00+01:00,professional,practical,2'].join(
+      '\n',
+    );
+    const levels = ['self-care', 'communication', 'mobility', 'community', 'social', 'health'];
+    const full = [
+      assessed,
+      ...levels.map((item) => `function-levels,2026-01-20T10:00:00+01:00,professional,${item},1`),
+    ].join('\n');
+    expect((await put(w.citizen, full)).statusCode).toBe(403);
+    expect(await stored()).toBe(before);
+    const own = await put(w.citizen, csv);
+    expect(own.statusCode, own.body).toBe(201);
+    const denied = await t.context.database.db
+      .selectFrom('audit_event')
+      .select(['actor_id', 'resource'])
+      .where('citizen_id', '=', w.citizen.id)
+      .where('outcome', '=', 'denied')
+      .where('actor_id', 'in', [w.healthWorker.id, w.citizen.id])
+      .execute();
+    expect(denied).toEqual(
+      expect.arrayContaining([
+        { actor_id: w.healthWorker.id, resource: 'measure' },
+        { actor_id: w.citizen.id, resource: 'measure' },
+      ]),
+    );
+  });
+
+  it('wants text/csv', async () => {
+    const response = await t.request(w.coordinator.cookie, {
+      method: 'POST',
+      url: url(),
+      payload: { lines: [] },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().detail).toContain('text/csv');
   });
 });

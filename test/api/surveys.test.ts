@@ -162,6 +162,40 @@ describe('a collaboration survey round', () => {
     expect(Number(count.n)).toBe(lines.length);
   });
 
+  it('refuses a round where a respondent did not rate every group, their own included; nothing is stored', async () => {
+    const url = `/api/collaboration-surveys/${surveyId}/rounds/baseline/responses`;
+    // The stored baseline, with Soc-0's line about their own group and Sun-1's about Jobkonsulenter left out.
+    const missing = lines.filter(
+      (l) =>
+        !(l.respondent === 'Soc-0' && l.about === 'Socialrådgivere') &&
+        !(l.respondent === 'Sun-1' && l.about === 'Jobkonsulenter'),
+    );
+    const csv = [HEADER, ...missing.map((l) => [l.respondent, l.group, l.about, ...l.scores].join(','))];
+    const refused = await putCsv(w.jobcenterLeader, url, csv.join('\n'));
+    expect(refused.statusCode, refused.body).toBe(422);
+    const firstLine = (respondent: string) => 2 + missing.findIndex((l) => l.respondent === respondent);
+    expect(refused.json().errors).toEqual([
+      {
+        line: firstLine('Soc-0'),
+        field: 'about_group',
+        message:
+          'respondent Soc-0 (Socialrådgivere) did not rate Socialrådgivere; every respondent rates every group, their own included',
+      },
+      {
+        line: firstLine('Sun-1'),
+        field: 'about_group',
+        message:
+          'respondent Sun-1 (Sundhedsplejen) did not rate Jobkonsulenter; every respondent rates every group, their own included',
+      },
+    ]);
+    const stored = await t.context.database.db
+      .selectFrom('collaboration_response')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('survey_id', '=', surveyId)
+      .executeTakeFirstOrThrow();
+    expect(Number(stored.n)).toBe(lines.length);
+  });
+
   it('a follow-up round is its own round; the survey lists both', async () => {
     const followUp = lines.map((line) => ({ ...line, scores: line.scores.map((s) => Math.min(5, s + 1)) }));
     const csv = [

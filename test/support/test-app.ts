@@ -63,6 +63,8 @@ export async function startTestApp(
     publicUrl?: string;
     /** Another app's database: a second server process on the same data (kept open on dispose). */
     database?: Database;
+    /** The app's clock (context.clock); the real time when left out. */
+    clock?: () => Date;
   } = {},
 ): Promise<TestApp> {
   const { database, dispose } = options.database
@@ -86,11 +88,16 @@ export async function startTestApp(
       callback();
     },
   });
-  const { app, context } = await buildApp(config, database, {
-    level: 'info',
-    redact: LOG_REDACTION,
-    stream,
-  } as FastifyServerOptions['logger']);
+  const { app, context } = await buildApp(
+    config,
+    database,
+    {
+      level: 'info',
+      redact: LOG_REDACTION,
+      stream,
+    } as FastifyServerOptions['logger'],
+    options.clock ? { clock: options.clock } : {},
+  );
   // URLs the app accepted (a refusal of a CPR in a URL, tested on purpose, is not a leak).
   app.addHook('onResponse', async (request, reply) => {
     if (reply.statusCode < 400) urls.push(request.url);

@@ -13,6 +13,8 @@ export const TEST_POSTGRES_URL =
 
 export interface TestDatabase {
   database: Database;
+  /** The PostgreSQL database's URL, for another process to reach it; null on PGlite (in memory). */
+  url: string | null;
   /** Closes it; on PostgreSQL also drops the throwaway database. */
   dispose(): Promise<void>;
 }
@@ -25,7 +27,7 @@ export async function createTestDatabase(engine: TestEngine = TEST_ENGINE): Prom
   if (engine === 'pglite') {
     const database = await openDatabase({ engine: 'pglite' });
     await migrate(database);
-    return { database, dispose: () => database.close() };
+    return { database, url: null, dispose: () => database.close() };
   }
   const name = `samspil_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
@@ -40,6 +42,7 @@ export async function createTestDatabase(engine: TestEngine = TEST_ENGINE): Prom
   await migrate(database);
   return {
     database,
+    url: url.toString(),
     async dispose() {
       await database.close();
       const cleanup = new pg.Client({ connectionString: TEST_POSTGRES_URL });

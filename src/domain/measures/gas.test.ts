@@ -41,6 +41,45 @@ describe('GAS T-score (Kiresuk & Sherman)', () => {
     expect(gasTScore([{ level: 2, weight: 3 }, { level: 0 }])).toBe(67.47);
   });
 
+  it('the formula as Turner-Stokes (2009) prints it for ρ = 0.3 (erratum, Clin Rehabil 23:362–70): 50 + 10Σwx/√(0.7Σw² + 0.3(Σw)²)', () => {
+    // The general form with ρ and the ρ = 0.3 form are the same function.
+    const goals = [{ level: 2, weight: 2 }, { level: -1, weight: 3 }, { level: 1 }];
+    const wx = 2 * 2 + 3 * -1 + 1;
+    const w2 = 4 + 9 + 1;
+    const w = 6;
+    expect(gasTScoreExact(goals)).toBeCloseTo(50 + (10 * wx) / Math.sqrt(0.7 * w2 + 0.3 * w * w), 12);
+    // 50 + 20/√(9.8 + 10.8) = 50 + 20/√20.6 = 54.41
+    expect(gasTScore(goals)).toBe(54.41);
+  });
+
+  it('the documented example of the gasr package (calc_tscore): levels −2,0,−1,2,0,1 with weights 3,5,1,4,2,6 → 55', () => {
+    // From the example of calc_tscore in Taylor Dunn's R package gasr (an independent
+    // implementation of Kiresuk & Sherman with ρ = 0.3), worked by hand:
+    // Σwx = −6 + 0 − 1 + 8 + 0 + 6 = 7; Σw² = 9+25+1+16+4+36 = 91; Σw = 21, (Σw)² = 441;
+    // 0.7·91 + 0.3·441 = 63.7 + 132.3 = 196 = 14², so T = 50 + 70/14 = 55 exactly.
+    const levels = [-2, 0, -1, 2, 0, 1];
+    const weights = [3, 5, 1, 4, 2, 6];
+    const goals = levels.map((level, i) => ({ level, weight: weights[i] as number }));
+    expect(gasTScoreExact(goals)).toBeCloseTo(55, 12);
+    expect(gasTScore(goals)).toBe(55);
+  });
+
+  it('unweighted goals: T = 50 + C·Σx with C = 10/√(0.7n + 0.3n²), the coefficient GAS tables list per number of goals', () => {
+    // C by hand: n=1 10/√1 = 10; n=2 10/√2.6 = 6.2017; n=3 10/√4.8 = 4.5644; n=4 10/√7.6 = 3.6274;
+    // n=5 10/√11 = 3.0151.
+    const coefficients = [10, 6.2017, 4.5644, 3.6274, 3.0151];
+    coefficients.forEach((c, index) => {
+      const n = index + 1;
+      const oneEach = Array.from({ length: n }, () => ({ level: 1 }));
+      expect((gasTScoreExact(oneEach) as number) - 50).toBeCloseTo(c * n, 3);
+    });
+    // Three goals all at +1: 50 + 3·4.5644 = 50 + 30/√4.8 = 63.69 (not 62.20); all at −1: 36.31.
+    expect(gasTScore([{ level: 1 }, { level: 1 }, { level: 1 }])).toBe(63.69);
+    expect(gasTScore([{ level: -1 }, { level: -1 }, { level: -1 }])).toBe(36.31);
+    // Three goals at 0, +1, +2: Σx = 3, the same 63.69: only the sum counts when unweighted.
+    expect(gasTScore([{ level: 0 }, { level: 1 }, { level: 2 }])).toBe(63.69);
+  });
+
   it('opposite goals of equal weight cancel out', () => {
     expect(gasTScore([{ level: 2 }, { level: -2 }])).toBe(50);
   });

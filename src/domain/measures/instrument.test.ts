@@ -43,6 +43,30 @@ describe('WHO-5', () => {
     expect(bandOf(bands, 50.01)).toBe('good');
   });
 
+  it('every raw score 0–25 falls in the band Topp et al. (2015) give: × 4, ≤ 28 screen, ≤ 50 poor, else good', () => {
+    // Topp et al. (2015), paraphrased: the raw score is the sum of the five answers (0–25),
+    // multiplied by 4 to a percentage (0 worst, 100 best); ≤ 50 indicates poor well-being and
+    // ≤ 28 likely depression, a reason to screen. Computed here without the band table:
+    const expectedBand = (percentage: number) => {
+      if (percentage <= 28) return 'screen-for-depression';
+      return percentage <= 50 ? 'poor' : 'good';
+    };
+    for (let raw = 0; raw <= 25; raw++) {
+      // Spread the raw score over the five items, each 0–5.
+      const answers = [0, 1, 2, 3, 4].map((item) => Math.min(5, Math.max(0, raw - item * 5)));
+      const scored = who5(answers);
+      expect(scored.raw).toBe(raw);
+      expect(scored.score).toBe(raw * 4);
+      expect(scored.band, `raw ${raw}`).toBe(expectedBand(raw * 4));
+    }
+    // The boundaries: raw 7 → 28 is the last "screen", raw 12 → 48 the last "poor" (50 itself is
+    // no multiple of 4, so no WHO-5 answer lands on it), raw 13 → 52 the first "good".
+    expect(who5([5, 2, 0, 0, 0]).band).toBe('screen-for-depression');
+    expect(who5([5, 3, 0, 0, 0]).band).toBe('poor');
+    expect(who5([5, 5, 2, 0, 0]).band).toBe('poor');
+    expect(who5([5, 5, 3, 0, 0]).band).toBe('good');
+  });
+
   it('names every missing, unknown and out-of-range answer', () => {
     const result = scoreAnswers(WHO5_INSTRUMENT, { cheerful: '6', calm: '1', surprise: '2' });
     expect(result).toEqual({

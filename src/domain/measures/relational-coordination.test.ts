@@ -64,6 +64,55 @@ describe('relational coordination', () => {
     });
   });
 
+  it("Gittell's scoring by hand: the frequency recode, respondents' indices, a tie, the within-group tie, a suppressed tie", () => {
+    // Gittell's relational coordination index: each respondent's index about a group is the
+    // mean of their seven answers (the frequency answer recoded first: "just right" 5, "too
+    // often" 4, "not enough" 3, "much too often" 2, "not nearly enough" 1); the tie from group
+    // A to group B is the mean of A's respondents' indices about B; A→A is the within-group tie.
+    const J = 'Jobkonsulenter';
+    const S = 'Socialrådgivere';
+    const frequency = [
+      'just-right',
+      'too-often',
+      'not-enough',
+      'much-too-often',
+      'not-nearly-enough',
+    ] as const;
+    // J's five respondents about S: frequency as worded, then timely, accurate, problem-solving
+    // 4, 4, 4 and shared goals, knowledge, respect 3, 3, 3.
+    const jAboutS = frequency.map((word, i) =>
+      answer(`j${i + 1}`, J, S, [FREQUENCY_RECODE[word], 4, 4, 4, 3, 3, 3]),
+    );
+    // Indices: j1 (5+12+9)/7 = 26/7 = 3.714, j2 25/7 = 3.571, j3 24/7 = 3.429, j4 23/7 = 3.286,
+    // j5 22/7 = 3.143. Tie J→S = (26+25+24+23+22)/7/5 = 120/35 = 3.4286 → 3.43: weak (< 3.5).
+    // Communication: (17+16+15+14+13)/(4·5) = 75/20 = 3.75; relationship 5·9/(3·5) = 45/15 = 3.
+    // J about J (within the group), seven answers each:
+    const jAboutJ = [
+      answer('j1', J, J, [5, 5, 5, 5, 5, 5, 4]), // 34: communication 20, relationship 14
+      answer('j2', J, J, [5, 5, 5, 5, 5, 5, 4]), // 34: 20, 14
+      answer('j3', J, J, [FREQUENCY_RECODE['too-often'], 5, 5, 4, 5, 4, 4]), // 31: 18, 13
+      answer('j4', J, J, [5, 5, 5, 5, 5, 5, 5]), // 35: 20, 15
+      answer('j5', J, J, [4, 4, 4, 4, 4, 4, 4]), // 28: 16, 12
+    ];
+    // Tie J→J = (34+34+31+35+28)/35 = 162/35 = 4.6286 → 4.63: strong within a group (> 4.5).
+    // Communication 94/20 = 4.70; relationship 68/15 = 4.5333 → 4.53.
+    // S has four respondents: fewer than five, so no figure for S→J and S→S.
+    const sAnswers = [1, 2, 3, 4].flatMap((i) => [
+      answer(`s${i}`, S, J, [5, 5, 5, 5, 5, 5, 5]),
+      answer(`s${i}`, S, S, [1, 1, 1, 1, 1, 1, 1]),
+    ]);
+    const suppressed = { index: null, communication: null, relationship: null, band: null };
+    expect(rcTies([J, S], [...jAboutS, ...jAboutJ, ...sAnswers])).toEqual([
+      { from: J, to: J, respondents: 5, index: 4.63, communication: 4.7, relationship: 4.53, band: 'strong' },
+      { from: J, to: S, respondents: 5, index: 3.43, communication: 3.75, relationship: 3, band: 'weak' },
+      { from: S, to: J, respondents: 4, ...suppressed },
+      { from: S, to: S, respondents: 4, ...suppressed },
+    ]);
+    // The mean of the respondents' indices is the same figure: every respondent answered all 7.
+    const indices = [26, 25, 24, 23, 22].map((sum) => sum / 7);
+    expect(indices.reduce((a, b) => a + b, 0) / 5).toBeCloseTo(120 / 35, 12);
+  });
+
   it('between groups: exactly 4.0 is moderate, exactly 3.5 is moderate, just below 3.5 is weak', () => {
     const tie = (answers: RcAnswer[]) =>
       rcTies(['A', 'B'], answers).find((t) => t.from === 'A' && t.to === 'B');
@@ -170,14 +219,53 @@ describe('relational coordination CSV', () => {
   const header = RC_CSV_HEADER.join(',');
 
   it('reads a round', () => {
-    const result = parseRcCsv(`${header}\r\nr1,A,B,5,4,4,4,5,4,4\r\n"r2",A,"A",1,2,3,4,5,1,2\r\n`, [
-      'A',
-      'B',
-    ]);
+    // Every respondent rates every group, their own included (r1 and r2 are both in A).
+    const result = parseRcCsv(
+      `${header}\r\nr1,A,B,5,4,4,4,5,4,4\r\n"r2",A,"A",1,2,3,4,5,1,2\r\nr1,A,A,3,3,3,3,3,3,3\r\nr2,A,B,2,2,2,2,2,2,2\r\n`,
+      ['A', 'B'],
+    );
     expect(result).toEqual({
       ok: true,
-      answers: [answer('r1', 'A', 'B', [5, 4, 4, 4, 5, 4, 4]), answer('r2', 'A', 'A', [1, 2, 3, 4, 5, 1, 2])],
+      answers: [
+        answer('r1', 'A', 'B', [5, 4, 4, 4, 5, 4, 4]),
+        answer('r2', 'A', 'A', [1, 2, 3, 4, 5, 1, 2]),
+        answer('r1', 'A', 'A', [3, 3, 3, 3, 3, 3, 3]),
+        answer('r2', 'A', 'B', [2, 2, 2, 2, 2, 2, 2]),
+      ],
     });
+  });
+
+  it('refuses a respondent who did not rate every group, their own included, naming them and the groups', () => {
+    const csv = [
+      header,
+      'r1,A,A,4,4,4,4,4,4,4',
+      'r1,A,B,4,4,4,4,4,4,4',
+      'r1,A,C,4,4,4,4,4,4,4',
+      // r2 (A) leaves out their own group and C.
+      'r2,A,B,4,4,4,4,4,4,4',
+      // r3 (C) rates A and B but not C, their own.
+      'r3,C,A,4,4,4,4,4,4,4',
+      'r3,C,B,4,4,4,4,4,4,4',
+    ].join('\n');
+    expect(parseRcCsv(csv, ['A', 'B', 'C'])).toEqual({
+      ok: false,
+      problems: [
+        {
+          line: 5,
+          field: 'about_group',
+          message:
+            'respondent r2 (A) did not rate A, C; every respondent rates every group, their own included',
+        },
+        {
+          line: 6,
+          field: 'about_group',
+          message: 'respondent r3 (C) did not rate C; every respondent rates every group, their own included',
+        },
+      ],
+    });
+    // With the missing lines added, the same round is read.
+    const complete = `${csv}\nr2,A,A,4,4,4,4,4,4,4\nr2,A,C,4,4,4,4,4,4,4\nr3,C,C,4,4,4,4,4,4,4`;
+    expect(parseRcCsv(complete, ['A', 'B', 'C'])).toMatchObject({ ok: true, answers: { length: 9 } });
   });
 
   it('names every problem by line and field, and stores nothing', () => {

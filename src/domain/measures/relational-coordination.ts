@@ -131,7 +131,10 @@ export type RcImport = { ok: true; answers: RcAnswer[] } | { ok: false; problems
 
 /**
  * A round's answers from CSV (answers already coded 1–5, frequency as FREQUENCY_RECODE). A
- * respondent belongs to one group and answers about each group once.
+ * respondent belongs to one group and rates every group of the survey once, their own
+ * included (Gittell's survey asks each respondent about each work group): a respondent who
+ * left a group out is a problem on their first line, naming them and the groups missing.
+ * That check runs once every line is readable, so its problems are about whole respondents.
  */
 export function parseRcCsv(text: string, groups: readonly string[]): RcImport {
   const parsed = parseCsv(text, RC_CSV_HEADER);
@@ -140,6 +143,7 @@ export function parseRcCsv(text: string, groups: readonly string[]): RcImport {
   const answers: RcAnswer[] = [];
   const groupOf = new Map<string, string>();
   const seen = new Set<string>();
+  const firstLine = new Map<string, number>();
   for (const row of parsed.rows) {
     const before = problems.length;
     const respondent = respondentKey(row, problems);
@@ -180,7 +184,35 @@ export function parseRcCsv(text: string, groups: readonly string[]): RcImport {
       continue;
     }
     seen.add(key);
+    if (!firstLine.has(respondent)) firstLine.set(respondent, row.line);
     answers.push({ respondent, group, aboutGroup, ...scores });
   }
+  if (problems.length > 0) return { ok: false, problems };
+  problems.push(...missingRatings(answers, groups, firstLine));
   return problems.length > 0 ? { ok: false, problems } : { ok: true, answers };
+}
+
+/** A problem for each respondent who did not rate every group, on their first line. */
+function missingRatings(
+  answers: readonly RcAnswer[],
+  groups: readonly string[],
+  firstLine: ReadonlyMap<string, number>,
+): CsvProblem[] {
+  const rated = new Map<string, { group: string; about: Set<string> }>();
+  for (const answer of answers) {
+    const entry = rated.get(answer.respondent) ?? { group: answer.group, about: new Set<string>() };
+    entry.about.add(answer.aboutGroup);
+    rated.set(answer.respondent, entry);
+  }
+  const problems: CsvProblem[] = [];
+  for (const [respondent, { group, about }] of rated) {
+    const missing = groups.filter((candidate) => !about.has(candidate));
+    if (missing.length === 0) continue;
+    problems.push({
+      line: firstLine.get(respondent) ?? 2,
+      field: 'about_group',
+      message: `respondent ${respondent} (${group}) did not rate ${missing.join(', ')}; every respondent rates every group, their own included`,
+    });
+  }
+  return problems.sort((a, b) => a.line - b.line);
 }

@@ -1,10 +1,16 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { type Actor, decideMeasureRead, decideMeasureRecord } from '../../domain/access/policy.js';
+import {
+  type Actor,
+  decideMeasureRead,
+  decideMeasureRecord,
+  type MeasureRespondent,
+} from '../../domain/access/policy.js';
 import { BUILTIN_INSTRUMENTS, builtinInstrument } from '../../domain/measures/builtin-instruments.js';
 import { gasTimeline } from '../../domain/measures/gas.js';
 import { type Instrument, instrumentSchema, scoreAnswers } from '../../domain/measures/instrument.js';
+import { parseResponseCsv } from '../../domain/measures/response-csv.js';
 import {
   citizenGasRecords,
   citizenMeasureResponses,
@@ -15,9 +21,11 @@ import {
   loadedInstruments,
 } from '../../db/queries/measures.queries.js';
 import type { DB } from '../../db/schema.js';
-import { authorizeCitizen } from '../auth/citizen-access.js';
+import { auditInTransaction } from '../audit/audit-writer.js';
+import { authorizeCitizen, requireAllowed } from '../auth/citizen-access.js';
 import type { AppContext } from '../context.js';
 import { type Problem, problems } from '../problem.js';
+import { importRefused } from '../surveys/surveys.commands.js';
 import { presentCitizenMeasures, presentMeasureResponse } from './measures.presenter.js';
 import type { measureRecordBody } from './measures.schemas.js';
 
@@ -109,7 +117,7 @@ export async function recordMeasure(
   actor: Actor,
   citizenId: string,
   body: z.infer<typeof measureRecordBody>,
-  now: () => Date = () => new Date(),
+  now: () => Date = context.clock,
 ) {
   await authorizeCitizen(
     context,
@@ -149,8 +157,9 @@ export async function recordMeasure(
       { field: 'context.id', message: "must be one of the citizen's sub-goals" },
     ]);
   }
-  const answeredAt = body.answeredAt ? new Date(body.answeredAt) : now();
-  if (answeredAt.getTime() > now().getTime() + 60_000) {
+  const moment = now();
+  const answeredAt = body.answeredAt ? new Date(body.answeredAt) : moment;
+  if (answeredAt.getTime() > moment.getTime() + 60_000) {
     throw problems.badRequest('answeredAt: must not be in the future', [
       { field: 'answeredAt', message: 'must not be in the future' },
     ]);
@@ -169,15 +178,19 @@ export async function recordMeasure(
     score: scored.value.score,
     band: scored.value.band,
   };
-  const id = await insertMeasureResponse(db, actor.municipalityId, row);
-  await context.audit.record({
-    actor,
-    citizenId,
-    action: 'create',
-    resource: 'measure',
-    outcome: 'allowed',
-    clientIp: request.ip,
-    details: { responseId: id, instrument: instrument.code, version: instrument.version },
+  // The response and its audit record commit together, or neither does.
+  const id = await db.transaction().execute(async (trx) => {
+    const inserted = await insertMeasureResponse(trx, actor.municipalityId, row);
+    await auditInTransaction(trx, {
+      actor,
+      citizenId,
+      action: 'create',
+      resource: 'measure',
+      outcome: 'allowed',
+      clientIp: request.ip,
+      details: { responseId: inserted, instrument: instrument.code, version: instrument.version },
+    });
+    return inserted;
   });
   return presentMeasureResponse({ id, ...row });
 }
@@ -213,4 +226,79 @@ export async function readCitizenMeasures(
   });
   const points = gasTimeline(gas.map((record) => ({ ...record, at: record.at.toISOString() })));
   return presentCitizenMeasures(responses, gas, points);
+}
+
+/** Who the actor answers as when recording their own: the citizen, her relative, or a professional. */
+function ownRespondentKind(actor: Actor): MeasureRespondent {
+  if (actor.kind === 'citizen') return actor.delegate ? 'relative' : 'citizen';
+  return 'professional';
+}
+
+/**
+ * Imports questionnaires answered on paper about one citizen (text/csv, one line per answered
+ * item; see `parseResponseCsv`): every line checked, each response scored by the one evaluator,
+ * and all of them stored in one transaction with their audit record, or none (422 with the
+ * problems per line). Access is the policy's for recording a measure, for every kind of
+ * respondent in the file; a refusal is audited.
+ */
+export async function importMeasures(
+  context: AppContext,
+  request: FastifyRequest,
+  actor: Actor,
+  citizenId: string,
+  csv: string,
+  now: () => Date = context.clock,
+) {
+  const act = { action: 'create', resource: 'measure' } as const;
+  const { decision } = await authorizeCitizen(context, request, actor, citizenId, act, (a, access) =>
+    decideMeasureRecord(a, access, ownRespondentKind(a)),
+  );
+  const db = context.database.db;
+  const instruments = (await instrumentsOf(db, actor.municipalityId)).map((entry) => entry.definition);
+  const parsed = parseResponseCsv(csv, instruments, now());
+  if (!parsed.ok) throw importRefused(parsed.problems);
+  for (const respondent of new Set(parsed.responses.map((response) => response.respondent))) {
+    await requireAllowed(
+      context,
+      request,
+      actor,
+      citizenId,
+      decideMeasureRecord(actor, decision, respondent),
+      act.action,
+      act.resource,
+    );
+  }
+  const recordedBy = actor.kind === 'citizen' && actor.delegate ? actor.delegate.delegationId : actor.id;
+  const rows = parsed.responses.map((response) => ({
+    citizenId,
+    instrumentCode: response.instrument.code,
+    instrumentVersion: response.instrument.version,
+    respondentKind: response.respondent,
+    recordedBy,
+    answeredAt: response.answeredAt,
+    contextKind: 'other',
+    contextId: null,
+    answers: response.score.items.map((item) => ({ linkId: item.linkId, code: item.code })),
+    raw: response.score.raw,
+    score: response.score.score,
+    band: response.score.band,
+  }));
+  const stored = await db.transaction().execute(async (trx) => {
+    const ids: string[] = [];
+    for (const row of rows) ids.push(await insertMeasureResponse(trx, actor.municipalityId, row));
+    await auditInTransaction(trx, {
+      actor,
+      citizenId,
+      action: 'create',
+      resource: 'measure:import',
+      outcome: 'allowed',
+      clientIp: request.ip,
+      details: {
+        responseIds: ids,
+        instruments: [...new Set(rows.map((row) => `${row.instrumentCode}|${row.instrumentVersion}`))],
+      },
+    });
+    return rows.map((row, index) => presentMeasureResponse({ id: ids[index] as string, ...row }));
+  });
+  return { imported: stored.length, responses: stored };
 }

@@ -6,18 +6,29 @@ import { scoreAnswers } from '../../domain/measures/instrument.js';
 import type { App, AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
 import { problems, refusedProblem } from '../problem.js';
-import { instrumentsOf, loadInstrument, readCitizenMeasures, recordMeasure } from './measures.commands.js';
+import {
+  importMeasures,
+  instrumentsOf,
+  loadInstrument,
+  readCitizenMeasures,
+  recordMeasure,
+} from './measures.commands.js';
 import {
   citizenMeasuresSchema,
   gasScoreBody,
   gasScoreSchema,
   instrumentListSchema,
+  measureImportBody,
+  measureImportSchema,
   measureRecordBody,
   measureResponseSchema,
   who5ScoreBody,
   who5ScoreSchema,
 } from './measures.schemas.js';
 import { citizenParams } from '../route-params.js';
+
+/** A paper import is small: a few questionnaires about one citizen. */
+const IMPORT_BODY_LIMIT = 1024 * 1024;
 
 /** Instruments, scoring without storing, and the measures recorded about a citizen. */
 export function measuresRoutes(app: App, context: AppContext): void {
@@ -128,8 +139,39 @@ export function measuresRoutes(app: App, context: AppContext): void {
         actorOf(request),
         request.params.citizenId,
         request.body,
+        context.clock,
       );
       return reply.code(201).send(recorded);
+    },
+  );
+
+  app.post(
+    '/api/citizens/:citizenId/measures/imports',
+    {
+      bodyLimit: IMPORT_BODY_LIMIT,
+      schema: {
+        tags: ['measures'],
+        summary: 'Import questionnaires answered on paper (text/csv); all responses or none',
+        description:
+          'Header: instrument,answered_at,answered_by,item,answer — one line per answered item; the lines with ' +
+          'the same instrument (code, or code|version), answered_at (a date-time with a time zone) and answered_by ' +
+          '(citizen, relative, professional, independent-assessor) are one response, scored as when recorded. ' +
+          '422 lists the problems per line, and nothing is stored.',
+        params: citizenParams,
+        body: measureImportBody,
+        response: { 201: measureImportSchema },
+      },
+    },
+    async (request, reply) => {
+      const imported = await importMeasures(
+        context,
+        request,
+        actorOf(request),
+        request.params.citizenId,
+        request.body,
+        context.clock,
+      );
+      return reply.code(201).send(imported);
     },
   );
 }

@@ -96,3 +96,9 @@ export const citizenMeasuresSchema = z
     }),
   })
   .meta({ id: 'CitizenMeasures' });
+
+export const measureImportBody = z.string({ error: 'send the answers as text/csv' });
+
+export const measureImportSchema = z
+  .object({ imported: z.number().int(), responses: z.array(measureResponseSchema) })
+  .meta({ id: 'MeasureImport' });

@@ -70,7 +70,8 @@ async function unitFor(
   return id;
 }
 
-function importRefused(found: CsvProblem[]): Problem {
+/** A refused CSV import: 422 with the problems per line (the first 200), nothing stored. */
+export function importRefused(found: CsvProblem[]): Problem {
   const errors = found
     .slice(0, 200)
     .map((p) => ({ line: p.line, field: p.field ?? 'line', message: p.message }));
