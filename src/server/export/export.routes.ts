@@ -139,7 +139,12 @@ export function exportRoutes(app: App, context: AppContext): void {
         const log = await exportAccessLog(db, actor.municipalityId, citizenId);
         body.accessLog = log.entries;
         body.accessLogTruncated = log.truncated;
-        body.retention = await citizenRetention(db, actor.municipalityId, citizenId, danishToday());
+        body.retention = await citizenRetention(
+          db,
+          actor.municipalityId,
+          citizenId,
+          danishToday(context.clock()),
+        );
       }
       let cpr: string | null = null;
       if (includeCpr) {

@@ -74,7 +74,7 @@ export function retentionRoutes(app: App, context: AppContext): void {
       const actor = professionalOf(request);
       const decision = decideSettingsChange(actor);
       if (!decision.allowed) throw refusedProblem(decision, request.headers['accept-language']);
-      const overview = await retentionOverview(db, actor.municipalityId, danishToday());
+      const overview = await retentionOverview(db, actor.municipalityId, danishToday(context.clock()));
       await context.audit.record({
         actor,
         citizenId: null,
@@ -101,7 +101,12 @@ export function retentionRoutes(app: App, context: AppContext): void {
       const actor = actorOf(request);
       const { citizenId } = request.params;
       await authorizeCitizen(context, request, actor, citizenId, { action: 'read', resource: 'retention' });
-      const retention = await citizenRetention(db, actor.municipalityId, citizenId, danishToday());
+      const retention = await citizenRetention(
+        db,
+        actor.municipalityId,
+        citizenId,
+        danishToday(context.clock()),
+      );
       await context.audit.record({
         actor,
         citizenId,
