@@ -64,8 +64,8 @@ const QUESTIONS: Record<RcDimension, { question: RcText; scale: RcText[] | 'freq
   },
   accurate: {
     question: {
-      da: 'Er det, de fortæller dig, rigtigt og præcist?',
-      en: 'Is what they tell you correct and accurate?',
+      da: 'Passer det, de siger til dig?',
+      en: 'Is what they tell you correct?',
     },
     scale: HOW_OFTEN,
   },
