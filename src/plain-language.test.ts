@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import da from '../web/src/i18n/da.json' with { type: 'json' };
 import { glossaryTermsIn } from './domain/language/glossary.js';
 import { addCounts, lixCount, lixOf } from './domain/language/lix.js';
+import { RC_QUESTIONS } from './domain/measures/rc-questionnaire.js';
 import { citizenPdfTexts } from './server/plan-pdf/plan-pdf.texts.js';
 
 /**
@@ -21,7 +22,14 @@ const PROFESSIONAL_PARTS = ['consents.professional', 'consents.provisions'];
 /** The citizen's screens: the i18n namespaces of her pages, and the PDF's citizen texts. */
 function citizenScreens(): Map<string, [key: string, text: string][]> {
   const screens = new Map<string, [string, string][]>();
-  for (const namespace of ['citizen', 'accessLog', 'consents', 'delegations', 'delegationChoice']) {
+  for (const namespace of [
+    'citizen',
+    'accessLog',
+    'consents',
+    'delegations',
+    'delegationChoice',
+    'surveyAnswer',
+  ]) {
     const texts = (da as unknown as Record<string, Texts>)[namespace];
     if (!texts) throw new Error(`no texts for ${namespace}`);
     screens.set(
@@ -31,6 +39,14 @@ function citizenScreens(): Map<string, [key: string, text: string][]> {
       ),
     );
   }
+  // The collaboration questions a survey link opens beside the surveyAnswer texts.
+  screens.set(
+    'surveyQuestions',
+    RC_QUESTIONS.flatMap((question): [string, string][] => [
+      [`rc.${question.key}`, question.question.da],
+      ...question.options.map((option): [string, string] => [`rc.${question.key}.${option.code}`, option.da]),
+    ]),
+  );
   screens.set(
     'pdf',
     Object.entries(citizenPdfTexts.da).map(([key, text]) => [`pdf.${key}`, text]),

@@ -462,6 +462,8 @@ export interface DB {
   collaboration_response: CollaborationResponseTable;
   quality_survey: QualitySurveyTable;
   quality_response: QualityResponseTable;
+  survey_invitation: SurveyInvitationTable;
+  survey_invitation_count: SurveyInvitationCountTable;
 }
 
 // --- coordination (migration 003) ---------------------------------------------------------
@@ -698,6 +700,8 @@ export interface CollaborationResponseTable {
   shared_goals: number;
   shared_knowledge: number;
   mutual_respect: number;
+  /** 'import' (CSV) or 'link' (an invitation link) (migration 021). */
+  source: Generated<string>;
 }
 
 export interface QualitySurveyTable {
@@ -720,4 +724,25 @@ export interface QualityResponseTable {
   respondent: string;
   item_code: string;
   score: number;
+}
+
+// --- survey invitation links (migration 021) ----------------------------------------------
+
+export interface SurveyInvitationTable {
+  token_hash: string;
+  municipality_id: string;
+  survey_id: string;
+  round: string;
+  group_name: string;
+  issued_at: Generated<Date>;
+}
+
+export interface SurveyInvitationCountTable {
+  municipality_id: string;
+  survey_id: string;
+  round: string;
+  group_name: string;
+  issued: number;
+  used: Generated<number>;
+  first_issued_at: Generated<Date>;
 }

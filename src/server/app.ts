@@ -50,7 +50,7 @@ import { referralsRoutes } from './coordination/referrals.routes.js';
 import { decisionsRoutes } from './decisions/decisions.routes.js';
 import { meetingsRoutes } from './meetings/meetings.routes.js';
 import { proposalsRoutes } from './proposals/proposals.routes.js';
-import { logOneLinePerRequest, loggerFor } from './logging.js';
+import { isAnonymousPath, loggedPath, logOneLinePerRequest, loggerFor } from './logging.js';
 import { registerGracefulClose } from './graceful-close.js';
 import { registerMetrics } from './metrics/metrics.routes.js';
 import { surveysRoutes } from './surveys/surveys.routes.js';
@@ -229,11 +229,13 @@ function withSafeSerializers(logger: FastifyServerOptions['logger']): FastifySer
   return {
     ...(logger as object),
     serializers: {
+      // A survey respondent's request is logged without the link's token and without the
+      // address it came from: the answers are anonymous (decision 0012).
       req: (request: { method: string; url: string; hostname?: string; ip?: string }) => ({
         method: request.method,
-        url: request.url.split('?')[0],
+        url: loggedPath(request.url),
         host: request.hostname,
-        remoteAddress: request.ip,
+        ...(isAnonymousPath(request.url) ? {} : { remoteAddress: request.ip }),
       }),
     },
   } as FastifyServerOptions['logger'];

@@ -15,6 +15,37 @@ export const LOG_REDACTION = [
 ];
 
 /**
+ * Paths whose last parts are a secret: a survey invitation link's token is the whole grant, so
+ * it is never written down (the API's path and the web page the link opens).
+ */
+const SECRET_PATHS = [/^(\/api\/survey-invitations\/)[^/]*/, /^(\/svar\/)[^/]*/];
+
+/**
+ * A request's path as it may be logged: never the query string (a query may hold a name
+ * searched for or an OpenID Connect code), and a survey link's token replaced by `:token`.
+ * Matched on the decoded path too, so an encoded slash or letter does not step around it.
+ */
+export function loggedPath(url: string): string {
+  const path = url.split('?')[0] ?? '';
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // A malformed escape: match the path as sent.
+  }
+  for (const secret of SECRET_PATHS) {
+    if (secret.test(decoded)) return decoded.replace(secret, '$1:token');
+    if (secret.test(path)) return path.replace(secret, '$1:token');
+  }
+  return path;
+}
+
+/** Whether a request is a respondent's through an invitation link (its address is not logged). */
+export function isAnonymousPath(url: string): boolean {
+  return loggedPath(url) !== (url.split('?')[0] ?? '');
+}
+
+/**
  * The server's logger: pino JSON on stdout in production (for a log shipper), or, with
  * SAMSPIL_LOG_FORMAT=pretty (the demo's default), one readable line per event for a person
  * watching a terminal. Both redact the same fields.
@@ -35,12 +66,12 @@ export function loggerFor(config: Config): FastifyServerOptions['logger'] {
 
 /**
  * In the pretty format Fastify's two request lines (incoming, completed) are replaced by one:
- * `GET /api/citizens/:id/plan 200 4 ms`, with the path as requested but never the query string
- * (a query may hold a name searched for or an OpenID Connect code).
+ * `GET /api/citizens/:id/plan 200 4 ms`, with the path as requested (`loggedPath`: no query
+ * string, no survey link token).
  */
 export function logOneLinePerRequest(app: App): void {
   app.addHook('onResponse', async (request, reply) => {
-    const path = request.url.split('?')[0];
+    const path = loggedPath(request.url);
     request.log.info(`${request.method} ${path} ${reply.statusCode} ${Math.round(reply.elapsedTime)} ms`);
   });
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { WHO5_INSTRUMENT, who5Answers } from '../domain/measures/builtin-instruments.js';
 import { scoreAnswers } from '../domain/measures/instrument.js';
@@ -73,7 +73,7 @@ export async function writeDemoSurveys(
       created_by: leader.id,
     })
     .execute();
-  const rows: DB['collaboration_response'][] = [];
+  const rows: Insertable<DB['collaboration_response']>[] = [];
   for (const [round, lift] of [
     ['baseline', 0],
     ['follow-up', 0.45],

@@ -89,6 +89,7 @@ const PUBLIC = [
   /^\/api\/auth\/logout$/,
   /^\/api\/auth\/demo-/,
   /^\/api\/auth\/session$/,
+  /^\/api\/survey-invitations\//,
 ];
 
 type Expectation = 'allow' | 'deny' | 'any';

@@ -20,6 +20,7 @@ import { myPathwayPath } from './routes.js';
  * - `/borgere/:citizenId/plan` a citizen's plan (a citizen sees their own here too)
  * - `/samarbejde` the team leader's collaboration and quality survey results
  * - `/ledelsestal` management figures for leaders
+ * - `/svar/:token` a collaboration survey answered through an invitation link (no login)
  * - `/tilgaengelighed` the accessibility statement and `/privatliv` the privacy notice (no login)
  */
 export function App(): ReactElement {
@@ -31,6 +32,7 @@ export function App(): ReactElement {
         <Route path="login/fuldmagt" element={<PageLoader page={pages.delegationChoice} />} />
         <Route path="tilgaengelighed" element={<PageLoader page={pages.accessibility} />} />
         <Route path="privatliv" element={<PageLoader page={pages.privacy} />} />
+        <Route path="svar/:token" element={<PageLoader page={pages.surveyAnswer} />} />
         <Route element={<RequireAuth />}>
           <Route path="mit-overblik" element={<PageLoader page={pages.myDay} />} />
           <Route path="borgere" element={<PageLoader page={pages.caseload} />} />

@@ -82,27 +82,55 @@ export async function collaborationSurveys(
   return rows.map((row) => ({ ...scopeOf(row), groups: row.groups }));
 }
 
-/** The rounds with answers, in the order they were first imported. */
+/** The time a UUID v7 was made, from its first 48 bits. */
+const v7Time = (id: string): number => Number.parseInt(id.replaceAll('-', '').slice(0, 12), 16);
+
+/**
+ * The rounds with answers or invitation links, in the order they began: a round's first import
+ * (its imported answers' ids are UUID v7, which sort by time) or its first links issued,
+ * whichever came first. Link answers carry no time at all, so they do not order anything.
+ */
 export async function collaborationRounds(
   db: Kysely<DB>,
   municipalityId: string,
   surveyId: string,
 ): Promise<{ round: string; respondents: number }[]> {
-  const rows = await db
+  const answered = await db
     .selectFrom('collaboration_response')
-    // UUID v7 ids sort by time; PostgreSQL has no min() of uuid, so of its text.
+    // PostgreSQL has no min() of uuid, so of its text; only imported rows have time-ordered ids.
     .select((eb) => [
       'round',
-      sql<string>`min(id::text)`.as('first'),
+      sql<string | null>`min(id::text) filter (where source = 'import')`.as('first'),
       eb.fn.count<string>('respondent').distinct().as('respondents'),
     ])
     .where('municipality_id', '=', municipalityId)
     .where('survey_id', '=', surveyId)
     .groupBy('round')
     .execute();
-  return rows
-    .sort((a, b) => a.first.localeCompare(b.first))
-    .map((row) => ({ round: row.round, respondents: Number(row.respondents) }));
+  const invited = await db
+    .selectFrom('survey_invitation_count')
+    .select((eb) => ['round', eb.fn.min('first_issued_at').as('first')])
+    .where('municipality_id', '=', municipalityId)
+    .where('survey_id', '=', surveyId)
+    .groupBy('round')
+    .execute();
+  const rounds = new Map<string, { began: number; respondents: number }>();
+  for (const row of answered)
+    rounds.set(row.round, {
+      began: row.first ? v7Time(row.first) : Number.POSITIVE_INFINITY,
+      respondents: Number(row.respondents),
+    });
+  for (const row of invited) {
+    const issued = new Date(row.first as Date | string).getTime();
+    const known = rounds.get(row.round);
+    rounds.set(row.round, {
+      began: Math.min(known?.began ?? Number.POSITIVE_INFINITY, issued),
+      respondents: known?.respondents ?? 0,
+    });
+  }
+  return [...rounds.entries()]
+    .sort(([a, x], [b, y]) => x.began - y.began || a.localeCompare(b))
+    .map(([round, { respondents }]) => ({ round, respondents }));
 }
 
 interface RoundKey {
@@ -123,12 +151,14 @@ async function replaceRound<A>(
   insert: (trx: Transaction<DB>, chunk: readonly A[]) => Promise<unknown>,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx
+    let old = trx
       .deleteFrom(table)
       .where('municipality_id', '=', key.municipalityId)
       .where('survey_id', '=', key.surveyId)
-      .where('round', '=', key.round)
-      .execute();
+      .where('round', '=', key.round);
+    // An import replaces the imported answers only, never those given through invitation links.
+    if (table === 'collaboration_response') old = old.where(sql.ref('source'), '=', 'import');
+    await old.execute();
     for (let start = 0; start < answers.length; start += CHUNK)
       await insert(trx, answers.slice(start, start + CHUNK));
   });

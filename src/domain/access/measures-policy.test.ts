@@ -6,6 +6,7 @@ import {
   decideMeasureRead,
   decideMeasureRecord,
   decideSurveyAccess,
+  decideSurveyInvitationIssue,
 } from './policy.js';
 
 const pro = (role: 'caseworker' | 'team_leader' | 'administrator', unitId = 'unit-1'): Actor => ({
@@ -62,6 +63,21 @@ describe('collaboration and quality surveys', () => {
     expect(decideSurveyAccess(pro('team_leader', 'unit-2'), { unitId: 'unit-1' }).allowed).toBe(false);
     expect(decideSurveyAccess(pro('administrator', 'unit-2'), { unitId: 'unit-1' }).allowed).toBe(true);
     expect(decideSurveyAccess(pro('caseworker', 'unit-1'), { unitId: 'unit-1' }).allowed).toBe(false);
+  });
+
+  it("get invitation links from their unit's team leader and the administrator, never a caseworker", () => {
+    const survey = { unitId: 'unit-1' };
+    expect(decideSurveyInvitationIssue(pro('team_leader', 'unit-1'), survey).allowed).toBe(true);
+    expect(decideSurveyInvitationIssue(pro('administrator', 'unit-2'), survey).allowed).toBe(true);
+    expect(decideSurveyInvitationIssue(pro('team_leader', 'unit-2'), survey)).toMatchObject({
+      allowed: false,
+      code: 'survey.other-unit',
+    });
+    expect(decideSurveyInvitationIssue(pro('caseworker', 'unit-1'), survey)).toMatchObject({
+      allowed: false,
+      code: 'survey.team-leaders',
+    });
+    expect(decideSurveyInvitationIssue(citizen, survey).allowed).toBe(false);
   });
 
   it('licensed instruments are loaded by the administrator', () => {

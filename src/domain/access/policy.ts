@@ -715,6 +715,16 @@ export function decideSurveyAccess(actor: Actor, survey?: SurveyUnit): { allowed
   return refusal('survey.team-leaders');
 }
 
+/**
+ * Issuing invitation links to a collaboration survey round (and seeing how many were issued and
+ * used) is for whoever may read the survey: its unit's team leaders and the administrator. A
+ * link lets one person answer once, anonymously; whoever holds it needs no login, so the link is
+ * the only grant and is shown to the issuer once (decision 0012).
+ */
+export function decideSurveyInvitationIssue(actor: Actor, survey: SurveyUnit): { allowed: true } | Refusal {
+  return decideSurveyAccess(actor, survey);
+}
+
 /** Loading a licensed instrument is the administrator's: they answer for the licence. */
 export function decideInstrumentLoad(actor: Actor): { allowed: true } | Refusal {
   return actor.kind === 'professional' && actor.role === 'administrator'

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { App, AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
+import { invitationsRoutes } from './invitations.routes.js';
 import {
   collaborationResults,
   createCollaborationSurvey,
@@ -33,6 +34,7 @@ const CSV_BODY_LIMIT = 4 * 1024 * 1024;
 
 /** Collaboration (relational coordination) and quality-indicator surveys, for team leaders. */
 export function surveysRoutes(app: App, context: AppContext): void {
+  invitationsRoutes(app, context);
   app.get(
     '/api/collaboration-surveys',
     {

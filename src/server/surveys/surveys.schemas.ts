@@ -116,3 +116,86 @@ export const qualityResultsSchema = z
     overall: z.object(figures),
   })
   .meta({ id: 'QualityResults' });
+
+// --- invitation links ----------------------------------------------------------------
+
+/** At most this many links at a time (a round's whole group fits in one go). */
+export const MAX_INVITATIONS = 200;
+
+export const invitationIssueSchema = z
+  .strictObject({
+    group: text(80).describe("The work group the invited respondents belong to (one of the survey's groups)"),
+    count: z
+      .number({ error: 'must be a whole number' })
+      .int({ error: 'must be a whole number' })
+      .min(1, { error: `must be from 1 to ${MAX_INVITATIONS}` })
+      .max(MAX_INVITATIONS, { error: `must be from 1 to ${MAX_INVITATIONS}` }),
+  })
+  .meta({ id: 'SurveyInvitationIssue' });
+
+export const invitationsIssuedSchema = z
+  .object({
+    round: z.string(),
+    group: z.string(),
+    /** The links, shown this once: only their hashes are stored. */
+    links: z.array(z.string()),
+  })
+  .meta({ id: 'SurveyInvitationsIssued' });
+
+export const invitationCountsSchema = z
+  .object({
+    items: z.array(
+      z.object({ round: z.string(), group: z.string(), issued: z.number().int(), used: z.number().int() }),
+    ),
+  })
+  .meta({ id: 'SurveyInvitationCounts' });
+
+/** Any text: a malformed token is refused as an unknown one, with the same 404. */
+export const invitationTokenParams = z.strictObject({ token: z.string().max(200) });
+
+const localText = z.object({ da: z.string(), en: z.string() });
+export const invitationViewSchema = z
+  .object({
+    title: z.string(),
+    /** The respondent's own work group. */
+    group: z.string(),
+    /** Every group to rate, the respondent's own included, in the survey's order. */
+    groups: z.array(z.string()),
+    questions: z.array(
+      z.object({
+        key: z.string(),
+        label: localText,
+        question: localText,
+        options: z.array(localText.extend({ code: z.number().int() })),
+      }),
+    ),
+  })
+  .meta({ id: 'SurveyInvitation' });
+
+const score = z
+  .number({ error: 'must be a whole number from 1 to 5' })
+  .int({ error: 'must be a whole number from 1 to 5' })
+  .min(1, { error: 'must be a whole number from 1 to 5' })
+  .max(5, { error: 'must be a whole number from 1 to 5' });
+
+export const invitationAnswerSchema = z
+  .strictObject({
+    answers: z
+      .array(
+        z.strictObject({
+          group: text(80).describe('The group the answers are about'),
+          frequent: score.describe(
+            'Frequency, coded: not nearly enough 1, much too often 2, not enough 3, too often 4, just right 5',
+          ),
+          timely: score,
+          accurate: score,
+          problem_solving: score,
+          shared_goals: score,
+          shared_knowledge: score,
+          mutual_respect: score,
+        }),
+      )
+      .min(1, { error: 'must rate every group' })
+      .max(12),
+  })
+  .meta({ id: 'SurveyInvitationAnswer' });

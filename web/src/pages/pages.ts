@@ -15,6 +15,7 @@ export const pages = {
   ),
   plan: lazyPage(() => import('./plan/PlanPage.js').then((module) => module.PlanPage)),
   surveys: lazyPage(() => import('./surveys/SurveysPage.js').then((module) => module.SurveysPage)),
+  surveyAnswer: lazyPage(() => import('./surveys/AnswerPage.js').then((module) => module.AnswerPage)),
   accessibility: lazyPage(() =>
     import('./about/AccessibilityPage.js').then((module) => module.AccessibilityPage),
   ),

@@ -19,6 +19,7 @@ import { useLanguage } from '../../i18n/useLanguage.js';
 import { downloadCsv, toCsv } from './csv-export.js';
 import { formatScore } from './format-score.js';
 import { ImportForm } from './ImportForm.js';
+import { InvitationsPanel } from './InvitationsPanel.js';
 import { NetworkDiagram } from './NetworkDiagram.js';
 import { pairTies } from './rc-view.js';
 import { ResultsTable } from './ResultsTable.js';
@@ -96,6 +97,7 @@ function CollaborationSection({ survey }: { survey: CollaborationSurvey }): Reac
   const before = useCollaborationResults(survey.id, first);
   const after = useCollaborationResults(survey.id, last);
   const headingId = `survey-${survey.id}`;
+  const roundNames = [...new Set([...survey.rounds.map((r) => r.round), 'baseline', 'follow-up'])];
   const rounds = [before.data, after.data].filter((results) => results !== undefined);
   const pairs = pairTies(survey.groups, before.data?.ties ?? null, after.data?.ties ?? null);
   const score = (value: number | null | undefined) => (value == null ? '–' : formatScore(value, language));
@@ -185,9 +187,15 @@ function CollaborationSection({ survey }: { survey: CollaborationSurvey }): Reac
           </button>
         </>
       ) : null}
+      <InvitationsPanel
+        surveyId={survey.id}
+        title={survey.title}
+        groups={survey.groups}
+        rounds={roundNames}
+      />
       <ImportForm
         basePath={`/api/collaboration-surveys/${encodeURIComponent(survey.id)}/rounds`}
-        rounds={[...new Set([...survey.rounds.map((r) => r.round), 'baseline', 'follow-up'])]}
+        rounds={roundNames}
         header={RC_CSV_HEADER.join(',')}
       />
     </section>
