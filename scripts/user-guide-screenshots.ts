@@ -235,6 +235,17 @@ async function main(): Promise<void> {
     await leader.getByRole('table', { name: /^Relationer mellem faggrupperne/ }).waitFor();
     await leader.locator('.samspil-network svg').nth(1).waitFor();
     await shoot(leader, 'surveys', { height: 1500 });
+    // A new survey being created: its title and work groups.
+    await leader.getByRole('button', { name: 'Ny samarbejdsmåling' }).click();
+    const newSurvey = leader.getByRole('form', { name: 'Ny samarbejdsmåling' });
+    await newSurvey.getByRole('textbox', { name: 'Titel' }).fill('Samarbejde om unge 2027');
+    await newSurvey.getByRole('textbox', { name: 'Faggruppe 1' }).fill('Jobkonsulenter');
+    await newSurvey.getByRole('textbox', { name: 'Faggruppe 2' }).fill('UU-vejledere');
+    await newSurvey.getByRole('button', { name: 'Tilføj en faggruppe' }).click();
+    await newSurvey.getByRole('textbox', { name: 'Faggruppe 3' }).fill('Socialrådgivere');
+    await newSurvey.screenshot({ path: resolve(OUT, 'surveys-new.png') });
+    console.log('  surveys-new.png');
+    await newSurvey.getByRole('button', { name: 'Annullér' }).click();
 
     // The demo citizen's plan: her coordination flags and her pathway (ressourceforløb).
     const citizen = await session(browser, server.url, 'citizen');
@@ -247,6 +258,12 @@ async function main(): Promise<void> {
     console.log('  coordination.png');
     await section('plan-pathways').screenshot({ path: resolve(OUT, 'plan-pathways.png') });
     console.log('  plan-pathways.png');
+    // Her measures: WHO-5, function levels as a profile, her answers after meetings.
+    const measures = section('plan-measures-heading');
+    await measures.getByRole('table', { name: 'Borgerens svar efter hvert møde' }).waitFor();
+    await measures.locator('.samspil-profile-chart svg').waitFor();
+    await measures.screenshot({ path: resolve(OUT, 'plan-measures.png') });
+    console.log('  plan-measures.png');
     await caseworker.goto('/indbakke');
     await caseworker.getByRole('heading', { level: 1 }).waitFor();
     await shoot(caseworker, 'inbox', { height: 900 });

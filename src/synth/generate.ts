@@ -305,7 +305,7 @@ export async function generateMunicipality(
     db,
     municipalityId,
     citizenIds[PERSONA_CITIZEN_INDEX] as string,
-    personas.caseworker.id,
+    personas.caseworker,
     organisationIds,
     today,
   );

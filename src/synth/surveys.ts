@@ -1,7 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { WHO5_INSTRUMENT, who5Answers } from '../domain/measures/builtin-instruments.js';
-import { scoreAnswers } from '../domain/measures/instrument.js';
+import { builtinInstrument, WHO5_INSTRUMENT, who5Answers } from '../domain/measures/builtin-instruments.js';
+import { type Instrument, scoreAnswers } from '../domain/measures/instrument.js';
 import { RC_DIMENSIONS } from '../domain/measures/relational-coordination.js';
 import { formatTimestamp } from './dates.js';
 import type { IdSource } from './ids.js';
@@ -141,34 +141,177 @@ const DEMO_WHO5: readonly (readonly [daysAgo: number, answers: readonly number[]
   [12, [3, 3, 3, 3, 3]],
 ];
 
+/** The demo citizen's held meetings (over a month ago) and what she answered after each (1–5). */
+const DEMO_MEETINGS: readonly {
+  daysAgo: number;
+  purpose: string;
+  summary: string;
+  feedback: Readonly<Record<'heard' | 'matters' | 'approach' | 'overall', string>>;
+}[] = [
+  {
+    daysAgo: 100,
+    purpose: 'Netværksmøde om praktik',
+    summary: 'Vi aftalte at undersøge en praktik på dyrehospitalet. Mentoren hjælper med at komme i gang.',
+    feedback: { heard: '3', matters: '3', approach: '2', overall: '3' },
+  },
+  {
+    daysAgo: 45,
+    purpose: 'Opfølgning på praktikken',
+    summary: 'Praktikken går godt. Timerne går fra 8 til 10 om ugen, og mentoren kommer hver anden uge.',
+    feedback: { heard: '5', matters: '4', approach: '4', overall: '4' },
+  },
+];
+
+/** The caseworker's ratings of her function levels (0–4, 9 = not relevant), some lighter by now. */
+const DEMO_FUNCTION_LEVELS: readonly (readonly [
+  daysAgo: number,
+  levels: Readonly<Record<string, string>>,
+])[] = [
+  [
+    140,
+    {
+      practical: '2',
+      'self-care': '1',
+      communication: '2',
+      mobility: '9',
+      community: '3',
+      social: '3',
+      health: '2',
+    },
+  ],
+  [
+    20,
+    {
+      practical: '1',
+      'self-care': '1',
+      communication: '1',
+      mobility: '9',
+      community: '2',
+      social: '2',
+      health: '2',
+    },
+  ],
+];
+
+/** A response row as the API stores it, scored by the one evaluator. */
+function responseRow(
+  instrument: Instrument,
+  answers: Readonly<Record<string, string>>,
+  fields: {
+    municipality_id: string;
+    id: string;
+    citizen_id: string;
+    respondent_kind: string;
+    recorded_by: string;
+    answered_at: string;
+    context_kind: string;
+    context_id: string | null;
+  },
+) {
+  const scored = scoreAnswers(instrument, answers);
+  if (!scored.ok) throw new Error(`demo ${instrument.code} answers do not score`);
+  return {
+    ...fields,
+    instrument_code: instrument.code,
+    instrument_version: instrument.version,
+    answers: JSON.stringify(scored.value.items.map(({ linkId, code }) => ({ linkId, code }))),
+    raw: scored.value.raw,
+    score: scored.value.score,
+    band: scored.value.band,
+  };
+}
+
+/**
+ * The demo citizen's measures, so a new user sees them at once: WHO-5 at three follow-ups, two
+ * function-level ratings by her caseworker, and her answers after two held meetings.
+ */
 export async function writeDemoMeasures(
   db: Kysely<DB>,
   municipalityId: string,
   citizenId: string,
-  recordedBy: string,
+  caseworker: { id: string; unitId: string },
   ids: IdSource,
   today: number,
 ): Promise<void> {
-  const rows = DEMO_WHO5.map(([daysAgo, answers]) => {
-    const values: Record<string, string> = who5Answers(answers);
-    const scored = scoreAnswers(WHO5_INSTRUMENT, values);
-    if (!scored.ok) throw new Error('demo WHO-5 answers do not score');
-    return {
-      municipality_id: municipalityId,
-      id: ids.next(),
-      citizen_id: citizenId,
-      instrument_code: WHO5_INSTRUMENT.code,
-      instrument_version: WHO5_INSTRUMENT.version,
+  const common = (daysAgo: number, minute: number) => ({
+    municipality_id: municipalityId,
+    id: ids.next(),
+    citizen_id: citizenId,
+    answered_at: formatTimestamp(today - daysAgo, minute),
+  });
+  const rows = DEMO_WHO5.map(([daysAgo, answers]) =>
+    responseRow(WHO5_INSTRUMENT, who5Answers(answers), {
+      ...common(daysAgo, 10 * 60),
       respondent_kind: 'citizen',
-      recorded_by: recordedBy,
-      answered_at: formatTimestamp(today - daysAgo, 10 * 60),
+      recorded_by: caseworker.id,
       context_kind: 'follow-up',
       context_id: null,
-      answers: JSON.stringify(scored.value.items.map(({ linkId, code }) => ({ linkId, code }))),
-      raw: scored.value.raw,
-      score: scored.value.score,
-      band: scored.value.band,
-    };
-  });
+    }),
+  );
+  for (const [daysAgo, levels] of DEMO_FUNCTION_LEVELS) {
+    rows.push(
+      responseRow(builtin('function-levels'), levels, {
+        ...common(daysAgo, 11 * 60),
+        respondent_kind: 'professional',
+        recorded_by: caseworker.id,
+        context_kind: 'follow-up',
+        context_id: null,
+      }),
+    );
+  }
+  for (const meeting of DEMO_MEETINGS) {
+    const meetingId = ids.next();
+    const startsAt = formatTimestamp(today - meeting.daysAgo, 9 * 60);
+    await db
+      .insertInto('meeting')
+      .values({
+        municipality_id: municipalityId,
+        id: meetingId,
+        citizen_id: citizenId,
+        kind: 'network',
+        purpose: meeting.purpose,
+        agenda: null,
+        starts_at: startsAt,
+        place: 'Jobcentret',
+        online: false,
+        organiser_id: caseworker.id,
+        organiser_unit_id: caseworker.unitId,
+        status: 'held',
+        summary: meeting.summary,
+        cancel_reason: null,
+        created_at: formatTimestamp(today - meeting.daysAgo - 7, 13 * 60),
+        updated_at: formatTimestamp(today - meeting.daysAgo, 12 * 60),
+        updated_by: caseworker.id,
+      })
+      .execute();
+    await db
+      .insertInto('meeting_participant')
+      .values({
+        municipality_id: municipalityId,
+        id: ids.next(),
+        meeting_id: meetingId,
+        kind: 'professional',
+        professional_id: caseworker.id,
+        name: null,
+        created_at: formatTimestamp(today - meeting.daysAgo - 7, 13 * 60),
+      })
+      .execute();
+    // She answers herself, the afternoon after the meeting.
+    rows.push(
+      responseRow(builtin('session-feedback'), meeting.feedback, {
+        ...common(meeting.daysAgo, 15 * 60),
+        respondent_kind: 'citizen',
+        recorded_by: citizenId,
+        context_kind: 'meeting',
+        context_id: meetingId,
+      }),
+    );
+  }
   await db.insertInto('measure_response').values(rows).execute();
+}
+
+function builtin(code: string): Instrument {
+  const instrument = builtinInstrument(code);
+  if (!instrument) throw new Error(`no built-in instrument ${code}`);
+  return instrument;
 }

@@ -465,3 +465,33 @@ describe('questionnaires answered on paper, imported from CSV', () => {
     expect(response.json().detail).toContain('text/csv');
   });
 });
+
+describe('session feedback on the plan', () => {
+  it("is read with the measures by the citizen's team, answer by answer; never by one without access", async () => {
+    const url = `/api/citizens/${w.citizen.id}/measures`;
+    const team = await t.request(w.coordinator.cookie, { method: 'GET', url });
+    expect(team.statusCode, team.body).toBe(200);
+    const feedback = team
+      .json()
+      .responses.filter((r: { instrument: { code: string } }) => r.instrument.code === 'session-feedback');
+    expect(feedback).toEqual([
+      expect.objectContaining({
+        respondent: 'citizen',
+        context: { kind: 'meeting', id: expect.any(String) },
+        answers: [
+          { linkId: 'heard', code: '5' },
+          { linkId: 'matters', code: '4' },
+          { linkId: 'approach', code: '4' },
+          { linkId: 'overall', code: '5' },
+        ],
+        score: 4.5,
+      }),
+    ]);
+    for (const outsider of [w.healthWorker, w.other.professional, w.otherCitizen]) {
+      const refused = await t.request(outsider.cookie, { method: 'GET', url });
+      expect(refused.statusCode).toBeGreaterThanOrEqual(403);
+      expect(refused.body).not.toContain('session-feedback');
+      expect(refused.body).not.toContain('heard');
+    }
+  });
+});

@@ -77,7 +77,11 @@ describe("the team leader's collaboration and quality results", () => {
     const { readFile } = await import('node:fs/promises');
     const csv = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('Fra,Om,Før,Opfølgning,Ændring,Kommunikation,Relationer,Styrke');
+    // Each figure at baseline and follow-up, then its change (measures-more.test.ts checks the figures).
+    expect(lines[0]).toBe(
+      'Fra,Om,Indeks (Før),Indeks (Opfølgning),Indeks (ændring),Kommunikation (Før),Kommunikation (Opfølgning),' +
+        'Kommunikation (ændring),Relationer (Før),Relationer (Opfølgning),Relationer (ændring),Styrke',
+    );
     expect(lines).toHaveLength(17);
 
     // Importing a quality round: a wrong line is named and nothing is stored; a good file replaces the round.

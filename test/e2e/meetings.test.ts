@@ -33,7 +33,10 @@ describe('meetings on the plan', () => {
     await form.getByLabel('Pårørende eller frivillig (navn)').fill('Mor');
     await expectAccessible(caseworker, 'new meeting form');
     await form.getByRole('button', { name: 'Planlæg mødet' }).click();
-    const card = section.getByRole('article', { name: /^Netværksmøde, / });
+    // The demo plan holds two earlier network meetings: this one is known by its purpose.
+    const card = section
+      .getByRole('article', { name: /^Netværksmøde, / })
+      .filter({ hasText: 'Sara vil tale om job og bolig' });
     await card.getByText('Planlagt', { exact: true }).waitFor();
     await card.getByText('Mor (pårørende eller netværk)').waitFor();
     await expectAccessible(caseworker, 'plan with a planned meeting');
@@ -41,7 +44,9 @@ describe('meetings on the plan', () => {
     await card.getByLabel('Referat').fill('Sara starter i praktik i januar. Mor hjælper med transport.');
     await card.getByRole('button', { name: 'Gem referat' }).click();
     await caseworker.getByRole('status').getByText('Referatet er gemt, og mødet er afholdt.').waitFor();
-    const held = section.getByRole('article', { name: /^Netværksmøde, / });
+    const held = section
+      .getByRole('article', { name: /^Netværksmøde, / })
+      .filter({ hasText: 'Sara vil tale om job og bolig' });
     await held.getByText('Afholdt', { exact: true }).waitFor();
     await held.getByText('Sara starter i praktik i januar. Mor hjælper med transport.').waitFor();
     await expectAccessible(caseworker, 'plan with a held meeting');
@@ -51,7 +56,9 @@ describe('meetings on the plan', () => {
     await citizen.getByRole('link', { name: 'Se hele planen' }).click();
     const mine = citizen.getByRole('region', { name: 'Dine møder' });
     await mine.getByText(/Til et netværksmøde bestemmer du, hvem der bliver inviteret/).waitFor();
-    const meeting = mine.getByRole('article', { name: /^Netværksmøde \(dig, dit netværk og fagfolk\), / });
+    const meeting = mine
+      .getByRole('article', { name: /^Netværksmøde \(dig, dit netværk og fagfolk\), / })
+      .filter({ hasText: 'Sara vil tale om job og bolig' });
     await meeting.getByText('Sara starter i praktik i januar. Mor hjælper med transport.').waitFor();
     // The citizen is invited; she does not arrange or cancel meetings here.
     // (The section's own fold toggle is the one button the region may hold.)

@@ -285,6 +285,15 @@ describe('generateMunicipality', () => {
         costs: await rows(target, 'SELECT * FROM cost_entry ORDER BY id'),
         professionals: await rows(target, 'SELECT * FROM professional ORDER BY id'),
         documents: await rows(target, 'SELECT citizen_id, document FROM plan_document ORDER BY citizen_id'),
+        // The demo citizen's measures and the meetings her feedback is about.
+        measures: await rows(
+          target,
+          'SELECT id, citizen_id, instrument_code, respondent_kind, recorded_by, answered_at, context_kind, context_id, answers, raw, score, band FROM measure_response ORDER BY id',
+        ),
+        meetings: await rows(
+          target,
+          'SELECT id, citizen_id, kind, purpose, starts_at, status, summary FROM meeting ORDER BY id',
+        ),
       });
       const [first, second] = [await snapshot(database), await snapshot(other)];
       expect(second.citizens).toEqual(first.citizens);
@@ -294,6 +303,9 @@ describe('generateMunicipality', () => {
       expect(second.costs).toEqual(first.costs);
       expect(second.professionals).toEqual(first.professionals);
       expect(second.documents).toEqual(first.documents);
+      expect(second.measures).toEqual(first.measures);
+      expect(second.measures.length).toBeGreaterThanOrEqual(7);
+      expect(second.meetings).toEqual(first.meetings);
     } finally {
       await otherDatabase.dispose();
     }

@@ -133,3 +133,14 @@ export function useImportRound(): UseMutationResult<
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['surveys'] }),
   });
 }
+
+/** Creates a survey (POST /api/collaboration-surveys or /api/quality-surveys) and refreshes the lists. */
+export function useCreateSurvey<Body>(
+  kind: 'collaboration' | 'quality',
+): UseMutationResult<{ id: string }, Error, Body> {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Body) => apiJson<{ id: string }>(`/api/${kind}-surveys`, { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['surveys'] }),
+  });
+}

@@ -12,16 +12,19 @@ import {
   useQualitySurveys,
 } from '../../api/surveys.js';
 import { Alert } from '../../components/Alert.js';
+import { ExportCsvButton } from '../../components/ExportCsvButton.js';
+import { OpenFormButton } from '../../components/form/OpenFormButton.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
+import { useToggle } from '../../hooks/useToggle.js';
 import { QUALITY_CSV_HEADER, RC_CSV_HEADER } from '../../domain.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
-import { downloadCsv, toCsv } from './csv-export.js';
 import { formatScore } from './format-score.js';
 import { ImportForm } from './ImportForm.js';
 import { InvitationsPanel } from './InvitationsPanel.js';
+import { NewSurveyForm } from './NewSurveyForm.js';
 import { NetworkDiagram } from './NetworkDiagram.js';
-import { pairTies } from './rc-view.js';
+import { pairTies, TIE_MEASURES, type TieMeasure, type TiePair } from './rc-view.js';
 import { ResultsTable } from './ResultsTable.js';
 import '../../styles/measures.css';
 
@@ -50,6 +53,7 @@ export function SurveysPage(): ReactElement {
     <>
       <h1>{t('surveys.title')}</h1>
       <p className="font-lead">{t('surveys.intro')}</p>
+      <NewSurveys />
       <QueryStatus query={collaboration} />
       {collaboration.data?.items.length === 0 ? <p>{t('surveys.noCollaboration')}</p> : null}
       {collaboration.data?.items.map((survey) => (
@@ -60,6 +64,21 @@ export function SurveysPage(): ReactElement {
         <QualitySection key={survey.id} survey={survey} />
       ))}
     </>
+  );
+}
+
+/** The buttons that open the forms for a new collaboration or quality survey, one form at a time. */
+function NewSurveys(): ReactElement {
+  const { t } = useTranslation();
+  const collaboration = useToggle();
+  const quality = useToggle();
+  if (collaboration.open) return <NewSurveyForm kind="collaboration" onDone={collaboration.hide} />;
+  if (quality.open) return <NewSurveyForm kind="quality" onDone={quality.hide} />;
+  return (
+    <p className="samspil-item-actions">
+      <OpenFormButton toggle={collaboration} label={t('surveys.create.collaboration.open')} />
+      <OpenFormButton toggle={quality} label={t('surveys.create.quality.open')} />
+    </p>
   );
 }
 
@@ -100,28 +119,45 @@ function CollaborationSection({ survey }: { survey: CollaborationSurvey }): Reac
   const roundNames = [...new Set([...survey.rounds.map((r) => r.round), 'baseline', 'follow-up'])];
   const rounds = [before.data, after.data].filter((results) => results !== undefined);
   const pairs = pairTies(survey.groups, before.data?.ties ?? null, after.data?.ties ?? null);
-  const score = (value: number | null | undefined) => (value == null ? '–' : formatScore(value, language));
   const band = (value: string | null | undefined) =>
     value ? t(`surveys.band.${value}`) : t('surveys.suppressed');
+  const measureName = (measure: TieMeasure) => t(`surveys.column.${measure}`);
+  // Per figure: its value in each round, then the change, so baseline and follow-up stand side by side.
+  const measureColumns = TIE_MEASURES.flatMap((measure) => [
+    ...(first
+      ? [t('surveys.column.inRound', { measure: measureName(measure), round: roundLabel(t, first) })]
+      : []),
+    ...(last
+      ? [
+          t('surveys.column.inRound', { measure: measureName(measure), round: roundLabel(t, last) }),
+          t('surveys.column.changeOf', { measure: measureName(measure) }),
+        ]
+      : []),
+  ]);
   const columns = [
     t('surveys.column.from'),
     t('surveys.column.to'),
-    ...(first ? [roundLabel(t, first)] : []),
-    ...(last ? [roundLabel(t, last), t('surveys.column.change')] : []),
-    t('surveys.column.communication'),
-    t('surveys.column.relationship'),
+    ...measureColumns,
     t('surveys.column.band'),
   ];
-  const latest = (pair: (typeof pairs)[number]) => pair.after ?? pair.before;
-  const exportRows = pairs.map((pair) => [
-    pair.from,
-    pair.to,
-    ...(first ? [pair.before?.index ?? null] : []),
-    ...(last ? [pair.after?.index ?? null, pair.change] : []),
-    latest(pair)?.communication ?? null,
-    latest(pair)?.relationship ?? null,
-    band(latest(pair)?.band),
-  ]);
+  const latest = (pair: TiePair) => pair.after ?? pair.before;
+  const figures = (pair: TiePair): { value: number | null; signed: boolean }[] =>
+    TIE_MEASURES.flatMap((measure) => [
+      ...(first ? [{ value: pair.before?.[measure] ?? null, signed: false }] : []),
+      ...(last
+        ? [
+            { value: pair.after?.[measure] ?? null, signed: false },
+            { value: pair.changes[measure], signed: true },
+          ]
+        : []),
+    ]);
+  const exportRows = () =>
+    pairs.map((pair) => [
+      pair.from,
+      pair.from === pair.to ? t('surveys.withinGroup') : pair.to,
+      ...figures(pair).map((figure) => figure.value),
+      band(latest(pair)?.band),
+    ]);
   return (
     <section aria-labelledby={headingId} className="mt-7">
       <SurveyHeading id={headingId} survey={survey}>
@@ -158,15 +194,11 @@ function CollaborationSection({ survey }: { survey: CollaborationSurvey }): Reac
                 <tr key={`${pair.from}→${pair.to}`}>
                   <th scope="row">{pair.from}</th>
                   <td>{pair.from === pair.to ? t('surveys.withinGroup') : pair.to}</td>
-                  {first ? <td className="samspil-numeric">{score(pair.before?.index)}</td> : null}
-                  {last ? <td className="samspil-numeric">{score(pair.after?.index)}</td> : null}
-                  {last ? (
-                    <td className="samspil-numeric">
-                      {pair.change === null ? '–' : formatScore(pair.change, language, true)}
+                  {figures(pair).map((figure, index) => (
+                    <td key={measureColumns[index]} className="samspil-numeric">
+                      {figure.value === null ? '–' : formatScore(figure.value, language, figure.signed)}
                     </td>
-                  ) : null}
-                  <td className="samspil-numeric">{score(latest(pair)?.communication)}</td>
-                  <td className="samspil-numeric">{score(latest(pair)?.relationship)}</td>
+                  ))}
                   <td>
                     <span
                       className={`samspil-band-swatch samspil-band-swatch--${latest(pair)?.band ?? 'none'}`}
@@ -178,13 +210,7 @@ function CollaborationSection({ survey }: { survey: CollaborationSurvey }): Reac
               ))}
             </tbody>
           </ResultsTable>
-          <button
-            type="button"
-            className="button button-secondary mt-4"
-            onClick={() => downloadCsv(`samarbejde-${survey.id}.csv`, toCsv(columns, exportRows))}
-          >
-            {t('surveys.exportCsv')}
-          </button>
+          <ExportCsvButton fileName={`samarbejde-${survey.id}.csv`} header={columns} rows={exportRows} />
         </>
       ) : null}
       <InvitationsPanel
@@ -269,31 +295,19 @@ function QualitySection({ survey }: { survey: QualitySurvey }): ReactElement {
               </tr>
             </tfoot>
           </ResultsTable>
-          <button
-            type="button"
-            className="button button-secondary mt-4"
-            onClick={() =>
-              downloadCsv(
-                `kvalitet-${survey.id}.csv`,
-                toCsv(columns, [
-                  ...results.data.items.map((item) => [
-                    item.text,
-                    item.baseline,
-                    item.end,
-                    item.changePercent,
-                  ]),
-                  [
-                    t('surveys.overall'),
-                    results.data.overall.baseline,
-                    results.data.overall.end,
-                    results.data.overall.changePercent,
-                  ],
-                ]),
-              )
-            }
-          >
-            {t('surveys.exportCsv')}
-          </button>
+          <ExportCsvButton
+            fileName={`kvalitet-${survey.id}.csv`}
+            header={columns}
+            rows={() => [
+              ...results.data.items.map((item) => [item.text, item.baseline, item.end, item.changePercent]),
+              [
+                t('surveys.overall'),
+                results.data.overall.baseline,
+                results.data.overall.end,
+                results.data.overall.changePercent,
+              ],
+            ]}
+          />
         </>
       ) : null}
       <ImportForm

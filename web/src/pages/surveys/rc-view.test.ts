@@ -23,4 +23,17 @@ describe('pairing two rounds', () => {
       ['B', 'A', null],
     ]);
   });
+
+  it('changes the index and both subscores each on its own', () => {
+    const before = { ...tie('A', 'B', 3.5), communication: 3.25, relationship: 3.83 };
+    const after = { ...tie('A', 'B', 3.86), communication: 3.75, relationship: 4.0 };
+    const [, pair] = pairTies(['A', 'B'], [before], [after]);
+    expect(pair?.changes).toEqual({ index: 0.36, communication: 0.5, relationship: 0.17 });
+    // Only one round: nothing to compare.
+    expect(pairTies(['A', 'B'], [before], null)[1]?.changes).toEqual({
+      index: null,
+      communication: null,
+      relationship: null,
+    });
+  });
 });

@@ -24,6 +24,8 @@ export function MeasureChart({
         type: 'time',
         axisLabel: {
           color: '#1a1a1a',
+          // A few points over months: ECharts may put two ticks on one day; never draw them on top of each other.
+          hideOverlap: true,
           formatter: (value: number) => formatDate(danishToday(new Date(value)), language),
         },
         splitNumber: 3,

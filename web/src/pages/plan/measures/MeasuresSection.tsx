@@ -1,7 +1,8 @@
 import { lazy, type ReactElement, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCitizenMeasures } from '../../../api/measures.js';
+import { type CitizenMeasures, useCitizenMeasures } from '../../../api/measures.js';
 import { useMe } from '../../../api/useMe.js';
+import { ExportCsvButton } from '../../../components/ExportCsvButton.js';
 import { OpenFormButton } from '../../../components/form/OpenFormButton.js';
 import { Loading } from '../../../components/Loading.js';
 import { QueryStatus } from '../../../components/QueryStatus.js';
@@ -10,131 +11,180 @@ import { formatDate } from '../../../i18n/format.js';
 import { useLanguage } from '../../../i18n/useLanguage.js';
 import { formatScore } from '../../surveys/format-score.js';
 import { usePlanContext } from '../PlanContext.js';
+import { FunctionLevelsFigure } from './FunctionLevelsFigure.js';
 import { MeasureChart } from './MeasureChart.js';
+import { answeredDay } from './measures-view.js';
+import { SessionFeedbackFigure } from './SessionFeedbackFigure.js';
 import '../../../styles/measures.css';
 import { PlanSection } from '../sections/PlanSection.js';
 
 export const measuresAnchor = 'plan-measures';
 
-// The form carries the instrument and its evaluator (src/domain/measures): loaded when opened.
+// The forms carry the instruments and their evaluator (src/domain/measures): loaded when opened.
 const Who5Form = lazy(() => import('./Who5Form.js').then((module) => ({ default: module.Who5Form })));
+const FunctionLevelsForm = lazy(() =>
+  import('./FunctionLevelsForm.js').then((module) => ({ default: module.FunctionLevelsForm })),
+);
 
 /**
- * The citizen's measures over time: the GAS T-score after each follow-up (50 = as expected) and
- * WHO-5 well-being, each as a chart with the same figures in a table.
+ * The citizen's measures over time: the GAS T-score after each follow-up (50 = as expected),
+ * WHO-5 well-being, function levels as a profile and the citizen's feedback after meetings,
+ * each as a chart with the same figures in a table that can be downloaded as CSV.
  */
 export function MeasuresSection(): ReactElement {
   const { t } = useTranslation();
-  const language = useLanguage();
   const { citizenId, canEdit } = usePlanContext();
   const me = useMe();
   const measures = useCitizenMeasures(citizenId);
-  const filling = useToggle();
+  const fillingWho5 = useToggle();
+  const ratingLevels = useToggle();
   const isCitizen = me.data?.kind === 'citizen';
   const respondent = me.data?.kind === 'citizen' && me.data.actingFor ? 'relative' : 'citizen';
-  const gas = measures.data?.gas.points.map((point) => ({ at: point.at, value: point.tScore })) ?? [];
-  const who5 =
-    measures.data?.responses
-      .filter((response) => response.instrument.code === 'who-5' && response.score !== null)
-      .map((response) => ({
-        id: response.id,
-        at: response.answeredAt,
-        value: response.score as number,
-        band: response.band,
-      })) ?? [];
-  const day = (iso: string) => formatDate(iso.slice(0, 10), language);
   return (
     <PlanSection headingId="plan-measures-heading" id={measuresAnchor} title={t('measures.heading')}>
       <p>{t('measures.intro')}</p>
       <QueryStatus query={measures} />
       {measures.data ? (
         <div className="samspil-measure-charts">
-          <figure className="samspil-measure-figure">
-            <figcaption>
-              <h3 className="h4">{t('measures.gas.heading')}</h3>
-            </figcaption>
-            {gas.length > 0 ? (
-              <>
-                <MeasureChart points={gas} min={20} max={80} label={t('measures.gas.chartLabel')} />
-                <p>
-                  {t('measures.gas.baselineNow', {
-                    baseline: formatScore(gas[0]?.value ?? 50, language),
-                    now: formatScore(gas.at(-1)?.value ?? 50, language),
-                  })}
-                </p>
-                <table className="table table--compact samspil-measure-table">
-                  <caption className="sr-only">{t('measures.gas.chartLabel')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('measures.column.date')}</th>
-                      <th scope="col" className="samspil-numeric">
-                        {t('measures.column.tScore')}
-                      </th>
-                      <th scope="col" className="samspil-numeric">
-                        {t('measures.column.goals')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {measures.data.gas.points.map((point) => (
-                      <tr key={point.at}>
-                        <th scope="row">{day(point.at)}</th>
-                        <td className="samspil-numeric">{formatScore(point.tScore, language)}</td>
-                        <td className="samspil-numeric">{point.goals}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </>
-            ) : (
-              <p>{t('measures.gas.none')}</p>
-            )}
-          </figure>
-          <figure className="samspil-measure-figure">
-            <figcaption>
-              <h3 className="h4">{t('measures.who5.heading')}</h3>
-            </figcaption>
-            {who5.length > 0 ? (
-              <>
-                <MeasureChart points={who5} min={0} max={100} label={t('measures.who5.chartLabel')} />
-                <table className="table table--compact samspil-measure-table">
-                  <caption className="sr-only">{t('measures.who5.chartLabel')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('measures.column.date')}</th>
-                      <th scope="col" className="samspil-numeric">
-                        {t('measures.column.score')}
-                      </th>
-                      <th scope="col">{t('measures.column.band')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {who5.map((point) => (
-                      <tr key={point.id}>
-                        <th scope="row">{day(point.at)}</th>
-                        <td className="samspil-numeric">{point.value}</td>
-                        <td>{point.band ? t(`measures.who5.band.${point.band}`) : '–'}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </>
-            ) : (
-              <p>{t('measures.who5.none')}</p>
-            )}
-          </figure>
+          <GasFigure measures={measures.data} />
+          <Who5Figure measures={measures.data} />
         </div>
       ) : null}
-      {(canEdit || isCitizen) && !filling.open ? (
+      {(canEdit || isCitizen) && !fillingWho5.open ? (
         <p className="samspil-item-actions">
-          <OpenFormButton toggle={filling} label={t('measures.who5.open')} />
+          <OpenFormButton toggle={fillingWho5} label={t('measures.who5.open')} />
         </p>
       ) : null}
-      {filling.open ? (
+      {fillingWho5.open ? (
         <Suspense fallback={<Loading />}>
-          <Who5Form citizenId={citizenId} respondent={respondent} onDone={filling.hide} />
+          <Who5Form citizenId={citizenId} respondent={respondent} onDone={fillingWho5.hide} />
         </Suspense>
       ) : null}
+      {measures.data ? <FunctionLevelsFigure responses={measures.data.responses} /> : null}
+      {canEdit && !isCitizen && !ratingLevels.open ? (
+        <p className="samspil-item-actions">
+          <OpenFormButton toggle={ratingLevels} label={t('measures.functionLevels.open')} />
+        </p>
+      ) : null}
+      {ratingLevels.open ? (
+        <Suspense fallback={<Loading />}>
+          <FunctionLevelsForm citizenId={citizenId} onDone={ratingLevels.hide} />
+        </Suspense>
+      ) : null}
+      {measures.data ? (
+        <SessionFeedbackFigure citizenId={citizenId} responses={measures.data.responses} />
+      ) : null}
     </PlanSection>
+  );
+}
+
+function GasFigure({ measures }: { measures: CitizenMeasures }): ReactElement {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const points = measures.gas.points;
+  const gas = points.map((point) => ({ at: point.at, value: point.tScore }));
+  const columns = [t('measures.column.date'), t('measures.column.tScore'), t('measures.column.goals')];
+  return (
+    <figure className="samspil-measure-figure">
+      <figcaption>
+        <h3 className="h4">{t('measures.gas.heading')}</h3>
+      </figcaption>
+      {gas.length > 0 ? (
+        <>
+          <MeasureChart points={gas} min={20} max={80} label={t('measures.gas.chartLabel')} />
+          <p>
+            {t('measures.gas.baselineNow', {
+              baseline: formatScore(gas[0]?.value ?? 50, language),
+              now: formatScore(gas.at(-1)?.value ?? 50, language),
+            })}
+          </p>
+          <table className="table table--compact samspil-measure-table">
+            <caption className="sr-only">{t('measures.gas.chartLabel')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{columns[0]}</th>
+                <th scope="col" className="samspil-numeric">
+                  {columns[1]}
+                </th>
+                <th scope="col" className="samspil-numeric">
+                  {columns[2]}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {points.map((point) => (
+                <tr key={point.at}>
+                  <th scope="row">{formatDate(answeredDay(point.at), language)}</th>
+                  <td className="samspil-numeric">{formatScore(point.tScore, language)}</td>
+                  <td className="samspil-numeric">{point.goals}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <ExportCsvButton
+            fileName="gas.csv"
+            header={columns}
+            rows={() => points.map((point) => [answeredDay(point.at), point.tScore, point.goals])}
+          />
+        </>
+      ) : (
+        <p>{t('measures.gas.none')}</p>
+      )}
+    </figure>
+  );
+}
+
+function Who5Figure({ measures }: { measures: CitizenMeasures }): ReactElement {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const who5 = measures.responses
+    .filter((response) => response.instrument.code === 'who-5' && response.score !== null)
+    .map((response) => ({
+      id: response.id,
+      at: response.answeredAt,
+      value: response.score as number,
+      band: response.band,
+    }));
+  const bandText = (band: string | null) => (band ? t(`measures.who5.band.${band}`) : '–');
+  const columns = [t('measures.column.date'), t('measures.column.score'), t('measures.column.band')];
+  return (
+    <figure className="samspil-measure-figure">
+      <figcaption>
+        <h3 className="h4">{t('measures.who5.heading')}</h3>
+      </figcaption>
+      {who5.length > 0 ? (
+        <>
+          <MeasureChart points={who5} min={0} max={100} label={t('measures.who5.chartLabel')} />
+          <table className="table table--compact samspil-measure-table">
+            <caption className="sr-only">{t('measures.who5.chartLabel')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{columns[0]}</th>
+                <th scope="col" className="samspil-numeric">
+                  {columns[1]}
+                </th>
+                <th scope="col">{columns[2]}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {who5.map((point) => (
+                <tr key={point.id}>
+                  <th scope="row">{formatDate(answeredDay(point.at), language)}</th>
+                  <td className="samspil-numeric">{point.value}</td>
+                  <td>{bandText(point.band)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <ExportCsvButton
+            fileName="who-5.csv"
+            header={columns}
+            rows={() => who5.map((point) => [answeredDay(point.at), point.value, bandText(point.band)])}
+          />
+        </>
+      ) : (
+        <p>{t('measures.who5.none')}</p>
+      )}
+    </figure>
   );
 }

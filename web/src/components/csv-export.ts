@@ -3,11 +3,10 @@
  * a comma, quote or line break are quoted (RFC 4180). A leading =, +, - or @ is prefixed with
  * an apostrophe so a spreadsheet does not run it as a formula.
  */
-export function toCsv(
-  header: readonly string[],
-  rows: readonly (readonly (string | number | null)[])[],
-): string {
-  const field = (value: string | number | null): string => {
+export type CsvCell = string | number | null;
+
+export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
+  const field = (value: CsvCell): string => {
     if (value === null) return '';
     let text = String(value);
     if (typeof value === 'string' && /^[=+\-@]/.test(text)) text = `'${text}`;
