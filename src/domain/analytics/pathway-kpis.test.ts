@@ -5,14 +5,14 @@ import { addDays, addMonths } from '../calendar.js';
 
 describe('time to first offer', () => {
   it('counts cumulative shares by calendar limits, the mean in weeks, and no-offer apart', () => {
-    const after = (days: number, count: number) =>
+    const offersAfter = (days: number, count: number) =>
       Array.from({ length: count }, () => ({ start: '2026-01-01', firstOffer: addDays('2026-01-01', days) }));
     const offers = [
-      ...after(0, 5), // the same day
-      ...after(5, 5), // within a week
-      ...after(20, 2), // within a month (2026-02-01)
-      ...after(45, 3), // within two months (2026-03-01)
-      ...after(400, 5), // beyond twelve months
+      ...offersAfter(0, 5), // the same day
+      ...offersAfter(5, 5), // within a week
+      ...offersAfter(20, 2), // within a month (2026-02-01)
+      ...offersAfter(45, 3), // within two months (2026-03-01)
+      ...offersAfter(400, 5), // beyond twelve months
       ...Array.from({ length: 5 }, () => ({ start: '2026-03-01', firstOffer: null })),
     ];
     const result = offerDistribution(offers, DEFINITIONS.timeToFirstIntervention);

@@ -162,6 +162,12 @@ export const RESOURCE_TEXTS = {
     'collaboration survey',
   ),
   'quality-survey': k('en kvalitetsmåling', 'a quality survey', 'kvalitetsmåling', 'quality survey'),
+  'survey-invitation': k(
+    'links til en samarbejdsmåling',
+    'links to a collaboration survey',
+    'links til måling',
+    'survey links',
+  ),
   professional: k('en medarbejders adgang', 'a colleague’s access', 'medarbejderadgang', 'colleague access'),
   identity_link: k(
     'en medarbejders login-kobling',
