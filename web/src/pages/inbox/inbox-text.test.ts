@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { InboxItem } from '../../api/coordination-types.js';
+import type { InboxItem } from '../../api/inbox.js';
 import { isReferralNotification, notificationCitizen, notificationText } from './inbox-text.js';
 
 const item: InboxItem = {

@@ -1,4 +1,4 @@
-import type { InboxItem } from '../../api/coordination-types.js';
+import type { InboxItem } from '../../api/inbox.js';
 import type { Language } from '../../i18n/index.js';
 
 function record(value: unknown): Record<string, unknown> | null {

@@ -1,7 +1,8 @@
+import '../../../styles/measures.css';
 import { lazy, type ReactElement, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCitizenMeasures } from '../../../api/measures.js';
-import { useMe } from '../../../api/useMe.js';
+import { useMe } from '../../../api/auth.js';
 import { OpenFormButton } from '../../../components/form/OpenFormButton.js';
 import { Loading } from '../../../components/Loading.js';
 import { QueryStatus } from '../../../components/QueryStatus.js';
@@ -11,7 +12,6 @@ import { useLanguage } from '../../../i18n/useLanguage.js';
 import { formatScore } from '../../surveys/format-score.js';
 import { usePlanContext } from '../PlanContext.js';
 import { MeasureChart } from './MeasureChart.js';
-import '../../../styles/measures.css';
 import { PlanSection } from '../sections/PlanSection.js';
 
 export const measuresAnchor = 'plan-measures';

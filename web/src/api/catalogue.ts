@@ -1,7 +1,17 @@
 import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import { apiJson } from './client.js';
 import { queryKeys } from './queryKeys.js';
-import type { InterventionType, Professional, Unit } from './types.js';
+import type {
+  InterventionType,
+  Professional,
+  Unit,
+} from '../../../src/domain/organisation/catalogue.responses.js';
+
+export type {
+  InterventionType,
+  Unit,
+  Professional,
+} from '../../../src/domain/organisation/catalogue.responses.js';
 
 // The organisation and catalogue change rarely; forms may reuse them for a long while.
 const CATALOGUE_STALE_MS = 10 * 60_000;
