@@ -17,3 +17,14 @@ export type Notification = z.infer<typeof notificationSchema>;
 /** GET /api/inbox: my notifications, newest first, with the number unread. */
 export const inboxSchema = z.object({ items: z.array(notificationSchema), unread: z.number().int() });
 export type Inbox = z.infer<typeof inboxSchema>;
+
+/** GET /api/inbox/unread-count: the navigation's badge. */
+export const unreadCountSchema = z.object({ unread: z.number().int() });
+/** POST /api/inbox/{id}/read. */
+export const notificationReadSchema = z.object({
+  id: z.uuid(),
+  readAt: z.string(),
+  unread: z.number().int(),
+});
+/** POST /api/inbox/read-all. */
+export const inboxReadAllSchema = z.object({ marked: z.number().int(), unread: z.number().int() });
