@@ -56,7 +56,9 @@ import {
 } from '../../src/domain/workspace/workspace.responses.js';
 import { generateMunicipality } from '../../src/synth/generate.js';
 import { recordedScan } from '../../src/server/coordination/scan-runs.js';
+import { danishSentence } from '../support/notification-text.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { newId } from '../../src/db/ids.js';
 
 /**
  * The web takes its types from the response schemas in src/domain. Until every route answers
@@ -320,5 +322,44 @@ describe('the response schemas hold the real bodies', () => {
       '/api/coordination/rules',
     );
     expect(rules.items.length).toBeGreaterThan(0);
+  });
+
+  it('an older stored notification, with the sentence it was stored with, is said from its data', async () => {
+    const caseworker = cookies['jobcenter-caseworker'] ?? '';
+    const me = await expectShape(meSchema, caseworker, '/api/auth/me');
+    const page = await expectShape(caseloadPageSchema, caseworker, '/api/citizens?pageSize=1');
+    const citizen = page.items[0];
+    const id = newId();
+    // As rows were stored before notifications carried kind and data only: a text, and no unit.
+    await t.context.database.db
+      .insertInto('notification')
+      .values({
+        municipality_id: municipalityId,
+        id,
+        recipient_id: me.id,
+        citizen_id: citizen?.id ?? null,
+        kind: 'proposal-made',
+        subject_id: newId(),
+        payload: JSON.stringify({
+          proposalId: newId(),
+          citizen: { id: citizen?.id, name: `${citizen?.givenName} ${citizen?.familyName}` },
+          text: { da: 'En gammel sætning.', en: 'An old sentence.' },
+        }),
+        actor_id: subjects['social-worker'] ?? null,
+        created_at: new Date(),
+        read_at: null,
+      })
+      .execute();
+    const inbox = await expectShape(inboxSchema, caseworker, '/api/inbox?limit=100');
+    const old = inbox.items.find((item) => item.id === id);
+    expect(old?.payload).toEqual({
+      proposalId: expect.any(String),
+      citizen: expect.any(Object),
+      unit: null,
+    });
+    expect(JSON.stringify(old)).not.toContain('gammel');
+    const name = old?.actor?.name ?? '';
+    expect(name).not.toBe('');
+    expect(await danishSentence(old)).toBe(`${name} har foreslået en ændring af en indsats, I ejer.`);
   });
 });

@@ -80,7 +80,7 @@ function InboxEntry({
 }): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
-  const text = notificationText(item, language) ?? t('inbox.kind.other');
+  const text = notificationText(item, t, language);
   const citizen = notificationCitizen(item);
   const unread = item.readAt === null;
   const referral = isReferralNotification(item);
