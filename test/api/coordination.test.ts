@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, danishToday } from '../../src/domain/calendar.js';
 import { newId } from '../../src/db/ids.js';
 import { scanMunicipality } from '../../src/server/coordination/coordination-scan.js';
+import { danishSentence } from '../support/notification-text.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 interface Person {
@@ -179,7 +180,9 @@ describe('a duplicate across units', () => {
       (item: { actor: { id: string } | null }) => item.actor?.id === socialWorker.id,
     );
     expect(note).toMatchObject({ kind: 'intervention-changed', citizenId: citizen.id, readAt: null });
-    expect(note.payload.text.da).toContain('Socialpsykiatrien');
+    expect(note.payload).toMatchObject({ byUnit: expect.stringContaining('Socialpsykiatrien') });
+    expect(note.payload).not.toHaveProperty('text');
+    expect(await danishSentence(note)).toContain('Socialpsykiatrien');
     const read = await t.request(coordinator.cookie, { method: 'POST', url: `/api/inbox/${note.id}/read` });
     expect(read.statusCode).toBe(200);
     expect(read.json().unread).toBe(body.unread - 1);

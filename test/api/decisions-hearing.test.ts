@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, danishToday } from '../../src/domain/calendar.js';
 import { type AccessWorld, buildAccessWorld } from '../support/access-world.js';
+import { danishSentence } from '../support/notification-text.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -86,7 +87,8 @@ describe('a decision in hearing', () => {
           item.kind === 'hearing-answered' && item.subjectId === decisionId,
       );
     expect(answered).toHaveLength(2);
-    expect(answered[0].payload.text.da).toBe(
+    expect(answered[0].payload).toEqual({ title: 'Mentorstøtte efter januar' });
+    expect(await danishSentence(answered[0])).toBe(
       'Borgeren har svaret i partshøringen om »Mentorstøtte efter januar«.',
     );
     const seen = await t.request(w.coordinator.cookie, { method: 'GET', url: url() });

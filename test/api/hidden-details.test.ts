@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, danishToday } from '../../src/domain/calendar.js';
 import { type AccessWorld, buildAccessWorld } from '../support/access-world.js';
+import { danishSentence } from '../support/notification-text.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -78,10 +79,11 @@ describe('the hidden-details rule beyond the plan', () => {
     expect(body).not.toContain(PSY_TYPE);
     expect(body).not.toContain('Peter Psykiatri');
     expect(aboutPsy[0]?.payload).toMatchObject({
-      text: { da: expect.stringContaining('en indsats for en borger') },
       intervention: { unit: 'Socialpsykiatrien Adgang' },
       by: null,
     });
+    expect(aboutPsy[0]?.payload).not.toHaveProperty('intervention.type');
+    expect(await danishSentence(aboutPsy[0])).toContain('en indsats for en borger');
     // The psychiatry worker is told about the jobcenter's change and may not see its type either.
     await w.write(`/interventions/${w.interventions.jobcenter}`, 'PATCH', { frequency: 'hver uge' });
     const psyInbox = JSON.stringify(await get(w.psychiatryWorker.cookie, '/api/inbox'));

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AccessWorld, buildAccessWorld } from '../support/access-world.js';
+import { danishSentence } from '../support/notification-text.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -116,14 +117,16 @@ describe('the citizen’s own part of the plan', () => {
     expect(plan.comments[0]?.planVersion).toBe(plan.version);
     // Her coordinator hears of both in the inbox, in words, from no professional.
     const inbox = await t.request(w.coordinator.cookie, { method: 'GET', url: '/api/inbox' });
-    const kinds = inbox
-      .json()
-      .items.filter((item: { citizenId: string }) => item.citizenId === w.citizen.id)
-      .map((item: { kind: string; actor: unknown; payload: { text: { da: string } } }) => [
-        item.kind,
-        item.actor,
-        item.payload.text.da,
-      ]);
+    const kinds = await Promise.all(
+      inbox
+        .json()
+        .items.filter((item: { citizenId: string }) => item.citizenId === w.citizen.id)
+        .map(async (item: { kind: string; actor: unknown; payload: unknown }) => [
+          item.kind,
+          item.actor,
+          await danishSentence(item),
+        ]),
+    );
     expect(kinds).toEqual(
       expect.arrayContaining([
         ['plan-approved', null, 'Borgeren har godkendt planen.'],

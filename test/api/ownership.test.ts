@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AccessWorld, buildAccessWorld, interventionIn, type Person } from '../support/access-world.js';
+import { danishSentence } from '../support/notification-text.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -34,9 +35,7 @@ async function history(as: Person): Promise<string> {
   return response.body;
 }
 
-async function inbox(
-  as: Person,
-): Promise<{ kind: string; payload: { text?: { da: string; en: string } } }[]> {
+async function inbox(as: Person): Promise<{ kind: string; payload: Record<string, unknown> }[]> {
   const response = await t.request(as.cookie, { method: 'GET', url: '/api/inbox' });
   expect(response.statusCode).toBe(200);
   return response.json().items;
@@ -88,7 +87,8 @@ describe('finding 1: another unit’s intervention', () => {
     );
     expect(response.statusCode).toBe(200);
     const notice = (await inbox(w.coordinator)).find((item) => item.kind === 'intervention-changed');
-    expect(notice?.payload.text?.da).toMatch(/^Socialpsykiatrien Adgang har ændret/);
+    expect(notice?.payload).toMatchObject({ action: 'update', byUnit: 'Socialpsykiatrien Adgang' });
+    expect(await danishSentence(notice)).toMatch(/^Socialpsykiatrien Adgang har ændret/);
   });
 });
 
@@ -128,9 +128,10 @@ describe('recording an intervention for another unit', () => {
     });
     // The owner is told, by the unit that acted.
     const notice = (await inbox(w.psychiatryWorker)).find(
-      (item) => item.kind === 'intervention-changed' && item.payload.text?.da.includes('oprettet'),
+      (item) => item.kind === 'intervention-changed' && item.payload.action === 'create',
     );
-    expect(notice?.payload.text?.da).toMatch(/^Jobcenter Adgang har oprettet/);
+    expect(notice?.payload).toMatchObject({ byUnit: 'Jobcenter Adgang' });
+    expect(await danishSentence(notice)).toMatch(/^Jobcenter Adgang har oprettet/);
   });
 
   it('is confirmed by the owning unit only; then it is theirs and "that, not what" applies', async () => {
@@ -170,7 +171,10 @@ describe('proposals', () => {
     const selfAccept = await w.write(`/proposals/${accepted}/accept`, 'POST', {});
     expect(selfAccept.statusCode).toBe(403);
     const notice = (await inbox(w.psychiatryWorker)).find((item) => item.kind === 'proposal-made');
-    expect(notice?.payload.text?.da).toBe('Jobcenter Adgang har foreslået en ændring af en indsats, I ejer.');
+    expect(notice?.payload).toMatchObject({ unit: 'Jobcenter Adgang' });
+    expect(await danishSentence(notice)).toBe(
+      'Jobcenter Adgang har foreslået en ændring af en indsats, I ejer.',
+    );
     const theirs = (
       await t.request(w.psychiatryWorker.cookie, { method: 'GET', url: proposalsUrl() })
     ).json();

@@ -106,8 +106,9 @@ describe('referrals', () => {
     const leader = await demo.loginAs('team-leader');
     await leader.getByRole('link', { name: /^Indbakke.*ulæst/ }).click();
     await leader.getByRole('heading', { level: 1, name: 'Indbakke' }).waitFor();
+    // Said by the web from the notification's kind and data: who sent it, in Danish.
     await leader
-      .getByText(/sendt en henvisning/)
+      .getByText(/\S har sendt en henvisning for en borger\.$/)
       .first()
       .waitFor();
     await expectAccessible(leader, 'inbox');
@@ -139,7 +140,7 @@ describe('referrals', () => {
     const back = await demo.loginAs('home-care-nurse');
     await back.getByRole('link', { name: /^Indbakke.*ulæst/ }).click();
     await back
-      .getByText(/opdateret en henvisning/)
+      .getByText(/\S har opdateret en henvisning for en borger\.$/)
       .first()
       .waitFor();
     await back.getByRole('link', { name: /^Henvisninger(, .+)?$/ }).click();

@@ -7,7 +7,12 @@ export type { LegalBasisCode } from '../../src/domain/organisation/legal-bases.j
 export { normaliseCpr } from '../../src/domain/citizen/cpr.js';
 export { LEGAL_BASES } from '../../src/domain/organisation/legal-bases.js';
 export type { PyramidLevel, Sector } from '../../src/domain/organisation/sectors.js';
-export { PYRAMID_LABELS, PYRAMID_LEVELS, SECTOR_LABELS } from '../../src/domain/organisation/sectors.js';
+export {
+  PYRAMID_LABELS,
+  PYRAMID_LEVELS,
+  SECTOR_LABELS,
+  SECTORS,
+} from '../../src/domain/organisation/sectors.js';
 export type {
   InterventionStatus,
   SubGoalStatus,

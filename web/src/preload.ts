@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { planQuery } from './api/usePlan.js';
+import { planQuery } from './api/plan.js';
 import { pages } from './pages/pages.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Me } from './api/types.js';
+import type { Me } from './api/auth.js';
 
 /** Where a citizen's plan lives in the app. */
 export function planPath(citizenId: string): string {

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ISSUE_MARKS } from '../common/input-marks.js';
 import { freeText, isoDateTime, optionalFreeText, textLine } from '../common/text.schemas.js';
 
 /**

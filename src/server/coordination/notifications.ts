@@ -1,13 +1,14 @@
 import type { CoordinationCheckScope } from './coordination-check-scope.js';
 import { newId } from '../../db/ids.js';
-import { interventionNotificationText } from '../presenters/hidden-details.js';
+import type { InterventionChangedData } from '../../domain/coordination/notifications.js';
 import type { NotificationInsert } from '../../db/queries/coordination-facts.queries.js';
 
 /**
  * "Others also work with this citizen": when an intervention is created or changed, the
  * responsible professionals of the citizen's other current interventions and the coordinator
  * get a notification in their inbox (and an e-mail when SMTP is configured). The one who made
- * the change is not told about it. The stored payload is the whole story; the inbox shows each
+ * the change is not told about it. The stored payload is the whole story, as data (the web
+ * says it in the reader's language); the inbox shows each
  * recipient only what they may see (inbox/inbox.presenter.ts, the hidden-details rule).
  */
 export function notificationsFor(scope: CoordinationCheckScope): NotificationInsert[] {
@@ -29,7 +30,7 @@ export function notificationsFor(scope: CoordinationCheckScope): NotificationIns
   const action = changed[0]?.action ?? 'update';
   // Name who acted: the intervention may be another unit's (a record awaiting its confirmation).
   const by = scope.actorUnitName ?? scope.plan.updatedBy?.name ?? '';
-  const payload = JSON.stringify({
+  const data: InterventionChangedData = {
     citizen: {
       id: scope.plan.citizen.id,
       name: `${scope.plan.citizen.givenName} ${scope.plan.citizen.familyName}`,
@@ -46,8 +47,8 @@ export function notificationsFor(scope: CoordinationCheckScope): NotificationIns
     action,
     by: scope.plan.updatedBy?.name ?? null,
     byUnit: by,
-    text: interventionNotificationText(by, action, subject.type.name),
-  });
+  };
+  const payload = JSON.stringify(data);
   return [...recipients].sort().map((recipientId) => ({
     id: newId(),
     recipientId,

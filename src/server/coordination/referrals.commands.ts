@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { ReferralData } from '../../domain/coordination/notifications.js';
 import type { Transaction } from 'kysely';
 import { type Actor, decideReferralCreate, type ProfessionalActor } from '../../domain/access/policy.js';
 import { addDays, danishToday } from '../../domain/calendar.js';
@@ -414,15 +415,12 @@ async function notifyUnit(
     .where('id', '=', citizenId)
     .executeTakeFirst();
   // The name is stored; the inbox shows it only to a reader the policy lets see the citizen.
-  const payload = JSON.stringify({
+  const data: ReferralData = {
     referralId,
     citizen: citizen ? { id: citizenId, name: `${citizen.given_name} ${citizen.family_name}` } : null,
     status: kind.replace(/^referral-/, ''),
     comment: text,
-    text: {
-      da: `${actor.name} har ${kind === 'referral-requested' ? 'sendt en henvisning' : 'opdateret en henvisning'} for en borger.`,
-      en: `${actor.name} has ${kind === 'referral-requested' ? 'sent a referral' : 'updated a referral'} for a citizen.`,
-    },
-  });
+  };
+  const payload = JSON.stringify(data);
   await insertNotifications(trx, actor, recipients, { citizenId, kind, subjectId: referralId, payload });
 }

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { HearingAnsweredData } from '../../domain/coordination/notifications.js';
 import {
   type AccessBasis,
   type Actor,
@@ -154,12 +155,7 @@ export async function answerHearing(
         citizenId,
         kind: 'hearing-answered',
         subjectId: decisionId,
-        payload: JSON.stringify({
-          text: {
-            da: `Borgeren har svaret i partshøringen om »${decision.title}«.`,
-            en: `The citizen has answered the hearing on “${decision.title}”.`,
-          },
-        }),
+        payload: JSON.stringify({ title: decision.title } satisfies HearingAnsweredData),
       },
     );
     await insertResponse(trx, {

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { MeetingData } from '../../domain/coordination/notifications.js';
 import type { Transaction } from 'kysely';
 import {
   type AccessDecision,
@@ -18,7 +19,7 @@ import { auditInTransaction } from '../audit/audit-writer.js';
 import { type AuditedAct, authorizeCitizen, citizenAccess } from '../auth/citizen-access.js';
 import type { AppContext } from '../context.js';
 import { lockPlan, rebuildPlanDocument } from '../plan/plan-lock.js';
-import { type Problem, problems } from '../problem.js';
+import { problems } from '../problem.js';
 import type {
   MeetingCreate,
   MeetingKind,
@@ -463,32 +464,12 @@ async function notify(
     .where('municipality_id', '=', actor.municipalityId)
     .where('id', '=', citizenId)
     .executeTakeFirstOrThrow();
-  const when = {
-    da: new Intl.DateTimeFormat('da-DK', {
-      dateStyle: 'long',
-      timeStyle: 'short',
-      timeZone: 'Europe/Copenhagen',
-    }).format(startsAt),
-    en: new Intl.DateTimeFormat('en-GB', {
-      dateStyle: 'long',
-      timeStyle: 'short',
-      timeZone: 'Europe/Copenhagen',
-    }).format(startsAt),
-  };
-  const invited = kind === 'meeting-invited';
-  const payload = JSON.stringify({
+  const data: MeetingData = {
     meetingId,
     startsAt: startsAt.toISOString(),
     // The invitation is the relationship, so the invited may know whom the meeting is about.
     citizen: { id: citizenId, name: `${citizen.given_name} ${citizen.family_name}` },
-    text: {
-      da: invited
-        ? `${actor.name} har inviteret dig til et møde med en borger ${when.da}.`
-        : `${actor.name} har aflyst mødet med en borger ${when.da}.`,
-      en: invited
-        ? `${actor.name} has invited you to a meeting with a citizen on ${when.en}.`
-        : `${actor.name} has cancelled the meeting with a citizen on ${when.en}.`,
-    },
-  });
+  };
+  const payload = JSON.stringify(data);
   await insertNotifications(trx, actor, recipients, { citizenId, kind, subjectId: meetingId, payload });
 }

@@ -111,14 +111,8 @@ export async function commentOnPlan(scope: OwnPartScope, input: PlanCommentInput
       citizenId: scope.citizenId,
       kind: input.approve ? 'plan-approved' : 'plan-commented',
       subjectId: id,
-      payload: JSON.stringify({
-        text: input.approve
-          ? { da: 'Borgeren har godkendt planen.', en: 'The citizen has approved the plan.' }
-          : {
-              da: 'Borgeren har skrevet en kommentar til planen.',
-              en: 'The citizen has commented on the plan.',
-            },
-      }),
+      // The kind says it all; the web says it in the reader's language.
+      payload: JSON.stringify({}),
     },
   );
   return [

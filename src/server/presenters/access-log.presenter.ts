@@ -1,41 +1,9 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { accessLogEntrySchema } from '../../domain/access/access.responses.js';
 import type { AccessLogRow } from '../../db/queries/access-log.queries.js';
 import { citizenPdfTexts } from '../plan-pdf/plan-pdf.texts.js';
 
-/** An entry of the citizen's access log ("who has looked at my data and why"), as the API answers it. */
-export const accessLogEntrySchema = z
-  .object({
-    at: z.string(),
-    action: z.string().describe('read, search, list, create, update, end, break-glass, reveal, …'),
-    what: z
-      .string()
-      .describe('What was looked at or changed: plan, plan_history, consent, cpr, caseload, my-day, …'),
-    parts: z
-      .array(z.string())
-      .describe('Everything one page visit looked at (plan, plan_history, flags, meetings, …), once each'),
-    inList: z.boolean().describe('The citizen appeared in a list of citizens the professional saw'),
-    description: z
-      .object({ da: z.string(), en: z.string() })
-      .describe('The entry in words, e.g. "Så dig på en liste over borgere i Jobcenter – Team Ressource"'),
-    who: z.object({
-      role: z.string(),
-      unit: z.string().nullable(),
-      name: z.string().nullable().describe('Shown only where the municipality has decided so'),
-    }),
-    why: z.string().nullable().describe('The purpose, or the reason given to break the glass'),
-    breakGlass: z.boolean(),
-    review: z
-      .object({
-        outcome: z.enum(['justified', 'not-justified']),
-        comment: z.string().nullable(),
-        at: z.string(),
-      })
-      .nullable()
-      .optional()
-      .describe('For a break-the-glass: how its review judged it, once reviewed'),
-    outcome: z.enum(['allowed', 'denied']),
-  })
-  .meta({ id: 'AccessLogEntry' });
+export { accessLogEntrySchema } from '../../domain/access/access.responses.js';
 
 /** An entry as the citizen's export carries it: the access log's, without the break-the-glass mark. */
 export type AccessLogEntry = Omit<z.infer<typeof accessLogEntrySchema>, 'breakGlass' | 'review'>;

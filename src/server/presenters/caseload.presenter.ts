@@ -1,28 +1,11 @@
-import { z } from 'zod';
-import { SECTORS } from '../../domain/organisation/sectors.js';
+import type { CaseloadItem } from '../../domain/workspace/workspace.responses.js';
 import type { PlanOverview } from '../../domain/plan/plan.types.js';
 
-/** How a citizen appears in lists: enough to recognise and choose, never the full CPR number. */
-export const caseloadItemSchema = z.object({
-  id: z.uuid(),
-  givenName: z.string(),
-  familyName: z.string(),
-  cprMasked: z.string(),
-  relation: z.enum(['coordinator', 'team_member', 'intervention_responsible', 'unit']),
-  activeInterventions: z.number().int(),
-  sectors: z.array(z.enum(SECTORS)),
-  updatedAt: z.string(),
-});
-export type CaseloadItem = z.infer<typeof caseloadItemSchema>;
-
-export const caseloadPageSchema = z
-  .object({
-    items: z.array(caseloadItemSchema),
-    total: z.number().int(),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-  })
-  .meta({ id: 'CaseloadPage' });
+export {
+  type CaseloadItem,
+  caseloadItemSchema,
+  caseloadPageSchema,
+} from '../../domain/workspace/workspace.responses.js';
 
 export function parseDocument(document: unknown): PlanOverview {
   return (typeof document === 'string' ? JSON.parse(document) : document) as PlanOverview;

@@ -1,3 +1,4 @@
+import type { InterventionChangedData } from '../../domain/coordination/notifications.js';
 import {
   type AccessBasis,
   type AccessGrants,
@@ -146,64 +147,14 @@ export function hasHiddenCurrent(document: PlanOverview, hidden: ReadonlySet<str
   );
 }
 
-/** The notification about an intervention, as stored (notifications.ts). */
-export interface InterventionNotificationPayload {
-  citizen: { id: string; name: string };
-  intervention: {
-    id: string;
-    type?: string;
-    unit: string;
-    sector: string;
-    status: string;
-    startDate: string;
-    endDate: string | null;
-  };
-  action: 'create' | 'update' | 'end';
-  by: string | null;
-  /** The unit that acted (may differ from the intervention's unit); absent in older notices. */
-  byUnit?: string;
-  text: { da: string; en: string };
-}
-
-/** What was done to an intervention, in both languages. */
-const ACTION_WORDS: Record<InterventionNotificationPayload['action'], { da: string; en: string }> = {
-  create: { da: 'oprettet', en: 'created' },
-  update: { da: 'ændret', en: 'changed' },
-  end: { da: 'afsluttet', en: 'ended' },
-};
-
-/** The inbox text of an intervention notification, with or without what the intervention is. */
-export function interventionNotificationText(
-  unit: string,
-  action: InterventionNotificationPayload['action'],
-  typeName: string | null,
-): { da: string; en: string } {
-  const { da, en } = ACTION_WORDS[action];
-  return typeName
-    ? {
-        da: `${unit} har ${da} indsatsen ${typeName} for en borger, du også arbejder med.`,
-        en: `${unit} has ${en} the intervention ${typeName} for a citizen you also work with.`,
-      }
-    : {
-        da: `${unit} har ${da} en indsats for en borger, du også arbejder med.`,
-        en: `${unit} has ${en} an intervention for a citizen you also work with.`,
-      };
-}
-
 /**
- * An intervention notification for a recipient who may not see the intervention's details:
- * that the unit created, changed or ended an intervention, not which one nor who did it.
+ * An intervention notification for a reader who may not see the intervention's details: that the
+ * unit created, changed or ended an intervention, not which one nor who did it (the web then says
+ * "an intervention").
  */
-export function restrictedNotification(
-  payload: InterventionNotificationPayload,
-): InterventionNotificationPayload {
-  const { type: _type, ...intervention } = payload.intervention;
-  return {
-    ...payload,
-    intervention,
-    by: null,
-    text: interventionNotificationText(payload.byUnit ?? payload.intervention.unit, payload.action, null),
-  };
+export function restrictedNotification(data: InterventionChangedData): InterventionChangedData {
+  const { type: _type, ...intervention } = data.intervention;
+  return { ...data, intervention, by: null };
 }
 
 /** Flag rows as the presenters get them, for the rule below. */

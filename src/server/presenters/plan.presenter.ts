@@ -1,14 +1,6 @@
-import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { AccessBasis, AccessGrants, Actor } from '../../domain/access/policy.js';
-import { SECTORS } from '../../domain/organisation/sectors.js';
-import { INTERVENTION_STATUSES } from '../../domain/plan/plan.schemas.js';
-import {
-  contactViewSchema,
-  interventionViewSchema,
-  type PlanOverview,
-  planOverviewSchema,
-} from '../../domain/plan/plan.types.js';
+import type { PlanOverview } from '../../domain/plan/plan.types.js';
 import { lastVisibleChange, type PlanHistoryRow } from '../../db/queries/plan-history.queries.js';
 import type { PlanChange } from '../../domain/plan/plan-change.js';
 import type { DB } from '../../db/schema.js';
@@ -22,33 +14,7 @@ import { hiddenInterventionIds, viewerPlan, visibleHistory } from './hidden-deta
  * What "restricted" means is the one hidden-details rule in hidden-details.ts.
  */
 
-/** Another unit's intervention without consent: that it exists, not what it is. */
-export const restrictedInterventionSchema = z
-  .object({
-    id: z.uuid(),
-    detailsHidden: z.literal(true).describe('Details need the citizen’s consent or a recorded legal basis'),
-    type: z.object({ category: z.string() }),
-    sector: z.enum(SECTORS),
-    unit: z.object({ id: z.uuid(), name: z.string() }),
-    responsible: contactViewSchema.nullable(),
-    startDate: z.string(),
-    endDate: z.string().nullable(),
-    status: z.enum(INTERVENTION_STATUSES),
-    awaitingConfirmation: z.boolean().optional().describe('Not yet confirmed by the owning unit'),
-  })
-  .meta({ id: 'RestrictedIntervention' });
-
-/** The plan as a viewer receives it: interventions in full or restricted. */
-export const presentedPlanSchema = planOverviewSchema
-  .extend({
-    sectors: z.array(
-      z.object({
-        sector: z.enum(SECTORS),
-        interventions: z.array(z.union([interventionViewSchema, restrictedInterventionSchema])),
-      }),
-    ),
-  })
-  .meta({ id: 'PresentedPlan' });
+export { presentedPlanSchema, restrictedInterventionSchema } from '../../domain/plan/plan.responses.js';
 
 const VARIANT_LIMIT = 32;
 

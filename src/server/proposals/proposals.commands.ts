@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import type { ProposalData } from '../../domain/coordination/notifications.js';
 import type { ProfessionalActor } from '../../domain/access/policy.js';
 import { interventionUpdateSchema } from '../../domain/plan/plan.schemas.js';
 import { newId } from '../../db/ids.js';
@@ -147,24 +148,11 @@ async function notify(
       .where('id', '=', actor.unitId)
       .executeTakeFirstOrThrow(),
   ]);
-  const text = {
-    'proposal-made': {
-      da: `${unit.name} har foreslået en ændring af en indsats, I ejer.`,
-      en: `${unit.name} has proposed a change to an intervention your unit owns.`,
-    },
-    'proposal-accepted': {
-      da: `${unit.name} har accepteret dit forslag til ændring af en indsats.`,
-      en: `${unit.name} has accepted your proposed change to an intervention.`,
-    },
-    'proposal-declined': {
-      da: `${unit.name} har afvist dit forslag til ændring af en indsats.`,
-      en: `${unit.name} has declined your proposed change to an intervention.`,
-    },
-  }[kind];
-  const payload = JSON.stringify({
+  const data: ProposalData = {
     proposalId,
     citizen: { id: citizenId, name: `${citizen.given_name} ${citizen.family_name}` },
-    text,
-  });
+    unit: unit.name,
+  };
+  const payload = JSON.stringify(data);
   await insertNotifications(trx, actor, recipients, { citizenId, kind, subjectId: proposalId, payload });
 }

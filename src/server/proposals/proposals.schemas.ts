@@ -5,8 +5,7 @@ import { interventionUpdateSchema } from '../../domain/plan/plan.schemas.js';
  * The HTTP shapes of proposals (forslag): a change to an intervention proposed by someone
  * outside the unit that owns it, accepted or declined by that unit.
  */
-export const PROPOSAL_STATUSES = ['pending', 'accepted', 'declined'] as const;
-export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+export { PROPOSAL_STATUSES, type ProposalStatus } from '../../domain/plan/proposal.responses.js';
 
 const text = (max: number) => z.string().trim().min(1, { error: 'must not be empty' }).max(max);
 
@@ -21,30 +20,8 @@ export const proposalDeclineSchema = z.strictObject({
 });
 export type ProposalDecline = z.infer<typeof proposalDeclineSchema>;
 
-const named = z.object({ id: z.uuid(), name: z.string() });
-
-export const proposalViewSchema = z
-  .object({
-    id: z.uuid(),
-    citizenId: z.uuid(),
-    interventionId: z.uuid(),
-    ownerUnit: named.describe('The unit that owns the intervention and answers'),
-    proposedBy: named.extend({ unit: named }),
-    status: z.enum(PROPOSAL_STATUSES),
-    detailsHidden: z
-      .boolean()
-      .describe('The intervention’s details are hidden from you: only that a change was proposed'),
-    change: z.record(z.string(), z.unknown()).nullable(),
-    comment: z.string().nullable(),
-    declineReason: z.string().nullable(),
-    decidedBy: named.nullable(),
-    decidedAt: z.string().nullable(),
-    createdAt: z.string(),
-    canAnswer: z.boolean().describe('You may accept or decline it (the owning unit, while pending)'),
-  })
-  .meta({ id: 'Proposal' });
-export type ProposalView = z.infer<typeof proposalViewSchema>;
-
-export const proposalListSchema = z
-  .object({ items: z.array(proposalViewSchema) })
-  .meta({ id: 'ProposalList' });
+export {
+  type ProposalView,
+  proposalListSchema,
+  proposalViewSchema,
+} from '../../domain/plan/proposal.responses.js';

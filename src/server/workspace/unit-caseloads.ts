@@ -1,16 +1,10 @@
 import type { PlanOverview } from '../../domain/plan/plan.types.js';
 import type { Attention } from '../../domain/plan/attention.js';
+import { UNIT_ATTENTION_KINDS, type UnitAttentionKind } from '../../domain/workspace/workspace.responses.js';
 import { toCaseloadItem } from '../presenters/caseload.presenter.js';
 
 /** The kinds of attention a unit's figures count citizens by; each is a filter of the list behind it. */
-export const UNIT_ATTENTION_KINDS = [
-  'followUpsOverdue',
-  'followUpsDueSoon',
-  'noActiveIntervention',
-  'subGoalsPastDate',
-  'gaps',
-] as const;
-export type UnitAttentionKind = (typeof UNIT_ATTENTION_KINDS)[number];
+export { UNIT_ATTENTION_KINDS, type UnitAttentionKind } from '../../domain/workspace/workspace.responses.js';
 
 /** Whether a citizen's attention has this kind: the condition both the figure and its list use. */
 export function hasAttention(attention: Attention, kind: UnitAttentionKind): boolean {

@@ -1,6 +1,8 @@
 import i18next from 'i18next';
-import type { Problem } from './types.js';
+import type { Problem } from '../../../src/domain/common/responses.js';
 import { VISIT_HEADER, visitId } from './visit.js';
+
+export type { ItemList, Localised, NamedRef, Page, Problem } from '../../../src/domain/common/responses.js';
 
 /** An HTTP error from the API, carrying the RFC 9457 problem details when the server sent them. */
 export class ApiError extends Error {

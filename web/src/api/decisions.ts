@@ -7,7 +7,7 @@ import {
 } from '@tanstack/react-query';
 import type { DecisionView, HearingResponseCreate } from '../../../src/domain/decisions/decision.schemas.js';
 import { apiJson } from './client.js';
-import { citizenPath } from './coordinationKeys.js';
+import { citizenPath } from './queryKeys.js';
 
 /** A preliminary decision and its hearing, as the API shows it (one schema, the server's). */
 export type Decision = DecisionView;

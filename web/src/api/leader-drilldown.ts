@@ -1,7 +1,7 @@
 import { keepPreviousData, type UseQueryResult, useQuery } from '@tanstack/react-query';
 import { apiJson } from './client.js';
-import type { CoordinationTrend, LeaderFlagFilter, LeaderFlagList } from './coordination-types.js';
-import type { UnitAttentionKind, UnitCitizens } from './types.js';
+import type { CoordinationTrend, LeaderFlagFilter, LeaderFlagList } from './coordination.js';
+import type { UnitAttentionKind, UnitCitizens } from './workspace.js';
 
 /** Rows per page of a list behind a figure. */
 export const DRILLDOWN_PAGE = 50;

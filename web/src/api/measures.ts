@@ -6,7 +6,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { apiJson } from './client.js';
-import { citizenPath } from './coordinationKeys.js';
+import { citizenPath } from './queryKeys.js';
 
 /** A citizen's measures: answered questionnaires and the GAS T-score over time. */
 export interface MeasureResponse {

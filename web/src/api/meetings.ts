@@ -7,7 +7,7 @@ import {
 } from '@tanstack/react-query';
 import type { MeetingPreparation, MeetingView } from '../../../src/domain/meetings/meeting.schemas.js';
 import { apiJson } from './client.js';
-import { citizenPath } from './coordinationKeys.js';
+import { citizenPath } from './queryKeys.js';
 
 /** A network or team meeting with the citizen, as the API shows it to this viewer (one schema, the server's). */
 export type Meeting = MeetingView;

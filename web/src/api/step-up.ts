@@ -1,5 +1,5 @@
 import { ApiError, apiJson } from './client.js';
-import type { Me } from './types.js';
+import type { Me } from './auth.js';
 
 /** The problem type the server answers when a sensitive act needs a fresh login. */
 export const STEP_UP_PROBLEM_TYPE = 'urn:samspil:problem:step-up-required';

@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import {
   type UseMutationResult,
   type UseQueryResult,
@@ -5,10 +6,8 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import i18next from 'i18next';
-import { ApiError, apiJson, NetworkError } from './client.js';
+import { ApiError, apiJson, NetworkError, type Problem } from './client.js';
 import type { QualityFigures, RcTie as CollaborationTie } from '../domain.js';
-import type { Problem } from './types.js';
 
 /** Collaboration (relational coordination) and quality-indicator surveys, for team leaders. */
 

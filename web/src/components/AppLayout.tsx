@@ -1,7 +1,7 @@
 import { type ReactElement, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
-import { useMe } from '../api/useMe.js';
+import { useMe } from '../api/auth.js';
 import { Header } from './Header.js';
 import { Loading } from './Loading.js';
 import { SuccessAlert, SuccessAlertProvider } from './SuccessAlert.js';

@@ -1,9 +1,9 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import type { Me } from '../api/types.js';
-import { useUnansweredReferrals } from '../api/useUnansweredReferrals.js';
-import { useUnreadCount } from '../api/useUnreadCount.js';
+import type { Me } from '../api/auth.js';
+import { useUnansweredReferrals } from '../api/referrals.js';
+import { useUnreadCount } from '../api/inbox.js';
 import { formatNumber } from '../i18n/format.js';
 import { useLanguage } from '../i18n/useLanguage.js';
 import { paths } from '../routes.js';

@@ -1,8 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { Me } from '../api/types.js';
-import { useLogout } from '../api/useLogout.js';
+import { type Me, useLogout } from '../api/auth.js';
 import { homePath } from '../routes.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { MainNavItems } from './MainNavItems.js';

@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { Navigate } from 'react-router';
-import { useMe } from '../api/useMe.js';
+import { useMe } from '../api/auth.js';
 import { homePath } from '../routes.js';
 import { ErrorAlert } from './ErrorAlert.js';
 import { Loading } from './Loading.js';

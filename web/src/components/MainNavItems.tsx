@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import type { Me } from '../api/types.js';
+import type { Me } from '../api/auth.js';
 import { homePath, leadsUnit, paths } from '../routes.js';
 import { CoordinationNav } from './CoordinationNav.js';
 

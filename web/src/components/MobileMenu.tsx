@@ -9,7 +9,7 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
-import type { Me } from '../api/types.js';
+import type { Me } from '../api/auth.js';
 import { Icon } from './Icon.js';
 import { MainNavItems } from './MainNavItems.js';
 

@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { useMe } from '../api/useMe.js';
+import { useMe } from '../api/auth.js';
 import { ErrorAlert } from './ErrorAlert.js';
 import { Loading } from './Loading.js';
 

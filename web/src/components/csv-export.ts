@@ -12,7 +12,7 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvCel
     if (typeof value === 'string' && /^[=+\-@]/.test(text)) text = `'${text}`;
     return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
-  return [header, ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
+  return `${[header, ...rows].map((row) => row.map(field).join(',')).join('\r\n')}\r\n`;
 }
 
 /** Offers the CSV as a file download (with a BOM, so spreadsheets read æøå right). */

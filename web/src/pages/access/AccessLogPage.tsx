@@ -1,8 +1,7 @@
 import type { ReactElement } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { AccessLogEntry } from '../../api/access-types.js';
-import { useAccessLog } from '../../api/useAccessLog.js';
+import { type AccessLogEntry, useAccessLog } from '../../api/audit.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';

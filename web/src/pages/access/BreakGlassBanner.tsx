@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useActiveBreakGlass } from '../../api/useActiveBreakGlass.js';
+import { useActiveBreakGlass } from '../../api/break-glass.js';
 import { Alert } from '../../components/Alert.js';
 import { formatTime } from '../../i18n/format.js';
 

@@ -1,8 +1,7 @@
 import { type FormEvent, type ReactElement, type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BREAK_GLASS_REASONS, type BreakGlassReason } from '../../api/access-types.js';
+import { BREAK_GLASS_REASONS, type BreakGlassReason, useBreakGlass } from '../../api/break-glass.js';
 import { stepUpOf } from '../../api/step-up.js';
-import { useBreakGlass } from '../../api/useBreakGlass.js';
 import { Alert } from '../../components/Alert.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { RadioGroup } from '../../components/form/Choices.js';

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { Navigate } from 'react-router';
 import { Loading } from '../../components/Loading.js';
-import { useMe } from '../../api/useMe.js';
+import { useMe } from '../../api/auth.js';
 import { homePath } from '../../routes.js';
 import { useOwnCitizenId } from './useOwnCitizenId.js';
 

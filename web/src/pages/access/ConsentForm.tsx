@@ -7,9 +7,9 @@ import {
   type ConsentCategory,
   type ConsentPurpose,
   LEGAL_PROVISIONS,
-} from '../../api/access-types.js';
-import { useUnits } from '../../api/useCatalogue.js';
-import { useGiveConsent } from '../../api/useGiveConsent.js';
+  useGiveConsent,
+} from '../../api/consent.js';
+import { useUnits } from '../../api/catalogue.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { CheckboxGroup, RadioGroup } from '../../components/form/Choices.js';
 import { ErrorSummary } from '../../components/form/ErrorSummary.js';
@@ -18,7 +18,7 @@ import { dateError, type FieldErrors } from '../../components/form/form-errors.j
 import { useFocusOnOpen } from '../../components/form/useFocusOnOpen.js';
 import { useFormErrors } from '../../components/form/useFormErrors.js';
 import { useShowSuccess } from '../../components/SuccessAlert.js';
-import { SECTOR_LABELS } from '../../domain.js';
+import { SECTOR_LABELS, SECTORS } from '../../domain.js';
 import { danishToday } from '../../../../src/domain/calendar.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 
@@ -92,7 +92,9 @@ export function ConsentForm({ citizenId, onDone, by = 'citizen' }: ConsentFormPr
     if (fieldErrors.check(problems)) return;
     give.mutate(
       {
-        ...(grantee === 'unit' ? { granteeUnitId: unitId } : { granteeSector: sector }),
+        ...(grantee === 'unit'
+          ? { granteeUnitId: unitId }
+          : { granteeSector: SECTORS.find((code) => code === sector) }),
         categories,
         purpose,
         ...(validUntil ? { validUntil } : {}),
@@ -101,7 +103,12 @@ export function ConsentForm({ citizenId, onDone, by = 'citizen' }: ConsentFormPr
         ...(professional && kind === 'declaration'
           ? { declarationReference: reference.trim(), declarationSignedOn: signedOn }
           : {}),
-        ...(professional && kind === 'legal' ? { basis: 'legal_provision', legalProvision: provision } : {}),
+        ...(professional && kind === 'legal'
+          ? {
+              basis: 'legal_provision',
+              legalProvision: LEGAL_PROVISIONS.find((code) => code === provision),
+            }
+          : {}),
       },
       {
         onSuccess: () => {

@@ -1,10 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Consent } from '../../api/access-types.js';
-import { useAnswerConsent } from '../../api/useAnswerConsent.js';
-import { useConsents } from '../../api/useConsents.js';
-import { useMe } from '../../api/useMe.js';
-import { useWithdrawConsent } from '../../api/useWithdrawConsent.js';
+import { type Consent, useAnswerConsent, useConsents, useWithdrawConsent } from '../../api/consent.js';
+import { useMe } from '../../api/auth.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';

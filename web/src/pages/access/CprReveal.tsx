@@ -1,7 +1,7 @@
 import { type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stepUpOf } from '../../api/step-up.js';
-import { useCprReveal } from '../../api/useCprReveal.js';
+import { useCprReveal } from '../../api/break-glass.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { ReasonForm } from '../coordination/ReasonForm.js';
 import { StepUpNotice } from './StepUpNotice.js';

@@ -1,6 +1,6 @@
 import { type FormEvent, type ReactElement, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useGrantDelegation } from '../../api/useGrantDelegation.js';
+import { useGrantDelegation } from '../../api/delegations.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Checkbox } from '../../components/form/Choices.js';
 import { ErrorSummary } from '../../components/form/ErrorSummary.js';

@@ -1,8 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDelegations } from '../../api/useDelegations.js';
-import { useMe } from '../../api/useMe.js';
-import { useRevokeDelegation } from '../../api/useRevokeDelegation.js';
+import { useDelegations, useRevokeDelegation } from '../../api/delegations.js';
+import { useMe } from '../../api/auth.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';

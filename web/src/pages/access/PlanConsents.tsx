@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useActiveBreakGlass } from '../../api/useActiveBreakGlass.js';
-import { useConsents } from '../../api/useConsents.js';
+import { useActiveBreakGlass } from '../../api/break-glass.js';
+import { useConsents } from '../../api/consent.js';
 import { OpenFormButton } from '../../components/form/OpenFormButton.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
 import { useToggle } from '../../hooks/useToggle.js';

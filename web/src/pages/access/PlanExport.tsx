@@ -1,6 +1,6 @@
 import { type ReactElement, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePlanExport } from '../../api/usePlanExport.js';
+import { usePlanExport } from '../../api/plan.js';
 import { stepUpOf } from '../../api/step-up.js';
 import { Alert } from '../../components/Alert.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';

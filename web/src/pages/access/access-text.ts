@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { CONSENT_PURPOSES } from '../../api/access-types.js';
+import { CONSENT_PURPOSES } from '../../api/consent.js';
 
 const KNOWN_WHAT = new Set(['plan', 'cpr', 'referral', 'consent', 'delegation', 'flags', 'citizen']);
 const KNOWN_ACTIONS = new Set([

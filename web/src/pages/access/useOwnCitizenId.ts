@@ -1,4 +1,4 @@
-import { useMe } from '../../api/useMe.js';
+import { useMe } from '../../api/auth.js';
 
 /** The logged-in citizen's own id; null for professionals (these pages are the citizen's). */
 export function useOwnCitizenId(): { citizenId: string | null; loading: boolean } {

@@ -1,8 +1,8 @@
 import { type FormEvent, type ReactElement, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditFilter } from '../../api/access-types.js';
-import { useProfessionals } from '../../api/useCatalogue.js';
-import { useCprSearch } from '../../api/useCprSearch.js';
+import type { AuditFilter } from '../../api/audit.js';
+import { useProfessionals } from '../../api/catalogue.js';
+import { useCprSearch } from '../../api/workspace.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { CprInput, Field, SelectField, TextField } from '../../components/form/Fields.js';
 import { ErrorSummary } from '../../components/form/ErrorSummary.js';

@@ -1,10 +1,9 @@
 import { type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { AuditFilter } from '../../api/access-types.js';
+import { type AuditFilter, useAuditVisits } from '../../api/audit.js';
 import { isApiError } from '../../api/client.js';
-import { useAuditVisits } from '../../api/useAuditVisits.js';
-import { useMe } from '../../api/useMe.js';
+import { useMe } from '../../api/auth.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';

@@ -1,6 +1,6 @@
 import { Fragment, type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditVisit } from '../../api/access-types.js';
+import type { AuditVisit } from '../../api/audit.js';
 import { partText, resourceKind } from '../../domain.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';

@@ -1,8 +1,11 @@
 import { type FormEvent, type ReactElement, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BREAK_GLASS_OUTCOMES, type BreakGlassOutcome } from '../../api/access-types.js';
-import { useBreakGlassDetail } from '../../api/useBreakGlassDetail.js';
-import { useReviewBreakGlass } from '../../api/useReviewBreakGlass.js';
+import {
+  BREAK_GLASS_OUTCOMES,
+  type BreakGlassOutcome,
+  useBreakGlassDetail,
+  useReviewBreakGlass,
+} from '../../api/break-glass.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { RadioGroup } from '../../components/form/Choices.js';
 import { ErrorSummary } from '../../components/form/ErrorSummary.js';

@@ -1,10 +1,9 @@
 import { type ReactElement, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { BreakGlassAccess } from '../../api/access-types.js';
+import { type BreakGlassAccess, useBreakGlassList } from '../../api/break-glass.js';
 import { isApiError } from '../../api/client.js';
-import { useBreakGlassList } from '../../api/useBreakGlassList.js';
-import { useMe } from '../../api/useMe.js';
+import { useMe } from '../../api/auth.js';
 import { BreakGlassReviewForm } from './BreakGlassReviewForm.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';

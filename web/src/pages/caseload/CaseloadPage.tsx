@@ -1,9 +1,8 @@
 import { type ReactElement, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
-import { type CaseloadSort, useCaseload } from '../../api/useCaseload.js';
-import { useCprSearch } from '../../api/useCprSearch.js';
-import { useMe } from '../../api/useMe.js';
+import { type CaseloadSort, useCaseload, useCprSearch } from '../../api/workspace.js';
+import { useMe } from '../../api/auth.js';
 import { Alert } from '../../components/Alert.js';
 import { looksLikeCpr, NameSearch } from '../../components/NameSearch.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type CaseloadItem, visibleChangeAt } from '../../api/types.js';
+import { type CaseloadItem, visibleChangeAt } from '../../api/workspace.js';
 import { type SortDirection, SortableHeader } from '../../components/SortableHeader.js';
 import { SectorTags } from '../../components/SectorTags.js';
 import { SECTOR_LABELS } from '../../domain.js';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../api/client.js';
 import { forgetSession } from '../../api/queryClient.js';
-import type { CprSearchState } from '../../api/useCprSearch.js';
+import type { CprSearchState } from '../../api/workspace.js';
 import { Alert } from '../../components/Alert.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { planPath } from '../../routes.js';

@@ -1,7 +1,6 @@
 import { type ReactElement, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VersionedPlan } from '../../api/usePlan.js';
-import { usePlanWrite } from '../../api/usePlanWrite.js';
+import { type VersionedPlan, usePlanWrite } from '../../api/plan.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Checkbox, RadioGroup } from '../../components/form/Choices.js';
 import { ErrorSummary } from '../../components/form/ErrorSummary.js';

@@ -1,7 +1,6 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PresentedPlan } from '../../api/types.js';
-import { usePlanHistory } from '../../api/usePlanHistory.js';
+import { type PresentedPlan, usePlanHistory } from '../../api/plan.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { sinceLastTime } from './since-last-time.js';

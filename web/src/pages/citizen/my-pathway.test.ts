@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Meeting } from '../../api/meetings.js';
-import type { PresentedPlan } from '../../api/types.js';
+import type { PresentedPlan } from '../../api/plan.js';
 import type { InterventionView, SubGoalView, TeamMemberView } from '../../domain.js';
 import { myPathway, progressWords } from './my-pathway.js';
 

@@ -1,6 +1,6 @@
 import { addDays, type Day, momentPlusDays } from '../../../../src/domain/calendar.js';
 import type { Meeting } from '../../api/meetings.js';
-import type { PresentedIntervention, PresentedPlan, RestrictedInterventionView } from '../../api/types.js';
+import type { PresentedIntervention, PresentedPlan, RestrictedInterventionView } from '../../api/plan.js';
 import type { SubGoalView, TeamMemberView } from '../../domain.js';
 
 /** How far ahead "this week" looks for steps with a date: the coming fortnight, as agreed steps go. */

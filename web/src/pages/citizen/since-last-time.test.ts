@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryEntry, PresentedPlan } from '../../api/types.js';
+import type { HistoryEntry, PresentedPlan } from '../../api/plan.js';
 import { sinceLastTime } from './since-last-time.js';
 
 const plan = {

@@ -1,4 +1,4 @@
-import type { HistoryEntry, PresentedPlan } from '../../api/types.js';
+import type { HistoryEntry, PresentedPlan } from '../../api/plan.js';
 import { isRestricted, type ProgressWords, progressWords } from './my-pathway.js';
 
 /** At most this many sentences; the whole history is on the plan page. */

@@ -2,7 +2,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/client.js';
-import type { FlagRuleId, LeaderFlagFilter } from '../../api/coordination-types.js';
+import type { FlagRuleId, LeaderFlagFilter } from '../../api/coordination.js';
 import { DRILLDOWN_PAGE, useLeaderFlags } from '../../api/leader-drilldown.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client.js';
-import { useCoordinationOverview } from '../../api/useCoordinationOverview.js';
+import { useCoordinationOverview } from '../../api/coordination.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { formatDateTime, formatNumber } from '../../i18n/format.js';

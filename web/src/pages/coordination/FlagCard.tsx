@@ -1,7 +1,6 @@
 import { type ReactElement, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Flag } from '../../api/coordination-types.js';
-import { type FlagAction, useFlagAction } from '../../api/useFlagAction.js';
+import { type Flag, type FlagAction, useFlagAction } from '../../api/coordination.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useConfirmSave } from '../../components/SuccessAlert.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useMyDayFlags } from '../../api/useMyDayFlags.js';
+import { useMyDayFlags } from '../../api/coordination.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { planPath } from '../../routes.js';

@@ -1,6 +1,6 @@
 import { type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFlag } from '../../api/useFlag.js';
+import { useFlag } from '../../api/coordination.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { formatDateTime } from '../../i18n/format.js';

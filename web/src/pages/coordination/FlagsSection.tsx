@@ -1,6 +1,6 @@
 import { type ReactElement, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Flag } from '../../api/coordination-types.js';
+import type { Flag } from '../../api/coordination.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { anchors } from '../plan/anchors.js';

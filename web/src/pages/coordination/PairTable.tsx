@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { PairCount } from '../../api/coordination-types.js';
+import type { PairCount } from '../../api/coordination.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { BarCell } from '../../components/BarCell.js';

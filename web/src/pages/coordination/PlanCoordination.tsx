@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import { useCitizenFlags } from '../../api/useCitizenFlags.js';
+import { useCitizenFlags } from '../../api/coordination.js';
 import { usePlanContext } from '../plan/PlanContext.js';
 import { PlanReferrals } from '../referrals/PlanReferrals.js';
 import { FlagsSection } from './FlagsSection.js';

@@ -1,8 +1,7 @@
 import { type FormEvent, type ReactElement, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CoordinationRule } from '../../api/coordination-types.js';
+import { type CoordinationRule, useUpdateRule } from '../../api/coordination.js';
 import { ApiError } from '../../api/client.js';
-import { useUpdateRule } from '../../api/useUpdateRule.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { ErrorSummary } from '../../components/form/ErrorSummary.js';
 import type { FieldErrors } from '../../components/form/form-errors.js';

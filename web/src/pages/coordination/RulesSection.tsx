@@ -1,8 +1,8 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client.js';
-import { useCoordinationRules } from '../../api/useCoordinationRules.js';
-import { useMe } from '../../api/useMe.js';
+import { useCoordinationRules } from '../../api/coordination.js';
+import { useMe } from '../../api/auth.js';
 import { RuleForm } from './RuleForm.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
 

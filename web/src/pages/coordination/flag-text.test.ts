@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Flag } from '../../api/coordination-types.js';
+import type { Flag } from '../../api/coordination.js';
 import { bySeverity, flaggedIds, localised } from './flag-text.js';
 
 function flag(overrides: Partial<Flag>): Flag {
@@ -17,6 +17,7 @@ function flag(overrides: Partial<Flag>): Flag {
     detailsHidden: false,
     owner: null,
     statusComment: null,
+    dismissedUntil: null,
     statusAt: '2026-11-01T00:00:00Z',
     createdAt: '2026-11-01T00:00:00Z',
     ...overrides,

@@ -1,4 +1,5 @@
-import type { Flag, FlagStatus, Localised } from '../../api/coordination-types.js';
+import type { Flag, FlagStatus } from '../../api/coordination.js';
+import type { Localised } from '../../api/client.js';
 import { SECTOR_LABELS } from '../../domain.js';
 import type { Language } from '../../i18n/index.js';
 

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useCitizenFlags } from '../../api/useCitizenFlags.js';
+import { useCitizenFlags } from '../../api/coordination.js';
 import { usePlanContext } from '../plan/PlanContext.js';
 import { flaggedIds } from './flag-text.js';
 

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useMe } from '../../api/useMe.js';
+import { useMe } from '../../api/auth.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { homePath } from '../../routes.js';
 

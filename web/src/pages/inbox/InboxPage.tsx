@@ -2,9 +2,7 @@ import type { ReactElement } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { InboxItem } from '../../api/coordination-types.js';
-import { useInbox } from '../../api/useInbox.js';
-import { useMarkRead } from '../../api/useMarkRead.js';
+import { type InboxItem, useInbox, useMarkRead } from '../../api/inbox.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDateTime, formatNumber } from '../../i18n/format.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
@@ -82,7 +80,7 @@ function InboxEntry({
 }): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
-  const text = notificationText(item, language) ?? t('inbox.kind.other');
+  const text = notificationText(item, t, language);
   const citizen = notificationCitizen(item);
   const unread = item.readAt === null;
   const referral = isReferralNotification(item);

@@ -1,8 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { useChooseDelegation, useDelegationChoices } from '../../api/useDelegationChoice.js';
-import { useLogout } from '../../api/useLogout.js';
+import { useChooseDelegation, useDelegationChoices, useLogout } from '../../api/auth.js';
 import { Alert } from '../../components/Alert.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate } from '../../i18n/format.js';

@@ -1,10 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import type { DemoPersona, Me } from '../../api/types.js';
-import { useDemoLogin } from '../../api/useDemoLogin.js';
-import { useDemoPersonas } from '../../api/useDemoPersonas.js';
-import { useMe } from '../../api/useMe.js';
+import { type DemoPersona, type Me, useDemoLogin, useDemoPersonas, useMe } from '../../api/auth.js';
 import { Alert } from '../../components/Alert.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';

@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DemoPersona } from '../../api/types.js';
+import type { DemoPersona } from '../../api/auth.js';
 import { SECTOR_LABELS } from '../../domain.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 
@@ -15,7 +15,7 @@ interface PersonaCardProps {
 export function PersonaCard({ persona, onLogin, busy, pending }: PersonaCardProps): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
-  const title = (language === 'en' ? persona.titleEn : persona.titleDa) || persona.title || '';
+  const title = language === 'en' ? persona.titleEn : persona.titleDa;
   return (
     <li className="card samspil-persona">
       <div className="card-content">

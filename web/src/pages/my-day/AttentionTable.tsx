@@ -1,8 +1,8 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { AttentionItem } from '../../api/types.js';
-import { useMyDayFlags } from '../../api/useMyDayFlags.js';
+import type { AttentionItem } from '../../api/workspace.js';
+import { useMyDayFlags } from '../../api/coordination.js';
 import { type SortDirection, SortableHeader } from '../../components/SortableHeader.js';
 import { formatDate } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';

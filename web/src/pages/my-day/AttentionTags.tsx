@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { AttentionItem } from '../../api/types.js';
+import type { AttentionItem } from '../../api/workspace.js';
 import { planPath } from '../../routes.js';
 import { coordinationAnchor } from '../coordination/flag-text.js';
 import { type AttentionSignal, attentionSignals, type FlagCount } from './attention-rank.js';

@@ -1,10 +1,9 @@
 import { type ReactElement, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
-import { useCprSearch } from '../../api/useCprSearch.js';
-import { useMe } from '../../api/useMe.js';
-import { useMyDay } from '../../api/useMyDay.js';
-import { useMyDayFlags } from '../../api/useMyDayFlags.js';
+import { useCprSearch, useMyDay } from '../../api/workspace.js';
+import { useMe } from '../../api/auth.js';
+import { useMyDayFlags } from '../../api/coordination.js';
 import { Alert } from '../../components/Alert.js';
 import { looksLikeCpr, NameSearch } from '../../components/NameSearch.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';

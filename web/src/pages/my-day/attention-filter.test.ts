@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AttentionItem } from '../../api/types.js';
+import type { AttentionItem } from '../../api/workspace.js';
 import { filterAndSort } from './attention-filter.js';
 
 function item(

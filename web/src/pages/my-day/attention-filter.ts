@@ -1,4 +1,4 @@
-import type { AttentionItem } from '../../api/types.js';
+import type { AttentionItem } from '../../api/workspace.js';
 import { type FlagCount, severityRank } from './attention-rank.js';
 
 export const ATTENTION_KINDS = [

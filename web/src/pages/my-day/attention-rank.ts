@@ -1,4 +1,4 @@
-import type { AttentionItem } from '../../api/types.js';
+import type { AttentionItem } from '../../api/workspace.js';
 
 /** Open coordination flags of one citizen, as My day counts them (GET /api/my-day/flags). */
 export interface FlagCount {

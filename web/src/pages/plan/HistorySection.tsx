@@ -1,6 +1,6 @@
 import { type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HistoryEntry, PlanHistory, PresentedPlan } from '../../api/types.js';
+import type { HistoryEntry, PlanHistory, PresentedPlan } from '../../api/plan.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';

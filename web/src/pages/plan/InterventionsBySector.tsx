@@ -1,4 +1,4 @@
-import type { PresentedIntervention, PresentedPlan } from '../../api/types.js';
+import type { PresentedIntervention, PresentedPlan } from '../../api/plan.js';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type InterventionStatus, SECTOR_LABELS, type SubGoalView } from '../../domain.js';

@@ -1,6 +1,6 @@
 import { type FormEvent, type ReactElement, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useProfessionals, useUnits } from '../../api/useCatalogue.js';
+import { useProfessionals, useUnits } from '../../api/catalogue.js';
 import { type NewMeeting, useCreateMeeting } from '../../api/meetings.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Checkbox, CheckboxGroup } from '../../components/form/Choices.js';

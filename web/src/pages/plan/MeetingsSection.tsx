@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Meeting, useMeetings } from '../../api/meetings.js';
-import { useMe } from '../../api/useMe.js';
+import { useMe } from '../../api/auth.js';
 import { useToggle } from '../../hooks/useToggle.js';
 import { MeetingCard } from './MeetingCard.js';
 import { MeetingForm } from './MeetingForm.js';

@@ -1,7 +1,7 @@
 import { type ReactElement, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FlagSeverity } from '../../api/coordination-types.js';
-import { useNextSteps } from '../../api/useNextSteps.js';
+import type { FlagSeverity } from '../../api/coordination.js';
+import { useNextSteps } from '../../api/plan.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';

@@ -1,4 +1,4 @@
-import type { PresentedPlan } from '../../api/types.js';
+import type { PresentedPlan } from '../../api/plan.js';
 import { type ReactElement, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SECTOR_LABELS } from '../../domain.js';

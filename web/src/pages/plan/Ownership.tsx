@@ -1,7 +1,6 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PresentedIntervention } from '../../api/types.js';
-import { usePlanWrite } from '../../api/usePlanWrite.js';
+import { type PresentedIntervention, usePlanWrite } from '../../api/plan.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useToggle } from '../../hooks/useToggle.js';
 import { ProposalForm } from './edit/LazyForms.js';

@@ -1,4 +1,4 @@
-import type { PresentedPlan } from '../../api/types.js';
+import type { PresentedPlan } from '../../api/plan.js';
 import { createContext, useContext } from 'react';
 
 /** The plan being shown and what the viewer may do with it, for the sections deep in the page. */

@@ -1,7 +1,6 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Proposal, useProposals } from '../../api/useProposals.js';
-import { usePlanWrite } from '../../api/usePlanWrite.js';
+import { type Proposal, useProposals, usePlanWrite } from '../../api/plan.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useToggle } from '../../hooks/useToggle.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';

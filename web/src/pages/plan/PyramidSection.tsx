@@ -1,4 +1,4 @@
-import type { PresentedPlan } from '../../api/types.js';
+import type { PresentedPlan } from '../../api/plan.js';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PYRAMID_LABELS, PYRAMID_LEVELS, type PyramidLevel } from '../../domain.js';

@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RestrictedInterventionView } from '../../api/types.js';
+import type { RestrictedInterventionView } from '../../api/plan.js';
 import { ContactFacts, InterventionItem, PeriodFact } from './InterventionItem.js';
 import { OwnershipActions, OwnershipLine } from './Ownership.js';
 

@@ -1,4 +1,4 @@
-import type { PresentedIntervention } from '../../api/types.js';
+import type { PresentedIntervention } from '../../api/plan.js';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isSubGoalOverdue, type SubGoalView } from '../../domain.js';

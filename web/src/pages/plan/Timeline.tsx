@@ -1,4 +1,4 @@
-import type { PresentedIntervention, PresentedPlan } from '../../api/types.js';
+import type { PresentedIntervention, PresentedPlan } from '../../api/plan.js';
 import {
   type KeyboardEvent,
   type ReactElement,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryEntry } from '../../api/types.js';
+import type { HistoryEntry } from '../../api/plan.js';
 import { gasTraces } from './gas-trace.js';
 
 function entry(

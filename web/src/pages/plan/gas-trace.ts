@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '../../api/types.js';
+import type { HistoryEntry } from '../../api/plan.js';
 
 /** One recorded GAS level of a sub-goal, at a time. */
 export interface GasPoint {

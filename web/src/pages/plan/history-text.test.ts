@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryEntry } from '../../api/types.js';
+import type { HistoryEntry } from '../../api/plan.js';
 import { changedFields, isNewToMe } from './history-text.js';
 
 const base: HistoryEntry = {

@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '../../api/types.js';
+import type { HistoryEntry } from '../../api/plan.js';
 
 /** Fields that only the system cares about; the history does not list them as changes. */
 const HIDDEN = new Set([

@@ -1,4 +1,4 @@
-import type { PresentedIntervention, RestrictedInterventionView } from '../../api/types.js';
+import type { PresentedIntervention, RestrictedInterventionView } from '../../api/plan.js';
 
 /** Whether only "that, not what" of this intervention may be shown to the viewer. */
 export function isRestricted(item: PresentedIntervention): item is RestrictedInterventionView {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PresentedPlan } from '../../api/types.js';
+import type { PresentedPlan } from '../../api/plan.js';
 import type { TeamMemberView } from '../../domain.js';
 import { distinctParts, organisationOf } from './organisation.js';
 import { pyramidCounts } from './PyramidSection.js';

@@ -1,4 +1,4 @@
-import type { PresentedPlan } from '../../api/types.js';
+import type { PresentedPlan } from '../../api/plan.js';
 import type { Sector, TeamMemberView } from '../../domain.js';
 
 /** A person around the citizen: a team member, or a professional who is responsible for an intervention. */

@@ -1,4 +1,4 @@
-import type { PresentedPlan } from '../../api/types.js';
+import type { PresentedPlan } from '../../api/plan.js';
 import { describe, expect, it } from 'vitest';
 import type { InterventionView, Sector, SubGoalView } from '../../domain.js';
 import {

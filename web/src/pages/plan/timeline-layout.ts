@@ -1,4 +1,4 @@
-import type { PresentedIntervention, PresentedPlan } from '../../api/types.js';
+import type { PresentedIntervention, PresentedPlan } from '../../api/plan.js';
 import type { Sector } from '../../domain.js';
 import { addDays, addMonths, danishToday, daysBetween, monthStart } from '../../../../src/domain/calendar.js';
 import { isRestricted } from './intervention-view.js';

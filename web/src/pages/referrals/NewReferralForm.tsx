@@ -1,7 +1,7 @@
 import { type FormEvent, type ReactElement, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUnits } from '../../api/useCatalogue.js';
-import { useCreateReferral } from '../../api/useCreateReferral.js';
+import { useUnits } from '../../api/catalogue.js';
+import { useCreateReferral } from '../../api/referrals.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { ErrorSummary } from '../../components/form/ErrorSummary.js';
 import { FormActions, SelectField, TextField } from '../../components/form/Fields.js';

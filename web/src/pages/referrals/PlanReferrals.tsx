@@ -1,8 +1,8 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useCitizenReferrals } from '../../api/useCitizenReferrals.js';
-import { useMe } from '../../api/useMe.js';
+import { useCitizenReferrals } from '../../api/referrals.js';
+import { useMe } from '../../api/auth.js';
 import { useToggle } from '../../hooks/useToggle.js';
 import { usePlanContext } from '../plan/PlanContext.js';
 import { referralsPath } from '../coordination/paths.js';

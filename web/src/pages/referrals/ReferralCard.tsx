@@ -1,8 +1,7 @@
 import { type ReactElement, type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Referral, ReferralAction } from '../../api/coordination-types.js';
-import { useReferralAction } from '../../api/useReferralAction.js';
+import { type Referral, type ReferralAction, useReferralAction } from '../../api/referrals.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useConfirmSave } from '../../components/SuccessAlert.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';

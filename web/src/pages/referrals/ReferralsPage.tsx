@@ -1,8 +1,8 @@
 import { type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
-import { useMe } from '../../api/useMe.js';
-import { useReferrals } from '../../api/useReferrals.js';
+import { useMe } from '../../api/auth.js';
+import { useReferrals } from '../../api/referrals.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { homePath } from '../../routes.js';
 import { ReferralCard } from './ReferralCard.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Referral } from '../../api/coordination-types.js';
+import type { Referral } from '../../api/referrals.js';
 import { referralActions } from './referral-actions.js';
 
 function referral(status: Referral['status']): Referral {

@@ -1,4 +1,4 @@
-import type { Referral, ReferralAction } from '../../api/coordination-types.js';
+import type { Referral, ReferralAction } from '../../api/referrals.js';
 
 /**
  * What a unit may do with a referral now. The receiving unit answers and carries it out; the

@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VersionedPlan } from '../../../api/usePlan.js';
+import type { VersionedPlan } from '../../../api/plan.js';
 import { formatDateTime } from '../../../i18n/format.js';
 import { useLanguage } from '../../../i18n/useLanguage.js';
 

@@ -1,6 +1,6 @@
 import { type ReactElement, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useInterventionTypes, useProfessionals, useUnits } from '../../../api/useCatalogue.js';
+import { useInterventionTypes, useProfessionals, useUnits } from '../../../api/catalogue.js';
 import { type InterventionView, LEGAL_BASES, type LegalBasisCode, SECTOR_LABELS } from '../../../domain.js';
 import { danishToday } from '../../../../../src/domain/calendar.js';
 import { formatDate } from '../../../i18n/format.js';

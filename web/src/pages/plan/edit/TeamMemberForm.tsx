@@ -1,6 +1,6 @@
 import { type ReactElement, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useProfessionals, useUnits } from '../../../api/useCatalogue.js';
+import { useProfessionals, useUnits } from '../../../api/catalogue.js';
 import { SECTOR_LABELS, type TeamMemberKind } from '../../../domain.js';
 import { useLanguage } from '../../../i18n/useLanguage.js';
 import { teamMemberCreateSchema } from '../../../plan-schemas.js';

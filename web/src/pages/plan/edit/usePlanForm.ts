@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { type PlanWrite, StaleVersionError, usePlanWrite } from '../../../api/usePlanWrite.js';
-import type { VersionedPlan } from '../../../api/usePlan.js';
+import { type PlanWrite, StaleVersionError, usePlanWrite, type VersionedPlan } from '../../../api/plan.js';
 import type { FieldErrors } from '../../../components/form/form-errors.js';
 import { useFormErrors } from '../../../components/form/useFormErrors.js';
 import { useShowSuccess } from '../../../components/SuccessAlert.js';

@@ -1,7 +1,8 @@
+import '../../../styles/measures.css';
 import { lazy, type ReactElement, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CitizenMeasures, useCitizenMeasures } from '../../../api/measures.js';
-import { useMe } from '../../../api/useMe.js';
+import { useMe } from '../../../api/auth.js';
 import { ExportCsvButton } from '../../../components/ExportCsvButton.js';
 import { OpenFormButton } from '../../../components/form/OpenFormButton.js';
 import { Loading } from '../../../components/Loading.js';
@@ -15,7 +16,6 @@ import { FunctionLevelsFigure } from './FunctionLevelsFigure.js';
 import { MeasureChart } from './MeasureChart.js';
 import { answeredDay } from './measures-view.js';
 import { SessionFeedbackFigure } from './SessionFeedbackFigure.js';
-import '../../../styles/measures.css';
 import { PlanSection } from '../sections/PlanSection.js';
 
 export const measuresAnchor = 'plan-measures';
