@@ -63,3 +63,18 @@ export async function unitNameOf(db: Executor, municipalityId: string, unitId: s
     .executeTakeFirst();
   return unit?.name ?? null;
 }
+
+/** The plan's version (the caller holds the plan's lock). */
+export async function planVersionOf(
+  trx: Transaction<DB>,
+  municipalityId: string,
+  citizenId: string,
+): Promise<number> {
+  const plan = await trx
+    .selectFrom('plan')
+    .select('version')
+    .where('municipality_id', '=', municipalityId)
+    .where('citizen_id', '=', citizenId)
+    .executeTakeFirstOrThrow();
+  return plan.version;
+}
