@@ -5,6 +5,7 @@ import { newId } from '../../db/ids.js';
 import { insertNotifications } from '../../db/queries/notification.queries.js';
 import {
   answerProposal,
+  citizenAndUnitNames,
   insertProposal,
   interventionForProposal,
   type ProposalRow,
@@ -133,20 +134,7 @@ async function notify(
 ): Promise<void> {
   const recipients = [...recipientIds].filter((id) => id !== actor.id);
   if (recipients.length === 0) return;
-  const [citizen, unit] = await Promise.all([
-    trx
-      .selectFrom('citizen')
-      .select(['given_name', 'family_name'])
-      .where('municipality_id', '=', actor.municipalityId)
-      .where('id', '=', citizenId)
-      .executeTakeFirstOrThrow(),
-    trx
-      .selectFrom('unit')
-      .select('name')
-      .where('municipality_id', '=', actor.municipalityId)
-      .where('id', '=', actor.unitId)
-      .executeTakeFirstOrThrow(),
-  ]);
+  const { citizen, unit } = await citizenAndUnitNames(trx, actor.municipalityId, citizenId, actor.unitId);
   const text = {
     'proposal-made': {
       da: `${unit.name} har foreslået en ændring af en indsats, I ejer.`,
