@@ -147,7 +147,10 @@ export async function insertProfessionalIdentityLink(
 }
 
 /** Remembers a login in progress (PKCE verifier and nonce) under the hash of its state. */
-export async function insertLoginAttempt(db: Executor, attempt: Insertable<DB['login_attempt']>): Promise<void> {
+export async function insertLoginAttempt(
+  db: Executor,
+  attempt: Insertable<DB['login_attempt']>,
+): Promise<void> {
   await db.insertInto('login_attempt').values(attempt).execute();
 }
 

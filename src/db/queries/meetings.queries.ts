@@ -4,7 +4,12 @@ import type { DB, MeetingParticipantTable, MeetingTable } from '../schema.js';
 type Executor = Kysely<DB> | Transaction<DB>;
 
 /** A citizen's meetings (or one of them), oldest first, with organiser, unit and relation days. */
-export async function meetingRows(db: Executor, municipalityId: string, citizenId: string, meetingId?: string) {
+export async function meetingRows(
+  db: Executor,
+  municipalityId: string,
+  citizenId: string,
+  meetingId?: string,
+) {
   let query = db
     .selectFrom('meeting as m')
     .innerJoin('municipality as mu', 'mu.id', 'm.municipality_id')
@@ -41,7 +46,11 @@ export async function meetingRows(db: Executor, municipalityId: string, citizenI
 }
 
 /** The participants of many meetings, in the order they were invited, professionals with their unit. */
-export async function meetingParticipantRows(db: Executor, municipalityId: string, meetingIds: readonly string[]) {
+export async function meetingParticipantRows(
+  db: Executor,
+  municipalityId: string,
+  meetingIds: readonly string[],
+) {
   return db
     .selectFrom('meeting_participant as p')
     .leftJoin('professional as pr', (join) =>

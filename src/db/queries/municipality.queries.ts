@@ -18,6 +18,10 @@ export async function municipalitiesByCode(db: Executor, code?: string) {
 
 /** The id of the municipality with this code, when there is one. */
 export async function municipalityIdByCode(db: Executor, code: string): Promise<string | undefined> {
-  const municipality = await db.selectFrom('municipality').select('id').where('code', '=', code).executeTakeFirst();
+  const municipality = await db
+    .selectFrom('municipality')
+    .select('id')
+    .where('code', '=', code)
+    .executeTakeFirst();
   return municipality?.id;
 }

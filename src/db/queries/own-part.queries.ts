@@ -31,7 +31,12 @@ export async function insertOwnStep(trx: Transaction<DB>, row: Insertable<OwnSte
 }
 
 /** One of the citizen's own steps, when it is hers. */
-export async function ownStepOf(trx: Transaction<DB>, municipalityId: string, citizenId: string, stepId: string) {
+export async function ownStepOf(
+  trx: Transaction<DB>,
+  municipalityId: string,
+  citizenId: string,
+  stepId: string,
+) {
   return trx
     .selectFrom('own_step')
     .select(['title', 'done_at'])
@@ -55,6 +60,9 @@ export async function setOwnStepDone(
     .execute();
 }
 
-export async function insertPlanComment(trx: Transaction<DB>, row: Insertable<PlanCommentTable>): Promise<void> {
+export async function insertPlanComment(
+  trx: Transaction<DB>,
+  row: Insertable<PlanCommentTable>,
+): Promise<void> {
   await trx.insertInto('plan_comment').values(row).execute();
 }

@@ -455,7 +455,11 @@ export async function rebuildPlanDocuments(
  * Many citizens' plan read models in one query, the document as text: parsing jsonb into
  * objects and serialising them again costs several times the query itself.
  */
-export async function planDocumentsAsText(db: Executor, municipalityId: string, citizenIds: readonly string[]) {
+export async function planDocumentsAsText(
+  db: Executor,
+  municipalityId: string,
+  citizenIds: readonly string[],
+) {
   return db
     .selectFrom('plan_document')
     .select([

@@ -54,7 +54,11 @@ export async function insertPlanHistory(
 }
 
 /** A unit's name, when the municipality has it. */
-export async function unitNameOf(db: Executor, municipalityId: string, unitId: string): Promise<string | null> {
+export async function unitNameOf(
+  db: Executor,
+  municipalityId: string,
+  unitId: string,
+): Promise<string | null> {
   const unit = await db
     .selectFrom('unit')
     .select('name')

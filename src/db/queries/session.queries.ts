@@ -68,7 +68,11 @@ export async function deleteSession(db: Executor, tokenHash: Uint8Array): Promis
 }
 
 /** Deletes every session of one user; returns how many there were. */
-export async function deleteSessionsOf(db: Executor, municipalityId: string, subjectId: string): Promise<number> {
+export async function deleteSessionsOf(
+  db: Executor,
+  municipalityId: string,
+  subjectId: string,
+): Promise<number> {
   const result = await db
     .deleteFrom('session')
     .where('municipality_id', '=', municipalityId)

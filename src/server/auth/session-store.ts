@@ -104,18 +104,18 @@ export class SessionStore {
     const now = this.clock();
     const expiresAt = new Date(now + this.limits.absoluteHours * 3_600_000);
     await insertSession(this.db, {
-        token_hash: hashToken(token),
-        municipality_id: subject.municipalityId,
-        subject_kind: subject.kind,
-        subject_id: subject.id,
-        role: sessionRole(actor),
-        persona: subject.persona,
-        expires_at: expiresAt,
-        last_seen_at: new Date(now),
-        auth_method: subject.method ?? 'test',
-        acr: subject.acr ?? null,
-        delegation_id: subject.delegationId ?? null,
-        auth_time: subject.authTime ?? new Date(now),
+      token_hash: hashToken(token),
+      municipality_id: subject.municipalityId,
+      subject_kind: subject.kind,
+      subject_id: subject.id,
+      role: sessionRole(actor),
+      persona: subject.persona,
+      expires_at: expiresAt,
+      last_seen_at: new Date(now),
+      auth_method: subject.method ?? 'test',
+      acr: subject.acr ?? null,
+      delegation_id: subject.delegationId ?? null,
+      auth_time: subject.authTime ?? new Date(now),
       grantee_cpr_hmac: granteeCprHmac,
     });
     return { token, actor, expiresAt };

@@ -92,12 +92,12 @@ export async function changeFlagStatus(
     if (!closedBySystem)
       await setFlagStatus(trx, actor.municipalityId, flagId, {
         status: step.to,
-          status_by: actor.id,
-          status_comment: comment,
-          status_at: now,
-          dismissed_until: action === 'dismiss' ? (options.returnDate ?? null) : null,
-          // Acknowledging is taking the flag on: it becomes the actor's, whoever the plan names.
-          ...(action === 'acknowledge' ? { owner_id: actor.id, owner_taken_by: actor.id } : {}),
+        status_by: actor.id,
+        status_comment: comment,
+        status_at: now,
+        dismissed_until: action === 'dismiss' ? (options.returnDate ?? null) : null,
+        // Acknowledging is taking the flag on: it becomes the actor's, whoever the plan names.
+        ...(action === 'acknowledge' ? { owner_id: actor.id, owner_taken_by: actor.id } : {}),
       });
     await insertFlagEvent(trx, {
       municipality_id: actor.municipalityId,

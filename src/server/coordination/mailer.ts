@@ -1,4 +1,7 @@
-import { notificationsAwaitingMail, setNotificationEmailStatus } from '../../db/queries/notification.queries.js';
+import {
+  notificationsAwaitingMail,
+  setNotificationEmailStatus,
+} from '../../db/queries/notification.queries.js';
 import type { App, AppContext } from '../context.js';
 import { startPeriodicJob } from '../periodic-job.js';
 import { sendMail } from './smtp-client.js';

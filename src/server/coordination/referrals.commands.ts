@@ -148,10 +148,7 @@ export async function createReferral(
     if (input.toUnitId) {
       if (input.toUnitId === actor.unitId)
         throw problems.field('toUnitId', 'must be another unit than your own');
-      const unit = await unitExists(
-        { trx, municipalityId: actor.municipalityId, citizenId },
-        input.toUnitId,
-      );
+      const unit = await unitExists({ trx, municipalityId: actor.municipalityId, citizenId }, input.toUnitId);
       if (!unit) throw problems.field('toUnitId', 'is not a unit of this municipality');
     }
     if (input.subGoalId) {

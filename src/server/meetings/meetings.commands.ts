@@ -31,7 +31,7 @@ import { auditInTransaction } from '../audit/audit-writer.js';
 import { type AuditedAct, authorizeCitizen, citizenAccess } from '../auth/citizen-access.js';
 import type { AppContext } from '../context.js';
 import { lockPlan, rebuildPlanDocument } from '../plan/plan-lock.js';
-import { type Problem, problems } from '../problem.js';
+import { problems } from '../problem.js';
 import type {
   MeetingCreate,
   MeetingKind,

@@ -218,17 +218,17 @@ export async function recordPlanChanges(
     await insertPlanHistory(
       trx,
       changes.map((change) => ({
-          municipality_id: actor.municipalityId,
-          id: newId(),
-          citizen_id: citizenId,
-          plan_version: version,
-          actor_id: actor.id,
-          actor_role: historyRole(actor),
-          entity: change.entity,
-          entity_id: change.entityId,
-          action: change.action,
-          before: change.before ? JSON.stringify(change.before) : null,
-          after: change.after ? JSON.stringify(change.after) : null,
+        municipality_id: actor.municipalityId,
+        id: newId(),
+        citizen_id: citizenId,
+        plan_version: version,
+        actor_id: actor.id,
+        actor_role: historyRole(actor),
+        entity: change.entity,
+        entity_id: change.entityId,
+        action: change.action,
+        before: change.before ? JSON.stringify(change.before) : null,
+        after: change.after ? JSON.stringify(change.after) : null,
       })),
     );
   }

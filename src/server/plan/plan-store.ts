@@ -1,7 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { CitizenRelations, InterventionScope } from '../../domain/access/policy.js';
 import type { PlanOverview } from '../../domain/plan/plan.types.js';
-import { type PlanDocumentRow, planDocumentsAsText, relationsOf } from '../../db/queries/plan-document.queries.js';
+import {
+  type PlanDocumentRow,
+  planDocumentsAsText,
+  relationsOf,
+} from '../../db/queries/plan-document.queries.js';
 import type { DB } from '../../db/schema.js';
 import { AccessGrantStore } from '../auth/access-grants.js';
 import { CitizenBatchLoader } from '../citizen-batch-loader.js';
