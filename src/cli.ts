@@ -8,6 +8,11 @@ import { type Database, describeUrl, openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { checkAuditAnchors, parseAnchorLines, takeAuditAnchors } from './db/queries/audit-anchors.queries.js';
 import { purgeAuditTrail, verifyAuditChain } from './db/queries/audit-chain.queries.js';
+import {
+  anyMunicipality,
+  municipalitiesByCode,
+  municipalityIdByCode,
+} from './db/queries/municipality.queries.js';
 import { danishToday } from './domain/calendar.js';
 import { CprVault, parseCprKeys } from './security/cpr-vault.js';
 import { buildApp } from './server/app.js';
@@ -39,8 +44,7 @@ async function openStore(
 ): Promise<OpenedStore> {
   const seedDemo = async (database: Database): Promise<void> => {
     if (!demo) return;
-    const existing = await database.db.selectFrom('municipality').select('id').limit(1).executeTakeFirst();
-    if (existing) return;
+    if (await anyMunicipality(database.db)) return;
     // The demo's dates follow the calendar, so follow-ups are due around today, not in the past.
     await runGenerator(database, config, { citizens: demo.citizens, seed: demo.seed, today: danishToday() });
   };
@@ -323,9 +327,7 @@ coordination
     const config = loadConfig(process.env, { demo: !process.env.DATABASE_URL });
     const store = await openStore(config, null);
     try {
-      let query = store.database.db.selectFrom('municipality').select(['id', 'code', 'name']).orderBy('code');
-      if (options.municipality) query = query.where('code', '=', options.municipality);
-      const municipalities = await query.execute();
+      const municipalities = await municipalitiesByCode(store.database.db, options.municipality);
       if (municipalities.length === 0) {
         throw new Error(
           options.municipality ? `No municipality with code ${options.municipality}` : 'No municipality',
@@ -368,13 +370,9 @@ program
     const config = loadConfig(process.env, { demo: !process.env.DATABASE_URL });
     const store = await openStore(config, null);
     try {
-      const municipality = await store.database.db
-        .selectFrom('municipality')
-        .select('id')
-        .where('code', '=', options.municipality)
-        .executeTakeFirst();
-      if (!municipality) throw new Error(`No municipality with code ${options.municipality}`);
-      const result = await loadInstrument(store.database.db, municipality.id, json, null);
+      const municipalityId = await municipalityIdByCode(store.database.db, options.municipality);
+      if (!municipalityId) throw new Error(`No municipality with code ${options.municipality}`);
+      const result = await loadInstrument(store.database.db, municipalityId, json, null);
       if (!result.loaded) throw new Error(`${file} was not loaded: ${result.problem.detail}`);
       console.log(`Loaded ${result.code} version ${result.version}.`);
     } finally {

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { DB } from '../schema.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -143,5 +143,61 @@ export async function insertProfessionalIdentityLink(
       subject_kind: 'professional',
       subject_id: link.professionalId,
     })
+    .execute();
+}
+
+/** Remembers a login in progress (PKCE verifier and nonce) under the hash of its state. */
+export async function insertLoginAttempt(
+  db: Executor,
+  attempt: Insertable<DB['login_attempt']>,
+): Promise<void> {
+  await db.insertInto('login_attempt').values(attempt).execute();
+}
+
+/** Forgets the logins in progress that expired before `now`. */
+export async function deleteExpiredLoginAttempts(db: Executor, now: Date): Promise<void> {
+  await db.deleteFrom('login_attempt').where('expires_at', '<', now).execute();
+}
+
+/** Takes a login in progress (it can be used once): deletes it and returns what it remembered. */
+export async function takeLoginAttempt(db: Executor, stateHash: Uint8Array, provider: string) {
+  return db
+    .deleteFrom('login_attempt')
+    .where('state_hash', '=', stateHash)
+    .where('provider', '=', provider)
+    .returning(['code_verifier', 'nonce', 'expires_at', 'step_up', 'return_to'])
+    .executeTakeFirst();
+}
+
+/** The account an identity at a provider is linked to, when it is. */
+export async function identityLinkOf(db: Executor, issuer: string, subject: string) {
+  return db
+    .selectFrom('identity_link')
+    .select(['municipality_id', 'subject_kind', 'subject_id'])
+    .where('issuer', '=', issuer)
+    .where('subject', '=', subject)
+    .executeTakeFirst();
+}
+
+/** The citizens (in any municipality) with this CPR number's HMAC. */
+export async function citizensByCprHmac(db: Executor, cprHmac: Uint8Array) {
+  return db.selectFrom('citizen').select(['municipality_id', 'id']).where('cpr_hmac', '=', cprHmac).execute();
+}
+
+/** Links a citizen to their identity at the provider; a link already there stays. */
+export async function insertCitizenIdentityLink(
+  db: Executor,
+  link: { municipalityId: string; issuer: string; subject: string; citizenId: string },
+): Promise<void> {
+  await db
+    .insertInto('identity_link')
+    .values({
+      municipality_id: link.municipalityId,
+      issuer: link.issuer,
+      subject: link.subject,
+      subject_kind: 'citizen',
+      subject_id: link.citizenId,
+    })
+    .onConflict((conflict) => conflict.doNothing())
     .execute();
 }

@@ -174,6 +174,28 @@ export async function delegationsOfCitizen(db: Executor, municipalityId: string,
 
 export type DelegationRow = Awaited<ReturnType<typeof delegationsOfCitizen>>[number];
 
+/** The unrevoked delegations of one relative (by the HMAC of their CPR number), with the citizens' names. */
+export async function unrevokedDelegationsOfGrantee(db: Executor, granteeCprHmac: Uint8Array) {
+  return db
+    .selectFrom('delegation as d')
+    .innerJoin('citizen as c', (join) =>
+      join.onRef('c.municipality_id', '=', 'd.municipality_id').onRef('c.id', '=', 'd.citizen_id'),
+    )
+    .select([
+      'd.id',
+      'd.municipality_id',
+      'd.citizen_id',
+      'd.valid_from',
+      'd.valid_until',
+      'd.revoked_at',
+      'c.given_name',
+      'c.family_name',
+    ])
+    .where('d.grantee_cpr_hmac', '=', granteeCprHmac)
+    .where('d.revoked_at', 'is', null)
+    .execute();
+}
+
 export async function insertDelegation(db: Executor, row: Insertable<DelegationTable>): Promise<void> {
   await db.insertInto('delegation').values(row).execute();
 }

@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from 'kysely';
 import {
   type ExistingFlag,
   FLAG_STATUSES,
@@ -205,4 +205,26 @@ export async function saveRuleChoice(
 /** A PostgreSQL array literal of uuids or plain words (no quoting needed for either). */
 function pgArray(values: readonly string[]): string {
   return `{${values.join(',')}}`;
+}
+
+/** A person's step on a flag: its new status, by whom, why and when (and its owner when taken on). */
+export async function setFlagStatus(
+  trx: Transaction<DB>,
+  municipalityId: string,
+  flagId: string,
+  set: Updateable<DB['coordination_flag']>,
+): Promise<void> {
+  await trx
+    .updateTable('coordination_flag')
+    .set(set)
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', flagId)
+    .execute();
+}
+
+export async function insertFlagEvent(
+  trx: Transaction<DB>,
+  row: Insertable<DB['coordination_flag_event']>,
+): Promise<void> {
+  await trx.insertInto('coordination_flag_event').values(row).execute();
 }

@@ -1,5 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../schema.js';
+import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
+import type { DB, ReferralEventTable, ReferralTable } from '../schema.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -115,4 +115,120 @@ export async function unansweredReferralCount(
     .where('status', '=', 'requested')
     .executeTakeFirst();
   return Number(row?.n ?? 0);
+}
+
+/** One referral with the names the API shows; undefined when the municipality has none by that id. */
+export async function referralById(db: Executor, municipalityId: string, referralId: string) {
+  return referralQuery(db, municipalityId).where('r.id', '=', referralId).executeTakeFirst();
+}
+
+/** Whether the sub-goal is an active one of the citizen's plan (a referral may be about it). */
+export async function activeSubGoalExists(
+  trx: Transaction<DB>,
+  municipalityId: string,
+  citizenId: string,
+  subGoalId: string,
+): Promise<boolean> {
+  const goal = await trx
+    .selectFrom('sub_goal')
+    .select('id')
+    .where('municipality_id', '=', municipalityId)
+    .where('citizen_id', '=', citizenId)
+    .where('id', '=', subGoalId)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  return goal !== undefined;
+}
+
+/** Whether the intervention type is in the municipality's catalogue (active or not). */
+export async function interventionTypeExists(
+  trx: Transaction<DB>,
+  municipalityId: string,
+  typeId: string,
+): Promise<boolean> {
+  const type = await trx
+    .selectFrom('intervention_type')
+    .select('id')
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', typeId)
+    .executeTakeFirst();
+  return type !== undefined;
+}
+
+/** Whether the intervention is in the citizen's plan. */
+export async function interventionExists(
+  trx: Transaction<DB>,
+  municipalityId: string,
+  citizenId: string,
+  interventionId: string,
+): Promise<boolean> {
+  const intervention = await trx
+    .selectFrom('intervention')
+    .select('id')
+    .where('municipality_id', '=', municipalityId)
+    .where('citizen_id', '=', citizenId)
+    .where('id', '=', interventionId)
+    .executeTakeFirst();
+  return intervention !== undefined;
+}
+
+export async function insertReferral(trx: Transaction<DB>, row: Insertable<ReferralTable>): Promise<void> {
+  await trx.insertInto('referral').values(row).execute();
+}
+
+export async function insertReferralEvent(
+  trx: Transaction<DB>,
+  row: Insertable<ReferralEventTable>,
+): Promise<void> {
+  await trx.insertInto('referral_event').values(row).execute();
+}
+
+/** The citizen a referral is about; undefined when the municipality has no such referral. */
+export async function referralCitizenId(
+  trx: Transaction<DB>,
+  municipalityId: string,
+  referralId: string,
+): Promise<string | undefined> {
+  const found = await trx
+    .selectFrom('referral')
+    .select(['citizen_id'])
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', referralId)
+    .executeTakeFirst();
+  return found?.citizen_id;
+}
+
+export async function updateReferral(
+  trx: Transaction<DB>,
+  municipalityId: string,
+  referralId: string,
+  set: Updateable<ReferralTable>,
+): Promise<void> {
+  await trx
+    .updateTable('referral')
+    .set(set)
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', referralId)
+    .execute();
+}
+
+/** The active staff of a unit, with their roles (whom a referral's news goes to). */
+export async function activeStaffOfUnit(db: Executor, municipalityId: string, unitId: string) {
+  return db
+    .selectFrom('professional')
+    .select(['id', 'role'])
+    .where('municipality_id', '=', municipalityId)
+    .where('unit_id', '=', unitId)
+    .where('active', '=', true)
+    .execute();
+}
+
+/** A citizen's name, when the municipality has the citizen. */
+export async function citizenNameIfAny(db: Executor, municipalityId: string, citizenId: string) {
+  return db
+    .selectFrom('citizen')
+    .select(['given_name', 'family_name'])
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', citizenId)
+    .executeTakeFirst();
 }

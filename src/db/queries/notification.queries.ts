@@ -2,6 +2,8 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import { newId } from '../ids.js';
 import type { DB } from '../schema.js';
 
+type Executor = Kysely<DB> | Transaction<DB>;
+
 /** What a notification says: about which citizen, of which kind, for which referral or meeting. */
 export interface NotificationContent {
   citizenId: string;
@@ -149,4 +151,38 @@ export async function markAllNotificationsRead(
     .where('read_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/**
+ * Notifications of the last hour waiting for e-mail: unread, to a professional with an
+ * address, oldest first, at most `limit`.
+ */
+export async function notificationsAwaitingMail(db: Executor, limit: number) {
+  return db
+    .selectFrom('notification as n')
+    .innerJoin('professional as p', (join) =>
+      join.onRef('p.municipality_id', '=', 'n.municipality_id').onRef('p.id', '=', 'n.recipient_id'),
+    )
+    .select(['n.municipality_id', 'n.id', 'n.kind', 'p.email'])
+    .where('n.email_status', '=', 'none')
+    .where('n.read_at', 'is', null)
+    .where('p.email', 'is not', null)
+    .where('n.created_at', '>', sql<Date>`now() - interval '1 hour'`)
+    .orderBy('n.created_at')
+    .limit(limit)
+    .execute();
+}
+
+export async function setNotificationEmailStatus(
+  db: Executor,
+  municipalityId: string,
+  notificationId: string,
+  status: string,
+): Promise<void> {
+  await db
+    .updateTable('notification')
+    .set({ email_status: status })
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', notificationId)
+    .execute();
 }

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import {
   type CitizenRelations,
   type MeetingRelation,
@@ -449,4 +449,29 @@ export async function rebuildPlanDocuments(
     )
     .execute();
   return documents;
+}
+
+/**
+ * Many citizens' plan read models in one query, the document as text: parsing jsonb into
+ * objects and serialising them again costs several times the query itself.
+ */
+export async function planDocumentsAsText(
+  db: Executor,
+  municipalityId: string,
+  citizenIds: readonly string[],
+) {
+  return db
+    .selectFrom('plan_document')
+    .select([
+      'citizen_id',
+      'version',
+      'related_professional_ids',
+      'related_unit_ids',
+      'referral_unit_ids',
+      'meeting_relations',
+      sql<string>`document::text`.as('json'),
+    ])
+    .where('municipality_id', '=', municipalityId)
+    .where('citizen_id', 'in', citizenIds)
+    .execute();
 }

@@ -390,3 +390,11 @@ export async function recordGasLevel(
     })
     .execute();
 }
+
+/** GAS levels set through the ordinary plan edit, as entries in the sub-goals' GAS history. */
+export async function insertGasHistory(
+  trx: Transaction<DB>,
+  rows: readonly Insertable<DB['sub_goal_gas_history']>[],
+): Promise<void> {
+  if (rows.length > 0) await trx.insertInto('sub_goal_gas_history').values(rows).execute();
+}

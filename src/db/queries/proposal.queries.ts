@@ -172,3 +172,27 @@ export async function interventionForProposal(
     .where('id', '=', interventionId)
     .executeTakeFirst();
 }
+
+/** The citizen's name and the acting unit's name, for a proposal's notification (both exist). */
+export async function citizenAndUnitNames(
+  trx: Transaction<DB>,
+  municipalityId: string,
+  citizenId: string,
+  unitId: string,
+) {
+  const [citizen, unit] = await Promise.all([
+    trx
+      .selectFrom('citizen')
+      .select(['given_name', 'family_name'])
+      .where('municipality_id', '=', municipalityId)
+      .where('id', '=', citizenId)
+      .executeTakeFirstOrThrow(),
+    trx
+      .selectFrom('unit')
+      .select('name')
+      .where('municipality_id', '=', municipalityId)
+      .where('id', '=', unitId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { citizen, unit };
+}

@@ -1,6 +1,11 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { type AccessGrants, type BreakGlassGrant, NO_GRANTS } from '../../domain/access/policy.js';
 import type { ConsentRecord } from '../../domain/consent/consent.js';
+import {
+  activeBreakGlassOfCitizens,
+  citizensWithPossibleGrants,
+  openConsentsOfCitizens,
+} from '../../db/queries/access-grants.queries.js';
 import { toConsentRecord } from '../../db/queries/consent.queries.js';
 import type { DB } from '../../db/schema.js';
 import { CitizenBatchLoader } from '../citizen-batch-loader.js';
@@ -77,12 +82,7 @@ export class AccessGrantStore {
     if (this.added.get(municipalityId)?.has(citizenId)) return true;
     let loading = this.candidates.get(municipalityId);
     if (!loading) {
-      loading = sql<{ citizen_id: string }>`
-        SELECT citizen_id FROM consent WHERE municipality_id = ${municipalityId} AND withdrawn_at IS NULL
-        UNION
-        SELECT citizen_id FROM break_glass WHERE municipality_id = ${municipalityId} AND expires_at > now()`
-        .execute(this.db)
-        .then((result) => new Set(result.rows.map((row) => row.citizen_id)));
+      loading = citizensWithPossibleGrants(this.db, municipalityId);
       this.candidates.set(municipalityId, loading);
       loading.catch(() => this.candidates.delete(municipalityId));
     }
@@ -94,20 +94,8 @@ export class AccessGrantStore {
   /** Open consents and unexpired break-the-glass accesses of many citizens, two queries in all. */
   private async loadGrants(municipalityId: string, citizenIds: string[]): Promise<Map<string, AccessGrants>> {
     const [consentRows, glassRows] = await Promise.all([
-      this.db
-        .selectFrom('consent')
-        .selectAll()
-        .where('municipality_id', '=', municipalityId)
-        .where('citizen_id', 'in', citizenIds)
-        .where('withdrawn_at', 'is', null)
-        .execute(),
-      this.db
-        .selectFrom('break_glass')
-        .select(['citizen_id', 'professional_id', 'expires_at'])
-        .where('municipality_id', '=', municipalityId)
-        .where('citizen_id', 'in', citizenIds)
-        .where('expires_at', '>', new Date())
-        .execute(),
+      openConsentsOfCitizens(this.db, municipalityId, citizenIds),
+      activeBreakGlassOfCitizens(this.db, municipalityId, citizenIds, new Date()),
     ]);
     const consents = new Map<string, ConsentRecord[]>();
     for (const row of consentRows)

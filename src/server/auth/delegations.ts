@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { isDelegationActive } from '../../domain/access/policy.js';
 import { danishToday } from '../../domain/calendar.js';
+import { unrevokedDelegationsOfGrantee } from '../../db/queries/consent.queries.js';
 import type { DB } from '../../db/schema.js';
 import { NO_SUBJECT, type SessionSubject } from './session-store.js';
 
@@ -22,24 +23,7 @@ export async function activeDelegationsOf(
   granteeCprHmac: Uint8Array,
   today: string = danishToday(),
 ): Promise<DelegationChoice[]> {
-  const rows = await db
-    .selectFrom('delegation as d')
-    .innerJoin('citizen as c', (join) =>
-      join.onRef('c.municipality_id', '=', 'd.municipality_id').onRef('c.id', '=', 'd.citizen_id'),
-    )
-    .select([
-      'd.id',
-      'd.municipality_id',
-      'd.citizen_id',
-      'd.valid_from',
-      'd.valid_until',
-      'd.revoked_at',
-      'c.given_name',
-      'c.family_name',
-    ])
-    .where('d.grantee_cpr_hmac', '=', granteeCprHmac)
-    .where('d.revoked_at', 'is', null)
-    .execute();
+  const rows = await unrevokedDelegationsOfGrantee(db, granteeCprHmac);
   return rows
     .filter((row) =>
       isDelegationActive(

@@ -3,6 +3,15 @@ import type { Kysely } from 'kysely';
 import * as client from 'openid-client';
 import type { OidcProviderConfig } from '../../config.js';
 import { normaliseCpr } from '../../domain/citizen/cpr.js';
+import {
+  citizensByCprHmac,
+  deleteExpiredLoginAttempts,
+  identityLinkOf,
+  insertCitizenIdentityLink,
+  insertLoginAttempt,
+  insertProfessionalIdentityLink,
+  takeLoginAttempt,
+} from '../../db/queries/auth.queries.js';
 import type { DB } from '../../db/schema.js';
 import type { CprVault } from '../../security/cpr-vault.js';
 import { relativeSubject } from './delegations.js';
@@ -111,19 +120,16 @@ export class OidcLogin {
     const codeVerifier = client.randomPKCECodeVerifier();
     const state = client.randomState();
     const nonce = client.randomNonce();
-    await this.db
-      .insertInto('login_attempt')
-      .values({
-        state_hash: hashState(state),
-        provider: this.kind,
-        code_verifier: codeVerifier,
-        nonce,
-        expires_at: new Date(Date.now() + ATTEMPT_MINUTES * 60_000),
-        step_up: options.stepUp ?? false,
-        return_to: safeReturnPath(options.returnTo),
-      })
-      .execute();
-    await this.db.deleteFrom('login_attempt').where('expires_at', '<', new Date()).execute();
+    await insertLoginAttempt(this.db, {
+      state_hash: hashState(state),
+      provider: this.kind,
+      code_verifier: codeVerifier,
+      nonce,
+      expires_at: new Date(Date.now() + ATTEMPT_MINUTES * 60_000),
+      step_up: options.stepUp ?? false,
+      return_to: safeReturnPath(options.returnTo),
+    });
+    await deleteExpiredLoginAttempts(this.db, new Date());
     const url = client.buildAuthorizationUrl(config, {
       redirect_uri: this.redirectUri,
       scope: this.settings.scope,
@@ -145,12 +151,7 @@ export class OidcLogin {
     const state = callbackUrl.searchParams.get('state');
     if (!state || state !== expectedState)
       throw new LoginRefused('state', 'The login did not start in this browser.');
-    const attempt = await this.db
-      .deleteFrom('login_attempt')
-      .where('state_hash', '=', hashState(state))
-      .where('provider', '=', this.kind)
-      .returning(['code_verifier', 'nonce', 'expires_at', 'step_up', 'return_to'])
-      .executeTakeFirst();
+    const attempt = await takeLoginAttempt(this.db, hashState(state), this.kind);
     if (!attempt || attempt.expires_at.getTime() < Date.now()) {
       throw new LoginRefused('state', 'The login expired or was already used; start again.');
     }
@@ -190,12 +191,7 @@ export class OidcLogin {
         ? new Date(claims.auth_time * 1000)
         : new Date();
     const returnTo = attempt.return_to;
-    const linked = await this.db
-      .selectFrom('identity_link')
-      .select(['municipality_id', 'subject_kind', 'subject_id'])
-      .where('issuer', '=', issuer)
-      .where('subject', '=', subject)
-      .executeTakeFirst();
+    const linked = await identityLinkOf(this.db, issuer, subject);
     if (linked) {
       if (linked.subject_kind !== this.kind)
         throw new LoginRefused('unknown-user', 'This identity belongs to the other login.');
@@ -223,11 +219,7 @@ export class OidcLogin {
     const cpr = typeof cprClaim === 'string' ? normaliseCpr(cprClaim) : null;
     if (!cpr) throw new LoginRefused('unknown-user', 'The identity provider did not send a CPR number.');
     const hmac = this.vault.hmac(cpr);
-    const citizens = await this.db
-      .selectFrom('citizen')
-      .select(['municipality_id', 'id'])
-      .where('cpr_hmac', '=', hmac)
-      .execute();
+    const citizens = await citizensByCprHmac(this.db, hmac);
     if (citizens.length > 1)
       throw new LoginRefused(
         'ambiguous',
@@ -235,17 +227,12 @@ export class OidcLogin {
       );
     const citizen = citizens[0];
     if (citizen) {
-      await this.db
-        .insertInto('identity_link')
-        .values({
-          municipality_id: citizen.municipality_id,
-          issuer,
-          subject,
-          subject_kind: 'citizen',
-          subject_id: citizen.id,
-        })
-        .onConflict((conflict) => conflict.doNothing())
-        .execute();
+      await insertCitizenIdentityLink(this.db, {
+        municipalityId: citizen.municipality_id,
+        issuer,
+        subject,
+        citizenId: citizen.id,
+      });
       return {
         municipalityId: citizen.municipality_id,
         kind: 'citizen',
@@ -274,14 +261,5 @@ export async function linkProfessionalIdentity(
   db: Kysely<DB>,
   link: { municipalityId: string; issuer: string; subject: string; professionalId: string },
 ): Promise<void> {
-  await db
-    .insertInto('identity_link')
-    .values({
-      municipality_id: link.municipalityId,
-      issuer: link.issuer,
-      subject: link.subject,
-      subject_kind: 'professional',
-      subject_id: link.professionalId,
-    })
-    .execute();
+  await insertProfessionalIdentityLink(db, link);
 }

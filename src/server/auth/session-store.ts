@@ -4,6 +4,18 @@ import { type Actor, isDelegationActive } from '../../domain/access/policy.js';
 import type { ProfessionalRole, Sector } from '../../domain/organisation/sectors.js';
 import { danishToday } from '../../domain/calendar.js';
 import type { DB } from '../../db/schema.js';
+import {
+  activeProfessional,
+  delegationGranteeHmac,
+  deleteSession,
+  deleteSessionsOf,
+  insertSession,
+  sessionByTokenHash,
+  sessionCitizen,
+  sessionDelegation,
+  setSessionDelegation,
+  touchSession,
+} from '../../db/queries/session.queries.js';
 
 /** The subject id of a relative's session before they chose whose plan to act for. */
 export const NO_SUBJECT = '00000000-0000-0000-0000-000000000000';
@@ -86,35 +98,26 @@ export class SessionStore {
       throw new Error('a relative session needs the relative’s identity');
     let granteeCprHmac = subject.granteeCprHmac ?? null;
     if (!granteeCprHmac && subject.delegationId) {
-      const delegation = await this.db
-        .selectFrom('delegation')
-        .select('grantee_cpr_hmac')
-        .where('municipality_id', '=', subject.municipalityId)
-        .where('id', '=', subject.delegationId)
-        .executeTakeFirst();
-      granteeCprHmac = delegation?.grantee_cpr_hmac ?? null;
+      granteeCprHmac = await delegationGranteeHmac(this.db, subject.municipalityId, subject.delegationId);
     }
     const token = randomBytes(32).toString('base64url');
     const now = this.clock();
     const expiresAt = new Date(now + this.limits.absoluteHours * 3_600_000);
-    await this.db
-      .insertInto('session')
-      .values({
-        token_hash: hashToken(token),
-        municipality_id: subject.municipalityId,
-        subject_kind: subject.kind,
-        subject_id: subject.id,
-        role: sessionRole(actor),
-        persona: subject.persona,
-        expires_at: expiresAt,
-        last_seen_at: new Date(now),
-        auth_method: subject.method ?? 'test',
-        acr: subject.acr ?? null,
-        delegation_id: subject.delegationId ?? null,
-        auth_time: subject.authTime ?? new Date(now),
-        grantee_cpr_hmac: granteeCprHmac,
-      })
-      .execute();
+    await insertSession(this.db, {
+      token_hash: hashToken(token),
+      municipality_id: subject.municipalityId,
+      subject_kind: subject.kind,
+      subject_id: subject.id,
+      role: sessionRole(actor),
+      persona: subject.persona,
+      expires_at: expiresAt,
+      last_seen_at: new Date(now),
+      auth_method: subject.method ?? 'test',
+      acr: subject.acr ?? null,
+      delegation_id: subject.delegationId ?? null,
+      auth_time: subject.authTime ?? new Date(now),
+      grantee_cpr_hmac: granteeCprHmac,
+    });
     return { token, actor, expiresAt };
   }
 
@@ -128,18 +131,7 @@ export class SessionStore {
   ): Promise<Actor | null> {
     const hash = hashToken(token);
     this.cache.delete(hash.toString('base64'));
-    await this.db
-      .updateTable('session')
-      .set({
-        municipality_id: delegation.municipalityId,
-        subject_kind: 'citizen',
-        subject_id: delegation.citizenId,
-        delegation_id: delegation.delegationId,
-        role: 'relative',
-      })
-      .where('token_hash', '=', hash)
-      .where('grantee_cpr_hmac', 'is not', null)
-      .execute();
+    await setSessionDelegation(this.db, hash, delegation);
     return (await this.resolveSession(token))?.actor ?? null;
   }
 
@@ -164,32 +156,12 @@ export class SessionStore {
       cached.lastSeenAt = now;
       if (now - cached.touchedAt > TOUCH_MS) {
         cached.touchedAt = now;
-        await this.db
-          .updateTable('session')
-          .set({ last_seen_at: new Date(now) })
-          .where('token_hash', '=', hash)
-          .execute();
+        await touchSession(this.db, hash, new Date(now));
       }
       return cached;
     }
     this.cache.delete(key);
-    const row = await this.db
-      .selectFrom('session')
-      .select([
-        'municipality_id',
-        'subject_kind',
-        'subject_id',
-        'persona',
-        'expires_at',
-        'last_seen_at',
-        'acr',
-        'auth_method',
-        'delegation_id',
-        'auth_time',
-        'grantee_cpr_hmac',
-      ])
-      .where('token_hash', '=', hash)
-      .executeTakeFirst();
+    const row = await sessionByTokenHash(this.db, hash);
     if (!row) return null;
     // The in-memory last-seen is fresher than the database's (written at most once a minute).
     const lastSeen = Math.max(row.last_seen_at.getTime(), cached?.lastSeenAt ?? 0);
@@ -215,11 +187,7 @@ export class SessionStore {
       await this.destroy(token);
       return null;
     }
-    await this.db
-      .updateTable('session')
-      .set({ last_seen_at: new Date(now) })
-      .where('token_hash', '=', hash)
-      .execute();
+    await touchSession(this.db, hash, new Date(now));
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     const session: CachedSession = {
       actor: loaded?.actor ?? null,
@@ -242,7 +210,7 @@ export class SessionStore {
   async destroy(token: string): Promise<void> {
     const hash = hashToken(token);
     this.cache.delete(hash.toString('base64'));
-    await this.db.deleteFrom('session').where('token_hash', '=', hash).execute();
+    await deleteSession(this.db, hash);
   }
 
   /** Drops one cached session by its token hash (base64): it was ended or moved by another process. */
@@ -269,12 +237,7 @@ export class SessionStore {
       if (session.actor?.municipalityId === municipalityId && session.actor.id === subjectId)
         this.cache.delete(key);
     }
-    const result = await this.db
-      .deleteFrom('session')
-      .where('municipality_id', '=', municipalityId)
-      .where('subject_id', '=', subjectId)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows);
+    return deleteSessionsOf(this.db, municipalityId, subjectId);
   }
 }
 
@@ -296,12 +259,7 @@ async function loadActor(
 ): Promise<{ actor: Actor; delegationUntil: string | null } | null> {
   if (subject.kind === 'relative') return null;
   if (subject.kind === 'citizen') {
-    const citizen = await db
-      .selectFrom('citizen')
-      .select(['id', 'given_name', 'family_name'])
-      .where('municipality_id', '=', subject.municipalityId)
-      .where('id', '=', subject.id)
-      .executeTakeFirst();
+    const citizen = await sessionCitizen(db, subject.municipalityId, subject.id);
     if (!citizen) return null;
     const actor: Actor = {
       kind: 'citizen',
@@ -310,13 +268,7 @@ async function loadActor(
       name: `${citizen.given_name} ${citizen.family_name}`,
     };
     if (!subject.delegationId) return { actor, delegationUntil: null };
-    const delegation = await db
-      .selectFrom('delegation')
-      .select(['id', 'grantee_name', 'includes_consent', 'valid_from', 'valid_until', 'revoked_at'])
-      .where('municipality_id', '=', subject.municipalityId)
-      .where('id', '=', subject.delegationId)
-      .where('citizen_id', '=', subject.id)
-      .executeTakeFirst();
+    const delegation = await sessionDelegation(db, subject.municipalityId, subject.delegationId, subject.id);
     if (
       !delegation ||
       !isDelegationActive(
@@ -343,16 +295,7 @@ async function loadActor(
       delegationUntil: delegation.valid_until ?? '9999-12-31',
     };
   }
-  const professional = await db
-    .selectFrom('professional as p')
-    .innerJoin('unit as u', (join) =>
-      join.onRef('u.municipality_id', '=', 'p.municipality_id').onRef('u.id', '=', 'p.unit_id'),
-    )
-    .select(['p.id', 'p.name', 'p.role', 'p.unit_id', 'u.sector'])
-    .where('p.municipality_id', '=', subject.municipalityId)
-    .where('p.id', '=', subject.id)
-    .where('p.active', '=', true)
-    .executeTakeFirst();
+  const professional = await activeProfessional(db, subject.municipalityId, subject.id);
   return professional
     ? {
         delegationUntil: null,

@@ -5,6 +5,7 @@ import { danishToday } from '../../domain/calendar.js';
 import { newId } from '../../db/ids.js';
 import { loadCitizenExtras } from '../../db/queries/coordination-facts.queries.js';
 import { writeFlagChanges } from '../../db/queries/coordination-flags.queries.js';
+import { insertGasHistory } from '../../db/queries/plan-items.queries.js';
 import type { CoordinationCheckScope } from './coordination-check-scope.js';
 import { notificationsFor } from './notifications.js';
 import { rulesFor } from './rule-choices-cache.js';
@@ -47,5 +48,5 @@ async function recordGasChanges(scope: CoordinationCheckScope): Promise<void> {
       recorded_by: scope.actorId,
       note: null,
     }));
-  if (rows.length > 0) await scope.trx.insertInto('sub_goal_gas_history').values(rows).execute();
+  await insertGasHistory(scope.trx, rows);
 }

@@ -1,8 +1,9 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { activeRules, evaluateCitizen } from '../../domain/coordination/engine.js';
 import { diffFlags, type FlagChanges, hasChanges } from '../../domain/coordination/flag-diff.js';
 import type { OwnedFinding } from '../../domain/coordination/rule.js';
 import { danishToday } from '../../domain/calendar.js';
+import { ensureStatistics, raiseWorkMemory } from '../../db/queries/coordination-scan.queries.js';
 import { loadMunicipalityFacts } from '../../db/queries/coordination-facts.queries.js';
 import {
   loadExistingFlags,
@@ -47,7 +48,7 @@ export async function scanMunicipality(
   const [choices, facts, existing] = await db.transaction().execute(async (trx) => {
     // One read of every table (grouped by citizen in JavaScript): give the few sorts left in the
     // database (pathways, GAS history) the memory to stay off disk, for this transaction only.
-    await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
+    await raiseWorkMemory(trx);
     return Promise.all([
       loadRuleChoices(trx, municipalityId),
       loadMunicipalityFacts(trx, municipalityId, today),
@@ -83,28 +84,4 @@ export async function scanMunicipality(
     reassigned: changes.reassign.length,
     milliseconds: performance.now() - started,
   };
-}
-
-/** The tables the scan reads, grouped by citizen. */
-const SCANNED_TABLES = [
-  'plan',
-  'intervention',
-  'intervention_sub_goal',
-  'sub_goal',
-  'team_member',
-  'pathway',
-];
-
-/**
- * Collects planner statistics when the scanned tables have none: PGlite runs no autovacuum, and
- * without statistics after a bulk load the planner takes every table for one row and picks poor
- * plans (index scans where a sequential scan is right, sorts that spill to disk). PostgreSQL's
- * autovacuum keeps them current, so this finds them there and does nothing.
- */
-async function ensureStatistics(db: Kysely<DB>): Promise<void> {
-  const result = await sql<{ n: number }>`
-    SELECT count(DISTINCT tablename)::int AS n FROM pg_stats
-     WHERE schemaname = current_schema() AND tablename = ANY(${SCANNED_TABLES}::text[])`.execute(db);
-  if ((result.rows[0]?.n ?? 0) >= SCANNED_TABLES.length - 1) return;
-  await sql.raw(`ANALYZE ${SCANNED_TABLES.join(', ')}`).execute(db);
 }

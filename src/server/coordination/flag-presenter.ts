@@ -2,6 +2,7 @@ import type { Actor } from '../../domain/access/policy.js';
 import type { FlagStatus } from '../../domain/coordination/flag-diff.js';
 import type { RuleId, Severity } from '../../domain/coordination/rule.js';
 import { ruleById } from '../../domain/coordination/rules.js';
+import { unitNames } from '../../db/queries/coordination-drilldown.queries.js';
 import type { FlagRow } from '../../db/queries/coordination-views.queries.js';
 import type { DB } from '../../db/schema.js';
 import type { Kysely } from 'kysely';
@@ -97,13 +98,9 @@ export async function unitNamesOf(
   municipalityId: string,
   rows: readonly FlagRow[],
 ): Promise<Map<string, string>> {
-  const ids = [...new Set(rows.flatMap((row) => row.unit_ids))];
-  if (ids.length === 0) return new Map();
-  const units = await db
-    .selectFrom('unit')
-    .select(['id', 'name'])
-    .where('municipality_id', '=', municipalityId)
-    .where('id', 'in', ids)
-    .execute();
-  return new Map(units.map((unit) => [unit.id, unit.name]));
+  return unitNames(
+    db,
+    municipalityId,
+    rows.flatMap((row) => row.unit_ids),
+  );
 }

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { decideFlagFollowUp, type ProfessionalActor } from '../../domain/access/policy.js';
 import { newId } from '../../db/ids.js';
+import { insertFlagEvent, setFlagStatus } from '../../db/queries/coordination-flags.queries.js';
 import { flagById, flagHistory } from '../../db/queries/coordination-views.queries.js';
 import { auditInTransaction } from '../audit/audit-writer.js';
 import { authorizeCitizen } from '../auth/citizen-access.js';
@@ -89,31 +90,23 @@ export async function changeFlagStatus(
       closedBySystem = true;
     }
     if (!closedBySystem)
-      await trx
-        .updateTable('coordination_flag')
-        .set({
-          status: step.to,
-          status_by: actor.id,
-          status_comment: comment,
-          status_at: now,
-          dismissed_until: action === 'dismiss' ? (options.returnDate ?? null) : null,
-          // Acknowledging is taking the flag on: it becomes the actor's, whoever the plan names.
-          ...(action === 'acknowledge' ? { owner_id: actor.id, owner_taken_by: actor.id } : {}),
-        })
-        .where('municipality_id', '=', actor.municipalityId)
-        .where('id', '=', flagId)
-        .execute();
-    await trx
-      .insertInto('coordination_flag_event')
-      .values({
-        municipality_id: actor.municipalityId,
-        id: newId(),
-        flag_id: flagId,
-        actor_id: actor.id,
-        action: step.event,
-        comment,
-      })
-      .execute();
+      await setFlagStatus(trx, actor.municipalityId, flagId, {
+        status: step.to,
+        status_by: actor.id,
+        status_comment: comment,
+        status_at: now,
+        dismissed_until: action === 'dismiss' ? (options.returnDate ?? null) : null,
+        // Acknowledging is taking the flag on: it becomes the actor's, whoever the plan names.
+        ...(action === 'acknowledge' ? { owner_id: actor.id, owner_taken_by: actor.id } : {}),
+      });
+    await insertFlagEvent(trx, {
+      municipality_id: actor.municipalityId,
+      id: newId(),
+      flag_id: flagId,
+      actor_id: actor.id,
+      action: step.event,
+      comment,
+    });
     await auditInTransaction(trx, {
       actor,
       citizenId: flag.citizen_id,

@@ -1,4 +1,7 @@
-import { sql } from 'kysely';
+import {
+  notificationsAwaitingMail,
+  setNotificationEmailStatus,
+} from '../../db/queries/notification.queries.js';
 import type { App, AppContext } from '../context.js';
 import { startPeriodicJob } from '../periodic-job.js';
 import { sendMail } from './smtp-client.js';
@@ -30,19 +33,7 @@ export function registerMailer(app: App, context: AppContext): void {
 /** Sends the notifications waiting for e-mail; returns how many were sent. */
 export async function sendPendingMail(context: AppContext, url: string): Promise<number> {
   const { db } = context.database;
-  const rows = await db
-    .selectFrom('notification as n')
-    .innerJoin('professional as p', (join) =>
-      join.onRef('p.municipality_id', '=', 'n.municipality_id').onRef('p.id', '=', 'n.recipient_id'),
-    )
-    .select(['n.municipality_id', 'n.id', 'n.kind', 'p.email'])
-    .where('n.email_status', '=', 'none')
-    .where('n.read_at', 'is', null)
-    .where('p.email', 'is not', null)
-    .where('n.created_at', '>', sql<Date>`now() - interval '1 hour'`)
-    .orderBy('n.created_at')
-    .limit(BATCH)
-    .execute();
+  const rows = await notificationsAwaitingMail(db, BATCH);
   let sent = 0;
   for (const row of rows) {
     let status = 'sent';
@@ -61,12 +52,7 @@ export async function sendPendingMail(context: AppContext, url: string): Promise
     } catch {
       status = 'failed';
     }
-    await db
-      .updateTable('notification')
-      .set({ email_status: status })
-      .where('municipality_id', '=', row.municipality_id)
-      .where('id', '=', row.id)
-      .execute();
+    await setNotificationEmailStatus(db, row.municipality_id, row.id, status);
   }
   return sent;
 }

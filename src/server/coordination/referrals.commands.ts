@@ -5,10 +5,21 @@ import { type Actor, decideReferralCreate, type ProfessionalActor } from '../../
 import { addDays, danishToday } from '../../domain/calendar.js';
 import { newId } from '../../db/ids.js';
 import {
+  activeStaffOfUnit,
+  activeSubGoalExists,
+  citizenNameIfAny,
+  insertReferral,
+  insertReferralEvent,
+  interventionExists,
+  interventionTypeExists,
   type ReferralRow,
+  referralById,
+  referralCitizenId,
   referralHistory,
-  referralQuery,
+  updateReferral,
 } from '../../db/queries/coordination-referrals.queries.js';
+import { planVersionOf } from '../../db/queries/plan.queries.js';
+import { insertTeamMember, isOnTeam, unitExists } from '../../db/queries/plan-items.queries.js';
 import { insertNotifications } from '../../db/queries/notification.queries.js';
 import type { DB } from '../../db/schema.js';
 import { auditInTransaction } from '../audit/audit-writer.js';
@@ -90,7 +101,7 @@ export async function referralWithHistory(
   const { db } = context.database;
   const { municipalityId } = actor;
   const [row, history] = await Promise.all([
-    referralQuery(db, municipalityId).where('r.id', '=', id).executeTakeFirst(),
+    referralById(db, municipalityId, id),
     referralHistory(db, municipalityId, id),
   ]);
   if (!row) throw problems.notFound('The referral');
@@ -138,65 +149,42 @@ export async function createReferral(
     if (input.toUnitId) {
       if (input.toUnitId === actor.unitId)
         throw problems.field('toUnitId', 'must be another unit than your own');
-      const unit = await trx
-        .selectFrom('unit')
-        .select('id')
-        .where('municipality_id', '=', actor.municipalityId)
-        .where('id', '=', input.toUnitId)
-        .executeTakeFirst();
+      const unit = await unitExists({ trx, municipalityId: actor.municipalityId, citizenId }, input.toUnitId);
       if (!unit) throw problems.field('toUnitId', 'is not a unit of this municipality');
     }
     if (input.subGoalId) {
-      const goal = await trx
-        .selectFrom('sub_goal')
-        .select('id')
-        .where('municipality_id', '=', actor.municipalityId)
-        .where('citizen_id', '=', citizenId)
-        .where('id', '=', input.subGoalId)
-        .where('status', '=', 'active')
-        .executeTakeFirst();
+      const goal = await activeSubGoalExists(trx, actor.municipalityId, citizenId, input.subGoalId);
       if (!goal) throw problems.field('subGoalId', "must be an active sub-goal of this citizen's plan");
     }
     if (input.typeId) {
-      const type = await trx
-        .selectFrom('intervention_type')
-        .select('id')
-        .where('municipality_id', '=', actor.municipalityId)
-        .where('id', '=', input.typeId)
-        .executeTakeFirst();
+      const type = await interventionTypeExists(trx, actor.municipalityId, input.typeId);
       if (!type) throw problems.field('typeId', 'is not an intervention type in the catalogue');
     }
-    await trx
-      .insertInto('referral')
-      .values({
-        municipality_id: actor.municipalityId,
-        id,
-        citizen_id: citizenId,
-        sub_goal_id: input.subGoalId ?? null,
-        from_unit_id: actor.unitId,
-        from_professional_id: actor.id,
-        to_unit_id: input.toUnitId ?? null,
-        to_civil_society: input.toCivilSociety ?? null,
-        type_id: input.typeId ?? null,
-        reason: input.reason,
-        answer_due: answerDue,
-        decline_reason: null,
-        intervention_id: null,
-        created_at: new Date(),
-        updated_at: new Date(),
-      })
-      .execute();
-    await trx
-      .insertInto('referral_event')
-      .values({
-        municipality_id: actor.municipalityId,
-        id: newId(),
-        referral_id: id,
-        actor_id: actor.id,
-        status: 'requested',
-        comment: null,
-      })
-      .execute();
+    await insertReferral(trx, {
+      municipality_id: actor.municipalityId,
+      id,
+      citizen_id: citizenId,
+      sub_goal_id: input.subGoalId ?? null,
+      from_unit_id: actor.unitId,
+      from_professional_id: actor.id,
+      to_unit_id: input.toUnitId ?? null,
+      to_civil_society: input.toCivilSociety ?? null,
+      type_id: input.typeId ?? null,
+      reason: input.reason,
+      answer_due: answerDue,
+      decline_reason: null,
+      intervention_id: null,
+      created_at: new Date(),
+      updated_at: new Date(),
+    });
+    await insertReferralEvent(trx, {
+      municipality_id: actor.municipalityId,
+      id: newId(),
+      referral_id: id,
+      actor_id: actor.id,
+      status: 'requested',
+      comment: null,
+    });
     if (input.toUnitId)
       await notifyUnit(trx, actor, citizenId, id, input.toUnitId, 'referral-requested', input.reason);
     await auditInTransaction(trx, {
@@ -227,17 +215,11 @@ export async function advanceReferral(
   const document = await db
     .transaction()
     .execute(async (trx) => {
-      const found = await trx
-        .selectFrom('referral')
-        .select(['citizen_id'])
-        .where('municipality_id', '=', actor.municipalityId)
-        .where('id', '=', referralId)
-        .executeTakeFirst();
-      if (!found) throw problems.notFound('The referral');
-      await lockPlan(trx, actor.municipalityId, found.citizen_id);
-      const row = await referralQuery(trx, actor.municipalityId)
-        .where('r.id', '=', referralId)
-        .executeTakeFirstOrThrow();
+      const foundCitizenId = await referralCitizenId(trx, actor.municipalityId, referralId);
+      if (!foundCitizenId) throw problems.notFound('The referral');
+      await lockPlan(trx, actor.municipalityId, foundCitizenId);
+      const row = await referralById(trx, actor.municipalityId, referralId);
+      if (!row) throw new Error(`The referral ${referralId} vanished under the plan's lock.`);
       // A civil-society actor has no login: the sending unit records its answers.
       const receiver = row.to_unit_id ? actor.unitId === row.to_unit_id : actor.unitId === row.from_unit_id;
       const sender = actor.unitId === row.from_unit_id;
@@ -255,41 +237,32 @@ export async function advanceReferral(
         );
       }
       if (input.interventionId) {
-        const intervention = await trx
-          .selectFrom('intervention')
-          .select('id')
-          .where('municipality_id', '=', actor.municipalityId)
-          .where('citizen_id', '=', row.citizen_id)
-          .where('id', '=', input.interventionId)
-          .executeTakeFirst();
+        const intervention = await interventionExists(
+          trx,
+          actor.municipalityId,
+          row.citizen_id,
+          input.interventionId,
+        );
         if (!intervention)
           throw problems.field('interventionId', "must be an intervention in this citizen's plan");
       }
-      await trx
-        .updateTable('referral')
-        .set({
-          status: rule.to,
-          updated_at: new Date(),
-          ...(step === 'decline' ? { decline_reason: input.reason ?? null } : {}),
-          ...(input.interventionId ? { intervention_id: input.interventionId } : {}),
-        })
-        .where('municipality_id', '=', actor.municipalityId)
-        .where('id', '=', referralId)
-        .execute();
+      await updateReferral(trx, actor.municipalityId, referralId, {
+        status: rule.to,
+        updated_at: new Date(),
+        ...(step === 'decline' ? { decline_reason: input.reason ?? null } : {}),
+        ...(input.interventionId ? { intervention_id: input.interventionId } : {}),
+      });
       // Answering ends the referral's passing access; accepting makes the one who accepts a
       // lasting part of the plan: they join the team (a plan change, in the history).
       if (step === 'accept' && row.to_unit_id) await joinTeam(trx, actor, row.citizen_id);
-      await trx
-        .insertInto('referral_event')
-        .values({
-          municipality_id: actor.municipalityId,
-          id: newId(),
-          referral_id: referralId,
-          actor_id: actor.id,
-          status: rule.to,
-          comment: input.reason ?? input.comment ?? null,
-        })
-        .execute();
+      await insertReferralEvent(trx, {
+        municipality_id: actor.municipalityId,
+        id: newId(),
+        referral_id: referralId,
+        actor_id: actor.id,
+        status: rule.to,
+        comment: input.reason ?? input.comment ?? null,
+      });
       // Tell the other side: the sender hears the answers, the receiver hears a withdrawal.
       const otherSide = sender && !receiver ? row.to_unit_id : row.from_unit_id;
       if (otherSide && otherSide !== actor.unitId) {
@@ -335,28 +308,13 @@ export async function advanceReferral(
 
 /** Puts the accepting professional on the citizen's team, unless they are on it already. */
 async function joinTeam(trx: Transaction<DB>, actor: ProfessionalActor, citizenId: string): Promise<void> {
-  const existing = await trx
-    .selectFrom('team_member')
-    .select('id')
-    .where('municipality_id', '=', actor.municipalityId)
-    .where('citizen_id', '=', citizenId)
-    .where('professional_id', '=', actor.id)
-    .where('ended_at', 'is', null)
-    .executeTakeFirst();
-  if (existing) return;
-  const plan = await trx
-    .selectFrom('plan')
-    .select('version')
-    .where('municipality_id', '=', actor.municipalityId)
-    .where('citizen_id', '=', citizenId)
-    .executeTakeFirstOrThrow();
+  const plan = { trx, municipalityId: actor.municipalityId, citizenId };
+  if (await isOnTeam(plan, actor.id)) return;
+  const version = await planVersionOf(trx, actor.municipalityId, citizenId);
   const id = newId();
   const row = { kind: 'professional', professional_id: actor.id, role: null, is_coordinator: false };
-  await trx
-    .insertInto('team_member')
-    .values({ municipality_id: actor.municipalityId, id, citizen_id: citizenId, ...row })
-    .execute();
-  await recordPlanChanges(trx, actor, citizenId, plan.version, [
+  await insertTeamMember(plan, id, row);
+  await recordPlanChanges(trx, actor, citizenId, version, [
     {
       entity: 'team_member',
       entityId: id,
@@ -392,13 +350,7 @@ async function notifyUnit(
   text: string | null,
   alsoId?: string,
 ): Promise<void> {
-  const staff = await trx
-    .selectFrom('professional')
-    .select(['id', 'role'])
-    .where('municipality_id', '=', actor.municipalityId)
-    .where('unit_id', '=', unitId)
-    .where('active', '=', true)
-    .execute();
+  const staff = await activeStaffOfUnit(trx, actor.municipalityId, unitId);
   // A new referral is the whole receiving unit's to take on: every member gets it in the inbox.
   // Later steps go to its leaders (or everyone when it has none) and the one who sent it.
   const leaders = staff.filter((person) => person.role === 'team_leader');
@@ -408,12 +360,7 @@ async function notifyUnit(
   if (alsoId) recipients.add(alsoId);
   recipients.delete(actor.id);
   if (recipients.size === 0) return;
-  const citizen = await trx
-    .selectFrom('citizen')
-    .select(['given_name', 'family_name'])
-    .where('municipality_id', '=', actor.municipalityId)
-    .where('id', '=', citizenId)
-    .executeTakeFirst();
+  const citizen = await citizenNameIfAny(trx, actor.municipalityId, citizenId);
   // The name is stored; the inbox shows it only to a reader the policy lets see the citizen.
   const data: ReferralData = {
     referralId,

@@ -6,6 +6,7 @@ import {
   finishScanRun,
   type ScanTrigger,
 } from '../../db/queries/coordination-scan-runs.queries.js';
+import { municipalitiesByCode } from '../../db/queries/municipality.queries.js';
 import type { DB } from '../../db/schema.js';
 import { messageOf } from '../../error-message.js';
 import { coordinationScanDuration, secondsSince } from '../metrics/metrics.js';
@@ -81,11 +82,7 @@ export function startNightlyScan(db: Kysely<DB>, options: NightlyScanOptions): {
     const moment = now();
     if (danishMinutes(moment) < due) return;
     const today = danishToday(moment);
-    const municipalities = await db
-      .selectFrom('municipality')
-      .select(['id', 'code'])
-      .orderBy('code')
-      .execute();
+    const municipalities = await municipalitiesByCode(db);
     for (const municipality of municipalities) {
       const key = `${municipality.id}/${today}`;
       if (settled.has(key) || (retryAfter.get(key) ?? 0) > moment.getTime()) continue;

@@ -12,6 +12,19 @@ import {
 } from '../../domain/access/policy.js';
 import { momentPlusDays } from '../../domain/calendar.js';
 import { newId } from '../../db/ids.js';
+import { citizenNameOf } from '../../db/queries/auth.queries.js';
+import {
+  activeProfessionalIdsAmong,
+  deleteMeetingParticipants,
+  insertMeeting,
+  insertMeetingParticipants,
+  invitedProfessionalIds,
+  meetingForUpdate,
+  meetingParticipantRows,
+  meetingRows,
+  otherParticipantsOf,
+  updateMeeting,
+} from '../../db/queries/meetings.queries.js';
 import { preparationsOf } from '../../db/queries/meeting-preparation.queries.js';
 import { insertNotifications } from '../../db/queries/notification.queries.js';
 import type { DB } from '../../db/schema.js';
@@ -44,67 +57,13 @@ export async function listMeetings(
   citizenId: string,
   meetingId?: string,
 ): Promise<MeetingView[]> {
-  let query = db
-    .selectFrom('meeting as m')
-    .innerJoin('municipality as mu', 'mu.id', 'm.municipality_id')
-    .innerJoin('professional as o', (join) =>
-      join.onRef('o.municipality_id', '=', 'm.municipality_id').onRef('o.id', '=', 'm.organiser_id'),
-    )
-    .innerJoin('unit as u', (join) =>
-      join.onRef('u.municipality_id', '=', 'm.municipality_id').onRef('u.id', '=', 'm.organiser_unit_id'),
-    )
-    .select([
-      'm.id',
-      'm.citizen_id',
-      'm.kind',
-      'm.status',
-      'm.starts_at',
-      'm.place',
-      'm.online',
-      'm.purpose',
-      'm.agenda',
-      'm.summary',
-      'm.cancel_reason',
-      'm.organiser_id',
-      'm.organiser_unit_id',
-      'm.created_at',
-      'm.updated_at',
-      'o.name as organiser_name',
-      'u.name as unit_name',
-      'mu.meeting_relation_days',
-    ])
-    .where('m.municipality_id', '=', actor.municipalityId)
-    .where('m.citizen_id', '=', citizenId);
-  if (meetingId) query = query.where('m.id', '=', meetingId);
-  const meetings = await query.orderBy('m.starts_at').orderBy('m.id').execute();
+  const meetings = await meetingRows(db, actor.municipalityId, citizenId, meetingId);
   if (meetings.length === 0) return [];
-  const participants = await db
-    .selectFrom('meeting_participant as p')
-    .leftJoin('professional as pr', (join) =>
-      join.onRef('pr.municipality_id', '=', 'p.municipality_id').onRef('pr.id', '=', 'p.professional_id'),
-    )
-    .leftJoin('unit as pu', (join) =>
-      join.onRef('pu.municipality_id', '=', 'pr.municipality_id').onRef('pu.id', '=', 'pr.unit_id'),
-    )
-    .select([
-      'p.meeting_id',
-      'p.kind',
-      'p.professional_id',
-      'p.name',
-      'pr.name as professional_name',
-      'pr.profession',
-      'pu.id as unit_id',
-      'pu.name as unit_name',
-    ])
-    .where('p.municipality_id', '=', actor.municipalityId)
-    .where(
-      'p.meeting_id',
-      'in',
-      meetings.map((row) => row.id),
-    )
-    .orderBy('p.created_at')
-    .orderBy('p.id')
-    .execute();
+  const participants = await meetingParticipantRows(
+    db,
+    actor.municipalityId,
+    meetings.map((row) => row.id),
+  );
   const preparations = await preparationsOf(
     db,
     actor.municipalityId,
@@ -198,27 +157,24 @@ export async function createMeeting(
   const document = await context.database.db.transaction().execute(async (trx) => {
     await lockPlan(trx, organiser.municipalityId, citizenId);
     const participantIds = await professionalsMustExist(trx, organiser, input.participantIds ?? []);
-    await trx
-      .insertInto('meeting')
-      .values({
-        municipality_id: organiser.municipalityId,
-        id,
-        citizen_id: citizenId,
-        kind: input.kind,
-        purpose: input.purpose,
-        agenda: input.agenda ?? null,
-        starts_at: startsAt,
-        place: input.place ?? null,
-        online: input.online ?? false,
-        organiser_id: organiser.id,
-        organiser_unit_id: organiser.unitId,
-        summary: null,
-        cancel_reason: null,
-        created_at: new Date(),
-        updated_at: new Date(),
-        updated_by: organiser.id,
-      })
-      .execute();
+    await insertMeeting(trx, {
+      municipality_id: organiser.municipalityId,
+      id,
+      citizen_id: citizenId,
+      kind: input.kind,
+      purpose: input.purpose,
+      agenda: input.agenda ?? null,
+      starts_at: startsAt,
+      place: input.place ?? null,
+      online: input.online ?? false,
+      organiser_id: organiser.id,
+      organiser_unit_id: organiser.unitId,
+      summary: null,
+      cancel_reason: null,
+      created_at: new Date(),
+      updated_at: new Date(),
+      updated_by: organiser.id,
+    });
     await addParticipants(trx, organiser, id, participantIds, input.others ?? []);
     await notify(trx, organiser, citizenId, id, participantIds, 'meeting-invited', startsAt);
     await auditInTransaction(trx, {
@@ -258,26 +214,12 @@ export async function changeMeeting(
   const changer = await authorise(context, request, actor, citizenId, { action: 'update', resource });
   const document = await context.database.db.transaction().execute(async (trx) => {
     await lockPlan(trx, changer.municipalityId, citizenId);
-    const meeting = await trx
-      .selectFrom('meeting')
-      .select(['status', 'starts_at', 'place', 'online'])
-      .where('municipality_id', '=', changer.municipalityId)
-      .where('citizen_id', '=', citizenId)
-      .where('id', '=', meetingId)
-      .forUpdate()
-      .executeTakeFirst();
+    const meeting = await meetingForUpdate(trx, changer.municipalityId, citizenId, meetingId);
     if (!meeting) throw problems.notFound('The meeting');
     if (meeting.status !== 'planned') {
       throw problems.conflict(`The meeting is ${meeting.status}; only a planned meeting can be changed.`);
     }
-    const invited = await trx
-      .selectFrom('meeting_participant')
-      .select('professional_id')
-      .where('municipality_id', '=', changer.municipalityId)
-      .where('meeting_id', '=', meetingId)
-      .where('kind', '=', 'professional')
-      .execute();
-    const before = invited.flatMap((row) => (row.professional_id ? [row.professional_id] : []));
+    const before = await invitedProfessionalIds(trx, changer.municipalityId, meetingId);
     if (step === 'hold') {
       const { summary } = input as { summary: string };
       if (meeting.starts_at.getTime() > now.getTime())
@@ -304,20 +246,11 @@ export async function changeMeeting(
           : before;
         const others =
           update.others ??
-          (
-            await trx
-              .selectFrom('meeting_participant')
-              .select(['kind', 'name'])
-              .where('municipality_id', '=', changer.municipalityId)
-              .where('meeting_id', '=', meetingId)
-              .where('kind', '!=', 'professional')
-              .execute()
-          ).map((row) => ({ kind: row.kind as 'network' | 'civil_society', name: row.name ?? '' }));
-        await trx
-          .deleteFrom('meeting_participant')
-          .where('municipality_id', '=', changer.municipalityId)
-          .where('meeting_id', '=', meetingId)
-          .execute();
+          (await otherParticipantsOf(trx, changer.municipalityId, meetingId)).map((row) => ({
+            kind: row.kind as 'network' | 'civil_society',
+            name: row.name ?? '',
+          }));
+        await deleteMeetingParticipants(trx, changer.municipalityId, meetingId);
         await addParticipants(trx, changer, meetingId, participantIds, others);
         const added = participantIds.filter((id) => !before.includes(id));
         await notify(
@@ -390,12 +323,11 @@ async function setMeeting(
     online?: boolean;
   },
 ): Promise<void> {
-  await trx
-    .updateTable('meeting')
-    .set({ ...set, updated_at: new Date(), updated_by: actor.id })
-    .where('municipality_id', '=', actor.municipalityId)
-    .where('id', '=', meetingId)
-    .execute();
+  await updateMeeting(trx, actor.municipalityId, meetingId, {
+    ...set,
+    updated_at: new Date(),
+    updated_by: actor.id,
+  });
 }
 
 async function professionalsMustExist(
@@ -405,13 +337,7 @@ async function professionalsMustExist(
 ): Promise<string[]> {
   const unique = [...new Set(ids)].filter((id) => id !== actor.id);
   if (unique.length === 0) return [];
-  const found = await trx
-    .selectFrom('professional')
-    .select('id')
-    .where('municipality_id', '=', actor.municipalityId)
-    .where('id', 'in', unique)
-    .where('active', '=', true)
-    .execute();
+  const found = await activeProfessionalIdsAmong(trx, actor.municipalityId, unique);
   if (found.length !== unique.length)
     throw problems.field('participantIds', 'must be active professionals of this municipality');
   return unique;
@@ -433,17 +359,15 @@ async function addParticipants(
     ...others.map((other) => ({ kind: other.kind, professional_id: null, name: other.name })),
   ];
   if (rows.length === 0) return;
-  await trx
-    .insertInto('meeting_participant')
-    .values(
-      rows.map((row) => ({
-        municipality_id: actor.municipalityId,
-        id: newId(),
-        meeting_id: meetingId,
-        ...row,
-      })),
-    )
-    .execute();
+  await insertMeetingParticipants(
+    trx,
+    rows.map((row) => ({
+      municipality_id: actor.municipalityId,
+      id: newId(),
+      meeting_id: meetingId,
+      ...row,
+    })),
+  );
 }
 
 /** Tells invited professionals (not the one acting) in their inbox. */
@@ -458,12 +382,7 @@ async function notify(
 ): Promise<void> {
   const recipients = recipientIds.filter((id) => id !== actor.id);
   if (recipients.length === 0) return;
-  const citizen = await trx
-    .selectFrom('citizen')
-    .select(['given_name', 'family_name'])
-    .where('municipality_id', '=', actor.municipalityId)
-    .where('id', '=', citizenId)
-    .executeTakeFirstOrThrow();
+  const citizen = await citizenNameOf(trx, actor.municipalityId, citizenId);
   const data: MeetingData = {
     meetingId,
     startsAt: startsAt.toISOString(),

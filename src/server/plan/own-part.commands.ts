@@ -7,30 +7,28 @@ import type {
 import type { PlanChange } from '../../domain/plan/plan-change.js';
 import { newId } from '../../db/ids.js';
 import { coordinatorOf, insertNotifications } from '../../db/queries/notification.queries.js';
+import {
+  insertOwnStep,
+  insertPlanComment,
+  ownGoalOf,
+  ownStepOf,
+  setOwnGoalOf,
+  setOwnStepDone,
+} from '../../db/queries/own-part.queries.js';
 import { problems } from '../problem.js';
 import type { OwnPartScope } from './plan-change.js';
 
 /** The citizen's goal in her own words; the professional's wording is left as it is. */
 export async function setOwnGoal(scope: OwnPartScope, input: OwnGoalInput): Promise<PlanChange[]> {
   const { trx, municipalityId, citizenId } = scope;
-  const before = await trx
-    .selectFrom('plan')
-    .select(['goal_own_words'])
-    .where('municipality_id', '=', municipalityId)
-    .where('citizen_id', '=', citizenId)
-    .executeTakeFirstOrThrow();
-  await trx
-    .updateTable('plan')
-    .set({ goal_own_words: input.ownWords })
-    .where('municipality_id', '=', municipalityId)
-    .where('citizen_id', '=', citizenId)
-    .execute();
+  const ownWords = await ownGoalOf(trx, municipalityId, citizenId);
+  await setOwnGoalOf(trx, municipalityId, citizenId, input.ownWords);
   return [
     {
       entity: 'goal',
       entityId: citizenId,
-      action: before.goal_own_words ? 'update' : 'create',
-      before: before.goal_own_words ? { ownWords: before.goal_own_words } : null,
+      action: ownWords ? 'update' : 'create',
+      before: ownWords ? { ownWords } : null,
       after: { ownWords: input.ownWords },
     },
   ];
@@ -38,16 +36,13 @@ export async function setOwnGoal(scope: OwnPartScope, input: OwnGoalInput): Prom
 
 export async function addOwnStep(scope: OwnPartScope, input: OwnStepCreate): Promise<PlanChange[]> {
   const id = newId();
-  await scope.trx
-    .insertInto('own_step')
-    .values({
-      municipality_id: scope.municipalityId,
-      id,
-      citizen_id: scope.citizenId,
-      title: input.title,
-      doer: input.doer,
-    })
-    .execute();
+  await insertOwnStep(scope.trx, {
+    municipality_id: scope.municipalityId,
+    id,
+    citizen_id: scope.citizenId,
+    title: input.title,
+    doer: input.doer,
+  });
   return [{ entity: 'own_step', entityId: id, action: 'create', before: null, after: { ...input } }];
 }
 
@@ -57,22 +52,11 @@ export async function markOwnStep(
   stepId: string,
   input: OwnStepUpdate,
 ): Promise<PlanChange[]> {
-  const step = await scope.trx
-    .selectFrom('own_step')
-    .select(['title', 'done_at'])
-    .where('municipality_id', '=', scope.municipalityId)
-    .where('citizen_id', '=', scope.citizenId)
-    .where('id', '=', stepId)
-    .executeTakeFirst();
+  const step = await ownStepOf(scope.trx, scope.municipalityId, scope.citizenId, stepId);
   if (!step) throw problems.notFound('The step');
   // Already so: nothing to record (the answer is the plan as it is).
   if ((step.done_at !== null) === input.done) return [];
-  await scope.trx
-    .updateTable('own_step')
-    .set({ done_at: input.done ? new Date() : null })
-    .where('municipality_id', '=', scope.municipalityId)
-    .where('id', '=', stepId)
-    .execute();
+  await setOwnStepDone(scope.trx, scope.municipalityId, stepId, input.done ? new Date() : null);
   return [
     {
       entity: 'own_step',
@@ -91,17 +75,14 @@ export async function markOwnStep(
 export async function commentOnPlan(scope: OwnPartScope, input: PlanCommentInput): Promise<PlanChange[]> {
   const id = newId();
   const text = input.text?.trim() ? input.text : null;
-  await scope.trx
-    .insertInto('plan_comment')
-    .values({
-      municipality_id: scope.municipalityId,
-      id,
-      citizen_id: scope.citizenId,
-      plan_version: scope.version + 1,
-      text,
-      approves: input.approve,
-    })
-    .execute();
+  await insertPlanComment(scope.trx, {
+    municipality_id: scope.municipalityId,
+    id,
+    citizen_id: scope.citizenId,
+    plan_version: scope.version + 1,
+    text,
+    approves: input.approve,
+  });
   // Her coordinator hears of it in the inbox; the team sees it on the plan and in the history.
   await insertNotifications(
     scope.trx,

@@ -12,11 +12,14 @@ import {
 import { refusal } from '../../domain/access/refusals.js';
 import type { PlanChange } from '../../domain/plan/plan-change.js';
 import { newId } from '../../db/ids.js';
+import { rebuildPlanDocuments, relationsOf } from '../../db/queries/plan-document.queries.js';
 import {
-  RELATION_COLUMNS,
-  rebuildPlanDocuments,
-  relationsOf,
-} from '../../db/queries/plan-document.queries.js';
+  insertPlanHistory,
+  lockedPlanVersion,
+  planRelationsRow,
+  setPlanVersion,
+  unitNameOf,
+} from '../../db/queries/plan.queries.js';
 import type { DB } from '../../db/schema.js';
 import { auditInTransaction } from '../audit/audit-writer.js';
 import { checkCoordinationInTransaction } from '../coordination/coordination-check.js';
@@ -137,27 +140,16 @@ async function inPlanTransaction(
   const result = await context.database.db
     .transaction()
     .execute(async (trx) => {
-      const plan = await trx
-        .selectFrom('plan')
-        .select(['version'])
-        .where('municipality_id', '=', actor.municipalityId)
-        .where('citizen_id', '=', citizenId)
-        .forUpdate()
-        .executeTakeFirst();
+      const planVersion = await lockedPlanVersion(trx, actor.municipalityId, citizenId);
       // Another tenant's citizen, or none: answer as if it does not exist.
-      if (!plan) throw problems.notFound('The citizen');
-      const relations = await trx
-        .selectFrom('plan_document')
-        .select(RELATION_COLUMNS)
-        .where('municipality_id', '=', actor.municipalityId)
-        .where('citizen_id', '=', citizenId)
-        .executeTakeFirstOrThrow();
+      if (planVersion === undefined) throw problems.notFound('The citizen');
+      const relations = await planRelationsRow(trx, actor.municipalityId, citizenId);
       const access = decideCitizenAccess(actor, relationsOf(citizenId, relations), grants);
       admit(access);
-      if (plan.version !== expected) throw problems.stale(plan.version);
+      if (planVersion !== expected) throw problems.stale(planVersion);
 
-      const changes = await apply(trx, access, plan.version, now);
-      const version = await recordPlanChanges(trx, actor, citizenId, plan.version, changes);
+      const changes = await apply(trx, access, planVersion, now);
+      const version = await recordPlanChanges(trx, actor, citizenId, planVersion, changes);
       const [document] = await rebuildPlanDocuments(trx, actor.municipalityId, [citizenId]);
       if (!document) throw new Error(`The plan of ${citizenId} was not rebuilt.`);
       await checkCoordinationInTransaction({
@@ -165,6 +157,7 @@ async function inPlanTransaction(
         municipalityId: actor.municipalityId,
         citizenId,
         actorId: actor.id,
+        // The acting unit's name, for "<unit> has changed the intervention" (never its own unit).
         actorUnitName:
           actor.kind === 'professional' && changes.some((change) => change.entity === 'intervention')
             ? await unitNameOf(trx, actor.municipalityId, actor.unitId)
@@ -214,31 +207,30 @@ export async function recordPlanChanges(
   changes: readonly PlanChange[],
 ): Promise<number> {
   const version = currentVersion + 1;
-  await trx
-    .updateTable('plan')
-    .set({ version, updated_at: new Date(), updated_by: actor.id })
-    .where('municipality_id', '=', actor.municipalityId)
-    .where('citizen_id', '=', citizenId)
-    .execute();
+  await setPlanVersion(trx, {
+    municipalityId: actor.municipalityId,
+    citizenId,
+    version,
+    updatedBy: actor.id,
+    at: new Date(),
+  });
   if (changes.length > 0) {
-    await trx
-      .insertInto('plan_history')
-      .values(
-        changes.map((change) => ({
-          municipality_id: actor.municipalityId,
-          id: newId(),
-          citizen_id: citizenId,
-          plan_version: version,
-          actor_id: actor.id,
-          actor_role: historyRole(actor),
-          entity: change.entity,
-          entity_id: change.entityId,
-          action: change.action,
-          before: change.before ? JSON.stringify(change.before) : null,
-          after: change.after ? JSON.stringify(change.after) : null,
-        })),
-      )
-      .execute();
+    await insertPlanHistory(
+      trx,
+      changes.map((change) => ({
+        municipality_id: actor.municipalityId,
+        id: newId(),
+        citizen_id: citizenId,
+        plan_version: version,
+        actor_id: actor.id,
+        actor_role: historyRole(actor),
+        entity: change.entity,
+        entity_id: change.entityId,
+        action: change.action,
+        before: change.before ? JSON.stringify(change.before) : null,
+        after: change.after ? JSON.stringify(change.after) : null,
+      })),
+    );
   }
   return version;
 }
@@ -251,21 +243,6 @@ function historyRole(actor: Actor): string {
 
 function actorUnit(actor: Actor): string | undefined {
   return actor.kind === 'professional' ? actor.unitId : undefined;
-}
-
-/** The acting unit's name, for "<unit> has changed the intervention" (never the intervention's own unit). */
-async function unitNameOf(
-  trx: Transaction<DB>,
-  municipalityId: string,
-  unitId: string,
-): Promise<string | null> {
-  const unit = await trx
-    .selectFrom('unit')
-    .select('name')
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', unitId)
-    .executeTakeFirst();
-  return unit?.name ?? null;
 }
 
 function parseIfMatch(header: string | undefined): number {

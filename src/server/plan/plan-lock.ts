@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import { type PlanDocumentRow, rebuildPlanDocuments } from '../../db/queries/plan-document.queries.js';
+import { lockedPlanVersion } from '../../db/queries/plan.queries.js';
 import type { DB } from '../../db/schema.js';
 import { problems } from '../problem.js';
 
@@ -13,14 +14,8 @@ export async function lockPlan(
   municipalityId: string,
   citizenId: string,
 ): Promise<void> {
-  const plan = await trx
-    .selectFrom('plan')
-    .select('version')
-    .where('municipality_id', '=', municipalityId)
-    .where('citizen_id', '=', citizenId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!plan) throw problems.notFound('The citizen');
+  const version = await lockedPlanVersion(trx, municipalityId, citizenId);
+  if (version === undefined) throw problems.notFound('The citizen');
 }
 
 /** Rebuilds one citizen's plan read model inside the transaction that changed it. */

@@ -1,7 +1,11 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { CitizenRelations, InterventionScope } from '../../domain/access/policy.js';
 import type { PlanOverview } from '../../domain/plan/plan.types.js';
-import { type PlanDocumentRow, relationsOf } from '../../db/queries/plan-document.queries.js';
+import {
+  type PlanDocumentRow,
+  planDocumentsAsText,
+  relationsOf,
+} from '../../db/queries/plan-document.queries.js';
 import type { DB } from '../../db/schema.js';
 import { AccessGrantStore } from '../auth/access-grants.js';
 import { CitizenBatchLoader } from '../citizen-batch-loader.js';
@@ -115,20 +119,7 @@ export class PlanStore {
    * query itself.
    */
   private async loadPlans(municipalityId: string, citizenIds: string[]): Promise<Map<string, StoredPlan>> {
-    const rows = await this.db
-      .selectFrom('plan_document')
-      .select([
-        'citizen_id',
-        'version',
-        'related_professional_ids',
-        'related_unit_ids',
-        'referral_unit_ids',
-        'meeting_relations',
-        sql<string>`document::text`.as('json'),
-      ])
-      .where('municipality_id', '=', municipalityId)
-      .where('citizen_id', 'in', citizenIds)
-      .execute();
+    const rows = await planDocumentsAsText(this.db, municipalityId, citizenIds);
     return new Map(
       rows.map((row) => {
         const parsed = JSON.parse(row.json) as PlanOverview;

@@ -6,6 +6,7 @@ import { newId } from '../../db/ids.js';
 import { insertNotifications } from '../../db/queries/notification.queries.js';
 import {
   answerProposal,
+  citizenAndUnitNames,
   insertProposal,
   interventionForProposal,
   type ProposalRow,
@@ -134,20 +135,7 @@ async function notify(
 ): Promise<void> {
   const recipients = [...recipientIds].filter((id) => id !== actor.id);
   if (recipients.length === 0) return;
-  const [citizen, unit] = await Promise.all([
-    trx
-      .selectFrom('citizen')
-      .select(['given_name', 'family_name'])
-      .where('municipality_id', '=', actor.municipalityId)
-      .where('id', '=', citizenId)
-      .executeTakeFirstOrThrow(),
-    trx
-      .selectFrom('unit')
-      .select('name')
-      .where('municipality_id', '=', actor.municipalityId)
-      .where('id', '=', actor.unitId)
-      .executeTakeFirstOrThrow(),
-  ]);
+  const { citizen, unit } = await citizenAndUnitNames(trx, actor.municipalityId, citizenId, actor.unitId);
   const data: ProposalData = {
     proposalId,
     citizen: { id: citizenId, name: `${citizen.given_name} ${citizen.family_name}` },

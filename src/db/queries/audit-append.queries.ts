@@ -1,0 +1,66 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { type ChainedAuditRow, GENESIS_HASH } from './audit-hash.js';
+import type { DB } from '../schema.js';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+/**
+ * The municipality's audit chain head (created at the genesis hash when it has none), locked
+ * for the rest of the transaction when `lock`.
+ */
+export async function auditChainHead(
+  db: Executor,
+  municipalityId: string,
+  lock: boolean,
+): Promise<{ seq: number; hash: string }> {
+  await sql`INSERT INTO audit_chain_head (municipality_id, seq, hash)
+    VALUES (${municipalityId}, 0, decode(${GENESIS_HASH}, 'hex')) ON CONFLICT (municipality_id) DO NOTHING`.execute(
+    db,
+  );
+  const query = db
+    .selectFrom('audit_chain_head')
+    .select(['seq', sql<string>`encode(hash, 'hex')`.as('hash_hex')])
+    .where('municipality_id', '=', municipalityId);
+  const row = await (lock ? query.forUpdate() : query).executeTakeFirstOrThrow();
+  return { seq: Number(row.seq), hash: row.hash_hex };
+}
+
+/**
+ * Appends chained rows if and only if the chain head is still where they were computed from:
+ * one statement, compare-and-set on the head. Returns false when someone else advanced it.
+ */
+export async function appendIfHead(
+  db: Executor,
+  municipalityId: string,
+  head: { seq: number },
+  rows: ChainedAuditRow[],
+): Promise<boolean> {
+  const last = rows[rows.length - 1];
+  if (!last) return true;
+  // Columns as arrays (unnest): cheaper to bind and parse than one JSON document per batch.
+  const column = <K extends keyof ChainedAuditRow>(key: K): ChainedAuditRow[K][] =>
+    rows.map((row) => row[key]);
+  const inserted = await sql<{ id: string }>`
+    WITH advanced AS (
+      UPDATE audit_chain_head SET seq = ${last.seq}, hash = decode(${last.hash}, 'hex')
+      WHERE municipality_id = ${municipalityId} AND seq = ${head.seq}
+      RETURNING 1
+    )
+    INSERT INTO audit_event (municipality_id, id, at, actor_kind, actor_id, actor_role, actor_unit_id,
+      on_behalf_of, citizen_id, action, resource, outcome, client_ip, purpose, details, seq, prev_hash, hash)
+    SELECT ${municipalityId}::uuid, r.id, r.at, r.actor_kind, r.actor_id, r.actor_role, r.actor_unit_id,
+      r.on_behalf_of, r.citizen_id, r.action, r.resource, r.outcome, r.client_ip, r.purpose,
+      r.details::jsonb, r.seq, decode(r.prev_hash, 'hex'), decode(r.hash, 'hex')
+    FROM unnest(
+      ${column('id')}::uuid[], ${column('at')}::timestamptz[], ${column('actor_kind')}::text[],
+      ${column('actor_id')}::uuid[], ${column('actor_role')}::text[], ${column('actor_unit_id')}::uuid[],
+      ${column('on_behalf_of')}::text[], ${column('citizen_id')}::uuid[], ${column('action')}::text[],
+      ${column('resource')}::text[], ${column('outcome')}::text[], ${column('client_ip')}::text[],
+      ${column('purpose')}::text[], ${column('details')}::text[], ${column('seq')}::bigint[],
+      ${column('prev_hash')}::text[], ${column('hash')}::text[]
+    ) AS r(id, at, actor_kind, actor_id, actor_role, actor_unit_id, on_behalf_of, citizen_id, action,
+      resource, outcome, client_ip, purpose, details, seq, prev_hash, hash)
+    WHERE EXISTS (SELECT 1 FROM advanced)
+    RETURNING id`.execute(db);
+  return inserted.rows.length === rows.length;
+}
