@@ -243,40 +243,22 @@ beforeAll(async () => {
   w = await buildAccessWorld(t);
   api = await loadApi(t);
   const db = t.context.database.db;
-  relativeDelegationId = newId();
-  await db
-    .insertInto('delegation')
-    .values({
-      municipality_id: w.municipalityId,
-      id: relativeDelegationId,
-      citizen_id: w.citizen.id,
-      grantee_cpr_hmac: t.context.vault.hmac('0202802222'),
-      grantee_name: 'Rita Pårørende',
-      valid_from: '2026-01-01',
-      valid_until: null,
-      revoked_at: null,
-    })
-    .execute();
+  ({ id: relativeDelegationId } = await t.factories.delegation({
+    citizenId: w.citizen.id,
+    granteeCpr: '0202802222',
+    granteeName: 'Rita Pårørende',
+  }));
   const consent = await t.request(w.citizen.cookie, {
     method: 'POST',
     url: `/api/citizens/${w.citizen.id}/consents`,
     payload: { granteeUnitId: w.units.jobcenter, categories: ['goals'], purpose: 'coordination' },
   });
-  const glassId = newId();
-  await db
-    .insertInto('break_glass')
-    .values({
-      municipality_id: w.municipalityId,
-      id: glassId,
-      citizen_id: w.otherCitizen.id,
-      professional_id: w.healthWorker.id,
-      unit_id: w.units.health,
-      reason: 'Matrix: en tidligere nødadgang',
-      expires_at: new Date(Date.now() - 1000),
-      reviewed_by: null,
-      reviewed_at: null,
-    })
-    .execute();
+  const { id: glassId } = await t.factories.breakGlass({
+    citizenId: w.otherCitizen.id,
+    professionalId: w.healthWorker.id,
+    reason: 'Matrix: en tidligere nødadgang',
+    expiresAt: new Date(Date.now() - 1000),
+  });
   // Distinctive hidden values, set by each intervention's own unit: a follow-up date, a case.
   for (const [id, as, followUpDate, caseReference] of [
     [w.interventions.psychiatry, w.psychiatryWorker, '2031-07-19', 'PSY-SAG-4711'],
@@ -810,21 +792,12 @@ describe('the authorisation matrix', () => {
     await expectGone('meeting passed');
 
     // Break-the-glass: until it expires.
-    const glass = newId();
-    await db
-      .insertInto('break_glass')
-      .values({
-        municipality_id: w.municipalityId,
-        id: glass,
-        citizen_id: w.citizen.id,
-        professional_id: w.healthWorker.id,
-        unit_id: w.units.health,
-        reason: 'Matrix: akut hjælp',
-        expires_at: new Date(Date.now() + 3_600_000),
-        reviewed_by: null,
-        reviewed_at: null,
-      })
-      .execute();
+    const { id: glass } = await t.factories.breakGlass({
+      citizenId: w.citizen.id,
+      professionalId: w.healthWorker.id,
+      reason: 'Matrix: akut hjælp',
+      expiresAt: new Date(Date.now() + 3_600_000),
+    });
     t.context.plans.grants.invalidate(w.municipalityId, w.citizen.id);
     const underGlass = await planOf();
     expect(underGlass.status, underGlass.body.slice(0, 160)).toBe(200);
