@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../../src/db/ids.js';
 import { type AccessWorld, buildAccessWorld } from '../support/access-world.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -96,7 +95,6 @@ describe('the citizen’s access log', () => {
   });
 
   it('records every list the citizen appeared in, for that citizen, in words', async () => {
-    const db = t.context.database.db;
     // A referral to the home care unit (for its incoming list) and a break-the-glass there.
     const referral = await t.request(w.coordinator.cookie, {
       method: 'POST',
@@ -104,20 +102,12 @@ describe('the citizen’s access log', () => {
       payload: { toUnitId: w.units.health, reason: 'Hjælp til medicin' },
     });
     expect(referral.statusCode, referral.body).toBe(201);
-    await db
-      .insertInto('break_glass')
-      .values({
-        municipality_id: w.municipalityId,
-        id: newId(),
-        citizen_id: w.citizen.id,
-        professional_id: w.healthWorker.id,
-        unit_id: w.units.health,
-        reason: 'Akut: borgeren er faldet',
-        expires_at: new Date(Date.now() - 1000),
-        reviewed_by: null,
-        reviewed_at: null,
-      })
-      .execute();
+    await t.factories.breakGlass({
+      citizenId: w.citizen.id,
+      professionalId: w.healthWorker.id,
+      reason: 'Akut: borgeren er faldet',
+      expiresAt: new Date(Date.now() - 1000),
+    });
     // A change by the jobcenter tells the psychiatry worker in their inbox.
     const changed = await w.write(`/interventions/${w.interventions.jobcenter}`, 'PATCH', {
       frequency: 'dagligt',

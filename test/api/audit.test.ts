@@ -8,6 +8,7 @@ import { purgeAuditTrail, verifyAuditChain } from '../../src/db/queries/audit-ch
 import { startAuditAnchoring } from '../../src/server/audit/audit-anchoring.js';
 import { type AccessWorld, buildAccessWorld } from '../support/access-world.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { nextMillisecond, until } from '../support/waiting.js';
 
 /** The audit trail: chained, append-only, verifiable, purgeable, readable by the citizen and supervisors. */
 let t: TestApp;
@@ -162,9 +163,8 @@ describe('retention', () => {
       .selectFrom('audit_event')
       .select(sql<number>`count(*)::int`.as('n'))
       .executeTakeFirstOrThrow();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    const middle = new Date();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Every record so far is stamped before "middle", the reads below at or after it.
+    const middle = await nextMillisecond();
     await readPlan(w.coordinator.cookie);
     await readPlan(w.psychiatryWorker.cookie);
     // Five years from "middle", everything before it is out of retention.
@@ -226,7 +226,11 @@ describe('tampering', () => {
       file,
       log: { info: (object) => logged.push(object), error: (message) => logged.push({ message }) },
     });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Until the job has written this municipality's head (the file may not exist before that).
+    await until(async () => {
+      const text = await readFile(file, 'utf8').catch(() => '');
+      return text.includes(`"municipalityId":"${w.municipalityId}"`);
+    }, 'an anchor of this municipality in the file');
     await anchoring.stop();
     const anchors = parseAnchorLines(await readFile(file, 'utf8'));
     const mine = anchors.filter((anchor) => anchor.municipalityId === w.municipalityId);

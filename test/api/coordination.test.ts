@@ -145,25 +145,12 @@ describe('a duplicate across units', () => {
   });
 
   it('explains what is duplicated once the citizen consents to sharing the details', async () => {
-    await t.context.database.db
-      .insertInto('consent')
-      .values({
-        municipality_id: municipalityId,
-        id: newId(),
-        citizen_id: citizen.id,
-        grantee_unit_id: jobcenter,
-        grantee_sector: null,
-        categories: ['intervention-details'],
-        purpose: 'coordination',
-        case_reference: null,
-        basis: 'consent',
-        legal_provision: null,
-        valid_from: addDays(today, -1),
-        valid_until: null,
-        recorded_by_kind: 'citizen',
-        recorded_by_id: citizen.id,
-      })
-      .execute();
+    await t.factories.consent({
+      citizenId: citizen.id,
+      granteeUnitId: jobcenter,
+      categories: ['intervention-details'],
+      validFrom: addDays(today, -1),
+    });
     t.context.plans.grants.invalidate(municipalityId, citizen.id);
     const [flag] = (await flags(coordinator)).filter((item) => item.ruleId === 'duplicate');
     expect(flag).toMatchObject({ detailsHidden: false });

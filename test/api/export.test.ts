@@ -162,20 +162,11 @@ describe('a professional’s export', () => {
 
 describe('a relative with fuldmagt', () => {
   it('exports the citizen’s copy, without the CPR number', async () => {
-    const delegationId = crypto.randomUUID();
-    await t.context.database.db
-      .insertInto('delegation')
-      .values({
-        municipality_id: w.municipalityId,
-        id: delegationId,
-        citizen_id: w.citizen.id,
-        grantee_cpr_hmac: t.context.vault.hmac('0404804444'),
-        grantee_name: 'Eksport Pårørende',
-        valid_from: '2026-01-01',
-        valid_until: null,
-        revoked_at: null,
-      })
-      .execute();
+    const { id: delegationId } = await t.factories.delegation({
+      citizenId: w.citizen.id,
+      granteeCpr: '0404804444',
+      granteeName: 'Eksport Pårørende',
+    });
     const session = await t.context.sessions.create({
       municipalityId: w.municipalityId,
       kind: 'citizen',

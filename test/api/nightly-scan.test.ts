@@ -80,26 +80,39 @@ describe('the nightly coordination scan', () => {
     const { db } = testDatabase.database;
     // 01:00 UTC is 02:00 in Copenhagen in November (CET).
     let now = new Date('2026-11-22T01:00:00Z');
+    // Each tick of a "process" reads its clock once: counting the reads counts the ticks.
+    const ticks = { first: 0, second: 0 };
     const first = startNightlyScan(db, {
       at: { hour: 2, minute: 30 },
       everyMs: 10,
-      now: () => now,
+      now: () => {
+        ticks.first += 1;
+        return now;
+      },
       log: quiet,
     });
     const second = startNightlyScan(db, {
       at: { hour: 2, minute: 30 },
       everyMs: 10,
-      now: () => now,
+      now: () => {
+        ticks.second += 1;
+        return now;
+      },
       log: quiet,
     });
+    /** Until both processes have ticked `count` more times (instead of sleeping and hoping they did). */
+    const moreTicks = async (count: number): Promise<void> => {
+      const from = { ...ticks };
+      await until(async () => ticks.first >= from.first + count && ticks.second >= from.second + count);
+    };
     try {
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      await moreTicks(5);
       expect(await runs()).toHaveLength(0);
 
       now = new Date('2026-11-22T01:45:00Z'); // 02:45 Danish time
       await until(async () => (await runs()).some((run) => run.finished_at !== null));
       // Both "processes" ticked many times; the night's scan ran once.
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      await moreTicks(5);
       const recorded = await runs();
       expect(recorded, JSON.stringify({ recorded, errors })).toHaveLength(1);
       expect(recorded[0]).toMatchObject({ trigger: 'nightly', day: '2026-11-22', error: null });

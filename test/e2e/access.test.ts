@@ -6,7 +6,7 @@ const demo = setUpDemoSession();
 
 describe("the citizen's access", () => {
   it('a professional reveals the CPR number with a reason; the citizen sees who looked at her data and why', async () => {
-    const caseworker = await demo.loginAs('jobcenter-caseworker');
+    const caseworker = await demo.signedInAs('jobcenter-caseworker');
     await demo.openCitizenPlan(caseworker);
     await caseworker.getByRole('button', { name: 'Vis CPR-nummer' }).click();
     await caseworker.getByRole('button', { name: 'Vis nummeret' }).click();
@@ -24,7 +24,7 @@ describe("the citizen's access", () => {
     await caseworker.getByRole('button', { name: 'Skjul CPR-nummer' }).click();
     await caseworker.context().close();
 
-    const citizen = await demo.loginAs('citizen');
+    const citizen = await demo.signedInAs('citizen');
     await citizen.getByRole('link', { name: 'Hvem har set mine oplysninger' }).click();
     await citizen.getByRole('heading', { level: 1, name: 'Hvem har set mine oplysninger' }).waitFor();
     const log = citizen.getByRole('table', { name: 'Hvem har set mine oplysninger' });
@@ -53,7 +53,7 @@ describe("the citizen's access", () => {
   });
 
   it('the citizen gives a consent and withdraws it, and grants and revokes a power of attorney', async () => {
-    const citizen = await demo.loginAs('citizen');
+    const citizen = await demo.signedInAs('citizen');
     await citizen.getByRole('link', { name: 'Se hele planen' }).click();
     // Her plan says that the professionals coordinate, without putting their flags on her.
     await citizen.getByText(/^Dine fagpersoner får besked/).waitFor();
@@ -100,12 +100,12 @@ describe("the citizen's access", () => {
 describe('break the glass', () => {
   it('a professional without a relationship gets access with a reason, which the leader finds in the audit search and reviews', async () => {
     // A citizen the home-care nurse works with but the jobcentre caseworker does not.
-    const nurse = await demo.loginAs('home-care-nurse');
+    const nurse = await demo.signedInAs('home-care-nurse');
     const theirs = (await (await nurse.request.get('/api/citizens?pageSize=100')).json()) as {
       items: { id: string; givenName: string; familyName: string }[];
     };
     await nurse.context().close();
-    const caseworker = await demo.loginAs('jobcenter-caseworker');
+    const caseworker = await demo.signedInAs('jobcenter-caseworker');
     const mine = (await (await caseworker.request.get('/api/citizens?pageSize=100')).json()) as {
       items: { id: string }[];
     };
@@ -126,7 +126,7 @@ describe('break the glass', () => {
     await caseworker.getByText(/^Nødadgang udløber kl\. \d\d:\d\d$/).waitFor();
     await caseworker.context().close();
 
-    const leader = await demo.loginAs('team-leader');
+    const leader = await demo.signedInAs('team-leader');
     await leader.getByRole('link', { name: 'Tilsyn', exact: true }).click();
     await leader.getByRole('heading', { level: 1, name: 'Tilsyn' }).waitFor();
     await leader.getByLabel('Handling').selectOption({ label: 'Brudt glas' });
@@ -159,7 +159,7 @@ describe('break the glass', () => {
 
 describe("the citizen's pages on a phone and in English", () => {
   it('fit 360 px and pass axe', async () => {
-    const citizen = await demo.loginAs('citizen', { width: 360, height: 780 });
+    const citizen = await demo.signedInAs('citizen', { width: 360, height: 780 });
     await citizen.getByRole('button', { name: 'English' }).click();
     await expectPagesFitAndAccessible(
       citizen,

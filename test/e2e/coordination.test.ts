@@ -3,25 +3,26 @@ import { describe, expect, it } from 'vitest';
 import { expectAccessible, expectNoSidewaysScroll, expectPagesFitAndAccessible } from './support/browser.js';
 import { setUpDemoSession } from './support/demo-session.js';
 import { fillDate } from './support/forms.js';
+import { CaseloadPage, InboxPage, type PlanPage } from './support/pages/index.js';
 
 const demo = setUpDemoSession();
 
 /** Opens the demo citizen Sara's plan from My day, as a professional on her plan would. */
-async function openSarasPlan(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Mit overblik', exact: true }).click();
-  await demo.openCitizenPlan(page);
+async function openSarasPlan(page: Page): Promise<PlanPage> {
+  const myDay = await new CaseloadPage(page).openMyDay();
+  return myDay.openCitizen(demo.persona('citizen'));
 }
 
 describe('coordination flags', () => {
   it('a duplicate is seen, explained and dismissed until a date by the social worker, and the caseworker sees who dismissed it', async () => {
-    const social = await demo.loginAs('social-worker');
+    const social = await demo.signedInAs('social-worker');
     // My day shows how many coordination flags each citizen has.
     await social
       .getByRole('link', { name: /koordineringssignal/ })
       .first()
       .waitFor();
-    await openSarasPlan(social);
-    const section = social.getByRole('region', { name: 'Koordinering' });
+    const socialPlan = await openSarasPlan(social);
+    const section = socialPlan.section('Koordinering');
     const duplicate = section.getByRole('article', { name: 'Dobbelt indsats' });
     await duplicate.waitFor();
     // Explained: the rule's reason in plain Danish, and what it looked at.
@@ -59,9 +60,8 @@ describe('coordination flags', () => {
     await expectAccessible(social, 'plan after dismissing a flag');
     await social.context().close();
 
-    const caseworker = await demo.loginAs('jobcenter-caseworker');
-    await openSarasPlan(caseworker);
-    const closed = caseworker.getByRole('region', { name: 'Koordinering' });
+    const caseworker = await demo.signedInAs('jobcenter-caseworker');
+    const closed = (await openSarasPlan(caseworker)).section('Koordinering');
     await closed.getByText(/lukke(t|de) signal/).click();
     const resolved = closed.getByRole('article', { name: 'Dobbelt indsats' });
     await resolved.getByText(/^Afvist til /).waitFor();
@@ -85,9 +85,8 @@ function inDays(offset: number): string {
 describe('referrals', () => {
   it('go through their whole loop between two units, and the inbox tells the people involved', async () => {
     // The home-care nurse asks the jobcentre's team to start something for one of Sara's sub-goals.
-    const sender = await demo.loginAs('home-care-nurse');
-    await openSarasPlan(sender);
-    const referrals = sender.getByRole('region', { name: 'Henvisninger' });
+    const sender = await demo.signedInAs('home-care-nurse');
+    const referrals = (await openSarasPlan(sender)).section('Henvisninger');
     await referrals.getByRole('button', { name: 'Henvis til en anden enhed' }).click();
     const form = sender.getByRole('form', { name: 'Ny henvisning' });
     await form.getByLabel('Til enhed', { exact: true }).selectOption({ label: 'Jobcenter – Team Ressource' });
@@ -103,9 +102,8 @@ describe('referrals', () => {
     await sender.context().close();
 
     // The receiving unit's leader is told in the inbox.
-    const leader = await demo.loginAs('team-leader');
-    await leader.getByRole('link', { name: /^Indbakke.*ulæst/ }).click();
-    await leader.getByRole('heading', { level: 1, name: 'Indbakke' }).waitFor();
+    const leader = await demo.signedInAs('team-leader');
+    await new InboxPage(leader).openUnread();
     // Said by the web from the notification's kind and data: who sent it, in Danish.
     await leader
       .getByText(/\S har sendt en henvisning for en borger\.$/)
@@ -117,7 +115,7 @@ describe('referrals', () => {
     await leader.context().close();
 
     // A caseworker in the receiving unit answers, starts and completes it.
-    const receiver = await demo.loginAs('jobcenter-caseworker');
+    const receiver = await demo.signedInAs('jobcenter-caseworker');
     await receiver.getByRole('link', { name: /^Henvisninger(, .+)?$/ }).click();
     await receiver.getByRole('heading', { level: 1, name: 'Henvisninger' }).waitFor();
     const incoming = receiver.getByRole('article', { name: /til Jobcenter – Team Ressource$/ }).first();
@@ -137,8 +135,8 @@ describe('referrals', () => {
     await receiver.context().close();
 
     // The sender is told, and sees the loop closed.
-    const back = await demo.loginAs('home-care-nurse');
-    await back.getByRole('link', { name: /^Indbakke.*ulæst/ }).click();
+    const back = await demo.signedInAs('home-care-nurse');
+    await new InboxPage(back).unreadLink().click();
     await back
       .getByText(/\S har opdateret en henvisning for en borger\.$/)
       .first()
@@ -155,9 +153,8 @@ describe('referrals', () => {
   });
 
   it('a declined referral shows its reason to the sender', async () => {
-    const sender = await demo.loginAs('jobcenter-caseworker');
-    await openSarasPlan(sender);
-    const referrals = sender.getByRole('region', { name: 'Henvisninger' });
+    const sender = await demo.signedInAs('jobcenter-caseworker');
+    const referrals = (await openSarasPlan(sender)).section('Henvisninger');
     await referrals.getByRole('button', { name: 'Henvis til en anden enhed' }).click();
     const form = sender.getByRole('form', { name: 'Ny henvisning' });
     await form.getByLabel('Til enhed', { exact: true }).selectOption({ label: 'Socialpsykiatri' });
@@ -169,7 +166,7 @@ describe('referrals', () => {
       .waitFor();
     await sender.context().close();
 
-    const receiver = await demo.loginAs('social-worker');
+    const receiver = await demo.signedInAs('social-worker');
     await receiver.getByRole('link', { name: /^Henvisninger(, .+)?$/ }).click();
     const incoming = receiver.getByRole('article', { name: /til Socialpsykiatri$/ }).first();
     await incoming.getByRole('button', { name: /^Afvis/ }).click();
@@ -182,7 +179,7 @@ describe('referrals', () => {
 
 describe("the leaders' coordination overview", () => {
   it('shows flags by rule, unit pair, sector pair and within one sector, at 1280 and 360 px', async () => {
-    const leader = await demo.loginAs('team-leader');
+    const leader = await demo.signedInAs('team-leader');
     await leader.getByRole('link', { name: 'Koordinering', exact: true }).click();
     await leader.getByRole('heading', { level: 1, name: 'Koordinering på tværs' }).waitFor();
     // One unit-pair table (the "most colliding" one repeated it), sector pairs of two different
@@ -205,7 +202,7 @@ describe("the leaders' coordination overview", () => {
     expect(await leader.getByRole('form', { name: 'Indsatser kolliderer' }).count()).toBe(0);
     expect(await readOnly.getByRole('button', { name: /^Gem/ }).count()).toBe(0);
     expect(await readOnly.getByLabel('Mindst overlap (minutter)').isDisabled()).toBe(true);
-    const administrator = await demo.loginAs('administrator');
+    const administrator = await demo.signedInAs('administrator');
     await administrator.getByRole('link', { name: 'Koordinering', exact: true }).click();
     const collision = administrator.getByRole('form', { name: 'Indsatser kolliderer' });
     await collision.getByLabel('Mindst overlap (minutter)').fill('45');
@@ -226,7 +223,7 @@ describe("the leaders' coordination overview", () => {
   });
 
   it('is refused to a caseworker', async () => {
-    const caseworker = await demo.loginAs('jobcenter-caseworker');
+    const caseworker = await demo.signedInAs('jobcenter-caseworker');
     expect(await caseworker.getByRole('link', { name: 'Koordinering', exact: true }).count()).toBe(0);
     await caseworker.goto('/koordinering');
     await caseworker
@@ -238,7 +235,7 @@ describe("the leaders' coordination overview", () => {
 
 describe('the coordination pages on a phone and in English', () => {
   it('fit 360 px and pass axe: inbox, referrals, audit and the break-the-glass review', async () => {
-    const leader = await demo.loginAs('team-leader', { width: 360, height: 780 });
+    const leader = await demo.signedInAs('team-leader', { width: 360, height: 780 });
     await leader.getByRole('button', { name: 'English' }).click();
     await expectPagesFitAndAccessible(
       leader,
@@ -251,5 +248,18 @@ describe('the coordination pages on a phone and in English', () => {
       '360 px, English',
     );
     await leader.context().close();
+  });
+});
+
+describe('the logins of this file', () => {
+  it('went through the login page once per persona, the other times from the kept login', () => {
+    // Five personas, twelve sign-ins above: a kept login that did not work would log in again.
+    expect(demo.logins.uiLogins).toBe(5);
+    expect(demo.logins.reuses).toBe(7);
+    const { throughPage, kept } = demo.logins.milliseconds;
+    console.info(
+      `sign-ins: ${demo.logins.uiLogins} through the login page (${Math.round(throughPage / demo.logins.uiLogins)} ms each), ` +
+        `${demo.logins.reuses} kept (${Math.round(kept / demo.logins.reuses)} ms each)`,
+    );
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { expectAccessible, expectNoSidewaysScroll } from './support/browser.js';
 import { setUpDemoSession } from './support/demo-session.js';
 import { followNavLink } from './support/navigation.js';
+import { LoginPage, PlanPage } from './support/pages/index.js';
 
 const demo = setUpDemoSession();
 const SHOTS = 'test-results/screenshots';
@@ -49,12 +50,12 @@ describe('the citizen’s own part of Mit forløb', () => {
     mkdirSync(SHOTS, { recursive: true });
     let citizenId = '';
     for (const walk of WALKS) {
-      const page = await demo.loginAs('citizen', { width: walk.width, height: 800 });
+      const page = await demo.signedInAs('citizen', { width: walk.width, height: 800 });
       await page.waitForURL((url) => url.pathname === '/mit-forloeb');
       const label = `${walk.width} px`;
 
       // Her goal in her own words; the professional wording stays as it was.
-      const goal = page.getByRole('region', { name: 'Mit mål' });
+      const goal = new PlanPage(page).section('Mit mål');
       const edit = goal.getByRole('button', { name: /^(Skriv dit mål med dine egne ord|Ret dit mål)$/ });
       await edit.waitFor();
       const staffBefore = await goal.locator('.samspil-muted').allTextContents();
@@ -116,7 +117,7 @@ describe('the citizen’s own part of Mit forløb', () => {
     }
 
     // The team sees what she wrote under her goal, and her approval; and the history says who.
-    const caseworker = await demo.loginAs('jobcenter-caseworker', { width: 1280, height: 900 });
+    const caseworker = await demo.signedInAs('jobcenter-caseworker', { width: 1280, height: 900 });
     await caseworker.goto(`/borgere/${citizenId}/plan`);
     const voice = caseworker.locator('.samspil-citizen-voice');
     await voice
@@ -133,13 +134,13 @@ describe('the citizen’s own part of Mit forløb', () => {
   });
 
   it('she prepares her next meeting, reads what was agreed at the last one and says how it was', async () => {
-    const citizen = await demo.loginAs('citizen');
+    const citizen = await demo.signedInAs('citizen');
     const citizenId = await citizen.evaluate(
       async () => ((await (await fetch('/api/auth/me')).json()) as { citizenId: string }).citizenId,
     );
     await citizen.context().close();
     // The caseworker arranges a meeting in five days, and records one held yesterday.
-    const caseworker = await demo.loginAs('jobcenter-caseworker', { width: 1280, height: 900 });
+    const caseworker = await demo.signedInAs('jobcenter-caseworker', { width: 1280, height: 900 });
     const api = (path: string, body: unknown) =>
       caseworker.evaluate(
         async ({ path, body }) => {
@@ -173,7 +174,7 @@ describe('the citizen’s own part of Mit forløb', () => {
     expect(held.status).toBe(200);
 
     for (const width of [360, 1280]) {
-      const page = await demo.loginAs('citizen', { width, height: 800 });
+      const page = await demo.signedInAs('citizen', { width, height: 800 });
       await page.waitForURL((url) => url.pathname === '/mit-forloeb');
       const before = page.getByRole('region', { name: 'Før mødet' });
       await before.getByRole('button', { name: /^(Forbered mødet|Ret det, du har skrevet)$/ }).click();
@@ -232,7 +233,7 @@ describe('the citizen’s own part of Mit forløb', () => {
       [360, 'Det går trægt'],
       [1280, 'Det går bedre'],
     ] as const) {
-      const page = await demo.loginAs('citizen', { width, height: 800 });
+      const page = await demo.signedInAs('citizen', { width, height: 800 });
       await page.waitForURL((url) => url.pathname === '/mit-forloeb');
       const steps = page.getByRole('region', { name: 'Mine skridt' });
       const first = steps.locator('.samspil-step').first();
@@ -265,7 +266,7 @@ describe('the citizen’s own part of Mit forløb', () => {
 
   it('she answers a preliminary decision before its deadline: corrects a fact, and the unit reads it', async () => {
     const correction = 'Jeg er i praktik 8 timer om ugen, ikke 10.';
-    const page = await demo.loginAs('citizen', { width: 360, height: 800 });
+    const page = await demo.signedInAs('citizen', { width: 360, height: 800 });
     await page.waitForURL((url) => url.pathname === '/mit-forloeb');
     const decisions = page.getByRole('region', { name: 'Afgørelser på vej' });
     const card = decisions.getByRole('article', { name: 'Mentorstøtte efter januar' });
@@ -285,7 +286,7 @@ describe('the citizen’s own part of Mit forløb', () => {
     );
     await page.context().close();
 
-    const caseworker = await demo.loginAs('jobcenter-caseworker', { width: 1280, height: 900 });
+    const caseworker = await demo.signedInAs('jobcenter-caseworker', { width: 1280, height: 900 });
     await caseworker.goto(`/borgere/${citizenId}/plan`);
     const section = caseworker.getByRole('region', { name: 'Afgørelser i partshøring' });
     await section.getByRole('article', { name: 'Mentorstøtte efter januar' }).getByText(correction).waitFor();
@@ -294,12 +295,12 @@ describe('the citizen’s own part of Mit forløb', () => {
   });
 
   it('her consent decides at once: withdrawn, a unit loses the details; a power of attorney revoked, her sister loses her plan', async () => {
-    const citizen = await demo.loginAs('citizen', { width: 360, height: 800 });
+    const citizen = await demo.signedInAs('citizen', { width: 360, height: 800 });
     const citizenId = await citizen.evaluate(
       async () => ((await (await fetch('/api/auth/me')).json()) as { citizenId: string }).citizenId,
     );
     // The social worker (Socialpsykiatri) sees every intervention in full, by her consent.
-    const social = await demo.loginAs('social-worker', { width: 1280, height: 900 });
+    const social = await demo.signedInAs('social-worker', { width: 1280, height: 900 });
     const hiddenFor = async (): Promise<number> =>
       social.evaluate(async (path) => {
         const plan = (await (await fetch(path)).json()) as {
@@ -341,10 +342,9 @@ describe('the citizen’s own part of Mit forløb', () => {
       viewport: { width: 360, height: 780 },
     });
     const sister = await context.newPage();
-    await sister.goto('/login');
-    await sister
-      .getByRole('button', { name: `Log ind som ${demo.persona('relative')}`, exact: true })
-      .click();
+    // Through the login page on purpose: what her login offers is what is tested.
+    const login = await new LoginPage(sister).goto();
+    await login.personaButton(demo.persona('relative')).click();
     await sister.waitForURL(
       (url) => !url.pathname.startsWith('/login') || url.pathname === '/login/fuldmagt',
     );

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { TestApp } from './test-app.js';
 
 /** A JSON Schema as found in our OpenAPI document (loosely typed on purpose: it is data). */
@@ -43,21 +45,46 @@ export interface ApiDocument {
   resolve(schema: JsonSchema | undefined): JsonSchema;
 }
 
+/** The shape of an OpenAPI document, as far as these helpers read it. */
+export interface OpenApiDocument {
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters?: ParameterSpec[];
+        requestBody?: { required?: boolean; content?: Record<string, { schema?: JsonSchema }> };
+      }
+    >
+  >;
+  components?: { schemas?: Record<string, JsonSchema> };
+}
+
 /** Reads the OpenAPI document the app serves: every endpoint, so new ones are covered automatically. */
 export async function loadApi(t: TestApp): Promise<ApiDocument> {
-  const document = (await t.request(null, { method: 'GET', url: '/api/openapi.json' })).json() as {
-    paths: Record<
-      string,
-      Record<
-        string,
-        {
-          parameters?: ParameterSpec[];
-          requestBody?: { required?: boolean; content?: Record<string, { schema?: JsonSchema }> };
-        }
-      >
-    >;
-    components?: { schemas?: Record<string, JsonSchema> };
-  };
+  const document = (
+    await t.request(null, { method: 'GET', url: '/api/openapi.json' })
+  ).json() as OpenApiDocument;
+  return apiOf(document);
+}
+
+/**
+ * The committed document (docs/openapi.json, held to the served one by
+ * test/db/openapi-document.test.ts), read without starting an app: a test file can name one test
+ * per endpoint when it is collected.
+ */
+export function committedApi(): ApiDocument {
+  const file = fileURLToPath(new URL('../../docs/openapi.json', import.meta.url));
+  return apiOf(JSON.parse(readFileSync(file, 'utf8')) as OpenApiDocument);
+}
+
+/** "METHOD /path" of an operation, as the tests name it. */
+export function operationKey(operation: Pick<Operation, 'method' | 'path'>): string {
+  return `${operation.method} ${operation.path}`;
+}
+
+/** The operations of an OpenAPI document, with a resolver for its schema references. */
+export function apiOf(document: OpenApiDocument): ApiDocument {
   const components = document.components?.schemas ?? {};
   const resolve = (schema: JsonSchema | undefined): JsonSchema => {
     let current = schema ?? {};

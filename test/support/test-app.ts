@@ -103,7 +103,11 @@ export async function startTestApp(
     if (reply.statusCode < 400) urls.push(request.url);
   });
   await app.ready();
-  const factories = new Factories(database.db, context.vault);
+  // A record a factory writes into a plan is in the app's plan cache at once, as a route's would be.
+  const factories = new Factories(database.db, context.vault, (municipalityId, citizenId, row) => {
+    context.plans.put(municipalityId, row);
+    context.plans.grants.invalidate(municipalityId, citizenId);
+  });
   return {
     app,
     context,

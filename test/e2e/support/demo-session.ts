@@ -3,6 +3,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { launchBrowser } from './browser.js';
 import { type RunningServer, startDemoServer } from './server.js';
 import { demoPersonas, loginAs } from './session.js';
+import { StoredLogins } from './stored-login.js';
 
 /** What a browser test file works with: the demo server, the browser, and the personas. */
 export interface DemoSession {
@@ -12,6 +13,14 @@ export interface DemoSession {
   persona(id: string): string;
   /** A fresh browser context logged in as the persona with this id, through the login page. */
   loginAs(personaId: string, viewport?: { width: number; height: number }): Promise<Page>;
+  /**
+   * A fresh browser context signed in as the persona, on the page its login lands on: through
+   * the login page the first time in this file, from the kept login after that
+   * (support/stored-login.ts). For every test that is not about logging in.
+   */
+  signedInAs(personaId: string, viewport?: { width: number; height: number }): Promise<Page>;
+  /** The kept logins (how many went through the login page). */
+  readonly logins: StoredLogins;
   /** From a page that lists the demo citizen (caseload, My day), opens her plan. */
   openCitizenPlan(page: Page): Promise<void>;
 }
@@ -24,6 +33,7 @@ export function setUpDemoSession(options: Parameters<typeof startDemoServer>[0] 
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   let personas = new Map<string, string>();
+  let logins: StoredLogins | undefined;
   beforeAll(async () => {
     // The run's demo municipality, generated once (demo-template.ts), unless a size is asked for.
     const template = options.citizens === undefined ? inject('demoTemplateDir') : undefined;
@@ -32,6 +42,7 @@ export function setUpDemoSession(options: Parameters<typeof startDemoServer>[0] 
       launchBrowser(),
     ]);
     personas = await demoPersonas(server.url);
+    logins = new StoredLogins(browser, server.url);
   });
   afterAll(async () => {
     await browser?.close();
@@ -55,6 +66,12 @@ export function setUpDemoSession(options: Parameters<typeof startDemoServer>[0] 
     },
     loginAs(personaId, viewport) {
       return loginAs(session.browser, session.server.url, session.persona(personaId), viewport);
+    },
+    signedInAs(personaId, viewport) {
+      return session.logins.open(session.persona(personaId), viewport);
+    },
+    get logins() {
+      return started(logins, 'browser');
     },
     async openCitizenPlan(page) {
       await page

@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { LoginPage } from './pages/login-page.js';
 
 /** The demo personas by id, with their display names (the login buttons name them). */
 export async function demoPersonas(serverUrl: string): Promise<Map<string, string>> {
@@ -19,8 +20,6 @@ export async function loginAs(
 ): Promise<Page> {
   const context = await browser.newContext({ baseURL: serverUrl, viewport, locale: 'da-DK' });
   const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByRole('button', { name: `Log ind som ${personaName}`, exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await (await new LoginPage(page).goto()).loginAs(personaName);
   return page;
 }
