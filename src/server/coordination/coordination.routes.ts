@@ -5,6 +5,7 @@ import { RULE_IDS, type RuleId } from '../../domain/coordination/rule.js';
 import { RULES, ruleById } from '../../domain/coordination/rules.js';
 import { SECTOR_LABELS, type Sector } from '../../domain/organisation/sectors.js';
 import { gasLevelSchema } from '../../domain/plan/plan.schemas.js';
+import { GAS_SCORER_KINDS } from '../../domain/measures/gas.js';
 import { newId } from '../../db/ids.js';
 import { loadRuleChoices, saveRuleChoice } from '../../db/queries/coordination-flags.queries.js';
 import { latestScanRun } from '../../db/queries/coordination-scan-runs.queries.js';
@@ -246,15 +247,31 @@ export function coordinationRoutes(app: App, context: AppContext): void {
           subGoalId: z.uuid({ error: 'must be a sub-goal id (UUID)' }),
         }),
         headers: z.object({ 'if-match': token(100).optional().describe('The ETag of the plan (required)') }),
-        body: z.strictObject({ gasLevel: gasLevelSchema, note: optionalFreeText(1000) }),
+        body: z.strictObject({
+          gasLevel: gasLevelSchema,
+          note: optionalFreeText(1000),
+          scorer: z
+            .enum(GAS_SCORER_KINDS, {
+              error: 'must be citizen, relative, professional or independent-assessor',
+            })
+            .default('professional')
+            .describe(
+              'Who gave the score: the citizen, a relative, the professional or an independent assessor',
+            ),
+        }),
         response: {
-          201: z.object({ id: z.uuid(), gasLevel: z.number().int(), planVersion: z.number().int() }),
+          201: z.object({
+            id: z.uuid(),
+            gasLevel: z.number().int(),
+            scorer: z.enum(GAS_SCORER_KINDS),
+            planVersion: z.number().int(),
+          }),
         },
       },
     },
     async (request, reply) => {
       const { citizenId, subGoalId } = request.params;
-      const { gasLevel, note } = request.body;
+      const { gasLevel, note, scorer } = request.body;
       const historyId = newId();
       const { plan } = await changePlan(
         context,
@@ -269,7 +286,7 @@ export function coordinationRoutes(app: App, context: AppContext): void {
           scope.authorize('change-sub-goal');
           const goal = await scope.trx
             .selectFrom('sub_goal')
-            .select(['gas_level', 'status'])
+            .select(['gas_level', 'gas_weight', 'status'])
             .where('municipality_id', '=', scope.municipalityId)
             .where('citizen_id', '=', scope.citizenId)
             .where('id', '=', subGoalId)
@@ -290,6 +307,8 @@ export function coordinationRoutes(app: App, context: AppContext): void {
               sub_goal_id: subGoalId,
               citizen_id: scope.citizenId,
               gas_level: gasLevel,
+              gas_weight: goal.gas_weight,
+              scorer_kind: scorer,
               recorded_by: scope.actor.id,
               note: note ?? null,
             })
@@ -301,13 +320,13 @@ export function coordinationRoutes(app: App, context: AppContext): void {
               action: 'update',
               before: { gasLevel: goal.gas_level },
               // gasFollowUp: already recorded here, so the coordination check does not record it again.
-              after: { gasLevel, gasFollowUp: true, note: note ?? null },
+              after: { gasLevel, gasFollowUp: true, note: note ?? null, scorer },
             },
           ];
         },
       );
       reply.code(201).header('ETag', planEtag(plan.version));
-      return { id: historyId, gasLevel, planVersion: plan.version };
+      return { id: historyId, gasLevel, scorer, planVersion: plan.version };
     },
   );
 }

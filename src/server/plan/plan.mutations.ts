@@ -62,6 +62,7 @@ export async function createSubGoal(scope: ChangeScope, input: SubGoalCreate): P
     measure: input.measure ?? null,
     target_date: input.targetDate ?? null,
     gas_level: input.gasLevel ?? null,
+    gas_weight: input.gasWeight ?? 1,
   };
   await scope.trx
     .insertInto('sub_goal')
@@ -92,6 +93,7 @@ export async function updateSubGoal(
     measure: input.measure,
     target_date: input.targetDate,
     gas_level: input.gasLevel,
+    gas_weight: input.gasWeight,
     status: input.status,
   });
   await updateItem(scope, 'sub_goal', id, set);
@@ -482,7 +484,7 @@ async function updateItem<T extends 'sub_goal' | 'intervention' | 'team_member'>
 async function subGoalOf(scope: ChangeScope, id: string) {
   const row = await scope.trx
     .selectFrom('sub_goal')
-    .select(['title', 'measure', 'target_date', 'gas_level', 'status', 'end_reason'])
+    .select(['title', 'measure', 'target_date', 'gas_level', 'gas_weight', 'status', 'end_reason'])
     .where('municipality_id', '=', scope.municipalityId)
     .where('citizen_id', '=', scope.citizenId)
     .where('id', '=', id)
