@@ -11,6 +11,7 @@ import {
   listQualitySurveys,
   readCollaborationSurvey,
   readQualityResults,
+  readQualitySummary,
 } from './surveys.commands.js';
 import {
   collaborationResultsSchema,
@@ -23,6 +24,7 @@ import {
   qualityResultsSchema,
   qualityRoundParams,
   qualitySurveyCreateSchema,
+  qualitySummarySchema,
   qualitySurveySchema,
   roundName,
   surveyParams,
@@ -127,6 +129,19 @@ export function surveysRoutes(app: App, context: AppContext): void {
       },
     },
     async (request) => ({ items: await listQualitySurveys(context, request, actorOf(request)) }),
+  );
+
+  app.get(
+    '/api/quality-surveys/summary',
+    {
+      schema: {
+        tags: ['surveys'],
+        summary:
+          'Quality indicators per unit and per development project: the mean of the item means of their surveys at baseline and end, and the relative change',
+        response: { 200: qualitySummarySchema },
+      },
+    },
+    async (request) => readQualitySummary(context, request, actorOf(request)),
   );
 
   app.post(
