@@ -3,6 +3,7 @@ import { type UseMutationResult, useMutation, useQueryClient } from '@tanstack/r
 import { apiRequest, isApiError } from './client.js';
 import { queryKeys } from './queryKeys.js';
 import type { VersionedPlan } from './usePlan.js';
+import { measuresKey } from './measures.js';
 
 /** One change to a plan: where it goes (below …/plan), what it carries, and the version it was made on. */
 export interface PlanWrite {
@@ -72,6 +73,8 @@ export function usePlanWrite(citizenId: string): UseMutationResult<PlanWriteResu
       void queryClient.invalidateQueries({ queryKey: queryKeys.history(citizenId) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.proposals(citizenId) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.nextSteps(citizenId) });
+      // A sub-goal's GAS level or weight moves the measures' T-scores.
+      void queryClient.invalidateQueries({ queryKey: measuresKey(citizenId) });
       void queryClient.invalidateQueries({ queryKey: ['workspace'] });
       void queryClient.invalidateQueries({ queryKey: ['citizens', 'caseload'] });
     },

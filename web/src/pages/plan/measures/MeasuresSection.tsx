@@ -10,6 +10,7 @@ import { formatDate } from '../../../i18n/format.js';
 import { useLanguage } from '../../../i18n/useLanguage.js';
 import { formatScore } from '../../surveys/format-score.js';
 import { usePlanContext } from '../PlanContext.js';
+import { GasGoals } from './GasGoals.js';
 import { MeasureChart } from './MeasureChart.js';
 import '../../../styles/measures.css';
 import { PlanSection } from '../sections/PlanSection.js';
@@ -60,6 +61,9 @@ export function MeasuresSection(): ReactElement {
                   {t('measures.gas.baselineNow', {
                     baseline: formatScore(gas[0]?.value ?? 50, language),
                     now: formatScore(gas.at(-1)?.value ?? 50, language),
+                  })}{' '}
+                  {t('measures.gas.change', {
+                    change: formatScore(measures.data.gas.points.at(-1)?.change ?? 0, language, true),
                   })}
                 </p>
                 <table className="table table--compact samspil-measure-table">
@@ -71,6 +75,9 @@ export function MeasuresSection(): ReactElement {
                         {t('measures.column.tScore')}
                       </th>
                       <th scope="col" className="samspil-numeric">
+                        {t('measures.column.change')}
+                      </th>
+                      <th scope="col" className="samspil-numeric">
                         {t('measures.column.goals')}
                       </th>
                     </tr>
@@ -80,11 +87,13 @@ export function MeasuresSection(): ReactElement {
                       <tr key={point.at}>
                         <th scope="row">{day(point.at)}</th>
                         <td className="samspil-numeric">{formatScore(point.tScore, language)}</td>
+                        <td className="samspil-numeric">{formatScore(point.change, language, true)}</td>
                         <td className="samspil-numeric">{point.goals}</td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
+                <GasGoals goals={measures.data.gas.goals} />
               </>
             ) : (
               <p>{t('measures.gas.none')}</p>
