@@ -173,7 +173,21 @@ describe("a sub-goal's GAS weight and who scored", () => {
     expect(await points.locator('thead').textContent()).toContain('Ændring');
     expect(await points.locator('tbody tr').first().locator('td').nth(1).textContent()).toBe('0,00');
     await expect.poll(() => section.getByText(/^Udgangspunkt .*, nu .*\. Ændring [+−-]?\d/).count()).toBe(1);
-    // The history says the weight changed, as a plan change.
+
+    // A follow-up scored by someone else than the professional, recorded from the GAS part.
+    await section.getByRole('button', { name: 'Registrér GAS-opfølgning' }).click();
+    const followUp = page.getByRole('form', { name: 'Registrér en GAS-opfølgning' });
+    await followUp.getByLabel('Delmål').selectOption({ label: title });
+    await followUp.getByRole('button', { name: 'Gem opfølgningen' }).click();
+    await followUp.getByText('Feltet skal udfyldes.', { exact: true }).first().waitFor();
+    await followUp.getByLabel('Niveau nu').selectOption('2');
+    await followUp.getByLabel('Scoret af').selectOption({ label: 'Uafhængig bedømmer' });
+    await expectAccessible(page, 'the GAS follow-up form');
+    await followUp.getByRole('button', { name: 'Gem opfølgningen' }).click();
+    await expect.poll(() => followUp.count()).toBe(0);
+    await expect.poll(() => last.locator('td').first().textContent()).toBe('+2');
+    expect((await last.locator('td').allTextContents()).slice(0, 2)).toEqual(['+2', '2']);
+    expect(await last.locator('td').nth(2).textContent()).toMatch(/^Uafhængig bedømmerRegistreret af /);
     await expectAccessible(page, 'plan with GAS weights at 1280 px');
     await section.screenshot({ path: `${SCREENSHOTS}/samspil-gas-plan-1280.png` });
 

@@ -52,12 +52,16 @@ export function usePlanWrite(citizenId: string): UseMutationResult<PlanWriteResu
     mutationFn: async (write) => {
       const base = `/api/citizens/${encodeURIComponent(citizenId)}/plan`;
       try {
-        const { data, etag } = await apiRequest<{ id: string; plan: PresentedPlan }>(`${base}${write.path}`, {
-          method: write.method,
-          body: write.body,
-          headers: write.etag ? { 'If-Match': write.etag } : {},
-        });
-        return { id: data.id, plan: { plan: data.plan, etag } };
+        const { data, etag } = await apiRequest<{ id: string; plan?: PresentedPlan }>(
+          `${base}${write.path}`,
+          {
+            method: write.method,
+            body: write.body,
+            headers: write.etag ? { 'If-Match': write.etag } : {},
+          },
+        );
+        // A write that answers with its own shape (a GAS follow-up) is followed by a read of the plan.
+        return { id: data.id, plan: data.plan ? { plan: data.plan, etag } : await fetchPlan(citizenId) };
       } catch (error) {
         if (isApiError(error, 412)) {
           const current = await fetchPlan(citizenId);

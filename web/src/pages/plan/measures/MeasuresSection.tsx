@@ -19,6 +19,9 @@ export const measuresAnchor = 'plan-measures';
 
 // The form carries the instrument and its evaluator (src/domain/measures): loaded when opened.
 const Who5Form = lazy(() => import('./Who5Form.js').then((module) => ({ default: module.Who5Form })));
+const GasFollowUpForm = lazy(() =>
+  import('../edit/GasFollowUpForm.js').then((module) => ({ default: module.GasFollowUpForm })),
+);
 
 /**
  * The citizen's measures over time: the GAS T-score after each follow-up (50 = as expected) and
@@ -27,10 +30,12 @@ const Who5Form = lazy(() => import('./Who5Form.js').then((module) => ({ default:
 export function MeasuresSection(): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { citizenId, canEdit } = usePlanContext();
+  const { citizenId, canEdit, plan } = usePlanContext();
   const me = useMe();
   const measures = useCitizenMeasures(citizenId);
   const filling = useToggle();
+  const followingUp = useToggle();
+  const hasActiveGoal = plan.subGoals.some((goal) => goal.status === 'active');
   const isCitizen = me.data?.kind === 'citizen';
   const respondent = me.data?.kind === 'citizen' && me.data.actingFor ? 'relative' : 'citizen';
   const gas = measures.data?.gas.points.map((point) => ({ at: point.at, value: point.tScore })) ?? [];
@@ -134,10 +139,20 @@ export function MeasuresSection(): ReactElement {
           </figure>
         </div>
       ) : null}
-      {(canEdit || isCitizen) && !filling.open ? (
+      {((canEdit || isCitizen) && !filling.open) || (canEdit && hasActiveGoal && !followingUp.open) ? (
         <p className="samspil-item-actions">
-          <OpenFormButton toggle={filling} label={t('measures.who5.open')} />
+          {canEdit && hasActiveGoal && !followingUp.open ? (
+            <OpenFormButton toggle={followingUp} label={t('measures.followUp.open')} />
+          ) : null}
+          {(canEdit || isCitizen) && !filling.open ? (
+            <OpenFormButton toggle={filling} label={t('measures.who5.open')} />
+          ) : null}
         </p>
+      ) : null}
+      {followingUp.open ? (
+        <Suspense fallback={<Loading />}>
+          <GasFollowUpForm onDone={followingUp.hide} />
+        </Suspense>
       ) : null}
       {filling.open ? (
         <Suspense fallback={<Loading />}>
