@@ -87,6 +87,8 @@ export interface SubGoalTable {
   end_reason: string | null;
   created_at: Timestamp;
   ended_at: Timestamp | null;
+  /** Migration 022: the sub-goal's weight in the GAS T-score. */
+  gas_weight: Generated<number>;
 }
 
 export interface OwnStepTable {
@@ -489,6 +491,9 @@ export interface SubGoalGasHistoryTable {
   recorded_at: Timestamp;
   recorded_by: string | null;
   note: string | null;
+  /** Migration 022: the weight in force at the follow-up, and who gave the score. */
+  gas_weight: Generated<number>;
+  scorer_kind: string | null;
 }
 
 export interface CoordinationRuleConfigTable {

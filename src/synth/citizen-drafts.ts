@@ -83,6 +83,8 @@ export interface GasFollowUpDraft {
   subGoalId: string;
   level: number;
   day: number;
+  /** Who gave the score; a professional when not told. */
+  scorer?: 'citizen' | 'relative' | 'professional' | 'independent-assessor';
 }
 
 /** A sub-goal as generated, before it is written. */
@@ -93,6 +95,8 @@ export interface SubGoalDraft {
   measure: string;
   targetDate: number | null;
   gasLevel: number | null;
+  /** The weight in the GAS T-score; 1 when not told. */
+  gasWeight?: number;
   status: SubGoalStatus;
   endReason: string | null;
   createdDay: number;

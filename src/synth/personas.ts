@@ -220,6 +220,8 @@ export function buildPersonaCitizen(context: CitizenContext, personas: PersonaPr
     measure: 'Timer i praktik pr. uge',
     targetDate: addMonths(today, 4),
     gasLevel: -1,
+    // The internship is what Sara wants most: it weighs double in her GAS T-score.
+    gasWeight: 2,
     status: 'active',
     endReason: null,
     createdDay: monthsAgo(12),
@@ -247,6 +249,26 @@ export function buildPersonaCitizen(context: CitizenContext, personas: PersonaPr
     createdDay: monthsAgo(6),
     endedDay: null,
   });
+  // GAS follow-ups, oldest first, scored by Sara, her sister, the caseworker or an independent
+  // assessor; each sub-goal's last level is its level now, and every one is rising at the end.
+  for (const [goal, level, months, scorer] of [
+    [internshipGoal, -2, 9, 'professional'],
+    [busGoal, -1, 8, 'professional'],
+    [medicineGoal, 0, 5, 'professional'],
+    [internshipGoal, -2, 5, 'citizen'],
+    [busGoal, -1, 4, 'independent-assessor'],
+    [internshipGoal, -1, 2, 'citizen'],
+    [busGoal, 0, 1, 'citizen'],
+    [medicineGoal, 1, 1, 'relative'],
+  ] as const) {
+    builder.draft.gasFollowUps.push({
+      id: builder.ids.next(),
+      subGoalId: goal.id,
+      level,
+      day: monthsAgo(months),
+      scorer,
+    });
+  }
   builder.link(resource, internshipGoal);
   builder.link(mentor, internshipGoal);
   builder.link(mentor, busGoal);

@@ -181,6 +181,7 @@ export async function writeCitizens(
     ['end_reason', 'text'],
     ['created_at', 'timestamptz'],
     ['ended_at', 'timestamptz'],
+    ['gas_weight', 'int2'],
   ]);
   const interventions = new ColumnarRows('intervention', [
     ['municipality_id', 'uuid'],
@@ -216,6 +217,8 @@ export async function writeCitizens(
     ['gas_level', 'int2'],
     ['recorded_at', 'timestamptz'],
     ['recorded_by', 'uuid'],
+    ['gas_weight', 'int2'],
+    ['scorer_kind', 'text'],
   ]);
   const links = new ColumnarRows('intervention_sub_goal', [
     ['municipality_id', 'uuid'],
@@ -299,6 +302,7 @@ export async function writeCitizens(
         goal.endReason,
         formatTimestamp(goal.createdDay, 10 * 60),
         goal.endedDay === null ? null : formatTimestamp(goal.endedDay, 14 * 60),
+        goal.gasWeight ?? 1,
       );
     }
     for (const item of draft.interventions) {
@@ -347,6 +351,7 @@ export async function writeCitizens(
     for (const pathway of draft.pathways) {
       pathways.push(municipalityId, pathway.id, draft.id, pathway.templateCode, formatDay(pathway.start));
     }
+    const weightOf = new Map(draft.subGoals.map((goal) => [goal.id, goal.gasWeight ?? 1]));
     for (const followUp of draft.gasFollowUps) {
       gasFollowUps.push(
         municipalityId,
@@ -356,6 +361,8 @@ export async function writeCitizens(
         followUp.level,
         formatTimestamp(followUp.day, 13 * 60),
         draft.coordinator?.id ?? null,
+        weightOf.get(followUp.subGoalId) ?? 1,
+        followUp.scorer ?? 'professional',
       );
     }
     for (const link of draft.links) links.push(municipalityId, link.interventionId, link.subGoalId);

@@ -312,3 +312,133 @@ describe('GET /api/analytics/cost-by-month', () => {
     ).toBe(403);
   });
 });
+
+describe('GET /api/analytics/gas-distribution', () => {
+  /** Every citizen's follow-ups and coordinator's unit straight from the tables, and T by the formula. */
+  async function directGas() {
+    const result = await sql<{ citizen: string; goal: string; level: number; at: Date; weight: number }>`
+      SELECT h.citizen_id AS citizen, h.sub_goal_id AS goal, h.gas_level AS level, h.recorded_at AS at,
+             g.gas_weight AS weight
+      FROM sub_goal_gas_history h JOIN sub_goal g ON g.municipality_id = h.municipality_id AND g.id = h.sub_goal_id
+      WHERE h.municipality_id = ${municipalityId}
+        AND h.recorded_at < ${`${YEAR + 1}-01-01T00:00:00+01:00`}::timestamptz`.execute(
+      t.context.database.db,
+    );
+    const units = await sql<{ citizen: string; unit: string }>`
+      SELECT DISTINCT ON (m.citizen_id) m.citizen_id AS citizen, p.unit_id AS unit
+      FROM team_member m JOIN professional p ON p.municipality_id = m.municipality_id AND p.id = m.professional_id
+      WHERE m.municipality_id = ${municipalityId} AND m.is_coordinator AND m.ended_at IS NULL
+      ORDER BY m.citizen_id, m.start_date`.execute(t.context.database.db);
+    const unitOf = new Map(units.rows.map((row) => [row.citizen, row.unit]));
+    const yearStart = new Date(`${YEAR}-01-01T00:00:00+01:00`).getTime();
+    const byCitizen = new Map<string, { goal: string; level: number; at: number; weight: number }[]>();
+    for (const row of result.rows) {
+      const list = byCitizen.get(row.citizen) ?? [];
+      list.push({ goal: row.goal, level: row.level, at: new Date(row.at).getTime(), weight: row.weight });
+      byCitizen.set(row.citizen, list);
+    }
+    const tScore = (goals: { level: number; weight: number }[]) => {
+      const wx = goals.reduce((s, g) => s + g.weight * g.level, 0);
+      const w2 = goals.reduce((s, g) => s + g.weight ** 2, 0);
+      const w = goals.reduce((s, g) => s + g.weight, 0);
+      return Math.round(100 * (50 + (10 * wx) / Math.sqrt(0.7 * w2 + 0.3 * w * w))) / 100;
+    };
+    const counted: { unit: string | null; score: number; change: number | null }[] = [];
+    for (const [citizenId, records] of byCitizen) {
+      const times = [...new Set(records.map((r) => r.at))].sort((a, b) => a - b);
+      const last = times.at(-1) as number;
+      if (last < yearStart) continue;
+      const scoreAt = (time: number) => {
+        const latest = new Map<string, { level: number; weight: number; at: number }>();
+        for (const r of records.filter((r) => r.at <= time).sort((a, b) => a.at - b.at))
+          latest.set(r.goal, r);
+        return tScore([...latest.values()]);
+      };
+      const score = scoreAt(last);
+      const change = times.length > 1 ? Math.round(100 * (score - scoreAt(times[0] as number))) / 100 : null;
+      counted.push({ unit: unitOf.get(citizenId) ?? null, score, change });
+    }
+    return counted;
+  }
+  const band = (value: number, limits: readonly number[]) => limits.filter((limit) => value >= limit).length;
+
+  it('counts each unit’s citizens in the bands a direct computation gives, none under five, audited', async () => {
+    const response = await t.request(leader, {
+      method: 'GET',
+      url: `/api/analytics/gas-distribution?year=${YEAR}`,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['samspil-definition']).toBe('gas-distribution@1');
+    const body = response.json();
+    expect(body.scoreBands).toEqual(['below40', 'from40to50', 'from50to60', 'from60']);
+    expect(body.changeBands).toEqual(['fell', 'from0to5', 'from5to10', 'from10']);
+    const direct = await directGas();
+    expect(direct.length).toBeGreaterThan(20);
+    type Cell = { citizens: number | null; hidden: string | null };
+    type Row = { unit: { id: string; name: string } | null; cells: Cell[]; total: Cell };
+    for (const [table, limits, figureOf] of [
+      [body.scores, [40, 50, 60], (c: (typeof direct)[number]) => c.score],
+      [body.changes, [0, 5, 10], (c: (typeof direct)[number]) => c.change],
+    ] as const) {
+      const check = (cell: Cell, expected: number) => {
+        if (cell.hidden === null) expect(cell.citizens).toBe(expected);
+        else expect(cell.citizens).toBeNull();
+        if (expected > 0 && expected < 5) expect(cell.hidden).toBe('small');
+      };
+      const count = (unit: string | null | undefined, column: number | undefined) =>
+        direct.filter((c) => {
+          const value = figureOf(c);
+          if (value === null) return false;
+          if (unit !== undefined && c.unit !== unit) return false;
+          return column === undefined || band(value, limits) === column;
+        }).length;
+      for (const row of table.rows as Row[]) {
+        const unit = row.unit?.id ?? null;
+        row.cells.forEach((cell, column) => {
+          check(cell, count(unit, column));
+        });
+        check(row.total, count(unit, undefined));
+        expect(Object.keys(row).sort()).toEqual(['cells', 'total', 'unit']);
+      }
+      (table.totals.cells as Cell[]).forEach((cell, column) => {
+        check(cell, count(undefined, column));
+      });
+      check(table.totals.total, count(undefined, undefined));
+      // Every unit with a counted citizen has its row, and no one is left out of the totals.
+      const units = new Set(direct.filter((c) => figureOf(c) !== null).map((c) => c.unit));
+      expect(new Set((table.rows as Row[]).map((row) => row.unit?.id ?? null))).toEqual(units);
+    }
+    // Distributions only: no professional in the response.
+    const professionals = await t.context.database.db
+      .selectFrom('professional')
+      .select(['id', 'name'])
+      .execute();
+    for (const professional of professionals) {
+      expect(response.body).not.toContain(professional.id);
+      expect(response.body).not.toContain(professional.name);
+    }
+    const audited = await t.context.database.db
+      .selectFrom('audit_event')
+      .select(['action', 'outcome', 'details'])
+      .where('resource', '=', 'analytics:gas-distribution')
+      .execute();
+    expect(audited).toEqual([{ action: 'read', outcome: 'allowed', details: { year: YEAR } }]);
+  });
+
+  it('is for team leaders and the administrator only, and names a bad year', async () => {
+    const url = `/api/analytics/gas-distribution?year=${YEAR}`;
+    expect((await t.request(administrator, { method: 'GET', url })).statusCode).toBe(200);
+    expect((await t.request(caseworker, { method: 'GET', url })).statusCode).toBe(403);
+    expect((await t.request(citizen, { method: 'GET', url })).statusCode).toBe(403);
+    const bad = await t.request(leader, { method: 'GET', url: '/api/analytics/gas-distribution?year=nope' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('querystring.year');
+    const denied = await t.context.database.db
+      .selectFrom('audit_event')
+      .select('outcome')
+      .where('resource', '=', 'analytics:gas-distribution')
+      .where('outcome', '=', 'denied')
+      .execute();
+    expect(denied).toHaveLength(2);
+  });
+});

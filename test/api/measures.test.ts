@@ -498,3 +498,109 @@ describe('session feedback on the plan', () => {
     }
   });
 });
+
+describe('GAS weights and who scored', () => {
+  const url = () => `/api/citizens/${w.citizen.id}/measures`;
+  /** Kiresuk & Sherman's T-score, written out again here (ρ = 0.3), rounded to two decimals. */
+  const tScore = (goals: { level: number; weight: number }[]) => {
+    const weighted = goals.reduce((sum, g) => sum + g.weight * g.level, 0);
+    const squares = goals.reduce((sum, g) => sum + g.weight ** 2, 0);
+    const total = goals.reduce((sum, g) => sum + g.weight, 0);
+    return Math.round(100 * (50 + (10 * weighted) / Math.sqrt(0.7 * squares + 0.3 * total ** 2))) / 100;
+  };
+
+  it('refuse a weight that is not a whole number from 1 to 100, and a scorer of another kind', async () => {
+    for (const gasWeight of [0, 1.5, 101, '2']) {
+      const response = await w.write(`/sub-goals/${w.subGoalId}`, 'PATCH', { gasWeight });
+      expect(response.statusCode, response.body).toBe(400);
+      expect(JSON.parse(response.body).errors[0].field).toBe('gasWeight');
+    }
+    const created = await w.write('/sub-goals', 'POST', { title: 'Vægtløst', gasWeight: -1 });
+    expect(created.statusCode).toBe(400);
+    const scorer = await w.write(`/sub-goals/${w.subGoalId}/gas-follow-ups`, 'POST', {
+      gasLevel: 0,
+      scorer: 'team-leader',
+    });
+    expect(scorer.statusCode).toBe(400);
+    expect(JSON.parse(scorer.body).errors[0].field).toBe('scorer');
+  });
+
+  it('weigh each follow-up, keep who scored and who recorded, and show the change from baseline', async () => {
+    const second = await w.write('/sub-goals', 'POST', { title: 'Møde op hver dag', gasWeight: 3 });
+    expect(second.statusCode, second.body).toBe(201);
+    const secondId = JSON.parse(second.body).id as string;
+    const citizenScored = await w.write(`/sub-goals/${secondId}/gas-follow-ups`, 'POST', {
+      gasLevel: -1,
+      scorer: 'citizen',
+    });
+    expect(citizenScored.statusCode, citizenScored.body).toBe(201);
+    expect(JSON.parse(citizenScored.body)).toMatchObject({ gasLevel: -1, scorer: 'citizen' });
+
+    // The weight is a plan change: versioned, in the history with before and after.
+    const weighted = await w.write(`/sub-goals/${w.subGoalId}`, 'PATCH', { gasWeight: 2 });
+    expect(weighted.statusCode, weighted.body).toBe(200);
+    const history = (
+      await t.request(w.coordinator.cookie, {
+        method: 'GET',
+        url: `/api/citizens/${w.citizen.id}/plan/history`,
+      })
+    ).json();
+    expect(history.items[0]).toMatchObject({
+      entity: 'sub_goal',
+      entityId: w.subGoalId,
+      action: 'update',
+      before: { gasWeight: 1 },
+      after: { gasWeight: 2 },
+    });
+    const plan = (
+      await t.request(w.coordinator.cookie, { method: 'GET', url: `/api/citizens/${w.citizen.id}/plan` })
+    ).json();
+    expect(plan.subGoals.map((g: { gasWeight: number }) => g.gasWeight)).toEqual([2, 3]);
+
+    const assessed = await w.write(`/sub-goals/${w.subGoalId}/gas-follow-ups`, 'POST', {
+      gasLevel: 2,
+      scorer: 'independent-assessor',
+    });
+    expect(assessed.statusCode, assessed.body).toBe(201);
+
+    const body = (await t.request(w.coordinator.cookie, { method: 'GET', url: url() })).json();
+    const [first, other] = body.gas.goals;
+    expect(first).toMatchObject({ subGoalId: w.subGoalId });
+    expect(
+      first.levels.map((l: { level: number; weight: number; scorer: string }) => [
+        l.level,
+        l.weight,
+        l.scorer,
+      ]),
+    ).toEqual([
+      [-1, 1, 'professional'],
+      [0, 1, 'professional'],
+      [1, 1, 'professional'],
+      [2, 2, 'independent-assessor'],
+    ]);
+    expect(first.levels[0].recordedBy).toEqual({ name: 'Karin Koordinator', profession: expect.any(String) });
+    expect(other).toMatchObject({
+      subGoalId: secondId,
+      levels: [{ level: -1, weight: 3, scorer: 'citizen' }],
+    });
+
+    // Every follow-up scored with today's weights (2 and 3), each sub-goal at its latest level then.
+    const expected = [
+      tScore([{ level: -1, weight: 2 }]),
+      tScore([{ level: 0, weight: 2 }]),
+      tScore([{ level: 1, weight: 2 }]),
+      tScore([
+        { level: 1, weight: 2 },
+        { level: -1, weight: 3 },
+      ]),
+      tScore([
+        { level: 2, weight: 2 },
+        { level: -1, weight: 3 },
+      ]),
+    ];
+    expect(expected).toEqual([40, 50, 60, 47.55, 52.45]);
+    expect(body.gas.points.map((p: { tScore: number }) => p.tScore)).toEqual(expected);
+    expect(body.gas.points.map((p: { change: number }) => p.change)).toEqual([0, 10, 20, 7.55, 12.45]);
+    expect(body.gas.points.map((p: { goals: number }) => p.goals)).toEqual([1, 1, 1, 2, 2]);
+  });
+});

@@ -363,3 +363,108 @@ describe('a quality-indicator survey', () => {
     expect((await read(w.administrator)).statusCode).toBe(200);
   });
 });
+
+describe('the quality indicators per unit and per development project', () => {
+  /** Independently: each survey's item means per round by SQL, then the mean of all of them. */
+  async function expected(surveyIds: string[]) {
+    const rows = await t.context.database.db
+      .selectFrom('quality_response')
+      .select(['survey_id', 'round', 'item_code', (eb) => eb.fn.avg<number>('score').as('mean')])
+      .where('survey_id', 'in', surveyIds)
+      .groupBy(['survey_id', 'round', 'item_code'])
+      .execute();
+    const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+    const baseline = mean(rows.filter((r) => r.round === 'baseline').map((r) => Number(r.mean)));
+    const end = mean(rows.filter((r) => r.round === 'end').map((r) => Number(r.mean)));
+    const two = (value: number) => Math.round(value * 100) / 100;
+    return {
+      surveys: surveyIds.length,
+      baseline: two(baseline),
+      end: two(end),
+      changePercent: two(((end - baseline) / baseline) * 100),
+    };
+  }
+
+  async function survey(as: Person, title: string, project: string | undefined, scores: number[][]) {
+    const created = await t.request(as.cookie, {
+      method: 'POST',
+      url: '/api/quality-surveys',
+      payload: {
+        title,
+        items: [
+          { code: 'a', text: 'Borgeren ved hvem der koordinerer' },
+          { code: 'b', text: 'Vi holder hinanden orienteret' },
+        ],
+        ...(project ? { project } : {}),
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    for (const [index, round] of (['baseline', 'end'] as const).entries()) {
+      const lines = (scores[index] as number[]).map(
+        (score, r) => `p${r},${r % 2 === 0 ? 'a' : 'b'},${score}`,
+      );
+      const response = await putCsv(
+        as,
+        `/api/quality-surveys/${id}/rounds/${round}/responses`,
+        ['respondent,item,score', ...lines].join('\n'),
+      );
+      expect(response.statusCode, response.body).toBe(200);
+    }
+    return id;
+  }
+
+  it("rolls each unit's and each project's surveys up; a team leader sees only their own unit", async () => {
+    const before = (
+      await t.request(w.jobcenterLeader.cookie, { method: 'GET', url: '/api/quality-surveys' })
+    ).json().items as { id: string; project: string | null }[];
+    const second = await survey(w.jobcenterLeader, 'Koordination i jobcentret', undefined, [
+      [2, 3, 2, 3],
+      [4, 4, 3, 5],
+    ]);
+    const health = await survey(w.healthLeader, 'Koordination i sundhed', 'Sammen om unge', [
+      [3, 3],
+      [5, 4],
+    ]);
+    const jobcenterIds = [...before.map((s) => s.id), second];
+
+    const own = await t.request(w.jobcenterLeader.cookie, {
+      method: 'GET',
+      url: '/api/quality-surveys/summary',
+    });
+    expect(own.statusCode, own.body).toBe(200);
+    const ownBody = own.json();
+    expect(ownBody.units).toEqual([
+      { unit: { id: w.units.jobcenter, name: expect.any(String) }, ...(await expected(jobcenterIds)) },
+    ]);
+    expect(JSON.stringify(ownBody)).not.toContain(w.units.health);
+
+    const all = (
+      await t.request(w.administrator.cookie, { method: 'GET', url: '/api/quality-surveys/summary' })
+    ).json();
+    expect(all.units).toHaveLength(2);
+    expect(all.units).toContainEqual({
+      unit: { id: w.units.health, name: expect.any(String) },
+      ...(await expected([health])),
+    });
+    // The development project spans both units: the first survey of the jobcenter and the health one.
+    const inProject = [...before.filter((s) => s.project === 'Sammen om unge').map((s) => s.id), health];
+    expect(inProject).toHaveLength(2);
+    expect(all.projects).toEqual([
+      {
+        project: 'Sammen om unge',
+        units: expect.arrayContaining([
+          expect.objectContaining({ id: w.units.jobcenter }),
+          expect.objectContaining({ id: w.units.health }),
+        ]),
+        ...(await expected(inProject)),
+      },
+    ]);
+
+    for (const as of [w.coordinator, w.citizen]) {
+      expect(
+        (await t.request(as.cookie, { method: 'GET', url: '/api/quality-surveys/summary' })).statusCode,
+      ).toBe(403);
+    }
+  });
+});

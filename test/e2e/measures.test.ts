@@ -143,3 +143,127 @@ describe("a citizen's measures on the plan", () => {
     await page.context().close();
   });
 });
+
+describe("a sub-goal's GAS weight and who scored", () => {
+  it('weighs a sub-goal in its form and shows each level with weight, scorer and recorder', async () => {
+    const page = await demo.loginAs('jobcenter-caseworker', { width: 1280, height: 900 });
+    await demo.openCitizenPlan(page);
+    const title = 'Tage bussen alene til praktikken';
+    await page.getByRole('button', { name: `Redigér: ${title}` }).click();
+    const form = page.getByRole('form', { name: `Redigér delmålet »${title}«` });
+    const weight = form.getByLabel('Vægt i GAS');
+    expect(await weight.inputValue()).toBe('1');
+    // A weight that is not a whole number from 1 to 100 is named at the field before anything is sent.
+    await weight.fill('0');
+    await form.getByRole('button', { name: 'Gem' }).click();
+    await form.getByText('Skriv et helt tal fra 1 til 100.', { exact: true }).first().waitFor();
+    await expectAccessible(page, 'sub-goal form with a wrong weight');
+    await weight.fill('2');
+    await form.getByLabel('Målopfyldelse (GAS)').selectOption('1');
+    await form.getByRole('button', { name: 'Gem' }).click();
+    await expect.poll(() => form.count()).toBe(0);
+
+    const section = page.getByRole('region', { name: 'Målinger' });
+    const levels = section.getByRole('table', { name: `${title} (vægt 2)` });
+    await levels.waitFor();
+    const last = levels.locator('tbody tr').last();
+    await expect.poll(() => last.textContent()).toContain('+1');
+    const cells = await last.locator('td').allTextContents();
+    // Level, the weight it was recorded under, who scored it and who recorded it (name, profession).
+    expect(cells.slice(0, 2)).toEqual(['+1', '2']);
+    expect(cells[2]).toMatch(/^FagpersonRegistreret af \S.*, \S/);
+    // The T-score after each follow-up, with its change from the baseline (the first is 0).
+    const points = section.getByRole('table', { name: 'GAS T-score ved hver opfølgning' });
+    expect(await points.locator('thead').textContent()).toContain('Ændring');
+    expect(await points.locator('tbody tr').first().locator('td').nth(1).textContent()).toBe('0,00');
+    await expect.poll(() => section.getByText(/^Udgangspunkt .*, nu .*\. Ændring [+−-]?\d/).count()).toBe(1);
+
+    // A follow-up scored by someone else than the professional, recorded from the GAS part.
+    await section.getByRole('button', { name: 'Registrér GAS-opfølgning' }).click();
+    const followUp = page.getByRole('form', { name: 'Registrér en GAS-opfølgning' });
+    await followUp.getByLabel('Delmål').selectOption({ label: title });
+    await followUp.getByRole('button', { name: 'Gem opfølgningen' }).click();
+    await followUp.getByText('Feltet skal udfyldes.', { exact: true }).first().waitFor();
+    await followUp.getByLabel('Niveau nu').selectOption('2');
+    await followUp.getByLabel('Scoret af').selectOption({ label: 'Uafhængig bedømmer' });
+    await expectAccessible(page, 'the GAS follow-up form');
+    await followUp.getByRole('button', { name: 'Gem opfølgningen' }).click();
+    await expect.poll(() => followUp.count()).toBe(0);
+    await expect.poll(() => last.locator('td').first().textContent()).toBe('+2');
+    expect((await last.locator('td').allTextContents()).slice(0, 2)).toEqual(['+2', '2']);
+    expect(await last.locator('td').nth(2).textContent()).toMatch(/^Uafhængig bedømmerRegistreret af /);
+    await expectAccessible(page, 'plan with GAS weights at 1280 px');
+    await section.screenshot({ path: `${SCREENSHOTS}/samspil-gas-plan-1280.png` });
+
+    await page.setViewportSize({ width: 360, height: 780 });
+    await levels.waitFor();
+    await expectNoSidewaysScroll(page, 'plan with GAS weights at 360 px');
+    await expectAccessible(page, 'plan with GAS weights at 360 px');
+    await section.screenshot({ path: `${SCREENSHOTS}/samspil-gas-plan-360.png` });
+    await page.context().close();
+  });
+});
+
+describe('the GAS distribution for management', () => {
+  for (const viewport of [
+    { width: 1280, height: 900 },
+    { width: 360, height: 780 },
+  ]) {
+    it(`shows bands per unit as bars and a table, never per professional, at ${viewport.width} px`, async () => {
+      const page = await demo.loginAs('team-leader', viewport);
+      await page.getByRole('heading', { level: 1, name: 'Min enhed' }).waitFor();
+      await followNavLink(page, 'Ledelsestal');
+      const section = page.getByRole('region', { name: 'Målopfyldelse (GAS) fordelt på enheder' });
+      await section.waitFor();
+      const year = new Intl.DateTimeFormat('en-CA', {
+        timeZone: 'Europe/Copenhagen',
+        year: 'numeric',
+      }).format(new Date());
+      const charts = section.getByRole('img', { name: /^Søjlediagram: borgere i alle enheder/ });
+      await expect.poll(() => charts.count()).toBe(2);
+      // Drawn as SVG, each band labelled on its axis.
+      for (const chart of await charts.all()) {
+        await chart.locator('svg').waitFor();
+        await expect.poll(() => chart.locator('svg text').count()).toBeGreaterThan(4);
+      }
+      await expect.poll(() => charts.first().locator('svg text', { hasText: '< 40' }).count()).toBe(1);
+      const scores = section.getByRole('table', { name: `Seneste T-score ${year}` });
+      await scores.waitFor();
+      expect(await scores.locator('thead th').allTextContents()).toEqual([
+        'Enhed',
+        'Under 40',
+        '40 til under 50',
+        '50 til under 60',
+        '60 og derover',
+        'I alt',
+      ]);
+      const rows = await scores.locator('tbody tr').count();
+      expect(rows).toBeGreaterThan(0);
+      // Every shown count is 0 or at least 5; the rest say they are hidden.
+      for (const text of await scores.locator('tbody td, tfoot td').allTextContents()) {
+        if (/^\d+$/.test(text)) expect(Number(text) === 0 || Number(text) >= 5, text).toBe(true);
+        else expect(text).toMatch(/^– \(skjult/);
+      }
+      await section.getByRole('table', { name: `Ændring fra udgangspunkt ${year}` }).waitFor();
+
+      await expectNoSidewaysScroll(page, `GAS distribution at ${viewport.width} px`);
+      await expectAccessible(page, `GAS distribution at ${viewport.width} px`);
+      await section.screenshot({ path: `${SCREENSHOTS}/samspil-gas-distribution-${viewport.width}.png` });
+
+      if (viewport.width === 1280) {
+        // The first table's button; its name says which table it exports.
+        const button = section.getByRole('button', { name: /^Hent tabellen som CSV/ }).first();
+        await button.waitFor();
+        expect(await button.textContent()).toBe(`Hent tabellen som CSV: Seneste T-score ${year}`);
+        const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+        const { readFile } = await import('node:fs/promises');
+        const csv = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
+        const lines = csv.trim().split('\r\n');
+        expect(lines[0]).toBe('Enhed,Under 40,40 til under 50,50 til under 60,60 og derover,I alt');
+        expect(lines).toHaveLength(rows + 2);
+        expect(lines.at(-1)).toMatch(/^Alle enheder,/);
+      }
+      await page.context().close();
+    });
+  }
+});

@@ -224,3 +224,84 @@ export async function monthlyAreaCosts(
     return { citizen: Number(citizen), area: area as string, month: Number(month), amount: Number(amount) };
   });
 }
+
+/** One GAS follow-up of a citizen counted in a year, with the sub-goal's weight of now. */
+export interface GasFollowUpRow {
+  citizenId: string;
+  subGoalId: string;
+  level: number;
+  at: Date;
+  weight: number;
+}
+
+/**
+ * Every GAS follow-up before `until` of the citizens with one in [from, until), oldest first
+ * per citizen. Reads no professional and no name: only levels, weights and times.
+ */
+export async function gasFollowUpsOfYear(
+  db: Executor,
+  municipalityId: string,
+  from: Date,
+  until: Date,
+): Promise<GasFollowUpRow[]> {
+  const rows = await db
+    .selectFrom('sub_goal_gas_history as h')
+    .innerJoin('sub_goal as g', (join) =>
+      join.onRef('g.municipality_id', '=', 'h.municipality_id').onRef('g.id', '=', 'h.sub_goal_id'),
+    )
+    .select(['h.citizen_id', 'h.sub_goal_id', 'h.gas_level', 'h.recorded_at', 'g.gas_weight'])
+    .where('h.municipality_id', '=', municipalityId)
+    .where('h.recorded_at', '<', until)
+    .where('h.citizen_id', 'in', (inner) =>
+      inner
+        .selectFrom('sub_goal_gas_history')
+        .select('citizen_id')
+        .where('municipality_id', '=', municipalityId)
+        .where('recorded_at', '>=', from)
+        .where('recorded_at', '<', until),
+    )
+    .orderBy('h.citizen_id')
+    .orderBy('h.recorded_at')
+    .orderBy('h.id')
+    .execute();
+  return rows.map((row) => ({
+    citizenId: row.citizen_id,
+    subGoalId: row.sub_goal_id,
+    level: row.gas_level,
+    at: row.recorded_at,
+    weight: row.gas_weight,
+  }));
+}
+
+/** Each citizen's coordinating unit now (the unit of the plan's current coordinator). */
+export async function coordinatorUnits(
+  db: Executor,
+  municipalityId: string,
+): Promise<{ citizenId: string; unitId: string }[]> {
+  const rows = await db
+    .selectFrom('team_member as m')
+    .innerJoin('professional as p', (join) =>
+      join.onRef('p.municipality_id', '=', 'm.municipality_id').onRef('p.id', '=', 'm.professional_id'),
+    )
+    .select(['m.citizen_id', 'p.unit_id'])
+    .where('m.municipality_id', '=', municipalityId)
+    .where('m.is_coordinator', '=', true)
+    .where('m.ended_at', 'is', null)
+    .orderBy('m.citizen_id')
+    .orderBy('m.start_date')
+    .execute();
+  return rows.map((row) => ({ citizenId: row.citizen_id, unitId: row.unit_id }));
+}
+
+/** The municipality's units, by name. */
+export async function unitNames(
+  db: Executor,
+  municipalityId: string,
+): Promise<{ id: string; name: string }[]> {
+  return db
+    .selectFrom('unit')
+    .select(['id', 'name'])
+    .where('municipality_id', '=', municipalityId)
+    .orderBy('name')
+    .execute();
+}

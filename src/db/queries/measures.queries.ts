@@ -124,18 +124,49 @@ export async function citizenMeasureResponses(
   }));
 }
 
+/** One recorded GAS level of a sub-goal: its weight then, who scored it and who recorded it. */
+export interface GasRecordRow {
+  subGoalId: string;
+  title: string;
+  level: number;
+  at: Date;
+  /** The sub-goal's weight when the level was recorded. */
+  weight: number;
+  /** The sub-goal's weight now. */
+  currentWeight: number;
+  /** Who gave the score; null for follow-ups recorded before it was asked. */
+  scorer: string | null;
+  recordedBy: string | null;
+  /** The recording professional's name and profession; null when not a professional. */
+  recorder: { name: string; profession: string } | null;
+}
+
 /** A citizen's recorded GAS levels per sub-goal (the plan's follow-ups), oldest first. */
 export async function citizenGasRecords(
   db: Kysely<DB>,
   municipalityId: string,
   citizenId: string,
-): Promise<{ subGoalId: string; title: string; level: number; at: Date; recordedBy: string | null }[]> {
+): Promise<GasRecordRow[]> {
   const rows = await db
     .selectFrom('sub_goal_gas_history as h')
     .innerJoin('sub_goal as g', (join) =>
       join.onRef('g.municipality_id', '=', 'h.municipality_id').onRef('g.id', '=', 'h.sub_goal_id'),
     )
-    .select(['h.sub_goal_id', 'g.title', 'h.gas_level', 'h.recorded_at', 'h.recorded_by'])
+    .leftJoin('professional as p', (join) =>
+      join.onRef('p.municipality_id', '=', 'h.municipality_id').onRef('p.id', '=', 'h.recorded_by'),
+    )
+    .select([
+      'h.sub_goal_id',
+      'g.title',
+      'h.gas_level',
+      'h.recorded_at',
+      'h.recorded_by',
+      'h.gas_weight',
+      'g.gas_weight as current_weight',
+      'h.scorer_kind',
+      'p.name as recorder_name',
+      'p.profession as recorder_profession',
+    ])
     .where('h.municipality_id', '=', municipalityId)
     .where('h.citizen_id', '=', citizenId)
     .orderBy('h.recorded_at')
@@ -146,7 +177,14 @@ export async function citizenGasRecords(
     title: row.title,
     level: row.gas_level,
     at: row.recorded_at,
+    weight: row.gas_weight,
+    currentWeight: row.current_weight,
+    scorer: row.scorer_kind,
     recordedBy: row.recorded_by,
+    recorder:
+      row.recorder_name === null
+        ? null
+        : { name: row.recorder_name, profession: row.recorder_profession ?? '' },
   }));
 }
 

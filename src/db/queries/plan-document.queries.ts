@@ -102,7 +102,17 @@ export async function rebuildPlanDocuments(
         .execute(),
       db
         .selectFrom('sub_goal')
-        .select(['id', 'citizen_id', 'title', 'measure', 'target_date', 'gas_level', 'status', 'end_reason'])
+        .select([
+          'id',
+          'citizen_id',
+          'title',
+          'measure',
+          'target_date',
+          'gas_level',
+          'gas_weight',
+          'status',
+          'end_reason',
+        ])
         .where('municipality_id', '=', municipalityId)
         .where('citizen_id', 'in', ids)
         .orderBy('created_at')
@@ -300,6 +310,7 @@ export async function rebuildPlanDocuments(
       measure: row.measure,
       targetDate: row.target_date,
       gasLevel: row.gas_level,
+      gasWeight: row.gas_weight,
       status: row.status as SubGoalStatus,
       endReason: row.end_reason,
     });

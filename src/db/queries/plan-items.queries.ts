@@ -1,4 +1,5 @@
 import type { Insertable, Transaction, UpdateObject } from 'kysely';
+import type { GasScorerKind } from '../../domain/measures/gas.js';
 import type { DB, InterventionTable, SubGoalTable } from '../schema.js';
 
 /** A new row of a plan item's table, without what the plan supplies (tenant, id, citizen). */
@@ -73,7 +74,7 @@ export async function insertSubGoal(plan: PlanItems, id: string, row: NewItem<Su
 export async function subGoalOf(plan: PlanItems, id: string) {
   return plan.trx
     .selectFrom('sub_goal')
-    .select(['title', 'measure', 'target_date', 'gas_level', 'status', 'end_reason'])
+    .select(['title', 'measure', 'target_date', 'gas_level', 'gas_weight', 'status', 'end_reason'])
     .where('municipality_id', '=', plan.municipalityId)
     .where('citizen_id', '=', plan.citizenId)
     .where('id', '=', id)
@@ -348,10 +349,10 @@ export async function subGoalGas(
   municipalityId: string,
   citizenId: string,
   subGoalId: string,
-): Promise<{ gas_level: number | null; status: string } | undefined> {
+): Promise<{ gas_level: number | null; gas_weight: number; status: string } | undefined> {
   return trx
     .selectFrom('sub_goal')
-    .select(['gas_level', 'status'])
+    .select(['gas_level', 'gas_weight', 'status'])
     .where('municipality_id', '=', municipalityId)
     .where('citizen_id', '=', citizenId)
     .where('id', '=', subGoalId)
@@ -367,6 +368,9 @@ export async function recordGasLevel(
     subGoalId: string;
     citizenId: string;
     gasLevel: number;
+    /** The sub-goal's weight when scored, and who gave the score (migration 022). */
+    gasWeight: number;
+    scorer: GasScorerKind;
     recordedBy: string;
     note: string | null;
   },
@@ -385,6 +389,8 @@ export async function recordGasLevel(
       sub_goal_id: followUp.subGoalId,
       citizen_id: followUp.citizenId,
       gas_level: followUp.gasLevel,
+      gas_weight: followUp.gasWeight,
+      scorer_kind: followUp.scorer,
       recorded_by: followUp.recordedBy,
       note: followUp.note,
     })

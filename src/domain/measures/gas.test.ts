@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GAS_RHO, gasTimeline, gasTScore, gasTScoreExact } from './gas.js';
+import { GAS_RHO, gasChanges, gasTimeline, gasTScore, gasTScoreExact } from './gas.js';
 
 /**
  * Worked examples of the Kiresuk–Sherman T-score, each computed by hand with ρ = 0.3:
@@ -108,5 +108,26 @@ describe('GAS over time', () => {
       { at: '2026-02-01T10:00:00Z', tScore: 37.6, goals: 2 },
       { at: '2026-03-01T10:00:00Z', tScore: 62.4, goals: 2 },
     ]);
+  });
+});
+
+describe('GAS over time, weighted', () => {
+  it("weighs each sub-goal, and says each point's change from the baseline", () => {
+    // Weights 2 and 3, levels +1 and −1: Σwx = −1, Σw² = 13, (Σw)² = 25,
+    // T = 50 − 10/√(0.7·13 + 0.3·25) = 50 − 10/√16.6 = 47.5456…
+    const points = gasTimeline([
+      { subGoalId: 'a', level: 0, at: '2026-01-01T10:00:00Z', weight: 2 },
+      { subGoalId: 'b', level: -1, at: '2026-01-01T10:00:00Z', weight: 3 },
+      { subGoalId: 'a', level: 1, at: '2026-02-01T10:00:00Z', weight: 2 },
+      { subGoalId: 'a', level: 2, at: '2026-03-01T10:00:00Z', weight: 2 },
+    ]);
+    // Baseline: 0·2 − 1·3 = −3 → 50 − 30/√16.6 = 42.6366…
+    expect(points.map((p) => p.tScore)).toEqual([42.64, 47.55, 52.45]);
+    expect(gasChanges(points)).toEqual([
+      { at: '2026-01-01T10:00:00Z', tScore: 42.64, goals: 2, change: 0 },
+      { at: '2026-02-01T10:00:00Z', tScore: 47.55, goals: 2, change: 4.91 },
+      { at: '2026-03-01T10:00:00Z', tScore: 52.45, goals: 2, change: 9.81 },
+    ]);
+    expect(gasChanges([])).toEqual([]);
   });
 });

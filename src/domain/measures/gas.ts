@@ -14,6 +14,11 @@ import { roundTo } from './rounding.js';
 export const GAS_RHO = 0.3;
 export const GAS_MIN_LEVEL = -2;
 export const GAS_MAX_LEVEL = 2;
+/** A sub-goal's weight is a whole number from 1 to this (the plan stores it; 1 = unweighted). */
+export const GAS_MAX_WEIGHT = 100;
+/** Who gave a follow-up's score (the same kinds as a questionnaire's respondent). */
+export const GAS_SCORER_KINDS = ['citizen', 'relative', 'professional', 'independent-assessor'] as const;
+export type GasScorerKind = (typeof GAS_SCORER_KINDS)[number];
 
 export interface GasGoalScore {
   /** −2..+2 */
@@ -81,4 +86,19 @@ export function gasTimeline(records: readonly GasRecord[]): GasPoint[] {
     else points.push(point);
   }
   return points;
+}
+
+/** A follow-up's T-score beside the baseline's: the trace "baseline vs now" is read from. */
+export interface GasChangePoint extends GasPoint {
+  /** T-score minus the baseline's (the first point), two decimals; 0 at the baseline. */
+  change: number;
+}
+
+/**
+ * The timeline with each point's change from the baseline. The change is taken between the
+ * reported (two-decimal) T-scores, so the figures shown always add up.
+ */
+export function gasChanges(points: readonly GasPoint[]): GasChangePoint[] {
+  const baseline = points[0]?.tScore;
+  return points.map((point) => ({ ...point, change: roundTo(point.tScore - (baseline as number), 2) }));
 }

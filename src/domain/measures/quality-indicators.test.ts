@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseQualityCsv, qualityResults, relativeChangePercent } from './quality-indicators.js';
+import {
+  parseQualityCsv,
+  qualityResults,
+  qualityRollUp,
+  relativeChangePercent,
+} from './quality-indicators.js';
 
 const answers = (item: string, scores: number[]) =>
   scores.map((score, i) => ({ respondent: `r${i}`, item, score }));
@@ -31,6 +36,27 @@ describe('quality indicators', () => {
     expect(results.items[0]).toEqual({ code: 'q1', baseline: 4, end: null, changePercent: null });
     expect(results.items[1]).toEqual({ code: 'q2', baseline: null, end: null, changePercent: null });
     expect(results.overall).toEqual({ baseline: 4, end: null, changePercent: null });
+  });
+
+  it('rolls several surveys up as the mean of all their item means', () => {
+    const first = {
+      itemCodes: ['q1', 'q2'],
+      // item means 3 and 1.5 at baseline, 13/3 and 3 at the end (the worked example above)
+      rounds: {
+        baseline: [...answers('q1', [2, 3, 4]), ...answers('q2', [1, 2])],
+        end: [...answers('q1', [4, 4, 5]), ...answers('q2', [3, 3])],
+      },
+    };
+    // One item, 5 at baseline and 4 at the end; a second item nobody scored counts nowhere.
+    const second = {
+      itemCodes: ['a', 'b'],
+      rounds: { baseline: answers('a', [5, 5]), end: answers('a', [4]) },
+    };
+    // Baseline (3 + 1.5 + 5)/3 = 3.1667; end (13/3 + 3 + 4)/3 = 3.7778; change 19.30 %
+    expect(qualityRollUp([first, second])).toEqual({ baseline: 3.17, end: 3.78, changePercent: 19.3 });
+    // One survey alone is that survey's overall figure.
+    expect(qualityRollUp([first])).toEqual(qualityResults(first.itemCodes, first.rounds).overall);
+    expect(qualityRollUp([])).toEqual({ baseline: null, end: null, changePercent: null });
   });
 
   it('reads a round from CSV and names problems per line', () => {

@@ -45,16 +45,25 @@ function figures(baseline: number | null, end: number | null): QualityFigures {
   };
 }
 
+/** Each item's mean score per round, unrounded; null for an item nobody scored in the round. */
+export function itemMeans(
+  itemCodes: readonly string[],
+  rounds: Readonly<Record<QualityRound, readonly QualityAnswer[]>>,
+): Record<QualityRound, (number | null)[]> {
+  const means = (round: QualityRound) =>
+    itemCodes.map((code) => meanOf(rounds[round].filter((a) => a.item === code).map((a) => a.score)));
+  return { baseline: means('baseline'), end: means('end') };
+}
+
+const present = (values: readonly (number | null)[]) =>
+  values.filter((value): value is number => value !== null);
+
 /** Every figure from unrounded means; rounded to two decimals only as reported. */
 export function qualityResults(
   itemCodes: readonly string[],
   rounds: Readonly<Record<QualityRound, readonly QualityAnswer[]>>,
 ): QualityResults {
-  const means = (round: QualityRound) =>
-    itemCodes.map((code) => meanOf(rounds[round].filter((a) => a.item === code).map((a) => a.score)));
-  const baseline = means('baseline');
-  const end = means('end');
-  const present = (values: (number | null)[]) => values.filter((value): value is number => value !== null);
+  const { baseline, end } = itemMeans(itemCodes, rounds);
   return {
     items: itemCodes.map((code, index) => ({
       code,
@@ -62,6 +71,27 @@ export function qualityResults(
     })),
     overall: figures(meanOf(present(baseline)), meanOf(present(end))),
   };
+}
+
+/**
+ * Several surveys together (a unit's, or a development project's): the mean of every item mean
+ * of every survey, per round, and its relative change. Each statement counts the same, in
+ * whichever survey it stands, however many answered it: the survey's own overall figure, pooled.
+ */
+export function qualityRollUp(
+  surveys: readonly {
+    itemCodes: readonly string[];
+    rounds: Readonly<Record<QualityRound, readonly QualityAnswer[]>>;
+  }[],
+): QualityFigures {
+  const baseline: (number | null)[] = [];
+  const end: (number | null)[] = [];
+  for (const survey of surveys) {
+    const means = itemMeans(survey.itemCodes, survey.rounds);
+    baseline.push(...means.baseline);
+    end.push(...means.end);
+  }
+  return figures(meanOf(present(baseline)), meanOf(present(end)));
 }
 
 export const QUALITY_CSV_HEADER = ['respondent', 'item', 'score'] as const;

@@ -16,6 +16,14 @@ export const gasLevelSchema = z
   .min(-2, { error: 'must be between -2 and 2' })
   .max(2, { error: 'must be between -2 and 2' });
 
+/** A sub-goal's weight in the GAS T-score: a whole number 1–100; 1 when goals are not weighted. */
+export const gasWeightSchema = z
+  .number({ error: 'must be a whole number from 1 to 100' })
+  .int({ error: 'must be a whole number from 1 to 100' })
+  .min(1, { error: 'must be a whole number from 1 to 100' })
+  .max(100, { error: 'must be a whole number from 1 to 100' })
+  .describe("The sub-goal's weight in the GAS T-score (1 when the goals are not weighted)");
+
 export const INTERVENTION_STATUSES = ['planned', 'active', 'paused', 'ended'] as const;
 export type InterventionStatus = (typeof INTERVENTION_STATUSES)[number];
 export const SUB_GOAL_STATUSES = ['active', 'achieved', 'ended'] as const;
@@ -32,6 +40,7 @@ export const subGoalCreateSchema = z.strictObject({
   measure: optionalFreeText(1000),
   targetDate: isoDate.nullable().optional(),
   gasLevel: gasLevelSchema.nullable().optional(),
+  gasWeight: gasWeightSchema.optional(),
 });
 export type SubGoalCreate = z.infer<typeof subGoalCreateSchema>;
 
@@ -41,6 +50,7 @@ export const subGoalUpdateSchema = z
     measure: optionalFreeText(1000),
     targetDate: isoDate.nullable().optional(),
     gasLevel: gasLevelSchema.nullable().optional(),
+    gasWeight: gasWeightSchema.optional(),
     status: z.enum(['active', 'achieved']).optional(),
   })
   .refine((value) => Object.keys(value).length > 0, { error: 'nothing to change: give at least one field' });

@@ -27,6 +27,7 @@ export const subGoalViewSchema = z.object({
   measure: z.string().nullable(),
   targetDate: isoDate.nullable(),
   gasLevel: z.number().int().min(-2).max(2).nullable(),
+  gasWeight: z.number().int().min(1).optional().describe('The weight in the GAS T-score; 1 when left out'),
   status: z.enum(SUB_GOAL_STATUSES),
   endReason: z.string().nullable(),
   interventionIds: z.array(z.uuid()),

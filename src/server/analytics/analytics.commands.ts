@@ -12,6 +12,9 @@ import {
 import {
   type CostFilter,
   citizenCosts,
+  coordinatorUnits,
+  gasFollowUpsOfYear,
+  unitNames,
   monthlyAreaCosts,
   pathwayFlow,
   pathwayOffers,
@@ -19,6 +22,8 @@ import {
   rankedAreaCosts,
   topCitizens,
 } from '../../db/queries/analytics.queries.js';
+import { danishYear, gasDistribution } from '../../domain/analytics/gas-distribution.js';
+import type { GasRecord } from '../../domain/measures/gas.js';
 import type { AppContext } from '../context.js';
 
 /** The cost concentration of a year (optionally of one sector or budget area). */
@@ -92,4 +97,44 @@ export async function costByAreaAndMonth(context: AppContext, filter: CostFilter
     ? [filter.budgetArea]
     : BUDGET_AREAS.filter((area) => costs.some((cost) => cost.area === area));
   return costByMonth(costs, areas);
+}
+
+/**
+ * The GAS distribution of a year per coordinator's unit (rows by unit name; citizens without a
+ * coordinator last), suppressed. Reads no professional beyond the coordinator's unit.
+ */
+export async function gasDistributionOfYear(context: AppContext, municipalityId: string, year: number) {
+  const { db } = context.database;
+  const { from, until } = danishYear(year);
+  const [followUps, coordinators, units] = await Promise.all([
+    gasFollowUpsOfYear(db, municipalityId, from, until),
+    coordinatorUnits(db, municipalityId),
+    unitNames(db, municipalityId),
+  ]);
+  const unitOf = new Map<string, string>();
+  for (const row of coordinators) if (!unitOf.has(row.citizenId)) unitOf.set(row.citizenId, row.unitId);
+  const byCitizen = new Map<string, GasRecord[]>();
+  for (const row of followUps) {
+    const records = byCitizen.get(row.citizenId) ?? [];
+    records.push({
+      subGoalId: row.subGoalId,
+      level: row.level,
+      at: row.at.toISOString(),
+      weight: row.weight,
+    });
+    byCitizen.set(row.citizenId, records);
+  }
+  const present = new Set([...byCitizen.keys()].map((id) => unitOf.get(id) ?? null));
+  const rows: ({ id: string; name: string } | null)[] = units.filter((unit) => present.has(unit.id));
+  if (present.has(null)) rows.push(null);
+  const rowOf = new Map(rows.map((unit, index) => [unit?.id ?? null, index]));
+  const citizens = [...byCitizen].map(([citizenId, records]) => ({
+    row: rowOf.get(unitOf.get(citizenId) ?? null) as number,
+    records,
+  }));
+  return {
+    year,
+    units: rows,
+    ...gasDistribution(citizens, rows.length, from.toISOString(), until.toISOString()),
+  };
 }

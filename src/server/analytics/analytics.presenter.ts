@@ -8,6 +8,11 @@ import {
   type ShownTable,
 } from '../../domain/analytics/cost-table.js';
 import type { TopGroup } from '../../domain/analytics/top-groups.js';
+import {
+  GAS_CHANGE_BANDS,
+  GAS_DISTRIBUTION_DEFINITION,
+  GAS_SCORE_BANDS,
+} from '../../domain/analytics/gas-distribution.js';
 
 /** The integration shape, exactly: {citizens, total, shares, gini, lorenz}. */
 export function presentConcentration(figure: Concentration): Concentration {
@@ -83,5 +88,31 @@ export function presentCostByMonth(year: number, table: ShownTable & { areas: st
       total: table.rowTotals[index] as ShownTable['total'],
     })),
     totals: { cells: table.columnTotals, total: table.total },
+  };
+}
+
+/** The GAS distribution: counts only (the money fields of a shared table cell are left out). */
+export function presentGasDistribution(result: {
+  year: number;
+  units: ({ id: string; name: string } | null)[];
+  scores: ShownTable;
+  changes: ShownTable;
+}) {
+  const cell = (shown: ShownTable['total']) => ({ citizens: shown.citizens, hidden: shown.hidden });
+  const table = (shown: ShownTable) => ({
+    rows: result.units.map((unit, index) => ({
+      unit,
+      cells: (shown.cells[index] ?? []).map(cell),
+      total: cell(shown.rowTotals[index] as ShownTable['total']),
+    })),
+    totals: { cells: shown.columnTotals.map(cell), total: cell(shown.total) },
+  });
+  return {
+    definition: GAS_DISTRIBUTION_DEFINITION,
+    year: result.year,
+    scoreBands: [...GAS_SCORE_BANDS],
+    changeBands: [...GAS_CHANGE_BANDS],
+    scores: table(result.scores),
+    changes: table(result.changes),
   };
 }

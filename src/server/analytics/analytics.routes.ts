@@ -1,4 +1,5 @@
 import { CONCENTRATION_DEFINITION } from '../../domain/analytics/concentration.js';
+import { GAS_DISTRIBUTION_DEFINITION } from '../../domain/analytics/gas-distribution.js';
 import { decideAnalyticsAccess } from '../../domain/access/policy.js';
 import type { App, AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
@@ -11,6 +12,7 @@ import {
   costByAreaAndMonth,
   costConcentration,
   costTopGroups,
+  gasDistributionOfYear,
   pathwayKpis,
 } from './analytics.commands.js';
 import {
@@ -19,6 +21,7 @@ import {
   presentCostByMonth,
   presentConcentration,
   presentCostTable,
+  presentGasDistribution,
   presentTopGroups,
 } from './analytics.presenter.js';
 import {
@@ -28,6 +31,8 @@ import {
   costFilterQuerySchema,
   costTableSchema,
   exportQuerySchema,
+  gasDistributionQuerySchema,
+  gasDistributionSchema,
   pathwayKpisSchema,
   pathwayQuerySchema,
   topGroupsSchema,
@@ -215,6 +220,26 @@ export function analyticsRoutes(app: App, context: AppContext): void {
       });
       await auditRead(context, request, actor, 'analytics:cost-by-month', request.query);
       return presentCostByMonth(request.query.year, table);
+    },
+  );
+
+  app.get(
+    '/api/analytics/gas-distribution',
+    {
+      schema: {
+        tags: ['analytics', 'measures'],
+        summary:
+          "How citizens' GAS goes: their latest T-score and its change from the baseline in bands, per coordinator's unit and overall; small cells hidden with their complements, never per professional",
+        querystring: gasDistributionQuerySchema,
+        response: { 200: gasDistributionSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = await authorizeAnalytics(context, request, 'read', 'analytics:gas-distribution');
+      const result = await gasDistributionOfYear(context, actor.municipalityId, request.query.year);
+      await auditRead(context, request, actor, 'analytics:gas-distribution', request.query);
+      reply.header('Samspil-Definition', definitionHeader(GAS_DISTRIBUTION_DEFINITION));
+      return presentGasDistribution(result);
     },
   );
 }

@@ -3,6 +3,7 @@ import { BUDGET_AREAS } from '../../domain/organisation/budget-areas.js';
 import { SECTORS } from '../../domain/organisation/sectors.js';
 import { PATHWAY_TEMPLATE_CODES } from '../../domain/plan/pathways.js';
 import { WITHIN } from '../../domain/analytics/pathway-kpis.js';
+import { GAS_CHANGE_BANDS, GAS_SCORE_BANDS } from '../../domain/analytics/gas-distribution.js';
 
 /** The HTTP shapes of the management figures (GET /api/analytics/…). */
 
@@ -143,3 +144,43 @@ export const costByMonthSchema = z
     totals: z.strictObject({ cells: z.array(shownCellSchema), total: shownCellSchema }),
   })
   .meta({ id: 'CostByMonth' });
+
+export const gasDistributionQuerySchema = z.strictObject({ year: costFilterQuerySchema.shape.year });
+
+const countCellSchema = z.strictObject({
+  citizens: z.number().int().nullable().describe('Citizens in the cell; null when hidden'),
+  hidden: z.enum(['small', 'dominance', 'complementary']).nullable().describe('Why the cell is hidden'),
+});
+const countTableSchema = z.strictObject({
+  rows: z.array(
+    z.strictObject({
+      unit: z
+        .strictObject({ id: z.uuid(), name: z.string() })
+        .nullable()
+        .describe("The coordinator's unit; null for citizens without a coordinator"),
+      cells: z.array(countCellSchema),
+      total: countCellSchema,
+    }),
+  ),
+  totals: z
+    .strictObject({ cells: z.array(countCellSchema), total: countCellSchema })
+    .describe('Every unit together: the overall distribution'),
+});
+
+/** Distributions only: never a row, a column or a figure per professional. */
+export const gasDistributionSchema = z
+  .strictObject({
+    definition: z.strictObject({ id: z.string(), version: z.number().int() }),
+    year: z.number().int(),
+    scoreBands: z
+      .array(z.enum(GAS_SCORE_BANDS))
+      .describe('T-score bands: below 40, 40 to below 50, 50 to below 60, 60 and above'),
+    changeBands: z
+      .array(z.enum(GAS_CHANGE_BANDS))
+      .describe('Change from the baseline in T-points: below 0, 0 to below 5, 5 to below 10, 10 and above'),
+    scores: countTableSchema.describe("Citizens by their latest T-score in the year, per coordinator's unit"),
+    changes: countTableSchema.describe(
+      'Citizens followed up after their baseline, by the change of their latest T-score from it',
+    ),
+  })
+  .meta({ id: 'GasDistribution' });

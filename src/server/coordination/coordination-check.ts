@@ -45,6 +45,9 @@ async function recordGasChanges(scope: CoordinationCheckScope): Promise<void> {
       sub_goal_id: change.entityId,
       citizen_id: scope.citizenId,
       gas_level: change.after?.gasLevel as number,
+      gas_weight: typeof change.after?.gasWeight === 'number' ? change.after.gasWeight : 1,
+      // Set through the plan form by a professional, who gave the score.
+      scorer_kind: 'professional',
       recorded_by: scope.actorId,
       note: null,
     }));

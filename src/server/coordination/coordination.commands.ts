@@ -64,8 +64,8 @@ export async function recordGasFollowUp(
   citizenId: string,
   subGoalId: string,
   input: GasFollowUp,
-): Promise<{ id: string; gasLevel: number; planVersion: number }> {
-  const { gasLevel, note } = input;
+): Promise<{ id: string; gasLevel: number; scorer: GasFollowUp['scorer']; planVersion: number }> {
+  const { gasLevel, note, scorer } = input;
   const historyId = newId();
   const { plan } = await changePlan(
     context,
@@ -87,6 +87,8 @@ export async function recordGasFollowUp(
         subGoalId,
         citizenId: scope.citizenId,
         gasLevel,
+        gasWeight: goal.gas_weight,
+        scorer,
         recordedBy: scope.actor.id,
         note: note ?? null,
       });
@@ -97,10 +99,10 @@ export async function recordGasFollowUp(
           action: 'update',
           before: { gasLevel: goal.gas_level },
           // gasFollowUp: already recorded here, so the coordination check does not record it again.
-          after: { gasLevel, gasFollowUp: true, note: note ?? null },
+          after: { gasLevel, gasFollowUp: true, note: note ?? null, scorer },
         },
       ];
     },
   );
-  return { id: historyId, gasLevel, planVersion: plan.version };
+  return { id: historyId, gasLevel, scorer, planVersion: plan.version };
 }

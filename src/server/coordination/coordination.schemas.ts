@@ -1,3 +1,4 @@
+import { GAS_SCORER_KINDS } from '../../domain/measures/gas.js';
 import { z } from 'zod';
 import { freeText, isoDate, optionalFreeText, token } from '../../domain/common/text.schemas.js';
 import { FLAG_STATUSES } from '../../domain/coordination/flag-diff.js';
@@ -157,12 +158,22 @@ export const gasFollowUpHeaders = z.object({
   'if-match': token(100).optional().describe('The ETag of the plan (required)'),
 });
 
-export const gasFollowUpSchema = z.strictObject({ gasLevel: gasLevelSchema, note: optionalFreeText(1000) });
+export const gasFollowUpSchema = z.strictObject({
+  gasLevel: gasLevelSchema,
+  note: optionalFreeText(1000),
+  scorer: z
+    .enum(GAS_SCORER_KINDS, {
+      error: 'must be citizen, relative, professional or independent-assessor',
+    })
+    .default('professional')
+    .describe('Who gave the score: the citizen, a relative, the professional or an independent assessor'),
+});
 export type GasFollowUp = z.infer<typeof gasFollowUpSchema>;
 
 export const gasFollowUpRecordedSchema = z.object({
   id: z.uuid(),
   gasLevel: z.number().int(),
+  scorer: z.enum(GAS_SCORER_KINDS),
   planVersion: z.number().int(),
 });
 

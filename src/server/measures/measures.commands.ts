@@ -224,7 +224,16 @@ export async function readCitizenMeasures(
     clientIp: request.ip,
     details: { basis: granted.basis, responses: responses.length },
   });
-  const points = gasTimeline(gas.map((record) => ({ ...record, at: record.at.toISOString() })));
+  // Every follow-up is scored with the sub-goals' weights of now, so the baseline and the latest
+  // T-score compare like with like; each level still says the weight it was recorded under.
+  const points = gasTimeline(
+    gas.map((record) => ({
+      subGoalId: record.subGoalId,
+      level: record.level,
+      at: record.at.toISOString(),
+      weight: record.currentWeight,
+    })),
+  );
   return presentCitizenMeasures(responses, gas, points);
 }
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { GasPoint } from '../../domain/measures/gas.js';
-import type { MeasureResponseRow } from '../../db/queries/measures.queries.js';
+import { type GasPoint, gasChanges } from '../../domain/measures/gas.js';
+import type { GasRecordRow, MeasureResponseRow } from '../../db/queries/measures.queries.js';
 import type { citizenMeasuresSchema, measureResponseSchema } from './measures.schemas.js';
 
 type Response = z.infer<typeof measureResponseSchema>;
@@ -19,24 +19,37 @@ export function presentMeasureResponse(row: MeasureResponseRow): Response {
   };
 }
 
-/** The responses, and GAS per sub-goal with the T-score after each follow-up (never per professional). */
+type GoalView = z.infer<typeof citizenMeasuresSchema>['gas']['goals'][number];
+
+/**
+ * The responses, and GAS per sub-goal with the T-score after each follow-up (with the sub-goals'
+ * weights of now, which the plan's sub-goals show) and its change from the baseline; each level
+ * says the weight it was recorded under, who scored it and who recorded it (never a figure per
+ * professional).
+ */
 export function presentCitizenMeasures(
   responses: MeasureResponseRow[],
-  gas: { subGoalId: string; title: string; level: number; at: Date }[],
+  gas: GasRecordRow[],
   points: GasPoint[],
 ): z.infer<typeof citizenMeasuresSchema> {
-  const goals = new Map<
-    string,
-    { subGoalId: string; title: string; levels: { at: string; level: number }[] }
-  >();
+  const goals = new Map<string, GoalView>();
   for (const record of gas) {
     const goal = goals.get(record.subGoalId) ?? {
       subGoalId: record.subGoalId,
       title: record.title,
       levels: [],
     };
-    goal.levels.push({ at: record.at.toISOString(), level: record.level });
+    goal.levels.push({
+      at: record.at.toISOString(),
+      level: record.level,
+      weight: record.weight,
+      scorer: record.scorer as GoalView['levels'][number]['scorer'],
+      recordedBy: record.recorder,
+    });
     goals.set(record.subGoalId, goal);
   }
-  return { responses: responses.map(presentMeasureResponse), gas: { points, goals: [...goals.values()] } };
+  return {
+    responses: responses.map(presentMeasureResponse),
+    gas: { points: gasChanges(points), goals: [...goals.values()] },
+  };
 }

@@ -85,12 +85,33 @@ export const citizenMeasuresSchema = z
     responses: z.array(measureResponseSchema),
     gas: z.object({
       /** The T-score after each follow-up; the first is the baseline. */
-      points: z.array(z.object({ at: z.string(), tScore: z.number(), goals: z.number().int() })),
+      points: z.array(
+        z.object({
+          at: z.string(),
+          tScore: z.number(),
+          goals: z.number().int(),
+          change: z.number().describe("The T-score minus the baseline's (the first point)"),
+        }),
+      ),
       goals: z.array(
         z.object({
           subGoalId: z.uuid(),
           title: z.string(),
-          levels: z.array(z.object({ at: z.string(), level: z.number().int() })),
+          levels: z.array(
+            z.object({
+              at: z.string(),
+              level: z.number().int(),
+              weight: z.number().int().describe('The weight in force when the level was recorded'),
+              scorer: z
+                .enum(RESPONDENT_KINDS)
+                .nullable()
+                .describe('Who gave the score; null for follow-ups recorded before it was asked'),
+              recordedBy: z
+                .object({ name: z.string(), profession: z.string() })
+                .nullable()
+                .describe('The professional who recorded it'),
+            }),
+          ),
         }),
       ),
     }),

@@ -91,6 +91,7 @@ export async function createSubGoal(scope: ChangeScope, input: SubGoalCreate): P
     measure: input.measure ?? null,
     target_date: input.targetDate ?? null,
     gas_level: input.gasLevel ?? null,
+    gas_weight: input.gasWeight ?? 1,
   };
   await insertSubGoal(scope, id, row);
   return [
@@ -117,6 +118,7 @@ export async function updateSubGoal(
     measure: input.measure,
     target_date: input.targetDate,
     gas_level: input.gasLevel,
+    gas_weight: input.gasWeight,
     status: input.status,
   });
   await updatePlanItem(scope, 'sub_goal', id, set);

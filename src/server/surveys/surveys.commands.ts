@@ -7,6 +7,7 @@ import {
   parseQualityCsv,
   type QualityRound,
   qualityResults,
+  qualityRollUp,
 } from '../../domain/measures/quality-indicators.js';
 import { parseRcCsv, RC_MIN_RESPONDENTS, rcTies } from '../../domain/measures/relational-coordination.js';
 import {
@@ -317,5 +318,52 @@ export async function readQualityResults(
         rounds,
       ),
     ),
+  };
+}
+
+/**
+ * The quality indicators rolled up per unit and per development project: the mean of the item
+ * means of every survey of theirs, at baseline and at the end, and the relative change. A team
+ * leader sees their own unit's surveys, the administrator every unit's.
+ */
+export async function readQualitySummary(context: AppContext, request: FastifyRequest, actor: Actor) {
+  const db = context.database.db;
+  const surveys = await qualitySurveys(db, actor.municipalityId, { unitId: listedUnit(request, actor) });
+  const scored = await Promise.all(
+    surveys.map(async (survey) => ({
+      survey,
+      itemCodes: survey.items.map((item) => item.code),
+      rounds: await qualityAnswers(db, actor.municipalityId, survey.id),
+    })),
+  );
+  const byUnit = new Map<string, typeof scored>();
+  const byProject = new Map<string, typeof scored>();
+  for (const entry of scored) {
+    byUnit.set(entry.survey.unitId, [...(byUnit.get(entry.survey.unitId) ?? []), entry]);
+    if (entry.survey.project !== null)
+      byProject.set(entry.survey.project, [...(byProject.get(entry.survey.project) ?? []), entry]);
+  }
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'da');
+  return {
+    units: [...byUnit.values()]
+      .map((entries) => {
+        const first = (entries[0] as (typeof scored)[number]).survey;
+        return {
+          unit: { id: first.unitId, name: first.unitName },
+          surveys: entries.length,
+          ...qualityRollUp(entries),
+        };
+      })
+      .sort((a, b) => byName(a.unit, b.unit)),
+    projects: [...byProject]
+      .map(([project, entries]) => ({
+        project,
+        units: [...new Map(entries.map((e) => [e.survey.unitId, e.survey.unitName]))]
+          .map(([id, name]) => ({ id, name }))
+          .sort(byName),
+        surveys: entries.length,
+        ...qualityRollUp(entries),
+      }))
+      .sort((a, b) => a.project.localeCompare(b.project, 'da')),
   };
 }

@@ -12,6 +12,7 @@ import {
   listQualitySurveys,
   readCollaborationSurvey,
   readQualityResults,
+  readQualitySummary,
 } from './surveys.commands.js';
 import {
   collaborationResultsSchema,
@@ -24,6 +25,7 @@ import {
   qualityResultsSchema,
   qualityRoundParams,
   qualitySurveyCreateSchema,
+  qualitySummarySchema,
   qualitySurveySchema,
   roundName,
   surveyParams,
@@ -129,6 +131,19 @@ export function surveysRoutes(app: App, context: AppContext): void {
       },
     },
     async (request) => ({ items: await listQualitySurveys(context, request, actorOf(request)) }),
+  );
+
+  app.get(
+    '/api/quality-surveys/summary',
+    {
+      schema: {
+        tags: ['surveys'],
+        summary:
+          'Quality indicators per unit and per development project: the mean of the item means of their surveys at baseline and end, and the relative change',
+        response: { 200: qualitySummarySchema },
+      },
+    },
+    async (request) => readQualitySummary(context, request, actorOf(request)),
   );
 
   app.post(

@@ -199,3 +199,22 @@ export const invitationAnswerSchema = z
       .max(12),
   })
   .meta({ id: 'SurveyInvitationAnswer' });
+
+const rolledUp = {
+  surveys: z.number().int().describe('Quality surveys rolled up'),
+  baseline: z.number().nullable().describe('The mean of the item means of every survey at baseline'),
+  end: z.number().nullable().describe('The same at the end'),
+  changePercent: z.number().nullable().describe('(end − baseline) / baseline · 100'),
+};
+export const qualitySummarySchema = z
+  .object({
+    units: z.array(z.object({ unit: z.object({ id: z.uuid(), name: z.string() }), ...rolledUp })),
+    projects: z.array(
+      z.object({
+        project: z.string().describe('The development project'),
+        units: z.array(z.object({ id: z.uuid(), name: z.string() })),
+        ...rolledUp,
+      }),
+    ),
+  })
+  .meta({ id: 'QualitySummary' });

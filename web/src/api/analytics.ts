@@ -123,3 +123,28 @@ export function usePathwayKpis(filter: AnalyticsFilter): UseQueryResult<PathwayK
 export function costTableExportUrl(filter: AnalyticsFilter, format: 'csv' | 'xlsx'): string {
   return `/api/analytics/cost-table/export?${filterQuery(filter, COST_KEYS)}&format=${format}`;
 }
+
+/** A count the server may hide (fewer than 5 citizens, or to protect another hidden cell). */
+export interface CountCell {
+  citizens: number | null;
+  hidden: 'small' | 'dominance' | 'complementary' | null;
+}
+
+export interface CountTable {
+  rows: { unit: { id: string; name: string } | null; cells: CountCell[]; total: CountCell }[];
+  totals: { cells: CountCell[]; total: CountCell };
+}
+
+/** Citizens' latest GAS T-score and its change from baseline, in bands, per coordinator's unit. */
+export interface GasDistribution {
+  definition: { id: string; version: number };
+  year: number;
+  scoreBands: ('below40' | 'from40to50' | 'from50to60' | 'from60')[];
+  changeBands: ('fell' | 'from0to5' | 'from5to10' | 'from10')[];
+  scores: CountTable;
+  changes: CountTable;
+}
+
+export function useGasDistribution(filter: AnalyticsFilter): UseQueryResult<GasDistribution> {
+  return useAnalytics('/api/analytics/gas-distribution', filterQuery(filter, ['year']));
+}

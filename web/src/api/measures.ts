@@ -21,11 +21,21 @@ export interface MeasureResponse {
   band: string | null;
 }
 
+/** One recorded GAS level: the weight it was recorded under, who scored it, who recorded it. */
+export interface GasLevelView {
+  at: string;
+  level: number;
+  weight: number;
+  scorer: MeasureResponse['respondent'] | null;
+  recordedBy: { name: string; profession: string } | null;
+}
+
 export interface CitizenMeasures {
   responses: MeasureResponse[];
   gas: {
-    points: { at: string; tScore: number; goals: number }[];
-    goals: { subGoalId: string; title: string; levels: { at: string; level: number }[] }[];
+    /** The T-score after each follow-up, with the sub-goals' weights of now; change from the first. */
+    points: { at: string; tScore: number; goals: number; change: number }[];
+    goals: { subGoalId: string; title: string; levels: GasLevelView[] }[];
   };
 }
 
@@ -36,7 +46,7 @@ export interface NewMeasure {
   context?: { kind: 'meeting' | 'follow-up' | 'survey-round' | 'sub-goal' | 'other'; id?: string | null };
 }
 
-const measuresKey = (citizenId: string) => ['citizen', citizenId, 'measures'] as const;
+export const measuresKey = (citizenId: string) => ['citizen', citizenId, 'measures'] as const;
 
 export function useCitizenMeasures(citizenId: string): UseQueryResult<CitizenMeasures> {
   return useQuery({

@@ -10,6 +10,7 @@ import { queryKeys, citizenPath } from './queryKeys.js';
 import type { PresentedPlan, PlanHistory } from '../../../src/domain/plan/plan.responses.js';
 import type { NextSteps } from '../domain.js';
 import type { ProposalView } from '../../../src/domain/plan/proposal.responses.js';
+import { measuresKey } from './measures.js';
 
 export type {
   HistoryEntity,
@@ -99,12 +100,16 @@ export function usePlanWrite(citizenId: string): UseMutationResult<PlanWriteResu
     mutationFn: async (write) => {
       const base = `/api/citizens/${encodeURIComponent(citizenId)}/plan`;
       try {
-        const { data, etag } = await apiRequest<{ id: string; plan: PresentedPlan }>(`${base}${write.path}`, {
-          method: write.method,
-          body: write.body,
-          headers: write.etag ? { 'If-Match': write.etag } : {},
-        });
-        return { id: data.id, plan: { plan: data.plan, etag } };
+        const { data, etag } = await apiRequest<{ id: string; plan?: PresentedPlan }>(
+          `${base}${write.path}`,
+          {
+            method: write.method,
+            body: write.body,
+            headers: write.etag ? { 'If-Match': write.etag } : {},
+          },
+        );
+        // A write that answers with its own shape (a GAS follow-up) is followed by a read of the plan.
+        return { id: data.id, plan: data.plan ? { plan: data.plan, etag } : await fetchPlan(citizenId) };
       } catch (error) {
         if (isApiError(error, 412)) {
           const current = await fetchPlan(citizenId);
@@ -122,6 +127,8 @@ export function usePlanWrite(citizenId: string): UseMutationResult<PlanWriteResu
       void queryClient.invalidateQueries({ queryKey: queryKeys.nextSteps(citizenId) });
       void queryClient.invalidateQueries({ queryKey: ['workspace'] });
       void queryClient.invalidateQueries({ queryKey: ['citizens', 'caseload'] });
+      // A sub-goal's GAS level or weight moves the measures' T-scores.
+      void queryClient.invalidateQueries({ queryKey: measuresKey(citizenId) });
     },
   });
 }

@@ -25,6 +25,7 @@ import { formatNumber } from '../../i18n/format.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { FilterSelect } from './FilterSelect.js';
+import { GasDistributionSection } from './GasDistributionSection.js';
 import { filterFromSearch, offeredYears, searchOfFilter } from './management-filter.js';
 import { ScrollRegion } from './ScrollRegion.js';
 import { SuppressedTable } from './SuppressedTable.js';
@@ -41,7 +42,8 @@ const SHARE_KEYS = ['top1', 'top5', 'top10', 'top20'] as const;
 /**
  * Management figures for team leaders and the administrator: cost concentration across budgets
  * (shares, Gini, Lorenz curve with a table alternative), where the money of the most expensive
- * citizens is booked (with a CSV export), and the pathway KPIs. Every figure is an aggregate with
+ * citizens is booked (with a CSV export), the pathway KPIs, and how citizens' goal attainment
+ * (GAS) is distributed per unit (never per professional). Every figure is an aggregate with
  * small and dominated cells hidden by the server. The filters live in the address, and a budget
  * area's row links to the page narrowed to it: the figures behind the row, never the people
  * (docs/decisions/0016-management-figures-drill-down-to-figures.md).
@@ -374,6 +376,8 @@ export function ManagementPage(): ReactElement {
           </>
         ) : null}
       </section>
+
+      <GasDistributionSection headingId={`${id}-gas`} year={filter.year} />
     </>
   );
 }

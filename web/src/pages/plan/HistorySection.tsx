@@ -120,6 +120,8 @@ function HistoryItem({
   const format = (field: string, value: unknown): string => {
     if (value === null || value === undefined || value === '') return '—';
     if (field === 'gasLevel' && typeof value === 'number') return gasLabel(value);
+    if (field === 'scorer' && typeof value === 'string')
+      return t(`measures.scorer.${value}`, { defaultValue: value });
     if (typeof value === 'boolean') return value ? t('plan.history.yes') : t('plan.history.no');
     if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value, language);
     if (field === 'status' && typeof value === 'string')

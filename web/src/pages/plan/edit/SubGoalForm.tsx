@@ -12,7 +12,7 @@ import { SelectField, TextField } from '../../../components/form/Fields.js';
 import { orNull, validate } from '../../../components/form/form-errors.js';
 import { usePlanForm } from './usePlanForm.js';
 
-/** Adds a sub-goal, or changes one (title, measure, target date, GAS level, achieved). */
+/** Adds a sub-goal, or changes one (title, measure, target date, GAS level and weight, achieved). */
 export function SubGoalForm({
   subGoal,
   onDone,
@@ -28,6 +28,7 @@ export function SubGoalForm({
   const [measure, setMeasure] = useState(subGoal?.measure ?? '');
   const [targetDate, setTargetDate] = useState(subGoal?.targetDate ?? '');
   const [gas, setGas] = useState(subGoal?.gasLevel === null || !subGoal ? '' : String(subGoal.gasLevel));
+  const [weight, setWeight] = useState(String(subGoal?.gasWeight ?? 1));
   const [status, setStatus] = useState<'active' | 'achieved'>(
     subGoal?.status === 'achieved' ? 'achieved' : 'active',
   );
@@ -36,11 +37,16 @@ export function SubGoalForm({
     etag,
     onDone,
     build: () => {
+      // A weight is a whole number 1–100 (gasWeightSchema); said here in the form's own words.
+      const gasWeight = /^\d{1,3}$/.test(weight.trim()) ? Number(weight.trim()) : Number.NaN;
+      if (!(gasWeight >= 1 && gasWeight <= 100))
+        return { errors: { gasWeight: t('measures.weight.invalid') } };
       const fields = {
         title,
         measure: orNull(measure),
         targetDate: orNull(targetDate),
         gasLevel: gas === '' ? null : Number(gas),
+        gasWeight,
       };
       if (!subGoal) {
         const result = validate(subGoalCreateSchema, fields, t);
@@ -57,6 +63,7 @@ export function SubGoalForm({
     measure: t('plan.subGoals.measure'),
     targetDate: t('plan.subGoals.targetDate'),
     gas: t('plan.subGoals.gas'),
+    weight: t('measures.weight.label'),
   };
   const describe = (value: {
     title: string;
@@ -78,6 +85,7 @@ export function SubGoalForm({
         measure: { id: `${id}-measure`, label: labels.measure },
         targetDate: { id: `${id}-target`, label: labels.targetDate },
         gasLevel: { id: `${id}-gas`, label: labels.gas },
+        gasWeight: { id: `${id}-weight`, label: labels.weight },
         status: { id: `${id}-status`, label: t('plan.subGoals.status') },
       }}
       submitLabel={subGoal ? t('form.save') : t('plan.subGoals.addSubmit')}
@@ -136,6 +144,15 @@ export function SubGoalForm({
             value: String(level),
             label: `${gasLabel(level)}: ${t(`plan.gas.level.${level}`)}`,
           }))}
+        />
+        <TextField
+          id={`${id}-weight`}
+          label={labels.weight}
+          hint={t('measures.weight.hint')}
+          value={weight}
+          onChange={setWeight}
+          error={form.errors.gasWeight}
+          required
         />
         {subGoal ? (
           <SelectField

@@ -13,6 +13,7 @@ import { useLanguage } from '../../../i18n/useLanguage.js';
 import { formatScore } from '../../surveys/format-score.js';
 import { usePlanContext } from '../PlanContext.js';
 import { FunctionLevelsFigure } from './FunctionLevelsFigure.js';
+import { GasGoals } from './GasGoals.js';
 import { MeasureChart } from './MeasureChart.js';
 import { answeredDay } from './measures-view.js';
 import { SessionFeedbackFigure } from './SessionFeedbackFigure.js';
@@ -25,6 +26,9 @@ const Who5Form = lazy(() => import('./Who5Form.js').then((module) => ({ default:
 const FunctionLevelsForm = lazy(() =>
   import('./FunctionLevelsForm.js').then((module) => ({ default: module.FunctionLevelsForm })),
 );
+const GasFollowUpForm = lazy(() =>
+  import('../edit/GasFollowUpForm.js').then((module) => ({ default: module.GasFollowUpForm })),
+);
 
 /**
  * The citizen's measures over time: the GAS T-score after each follow-up (50 = as expected),
@@ -33,11 +37,13 @@ const FunctionLevelsForm = lazy(() =>
  */
 export function MeasuresSection(): ReactElement {
   const { t } = useTranslation();
-  const { citizenId, canEdit } = usePlanContext();
+  const { citizenId, canEdit, plan } = usePlanContext();
   const me = useMe();
   const measures = useCitizenMeasures(citizenId);
   const fillingWho5 = useToggle();
   const ratingLevels = useToggle();
+  const followingUp = useToggle();
+  const hasActiveGoal = plan.subGoals.some((goal) => goal.status === 'active');
   const isCitizen = me.data?.kind === 'citizen';
   const respondent = me.data?.kind === 'citizen' && me.data.actingFor ? 'relative' : 'citizen';
   return (
@@ -50,10 +56,20 @@ export function MeasuresSection(): ReactElement {
           <Who5Figure measures={measures.data} />
         </div>
       ) : null}
-      {(canEdit || isCitizen) && !fillingWho5.open ? (
+      {((canEdit || isCitizen) && !fillingWho5.open) || (canEdit && hasActiveGoal && !followingUp.open) ? (
         <p className="samspil-item-actions">
-          <OpenFormButton toggle={fillingWho5} label={t('measures.who5.open')} />
+          {canEdit && hasActiveGoal && !followingUp.open ? (
+            <OpenFormButton toggle={followingUp} label={t('measures.followUp.open')} />
+          ) : null}
+          {(canEdit || isCitizen) && !fillingWho5.open ? (
+            <OpenFormButton toggle={fillingWho5} label={t('measures.who5.open')} />
+          ) : null}
         </p>
+      ) : null}
+      {followingUp.open ? (
+        <Suspense fallback={<Loading />}>
+          <GasFollowUpForm onDone={followingUp.hide} />
+        </Suspense>
       ) : null}
       {fillingWho5.open ? (
         <Suspense fallback={<Loading />}>
@@ -83,7 +99,12 @@ function GasFigure({ measures }: { measures: CitizenMeasures }): ReactElement {
   const language = useLanguage();
   const points = measures.gas.points;
   const gas = points.map((point) => ({ at: point.at, value: point.tScore }));
-  const columns = [t('measures.column.date'), t('measures.column.tScore'), t('measures.column.goals')];
+  const columns = [
+    t('measures.column.date'),
+    t('measures.column.tScore'),
+    t('measures.column.change'),
+    t('measures.column.goals'),
+  ];
   return (
     <figure className="samspil-measure-figure">
       <figcaption>
@@ -96,6 +117,9 @@ function GasFigure({ measures }: { measures: CitizenMeasures }): ReactElement {
             {t('measures.gas.baselineNow', {
               baseline: formatScore(gas[0]?.value ?? 50, language),
               now: formatScore(gas.at(-1)?.value ?? 50, language),
+            })}{' '}
+            {t('measures.gas.change', {
+              change: formatScore(points.at(-1)?.change ?? 0, language, true),
             })}
           </p>
           <table className="table table--compact samspil-measure-table">
@@ -109,6 +133,9 @@ function GasFigure({ measures }: { measures: CitizenMeasures }): ReactElement {
                 <th scope="col" className="samspil-numeric">
                   {columns[2]}
                 </th>
+                <th scope="col" className="samspil-numeric">
+                  {columns[3]}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -116,6 +143,7 @@ function GasFigure({ measures }: { measures: CitizenMeasures }): ReactElement {
                 <tr key={point.at}>
                   <th scope="row">{formatDate(answeredDay(point.at), language)}</th>
                   <td className="samspil-numeric">{formatScore(point.tScore, language)}</td>
+                  <td className="samspil-numeric">{formatScore(point.change, language, true)}</td>
                   <td className="samspil-numeric">{point.goals}</td>
                 </tr>
               ))}
@@ -124,8 +152,11 @@ function GasFigure({ measures }: { measures: CitizenMeasures }): ReactElement {
           <ExportCsvButton
             fileName="gas.csv"
             header={columns}
-            rows={() => points.map((point) => [answeredDay(point.at), point.tScore, point.goals])}
+            rows={() =>
+              points.map((point) => [answeredDay(point.at), point.tScore, point.change, point.goals])
+            }
           />
+          <GasGoals goals={measures.gas.goals} />
         </>
       ) : (
         <p>{t('measures.gas.none')}</p>
