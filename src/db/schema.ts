@@ -608,6 +608,8 @@ export interface MeetingTable {
   starts_at: Timestamp;
   place: string | null;
   online: boolean;
+  /** Planned length in minutes (migration 027). */
+  duration_minutes: Generated<number>;
   organiser_id: string;
   organiser_unit_id: string;
   status: Generated<string>;

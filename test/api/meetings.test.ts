@@ -151,6 +151,18 @@ describe('arranging a meeting', () => {
       [{ kind: 'team', purpose: 'Langt ude', startsAt: inDays(3000), online: true }, 'startsAt'],
       [{ kind: 'party', purpose: 'Fest', startsAt: inDays(1), online: true }, 'kind'],
       [
+        { kind: 'team', purpose: 'Kort', startsAt: inDays(1), online: true, durationMinutes: 4 },
+        'durationMinutes',
+      ],
+      [
+        { kind: 'team', purpose: 'Lang', startsAt: inDays(1), online: true, durationMinutes: 601 },
+        'durationMinutes',
+      ],
+      [
+        { kind: 'team', purpose: 'Halv', startsAt: inDays(1), online: true, durationMinutes: 30.5 },
+        'durationMinutes',
+      ],
+      [
         {
           kind: 'team',
           purpose: 'Ukendt deltager',
@@ -176,7 +188,16 @@ describe('arranging a meeting', () => {
     expect(hold.json().errors[0].field).toBe('summary');
     const moved = await change(w.coordinator, meetingId, '', { startsAt: inDays(8), online: true });
     expect(moved.statusCode).toBe(200);
-    expect(moved.json()).toMatchObject({ online: true, place: 'Jobcentret, mødelokale 2' });
+    // A meeting is planned for an hour unless its length is given.
+    expect(moved.json()).toMatchObject({
+      online: true,
+      place: 'Jobcentret, mødelokale 2',
+      durationMinutes: 60,
+    });
+    const longer = await change(w.coordinator, meetingId, '', { durationMinutes: 90 });
+    expect(longer.json()).toMatchObject({ durationMinutes: 90, online: true });
+    const read = await t.request(w.coordinator.cookie, { method: 'GET', url: meetingsUrl() });
+    expect(JSON.stringify(read.json())).toContain('"durationMinutes":90');
     const cancelled = await change(w.coordinator, meetingId, '/cancel', { reason: 'Borgeren er syg' });
     expect(cancelled.statusCode).toBe(200);
     expect(cancelled.json()).toMatchObject({ status: 'cancelled', cancelReason: 'Borgeren er syg' });

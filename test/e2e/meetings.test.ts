@@ -29,6 +29,7 @@ describe('meetings on the plan', () => {
     // Two days ago: a meeting recorded after it took place can be held at once.
     await fillDate(form, 'Dato', localDay(-2));
     await form.getByLabel('Klokkeslæt').fill('10.00');
+    await form.getByLabel('Varighed').selectOption({ label: '90 minutter' });
     await form.getByLabel('Sted', { exact: true }).fill('Jobcentret, mødelokale 2');
     await form.getByLabel('Pårørende eller frivillig (navn)').fill('Mor');
     await expectAccessible(caseworker, 'new meeting form');
@@ -39,6 +40,7 @@ describe('meetings on the plan', () => {
       .filter({ hasText: 'Sara vil tale om job og bolig' });
     await card.getByText('Planlagt', { exact: true }).waitFor();
     await card.getByText('Mor (pårørende eller netværk)').waitFor();
+    await card.getByText('90 minutter', { exact: true }).waitFor();
     await expectAccessible(caseworker, 'plan with a planned meeting');
     await card.getByRole('button', { name: /^Mødet er holdt – skriv referat/ }).click();
     await card.getByLabel('Referat').fill('Sara starter i praktik i januar. Mor hjælper med transport.');

@@ -27,6 +27,7 @@ export async function meetingRows(
       'm.starts_at',
       'm.place',
       'm.online',
+      'm.duration_minutes',
       'm.purpose',
       'm.agenda',
       'm.summary',

@@ -22,6 +22,13 @@ const meetingFields = {
   purpose: freeText(1000).describe('What the meeting is for'),
   agenda: freeText(4000).nullable().optional(),
   startsAt: isoDateTime,
+  durationMinutes: z
+    .number({ error: 'must be a whole number of minutes' })
+    .int({ error: 'must be a whole number of minutes' })
+    .min(5, { error: 'must be at least 5 minutes' })
+    .max(600, { error: 'must be at most 600 minutes (10 hours)' })
+    .optional()
+    .describe('How long the meeting is planned to last, in minutes (default 60)'),
   place: textLine(300).nullable().optional().describe('Address or room; leave out for an online meeting'),
   online: z.boolean().optional().describe('Held online (or hybrid, with a place)'),
   participantIds: z
@@ -49,6 +56,7 @@ export const meetingUpdateSchema = z
     purpose: meetingFields.purpose.optional(),
     agenda: meetingFields.agenda,
     startsAt: meetingFields.startsAt.optional(),
+    durationMinutes: meetingFields.durationMinutes,
     place: meetingFields.place,
     online: meetingFields.online,
     participantIds: meetingFields.participantIds,
@@ -96,6 +104,7 @@ export const meetingSchema = z
     kind: z.enum(MEETING_KINDS),
     status: z.enum(MEETING_STATUSES),
     startsAt: z.string(),
+    durationMinutes: z.number().int(),
     place: z.string().nullable(),
     online: z.boolean(),
     organiser: z.object({

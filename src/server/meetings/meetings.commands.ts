@@ -84,6 +84,7 @@ export async function listMeetings(
       kind: row.kind as MeetingKind,
       status: row.status as MeetingStatus,
       startsAt: row.starts_at.toISOString(),
+      durationMinutes: row.duration_minutes,
       place: row.place,
       online: row.online,
       organiser: {
@@ -165,6 +166,7 @@ export async function createMeeting(
       purpose: input.purpose,
       agenda: input.agenda ?? null,
       starts_at: startsAt,
+      duration_minutes: input.durationMinutes ?? 60,
       place: input.place ?? null,
       online: input.online ?? false,
       organiser_id: organiser.id,
@@ -239,6 +241,7 @@ export async function changeMeeting(
       if (update.purpose !== undefined) set.purpose = update.purpose;
       if (update.agenda !== undefined) set.agenda = update.agenda;
       if (startsAt) set.starts_at = startsAt;
+      if (update.durationMinutes !== undefined) set.duration_minutes = update.durationMinutes;
       await setMeeting(trx, changer, meetingId, set);
       if (update.participantIds || update.others) {
         const participantIds = update.participantIds
@@ -319,6 +322,7 @@ async function setMeeting(
     purpose?: string;
     agenda?: string | null;
     starts_at?: Date;
+    duration_minutes?: number;
     place?: string | null;
     online?: boolean;
   },

@@ -5,23 +5,19 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import type { MeetingPreparation, MeetingView } from '../../../src/domain/meetings/meeting.schemas.js';
+import type {
+  MeetingCreate,
+  MeetingPreparation,
+  MeetingView,
+} from '../../../src/domain/meetings/meeting.schemas.js';
 import { apiJson } from './client.js';
 import { citizenPath } from './queryKeys.js';
 
 /** A network or team meeting with the citizen, as the API shows it to this viewer (one schema, the server's). */
 export type Meeting = MeetingView;
 
-export interface NewMeeting {
-  kind: Meeting['kind'];
-  purpose: string;
-  agenda?: string;
-  startsAt: string;
-  place?: string;
-  online?: boolean;
-  participantIds?: string[];
-  others?: { kind: 'network' | 'civil_society'; name: string }[];
-}
+/** A new meeting, as the API takes it (one schema, the domain's). */
+export type NewMeeting = MeetingCreate;
 
 export type MeetingAction = { step: 'hold'; summary: string } | { step: 'cancel'; reason: string };
 

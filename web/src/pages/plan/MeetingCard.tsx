@@ -58,6 +58,9 @@ export function MeetingCard({ meeting, citizenId, canAct, forCitizen }: MeetingC
           </span>
         </div>
         <dl className="samspil-facts">
+          <Fact label={t('meetings.duration')}>
+            {t('meetings.durationValue', { count: meeting.durationMinutes })}
+          </Fact>
           <Fact label={t('meetings.where')}>{where}</Fact>
           <Fact label={t('meetings.organiser')}>
             {meeting.organiser.name} ({meeting.organiser.unit.name})

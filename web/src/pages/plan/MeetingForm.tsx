@@ -13,6 +13,9 @@ import { useShowSuccess } from '../../components/SuccessAlert.js';
 import { parseClock } from './clock.js';
 import type { TeamMemberView } from '../../domain.js';
 
+/** The lengths a meeting is planned for, in minutes (the API takes any from 5 to 600). */
+const MEETING_DURATIONS = [30, 45, 60, 90, 120, 180] as const;
+
 interface MeetingFormProps {
   citizenId: string;
   team: readonly TeamMemberView[];
@@ -35,6 +38,7 @@ export function MeetingForm({ citizenId, team, meId, onDone }: MeetingFormProps)
   const [agenda, setAgenda] = useState('');
   const [day, setDay] = useState('');
   const [time, setTime] = useState('');
+  const [duration, setDuration] = useState('60');
   const [place, setPlace] = useState('');
   const [online, setOnline] = useState(false);
   const [invited, setInvited] = useState<string[]>([]);
@@ -70,6 +74,7 @@ export function MeetingForm({ citizenId, team, meId, onDone }: MeetingFormProps)
         kind,
         purpose: purpose.trim(),
         startsAt: when.toISOString(),
+        durationMinutes: Number(duration),
         online,
         ...(agenda.trim() ? { agenda: agenda.trim() } : {}),
         ...(place.trim() ? { place: place.trim() } : {}),
@@ -100,6 +105,7 @@ export function MeetingForm({ citizenId, team, meId, onDone }: MeetingFormProps)
           agenda: { id: `${id}-agenda`, label: t('meetings.agenda') },
           startsAt: { id: `${id}-starts`, label: t('meetings.new.day') },
           time: { id: `${id}-time`, label: t('meetings.new.time') },
+          durationMinutes: { id: `${id}-duration`, label: t('meetings.duration') },
           place: { id: `${id}-place`, label: t('meetings.new.place') },
           participantIds: { id: `${id}-invite-0`, label: t('meetings.new.invite') },
           others: { id: `${id}-other`, label: t('meetings.new.otherPerson') },
@@ -152,6 +158,16 @@ export function MeetingForm({ citizenId, team, meId, onDone }: MeetingFormProps)
         required
         value={time}
         onChange={setTime}
+      />
+      <SelectField
+        id={`${id}-duration`}
+        label={t('meetings.duration')}
+        value={duration}
+        onChange={setDuration}
+        options={MEETING_DURATIONS.map((minutes) => ({
+          value: String(minutes),
+          label: t('meetings.durationValue', { count: minutes }),
+        }))}
       />
       <TextField
         id={`${id}-place`}
