@@ -164,6 +164,8 @@ describe("a sub-goal's GAS weight and who scored", () => {
     await expect.poll(() => form.count()).toBe(0);
 
     const section = page.getByRole('region', { name: 'Målinger' });
+    // The levels behind the T-score are folded under it.
+    await section.getByText(/^Niveauerne og hvem der scorede dem, for \d+ delmål$/).click();
     const levels = section.getByRole('table', { name: `${title} (vægt 2)` });
     await levels.waitFor();
     const last = levels.locator('tbody tr').last();

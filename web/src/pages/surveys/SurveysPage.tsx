@@ -118,6 +118,9 @@ function CollaborationSection({ survey }: { survey: CollaborationSurvey }): Reac
   const headingId = `survey-${survey.id}`;
   const roundNames = [...new Set([...survey.rounds.map((r) => r.round), 'baseline', 'follow-up'])];
   const rounds = [before.data, after.data].filter((results) => results !== undefined);
+  // The side-by-side table waits for both rounds: a round still loading is not a missing figure.
+  const bothLoaded =
+    (first === null || before.data !== undefined) && (last === null || after.data !== undefined);
   const pairs = pairTies(survey.groups, before.data?.ties ?? null, after.data?.ties ?? null);
   const band = (value: string | null | undefined) =>
     value ? t(`surveys.band.${value}`) : t('surveys.suppressed');
@@ -181,7 +184,7 @@ function CollaborationSection({ survey }: { survey: CollaborationSurvey }): Reac
         ))}
       </div>
       {rounds.length > 0 ? <BandLegend minRespondents={rounds[0]?.minRespondents ?? 5} /> : null}
-      {rounds.length > 0 ? (
+      {rounds.length > 0 && bothLoaded ? (
         <>
           <ResultsTable
             caption={t('surveys.tiesCaption', { title: survey.title })}

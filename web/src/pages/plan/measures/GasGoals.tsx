@@ -15,8 +15,10 @@ export function GasGoals({ goals }: { goals: CitizenMeasures['gas']['goals'] }):
   const language = useLanguage();
   const { plan } = usePlanContext();
   const weightOf = (subGoalId: string) => plan.subGoals.find((goal) => goal.id === subGoalId)?.gasWeight ?? 1;
+  // Folded: the T-score above says how it goes; the levels behind it are there to check, and long.
   return (
-    <div className="samspil-gas-goals">
+    <details className="samspil-details samspil-gas-goals">
+      <summary>{t('measures.gas.goalsSummary', { count: goals.length })}</summary>
       {goals.map((goal) => (
         <table key={goal.subGoalId} className="table table--compact samspil-measure-table">
           <caption>
@@ -54,6 +56,6 @@ export function GasGoals({ goals }: { goals: CitizenMeasures['gas']['goals'] }):
           </tbody>
         </table>
       ))}
-    </div>
+    </details>
   );
 }
