@@ -176,7 +176,7 @@ async function run(spec) {
   async function crossCheck() {
     const result = { writes: 0, misses: 0, lateMs: /** @type {number[]} */ ([]), errors: 0 };
     const { checkerToken, checkerCitizens } = spec.checks;
-    let round = 0;
+    let round = Math.floor(Math.random() * 2);
     while (Date.now() < deadline) {
       const [writer, reader] = round % 2 === 0 ? spec.serverUrls : [spec.serverUrls[1], spec.serverUrls[0]];
       round += 1;
@@ -249,11 +249,18 @@ async function run(spec) {
     return result;
   }
 
-  const [, consistency, logout] = await Promise.all([
+  // Four checkers side by side, so a run of a minute or two still makes some hundred checks.
+  const [, checkers, logout] = await Promise.all([
     Promise.all(spec.users.map((user) => virtualUser(user))),
-    crossCheck(),
+    Promise.all([crossCheck(), crossCheck(), crossCheck(), crossCheck()]),
     logoutCheck(),
   ]);
+  const consistency = {
+    writes: checkers.reduce((sum, item) => sum + item.writes, 0),
+    misses: checkers.reduce((sum, item) => sum + item.misses, 0),
+    lateMs: checkers.flatMap((item) => item.lateMs),
+    errors: checkers.reduce((sum, item) => sum + item.errors, 0),
+  };
   /** @type {Record<string, { count: number, errors: number, conflicts: number, p50: number, p99: number, statuses: Record<string, number> }>} */
   const summary = {};
   for (const [kind, entry] of Object.entries(tallies)) {
