@@ -17,16 +17,23 @@ export interface Database {
   /**
    * Listens to a notification channel (NOTIFY, delivered at commit). `onGap` is called when
    * notifications may have been missed (the listening connection was lost and re-made), so a
-   * listener that caches must forget everything. Returns a function that stops listening.
+   * listener that caches must forget everything.
    */
-  listen(
-    channel: string,
-    onMessage: (payload: string) => void,
-    onGap: () => void,
-  ): Promise<() => Promise<void>>;
+  listen(channel: string, onMessage: (payload: string) => void, onGap: () => void): Promise<Listening>;
   /** Connections of the pool now (for /metrics). */
   poolStats(): PoolStats;
   close(): Promise<void>;
+}
+
+/** A channel being listened to. */
+export interface Listening {
+  /**
+   * Resolves once every notification committed before the call has reached `onMessage`: a
+   * cache consulted after it is no older than any commit a client has been told of, in any
+   * process (read-your-writes across processes).
+   */
+  caughtUp(): Promise<void>;
+  stop(): Promise<void>;
 }
 
 export interface PoolStats {
@@ -117,7 +124,7 @@ async function listenOnPostgres(
   channel: string,
   onMessage: (payload: string) => void,
   onGap: () => void,
-): Promise<() => Promise<void>> {
+): Promise<Listening> {
   let stopped = false;
   let client: pg.Client | null = null;
   let pause = 250;
@@ -154,12 +161,47 @@ async function listenOnPostgres(
       pause = Math.min(pause * 2, 10_000);
     }
   };
-  await connect();
-  return async () => {
-    stopped = true;
+  // PostgreSQL signals listening backends at commit, before the committing client hears back,
+  // and a backend hands its pending notifications to its client before it says it is ready for
+  // the next query. So one round trip on the listening connection, begun after a commit was
+  // acknowledged, returns after that commit's notification. LISTEN again on the same channel is
+  // a no-op that makes that round trip (and keeps the connection's last query a LISTEN).
+  // Concurrent callers share a round trip: one begun before a call may not cover it, so such
+  // a call waits for the next one, which serves everyone who came in the meantime.
+  let inFlight: Promise<void> | null = null;
+  let next: Promise<void> | null = null;
+  const roundTrip = (): Promise<void> => {
     const current = client;
-    client = null;
-    await current?.end().catch(() => undefined);
+    // No connection: the gap handler has forgotten everything, and will again on reconnecting.
+    if (!current) return Promise.resolve();
+    const trip = current
+      .query(`LISTEN ${pg.escapeIdentifier(channel)}`)
+      .then(
+        () => undefined,
+        () => undefined, // a lost connection is a gap, reported by its 'error' or 'end'
+      )
+      .finally(() => {
+        if (inFlight === trip) inFlight = null;
+      });
+    inFlight = trip;
+    return trip;
+  };
+  await connect();
+  return {
+    caughtUp() {
+      if (!inFlight) return roundTrip();
+      next ??= inFlight.then(() => {
+        next = null;
+        return roundTrip();
+      });
+      return next;
+    },
+    async stop() {
+      stopped = true;
+      const current = client;
+      client = null;
+      await current?.end().catch(() => undefined);
+    },
   };
 }
 
@@ -189,7 +231,8 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       const connection = await pool.connect();
       try {
         const unlisten = await pglite.listen(channel, onMessage);
-        return () => unlisten();
+        // One session in one process: a commit's notification is handed over with the commit.
+        return { caughtUp: () => Promise.resolve(), stop: () => unlisten() };
       } finally {
         connection.release();
       }

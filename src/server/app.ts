@@ -116,8 +116,13 @@ export async function buildApp(
     clock: options.clock ?? (() => new Date()),
   };
   // Other processes' commits reach this process's caches (plans, grants, sessions).
-  const stopFollowing = await followCacheChanges(database, context);
-  app.addHook('onClose', stopFollowing);
+  const following = await followCacheChanges(database, context);
+  app.addHook('onClose', () => following.stop());
+  // Before the session and plan caches are read (the auth hook comes later): whatever another
+  // process has acknowledged (a write, a logout) is seen here on the very next request.
+  app.addHook('onRequest', async (request) => {
+    if (isApiRequest(request)) await following.caughtUp();
+  });
   registerGracefulClose(app, context);
   if (config.logFormat === 'pretty') logOneLinePerRequest(app);
 

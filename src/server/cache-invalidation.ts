@@ -1,4 +1,4 @@
-import type { Database } from '../db/database.js';
+import type { Database, Listening } from '../db/database.js';
 import type { SessionStore } from './auth/session-store.js';
 import type { PlanStore } from './plan/plan-store.js';
 
@@ -9,11 +9,13 @@ export const CACHE_CHANNEL = 'samspil_cache';
  * Keeps this process's caches true to changes made by any process on the same database: the
  * triggers of migration 009 name what changed, at commit; this forgets the cached copies. When
  * notifications may have been missed (the listening connection dropped), everything is forgotten.
+ * `caughtUp()` before a request reads the caches makes a change acknowledged by another process
+ * visible here at once, not a moment later.
  */
 export async function followCacheChanges(
   database: Database,
   caches: { plans: PlanStore; sessions: SessionStore },
-): Promise<() => Promise<void>> {
+): Promise<Listening> {
   const { plans, sessions } = caches;
   return database.listen(
     CACHE_CHANNEL,

@@ -87,6 +87,27 @@ describe('caches across processes', () => {
     await expect.poll(async () => (await planOnSecond(cookie)).status).toBe(401);
   });
 
+  it('shows a change acknowledged by the other process on the very next read, every time', async () => {
+    // No waiting: a client that got the 2xx from one process and asks the other must see it.
+    for (let round = 0; round < 25; round += 1) {
+      const goal = `Skrevet i den første proces, læst i den anden med det samme (${round})`;
+      expect((await w.write('/goal', 'PUT', { ownWords: goal })).statusCode).toBe(200);
+      const seen = await planOnSecond(w.coordinator.cookie);
+      expect(seen.body?.goal?.ownWords).toBe(goal);
+    }
+    for (let round = 0; round < 10; round += 1) {
+      const cookie = await first.login({
+        municipalityId: w.municipalityId,
+        kind: 'professional',
+        id: w.coordinator.id,
+      });
+      expect((await planOnSecond(cookie)).status).toBe(200); // cached in the second process
+      const out = await first.request(cookie, { method: 'POST', url: '/api/auth/logout', payload: {} });
+      expect(out.statusCode).toBe(204);
+      expect((await planOnSecond(cookie)).status).toBe(401);
+    }
+  });
+
   // PGlite is one session in one process: there is no connection to lose.
   it.runIf(TEST_ENGINE === 'postgresql')(
     'forgets everything when its listening connection is lost, and listens again',

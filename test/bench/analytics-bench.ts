@@ -43,7 +43,7 @@ async function openBenchDatabase(): Promise<{ database: Database; pglite: PGlite
       await pglite.exec(text);
     },
     exclusively: (work) => work(),
-    listen: async () => async () => undefined,
+    listen: async () => ({ caughtUp: async () => undefined, stop: async () => undefined }),
     poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
     close: async () => {
       await db.destroy();

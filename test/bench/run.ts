@@ -4,12 +4,14 @@
  *
  *   BENCH_CITIZENS (default 50000)  size of the synthetic municipality (cached in .bench/)
  *   BENCH_SECONDS  (default 10)     duration of each load phase
- *   BENCH_ONLY     (optional)       run one section only: plan | pdf | web | coordination | analytics
+ *   BENCH_ONLY     (optional)       run one section only: plan | pdf | web | coordination | analytics | load
  *   BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres)  the PostgreSQL
  *                  server the same sections run on, in a throwaway database created and
  *                  dropped by the run; unreachable: a failure under CI=true, otherwise PGlite only
  *   BENCH_ENGINES  (default pglite,postgresql)  which engines to run
  *   BENCH_ONLY=analytics  the analytics section alone; BENCH_COST_ENTRIES (default 200000) its cost table
+ *   BENCH_ONLY=load  load and scale-out alone (never part of the default run): two server
+ *                  processes behind HAProxy on PostgreSQL, see test/bench/load-run.ts
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -32,12 +34,13 @@ import { benchCoordination, type CoordinationFigures } from './coordination-benc
 import pg from 'pg';
 import { benchAnalytics } from './analytics-bench.js';
 import { benchPlanPdf } from './plan-pdf-bench.js';
+import { benchLoadRun } from './load-run.js';
 
 const CITIZENS = Number(process.env.BENCH_CITIZENS ?? 50_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 32;
 const ONLY = process.env.BENCH_ONLY ?? '';
-const SECTIONS = ['plan', 'pdf', 'web', 'coordination', 'analytics'];
+const SECTIONS = ['plan', 'pdf', 'web', 'coordination', 'analytics', 'load'];
 if (ONLY !== '' && !SECTIONS.includes(ONLY))
   throw new Error(`BENCH_ONLY must be one of ${SECTIONS.join(', ')}`);
 const runs = (section: string): boolean => ONLY === '' || ONLY === section;
@@ -112,6 +115,22 @@ async function openPgliteStore(vault: CprVault): Promise<BenchStore> {
   });
 }
 
+/** Whether BENCH_DATABASE_URL answers; a failure under CI=true, otherwise said and skipped. */
+async function postgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch (error) {
+    const message = `PostgreSQL at ${describeUrl(POSTGRES_URL)} cannot be reached (${(error as Error).message})`;
+    if (process.env.CI === 'true')
+      throw new Error(`${message}; under CI the bench needs it (BENCH_DATABASE_URL).`);
+    console.log(`${message}: the load run needs it and is skipped. Set BENCH_DATABASE_URL.\n`);
+    return false;
+  }
+}
+
 /**
  * A throwaway database on the PostgreSQL server, generated with the same seed and keys as the
  * PGlite one and dropped at the end. Null when the server cannot be reached outside CI.
@@ -168,6 +187,12 @@ async function generate(database: Database, vault: CprVault): Promise<void> {
 async function main(): Promise<void> {
   // The analytics section builds its own cost table: it needs no synthetic municipality.
   if (ONLY === 'analytics') return benchAnalytics(line);
+  // The load run needs PostgreSQL and ten minutes by default: only when asked for by name.
+  if (ONLY === 'load') {
+    if (!(await postgresReachable())) return;
+    if (!(await benchLoadRun(line, POSTGRES_URL))) process.exitCode = 1;
+    return;
+  }
   console.log(`Samspil bench: ${CITIZENS} citizens, ${SECONDS} s per phase, ${CONNECTIONS} connections\n`);
   // Keys live beside the cached municipality so its CPR numbers stay readable across runs.
   const env = { ...process.env, SAMSPIL_DATA_DIR: BENCH_DIR, LOG_LEVEL: 'silent', DATABASE_URL: '' };
