@@ -8,34 +8,39 @@ export const unitRefSchema = z.object({ id: z.uuid(), name: z.string(), sector: 
 export type UnitRef = z.infer<typeof unitRefSchema>;
 
 /** The logged-in user (GET /api/auth/me, /api/auth/session, and every login). */
-export const meSchema = z.object({
-  kind: z.enum(['professional', 'citizen']),
-  id: z.uuid(),
-  name: z.string(),
-  role: z.string(),
-  unit: unitRefSchema.nullable(),
-  municipality: z.object({ code: z.string(), name: z.string() }),
-  citizenId: z.uuid().nullable().describe('For a citizen: their own id, to open their plan'),
-  actingFor: z
-    .object({
-      citizenName: z.string(),
-      mayConsent: z
-        .boolean()
-        .optional()
-        .describe('Whether the power of attorney covers giving and withdrawing consent'),
-    })
-    .nullable()
-    .optional()
-    .describe('For a relative with delegated access: whose plan they see'),
-  assurance: z.string().nullable().optional().describe('The assurance level (NSIS acr) of this login'),
-  canSwitchDelegation: z
-    .boolean()
-    .optional()
-    .describe('For a relative: whether they hold delegated access for more than one citizen'),
-});
+export const meSchema = z
+  .object({
+    kind: z.enum(['professional', 'citizen']),
+    id: z.uuid(),
+    name: z.string(),
+    role: z.string(),
+    unit: unitRefSchema.nullable(),
+    municipality: z.object({ code: z.string(), name: z.string() }),
+    citizenId: z.uuid().nullable().describe('For a citizen: their own id, to open their plan'),
+    actingFor: z
+      .object({
+        citizenName: z.string(),
+        mayConsent: z
+          .boolean()
+          .optional()
+          .describe('Whether the power of attorney covers giving and withdrawing consent'),
+      })
+      .nullable()
+      .optional()
+      .describe('For a relative with delegated access: whose plan they see'),
+    assurance: z.string().nullable().optional().describe('The assurance level (NSIS acr) of this login'),
+    canSwitchDelegation: z
+      .boolean()
+      .optional()
+      .describe('For a relative: whether they hold delegated access for more than one citizen'),
+  })
+  .meta({ id: 'Me' });
 export type Me = z.infer<typeof meSchema>;
 
-/** GET /api/auth/session: the user, or null when nobody is logged in. */
+/**
+ * GET /api/auth/session and POST /api/auth/demo-login: the user, or null when nobody is logged
+ * in (or, after a demo login, for a relative with several delegations, who chooses whose plan first).
+ */
 export const sessionSchema = z.object({ user: meSchema.nullable() });
 
 /** Someone one can log in as in demo mode. */

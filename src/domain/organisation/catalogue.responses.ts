@@ -1,8 +1,13 @@
 import { z } from 'zod';
+import { itemListSchema } from '../common/responses.js';
 import { LEGAL_BASIS_CODES } from './legal-bases.js';
 import { PROFESSIONAL_ROLES, SECTORS } from './sectors.js';
 
 /** The municipality's catalogue as forms choose from it: intervention types, units, professionals. */
+
+/** How an intervention type's unit cost is counted. */
+export const COST_UNITS = ['hour', 'week', 'month', 'once'] as const;
+export type CostUnit = (typeof COST_UNITS)[number];
 
 /** An intervention type from the municipality's catalogue (GET /api/catalogue/intervention-types). */
 export const interventionTypeSchema = z.object({
@@ -15,9 +20,10 @@ export const interventionTypeSchema = z.object({
   pyramidLevel: z.number().int().min(1).max(5),
   businessDirected: z.boolean(),
   unitCostOre: z.number().int(),
-  costUnit: z.enum(['hour', 'week', 'month', 'once']),
+  costUnit: z.enum(COST_UNITS),
 });
 export type InterventionType = z.infer<typeof interventionTypeSchema>;
+export const interventionTypeListSchema = itemListSchema(interventionTypeSchema);
 
 /** A unit of the municipality (GET /api/units). */
 export const unitSchema = z.object({
@@ -28,6 +34,7 @@ export const unitSchema = z.object({
   email: z.string().nullable(),
 });
 export type Unit = z.infer<typeof unitSchema>;
+export const unitListSchema = itemListSchema(unitSchema);
 
 /** A professional (GET /api/professionals). */
 export const professionalSchema = z.object({
@@ -40,3 +47,4 @@ export const professionalSchema = z.object({
   email: z.string().nullable(),
 });
 export type Professional = z.infer<typeof professionalSchema>;
+export const professionalListSchema = itemListSchema(professionalSchema);

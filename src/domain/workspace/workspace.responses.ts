@@ -29,7 +29,12 @@ export const caseloadPageSchema = pageSchema(caseloadItemSchema).meta({ id: 'Cas
 
 /** POST /api/citizens/search: the page; `emergencyAccess` when the citizen exists but you have no relationship. */
 export const cprSearchPageSchema = caseloadPageSchema.extend({
-  emergencyAccess: z.object({ citizenId: z.uuid() }).nullable(),
+  emergencyAccess: z
+    .object({ citizenId: z.uuid() })
+    .nullable()
+    .describe(
+      'The citizen exists but you have no relationship: the emergency route (break the glass, audited) is open',
+    ),
 });
 export type CprSearchPage = z.infer<typeof cprSearchPageSchema>;
 
@@ -71,15 +76,19 @@ export const attentionItemSchema = caseloadItemSchema.extend({
 export type AttentionItem = z.infer<typeof attentionItemSchema>;
 
 /** GET /api/my-day. Items arrive sorted most-attention first. */
-export const myDaySchema = z.object({
-  today: z.string(),
-  items: z.array(
-    attentionItemSchema.extend({
-      nextSteps: nextStepCountsSchema.describe('The counts of the plan’s "Næste skridt"'),
-    }),
-  ),
-  totals: attentionTotalsSchema,
-});
+export const myDaySchema = z
+  .object({
+    today: z.string(),
+    items: z.array(
+      attentionItemSchema.extend({
+        nextSteps: nextStepCountsSchema.describe(
+          'The counts of the plan’s "Næste skridt" (GET /api/citizens/{id}/next-steps), from the same query',
+        ),
+      }),
+    ),
+    totals: attentionTotalsSchema,
+  })
+  .meta({ id: 'MyDay' });
 export type MyDay = z.infer<typeof myDaySchema>;
 
 /** The kinds of attention the unit overview counts citizens by, each with its list behind it. */
@@ -106,30 +115,36 @@ export const unitProfessionalSchema = z.object({
 export type UnitProfessional = z.infer<typeof unitProfessionalSchema>;
 
 /** GET /api/units/{unitId}/overview. */
-export const unitOverviewSchema = z.object({
-  today: z.string(),
-  unit: unitRefSchema,
-  citizens: z.number().int(),
-  totals: attentionTotalsSchema,
-  citizensWith: z.object({
-    followUpsOverdue: z.number().int(),
-    followUpsDueSoon: z.number().int(),
-    noActiveIntervention: z.number().int(),
-    subGoalsPastDate: z.number().int(),
-    gaps: z.number().int(),
-  } satisfies Record<UnitAttentionKind, z.ZodType>),
-  professionals: z.array(unitProfessionalSchema),
-  mostFlagged: z.array(attentionItemSchema),
-});
+export const unitOverviewSchema = z
+  .object({
+    today: z.string(),
+    unit: unitRefSchema,
+    citizens: z.number().int(),
+    totals: attentionTotalsSchema,
+    citizensWith: z
+      .object({
+        followUpsOverdue: z.number().int(),
+        followUpsDueSoon: z.number().int(),
+        noActiveIntervention: z.number().int(),
+        subGoalsPastDate: z.number().int(),
+        gaps: z.number().int(),
+      } satisfies Record<UnitAttentionKind, z.ZodType>)
+      .describe('How many citizens have each kind of attention: the figures the unit list filters by'),
+    professionals: z.array(unitProfessionalSchema),
+    mostFlagged: z.array(attentionItemSchema),
+  })
+  .meta({ id: 'UnitOverview' });
 export type UnitOverview = z.infer<typeof unitOverviewSchema>;
 
 /** GET /api/units/{unitId}/citizens: the citizens behind a figure of the unit overview. */
-export const unitCitizensSchema = z.object({
-  today: z.string(),
-  total: z.number().int(),
-  professional: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-  limit: z.number().int(),
-  offset: z.number().int(),
-  items: z.array(attentionItemSchema),
-});
+export const unitCitizensSchema = z
+  .object({
+    today: z.string(),
+    total: z.number().int().describe('How many citizens match: the figure the list is behind'),
+    professional: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+    items: z.array(attentionItemSchema),
+  })
+  .meta({ id: 'UnitCitizens' });
 export type UnitCitizens = z.infer<typeof unitCitizensSchema>;

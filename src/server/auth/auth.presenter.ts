@@ -2,8 +2,11 @@ import type { Actor } from '../../domain/access/policy.js';
 import type { Sector } from '../../domain/organisation/sectors.js';
 import type { DemoPersonaRow } from '../../db/queries/auth.queries.js';
 import type { DelegationChoice } from './delegations.js';
-import type { delegationChoiceListSchema, Me, personaListSchema } from './auth.schemas.js';
-import type { z } from 'zod';
+import type {
+  DelegationChoice as DelegationChoiceView,
+  DemoPersona,
+  Me,
+} from '../../domain/auth/auth.responses.js';
 
 /** The logged-in user, before what a session adds (assurance, whom a relative acts for). */
 export function presentMe(
@@ -22,7 +25,7 @@ export function presentMe(
   };
 }
 
-export function presentPersona(row: DemoPersonaRow): z.infer<typeof personaListSchema>['personas'][number] {
+export function presentPersona(row: DemoPersonaRow): DemoPersona {
   return {
     id: row.id,
     kind: row.subject_kind as 'professional' | 'citizen' | 'relative',
@@ -40,7 +43,7 @@ export function presentPersona(row: DemoPersonaRow): z.infer<typeof personaListS
 export function presentDelegationChoice(
   choice: DelegationChoice,
   currentDelegationId: string | undefined,
-): z.infer<typeof delegationChoiceListSchema>['items'][number] {
+): DelegationChoiceView {
   return {
     delegationId: choice.delegationId,
     citizenId: choice.citizenId,

@@ -18,17 +18,18 @@ import {
 } from '../../db/queries/auth.queries.js';
 import { presentDelegationChoice, presentMe, presentPersona } from './auth.presenter.js';
 import {
-  delegationChoiceBody,
-  delegationChoiceListSchema,
-  demoLoginBody,
-  demoLoginResultSchema,
+  delegationChoicesSchema,
+  demoPersonasSchema,
   type Me,
   meSchema,
+  sessionSchema,
+} from '../../domain/auth/auth.responses.js';
+import {
+  delegationChoiceBody,
+  demoLoginBody,
   oidcCallbackQuery,
   oidcLoginQuery,
-  personaListSchema,
   providerParams,
-  sessionSchema,
 } from './auth.schemas.js';
 
 export function authRoutes(app: App, context: AppContext): void {
@@ -141,7 +142,7 @@ export function authRoutes(app: App, context: AppContext): void {
       schema: {
         tags: ['auth'],
         summary: 'Demo mode only: the personas one can log in as',
-        response: { 200: personaListSchema },
+        response: { 200: demoPersonasSchema },
       },
     },
     async () => {
@@ -168,7 +169,7 @@ export function authRoutes(app: App, context: AppContext): void {
         tags: ['auth'],
         summary: 'Demo mode only: log in as a persona',
         body: demoLoginBody,
-        response: { 200: demoLoginResultSchema },
+        response: { 200: sessionSchema },
       },
     },
     async (request, reply) => {
@@ -374,7 +375,7 @@ function delegationChoiceRoutes(
       schema: {
         tags: ['auth'],
         summary: 'For a relative: the citizens whose plan they may act for (delegations in force)',
-        response: { 200: delegationChoiceListSchema },
+        response: { 200: delegationChoicesSchema },
       },
     },
     async (request) => {

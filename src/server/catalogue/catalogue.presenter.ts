@@ -1,19 +1,14 @@
 import type { Selectable } from 'kysely';
-import type { z } from 'zod';
 import type { LegalBasisCode } from '../../domain/organisation/legal-bases.js';
 import type { ProfessionalRole, Sector } from '../../domain/organisation/sectors.js';
 import type { CatalogueProfessionalRow, CatalogueUnitRow } from '../../db/queries/catalogue.queries.js';
 import type { InterventionTypeTable } from '../../db/schema.js';
 import type {
-  COST_UNITS,
-  interventionTypeListSchema,
-  professionalListSchema,
-  unitListSchema,
-} from './catalogue.schemas.js';
-
-type InterventionTypeView = z.infer<typeof interventionTypeListSchema>['items'][number];
-type UnitView = z.infer<typeof unitListSchema>['items'][number];
-type ProfessionalView = z.infer<typeof professionalListSchema>['items'][number];
+  CostUnit,
+  InterventionType as InterventionTypeView,
+  Professional as ProfessionalView,
+  Unit as UnitView,
+} from '../../domain/organisation/catalogue.responses.js';
 
 export function presentInterventionType(row: Selectable<InterventionTypeTable>): InterventionTypeView {
   return {
@@ -26,7 +21,7 @@ export function presentInterventionType(row: Selectable<InterventionTypeTable>):
     pyramidLevel: row.pyramid_level,
     businessDirected: row.business_directed,
     unitCostOre: Number(row.unit_cost_ore),
-    costUnit: row.cost_unit as (typeof COST_UNITS)[number],
+    costUnit: row.cost_unit as CostUnit,
   };
 }
 

@@ -6,9 +6,9 @@ import { presentInterventionType, presentProfessional, presentUnit } from './cat
 import {
   interventionTypeListSchema,
   professionalListSchema,
-  professionalsQuerySchema,
   unitListSchema,
-} from './catalogue.schemas.js';
+} from '../../domain/organisation/catalogue.responses.js';
+import { professionalsQuerySchema } from './catalogue.schemas.js';
 
 /** The municipality's organisation and intervention catalogue: what plan forms choose from. */
 export function catalogueRoutes(app: App, context: AppContext): void {

@@ -7,7 +7,8 @@ import type { App, AppContext } from '../context.js';
 import { caseloadPageSchema, parseDocument, toCaseloadItem } from '../presenters/caseload.presenter.js';
 import { problems } from '../problem.js';
 import { plansAsSeenBy } from '../presenters/viewer-plans.js';
-import { caseloadQuerySchema, cprSearchBody, cprSearchResultSchema } from './citizens.schemas.js';
+import { cprSearchPageSchema } from '../../domain/workspace/workspace.responses.js';
+import { caseloadQuerySchema, cprSearchBody } from './citizens.schemas.js';
 
 export function citizensRoutes(app: App, context: AppContext): void {
   const { db } = context.database;
@@ -64,7 +65,7 @@ export function citizensRoutes(app: App, context: AppContext): void {
         tags: ['citizens'],
         summary: 'Find a citizen by CPR number (in the body, never in a URL)',
         body: cprSearchBody,
-        response: { 200: cprSearchResultSchema },
+        response: { 200: cprSearchPageSchema },
       },
     },
     async (request) => {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { optionalTextLine, token } from '../../domain/common/text.schemas.js';
-import { caseloadPageSchema } from '../presenters/caseload.presenter.js';
 
 /** The HTTP shapes of the caseload and the CPR search. */
 
@@ -17,12 +16,3 @@ export const caseloadQuerySchema = z.strictObject({
 });
 
 export const cprSearchBody = z.strictObject({ cpr: token(20).describe('DDMMYY-SSSS or DDMMYYSSSS') });
-
-export const cprSearchResultSchema = caseloadPageSchema.extend({
-  emergencyAccess: z
-    .object({ citizenId: z.uuid() })
-    .nullable()
-    .describe(
-      'The citizen exists but you have no relationship: the emergency route (break the glass, audited) is open',
-    ),
-});

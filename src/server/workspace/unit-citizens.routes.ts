@@ -14,7 +14,7 @@ import {
   UNIT_ATTENTION_KINDS,
   unitListItem,
 } from './unit-caseloads.js';
-import { attentionItemSchema } from './workspace.schemas.js';
+import { unitCitizensSchema } from '../../domain/workspace/workspace.responses.js';
 
 const query = z.strictObject({
   attention: z
@@ -28,17 +28,6 @@ const query = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
-
-export const unitCitizensSchema = z
-  .object({
-    today: z.string(),
-    total: z.number().int().describe('How many citizens match: the figure the list is behind'),
-    professional: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-    limit: z.number().int(),
-    offset: z.number().int(),
-    items: z.array(attentionItemSchema),
-  })
-  .meta({ id: 'UnitCitizens' });
 
 /**
  * The list behind a figure of the unit overview: the unit's citizens with one kind of attention,

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import type { NextStepRows } from '../../db/queries/next-steps.queries.js';
 import { type Attention, attentionFor, attentionScore } from '../../domain/plan/attention.js';
 import { nextSteps } from '../../domain/plan/next-steps.js';
@@ -9,7 +8,7 @@ import { nextStepFactsFor } from '../next-steps/next-steps.presenter.js';
 import { toCaseloadItem } from '../presenters/caseload.presenter.js';
 import type { ViewerPlanEntry } from '../presenters/viewer-plans.js';
 import { byAttention, citizensWithAttention, relatedStaff, unitListItem } from './unit-caseloads.js';
-import type { myDaySchema, unitOverviewSchema } from './workspace.schemas.js';
+import type { MyDay, UnitOverview } from '../../domain/workspace/workspace.responses.js';
 
 type Totals = Omit<Attention, 'nextFollowUp' | 'changedSinceLastVisit' | 'noActiveIntervention'> & {
   changedSinceLastVisit: number;
@@ -43,7 +42,7 @@ export function presentMyDay(
   seen: readonly ViewerPlanEntry[],
   visits: ReadonlyMap<string, string>,
   stepRows: ReadonlyMap<string, NextStepRows>,
-): z.infer<typeof myDaySchema> {
+): MyDay {
   const items = seen
     .map(({ plan, hidden, hiddenCurrent }) => {
       const lastVisitAt = visits.get(plan.citizen.id) ?? null;
@@ -75,7 +74,7 @@ export function presentUnitOverview(
   unit: { id: string; name: string; sector: string },
   plans: readonly PlanOverview[],
   staff: readonly { id: string; name: string; profession: string; role: string }[],
-): z.infer<typeof unitOverviewSchema> {
+): UnitOverview {
   const staffIds = new Set(staff.map((person) => person.id));
   const perProfessional = new Map(
     staff.map((person) => [person.id, { caseload: 0, coordinatorFor: 0, followUpsOverdue: 0, openFlags: 0 }]),

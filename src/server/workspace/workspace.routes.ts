@@ -7,7 +7,8 @@ import { professionalOf } from '../plugins/auth.js';
 import { plansAsSeenBy, plansWithHiddenAsSeenBy } from '../presenters/viewer-plans.js';
 import { problems } from '../problem.js';
 import { presentMyDay, presentUnitOverview } from './workspace.presenter.js';
-import { myDaySchema, unitOverviewSchema, unitParams } from './workspace.schemas.js';
+import { myDaySchema, unitOverviewSchema } from '../../domain/workspace/workspace.responses.js';
+import { unitParams } from './workspace.schemas.js';
 
 /** The professional's day and the team leader's unit overview, both read from the plan read model. */
 export function workspaceRoutes(app: App, context: AppContext): void {
