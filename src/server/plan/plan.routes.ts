@@ -43,14 +43,8 @@ import {
 } from '../presenters/plan.presenter.js';
 import { planEtag } from '../problem.js';
 import { citizenParams } from '../route-params.js';
-import {
-  emptyBody,
-  historyQuerySchema,
-  historySchema,
-  ifMatchHeaders,
-  itemParams,
-  writeResponse,
-} from './plan.schemas.js';
+import { planHistorySchema, planWriteSchema } from '../../domain/plan/plan.responses.js';
+import { emptyBody, historyQuerySchema, ifMatchHeaders, itemParams } from './plan.schemas.js';
 
 export function planRoutes(app: App, context: AppContext): void {
   const { db } = context.database;
@@ -95,7 +89,7 @@ export function planRoutes(app: App, context: AppContext): void {
         summary: 'What changed in the plan, by whom and when (newest first)',
         params: citizenParams,
         querystring: historyQuerySchema,
-        response: { 200: historySchema },
+        response: { 200: planHistorySchema },
       },
     },
     async (request) => {
@@ -335,7 +329,7 @@ export function planWrite<Body, Params extends { citizenId: string }, Scope = Ch
       params,
       body,
       headers: ifMatchHeaders,
-      response: { [successCode]: writeResponse },
+      response: { [successCode]: planWriteSchema },
     },
     handler: async (request: FastifyRequest, reply: FastifyReply) => {
       const requestParams = request.params as Params;
