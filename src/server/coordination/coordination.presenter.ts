@@ -1,10 +1,9 @@
-import type { z } from 'zod';
 import type { overviewCounts } from '../../db/queries/coordination-views.queries.js';
 import type { latestScanRun } from '../../db/queries/coordination-scan-runs.queries.js';
 import type { RuleDefinition } from '../../domain/coordination/rule.js';
 import { RULES } from '../../domain/coordination/rules.js';
 import { SECTOR_LABELS, type Sector } from '../../domain/organisation/sectors.js';
-import type { overviewSchema, ruleConfigSchema } from './coordination.schemas.js';
+import type { CoordinationOverview, CoordinationRule } from '../../domain/coordination/flags.responses.js';
 
 const PAIRWISE_RULES = new Set<string>(['duplicate', 'collision', 'contradiction']);
 
@@ -42,7 +41,7 @@ export function presentOverview(
   counts: Awaited<ReturnType<typeof overviewCounts>>,
   units: readonly { id: string; name: string }[],
   lastScan: Awaited<ReturnType<typeof latestScanRun>>,
-): z.infer<typeof overviewSchema> {
+): CoordinationOverview {
   const unitName = new Map(units.map((unit) => [unit.id, unit.name]));
   const statuses = ['open', 'acknowledged', 'resolved', 'dismissed'] as const;
   const totals = {
@@ -106,7 +105,7 @@ export function presentRule(
   rule: RuleDefinition,
   enabled: boolean,
   settings: Record<string, unknown>,
-): z.infer<typeof ruleConfigSchema> {
+): CoordinationRule {
   return {
     id: rule.id,
     title: rule.title,

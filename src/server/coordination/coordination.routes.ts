@@ -14,12 +14,14 @@ import {
   gasFollowUpParams,
   gasFollowUpRecordedSchema,
   gasFollowUpSchema,
-  overviewSchema,
-  ruleConfigListSchema,
-  ruleConfigSchema,
   ruleConfigUpdateSchema,
   ruleParams,
 } from '../coordination/coordination.schemas.js';
+import {
+  coordinationOverviewSchema,
+  coordinationRuleSchema,
+  coordinationRulesSchema,
+} from '../../domain/coordination/flags.responses.js';
 import { actorOf, professionalOf } from '../plugins/auth.js';
 import { planEtag, problems, refusedProblem } from '../problem.js';
 
@@ -36,7 +38,7 @@ export function coordinationRoutes(app: App, context: AppContext): void {
         tags: ['coordination'],
         summary:
           'Municipality-wide coordination overview for leaders: flags by rule, unit pair and sector pair, and the unit pairs that collide most',
-        response: { 200: overviewSchema },
+        response: { 200: coordinationOverviewSchema },
       },
     },
     async (request) => {
@@ -66,7 +68,7 @@ export function coordinationRoutes(app: App, context: AppContext): void {
       schema: {
         tags: ['coordination'],
         summary: "The coordination rules and this municipality's settings for them",
-        response: { 200: ruleConfigListSchema },
+        response: { 200: coordinationRulesSchema },
       },
     },
     async (request) => {
@@ -93,7 +95,7 @@ export function coordinationRoutes(app: App, context: AppContext): void {
         summary: 'Switch a rule on or off, or change its thresholds, for this municipality (administrators)',
         params: ruleParams,
         body: ruleConfigUpdateSchema,
-        response: { 200: ruleConfigSchema },
+        response: { 200: coordinationRuleSchema },
       },
     },
     async (request) => {

@@ -10,7 +10,7 @@ import type { CitizenAccess } from '../auth/citizen-access.js';
 import type { PlanOverview } from '../../domain/plan/plan.types.js';
 import { flagVisible, hasHiddenCurrent } from '../presenters/hidden-details.js';
 import { hiddenInterventions } from '../presenters/plan.presenter.js';
-import type { FlagView } from './coordination.schemas.js';
+import type { Flag as FlagView } from '../../domain/coordination/flags.responses.js';
 
 /**
  * The interventions whose details are hidden from the actor ("that, not what"), as the plan

@@ -11,7 +11,7 @@ import { danishToday } from '../../domain/calendar.js';
 import { checkDismissal, checkPersonResolve } from '../../domain/coordination/flag-lifecycle.js';
 import type { PlanOverview } from '../../domain/plan/plan.types.js';
 import { checkCoordinationInTransaction } from './coordination-check.js';
-import type { FlagView } from './coordination.schemas.js';
+import type { Flag as FlagView } from '../../domain/coordination/flags.responses.js';
 import { type FlagViewer, hiddenFrom, isFlagShown, presentFlag, unitNamesOf } from './flag-presenter.js';
 
 export type FlagAction = 'acknowledge' | 'resolve' | 'dismiss';

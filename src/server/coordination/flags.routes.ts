@@ -10,13 +10,11 @@ import {
 import { citizenAccess } from '../auth/citizen-access.js';
 import { authorizeCitizen } from '../auth/citizen-access.js';
 import type { App, AppContext } from '../context.js';
+import { flagListSchema, flagSchema, myDayFlagsSchema } from '../../domain/coordination/flags.responses.js';
 import {
   acknowledgeSchema,
   dismissSchema,
-  flagListSchema,
   flagParams,
-  flagSchema,
-  myDayFlagsSchema,
   resolveSchema,
 } from '../coordination/coordination.schemas.js';
 import { hiddenFrom, isFlagShown, presentFlag, unitNamesOf } from '../coordination/flag-presenter.js';

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { lastIsoWeeks } from '../../domain/analytics/weeks.js';
 import { danishToday } from '../../domain/calendar.js';
 import { FLAG_STATUSES } from '../../domain/coordination/flag-diff.js';
-import { RULE_IDS, SEVERITIES } from '../../domain/coordination/rule.js';
+import { RULE_IDS, type SEVERITIES } from '../../domain/coordination/rule.js';
+import { coordinationTrendSchema, leaderFlagListSchema } from '../../domain/coordination/flags.responses.js';
 import { ruleById } from '../../domain/coordination/rules.js';
 import type { RuleId } from '../../domain/coordination/rule.js';
 import { SECTORS } from '../../domain/organisation/sectors.js';
@@ -16,8 +17,6 @@ import { problems } from '../problem.js';
 const LEADER_ROLES = new Set(['team_leader', 'administrator']);
 /** How far back the leaders' trends look. */
 export const TREND_WEEKS = 12;
-
-const text = z.object({ da: z.string(), en: z.string() });
 
 const flagListQuery = z
   .strictObject({
@@ -46,49 +45,6 @@ const flagListQuery = z
     error: 'a sector pair is two different sectors; use sector for flags within one',
     path: ['sectorB'],
   });
-
-const flagListItem = z.object({
-  id: z.uuid(),
-  ruleId: z.enum(RULE_IDS),
-  title: text,
-  severity: z.enum(SEVERITIES),
-  status: z.enum(FLAG_STATUSES),
-  units: z.array(z.object({ id: z.uuid(), name: z.string() })),
-  sectors: z.array(z.string()),
-  createdAt: z.string(),
-  statusAt: z.string(),
-  citizen: z
-    .object({ id: z.uuid(), name: z.string() })
-    .nullable()
-    .describe('Named only to a leader who may see the citizen (the access policy decides); else null'),
-});
-
-export const leaderFlagListSchema = z
-  .object({
-    total: z.number().int().describe('How many flags match: the figure the list is behind'),
-    citizens: z.number().int().describe('How many different citizens they concern'),
-    limit: z.number().int(),
-    offset: z.number().int(),
-    items: z.array(flagListItem),
-  })
-  .meta({ id: 'LeaderFlagList' });
-
-export const flagTrendSchema = z
-  .object({
-    weeks: z.array(
-      z.object({
-        start: z.iso.date().describe('The Monday of the ISO week'),
-        year: z.number().int(),
-        week: z.number().int(),
-        open: z
-          .number()
-          .int()
-          .describe('Signals open or acknowledged at the end of the week (now for this week)'),
-        raised: z.number().int().describe('Signals raised during the week'),
-      }),
-    ),
-  })
-  .meta({ id: 'CoordinationTrend' });
 
 function requireLeader(role: string): void {
   if (!LEADER_ROLES.has(role))
@@ -178,7 +134,7 @@ export function leaderDrilldownRoutes(app: App, context: AppContext): void {
       schema: {
         tags: ['coordination'],
         summary: 'Open and newly raised coordination signals per ISO week, the last twelve weeks',
-        response: { 200: flagTrendSchema },
+        response: { 200: coordinationTrendSchema },
       },
     },
     async (request) => {
