@@ -1,17 +1,10 @@
 import { z } from 'zod';
 import { freeText, isoDate, textLine } from '../../domain/common/text.schemas.js';
 
-/** The HTTP shapes of referrals: a unit asks another unit (or a civil-society actor) to start an intervention. */
-export const REFERRAL_STATUSES = [
-  'requested',
-  'accepted',
-  'declined',
-  'started',
-  'completed',
-  'withdrawn',
-] as const;
-export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
-
+/**
+ * The HTTP shapes of referrals: a unit asks another unit (or a civil-society actor) to start an
+ * intervention. What they answer (and REFERRAL_STATUSES) is in src/domain/coordination/referrals.responses.ts.
+ */
 export const referralCreateSchema = z
   .strictObject({
     toUnitId: z.uuid({ error: 'must be the id of a unit' }).optional(),
@@ -35,45 +28,3 @@ export const referralStartSchema = z.strictObject({
   interventionId: z.uuid({ error: 'must be the id of an intervention in this plan' }).optional(),
   comment: freeText(2000).optional(),
 });
-
-export const referralSchema = z
-  .object({
-    id: z.uuid(),
-    citizenId: z.uuid(),
-    citizen: z
-      .object({ id: z.uuid(), name: z.string() })
-      .nullable()
-      .describe(
-        'The citizen by name, for those the access policy lets see them (the units involved, through the referral); else null',
-      ),
-    subGoal: z.object({ id: z.uuid(), title: z.string() }).nullable(),
-    from: z.object({
-      unit: z.object({ id: z.uuid(), name: z.string() }),
-      professional: z.object({ id: z.uuid(), name: z.string() }),
-    }),
-    to: z.object({
-      unit: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-      civilSociety: z.string().nullable(),
-    }),
-    type: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-    reason: z.string(),
-    status: z.enum(REFERRAL_STATUSES),
-    answerDue: z.string(),
-    overdue: z.boolean().describe('Still waiting for an answer after the answer date'),
-    declineReason: z.string().nullable(),
-    interventionId: z.uuid().nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    history: z
-      .array(
-        z.object({
-          at: z.string(),
-          status: z.string(),
-          actor: z.object({ id: z.uuid(), name: z.string() }),
-          comment: z.string().nullable(),
-        }),
-      )
-      .optional(),
-  })
-  .meta({ id: 'Referral' });
-export type ReferralView = z.infer<typeof referralSchema>;

@@ -30,7 +30,11 @@ import { recordPlanChanges } from '../plan/plan-change.js';
 import { lockPlan, rebuildPlanDocument } from '../plan/plan-lock.js';
 import { Problem, problems } from '../problem.js';
 import { checkCoordinationInTransaction } from './coordination-check.js';
-import type { ReferralCreate, ReferralStatus, ReferralView } from './referral.schemas.js';
+import type {
+  Referral as ReferralView,
+  ReferralStatus,
+} from '../../domain/coordination/referrals.responses.js';
+import type { ReferralCreate } from './referral.schemas.js';
 
 /** Days the receiver has to answer when the sender does not say. */
 export const DEFAULT_ANSWER_DAYS = 10;

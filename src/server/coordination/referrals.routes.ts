@@ -15,15 +15,18 @@ import {
   referralCommentSchema,
   referralCreateSchema,
   referralReasonSchema,
-  referralSchema,
   referralStartSchema,
 } from '../coordination/referral.schemas.js';
+import {
+  referralListSchema,
+  referralSchema,
+  unansweredReferralsSchema,
+} from '../../domain/coordination/referrals.responses.js';
 import { actorOf, professionalOf } from '../plugins/auth.js';
 import { problems, refusedProblem } from '../problem.js';
 import { citizenParams } from '../route-params.js';
 
 const referralParams = z.strictObject({ referralId: z.uuid({ error: 'must be a referral id (UUID)' }) });
-const listSchema = z.object({ items: z.array(referralSchema) }).meta({ id: 'ReferralList' });
 
 /** Referrals with a closed loop: requested → accepted / declined → started → completed. */
 export function referralsRoutes(app: App, context: AppContext): void {
@@ -59,7 +62,7 @@ export function referralsRoutes(app: App, context: AppContext): void {
         tags: ['referrals'],
         summary: "The citizen's referrals: for the plan, the coordinator, the units involved and the citizen",
         params: citizenParams,
-        response: { 200: listSchema },
+        response: { 200: referralListSchema },
       },
     },
     async (request) => {
@@ -110,7 +113,7 @@ export function referralsRoutes(app: App, context: AppContext): void {
               'open: requested, accepted or started; unanswered: requested, waiting for the receiver (the badge)',
             ),
         }),
-        response: { 200: listSchema },
+        response: { 200: referralListSchema },
       },
     },
     async (request) => {
@@ -150,7 +153,7 @@ export function referralsRoutes(app: App, context: AppContext): void {
         tags: ['referrals'],
         summary:
           "How many referrals to my unit wait for its answer: the navigation's badge (the list is direction=incoming&status=unanswered)",
-        response: { 200: z.object({ count: z.number().int() }).meta({ id: 'UnansweredReferrals' }) },
+        response: { 200: unansweredReferralsSchema },
       },
     },
     async (request) => {
