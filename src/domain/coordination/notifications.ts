@@ -85,29 +85,70 @@ export const hearingAnsweredDataSchema = z.object({
 });
 export type HearingAnsweredData = z.infer<typeof hearingAnsweredDataSchema>;
 
-const base = {
-  id: z.uuid(),
-  citizenId: z.uuid().nullable(),
-  subjectId: z.uuid().nullable(),
+// The keys in the order the inbox has always sent them (the serialiser writes a schema's order):
+// id, kind, citizenId, subjectId, payload, actor, createdAt, readAt.
+const id = { id: z.uuid() };
+const subjects = { citizenId: z.uuid().nullable(), subjectId: z.uuid().nullable() };
+const rest = {
   actor: namedRefSchema.nullable().describe('Who acted; null for the citizen and for hidden details'),
   createdAt: z.string(),
   readAt: z.string().nullable(),
 };
 
 /** A notification in the professional's inbox (GET /api/inbox), by kind. */
-export const notificationSchema = z.discriminatedUnion('kind', [
-  z.object({ ...base, kind: z.literal('intervention-changed'), payload: interventionChangedDataSchema }),
-  z.object({ ...base, kind: z.enum(REFERRAL_NOTIFICATION_KINDS), payload: referralDataSchema }),
-  z.object({ ...base, kind: z.enum(MEETING_NOTIFICATION_KINDS), payload: meetingDataSchema }),
-  z.object({ ...base, kind: z.enum(PROPOSAL_NOTIFICATION_KINDS), payload: proposalDataSchema }),
-  z.object({ ...base, kind: z.enum(OWN_PART_NOTIFICATION_KINDS), payload: ownPartDataSchema }),
-  z.object({ ...base, kind: z.literal('hearing-answered'), payload: hearingAnsweredDataSchema }),
-]);
+export const notificationSchema = z
+  .discriminatedUnion('kind', [
+    z.object({
+      ...id,
+      kind: z.literal('intervention-changed'),
+      ...subjects,
+      payload: interventionChangedDataSchema,
+      ...rest,
+    }),
+    z.object({
+      ...id,
+      kind: z.enum(REFERRAL_NOTIFICATION_KINDS),
+      ...subjects,
+      payload: referralDataSchema,
+      ...rest,
+    }),
+    z.object({
+      ...id,
+      kind: z.enum(MEETING_NOTIFICATION_KINDS),
+      ...subjects,
+      payload: meetingDataSchema,
+      ...rest,
+    }),
+    z.object({
+      ...id,
+      kind: z.enum(PROPOSAL_NOTIFICATION_KINDS),
+      ...subjects,
+      payload: proposalDataSchema,
+      ...rest,
+    }),
+    z.object({
+      ...id,
+      kind: z.enum(OWN_PART_NOTIFICATION_KINDS),
+      ...subjects,
+      payload: ownPartDataSchema,
+      ...rest,
+    }),
+    z.object({
+      ...id,
+      kind: z.literal('hearing-answered'),
+      ...subjects,
+      payload: hearingAnsweredDataSchema,
+      ...rest,
+    }),
+  ])
+  .meta({ id: 'Notification' });
 export type Notification = z.infer<typeof notificationSchema>;
 export type NotificationKind = Notification['kind'];
 
 /** GET /api/inbox: my notifications, newest first, with the number unread. */
-export const inboxSchema = z.object({ items: z.array(notificationSchema), unread: z.number().int() });
+export const inboxSchema = z
+  .object({ items: z.array(notificationSchema), unread: z.number().int() })
+  .meta({ id: 'Inbox' });
 export type Inbox = z.infer<typeof inboxSchema>;
 
 /** GET /api/inbox/unread-count: the navigation's badge. */

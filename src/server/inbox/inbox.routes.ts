@@ -4,13 +4,12 @@ import { professionalOf } from '../plugins/auth.js';
 import { markAllRead, markRead } from './inbox.commands.js';
 import { presentNotifications } from './inbox.presenter.js';
 import {
-  inboxQuerySchema,
+  inboxReadAllSchema,
   inboxSchema,
-  markedAllReadSchema,
-  markedReadSchema,
-  notificationParams,
+  notificationReadSchema,
   unreadCountSchema,
-} from './inbox.schemas.js';
+} from '../../domain/coordination/notifications.js';
+import { inboxQuerySchema, notificationParams } from './inbox.schemas.js';
 
 /** The professional's in-app inbox: "others also work with this citizen", referrals to answer. */
 export function inboxRoutes(app: App, context: AppContext): void {
@@ -75,7 +74,7 @@ export function inboxRoutes(app: App, context: AppContext): void {
         tags: ['inbox'],
         summary: 'Mark one of my notifications as read',
         params: notificationParams,
-        response: { 200: markedReadSchema },
+        response: { 200: notificationReadSchema },
       },
     },
     async (request) => markRead(context, professionalOf(request), request.params.notificationId),
@@ -87,7 +86,7 @@ export function inboxRoutes(app: App, context: AppContext): void {
       schema: {
         tags: ['inbox'],
         summary: 'Mark all my notifications as read',
-        response: { 200: markedAllReadSchema },
+        response: { 200: inboxReadAllSchema },
       },
     },
     async (request) => markAllRead(context, professionalOf(request)),
