@@ -19,7 +19,11 @@ import { type AuditAction, auditInTransaction } from '../audit/audit-writer.js';
 import type { AppContext } from '../context.js';
 import { problems } from '../problem.js';
 import { presentConsents } from './consent.presenter.js';
-import type { ConsentView, DelegationGrant, DelegationView } from './consent.schemas.js';
+import type {
+  Consent as ConsentView,
+  Delegation as DelegationView,
+} from '../../domain/consent/consent.responses.js';
+import type { DelegationGrant } from './consent.schemas.js';
 
 /**
  * Consent and delegated access (fuldmagt), written: each change in one transaction with its

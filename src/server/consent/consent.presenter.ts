@@ -6,7 +6,10 @@ import {
   type DelegationRow,
   toConsentRecord,
 } from '../../db/queries/consent.queries.js';
-import type { ConsentView, DelegationView } from './consent.schemas.js';
+import type {
+  Consent as ConsentView,
+  Delegation as DelegationView,
+} from '../../domain/consent/consent.responses.js';
 
 /**
  * What leaves the server of a citizen's consents, decided in one place: the consent view the

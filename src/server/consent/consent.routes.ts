@@ -21,13 +21,11 @@ import {
 import { presentDelegation } from './consent.presenter.js';
 import {
   consentListSchema,
-  consentParams,
-  consentViewSchema,
-  delegationGrantBody,
+  consentSchema,
   delegationListSchema,
-  delegationParams,
-  delegationViewSchema,
-} from './consent.schemas.js';
+  delegationSchema,
+} from '../../domain/consent/consent.responses.js';
+import { consentParams, delegationGrantBody, delegationParams } from './consent.schemas.js';
 
 /**
  * Consent and delegated access (fuldmagt). The citizen gives and withdraws consent; a
@@ -72,7 +70,7 @@ export function consentRoutes(app: App, context: AppContext): void {
         summary: 'Give consent (citizen), or record a consent or a legal basis (professional)',
         params: citizenParams,
         body: consentInputSchema,
-        response: { 201: consentViewSchema },
+        response: { 201: consentSchema },
       },
     },
     async (request, reply) => {
@@ -129,7 +127,7 @@ export function consentRoutes(app: App, context: AppContext): void {
           summary,
           params: consentParams,
           body: z.strictObject({}).optional(),
-          response: { 200: consentViewSchema },
+          response: { 200: consentSchema },
         },
       },
       async (request) => {
@@ -202,7 +200,7 @@ export function consentRoutes(app: App, context: AppContext): void {
         summary: 'The citizen grants a relative delegated access (the CPR number travels in the body only)',
         params: citizenParams,
         body: delegationGrantBody,
-        response: { 201: delegationViewSchema },
+        response: { 201: delegationSchema },
       },
     },
     async (request, reply) => {
