@@ -51,37 +51,40 @@ export type BreakGlassReason = (typeof BREAK_GLASS_REASONS)[number];
 export type BreakGlassOutcome = (typeof BREAK_GLASS_OUTCOMES)[number];
 
 /** One break-the-glass access (GET /api/break-glass). */
-export const breakGlassAccessSchema = z.object({
-  id: z.uuid(),
-  citizen: namedRefSchema,
-  professional: namedRefSchema,
-  unit: namedRefSchema,
-  reasonCode: z.enum(BREAK_GLASS_REASONS),
-  reason: z.string(),
-  startedAt: z.string(),
-  expiresAt: z.string(),
-  reviewedAt: z.string().nullable(),
-  review: z
-    .object({
-      outcome: z.enum(BREAK_GLASS_OUTCOMES),
-      comment: z.string().nullable(),
-      reviewer: namedRefSchema.nullable(),
-    })
-    .nullable(),
-});
+export const breakGlassAccessSchema = z
+  .object({
+    id: z.uuid(),
+    citizen: namedRefSchema,
+    professional: namedRefSchema,
+    unit: namedRefSchema,
+    reasonCode: z.enum(BREAK_GLASS_REASONS),
+    reason: z.string(),
+    startedAt: z.string(),
+    expiresAt: z.string(),
+    reviewedAt: z.string().nullable(),
+    review: z
+      .object({
+        outcome: z.enum(BREAK_GLASS_OUTCOMES),
+        comment: z.string().nullable(),
+        reviewer: namedRefSchema.nullable(),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'BreakGlass' });
 export type BreakGlassAccess = z.infer<typeof breakGlassAccessSchema>;
 export const breakGlassListSchema = z.object({ items: z.array(breakGlassAccessSchema) });
 
 /** One break-the-glass access with what was read and done under it (GET /api/break-glass/{id}). */
+/** What was read and done under a break-the-glass access. */
+export const breakGlassActivitySchema = z.object({
+  at: z.string(),
+  action: z.string(),
+  what: z.string().describe('The kind of resource (plan, plan_history, cpr, …), not its ids'),
+  outcome: z.enum(['allowed', 'denied']),
+});
+export type BreakGlassActivity = z.infer<typeof breakGlassActivitySchema>;
 export const breakGlassDetailSchema = breakGlassAccessSchema.extend({
-  activity: z.array(
-    z.object({
-      at: z.string(),
-      action: z.string(),
-      what: z.string().describe('The kind of resource (plan, plan_history, cpr, …), not its ids'),
-      outcome: z.enum(['allowed', 'denied']),
-    }),
-  ),
+  activity: z.array(breakGlassActivitySchema),
 });
 export type BreakGlassDetail = z.infer<typeof breakGlassDetailSchema>;
 

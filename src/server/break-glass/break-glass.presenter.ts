@@ -1,7 +1,9 @@
-import type { z } from 'zod';
 import type { BREAK_GLASS_OUTCOMES, BREAK_GLASS_REASONS } from '../../domain/access/break-glass.js';
 import type { BreakGlassRow } from '../../db/queries/break-glass.queries.js';
-import type { activitySchema, BreakGlassView } from './break-glass.schemas.js';
+import type {
+  BreakGlassAccess as BreakGlassView,
+  BreakGlassActivity,
+} from '../../domain/access/access.responses.js';
 
 export function presentGlass(row: BreakGlassRow): BreakGlassView {
   return {
@@ -28,7 +30,7 @@ export function presentGlass(row: BreakGlassRow): BreakGlassView {
 /** What was read and done under the access: the kind of resource only, not its ids. */
 export function presentActivity(
   entries: readonly { at: Date; action: string; resource: string; outcome: string }[],
-): z.infer<typeof activitySchema>[] {
+): BreakGlassActivity[] {
   return entries.map((entry) => ({
     at: entry.at.toISOString(),
     action: entry.action,

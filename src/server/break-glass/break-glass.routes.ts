@@ -21,15 +21,17 @@ import { citizenParams } from '../route-params.js';
 import { breakGlass, reviewBreakGlass } from './break-glass.commands.js';
 import { presentActivity, presentCpr, presentGlass } from './break-glass.presenter.js';
 import {
-  activeGlassSchema,
-  breakGlassBody,
+  activeBreakGlassSchema,
   breakGlassDetailSchema,
-  breakGlassListQuery,
   breakGlassListSchema,
-  brokenGlassSchema,
+  breakGlassOpenedSchema,
+  cprRevealSchema,
+} from '../../domain/access/access.responses.js';
+import {
+  breakGlassBody,
+  breakGlassListQuery,
   glassParams,
   reasonBody,
-  revealedCprSchema,
   reviewBody,
   reviewedSchema,
 } from './break-glass.schemas.js';
@@ -53,7 +55,7 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
         summary: `Break the glass: ${hours} hours of read access without a relationship, with a reason (audited, shown to the citizen and reviewed)`,
         params: citizenParams,
         body: breakGlassBody,
-        response: { 201: brokenGlassSchema },
+        response: { 201: breakGlassOpenedSchema },
       },
     },
     async (request, reply) => {
@@ -85,7 +87,7 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
         tags: ['access'],
         summary: 'Your own emergency access to this citizen while it lasts, for the banner on its pages',
         params: citizenParams,
-        response: { 200: activeGlassSchema },
+        response: { 200: activeBreakGlassSchema },
       },
     },
     async (request) => {
@@ -211,7 +213,7 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
         summary: 'Reveal the full CPR number, with a reason (audited); never cache or store it client-side',
         params: citizenParams,
         body: reasonBody,
-        response: { 200: revealedCprSchema },
+        response: { 200: cprRevealSchema },
       },
     },
     async (request) => {
