@@ -59,7 +59,7 @@ export const auditVisitSchema = z
   .meta({ id: 'AuditVisit' });
 export type AuditVisit = z.infer<typeof auditVisitSchema>;
 export type AuditEvent = z.infer<typeof auditEventSchema>;
-export const auditVisitsSchema = z.object({ items: z.array(auditVisitSchema) });
+export const auditVisitsSchema = z.object({ items: z.array(auditVisitSchema) }).meta({ id: 'AuditVisits' });
 export const auditEventsSchema = z.object({ items: z.array(auditEventSchema) });
 
 /** The search's filter, as the audit page keeps it in its address. */

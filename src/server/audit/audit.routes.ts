@@ -15,15 +15,14 @@ import { problems } from '../problem.js';
 import { presentAuditEvent, presentAuditVisit, unitIdsOf, visitsOf } from './audit-visits.presenter.js';
 import { changeAuditSettings } from './audit.commands.js';
 import { breakGlassIdsOf, presentAccessLog } from './audit.presenter.js';
+import { accessLogSchema } from '../../domain/access/access.responses.js';
+import { auditEventsSchema, auditVisitsSchema } from '../../domain/audit/audit.responses.js';
 import {
   accessLogQuerySchema,
-  accessLogSchema,
   type AuditSearchQuery,
-  auditEventsSchema,
   auditSearchQuerySchema,
   auditSettingsBodySchema,
   auditSettingsSchema,
-  auditVisitsSchema,
 } from './audit.schemas.js';
 import { citizenParams } from '../route-params.js';
 

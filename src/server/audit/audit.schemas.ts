@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { isoDateTime, token } from '../../domain/common/text.schemas.js';
-import { accessLogEntrySchema } from '../presenters/access-log.presenter.js';
-import { auditEventSchema, auditVisitSchema } from './audit-visits.presenter.js';
+
+/**
+ * The HTTP shapes of the access log and the audit search; what they answer is in
+ * src/domain/access/access.responses.ts and src/domain/audit/audit.responses.ts.
+ */
 
 export const accessLogQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   before: isoDateTime.optional(),
 });
-
-export const accessLogSchema = z.object({ items: z.array(accessLogEntrySchema), showsNames: z.boolean() });
 
 export const auditSearchQuerySchema = z.strictObject({
   citizenId: z
@@ -22,10 +23,6 @@ export const auditSearchQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type AuditSearchQuery = z.infer<typeof auditSearchQuerySchema>;
-
-export const auditEventsSchema = z.object({ items: z.array(auditEventSchema) });
-
-export const auditVisitsSchema = z.object({ items: z.array(auditVisitSchema) }).meta({ id: 'AuditVisits' });
 
 export const auditSettingsSchema = z
   .object({ showNamesToCitizens: z.boolean() })
