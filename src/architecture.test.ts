@@ -33,12 +33,6 @@ function relativeImports(file: string): string[] {
 const QUERY_BUILDER =
   /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\(|\bsql(?:<[^>`]*>)?`|\bsql\.raw\(/;
 
-/**
- * Server files that still run SQL themselves while their features are moved to src/db/queries.
- * The list only shrinks: a file that no longer runs SQL must be taken off it.
- */
-const SERVER_FILES_WITH_SQL_STILL = new Set(['src/server/surveys/surveys.commands.ts']);
-
 const runsSql = (file: string): boolean => QUERY_BUILDER.test(readFileSync(join(ROOT, file), 'utf8'));
 
 describe('the layout', () => {
@@ -58,10 +52,8 @@ describe('the layout', () => {
       'src/cli.ts',
       ...filesUnder('src/cli', /(?<!\.test)\.ts$/),
     ];
-    const offenders = files.filter((file) => runsSql(file) && !SERVER_FILES_WITH_SQL_STILL.has(file));
+    const offenders = files.filter(runsSql);
     expect(offenders, 'move the SQL to src/db/queries/<feature>.queries.ts').toEqual([]);
-    const cleaned = [...SERVER_FILES_WITH_SQL_STILL].filter((file) => !runsSql(file));
-    expect(cleaned, 'these no longer run SQL: take them off SERVER_FILES_WITH_SQL_STILL').toEqual([]);
   });
 
   it('keeps the domain pure: src/domain imports nothing from db, server, cli, synth or web', () => {

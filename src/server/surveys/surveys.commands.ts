@@ -23,6 +23,7 @@ import {
   replaceCollaborationRound,
   replaceQualityRound,
   type SurveyScope,
+  surveyUnitExists,
 } from '../../db/queries/surveys.queries.js';
 import type { AppContext } from '../context.js';
 import { Problem, problems, refusedProblem } from '../problem.js';
@@ -60,13 +61,7 @@ async function unitFor(
     throw refusedProblem(refusal('survey.team-leaders'), request.headers['accept-language']);
   const id = unitId ?? actor.unitId;
   allow(request, actor, { unitId: id });
-  const unit = await context.database.db
-    .selectFrom('unit')
-    .select('id')
-    .where('municipality_id', '=', actor.municipalityId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!unit)
+  if (!(await surveyUnitExists(context.database.db, actor.municipalityId, id)))
     throw problems.badRequest('unitId: no such unit', [{ field: 'unitId', message: 'no such unit' }]);
   return id;
 }
