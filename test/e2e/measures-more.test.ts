@@ -170,6 +170,8 @@ describe("function levels and the citizen's answers after meetings on the plan",
         .getByRole('img', { name: 'Funktionsniveau pr. tema ved hver vurdering' })
         .locator('svg')
         .waitFor();
+      // The table behind the chart is folded under it.
+      await levels.getByText('Vis tallene som tabel', { exact: true }).click();
       const profile = levels.getByRole('table', { name: 'Funktionsniveau pr. tema ved hver vurdering' });
       await expect.poll(() => profile.locator('tbody tr').count()).toBe(7);
       const recordings = await profile.locator('thead th').count();
@@ -184,6 +186,7 @@ describe("function levels and the citizen's answers after meetings on the plan",
         .getByRole('img', { name: /^Gennemsnit af borgerens svar/ })
         .locator('svg')
         .waitFor();
+      await feedback.getByText('Vis tallene som tabel', { exact: true }).click();
       const answers = feedback.getByRole('table', { name: 'Borgerens svar efter hvert møde' });
       await expect.poll(() => answers.locator('tbody tr').count()).toBe(2);
       expect(await answers.locator('thead th').allTextContents()).toEqual([

@@ -40,7 +40,8 @@ describe('meetings on the plan', () => {
       .filter({ hasText: 'Sara vil tale om job og bolig' });
     await card.getByText('Planlagt', { exact: true }).waitFor();
     await card.getByText('Mor (pårørende eller netværk)').waitFor();
-    await card.getByText('90 minutter', { exact: true }).waitFor();
+    // Its length stands with its time, in the card's heading.
+    await card.getByRole('heading', { name: /\(90 minutter\)$/ }).waitFor();
     await expectAccessible(caseworker, 'plan with a planned meeting');
     await card.getByRole('button', { name: /^Mødet er holdt – skriv referat/ }).click();
     await card.getByLabel('Referat').fill('Sara starter i praktik i januar. Mor hjælper med transport.');

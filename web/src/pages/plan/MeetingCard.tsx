@@ -51,16 +51,13 @@ export function MeetingCard({ meeting, citizenId, canAct, forCitizen }: MeetingC
       <article aria-labelledby={headingId}>
         <div className="samspil-item-heading">
           <h3 id={headingId} className="h5" ref={heading} tabIndex={-1}>
-            {title}, {when}
+            {title}, {when} ({t('meetings.durationValue', { count: meeting.durationMinutes })})
           </h3>
           <span className={`badge samspil-badge ${STATUS_CLASS[meeting.status]}`.trim()}>
             {t(`meetings.status.${meeting.status}`)}
           </span>
         </div>
         <dl className="samspil-facts">
-          <Fact label={t('meetings.duration')}>
-            {t('meetings.durationValue', { count: meeting.durationMinutes })}
-          </Fact>
           <Fact label={t('meetings.where')}>{where}</Fact>
           <Fact label={t('meetings.organiser')}>
             {meeting.organiser.name} ({meeting.organiser.unit.name})

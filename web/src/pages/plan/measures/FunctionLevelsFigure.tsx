@@ -59,38 +59,42 @@ export function FunctionLevelsFigure({ responses }: { responses: readonly Measur
               </li>
             ))}
           </ul>
-          <section
-            className="samspil-table-scroll"
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must be reachable by keyboard (WCAG 2.1.1)
-            tabIndex={0}
-            aria-label={label}
-          >
-            <table className="table table--compact samspil-measure-table samspil-profile-table">
-              <caption className="sr-only">{label}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{header[0]}</th>
-                  {profiles.columns.map((column) => (
-                    <th scope="col" className="samspil-numeric" key={column.id}>
-                      {columnName(column)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {profiles.rows.map((row) => (
-                  <tr key={row.linkId}>
-                    <th scope="row">{row.text[language]}</th>
-                    {row.levels.map((level, index) => (
-                      <td className="samspil-numeric" key={profiles.columns[index]?.id}>
-                        {levelText(level)}
-                      </td>
+          {/* Folded: the chart says it; the table gives every figure, for a screen reader too. */}
+          <details className="samspil-details">
+            <summary>{t('measures.showTable')}</summary>
+            <section
+              className="samspil-table-scroll"
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must be reachable by keyboard (WCAG 2.1.1)
+              tabIndex={0}
+              aria-label={label}
+            >
+              <table className="table table--compact samspil-measure-table samspil-profile-table">
+                <caption className="sr-only">{label}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{header[0]}</th>
+                    {profiles.columns.map((column) => (
+                      <th scope="col" className="samspil-numeric" key={column.id}>
+                        {columnName(column)}
+                      </th>
                     ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+                </thead>
+                <tbody>
+                  {profiles.rows.map((row) => (
+                    <tr key={row.linkId}>
+                      <th scope="row">{row.text[language]}</th>
+                      {row.levels.map((level, index) => (
+                        <td className="samspil-numeric" key={profiles.columns[index]?.id}>
+                          {levelText(level)}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          </details>
           <ExportCsvButton
             fileName="funktionsniveau.csv"
             header={header}

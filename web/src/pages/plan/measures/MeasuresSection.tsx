@@ -76,20 +76,25 @@ export function MeasuresSection(): ReactElement {
           <Who5Form citizenId={citizenId} respondent={respondent} onDone={fillingWho5.hide} />
         </Suspense>
       ) : null}
-      {measures.data ? <FunctionLevelsFigure responses={measures.data.responses} /> : null}
-      {canEdit && !isCitizen && !ratingLevels.open ? (
-        <p className="samspil-item-actions">
-          <OpenFormButton toggle={ratingLevels} label={t('measures.functionLevels.open')} />
-        </p>
-      ) : null}
-      {ratingLevels.open ? (
-        <Suspense fallback={<Loading />}>
-          <FunctionLevelsForm citizenId={citizenId} onDone={ratingLevels.hide} />
-        </Suspense>
-      ) : null}
-      {measures.data ? (
-        <SessionFeedbackFigure citizenId={citizenId} responses={measures.data.responses} />
-      ) : null}
+      {/* Function levels and the answers after meetings side by side on a wide screen, like the charts above. */}
+      <div className="samspil-measure-charts">
+        <div>
+          {measures.data ? <FunctionLevelsFigure responses={measures.data.responses} /> : null}
+          {canEdit && !isCitizen && !ratingLevels.open ? (
+            <p className="samspil-item-actions">
+              <OpenFormButton toggle={ratingLevels} label={t('measures.functionLevels.open')} />
+            </p>
+          ) : null}
+          {ratingLevels.open ? (
+            <Suspense fallback={<Loading />}>
+              <FunctionLevelsForm citizenId={citizenId} onDone={ratingLevels.hide} />
+            </Suspense>
+          ) : null}
+        </div>
+        {measures.data ? (
+          <SessionFeedbackFigure citizenId={citizenId} responses={measures.data.responses} />
+        ) : null}
+      </div>
     </PlanSection>
   );
 }

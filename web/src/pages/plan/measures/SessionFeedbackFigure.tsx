@@ -51,43 +51,47 @@ export function SessionFeedbackFigure({
         <>
           <p>{t('measures.feedback.scale')}</p>
           <MeasureChart points={points} min={1} max={5} label={label} />
-          <section
-            className="samspil-table-scroll"
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must be reachable by keyboard (WCAG 2.1.1)
-            tabIndex={0}
-            aria-label={t('measures.feedback.tableLabel')}
-          >
-            <table className="table table--compact samspil-measure-table samspil-feedback-table">
-              <caption className="sr-only">{t('measures.feedback.tableLabel')}</caption>
-              <thead>
-                <tr>
-                  {header.map((column, index) => (
-                    <th
-                      scope="col"
-                      key={column}
-                      className={index > 0 && index < header.length - 1 ? 'samspil-numeric' : undefined}
-                    >
-                      {column}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.id}>
-                    <th scope="row">{meetingName(row)}</th>
-                    {row.scores.map((value, index) => (
-                      <td className="samspil-numeric" key={SESSION_FEEDBACK.items[index]?.linkId}>
-                        {value ?? '–'}
-                      </td>
+          {/* Folded: the chart says it; the table gives every figure, for a screen reader too. */}
+          <details className="samspil-details">
+            <summary>{t('measures.showTable')}</summary>
+            <section
+              className="samspil-table-scroll"
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must be reachable by keyboard (WCAG 2.1.1)
+              tabIndex={0}
+              aria-label={t('measures.feedback.tableLabel')}
+            >
+              <table className="table table--compact samspil-measure-table samspil-feedback-table">
+                <caption className="sr-only">{t('measures.feedback.tableLabel')}</caption>
+                <thead>
+                  <tr>
+                    {header.map((column, index) => (
+                      <th
+                        scope="col"
+                        key={column}
+                        className={index > 0 && index < header.length - 1 ? 'samspil-numeric' : undefined}
+                      >
+                        {column}
+                      </th>
                     ))}
-                    <td className="samspil-numeric">{score(row.mean)}</td>
-                    <td>{t(`measures.respondent.${row.respondent}`)}</td>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+                </thead>
+                <tbody>
+                  {rows.map((row) => (
+                    <tr key={row.id}>
+                      <th scope="row">{meetingName(row)}</th>
+                      {row.scores.map((value, index) => (
+                        <td className="samspil-numeric" key={SESSION_FEEDBACK.items[index]?.linkId}>
+                          {value ?? '–'}
+                        </td>
+                      ))}
+                      <td className="samspil-numeric">{score(row.mean)}</td>
+                      <td>{t(`measures.respondent.${row.respondent}`)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          </details>
           <ExportCsvButton
             fileName="moedefeedback.csv"
             header={header}
