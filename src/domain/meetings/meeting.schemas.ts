@@ -136,3 +136,6 @@ export const meetingSchema = z
   })
   .meta({ id: 'Meeting' });
 export type MeetingView = z.infer<typeof meetingSchema>;
+
+/** A citizen's meetings (GET …/meetings), oldest first. */
+export const meetingListSchema = z.object({ items: z.array(meetingSchema) }).meta({ id: 'MeetingList' });

@@ -25,17 +25,19 @@ import {
   presentTopGroups,
 } from './analytics.presenter.js';
 import {
-  type CostFilterQuery,
   costByMonthSchema,
   costConcentrationSchema,
-  costFilterQuerySchema,
   costTableSchema,
-  exportQuerySchema,
-  gasDistributionQuerySchema,
   gasDistributionSchema,
   pathwayKpisSchema,
-  pathwayQuerySchema,
   topGroupsSchema,
+} from '../../domain/analytics/analytics.responses.js';
+import {
+  type CostFilterQuery,
+  costFilterQuerySchema,
+  exportQuerySchema,
+  gasDistributionQuerySchema,
+  pathwayQuerySchema,
 } from './analytics.schemas.js';
 
 /** Asks the policy; a refusal is audited and answered 403. */

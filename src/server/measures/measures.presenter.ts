@@ -1,7 +1,10 @@
 import type { z } from 'zod';
 import { type GasPoint, gasChanges } from '../../domain/measures/gas.js';
 import type { GasRecordRow, MeasureResponseRow } from '../../db/queries/measures.queries.js';
-import type { citizenMeasuresSchema, measureResponseSchema } from './measures.schemas.js';
+import type {
+  citizenMeasuresSchema,
+  measureResponseSchema,
+} from '../../domain/measures/measures.responses.js';
 
 type Response = z.infer<typeof measureResponseSchema>;
 

@@ -15,16 +15,13 @@ import {
 } from './measures.commands.js';
 import {
   citizenMeasuresSchema,
-  gasScoreBody,
   gasScoreSchema,
   instrumentListSchema,
-  measureImportBody,
   measureImportSchema,
-  measureRecordBody,
   measureResponseSchema,
-  who5ScoreBody,
   who5ScoreSchema,
-} from './measures.schemas.js';
+} from '../../domain/measures/measures.responses.js';
+import { gasScoreBody, measureImportBody, measureRecordBody, who5ScoreBody } from './measures.schemas.js';
 import { citizenParams } from '../route-params.js';
 
 /** A paper import is small: a few questionnaires about one citizen. */

@@ -11,6 +11,7 @@ import {
   meetingCancelSchema,
   meetingCreateSchema,
   meetingHoldSchema,
+  meetingListSchema,
   meetingPreparationSchema,
   meetingSchema,
   meetingUpdateSchema,
@@ -23,7 +24,6 @@ const meetingParams = z.strictObject({
   citizenId: idParam('citizen'),
   meetingId: idParam('meeting'),
 });
-const listSchema = z.object({ items: z.array(meetingSchema) }).meta({ id: 'MeetingList' });
 
 /** Network and team meetings with the citizen, under the plan. */
 export function meetingsRoutes(app: App, context: AppContext): void {
@@ -34,7 +34,7 @@ export function meetingsRoutes(app: App, context: AppContext): void {
         tags: ['meetings'],
         summary: "The citizen's network and team meetings, oldest first",
         params: citizenParams,
-        response: { 200: listSchema },
+        response: { 200: meetingListSchema },
       },
     },
     async (request) => {

@@ -15,12 +15,11 @@ import { type CollaborationSurvey, collaborationSurveys } from '../../db/queries
 import type { AppContext } from '../context.js';
 import { type FieldError, Problem, problems, refusedProblem } from '../problem.js';
 import type {
-  invitationAnswerSchema,
   invitationCountsSchema,
-  invitationIssueSchema,
   invitationsIssuedSchema,
   invitationViewSchema,
-} from './surveys.schemas.js';
+} from '../../domain/measures/surveys.responses.js';
+import type { invitationAnswerSchema, invitationIssueSchema } from './surveys.schemas.js';
 
 /**
  * Single-use invitation links to a collaboration survey round (decision 0012). A team leader

@@ -8,13 +8,15 @@ import {
   readInvitationCounts,
 } from './invitations.commands.js';
 import {
+  invitationCountsSchema,
+  invitationsIssuedSchema,
+  invitationViewSchema,
+} from '../../domain/measures/surveys.responses.js';
+import {
   collaborationRoundParams,
   invitationAnswerSchema,
-  invitationCountsSchema,
   invitationIssueSchema,
-  invitationsIssuedSchema,
   invitationTokenParams,
-  invitationViewSchema,
   surveyParams,
 } from './surveys.schemas.js';
 

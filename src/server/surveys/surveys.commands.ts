@@ -32,11 +32,8 @@ import {
   presentQualityResults,
   presentQualitySurvey,
 } from './surveys.presenter.js';
-import type {
-  collaborationResultsSchema,
-  collaborationSurveyCreateSchema,
-  qualitySurveyCreateSchema,
-} from './surveys.schemas.js';
+import type { collaborationResultsSchema } from '../../domain/measures/surveys.responses.js';
+import type { collaborationSurveyCreateSchema, qualitySurveyCreateSchema } from './surveys.schemas.js';
 
 /**
  * Surveys of how a unit works (not about any citizen): the answers are anonymous, so reading

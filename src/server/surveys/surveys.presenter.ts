@@ -5,7 +5,7 @@ import type {
   collaborationSurveySchema,
   qualityResultsSchema,
   qualitySurveySchema,
-} from './surveys.schemas.js';
+} from '../../domain/measures/surveys.responses.js';
 
 function scope(survey: SurveyScope) {
   return {

@@ -16,17 +16,20 @@ import {
 } from './surveys.commands.js';
 import {
   collaborationResultsSchema,
-  collaborationRoundParams,
-  collaborationSurveyCreateSchema,
+  collaborationSurveyListSchema,
   collaborationSurveySchema,
   createdSchema,
-  csvBody,
   importedSchema,
-  qualityResultsSchema,
+  qualitySummarySchema,
+  qualitySurveyListSchema,
+  qualitySurveyResultsSchema,
+} from '../../domain/measures/surveys.responses.js';
+import {
+  collaborationRoundParams,
+  collaborationSurveyCreateSchema,
+  csvBody,
   qualityRoundParams,
   qualitySurveyCreateSchema,
-  qualitySummarySchema,
-  qualitySurveySchema,
   roundName,
   surveyParams,
 } from './surveys.schemas.js';
@@ -43,7 +46,7 @@ export function surveysRoutes(app: App, context: AppContext): void {
       schema: {
         tags: ['surveys'],
         summary: "Collaboration surveys: the team leader's unit's, or every unit's for the administrator",
-        response: { 200: z.object({ items: z.array(collaborationSurveySchema) }) },
+        response: { 200: collaborationSurveyListSchema },
       },
     },
     async (request) => ({ items: await listCollaborationSurveys(context, request, actorOf(request)) }),
@@ -127,7 +130,7 @@ export function surveysRoutes(app: App, context: AppContext): void {
       schema: {
         tags: ['surveys'],
         summary: "Quality-indicator surveys: the team leader's unit's, or every unit's for the administrator",
-        response: { 200: z.object({ items: z.array(qualitySurveySchema) }) },
+        response: { 200: qualitySurveyListSchema },
       },
     },
     async (request) => ({ items: await listQualitySurveys(context, request, actorOf(request)) }),
@@ -195,7 +198,7 @@ export function surveysRoutes(app: App, context: AppContext): void {
         tags: ['surveys'],
         summary: 'Per-item means at baseline and end, the mean of item means, and the relative change',
         params: surveyParams,
-        response: { 200: qualityResultsSchema.extend({ survey: qualitySurveySchema }) },
+        response: { 200: qualitySurveyResultsSchema },
       },
     },
     async (request) => {

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { QUALITY_ROUNDS } from '../../domain/measures/quality-indicators.js';
 
 /**
- * The HTTP shapes of the collaboration (relational coordination) and quality-indicator
- * surveys. These are the integration API other systems use; keep the documented shapes.
+ * The request shapes of the collaboration (relational coordination) and quality-indicator
+ * surveys and their invitation links; what they answer is in src/domain/measures/surveys.responses.ts.
+ * These are the integration API other systems use; keep the documented shapes.
  */
 const text = (max: number) => z.string().trim().min(1, { error: 'must not be empty' }).max(max);
 
@@ -59,64 +60,6 @@ export const qualityRoundParams = z.strictObject({
 });
 export const csvBody = z.string({ error: 'send the answers as text/csv' });
 
-export const createdSchema = z.object({ id: z.uuid() });
-export const importedSchema = z.object({ imported: z.number().int() }).meta({ id: 'SurveyImport' });
-
-const band = z.enum(['strong', 'moderate', 'weak']);
-export const tieSchema = z
-  .object({
-    from: z.string(),
-    to: z.string(),
-    respondents: z.number().int(),
-    index: z.number().nullable(),
-    communication: z.number().nullable(),
-    relationship: z.number().nullable(),
-    band: band.nullable(),
-  })
-  .meta({ id: 'CollaborationTie' });
-
-export const collaborationResultsSchema = z
-  .object({
-    round: z.string(),
-    groups: z.array(z.string()),
-    /** Ties rated by fewer respondents than this have no figures. */
-    minRespondents: z.number().int(),
-    ties: z.array(tieSchema),
-  })
-  .meta({ id: 'CollaborationResults' });
-
-const scopeSchema = {
-  id: z.uuid(),
-  title: z.string(),
-  unit: z.object({ id: z.uuid(), name: z.string() }),
-  project: z.string().nullable(),
-  createdAt: z.string(),
-};
-
-export const collaborationSurveySchema = z
-  .object({
-    ...scopeSchema,
-    groups: z.array(z.string()),
-    rounds: z.array(z.object({ round: z.string(), respondents: z.number().int() })),
-  })
-  .meta({ id: 'CollaborationSurvey' });
-
-export const qualitySurveySchema = z
-  .object({ ...scopeSchema, items: z.array(z.object({ code: z.string(), text: z.string() })) })
-  .meta({ id: 'QualitySurvey' });
-
-const figures = {
-  baseline: z.number().nullable(),
-  end: z.number().nullable(),
-  changePercent: z.number().nullable(),
-};
-export const qualityResultsSchema = z
-  .object({
-    items: z.array(z.object({ code: z.string(), text: z.string(), ...figures })),
-    overall: z.object(figures),
-  })
-  .meta({ id: 'QualityResults' });
-
 // --- invitation links ----------------------------------------------------------------
 
 /** At most this many links at a time (a round's whole group fits in one go). */
@@ -133,44 +76,8 @@ export const invitationIssueSchema = z
   })
   .meta({ id: 'SurveyInvitationIssue' });
 
-export const invitationsIssuedSchema = z
-  .object({
-    round: z.string(),
-    group: z.string(),
-    /** The links, shown this once: only their hashes are stored. */
-    links: z.array(z.string()),
-  })
-  .meta({ id: 'SurveyInvitationsIssued' });
-
-export const invitationCountsSchema = z
-  .object({
-    items: z.array(
-      z.object({ round: z.string(), group: z.string(), issued: z.number().int(), used: z.number().int() }),
-    ),
-  })
-  .meta({ id: 'SurveyInvitationCounts' });
-
 /** Any text: a malformed token is refused as an unknown one, with the same 404. */
 export const invitationTokenParams = z.strictObject({ token: z.string().max(200) });
-
-const localText = z.object({ da: z.string(), en: z.string() });
-export const invitationViewSchema = z
-  .object({
-    title: z.string(),
-    /** The respondent's own work group. */
-    group: z.string(),
-    /** Every group to rate, the respondent's own included, in the survey's order. */
-    groups: z.array(z.string()),
-    questions: z.array(
-      z.object({
-        key: z.string(),
-        label: localText,
-        question: localText,
-        options: z.array(localText.extend({ code: z.number().int() })),
-      }),
-    ),
-  })
-  .meta({ id: 'SurveyInvitation' });
 
 const score = z
   .number({ error: 'must be a whole number from 1 to 5' })
@@ -199,22 +106,3 @@ export const invitationAnswerSchema = z
       .max(12),
   })
   .meta({ id: 'SurveyInvitationAnswer' });
-
-const rolledUp = {
-  surveys: z.number().int().describe('Quality surveys rolled up'),
-  baseline: z.number().nullable().describe('The mean of the item means of every survey at baseline'),
-  end: z.number().nullable().describe('The same at the end'),
-  changePercent: z.number().nullable().describe('(end − baseline) / baseline · 100'),
-};
-export const qualitySummarySchema = z
-  .object({
-    units: z.array(z.object({ unit: z.object({ id: z.uuid(), name: z.string() }), ...rolledUp })),
-    projects: z.array(
-      z.object({
-        project: z.string().describe('The development project'),
-        units: z.array(z.object({ id: z.uuid(), name: z.string() })),
-        ...rolledUp,
-      }),
-    ),
-  })
-  .meta({ id: 'QualitySummary' });

@@ -5,39 +5,16 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
+import type { CitizenMeasures, MeasureResponse } from '../../../src/domain/measures/measures.responses.js';
 import { apiJson } from './client.js';
 import { citizenPath } from './queryKeys.js';
 
-/** A citizen's measures: answered questionnaires and the GAS T-score over time. */
-export interface MeasureResponse {
-  id: string;
-  instrument: { code: string; version: string };
-  respondent: 'citizen' | 'relative' | 'professional' | 'independent-assessor';
-  answeredAt: string;
-  context: { kind: string; id: string | null };
-  answers: { linkId: string; code: string }[];
-  raw: number | null;
-  score: number | null;
-  band: string | null;
-}
-
-/** One recorded GAS level: the weight it was recorded under, who scored it, who recorded it. */
-export interface GasLevelView {
-  at: string;
-  level: number;
-  weight: number;
-  scorer: MeasureResponse['respondent'] | null;
-  recordedBy: { name: string; profession: string } | null;
-}
-
-export interface CitizenMeasures {
-  responses: MeasureResponse[];
-  gas: {
-    /** The T-score after each follow-up, with the sub-goals' weights of now; change from the first. */
-    points: { at: string; tScore: number; goals: number; change: number }[];
-    goals: { subGoalId: string; title: string; levels: GasLevelView[] }[];
-  };
-}
+/** A citizen's measures: answered questionnaires and the GAS T-score over time (the server's shapes). */
+export type {
+  CitizenMeasures,
+  GasLevelView,
+  MeasureResponse,
+} from '../../../src/domain/measures/measures.responses.js';
 
 export interface NewMeasure {
   instrument: string;

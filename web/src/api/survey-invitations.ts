@@ -5,6 +5,11 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
+import type {
+  InvitationCount,
+  IssuedLinks,
+  SurveyInvitation,
+} from '../../../src/domain/measures/surveys.responses.js';
 import { apiJson } from './client.js';
 
 /**
@@ -12,35 +17,15 @@ import { apiJson } from './client.js';
  * them once); a respondent answers through one without a login.
  */
 
-export interface LocalText {
-  da: string;
-  en: string;
-}
+/** The links' shapes are the server's own (src/domain/measures/surveys.responses.ts). */
+export type {
+  InvitationCount,
+  IssuedLinks,
+  SurveyInvitation,
+} from '../../../src/domain/measures/surveys.responses.js';
 
-export interface SurveyInvitation {
-  title: string;
-  group: string;
-  groups: string[];
-  questions: {
-    key: string;
-    label: LocalText;
-    question: LocalText;
-    options: ({ code: number } & LocalText)[];
-  }[];
-}
-
-export interface InvitationCount {
-  round: string;
-  group: string;
-  issued: number;
-  used: number;
-}
-
-export interface IssuedLinks {
-  round: string;
-  group: string;
-  links: string[];
-}
+/** A text in Danish and English, as a link's questions carry it. */
+export type LocalText = SurveyInvitation['questions'][number]['label'];
 
 const path = (token: string) => `/api/survey-invitations/${encodeURIComponent(token)}`;
 const countsKey = (surveyId: string) => ['surveys', 'collaboration', surveyId, 'invitations'] as const;

@@ -7,41 +7,29 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { ApiError, apiJson, NetworkError, type Problem } from './client.js';
-import type { QualityFigures, RcTie as CollaborationTie } from '../domain.js';
+import type {
+  CollaborationResults,
+  CollaborationSurvey,
+  QualitySurvey,
+  QualitySurveyResults,
+} from '../../../src/domain/measures/surveys.responses.js';
 
 /** Collaboration (relational coordination) and quality-indicator surveys, for team leaders. */
 
-export type { QualityFigures, RcBand, RcTie as CollaborationTie } from '../domain.js';
+export type { QualityFigures, RcBand } from '../domain.js';
+/** The surveys' shapes are the server's own (src/domain/measures/surveys.responses.ts). */
+export type {
+  CollaborationResults,
+  CollaborationSurvey,
+  CollaborationTie,
+  QualitySurvey,
+} from '../../../src/domain/measures/surveys.responses.js';
 
-export interface SurveyScope {
-  id: string;
-  title: string;
-  unit: { id: string; name: string };
-  project: string | null;
-  createdAt: string;
-}
+/** What every survey has, whatever its kind. */
+export type SurveyScope = Omit<CollaborationSurvey, 'groups' | 'rounds'>;
 
-export interface CollaborationSurvey extends SurveyScope {
-  groups: string[];
-  rounds: { round: string; respondents: number }[];
-}
-
-export interface CollaborationResults {
-  round: string;
-  groups: string[];
-  minRespondents: number;
-  ties: CollaborationTie[];
-}
-
-export interface QualitySurvey extends SurveyScope {
-  items: { code: string; text: string }[];
-}
-
-export interface QualityResults {
-  survey: QualitySurvey;
-  items: ({ code: string; text: string } & QualityFigures)[];
-  overall: QualityFigures;
-}
+/** A quality survey's results, with the survey they are of. */
+export type QualityResults = QualitySurveyResults;
 
 const surveyKeys = {
   collaboration: ['surveys', 'collaboration'] as const,
