@@ -17,7 +17,6 @@ import { type Config, isLoopbackUrl } from '../config.js';
 import type { Database } from '../db/database.js';
 import { CprVault, parseCprKeys } from '../security/cpr-vault.js';
 import { AuditWriter } from './audit/audit-writer.js';
-import { registerVisits } from './audit/visit.js';
 import { SessionStore } from './auth/session-store.js';
 import type { App, AppContext } from './context.js';
 import { followCacheChanges } from './cache-invalidation.js';
@@ -167,7 +166,6 @@ export async function buildApp(
   await app.register(rateLimit, { global: false });
   const hasWebApp = existsSync(`${WEB_DIST}index.html`);
   registerErrorHandling(app, { spaShell: hasWebApp });
-  registerVisits(app);
   registerAuth(app, context);
   registerInputGuard(app);
   registerCsvBody(app);

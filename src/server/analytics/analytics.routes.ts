@@ -32,6 +32,7 @@ import {
   pathwayQuerySchema,
   topGroupsSchema,
 } from './analytics.schemas.js';
+import { auditOrigin } from '../audit/visit.js';
 
 /** Asks the policy; a refusal is audited and answered 403. */
 export async function authorizeAnalytics(
@@ -49,7 +50,7 @@ export async function authorizeAnalytics(
       action,
       resource,
       outcome: 'denied',
-      clientIp: request.ip,
+      ...auditOrigin(request),
     });
     throw refusedProblem(decision, request.headers['accept-language']);
   }
@@ -69,7 +70,7 @@ async function auditRead(
     action: 'read',
     resource,
     outcome: 'allowed',
-    clientIp: request.ip,
+    ...auditOrigin(request),
     details: { ...query },
   });
 }
@@ -159,7 +160,7 @@ export function analyticsRoutes(app: App, context: AppContext): void {
         action: 'export',
         resource: 'analytics:cost-table',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         details: { ...query, format, rows: table.areas.length },
       });
       const name = `samspil-udgifter-${query.year}.${format}`;

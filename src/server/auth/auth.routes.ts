@@ -30,6 +30,7 @@ import {
   providerParams,
   sessionSchema,
 } from './auth.schemas.js';
+import { auditOrigin } from '../audit/visit.js';
 
 export function authRoutes(app: App, context: AppContext): void {
   const { db } = context.database;
@@ -107,7 +108,7 @@ export function authRoutes(app: App, context: AppContext): void {
         action: 'logout',
         resource: 'session',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         details: { everywhere: true },
       });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -202,7 +203,7 @@ export function authRoutes(app: App, context: AppContext): void {
         action: 'login',
         resource: 'session',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         details: { method: 'demo', persona: persona.id },
       });
       return { user: await describe(session.actor) };
@@ -337,7 +338,7 @@ function oidcRoutes(app: App, context: AppContext): void {
         action: 'login',
         resource: 'session',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         details: { method: subject.method, acr: subject.acr, stepUp: subject.returnTo !== null || undefined },
       });
       return reply.redirect(subject.returnTo ?? '/', 302);
@@ -413,7 +414,7 @@ function delegationChoiceRoutes(
         action: 'login',
         resource: 'session',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         details: { method: request.session?.method ?? null, delegation: choice.delegationId },
       });
       const me = await describe(actor);

@@ -33,6 +33,7 @@ import {
   reviewBody,
   reviewedSchema,
 } from './break-glass.schemas.js';
+import { auditOrigin } from '../audit/visit.js';
 
 /**
  * Break the glass: access to a citizen outside a relationship, with a reason from a list and an
@@ -122,7 +123,7 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
         action: 'list',
         resource: 'break_glass',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         details: { results: rows.length },
         seenCitizens: rows.map((row) => row.citizen_id),
       });
@@ -149,7 +150,7 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
         action: 'update',
         resource: `break_glass:${breakGlassId}`,
         outcome: 'denied',
-        clientIp: request.ip,
+        ...auditOrigin(request),
       });
       throw refusedProblem(decision, request.headers['accept-language']);
     }
@@ -176,7 +177,7 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
         action: 'read',
         resource: `break_glass:${row.id}`,
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
       });
       return { ...presentGlass(row), activity: presentActivity(activity) };
     },
@@ -237,7 +238,7 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
         action: 'reveal',
         resource: 'cpr',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         purpose: request.body.reason,
       });
       return presentCpr(cpr);

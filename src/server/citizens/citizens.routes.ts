@@ -8,6 +8,7 @@ import { caseloadPageSchema, parseDocument, toCaseloadItem } from '../presenters
 import { problems } from '../problem.js';
 import { plansAsSeenBy } from '../presenters/viewer-plans.js';
 import { caseloadQuerySchema, cprSearchBody, cprSearchResultSchema } from './citizens.schemas.js';
+import { auditOrigin } from '../audit/visit.js';
 
 export function citizensRoutes(app: App, context: AppContext): void {
   const { db } = context.database;
@@ -48,7 +49,7 @@ export function citizensRoutes(app: App, context: AppContext): void {
         action: 'list',
         resource: 'caseload',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         details: { q: q ?? null, page, results: items.length },
         seenCitizens: items.map((item) => item.id),
       });
@@ -85,7 +86,7 @@ export function citizensRoutes(app: App, context: AppContext): void {
         action: 'search',
         resource: 'citizen',
         outcome: row && !visible ? 'denied' : 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         details: { criteria: { cpr: `${cpr.slice(0, 6)}-xxxx` }, found: items.length },
       });
       // No relationship: no name, no plan, only the audited emergency route to this citizen.

@@ -20,6 +20,7 @@ import type { AppContext } from '../context.js';
 import { problems } from '../problem.js';
 import { presentConsents } from './consent.presenter.js';
 import type { ConsentView, DelegationGrant, DelegationView } from './consent.schemas.js';
+import { auditOrigin } from '../audit/visit.js';
 
 /**
  * Consent and delegated access (fuldmagt), written: each change in one transaction with its
@@ -97,7 +98,7 @@ export async function recordConsent(
       action: 'create',
       resource: `consent:${id}`,
       outcome: 'allowed',
-      clientIp: request.ip,
+      ...auditOrigin(request),
       purpose: input.purpose,
       details: {
         basis: input.basis,
@@ -138,7 +139,7 @@ export async function answerConsent(
       action: audit,
       resource: `consent:${consentId}`,
       outcome: 'allowed',
-      clientIp: request.ip,
+      ...auditOrigin(request),
       ...(answer === 'withdraw' ? {} : { details: { answer } }),
     });
   });
@@ -185,7 +186,7 @@ export async function grantDelegation(
       action: 'create',
       resource: `delegation:${id}`,
       outcome: 'allowed',
-      clientIp: request.ip,
+      ...auditOrigin(request),
     });
   });
   return {
@@ -216,7 +217,7 @@ export async function revokeDelegation(
       action: 'end',
       resource: `delegation:${delegationId}`,
       outcome: 'allowed',
-      clientIp: request.ip,
+      ...auditOrigin(request),
     });
   });
   context.sessions.forgetDelegation(delegationId);

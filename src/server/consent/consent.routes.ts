@@ -28,6 +28,7 @@ import {
   delegationParams,
   delegationViewSchema,
 } from './consent.schemas.js';
+import { auditOrigin } from '../audit/visit.js';
 
 /**
  * Consent and delegated access (fuldmagt). The citizen gives and withdraws consent; a
@@ -58,7 +59,7 @@ export function consentRoutes(app: App, context: AppContext): void {
         action: 'read',
         resource: 'consent',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
       });
       return { items: await listConsents(context, actor.municipalityId, citizenId) };
     },
@@ -187,7 +188,7 @@ export function consentRoutes(app: App, context: AppContext): void {
         action: 'read',
         resource: 'delegation',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
       });
       const rows = await delegationsOfCitizen(db, actor.municipalityId, citizenId);
       return { items: rows.map(presentDelegation) };

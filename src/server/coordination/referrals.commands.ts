@@ -31,6 +31,7 @@ import { lockPlan, rebuildPlanDocument } from '../plan/plan-lock.js';
 import { Problem, problems } from '../problem.js';
 import { checkCoordinationInTransaction } from './coordination-check.js';
 import type { ReferralCreate, ReferralStatus, ReferralView } from './referral.schemas.js';
+import { auditOrigin } from '../audit/visit.js';
 
 /** Days the receiver has to answer when the sender does not say. */
 export const DEFAULT_ANSWER_DAYS = 10;
@@ -193,7 +194,7 @@ export async function createReferral(
       action: 'create',
       resource: `referral:${id}`,
       outcome: 'allowed',
-      clientIp: request.ip,
+      ...auditOrigin(request),
     });
     return refreshPlan(trx, actor, citizenId);
   });
@@ -283,7 +284,7 @@ export async function advanceReferral(
         action: 'update',
         resource: `referral:${referralId}`,
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         details: { status: rule.to },
       });
       return refreshPlan(trx, actor, row.citizen_id);
@@ -297,7 +298,7 @@ export async function advanceReferral(
           action: 'update',
           resource: `referral:${referralId}`,
           outcome: 'denied',
-          clientIp: request.ip,
+          ...auditOrigin(request),
         });
       }
       throw error;

@@ -35,6 +35,7 @@ import type {
   collaborationSurveyCreateSchema,
   qualitySurveyCreateSchema,
 } from './surveys.schemas.js';
+import { auditOrigin } from '../audit/visit.js';
 
 /**
  * Surveys of how a unit works (not about any citizen): the answers are anonymous, so reading
@@ -98,7 +99,7 @@ async function auditManagement(
     action,
     resource,
     outcome: 'allowed',
-    clientIp: request.ip,
+    ...auditOrigin(request),
     details,
   });
 }

@@ -8,6 +8,7 @@ import { plansAsSeenBy, plansWithHiddenAsSeenBy } from '../presenters/viewer-pla
 import { problems } from '../problem.js';
 import { presentMyDay, presentUnitOverview } from './workspace.presenter.js';
 import { myDaySchema, unitOverviewSchema, unitParams } from './workspace.schemas.js';
+import { auditOrigin } from '../audit/visit.js';
 
 /** The professional's day and the team leader's unit overview, both read from the plan read model. */
 export function workspaceRoutes(app: App, context: AppContext): void {
@@ -42,7 +43,7 @@ export function workspaceRoutes(app: App, context: AppContext): void {
         action: 'list',
         resource: 'my-day',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         details: { results: myDay.items.length },
         seenCitizens: myDay.items.map((item) => item.id),
       });
@@ -84,7 +85,7 @@ export function workspaceRoutes(app: App, context: AppContext): void {
         action: 'list',
         resource: `unit-overview:${unitId}`,
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         details: { citizens: plans.length },
         // Only the citizens shown by name; the rest are in the totals, not identifiable.
         seenCitizens: overview.mostFlagged.map((item) => item.id),
