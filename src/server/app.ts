@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyServerOptions, LogController } from 'fastify';
+import helmet from 'helmet';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -17,7 +17,6 @@ import { type Config, isLoopbackUrl } from '../config.js';
 import type { Database } from '../db/database.js';
 import { CprVault, parseCprKeys } from '../security/cpr-vault.js';
 import { AuditWriter } from './audit/audit-writer.js';
-import { registerVisits } from './audit/visit.js';
 import { SessionStore } from './auth/session-store.js';
 import type { App, AppContext } from './context.js';
 import { followCacheChanges } from './cache-invalidation.js';
@@ -143,7 +142,9 @@ export async function buildApp(
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(cookie);
-  await app.register(helmet, {
+  // The security headers (CSP, HSTS, …), set by one helmet middleware built once: the Fastify
+  // plugin builds a new one, parsing every option, on each request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -164,10 +165,12 @@ export async function buildApp(
     crossOriginOpenerPolicy: { policy: 'same-origin' },
     crossOriginResourcePolicy: { policy: 'same-origin' },
   });
+  app.addHook('onRequest', (request, reply, done) => {
+    securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
+  });
   await app.register(rateLimit, { global: false });
   const hasWebApp = existsSync(`${WEB_DIST}index.html`);
   registerErrorHandling(app, { spaShell: hasWebApp });
-  registerVisits(app);
   registerAuth(app, context);
   registerInputGuard(app);
   registerCsvBody(app);

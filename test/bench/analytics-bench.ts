@@ -155,7 +155,7 @@ export async function benchAnalytics(line: Line): Promise<void> {
   );
   const copySeconds = (performance.now() - copyStarted) / 1000;
   const importStarted = performance.now();
-  const result = await importCosts(context, actor, csv, 'bench.csv', null);
+  const result = await importCosts(context, actor, csv, 'bench.csv', { clientIp: null, visit: null });
   const importSeconds = (performance.now() - importStarted) / 1000;
   if (result.lines !== IMPORT_LINES || result.alreadyImported) throw new Error('bench import did not import');
   const ratio = copySeconds / importSeconds;

@@ -37,30 +37,20 @@ export async function appendIfHead(
 ): Promise<boolean> {
   const last = rows[rows.length - 1];
   if (!last) return true;
-  // Columns as arrays (unnest): cheaper to bind and parse than one JSON document per batch.
+  // Columns as arrays (unnest): cheaper to bind and parse than one JSON document per batch. The
+  // function (migration 026) runs the compare-and-set and the insert with plans prepared once
+  // per connection.
   const column = <K extends keyof ChainedAuditRow>(key: K): ChainedAuditRow[K][] =>
     rows.map((row) => row[key]);
-  const inserted = await sql<{ id: string }>`
-    WITH advanced AS (
-      UPDATE audit_chain_head SET seq = ${last.seq}, hash = decode(${last.hash}, 'hex')
-      WHERE municipality_id = ${municipalityId} AND seq = ${head.seq}
-      RETURNING 1
-    )
-    INSERT INTO audit_event (municipality_id, id, at, actor_kind, actor_id, actor_role, actor_unit_id,
-      on_behalf_of, citizen_id, action, resource, outcome, client_ip, purpose, details, seq, prev_hash, hash)
-    SELECT ${municipalityId}::uuid, r.id, r.at, r.actor_kind, r.actor_id, r.actor_role, r.actor_unit_id,
-      r.on_behalf_of, r.citizen_id, r.action, r.resource, r.outcome, r.client_ip, r.purpose,
-      r.details::jsonb, r.seq, decode(r.prev_hash, 'hex'), decode(r.hash, 'hex')
-    FROM unnest(
+  const result = await sql<{ inserted: number }>`
+    SELECT audit_append(
+      ${municipalityId}::uuid, ${head.seq}::bigint, ${last.seq}::bigint, ${last.hash}::text,
       ${column('id')}::uuid[], ${column('at')}::timestamptz[], ${column('actor_kind')}::text[],
       ${column('actor_id')}::uuid[], ${column('actor_role')}::text[], ${column('actor_unit_id')}::uuid[],
       ${column('on_behalf_of')}::text[], ${column('citizen_id')}::uuid[], ${column('action')}::text[],
       ${column('resource')}::text[], ${column('outcome')}::text[], ${column('client_ip')}::text[],
       ${column('purpose')}::text[], ${column('details')}::text[], ${column('seq')}::bigint[],
       ${column('prev_hash')}::text[], ${column('hash')}::text[]
-    ) AS r(id, at, actor_kind, actor_id, actor_role, actor_unit_id, on_behalf_of, citizen_id, action,
-      resource, outcome, client_ip, purpose, details, seq, prev_hash, hash)
-    WHERE EXISTS (SELECT 1 FROM advanced)
-    RETURNING id`.execute(db);
-  return inserted.rows.length === rows.length;
+    ) AS inserted`.execute(db);
+  return Number(result.rows[0]?.inserted ?? 0) === rows.length;
 }

@@ -39,6 +39,7 @@ import {
   gasDistributionQuerySchema,
   pathwayQuerySchema,
 } from './analytics.schemas.js';
+import { auditOrigin } from '../audit/visit.js';
 
 /** Asks the policy; a refusal is audited and answered 403. */
 export async function authorizeAnalytics(
@@ -56,7 +57,7 @@ export async function authorizeAnalytics(
       action,
       resource,
       outcome: 'denied',
-      clientIp: request.ip,
+      ...auditOrigin(request),
     });
     throw refusedProblem(decision, request.headers['accept-language']);
   }
@@ -76,7 +77,7 @@ async function auditRead(
     action: 'read',
     resource,
     outcome: 'allowed',
-    clientIp: request.ip,
+    ...auditOrigin(request),
     details: { ...query },
   });
 }
@@ -166,7 +167,7 @@ export function analyticsRoutes(app: App, context: AppContext): void {
         action: 'export',
         resource: 'analytics:cost-table',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         details: { ...query, format, rows: table.areas.length },
       });
       const name = `samspil-udgifter-${query.year}.${format}`;

@@ -5,7 +5,6 @@ import { newId } from '../../db/ids.js';
 import { appendIfHead, auditChainHead } from '../../db/queries/audit-append.queries.js';
 import { type ChainedAuditRow, canonicalJson, chainHash, GENESIS_HASH } from '../../db/queries/audit-hash.js';
 import type { DB } from '../../db/schema.js';
-import { currentVisit } from './visit.js';
 import { auditBatchRecords, auditCommitDuration, secondsSince } from '../metrics/metrics.js';
 
 export { canonicalJson, chainHash, GENESIS_HASH };
@@ -21,6 +20,8 @@ export interface AuditEntry {
   resource: string;
   outcome: AuditOutcome;
   clientIp: string | null;
+  /** The page visit the act belongs to (visit.ts), stored as details.visit. */
+  visit?: string | null;
   /** Why: the purpose of the access (coordination, break-the-glass reason, …). */
   purpose?: string | null;
   details?: Record<string, unknown>;
@@ -47,7 +48,7 @@ function scrub(value: unknown): unknown {
 
 /** The details as stored: the caller's, the page visit (visit.ts) and the citizens a list showed. */
 function detailsOf(entry: AuditEntry): Record<string, unknown> | undefined {
-  const visit = currentVisit();
+  const visit = entry.visit ?? null;
   const seen = entry.seenCitizens ? [...new Set(entry.seenCitizens)] : [];
   if (!visit && seen.length === 0) return entry.details;
   return {

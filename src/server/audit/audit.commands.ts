@@ -4,6 +4,7 @@ import type { ProfessionalActor } from '../../domain/access/policy.js';
 import type { AppContext } from '../context.js';
 import { auditInTransaction } from './audit-writer.js';
 import type { AuditSettingsBody } from './audit.schemas.js';
+import { auditOrigin } from './visit.js';
 
 /**
  * An administrator (authorised by the route) decides whether citizens see professionals' names
@@ -23,7 +24,7 @@ export async function changeAuditSettings(
       action: 'update',
       resource: 'audit_settings',
       outcome: 'allowed',
-      clientIp: request.ip,
+      ...auditOrigin(request),
       details: input,
     });
   });

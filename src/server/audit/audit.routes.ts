@@ -25,6 +25,7 @@ import {
   auditSettingsSchema,
 } from './audit.schemas.js';
 import { citizenParams } from '../route-params.js';
+import { auditOrigin } from './visit.js';
 
 /**
  * The audit trail, read: the citizen's "who has looked at my data and why", the supervisors'
@@ -66,7 +67,7 @@ export function auditRoutes(app: App, context: AppContext): void {
         action: 'read',
         resource: 'access_log',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
       });
       const reviews = await breakGlassReviews(db, actor.municipalityId, breakGlassIdsOf(rows));
       return { showsNames, items: presentAccessLog(rows, showsNames, reviews) };
@@ -83,7 +84,7 @@ export function auditRoutes(app: App, context: AppContext): void {
       action: 'search',
       resource: 'audit',
       outcome: 'denied',
-      clientIp: request.ip,
+      ...auditOrigin(request),
     });
     throw problems.forbidden('Only team leaders and administrators search the audit trail.');
   };
@@ -123,7 +124,7 @@ export function auditRoutes(app: App, context: AppContext): void {
         action: 'search',
         resource: 'audit',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         details: { criteria: { ...criteria }, results: rows.length },
         seenCitizens: rows.flatMap((row) => (row.citizen_id ? [row.citizen_id] : [])),
       });
@@ -171,7 +172,7 @@ export function auditRoutes(app: App, context: AppContext): void {
         action: 'search',
         resource: 'audit',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         details: { criteria: { ...criteria }, visits: groups.length, results: shown.length },
         seenCitizens: [...new Set(citizenIds)],
       });

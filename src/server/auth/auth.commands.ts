@@ -9,6 +9,7 @@ import {
 import { auditInTransaction } from '../audit/audit-writer.js';
 import type { AppContext } from '../context.js';
 import { problems } from '../problem.js';
+import { auditOrigin } from '../audit/visit.js';
 
 /**
  * An administrator disables an account (every one of its sessions ends at once, those cached
@@ -30,7 +31,7 @@ export async function setAccountActive(
       action: active ? 'update' : 'disable',
       resource: `professional:${professionalId}`,
       outcome: 'allowed',
-      clientIp: request.ip,
+      ...auditOrigin(request),
       details: { active },
     });
   });
@@ -63,7 +64,7 @@ export async function linkIdentity(
       action: 'create',
       resource: `identity_link:${professionalId}`,
       outcome: 'allowed',
-      clientIp: request.ip,
+      ...auditOrigin(request),
     });
   });
 }

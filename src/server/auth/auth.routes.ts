@@ -31,6 +31,7 @@ import {
   oidcLoginQuery,
   providerParams,
 } from './auth.schemas.js';
+import { auditOrigin } from '../audit/visit.js';
 
 export function authRoutes(app: App, context: AppContext): void {
   const { db } = context.database;
@@ -108,7 +109,7 @@ export function authRoutes(app: App, context: AppContext): void {
         action: 'logout',
         resource: 'session',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         details: { everywhere: true },
       });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -203,7 +204,7 @@ export function authRoutes(app: App, context: AppContext): void {
         action: 'login',
         resource: 'session',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         details: { method: 'demo', persona: persona.id },
       });
       return { user: await describe(session.actor) };
@@ -338,7 +339,7 @@ function oidcRoutes(app: App, context: AppContext): void {
         action: 'login',
         resource: 'session',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         details: { method: subject.method, acr: subject.acr, stepUp: subject.returnTo !== null || undefined },
       });
       return reply.redirect(subject.returnTo ?? '/', 302);
@@ -414,7 +415,7 @@ function delegationChoiceRoutes(
         action: 'login',
         resource: 'session',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         details: { method: request.session?.method ?? null, delegation: choice.delegationId },
       });
       const me = await describe(actor);

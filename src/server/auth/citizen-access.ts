@@ -10,6 +10,7 @@ import type { AuditAction } from '../audit/audit-writer.js';
 import type { AppContext } from '../context.js';
 import type { StoredPlan } from '../plan/plan-store.js';
 import { problems, refusedProblem } from '../problem.js';
+import { auditOrigin } from '../audit/visit.js';
 
 export interface CitizenAccess {
   plan: StoredPlan;
@@ -74,7 +75,7 @@ export async function requireAllowed<Decision extends PolicyDecision>(
     action,
     resource,
     outcome: 'denied',
-    clientIp: request.ip,
+    ...auditOrigin(request),
   });
   throw refusedProblem(decision, request.headers['accept-language']);
 }

@@ -4,6 +4,7 @@ import type { AuditAction } from '../audit/audit-writer.js';
 import type { AppContext } from '../context.js';
 import { Problem } from '../problem.js';
 import type { ResolvedSession } from './session-store.js';
+import { auditOrigin } from '../audit/visit.js';
 
 /** The problem type of a refusal that a fresh login cures; the web app answers it with a re-login. */
 export const STEP_UP_PROBLEM_TYPE = 'urn:samspil:problem:step-up-required';
@@ -57,7 +58,7 @@ export async function requireRecentLogin(
     action,
     resource,
     outcome: 'denied',
-    clientIp: request.ip,
+    ...auditOrigin(request),
     details: { stepUp: 'required' },
   });
   throw stepUpRequired(session, minutes);

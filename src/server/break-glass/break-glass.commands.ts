@@ -6,6 +6,7 @@ import { auditInTransaction } from '../audit/audit-writer.js';
 import type { AppContext } from '../context.js';
 import { problems } from '../problem.js';
 import type { BreakGlassBody, ReviewBody } from './break-glass.schemas.js';
+import { auditOrigin } from '../audit/visit.js';
 
 /**
  * Breaks the glass (already authorised and stepped up): the access and its audit record in one
@@ -38,7 +39,7 @@ export async function breakGlass(
       action: 'break-glass',
       resource: `break_glass:${id}`,
       outcome: 'allowed',
-      clientIp: request.ip,
+      ...auditOrigin(request),
       purpose: input.reason,
       details: { expiresAt: expiresAt.toISOString(), reasonCode: input.reasonCode },
     });
@@ -71,7 +72,7 @@ export async function reviewBreakGlass(
       action: 'update',
       resource: `break_glass:${glass.id}`,
       outcome: 'allowed',
-      clientIp: request.ip,
+      ...auditOrigin(request),
       details: { reviewed: true, outcome },
     });
   });

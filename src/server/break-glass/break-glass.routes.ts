@@ -35,6 +35,7 @@ import {
   reviewBody,
   reviewedSchema,
 } from './break-glass.schemas.js';
+import { auditOrigin } from '../audit/visit.js';
 
 /**
  * Break the glass: access to a citizen outside a relationship, with a reason from a list and an
@@ -124,7 +125,7 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
         action: 'list',
         resource: 'break_glass',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         details: { results: rows.length },
         seenCitizens: rows.map((row) => row.citizen_id),
       });
@@ -151,7 +152,7 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
         action: 'update',
         resource: `break_glass:${breakGlassId}`,
         outcome: 'denied',
-        clientIp: request.ip,
+        ...auditOrigin(request),
       });
       throw refusedProblem(decision, request.headers['accept-language']);
     }
@@ -178,7 +179,7 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
         action: 'read',
         resource: `break_glass:${row.id}`,
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
       });
       return { ...presentGlass(row), activity: presentActivity(activity) };
     },
@@ -239,7 +240,7 @@ export function breakGlassRoutes(app: App, context: AppContext): void {
         action: 'reveal',
         resource: 'cpr',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         purpose: request.body.reason,
       });
       return presentCpr(cpr);

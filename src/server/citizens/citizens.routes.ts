@@ -9,6 +9,7 @@ import { problems } from '../problem.js';
 import { plansAsSeenBy } from '../presenters/viewer-plans.js';
 import { cprSearchPageSchema } from '../../domain/workspace/workspace.responses.js';
 import { caseloadQuerySchema, cprSearchBody } from './citizens.schemas.js';
+import { auditOrigin } from '../audit/visit.js';
 
 export function citizensRoutes(app: App, context: AppContext): void {
   const { db } = context.database;
@@ -49,7 +50,7 @@ export function citizensRoutes(app: App, context: AppContext): void {
         action: 'list',
         resource: 'caseload',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         details: { q: q ?? null, page, results: items.length },
         seenCitizens: items.map((item) => item.id),
       });
@@ -86,7 +87,7 @@ export function citizensRoutes(app: App, context: AppContext): void {
         action: 'search',
         resource: 'citizen',
         outcome: row && !visible ? 'denied' : 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         details: { criteria: { cpr: `${cpr.slice(0, 6)}-xxxx` }, found: items.length },
       });
       // No relationship: no name, no plan, only the audited emergency route to this citizen.

@@ -24,6 +24,7 @@ import type {
   Delegation as DelegationView,
 } from '../../domain/consent/consent.responses.js';
 import type { DelegationGrant } from './consent.schemas.js';
+import { auditOrigin } from '../audit/visit.js';
 
 /**
  * Consent and delegated access (fuldmagt), written: each change in one transaction with its
@@ -101,7 +102,7 @@ export async function recordConsent(
       action: 'create',
       resource: `consent:${id}`,
       outcome: 'allowed',
-      clientIp: request.ip,
+      ...auditOrigin(request),
       purpose: input.purpose,
       details: {
         basis: input.basis,
@@ -142,7 +143,7 @@ export async function answerConsent(
       action: audit,
       resource: `consent:${consentId}`,
       outcome: 'allowed',
-      clientIp: request.ip,
+      ...auditOrigin(request),
       ...(answer === 'withdraw' ? {} : { details: { answer } }),
     });
   });
@@ -189,7 +190,7 @@ export async function grantDelegation(
       action: 'create',
       resource: `delegation:${id}`,
       outcome: 'allowed',
-      clientIp: request.ip,
+      ...auditOrigin(request),
     });
   });
   return {
@@ -220,7 +221,7 @@ export async function revokeDelegation(
       action: 'end',
       resource: `delegation:${delegationId}`,
       outcome: 'allowed',
-      clientIp: request.ip,
+      ...auditOrigin(request),
     });
   });
   context.sessions.forgetDelegation(delegationId);

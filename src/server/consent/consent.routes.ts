@@ -26,6 +26,7 @@ import {
   delegationSchema,
 } from '../../domain/consent/consent.responses.js';
 import { consentParams, delegationGrantBody, delegationParams } from './consent.schemas.js';
+import { auditOrigin } from '../audit/visit.js';
 
 /**
  * Consent and delegated access (fuldmagt). The citizen gives and withdraws consent; a
@@ -56,7 +57,7 @@ export function consentRoutes(app: App, context: AppContext): void {
         action: 'read',
         resource: 'consent',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
       });
       return { items: await listConsents(context, actor.municipalityId, citizenId) };
     },
@@ -185,7 +186,7 @@ export function consentRoutes(app: App, context: AppContext): void {
         action: 'read',
         resource: 'delegation',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
       });
       const rows = await delegationsOfCitizen(db, actor.municipalityId, citizenId);
       return { items: rows.map(presentDelegation) };

@@ -10,6 +10,7 @@ import { changePlan } from '../plan/plan-change.js';
 import { problems } from '../problem.js';
 import type { GasFollowUp, RuleConfigUpdate } from './coordination.schemas.js';
 import { forgetRules } from './rule-choices-cache.js';
+import { auditOrigin } from '../audit/visit.js';
 
 /**
  * Switches a rule on or off, or changes its thresholds, for the actor's municipality (already
@@ -44,7 +45,7 @@ export async function changeRule(
       action: 'update',
       resource: `coordination-rule:${rule.id}`,
       outcome: 'allowed',
-      clientIp: request.ip,
+      ...auditOrigin(request),
       details: { enabled: choice.enabled, settings: choice.settings },
     });
     return choice;
@@ -73,7 +74,7 @@ export async function recordGasFollowUp(
       actor,
       citizenId,
       ifMatch: request.headers['if-match'],
-      clientIp: request.ip,
+      ...auditOrigin(request),
       acceptLanguage: request.headers['accept-language'],
     },
     async (scope) => {

@@ -24,6 +24,7 @@ import {
 } from '../../domain/coordination/flags.responses.js';
 import { actorOf, professionalOf } from '../plugins/auth.js';
 import { planEtag, problems, refusedProblem } from '../problem.js';
+import { auditOrigin } from '../audit/visit.js';
 
 const LEADER_ROLES = new Set(['team_leader', 'administrator']);
 
@@ -56,7 +57,7 @@ export function coordinationRoutes(app: App, context: AppContext): void {
         action: 'list',
         resource: 'coordination-overview',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
       });
       return presentOverview(counts, units, lastScan);
     },

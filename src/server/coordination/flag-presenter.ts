@@ -7,7 +7,7 @@ import type { FlagRow } from '../../db/queries/coordination-views.queries.js';
 import type { DB } from '../../db/schema.js';
 import type { Kysely } from 'kysely';
 import type { CitizenAccess } from '../auth/citizen-access.js';
-import type { PlanOverview } from '../../domain/plan/plan.types.js';
+import { planDocument } from '../plan/plan-store.js';
 import { flagVisible, hasHiddenCurrent } from '../presenters/hidden-details.js';
 import { hiddenInterventions } from '../presenters/plan.presenter.js';
 import type { Flag as FlagView } from '../../domain/coordination/flags.responses.js';
@@ -22,7 +22,7 @@ export function hiddenFrom(actor: Actor, { plan, grants, decision }: CitizenAcce
   const hidden = new Set(
     hiddenInterventions(plan, actor, decision.allowed ? decision.basis : 'relationship', grants),
   );
-  const document = plan.parsed?.deref() ?? (JSON.parse(plan.json) as PlanOverview);
+  const document = planDocument(plan);
   return { hidden, hiddenCurrent: hasHiddenCurrent(document, hidden) };
 }
 

@@ -9,10 +9,11 @@ import type { AppContext } from '../context.js';
 import { problems } from '../problem.js';
 import { danishToday } from '../../domain/calendar.js';
 import { checkDismissal, checkPersonResolve } from '../../domain/coordination/flag-lifecycle.js';
-import type { PlanOverview } from '../../domain/plan/plan.types.js';
+import { planDocument } from '../plan/plan-store.js';
 import { checkCoordinationInTransaction } from './coordination-check.js';
 import type { Flag as FlagView } from '../../domain/coordination/flags.responses.js';
 import { type FlagViewer, hiddenFrom, isFlagShown, presentFlag, unitNamesOf } from './flag-presenter.js';
+import { auditOrigin } from '../audit/visit.js';
 
 export type FlagAction = 'acknowledge' | 'resolve' | 'dismiss';
 
@@ -81,7 +82,7 @@ export async function changeFlagStatus(
         citizenId: flag.citizen_id,
         actorId: actor.id,
         changes: [],
-        plan: access.plan.parsed?.deref() ?? (JSON.parse(access.plan.json) as PlanOverview),
+        plan: planDocument(access.plan),
         now,
       });
       const after = await flagById(trx, actor.municipalityId, flagId, true);
@@ -113,7 +114,7 @@ export async function changeFlagStatus(
       action: 'update',
       resource: `flag:${flagId}`,
       outcome: 'allowed',
-      clientIp: request.ip,
+      ...auditOrigin(request),
       details: {
         status: step.to,
         ...(action === 'dismiss' ? { returnDate: options.returnDate } : {}),

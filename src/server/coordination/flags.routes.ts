@@ -22,6 +22,7 @@ import { changeFlagStatus, presentWithHistory } from '../coordination/flag-statu
 import { actorOf, professionalOf } from '../plugins/auth.js';
 import { problems } from '../problem.js';
 import { citizenParams } from '../route-params.js';
+import { auditOrigin } from '../audit/visit.js';
 
 /**
  * My day's flag counts as the hidden-details rule allows: the gap flags the professional may not
@@ -84,7 +85,7 @@ export function flagsRoutes(app: App, context: AppContext): void {
         action: 'read',
         resource: 'flags',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         purpose: PLAN_PURPOSE,
       });
       const rows = await citizenFlags(db, actor.municipalityId, citizenId, request.query.include === 'all');
@@ -125,7 +126,7 @@ export function flagsRoutes(app: App, context: AppContext): void {
         action: 'read',
         resource,
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
       });
       return presentWithHistory(context, actor.municipalityId, flag.id, hiddenFrom(actor, access));
     },
@@ -221,7 +222,7 @@ export function flagsRoutes(app: App, context: AppContext): void {
         action: 'list',
         resource: 'my-day-flags',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         details: { citizens: rows.length },
         seenCitizens: rows.map((row) => row.citizen_id),
       });

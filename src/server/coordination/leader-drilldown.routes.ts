@@ -13,6 +13,7 @@ import { visibleCitizens } from '../auth/visible-citizens.js';
 import type { App, AppContext } from '../context.js';
 import { professionalOf } from '../plugins/auth.js';
 import { problems } from '../problem.js';
+import { auditOrigin } from '../audit/visit.js';
 
 const LEADER_ROLES = new Set(['team_leader', 'administrator']);
 /** How far back the leaders' trends look. */
@@ -101,7 +102,7 @@ export function leaderDrilldownRoutes(app: App, context: AppContext): void {
         action: 'list',
         resource: 'coordination-flags',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         details: { filter: { ...query }, results: found.rows.length, total: found.total },
         seenCitizens: [...visible],
       });
@@ -155,7 +156,7 @@ export function leaderDrilldownRoutes(app: App, context: AppContext): void {
         action: 'list',
         resource: 'coordination-trends',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
       });
       return {
         weeks: weeks.map((week) => ({

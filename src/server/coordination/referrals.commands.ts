@@ -35,6 +35,7 @@ import type {
   ReferralStatus,
 } from '../../domain/coordination/referrals.responses.js';
 import type { ReferralCreate } from './referral.schemas.js';
+import { auditOrigin } from '../audit/visit.js';
 
 /** Days the receiver has to answer when the sender does not say. */
 export const DEFAULT_ANSWER_DAYS = 10;
@@ -197,7 +198,7 @@ export async function createReferral(
       action: 'create',
       resource: `referral:${id}`,
       outcome: 'allowed',
-      clientIp: request.ip,
+      ...auditOrigin(request),
     });
     return refreshPlan(trx, actor, citizenId);
   });
@@ -287,7 +288,7 @@ export async function advanceReferral(
         action: 'update',
         resource: `referral:${referralId}`,
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         details: { status: rule.to },
       });
       return refreshPlan(trx, actor, row.citizen_id);
@@ -301,7 +302,7 @@ export async function advanceReferral(
           action: 'update',
           resource: `referral:${referralId}`,
           outcome: 'denied',
-          clientIp: request.ip,
+          ...auditOrigin(request),
         });
       }
       throw error;

@@ -25,6 +25,7 @@ import {
 import { actorOf, professionalOf } from '../plugins/auth.js';
 import { problems, refusedProblem } from '../problem.js';
 import { citizenParams } from '../route-params.js';
+import { auditOrigin } from '../audit/visit.js';
 
 const referralParams = z.strictObject({ referralId: z.uuid({ error: 'must be a referral id (UUID)' }) });
 
@@ -86,7 +87,7 @@ export function referralsRoutes(app: App, context: AppContext): void {
         action: 'read',
         resource: 'referrals',
         outcome: allowed ? 'allowed' : 'denied',
-        clientIp: request.ip,
+        ...auditOrigin(request),
       });
       // Not allowed means the decision was a refusal: answer it.
       if (!allowed && !view.decision.allowed)
@@ -133,7 +134,7 @@ export function referralsRoutes(app: App, context: AppContext): void {
         action: 'list',
         resource: `referrals-${request.query.direction}`,
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         details: { results: rows.length },
         seenCitizens: rows.map((row) => row.citizen_id),
       });
@@ -186,7 +187,7 @@ export function referralsRoutes(app: App, context: AppContext): void {
         action: 'read',
         resource: `referral:${row.id}`,
         outcome: allowed ? 'allowed' : 'denied',
-        clientIp: request.ip,
+        ...auditOrigin(request),
       });
       if (!allowed)
         throw problems.forbidden(

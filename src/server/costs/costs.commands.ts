@@ -30,7 +30,7 @@ export async function importCosts(
   actor: ProfessionalActor,
   text: string,
   fileName: string | null,
-  clientIp: string | null,
+  origin: { clientIp: string | null; visit: string | null },
 ): Promise<ImportResult> {
   const { db } = context.database;
   const sha256 = createHash('sha256').update(normaliseCsv(text)).digest();
@@ -87,7 +87,7 @@ export async function importCosts(
       action: 'create',
       resource: 'costs:import',
       outcome: 'allowed',
-      clientIp,
+      ...origin,
       details: { importId: id, lines: lines.length, citizens: citizenIds.length },
     });
     return true;

@@ -5,6 +5,7 @@ import { Problem, refusedProblem } from '../problem.js';
 import { importCosts } from './costs.commands.js';
 import { presentImport } from './costs.presenter.js';
 import { costImportQuerySchema, costImportSchema } from './costs.schemas.js';
+import { auditOrigin } from '../audit/visit.js';
 
 /** A cost file may be this large (some 400,000 lines). */
 const IMPORT_BODY_LIMIT = 32 * 1024 * 1024;
@@ -33,7 +34,7 @@ export function costsRoutes(app: App, context: AppContext): void {
           action: 'create',
           resource: 'costs:import',
           outcome: 'denied',
-          clientIp: request.ip,
+          ...auditOrigin(request),
         });
         throw refusedProblem(decision, request.headers['accept-language']);
       }
@@ -44,7 +45,7 @@ export function costsRoutes(app: App, context: AppContext): void {
         actor,
         request.body,
         request.query.fileName ?? null,
-        request.ip,
+        auditOrigin(request),
       );
       return reply.code(result.alreadyImported ? 200 : 201).send(presentImport(result));
     },

@@ -28,6 +28,7 @@ import { auditInTransaction } from '../audit/audit-writer.js';
 import { authorizeCitizen } from '../auth/citizen-access.js';
 import type { AppContext } from '../context.js';
 import { problems } from '../problem.js';
+import { auditOrigin } from '../audit/visit.js';
 
 /** The citizen's decisions as this viewer may see them: none for a passing basis (canSeeDecisions). */
 export async function listDecisions(
@@ -113,7 +114,7 @@ export async function sendToHearing(
       action: 'create',
       resource: `decision:${created}`,
       outcome: 'allowed',
-      clientIp: request.ip,
+      ...auditOrigin(request),
     });
     return created;
   });
@@ -171,7 +172,7 @@ export async function answerHearing(
       action: 'update',
       resource,
       outcome: 'allowed',
-      clientIp: request.ip,
+      ...auditOrigin(request),
       details: { hearing: input.kind },
     });
   });

@@ -9,6 +9,7 @@ import type { App, AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
 import { answerHearing, listDecisions, sendToHearing } from './decisions.commands.js';
 import { citizenParams, idParam } from '../route-params.js';
+import { auditOrigin } from '../audit/visit.js';
 
 const decisionParams = z.strictObject({
   citizenId: idParam('citizen'),
@@ -42,7 +43,7 @@ export function decisionsRoutes(app: App, context: AppContext): void {
         action: 'read',
         resource: 'decisions',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         details: { decisions: items.length },
       });
       return { items };

@@ -14,6 +14,7 @@ import { optionalFreeText } from '../../domain/common/text.schemas.js';
 import { citizenParams } from '../route-params.js';
 import { citizenRetentionSchema } from '../../domain/retention/retention.schemas.js';
 import { citizenRetention } from '../retention/retention.commands.js';
+import { auditOrigin } from '../audit/visit.js';
 
 const exportBody = z.strictObject({
   includeCpr: z
@@ -118,7 +119,9 @@ export function exportRoutes(app: App, context: AppContext): void {
         await requireRecentLogin(context, request, actor, citizenId, 'export', 'cpr');
       }
       const hidden = hiddenInterventions(plan, actor, exportDecision.basis, grants);
-      const presented = JSON.parse(await presentPlanJson(db, actor.municipalityId, plan, hidden)) as {
+      const presented = JSON.parse(
+        (await presentPlanJson(db, actor.municipalityId, plan, hidden)).toString('utf8'),
+      ) as {
         citizen: { cprMasked: string };
       };
       const citizen = await exportCitizenRow(db, actor.municipalityId, citizenId);
@@ -159,7 +162,7 @@ export function exportRoutes(app: App, context: AppContext): void {
         action: 'export',
         resource: includeCpr ? 'plan,cpr' : 'plan',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         purpose: includeCpr ? (reason ?? null) : disclosurePurpose,
         details: {
           kind: exportDecision.kind,

@@ -10,6 +10,7 @@ import {
   unreadCountSchema,
 } from '../../domain/coordination/notifications.js';
 import { inboxQuerySchema, notificationParams } from './inbox.schemas.js';
+import { auditOrigin } from '../audit/visit.js';
 
 /** The professional's in-app inbox: "others also work with this citizen", referrals to answer. */
 export function inboxRoutes(app: App, context: AppContext): void {
@@ -41,7 +42,7 @@ export function inboxRoutes(app: App, context: AppContext): void {
         action: 'list',
         resource: 'inbox',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         details: { results: rows.length },
         seenCitizens: rows.flatMap((row) => (row.citizen_id ? [row.citizen_id] : [])),
       });

@@ -28,6 +28,7 @@ import { type Problem, problems } from '../problem.js';
 import { importRefused } from '../surveys/surveys.commands.js';
 import { presentCitizenMeasures, presentMeasureResponse } from './measures.presenter.js';
 import type { measureRecordBody } from './measures.schemas.js';
+import { auditOrigin } from '../audit/visit.js';
 
 /** Every instrument a municipality can use: the shipped ones and the licensed ones it loaded. */
 export async function instrumentsOf(
@@ -187,7 +188,7 @@ export async function recordMeasure(
       action: 'create',
       resource: 'measure',
       outcome: 'allowed',
-      clientIp: request.ip,
+      ...auditOrigin(request),
       details: { responseId: inserted, instrument: instrument.code, version: instrument.version },
     });
     return inserted;
@@ -221,7 +222,7 @@ export async function readCitizenMeasures(
     action: 'read',
     resource: 'measures',
     outcome: 'allowed',
-    clientIp: request.ip,
+    ...auditOrigin(request),
     details: { basis: granted.basis, responses: responses.length },
   });
   // Every follow-up is scored with the sub-goals' weights of now, so the baseline and the latest
@@ -301,7 +302,7 @@ export async function importMeasures(
       action: 'create',
       resource: 'measure:import',
       outcome: 'allowed',
-      clientIp: request.ip,
+      ...auditOrigin(request),
       details: {
         responseIds: ids,
         instruments: [...new Set(rows.map((row) => `${row.instrumentCode}|${row.instrumentVersion}`))],

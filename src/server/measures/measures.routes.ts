@@ -23,6 +23,7 @@ import {
 } from '../../domain/measures/measures.responses.js';
 import { gasScoreBody, measureImportBody, measureRecordBody, who5ScoreBody } from './measures.schemas.js';
 import { citizenParams } from '../route-params.js';
+import { auditOrigin } from '../audit/visit.js';
 
 /** A paper import is small: a few questionnaires about one citizen. */
 const IMPORT_BODY_LIMIT = 1024 * 1024;
@@ -97,7 +98,7 @@ export function measuresRoutes(app: App, context: AppContext): void {
         action: 'create',
         resource: 'instrument',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         details: { code: result.code, version: result.version },
       });
       return reply.code(201).send({ code: result.code, version: result.version });

@@ -7,6 +7,7 @@ import type { AppContext } from '../context.js';
 import { problems } from '../problem.js';
 import { listMeetings } from './meetings.commands.js';
 import type { MeetingPreparation, MeetingView } from '../../domain/meetings/meeting.schemas.js';
+import { auditOrigin } from '../audit/visit.js';
 
 /** An answer she left empty is stored as none. */
 function answer(text: string | null | undefined): string | null {
@@ -59,7 +60,7 @@ export async function prepareMeeting(
       action: 'update',
       resource,
       outcome: 'allowed',
-      clientIp: request.ip,
+      ...auditOrigin(request),
       details: { preparation: true },
     });
   });

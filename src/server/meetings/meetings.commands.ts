@@ -40,6 +40,7 @@ import type {
   MeetingUpdate,
   MeetingView,
 } from '../../domain/meetings/meeting.schemas.js';
+import { auditOrigin } from '../audit/visit.js';
 
 type Executor = AppContext['database']['db'] | Transaction<DB>;
 
@@ -185,7 +186,7 @@ export async function createMeeting(
       action: 'create',
       resource: `meeting:${id}`,
       outcome: 'allowed',
-      clientIp: request.ip,
+      ...auditOrigin(request),
       details: { kind: input.kind, participants: participantIds.length },
     });
     // The read model carries the meeting relations: rebuild it with the meeting change.
@@ -273,7 +274,7 @@ export async function changeMeeting(
       action: 'update',
       resource,
       outcome: 'allowed',
-      clientIp: request.ip,
+      ...auditOrigin(request),
       details: { step },
     });
     // The read model carries the meeting relations: rebuild it with the meeting change.

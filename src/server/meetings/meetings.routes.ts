@@ -19,6 +19,7 @@ import {
 import { prepareMeeting } from '../meetings/meeting-preparation.commands.js';
 import { actorOf } from '../plugins/auth.js';
 import { citizenParams, idParam } from '../route-params.js';
+import { auditOrigin } from '../audit/visit.js';
 
 const meetingParams = z.strictObject({
   citizenId: idParam('citizen'),
@@ -51,7 +52,7 @@ export function meetingsRoutes(app: App, context: AppContext): void {
         action: 'read',
         resource: 'meetings',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         details: { basis: granted.basis, meetings: items.length },
       });
       return { items };

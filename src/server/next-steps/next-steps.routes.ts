@@ -1,7 +1,6 @@
 import { danishToday } from '../../domain/calendar.js';
 import { PLAN_PURPOSE } from '../../domain/consent/consent.js';
 import { nextSteps, nextStepsSchema } from '../../domain/plan/next-steps.js';
-import type { PlanOverview } from '../../domain/plan/plan.types.js';
 import { nextStepRows } from '../../db/queries/next-steps.queries.js';
 import { authorizeCitizen } from '../auth/citizen-access.js';
 import type { App, AppContext } from '../context.js';
@@ -10,6 +9,8 @@ import { professionalOf } from '../plugins/auth.js';
 import { viewerPlan } from '../presenters/hidden-details.js';
 import { nextStepFactsFor } from './next-steps.presenter.js';
 import { citizenParams } from '../route-params.js';
+import { planDocument } from '../plan/plan-store.js';
+import { auditOrigin } from '../audit/visit.js';
 
 /** "Næste skridt" on a plan: the same domain function and query as My day's per-citizen counts. */
 export function nextStepsRoutes(app: App, context: AppContext): void {
@@ -39,11 +40,11 @@ export function nextStepsRoutes(app: App, context: AppContext): void {
         action: 'read',
         resource: 'next-steps',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         purpose: PLAN_PURPOSE,
       });
       const viewer = hiddenFrom(actor, access);
-      const document = access.plan.parsed?.deref() ?? (JSON.parse(access.plan.json) as PlanOverview);
+      const document = planDocument(access.plan);
       const rows = (await nextStepRows(db, actor.municipalityId, [citizenId])).get(citizenId);
       const names = await unitNamesOf(db, actor.municipalityId, rows?.flags ?? []);
       const facts = nextStepFactsFor(

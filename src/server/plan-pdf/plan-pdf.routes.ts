@@ -14,6 +14,7 @@ import { composePlanPdf, type PresentedPlan } from './plan-pdf.document.js';
 import { renderPdf } from './plan-pdf.render.js';
 import type { PdfLanguage } from './plan-pdf.texts.js';
 import { citizenParams } from '../route-params.js';
+import { auditOrigin } from '../audit/visit.js';
 
 const pdfQuery = z.strictObject({
   lang: z
@@ -41,7 +42,7 @@ async function planAsSeen(
 ): Promise<{ presented: PresentedPlan; hiddenCount: number }> {
   const hidden = hiddenInterventions(plan, actor, basis, grants);
   const json = await presentPlanJson(context.database.db, actor.municipalityId, plan, hidden);
-  return { presented: JSON.parse(json) as PresentedPlan, hiddenCount: hidden.length };
+  return { presented: JSON.parse(json.toString('utf8')) as PresentedPlan, hiddenCount: hidden.length };
 }
 
 function sendPdf(reply: FastifyReply, pdf: Buffer, filename: string): FastifyReply {
@@ -95,7 +96,7 @@ export function planPdfRoutes(app: App, context: AppContext): void {
         action: 'read',
         resource: 'plan_pdf',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         purpose: PLAN_PURPOSE,
         details: {
           basis: granted.basis,
@@ -156,7 +157,7 @@ export function planPdfRoutes(app: App, context: AppContext): void {
         action: 'export',
         resource: 'export_pdf',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         purpose: dataSubject ? 'gdpr-art-15' : PLAN_PURPOSE,
         details: {
           kind: granted.kind,

@@ -45,6 +45,8 @@ export interface ChangeRequest {
   citizenId: string;
   ifMatch: string | undefined;
   clientIp: string;
+  /** The page visit (visit.ts), for the audit record. */
+  visit?: string | null;
   /** The request's Accept-Language, for a refusal in the user's language. */
   acceptLanguage: string | string[] | undefined;
   /** The moment of the change (the clock, for tests); now by default. */
@@ -173,6 +175,7 @@ async function inPlanTransaction(
         resource: changes.map((change) => `${change.entity}:${change.entityId}`).join(',') || 'plan',
         outcome: 'allowed',
         clientIp: request.clientIp,
+        visit: request.visit,
         details: { version },
       });
       return { document, changes };
@@ -187,6 +190,7 @@ async function inPlanTransaction(
           resource: 'plan',
           outcome: 'denied',
           clientIp: request.clientIp,
+          visit: request.visit,
         });
       }
       throw error;

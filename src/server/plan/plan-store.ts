@@ -14,19 +14,28 @@ import { CitizenBatchLoader } from '../citizen-batch-loader.js';
 export interface StoredPlan {
   version: number;
   relations: CitizenRelations;
-  json: string;
+  /**
+   * The JSON as UTF-8 bytes, ready for the socket: a string would be measured and encoded
+   * again on every response (a plan is several kilobytes). `planDocument` parses it.
+   */
+  body: Buffer;
   /** Each intervention's unit, sector and responsible: what the "that, not what" rule needs. */
   scopes: readonly (InterventionScope & { id: string })[];
   /**
    * The JSON as shaped for viewers who may not see some details, keyed by the hidden
    * intervention ids. Belongs to this version: a new version is a new StoredPlan.
    */
-  variants: Map<string, string>;
+  variants: Map<string, Buffer>;
   /**
    * The document as parsed when the plan was loaded, held weakly: the presenter reuses it for
    * the first restricted variant instead of parsing the JSON again, without pinning memory.
    */
   parsed?: WeakRef<PlanOverview>;
+}
+
+/** The plan's document: the one parsed at load while it is still alive, or parsed again. */
+export function planDocument(plan: StoredPlan): PlanOverview {
+  return plan.parsed?.deref() ?? (JSON.parse(plan.body.toString('utf8')) as PlanOverview);
 }
 
 function scopesOf(document: PlanOverview): StoredPlan['scopes'] {
@@ -126,7 +135,7 @@ export class PlanStore {
         const stored: StoredPlan = {
           version: row.version,
           relations: relationsOf(row.citizen_id, row),
-          json: row.json,
+          body: Buffer.from(row.json, 'utf8'),
           scopes: scopesOf(parsed),
           variants: new Map(),
           parsed: new WeakRef(parsed),
@@ -147,7 +156,7 @@ export class PlanStore {
         referralUnitIds: row.referralUnitIds,
         meetings: row.meetingRelations,
       },
-      json: JSON.stringify(row.document),
+      body: Buffer.from(JSON.stringify(row.document), 'utf8'),
       scopes: scopesOf(row.document),
       variants: new Map(),
     };

@@ -45,6 +45,7 @@ import { planEtag } from '../problem.js';
 import { citizenParams } from '../route-params.js';
 import { planHistorySchema, planWriteSchema } from '../../domain/plan/plan.responses.js';
 import { emptyBody, historyQuerySchema, ifMatchHeaders, itemParams } from './plan.schemas.js';
+import { auditOrigin } from '../audit/visit.js';
 
 export function planRoutes(app: App, context: AppContext): void {
   const { db } = context.database;
@@ -73,7 +74,7 @@ export function planRoutes(app: App, context: AppContext): void {
         action: 'read',
         resource: 'plan',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         purpose: PLAN_PURPOSE,
         details: { basis: granted.basis, version: plan.version, detailsHidden: hidden.length },
       });
@@ -106,7 +107,7 @@ export function planRoutes(app: App, context: AppContext): void {
         action: 'read',
         resource: 'plan_history',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
       });
       const rows = await planHistoryRows(db, actor.municipalityId, citizenId, hidden, request.query.limit);
       return {
@@ -339,7 +340,7 @@ export function planWrite<Body, Params extends { citizenId: string }, Scope = Ch
           actor: actorOf(request),
           citizenId: requestParams.citizenId,
           ifMatch: request.headers['if-match'],
-          clientIp: request.ip,
+          ...auditOrigin(request),
           acceptLanguage: request.headers['accept-language'],
         },
         (scope) => apply(scope, requestParams, request.body as Body),
@@ -356,21 +357,16 @@ export function planWrite<Body, Params extends { citizenId: string }, Scope = Ch
             plan,
             hiddenInterventions(plan, writer, decision.basis, grants),
           )
-        : 'null';
+        : Buffer.from('null');
       reply.code(successCode).header('ETag', planEtag(plan.version));
       return reply
         .type('application/json')
-        .serializer((payload: unknown) => payload as string)
-        .send(`{"id":${JSON.stringify(id)},"plan":${json}}`);
+        .send(Buffer.concat([Buffer.from(`{"id":${JSON.stringify(id)},"plan":`), json, Buffer.from('}')]));
     },
   });
 }
 
 /** Sends cached JSON as it is: serialised once per version and kind of viewer, by the presenter. */
-function sendPlan(reply: FastifyReply, plan: StoredPlan, json: string): FastifyReply {
-  return reply
-    .header('ETag', planEtag(plan.version))
-    .type('application/json')
-    .serializer((payload: unknown) => payload as string)
-    .send(json);
+function sendPlan(reply: FastifyReply, plan: StoredPlan, json: Buffer): FastifyReply {
+  return reply.header('ETag', planEtag(plan.version)).type('application/json').send(json);
 }

@@ -1,10 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { AccessBasis, AccessGrants, Actor } from '../../domain/access/policy.js';
-import type { PlanOverview } from '../../domain/plan/plan.types.js';
 import { lastVisibleChange, type PlanHistoryRow } from '../../db/queries/plan-history.queries.js';
 import type { PlanChange } from '../../domain/plan/plan-change.js';
 import type { DB } from '../../db/schema.js';
-import type { StoredPlan } from '../plan/plan-store.js';
+import { planDocument, type StoredPlan } from '../plan/plan-store.js';
 import { hiddenInterventionIds, viewerPlan, visibleHistory } from './hidden-details.js';
 
 /**
@@ -30,7 +29,7 @@ export function hiddenInterventions(
 }
 
 /**
- * The plan's JSON for this viewer. When nothing is hidden it is the JSON serialised once per
+ * The plan's JSON (UTF-8 bytes) for this viewer. When nothing is hidden it is the JSON serialised once per
  * version; otherwise a variant per set of hidden interventions, cached on the version, so a
  * busy plan is serialised once per kind of viewer, not once per request. Consent decisions
  * are never cached: the hidden set is computed for every request from the current grants.
@@ -42,14 +41,16 @@ export async function presentPlanJson(
   municipalityId: string,
   plan: StoredPlan,
   hidden: readonly string[],
-): Promise<string> {
-  if (hidden.length === 0) return plan.json;
+): Promise<Buffer> {
+  if (hidden.length === 0) return plan.body;
   const key = hidden.join(',');
   const cached = plan.variants.get(key);
   if (cached) return cached;
   const lastVisible = await lastVisibleChange(db, municipalityId, plan.relations.citizenId, hidden);
-  const document = plan.parsed?.deref() ?? (JSON.parse(plan.json) as PlanOverview);
-  const json = JSON.stringify(viewerPlan(document, new Set(hidden), lastVisible));
+  const json = Buffer.from(
+    JSON.stringify(viewerPlan(planDocument(plan), new Set(hidden), lastVisible)),
+    'utf8',
+  );
   if (plan.variants.size >= VARIANT_LIMIT) plan.variants.clear();
   plan.variants.set(key, json);
   return json;

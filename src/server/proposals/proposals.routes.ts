@@ -10,6 +10,7 @@ import { acceptProposal, createProposal, declineProposal } from './proposals.com
 import { presentProposal } from './proposals.presenter.js';
 import { proposalCreateSchema, proposalDeclineSchema, proposalListSchema } from './proposals.schemas.js';
 import { citizenParams, idParam } from '../route-params.js';
+import { auditOrigin } from '../audit/visit.js';
 
 const interventionParams = z.strictObject({ citizenId: idParam('citizen'), itemId: idParam('intervention') });
 const proposalParams = z.strictObject({ citizenId: idParam('citizen'), proposalId: idParam('proposal') });
@@ -74,7 +75,7 @@ export function proposalsRoutes(app: App, context: AppContext): void {
         action: 'read',
         resource: 'proposals',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         purpose: PLAN_PURPOSE,
       });
       return { items: rows.map((row) => presentProposal(row, actor, granted, hidden)) };

@@ -12,6 +12,7 @@ import { actorOf, professionalOf } from '../plugins/auth.js';
 import { refusedProblem } from '../problem.js';
 import { citizenParams } from '../route-params.js';
 import { citizenRetention, retentionOverview } from './retention.commands.js';
+import { auditOrigin } from '../audit/visit.js';
 
 /** How long a closed case is kept (a municipality setting) and where each case stands (issue 16). */
 export function retentionRoutes(app: App, context: AppContext): void {
@@ -53,7 +54,7 @@ export function retentionRoutes(app: App, context: AppContext): void {
         action: 'update',
         resource: 'retention',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         details: request.body,
       });
       return { months: request.body.months };
@@ -81,7 +82,7 @@ export function retentionRoutes(app: App, context: AppContext): void {
         action: 'read',
         resource: 'retention',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
       });
       return overview;
     },
@@ -113,7 +114,7 @@ export function retentionRoutes(app: App, context: AppContext): void {
         action: 'read',
         resource: 'retention',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
       });
       return retention;
     },

@@ -20,6 +20,7 @@ import type {
   invitationViewSchema,
 } from '../../domain/measures/surveys.responses.js';
 import type { invitationAnswerSchema, invitationIssueSchema } from './surveys.schemas.js';
+import { auditOrigin } from '../audit/visit.js';
 
 /**
  * Single-use invitation links to a collaboration survey round (decision 0012). A team leader
@@ -94,7 +95,7 @@ export async function issueInvitations(
     action: 'create',
     resource: 'survey-invitation',
     outcome: 'allowed',
-    clientIp: request.ip,
+    ...auditOrigin(request),
     details: { surveyId: id, round, group: body.group, count: body.count },
   });
   const base = context.config.publicUrl.replace(/\/+$/, '');

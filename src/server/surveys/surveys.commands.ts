@@ -34,6 +34,7 @@ import {
 } from './surveys.presenter.js';
 import type { collaborationResultsSchema } from '../../domain/measures/surveys.responses.js';
 import type { collaborationSurveyCreateSchema, qualitySurveyCreateSchema } from './surveys.schemas.js';
+import { auditOrigin } from '../audit/visit.js';
 
 /**
  * Surveys of how a unit works (not about any citizen): the answers are anonymous, so reading
@@ -91,7 +92,7 @@ async function auditManagement(
     action,
     resource,
     outcome: 'allowed',
-    clientIp: request.ip,
+    ...auditOrigin(request),
     details,
   });
 }

@@ -15,6 +15,7 @@ import {
   unitListItem,
 } from './unit-caseloads.js';
 import { unitCitizensSchema } from '../../domain/workspace/workspace.responses.js';
+import { auditOrigin } from '../audit/visit.js';
 
 const query = z.strictObject({
   attention: z
@@ -86,7 +87,7 @@ export function unitCitizensRoutes(app: App, context: AppContext): void {
         action: 'list',
         resource: `unit-citizens:${unitId}`,
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         details: { attention: kind ?? null, professionalId: professionalId ?? null, results: items.length },
         seenCitizens: items.map((item) => item.id),
       });

@@ -9,6 +9,7 @@ import { problems } from '../problem.js';
 import { presentMyDay, presentUnitOverview } from './workspace.presenter.js';
 import { myDaySchema, unitOverviewSchema } from '../../domain/workspace/workspace.responses.js';
 import { unitParams } from './workspace.schemas.js';
+import { auditOrigin } from '../audit/visit.js';
 
 /** The professional's day and the team leader's unit overview, both read from the plan read model. */
 export function workspaceRoutes(app: App, context: AppContext): void {
@@ -43,7 +44,7 @@ export function workspaceRoutes(app: App, context: AppContext): void {
         action: 'list',
         resource: 'my-day',
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         details: { results: myDay.items.length },
         seenCitizens: myDay.items.map((item) => item.id),
       });
@@ -85,7 +86,7 @@ export function workspaceRoutes(app: App, context: AppContext): void {
         action: 'list',
         resource: `unit-overview:${unitId}`,
         outcome: 'allowed',
-        clientIp: request.ip,
+        ...auditOrigin(request),
         details: { citizens: plans.length },
         // Only the citizens shown by name; the rest are in the totals, not identifiable.
         seenCitizens: overview.mostFlagged.map((item) => item.id),
