@@ -103,21 +103,6 @@ export async function setProfessionalActive(
   return Number(result.numUpdatedRows) > 0;
 }
 
-/** Whether the municipality has this professional (active or not). */
-export async function professionalExists(
-  db: Executor,
-  municipalityId: string,
-  professionalId: string,
-): Promise<boolean> {
-  const row = await db
-    .selectFrom('professional')
-    .select('id')
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', professionalId)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 /** Whether an identity at a provider is linked to an account already (in any municipality). */
 export async function identityLinked(db: Executor, issuer: string, subject: string): Promise<boolean> {
   const row = await db

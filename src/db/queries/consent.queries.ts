@@ -89,21 +89,6 @@ async function namesById(
   return new Map(found.map((row) => [row.id, row.name]));
 }
 
-/** Whether the municipality has this unit (a consent may name only its own). */
-export async function unitInMunicipality(
-  db: Executor,
-  municipalityId: string,
-  unitId: string,
-): Promise<boolean> {
-  const unit = await db
-    .selectFrom('unit')
-    .select('id')
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', unitId)
-    .executeTakeFirst();
-  return unit !== undefined;
-}
-
 export async function insertConsent(db: Executor, row: Insertable<ConsentTable>): Promise<void> {
   await db.insertInto('consent').values(row).execute();
 }

@@ -140,21 +140,6 @@ export async function activeSubGoalExists(
   return goal !== undefined;
 }
 
-/** Whether the intervention type is in the municipality's catalogue (active or not). */
-export async function interventionTypeExists(
-  trx: Transaction<DB>,
-  municipalityId: string,
-  typeId: string,
-): Promise<boolean> {
-  const type = await trx
-    .selectFrom('intervention_type')
-    .select('id')
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', typeId)
-    .executeTakeFirst();
-  return type !== undefined;
-}
-
 /** Whether the intervention is in the citizen's plan. */
 export async function interventionExists(
   trx: Transaction<DB>,

@@ -306,17 +306,6 @@ export async function endPathwayOn(
 
 // --- the municipality's units and staff -------------------------------------------------
 
-/** Whether the unit is one of the municipality's. */
-export async function unitExists(plan: PlanItems, unitId: string): Promise<boolean> {
-  const unit = await plan.trx
-    .selectFrom('unit')
-    .select('id')
-    .where('municipality_id', '=', plan.municipalityId)
-    .where('id', '=', unitId)
-    .executeTakeFirst();
-  return unit !== undefined;
-}
-
 /** Whether the professional is an active one of the municipality. */
 export async function activeProfessionalExists(plan: PlanItems, id: string): Promise<boolean> {
   const professional = await plan.trx

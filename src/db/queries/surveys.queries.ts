@@ -23,21 +23,6 @@ export interface QualitySurvey extends SurveyScope {
   items: { code: string; text: string }[];
 }
 
-/** Whether the municipality has this unit (a survey may be about its own units only). */
-export async function surveyUnitExists(
-  db: Kysely<DB>,
-  municipalityId: string,
-  unitId: string,
-): Promise<boolean> {
-  const unit = await db
-    .selectFrom('unit')
-    .select('id')
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', unitId)
-    .executeTakeFirst();
-  return unit !== undefined;
-}
-
 /** Inserting in chunks keeps each statement's parameters well under PostgreSQL's limit. */
 const CHUNK = 2000;
 

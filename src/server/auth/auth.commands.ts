@@ -3,13 +3,13 @@ import type { ProfessionalActor } from '../../domain/access/policy.js';
 import {
   identityLinked,
   insertProfessionalIdentityLink,
-  professionalExists,
   setProfessionalActive,
 } from '../../db/queries/auth.queries.js';
 import { auditInTransaction } from '../audit/audit-writer.js';
 import type { AppContext } from '../context.js';
 import { problems } from '../problem.js';
 import { auditOrigin } from '../audit/visit.js';
+import { inMunicipality } from '../../db/queries/tenant.queries.js';
 
 /**
  * An administrator disables an account (every one of its sessions ends at once, those cached
@@ -47,7 +47,7 @@ export async function linkIdentity(
   identity: { issuer: string; subject: string },
 ): Promise<void> {
   const { db } = context.database;
-  if (!(await professionalExists(db, actor.municipalityId, professionalId)))
+  if (!(await inMunicipality(db, 'professional', actor.municipalityId, professionalId)))
     throw problems.notFound('The professional');
   await db.transaction().execute(async (trx) => {
     if (await identityLinked(trx, identity.issuer, identity.subject))

@@ -13,7 +13,6 @@ import {
   insertDelegation,
   revokeDelegationRow,
   setConsentAnswer,
-  unitInMunicipality,
 } from '../../db/queries/consent.queries.js';
 import { type AuditAction, auditInTransaction } from '../audit/audit-writer.js';
 import type { AppContext } from '../context.js';
@@ -25,6 +24,7 @@ import type {
 } from '../../domain/consent/consent.responses.js';
 import type { DelegationGrant } from './consent.schemas.js';
 import { auditOrigin } from '../audit/visit.js';
+import { inMunicipality } from '../../db/queries/tenant.queries.js';
 
 /**
  * Consent and delegated access (fuldmagt), written: each change in one transaction with its
@@ -67,7 +67,7 @@ export async function recordConsent(
   const today = danishToday(now);
   const dateProblem = consentDateProblem(input, today);
   if (dateProblem) throw problems.field(dateProblem.field, dateProblem.message);
-  if (input.granteeUnitId && !(await unitInMunicipality(db, actor.municipalityId, input.granteeUnitId)))
+  if (input.granteeUnitId && !(await inMunicipality(db, 'unit', actor.municipalityId, input.granteeUnitId)))
     throw problems.badRequest('There is no such unit.', [
       { field: 'granteeUnitId', message: 'is not a unit of this municipality' },
     ]);

@@ -11,7 +11,6 @@ import {
   insertReferral,
   insertReferralEvent,
   interventionExists,
-  interventionTypeExists,
   type ReferralRow,
   referralById,
   referralCitizenId,
@@ -19,7 +18,7 @@ import {
   updateReferral,
 } from '../../db/queries/coordination-referrals.queries.js';
 import { planVersionOf } from '../../db/queries/plan.queries.js';
-import { insertTeamMember, isOnTeam, unitExists } from '../../db/queries/plan-items.queries.js';
+import { insertTeamMember, isOnTeam } from '../../db/queries/plan-items.queries.js';
 import { insertNotifications } from '../../db/queries/notification.queries.js';
 import type { DB } from '../../db/schema.js';
 import { auditInTransaction } from '../audit/audit-writer.js';
@@ -36,6 +35,7 @@ import type {
 } from '../../domain/coordination/referrals.responses.js';
 import type { ReferralCreate } from './referral.schemas.js';
 import { auditOrigin } from '../audit/visit.js';
+import { inMunicipality } from '../../db/queries/tenant.queries.js';
 
 /** Days the receiver has to answer when the sender does not say. */
 export const DEFAULT_ANSWER_DAYS = 10;
@@ -154,7 +154,7 @@ export async function createReferral(
     if (input.toUnitId) {
       if (input.toUnitId === actor.unitId)
         throw problems.field('toUnitId', 'must be another unit than your own');
-      const unit = await unitExists({ trx, municipalityId: actor.municipalityId, citizenId }, input.toUnitId);
+      const unit = await inMunicipality(trx, 'unit', actor.municipalityId, input.toUnitId);
       if (!unit) throw problems.field('toUnitId', 'is not a unit of this municipality');
     }
     if (input.subGoalId) {
@@ -162,7 +162,7 @@ export async function createReferral(
       if (!goal) throw problems.field('subGoalId', "must be an active sub-goal of this citizen's plan");
     }
     if (input.typeId) {
-      const type = await interventionTypeExists(trx, actor.municipalityId, input.typeId);
+      const type = await inMunicipality(trx, 'intervention_type', actor.municipalityId, input.typeId);
       if (!type) throw problems.field('typeId', 'is not an intervention type in the catalogue');
     }
     await insertReferral(trx, {

@@ -49,12 +49,12 @@ import {
   subGoalLinksOf,
   subGoalOf,
   teamMemberOf,
-  unitExists,
   unlinkSubGoals,
   updatePlanItem,
 } from '../../db/queries/plan-items.queries.js';
 import { Problem, problems } from '../problem.js';
 import type { ChangeScope } from './plan-change.js';
+import { inMunicipality } from '../../db/queries/tenant.queries.js';
 
 /**
  * The changes a professional can make to a plan. Each checks that what it refers to exists in
@@ -494,7 +494,7 @@ async function demoteCoordinator(scope: ChangeScope): Promise<PlanChange[]> {
 }
 
 async function unitMustExist(scope: ChangeScope, unitId: string): Promise<void> {
-  if (!(await unitExists(scope, unitId)))
+  if (!(await inMunicipality(scope.trx, 'unit', scope.municipalityId, unitId)))
     throw problems.field('unitId', 'is not a unit of this municipality');
 }
 

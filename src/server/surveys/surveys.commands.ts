@@ -23,7 +23,6 @@ import {
   replaceCollaborationRound,
   replaceQualityRound,
   type SurveyScope,
-  surveyUnitExists,
 } from '../../db/queries/surveys.queries.js';
 import type { AppContext } from '../context.js';
 import { Problem, problems, refusedProblem } from '../problem.js';
@@ -35,6 +34,7 @@ import {
 import type { collaborationResultsSchema } from '../../domain/measures/surveys.responses.js';
 import type { collaborationSurveyCreateSchema, qualitySurveyCreateSchema } from './surveys.schemas.js';
 import { auditOrigin } from '../audit/visit.js';
+import { inMunicipality } from '../../db/queries/tenant.queries.js';
 
 /**
  * Surveys of how a unit works (not about any citizen): the answers are anonymous, so reading
@@ -59,7 +59,7 @@ async function unitFor(
     throw refusedProblem(refusal('survey.team-leaders'), request.headers['accept-language']);
   const id = unitId ?? actor.unitId;
   allow(request, actor, { unitId: id });
-  if (!(await surveyUnitExists(context.database.db, actor.municipalityId, id)))
+  if (!(await inMunicipality(context.database.db, 'unit', actor.municipalityId, id)))
     throw problems.badRequest('unitId: no such unit', [{ field: 'unitId', message: 'no such unit' }]);
   return id;
 }
