@@ -5,7 +5,7 @@ import { namedRefSchema } from '../common/responses.js';
  * A notification in a professional's inbox carries its kind and the data of what happened, never a
  * sentence: the web says it in the reader's language (web/src/pages/inbox/inbox-text.ts, the
  * `inbox.kind.*` texts). The server stores the data (src/server/coordination/notifications.ts and
- * the commands that notify) and presents it per reader (src/server/presenters/inbox.presenter.ts):
+ * the commands that notify) and presents it per reader (src/server/inbox/inbox.presenter.ts):
  * an intervention the reader may not see in detail loses its type and who did it (the
  * hidden-details rule), a referral's citizen is named only to a reader who may see her.
  *

@@ -5,7 +5,7 @@ import { INTERVENTION_STATUSES } from './plan.schemas.js';
 import { contactViewSchema, interventionViewSchema, planOverviewSchema } from './plan.types.js';
 
 /**
- * The plan as it leaves the server for one viewer (src/server/presenters/plan.presenter.ts
+ * The plan as it leaves the server for one viewer (src/server/plan/plan.presenter.ts
  * shapes it), and its history.
  */
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AccessLogRow } from '../../db/queries/access-log.queries.js';
-import { type accessLogEntrySchema, presentAccessLogEntry } from '../presenters/access-log.presenter.js';
+import { type accessLogEntrySchema, presentAccessLogEntry } from './access-log.presenter.js';
 
 type AccessLogEntryView = z.infer<typeof accessLogEntrySchema>;
 type Review = { outcome: string; comment: string | null; at: Date };

@@ -4,9 +4,9 @@ import { caseloadPage, citizenByCprHmac } from '../../db/queries/citizens.querie
 import { relationsOf } from '../../db/queries/plan-document.queries.js';
 import { professionalOf } from '../plugins/auth.js';
 import type { App, AppContext } from '../context.js';
-import { caseloadPageSchema, parseDocument, toCaseloadItem } from '../presenters/caseload.presenter.js';
+import { caseloadPageSchema, parseDocument, toCaseloadItem } from './caseload.presenter.js';
 import { problems } from '../problem.js';
-import { plansAsSeenBy } from '../presenters/viewer-plans.js';
+import { plansAsSeenBy } from '../plan/viewer-plans.js';
 import { cprSearchPageSchema } from '../../domain/workspace/workspace.responses.js';
 import { caseloadQuerySchema, cprSearchBody } from './citizens.schemas.js';
 import { auditOrigin } from '../audit/visit.js';

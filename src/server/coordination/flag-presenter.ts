@@ -8,8 +8,8 @@ import type { DB } from '../../db/schema.js';
 import type { Kysely } from 'kysely';
 import type { CitizenAccess } from '../auth/citizen-access.js';
 import { planDocument } from '../plan/plan-store.js';
-import { flagVisible, hasHiddenCurrent } from '../presenters/hidden-details.js';
-import { hiddenInterventions } from '../presenters/plan.presenter.js';
+import { flagVisible, hasHiddenCurrent } from '../plan/hidden-details.js';
+import { hiddenInterventions } from '../plan/plan.presenter.js';
 import type { Flag as FlagView } from '../../domain/coordination/flags.responses.js';
 
 /**

@@ -3,7 +3,7 @@ import { accessLogRows, auditShowsNames } from '../../db/queries/access-log.quer
 import { consentsWithNames } from '../../db/queries/consent.queries.js';
 import type { DB } from '../../db/schema.js';
 import { type ExportConsent, presentExportConsents } from '../consent/consent.presenter.js';
-import { type AccessLogEntry, presentAccessLogEntry } from '../presenters/access-log.presenter.js';
+import { type AccessLogEntry, presentAccessLogEntry } from '../audit/access-log.presenter.js';
 
 /**
  * The citizen's own parts of an export (GDPR art. 15): consents with history and who has looked.

@@ -8,7 +8,7 @@ import { authorizeCitizen, requireAllowed } from '../auth/citizen-access.js';
 import { requireRecentLogin } from '../auth/step-up.js';
 import type { App, AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
-import { hiddenInterventions, presentedPlanSchema, presentPlanJson } from '../presenters/plan.presenter.js';
+import { hiddenInterventions, presentedPlanSchema, presentPlanJson } from '../plan/plan.presenter.js';
 import { problems } from '../problem.js';
 import { optionalFreeText } from '../../domain/common/text.schemas.js';
 import { citizenParams } from '../route-params.js';

@@ -2,13 +2,13 @@ import { type Actor, decideCitizenAccess } from '../../domain/access/policy.js';
 import { visibleCitizens } from '../auth/visible-citizens.js';
 import type { NotificationRow } from '../../db/queries/notification.queries.js';
 import type { AppContext } from '../context.js';
-import { hiddenInterventions } from '../presenters/plan.presenter.js';
+import { hiddenInterventions } from '../plan/plan.presenter.js';
 import {
   type InterventionChangedData,
   type Notification,
   notificationSchema,
 } from '../../domain/coordination/notifications.js';
-import { restrictedNotification } from '../presenters/hidden-details.js';
+import { restrictedNotification } from '../plan/hidden-details.js';
 
 /**
  * The inbox as its reader may see it. A notification about an intervention names its type only

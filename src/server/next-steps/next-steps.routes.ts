@@ -6,7 +6,7 @@ import { authorizeCitizen } from '../auth/citizen-access.js';
 import type { App, AppContext } from '../context.js';
 import { hiddenFrom, unitNamesOf } from '../coordination/flag-presenter.js';
 import { professionalOf } from '../plugins/auth.js';
-import { viewerPlan } from '../presenters/hidden-details.js';
+import { viewerPlan } from '../plan/hidden-details.js';
 import { nextStepFactsFor } from './next-steps.presenter.js';
 import { citizenParams } from '../route-params.js';
 import { planDocument } from '../plan/plan-store.js';

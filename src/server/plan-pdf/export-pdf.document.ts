@@ -1,6 +1,6 @@
 import { SECTOR_LABELS, type Sector } from '../../domain/organisation/sectors.js';
 import type { ExportConsent } from '../consent/consent.presenter.js';
-import type { AccessLogEntry } from '../presenters/access-log.presenter.js';
+import type { AccessLogEntry } from '../audit/access-log.presenter.js';
 import {
   citizenPlanBlocks,
   citizenWords,

@@ -3,7 +3,7 @@ import { possessive } from '../../domain/language/possessive.js';
 import { LEGAL_BASES } from '../../domain/organisation/legal-bases.js';
 import { PYRAMID_LABELS, SECTOR_LABELS } from '../../domain/organisation/sectors.js';
 import type { InterventionView, TeamMemberView } from '../../domain/plan/plan.types.js';
-import type { presentedPlanSchema, restrictedInterventionSchema } from '../presenters/plan.presenter.js';
+import type { presentedPlanSchema, restrictedInterventionSchema } from '../plan/plan.presenter.js';
 import { formatDay, formatMoney, type PdfBlock, type PdfLayout } from './plan-pdf.layout.js';
 import {
   type CitizenPdfTextKey,

@@ -7,7 +7,7 @@ import { authorizeCitizen } from '../auth/citizen-access.js';
 import type { App, AppContext } from '../context.js';
 import { exportAccessLog, exportConsents } from '../export/export-data.js';
 import { actorOf } from '../plugins/auth.js';
-import { hiddenInterventions, presentPlanJson } from '../presenters/plan.presenter.js';
+import { hiddenInterventions, presentPlanJson } from '../plan/plan.presenter.js';
 import { languageOf } from '../problem.js';
 import { composeExportPdf } from './export-pdf.document.js';
 import { composePlanPdf, type PresentedPlan } from './plan-pdf.document.js';

@@ -40,7 +40,7 @@ import {
   presentedPlanSchema,
   presentHistory,
   presentPlanJson,
-} from '../presenters/plan.presenter.js';
+} from './plan.presenter.js';
 import { planEtag } from '../problem.js';
 import { citizenParams } from '../route-params.js';
 import { planHistorySchema, planWriteSchema } from '../../domain/plan/plan.responses.js';

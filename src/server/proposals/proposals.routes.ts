@@ -4,7 +4,7 @@ import { proposalsOfCitizen } from '../../db/queries/proposal.queries.js';
 import { authorizeCitizen } from '../auth/citizen-access.js';
 import type { App, AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
-import { hiddenInterventions } from '../presenters/plan.presenter.js';
+import { hiddenInterventions } from '../plan/plan.presenter.js';
 import { planWrite } from '../plan/plan.routes.js';
 import { acceptProposal, createProposal, declineProposal } from './proposals.commands.js';
 import { presentProposal } from './proposals.presenter.js';

@@ -1,7 +1,7 @@
 import type { PlanOverview } from '../../domain/plan/plan.types.js';
 import type { Attention } from '../../domain/plan/attention.js';
 import { UNIT_ATTENTION_KINDS, type UnitAttentionKind } from '../../domain/workspace/workspace.responses.js';
-import { toCaseloadItem } from '../presenters/caseload.presenter.js';
+import { toCaseloadItem } from '../citizens/caseload.presenter.js';
 
 /** The kinds of attention a unit's figures count citizens by; each is a filter of the list behind it. */
 export { UNIT_ATTENTION_KINDS, type UnitAttentionKind } from '../../domain/workspace/workspace.responses.js';

@@ -5,7 +5,7 @@ import { relatedPlans } from '../../db/queries/workspace.queries.js';
 import { unitById, unitStaff } from '../../db/queries/unit-staff.queries.js';
 import type { App, AppContext } from '../context.js';
 import { professionalOf } from '../plugins/auth.js';
-import { plansAsSeenBy } from '../presenters/viewer-plans.js';
+import { plansAsSeenBy } from '../plan/viewer-plans.js';
 import { problems } from '../problem.js';
 import {
   byAttention,

@@ -5,8 +5,8 @@ import type { PlanOverview } from '../../domain/plan/plan.types.js';
 import type { PROFESSIONAL_ROLES, SECTORS } from '../../domain/organisation/sectors.js';
 import type { ProfessionalActor } from '../../domain/access/policy.js';
 import { nextStepFactsFor } from '../next-steps/next-steps.presenter.js';
-import { toCaseloadItem } from '../presenters/caseload.presenter.js';
-import type { ViewerPlanEntry } from '../presenters/viewer-plans.js';
+import { toCaseloadItem } from '../citizens/caseload.presenter.js';
+import type { ViewerPlanEntry } from '../plan/viewer-plans.js';
 import { byAttention, citizensWithAttention, relatedStaff, unitListItem } from './unit-caseloads.js';
 import type { MyDay, UnitOverview } from '../../domain/workspace/workspace.responses.js';
 

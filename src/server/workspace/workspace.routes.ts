@@ -4,7 +4,7 @@ import { unitById, unitStaff } from '../../db/queries/unit-staff.queries.js';
 import { lastVisits, relatedPlans } from '../../db/queries/workspace.queries.js';
 import type { App, AppContext } from '../context.js';
 import { professionalOf } from '../plugins/auth.js';
-import { plansAsSeenBy, plansWithHiddenAsSeenBy } from '../presenters/viewer-plans.js';
+import { plansAsSeenBy, plansWithHiddenAsSeenBy } from '../plan/viewer-plans.js';
 import { problems } from '../problem.js';
 import { presentMyDay, presentUnitOverview } from './workspace.presenter.js';
 import { myDaySchema, unitOverviewSchema } from '../../domain/workspace/workspace.responses.js';

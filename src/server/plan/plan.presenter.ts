@@ -3,7 +3,7 @@ import type { AccessBasis, AccessGrants, Actor } from '../../domain/access/polic
 import { lastVisibleChange, type PlanHistoryRow } from '../../db/queries/plan-history.queries.js';
 import type { PlanChange } from '../../domain/plan/plan-change.js';
 import type { DB } from '../../db/schema.js';
-import { planDocument, type StoredPlan } from '../plan/plan-store.js';
+import { planDocument, type StoredPlan } from './plan-store.js';
 import { hiddenInterventionIds, viewerPlan, visibleHistory } from './hidden-details.js';
 
 /**
