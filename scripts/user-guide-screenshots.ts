@@ -260,7 +260,8 @@ async function main(): Promise<void> {
     console.log('  plan-pathways.png');
     // Her measures: WHO-5, function levels as a profile, her answers after meetings.
     const measures = section('plan-measures-heading');
-    await measures.getByRole('table', { name: 'Borgerens svar efter hvert møde' }).waitFor();
+    // The tables behind the function-level and meeting-answer charts are folded under them.
+    await measures.getByRole('img', { name: /^Gennemsnit af borgerens svar/ }).locator('svg').waitFor();
     await measures.locator('.samspil-profile-chart svg').waitFor();
     await measures.screenshot({ path: resolve(OUT, 'plan-measures.png') });
     console.log('  plan-measures.png');
