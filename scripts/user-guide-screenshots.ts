@@ -261,7 +261,10 @@ async function main(): Promise<void> {
     // Her measures: WHO-5, function levels as a profile, her answers after meetings.
     const measures = section('plan-measures-heading');
     // The tables behind the function-level and meeting-answer charts are folded under them.
-    await measures.getByRole('img', { name: /^Gennemsnit af borgerens svar/ }).locator('svg').waitFor();
+    await measures
+      .getByRole('img', { name: /^Gennemsnit af borgerens svar/ })
+      .locator('svg')
+      .waitFor();
     await measures.locator('.samspil-profile-chart svg').waitFor();
     await measures.screenshot({ path: resolve(OUT, 'plan-measures.png') });
     console.log('  plan-measures.png');
