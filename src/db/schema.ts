@@ -211,6 +211,8 @@ export interface PlanHistoryTable {
   action: string;
   before: Json | null;
   after: Json | null;
+  origin_kind: string | null;
+  origin_id: string | null;
 }
 
 export interface PlanDocumentTable {

@@ -90,6 +90,8 @@ export interface PlanHistoryRow {
   action: string;
   before: unknown;
   after: unknown;
+  origin_kind: string | null;
+  origin_id: string | null;
 }
 
 /**
@@ -120,6 +122,8 @@ export async function planHistoryRows(
       'h.action',
       'h.before',
       'h.after',
+      'h.origin_kind',
+      'h.origin_id',
     ])
     .where('h.municipality_id', '=', municipalityId)
     .where('h.citizen_id', '=', citizenId)

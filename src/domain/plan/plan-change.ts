@@ -17,3 +17,10 @@ export interface PlanChange {
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
 }
+
+/** What a plan change came from, when it was not made on the plan itself. */
+export const PLAN_CHANGE_ORIGINS = ['meeting', 'follow_up', 'decision'] as const;
+export interface PlanChangeOrigin {
+  kind: (typeof PLAN_CHANGE_ORIGINS)[number];
+  id: string;
+}

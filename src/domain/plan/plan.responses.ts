@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SECTORS } from '../organisation/sectors.js';
-import type { PlanEntity } from './plan-change.js';
+import { PLAN_CHANGE_ORIGINS, type PlanEntity } from './plan-change.js';
 import { INTERVENTION_STATUSES } from './plan.schemas.js';
 import { contactViewSchema, interventionViewSchema, planOverviewSchema } from './plan.types.js';
 
@@ -72,6 +72,10 @@ export const historyEntrySchema = z.object({
   action: z.enum(['create', 'update', 'end']),
   before: z.record(z.string(), z.unknown()).nullable(),
   after: z.record(z.string(), z.unknown()).nullable(),
+  origin: z
+    .object({ kind: z.enum(PLAN_CHANGE_ORIGINS), id: z.uuid() })
+    .nullable()
+    .describe('The meeting, follow-up or decision the change came from; null when made on the plan'),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 export type HistoryEntity = HistoryEntry['entity'];

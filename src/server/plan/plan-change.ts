@@ -10,7 +10,7 @@ import {
   type PlanActTarget,
 } from '../../domain/access/policy.js';
 import { refusal } from '../../domain/access/refusals.js';
-import type { PlanChange } from '../../domain/plan/plan-change.js';
+import type { PlanChange, PlanChangeOrigin } from '../../domain/plan/plan-change.js';
 import { newId } from '../../db/ids.js';
 import { rebuildPlanDocuments, relationsOf } from '../../db/queries/plan-document.queries.js';
 import {
@@ -51,6 +51,8 @@ export interface ChangeRequest {
   acceptLanguage: string | string[] | undefined;
   /** The moment of the change (the clock, for tests); now by default. */
   now?: Date;
+  /** The meeting, follow-up or decision the change came from: the history names it. */
+  origin?: PlanChangeOrigin;
 }
 
 /** The citizen writing her own part of the plan (decideCitizenPlanAct), in the same transaction. */
@@ -151,7 +153,7 @@ async function inPlanTransaction(
       if (planVersion !== expected) throw problems.stale(planVersion);
 
       const changes = await apply(trx, access, planVersion, now);
-      const version = await recordPlanChanges(trx, actor, citizenId, planVersion, changes);
+      const version = await recordPlanChanges(trx, actor, citizenId, planVersion, changes, request.origin);
       const [document] = await rebuildPlanDocuments(trx, actor.municipalityId, [citizenId]);
       if (!document) throw new Error(`The plan of ${citizenId} was not rebuilt.`);
       await checkCoordinationInTransaction({
@@ -209,6 +211,7 @@ export async function recordPlanChanges(
   citizenId: string,
   currentVersion: number,
   changes: readonly PlanChange[],
+  origin?: PlanChangeOrigin,
 ): Promise<number> {
   const version = currentVersion + 1;
   await setPlanVersion(trx, {
@@ -233,6 +236,8 @@ export async function recordPlanChanges(
         action: change.action,
         before: change.before ? JSON.stringify(change.before) : null,
         after: change.after ? JSON.stringify(change.after) : null,
+        origin_kind: origin?.kind ?? null,
+        origin_id: origin?.id ?? null,
       })),
     );
   }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AccessBasis, AccessGrants, Actor } from '../../domain/access/policy.js';
 import { lastVisibleChange, type PlanHistoryRow } from '../../db/queries/plan-history.queries.js';
-import type { PlanChange } from '../../domain/plan/plan-change.js';
+import type { PlanChange, PlanChangeOrigin } from '../../domain/plan/plan-change.js';
 import type { DB } from '../../db/schema.js';
 import { planDocument, type StoredPlan } from './plan-store.js';
 import { hiddenInterventionIds, viewerPlan, visibleHistory } from './hidden-details.js';
@@ -69,6 +69,10 @@ export function presentHistory(rows: readonly PlanHistoryRow[], hidden: Readonly
       action: row.action as PlanChange['action'],
       before: (row.before ?? null) as Record<string, unknown> | null,
       after: (row.after ?? null) as Record<string, unknown> | null,
+      origin:
+        row.origin_kind !== null && row.origin_id !== null
+          ? { kind: row.origin_kind as PlanChangeOrigin['kind'], id: row.origin_id }
+          : null,
     })),
     hidden,
   );

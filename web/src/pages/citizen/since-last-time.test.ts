@@ -29,6 +29,7 @@ function entry(overrides: Partial<HistoryEntry>): HistoryEntry {
     action: 'update',
     before: {},
     after: {},
+    origin: null,
     ...overrides,
   };
 }

@@ -18,6 +18,7 @@ function entry(
     action,
     before: action === 'create' ? null : { gasLevel: before },
     after: { gasLevel: after },
+    origin: null,
   };
 }
 

@@ -12,6 +12,7 @@ const base: HistoryEntry = {
   action: 'update',
   before: { title: 'Sove', gasLevel: 0, updatedAt: 'x' },
   after: { title: 'Sove', gasLevel: 1, updatedAt: 'y' },
+  origin: null,
 };
 
 describe('changedFields', () => {
