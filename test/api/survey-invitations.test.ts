@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SURVEY_LINK_VALID_DAYS } from '../../src/domain/measures/survey-links.js';
+import { startRetentionJob } from '../../src/server/retention/retention.commands.js';
 import { type AccessWorld, buildAccessWorld, type Person } from '../support/access-world.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -240,7 +242,7 @@ describe('answering through a link, without a login', () => {
         type: 'urn:samspil:problem:survey-link-unusable',
         title: 'Link not usable',
         status: 404,
-        detail: 'This survey link has been used or does not exist. Each link can be used once.',
+        detail: 'This survey link has been used, has expired or does not exist. Each link can be used once.',
       });
     }
     const stored = await t.context.database.db
@@ -421,6 +423,45 @@ describe('the results of a round answered through links and by CSV', () => {
       { round: 'baseline', respondents: 1 },
       { round: 'follow-up', respondents: 12 },
     ]);
+  });
+});
+
+describe('a link left unused', () => {
+  it('expires after SURVEY_LINK_VALID_DAYS, answered as a used one, and the hourly job deletes it', async () => {
+    const [old = '', fresh = ''] = (await issueOk('Sundhedsplejen', 2, 'followup')).map(tokenOf);
+    const age = async (token: string, days: number, minutes: number) =>
+      t.context.database.db
+        .updateTable('survey_invitation')
+        .set({ issued_at: new Date(Date.now() - days * 86_400_000 - minutes * 60_000) })
+        .where('token_hash', '=', sha256(token))
+        .execute();
+    await age(old, SURVEY_LINK_VALID_DAYS, 1);
+    await age(fresh, SURVEY_LINK_VALID_DAYS - 1, 0);
+    const expired = await open(old);
+    expect(expired.statusCode).toBe(404);
+    expect(expired.json().type).toBe('urn:samspil:problem:survey-link-unusable');
+    expect(
+      (
+        await answer(
+          old,
+          fullAnswer(() => [3]),
+        )
+      ).statusCode,
+    ).toBe(404);
+    expect((await open(fresh)).statusCode).toBe(200);
+
+    const job = startRetentionJob(t.context.database.db, {
+      everyMs: 3_600_000,
+      log: { info: () => {}, error: (message) => expect.fail(message) },
+    });
+    await job.runNow();
+    await job.stop();
+    const left = await t.context.database.db
+      .selectFrom('survey_invitation')
+      .select('token_hash')
+      .where('token_hash', 'in', [sha256(old), sha256(fresh)])
+      .execute();
+    expect(left.map((row) => row.token_hash)).toEqual([sha256(fresh)]);
   });
 });
 

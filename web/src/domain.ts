@@ -35,3 +35,4 @@ export { RC_CSV_HEADER } from '../../src/domain/measures/relational-coordination
 export { partText, resourceKind } from '../../src/domain/audit/audit-text.js';
 export type { NextSteps } from '../../src/domain/plan/next-steps.js';
 export { isFollowUpOverdue, isSubGoalOverdue, nextFollowUp } from '../../src/domain/plan/overdue.js';
+export { SURVEY_LINK_VALID_DAYS } from '../../src/domain/measures/survey-links.js';

@@ -20,6 +20,7 @@ export async function insertInvitations(
   db: Kysely<DB>,
   key: InvitationKey,
   tokenHashes: readonly string[],
+  issuedAt: Date,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx
@@ -31,6 +32,7 @@ export async function insertInvitations(
           survey_id: key.surveyId,
           round: key.round,
           group_name: key.group,
+          issued_at: issuedAt,
         })),
       )
       .execute();
@@ -74,12 +76,17 @@ export async function invitationCounts(
   }));
 }
 
-/** The unused link with this token hash, in whichever municipality it was issued. */
-export async function findInvitation(db: Kysely<DB>, tokenHash: string): Promise<InvitationKey | undefined> {
+/** The unused, unexpired link with this token hash, in whichever municipality it was issued. */
+export async function findInvitation(
+  db: Kysely<DB>,
+  tokenHash: string,
+  issuedAfter: Date,
+): Promise<InvitationKey | undefined> {
   const row = await db
     .selectFrom('survey_invitation')
     .select(['municipality_id', 'survey_id', 'round', 'group_name'])
     .where('token_hash', '=', tokenHash)
+    .where('issued_at', '>', issuedAfter)
     .executeTakeFirst();
   return row
     ? {
@@ -141,4 +148,13 @@ export async function answerThroughInvitation(
       .execute();
     return true;
   });
+}
+
+/** Deletes the links issued at or before `issuedBefore` (expired, never used); returns how many. */
+export async function deleteExpiredInvitations(db: Kysely<DB>, issuedBefore: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('survey_invitation')
+    .where('issued_at', '<=', issuedBefore)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

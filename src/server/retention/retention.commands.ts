@@ -10,6 +10,8 @@ import {
   municipalitiesWithRetention,
 } from '../../db/queries/retention.queries.js';
 import type { DB } from '../../db/schema.js';
+import { deleteExpiredInvitations } from '../../db/queries/survey-invitations.queries.js';
+import { surveyLinksIssuedAfter } from '../../domain/measures/survey-links.js';
 import { messageOf } from '../../error-message.js';
 import { auditSystemInTransaction } from '../audit/audit-writer.js';
 import { type PeriodicJob, startPeriodicJob } from '../periodic-job.js';
@@ -121,7 +123,7 @@ export async function runRetention(
 
 /**
  * The server's retention job: looks every hour (by default) for cases whose period has run out
- * on today's Danish date. The embedded database cannot be reached from outside while the server
+ * on today's Danish date, and deletes survey links past their validity. The embedded database cannot be reached from outside while the server
  * holds it, so the job runs in the server, as the nightly scan does.
  */
 export function startRetentionJob(
@@ -137,9 +139,13 @@ export function startRetentionJob(
     RETENTION_JOB,
     options.everyMs ?? 60 * 60_000,
     async () => {
-      const result = await runRetention(db, { today: danishToday(now()) });
+      const at = now();
+      const result = await runRetention(db, { today: danishToday(at) });
       if (result.deleted > 0)
         options.log.info(`Retention: deleted the data of ${result.deleted} citizen(s) whose case had closed`);
+      // Expired survey links hold no citizen data, only a token hash and a group: no audit record.
+      const links = await deleteExpiredInvitations(db, surveyLinksIssuedAfter(at));
+      if (links > 0) options.log.info(`Retention: deleted ${links} expired survey link(s)`);
     },
     (error) => options.log.error(`Retention job failed: ${messageOf(error)}`),
   );

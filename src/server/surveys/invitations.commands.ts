@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { type Actor, decideSurveyInvitationIssue } from '../../domain/access/policy.js';
 import { RC_QUESTIONS } from '../../domain/measures/rc-questionnaire.js';
+import { surveyLinksIssuedAfter } from '../../domain/measures/survey-links.js';
 import { RC_DIMENSIONS, type RcAnswer } from '../../domain/measures/relational-coordination.js';
 import {
   answerThroughInvitation,
@@ -46,13 +47,14 @@ export function tokenHash(token: string): string {
 
 /**
  * The one answer for a link that is not usable. A used link's row is gone, so the server
- * cannot tell a used link from one that never existed, and says so.
+ * cannot tell a used link from one that never existed, and says so; an expired one is answered
+ * the same way, so the answer tells a guesser nothing.
  */
 export function unusableLink(): Problem {
   const problem = new Problem(
     404,
     'Link not usable',
-    'This survey link has been used or does not exist. Each link can be used once.',
+    'This survey link has been used, has expired or does not exist. Each link can be used once.',
   );
   problem.type = 'urn:samspil:problem:survey-link-unusable';
   return problem;
@@ -88,6 +90,7 @@ export async function issueInvitations(
     context.database.db,
     { municipalityId: actor.municipalityId, surveyId: id, round, group: body.group },
     tokens.map(tokenHash),
+    context.clock(),
   );
   await context.audit.record({
     actor,
@@ -127,7 +130,7 @@ async function usableLink(
 ): Promise<{ hash: string; key: InvitationKey; survey: CollaborationSurvey }> {
   if (!TOKEN.test(token)) throw unusableLink();
   const hash = tokenHash(token);
-  const key = await findInvitation(context.database.db, hash);
+  const key = await findInvitation(context.database.db, hash, surveyLinksIssuedAfter(context.clock()));
   if (!key) throw unusableLink();
   const [survey] = await collaborationSurveys(context.database.db, key.municipalityId, { id: key.surveyId });
   if (!survey) throw unusableLink();

@@ -8,6 +8,7 @@ import { FormActions, SelectField, TextField } from '../../components/form/Field
 import type { FieldErrors } from '../../components/form/form-errors.js';
 import { useFormErrors } from '../../components/form/useFormErrors.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
+import { SURVEY_LINK_VALID_DAYS } from '../../domain.js';
 import { ResultsTable } from './ResultsTable.js';
 
 const MAX_LINKS = 200;
@@ -57,7 +58,7 @@ export function InvitationsPanel({
       <h3 className="h4" id={headingId}>
         {t('surveys.invitations.heading')}
       </h3>
-      <p className="form-hint">{t('surveys.invitations.hint')}</p>
+      <p className="form-hint">{t('surveys.invitations.hint', { days: SURVEY_LINK_VALID_DAYS })}</p>
       <form onSubmit={submit} noValidate aria-label={t('surveys.invitations.formLabel', { title })}>
         <ErrorSummary
           errors={fieldErrors.errors}
