@@ -257,3 +257,41 @@ describe("function levels and the citizen's answers after meetings on the plan",
     await page.context().close();
   }, 120_000);
 });
+
+describe('questionnaires answered on paper, imported on the plan', () => {
+  it('names the wrong lines and stores nothing, then imports a good file into the WHO-5 table', async () => {
+    const page = await demo.loginAs('jobcenter-caseworker');
+    await demo.openCitizenPlan(page);
+    const section = page.getByRole('region', { name: 'Målinger' });
+    const who5 = section.getByRole('table', { name: 'WHO-5 trivselsscore (0–100) over tid' });
+    await expect.poll(() => who5.locator('tbody tr').count()).toBeGreaterThan(0);
+    const before = await who5.locator('tbody tr').count();
+
+    await section.getByRole('button', { name: 'Indlæs papirskemaer' }).click();
+    const form = section.getByRole('form', { name: 'Indlæs skemaer udfyldt på papir (CSV)' });
+    await form.getByRole('button', { name: 'Indlæs' }).click();
+    await expectFocusInSummary(form);
+    const items = ['cheerful', 'calm', 'active', 'rested', 'interest'];
+    const csv = (answers: string[]) =>
+      [
+        'instrument,answered_at,answered_by,item,answer',
+        ...items.map((item, index) => `who-5,2026-11-30T09:00:00Z,citizen,${item},${answers[index]}`),
+      ].join('\n');
+    const file = (text: string) => ({ name: 'who5.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+    // Line 4 (the third item) has an answer WHO-5 does not have: the file is refused, nothing stored.
+    await form.getByLabel('CSV-fil').setInputFiles(file(csv(['3', '3', '9', '3', '3'])));
+    await form.getByRole('button', { name: 'Indlæs' }).click();
+    await form.getByText(/^Linje 4, answer: /).waitFor();
+    await expectAccessible(page, 'a refused paper import');
+    await form.screenshot({ path: `${SCREENSHOTS}/samspil-paper-import-refused.png` });
+    expect(await who5.locator('tbody tr').count()).toBe(before);
+
+    // 3 + 3 + 4 + 3 + 3 = 16, × 4 = 64.
+    await form.getByLabel('CSV-fil').setInputFiles(file(csv(['3', '3', '4', '3', '3'])));
+    await form.getByRole('button', { name: 'Indlæs' }).click();
+    await page.getByText('1 svar er indlæst.').waitFor();
+    await expect.poll(() => who5.locator('tbody tr').count()).toBe(before + 1);
+    expect(await who5.locator('tbody tr', { hasText: '30. nov. 2026' }).textContent()).toContain('64');
+    await page.context().close();
+  }, 120_000);
+});

@@ -33,6 +33,8 @@ export interface ApiResponse<T> {
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** A CSV file's text, sent as text/csv instead of a JSON body (the imports). */
+  csv?: string;
   headers?: Record<string, string>;
   signal?: AbortSignal;
 }
@@ -53,7 +55,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   };
   if (!SAFE_METHODS.has(method)) {
     headers['X-Requested-With'] = 'samspil';
-    headers['Content-Type'] = 'application/json';
+    headers['Content-Type'] = options.csv === undefined ? 'application/json' : 'text/csv';
   }
   let response: Response;
   try {
@@ -61,7 +63,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       method,
       headers,
       credentials: 'same-origin',
-      body: SAFE_METHODS.has(method) ? undefined : JSON.stringify(options.body ?? {}),
+      body: SAFE_METHODS.has(method) ? undefined : (options.csv ?? JSON.stringify(options.body ?? {})),
       signal: options.signal,
     });
   } catch (error) {
@@ -122,6 +124,13 @@ async function readProblem(response: Response): Promise<Problem> {
     }
   }
   return { status: response.status, title: response.statusText };
+}
+
+/** A line the server refused in an import, as the 422 problem lists it. */
+export interface ImportProblem {
+  line?: number;
+  field: string;
+  message: string;
 }
 
 /** Whether an error is an API error with the given status. */

@@ -40,3 +40,13 @@ export function useRecordMeasure(citizenId: string): UseMutationResult<MeasureRe
     onSuccess: () => queryClient.invalidateQueries({ queryKey: measuresKey(citizenId) }),
   });
 }
+
+/** Paper questionnaires imported as CSV (all or none); a refused file is a 422 listing its lines. */
+export function useImportMeasures(citizenId: string): UseMutationResult<{ imported: number }, Error, string> {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (csv) =>
+      apiJson<{ imported: number }>(`${citizenPath(citizenId)}/measures/imports`, { method: 'POST', csv }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: measuresKey(citizenId) }),
+  });
+}

@@ -1,4 +1,3 @@
-import i18next from 'i18next';
 import {
   type UseMutationResult,
   type UseQueryResult,
@@ -6,7 +5,7 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { ApiError, apiJson, NetworkError, type Problem } from './client.js';
+import { apiJson } from './client.js';
 import type {
   CollaborationResults,
   CollaborationSurvey,
@@ -76,36 +75,9 @@ export function useQualityResults(id: string): UseQueryResult<QualityResults> {
   });
 }
 
-/** A line the server refused in an import, as the 422 problem lists it. */
-export interface ImportProblem {
-  line?: number;
-  field: string;
-  message: string;
-}
-
 /** PUTs a round's answers as text/csv; a refused file throws ApiError with the problems per line. */
 export async function importRound(path: string, csv: string): Promise<{ imported: number }> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: 'PUT',
-      headers: {
-        Accept: 'application/json, application/problem+json',
-        'Accept-Language': i18next.resolvedLanguage ?? 'da',
-        'Content-Type': 'text/csv',
-        'X-Requested-With': 'samspil',
-      },
-      credentials: 'same-origin',
-      body: csv,
-    });
-  } catch (error) {
-    throw new NetworkError(error);
-  }
-  if (!response.ok) {
-    const problem = (await response.json().catch(() => ({}))) as Problem;
-    throw new ApiError(response.status, problem);
-  }
-  return (await response.json()) as { imported: number };
+  return apiJson<{ imported: number }>(path, { method: 'PUT', csv });
 }
 
 /** Imports a round and refreshes the surveys and their results. */

@@ -26,6 +26,9 @@ const Who5Form = lazy(() => import('./Who5Form.js').then((module) => ({ default:
 const FunctionLevelsForm = lazy(() =>
   import('./FunctionLevelsForm.js').then((module) => ({ default: module.FunctionLevelsForm })),
 );
+const PaperImportForm = lazy(() =>
+  import('./PaperImportForm.js').then((module) => ({ default: module.PaperImportForm })),
+);
 const GasFollowUpForm = lazy(() =>
   import('../edit/GasFollowUpForm.js').then((module) => ({ default: module.GasFollowUpForm })),
 );
@@ -43,6 +46,7 @@ export function MeasuresSection(): ReactElement {
   const fillingWho5 = useToggle();
   const ratingLevels = useToggle();
   const followingUp = useToggle();
+  const importing = useToggle();
   const hasActiveGoal = plan.subGoals.some((goal) => goal.status === 'active');
   const isCitizen = me.data?.kind === 'citizen';
   const respondent = me.data?.kind === 'citizen' && me.data.actingFor ? 'relative' : 'citizen';
@@ -56,7 +60,9 @@ export function MeasuresSection(): ReactElement {
           <Who5Figure measures={measures.data} />
         </div>
       ) : null}
-      {((canEdit || isCitizen) && !fillingWho5.open) || (canEdit && hasActiveGoal && !followingUp.open) ? (
+      {((canEdit || isCitizen) && !fillingWho5.open) ||
+      (canEdit && hasActiveGoal && !followingUp.open) ||
+      (canEdit && !importing.open) ? (
         <p className="samspil-item-actions">
           {canEdit && hasActiveGoal && !followingUp.open ? (
             <OpenFormButton toggle={followingUp} label={t('measures.followUp.open')} />
@@ -64,7 +70,16 @@ export function MeasuresSection(): ReactElement {
           {(canEdit || isCitizen) && !fillingWho5.open ? (
             <OpenFormButton toggle={fillingWho5} label={t('measures.who5.open')} />
           ) : null}
+          {/* Paper questionnaires are typed in by the professional, never the citizen. */}
+          {canEdit && !importing.open ? (
+            <OpenFormButton toggle={importing} label={t('measures.paper.open')} />
+          ) : null}
         </p>
+      ) : null}
+      {importing.open ? (
+        <Suspense fallback={<Loading />}>
+          <PaperImportForm citizenId={citizenId} onDone={importing.hide} />
+        </Suspense>
       ) : null}
       {followingUp.open ? (
         <Suspense fallback={<Loading />}>
