@@ -84,7 +84,7 @@ function oidcFrom(env: NodeJS.ProcessEnv, prefix: string): OidcProviderConfig | 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const dataDir = resolve(env.SAMSPIL_DATA_DIR ?? '.samspil');
   const demo = overrides.demo ?? env.SAMSPIL_DEMO === 'true';
-  const port = Number(env.PORT ?? 3000);
+  const port = wholeNumber(env, 'PORT', 3000, 0, 65_535);
   const base: Omit<Config, 'cprKeys' | 'cprHmacKey'> = {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -92,23 +92,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir,
     demo,
     publicUrl: env.SAMSPIL_PUBLIC_URL ?? `http://localhost:${port}`,
-    sessionHours: Number(env.SAMSPIL_SESSION_HOURS ?? 12),
-    sessionIdleMinutes: Number(env.SAMSPIL_SESSION_IDLE_MINUTES ?? 30),
-    stepUpMinutes: Number(env.SAMSPIL_STEP_UP_MINUTES ?? 15),
-    breakGlassHours: Number(env.SAMSPIL_BREAK_GLASS_HOURS ?? BREAK_GLASS_HOURS),
+    sessionHours: wholeNumber(env, 'SAMSPIL_SESSION_HOURS', 12, 1, 24 * 14),
+    sessionIdleMinutes: wholeNumber(env, 'SAMSPIL_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    stepUpMinutes: wholeNumber(env, 'SAMSPIL_STEP_UP_MINUTES', 15, 1, 24 * 60),
+    breakGlassHours: wholeNumber(env, 'SAMSPIL_BREAK_GLASS_HOURS', BREAK_GLASS_HOURS, 1, 72),
     logLevel: env.LOG_LEVEL ?? 'info',
     oidc: {
       professional: oidcFrom(env, 'SAMSPIL_OIDC_PROFESSIONAL'),
       citizen: oidcFrom(env, 'SAMSPIL_OIDC_CITIZEN'),
     },
-    auditRetentionYears: Number(env.SAMSPIL_AUDIT_RETENTION_YEARS ?? 5),
+    auditRetentionYears: wholeNumber(env, 'SAMSPIL_AUDIT_RETENTION_YEARS', 5, 1, 100),
     trustProxy: (env.SAMSPIL_TRUST_PROXY ?? '')
       .split(',')
       .map((item) => item.trim())
       .filter(Boolean),
     smtpUrl: env.SAMSPIL_SMTP_URL || null,
     smtpFrom: env.SAMSPIL_SMTP_FROM ?? 'samspil@localhost',
-    auditAnchorMinutes: Number(env.SAMSPIL_AUDIT_ANCHOR_MINUTES ?? 15),
+    auditAnchorMinutes: wholeNumber(env, 'SAMSPIL_AUDIT_ANCHOR_MINUTES', 15, 0, 24 * 60),
     // On the embedded database, beside the data by default: better than nothing, and the demo shows it.
     auditAnchorFile:
       env.SAMSPIL_AUDIT_ANCHOR_FILE || (env.DATABASE_URL ? null : join(dataDir, 'audit-anchors.jsonl')),
@@ -146,6 +146,25 @@ function resolveKeys(
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
   return keys;
+}
+
+/**
+ * A whole number from the environment, or the default when unset. A typo ("12h", "") must stop
+ * the start with the variable's name, not run with NaN (a session that never ends, a port 0).
+ */
+function wholeNumber(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const text = env[name];
+  if (text === undefined) return fallback;
+  const value = /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max)
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, not "${text}"`);
+  return value;
 }
 
 function parseLogFormat(text: string | undefined, demo: boolean): Config['logFormat'] {
