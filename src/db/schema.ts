@@ -468,6 +468,15 @@ export interface DB {
   quality_response: QualityResponseTable;
   survey_invitation: SurveyInvitationTable;
   survey_invitation_count: SurveyInvitationCountTable;
+  rate_limit_hit: RateLimitHitTable;
+}
+
+// --- rate limits shared by the server processes (migration 036) -----------------------------
+
+export interface RateLimitHitTable {
+  key_hash: string;
+  hits: number;
+  window_ends_at: Timestamp;
 }
 
 // --- coordination (migration 003) ---------------------------------------------------------

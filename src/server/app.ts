@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
+import { databaseRateLimitStore } from './plugins/rate-limit-store.js';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyServerOptions, LogController } from 'fastify';
@@ -168,7 +169,8 @@ export async function buildApp(
   app.addHook('onRequest', (request, reply, done) => {
     securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
   });
-  await app.register(rateLimit, { global: false });
+  // Counted in the database: every process behind the proxy shares one count per client.
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(database.db) });
   const hasWebApp = existsSync(`${WEB_DIST}index.html`);
   registerErrorHandling(app, { spaShell: hasWebApp });
   registerAuth(app, context);

@@ -236,6 +236,8 @@ async function fingerprinter(
     'audit_checkpoint',
     'session',
     'login_attempt',
+    // Counts requests on rate-limited routes, refused ones too: that is its purpose.
+    'rate_limit_hit',
     'schema_migration',
   ];
   const tables = await sql<{ table_name: string; has_citizen: boolean }>`

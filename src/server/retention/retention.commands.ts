@@ -10,6 +10,7 @@ import {
   municipalitiesWithRetention,
 } from '../../db/queries/retention.queries.js';
 import type { DB } from '../../db/schema.js';
+import { deleteEndedRateLimitWindows } from '../../db/queries/rate-limit.queries.js';
 import { deleteExpiredInvitations } from '../../db/queries/survey-invitations.queries.js';
 import { surveyLinksIssuedAfter } from '../../domain/measures/survey-links.js';
 import { messageOf } from '../../error-message.js';
@@ -123,7 +124,7 @@ export async function runRetention(
 
 /**
  * The server's retention job: looks every hour (by default) for cases whose period has run out
- * on today's Danish date, and deletes survey links past their validity. The embedded database cannot be reached from outside while the server
+ * on today's Danish date, and deletes survey links past their validity and ended rate-limit windows. The embedded database cannot be reached from outside while the server
  * holds it, so the job runs in the server, as the nightly scan does.
  */
 export function startRetentionJob(
@@ -146,6 +147,7 @@ export function startRetentionJob(
       // Expired survey links hold no citizen data, only a token hash and a group: no audit record.
       const links = await deleteExpiredInvitations(db, surveyLinksIssuedAfter(at));
       if (links > 0) options.log.info(`Retention: deleted ${links} expired survey link(s)`);
+      await deleteEndedRateLimitWindows(db);
     },
     (error) => options.log.error(`Retention job failed: ${messageOf(error)}`),
   );
