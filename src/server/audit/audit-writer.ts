@@ -58,20 +58,24 @@ function detailsOf(entry: AuditEntry): Record<string, unknown> | undefined {
   };
 }
 
-function toRow(entry: AuditEntry): UnchainedRow {
-  const { actor } = entry;
-  const details = detailsOf(entry);
-  const delegate = actor.kind === 'citizen' ? actor.delegate : undefined;
-  const citizenRole = delegate ? 'relative' : 'citizen';
+/** Who acted, as the audit row names them. */
+type RowActor = Pick<
+  UnchainedRow,
+  'actor_kind' | 'actor_id' | 'actor_role' | 'actor_unit_id' | 'on_behalf_of'
+>;
+
+/** The one place an audit row is built: a person's act (toRow) and a job's (the system actor). */
+function rowOf(
+  municipalityId: string,
+  who: RowActor,
+  entry: Pick<AuditEntry, 'citizenId' | 'action' | 'resource' | 'outcome' | 'clientIp' | 'purpose'>,
+  details: Record<string, unknown> | undefined,
+): UnchainedRow {
   return {
-    municipality_id: actor.municipalityId,
+    municipality_id: municipalityId,
     id: newId(),
     at: new Date().toISOString(),
-    actor_kind: delegate ? 'relative' : actor.kind,
-    actor_id: delegate ? delegate.delegationId : actor.id,
-    actor_role: actor.kind === 'citizen' ? citizenRole : actor.role,
-    actor_unit_id: actor.kind === 'professional' ? actor.unitId : null,
-    on_behalf_of: delegate ? actor.id : null,
+    ...who,
     citizen_id: entry.citizenId,
     action: entry.action,
     resource: scrub(entry.resource) as string,
@@ -80,6 +84,20 @@ function toRow(entry: AuditEntry): UnchainedRow {
     purpose: entry.purpose ? (scrub(entry.purpose) as string) : null,
     details: details ? canonicalJson(scrub(details)) : null,
   };
+}
+
+function toRow(entry: AuditEntry): UnchainedRow {
+  const { actor } = entry;
+  const delegate = actor.kind === 'citizen' ? actor.delegate : undefined;
+  const citizenRole = delegate ? 'relative' : 'citizen';
+  const who: RowActor = {
+    actor_kind: delegate ? 'relative' : actor.kind,
+    actor_id: delegate ? delegate.delegationId : actor.id,
+    actor_role: actor.kind === 'citizen' ? citizenRole : actor.role,
+    actor_unit_id: actor.kind === 'professional' ? actor.unitId : null,
+    on_behalf_of: delegate ? actor.id : null,
+  };
+  return rowOf(actor.municipalityId, who, entry, detailsOf(entry));
 }
 
 function chain(rows: UnchainedRow[], head: { seq: number; hash: string }): ChainedAuditRow[] {
@@ -130,23 +148,19 @@ export async function auditSystemInTransaction(
     details?: Record<string, unknown>;
   },
 ): Promise<void> {
-  const row: UnchainedRow = {
-    municipality_id: entry.municipalityId,
-    id: newId(),
-    at: new Date().toISOString(),
+  const system: RowActor = {
     actor_kind: 'system',
     actor_id: SYSTEM_ACTOR_ID,
     actor_role: entry.job,
     actor_unit_id: null,
     on_behalf_of: null,
-    citizen_id: entry.citizenId,
-    action: entry.action,
-    resource: entry.resource,
-    outcome: 'allowed',
-    client_ip: null,
-    purpose: null,
-    details: entry.details ? canonicalJson(scrub(entry.details)) : null,
   };
+  const row = rowOf(
+    entry.municipalityId,
+    system,
+    { ...entry, outcome: 'allowed', clientIp: null, purpose: null },
+    entry.details,
+  );
   await appendInTransaction(trx, row);
 }
 
