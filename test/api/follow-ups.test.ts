@@ -233,4 +233,35 @@ describe('a follow-up', () => {
     });
     expect(response.statusCode).toBe(201);
   });
+
+  it("raises a flag when a sub-goal's follow-up is overdue, resolved by the follow-up", async () => {
+    const goal = await t.factories.subGoal({ municipalityId, citizenId, followUpDate: '2026-11-01' });
+    const item = await jobIntervention({ followUpDate: '2027-01-10' });
+    await t.context.database.db
+      .insertInto('intervention_sub_goal')
+      .values({ municipality_id: municipalityId, intervention_id: item.id, sub_goal_id: goal.id })
+      .execute();
+    // Any plan change runs the coordination check: here a re-assessment of the intervention.
+    const reassess = await followUp(jobcenter, `interventions/${item.id}`, {
+      code: 'reassess',
+      reasons: 'Borgeren er flyttet.',
+    });
+    expect(reassess.statusCode).toBe(201);
+    const flagOf = () =>
+      t.context.database.db
+        .selectFrom('coordination_flag')
+        .select(['status', 'owner_id', 'explanation'])
+        .where('citizen_id', '=', citizenId)
+        .where('fingerprint', 'like', '%follow-up-overdue-2026-11-01%')
+        .executeTakeFirst();
+    const flag = await flagOf();
+    expect(flag).toMatchObject({ status: 'open', owner_id: jobcenter.id });
+    expect(JSON.stringify(flag?.explanation)).toContain('delmålet');
+    const held = await followUp(jobcenter, `sub-goals/${goal.id}`, {
+      code: 'continue',
+      nextDate: '2027-02-01',
+    });
+    expect(held.statusCode).toBe(201);
+    expect((await flagOf())?.status).toBe('resolved');
+  });
 });
