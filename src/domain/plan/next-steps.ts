@@ -34,7 +34,7 @@ export const nextStepsSchema = z
     subGoals: z.array(z.object({ subGoalId: z.uuid(), title: z.string(), date: day })),
     subGoalFollowUps: z
       .array(z.object({ subGoalId: z.uuid(), title: z.string(), date: day }))
-      .describe("Sub-goals whose follow-up is overdue (counted in counts.overdueFollowUps)"),
+      .describe('Sub-goals whose follow-up is overdue (counted in counts.overdueFollowUps)'),
     flags: z.array(
       z.object({
         id: z.uuid(),
