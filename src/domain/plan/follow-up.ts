@@ -41,6 +41,14 @@ export interface FollowUpFields {
 
 export interface FollowUpIssue {
   field: 'reasons' | 'nextDate' | 'change';
+  /** Which rule, for a form to say it in the user's language. */
+  rule:
+    | 'reasons-required'
+    | 'next-date-required'
+    | 'next-date-ended'
+    | 'next-date-after'
+    | 'change-required'
+    | 'change-only';
   message: string;
 }
 
@@ -53,20 +61,36 @@ export function followUpIssues(fields: FollowUpFields): FollowUpIssue[] {
   const issues: FollowUpIssue[] = [];
   const { code } = fields;
   if (needsReasons(code) && !fields.reasons?.trim()) {
-    issues.push({ field: 'reasons', message: 'give the reasons for this outcome' });
+    issues.push({ field: 'reasons', rule: 'reasons-required', message: 'give the reasons for this outcome' });
   }
   if (needsNextDate(code) && !fields.nextDate) {
-    issues.push({ field: 'nextDate', message: 'give the date of the next follow-up' });
+    issues.push({
+      field: 'nextDate',
+      rule: 'next-date-required',
+      message: 'give the date of the next follow-up',
+    });
   } else if (code === 'end' && fields.nextDate) {
-    issues.push({ field: 'nextDate', message: 'an ended item has no next follow-up' });
+    issues.push({
+      field: 'nextDate',
+      rule: 'next-date-ended',
+      message: 'an ended item has no next follow-up',
+    });
   } else if (fields.nextDate && fields.nextDate <= fields.heldOn) {
-    issues.push({ field: 'nextDate', message: 'must be after the day of the follow-up' });
+    issues.push({
+      field: 'nextDate',
+      rule: 'next-date-after',
+      message: 'must be after the day of the follow-up',
+    });
   }
   const changes = fields.change ? Object.keys(fields.change).length : 0;
   if (code === 'change' && changes === 0) {
-    issues.push({ field: 'change', message: 'say what changes within the frame' });
+    issues.push({ field: 'change', rule: 'change-required', message: 'say what changes within the frame' });
   } else if (code !== 'change' && changes > 0) {
-    issues.push({ field: 'change', message: 'only a change within the frame changes the item' });
+    issues.push({
+      field: 'change',
+      rule: 'change-only',
+      message: 'only a change within the frame changes the item',
+    });
   }
   return issues;
 }
