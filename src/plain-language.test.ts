@@ -29,6 +29,7 @@ function citizenScreens(): Map<string, [key: string, text: string][]> {
     'delegations',
     'delegationChoice',
     'surveyAnswer',
+    'myFollowUps',
   ]) {
     const texts = (da as unknown as Record<string, Texts>)[namespace];
     if (!texts) throw new Error(`no texts for ${namespace}`);

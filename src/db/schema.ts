@@ -89,6 +89,8 @@ export interface SubGoalTable {
   ended_at: Timestamp | null;
   /** Migration 022: the sub-goal's weight in the GAS T-score. */
   gas_weight: Generated<number>;
+  /** Migration 035: the next follow-up of the sub-goal. */
+  follow_up_date: DateColumn | null;
 }
 
 export interface OwnStepTable {
@@ -416,6 +418,22 @@ export interface AuditCheckpointTable {
   created_at: Timestamp;
 }
 
+/** Migration 035: a held follow-up of an intervention or a sub-goal, with its FSIII code. */
+export interface FollowUpTable {
+  municipality_id: string;
+  id: string;
+  citizen_id: string;
+  item_kind: string;
+  item_id: string;
+  held_on: DateColumn;
+  held_by: string;
+  code: string;
+  reasons: string | null;
+  next_date: DateColumn | null;
+  gas_history_id: string | null;
+  created_at: Timestamp;
+}
+
 export interface DB {
   municipality: MunicipalityTable;
   unit: UnitTable;
@@ -447,6 +465,7 @@ export interface DB {
   audit_checkpoint: AuditCheckpointTable;
   pathway: PathwayTable;
   sub_goal_gas_history: SubGoalGasHistoryTable;
+  follow_up: FollowUpTable;
   coordination_rule_config: CoordinationRuleConfigTable;
   coordination_flag: CoordinationFlagTable;
   coordination_flag_event: CoordinationFlagEventTable;

@@ -38,6 +38,7 @@ import { catalogueRoutes } from './catalogue/catalogue.routes.js';
 import { citizensRoutes } from './citizens/citizens.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { planRoutes } from './plan/plan.routes.js';
+import { followUpRoutes } from './plan/follow-up.routes.js';
 import { nextStepsRoutes } from './next-steps/next-steps.routes.js';
 import { workspaceRoutes } from './workspace/workspace.routes.js';
 import { unitCitizensRoutes } from './workspace/unit-citizens.routes.js';
@@ -186,6 +187,7 @@ export async function buildApp(
   authRoutes(app, context);
   citizensRoutes(app, context);
   planRoutes(app, context);
+  followUpRoutes(app, context);
   catalogueRoutes(app, context);
   workspaceRoutes(app, context);
   unitCitizensRoutes(app, context);

@@ -151,6 +151,11 @@ const EXPLICIT: Record<string, Rule> = {
   'PATCH /api/citizens/{citizenId}/plan/interventions/{itemId}': readers(JOBCENTER_OWNERS),
   'POST /api/citizens/{citizenId}/plan/interventions/{itemId}/proposals': readers(['psychiatryWorker']),
   'GET /api/citizens/{citizenId}/proposals': readers(PLAN_READERS),
+  // Follow-up: an intervention's owning unit records it (others propose); a sub-goal, those who work with her.
+  'GET /api/citizens/{citizenId}/plan/follow-ups': readers(PLAN_READERS),
+  'POST /api/citizens/{citizenId}/plan/interventions/{itemId}/follow-ups': readers(JOBCENTER_OWNERS),
+  // (A sub-goal's follow-up is left to the generic rules: the matrix ends its sub-goal on the way;
+  // test/api/follow-ups.test.ts holds who records it.)
   'POST /api/citizens/{citizenId}/plan/proposals/{proposalId}/accept': readers(JOBCENTER_OWNERS),
   'POST /api/citizens/{citizenId}/plan/proposals/{proposalId}/decline': readers(JOBCENTER_OWNERS),
   'POST /api/citizens/{citizenId}/export': readers(PLAN_READERS),
@@ -205,6 +210,14 @@ const SAMPLE_BODIES: Record<string, unknown> = {
     change: { frequency: 'Matrix: dagligt' },
   },
   'POST /api/citizens/{citizenId}/plan/proposals/{proposalId}/accept': {},
+  'POST /api/citizens/{citizenId}/plan/interventions/{itemId}/follow-ups': {
+    code: 'continue',
+    nextDate: '2031-08-23',
+  },
+  'POST /api/citizens/{citizenId}/plan/sub-goals/{itemId}/follow-ups': {
+    code: 'continue',
+    nextDate: '2031-09-01',
+  },
   'POST /api/citizens/{citizenId}/plan/proposals/{proposalId}/decline': { reason: 'Matrix: nej tak' },
   'POST /api/citizens/{citizenId}/break-glass': {
     reasonCode: 'other',

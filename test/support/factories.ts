@@ -266,6 +266,7 @@ export class Factories {
       measure?: string | null;
       targetDate?: string | null;
       gasLevel?: number | null;
+      followUpDate?: string | null;
     } = {},
   ): Promise<{ id: string; municipalityId: string; citizenId: string }> {
     const { municipalityId, citizenId } = await this.citizenOf(options);
@@ -280,6 +281,7 @@ export class Factories {
         measure: options.measure ?? null,
         target_date: options.targetDate ?? null,
         gas_level: options.gasLevel ?? null,
+        follow_up_date: options.followUpDate ?? null,
         end_reason: null,
         ended_at: null,
       })

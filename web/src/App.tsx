@@ -39,6 +39,10 @@ export function App(): ReactElement {
           <Route path="min-enhed" element={<PageLoader page={pages.unit} />} />
           <Route path="min-enhed/borgere" element={<PageLoader page={pages.unitCitizens} />} />
           <Route path="borgere/:citizenId/plan" element={<PageLoader page={pages.plan} />} />
+          <Route
+            path="borgere/:citizenId/plan/opfoelgning/:kind/:itemId"
+            element={<PageLoader page={pages.followUp} />}
+          />
           <Route path={myPathwayPath.slice(1)} element={<PageLoader page={pages.myPathway} />} />
           <Route path="samarbejde" element={<PageLoader page={pages.surveys} />} />
           <Route path={managementPath.slice(1)} element={<PageLoader page={managementPage} />} />

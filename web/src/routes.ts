@@ -5,6 +5,12 @@ export function planPath(citizenId: string): string {
   return `/borgere/${encodeURIComponent(citizenId)}/plan`;
 }
 
+/** The follow-up page of an intervention or a sub-goal of a citizen's plan. */
+export function followUpPath(citizenId: string, kind: 'intervention' | 'sub_goal', itemId: string): string {
+  const segment = kind === 'intervention' ? 'indsats' : 'delmaal';
+  return `${planPath(citizenId)}/opfoelgning/${segment}/${encodeURIComponent(itemId)}`;
+}
+
 /** The citizen's (and a relative's) start page: Mit forløb, the plan in plain language. */
 export const myPathwayPath = '/mit-forloeb';
 

@@ -70,7 +70,8 @@ export async function loadMunicipalityFacts(
       SELECT string_agg(intervention_id::text || sub_goal_id::text, '') AS links
         FROM intervention_sub_goal WHERE municipality_id = ${municipalityId}`.execute(db),
       sql<{ s: string | null }>`
-      SELECT string_agg(citizen_id::text || id::text || replace(title, chr(31), ' '), chr(31)) AS s
+      SELECT string_agg(citizen_id::text || id::text || coalesce(follow_up_date::text, '          ')
+               || replace(title, chr(31), ' '), chr(31)) AS s
         FROM sub_goal WHERE municipality_id = ${municipalityId} AND status = 'active'`.execute(db),
       // Only the members that decide something: the coordinator (one at most per citizen) and
       // network or civil-society support (never a coordinator).
@@ -147,7 +148,14 @@ export async function loadMunicipalityFacts(
     if (record === '') continue;
     const citizenId = record.slice(0, UUID_LENGTH);
     const id = record.slice(UUID_LENGTH, 2 * UUID_LENGTH);
-    const goal = { id, title: record.slice(2 * UUID_LENGTH), gasHistory: history.get(id) ?? [] };
+    // The next follow-up (migration 035) as ten characters, blank when none, before the title.
+    const followUp = record.slice(2 * UUID_LENGTH, 2 * UUID_LENGTH + 10).trim();
+    const goal = {
+      id,
+      title: record.slice(2 * UUID_LENGTH + 10),
+      followUpDate: followUp === '' ? null : followUp,
+      gasHistory: history.get(id) ?? [],
+    };
     const list = subGoalsOf.get(citizenId);
     if (list) list.push(goal);
     else subGoalsOf.set(citizenId, [goal]);

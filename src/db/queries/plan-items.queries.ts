@@ -74,7 +74,16 @@ export async function insertSubGoal(plan: PlanItems, id: string, row: NewItem<Su
 export async function subGoalOf(plan: PlanItems, id: string) {
   return plan.trx
     .selectFrom('sub_goal')
-    .select(['title', 'measure', 'target_date', 'gas_level', 'gas_weight', 'status', 'end_reason'])
+    .select([
+      'title',
+      'measure',
+      'target_date',
+      'follow_up_date',
+      'gas_level',
+      'gas_weight',
+      'status',
+      'end_reason',
+    ])
     .where('municipality_id', '=', plan.municipalityId)
     .where('citizen_id', '=', plan.citizenId)
     .where('id', '=', id)

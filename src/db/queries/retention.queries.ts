@@ -133,6 +133,7 @@ export const CITIZEN_DELETIONS: readonly { table: string; where: string }[] = [
   { table: 'meeting', where: 'citizen_id = $c' },
   { table: 'decision_response', where: 'citizen_id = $c' },
   { table: 'decision', where: 'citizen_id = $c' },
+  { table: 'follow_up', where: 'citizen_id = $c' },
   { table: 'measure_response', where: 'citizen_id = $c' },
   { table: 'sub_goal_gas_history', where: 'citizen_id = $c' },
   { table: 'intervention', where: 'citizen_id = $c' },

@@ -323,6 +323,30 @@ export function decidePlanAct(
   return access;
 }
 
+/** An item followed up, as the policy needs it: an intervention names its owning unit. */
+export type FollowUpTarget = { kind: 'intervention'; unitId: string } | { kind: 'sub_goal' };
+
+/**
+ * The plan act a follow-up of an item is: recording it may change or end the item, so it is
+ * the owner's act. An intervention is followed up by its owning unit (everyone else proposes a
+ * change to it); a sub-goal, which is the whole plan's, by those who change sub-goals.
+ */
+export function followUpPlanAct(item: FollowUpTarget): { act: PlanAct; target: PlanActTarget } {
+  return item.kind === 'intervention'
+    ? { act: 'change-intervention', target: { unitId: item.unitId } }
+    : { act: 'change-sub-goal', target: {} };
+}
+
+/** Whether an actor may record a follow-up of an item (followUpPlanAct). */
+export function decideFollowUpRecord(
+  actor: Actor,
+  access: AccessDecision,
+  item: FollowUpTarget,
+): AccessDecision {
+  const { act, target } = followUpPlanAct(item);
+  return decidePlanAct(actor, act, access, target);
+}
+
 /**
  * Whether an actor may arrange a meeting with the citizen or change one (update, hold, cancel):
  * only professionals with a direct relationship (or the leader of a unit that works with the

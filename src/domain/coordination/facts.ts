@@ -27,6 +27,8 @@ export interface InterventionFact {
 export interface SubGoalFact {
   id: string;
   title: string;
+  /** The next follow-up (YYYY-MM-DD), if one is set. */
+  followUpDate?: string | null;
   /** Recorded GAS levels, oldest first (follow-ups). */
   gasHistory: number[];
 }

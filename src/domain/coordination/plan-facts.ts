@@ -55,7 +55,12 @@ export function factsFromPlan(plan: PlanOverview, extras: FactExtras, today: str
       })),
     subGoals: plan.subGoals
       .filter((goal) => goal.status === 'active')
-      .map((goal) => ({ id: goal.id, title: goal.title, gasHistory: extras.gasHistory.get(goal.id) ?? [] })),
+      .map((goal) => ({
+        id: goal.id,
+        title: goal.title,
+        followUpDate: goal.followUpDate ?? null,
+        gasHistory: extras.gasHistory.get(goal.id) ?? [],
+      })),
     pathway: pathway ? { ...pathway, firstStartedOn } : null,
     pendingReferrals: extras.pendingReferrals,
   });

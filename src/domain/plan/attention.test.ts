@@ -95,6 +95,21 @@ describe('attentionFor', () => {
     expect(attentionFor(later, '2026-11-20', me, null).nextFollowUp).toBe('2026-11-25');
   });
 
+  it("counts an active sub-goal's overdue follow-up with the interventions'", () => {
+    const base = plan();
+    const [active, achieved] = base.subGoals;
+    if (!active || !achieved) throw new Error('the plan has two sub-goals');
+    const withGoalFollowUps = plan({
+      subGoals: [
+        { ...active, followUpDate: '2026-11-10' },
+        { ...achieved, followUpDate: '2026-11-01' },
+      ],
+    });
+    const attention = attentionFor(withGoalFollowUps, '2026-11-20', me, null);
+    expect(attention.followUpsOverdue).toBe(2);
+    expect(attention.nextFollowUp).toBe('2026-11-10');
+  });
+
   it('flags a change by someone else after my last visit, never my own change', () => {
     expect(attentionFor(plan(), '2026-11-20', me, '2026-11-09T00:00:00.000Z').changedSinceLastVisit).toBe(
       true,

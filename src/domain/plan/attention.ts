@@ -1,12 +1,19 @@
 import type { PlanOverview } from './plan.types.js';
 import { addDays } from '../calendar.js';
-import { followUpDates, nextFollowUp, overdueFollowUps, overdueSubGoals } from './overdue.js';
+import {
+  followUpDates,
+  nextFollowUp,
+  overdueFollowUps,
+  overdueSubGoalFollowUps,
+  overdueSubGoals,
+} from './overdue.js';
 
 /** How many days ahead a follow-up counts as due soon. */
 export const FOLLOW_UP_SOON_DAYS = 14;
 
 /** What in one citizen's plan needs the professional's attention today. */
 export interface Attention {
+  /** Interventions' and sub-goals' follow-ups past their date. */
   followUpsOverdue: number;
   followUpsDueSoon: number;
   /** The longest overdue follow-up while one is overdue, else the nearest coming one (overdue.ts). */
@@ -37,7 +44,7 @@ export function attentionFor(
   const changedByOther = plan.updatedBy !== null && plan.updatedBy.id !== professionalId;
   // Overdue is defined once (overdue.ts), so My day, the plan and "Næste skridt" agree.
   return {
-    followUpsOverdue: overdueFollowUps(plan, today).length,
+    followUpsOverdue: overdueFollowUps(plan, today).length + overdueSubGoalFollowUps(plan, today).length,
     followUpsDueSoon: followUps.filter((date) => date >= today && date <= soon).length,
     nextFollowUp: nextFollowUp(plan, today)?.date ?? null,
     changedSinceLastVisit: changedByOther && (lastVisitAt === null || plan.updatedAt > lastVisitAt),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Day } from '../calendar.js';
 import { SEVERITIES, type Severity } from '../coordination/rule.js';
-import { isOverdue, overdueFollowUps, overdueSubGoals } from './overdue.js';
+import { isOverdue, overdueFollowUps, overdueSubGoalFollowUps, overdueSubGoals } from './overdue.js';
 import type { PlanOverview } from './plan.types.js';
 
 /**
@@ -15,7 +15,7 @@ const text = z.object({ da: z.string(), en: z.string() });
 const day = z.string().describe('YYYY-MM-DD');
 
 export const nextStepCountsSchema = z.object({
-  overdueFollowUps: z.number().int(),
+  overdueFollowUps: z.number().int().describe("Interventions' and sub-goals' follow-ups past their date"),
   overdueSubGoals: z.number().int(),
   flags: z.number().int().describe('Open or acknowledged coordination flags the viewer may see'),
   severeFlags: z.number().int().describe('Of those, high severity'),
@@ -32,6 +32,9 @@ export const nextStepsSchema = z
       z.object({ interventionId: z.uuid(), name: z.string(), unitName: z.string(), date: day }),
     ),
     subGoals: z.array(z.object({ subGoalId: z.uuid(), title: z.string(), date: day })),
+    subGoalFollowUps: z
+      .array(z.object({ subGoalId: z.uuid(), title: z.string(), date: day }))
+      .describe('Sub-goals whose follow-up is overdue (counted in counts.overdueFollowUps)'),
     flags: z.array(
       z.object({
         id: z.uuid(),
@@ -111,6 +114,11 @@ export function nextSteps(
     title: goal.title,
     date: goal.targetDate as Day,
   }));
+  const subGoalFollowUps = overdueSubGoalFollowUps(plan, today).map((goal) => ({
+    subGoalId: goal.id,
+    title: goal.title,
+    date: goal.followUpDate as Day,
+  }));
   const flags = [...facts.flags]
     .sort(
       (a, b) =>
@@ -144,12 +152,13 @@ export function nextSteps(
     today,
     followUps,
     subGoals,
+    subGoalFollowUps,
     flags,
     nextMeeting: first ? { id: first.id, kind: first.kind, startsAt: first.startsAt } : null,
     proposals,
     referrals,
     counts: {
-      overdueFollowUps: followUps.length,
+      overdueFollowUps: followUps.length + subGoalFollowUps.length,
       overdueSubGoals: subGoals.length,
       flags: flags.length,
       severeFlags: flags.filter((flag) => flag.severity === 'high').length,

@@ -35,6 +35,13 @@ export function isFollowUpOverdue(
   return item.status !== 'ended' && isOverdue(item.followUpDate, today);
 }
 
+/** The active sub-goals whose follow-up (migration 035) is overdue, the longest overdue first. */
+export function overdueSubGoalFollowUps(plan: PlanOverview, today: Day): SubGoalView[] {
+  return plan.subGoals
+    .filter((goal) => goal.status === 'active' && isOverdue(goal.followUpDate, today))
+    .sort((a, b) => (a.followUpDate ?? '').localeCompare(b.followUpDate ?? ''));
+}
+
 /** Whether this sub-goal is past its date and still active (for its card). */
 export function isSubGoalOverdue(goal: Pick<SubGoalView, 'status' | 'targetDate'>, today: Day): boolean {
   return goal.status === 'active' && isOverdue(goal.targetDate, today);
@@ -52,13 +59,15 @@ export interface DatedPlan {
   sectors: readonly {
     interventions: readonly { status: InterventionView['status']; followUpDate?: Day | null }[];
   }[];
+  subGoals?: readonly { status: SubGoalView['status']; followUpDate?: Day | null }[];
 }
 
-/** The follow-up dates of current interventions the viewer can see. */
+/** The follow-up dates of current interventions the viewer can see, and of active sub-goals. */
 export function followUpDates(plan: DatedPlan): Day[] {
-  return plan.sectors
-    .flatMap((group) => group.interventions)
-    .filter((item) => item.status !== 'ended')
+  return [
+    ...plan.sectors.flatMap((group) => group.interventions).filter((item) => item.status !== 'ended'),
+    ...(plan.subGoals ?? []).filter((goal) => goal.status === 'active'),
+  ]
     .map((item) => item.followUpDate)
     .filter((date): date is Day => typeof date === 'string');
 }

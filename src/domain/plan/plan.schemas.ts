@@ -41,6 +41,7 @@ export const subGoalCreateSchema = z.strictObject({
   targetDate: isoDate.nullable().optional(),
   gasLevel: gasLevelSchema.nullable().optional(),
   gasWeight: gasWeightSchema.optional(),
+  followUpDate: isoDate.nullable().optional().describe('The next follow-up of the sub-goal'),
 });
 export type SubGoalCreate = z.infer<typeof subGoalCreateSchema>;
 
@@ -51,6 +52,7 @@ export const subGoalUpdateSchema = z
     targetDate: isoDate.nullable().optional(),
     gasLevel: gasLevelSchema.nullable().optional(),
     gasWeight: gasWeightSchema.optional(),
+    followUpDate: isoDate.nullable().optional().describe('The next follow-up of the sub-goal'),
     status: z.enum(['active', 'achieved']).optional(),
   })
   .refine((value) => Object.keys(value).length > 0, { error: 'nothing to change: give at least one field' });
@@ -62,7 +64,7 @@ export const endSchema = z.strictObject({
 });
 export type EndInput = z.infer<typeof endSchema>;
 
-const interventionFields = {
+export const interventionFields = {
   typeId: z.uuid({ error: 'must be the id of an intervention type in the catalogue' }),
   unitId: z.uuid({ error: 'must be the id of a unit' }),
   responsibleId: z.uuid({ error: 'must be the id of a professional' }).nullable().optional(),

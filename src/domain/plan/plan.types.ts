@@ -26,6 +26,10 @@ export const subGoalViewSchema = z.object({
   title: z.string(),
   measure: z.string().nullable(),
   targetDate: isoDate.nullable(),
+  followUpDate: isoDate
+    .nullable()
+    .optional()
+    .describe("The sub-goal's next follow-up (plans stored before it was kept have none)"),
   gasLevel: z.number().int().min(-2).max(2).nullable(),
   gasWeight: z.number().int().min(1).optional().describe('The weight in the GAS T-score; 1 when left out'),
   status: z.enum(SUB_GOAL_STATUSES),

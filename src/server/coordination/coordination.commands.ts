@@ -6,7 +6,8 @@ import type { Actor, ProfessionalActor } from '../../domain/access/policy.js';
 import type { RuleDefinition } from '../../domain/coordination/rule.js';
 import { auditInTransaction } from '../audit/audit-writer.js';
 import type { AppContext } from '../context.js';
-import { changePlan } from '../plan/plan-change.js';
+import type { PlanChange } from '../../domain/plan/plan-change.js';
+import { type ChangeScope, changePlan } from '../plan/plan-change.js';
 import { problems } from '../problem.js';
 import type { GasFollowUp, RuleConfigUpdate } from './coordination.schemas.js';
 import { forgetRules } from './rule-choices-cache.js';
@@ -66,7 +67,7 @@ export async function recordGasFollowUp(
   subGoalId: string,
   input: GasFollowUp,
 ): Promise<{ id: string; gasLevel: number; scorer: GasFollowUp['scorer']; planVersion: number }> {
-  const { gasLevel, note, scorer } = input;
+  const { gasLevel, scorer } = input;
   const historyId = newId();
   const { plan } = await changePlan(
     context,
@@ -79,31 +80,46 @@ export async function recordGasFollowUp(
     },
     async (scope) => {
       scope.authorize('change-sub-goal');
-      const goal = await subGoalGas(scope.trx, scope.municipalityId, scope.citizenId, subGoalId);
-      if (!goal) throw problems.notFound('The sub-goal');
-      if (goal.status !== 'active') throw problems.conflict('Only an active sub-goal is followed up.');
-      await recordGasLevel(scope.trx, {
-        municipalityId: scope.municipalityId,
-        id: historyId,
-        subGoalId,
-        citizenId: scope.citizenId,
-        gasLevel,
-        gasWeight: goal.gas_weight,
-        scorer,
-        recordedBy: scope.actor.id,
-        note: note ?? null,
-      });
-      return [
-        {
-          entity: 'sub_goal',
-          entityId: subGoalId,
-          action: 'update',
-          before: { gasLevel: goal.gas_level },
-          // gasFollowUp: already recorded here, so the coordination check does not record it again.
-          after: { gasLevel, gasFollowUp: true, note: note ?? null, scorer },
-        },
-      ];
+      return gasFollowUpChange(scope, subGoalId, input, historyId);
     },
   );
   return { id: historyId, gasLevel, scorer, planVersion: plan.version };
+}
+
+/**
+ * Scores a sub-goal's GAS level at a follow-up inside the caller's plan change (the caller has
+ * asked the policy): the level, its GAS history entry `historyId`, and the change for the plan's
+ * history. Only an active sub-goal is followed up.
+ */
+export async function gasFollowUpChange(
+  scope: ChangeScope,
+  subGoalId: string,
+  input: GasFollowUp,
+  historyId: string,
+): Promise<PlanChange[]> {
+  const { gasLevel, note, scorer } = input;
+  const goal = await subGoalGas(scope.trx, scope.municipalityId, scope.citizenId, subGoalId);
+  if (!goal) throw problems.notFound('The sub-goal');
+  if (goal.status !== 'active') throw problems.conflict('Only an active sub-goal is followed up.');
+  await recordGasLevel(scope.trx, {
+    municipalityId: scope.municipalityId,
+    id: historyId,
+    subGoalId,
+    citizenId: scope.citizenId,
+    gasLevel,
+    gasWeight: goal.gas_weight,
+    scorer,
+    recordedBy: scope.actor.id,
+    note: note ?? null,
+  });
+  return [
+    {
+      entity: 'sub_goal',
+      entityId: subGoalId,
+      action: 'update',
+      before: { gasLevel: goal.gas_level },
+      // gasFollowUp: already recorded here, so the coordination check does not record it again.
+      after: { gasLevel, gasFollowUp: true, note: note ?? null, scorer },
+    },
+  ];
 }

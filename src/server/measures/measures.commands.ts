@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import {
   type Actor,
@@ -19,6 +19,7 @@ import {
   isCitizenMeeting,
   isCitizenSubGoal,
   loadedInstruments,
+  type MeasureResponseRow,
 } from '../../db/queries/measures.queries.js';
 import type { DB } from '../../db/schema.js';
 import { auditInTransaction } from '../audit/audit-writer.js';
@@ -52,15 +53,17 @@ async function instrumentFor(
   municipalityId: string,
   code: string,
   version: string | undefined,
+  field = '',
 ): Promise<Instrument> {
   const candidates = (await instrumentsOf(db, municipalityId))
     .map((entry) => entry.definition)
     .filter((instrument) => instrument.code === code);
   const instrument = version ? candidates.find((c) => c.version === version) : candidates.at(-1);
   if (!instrument) {
-    throw problems.badRequest(`instrument: there is no ${code}${version ? ` version ${version}` : ''} here`, [
-      { field: version ? 'version' : 'instrument', message: 'no such instrument' },
-    ]);
+    throw problems.badRequest(
+      `${field}instrument: there is no ${code}${version ? ` version ${version}` : ''} here`,
+      [{ field: `${field}${version ? 'version' : 'instrument'}`, message: 'no such instrument' }],
+    );
   }
   return instrument;
 }
@@ -129,18 +132,6 @@ export async function recordMeasure(
     (a, access) => decideMeasureRecord(a, access, body.respondent),
   );
   const db = context.database.db;
-  const instrument = await instrumentFor(db, actor.municipalityId, body.instrument, body.version);
-  if (!instrument.respondents.includes(body.respondent)) {
-    throw problems.badRequest(
-      `respondent: ${instrument.code} is answered by ${instrument.respondents.join(', ')}`,
-      [{ field: 'respondent', message: `must be one of ${instrument.respondents.join(', ')}` }],
-    );
-  }
-  const scored = scoreAnswers(instrument, body.answers);
-  if (!scored.ok) {
-    const errors = scored.problems.map((p) => ({ field: `answers.${p.linkId}`, message: p.message }));
-    throw problems.badRequest(errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
-  }
   const contextId = body.context.id ?? null;
   if (
     body.context.kind === 'meeting' &&
@@ -158,14 +149,57 @@ export async function recordMeasure(
       { field: 'context.id', message: "must be one of the citizen's sub-goals" },
     ]);
   }
-  const moment = now();
+  const row = await scoredMeasure(db, actor, citizenId, body, now());
+  // The response and its audit record commit together, or neither does.
+  const id = await db.transaction().execute(async (trx) => {
+    return storeMeasure(trx, request, actor, row);
+  });
+  return presentMeasureResponse({ id, ...row });
+}
+
+/** A measure about to be stored: the measure_response row, scored. */
+export type ScoredMeasure = Omit<MeasureResponseRow, 'id'>;
+
+/**
+ * Checks and scores one answered questionnaire (the instrument and version exist, the
+ * respondent may answer it, the answers are the instrument's, it was not answered in the
+ * future) with the one evaluator: the row to store. `field` prefixes the fields a problem names
+ * (a follow-up's `measures.0.`). `db` may be the caller's transaction.
+ */
+export async function scoredMeasure(
+  db: Kysely<DB>,
+  actor: Actor,
+  citizenId: string,
+  body: {
+    instrument: string;
+    version?: string | undefined;
+    respondent: MeasureRespondent;
+    answers: Record<string, string>;
+    answeredAt?: string | undefined;
+    context: { kind: ScoredMeasure['contextKind']; id?: string | null | undefined };
+  },
+  moment: Date,
+  field = '',
+): Promise<ScoredMeasure> {
+  const instrument = await instrumentFor(db, actor.municipalityId, body.instrument, body.version, field);
+  if (!instrument.respondents.includes(body.respondent)) {
+    throw problems.badRequest(
+      `${field}respondent: ${instrument.code} is answered by ${instrument.respondents.join(', ')}`,
+      [{ field: `${field}respondent`, message: `must be one of ${instrument.respondents.join(', ')}` }],
+    );
+  }
+  const scored = scoreAnswers(instrument, body.answers);
+  if (!scored.ok) {
+    const errors = scored.problems.map((p) => ({ field: `${field}answers.${p.linkId}`, message: p.message }));
+    throw problems.badRequest(errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+  }
   const answeredAt = body.answeredAt ? new Date(body.answeredAt) : moment;
   if (answeredAt.getTime() > moment.getTime() + 60_000) {
-    throw problems.badRequest('answeredAt: must not be in the future', [
-      { field: 'answeredAt', message: 'must not be in the future' },
+    throw problems.badRequest(`${field}answeredAt: must not be in the future`, [
+      { field: `${field}answeredAt`, message: 'must not be in the future' },
     ]);
   }
-  const row = {
+  return {
     citizenId,
     instrumentCode: instrument.code,
     instrumentVersion: instrument.version,
@@ -173,27 +207,32 @@ export async function recordMeasure(
     recordedBy: actor.kind === 'citizen' && actor.delegate ? actor.delegate.delegationId : actor.id,
     answeredAt,
     contextKind: body.context.kind,
-    contextId,
+    contextId: body.context.id ?? null,
     answers: scored.value.items.map((item) => ({ linkId: item.linkId, code: item.code })),
     raw: scored.value.raw,
     score: scored.value.score,
     band: scored.value.band,
   };
-  // The response and its audit record commit together, or neither does.
-  const id = await db.transaction().execute(async (trx) => {
-    const inserted = await insertMeasureResponse(trx, actor.municipalityId, row);
-    await auditInTransaction(trx, {
-      actor,
-      citizenId,
-      action: 'create',
-      resource: 'measure',
-      outcome: 'allowed',
-      ...auditOrigin(request),
-      details: { responseId: inserted, instrument: instrument.code, version: instrument.version },
-    });
-    return inserted;
+}
+
+/** Stores a scored measure and its audit record in the caller's transaction; its id. */
+export async function storeMeasure(
+  trx: Transaction<DB>,
+  request: FastifyRequest,
+  actor: Actor,
+  row: ScoredMeasure,
+): Promise<string> {
+  const id = await insertMeasureResponse(trx, actor.municipalityId, row);
+  await auditInTransaction(trx, {
+    actor,
+    citizenId: row.citizenId,
+    action: 'create',
+    resource: 'measure',
+    outcome: 'allowed',
+    ...auditOrigin(request),
+    details: { responseId: id, instrument: row.instrumentCode, version: row.instrumentVersion },
   });
-  return presentMeasureResponse({ id, ...row });
+  return id;
 }
 
 /** A citizen's measures: the questionnaire responses and the GAS T-score over time; audited. */

@@ -92,6 +92,7 @@ export async function createSubGoal(scope: ChangeScope, input: SubGoalCreate): P
     target_date: input.targetDate ?? null,
     gas_level: input.gasLevel ?? null,
     gas_weight: input.gasWeight ?? 1,
+    follow_up_date: input.followUpDate ?? null,
   };
   await insertSubGoal(scope, id, row);
   return [
@@ -119,6 +120,7 @@ export async function updateSubGoal(
     target_date: input.targetDate,
     gas_level: input.gasLevel,
     gas_weight: input.gasWeight,
+    follow_up_date: input.followUpDate,
     status: input.status,
   });
   await updatePlanItem(scope, 'sub_goal', id, set);

@@ -16,6 +16,7 @@ export const queryKeys = {
   history: (citizenId: string) => ['citizens', citizenId, 'history'] as const,
   proposals: (citizenId: string) => ['citizens', citizenId, 'proposals'] as const,
   nextSteps: (citizenId: string) => ['citizens', citizenId, 'next-steps'] as const,
+  followUps: (citizenId: string) => ['citizens', citizenId, 'follow-ups'] as const,
   interventionTypes: ['catalogue', 'intervention-types'] as const,
   units: ['catalogue', 'units'] as const,
   professionals: (unitId: string) => ['catalogue', 'professionals', unitId] as const,

@@ -16,7 +16,9 @@ export interface GapsSettings extends Record<string, unknown> {
 /**
  * The places where "one plan" is not coherent yet: an intervention serving no sub-goal, a
  * sub-goal nothing works toward, no goal in the citizen's own words, no coordinator, a
- * follow-up overdue. Only plans someone works on (a current intervention) are judged.
+ * follow-up overdue (an intervention's or, since migration 035, a sub-goal's: one rule, one
+ * grace period and one switch for both). Only plans someone works on (a current intervention)
+ * are judged.
  */
 export const gapsRule: RuleDefinition<GapsSettings> = {
   id: 'gaps',
@@ -97,6 +99,26 @@ export const gapsRule: RuleDefinition<GapsSettings> = {
             da: `Opfølgningen på ${item.typeName} (${item.unitName}) skulle have været ${item.followUpDate}.`,
             en: `The follow-up of ${item.typeName} (${item.unitName}) was due ${item.followUpDate}.`,
             data: { kind: 'follow-up-overdue', followUpDate: item.followUpDate },
+          },
+        });
+      }
+    }
+    if (settings.followUpOverdue) {
+      for (const goal of facts.subGoals) {
+        if (!goal.followUpDate || goal.followUpDate >= overdueBefore) continue;
+        findings.push({
+          ruleId: 'gaps',
+          fingerprint: fingerprintOf('gaps', `follow-up-overdue-${goal.followUpDate}`, [goal.id]),
+          severity: 'medium',
+          subjectIds: [goal.id],
+          unitIds: [],
+          sectors: [],
+          // The coordinator holds the whole plan's thread, its sub-goals' follow-ups among it.
+          ownerId: facts.coordinatorId ?? undefined,
+          explanation: {
+            da: `Opfølgningen på delmålet "${goal.title}" skulle have været ${goal.followUpDate}.`,
+            en: `The follow-up of the sub-goal "${goal.title}" was due ${goal.followUpDate}.`,
+            data: { kind: 'follow-up-overdue', followUpDate: goal.followUpDate },
           },
         });
       }

@@ -166,6 +166,26 @@ describe('gaps', () => {
     const late = citizen({ interventions: [intervention({ followUpDate: '2026-10-25' })] });
     expect(run(late)).toEqual([]);
     expect(run(late, { ...gapsRule.defaults, followUpGraceDays: 0 })).toEqual(['follow-up-overdue']);
+    const goalLate = citizen({
+      subGoals: [{ id: 'goal-1', title: 'Komme i praktik', followUpDate: '2026-10-01', gasHistory: [] }],
+      interventions: [intervention({ subGoalIds: ['goal-1'] })],
+    });
+    const [goalFinding] = gapsRule.evaluate(goalLate, gapsRule.defaults, TODAY);
+    expect(goalFinding).toMatchObject({
+      subjectIds: ['goal-1'],
+      severity: 'medium',
+      explanation: { data: { kind: 'follow-up-overdue', followUpDate: '2026-10-01' } },
+    });
+    expect(goalFinding?.explanation.da).toContain('Komme i praktik');
+    expect(run(goalLate, { ...gapsRule.defaults, followUpOverdue: false })).toEqual([]);
+    expect(
+      run(
+        citizen({
+          subGoals: [{ id: 'goal-1', title: 'x', followUpDate: '2026-10-25', gasHistory: [] }],
+          interventions: [intervention({ subGoalIds: ['goal-1'] })],
+        }),
+      ),
+    ).toEqual([]);
     expect(
       run(citizen({ coordinatorId: null, interventions: [intervention()] }), {
         ...gapsRule.defaults,

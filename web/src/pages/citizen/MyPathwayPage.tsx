@@ -18,6 +18,7 @@ import { HelpList } from './HelpList.js';
 import { MeetingFeedback } from './MeetingFeedback.js';
 import { MeetingPreparation } from './MeetingPreparation.js';
 import { MyDecisions } from './MyDecisions.js';
+import { MyFollowUps } from './MyFollowUps.js';
 import { myPathway } from './my-pathway.js';
 import { RatingsOverTime } from './MyRatings.js';
 import { OwnGoalEditor, OwnSteps, PlanSay } from './OwnPart.js';
@@ -129,6 +130,7 @@ function MyPathwayView({ citizenId }: { citizenId: string }): ReactElement {
       </section>
 
       <MyDecisions citizenId={citizenId} context={context} />
+      <MyFollowUps citizenId={citizenId} plan={plan.data.plan} />
       {view.nextMeeting ? (
         <MeetingPreparation citizenId={citizenId} meeting={view.nextMeeting} context={context} />
       ) : null}

@@ -1,4 +1,4 @@
-import { type ReactElement, useState } from 'react';
+import { type ReactElement, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntry, PlanHistory, PresentedPlan } from '../../api/plan.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -8,7 +8,8 @@ import { useLanguage } from '../../i18n/useLanguage.js';
 import type { Language } from '../../i18n/index.js';
 import { anchors } from './anchors.js';
 import { gasLabel } from './GasScale.js';
-import { changedFields, isNewToMe } from './history-text.js';
+import { changedFields, followUpDay, isNewToMe } from './history-text.js';
+import { useFollowUps } from '../../api/follow-ups.js';
 import { usePlanContext } from './PlanContext.js';
 import { isRestricted } from './intervention-view.js';
 import { PlanSection } from './sections/PlanSection.js';
@@ -30,6 +31,13 @@ export function HistorySection({ history, plan }: HistorySectionProps): ReactEle
   const newCount = data
     ? data.items.filter((entry) => isNewToMe(entry, data.previousVisitAt, meId)).length
     : 0;
+  // The follow-ups' days, read only when a change in view came from one.
+  const fromFollowUp = data?.items.some((entry) => entry.origin?.kind === 'follow_up') ?? false;
+  const followUps = useFollowUps(plan.citizen.id, fromFollowUp);
+  const heldOnById = useMemo(
+    () => new Map((followUps.data ?? []).map((item) => [item.id, item.heldOn])),
+    [followUps.data],
+  );
   return (
     <PlanSection
       headingId={anchors.history}
@@ -57,6 +65,7 @@ export function HistorySection({ history, plan }: HistorySectionProps): ReactEle
                 entry={entry}
                 plan={plan}
                 isNew={isNewToMe(entry, data.previousVisitAt, meId)}
+                heldOnById={heldOnById}
               />
             ))}
           </ol>
@@ -110,13 +119,16 @@ function HistoryItem({
   entry,
   plan,
   isNew,
+  heldOnById,
 }: {
   entry: HistoryEntry;
   plan: PresentedPlan;
   isNew: boolean;
+  heldOnById: ReadonlyMap<string, string>;
 }): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
+  const atFollowUp = followUpDay(entry, heldOnById);
   const format = (field: string, value: unknown): string => {
     if (value === null || value === undefined || value === '') return '—';
     if (field === 'gasLevel' && typeof value === 'number') return gasLabel(value);
@@ -153,6 +165,7 @@ function HistoryItem({
         </strong>{' '}
         {t(`plan.history.action.${entry.entity}.${entry.action}`)}
         {name ? ` ${t('plan.history.quoted', { name })}` : null}
+        {atFollowUp ? ` ${t('followUps.historyOrigin', { date: formatDate(atFollowUp, language) })}` : null}
       </p>
       {changes.length > 0 ? (
         <ul className="samspil-history-changes no-max-width">

@@ -10,6 +10,7 @@ import { useToggle } from '../../hooks/useToggle.js';
 import { GapWarning } from './GapWarning.js';
 import { ContactFacts, InterventionItem, PeriodFact } from './InterventionItem.js';
 import { ItemActions } from './ItemActions.js';
+import { followUpPath } from '../../routes.js';
 import { legalBasisText } from './legal-basis.js';
 import { usePlanContext } from './PlanContext.js';
 import { EndForm, InterventionForm } from './edit/LazyForms.js';
@@ -30,7 +31,7 @@ export function InterventionCard({
 }: InterventionCardProps): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { canEdit, meUnitId } = usePlanContext();
+  const { canEdit, meUnitId, citizenId } = usePlanContext();
   const editor = useToggle();
   const ender = useToggle();
   const more = useDisclosure(null, false);
@@ -57,6 +58,7 @@ export function InterventionCard({
           {editable && !editor.open && !ender.open ? (
             <ItemActions
               itemName={intervention.type.name}
+              followUpHref={followUpPath(citizenId, 'intervention', intervention.id)}
               onEdit={editor.show}
               onEnd={ender.show}
               editRef={editor.trigger}

@@ -1,5 +1,6 @@
 import type { ReactElement, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 
 interface ItemActionsProps {
   /** The item's name, read after the button text by screen readers ("Edit: Sleep six hours"). */
@@ -9,6 +10,8 @@ interface ItemActionsProps {
   editRef?: RefObject<HTMLButtonElement | null>;
   endRef?: RefObject<HTMLButtonElement | null>;
   endLabel?: string;
+  /** The item's follow-up page, for those who follow it up. */
+  followUpHref?: string;
 }
 
 /**
@@ -22,6 +25,7 @@ export function ItemActions({
   editRef,
   endRef,
   endLabel,
+  followUpHref,
 }: ItemActionsProps): ReactElement {
   const { t } = useTranslation();
   return (
@@ -35,6 +39,15 @@ export function ItemActions({
       >
         {t('form.edit')}
       </button>
+      {followUpHref ? (
+        <Link
+          className="button button-tertiary"
+          to={followUpHref}
+          aria-label={`${t('followUps.action')}: ${itemName}`}
+        >
+          {t('followUps.action')}
+        </Link>
+      ) : null}
       {onEnd ? (
         <button
           type="button"

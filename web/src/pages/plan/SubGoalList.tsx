@@ -13,6 +13,7 @@ import type { GasPoint } from './gas-trace.js';
 import { GasScale } from './GasScale.js';
 import { GasTrace } from './GasTrace.js';
 import { ItemActions } from './ItemActions.js';
+import { followUpPath } from '../../routes.js';
 import { usePlanContext } from './PlanContext.js';
 import { FlagMarker } from '../coordination/FlagMarker.js';
 import { StatusBadge } from './StatusBadge.js';
@@ -87,7 +88,7 @@ function SubGoalItem({
 }): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { canEdit } = usePlanContext();
+  const { canEdit, citizenId } = usePlanContext();
   const editor = useToggle();
   const ender = useToggle();
   const editable = canEdit && subGoal.status !== 'ended';
@@ -100,6 +101,9 @@ function SubGoalItem({
         {editable && !editor.open && !ender.open ? (
           <ItemActions
             itemName={subGoal.title}
+            followUpHref={
+              subGoal.status === 'active' ? followUpPath(citizenId, 'sub_goal', subGoal.id) : undefined
+            }
             onEdit={editor.show}
             onEnd={ender.show}
             editRef={editor.trigger}

@@ -43,3 +43,13 @@ export function isNewToMe(entry: HistoryEntry, previousVisitAt: string | null, m
   if (previousVisitAt === null || entry.actor.id === meId) return false;
   return entry.at > previousVisitAt;
 }
+
+/**
+ * The day of the follow-up a change was made at, for "changed at the follow-up of <date>": the
+ * day it was held when the follow-up is known to the viewer, else the day of the change; null
+ * for a change that did not come from a follow-up.
+ */
+export function followUpDay(entry: HistoryEntry, heldOnById: ReadonlyMap<string, string>): string | null {
+  if (entry.origin?.kind !== 'follow_up') return null;
+  return heldOnById.get(entry.origin.id) ?? entry.at.slice(0, 10);
+}
