@@ -47,6 +47,7 @@ import { inboxRoutes } from './inbox/inbox.routes.js';
 import { registerMailer } from './coordination/mailer.js';
 import { registerJobQueue } from './jobs/job-queue.js';
 import { remindersRoutes } from './reminders/reminders.routes.js';
+import { calendarFeedsRoutes } from './calendar-feeds/calendar-feeds.routes.js';
 import { referralsRoutes } from './coordination/referrals.routes.js';
 import { decisionsRoutes } from './decisions/decisions.routes.js';
 import { meetingsRoutes } from './meetings/meetings.routes.js';
@@ -210,6 +211,7 @@ export async function buildApp(
   costsRoutes(app, context);
   retentionRoutes(app, context);
   remindersRoutes(app, context);
+  calendarFeedsRoutes(app, context);
   registerMailer(app, context);
   registerJobQueue(app, context);
 
