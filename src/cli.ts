@@ -21,6 +21,7 @@ import { recordedScan, startNightlyScan } from './server/coordination/scan-runs.
 import { runRetention, startRetentionJob } from './server/retention/retention.commands.js';
 import { generateMunicipality, type SynthOptions } from './synth/generate.js';
 import { progressBar } from './cli/progress.js';
+import { printJobs, retryJob } from './cli/jobs.js';
 import { loadInstrument } from './server/measures/measures.commands.js';
 
 const DEFAULT_DEMO_CITIZENS = 2000;
@@ -375,6 +376,34 @@ program
       const result = await loadInstrument(store.database.db, municipalityId, json, null);
       if (!result.loaded) throw new Error(`${file} was not loaded: ${result.problem.detail}`);
       console.log(`Loaded ${result.code} version ${result.version}.`);
+    } finally {
+      await store.close();
+    }
+  });
+
+const jobs = program
+  .command('jobs')
+  .description('The background job queue (reminders): its size by state, and dead jobs')
+  .option('--status <status>', 'list the jobs in this state (queued, running, done, dead)', 'dead')
+  .option('--limit <n>', 'at most this many', '50')
+  .action(async (options: { status: string; limit: string }) => {
+    const config = loadConfig(process.env, { demo: !process.env.DATABASE_URL });
+    const store = await openStore(config, null);
+    try {
+      await printJobs(store.database.db, options.status, Number(options.limit) || 50);
+    } finally {
+      await store.close();
+    }
+  });
+
+jobs
+  .command('retry <id>')
+  .description('Queue a dead job again (after fixing what made it fail)')
+  .action(async (id: string) => {
+    const config = loadConfig(process.env, { demo: !process.env.DATABASE_URL });
+    const store = await openStore(config, null);
+    try {
+      await retryJob(store.database.db, id);
     } finally {
       await store.close();
     }

@@ -45,6 +45,8 @@ export interface Config {
   metricsToken: string | null;
   /** Log format: one readable line per request (demo default) or pino JSON (default otherwise). */
   logFormat: 'pretty' | 'json';
+  /** Seconds between looks for due background jobs (reminders); 0: this process runs none. */
+  jobPollSeconds: number;
 }
 
 /** One OpenID Connect provider Samspil logs users in with. */
@@ -115,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     coordinationScanAt: parseScanTime(env.SAMSPIL_COORDINATION_SCAN_AT),
     metricsToken: env.SAMSPIL_METRICS_TOKEN || null,
     logFormat: parseLogFormat(env.SAMSPIL_LOG_FORMAT, demo),
+    jobPollSeconds: Math.max(0, Number(env.SAMSPIL_JOB_POLL_SECONDS ?? 5) || 0),
     ...overrides,
   };
   const keys = resolveKeys(env, base.demo, base.databaseUrl, dataDir);

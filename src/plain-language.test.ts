@@ -17,7 +17,12 @@ const SENTENCE_WORDS = 8;
 type Texts = { [key: string]: string | Texts };
 
 /** The parts of the app's texts that only professionals read, inside the citizen's screens. */
-const PROFESSIONAL_PARTS = ['consents.professional', 'consents.provisions'];
+const PROFESSIONAL_PARTS = [
+  'consents.professional',
+  'consents.provisions',
+  'reminders.inbox',
+  'reminders.calendar.professional',
+];
 
 /** The citizen's screens: the i18n namespaces of her pages, and the PDF's citizen texts. */
 function citizenScreens(): Map<string, [key: string, text: string][]> {
@@ -30,6 +35,7 @@ function citizenScreens(): Map<string, [key: string, text: string][]> {
     'delegationChoice',
     'surveyAnswer',
     'myFollowUps',
+    'reminders',
   ]) {
     const texts = (da as unknown as Record<string, Texts>)[namespace];
     if (!texts) throw new Error(`no texts for ${namespace}`);

@@ -487,6 +487,8 @@ export interface DB {
   quality_response: QualityResponseTable;
   survey_invitation: SurveyInvitationTable;
   survey_invitation_count: SurveyInvitationCountTable;
+  job: JobTable;
+  calendar_feed: CalendarFeedTable;
   rate_limit_hit: RateLimitHitTable;
 }
 
@@ -782,4 +784,35 @@ export interface SurveyInvitationCountTable {
   issued: number;
   used: Generated<number>;
   first_issued_at: Generated<Date>;
+}
+
+// --- background jobs and calendar feeds (migration 032) -----------------------------------
+
+export interface JobTable {
+  municipality_id: string;
+  id: string;
+  kind: string;
+  dedupe_key: string;
+  payload: Json;
+  run_at: Timestamp;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  locked_by: string | null;
+  locked_until: Timestamp | null;
+  last_error: string | null;
+  outcome: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface CalendarFeedTable {
+  municipality_id: string;
+  id: string;
+  owner_kind: string;
+  owner_id: string;
+  token_hash: string;
+  created_at: Generated<Date>;
+  last_fetched_at: Timestamp | null;
+  revoked_at: Timestamp | null;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   addMonths,
+  danishMoment,
   danishToday,
   daysBetween,
   daysInMonth,
@@ -95,5 +96,15 @@ describe('isDay', () => {
     expect(isDay('2026-02-31')).toBe(false);
     expect(isDay('0000-01-01')).toBe(false);
     expect(isDay('2026-2-3')).toBe(false);
+  });
+});
+
+describe('danishMoment', () => {
+  it('is the moment the Danish clock shows the time, in winter and in summer', () => {
+    expect(danishMoment('2026-01-15', 9).toISOString()).toBe('2026-01-15T08:00:00.000Z');
+    expect(danishMoment('2026-07-15', 9, 30).toISOString()).toBe('2026-07-15T07:30:00.000Z');
+    // The days of the changes: 29 March and 25 October 2026.
+    expect(danishMoment('2026-03-29', 9).toISOString()).toBe('2026-03-29T07:00:00.000Z');
+    expect(danishMoment('2026-10-25', 9).toISOString()).toBe('2026-10-25T08:00:00.000Z');
   });
 });

@@ -72,6 +72,28 @@ export function momentPlusDays(moment: Date, days: number): Date {
   return new Date(moment.getTime() + days * MS_PER_DAY);
 }
 
+const DANISH_CLOCK = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * The moment the Danish clock shows `hour`:`minute` on `day` (a reminder "the day before at
+ * 9"). Denmark is one or two hours ahead of UTC; the offset that gives that clock time is it.
+ * An hour skipped by the spring change (02:xx) gives the moment an hour later.
+ */
+export function danishMoment(day: Day, hour: number, minute = 0): Date {
+  const wall = utcMidnight(day) + (hour * 60 + minute) * 60_000;
+  const wanted = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+  for (const offsetHours of [1, 2]) {
+    const candidate = new Date(wall - offsetHours * 3_600_000);
+    if (DANISH_CLOCK.format(candidate) === wanted && danishToday(candidate) === day) return candidate;
+  }
+  return new Date(wall - 3_600_000);
+}
+
 /** The Monday of the ISO week `day` is in (Danish weeks start on Monday). */
 export function weekStart(day: Day): Day {
   const weekday = (new Date(utcMidnight(day)).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6

@@ -47,6 +47,9 @@ import { flagsRoutes } from './coordination/flags.routes.js';
 import { leaderDrilldownRoutes } from './coordination/leader-drilldown.routes.js';
 import { inboxRoutes } from './inbox/inbox.routes.js';
 import { registerMailer } from './coordination/mailer.js';
+import { registerJobQueue } from './jobs/job-queue.js';
+import { remindersRoutes } from './reminders/reminders.routes.js';
+import { calendarFeedsRoutes } from './calendar-feeds/calendar-feeds.routes.js';
 import { referralsRoutes } from './coordination/referrals.routes.js';
 import { decisionsRoutes } from './decisions/decisions.routes.js';
 import { meetingsRoutes } from './meetings/meetings.routes.js';
@@ -211,7 +214,10 @@ export async function buildApp(
   analyticsRoutes(app, context);
   costsRoutes(app, context);
   retentionRoutes(app, context);
+  remindersRoutes(app, context);
+  calendarFeedsRoutes(app, context);
   registerMailer(app, context);
+  registerJobQueue(app, context);
 
   if (hasWebApp) {
     await app.register(fastifyStatic, {

@@ -15,6 +15,9 @@ describe('the path a request is logged with', () => {
       '/api/survey-invitations/:token/answers',
     );
     expect(loggedPath(`/svar/${TOKEN}`)).toBe('/svar/:token');
+    expect(loggedPath(`/api/calendar/${TOKEN}.ics`)).toBe('/api/calendar/:token');
+    // The owner's list of links is not a secret path.
+    expect(loggedPath('/api/calendar-feeds')).toBe('/api/calendar-feeds');
     expect(isAnonymousPath(`/svar/${TOKEN}`)).toBe(true);
   });
 

@@ -15,10 +15,10 @@ export const LOG_REDACTION = [
 ];
 
 /**
- * Paths whose last parts are a secret: a survey invitation link's token is the whole grant, so
- * it is never written down (the API's path and the web page the link opens).
+ * Paths whose last parts are a secret: a survey invitation link's token, or a calendar link's,
+ * is the whole grant, so it is never written down (the API's path and the web page the link opens).
  */
-const SECRET_PATHS = [/^(\/api\/survey-invitations\/)[^/]*/, /^(\/svar\/)[^/]*/];
+const SECRET_PATHS = [/^(\/api\/survey-invitations\/)[^/]*/, /^(\/svar\/)[^/]*/, /^(\/api\/calendar\/)[^/]*/];
 
 /**
  * A request's path as it may be logged: never the query string (a query may hold a name

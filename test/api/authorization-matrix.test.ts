@@ -98,6 +98,7 @@ const PUBLIC = [
   /^\/api\/auth\/demo-/,
   /^\/api\/auth\/session$/,
   /^\/api\/survey-invitations\//,
+  /^\/api\/calendar\//,
 ];
 
 type Expectation = 'allow' | 'deny' | 'any';
@@ -174,6 +175,17 @@ const EXPLICIT: Record<string, Rule> = {
   'GET /api/quality-surveys': readers(['jobcenterLeader', 'healthLeader', 'administrator']),
   'POST /api/quality-surveys': readers(['jobcenterLeader', 'healthLeader', 'administrator']),
   'POST /api/instruments': readers(['administrator']),
+  // Reminders and calendar links (decision 0021): her reminders are hers (and her relative's);
+  // everyone keeps calendar links for themselves only, never a relative for the citizen.
+  'GET /api/citizens/{citizenId}/reminders': readers(['citizen', 'relative']),
+  'GET /api/calendar-feeds': (persona) =>
+    persona === 'anonymous' || persona === 'relative' ? 'deny' : 'allow',
+  'POST /api/calendar-feeds': (persona) =>
+    persona === 'anonymous' || persona === 'relative' ? 'deny' : 'allow',
+  // No one has a link of that id, and no address works without its token.
+  'DELETE /api/calendar-feeds/{feedId}': () => 'deny',
+  'POST /api/calendar-feeds/{feedId}/regenerate': () => 'deny',
+  'GET /api/calendar/{file}': () => 'deny',
 };
 
 /** What must never reach a reader outside these personas. */

@@ -75,6 +75,8 @@ export async function startTestApp(
       SAMSPIL_CPR_KEYS: `1:${randomBytes(32).toString('base64')}`,
       SAMSPIL_CPR_HMAC_KEY: randomBytes(32).toString('base64'),
       LOG_LEVEL: 'info',
+      // Tests run due jobs themselves (context's job worker), at the time they choose.
+      SAMSPIL_JOB_POLL_SECONDS: '0',
       ...options.env,
     },
     { demo: options.demo ?? false, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) },

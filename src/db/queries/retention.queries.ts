@@ -158,6 +158,8 @@ export const CITIZEN_DELETIONS: readonly { table: string; where: string }[] = [
   { table: 'cost_citizen_year', where: 'citizen_id = $c' },
   { table: 'identity_link', where: "subject_kind = 'citizen' AND subject_id = $c" },
   { table: 'demo_persona', where: "subject_kind = 'citizen' AND subject_id = $c" },
+  // Her calendar links (migration 032): their rows name her as owner.
+  { table: 'calendar_feed', where: "owner_kind = 'citizen' AND owner_id = $c" },
   { table: 'citizen', where: 'id = $c' },
 ];
 

@@ -772,3 +772,32 @@ export function decideAnalyticsAccess(actor: Actor, action: AnalyticsAction): { 
     return actor.role === 'administrator' ? { allowed: true } : refusal('analytics.import-administrator');
   return SUPERVISOR_ROLES.includes(actor.role) ? { allowed: true } : refusal('analytics.supervisors');
 }
+
+/** Whose calendar feed it is: a professional's meetings, or a citizen's own appointments. */
+export interface CalendarFeedOwner {
+  kind: 'professional' | 'citizen';
+  id: string;
+}
+
+/**
+ * Who makes, lists and revokes a secret calendar link (iCal feed), for whom: everyone for
+ * themselves only: a professional for her own meetings, a citizen for her own appointments.
+ * Not a relative with a power of attorney: the link works without a login and outlives a
+ * session, so it would outlive a withdrawn power of attorney (decision 0021); the relative reads
+ * the appointments in Samspil. Not a leader for her staff: the link is its owner's alone.
+ */
+export function decideCalendarFeed(actor: Actor, owner: CalendarFeedOwner): { allowed: true } | Refusal {
+  if (actor.kind === 'citizen' && actor.delegate) return refusal('calendar.citizen-herself');
+  if (owner.kind !== actor.kind || owner.id !== actor.id) return refusal('calendar.own-feed');
+  return { allowed: true };
+}
+
+/**
+ * Who reads a citizen's reminders (the list on her page): she, and a relative with a power of
+ * attorney, who reads her plan. Professionals read their own reminders in their inbox.
+ */
+export function decideCitizenReminders(actor: Actor, access: AccessDecision): AccessDecision {
+  if (!access.allowed) return access;
+  if (actor.kind !== 'citizen') return refusal('reminders.citizens-own');
+  return access;
+}

@@ -7,7 +7,9 @@ import {
   decideAnalyticsAccess,
   decideBreakGlass,
   decideBreakGlassReview,
+  decideCalendarFeed,
   decideCitizenAccess,
+  decideCitizenReminders,
   decideConsentChange,
   decideCprReveal,
   decideDelegationChange,
@@ -143,6 +145,9 @@ const refusals = {
   'decideAnalyticsAccess, citizen': decideAnalyticsAccess(citizen, 'read'),
   'decideAnalyticsAccess, caseworker': decideAnalyticsAccess(caseworker, 'read'),
   'decideAnalyticsAccess, team leader imports': decideAnalyticsAccess(teamLeader, 'import-costs'),
+  'decideCalendarFeed, for another': decideCalendarFeed(caseworker, { kind: 'professional', id: 'other' }),
+  'decideCalendarFeed, relative': decideCalendarFeed(relative, { kind: 'citizen', id: relative.id }),
+  'decideCitizenReminders, professional': decideCitizenReminders(caseworker, as('relationship')),
 };
 
 describe('refusals', () => {

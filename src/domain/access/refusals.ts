@@ -108,6 +108,18 @@ export const REFUSALS = {
     en: 'Record measures only for a citizen you work with.',
     da: 'Du kan kun registrere målinger for en borger, du arbejder med.',
   },
+  'calendar.own-feed': {
+    en: 'A calendar link shows your own meetings and appointments; you make it for yourself only.',
+    da: 'Et kalenderlink viser dine egne møder og aftaler. Du kan kun lave det til dig selv.',
+  },
+  'calendar.citizen-herself': {
+    en: 'Only the citizen herself makes a calendar link to her appointments; a power of attorney lets you read them in Samspil.',
+    da: 'Kun borgeren selv kan lave et kalenderlink til sine aftaler. Med en fuldmagt kan du se dem i Samspil.',
+  },
+  'reminders.citizens-own': {
+    en: "The citizen's reminders are hers; professionals find their own in their inbox.",
+    da: 'Borgerens påmindelser er hendes egne. Fagpersoner finder deres egne i indbakken.',
+  },
   'survey.other-unit': {
     en: 'This survey belongs to another unit; its team leader reads it.',
     da: 'Målingen hører til en anden enhed; det er dens teamleder, der kan se den.',

@@ -29,6 +29,12 @@ export const PROPOSAL_NOTIFICATION_KINDS = [
   'proposal-declined',
 ] as const;
 export const OWN_PART_NOTIFICATION_KINDS = ['plan-approved', 'plan-commented'] as const;
+/** Reminders from the job queue (src/domain/reminders/reminders.ts holds the same kinds). */
+export const REMINDER_NOTIFICATION_KINDS = [
+  'reminder-meeting',
+  'reminder-hearing-deadline',
+  'reminder-follow-up',
+] as const;
 
 /** Another unit created, changed or ended an intervention of a citizen the reader works with. */
 export const interventionChangedDataSchema = z.object({
@@ -85,6 +91,18 @@ export const hearingAnsweredDataSchema = z.object({
 });
 export type HearingAnsweredData = z.infer<typeof hearingAnsweredDataSchema>;
 
+/** A reminder: of a meeting tomorrow, a hearing's last day coming, a follow-up date come. */
+export const reminderDataSchema = z.object({
+  at: z
+    .string()
+    .describe('The meeting’s start (date-time), the hearing’s last day or the follow-up date (a day)'),
+  citizen: namedRefSchema
+    .nullable()
+    .optional()
+    .describe('Named only while the reader may see the citizen; left out otherwise'),
+});
+export type ReminderData = z.infer<typeof reminderDataSchema>;
+
 // The keys in the order the inbox has always sent them (the serialiser writes a schema's order):
 // id, kind, citizenId, subjectId, payload, actor, createdAt, readAt.
 const id = { id: z.uuid() };
@@ -138,6 +156,13 @@ export const notificationSchema = z
       kind: z.literal('hearing-answered'),
       ...subjects,
       payload: hearingAnsweredDataSchema,
+      ...rest,
+    }),
+    z.object({
+      ...id,
+      kind: z.enum(REMINDER_NOTIFICATION_KINDS),
+      ...subjects,
+      payload: reminderDataSchema,
       ...rest,
     }),
   ])

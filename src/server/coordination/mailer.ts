@@ -41,12 +41,7 @@ export async function sendPendingMail(context: AppContext, url: string): Promise
       await sendMail(url, {
         from: context.config.smtpFrom,
         to: row.email ?? '',
-        subject: 'Nyt i Samspil / News in Samspil',
-        text:
-          `Der er nyt i din indbakke i Samspil (${describe(row.kind, 'da')}).\n` +
-          `Log ind på ${context.config.publicUrl} for at se det.\n\n` +
-          `There is news in your Samspil inbox (${describe(row.kind, 'en')}).\n` +
-          `Log in at ${context.config.publicUrl} to see it.\n`,
+        ...mailFor(row.kind, context),
       });
       sent += 1;
     } catch {
@@ -55,6 +50,31 @@ export async function sendPendingMail(context: AppContext, url: string): Promise
     await setNotificationEmailStatus(db, row.municipality_id, row.id, status);
   }
   return sent;
+}
+
+/**
+ * What the e-mail says: that there is news, or a reminder, in Samspil, and where to log in.
+ * Nothing about the citizen or the meeting: not a name, not a time, not a place.
+ */
+function mailFor(kind: string, context: AppContext): { subject: string; text: string } {
+  const { publicUrl } = context.config;
+  if (kind.startsWith('reminder-'))
+    return {
+      subject: 'Påmindelse i Samspil / Reminder in Samspil',
+      text:
+        'Du har en påmindelse i Samspil.\n' +
+        `Log ind på ${publicUrl} for at se den.\n\n` +
+        'You have a reminder in Samspil.\n' +
+        `Log in at ${publicUrl} to see it.\n`,
+    };
+  return {
+    subject: 'Nyt i Samspil / News in Samspil',
+    text:
+      `Der er nyt i din indbakke i Samspil (${describe(kind, 'da')}).\n` +
+      `Log ind på ${publicUrl} for at se det.\n\n` +
+      `There is news in your Samspil inbox (${describe(kind, 'en')}).\n` +
+      `Log in at ${publicUrl} to see it.\n`,
+  };
 }
 
 function describe(kind: string, language: 'da' | 'en'): string {

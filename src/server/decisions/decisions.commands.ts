@@ -29,6 +29,7 @@ import { authorizeCitizen } from '../auth/citizen-access.js';
 import type { AppContext } from '../context.js';
 import { problems } from '../problem.js';
 import { auditOrigin } from '../audit/visit.js';
+import { enqueueReminder } from '../reminders/enqueue-reminder.js';
 
 /** The citizen's decisions as this viewer may see them: none for a passing basis (canSeeDecisions). */
 export async function listDecisions(
@@ -108,6 +109,17 @@ export async function sendToHearing(
       hearing_until: input.hearingUntil,
       created_by: actor.id,
     });
+    // Reminders (decision 0021): the hearing's last day coming, to her and to the sender.
+    await enqueueReminder(
+      trx,
+      {
+        kind: 'reminder-hearing-deadline',
+        municipalityId: actor.municipalityId,
+        decisionId: created,
+        hearingUntil: input.hearingUntil,
+      },
+      now,
+    );
     await auditInTransaction(trx, {
       actor,
       citizenId,

@@ -42,12 +42,12 @@ export async function presentNotifications(
       });
     }),
   );
-  // A referral notification carries the citizen's name; it is shown only while the reader may
-  // see the citizen (the receiving unit may, through the pending referral).
+  // A referral or reminder notification carries the citizen's name; it is shown only while the
+  // reader may see the citizen (the receiving unit may, through the pending referral).
   const referralCitizens = await visibleCitizens(
     context,
     actor,
-    rows.flatMap((row) => (row.kind.startsWith('referral-') && row.citizen_id ? [row.citizen_id] : [])),
+    rows.flatMap((row) => (namesCitizenIfVisible(row.kind) && row.citizen_id ? [row.citizen_id] : [])),
   );
   return rows.flatMap((row) => {
     let payload = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as Record<
@@ -65,7 +65,7 @@ export async function presentNotifications(
         shownActor = null;
       }
     }
-    if (row.kind.startsWith('referral-') && !(row.citizen_id && referralCitizens.has(row.citizen_id))) {
+    if (namesCitizenIfVisible(row.kind) && !(row.citizen_id && referralCitizens.has(row.citizen_id))) {
       const { citizen: _hidden, ...rest } = payload;
       payload = rest;
     }
@@ -85,4 +85,9 @@ export async function presentNotifications(
     // test/api/response-contracts.test.ts and the inbox tests hold every kind written to the schema.
     return presented.success ? [presented.data] : [];
   });
+}
+
+/** Kinds whose citizen is named only while the reader may see her: referrals and reminders. */
+function namesCitizenIfVisible(kind: string): boolean {
+  return kind.startsWith('referral-') || kind.startsWith('reminder-');
 }

@@ -41,6 +41,7 @@ import type {
   MeetingView,
 } from '../../domain/meetings/meeting.schemas.js';
 import { auditOrigin } from '../audit/visit.js';
+import { enqueueReminder } from '../reminders/enqueue-reminder.js';
 
 type Executor = AppContext['database']['db'] | Transaction<DB>;
 
@@ -180,6 +181,12 @@ export async function createMeeting(
     });
     await addParticipants(trx, organiser, id, participantIds, input.others ?? []);
     await notify(trx, organiser, citizenId, id, participantIds, 'meeting-invited', startsAt);
+    // Reminders (decision 0021): the day before, to everyone at the meeting.
+    await enqueueReminder(
+      trx,
+      { kind: 'reminder-meeting', municipalityId: organiser.municipalityId, meetingId: id, startsAt },
+      now,
+    );
     await auditInTransaction(trx, {
       actor: organiser,
       citizenId,
@@ -244,6 +251,17 @@ export async function changeMeeting(
       if (startsAt) set.starts_at = startsAt;
       if (update.durationMinutes !== undefined) set.duration_minutes = update.durationMinutes;
       await setMeeting(trx, changer, meetingId, set);
+      // Reminders (decision 0021): a moved meeting moves its reminder (the same one otherwise).
+      await enqueueReminder(
+        trx,
+        {
+          kind: 'reminder-meeting',
+          municipalityId: changer.municipalityId,
+          meetingId,
+          startsAt: startsAt ?? meeting.starts_at,
+        },
+        now,
+      );
       if (update.participantIds || update.others) {
         const participantIds = update.participantIds
           ? await professionalsMustExist(trx, changer, update.participantIds)

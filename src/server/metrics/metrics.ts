@@ -99,3 +99,18 @@ export const loginFailures = new Counter({
 export function secondsSince(started: number): number {
   return (performance.now() - started) / 1000;
 }
+
+export const queuedJobRuns = new Counter({
+  name: 'samspil_queue_jobs_total',
+  help: 'Attempts at durable queue jobs by kind and result (done, retry, dead, lost = lease taken over)',
+  labelNames: ['kind', 'result'] as const,
+  registers: [registry],
+});
+
+/** The job queue's size by state, as last counted by this process's worker. */
+export const jobQueueSize = new Gauge({
+  name: 'samspil_queue_jobs',
+  help: 'Durable queue jobs by state (queued, running, done, dead), as last counted by this process',
+  labelNames: ['status'] as const,
+  registers: [registry],
+});

@@ -57,6 +57,8 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       SAMSPIL_DEMO_CITIZENS: String(options.citizens ?? DEFAULT_DEMO_CITIZENS),
       DATABASE_URL: '',
       LOG_LEVEL: 'info',
+      // No background reminders in browser tests: they would add to the inboxes tests count.
+      SAMSPIL_JOB_POLL_SECONDS: '0',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

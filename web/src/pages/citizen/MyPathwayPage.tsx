@@ -13,6 +13,8 @@ import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { planPath } from '../../routes.js';
 import { CitizenOnly } from '../access/CitizenOnly.js';
+import { CalendarSubscription } from '../calendar/CalendarSubscription.js';
+import { MyReminders } from '../calendar/MyReminders.js';
 import { accessLogPath, consentsPath, delegationsPath } from '../coordination/paths.js';
 import { HelpList } from './HelpList.js';
 import { MeetingFeedback } from './MeetingFeedback.js';
@@ -129,6 +131,7 @@ function MyPathwayView({ citizenId }: { citizenId: string }): ReactElement {
         </ul>
       </section>
 
+      <MyReminders citizenId={citizenId} context={context} />
       <MyDecisions citizenId={citizenId} context={context} />
       <MyFollowUps citizenId={citizenId} plan={plan.data.plan} />
       {view.nextMeeting ? (
@@ -173,6 +176,8 @@ function MyPathwayView({ citizenId }: { citizenId: string }): ReactElement {
             <Link to={planPath(citizenId)}>{t('citizen.more.wholePlan', values)}</Link>
           </li>
         </ul>
+        {/* The link works without a login: the citizen makes it herself, never a relative. */}
+        {actingFor ? null : <CalendarSubscription audience="citizen" />}
       </section>
     </div>
   );

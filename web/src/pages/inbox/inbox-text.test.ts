@@ -157,3 +157,21 @@ describe('inbox texts, said by the web from kind and data', () => {
     expect(isReferralNotification(changed)).toBe(false);
   });
 });
+
+describe('reminders in the inbox', () => {
+  const reminder = (kind: InboxItem['kind'], at: string): InboxItem =>
+    ({ ...base, actor: null, kind, payload: { at, citizen } }) as InboxItem;
+
+  it('say the meeting tomorrow at its Danish time, the hearing’s last day and the follow-up day', () => {
+    expect(notificationText(reminder('reminder-meeting', '2026-12-07T09:00:00.000Z'), tDa, 'da')).toBe(
+      'Påmindelse: møde i morgen, 7. december 2026 kl. 10.00.',
+    );
+    expect(notificationText(reminder('reminder-hearing-deadline', '2026-12-16'), tEn, 'en')).toBe(
+      'Reminder: the hearing closes on 16 December 2026.',
+    );
+    expect(notificationText(reminder('reminder-follow-up', '2026-12-16'), tDa, 'da')).toBe(
+      'Påmindelse: opfølgning på en indsats 16. december 2026.',
+    );
+    expect(notificationCitizen(reminder('reminder-follow-up', '2026-12-16'))).toBe('Sara');
+  });
+});

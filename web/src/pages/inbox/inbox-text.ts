@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { InboxItem } from '../../api/inbox.js';
 import type { Language } from '../../i18n/index.js';
+import { dayInWords, isDay } from '../../../../src/domain/calendar.js';
 
 const LOCALES: Record<Language, string> = { da: 'da-DK', en: 'en-GB' };
 
@@ -13,6 +14,11 @@ function meetingTime(iso: string, language: Language): string {
     timeStyle: 'short',
     timeZone: 'Europe/Copenhagen',
   }).format(instant);
+}
+
+/** A reminder's day in words ("16. marts 2026"); the text as sent if it is not a day. */
+function reminderDay(day: string, language: Language): string {
+  return isDay(day) ? dayInWords(day, language) : day;
 }
 
 /**
@@ -63,6 +69,12 @@ export function notificationText(item: InboxItem, t: TFunction, language: Langua
       return item.payload.title
         ? t('inbox.kind.hearingAnswered', { title: item.payload.title })
         : t('inbox.kind.hearingAnsweredUntitled');
+    case 'reminder-meeting':
+      return t('reminders.inbox.meeting', { when: meetingTime(item.payload.at, language) });
+    case 'reminder-hearing-deadline':
+      return t('reminders.inbox.hearingDeadline', { day: reminderDay(item.payload.at, language) });
+    case 'reminder-follow-up':
+      return t('reminders.inbox.followUp', { day: reminderDay(item.payload.at, language) });
   }
 }
 

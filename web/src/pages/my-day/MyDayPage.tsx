@@ -12,6 +12,7 @@ import { formatDate } from '../../i18n/format.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { homePath } from '../../routes.js';
+import { CalendarSubscription } from '../calendar/CalendarSubscription.js';
 import { CprSearchForm } from '../caseload/CprSearchForm.js';
 import { CprSearchResult } from '../caseload/CprSearchResult.js';
 import { ATTENTION_KINDS, type AttentionKind, filterAndSort, type SortKey } from './attention-filter.js';
@@ -142,6 +143,7 @@ export function MyDayPage(): ReactElement {
           </div>
         </>
       ) : null}
+      <CalendarSubscription audience="professional" />
     </>
   );
 }
