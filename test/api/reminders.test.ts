@@ -233,3 +233,26 @@ describe('a follow-up reminder', () => {
     expect(reminders.map((item) => item.subjectId)).toEqual([due.id]);
   });
 });
+
+describe('a follow-up date set on the plan', () => {
+  it('enqueues its reminder in the same change, and moves it when the date moves', async () => {
+    const plan = await t.request(w.coordinator.cookie, {
+      method: 'GET',
+      url: `/api/citizens/${w.citizen.id}/plan`,
+    });
+    w.version = plan.json().version;
+    const id = w.interventions.jobcenter;
+    const first = addDays(danishToday(), 5);
+    expect((await w.write(`/interventions/${id}`, 'PATCH', { followUpDate: first })).statusCode).toBe(200);
+    const jobs = await jobsOf(id);
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]).toMatchObject({ kind: 'reminder-follow-up', status: 'queued' });
+    expect(new Date(jobs[0]?.run_at ?? 0).toISOString()).toBe(danishMoment(first, 9).toISOString());
+
+    const moved = addDays(first, 2);
+    expect((await w.write(`/interventions/${id}`, 'PATCH', { followUpDate: moved })).statusCode).toBe(200);
+    const after = await jobsOf(id);
+    expect(after).toHaveLength(1);
+    expect(new Date(after[0]?.run_at ?? 0).toISOString()).toBe(danishMoment(moved, 9).toISOString());
+  });
+});

@@ -11,7 +11,9 @@ import {
 } from '../../domain/access/policy.js';
 import { refusal } from '../../domain/access/refusals.js';
 import type { PlanChange, PlanChangeOrigin } from '../../domain/plan/plan-change.js';
+import type { Day } from '../../domain/calendar.js';
 import { newId } from '../../db/ids.js';
+import { enqueueReminder } from '../reminders/enqueue-reminder.js';
 import { rebuildPlanDocuments, relationsOf } from '../../db/queries/plan-document.queries.js';
 import {
   insertPlanHistory,
@@ -154,6 +156,7 @@ async function inPlanTransaction(
 
       const changes = await apply(trx, access, planVersion, now);
       const version = await recordPlanChanges(trx, actor, citizenId, planVersion, changes, request.origin);
+      await remindOfFollowUps(trx, actor.municipalityId, changes, now);
       const [document] = await rebuildPlanDocuments(trx, actor.municipalityId, [citizenId]);
       if (!document) throw new Error(`The plan of ${citizenId} was not rebuilt.`);
       await checkCoordinationInTransaction({
@@ -242,6 +245,34 @@ export async function recordPlanChanges(
     );
   }
   return version;
+}
+
+/**
+ * An intervention whose follow-up date was set or moved gets its reminder in the same
+ * transaction, whichever command set it (the plan form, a follow-up, a meeting's agreement).
+ * A cleared date needs nothing: the reminder finds the date gone and sends nothing.
+ */
+async function remindOfFollowUps(
+  trx: Transaction<DB>,
+  municipalityId: string,
+  changes: readonly PlanChange[],
+  now: Date,
+): Promise<void> {
+  for (const change of changes) {
+    if (change.entity !== 'intervention' || change.action === 'end') continue;
+    const date = change.after?.followUpDate;
+    if (typeof date !== 'string' || date === change.before?.followUpDate) continue;
+    await enqueueReminder(
+      trx,
+      {
+        kind: 'reminder-follow-up',
+        municipalityId,
+        interventionId: change.entityId,
+        followUpDate: date as Day,
+      },
+      now,
+    );
+  }
 }
 
 /** Who changed it, as the history names them: the professional's role, the citizen or a relative. */
