@@ -56,6 +56,7 @@ import { surveysRoutes } from './surveys/surveys.routes.js';
 import { measuresRoutes } from './measures/measures.routes.js';
 import { analyticsRoutes } from './analytics/analytics.routes.js';
 import { retentionRoutes } from './retention/retention.routes.js';
+import { pathwayTemplateRoutes } from './pathway-templates/pathway-templates.routes.js';
 import { costsRoutes } from './costs/costs.routes.js';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -207,6 +208,7 @@ export async function buildApp(
   analyticsRoutes(app, context);
   costsRoutes(app, context);
   retentionRoutes(app, context);
+  pathwayTemplateRoutes(app, context);
   registerMailer(app, context);
 
   if (hasWebApp) {

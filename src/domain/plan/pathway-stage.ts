@@ -2,6 +2,7 @@ import { addDays, type Day } from '../calendar.js';
 import {
   allowedNextStages,
   checkStageMove,
+  flagsOverdueStages,
   stageOf,
   type TemplateDefinition,
   type TemplateStage,
@@ -56,6 +57,8 @@ export interface StageView {
   roles: string[];
   since: Day;
   dueDate: Day | null;
+  /** Whether the template raises a flag when the stage is past its due date. */
+  flagWhenOverdue: boolean;
   next: { code: string; name: { da: string; en: string } }[];
 }
 
@@ -69,6 +72,7 @@ export function stageView(state: PathwayStageState, definition: TemplateDefiniti
     roles: stage.roles,
     since: state.stageSince,
     dueDate: stageDueDate(stage, state),
+    flagWhenOverdue: flagsOverdueStages(definition),
     next: allowedNextStages(definition, stage.code).map((next) => ({ code: next.code, name: next.name })),
   };
 }

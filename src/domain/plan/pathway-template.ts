@@ -7,9 +7,11 @@ import { z } from 'zod';
  * changes, and a running pathway keeps the version it started on.
  */
 
+/** A template or stage code's pattern (migration 029 checks the same for template codes). */
+export const TEMPLATE_CODE_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
 const code = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { error: 'must be lower-case letters, digits and dashes (max 40)' });
+  .regex(TEMPLATE_CODE_PATTERN, { error: 'must be lower-case letters, digits and dashes (max 40)' });
 const text = (max: number) => z.string().trim().min(1, { error: 'must not be empty' }).max(max);
 
 export const templateCodeSchema = code;
@@ -54,6 +56,14 @@ export const templateDefinitionSchema = z.strictObject({
   rules: z.array(templateRuleSchema).max(10),
 });
 export type TemplateDefinition = z.infer<typeof templateDefinitionSchema>;
+
+/** Copy a version to a new draft: of the same template, or (with a code) of a new one of the municipality's. */
+export const templateCopySchema = z.strictObject({
+  code: code
+    .optional()
+    .describe('A new template code: the copy becomes version 1 of a template of the municipality’s own'),
+});
+export type TemplateCopy = z.infer<typeof templateCopySchema>;
 
 /** One thing wrong with a template, naming the field as a form shows it. */
 export interface TemplateIssue {
