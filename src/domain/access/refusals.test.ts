@@ -22,6 +22,7 @@ import {
   decideDecisionDraft,
   decideHearingResponse,
   decideMeetingPreparation,
+  decidePathwayTemplateAct,
   decidePlanAct,
   decideReferralCreate,
   decideSettingsChange,
@@ -143,6 +144,8 @@ const refusals = {
   'decideAnalyticsAccess, citizen': decideAnalyticsAccess(citizen, 'read'),
   'decideAnalyticsAccess, caseworker': decideAnalyticsAccess(caseworker, 'read'),
   'decideAnalyticsAccess, team leader imports': decideAnalyticsAccess(teamLeader, 'import-costs'),
+  'decidePathwayTemplateAct, citizen': decidePathwayTemplateAct(citizen, 'read'),
+  'decidePathwayTemplateAct, caseworker changes': decidePathwayTemplateAct(caseworker, 'change'),
 };
 
 describe('refusals', () => {

@@ -89,19 +89,17 @@ export type TeamMemberView = z.infer<typeof teamMemberViewSchema>;
 const stageName = z.object({ da: z.string(), en: z.string() });
 
 /** A running pathway's stage: since when, what is due, where it may go next (its version's transitions). */
-export const pathwayStageViewSchema = z
-  .object({
-    code: z.string(),
-    name: stageName,
-    roles: z.array(z.string()).describe('Who is involved in the stage'),
-    since: isoDate.describe('The day the pathway entered the stage'),
-    dueDate: isoDate.nullable().describe('The stage deadline; overdue when before today (the Danish day)'),
-    flagWhenOverdue: z
-      .boolean()
-      .describe('The template raises a coordination flag once the deadline has passed'),
-    next: z.array(z.object({ code: z.string(), name: stageName })).describe('The stages it may move to'),
-  })
-  .meta({ id: 'PathwayStage' });
+export const pathwayStageViewSchema = z.object({
+  code: z.string(),
+  name: stageName,
+  roles: z.array(z.string()).describe('Who is involved in the stage'),
+  since: isoDate.describe('The day the pathway entered the stage'),
+  dueDate: isoDate.nullable().describe('The stage deadline; overdue when before today (the Danish day)'),
+  flagWhenOverdue: z
+    .boolean()
+    .describe('The template raises a coordination flag once the deadline has passed'),
+  next: z.array(z.object({ code: z.string(), name: stageName })).describe('The stages it may move to'),
+});
 
 export const pathwayViewSchema = z.object({
   id: z.uuid(),
