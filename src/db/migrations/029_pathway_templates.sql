@@ -78,7 +78,7 @@ DECLARE
     "legalFrame": "LAB kap. 19 / LAS § 68 a",
     "stages": [
       {"code": "opsporing", "name": {"da": "Opsporing", "en": "Spotting"}, "roles": ["sagsbehandler"], "deadline": null},
-      {"code": "forberedelse", "name": {"da": "Forberedelse: borgerens del og sagsbehandlerens del", "en": "Preparation: the citizen's part and the caseworker's part"}, "roles": ["borger", "sagsbehandler"], "deadline": {"days": 56, "from": "stage"}},
+      {"code": "forberedelse", "name": {"da": "Forberedelse: borgerens og sagsbehandlerens del", "en": "Preparation: the citizen's and the caseworker's part"}, "roles": ["borger", "sagsbehandler"], "deadline": {"days": 56, "from": "stage"}},
       {"code": "rehabiliteringsteam", "name": {"da": "Rehabiliteringsteam: møde og indstilling", "en": "Rehabilitation team: meeting and recommendation"}, "roles": ["borger", "sagsbehandler", "rehabiliteringsteam", "sundhedskoordinator"], "deadline": {"days": 28, "from": "stage"}},
       {"code": "afgoerelse", "name": {"da": "Afgørelse", "en": "Decision"}, "roles": ["sagsbehandler"], "deadline": {"days": 14, "from": "stage"}},
       {"code": "plan-og-koordinering", "name": {"da": "Plan og koordinering", "en": "Plan and coordination"}, "roles": ["koordinerende sagsbehandler", "borger"], "deadline": {"days": 28, "from": "stage"}},

@@ -15,6 +15,7 @@ import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { DraftForm } from './DraftForm.js';
 import { StageList } from './StageList.js';
+import '../../styles/pathway-templates.css';
 
 type Template = TemplateList['items'][number];
 

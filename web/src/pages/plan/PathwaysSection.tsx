@@ -47,6 +47,9 @@ export function PathwaysSection(): ReactElement {
                         to: formatDate(pathway.endDate, language),
                       })
                     : t('plan.pathways.since', { from: formatDate(pathway.startDate, language) })}
+                  {pathway.templateVersion
+                    ? ` · ${t('pathwayTemplates.stages.version', { version: pathway.templateVersion.version })}`
+                    : null}
                 </span>
               </p>
               {pathway.endReason ? (

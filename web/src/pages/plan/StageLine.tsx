@@ -29,13 +29,7 @@ export function StageLine({ pathway }: { pathway: PathwayView }): ReactElement |
           {' '}
           <OverdueTag since={stage.dueDate} short />
         </>
-      ) : null}
-      {pathway.templateVersion ? (
-        <span className="samspil-muted">
-          {' · '}
-          {t('pathwayTemplates.stages.version', { version: pathway.templateVersion.version })}
-        </span>
-      ) : null}
+      ) : null}{' '}
     </span>
   );
 }
