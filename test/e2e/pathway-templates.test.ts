@@ -31,6 +31,8 @@ describe('pathway templates (decision 0019)', () => {
       .getByRole('listitem')
       .filter({ hasText: 'Ressourceforløb' })
       .filter({ has: page.getByRole('button', { name: 'Flyt fase: Ressourceforløb' }) });
+    // The section and its pathways render together: wait for it before counting.
+    await pathways.getByRole('button', { name: 'Start et forløb' }).waitFor();
     if ((await running.count()) === 0) {
       await pathways.getByRole('button', { name: 'Start et forløb' }).click();
       const form = page.getByRole('form', { name: 'Start et forløb' });

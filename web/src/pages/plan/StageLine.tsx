@@ -21,14 +21,16 @@ export function StageLine({ pathway }: { pathway: PathwayView }): ReactElement |
         stage: stage.name[language],
         since: formatDate(stage.since, language),
       })}
-      {stage.dueDate
-        ? ` · ${t('pathwayTemplates.stages.due', { date: formatDate(stage.dueDate, language) })}`
-        : null}
-      {isOverdue(stage.dueDate, danishToday()) ? (
-        <>
-          {' '}
-          <OverdueTag since={stage.dueDate} short />
-        </>
+      {stage.dueDate ? (
+        <span className="samspil-nowrap">
+          {` · ${t('pathwayTemplates.stages.due', { date: formatDate(stage.dueDate, language) })}`}
+          {isOverdue(stage.dueDate, danishToday()) ? (
+            <>
+              {' '}
+              <OverdueTag since={stage.dueDate} short />
+            </>
+          ) : null}
+        </span>
       ) : null}{' '}
     </span>
   );
