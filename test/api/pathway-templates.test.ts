@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, danishToday } from '../../src/domain/calendar.js';
 import { type TemplateDefinition, templateIssues } from '../../src/domain/plan/pathway-template.js';
+import { scanMunicipality } from '../../src/server/coordination/coordination-scan.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -14,6 +15,7 @@ let caseworker: string;
 let leader: string;
 let citizenCookie: string;
 let citizenId: string;
+let municipalityId: string;
 const today = danishToday();
 
 interface Summary {
@@ -64,7 +66,7 @@ async function stageFlags(): Promise<string[]> {
 
 beforeAll(async () => {
   t = await startTestApp();
-  const { id: municipalityId } = await t.factories.municipality();
+  municipalityId = (await t.factories.municipality()).id;
   const unit = await t.factories.unit(municipalityId);
   const professional = await t.factories.professional(municipalityId, unit.id);
   const head = await t.factories.professional(municipalityId, unit.id, { role: 'team_leader' });
@@ -190,6 +192,11 @@ describe('a running pathway on its template version', () => {
     expect(await stageFlags()).toEqual([expect.stringContaining('Forberedelse')]);
   });
 
+  it('the batch scan agrees with the check inside the plan write', async () => {
+    const scan = await scanMunicipality(t.context.database.db, municipalityId);
+    expect(scan).toMatchObject({ created: 0, resolved: 0 });
+  });
+
   it('moves on, and back to the team along an extra edge; the flag resolves', async () => {
     await planWrite(`pathways/${pathwayId}/stage`, {
       stageCode: 'rehabiliteringsteam',
@@ -209,6 +216,9 @@ describe('a running pathway on its template version', () => {
     });
     expect(back.statusCode, back.body).toBe(200);
     expect(await stageFlags()).toEqual([]);
+    // The nightly scan of a later day finds the team stage (28 days from its start) overdue.
+    await scanMunicipality(t.context.database.db, municipalityId, { today: addDays(today, 30) });
+    expect(await stageFlags()).toEqual([expect.stringContaining('Rehabiliteringsteam')]);
   });
 
   it('copies, edits and publishes a new version; the running pathway keeps version 1', async () => {
