@@ -41,6 +41,15 @@ describe('pathway templates (decision 0019)', () => {
       await form.getByRole('button', { name: 'Start forløbet' }).click();
       await expect.poll(() => form.count()).toBe(0);
     }
+    // The start form lists the municipality's published templates, from the templates API.
+    await pathways.getByRole('button', { name: 'Start et forløb' }).click();
+    const start = page.getByRole('form', { name: 'Start et forløb' });
+    await start
+      .getByRole('option', { name: 'Handleplan efter serviceloven § 141 (Serviceloven § 141)' })
+      .waitFor({
+        state: 'attached',
+      });
+    await start.getByRole('button', { name: 'Annullér' }).click();
     const pathway = running.first();
     await pathway.getByText(/^Fase: Opsporing siden/).waitFor();
     await pathway.getByRole('button', { name: 'Flyt fase: Ressourceforløb' }).click();
