@@ -464,6 +464,8 @@ export interface DB {
   audit_chain_head: AuditChainHeadTable;
   audit_checkpoint: AuditCheckpointTable;
   pathway: PathwayTable;
+  pathway_template: PathwayTemplateTable;
+  pathway_template_version: PathwayTemplateVersionTable;
   sub_goal_gas_history: SubGoalGasHistoryTable;
   follow_up: FollowUpTable;
   coordination_rule_config: CoordinationRuleConfigTable;
@@ -512,6 +514,35 @@ export interface PathwayTable {
   /** Why it ended (migration 007). */
   end_reason: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
+  /** Migration 029: the template version it started on (kept for life) and its current stage. */
+  template_version_id: ColumnType<string, string | undefined, never>;
+  stage_code: ColumnType<string, string | undefined, string>;
+  stage_since: ColumnType<string, string | undefined, string>;
+}
+
+// --- pathway templates (migration 029) ----------------------------------------------------
+
+export interface PathwayTemplateTable {
+  municipality_id: string;
+  id: string;
+  code: string;
+  origin: 'shipped' | 'municipality';
+  created_at: Generated<Date>;
+}
+
+export interface PathwayTemplateVersionTable {
+  municipality_id: string;
+  id: string;
+  template_id: string;
+  version: number;
+  status: 'draft' | 'published';
+  /** The definition (src/domain/plan/pathway-template.ts), JSON. */
+  definition: ColumnType<unknown, string, string>;
+  based_on_id: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  published_by: string | null;
+  published_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface SubGoalGasHistoryTable {

@@ -61,6 +61,7 @@ import { surveysRoutes } from './surveys/surveys.routes.js';
 import { measuresRoutes } from './measures/measures.routes.js';
 import { analyticsRoutes } from './analytics/analytics.routes.js';
 import { retentionRoutes } from './retention/retention.routes.js';
+import { pathwayTemplateRoutes } from './pathway-templates/pathway-templates.routes.js';
 import { costsRoutes } from './costs/costs.routes.js';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -216,6 +217,7 @@ export async function buildApp(
   retentionRoutes(app, context);
   remindersRoutes(app, context);
   calendarFeedsRoutes(app, context);
+  pathwayTemplateRoutes(app, context);
   registerMailer(app, context);
   registerJobQueue(app, context);
 

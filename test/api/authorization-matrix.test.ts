@@ -109,6 +109,9 @@ const readers =
   (persona) =>
     allowed.includes(persona) ? 'allow' : 'deny';
 
+/** Team leaders and the administrator may change templates; whether a change succeeds depends on its state. */
+const templateChangers: Rule = (persona) => (SUPERVISORS.includes(persona) ? 'any' : 'deny');
+
 /** Explicit expectations for the endpoints whose rules this capability defines. */
 const EXPLICIT: Record<string, Rule> = {
   'GET /api/citizens/{citizenId}/plan': readers(PLAN_READERS),
@@ -186,6 +189,15 @@ const EXPLICIT: Record<string, Rule> = {
   'DELETE /api/calendar-feeds/{feedId}': () => 'deny',
   'POST /api/calendar-feeds/{feedId}/regenerate': () => 'deny',
   'GET /api/calendar/{file}': () => 'deny',
+  // Pathway templates (decision 0019): every professional reads their municipality's; leaders
+  // change them (the first copy makes a draft, the next is a 409: tested in pathway-templates.test.ts).
+  'GET /api/pathway-templates': readers(PROFESSIONALS),
+  'GET /api/pathway-templates/versions/{versionId}': readers(
+    PROFESSIONALS.filter((persona) => persona !== 'otherTenantProfessional'),
+  ),
+  'POST /api/pathway-templates/versions/{versionId}/copy': templateChangers,
+  'PUT /api/pathway-templates/versions/{versionId}': templateChangers,
+  'POST /api/pathway-templates/versions/{versionId}/publish': templateChangers,
 };
 
 /** What must never reach a reader outside these personas. */
@@ -336,6 +348,14 @@ beforeAll(async () => {
     responsibleId: w.coordinator.id,
     subGoalId: w.subGoalId,
     teamMemberId: team.id,
+    // A published version of a shipped pathway template (migration 029).
+    versionId: (
+      await t.context.database.db
+        .selectFrom('pathway_template_version')
+        .select('id')
+        .where('municipality_id', '=', w.municipalityId)
+        .executeTakeFirstOrThrow()
+    ).id,
     default: newId(),
   };
 }, 120_000);

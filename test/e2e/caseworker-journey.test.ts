@@ -143,7 +143,11 @@ describe('a caseworker working with one plan', () => {
     await pathwayForm.getByRole('button', { name: 'Start forløbet' }).click();
     await expect.poll(() => pathwayForm.count()).toBe(0);
     const pathway = pathways.getByRole('listitem').filter({ hasText: 'Helhedsorienteret plan' });
-    await pathway.getByText(`siden ${danishDate(day(-10))}`).waitFor();
+    // The pathway's start (its stage began the same day: decision 0019).
+    await pathway
+      .getByText(`siden ${danishDate(day(-10))}`)
+      .first()
+      .waitFor();
     await pathway.getByRole('button', { name: 'Afslut forløbet: Helhedsorienteret plan' }).click();
     const endPathway = page.getByRole('form', { name: 'Afslut Helhedsorienteret plan' });
     await endPathway.getByLabel('Begrundelse').fill('Afklaret: fleksjob');

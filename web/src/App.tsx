@@ -7,6 +7,7 @@ import { PageLoader } from './pages/lazy-page.js';
 import { coordinationPages, coordinationPaths } from './pages/coordination-pages.js';
 import { pages } from './pages/pages.js';
 import { managementPage, managementPath } from './pages/management-pages.js';
+import { pathwayTemplatesPage, pathwayTemplatesPath } from './pages/pathway-templates-pages.js';
 import { myPathwayPath } from './routes.js';
 
 /**
@@ -20,6 +21,7 @@ import { myPathwayPath } from './routes.js';
  * - `/borgere/:citizenId/plan` a citizen's plan (a citizen sees their own here too)
  * - `/samarbejde` the team leader's collaboration and quality survey results
  * - `/ledelsestal` management figures for leaders
+ * - `/forloebsskabeloner` the municipality's pathway templates (leaders copy, edit, publish)
  * - `/svar/:token` a collaboration survey answered through an invitation link (no login)
  * - `/tilgaengelighed` the accessibility statement and `/privatliv` the privacy notice (no login)
  */
@@ -46,6 +48,7 @@ export function App(): ReactElement {
           <Route path={myPathwayPath.slice(1)} element={<PageLoader page={pages.myPathway} />} />
           <Route path="samarbejde" element={<PageLoader page={pages.surveys} />} />
           <Route path={managementPath.slice(1)} element={<PageLoader page={managementPage} />} />
+          <Route path={pathwayTemplatesPath.slice(1)} element={<PageLoader page={pathwayTemplatesPage} />} />
           {coordinationPaths.map(([path, page]) => (
             <Route key={path} path={path} element={<PageLoader page={coordinationPages[page]} />} />
           ))}

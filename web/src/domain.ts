@@ -22,6 +22,7 @@ export { PATHWAY_TEMPLATE_CODES, PATHWAY_TEMPLATES } from '../../src/domain/plan
 export type {
   ContactView,
   InterventionView,
+  PathwayView,
   PlanGaps,
   PlanOverview,
   SubGoalView,
@@ -34,5 +35,10 @@ export type { RcBand, RcTie } from '../../src/domain/measures/relational-coordin
 export { RC_CSV_HEADER } from '../../src/domain/measures/relational-coordination.js';
 export { partText, resourceKind } from '../../src/domain/audit/audit-text.js';
 export type { NextSteps } from '../../src/domain/plan/next-steps.js';
-export { isFollowUpOverdue, isSubGoalOverdue, nextFollowUp } from '../../src/domain/plan/overdue.js';
+export {
+  isFollowUpOverdue,
+  isOverdue,
+  isSubGoalOverdue,
+  nextFollowUp,
+} from '../../src/domain/plan/overdue.js';
 export { SURVEY_LINK_VALID_DAYS } from '../../src/domain/measures/survey-links.js';

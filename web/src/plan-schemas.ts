@@ -9,6 +9,7 @@ export {
   interventionCreateSchema,
   interventionUpdateSchema,
   pathwayCreateSchema,
+  pathwayStageMoveSchema,
   subGoalCreateSchema,
   subGoalUpdateSchema,
   teamMemberCreateSchema,

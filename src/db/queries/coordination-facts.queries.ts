@@ -1,6 +1,13 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { CitizenFacts, InterventionFact, ReferralFact } from '../../domain/coordination/facts.js';
-import type { FactExtras } from '../../domain/coordination/plan-facts.js';
+import type {
+  CitizenFacts,
+  InterventionFact,
+  PathwayStageFact,
+  ReferralFact,
+} from '../../domain/coordination/facts.js';
+import { dueStagesOf, type FactExtras } from '../../domain/coordination/plan-facts.js';
+import { pathwayView } from '../../domain/plan/pathway-view.js';
+import { definitionsOf } from './pathway-templates.queries.js';
 import { parseSchedule } from '../../domain/coordination/schedule.js';
 import type { ExistingFlag, FlagStatus } from '../../domain/coordination/flag-diff.js';
 import type { DB } from '../schema.js';
@@ -87,6 +94,7 @@ export async function loadMunicipalityFacts(
       firstOpenPathways(db, municipalityId, today, null),
       pendingReferrals(db, municipalityId, null),
     ]);
+  const stagesDue = await dueStages(db, municipalityId);
 
   const typeOf = new Map(types.map((type) => [type.id, type]));
   const unitName = new Map(units.map((unit) => [unit.id, unit.name]));
@@ -184,6 +192,7 @@ export async function loadMunicipalityFacts(
       subGoals: subGoalsOf.get(citizenId)?.sort((a, b) => byText(a.id, b.id)) ?? [],
       pathway: pathways.get(citizenId) ?? null,
       pendingReferrals: referrals.get(citizenId) ?? [],
+      dueStages: stagesDue.get(citizenId) ?? [],
     });
   }
   return facts;
@@ -272,9 +281,13 @@ async function firstOpenPathways(
   today: string,
   citizenId: string | null,
 ): Promise<Map<string, NonNullable<CitizenFacts['pathway']>>> {
-  const result = await sql<{ pathways: [string, string, string, string | null][] | null }>`
-    SELECT json_agg(json_build_array(citizen_id, template_code, start_date, first)) AS pathways FROM (
+  const result = await sql<{ pathways: [string, string, string, string | null, number | null][] | null }>`
+    SELECT json_agg(json_build_array(citizen_id, template_code, start_date, first, months)) AS pathways FROM (
       SELECT DISTINCT ON (p.citizen_id) p.citizen_id, p.template_code, p.start_date,
+        -- The template version's "no intervention started" months (decision 0019), NULL without the rule.
+        (SELECT (r->>'months')::int FROM pathway_template_version v, jsonb_array_elements(v.definition->'rules') r
+          WHERE v.municipality_id = p.municipality_id AND v.id = p.template_version_id
+            AND r->>'kind' = 'no-intervention-started' LIMIT 1) AS months,
         (SELECT min(greatest(i.start_date, p.start_date)) FROM intervention i
           WHERE i.municipality_id = p.municipality_id AND i.citizen_id = p.citizen_id
             AND i.type_id NOT IN (SELECT t.id FROM intervention_type t
@@ -288,11 +301,62 @@ async function firstOpenPathways(
          ${citizenId ? sql`AND p.citizen_id = ${citizenId}` : sql``}
        ORDER BY p.citizen_id, p.start_date, p.id) AS open_pathways`.execute(db);
   return new Map(
-    (result.rows[0]?.pathways ?? []).map(([citizen, templateCode, startDate, first]) => [
+    (result.rows[0]?.pathways ?? []).map(([citizen, templateCode, startDate, first, months]) => [
       citizen,
-      { templateCode, startDate, firstStartedOn: first },
+      { templateCode, startDate, firstStartedOn: first, monthsToFirstIntervention: months },
     ]),
   );
+}
+
+/**
+ * Each citizen's running pathways' stages with a deadline their template flags (decision 0019):
+ * the pathways in one read, each template version's definition once.
+ */
+async function dueStages(db: Executor, municipalityId: string): Promise<Map<string, PathwayStageFact[]>> {
+  const rows = await db
+    .selectFrom('pathway')
+    .select([
+      'id',
+      'citizen_id',
+      'template_code',
+      'start_date',
+      'end_date',
+      'end_reason',
+      'template_version_id',
+      'stage_code',
+      'stage_since',
+    ])
+    .where('municipality_id', '=', municipalityId)
+    .where('end_date', 'is', null)
+    .execute();
+  const definitions = await definitionsOf(
+    db,
+    municipalityId,
+    rows.map((row) => row.template_version_id),
+  );
+  const byCitizen = new Map<string, PathwayStageFact[]>();
+  for (const row of rows) {
+    const definition = definitions.get(row.template_version_id);
+    if (!definition) continue;
+    const view = pathwayView(
+      {
+        id: row.id,
+        templateCode: row.template_code,
+        startDate: row.start_date,
+        endDate: row.end_date,
+        endReason: row.end_reason,
+        templateVersionId: row.template_version_id,
+        version: 0,
+        stageCode: row.stage_code,
+        stageSince: row.stage_since,
+      },
+      definition,
+    );
+    const stages = dueStagesOf([view]);
+    if (stages.length > 0)
+      byCitizen.set(row.citizen_id, [...(byCitizen.get(row.citizen_id) ?? []), ...stages]);
+  }
+  return byCitizen;
 }
 
 async function pendingReferrals(

@@ -8,7 +8,8 @@ import { maskCpr } from '../../domain/citizen/cpr.js';
 import { parseSchedule } from '../../domain/coordination/schedule.js';
 import type { LegalBasisCode } from '../../domain/organisation/legal-bases.js';
 import type { PyramidLevel, Sector } from '../../domain/organisation/sectors.js';
-import { pathwayName } from '../../domain/plan/pathways.js';
+import { pathwayView } from '../../domain/plan/pathway-view.js';
+import type { TemplateDefinition } from '../../domain/plan/pathway-template.js';
 import { composePlan, type PlanParts } from '../../domain/plan/plan.compose.js';
 import type { InterventionStatus, SubGoalStatus, TeamMemberKind } from '../../domain/plan/plan.schemas.js';
 import type { PlanOverview } from '../../domain/plan/plan.types.js';
@@ -53,6 +54,11 @@ export function relationsOf(
     referralUnitIds: row.referral_unit_ids,
     meetings: parseMeetingRelations(row.meeting_relations),
   };
+}
+
+/** A template version's definition: parsed from pg, text from PGlite. */
+function definitionOf(value: unknown): TemplateDefinition {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as TemplateDefinition;
 }
 
 /** jsonb arrives parsed from pg and as text or parsed from PGlite, depending on how it was selected. */
@@ -243,12 +249,29 @@ export async function rebuildPlanDocuments(
         .where('mt.status', 'in', ['planned', 'held'])
         .execute(),
       db
-        .selectFrom('pathway')
-        .select(['id', 'citizen_id', 'template_code', 'start_date', 'end_date', 'end_reason'])
-        .where('municipality_id', '=', municipalityId)
-        .where('citizen_id', 'in', ids)
-        .orderBy('start_date', 'desc')
-        .orderBy('id', 'desc')
+        .selectFrom('pathway as p')
+        .innerJoin('pathway_template_version as ptv', (join) =>
+          join
+            .onRef('ptv.municipality_id', '=', 'p.municipality_id')
+            .onRef('ptv.id', '=', 'p.template_version_id'),
+        )
+        .select([
+          'p.id',
+          'p.citizen_id',
+          'p.template_code',
+          'p.start_date',
+          'p.end_date',
+          'p.end_reason',
+          'p.template_version_id',
+          'p.stage_code',
+          'p.stage_since',
+          'ptv.version',
+          'ptv.definition',
+        ])
+        .where('p.municipality_id', '=', municipalityId)
+        .where('p.citizen_id', 'in', ids)
+        .orderBy('p.start_date', 'desc')
+        .orderBy('p.id', 'desc')
         .execute(),
       db
         .selectFrom('own_step')
@@ -373,14 +396,22 @@ export async function rebuildPlanDocuments(
     });
   }
   for (const row of pathways) {
-    parts.get(row.citizen_id)?.pathways.push({
-      id: row.id,
-      templateCode: row.template_code,
-      name: pathwayName(row.template_code),
-      startDate: row.start_date,
-      endDate: row.end_date,
-      endReason: row.end_reason,
-    });
+    parts.get(row.citizen_id)?.pathways.push(
+      pathwayView(
+        {
+          id: row.id,
+          templateCode: row.template_code,
+          startDate: row.start_date,
+          endDate: row.end_date,
+          endReason: row.end_reason,
+          templateVersionId: row.template_version_id,
+          version: row.version,
+          stageCode: row.stage_code,
+          stageSince: row.stage_since,
+        },
+        definitionOf(row.definition),
+      ),
+    );
   }
   for (const row of links) {
     parts

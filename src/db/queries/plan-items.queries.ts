@@ -273,7 +273,7 @@ export async function hasOpenPathway(plan: PlanItems, templateCode: string, from
 export async function insertPathway(
   plan: PlanItems,
   id: string,
-  pathway: { templateCode: string; startDate: string },
+  pathway: { templateCode: string; startDate: string; templateVersionId: string; stageCode: string },
 ): Promise<void> {
   await plan.trx
     .insertInto('pathway')
@@ -284,6 +284,9 @@ export async function insertPathway(
       template_code: pathway.templateCode,
       start_date: pathway.startDate,
       end_date: null,
+      template_version_id: pathway.templateVersionId,
+      stage_code: pathway.stageCode,
+      stage_since: pathway.startDate,
     })
     .execute();
 }
@@ -292,11 +295,26 @@ export async function insertPathway(
 export async function pathwayOf(plan: PlanItems, id: string) {
   return plan.trx
     .selectFrom('pathway')
-    .select(['template_code', 'start_date', 'end_date'])
+    .select(['template_code', 'start_date', 'end_date', 'template_version_id', 'stage_code', 'stage_since'])
     .where('municipality_id', '=', plan.municipalityId)
     .where('citizen_id', '=', plan.citizenId)
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+/** Moves a pathway to a stage of its own template version, from a day. */
+export async function setPathwayStage(
+  plan: PlanItems,
+  id: string,
+  stage: { stageCode: string; since: string },
+): Promise<void> {
+  await plan.trx
+    .updateTable('pathway')
+    .set({ stage_code: stage.stageCode, stage_since: stage.since })
+    .where('municipality_id', '=', plan.municipalityId)
+    .where('citizen_id', '=', plan.citizenId)
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Ends a pathway on a day, with a reason. */

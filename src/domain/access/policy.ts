@@ -801,3 +801,19 @@ export function decideCitizenReminders(actor: Actor, access: AccessDecision): Ac
   if (actor.kind !== 'citizen') return refusal('reminders.citizens-own');
   return access;
 }
+
+// --- Pathway templates (issue 14, decision 0019) --------------------------------------------
+
+/** What about the municipality's pathway templates an actor asks to do. */
+export type PathwayTemplateAct = 'read' | 'change';
+
+/**
+ * Pathway templates are the municipality's rulebook for its pathways, with no citizen data:
+ * every professional reads them (the plan shows their stages); team leaders and the
+ * administrator copy one to a draft, change the draft and publish it.
+ */
+export function decidePathwayTemplateAct(actor: Actor, act: PathwayTemplateAct): { allowed: true } | Refusal {
+  if (actor.kind !== 'professional') return refusal('pathway-template.professionals');
+  if (act === 'read') return { allowed: true };
+  return SUPERVISOR_ROLES.includes(actor.role) ? { allowed: true } : refusal('pathway-template.supervisors');
+}

@@ -24,6 +24,7 @@ import {
   decideDecisionDraft,
   decideHearingResponse,
   decideMeetingPreparation,
+  decidePathwayTemplateAct,
   decidePlanAct,
   decideReferralCreate,
   decideSettingsChange,
@@ -148,6 +149,8 @@ const refusals = {
   'decideCalendarFeed, for another': decideCalendarFeed(caseworker, { kind: 'professional', id: 'other' }),
   'decideCalendarFeed, relative': decideCalendarFeed(relative, { kind: 'citizen', id: relative.id }),
   'decideCitizenReminders, professional': decideCitizenReminders(caseworker, as('relationship')),
+  'decidePathwayTemplateAct, citizen': decidePathwayTemplateAct(citizen, 'read'),
+  'decidePathwayTemplateAct, caseworker changes': decidePathwayTemplateAct(caseworker, 'change'),
 };
 
 describe('refusals', () => {

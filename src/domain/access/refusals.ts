@@ -184,6 +184,14 @@ export const REFUSALS = {
     en: 'A team leader reviews the emergency access of their own unit; an administrator reviews all.',
     da: 'En teamleder gennemgår sin egen enheds nødadgang; en administrator gennemgår alle.',
   },
+  'pathway-template.professionals': {
+    en: 'Pathway templates are for the municipality’s professionals.',
+    da: 'Forløbsskabeloner er for kommunens fagpersoner.',
+  },
+  'pathway-template.supervisors': {
+    en: 'Team leaders and the administrator copy, change and publish pathway templates.',
+    da: 'Teamledere og administratoren kopierer, ændrer og udgiver forløbsskabeloner.',
+  },
   'settings.administrator': {
     en: 'Municipality-wide settings are changed by an administrator.',
     da: 'Indstillinger for hele kommunen ændres af en administrator.',

@@ -192,6 +192,12 @@ export const RESOURCE_TEXTS = {
     'opbevaringsregel',
     'retention rule',
   ),
+  pathway_template_version: k(
+    'en forløbsskabelon',
+    'a pathway template',
+    'forløbsskabelon',
+    'pathway template',
+  ),
 } as const satisfies Record<string, KindText>;
 export type ResourceKind = keyof typeof RESOURCE_TEXTS;
 

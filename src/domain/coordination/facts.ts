@@ -38,6 +38,21 @@ export interface PathwayFact {
   startDate: string;
   /** The first day a non-coordination intervention (not merely planned) ran within the pathway. */
   firstStartedOn: string | null;
+  /**
+   * Its template version's "no intervention started" months (decision 0019); null when the
+   * template has no such rule; absent when unknown (the municipality's setting holds).
+   */
+  monthsToFirstIntervention?: number | null;
+}
+
+/** A running pathway's stage with a deadline, whose template flags it when overdue (decision 0019). */
+export interface PathwayStageFact {
+  pathwayId: string;
+  pathwayName: { da: string; en: string };
+  stageCode: string;
+  stageName: { da: string; en: string };
+  since: string;
+  dueDate: string;
 }
 
 export interface ReferralFact {
@@ -63,6 +78,8 @@ export interface CitizenFacts {
   pathway: PathwayFact | null;
   /** Referrals still waiting for an answer. */
   pendingReferrals: ReferralFact[];
+  /** Running pathways' stages that have a deadline and are flagged when it passes. */
+  dueStages?: PathwayStageFact[];
 }
 
 /** Sorts facts into their canonical order, so rules see the same input however it was loaded. */
@@ -76,5 +93,8 @@ export function normaliseFacts(facts: CitizenFacts): CitizenFacts {
       .sort(byStartThenId),
     subGoals: [...facts.subGoals].sort((a, b) => a.id.localeCompare(b.id)),
     pendingReferrals: [...facts.pendingReferrals].sort((a, b) => a.id.localeCompare(b.id)),
+    ...(facts.dueStages
+      ? { dueStages: [...facts.dueStages].sort((a, b) => a.pathwayId.localeCompare(b.pathwayId)) }
+      : {}),
   };
 }

@@ -1,5 +1,11 @@
-import type { PlanOverview } from '../plan/plan.types.js';
-import { type CitizenFacts, normaliseFacts, type ReferralFact } from './facts.js';
+import type { PathwayView, PlanOverview } from '../plan/plan.types.js';
+import {
+  type CitizenFacts,
+  normaliseFacts,
+  type PathwayFact,
+  type PathwayStageFact,
+  type ReferralFact,
+} from './facts.js';
 
 /** What the plan document does not hold but the rules need. */
 export interface FactExtras {
@@ -61,9 +67,41 @@ export function factsFromPlan(plan: PlanOverview, extras: FactExtras, today: str
         followUpDate: goal.followUpDate ?? null,
         gasHistory: extras.gasHistory.get(goal.id) ?? [],
       })),
-    pathway: pathway ? { ...pathway, firstStartedOn } : null,
+    pathway: pathway ? { ...pathway, firstStartedOn, ...templateMonths(plan, pathway) } : null,
     pendingReferrals: extras.pendingReferrals,
+    dueStages: dueStagesOf(plan.pathways),
   });
+}
+
+/** The template's months to a first intervention, as the plan shows that pathway (decision 0019). */
+function templateMonths(
+  plan: PlanOverview,
+  pathway: { templateCode: string; startDate: string },
+): Pick<PathwayFact, 'monthsToFirstIntervention'> {
+  const shown = plan.pathways.find(
+    (item) => item.templateCode === pathway.templateCode && item.startDate === pathway.startDate,
+  );
+  return shown?.firstInterventionWithinMonths === undefined
+    ? {}
+    : { monthsToFirstIntervention: shown.firstInterventionWithinMonths };
+}
+
+/** Running pathways' stages with a deadline their template flags (from the plan, or the tables). */
+export function dueStagesOf(pathways: readonly PathwayView[]): PathwayStageFact[] {
+  return pathways.flatMap((item) =>
+    item.endDate === null && item.stage?.dueDate && item.stage.flagWhenOverdue
+      ? [
+          {
+            pathwayId: item.id,
+            pathwayName: item.name,
+            stageCode: item.stage.code,
+            stageName: item.stage.name,
+            since: item.stage.since,
+            dueDate: item.stage.dueDate,
+          },
+        ]
+      : [],
+  );
 }
 
 /** The later of two YYYY-MM-DD days. */

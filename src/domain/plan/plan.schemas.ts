@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TEMPLATE_CODE_PATTERN, templateCodeSchema } from './pathway-template.js';
 import { PATHWAY_TEMPLATE_CODES } from './pathways.js';
 import { LEGAL_BASIS_CODES } from '../organisation/legal-bases.js';
 import { weeklyScheduleSchema } from '../coordination/schedule.js';
@@ -145,7 +146,18 @@ export const teamMemberUpdateSchema = z
 export type TeamMemberUpdate = z.infer<typeof teamMemberUpdateSchema>;
 
 export const pathwayCreateSchema = z.strictObject({
-  templateCode: z.enum(PATHWAY_TEMPLATE_CODES, { error: 'must be a known pathway template' }),
+  // The shipped codes (PATHWAY_TEMPLATE_CODES) or one of the municipality's own templates (decision 0019).
+  templateCode: z
+    .string()
+    .regex(TEMPLATE_CODE_PATTERN, { error: 'must be a known pathway template' })
+    .describe(`A pathway template code, e.g. ${PATHWAY_TEMPLATE_CODES.join(', ')}`),
   startDate: isoDate.describe('The day the pathway began (the stalled rule counts from here)'),
 });
 export type PathwayCreate = z.infer<typeof pathwayCreateSchema>;
+
+/** Moves a running pathway to a stage its template version allows next (decision 0019). */
+export const pathwayStageMoveSchema = z.strictObject({
+  stageCode: templateCodeSchema.describe('The stage to move to: one of the current stage’s next stages'),
+  date: isoDate.optional().describe('The day it entered the stage; today by default'),
+});
+export type PathwayStageMove = z.infer<typeof pathwayStageMoveSchema>;

@@ -90,6 +90,21 @@ export const teamMemberViewSchema = z.object({
 });
 export type TeamMemberView = z.infer<typeof teamMemberViewSchema>;
 
+const stageName = z.object({ da: z.string(), en: z.string() });
+
+/** A running pathway's stage: since when, what is due, where it may go next (its version's transitions). */
+export const pathwayStageViewSchema = z.object({
+  code: z.string(),
+  name: stageName,
+  roles: z.array(z.string()).describe('Who is involved in the stage'),
+  since: isoDate.describe('The day the pathway entered the stage'),
+  dueDate: isoDate.nullable().describe('The stage deadline; overdue when before today (the Danish day)'),
+  flagWhenOverdue: z
+    .boolean()
+    .describe('The template raises a coordination flag once the deadline has passed'),
+  next: z.array(z.object({ code: z.string(), name: stageName })).describe('The stages it may move to'),
+});
+
 export const pathwayViewSchema = z.object({
   id: z.uuid(),
   templateCode: z.string(),
@@ -97,6 +112,21 @@ export const pathwayViewSchema = z.object({
   startDate: isoDate,
   endDate: isoDate.nullable(),
   endReason: z.string().nullable(),
+  // Decision 0019: beside the fields above, the template version it runs on and its stage.
+  templateVersion: z
+    .object({ id: z.uuid(), version: z.number().int() })
+    .optional()
+    .describe('The template version the pathway started on; it keeps it for life'),
+  stage: pathwayStageViewSchema
+    .nullable()
+    .optional()
+    .describe('Where a running pathway stands; null once it has ended'),
+  firstInterventionWithinMonths: z
+    .number()
+    .int()
+    .nullable()
+    .optional()
+    .describe("The template's rule: an intervention must start within this many months of the start"),
 });
 export type PathwayView = z.infer<typeof pathwayViewSchema>;
 

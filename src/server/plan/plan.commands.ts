@@ -1,7 +1,7 @@
 import { canSetCaseReference } from '../../domain/access/policy.js';
 import { danishToday } from '../../domain/calendar.js';
 import type { LegalBasisCode } from '../../domain/organisation/legal-bases.js';
-import { pathwayName } from '../../domain/plan/pathways.js';
+import { currentPublished, firstStage } from '../../domain/plan/pathway-template.js';
 import type { PlanChange } from '../../domain/plan/plan-change.js';
 import {
   checkChange,
@@ -55,6 +55,7 @@ import {
 import { Problem, problems } from '../problem.js';
 import type { ChangeScope } from './plan-change.js';
 import { inMunicipality } from '../../db/queries/tenant.queries.js';
+import { versionsOfCode } from '../../db/queries/pathway-templates.queries.js';
 
 /**
  * The changes a professional can make to a plan. Each checks that what it refers to exists in
@@ -378,19 +379,33 @@ export async function endTeamMember(scope: ChangeScope, id: string, input: EndIn
 
 export async function startPathway(scope: ChangeScope, input: PathwayCreate): Promise<PlanChange[]> {
   scope.authorize('change-pathway');
+  // It starts on the newest published version of its template and keeps it (decision 0019).
+  const version = currentPublished(await versionsOfCode(scope.trx, scope.municipalityId, input.templateCode));
+  if (!version) throw problems.field('templateCode', 'must be a known pathway template');
   refuse(
     checkPathwayStart(await hasOpenPathway(scope, input.templateCode, input.startDate)),
-    pathwayName(input.templateCode).en,
+    version.definition.name.en,
   );
   const id = newId();
-  await insertPathway(scope, id, { templateCode: input.templateCode, startDate: input.startDate });
+  const stage = firstStage(version.definition);
+  await insertPathway(scope, id, {
+    templateCode: input.templateCode,
+    startDate: input.startDate,
+    templateVersionId: version.id,
+    stageCode: stage.code,
+  });
   return [
     {
       entity: 'pathway',
       entityId: id,
       action: 'create',
       before: null,
-      after: { templateCode: input.templateCode, startDate: input.startDate },
+      after: {
+        templateCode: input.templateCode,
+        startDate: input.startDate,
+        templateVersion: version.version,
+        stage: stage.code,
+      },
     },
   ];
 }

@@ -7,6 +7,7 @@ import {
   interventionCreateSchema,
   interventionUpdateSchema,
   pathwayCreateSchema,
+  pathwayStageMoveSchema,
   subGoalCreateSchema,
   subGoalUpdateSchema,
   teamMemberCreateSchema,
@@ -34,6 +35,7 @@ import {
   planCommentInputSchema,
 } from '../../domain/plan/own-part.schemas.js';
 import * as commands from '../plan/plan.commands.js';
+import { movePathwayStage } from './pathway-stage.commands.js';
 import type { StoredPlan } from '../plan/plan-store.js';
 import {
   hiddenInterventions,
@@ -245,6 +247,15 @@ export function planRoutes(app: App, context: AppContext): void {
     endSchema,
     200,
     (scope, p, body) => commands.endPathway(scope, p.itemId, body),
+  );
+  write(
+    'POST',
+    `${base}/pathways/:itemId/stage`,
+    'Move a running pathway to a stage its template version allows next (409 names the allowed ones)',
+    itemParams('pathway'),
+    pathwayStageMoveSchema,
+    200,
+    (scope, p, body) => movePathwayStage(scope, p.itemId, body),
   );
 
   // The citizen's own part (issue 11): only she writes it, through the same transaction.

@@ -20,6 +20,8 @@ export const queryKeys = {
   interventionTypes: ['catalogue', 'intervention-types'] as const,
   units: ['catalogue', 'units'] as const,
   professionals: (unitId: string) => ['catalogue', 'professionals', unitId] as const,
+  pathwayTemplates: ['catalogue', 'pathway-templates'] as const,
+  pathwayTemplateVersion: (id: string) => ['catalogue', 'pathway-templates', id] as const,
   citizenFlags: (citizenId: string) => ['citizens', citizenId, 'flags'] as const,
   flag: (flagId: string) => ['flags', flagId] as const,
   coordinationOverview: ['coordination', 'overview'] as const,

@@ -17,6 +17,7 @@ import {
   referralsPath,
 } from '../pages/coordination/paths.js';
 import { managementPath } from '../pages/management-pages.js';
+import { pathwayTemplatesPath } from '../pages/pathway-templates-pages.js';
 
 /** Whether the user leads (a unit or the municipality) and so sees the overview and the audit trail. */
 export function isLeader(me: Me): boolean {
@@ -113,6 +114,11 @@ export function CoordinationNav({ me, linkClass }: { me: Me; linkClass: string }
           <li>
             <NavLink to={managementPath} className={linkClass}>
               {t('management.nav')}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to={pathwayTemplatesPath} className={linkClass}>
+              {t('pathwayTemplates.nav')}
             </NavLink>
           </li>
         </>

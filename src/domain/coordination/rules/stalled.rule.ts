@@ -19,8 +19,8 @@ export const stalledRule: RuleDefinition<StalledSettings> = {
   id: 'stalled',
   title: { da: 'Forløbet står stille', en: 'Stalled pathway' },
   description: {
-    da: 'Ingen indsats er sat i gang inden for fristen efter forløbets start, eller et delmål rykker sig ikke over flere opfølgninger.',
-    en: 'No intervention started within the deadline after the pathway began, or a sub-goal has not moved over several follow-ups.',
+    da: 'Ingen indsats er sat i gang inden for fristen efter forløbets start, en fase i forløbet er over sin frist, eller et delmål rykker sig ikke over flere opfølgninger.',
+    en: 'No intervention started within the deadline after the pathway began, a stage of the pathway is past its deadline, or a sub-goal has not moved over several follow-ups.',
   },
   severity: 'high',
   defaults: { monthsToFirstIntervention: 6, followUpsWithoutProgress: 3 },
@@ -31,8 +31,14 @@ export const stalledRule: RuleDefinition<StalledSettings> = {
   evaluate(facts: CitizenFacts, settings: StalledSettings, today: string): Finding[] {
     const findings: Finding[] = [];
     const pathway = facts.pathway;
-    if (pathway && pathway.firstStartedOn === null) {
-      const deadline = addMonths(pathway.startDate, settings.monthsToFirstIntervention);
+    // The pathway's template version sets the months (decision 0019); a template without the
+    // rule raises no such flag; facts without a template take the municipality's setting.
+    const months =
+      pathway?.monthsToFirstIntervention === undefined
+        ? settings.monthsToFirstIntervention
+        : pathway.monthsToFirstIntervention;
+    if (pathway && pathway.firstStartedOn === null && months !== null) {
+      const deadline = addMonths(pathway.startDate, months);
       if (deadline < today) {
         findings.push({
           ruleId: 'stalled',
@@ -46,13 +52,14 @@ export const stalledRule: RuleDefinition<StalledSettings> = {
           unitIds: [],
           sectors: [],
           explanation: {
-            da: `Forløbet (${pathwayName(pathway.templateCode).da}) startede ${pathway.startDate}, og ingen indsats er sat i gang inden for ${settings.monthsToFirstIntervention} måneder. Sagen skal tilbage til teamet.`,
-            en: `The pathway (${pathwayName(pathway.templateCode).en}) started ${pathway.startDate} and no intervention has started within ${settings.monthsToFirstIntervention} months. The case must go back to the team.`,
+            da: `Forløbet (${pathwayName(pathway.templateCode).da}) startede ${pathway.startDate}, og ingen indsats er sat i gang inden for ${months} måneder. Sagen skal tilbage til teamet.`,
+            en: `The pathway (${pathwayName(pathway.templateCode).en}) started ${pathway.startDate} and no intervention has started within ${months} months. The case must go back to the team.`,
             data: { kind: 'no-intervention-started', deadline, pathwayStart: pathway.startDate },
           },
         });
       }
     }
+    findings.push(...overdueStages(facts, today));
     const k = settings.followUpsWithoutProgress;
     for (const goal of facts.subGoals) {
       if (goal.gasHistory.length < k) continue;
@@ -77,3 +84,29 @@ export const stalledRule: RuleDefinition<StalledSettings> = {
     return findings;
   },
 };
+
+/** A running pathway's stage past its deadline, when its template flags that (decision 0019). */
+function overdueStages(facts: CitizenFacts, today: string): Finding[] {
+  return (facts.dueStages ?? [])
+    .filter((stage) => stage.dueDate < today)
+    .map((stage) => ({
+      ruleId: 'stalled' as const,
+      fingerprint: fingerprintOf('stalled', `stage-overdue-${stage.stageCode}-${stage.since}`, [
+        stage.pathwayId,
+      ]),
+      severity: 'medium' as const,
+      subjectIds: [],
+      unitIds: [],
+      sectors: [],
+      explanation: {
+        da: `Forløbet (${stage.pathwayName.da}) har været i fasen "${stage.stageName.da}" siden ${stage.since}, og fristen var ${stage.dueDate}. Skal forløbet videre?`,
+        en: `The pathway (${stage.pathwayName.en}) has been in the stage "${stage.stageName.en}" since ${stage.since}, and it was due ${stage.dueDate}. Should the pathway move on?`,
+        data: {
+          kind: 'stage-overdue',
+          pathwayId: stage.pathwayId,
+          stage: stage.stageCode,
+          dueDate: stage.dueDate,
+        },
+      },
+    }));
+}

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { anchors } from './anchors.js';
-import { EndForm, PathwayForm } from './edit/LazyForms.js';
+import { EndForm, PathwayForm, StageForm } from './edit/LazyForms.js';
+import { StageLine } from './StageLine.js';
 import { useToggle } from '../../hooks/useToggle.js';
 import { usePlanContext } from './PlanContext.js';
 import { OpenFormButton } from '../../components/form/OpenFormButton.js';
@@ -20,6 +21,7 @@ export function PathwaysSection(): ReactElement {
   const { plan, canEdit } = usePlanContext();
   const adder = useToggle();
   const [ending, setEnding] = useState<string | null>(null);
+  const [moving, setMoving] = useState<string | null>(null);
   return (
     <PlanSection
       headingId={anchors.pathways}
@@ -45,6 +47,9 @@ export function PathwaysSection(): ReactElement {
                         to: formatDate(pathway.endDate, language),
                       })
                     : t('plan.pathways.since', { from: formatDate(pathway.startDate, language) })}
+                  {pathway.templateVersion
+                    ? ` · ${t('pathwayTemplates.stages.version', { version: pathway.templateVersion.version })}`
+                    : null}
                 </span>
               </p>
               {pathway.endReason ? (
@@ -52,16 +57,33 @@ export function PathwaysSection(): ReactElement {
                   {t('plan.pathways.endReason')}: {pathway.endReason}
                 </p>
               ) : null}
-              {canEdit && pathway.endDate === null && ending !== pathway.id ? (
-                <button
-                  type="button"
-                  className="button button-tertiary"
-                  aria-label={`${t('plan.pathways.end')}: ${pathway.name[language]}`}
-                  onClick={() => setEnding(pathway.id)}
-                >
-                  {t('plan.pathways.end')}
-                </button>
+              {pathway.endDate === null ? (
+                // One line: the stage, what is due, and the actions (the plan page's height is tight).
+                <p className="samspil-small samspil-pathway-stage">
+                  <StageLine pathway={pathway} />
+                  {canEdit && (pathway.stage?.next.length ?? 0) > 0 && moving !== pathway.id ? (
+                    <button
+                      type="button"
+                      className="button button-tertiary"
+                      aria-label={`${t('pathwayTemplates.stages.move')}: ${pathway.name[language]}`}
+                      onClick={() => setMoving(pathway.id)}
+                    >
+                      {t('pathwayTemplates.stages.move')}
+                    </button>
+                  ) : null}
+                  {canEdit && ending !== pathway.id ? (
+                    <button
+                      type="button"
+                      className="button button-tertiary"
+                      aria-label={`${t('plan.pathways.end')}: ${pathway.name[language]}`}
+                      onClick={() => setEnding(pathway.id)}
+                    >
+                      {t('plan.pathways.end')}
+                    </button>
+                  ) : null}
+                </p>
               ) : null}
+              {moving === pathway.id ? <StageForm pathway={pathway} onDone={() => setMoving(null)} /> : null}
               {ending === pathway.id ? (
                 <EndForm
                   title={t('plan.pathways.endTitle', { name: pathway.name[language] })}

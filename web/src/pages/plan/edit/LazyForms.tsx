@@ -19,6 +19,7 @@ const TeamMemberFormLazy = lazy(() =>
 const PathwayFormLazy = lazy(() =>
   import('./PathwayForm.js').then((module) => ({ default: module.PathwayForm })),
 );
+const StageFormLazy = lazy(() => import('./StageForm.js').then((module) => ({ default: module.StageForm })));
 const ProposalFormLazy = lazy(() =>
   import('./ProposalForm.js').then((module) => ({ default: module.ProposalForm })),
 );
@@ -86,6 +87,14 @@ export function ProposalForm(props: ComponentProps<typeof ProposalFormLazy>): Re
   return (
     <Suspense fallback={<Loading />}>
       <ProposalFormLazy {...props} />
+    </Suspense>
+  );
+}
+
+export function StageForm(props: ComponentProps<typeof StageFormLazy>): ReactElement {
+  return (
+    <Suspense fallback={<Loading />}>
+      <StageFormLazy {...props} />
     </Suspense>
   );
 }

@@ -1,6 +1,6 @@
 import { type ReactElement, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PATHWAY_TEMPLATE_CODES, PATHWAY_TEMPLATES } from '../../../domain.js';
+import { usePathwayTemplates } from '../../../api/pathway-templates.js';
 import { useLanguage } from '../../../i18n/useLanguage.js';
 import { pathwayCreateSchema } from '../../../plan-schemas.js';
 import { formatDate } from '../../../i18n/format.js';
@@ -27,8 +27,14 @@ export function PathwayForm({ onDone }: { onDone: () => void }): ReactElement {
       return result.ok ? { request: { method: 'POST', path: '/pathways', body: result.value } } : result;
     },
   });
+  // The municipality's templates with a published version, shipped or its own (decision 0019).
+  const templates = usePathwayTemplates();
+  const startable = (templates.data?.items ?? []).flatMap((template) => {
+    const published = template.versions.filter((version) => version.status === 'published').at(-1);
+    return published ? [{ code: template.code, name: published.name, legalFrame: published.legalFrame }] : [];
+  });
   const name = (code: string): string =>
-    PATHWAY_TEMPLATES[code as keyof typeof PATHWAY_TEMPLATES]?.[language] ?? code;
+    startable.find((template) => template.code === code)?.name[language] ?? code;
   return (
     <EditPanel
       title={t('plan.pathways.start')}
@@ -56,9 +62,9 @@ export function PathwayForm({ onDone }: { onDone: () => void }): ReactElement {
         value={templateCode}
         onChange={setTemplateCode}
         emptyLabel={t('plan.pathways.chooseTemplate')}
-        options={PATHWAY_TEMPLATE_CODES.map((code) => ({
-          value: code,
-          label: `${name(code)} (${PATHWAY_TEMPLATES[code].legalFrame})`,
+        options={startable.map((template) => ({
+          value: template.code,
+          label: `${template.name[language]} (${template.legalFrame})`,
         }))}
         error={form.errors.templateCode}
         required
