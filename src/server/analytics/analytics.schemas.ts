@@ -19,10 +19,6 @@ export const costFilterQuerySchema = z.strictObject({
 });
 export type CostFilterQuery = z.infer<typeof costFilterQuerySchema>;
 
-export const exportQuerySchema = costFilterQuerySchema.extend({
-  format: z.enum(['csv', 'xlsx'], { error: 'must be csv or xlsx' }).default('csv'),
-});
-
 export const pathwayQuerySchema = z.strictObject({
   year: costFilterQuerySchema.shape.year,
   pathwayType: z

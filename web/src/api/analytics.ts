@@ -65,14 +65,39 @@ export function useCostByMonth(filter: AnalyticsFilter): UseQueryResult<CostByMo
 }
 
 export function usePathwayKpis(filter: AnalyticsFilter): UseQueryResult<PathwayKpis> {
-  return useAnalytics('/api/analytics/pathways', filterQuery(filter, ['year', 'pathwayType']));
+  return useAnalytics('/api/analytics/pathways', filterQuery(filter, PATHWAY_KEYS));
 }
 
-/** Where the cost table's export is downloaded (a plain link: the server audits it). */
-export function costTableExportUrl(filter: AnalyticsFilter, format: 'csv' | 'xlsx'): string {
-  return `/api/analytics/cost-table/export?${filterQuery(filter, COST_KEYS)}&format=${format}`;
+const PATHWAY_KEYS = ['year', 'pathwayType'] as const;
+const GAS_KEYS = ['year'] as const;
+
+/** The management tables that can be exported, each with the filters its figure takes. */
+const EXPORT_KEYS = {
+  'cost-concentration': COST_KEYS,
+  lorenz: COST_KEYS,
+  'top-groups': COST_KEYS,
+  'cost-table': COST_KEYS,
+  'cost-by-month': COST_KEYS,
+  'time-to-offer': PATHWAY_KEYS,
+  'activity-pyramid': PATHWAY_KEYS,
+  'pathway-flow': PATHWAY_KEYS,
+  'gas-scores': GAS_KEYS,
+  'gas-changes': GAS_KEYS,
+} as const satisfies Record<string, readonly (keyof AnalyticsFilter)[]>;
+export type ExportFigure = keyof typeof EXPORT_KEYS;
+
+/**
+ * Where a management table's export is downloaded: a plain link, so the server makes the file
+ * from the same suppressed figure and audits it (never a file built in the browser).
+ */
+export function figureExportUrl(
+  figure: ExportFigure,
+  filter: AnalyticsFilter,
+  format: 'csv' | 'xlsx',
+): string {
+  return `/api/analytics/${figure}/export?${filterQuery(filter, EXPORT_KEYS[figure])}&format=${format}`;
 }
 
 export function useGasDistribution(filter: AnalyticsFilter): UseQueryResult<GasDistribution> {
-  return useAnalytics('/api/analytics/gas-distribution', filterQuery(filter, ['year']));
+  return useAnalytics('/api/analytics/gas-distribution', filterQuery(filter, GAS_KEYS));
 }
