@@ -51,6 +51,12 @@ describe('management figures', () => {
     await page.reload();
     await expect.poll(async () => page.getByTestId('share-top10').textContent()).toBe(filtered);
     expect(await page.getByLabel('Sektor').inputValue()).toBe('employment');
+    // The age group narrows every figure, and its export the same way.
+    await page.getByLabel('Aldersgruppe').selectOption('from30to39');
+    await expect.poll(() => new URL(page.url()).searchParams.get('aldersgruppe')).toBe('from30to39');
+    const flowExport = page.getByRole('link', { name: /^Hent som Excel \(XLSX\) ?: Tilgang og afgang/ });
+    await expect.poll(() => flowExport.getAttribute('href')).toContain('ageGroup=from30to39');
+    expect(await page.getByLabel('Koordinerende enhed').getByRole('option').count()).toBeGreaterThan(2);
     await expectAccessible(page, 'management figures');
     if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/management.png`, fullPage: true });
     await page.context().close();

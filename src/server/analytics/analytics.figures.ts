@@ -58,12 +58,11 @@ export const FIGURES = {
   }),
   pathways: source({
     query: pathwayQuerySchema,
-    compute: (context, municipalityId, query) =>
-      pathwayKpis(context, municipalityId, query.year, query.pathwayType),
+    compute: (context, municipalityId, query) => pathwayKpis(context, municipalityId, query),
   }),
   gasDistribution: source({
     query: gasDistributionQuerySchema,
     compute: async (context, municipalityId, query) =>
-      presentGasDistribution(await gasDistributionOfYear(context, municipalityId, query.year)),
+      presentGasDistribution(await gasDistributionOfYear(context, municipalityId, query.year, query)),
   }),
 };

@@ -30,6 +30,10 @@ export interface AnalyticsFilter {
   sector?: string;
   budgetArea?: string;
   pathwayType?: string;
+  /** The citizens' coordinating unit (id). */
+  unit?: string;
+  /** The age the citizens reach in the year (src/domain/analytics/citizen-groups.ts). */
+  ageGroup?: string;
 }
 
 /** The query string of a filter (empty values left out). */
@@ -42,7 +46,10 @@ export function filterQuery(filter: AnalyticsFilter, keys: readonly (keyof Analy
   return parameters.toString();
 }
 
-const COST_KEYS = ['year', 'sector', 'budgetArea'] as const;
+const COST_KEYS = ['year', 'sector', 'budgetArea', 'unit', 'ageGroup'] as const;
+
+const PATHWAY_KEYS = ['year', 'pathwayType', 'unit', 'ageGroup'] as const;
+const GAS_KEYS = ['year', 'unit', 'ageGroup'] as const;
 
 function useAnalytics<T>(path: string, query: string): UseQueryResult<T> {
   return useQuery({
@@ -67,9 +74,6 @@ export function useCostByMonth(filter: AnalyticsFilter): UseQueryResult<CostByMo
 export function usePathwayKpis(filter: AnalyticsFilter): UseQueryResult<PathwayKpis> {
   return useAnalytics('/api/analytics/pathways', filterQuery(filter, PATHWAY_KEYS));
 }
-
-const PATHWAY_KEYS = ['year', 'pathwayType'] as const;
-const GAS_KEYS = ['year'] as const;
 
 /** The management tables that can be exported, each with the filters its figure takes. */
 const EXPORT_KEYS = {

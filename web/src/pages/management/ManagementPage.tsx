@@ -15,6 +15,7 @@ import { BUDGET_AREAS, PATHWAY_TEMPLATE_CODES, PATHWAY_TEMPLATES, SECTOR_LABELS 
 import { formatNumber } from '../../i18n/format.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
+import { CitizenGroupFilters } from './CitizenGroupFilters.js';
 import { FigureExport } from './FigureExport.js';
 import { FilterSelect } from './FilterSelect.js';
 import { GasDistributionSection } from './GasDistributionSection.js';
@@ -126,6 +127,7 @@ export function ManagementPage(): ReactElement {
             label: PATHWAY_TEMPLATES[code][language === 'da' ? 'da' : 'en'],
           }))}
         />
+        <CitizenGroupFilters idPrefix={id} filter={filter} onChange={set} />
       </search>
 
       <section aria-labelledby={`${id}-concentration`} className="mt-7">
