@@ -22,6 +22,11 @@ describe('management figures', () => {
     await page.getByRole('table', { name: 'Udgifter efter budgetområde og udgiftsgruppe' }).waitFor();
     await page.getByRole('table', { name: /^Tid fra forløbets start/ }).waitFor();
     await page.getByRole('table', { name: 'Hvem betaler over året' }).waitFor();
+    // The pyramid, the flow and the time to first offer are drawn, each above its table.
+    for (const chart of ['offer-chart', 'pyramid-chart', 'flow-chart'])
+      await page.getByTestId(chart).locator('svg').first().waitFor();
+    expect(await page.getByRole('img', { name: /^Søjlediagram: forløb startet/ }).count()).toBe(1);
+    await page.getByRole('table', { name: /^Aktivitetspyramiden/ }).waitFor();
 
     // The export is the same suppressed table, as a file.
     // Every table has its export; the links name their table.
@@ -59,6 +64,10 @@ describe('management figures', () => {
     expect(await page.getByLabel('Koordinerende enhed').getByRole('option').count()).toBeGreaterThan(2);
     await expectAccessible(page, 'management figures');
     if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/management.png`, fullPage: true });
+    if (SCREENSHOTS)
+      await page
+        .getByRole('region', { name: 'Forløb', exact: true })
+        .screenshot({ path: `${SCREENSHOTS}/management-pathways.png` });
     await page.context().close();
   });
 
@@ -117,6 +126,13 @@ describe('management figures', () => {
     await expectNoSidewaysScroll(page, 'management 360 px');
     await expectAccessible(page, 'management 360 px');
     if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/management-360.png`, fullPage: true });
+    if (SCREENSHOTS) {
+      await page.getByTestId('flow-chart').locator('svg').first().waitFor();
+      await page
+        .getByRole('region', { name: 'Forløb', exact: true })
+        .screenshot({ path: `${SCREENSHOTS}/management-pathways-360.png` });
+      await page.locator('search').screenshot({ path: `${SCREENSHOTS}/management-filters-360.png` });
+    }
     await page.context().close();
 
     const caseworker = await demo.loginAs('jobcenter-caseworker');

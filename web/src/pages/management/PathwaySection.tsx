@@ -1,18 +1,23 @@
-import type { ReactElement } from 'react';
+import { lazy, type ReactElement, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AnalyticsFilter, usePathwayKpis, WITHIN } from '../../api/analytics.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { Loading } from '../../components/Loading.js';
 import { PYRAMID_LABELS } from '../../domain.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { FigureExport } from './FigureExport.js';
 import { ScrollRegion } from './ScrollRegion.js';
+import type { ChartSeries } from './SeriesChart.js';
 import { useFigureFormat } from './useFigureFormat.js';
+
+// The chart library is loaded only when a chart is drawn.
+const SeriesChart = lazy(() => import('./SeriesChart.js'));
 
 /**
  * The pathway KPIs: time to the first (business-directed) offer, the activity pyramid and the
  * inflow and outflow per month, each naming the definition that produced it, each with its
- * export. Hidden figures (privacy) show as "–".
+ * chart (a table alternative beside it) and its export. Hidden figures (privacy) show as "–".
  */
 export function PathwaySection({
   headingId,
@@ -29,14 +34,68 @@ export function PathwaySection({
     new Intl.DateTimeFormat(language === 'da' ? 'da-DK' : 'en-GB', { month: 'long' }).format(
       new Date(Date.UTC(filter.year, month - 1, 15)),
     );
+  const charts = useMemo(() => {
+    const data = pathways.data;
+    if (!data) return null;
+    const shortMonth = new Intl.DateTimeFormat(language === 'da' ? 'da-DK' : 'en-GB', { month: 'short' });
+    const series = (name: string, values: (number | null)[]): ChartSeries => ({ name, values });
+    return {
+      offer: {
+        categories: WITHIN.map((limit) => t(`management.within.${limit}`)),
+        series: (['timeToFirstIntervention', 'timeToFirstBusinessDirected'] as const).map((key) =>
+          series(
+            t(`management.pathways.${key}`),
+            WITHIN.map((limit) => data[key].within[limit]),
+          ),
+        ),
+      },
+      pyramid: {
+        categories: data.pyramid.levels.map((level) => String(level.level)),
+        series: [
+          series(
+            t('management.pyramid.interventions'),
+            data.pyramid.levels.map((level) => level.interventions),
+          ),
+          series(
+            t('management.pyramid.citizens'),
+            data.pyramid.levels.map((level) => level.citizens),
+          ),
+        ],
+      },
+      flow: {
+        categories: data.flow.months.map((month) =>
+          shortMonth.format(new Date(Date.UTC(filter.year, month.month - 1, 15))),
+        ),
+        series: [
+          series(
+            t('management.flow.inflow'),
+            data.flow.months.map((month) => month.inflow),
+          ),
+          series(
+            t('management.flow.outflow'),
+            data.flow.months.map((month) => month.outflow),
+          ),
+        ],
+      },
+    };
+  }, [pathways.data, t, language, filter.year]);
   return (
     <section aria-labelledby={headingId} className="mt-7">
       <h2 id={headingId}>{t('management.pathways.title')}</h2>
       {pathways.isError ? (
         <ErrorAlert error={pathways.error} onRetry={() => void pathways.refetch()} />
       ) : null}
-      {pathways.data ? (
+      {pathways.data && charts ? (
         <>
+          <Suspense fallback={<Loading />}>
+            <SeriesChart
+              {...charts.offer}
+              percent
+              label={t('steering.chart.offer')}
+              axisLabel={t('steering.chart.offerAxis')}
+              testId="offer-chart"
+            />
+          </Suspense>
           <ScrollRegion label={t('management.pathways.offerCaption')}>
             <table className="table table--zebra">
               <caption>{t('management.pathways.offerCaption')}</caption>
@@ -84,6 +143,14 @@ export function PathwaySection({
             filter={filter}
             title={t('management.pathways.offerCaption')}
           />
+          <Suspense fallback={<Loading />}>
+            <SeriesChart
+              {...charts.pyramid}
+              label={t('steering.chart.pyramid')}
+              axisLabel={t('steering.chart.count')}
+              testId="pyramid-chart"
+            />
+          </Suspense>
           <ScrollRegion label={t('management.pyramid.caption')}>
             <table className="table table--zebra">
               <caption>
@@ -113,6 +180,14 @@ export function PathwaySection({
             </table>
           </ScrollRegion>
           <FigureExport figure="activity-pyramid" filter={filter} title={t('management.pyramid.caption')} />
+          <Suspense fallback={<Loading />}>
+            <SeriesChart
+              {...charts.flow}
+              label={t('steering.chart.flow')}
+              axisLabel={t('steering.chart.pathways')}
+              testId="flow-chart"
+            />
+          </Suspense>
           <ScrollRegion label={t('management.flow.caption')}>
             <table className="table table--zebra">
               <caption>
