@@ -1,7 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  activationSheet,
   concentrationSheet,
+  periodCountsSheet,
+  spellsSheet,
   costByMonthSheet,
   costTableSheet,
   type FigureSheet,
@@ -49,6 +52,9 @@ const EXPORTS: [figure: string, json: string, sheet: (body: never) => FigureShee
   ['time-to-offer', 'pathways', timeToOfferSheet],
   ['activity-pyramid', 'pathways', pyramidSheet],
   ['pathway-flow', 'pathways', flowSheet],
+  ['activation', 'steering', activationSheet],
+  ['pathway-spells', 'steering', spellsSheet],
+  ['period-counts', 'steering', periodCountsSheet],
   ['gas-scores', 'gas-distribution', gasScoresSheet],
   ['gas-changes', 'gas-distribution', gasChangesSheet],
 ];
@@ -60,6 +66,7 @@ const FILTERS: Record<string, Record<string, string | number>> = {
   'cost-table': { year: YEAR, sector: 'employment' },
   'cost-by-month': { year: YEAR, budgetArea: 'Forsørgelse' },
   pathways: { year: YEAR, pathwayType: 'ressourceforloeb' },
+  steering: { year: YEAR, ageGroup: 'from30to39' },
 };
 
 /** The CSV as rows of fields (';', no field here needs quoting). */

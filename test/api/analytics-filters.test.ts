@@ -44,6 +44,15 @@ beforeAll(async () => {
   };
   const head = await t.factories.professional(municipalityId, units.A, { role: 'team_leader' });
   leader = await t.login({ municipalityId, kind: 'professional', id: head.id });
+  const activationType = await t.factories.interventionType(municipalityId, {
+    sector: 'employment',
+    pyramidLevel: 4,
+  });
+  await t.context.database.db
+    .updateTable('intervention_type')
+    .set({ business_directed: true, category: 'job' })
+    .where('id', '=', activationType.id)
+    .execute();
   for (let index = 0; index < 30; index++) {
     const unit = index % 2 === 0 ? 'A' : 'B';
     const born = bornOf(index);
@@ -57,6 +66,17 @@ beforeAll(async () => {
       month: 1 + (index % 6),
     };
     people.push(person);
+    // Six citizens have 30 days of business-directed activation in February.
+    if (index < 6)
+      await t.factories.intervention({
+        municipalityId,
+        citizenId: citizen.id,
+        typeId: activationType.id,
+        unitId: units[unit],
+        status: 'ended',
+        startDate: `${YEAR}-02-01`,
+        endDate: `${YEAR}-03-02`,
+      });
     await t.context.database.db
       .insertInto('cost_entry')
       .values({
@@ -152,6 +172,48 @@ describe('the unit and age-group filters', () => {
     expect(everyone.flow.months.slice(0, 6).map((month: { inflow: number }) => month.inflow)).toEqual([
       5, 5, 5, 5, 5, 5,
     ]);
+  });
+
+  it('give the steering KPIs a direct computation gives: activation, open spells, counts per year', async () => {
+    const body = await get(`/api/analytics/steering?year=${YEAR}`);
+    expect(body.activation).toEqual({
+      definition: { id: 'activation', version: 1 },
+      citizens: 30,
+      activated: 6,
+      activationRate: 0.2,
+      businessDirectedShare: 1,
+    });
+    // No pathway has ended: each citizen's spell is open on the reference day.
+    const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+    const durations = people.map(
+      (p) => day(body.referenceDay) - day(`${YEAR}-${String(p.month).padStart(2, '0')}-10`) + 1,
+    );
+    const limits = [91, 183, 366, 731];
+    const direct = [0, 1, 2, 3, 4].map(
+      (band) => durations.filter((d) => limits.filter((limit) => d >= limit).length === band).length,
+    );
+    const [ended, open] = body.spells.rows;
+    expect(ended.total).toBe(0);
+    open.cells.forEach((cell: number | null, band: number) => {
+      if (cell === null) expect(direct[band]).toBeLessThan(5);
+      else expect(cell).toBe(direct[band]);
+    });
+    expect(open.total).toBe(30);
+    const counts = Object.fromEntries(
+      body.periodCounts.measures.map((m: { measure: string; latest: unknown }) => [m.measure, m.latest]),
+    );
+    expect(counts.started).toEqual({ year: YEAR, count: 30, change: 30, changePercent: null });
+    expect(counts.citizens).toEqual({ year: YEAR, count: 30, change: 30, changePercent: null });
+    expect(counts.ended).toEqual({ year: YEAR, count: 0, change: 0, changePercent: null });
+    // Narrowed to unit A: 15 citizens, 3 activated → the rate would single out 3: hidden.
+    const narrowed = await get(`/api/analytics/steering?year=${YEAR}&unit=${units.A}`);
+    expect(narrowed.activation).toMatchObject({ citizens: 15, activated: null, activationRate: null });
+    const definitions = await get('/api/analytics/definitions');
+    expect(
+      definitions.definitions.map((d: { id: string; version: number }) => `${d.id}@${d.version}`),
+    ).toEqual(
+      expect.arrayContaining(['activation@1', 'pathway-spells@1', 'period-counts@1', 'cost-concentration@1']),
+    );
   });
 
   it('answer an unknown age group or a unit that is not an id with a problem naming the field', async () => {

@@ -11,6 +11,7 @@ import type {
   ShownCell,
 } from './analytics.responses.js';
 import { WITHIN } from './pathway-kpis.js';
+import type { SteeringKpis } from './steering.responses.js';
 
 /**
  * Every management table as a sheet: a header and rows of the cells the page shows, built from
@@ -182,4 +183,44 @@ export function gasScoresSheet(figure: GasDistribution): FigureSheet {
 
 export function gasChangesSheet(figure: GasDistribution): FigureSheet {
   return countSheet('gas-changes', figure.definition, figure.changeBands, figure.changes);
+}
+
+export function activationSheet(figure: SteeringKpis): FigureSheet {
+  const { activation } = figure;
+  return {
+    figure: 'activation',
+    definitions: [definitionOf(activation.definition)],
+    header: ['measure', 'value'],
+    rows: [
+      ['citizens_in_pathway', activation.citizens],
+      ['citizens_activated', activation.activated],
+      ['activation_rate', activation.activationRate],
+      ['business_directed_share', activation.businessDirectedShare],
+    ],
+  };
+}
+
+export function spellsSheet(figure: SteeringKpis): FigureSheet {
+  const { spells } = figure;
+  return {
+    figure: 'pathway-spells',
+    definitions: [definitionOf(spells.definition)],
+    header: ['spells', ...spells.bands, 'total', 'mean_weeks', 'median_weeks'],
+    rows: [
+      ...spells.rows.map((row) => [row.kind, ...row.cells, row.total, row.meanWeeks, row.medianWeeks]),
+      ['total', ...spells.bands.map(() => null), spells.total, null, null],
+    ],
+  };
+}
+
+export function periodCountsSheet(figure: SteeringKpis): FigureSheet {
+  const { periodCounts } = figure;
+  return {
+    figure: 'period-counts',
+    definitions: [definitionOf(periodCounts.definition)],
+    header: ['measure', 'year', 'count', 'change', 'change_percent'],
+    rows: periodCounts.measures.flatMap((measure) =>
+      measure.years.map((year) => [measure.measure, year.year, year.count, year.change, year.changePercent]),
+    ),
+  };
 }

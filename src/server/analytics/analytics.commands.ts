@@ -25,6 +25,16 @@ import {
 import { danishYear, gasDistribution } from '../../domain/analytics/gas-distribution.js';
 import type { GasRecord } from '../../domain/measures/gas.js';
 import type { AppContext } from '../context.js';
+import {
+  activationFigures,
+  periodCounts,
+  spellDurations,
+  spellsOf,
+} from '../../domain/analytics/steering-kpis.js';
+import { activationRows, pathwayPeriods, periodCountRows } from '../../db/queries/steering.queries.js';
+
+/** How many years the counts per period go back, the chosen one included. */
+const PERIOD_YEARS = 5;
 import type { CitizenGroup } from '../../domain/analytics/citizen-groups.js';
 
 /** The cost concentration of a year (optionally of one sector or budget area). */
@@ -142,5 +152,32 @@ export async function gasDistributionOfYear(
     year,
     units: rows,
     ...gasDistribution(citizens, rows.length, from.toISOString(), until.toISOString()),
+  };
+}
+
+/** The steering KPIs of a year: activation, spell durations, counts per year with changes (steering-kpis.ts). */
+export async function steeringKpis(
+  context: AppContext,
+  municipalityId: string,
+  query: { year: number; pathwayType?: string | undefined } & CitizenGroup,
+  now: Date = new Date(),
+) {
+  const { db } = context.database;
+  const today = danishToday(now);
+  const yearEnd = `${query.year}-12-31`;
+  const referenceDay = yearEnd < today ? yearEnd : today;
+  const scope = { municipalityId, ...query };
+  const [activation, periods, counts] = await Promise.all([
+    activationRows(db, scope, referenceDay),
+    pathwayPeriods(db, scope),
+    periodCountRows(db, scope, query.year - PERIOD_YEARS + 1, referenceDay),
+  ]);
+  return {
+    year: query.year,
+    referenceDay,
+    pathwayType: query.pathwayType ?? null,
+    activation: activationFigures(activation),
+    spells: spellDurations(spellsOf(periods), query.year, referenceDay),
+    periodCounts: periodCounts(counts),
   };
 }

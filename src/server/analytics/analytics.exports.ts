@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import {
+  activationSheet,
   concentrationSheet,
+  periodCountsSheet,
+  spellsSheet,
   costByMonthSheet,
   costTableSheet,
   type FigureSheet,
@@ -73,6 +76,9 @@ export const FIGURE_EXPORTS: readonly FigureExport[] = [
   ),
   exportOf('activity-pyramid', 'The activity pyramid', FIGURES.pathways, pyramidSheet),
   exportOf('pathway-flow', 'Pathway inflow and outflow per month', FIGURES.pathways, flowSheet),
+  exportOf('activation', 'Activation rate and business-directed share', FIGURES.steering, activationSheet),
+  exportOf('pathway-spells', 'Durations of pathway spells', FIGURES.steering, spellsSheet),
+  exportOf('period-counts', 'Pathway counts per year with changes', FIGURES.steering, periodCountsSheet),
   exportOf(
     'gas-scores',
     'Citizens by latest GAS T-score per coordinator’s unit',

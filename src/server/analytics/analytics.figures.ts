@@ -7,6 +7,7 @@ import {
   costTopGroups,
   gasDistributionOfYear,
   pathwayKpis,
+  steeringKpis,
 } from './analytics.commands.js';
 import {
   presentConcentration,
@@ -59,6 +60,10 @@ export const FIGURES = {
   pathways: source({
     query: pathwayQuerySchema,
     compute: (context, municipalityId, query) => pathwayKpis(context, municipalityId, query),
+  }),
+  steering: source({
+    query: pathwayQuerySchema,
+    compute: (context, municipalityId, query) => steeringKpis(context, municipalityId, query),
   }),
   gasDistribution: source({
     query: gasDistributionQuerySchema,

@@ -10,6 +10,8 @@ import {
   pathwayKpisSchema,
   topGroupsSchema,
 } from '../../domain/analytics/analytics.responses.js';
+import { definitionsSchema, steeringSchema } from '../../domain/analytics/steering.responses.js';
+import { FIGURE_DEFINITION_HISTORY } from '../../domain/analytics/definitions.js';
 import { auditOrigin } from '../audit/visit.js';
 import type { App, AppContext } from '../context.js';
 import { authorizeAnalytics } from './analytics.access.js';
@@ -150,6 +152,41 @@ export function analyticsRoutes(app: App, context: AppContext): void {
       await auditRead(context, request, actor, 'analytics:gas-distribution', request.query);
       reply.header('Samspil-Definition', definitionHeader(GAS_DISTRIBUTION_DEFINITION));
       return figure;
+    },
+  );
+
+  app.get(
+    '/api/analytics/steering',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary:
+          'Steering KPIs of a year: activation rate and business-directed share, durations of pathway spells, counts per year with changes (each naming its definition)',
+        querystring: FIGURES.steering.query,
+        response: { 200: steeringSchema },
+      },
+    },
+    async (request) => {
+      const actor = await authorizeAnalytics(context, request, 'read', 'analytics:steering');
+      const figure = await FIGURES.steering.compute(context, actor.municipalityId, request.query);
+      await auditRead(context, request, actor, 'analytics:steering', request.query);
+      return figure;
+    },
+  );
+
+  app.get(
+    '/api/analytics/definitions',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary:
+          'Every definition the management figures have been made by, with every version (its history)',
+        response: { 200: definitionsSchema },
+      },
+    },
+    async (request) => {
+      await authorizeAnalytics(context, request, 'read', 'analytics:definitions');
+      return { definitions: [...FIGURE_DEFINITION_HISTORY] };
     },
   );
 
