@@ -27,6 +27,10 @@ describe('management figures', () => {
       await page.getByTestId(chart).locator('svg').first().waitFor();
     expect(await page.getByRole('img', { name: /^Søjlediagram: forløb startet/ }).count()).toBe(1);
     await page.getByRole('table', { name: /^Aktivitetspyramiden/ }).waitFor();
+    // Activation, spells and the year-by-year counts, each naming its definition.
+    await page.getByRole('table', { name: /^Varighed af sammenhængende forløb.*pathway-spells@1/ }).waitFor();
+    await page.getByRole('table', { name: /^Udvikling år for år.*period-counts@1/ }).waitFor();
+    expect(await page.getByTestId('activation-rate').textContent()).toMatch(/(\d+(,\d)? %|–)/);
 
     // The export is the same suppressed table, as a file.
     // Every table has its export; the links name their table.
@@ -68,6 +72,10 @@ describe('management figures', () => {
       await page
         .getByRole('region', { name: 'Forløb', exact: true })
         .screenshot({ path: `${SCREENSHOTS}/management-pathways.png` });
+    if (SCREENSHOTS)
+      await page
+        .getByRole('region', { name: 'Aktivering, varighed og udvikling' })
+        .screenshot({ path: `${SCREENSHOTS}/management-steering.png` });
     await page.context().close();
   });
 
@@ -132,6 +140,9 @@ describe('management figures', () => {
         .getByRole('region', { name: 'Forløb', exact: true })
         .screenshot({ path: `${SCREENSHOTS}/management-pathways-360.png` });
       await page.locator('search').screenshot({ path: `${SCREENSHOTS}/management-filters-360.png` });
+      await page
+        .getByRole('region', { name: 'Aktivering, varighed og udvikling' })
+        .screenshot({ path: `${SCREENSHOTS}/management-steering-360.png` });
     }
     await page.context().close();
 

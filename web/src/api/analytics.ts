@@ -6,6 +6,7 @@ import type {
   GasDistribution,
   PathwayKpis,
 } from '../../../src/domain/analytics/analytics.responses.js';
+import type { SteeringKpis } from '../../../src/domain/analytics/steering.responses.js';
 import { apiJson } from './client.js';
 
 /** The figures' shapes are the server's own (src/domain/analytics/analytics.responses.ts). */
@@ -23,6 +24,7 @@ export type {
   SuppressedTotals,
 } from '../../../src/domain/analytics/analytics.responses.js';
 export { WITHIN } from '../../../src/domain/analytics/pathway-kpis.js';
+export type { SteeringKpis } from '../../../src/domain/analytics/steering.responses.js';
 
 /** The management figures' filters, as query parameters. */
 export interface AnalyticsFilter {
@@ -85,6 +87,9 @@ const EXPORT_KEYS = {
   'time-to-offer': PATHWAY_KEYS,
   'activity-pyramid': PATHWAY_KEYS,
   'pathway-flow': PATHWAY_KEYS,
+  activation: PATHWAY_KEYS,
+  'pathway-spells': PATHWAY_KEYS,
+  'period-counts': PATHWAY_KEYS,
   'gas-scores': GAS_KEYS,
   'gas-changes': GAS_KEYS,
 } as const satisfies Record<string, readonly (keyof AnalyticsFilter)[]>;
@@ -100,6 +105,10 @@ export function figureExportUrl(
   format: 'csv' | 'xlsx',
 ): string {
   return `/api/analytics/${figure}/export?${filterQuery(filter, EXPORT_KEYS[figure])}&format=${format}`;
+}
+
+export function useSteeringKpis(filter: AnalyticsFilter): UseQueryResult<SteeringKpis> {
+  return useAnalytics('/api/analytics/steering', filterQuery(filter, PATHWAY_KEYS));
 }
 
 export function useGasDistribution(filter: AnalyticsFilter): UseQueryResult<GasDistribution> {

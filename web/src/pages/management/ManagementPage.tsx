@@ -22,6 +22,7 @@ import { GasDistributionSection } from './GasDistributionSection.js';
 import { filterFromSearch, offeredYears, searchOfFilter } from './management-filter.js';
 import { PathwaySection } from './PathwaySection.js';
 import { ScrollRegion } from './ScrollRegion.js';
+import { SteeringSection } from './SteeringSection.js';
 import { useFigureFormat } from './useFigureFormat.js';
 import { SuppressedTable } from './SuppressedTable.js';
 
@@ -257,6 +258,7 @@ export function ManagementPage(): ReactElement {
       </section>
 
       <PathwaySection headingId={`${id}-pathways`} filter={filter} />
+      <SteeringSection headingId={`${id}-steering`} filter={filter} />
 
       <GasDistributionSection headingId={`${id}-gas`} filter={filter} />
     </>
