@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import { CONCENTRATION_DEFINITION } from '../../domain/analytics/concentration.js';
 import { GAS_DISTRIBUTION_DEFINITION } from '../../domain/analytics/gas-distribution.js';
 import type { Actor } from '../../domain/access/policy.js';
@@ -16,7 +17,7 @@ import { auditOrigin } from '../audit/visit.js';
 import type { App, AppContext } from '../context.js';
 import { authorizeAnalytics } from './analytics.access.js';
 import { analyticsExportRoutes } from './analytics.exports.js';
-import { FIGURES } from './analytics.figures.js';
+import { FIGURES, type FigureSource } from './analytics.figures.js';
 import { definitionHeader } from './analytics.presenter.js';
 
 async function auditRead(
@@ -37,142 +38,105 @@ async function auditRead(
   });
 }
 
+/**
+ * One JSON figure: parse → authorise (policy) → compute (analytics.figures.ts) → audit the read
+ * → answer, naming its definition in a header where it has one.
+ */
+function figureRoute<Query extends z.ZodObject, Response>(
+  app: App,
+  context: AppContext,
+  route: {
+    path: string;
+    resource: string;
+    summary: string;
+    tags?: string[];
+    response: z.ZodType;
+    source: FigureSource<Query, Response>;
+    definition?: { id: string; version: number };
+  },
+): void {
+  app.get(
+    route.path,
+    {
+      schema: {
+        tags: route.tags ?? ['analytics'],
+        summary: route.summary,
+        querystring: route.source.query,
+        response: { 200: route.response },
+      },
+    },
+    async (request, reply) => {
+      const actor = await authorizeAnalytics(context, request, 'read', route.resource);
+      const query = request.query as z.infer<Query>;
+      const figure = await route.source.compute(context, actor.municipalityId, query);
+      await auditRead(context, request, actor, route.resource, query as Record<string, unknown>);
+      if (route.definition) reply.header('Samspil-Definition', definitionHeader(route.definition));
+      return figure;
+    },
+  );
+}
+
 /** Management figures for leaders: aggregates only, privacy rules applied (docs/security.md). */
 export function analyticsRoutes(app: App, context: AppContext): void {
-  app.get(
-    '/api/analytics/cost-concentration',
-    {
-      schema: {
-        tags: ['analytics'],
-        summary:
-          'Share of the year’s attributable cost carried by the most expensive 1, 5, 10 and 20 % of citizens, Gini and Lorenz curve',
-        querystring: FIGURES.costConcentration.query,
-        response: { 200: costConcentrationSchema },
-      },
-    },
-    async (request, reply) => {
-      const actor = await authorizeAnalytics(context, request, 'read', 'analytics:cost-concentration');
-      const figure = await FIGURES.costConcentration.compute(context, actor.municipalityId, request.query);
-      await auditRead(context, request, actor, 'analytics:cost-concentration', request.query);
-      reply.header('Samspil-Definition', definitionHeader(CONCENTRATION_DEFINITION));
-      return figure;
-    },
-  );
-
-  app.get(
-    '/api/analytics/cost-concentration/top-groups',
-    {
-      schema: {
-        tags: ['analytics'],
-        summary:
-          'The most expensive 1, 5, 10 and 20 %: how many are in contact with 2+ sectors, how many interventions they have at once',
-        querystring: FIGURES.topGroups.query,
-        response: { 200: topGroupsSchema },
-      },
-    },
-    async (request) => {
-      const actor = await authorizeAnalytics(context, request, 'read', 'analytics:cost-top-groups');
-      const figure = await FIGURES.topGroups.compute(context, actor.municipalityId, request.query);
-      await auditRead(context, request, actor, 'analytics:cost-top-groups', request.query);
-      return figure;
-    },
-  );
-
-  app.get(
-    '/api/analytics/cost-table',
-    {
-      schema: {
-        tags: ['analytics'],
-        summary:
-          'Cost per budget area and concentration band (top 1 %, next 4 %, 5 %, 10 %, other 80 %), small and dominated cells hidden with their complements',
-        querystring: FIGURES.costTable.query,
-        response: { 200: costTableSchema },
-      },
-    },
-    async (request) => {
-      const actor = await authorizeAnalytics(context, request, 'read', 'analytics:cost-table');
-      const figure = await FIGURES.costTable.compute(context, actor.municipalityId, request.query);
-      await auditRead(context, request, actor, 'analytics:cost-table', request.query);
-      return figure;
-    },
-  );
-
-  app.get(
-    '/api/analytics/pathways',
-    {
-      schema: {
-        tags: ['analytics'],
-        summary:
-          'Pathway KPIs of a year: time to the first and first business-directed intervention, the activity pyramid, inflow and outflow per month (each naming its definition)',
-        querystring: FIGURES.pathways.query,
-        response: { 200: pathwayKpisSchema },
-      },
-    },
-    async (request) => {
-      const actor = await authorizeAnalytics(context, request, 'read', 'analytics:pathways');
-      const figure = await FIGURES.pathways.compute(context, actor.municipalityId, request.query);
-      await auditRead(context, request, actor, 'analytics:pathways', request.query);
-      return figure;
-    },
-  );
-
-  app.get(
-    '/api/analytics/cost-by-month',
-    {
-      schema: {
-        tags: ['analytics'],
-        summary:
-          'Who pays for a group of citizens over the year: cost per budget area and month, small and dominated cells hidden with their complements',
-        querystring: FIGURES.costByMonth.query,
-        response: { 200: costByMonthSchema },
-      },
-    },
-    async (request) => {
-      const actor = await authorizeAnalytics(context, request, 'read', 'analytics:cost-by-month');
-      const figure = await FIGURES.costByMonth.compute(context, actor.municipalityId, request.query);
-      await auditRead(context, request, actor, 'analytics:cost-by-month', request.query);
-      return figure;
-    },
-  );
-
-  app.get(
-    '/api/analytics/gas-distribution',
-    {
-      schema: {
-        tags: ['analytics', 'measures'],
-        summary:
-          "How citizens' GAS goes: their latest T-score and its change from the baseline in bands, per coordinator's unit and overall; small cells hidden with their complements, never per professional",
-        querystring: FIGURES.gasDistribution.query,
-        response: { 200: gasDistributionSchema },
-      },
-    },
-    async (request, reply) => {
-      const actor = await authorizeAnalytics(context, request, 'read', 'analytics:gas-distribution');
-      const figure = await FIGURES.gasDistribution.compute(context, actor.municipalityId, request.query);
-      await auditRead(context, request, actor, 'analytics:gas-distribution', request.query);
-      reply.header('Samspil-Definition', definitionHeader(GAS_DISTRIBUTION_DEFINITION));
-      return figure;
-    },
-  );
-
-  app.get(
-    '/api/analytics/steering',
-    {
-      schema: {
-        tags: ['analytics'],
-        summary:
-          'Steering KPIs of a year: activation rate and business-directed share, durations of pathway spells, counts per year with changes (each naming its definition)',
-        querystring: FIGURES.steering.query,
-        response: { 200: steeringSchema },
-      },
-    },
-    async (request) => {
-      const actor = await authorizeAnalytics(context, request, 'read', 'analytics:steering');
-      const figure = await FIGURES.steering.compute(context, actor.municipalityId, request.query);
-      await auditRead(context, request, actor, 'analytics:steering', request.query);
-      return figure;
-    },
-  );
+  figureRoute(app, context, {
+    path: '/api/analytics/cost-concentration',
+    resource: 'analytics:cost-concentration',
+    summary:
+      'Share of the year’s attributable cost carried by the most expensive 1, 5, 10 and 20 % of citizens, Gini and Lorenz curve',
+    response: costConcentrationSchema,
+    source: FIGURES.costConcentration,
+    definition: CONCENTRATION_DEFINITION,
+  });
+  figureRoute(app, context, {
+    path: '/api/analytics/cost-concentration/top-groups',
+    resource: 'analytics:cost-top-groups',
+    summary:
+      'The most expensive 1, 5, 10 and 20 %: how many are in contact with 2+ sectors, how many interventions they have at once',
+    response: topGroupsSchema,
+    source: FIGURES.topGroups,
+  });
+  figureRoute(app, context, {
+    path: '/api/analytics/cost-table',
+    resource: 'analytics:cost-table',
+    summary:
+      'Cost per budget area and concentration band (top 1 %, next 4 %, 5 %, 10 %, other 80 %), small and dominated cells hidden with their complements',
+    response: costTableSchema,
+    source: FIGURES.costTable,
+  });
+  figureRoute(app, context, {
+    path: '/api/analytics/pathways',
+    resource: 'analytics:pathways',
+    summary:
+      'Pathway KPIs of a year: time to the first and first business-directed intervention, the activity pyramid, inflow and outflow per month (each naming its definition)',
+    response: pathwayKpisSchema,
+    source: FIGURES.pathways,
+  });
+  figureRoute(app, context, {
+    path: '/api/analytics/cost-by-month',
+    resource: 'analytics:cost-by-month',
+    summary:
+      'Who pays for a group of citizens over the year: cost per budget area and month, small and dominated cells hidden with their complements',
+    response: costByMonthSchema,
+    source: FIGURES.costByMonth,
+  });
+  figureRoute(app, context, {
+    path: '/api/analytics/gas-distribution',
+    resource: 'analytics:gas-distribution',
+    tags: ['analytics', 'measures'],
+    summary:
+      "How citizens' GAS goes: their latest T-score and its change from the baseline in bands, per coordinator's unit and overall; small cells hidden with their complements, never per professional",
+    response: gasDistributionSchema,
+    source: FIGURES.gasDistribution,
+    definition: GAS_DISTRIBUTION_DEFINITION,
+  });
+  figureRoute(app, context, {
+    path: '/api/analytics/steering',
+    resource: 'analytics:steering',
+    summary:
+      'Steering KPIs of a year: activation rate and business-directed share, durations of pathway spells, counts per year with changes (each naming its definition)',
+    response: steeringSchema,
+    source: FIGURES.steering,
+  });
 
   app.get(
     '/api/analytics/definitions',
