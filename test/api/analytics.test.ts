@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateMunicipality } from '../../src/synth/generate.js';
+import { managementLogins } from '../support/management-logins.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** The synthetic municipality at test size; its costs are calibrated to top 1 % ≈ 22 %, top 10 % ≈ 72 %. */
@@ -52,17 +53,7 @@ beforeAll(async () => {
     seed: 1,
   });
   municipalityId = result.municipalityId;
-  const personas = await t.context.database.db
-    .selectFrom('demo_persona')
-    .select(['id', 'subject_kind', 'subject_id'])
-    .execute();
-  const persona = (id: string) => personas.find((row) => row.id === id)?.subject_id as string;
-  const unit = await t.context.database.db.selectFrom('unit').select('id').executeTakeFirstOrThrow();
-  const admin = await t.factories.professional(municipalityId, unit.id, { role: 'administrator' });
-  leader = await t.login({ municipalityId, kind: 'professional', id: persona('team-leader') });
-  caseworker = await t.login({ municipalityId, kind: 'professional', id: persona('jobcenter-caseworker') });
-  citizen = await t.login({ municipalityId, kind: 'citizen', id: persona('citizen') });
-  administrator = await t.login({ municipalityId, kind: 'professional', id: admin.id });
+  ({ leader, administrator, caseworker, citizen } = await managementLogins(t, municipalityId));
 }, 240_000);
 
 afterAll(async () => {
@@ -200,8 +191,8 @@ describe('GET /api/analytics/cost-table and its export', () => {
     expect(exported.headers['content-type']).toContain('text/csv');
     const lines = exported.body
       .replace(/^\uFEFF/, '')
-      .trim()
-      .split('\n');
+      .trimEnd()
+      .split('\r\n');
     expect(lines).toHaveLength(body.rows.length + 2);
     const firstRow = lines[1]?.split(';') ?? [];
     expect(firstRow[0]).toBe(body.rows[0].budgetArea);

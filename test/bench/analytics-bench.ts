@@ -107,6 +107,11 @@ export async function benchAnalytics(line: Line): Promise<void> {
     ['cost concentration, one sector', () => costConcentration(context, { ...filter, sector: 'employment' })],
     ['top groups (2+ sectors, interventions at once)', () => costTopGroups(context, filter)],
     ['cost table (budget area × band, suppressed)', () => costByAreaAndBand(context, filter)],
+    // The age group is a semi-join with the citizens (citizen-groups.ts): it must stay in budget.
+    [
+      'cost concentration, one age group',
+      () => costConcentration(context, { ...filter, ageGroup: 'from30to39' }),
+    ],
   ];
   for (const [label, work] of figures) {
     const time = await median(work);

@@ -22,9 +22,21 @@ describe('management figures', () => {
     await page.getByRole('table', { name: 'Udgifter efter budgetområde og udgiftsgruppe' }).waitFor();
     await page.getByRole('table', { name: /^Tid fra forløbets start/ }).waitFor();
     await page.getByRole('table', { name: 'Hvem betaler over året' }).waitFor();
+    // The pyramid, the flow and the time to first offer are drawn, each above its table.
+    for (const chart of ['offer-chart', 'pyramid-chart', 'flow-chart'])
+      await page.getByTestId(chart).locator('svg').first().waitFor();
+    expect(await page.getByRole('img', { name: /^Søjlediagram: forløb startet/ }).count()).toBe(1);
+    await page.getByRole('table', { name: /^Aktivitetspyramiden/ }).waitFor();
+    // Activation, spells and the year-by-year counts, each naming its definition.
+    await page.getByRole('table', { name: /^Varighed af sammenhængende forløb.*pathway-spells@1/ }).waitFor();
+    await page.getByRole('table', { name: /^Udvikling år for år.*period-counts@1/ }).waitFor();
+    expect(await page.getByTestId('activation-rate').textContent()).toMatch(/(\d+(,\d)? %|–)/);
 
     // The export is the same suppressed table, as a file.
-    const href = await page.getByRole('link', { name: 'Hent som CSV' }).getAttribute('href');
+    // Every table has its export; the links name their table.
+    const href = await page
+      .getByRole('link', { name: /^Hent som CSV ?: Udgifter efter budgetområde og udgiftsgruppe$/ })
+      .getAttribute('href');
     const exported = await page.evaluate(async (url) => {
       const response = await fetch(url as string);
       return {
@@ -48,8 +60,22 @@ describe('management figures', () => {
     await page.reload();
     await expect.poll(async () => page.getByTestId('share-top10').textContent()).toBe(filtered);
     expect(await page.getByLabel('Sektor').inputValue()).toBe('employment');
+    // The age group narrows every figure, and its export the same way.
+    await page.getByLabel('Aldersgruppe').selectOption('from30to39');
+    await expect.poll(() => new URL(page.url()).searchParams.get('aldersgruppe')).toBe('from30to39');
+    const flowExport = page.getByRole('link', { name: /^Hent som Excel \(XLSX\) ?: Tilgang og afgang/ });
+    await expect.poll(() => flowExport.getAttribute('href')).toContain('ageGroup=from30to39');
+    expect(await page.getByLabel('Koordinerende enhed').getByRole('option').count()).toBeGreaterThan(2);
     await expectAccessible(page, 'management figures');
     if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/management.png`, fullPage: true });
+    if (SCREENSHOTS)
+      await page
+        .getByRole('region', { name: 'Forløb', exact: true })
+        .screenshot({ path: `${SCREENSHOTS}/management-pathways.png` });
+    if (SCREENSHOTS)
+      await page
+        .getByRole('region', { name: 'Aktivering, varighed og udvikling' })
+        .screenshot({ path: `${SCREENSHOTS}/management-steering.png` });
     await page.context().close();
   });
 
@@ -108,6 +134,16 @@ describe('management figures', () => {
     await expectNoSidewaysScroll(page, 'management 360 px');
     await expectAccessible(page, 'management 360 px');
     if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/management-360.png`, fullPage: true });
+    if (SCREENSHOTS) {
+      await page.getByTestId('flow-chart').locator('svg').first().waitFor();
+      await page
+        .getByRole('region', { name: 'Forløb', exact: true })
+        .screenshot({ path: `${SCREENSHOTS}/management-pathways-360.png` });
+      await page.locator('search').screenshot({ path: `${SCREENSHOTS}/management-filters-360.png` });
+      await page
+        .getByRole('region', { name: 'Aktivering, varighed og udvikling' })
+        .screenshot({ path: `${SCREENSHOTS}/management-steering-360.png` });
+    }
     await page.context().close();
 
     const caseworker = await demo.loginAs('jobcenter-caseworker');

@@ -29,6 +29,7 @@ export type {
   TeamMemberView,
 } from '../../src/domain/plan/plan.types.js';
 export { BUDGET_AREAS } from '../../src/domain/organisation/budget-areas.js';
+export { AGE_GROUPS } from '../../src/domain/analytics/citizen-groups.js';
 export type { QualityFigures } from '../../src/domain/measures/quality-indicators.js';
 export { QUALITY_CSV_HEADER } from '../../src/domain/measures/quality-indicators.js';
 export type { RcBand, RcTie } from '../../src/domain/measures/relational-coordination.js';

@@ -1,14 +1,46 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { type CitizenGroup, birthYearsOf } from '../../domain/analytics/citizen-groups.js';
 import type { DB } from '../schema.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
-/** Which costs a figure counts: one year, optionally one sector and/or one budget area. */
-export interface CostFilter {
+/** Which costs a figure counts: one year, optionally one sector, budget area, unit, age group. */
+export interface CostFilter extends CitizenGroup {
   municipalityId: string;
   year: number;
   sector?: string | undefined;
   budgetArea?: string | undefined;
+}
+
+/**
+ * The conditions that narrow `column` (a citizen id) to a group (citizen-groups.ts): the
+ * citizen's current coordinating unit, and the age reached in `year` from the birth part.
+ */
+export function citizenGroupSql(municipalityId: string, year: number, group: CitizenGroup, column: string) {
+  const citizen = sql.ref(column);
+  const conditions = [];
+  if (group.unit !== undefined)
+    conditions.push(sql`${citizen} IN (
+      SELECT citizen_id FROM (
+        SELECT DISTINCT ON (m.citizen_id) m.citizen_id, p.unit_id FROM team_member m
+        JOIN professional p ON p.municipality_id = m.municipality_id AND p.id = m.professional_id
+        WHERE m.municipality_id = ${municipalityId} AND m.is_coordinator AND m.ended_at IS NULL
+        ORDER BY m.citizen_id, m.start_date
+      ) AS coordinating WHERE unit_id = ${group.unit})`);
+  if (group.ageGroup !== undefined) {
+    const { earliest, latest } = birthYearsOf(group.ageGroup, year);
+    const yy = sql`substr(c.cpr_birth_part, 5, 2)::int`;
+    const born = sql`(CASE WHEN ${yy} <= ${year % 100} THEN 2000 ELSE 1900 END + ${yy})`;
+    conditions.push(sql`${citizen} IN (
+      SELECT c.id FROM citizen c WHERE c.municipality_id = ${municipalityId} AND ${born} <= ${latest}
+        ${earliest === null ? sql`` : sql`AND ${born} >= ${earliest}`})`);
+  }
+  return conditions;
+}
+
+/** The conditions as one SQL condition (true when there are none). */
+function allOf(conditions: ReturnType<typeof sql>[]) {
+  return conditions.length === 0 ? sql`true` : sql.join(conditions, sql` AND `);
 }
 
 function filterSql(filter: CostFilter) {
@@ -18,6 +50,7 @@ function filterSql(filter: CostFilter) {
       sql`year = ${filter.year}`,
       ...(filter.sector === undefined ? [] : [sql`sector = ${filter.sector}`]),
       ...(filter.budgetArea === undefined ? [] : [sql`budget_area = ${filter.budgetArea}`]),
+      ...citizenGroupSql(filter.municipalityId, filter.year, filter, 'citizen_id'),
     ],
     sql` AND `,
   );
@@ -141,8 +174,10 @@ export async function pathwayOffers(
   municipalityId: string,
   year: number,
   templateCode: string | undefined,
+  group: CitizenGroup = {},
 ): Promise<{ start: string; first_any: string | null; first_business: string | null }[]> {
   const template = templateCode === undefined ? sql`true` : sql`p.template_code = ${templateCode}`;
+  const narrowed = allOf(citizenGroupSql(municipalityId, year, group, 'p.citizen_id'));
   const result = await sql<{ start: string; first_any: string | null; first_business: string | null }>`
     SELECT p.start_date AS start,
       min(i.start_date) AS first_any,
@@ -152,7 +187,7 @@ export async function pathwayOffers(
       AND i.start_date >= p.start_date AND (p.end_date IS NULL OR i.start_date <= p.end_date)
     LEFT JOIN intervention_type t ON t.municipality_id = i.municipality_id AND t.id = i.type_id
     WHERE p.municipality_id = ${municipalityId} AND p.start_date >= make_date(${year}, 1, 1)
-      AND p.start_date <= make_date(${year}, 12, 31) AND ${template}
+      AND p.start_date <= make_date(${year}, 12, 31) AND ${template} AND ${narrowed}
     GROUP BY p.id, p.start_date`.execute(db);
   return result.rows;
 }
@@ -162,13 +197,15 @@ export async function pyramidCounts(
   db: Executor,
   municipalityId: string,
   day: string,
+  group: CitizenGroup = {},
 ): Promise<{ level: number; interventions: number; citizens: number }[]> {
+  const narrowed = allOf(citizenGroupSql(municipalityId, Number(day.slice(0, 4)), group, 'i.citizen_id'));
   const result = await sql<{ level: number; interventions: number; citizens: number }>`
     SELECT t.pyramid_level::int AS level, count(*)::int AS interventions, count(DISTINCT i.citizen_id)::int AS citizens
     FROM intervention i
     JOIN intervention_type t ON t.municipality_id = i.municipality_id AND t.id = i.type_id
     WHERE i.municipality_id = ${municipalityId} AND i.status = 'active' AND i.start_date <= ${day}::date
-      AND (i.end_date IS NULL OR i.end_date >= ${day}::date)
+      AND (i.end_date IS NULL OR i.end_date >= ${day}::date) AND ${narrowed}
     GROUP BY t.pyramid_level ORDER BY 1`.execute(db);
   return result.rows;
 }
@@ -179,8 +216,12 @@ export async function pathwayFlow(
   municipalityId: string,
   year: number,
   templateCode: string | undefined,
+  group: CitizenGroup = {},
 ): Promise<{ month: number; inflow: number; outflow: number }[]> {
-  const template = templateCode === undefined ? sql`true` : sql`template_code = ${templateCode}`;
+  const template = allOf([
+    ...(templateCode === undefined ? [] : [sql`template_code = ${templateCode}`]),
+    ...citizenGroupSql(municipalityId, year, group, 'citizen_id'),
+  ]);
   const result = await sql<{ month: number; inflow: number; outflow: number }>`
     SELECT m AS month,
       (SELECT count(*)::int FROM pathway WHERE municipality_id = ${municipalityId} AND ${template}
@@ -206,6 +247,7 @@ export async function monthlyAreaCosts(
       sql`period_start <= make_date(${filter.year}, 12, 31)`,
       ...(filter.sector === undefined ? [] : [sql`sector = ${filter.sector}`]),
       ...(filter.budgetArea === undefined ? [] : [sql`budget_area = ${filter.budgetArea}`]),
+      ...citizenGroupSql(filter.municipalityId, filter.year, filter, 'citizen_id'),
     ],
     sql` AND `,
   );
@@ -243,7 +285,9 @@ export async function gasFollowUpsOfYear(
   municipalityId: string,
   from: Date,
   until: Date,
+  group: { year: number } & CitizenGroup = { year: from.getUTCFullYear() },
 ): Promise<GasFollowUpRow[]> {
+  const narrowed = allOf(citizenGroupSql(municipalityId, group.year, group, 'h.citizen_id'));
   const rows = await db
     .selectFrom('sub_goal_gas_history as h')
     .innerJoin('sub_goal as g', (join) =>
@@ -252,6 +296,7 @@ export async function gasFollowUpsOfYear(
     .select(['h.citizen_id', 'h.sub_goal_id', 'h.gas_level', 'h.recorded_at', 'g.gas_weight'])
     .where('h.municipality_id', '=', municipalityId)
     .where('h.recorded_at', '<', until)
+    .where(sql<boolean>`${narrowed}`)
     .where('h.citizen_id', 'in', (inner) =>
       inner
         .selectFrom('sub_goal_gas_history')

@@ -159,37 +159,3 @@ export function costByMonth(
   );
   return { areas: [...areas], ...shown };
 }
-
-/** The table as a header and rows of values (hidden cells null), for every export format. */
-export function costTableRows(table: CostTable): { header: string[]; rows: (string | number | null)[][] } {
-  const header = [
-    'budget_area',
-    ...table.bands.flatMap((band) => [`${band}_citizens`, `${band}_amount_ore`]),
-    'total_citizens',
-    'total_amount_ore',
-  ];
-  const line = (label: string, cells: ShownCell[], rowTotal: ShownCell) => [
-    label,
-    ...cells.flatMap((cell) => [cell.citizens, cell.amount]),
-    rowTotal.citizens,
-    rowTotal.amount,
-  ];
-  return {
-    header,
-    rows: [
-      ...table.areas.map((area, r) =>
-        line(area, table.cells[r] as ShownCell[], table.areaTotals[r] as ShownCell),
-      ),
-      line('total', table.bandTotals, table.total),
-    ],
-  };
-}
-
-/** The table as CSV (';', Danish spreadsheet default), hidden cells as empty fields. */
-export function costTableCsv(table: CostTable): string {
-  const { header, rows } = costTableRows(table);
-  return [header, ...rows]
-    .map((row) => row.map((value) => (value === null ? '' : String(value))).join(';'))
-    .join('\n')
-    .concat('\n');
-}

@@ -25,6 +25,17 @@ import {
 import { danishYear, gasDistribution } from '../../domain/analytics/gas-distribution.js';
 import type { GasRecord } from '../../domain/measures/gas.js';
 import type { AppContext } from '../context.js';
+import {
+  activationFigures,
+  periodCounts,
+  spellDurations,
+  spellsOf,
+} from '../../domain/analytics/steering-kpis.js';
+import { activationRows, pathwayPeriods, periodCountRows } from '../../db/queries/steering.queries.js';
+
+/** How many years the counts per period go back, the chosen one included. */
+const PERIOD_YEARS = 5;
+import type { CitizenGroup } from '../../domain/analytics/citizen-groups.js';
 
 /** The cost concentration of a year (optionally of one sector or budget area). */
 export async function costConcentration(context: AppContext, filter: CostFilter) {
@@ -59,18 +70,18 @@ export async function costByAreaAndBand(context: AppContext, filter: CostFilter)
 export async function pathwayKpis(
   context: AppContext,
   municipalityId: string,
-  year: number,
-  pathwayType: string | undefined,
+  query: { year: number; pathwayType?: string | undefined } & CitizenGroup,
   now: Date = new Date(),
 ) {
+  const { year, pathwayType } = query;
   const { db } = context.database;
   const today = danishToday(now);
   const yearEnd = `${year}-12-31`;
   const day = yearEnd < today ? yearEnd : today;
   const [offers, pyramid, flow] = await Promise.all([
-    pathwayOffers(db, municipalityId, year, pathwayType),
-    pyramidCounts(db, municipalityId, day),
-    pathwayFlow(db, municipalityId, year, pathwayType),
+    pathwayOffers(db, municipalityId, year, pathwayType, query),
+    pyramidCounts(db, municipalityId, day, query),
+    pathwayFlow(db, municipalityId, year, pathwayType, query),
   ]);
   // An offer dated after today has not been given yet.
   const given = (offer: string | null) => (offer !== null && offer <= today ? offer : null);
@@ -103,11 +114,16 @@ export async function costByAreaAndMonth(context: AppContext, filter: CostFilter
  * The GAS distribution of a year per coordinator's unit (rows by unit name; citizens without a
  * coordinator last), suppressed. Reads no professional beyond the coordinator's unit.
  */
-export async function gasDistributionOfYear(context: AppContext, municipalityId: string, year: number) {
+export async function gasDistributionOfYear(
+  context: AppContext,
+  municipalityId: string,
+  year: number,
+  group: CitizenGroup = {},
+) {
   const { db } = context.database;
   const { from, until } = danishYear(year);
   const [followUps, coordinators, units] = await Promise.all([
-    gasFollowUpsOfYear(db, municipalityId, from, until),
+    gasFollowUpsOfYear(db, municipalityId, from, until, { year, ...group }),
     coordinatorUnits(db, municipalityId),
     unitNames(db, municipalityId),
   ]);
@@ -136,5 +152,32 @@ export async function gasDistributionOfYear(context: AppContext, municipalityId:
     year,
     units: rows,
     ...gasDistribution(citizens, rows.length, from.toISOString(), until.toISOString()),
+  };
+}
+
+/** The steering KPIs of a year: activation, spell durations, counts per year with changes (steering-kpis.ts). */
+export async function steeringKpis(
+  context: AppContext,
+  municipalityId: string,
+  query: { year: number; pathwayType?: string | undefined } & CitizenGroup,
+  now: Date = new Date(),
+) {
+  const { db } = context.database;
+  const today = danishToday(now);
+  const yearEnd = `${query.year}-12-31`;
+  const referenceDay = yearEnd < today ? yearEnd : today;
+  const scope = { municipalityId, ...query };
+  const [activation, periods, counts] = await Promise.all([
+    activationRows(db, scope, referenceDay),
+    pathwayPeriods(db, scope),
+    periodCountRows(db, scope, query.year - PERIOD_YEARS + 1, referenceDay),
+  ]);
+  return {
+    year: query.year,
+    referenceDay,
+    pathwayType: query.pathwayType ?? null,
+    activation: activationFigures(activation),
+    spells: spellDurations(spellsOf(periods), query.year, referenceDay),
+    periodCounts: periodCounts(counts),
   };
 }

@@ -4,9 +4,9 @@ import {
   COST_BY_MONTH_DEFINITION,
   COST_TABLE_DEFINITION,
   type CostTable,
-  costTableRows,
   type ShownTable,
 } from '../../domain/analytics/cost-table.js';
+import type { FigureSheet } from '../../domain/analytics/figure-sheets.js';
 import type { TopGroup } from '../../domain/analytics/top-groups.js';
 import {
   GAS_CHANGE_BANDS,
@@ -52,22 +52,28 @@ export function presentCostTable(year: number, table: CostTable) {
   };
 }
 
+/** The XLSX sheet names: at most 31 characters, none of : \\ / ? * [ ]. */
+const sheetName = (figure: string) => figure.slice(0, 31);
+
 /**
- * The cost table as an XLSX workbook (exceljs): the same rows as the CSV, hidden cells empty, and
- * a second sheet saying what the figures are and why cells are empty.
+ * A figure's sheet as an XLSX workbook (exceljs): the same header and cells as the CSV, hidden
+ * cells empty, and a second sheet saying what the figures are, under which filters, and why
+ * cells are empty.
  */
-export async function costTableXlsx(year: number, table: CostTable): Promise<Buffer> {
+export async function sheetXlsx(sheet: FigureSheet, filters: Record<string, unknown>): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Samspil';
-  const sheet = workbook.addWorksheet(`Udgifter ${year}`);
-  const { header, rows } = costTableRows(table);
-  sheet.addRow(header).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
-  sheet.getColumn(1).width = 24;
+  const data = workbook.addWorksheet(sheetName(sheet.figure));
+  data.addRow(sheet.header).font = { bold: true };
+  for (const row of sheet.rows) data.addRow(row.map((cell) => cell ?? undefined));
+  data.getColumn(1).width = 24;
   const about = workbook.addWorksheet('Forklaring');
   about.addRows([
-    ['Definition', `${COST_TABLE_DEFINITION.id}@${COST_TABLE_DEFINITION.version}`],
-    ['År', year],
+    ['Tal', sheet.figure],
+    ['Definition', sheet.definitions.join(', ')],
+    ...Object.entries(filters)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [`Filter: ${key}`, String(value)]),
     ['Beløb', 'øre'],
     [
       'Tomme celler',

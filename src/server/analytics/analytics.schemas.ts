@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AGE_GROUPS } from '../../domain/analytics/citizen-groups.js';
 import { BUDGET_AREAS } from '../../domain/organisation/budget-areas.js';
 import { SECTORS } from '../../domain/organisation/sectors.js';
 import { PATHWAY_TEMPLATE_CODES } from '../../domain/plan/pathways.js';
@@ -8,6 +9,15 @@ import { PATHWAY_TEMPLATE_CODES } from '../../domain/plan/pathways.js';
  * src/domain/analytics/analytics.responses.ts.
  */
 
+/** The citizens a figure is narrowed to (src/domain/analytics/citizen-groups.ts): every figure takes them. */
+const citizenGroupShape = {
+  unit: z.uuid({ error: 'must be a unit id' }).optional().describe("The citizens' coordinating unit"),
+  ageGroup: z
+    .enum(AGE_GROUPS, { error: `must be one of ${AGE_GROUPS.join(', ')}` })
+    .optional()
+    .describe('The age the citizens reach in the year'),
+};
+
 export const costFilterQuerySchema = z.strictObject({
   year: z.coerce
     .number({ error: 'must be a year, e.g. 2026' })
@@ -16,18 +26,21 @@ export const costFilterQuerySchema = z.strictObject({
     .max(2100, { error: 'must be 2100 or earlier' }),
   sector: z.enum(SECTORS, { error: `must be one of ${SECTORS.join(', ')}` }).optional(),
   budgetArea: z.enum(BUDGET_AREAS, { error: `must be one of ${BUDGET_AREAS.join(', ')}` }).optional(),
+  ...citizenGroupShape,
 });
 export type CostFilterQuery = z.infer<typeof costFilterQuerySchema>;
-
-export const exportQuerySchema = costFilterQuerySchema.extend({
-  format: z.enum(['csv', 'xlsx'], { error: 'must be csv or xlsx' }).default('csv'),
-});
 
 export const pathwayQuerySchema = z.strictObject({
   year: costFilterQuerySchema.shape.year,
   pathwayType: z
     .enum(PATHWAY_TEMPLATE_CODES, { error: `must be one of ${PATHWAY_TEMPLATE_CODES.join(', ')}` })
     .optional(),
+  ...citizenGroupShape,
 });
+export type PathwayQuery = z.infer<typeof pathwayQuerySchema>;
 
-export const gasDistributionQuerySchema = z.strictObject({ year: costFilterQuerySchema.shape.year });
+export const gasDistributionQuerySchema = z.strictObject({
+  year: costFilterQuerySchema.shape.year,
+  ...citizenGroupShape,
+});
+export type GasDistributionQuery = z.infer<typeof gasDistributionQuerySchema>;

@@ -6,6 +6,7 @@ import type {
   GasDistribution,
   PathwayKpis,
 } from '../../../src/domain/analytics/analytics.responses.js';
+import type { SteeringKpis } from '../../../src/domain/analytics/steering.responses.js';
 import { apiJson } from './client.js';
 
 /** The figures' shapes are the server's own (src/domain/analytics/analytics.responses.ts). */
@@ -23,6 +24,7 @@ export type {
   SuppressedTotals,
 } from '../../../src/domain/analytics/analytics.responses.js';
 export { WITHIN } from '../../../src/domain/analytics/pathway-kpis.js';
+export type { SteeringKpis } from '../../../src/domain/analytics/steering.responses.js';
 
 /** The management figures' filters, as query parameters. */
 export interface AnalyticsFilter {
@@ -30,6 +32,10 @@ export interface AnalyticsFilter {
   sector?: string;
   budgetArea?: string;
   pathwayType?: string;
+  /** The citizens' coordinating unit (id). */
+  unit?: string;
+  /** The age the citizens reach in the year (src/domain/analytics/citizen-groups.ts). */
+  ageGroup?: string;
 }
 
 /** The query string of a filter (empty values left out). */
@@ -42,7 +48,10 @@ export function filterQuery(filter: AnalyticsFilter, keys: readonly (keyof Analy
   return parameters.toString();
 }
 
-const COST_KEYS = ['year', 'sector', 'budgetArea'] as const;
+const COST_KEYS = ['year', 'sector', 'budgetArea', 'unit', 'ageGroup'] as const;
+
+const PATHWAY_KEYS = ['year', 'pathwayType', 'unit', 'ageGroup'] as const;
+const GAS_KEYS = ['year', 'unit', 'ageGroup'] as const;
 
 function useAnalytics<T>(path: string, query: string): UseQueryResult<T> {
   return useQuery({
@@ -65,14 +74,43 @@ export function useCostByMonth(filter: AnalyticsFilter): UseQueryResult<CostByMo
 }
 
 export function usePathwayKpis(filter: AnalyticsFilter): UseQueryResult<PathwayKpis> {
-  return useAnalytics('/api/analytics/pathways', filterQuery(filter, ['year', 'pathwayType']));
+  return useAnalytics('/api/analytics/pathways', filterQuery(filter, PATHWAY_KEYS));
 }
 
-/** Where the cost table's export is downloaded (a plain link: the server audits it). */
-export function costTableExportUrl(filter: AnalyticsFilter, format: 'csv' | 'xlsx'): string {
-  return `/api/analytics/cost-table/export?${filterQuery(filter, COST_KEYS)}&format=${format}`;
+/** The management tables that can be exported, each with the filters its figure takes. */
+const EXPORT_KEYS = {
+  'cost-concentration': COST_KEYS,
+  lorenz: COST_KEYS,
+  'top-groups': COST_KEYS,
+  'cost-table': COST_KEYS,
+  'cost-by-month': COST_KEYS,
+  'time-to-offer': PATHWAY_KEYS,
+  'activity-pyramid': PATHWAY_KEYS,
+  'pathway-flow': PATHWAY_KEYS,
+  activation: PATHWAY_KEYS,
+  'pathway-spells': PATHWAY_KEYS,
+  'period-counts': PATHWAY_KEYS,
+  'gas-scores': GAS_KEYS,
+  'gas-changes': GAS_KEYS,
+} as const satisfies Record<string, readonly (keyof AnalyticsFilter)[]>;
+export type ExportFigure = keyof typeof EXPORT_KEYS;
+
+/**
+ * Where a management table's export is downloaded: a plain link, so the server makes the file
+ * from the same suppressed figure and audits it (never a file built in the browser).
+ */
+export function figureExportUrl(
+  figure: ExportFigure,
+  filter: AnalyticsFilter,
+  format: 'csv' | 'xlsx',
+): string {
+  return `/api/analytics/${figure}/export?${filterQuery(filter, EXPORT_KEYS[figure])}&format=${format}`;
+}
+
+export function useSteeringKpis(filter: AnalyticsFilter): UseQueryResult<SteeringKpis> {
+  return useAnalytics('/api/analytics/steering', filterQuery(filter, PATHWAY_KEYS));
 }
 
 export function useGasDistribution(filter: AnalyticsFilter): UseQueryResult<GasDistribution> {
-  return useAnalytics('/api/analytics/gas-distribution', filterQuery(filter, ['year']));
+  return useAnalytics('/api/analytics/gas-distribution', filterQuery(filter, GAS_KEYS));
 }

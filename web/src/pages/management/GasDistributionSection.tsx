@@ -6,7 +6,8 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
-import { downloadCsv, toCsv } from '../../components/csv-export.js';
+import type { AnalyticsFilter } from '../../api/analytics.js';
+import { FigureExport } from './FigureExport.js';
 import { ScrollRegion } from './ScrollRegion.js';
 
 // The chart library is loaded only when a chart is drawn.
@@ -21,13 +22,13 @@ type Kind = 'scores' | 'changes';
  */
 export function GasDistributionSection({
   headingId,
-  year,
+  filter,
 }: {
   headingId: string;
-  year: number;
+  filter: AnalyticsFilter;
 }): ReactElement {
   const { t } = useTranslation();
-  const distribution = useGasDistribution({ year });
+  const distribution = useGasDistribution(filter);
   return (
     <section aria-labelledby={headingId} className="mt-7">
       <h2 id={headingId}>{t('management.gas.title')}</h2>
@@ -38,8 +39,8 @@ export function GasDistributionSection({
       {distribution.isPending ? <Loading /> : null}
       {distribution.data ? (
         <div className="samspil-gas-distribution">
-          <GasTable data={distribution.data} kind="scores" />
-          <GasTable data={distribution.data} kind="changes" />
+          <GasTable data={distribution.data} kind="scores" filter={filter} />
+          <GasTable data={distribution.data} kind="changes" filter={filter} />
         </div>
       ) : null}
       <p className="samspil-muted">{t('management.gas.privacy')}</p>
@@ -47,7 +48,15 @@ export function GasDistributionSection({
   );
 }
 
-function GasTable({ data, kind }: { data: GasDistribution; kind: Kind }): ReactElement {
+function GasTable({
+  data,
+  kind,
+  filter,
+}: {
+  data: GasDistribution;
+  kind: Kind;
+  filter: AnalyticsFilter;
+}): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
   const table: CountTable = data[kind];
@@ -64,21 +73,6 @@ function GasTable({ data, kind }: { data: GasDistribution; kind: Kind }): ReactE
     ) : (
       formatNumber(cell.citizens ?? 0, language)
     );
-  const exportCsv = () => {
-    const header = [t('management.gas.unit'), ...bandLabels, t('management.table.total')];
-    const line = (name: string, cells: CountCell[], total: CountCell) => [
-      name,
-      ...[...cells, total].map((cell) => cell.citizens),
-    ];
-    const rows = [
-      ...table.rows.map((row) => line(unitName(row.unit), row.cells, row.total)),
-      line(t('management.gas.allUnits'), table.totals.cells, table.totals.total),
-    ];
-    downloadCsv(
-      `samspil-gas-${kind === 'scores' ? 't-score' : 'aendring'}-${data.year}.csv`,
-      toCsv(header, rows),
-    );
-  };
   return (
     <figure className="samspil-gas-figure">
       <figcaption>
@@ -135,12 +129,7 @@ function GasTable({ data, kind }: { data: GasDistribution; kind: Kind }): ReactE
           </tfoot>
         </table>
       </ScrollRegion>
-      <p>
-        <button type="button" className="button button-secondary" onClick={exportCsv}>
-          {t('management.gas.csv')}
-          <span className="sr-only">: {title}</span>
-        </button>
-      </p>
+      <FigureExport figure={kind === 'scores' ? 'gas-scores' : 'gas-changes'} filter={filter} title={title} />
     </figure>
   );
 }

@@ -3,31 +3,27 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import {
   type AnalyticsFilter,
-  costTableExportUrl,
   useCostByMonth,
   useCostConcentration,
   useCostTable,
-  usePathwayKpis,
-  WITHIN,
 } from '../../api/analytics.js';
 import { danishToday, yearOf } from '../../../../src/domain/calendar.js';
 import { isApiError } from '../../api/client.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
-import {
-  BUDGET_AREAS,
-  PATHWAY_TEMPLATE_CODES,
-  PATHWAY_TEMPLATES,
-  PYRAMID_LABELS,
-  SECTOR_LABELS,
-} from '../../domain.js';
+import { BUDGET_AREAS, PATHWAY_TEMPLATE_CODES, PATHWAY_TEMPLATES, SECTOR_LABELS } from '../../domain.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
+import { CitizenGroupFilters } from './CitizenGroupFilters.js';
+import { FigureExport } from './FigureExport.js';
 import { FilterSelect } from './FilterSelect.js';
 import { GasDistributionSection } from './GasDistributionSection.js';
 import { filterFromSearch, offeredYears, searchOfFilter } from './management-filter.js';
+import { PathwaySection } from './PathwaySection.js';
 import { ScrollRegion } from './ScrollRegion.js';
+import { SteeringSection } from './SteeringSection.js';
+import { useFigureFormat } from './useFigureFormat.js';
 import { SuppressedTable } from './SuppressedTable.js';
 
 import './management.css';
@@ -57,12 +53,8 @@ export function ManagementPage(): ReactElement {
   const filter = useMemo(() => filterFromSearch(params, THIS_YEAR), [params]);
   const concentration = useCostConcentration(filter);
   const table = useCostTable(filter);
-  const pathways = usePathwayKpis(filter);
   const byMonth = useCostByMonth(filter);
-  const percent = (value: number | null) =>
-    value === null ? t('management.hidden') : `${formatNumber(Math.round(value * 1000) / 10, language)} %`;
-  const count = (value: number | null) =>
-    value === null ? t('management.hidden') : formatNumber(value, language);
+  const { percent, count } = useFigureFormat();
   const locale = language === 'da' ? 'da-DK' : 'en-GB';
   const compact = new Intl.NumberFormat(locale, {
     style: 'currency',
@@ -136,6 +128,7 @@ export function ManagementPage(): ReactElement {
             label: PATHWAY_TEMPLATES[code][language === 'da' ? 'da' : 'en'],
           }))}
         />
+        <CitizenGroupFilters idPrefix={id} filter={filter} onChange={set} />
       </search>
 
       <section aria-labelledby={`${id}-concentration`} className="mt-7">
@@ -185,6 +178,11 @@ export function ManagementPage(): ReactElement {
                 <span className="samspil-figure-label">{t('management.concentration.gini')}</span>
               </li>
             </ul>
+            <FigureExport
+              figure="cost-concentration"
+              filter={filter}
+              title={t('management.concentration.figures')}
+            />
             {concentration.data.lorenz.length > 0 ? (
               <figure className="samspil-lorenz-figure">
                 <figcaption>{t('management.lorenz.title')}</figcaption>
@@ -218,6 +216,7 @@ export function ManagementPage(): ReactElement {
                       </tbody>
                     </table>
                   </ScrollRegion>
+                  <FigureExport figure="lorenz" filter={filter} title={t('management.lorenz.title')} />
                 </details>
               </figure>
             ) : null}
@@ -228,14 +227,7 @@ export function ManagementPage(): ReactElement {
       <section aria-labelledby={`${id}-table`} className="mt-7">
         <h2 id={`${id}-table`}>{t('management.table.title')}</h2>
         <p className="samspil-muted">{t('management.table.intro')}</p>
-        <p className="samspil-management-actions">
-          <a className="button button-secondary" href={costTableExportUrl(filter, 'csv')} download>
-            {t('management.table.export')}
-          </a>
-          <a className="button button-secondary" href={costTableExportUrl(filter, 'xlsx')} download>
-            {t('management.table.exportXlsx')}
-          </a>
-        </p>
+        <FigureExport figure="cost-table" filter={filter} title={t('management.table.title')} />
         {table.isError ? <ErrorAlert error={table.error} onRetry={() => void table.refetch()} /> : null}
         {table.data ? (
           <SuppressedTable
@@ -262,122 +254,13 @@ export function ManagementPage(): ReactElement {
             rowLink={areaLink}
           />
         ) : null}
+        <FigureExport figure="cost-by-month" filter={filter} title={t('management.months.title')} />
       </section>
 
-      <section aria-labelledby={`${id}-pathways`} className="mt-7">
-        <h2 id={`${id}-pathways`}>{t('management.pathways.title')}</h2>
-        {pathways.isError ? (
-          <ErrorAlert error={pathways.error} onRetry={() => void pathways.refetch()} />
-        ) : null}
-        {pathways.data ? (
-          <>
-            <ScrollRegion label={t('management.pathways.offerCaption')}>
-              <table className="table table--zebra">
-                <caption>{t('management.pathways.offerCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('management.pathways.measure')}</th>
-                    {WITHIN.map((limit) => (
-                      <th key={limit} scope="col">
-                        {t(`management.within.${limit}`)}
-                      </th>
-                    ))}
-                    <th scope="col">{t('management.pathways.meanWeeks')}</th>
-                    <th scope="col">{t('management.pathways.noOffer')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {(['timeToFirstIntervention', 'timeToFirstBusinessDirected'] as const).map((key) => {
-                    const figure = pathways.data[key];
-                    return (
-                      <tr key={key}>
-                        <th scope="row">
-                          {t(`management.pathways.${key}`)}
-                          <br />
-                          <span className="samspil-muted">
-                            {figure.definition.id}@{figure.definition.version}
-                          </span>
-                        </th>
-                        {WITHIN.map((limit) => (
-                          <td key={limit}>{percent(figure.within[limit])}</td>
-                        ))}
-                        <td>
-                          {figure.meanWeeks === null
-                            ? t('management.hidden')
-                            : formatNumber(figure.meanWeeks, language)}
-                        </td>
-                        <td>
-                          {figure.noOffer === null
-                            ? t('management.hidden')
-                            : formatNumber(figure.noOffer, language)}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </ScrollRegion>
-            <ScrollRegion label={t('management.pyramid.caption')}>
-              <table className="table table--zebra">
-                <caption>
-                  {t('management.pyramid.caption')} ({pathways.data.pyramid.definition.id}@
-                  {pathways.data.pyramid.definition.version})
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('management.pyramid.level')}</th>
-                    <th scope="col">{t('management.pyramid.interventions')}</th>
-                    <th scope="col">{t('management.pyramid.citizens')}</th>
-                    <th scope="col">{t('management.pyramid.share')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {pathways.data.pyramid.levels.map((level) => (
-                    <tr key={level.level}>
-                      <th scope="row">
-                        {level.level}. {PYRAMID_LABELS[level.level as 1 | 2 | 3 | 4 | 5][language]}
-                      </th>
-                      <td>{count(level.interventions)}</td>
-                      <td>{count(level.citizens)}</td>
-                      <td>{percent(level.share)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
-            <ScrollRegion label={t('management.flow.caption')}>
-              <table className="table table--zebra">
-                <caption>
-                  {t('management.flow.caption')} ({pathways.data.flow.definition.id}@
-                  {pathways.data.flow.definition.version})
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('management.flow.month')}</th>
-                    <th scope="col">{t('management.flow.inflow')}</th>
-                    <th scope="col">{t('management.flow.outflow')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {pathways.data.flow.months.map((month) => (
-                    <tr key={month.month}>
-                      <th scope="row">
-                        {new Intl.DateTimeFormat(language === 'da' ? 'da-DK' : 'en-GB', {
-                          month: 'long',
-                        }).format(new Date(Date.UTC(filter.year, month.month - 1, 15)))}
-                      </th>
-                      <td>{count(month.inflow)}</td>
-                      <td>{count(month.outflow)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
-          </>
-        ) : null}
-      </section>
+      <PathwaySection headingId={`${id}-pathways`} filter={filter} />
+      <SteeringSection headingId={`${id}-steering`} filter={filter} />
 
-      <GasDistributionSection headingId={`${id}-gas`} year={filter.year} />
+      <GasDistributionSection headingId={`${id}-gas`} filter={filter} />
     </>
   );
 }

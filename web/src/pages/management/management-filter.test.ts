@@ -16,6 +16,16 @@ describe('management filter in the address', () => {
       filterFromSearch(new URLSearchParams('aar=1999&sektor=nope&budgetomraade=x&forloebstype=y'), 2026),
     ).toEqual({ year: 2026 });
     expect(filterFromSearch(new URLSearchParams(''), 2026)).toEqual({ year: 2026 });
+    expect(filterFromSearch(new URLSearchParams('enhed=nord&aldersgruppe=old'), 2026)).toEqual({
+      year: 2026,
+    });
+  });
+
+  it('carries the unit and the age group', () => {
+    const unit = '0b7c6f1e-2d3a-4c5b-8e9f-a0b1c2d3e4f5';
+    const filter = filterFromSearch(new URLSearchParams(`enhed=${unit}&aldersgruppe=from30to39`), 2026);
+    expect(filter).toEqual({ year: 2026, unit, ageGroup: 'from30to39' });
+    expect(searchOfFilter(filter)).toBe(`?aar=2026&enhed=${unit}&aldersgruppe=from30to39`);
   });
 
   it('writes only the filters that are set', () => {

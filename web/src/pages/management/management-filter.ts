@@ -1,5 +1,5 @@
 import type { AnalyticsFilter } from '../../api/analytics.js';
-import { BUDGET_AREAS, PATHWAY_TEMPLATE_CODES, SECTOR_LABELS } from '../../domain.js';
+import { AGE_GROUPS, BUDGET_AREAS, PATHWAY_TEMPLATE_CODES, SECTOR_LABELS } from '../../domain.js';
 
 /** The address keys of the management filters (Danish, like the rest of the app's addresses). */
 const KEYS = {
@@ -7,7 +7,11 @@ const KEYS = {
   sector: 'sektor',
   budgetArea: 'budgetomraade',
   pathwayType: 'forloebstype',
+  unit: 'enhed',
+  ageGroup: 'aldersgruppe',
 } as const satisfies Record<keyof AnalyticsFilter, string>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The years the page offers: this year and the two before it. */
 export function offeredYears(thisYear: number): number[] {
@@ -27,11 +31,17 @@ export function filterFromSearch(params: URLSearchParams, thisYear: number): Ana
   const sector = pick('sector', Object.keys(SECTOR_LABELS));
   const budgetArea = pick('budgetArea', BUDGET_AREAS);
   const pathwayType = pick('pathwayType', PATHWAY_TEMPLATE_CODES);
+  const ageGroup = pick('ageGroup', AGE_GROUPS);
+  // The units arrive later than the address is read: any id-shaped unit is taken as asked.
+  const unitParam = params.get(KEYS.unit);
+  const unit = unitParam !== null && UUID.test(unitParam) ? unitParam : undefined;
   return {
     year: offeredYears(thisYear).includes(year) ? year : thisYear,
     ...(sector ? { sector } : {}),
     ...(budgetArea ? { budgetArea } : {}),
     ...(pathwayType ? { pathwayType } : {}),
+    ...(unit ? { unit } : {}),
+    ...(ageGroup ? { ageGroup } : {}),
   };
 }
 
