@@ -14,6 +14,7 @@ export const pages = {
     import('./unit/UnitCitizensPage.js').then((module) => module.UnitCitizensPage),
   ),
   plan: lazyPage(() => import('./plan/PlanPage.js').then((module) => module.PlanPage)),
+  meeting: lazyPage(() => import('./meetings/MeetingPage.js').then((module) => module.MeetingPage)),
   surveys: lazyPage(() => import('./surveys/SurveysPage.js').then((module) => module.SurveysPage)),
   surveyAnswer: lazyPage(() => import('./surveys/AnswerPage.js').then((module) => module.AnswerPage)),
   accessibility: lazyPage(() =>

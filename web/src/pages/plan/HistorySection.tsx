@@ -1,5 +1,7 @@
 import { type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { danishToday } from '../../../../src/domain/calendar.js';
+import { useMeetings } from '../../api/meetings.js';
 import type { HistoryEntry, PlanHistory, PresentedPlan } from '../../api/plan.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
@@ -8,7 +10,7 @@ import { useLanguage } from '../../i18n/useLanguage.js';
 import type { Language } from '../../i18n/index.js';
 import { anchors } from './anchors.js';
 import { gasLabel } from './GasScale.js';
-import { changedFields, isNewToMe } from './history-text.js';
+import { changedFields, isNewToMe, meetingOrigin } from './history-text.js';
 import { usePlanContext } from './PlanContext.js';
 import { isRestricted } from './intervention-view.js';
 import { PlanSection } from './sections/PlanSection.js';
@@ -24,7 +26,8 @@ interface HistorySectionProps {
 export function HistorySection({ history, plan }: HistorySectionProps): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { meId } = usePlanContext();
+  const { meId, citizenId } = usePlanContext();
+  const meetings = useMeetings(citizenId);
   const [shown, setShown] = useState(PAGE);
   const data = history.data;
   const newCount = data
@@ -57,6 +60,7 @@ export function HistorySection({ history, plan }: HistorySectionProps): ReactEle
                 entry={entry}
                 plan={plan}
                 isNew={isNewToMe(entry, data.previousVisitAt, meId)}
+                meetings={meetings.data ?? []}
               />
             ))}
           </ol>
@@ -110,10 +114,12 @@ function HistoryItem({
   entry,
   plan,
   isNew,
+  meetings,
 }: {
   entry: HistoryEntry;
   plan: PresentedPlan;
   isNew: boolean;
+  meetings: readonly { id: string; startsAt: string }[];
 }): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -140,6 +146,14 @@ function HistoryItem({
   };
   const name = entityName(entry, plan, language);
   const changes = changedFields(entry).slice(0, 8);
+  // A change written from a network meeting's agreements names the meeting (issue 14).
+  const fromMeeting = meetingOrigin(entry, meetings);
+  let origin: string | null = null;
+  if (fromMeeting)
+    origin = t('networkMeeting.historyFrom', {
+      date: formatDate(danishToday(new Date(fromMeeting.startsAt)), language),
+    });
+  else if (fromMeeting === null) origin = t('networkMeeting.historyFromUnknown');
   return (
     <li className={isNew ? 'samspil-history-entry is-new' : 'samspil-history-entry'}>
       <p className="samspil-history-line">
@@ -153,6 +167,7 @@ function HistoryItem({
         </strong>{' '}
         {t(`plan.history.action.${entry.entity}.${entry.action}`)}
         {name ? ` ${t('plan.history.quoted', { name })}` : null}
+        {origin ? ` ${origin}` : null}
       </p>
       {changes.length > 0 ? (
         <ul className="samspil-history-changes no-max-width">
