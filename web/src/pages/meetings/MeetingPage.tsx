@@ -55,7 +55,11 @@ export function MeetingPage(): ReactElement {
         {meeting.purpose ? <Fact label={t('meetings.purpose')}>{meeting.purpose}</Fact> : null}
       </dl>
       {meeting.detailsHidden ? <p className="form-hint">{t('meetings.detailsHidden')}</p> : null}
-      <InvitationsPanel {...props} />
+      {/* A new list after a save: the form starts again from what was saved. */}
+      <InvitationsPanel
+        key={meeting.participants.map((person) => `${person.id}:${person.role}`).join()}
+        {...props}
+      />
       <AgendaPanel {...props} />
       <RecordPanel {...props} />
       <AgreementsPanel {...props} plan={plan.data ?? null} meUnitId={me.data?.unit?.id ?? null} />
