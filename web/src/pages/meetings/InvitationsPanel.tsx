@@ -149,34 +149,21 @@ export function InvitationsPanel({ citizenId, meeting, canAct }: PanelProps): Re
           <FormActions submitLabel={t('networkMeeting.invitations.save')} pending={save.isPending} />
         </form>
       ) : (
-        <table className="table table--compact">
-          <caption className="sr-only">{t('networkMeeting.invitations.heading')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('networkMeeting.invitations.name')}</th>
-              <th scope="col">{t('networkMeeting.invitations.role')}</th>
-              <th scope="col">{t('networkMeeting.invitations.consent')}</th>
-              <th scope="col">{t('networkMeeting.invitations.attended')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {meeting.participants.map((person) => (
-              <tr key={person.id}>
-                <td>
-                  {person.name}
-                  {person.unit ? ` (${person.unit.name})` : ''}
-                </td>
-                <td>{t(`networkMeeting.role.${person.role}`)}</td>
-                <td>{person.kind === 'professional' ? '–' : consentLabel(person.citizenConsent)}</td>
-                <td>
-                  {person.attended === null
-                    ? '–'
-                    : t(person.attended ? 'networkMeeting.record.came' : 'networkMeeting.record.cameNot')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ul className="samspil-invitation-list">
+          {meeting.participants.map((person) => (
+            <li key={person.id}>
+              <strong>
+                {person.name}
+                {person.unit ? ` (${person.unit.name})` : ''}
+              </strong>{' '}
+              – {t(`networkMeeting.role.${person.role}`)}
+              {person.kind === 'professional' ? null : ` · ${consentLabel(person.citizenConsent)}`}
+              {person.attended === null
+                ? null
+                : ` · ${t(person.attended ? 'networkMeeting.record.personCame' : 'networkMeeting.record.personAway', { name: person.name })}`}
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );
