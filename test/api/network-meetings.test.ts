@@ -1,8 +1,8 @@
-import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingView } from '../../src/domain/meetings/meeting.schemas.js';
 import type { PlanHistory } from '../../src/domain/plan/plan.responses.js';
 import { type AccessWorld, buildAccessWorld, type Person } from '../support/access-world.js';
+import { pdfText } from '../support/pdf-text.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -41,15 +41,6 @@ function writeAgreements(as: Person, id: string, version: number | null) {
     headers: version === null ? {} : { 'if-match': `"${version}"` },
     payload: {},
   });
-}
-
-async function textOf(body: Buffer): Promise<string> {
-  const parser = new PDFParse({ data: new Uint8Array(body) });
-  try {
-    return (await parser.getText()).text;
-  } finally {
-    await parser.destroy();
-  }
 }
 
 describe('a network meeting from invitation to the plan', () => {
@@ -326,7 +317,7 @@ describe('a network meeting from invitation to the plan', () => {
     const response = await send(w.citizen, 'GET', meetingUrl(meeting.id, '/minutes.pdf'));
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('application/pdf');
-    const text = await textOf(response.rawPayload);
+    const text = await pdfText(response.rawPayload);
     expect(text).toContain('Referat af netværksmøde');
     expect(text).toContain('Vi talte om bolig og praktik.');
     expect(text).toContain('Mentoren kommer hver 14. dag Det står nu i planen.');

@@ -319,10 +319,20 @@ export async function changeMeeting(
     return rebuildPlanDocument(trx, changer.municipalityId, citizenId);
   });
   context.plans.put(changer.municipalityId, document);
-  const access = await citizenAccess(context, changer, citizenId);
+  return meetingAfterChange(context, changer, citizenId, meetingId);
+}
+
+/** The meeting as the one who just changed it may now see it (the change may have moved their basis). */
+export async function meetingAfterChange(
+  context: AppContext,
+  actor: ProfessionalActor,
+  citizenId: string,
+  meetingId: string,
+): Promise<MeetingView> {
+  const access = await citizenAccess(context, actor, citizenId);
   return meetingFor(
     context,
-    changer,
+    actor,
     access.decision.allowed ? access.decision.basis : 'relationship',
     citizenId,
     meetingId,

@@ -65,6 +65,7 @@ import {
   addParticipants,
   checkStart,
   type InvitationInput,
+  meetingAfterChange,
   meetingFor,
   notify,
   professionalsMustExist,
@@ -124,14 +125,7 @@ async function inMeetingTransaction(
     return rebuildPlanDocument(trx, actor.municipalityId, citizenId);
   });
   context.plans.put(actor.municipalityId, document);
-  const access = await citizenAccess(context, actor, citizenId);
-  return meetingFor(
-    context,
-    actor,
-    access.decision.allowed ? access.decision.basis : 'relationship',
-    citizenId,
-    meetingId,
-  );
+  return meetingAfterChange(context, actor, citizenId, meetingId);
 }
 
 type MeetingRow = NonNullable<Awaited<ReturnType<typeof networkMeetingForUpdate>>>;
