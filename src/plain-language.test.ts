@@ -3,6 +3,7 @@ import da from '../web/src/i18n/da.json' with { type: 'json' };
 import { glossaryTermsIn } from './domain/language/glossary.js';
 import { addCounts, lixCount, lixOf } from './domain/language/lix.js';
 import { RC_QUESTIONS } from './domain/measures/rc-questionnaire.js';
+import { minutesTexts } from './server/plan-pdf/meeting-minutes.texts.js';
 import { citizenPdfTexts } from './server/plan-pdf/plan-pdf.texts.js';
 
 /**
@@ -57,6 +58,11 @@ function citizenScreens(): Map<string, [key: string, text: string][]> {
   screens.set(
     'pdf',
     Object.entries(citizenPdfTexts.da).map(([key, text]) => [`pdf.${key}`, text]),
+  );
+  // A network meeting's minutes: everyone involved reads them, the citizen first.
+  screens.set(
+    'minutes',
+    Object.entries(minutesTexts.da).map(([key, text]) => [`minutes.${key}`, text]),
   );
   return screens;
 }

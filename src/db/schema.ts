@@ -478,6 +478,7 @@ export interface DB {
   meeting: MeetingTable;
   meeting_participant: MeetingParticipantTable;
   meeting_preparation: MeetingPreparationTable;
+  meeting_agreement: MeetingAgreementTable;
   decision: DecisionTable;
   decision_response: DecisionResponseTable;
   proposal: ProposalTable;
@@ -681,6 +682,14 @@ export interface MeetingTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   updated_by: string | null;
+  /** Migration 034: the agenda as points, JSON [{ text, source }]. */
+  agenda_points: ColumnType<unknown, string | null | undefined, string | null>;
+  reflections: ColumnType<string | null, string | null | undefined, string | null>;
+  open_questions: ColumnType<string | null, string | null | undefined, string | null>;
+  citizen_present: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  next_meeting_id: ColumnType<string | null, string | null | undefined, string | null>;
+  agreements_written_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  agreements_written_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface MeetingParticipantTable {
@@ -691,6 +700,25 @@ export interface MeetingParticipantTable {
   professional_id: string | null;
   name: string | null;
   created_at: Timestamp;
+  /** Migration 034: the participant's role, the citizen's consent to the invitation, attendance. */
+  role: Generated<string>;
+  citizen_consent: string | null;
+  attended: boolean | null;
+}
+
+/** An agreement made at a network meeting, as the plan change it becomes (migration 034). */
+export interface MeetingAgreementTable {
+  municipality_id: string;
+  id: string;
+  meeting_id: string;
+  position: number;
+  kind: string;
+  text: string;
+  target_id: string | null;
+  change: Json;
+  outcome: string | null;
+  entity_id: string | null;
+  proposal_id: string | null;
 }
 
 // --- ownership (migration 011) -------------------------------------------------------------

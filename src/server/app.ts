@@ -53,6 +53,7 @@ import { calendarFeedsRoutes } from './calendar-feeds/calendar-feeds.routes.js';
 import { referralsRoutes } from './coordination/referrals.routes.js';
 import { decisionsRoutes } from './decisions/decisions.routes.js';
 import { meetingsRoutes } from './meetings/meetings.routes.js';
+import { networkMeetingsRoutes } from './meetings/network-meetings.routes.js';
 import { proposalsRoutes } from './proposals/proposals.routes.js';
 import { isAnonymousPath, loggedPath, logOneLinePerRequest, loggerFor } from './logging.js';
 import { registerGracefulClose } from './graceful-close.js';
@@ -207,6 +208,7 @@ export async function buildApp(
   leaderDrilldownRoutes(app, context);
   referralsRoutes(app, context);
   meetingsRoutes(app, context);
+  networkMeetingsRoutes(app, context);
   decisionsRoutes(app, context);
   proposalsRoutes(app, context);
   surveysRoutes(app, context);

@@ -77,6 +77,9 @@ const PLAN_READERS: PersonaName[] = [
 /** Who may arrange and change the citizen's meetings: those who work with the citizen. */
 const MEETING_ARRANGERS: PersonaName[] = ['coordinator', 'psychiatryWorker', 'jobcenterLeader'];
 /** The jobcenter's professionals with a relationship: they own the jobcenter's intervention. */
+/** Refused to all but the arrangers, who may still meet a conflict (the meeting's state). */
+const arrangersOnly = (persona: PersonaName): Expectation =>
+  MEETING_ARRANGERS.includes(persona) ? 'any' : 'deny';
 const JOBCENTER_OWNERS: PersonaName[] = ['coordinator', 'jobcenterLeader'];
 const OTHER_TENANT: PersonaName[] = ['otherTenantProfessional', 'otherTenantCitizen'];
 const SUPERVISORS: PersonaName[] = ['jobcenterLeader', 'healthLeader', 'administrator'];
@@ -148,6 +151,15 @@ const EXPLICIT: Record<string, Rule> = {
   'PATCH /api/citizens/{citizenId}/meetings/{meetingId}': readers(MEETING_ARRANGERS),
   'POST /api/citizens/{citizenId}/meetings/{meetingId}/hold': readers(MEETING_ARRANGERS),
   'POST /api/citizens/{citizenId}/meetings/{meetingId}/cancel': readers(MEETING_ARRANGERS),
+  // Network meetings: the matrix meeting is a team meeting, planned, so recording it, writing its
+  // agreements and its minutes are conflicts (409) for those allowed; everyone else is refused.
+  'PUT /api/citizens/{citizenId}/meetings/{meetingId}/invitations': readers(MEETING_ARRANGERS),
+  'GET /api/citizens/{citizenId}/meetings/{meetingId}/agenda-proposal': readers(MEETING_ARRANGERS),
+  'PUT /api/citizens/{citizenId}/meetings/{meetingId}/agenda': readers(MEETING_ARRANGERS),
+  'PUT /api/citizens/{citizenId}/meetings/{meetingId}/record': arrangersOnly,
+  'POST /api/citizens/{citizenId}/meetings/{meetingId}/agreements/write': arrangersOnly,
+  'GET /api/citizens/{citizenId}/meetings/{meetingId}/minutes.pdf': (persona) =>
+    PLAN_READERS.includes(persona) ? 'any' : 'deny',
   'GET /api/auth/me': (persona) => (persona === 'anonymous' ? 'deny' : 'allow'),
   // Everyone gets an answer; the anonymous one is `{ user: null }` (test/api/auth.test.ts).
   'GET /api/auth/session': () => 'allow',
@@ -229,6 +241,10 @@ const SAMPLE_BODIES: Record<string, unknown> = {
     online: true,
   },
   'PATCH /api/citizens/{citizenId}/meetings/{meetingId}': { agenda: 'Matrix: ny dagsorden' },
+  'PUT /api/citizens/{citizenId}/meetings/{meetingId}/invitations': { participants: [] },
+  'PUT /api/citizens/{citizenId}/meetings/{meetingId}/agenda': { points: [{ text: 'Matrix: punkt' }] },
+  'PUT /api/citizens/{citizenId}/meetings/{meetingId}/record': { summary: 'Matrix', citizenPresent: true },
+  'POST /api/citizens/{citizenId}/meetings/{meetingId}/agreements/write': {},
   'PATCH /api/citizens/{citizenId}/plan/interventions/{itemId}': { frequency: 'Matrix: ugentligt' },
   'POST /api/citizens/{citizenId}/plan/interventions/{itemId}/proposals': {
     change: { frequency: 'Matrix: dagligt' },

@@ -60,7 +60,7 @@ describe('arranging a meeting', () => {
       startsAt: inDays(7),
       place: 'Jobcentret, mødelokale 2',
       participantIds: [w.healthWorker.id],
-      others: [{ kind: 'network', name: 'Mor (pårørende)' }],
+      others: [{ kind: 'network', name: 'Mor (pårørende)', citizenConsent: 'agreed' }],
     });
     expect(created.statusCode).toBe(201);
     const meeting = created.json();

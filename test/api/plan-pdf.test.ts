@@ -1,6 +1,6 @@
-import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AccessWorld, buildAccessWorld } from '../support/access-world.js';
+import { pdfText } from '../support/pdf-text.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -25,14 +25,7 @@ async function pdfOf(cookie: string, query = '', citizenId = w.citizen.id) {
   return response;
 }
 
-async function textOf(body: Buffer): Promise<string> {
-  const parser = new PDFParse({ data: new Uint8Array(body) });
-  try {
-    return (await parser.getText()).text;
-  } finally {
-    await parser.destroy();
-  }
-}
+const textOf = pdfText;
 
 describe('GET /api/citizens/:citizenId/plan.pdf', () => {
   it('gives the coordinator a PDF of the plan with page numbers, without what is hidden from him', async () => {

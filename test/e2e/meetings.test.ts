@@ -32,6 +32,8 @@ describe('meetings on the plan', () => {
     await form.getByLabel('Varighed').selectOption({ label: '90 minutter' });
     await form.getByLabel('Sted', { exact: true }).fill('Jobcentret, mødelokale 2');
     await form.getByLabel('Pårørende eller frivillig (navn)').fill('Mor');
+    // At a network meeting the citizen decides whom of her network to invite.
+    await form.getByLabel('Borgeren har sagt ja til at invitere personen').check();
     await expectAccessible(caseworker, 'new meeting form');
     await form.getByRole('button', { name: 'Planlæg mødet' }).click();
     // The demo plan holds two earlier network meetings: this one is known by its purpose.

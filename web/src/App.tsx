@@ -19,6 +19,7 @@ import { myPathwayPath } from './routes.js';
  * - `/min-enhed` the team leader's unit overview
  * - `/min-enhed/borgere` the unit's citizens behind a figure (?attention=…, ?professionalId=…)
  * - `/borgere/:citizenId/plan` a citizen's plan (a citizen sees their own here too)
+ * - `/borgere/:citizenId/moeder/:meetingId` one meeting: invitations, agenda, record, agreements
  * - `/samarbejde` the team leader's collaboration and quality survey results
  * - `/ledelsestal` management figures for leaders
  * - `/forloebsskabeloner` the municipality's pathway templates (leaders copy, edit, publish)
@@ -45,6 +46,7 @@ export function App(): ReactElement {
             path="borgere/:citizenId/plan/opfoelgning/:kind/:itemId"
             element={<PageLoader page={pages.followUp} />}
           />
+          <Route path="borgere/:citizenId/moeder/:meetingId" element={<PageLoader page={pages.meeting} />} />
           <Route path={myPathwayPath.slice(1)} element={<PageLoader page={pages.myPathway} />} />
           <Route path="samarbejde" element={<PageLoader page={pages.surveys} />} />
           <Route path={managementPath.slice(1)} element={<PageLoader page={managementPage} />} />

@@ -32,6 +32,12 @@ export async function meetingRows(
       'm.agenda',
       'm.summary',
       'm.cancel_reason',
+      'm.agenda_points',
+      'm.reflections',
+      'm.open_questions',
+      'm.citizen_present',
+      'm.next_meeting_id',
+      'm.agreements_written_at',
       'm.organiser_id',
       'm.organiser_unit_id',
       'm.created_at',
@@ -61,8 +67,12 @@ export async function meetingParticipantRows(
       join.onRef('pu.municipality_id', '=', 'pr.municipality_id').onRef('pu.id', '=', 'pr.unit_id'),
     )
     .select([
+      'p.id',
       'p.meeting_id',
       'p.kind',
+      'p.role',
+      'p.citizen_consent',
+      'p.attended',
       'p.professional_id',
       'p.name',
       'pr.name as professional_name',
@@ -90,7 +100,7 @@ export async function meetingForUpdate(
 ) {
   return trx
     .selectFrom('meeting')
-    .select(['status', 'starts_at', 'place', 'online'])
+    .select(['kind', 'status', 'starts_at', 'place', 'online'])
     .where('municipality_id', '=', municipalityId)
     .where('citizen_id', '=', citizenId)
     .where('id', '=', meetingId)
@@ -118,7 +128,7 @@ export async function invitedProfessionalIds(
 export async function otherParticipantsOf(trx: Transaction<DB>, municipalityId: string, meetingId: string) {
   return trx
     .selectFrom('meeting_participant')
-    .select(['kind', 'name'])
+    .select(['kind', 'name', 'role', 'citizen_consent'])
     .where('municipality_id', '=', municipalityId)
     .where('meeting_id', '=', meetingId)
     .where('kind', '!=', 'professional')

@@ -362,6 +362,41 @@ export function decideMeetingChange(actor: Actor, access: AccessDecision): Acces
 }
 
 /**
+ * The acts of a network meeting beyond arranging it: the invitation list with roles, the
+ * agenda, the record of the held meeting, and writing its agreements to the plan. Each is for
+ * professionals with a direct relationship (as arranging is); writing agreements then asks the
+ * plan's own acts for every change (decidePlanAct), so a meeting never widens what one may change.
+ */
+export type NetworkMeetingAct = 'invite' | 'plan-agenda' | 'record' | 'write-agreements';
+export const NETWORK_MEETING_ACTS: readonly NetworkMeetingAct[] = [
+  'invite',
+  'plan-agenda',
+  'record',
+  'write-agreements',
+];
+
+export function decideNetworkMeetingAct(
+  actor: Actor,
+  access: AccessDecision,
+  _act: NetworkMeetingAct,
+): AccessDecision {
+  return decideMeetingChange(actor, access);
+}
+
+/**
+ * Who gets a meeting's minutes: the citizen (and a relative with power of attorney) and those
+ * who may see the meeting's details. One who may see only that it takes place does not.
+ */
+export function decideMeetingMinutes(
+  actor: Actor,
+  access: AccessDecision,
+  meeting: MeetingScope,
+): AccessDecision {
+  if (!access.allowed) return access;
+  return canSeeMeetingDetails(actor, access.basis, meeting) ? access : refusal('meeting.minutes-involved');
+}
+
+/**
  * How far ahead a meeting may be placed. A meeting gives its invitees read access until some
  * days after it, so this bounds how long an invitation can last (about six months).
  */

@@ -64,6 +64,10 @@ export const REFUSALS = {
     en: 'Meetings are arranged by the professionals; you are invited.',
     da: 'Møder arrangeres af fagpersonerne; du bliver inviteret.',
   },
+  'meeting.minutes-involved': {
+    en: "A meeting's minutes are for the citizen and those involved in the meeting.",
+    da: 'Referatet af et møde er til borgeren og dem, der er med i mødet.',
+  },
   'meeting.no-relationship': {
     en: 'Arrange meetings only for a citizen you work with.',
     da: 'Du kan kun arrangere møder for en borger, du arbejder med.',

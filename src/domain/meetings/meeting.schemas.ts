@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { freeText, isoDateTime, optionalFreeText, textLine } from '../common/text.schemas.js';
+import {
+  AGENDA_SOURCES,
+  AGREEMENT_KINDS,
+  CITIZEN_CONSENTS,
+  MEETING_ROLES,
+} from './network-meeting.schemas.js';
 
 /**
  * The HTTP shapes of meetings with the citizen: network meetings (netværksmøde: the citizen,
@@ -16,6 +22,11 @@ export const OTHER_PARTICIPANT_KINDS = ['network', 'civil_society'] as const;
 const otherParticipantSchema = z.strictObject({
   kind: z.enum(OTHER_PARTICIPANT_KINDS),
   name: textLine(200).describe('Name and relation as free text, e.g. "Mor" or "Frivillig, Røde Kors"'),
+  citizenConsent: z
+    .enum(CITIZEN_CONSENTS, { error: 'must be agreed or asked' })
+    .nullable()
+    .optional()
+    .describe('Required at a network meeting: the citizen agreed to (or asked for) the invitation'),
 });
 
 const meetingFields = {
@@ -90,7 +101,14 @@ export const meetingPreparationSchema = z
 export type MeetingPreparation = z.infer<typeof meetingPreparationSchema>;
 
 const participantSchema = z.object({
+  id: z.uuid(),
   kind: z.enum(['professional', ...OTHER_PARTICIPANT_KINDS]),
+  role: z.enum(MEETING_ROLES),
+  citizenConsent: z
+    .enum(CITIZEN_CONSENTS)
+    .nullable()
+    .describe('The citizen agreed to the invitation, or asked for it herself'),
+  attended: z.boolean().nullable().describe('Whether they came, once the meeting is recorded'),
   professionalId: z.uuid().nullable(),
   name: z.string(),
   profession: z.string().nullable(),
@@ -130,6 +148,30 @@ export const meetingSchema = z
       })
       .nullable()
       .describe("The citizen's own preparation, one of the meeting's details"),
+    agendaPoints: z
+      .array(z.object({ text: z.string(), source: z.enum(AGENDA_SOURCES), refId: z.uuid().nullable() }))
+      .nullable()
+      .describe('The saved agenda, point by point (a detail)'),
+    reflections: z.string().nullable(),
+    openQuestions: z.string().nullable(),
+    citizenPresent: z.boolean().nullable().describe('Whether the citizen took part in the held meeting'),
+    nextMeetingId: z.uuid().nullable().describe('The meeting this one planned next'),
+    agreementsWrittenAt: z.string().nullable().describe('When its agreements were written to the plan'),
+    agreements: z.array(
+      z.object({
+        id: z.uuid(),
+        kind: z.enum(AGREEMENT_KINDS),
+        text: z.string(),
+        targetId: z.uuid().nullable().describe('The sub-goal or intervention it changes'),
+        ownerUnit: z
+          .object({ id: z.uuid(), name: z.string() })
+          .nullable()
+          .describe('The unit owning the intervention it changes or adds'),
+        outcome: z.enum(['written', 'proposed']).nullable(),
+        entityId: z.uuid().nullable(),
+        proposalId: z.uuid().nullable(),
+      }),
+    ),
     relationUntil: z.string().describe("When the participants' relationship to the citizen ends"),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -25,6 +25,10 @@ import {
   otherParticipantsOf,
   updateMeeting,
 } from '../../db/queries/meetings.queries.js';
+import { invitationRows } from '../../db/queries/network-meetings.queries.js';
+import { checkInvitations } from '../../domain/meetings/network-meeting.rules.js';
+import type { CitizenConsent, MeetingRole } from '../../domain/meetings/network-meeting.schemas.js';
+import { agreementsOf } from './network-meeting.presenter.js';
 import { preparationsOf } from '../../db/queries/meeting-preparation.queries.js';
 import { insertNotifications } from '../../db/queries/notification.queries.js';
 import type { DB } from '../../db/schema.js';
@@ -71,6 +75,12 @@ export async function listMeetings(
     actor.municipalityId,
     meetings.map((row) => row.id),
   );
+  const agreements = await agreementsOf(
+    db,
+    actor.municipalityId,
+    citizenId,
+    meetings.map((row) => row.id),
+  );
   return meetings.map((row) => {
     const own = participants.filter((item) => item.meeting_id === row.id);
     const preparation = preparations.get(row.id);
@@ -97,7 +107,11 @@ export async function listMeetings(
       participants: own
         .filter((item) => details || item.kind === 'professional')
         .map((item) => ({
+          id: item.id,
           kind: item.kind as 'professional' | 'network' | 'civil_society',
+          role: item.role as MeetingRole,
+          citizenConsent: details ? (item.citizen_consent as CitizenConsent | null) : null,
+          attended: details ? item.attended : null,
           professionalId: item.professional_id,
           name: item.professional_name ?? item.name ?? '',
           profession: item.profession,
@@ -118,6 +132,13 @@ export async function listMeetings(
               updatedAt: preparation.updated_at.toISOString(),
             }
           : null,
+      agendaPoints: details ? (row.agenda_points as MeetingView['agendaPoints']) : null,
+      reflections: details ? row.reflections : null,
+      openQuestions: details ? row.open_questions : null,
+      citizenPresent: details ? row.citizen_present : null,
+      nextMeetingId: row.next_meeting_id,
+      agreementsWrittenAt: details ? (row.agreements_written_at?.toISOString() ?? null) : null,
+      agreements: details ? (agreements.get(row.id) ?? []) : [],
       relationUntil: meetingRelationUntil(row.starts_at, row.meeting_relation_days).toISOString(),
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),
@@ -179,7 +200,7 @@ export async function createMeeting(
       updated_at: new Date(),
       updated_by: organiser.id,
     });
-    await addParticipants(trx, organiser, id, participantIds, input.others ?? []);
+    await addParticipants(trx, organiser, id, input.kind, invitationsOf(participantIds, input.others ?? []));
     await notify(trx, organiser, citizenId, id, participantIds, 'meeting-invited', startsAt);
     // Reminders (decision 0021): the day before, to everyone at the meeting.
     await enqueueReminder(
@@ -271,9 +292,26 @@ export async function changeMeeting(
           (await otherParticipantsOf(trx, changer.municipalityId, meetingId)).map((row) => ({
             kind: row.kind as 'network' | 'civil_society',
             name: row.name ?? '',
+            role: row.role as MeetingRole,
+            citizenConsent: row.citizen_consent as CitizenConsent | null,
           }));
+        // Roles and the citizen's consent stay with those still invited.
+        const kept = await invitationRows(trx, changer.municipalityId, meetingId);
+        const invitations = invitationsOf(participantIds, others).map((invitation) => {
+          const earlier = kept.find((row) =>
+            invitation.kind === 'professional'
+              ? row.professional_id === invitation.professionalId
+              : row.kind === invitation.kind && row.name === invitation.name,
+          );
+          return {
+            ...invitation,
+            role: invitation.role ?? (earlier?.role as MeetingRole | undefined),
+            citizenConsent:
+              invitation.citizenConsent ?? (earlier?.citizen_consent as CitizenConsent | null | undefined),
+          };
+        });
         await deleteMeetingParticipants(trx, changer.municipalityId, meetingId);
-        await addParticipants(trx, changer, meetingId, participantIds, others);
+        await addParticipants(trx, changer, meetingId, meeting.kind as MeetingKind, invitations);
         const added = participantIds.filter((id) => !before.includes(id));
         await notify(
           trx,
@@ -299,17 +337,27 @@ export async function changeMeeting(
     return rebuildPlanDocument(trx, changer.municipalityId, citizenId);
   });
   context.plans.put(changer.municipalityId, document);
-  const access = await citizenAccess(context, changer, citizenId);
+  return meetingAfterChange(context, changer, citizenId, meetingId);
+}
+
+/** The meeting as the one who just changed it may now see it (the change may have moved their basis). */
+export async function meetingAfterChange(
+  context: AppContext,
+  actor: ProfessionalActor,
+  citizenId: string,
+  meetingId: string,
+): Promise<MeetingView> {
+  const access = await citizenAccess(context, actor, citizenId);
   return meetingFor(
     context,
-    changer,
+    actor,
     access.decision.allowed ? access.decision.basis : 'relationship',
     citizenId,
     meetingId,
   );
 }
 
-async function meetingFor(
+export async function meetingFor(
   context: AppContext,
   actor: ProfessionalActor,
   basis: Extract<AccessDecision, { allowed: true }>['basis'],
@@ -321,7 +369,7 @@ async function meetingFor(
   return meeting;
 }
 
-function checkStart(value: string, now: Date): Date {
+export function checkStart(value: string, now: Date): Date {
   const startsAt = new Date(value);
   if (startsAt.getTime() < momentPlusDays(now, -EARLIEST_DAYS).getTime())
     throw problems.field('startsAt', 'must not be more than a year ago');
@@ -353,7 +401,7 @@ async function setMeeting(
   });
 }
 
-async function professionalsMustExist(
+export async function professionalsMustExist(
   trx: Transaction<DB>,
   actor: ProfessionalActor,
   ids: readonly string[],
@@ -366,21 +414,63 @@ async function professionalsMustExist(
   return unique;
 }
 
-async function addParticipants(
+/** One invitation as addParticipants takes it: a professional by id, or another person by name. */
+export type InvitationInput =
+  | {
+      kind: 'professional';
+      professionalId: string;
+      role?: MeetingRole;
+      citizenConsent?: CitizenConsent | null;
+    }
+  | {
+      kind: 'network' | 'civil_society';
+      name: string;
+      role?: MeetingRole;
+      citizenConsent?: CitizenConsent | null;
+    };
+
+function invitationsOf(
+  professionalIds: readonly string[],
+  others: readonly Omit<Extract<InvitationInput, { kind: 'network' | 'civil_society' }>, never>[],
+): InvitationInput[] {
+  return [
+    ...professionalIds.map((professionalId) => ({ kind: 'professional' as const, professionalId })),
+    ...others,
+  ];
+}
+
+/**
+ * Invites: each participant with a role and the citizen's consent. At a network meeting she
+ * decides whom of her network and civil society to invite; a meeting has one tovholder.
+ */
+export async function addParticipants(
   trx: Transaction<DB>,
   actor: ProfessionalActor,
   meetingId: string,
-  professionalIds: readonly string[],
-  others: readonly { kind: 'network' | 'civil_society'; name: string }[],
+  meetingKind: MeetingKind,
+  invitations: readonly InvitationInput[],
+  field: 'others' | 'participants' = 'others',
 ): Promise<void> {
-  const rows = [
-    ...professionalIds.map((professionalId) => ({
-      kind: 'professional',
-      professional_id: professionalId,
-      name: null,
-    })),
-    ...others.map((other) => ({ kind: other.kind, professional_id: null, name: other.name })),
-  ];
+  const problem = checkInvitations(meetingKind, invitations);
+  // The create and PATCH bodies list the others apart from the professionals, who come first here.
+  const at = (index: number) =>
+    field === 'others'
+      ? `others.${index - invitations.filter((item) => item.kind === 'professional').length}`
+      : `participants.${index}`;
+  if (problem?.reason === 'citizen-not-asked')
+    throw problems.field(
+      `${at(problem.index)}.citizenConsent`,
+      'the citizen decides whom of her network to invite: record that she agreed or asked',
+    );
+  if (problem?.reason === 'one-coordinator')
+    throw problems.field(`${at(problem.index)}.role`, 'a meeting has one tovholder (coordinator)');
+  const rows = invitations.map((invitation) => ({
+    kind: invitation.kind,
+    professional_id: invitation.kind === 'professional' ? invitation.professionalId : null,
+    name: invitation.kind === 'professional' ? null : invitation.name,
+    role: invitation.role ?? 'participant',
+    citizen_consent: invitation.citizenConsent ?? null,
+  }));
   if (rows.length === 0) return;
   await insertMeetingParticipants(
     trx,
@@ -394,7 +484,7 @@ async function addParticipants(
 }
 
 /** Tells invited professionals (not the one acting) in their inbox. */
-async function notify(
+export async function notify(
   trx: Transaction<DB>,
   actor: ProfessionalActor,
   citizenId: string,

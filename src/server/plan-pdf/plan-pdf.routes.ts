@@ -24,7 +24,7 @@ const pdfQuery = z.strictObject({
 });
 
 /** The PDF's language: the `lang` query, else Accept-Language, else Danish. */
-function pdfLanguage(request: FastifyRequest, lang: PdfLanguage | undefined): PdfLanguage {
+export function pdfLanguage(request: FastifyRequest, lang: PdfLanguage | undefined): PdfLanguage {
   if (lang) return lang;
   const header = request.headers['accept-language'];
   return header ? languageOf(header) : 'da';
@@ -45,7 +45,7 @@ async function planAsSeen(
   return { presented: JSON.parse(json.toString('utf8')) as PresentedPlan, hiddenCount: hidden.length };
 }
 
-function sendPdf(reply: FastifyReply, pdf: Buffer, filename: string): FastifyReply {
+export function sendPdf(reply: FastifyReply, pdf: Buffer, filename: string): FastifyReply {
   return reply
     .header('Content-Disposition', `attachment; filename="${filename}"`)
     .header('Cache-Control', 'no-store')

@@ -15,6 +15,7 @@ export const pages = {
   ),
   plan: lazyPage(() => import('./plan/PlanPage.js').then((module) => module.PlanPage)),
   followUp: lazyPage(() => import('./plan/follow-up/FollowUpPage.js').then((module) => module.FollowUpPage)),
+  meeting: lazyPage(() => import('./meetings/MeetingPage.js').then((module) => module.MeetingPage)),
   surveys: lazyPage(() => import('./surveys/SurveysPage.js').then((module) => module.SurveysPage)),
   surveyAnswer: lazyPage(() => import('./surveys/AnswerPage.js').then((module) => module.AnswerPage)),
   accessibility: lazyPage(() =>

@@ -18,6 +18,7 @@ import { MyReminders } from '../calendar/MyReminders.js';
 import { accessLogPath, consentsPath, delegationsPath } from '../coordination/paths.js';
 import { HelpList } from './HelpList.js';
 import { MeetingFeedback } from './MeetingFeedback.js';
+import { MeetingMinutes } from './MeetingMinutes.js';
 import { MeetingPreparation } from './MeetingPreparation.js';
 import { MyDecisions } from './MyDecisions.js';
 import { MyFollowUps } from './MyFollowUps.js';
@@ -140,6 +141,7 @@ function MyPathwayView({ citizenId }: { citizenId: string }): ReactElement {
       {view.lastHeldMeeting ? (
         <MeetingFeedback citizenId={citizenId} meeting={view.lastHeldMeeting} context={context} />
       ) : null}
+      <MeetingMinutes citizenId={citizenId} meetings={meetings.data ?? []} />
       <WhomToCall view={view} context={context} />
       <StepList citizenId={citizenId} view={view} context={context} owner={owner} />
       <OwnSteps {...own} />

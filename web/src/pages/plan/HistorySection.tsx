@@ -1,5 +1,7 @@
 import { type ReactElement, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { danishToday } from '../../../../src/domain/calendar.js';
+import { useMeetings } from '../../api/meetings.js';
 import type { HistoryEntry, PlanHistory, PresentedPlan } from '../../api/plan.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
@@ -8,7 +10,7 @@ import { useLanguage } from '../../i18n/useLanguage.js';
 import type { Language } from '../../i18n/index.js';
 import { anchors } from './anchors.js';
 import { gasLabel } from './GasScale.js';
-import { changedFields, followUpDay, isNewToMe } from './history-text.js';
+import { changedFields, followUpDay, isNewToMe, meetingOrigin } from './history-text.js';
 import { useFollowUps } from '../../api/follow-ups.js';
 import { usePlanContext } from './PlanContext.js';
 import { isRestricted } from './intervention-view.js';
@@ -25,7 +27,8 @@ interface HistorySectionProps {
 export function HistorySection({ history, plan }: HistorySectionProps): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { meId } = usePlanContext();
+  const { meId, citizenId } = usePlanContext();
+  const meetings = useMeetings(citizenId);
   const [shown, setShown] = useState(PAGE);
   const data = history.data;
   const newCount = data
@@ -66,6 +69,7 @@ export function HistorySection({ history, plan }: HistorySectionProps): ReactEle
                 plan={plan}
                 isNew={isNewToMe(entry, data.previousVisitAt, meId)}
                 heldOnById={heldOnById}
+                meetings={meetings.data ?? []}
               />
             ))}
           </ol>
@@ -120,11 +124,13 @@ function HistoryItem({
   plan,
   isNew,
   heldOnById,
+  meetings,
 }: {
   entry: HistoryEntry;
   plan: PresentedPlan;
   isNew: boolean;
   heldOnById: ReadonlyMap<string, string>;
+  meetings: readonly { id: string; startsAt: string }[];
 }): ReactElement {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -152,6 +158,15 @@ function HistoryItem({
   };
   const name = entityName(entry, plan, language);
   const changes = changedFields(entry).slice(0, 8);
+  // A change written from a network meeting's agreements names the meeting (issue 14).
+  const fromMeeting = meetingOrigin(entry, meetings);
+  let origin: string | null = null;
+  if (fromMeeting)
+    origin = t('networkMeeting.historyFrom', {
+      date: formatDate(danishToday(new Date(fromMeeting.startsAt)), language),
+    });
+  else if (fromMeeting === null) origin = t('networkMeeting.historyFromUnknown');
+  else if (atFollowUp) origin = t('followUps.historyOrigin', { date: formatDate(atFollowUp, language) });
   return (
     <li className={isNew ? 'samspil-history-entry is-new' : 'samspil-history-entry'}>
       <p className="samspil-history-line">
@@ -165,7 +180,7 @@ function HistoryItem({
         </strong>{' '}
         {t(`plan.history.action.${entry.entity}.${entry.action}`)}
         {name ? ` ${t('plan.history.quoted', { name })}` : null}
-        {atFollowUp ? ` ${t('followUps.historyOrigin', { date: formatDate(atFollowUp, language) })}` : null}
+        {origin ? ` ${origin}` : null}
       </p>
       {changes.length > 0 ? (
         <ul className="samspil-history-changes no-max-width">

@@ -1,5 +1,6 @@
 import { type ReactElement, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { type Meeting, useMeetingAction } from '../../api/meetings.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useConfirmSave } from '../../components/SuccessAlert.js';
@@ -51,7 +52,16 @@ export function MeetingCard({ meeting, citizenId, canAct, forCitizen }: MeetingC
       <article aria-labelledby={headingId}>
         <div className="samspil-item-heading">
           <h3 id={headingId} className="h5" ref={heading} tabIndex={-1}>
-            {title}, {when} ({t('meetings.durationValue', { count: meeting.durationMinutes })})
+            {forCitizen || meeting.detailsHidden ? (
+              <>
+                {title}, {when} ({t('meetings.durationValue', { count: meeting.durationMinutes })})
+              </>
+            ) : (
+              // The meeting's own page: invitations, agenda, record and agreements (kept off the plan).
+              <Link to={`/borgere/${citizenId}/moeder/${meeting.id}`}>
+                {title}, {when} ({t('meetings.durationValue', { count: meeting.durationMinutes })})
+              </Link>
+            )}
           </h3>
           <span className={`badge samspil-badge ${STATUS_CLASS[meeting.status]}`.trim()}>
             {t(`meetings.status.${meeting.status}`)}

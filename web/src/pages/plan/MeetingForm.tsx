@@ -46,6 +46,8 @@ export function MeetingForm({ citizenId, team, meId, onDone }: MeetingFormProps)
   const [extraId, setExtraId] = useState('');
   const [otherName, setOtherName] = useState('');
   const [otherKind, setOtherKind] = useState<'network' | 'civil_society'>('network');
+  // At a network meeting the citizen decides whom of her network is invited (issue 14).
+  const [otherAgreed, setOtherAgreed] = useState(false);
   const fieldErrors = useFormErrors();
   const errors = fieldErrors.errors;
   const showSuccess = useShowSuccess();
@@ -67,6 +69,8 @@ export function MeetingForm({ citizenId, team, meId, onDone }: MeetingFormProps)
     if (!clock)
       problems.time = t(time.trim() === '' ? 'meetings.new.timeMissing' : 'meetings.new.timeInvalid');
     if (place.trim() === '' && !online) problems.place = t('meetings.new.placeMissing');
+    if (kind === 'network' && otherName.trim() && !otherAgreed)
+      problems.others = t('networkMeeting.invitations.consentMissing');
     if (fieldErrors.check(problems) || !when) return;
     const participantIds = [...invited, ...(extraId ? [extraId] : [])];
     create.mutate(
@@ -79,7 +83,17 @@ export function MeetingForm({ citizenId, team, meId, onDone }: MeetingFormProps)
         ...(agenda.trim() ? { agenda: agenda.trim() } : {}),
         ...(place.trim() ? { place: place.trim() } : {}),
         ...(participantIds.length > 0 ? { participantIds: [...new Set(participantIds)] } : {}),
-        ...(otherName.trim() ? { others: [{ kind: otherKind, name: otherName.trim() }] } : {}),
+        ...(otherName.trim()
+          ? {
+              others: [
+                {
+                  kind: otherKind,
+                  name: otherName.trim(),
+                  ...(otherAgreed ? { citizenConsent: 'agreed' as const } : {}),
+                },
+              ],
+            }
+          : {}),
       },
       {
         onSuccess: () => {
@@ -233,6 +247,14 @@ export function MeetingForm({ citizenId, team, meId, onDone }: MeetingFormProps)
             { value: 'network', label: t('meetings.participantKind.network') },
             { value: 'civil_society', label: t('meetings.participantKind.civil_society') },
           ]}
+        />
+      ) : null}
+      {otherName.trim() ? (
+        <Checkbox
+          id={`${id}-other-agreed`}
+          label={t('networkMeeting.invitations.citizenAgreed')}
+          checked={otherAgreed}
+          onChange={setOtherAgreed}
         />
       ) : null}
       {create.error && Object.keys(errors).length === 0 ? <ErrorAlert error={create.error} /> : null}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../api/plan.js';
-import { changedFields, isNewToMe } from './history-text.js';
+import { changedFields, isNewToMe, meetingOrigin } from './history-text.js';
 
 const base: HistoryEntry = {
   id: 'h1',
@@ -27,5 +27,17 @@ describe('isNewToMe', () => {
     expect(isNewToMe(base, '2026-11-21T10:00:00.000Z', 'me')).toBe(false);
     expect(isNewToMe(base, '2026-11-19T10:00:00.000Z', 'other')).toBe(false);
     expect(isNewToMe(base, null, 'me')).toBe(false);
+  });
+});
+
+describe('meetingOrigin', () => {
+  it('names the meeting a change came from, when the viewer has it', () => {
+    const meeting = { id: '01900000-0000-7000-8000-000000000001', startsAt: '2027-01-05T09:00:00.000Z' };
+    expect(meetingOrigin({ ...base, origin: { kind: 'meeting', id: meeting.id } }, [meeting])).toBe(meeting);
+    expect(meetingOrigin({ ...base, origin: { kind: 'meeting', id: meeting.id } }, [])).toBeNull();
+    expect(
+      meetingOrigin({ ...base, origin: { kind: 'decision', id: meeting.id } }, [meeting]),
+    ).toBeUndefined();
+    expect(meetingOrigin(base, [meeting])).toBeUndefined();
   });
 });

@@ -53,3 +53,16 @@ export function followUpDay(entry: HistoryEntry, heldOnById: ReadonlyMap<string,
   if (entry.origin?.kind !== 'follow_up') return null;
   return heldOnById.get(entry.origin.id) ?? entry.at.slice(0, 10);
 }
+
+/**
+ * The meeting a change came from: the meeting (with its start) when the viewer's list holds it,
+ * null when it came from a meeting the viewer cannot find, undefined when not from a meeting.
+ */
+export function meetingOrigin<M extends { id: string; startsAt: string }>(
+  entry: HistoryEntry,
+  meetings: readonly M[],
+): M | null | undefined {
+  if (entry.origin?.kind !== 'meeting') return undefined;
+  const id = entry.origin.id;
+  return meetings.find((meeting) => meeting.id === id) ?? null;
+}
