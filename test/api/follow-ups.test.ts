@@ -264,4 +264,32 @@ describe('a follow-up', () => {
     expect(held.statusCode).toBe(201);
     expect((await flagOf())?.status).toBe('resolved');
   });
+
+  it('re-assess: a next step until the item is followed up again', async () => {
+    const item = await jobIntervention({ followUpDate: '2027-01-10' });
+    const reassess = await followUp(jobcenter, `interventions/${item.id}`, {
+      code: 'reassess',
+      reasons: 'Helbredet har ændret sig.',
+    });
+    expect(reassess.statusCode).toBe(201);
+    const steps = async () =>
+      (
+        await t.request(jobcenter.cookie, { method: 'GET', url: `/api/citizens/${citizenId}/next-steps` })
+      ).json();
+    const before = await steps();
+    expect(before.reassessments).toContainEqual(
+      expect.objectContaining({
+        followUpId: reassess.json().followUp.id,
+        item: { kind: 'intervention', id: item.id },
+      }),
+    );
+    expect(before.counts.reassessments).toBe(before.reassessments.length);
+    const again = await followUp(jobcenter, `interventions/${item.id}`, {
+      code: 'continue',
+      nextDate: '2027-02-01',
+    });
+    expect(again.statusCode).toBe(201);
+    const after = await steps();
+    expect(after.reassessments.map((r: { item: { id: string } }) => r.item.id)).not.toContain(item.id);
+  });
 });

@@ -98,6 +98,8 @@ export const RESOURCE_TEXTS = {
   access_log: k('{of} adgangslog', '{of} access log', 'adgangslog', 'access log'),
   measure: k('en måling i {of} plan', 'a measurement in {of} plan', 'måling', 'measurement'),
   measures: k('{of} målinger', '{of} measurements', 'målinger', 'measurements'),
+  'follow-up': k('en opfølgning i {of} plan', 'a follow-up in {of} plan', 'opfølgning', 'follow-up'),
+  'follow-ups': k('{of} opfølgninger', '{of} follow-ups', 'opfølgninger', 'follow-ups'),
   break_glass: k('nødadgang til {of} plan', 'emergency access to {of} plan', 'nødadgang', 'emergency access'),
   caseload: k('listen Mine borgere', 'the list My citizens', 'Mine borgere', 'My citizens'),
   'my-day': k('Mit overblik', 'My day', 'Mit overblik', 'My day'),
