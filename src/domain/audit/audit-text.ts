@@ -68,6 +68,13 @@ export const RESOURCE_TEXTS = {
   meeting: k('et møde i {of} forløb', 'a meeting in {of} pathway', 'møde', 'meeting'),
   'follow-up': k('en opfølgning i {of} plan', 'a follow-up in {of} plan', 'opfølgning', 'follow-up'),
   'follow-ups': k('{of} opfølgninger', '{of} follow-ups', 'opfølgninger', 'follow-ups'),
+  'calendar-feed': k(
+    '{of} kalender-abonnement',
+    '{of} calendar feed',
+    'kalender-abonnement',
+    'calendar feed',
+  ),
+  reminders: k('{of} påmindelser', '{of} reminders', 'påmindelser', 'reminders'),
   consent: k('{of} samtykker', '{of} consents', 'samtykker', 'consents'),
   delegation: k('{of} fuldmagter', '{of} powers of attorney', 'fuldmagter', 'powers of attorney'),
   cpr: k('{of} fulde CPR-nummer', '{of} full CPR number', 'fuldt CPR-nummer', 'full CPR number'),
@@ -184,6 +191,12 @@ export const RESOURCE_TEXTS = {
     'the retention rule',
     'opbevaringsregel',
     'retention rule',
+  ),
+  pathway_template_version: k(
+    'en forløbsskabelon',
+    'a pathway template',
+    'forløbsskabelon',
+    'pathway template',
   ),
 } as const satisfies Record<string, KindText>;
 export type ResourceKind = keyof typeof RESOURCE_TEXTS;
