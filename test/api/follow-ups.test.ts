@@ -264,4 +264,71 @@ describe('a follow-up', () => {
     expect(held.statusCode).toBe(201);
     expect((await flagOf())?.status).toBe('resolved');
   });
+
+  it('re-assess: a next step until the item is followed up again', async () => {
+    const item = await jobIntervention({ followUpDate: '2027-01-10' });
+    const reassess = await followUp(jobcenter, `interventions/${item.id}`, {
+      code: 'reassess',
+      reasons: 'Helbredet har ændret sig.',
+    });
+    expect(reassess.statusCode).toBe(201);
+    const steps = async () =>
+      (
+        await t.request(jobcenter.cookie, { method: 'GET', url: `/api/citizens/${citizenId}/next-steps` })
+      ).json();
+    const before = await steps();
+    expect(before.reassessments).toContainEqual(
+      expect.objectContaining({
+        followUpId: reassess.json().followUp.id,
+        item: { kind: 'intervention', id: item.id },
+      }),
+    );
+    expect(before.counts.reassessments).toBe(before.reassessments.length);
+    const again = await followUp(jobcenter, `interventions/${item.id}`, {
+      code: 'continue',
+      nextDate: '2027-02-01',
+    });
+    expect(again.statusCode).toBe(201);
+    const after = await steps();
+    expect(after.reassessments.map((r: { item: { id: string } }) => r.item.id)).not.toContain(item.id);
+  });
+
+  it('ends a sub-goal with function levels rated at it, both linked to the follow-up', async () => {
+    const goal = await t.factories.subGoal({ municipalityId, citizenId });
+    const levels = {
+      practical: '1',
+      'self-care': '0',
+      communication: '2',
+      mobility: '0',
+      community: '3',
+      social: '2',
+      health: '9',
+    };
+    const response = await followUp(jobcenter, `sub-goals/${goal.id}`, {
+      code: 'end',
+      reasons: 'Delmålet er nået.',
+      measures: [{ instrument: 'function-levels', respondent: 'professional', answers: levels }],
+    });
+    expect(response.statusCode).toBe(201);
+    expect(response.json().followUp.measures).toEqual([
+      expect.objectContaining({ instrument: 'function-levels' }),
+    ]);
+    const row = await t.context.database.db
+      .selectFrom('sub_goal')
+      .select(['status', 'end_reason'])
+      .where('id', '=', goal.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'ended', end_reason: 'Delmålet er nået.' });
+    const bad = await followUp(
+      jobcenter,
+      `sub-goals/${(await t.factories.subGoal({ municipalityId, citizenId })).id}`,
+      {
+        code: 'continue',
+        nextDate: '2027-01-01',
+        measures: [{ instrument: 'who-5', respondent: 'citizen', answers: { cheerful: '3' } }],
+      },
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toMatch(/^measures\.0\.answers\./);
+  });
 });

@@ -49,9 +49,17 @@ describe('a follow-up that changes an intervention', () => {
       reasons: 'To gange om ugen er for meget lige nu.',
       nextDate: day(42),
     });
+    // The citizen answered WHO-5 at the follow-up ("Noget af tiden" to all five: 60).
+    await followUp.form(NAME).getByText('WHO-5 (borgerens svar)').click();
+    const questions = followUp.form(NAME).locator('details').getByRole('combobox');
+    for (let index = 0; index < 5; index += 1) await questions.nth(index).selectOption({ index: 3 });
     await followUp.submit(NAME);
     await followUp.history().getByText('Ændring inden for rammen').first().waitFor();
     await followUp.history().getByText('To gange om ugen er for meget lige nu.').waitFor();
+    await followUp
+      .history()
+      .getByText(/WHO-5: 60/)
+      .waitFor();
     await page.screenshot({ path: `${SHOTS}/follow-up-1280.png`, fullPage: true });
 
     await page.getByRole('link', { name: 'Tilbage til planen' }).click();

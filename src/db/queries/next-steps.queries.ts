@@ -19,10 +19,12 @@ export interface NextStepRows {
     to_unit_name: string | null;
     answer_due: string;
   }[];
+  /** Re-assessments decided at a follow-up (migration 035) that no later follow-up of the item has answered. */
+  reassessments: { id: string; item_kind: string; item_id: string; held_on: string }[];
 }
 
 function empty(): NextStepRows {
-  return { flags: [], meetings: [], proposals: [], referrals: [] };
+  return { flags: [], meetings: [], proposals: [], referrals: [], reassessments: [] };
 }
 
 /**
@@ -39,7 +41,7 @@ export async function nextStepRows(
   const byCitizen = new Map<string, NextStepRows>(citizenIds.map((id) => [id, empty()]));
   if (citizenIds.length === 0) return byCitizen;
   const ids = [...citizenIds];
-  const [flags, meetings, proposals, referrals] = await Promise.all([
+  const [flags, meetings, proposals, referrals, reassessments] = await Promise.all([
     flagQuery(db, municipalityId)
       .where('f.citizen_id', 'in', ids)
       .where('f.status', 'in', ['open', 'acknowledged'])
@@ -82,6 +84,25 @@ export async function nextStepRows(
       .where('r.citizen_id', 'in', ids)
       .where('r.status', '=', 'requested')
       .execute(),
+    db
+      .selectFrom('follow_up as f')
+      .select(['f.citizen_id', 'f.id', 'f.item_kind', 'f.item_id', 'f.held_on'])
+      .where('f.municipality_id', '=', municipalityId)
+      .where('f.citizen_id', 'in', ids)
+      .where('f.code', '=', 'reassess')
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('follow_up as later')
+              .select('later.id')
+              .whereRef('later.municipality_id', '=', 'f.municipality_id')
+              .whereRef('later.item_id', '=', 'f.item_id')
+              .whereRef('later.created_at', '>', 'f.created_at'),
+          ),
+        ),
+      )
+      .orderBy('f.held_on')
+      .execute(),
   ]);
   const of = (citizenId: string): NextStepRows => {
     const found = byCitizen.get(citizenId);
@@ -94,5 +115,6 @@ export async function nextStepRows(
   for (const { citizen_id, ...row } of meetings) of(citizen_id).meetings.push(row);
   for (const { citizen_id, ...row } of proposals) of(citizen_id).proposals.push(row);
   for (const { citizen_id, ...row } of referrals) of(citizen_id).referrals.push(row);
+  for (const { citizen_id, ...row } of reassessments) of(citizen_id).reassessments.push(row);
   return byCitizen;
 }

@@ -20,6 +20,7 @@ export const nextStepCountsSchema = z.object({
   flags: z.number().int().describe('Open or acknowledged coordination flags the viewer may see'),
   severeFlags: z.number().int().describe('Of those, high severity'),
   proposals: z.number().int().describe('Pending proposals the viewer’s unit answers or made'),
+  reassessments: z.number().int().describe('Items a follow-up sent to re-assessment'),
   referrals: z.number().int().describe('Referrals awaiting an answer, to or from the viewer’s unit'),
   meetings: z.number().int().describe('Planned meetings from today on'),
 });
@@ -44,6 +45,20 @@ export const nextStepsSchema = z
         explanation: text,
       }),
     ),
+    reassessments: z
+      .array(
+        z.object({
+          followUpId: z.uuid(),
+          item: z.object({ kind: z.enum(['intervention', 'sub_goal']), id: z.uuid() }),
+          name: z.string(),
+          heldOn: day,
+        }),
+      )
+      .describe('Items a follow-up sent to re-assessment: the coordinator takes them up'),
+    pathway: z
+      .object({ id: z.uuid(), name: text })
+      .nullable()
+      .describe('The running pathway a re-assessment may touch (its template decides the next stage)'),
     nextMeeting: z.object({ id: z.uuid(), kind: z.string(), startsAt: z.string() }).nullable(),
     proposals: z.array(
       z.object({
@@ -87,6 +102,13 @@ export interface NextStepFacts {
     toUnitName: string | null;
     answerDue: Day;
   }[];
+  /** Re-assessments decided at a follow-up and not yet followed up again. */
+  reassessments?: {
+    followUpId: string;
+    itemKind: 'intervention' | 'sub_goal';
+    itemId: string;
+    heldOn: Day;
+  }[];
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
@@ -119,6 +141,26 @@ export function nextSteps(
     title: goal.title,
     date: goal.followUpDate as Day,
   }));
+  // Only items the viewer can name and that still go on: a hidden intervention has no name here.
+  const names = new Map<string, string>();
+  for (const item of plan.sectors.flatMap((group) => group.interventions)) {
+    if (item.status !== 'ended') names.set(item.id, item.type.name);
+  }
+  for (const goal of plan.subGoals) if (goal.status === 'active') names.set(goal.id, goal.title);
+  const reassessments = (facts.reassessments ?? []).flatMap((row) => {
+    const name = names.get(row.itemId);
+    return name
+      ? [
+          {
+            followUpId: row.followUpId,
+            item: { kind: row.itemKind, id: row.itemId },
+            name,
+            heldOn: row.heldOn,
+          },
+        ]
+      : [];
+  });
+  const running = plan.pathways.find((pathway) => pathway.endDate === null || pathway.endDate >= today);
   const flags = [...facts.flags]
     .sort(
       (a, b) =>
@@ -154,6 +196,8 @@ export function nextSteps(
     subGoals,
     subGoalFollowUps,
     flags,
+    reassessments,
+    pathway: reassessments.length > 0 && running ? { id: running.id, name: running.name } : null,
     nextMeeting: first ? { id: first.id, kind: first.kind, startsAt: first.startsAt } : null,
     proposals,
     referrals,
@@ -163,6 +207,7 @@ export function nextSteps(
       flags: flags.length,
       severeFlags: flags.filter((flag) => flag.severity === 'high').length,
       proposals: proposals.length,
+      reassessments: reassessments.length,
       referrals: referrals.length,
       meetings: coming.length,
     },
@@ -173,7 +218,12 @@ export function nextSteps(
 export function isEmpty(steps: NextSteps): boolean {
   const { counts } = steps;
   return (
-    counts.overdueFollowUps + counts.overdueSubGoals + counts.flags + counts.proposals + counts.referrals ===
+    counts.overdueFollowUps +
+      counts.overdueSubGoals +
+      counts.flags +
+      counts.proposals +
+      counts.referrals +
+      counts.reassessments ===
       0 && steps.nextMeeting === null
   );
 }

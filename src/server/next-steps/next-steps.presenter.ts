@@ -45,5 +45,11 @@ export function nextStepFactsFor(
       toUnitName: row.to_unit_name,
       answerDue: row.answer_due,
     })),
+    reassessments: rows.reassessments.map((row) => ({
+      followUpId: row.id,
+      itemKind: row.item_kind as 'intervention' | 'sub_goal',
+      itemId: row.item_id,
+      heldOn: row.held_on,
+    })),
   };
 }

@@ -48,7 +48,7 @@ export function nextStepsRoutes(app: App, context: AppContext): void {
       const rows = (await nextStepRows(db, actor.municipalityId, [citizenId])).get(citizenId);
       const names = await unitNamesOf(db, actor.municipalityId, rows?.flags ?? []);
       const facts = nextStepFactsFor(
-        rows ?? { flags: [], meetings: [], proposals: [], referrals: [] },
+        rows ?? { flags: [], meetings: [], proposals: [], referrals: [], reassessments: [] },
         viewer,
         names,
       );

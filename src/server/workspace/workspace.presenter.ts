@@ -52,6 +52,7 @@ export function presentMyDay(
         meetings: [],
         proposals: [],
         referrals: [],
+        reassessments: [],
       };
       // The same function as the plan's "Næste skridt", so the two always agree.
       const steps = nextSteps(plan, nextStepFactsFor(rows, { hidden, hiddenCurrent }), actor.unitId, today);

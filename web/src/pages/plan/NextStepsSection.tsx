@@ -13,6 +13,8 @@ import { meetingsAnchor } from './MeetingsSection.js';
 import { OverdueTag } from './OverdueTag.js';
 import { usePlanContext } from './PlanContext.js';
 import { proposalsAnchor } from './ProposalsSection.js';
+import { Link } from 'react-router';
+import { followUpPath } from '../../routes.js';
 
 export const nextStepsAnchor = 'naeste-skridt';
 
@@ -96,6 +98,45 @@ export function NextStepsSection({ citizenId }: { citizenId: string }): ReactEle
               <a href={`#${anchors.subGoal(step.subGoalId)}`}>
                 {t('plan.nextSteps.toSubGoal', { title: step.title })}
               </a>
+            }
+          />
+        ),
+      });
+    }
+    for (const step of data.subGoalFollowUps) {
+      items.push({
+        key: `sub-goal-follow-up-${step.subGoalId}`,
+        content: (
+          <Step
+            text={t('followUps.nextSteps.subGoalFollowUp', { title: step.title })}
+            tag={<OverdueTag since={step.date} />}
+            action={
+              <Link to={followUpPath(citizenId, 'sub_goal', step.subGoalId)}>
+                {t('followUps.nextSteps.toFollowUp', { name: step.title })}
+              </Link>
+            }
+          />
+        ),
+      });
+    }
+    for (const step of data.reassessments) {
+      items.push({
+        key: `reassess-${step.followUpId}`,
+        content: (
+          <Step
+            text={[
+              t('followUps.nextSteps.reassess', {
+                name: step.name,
+                date: formatDate(step.heldOn, language),
+              }),
+              data.pathway ? t('followUps.nextSteps.pathway', { name: data.pathway.name[language] }) : '',
+            ]
+              .filter(Boolean)
+              .join(' ')}
+            action={
+              <Link to={followUpPath(citizenId, step.item.kind, step.item.id)}>
+                {t('followUps.nextSteps.toFollowUp', { name: step.name })}
+              </Link>
             }
           />
         ),

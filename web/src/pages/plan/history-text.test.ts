@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../api/plan.js';
-import { changedFields, isNewToMe, meetingOrigin } from './history-text.js';
+import { changedFields, followUpDay, isNewToMe, meetingOrigin } from './history-text.js';
 
 const base: HistoryEntry = {
   id: 'h1',
@@ -39,5 +39,20 @@ describe('meetingOrigin', () => {
       meetingOrigin({ ...base, origin: { kind: 'decision', id: meeting.id } }, [meeting]),
     ).toBeUndefined();
     expect(meetingOrigin(base, [meeting])).toBeUndefined();
+  });
+});
+
+describe('followUpDay', () => {
+  const followUpId = '00000000-0000-7000-8000-000000000f01';
+  const atFollowUp: HistoryEntry = { ...base, origin: { kind: 'follow_up', id: followUpId } };
+
+  it('is the day the follow-up was held, else the day of the change', () => {
+    expect(followUpDay(atFollowUp, new Map([[followUpId, '2026-11-18']]))).toBe('2026-11-18');
+    expect(followUpDay(atFollowUp, new Map())).toBe('2026-11-20');
+  });
+
+  it('is nothing for a change made on the plan or at a meeting', () => {
+    expect(followUpDay(base, new Map())).toBeNull();
+    expect(followUpDay({ ...base, origin: { kind: 'meeting', id: followUpId } }, new Map())).toBeNull();
   });
 });

@@ -10,6 +10,8 @@ import {
   type FollowUpCode,
   followUpIssues,
 } from '../../../../../src/domain/plan/follow-up.js';
+import { WHO5_INSTRUMENT } from '../../../../../src/domain/measures/builtin-instruments.js';
+import { useLanguage } from '../../../i18n/useLanguage.js';
 import { GAS_LEVELS } from '../../../plan-schemas.js';
 import { gasLabel } from '../GasScale.js';
 import { EditPanel } from '../edit/EditPanel.js';
@@ -42,6 +44,9 @@ export function RecordFollowUpForm({
   const [endDate, setEndDate] = useState(item.endDate ?? '');
   const [title, setTitle] = useState(item.name);
   const [targetDate, setTargetDate] = useState(item.targetDate ?? '');
+  const language = useLanguage();
+  // WHO-5 as the citizen answered it at the follow-up: all five items, or none.
+  const [who5, setWho5] = useState<Record<string, string>>({});
   const labels = {
     code: t('followUps.form.code'),
     reasons: t('followUps.form.reasons'),
@@ -73,6 +78,7 @@ export function RecordFollowUpForm({
       setReasons('');
       setNextDate('');
       setGasLevel('');
+      setWho5({});
     },
     build: (): { request: PlanRequest } | { errors: FieldErrors } => {
       if (code === '') return { errors: { code: t('followUps.errors.code') } };
@@ -91,6 +97,12 @@ export function RecordFollowUpForm({
       if (wrongNext && !errors.nextDate) errors.nextDate = wrongNext;
       const wrongEnd = endDate && code === 'change' ? dateError(endDate, t, {}) : undefined;
       if (wrongEnd) errors.endDate = wrongEnd;
+      const answered = Object.values(who5).filter(Boolean).length;
+      if (answered > 0 && answered < WHO5_INSTRUMENT.items.length) {
+        for (const question of WHO5_INSTRUMENT.items) {
+          if (!who5[question.linkId]) errors[`who5.${question.linkId}`] = t('followUps.errors.who5');
+        }
+      }
       if (Object.keys(errors).length > 0) return { errors };
       const path = item.kind === 'intervention' ? `/interventions/${item.id}` : `/sub-goals/${item.id}`;
       return {
@@ -103,6 +115,9 @@ export function RecordFollowUpForm({
             ...(nextDate && code !== 'end' ? { nextDate } : {}),
             ...(item.kind === 'sub_goal' && gasLevel !== '' ? { gasLevel: Number(gasLevel) } : {}),
             ...(code === 'change' ? { change } : {}),
+            ...(answered > 0
+              ? { measures: [{ instrument: 'who-5', respondent: 'citizen', answers: who5 }] }
+              : {}),
           },
         },
       };
@@ -122,6 +137,12 @@ export function RecordFollowUpForm({
         title: { id: `${id}-change`, label: labels.change },
         endDate: { id: `${id}-end`, label: labels.endDate },
         targetDate: { id: `${id}-target`, label: labels.targetDate },
+        ...Object.fromEntries(
+          WHO5_INSTRUMENT.items.map((question) => [
+            `who5.${question.linkId}`,
+            { id: `${id}-who5-${question.linkId}`, label: question.text[language] },
+          ]),
+        ),
       }}
       submitLabel={t('followUps.form.submit')}
       onCancel={() => setCode('')}
@@ -199,6 +220,28 @@ export function RecordFollowUpForm({
         multiline
         required={code !== '' && code !== 'continue'}
       />
+      <details
+        className="samspil-follow-up-who5"
+        open={Object.keys(form.errors).some((k) => k.startsWith('who5.'))}
+      >
+        <summary>{t('followUps.form.who5')}</summary>
+        <p>{t('followUps.form.who5Hint')}</p>
+        {WHO5_INSTRUMENT.items.map((question) => (
+          <SelectField
+            key={question.linkId}
+            id={`${id}-who5-${question.linkId}`}
+            label={question.text[language]}
+            value={who5[question.linkId] ?? ''}
+            onChange={(value) => setWho5({ ...who5, [question.linkId]: value })}
+            emptyLabel={t('followUps.form.who5None')}
+            error={form.errors[`who5.${question.linkId}`]}
+            options={question.options.map((option) => ({
+              value: option.code,
+              label: option.display[language],
+            }))}
+          />
+        ))}
+      </details>
       {code !== 'end' ? (
         <TextField
           id={`${id}-next`}
