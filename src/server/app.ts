@@ -47,6 +47,7 @@ import { inboxRoutes } from './inbox/inbox.routes.js';
 import { registerMailer } from './coordination/mailer.js';
 import { referralsRoutes } from './coordination/referrals.routes.js';
 import { decisionsRoutes } from './decisions/decisions.routes.js';
+import { teamCaseRoutes } from './meetings/team-cases.routes.js';
 import { meetingsRoutes } from './meetings/meetings.routes.js';
 import { proposalsRoutes } from './proposals/proposals.routes.js';
 import { isAnonymousPath, loggedPath, logOneLinePerRequest, loggerFor } from './logging.js';
@@ -200,6 +201,7 @@ export async function buildApp(
   referralsRoutes(app, context);
   meetingsRoutes(app, context);
   decisionsRoutes(app, context);
+  teamCaseRoutes(app, context);
   proposalsRoutes(app, context);
   surveysRoutes(app, context);
   measuresRoutes(app, context);

@@ -63,6 +63,8 @@ export function notificationText(item: InboxItem, t: TFunction, language: Langua
       return item.payload.title
         ? t('inbox.kind.hearingAnswered', { title: item.payload.title })
         : t('inbox.kind.hearingAnsweredUntitled');
+    case 'team-case-returned':
+      return t('teamCases.returnedNotification', { meeting: item.payload.meeting });
   }
 }
 
