@@ -104,6 +104,10 @@ describe('a decision as a checklist', () => {
     }
     const other = await post(w.psychiatryWorker.cookie, `/${id}/final`, final());
     expect(other.json()).toMatchObject({ code: 'decision.own-unit-acts' });
+    // Hidden stays hidden: another unit that works with her does not see the jobcenter's decision.
+    const list = await t.request(w.psychiatryWorker.cookie, { method: 'GET', url: url() });
+    expect(list.statusCode).toBe(200);
+    expect(list.body).not.toContain('Mentorstøtte efter januar');
   });
 
   it('goes to hearing; she corrects a fact; it is finalised with what changed; then it is immutable', async () => {

@@ -18,6 +18,8 @@ import { myPathwayPath } from './routes.js';
  * - `/min-enhed` the team leader's unit overview
  * - `/min-enhed/borgere` the unit's citizens behind a figure (?attention=…, ?professionalId=…)
  * - `/borgere/:citizenId/plan` a citizen's plan (a citizen sees their own here too)
+ * - `/borgere/:citizenId/afgoerelser/:decisionId` a decision's checklist (`…/ny` a new draft)
+ * - `/teammoeder` my unit's team meetings, `/teammoeder/:id` one with its case list
  * - `/samarbejde` the team leader's collaboration and quality survey results
  * - `/ledelsestal` management figures for leaders
  * - `/svar/:token` a collaboration survey answered through an invitation link (no login)
@@ -39,6 +41,13 @@ export function App(): ReactElement {
           <Route path="min-enhed" element={<PageLoader page={pages.unit} />} />
           <Route path="min-enhed/borgere" element={<PageLoader page={pages.unitCitizens} />} />
           <Route path="borgere/:citizenId/plan" element={<PageLoader page={pages.plan} />} />
+          <Route path="borgere/:citizenId/afgoerelser/ny" element={<PageLoader page={pages.newDecision} />} />
+          <Route
+            path="borgere/:citizenId/afgoerelser/:decisionId"
+            element={<PageLoader page={pages.decision} />}
+          />
+          <Route path="teammoeder" element={<PageLoader page={pages.teamMeetings} />} />
+          <Route path="teammoeder/:teamMeetingId" element={<PageLoader page={pages.teamMeeting} />} />
           <Route path={myPathwayPath.slice(1)} element={<PageLoader page={pages.myPathway} />} />
           <Route path="samarbejde" element={<PageLoader page={pages.surveys} />} />
           <Route path={managementPath.slice(1)} element={<PageLoader page={managementPage} />} />

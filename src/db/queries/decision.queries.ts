@@ -227,3 +227,21 @@ export async function appealForUpdate(trx: Transaction<DB>, municipalityId: stri
     .forUpdate()
     .executeTakeFirst();
 }
+
+/** Those of `professionalIds` who work in the unit (a decision's news goes to its unit only). */
+export async function staffOfUnit(
+  db: Executor,
+  municipalityId: string,
+  unitId: string,
+  professionalIds: readonly string[],
+): Promise<string[]> {
+  if (professionalIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('professional')
+    .select('id')
+    .where('municipality_id', '=', municipalityId)
+    .where('unit_id', '=', unitId)
+    .where('id', 'in', [...professionalIds])
+    .execute();
+  return rows.map((row) => row.id);
+}

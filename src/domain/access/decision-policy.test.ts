@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type AccessDecision,
   type Actor,
+  canSeeDecision,
   DECISION_ACTS,
   decideDecisionAct,
   decideDecisionLetter,
@@ -37,12 +38,23 @@ describe('the acts on a decision', () => {
     expect(decideDecisionAct(citizen, act, as('own-plan'), 'jobcenter').allowed).toBe(false);
   });
 
-  it('lets her, her relative and those who see her decisions get the letters; not a passing basis', () => {
-    expect(decideDecisionLetter(citizen, as('own-plan')).allowed).toBe(true);
-    expect(decideDecisionLetter(relative, as('delegated')).allowed).toBe(true);
-    expect(decideDecisionLetter(caseworker, as('relationship')).allowed).toBe(true);
-    expect(decideDecisionLetter(caseworker, as('meeting'))).toMatchObject({ code: 'decision.letters' });
-    expect(decideDecisionLetter(caseworker, as('break-glass')).allowed).toBe(false);
+  it('lets her, her relative and the deciding unit get the letters; not another unit, nor a passing basis', () => {
+    expect(decideDecisionLetter(citizen, as('own-plan'), 'jobcenter').allowed).toBe(true);
+    expect(decideDecisionLetter(relative, as('delegated'), 'jobcenter').allowed).toBe(true);
+    expect(decideDecisionLetter(caseworker, as('relationship'), 'jobcenter').allowed).toBe(true);
+    expect(decideDecisionLetter(caseworker, as('relationship'), 'psychiatry').allowed).toBe(false);
+    expect(decideDecisionLetter(caseworker, as('meeting'), 'jobcenter')).toMatchObject({
+      code: 'decision.letters',
+    });
+    expect(decideDecisionLetter(caseworker, as('break-glass'), 'jobcenter').allowed).toBe(false);
+  });
+
+  it('shows a decision to her and the deciding unit only: another unit that works with her sees none', () => {
+    expect(canSeeDecision(citizen, 'own-plan', 'jobcenter')).toBe(true);
+    expect(canSeeDecision(caseworker, 'relationship', 'jobcenter')).toBe(true);
+    expect(canSeeDecision(caseworker, 'unit-leader', 'jobcenter')).toBe(true);
+    expect(canSeeDecision(caseworker, 'relationship', 'psychiatry')).toBe(false);
+    expect(canSeeDecision(caseworker, 'referral', 'jobcenter')).toBe(false);
   });
 });
 

@@ -281,12 +281,16 @@ export function decideDecisionAct(
 
 /**
  * Who gets a decision's letters (the hearing letter, the final decision) as PDF: the citizen
- * herself and a relative with power of attorney (they are hers), and the professionals who may
- * see her decisions (canSeeDecisions). A passing basis sees no decision, so no letter either.
+ * herself and a relative with power of attorney (they are hers), and the professionals who see
+ * the decision (canSeeDecision). A passing basis or another unit gets no letter.
  */
-export function decideDecisionLetter(actor: Actor, access: AccessDecision): AccessDecision {
+export function decideDecisionLetter(
+  actor: Actor,
+  access: AccessDecision,
+  decidingUnitId: string,
+): AccessDecision {
   if (!access.allowed) return access;
-  return canSeeDecisions(actor, access.basis) ? access : refusal('decision.letters');
+  return canSeeDecision(actor, access.basis, decidingUnitId) ? access : refusal('decision.letters');
 }
 
 /**
@@ -325,6 +329,17 @@ export function decideTeamMeetingAccess(actor: Actor, teamUnitId: string | null)
  */
 export function canSeeDecisions(actor: Actor, basis: AccessBasis): boolean {
   return actor.kind === 'citizen' || DIRECT_BASES.includes(basis);
+}
+
+/**
+ * Whether this reader sees one decision at all: she does (and her relative), and so do the
+ * deciding unit's professionals with a lasting relationship. Another unit's professional does
+ * not, even one who works with her — a decision is "what", like an intervention's details — so
+ * it is left out of lists, counts, letters and the inbox for them (hidden stays hidden).
+ */
+export function canSeeDecision(actor: Actor, basis: AccessBasis, decidingUnitId: string): boolean {
+  if (actor.kind === 'citizen') return true;
+  return DIRECT_BASES.includes(basis) && actor.unitId === decidingUnitId;
 }
 
 /** What an act is about: the intervention's (owning) unit, or the current coordinator. */

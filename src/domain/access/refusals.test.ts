@@ -68,7 +68,7 @@ const refusals = {
   'decideMeetingPreparation, relative': decideMeetingPreparation(relative, as('delegated')),
   'decideDecisionDraft, another unit': decideDecisionDraft(caseworker, as('relationship'), 'unit-elsewhere'),
   'decideDecisionAct, another unit': decideDecisionAct(caseworker, 'finalise', related, 'unit-elsewhere'),
-  'decideDecisionLetter, referral': decideDecisionLetter(caseworker, as('referral')),
+  'decideDecisionLetter, referral': decideDecisionLetter(caseworker, as('referral'), 'unit-a'),
   'decideTeamCaseAct, meeting': decideTeamCaseAct(caseworker, 'list-case', as('meeting'), 'unit-a'),
   'decideTeamMeetingAccess, another unit': decideTeamMeetingAccess(caseworker, 'unit-b'),
   'decideTeamCaseAct, another team': decideTeamCaseAct(caseworker, 'recommend', related, 'unit-b'),

@@ -10,6 +10,7 @@ import { languageOf, problems } from '../problem.js';
 import { idParam } from '../route-params.js';
 import { composeDecisionLetter, LETTER_KINDS } from './decision-letter.document.js';
 import { listDecisions } from './decisions.commands.js';
+import { decisionUnit } from '../../db/queries/decision.queries.js';
 
 const letterParams = z.strictObject({
   citizenId: idParam('citizen'),
@@ -41,13 +42,15 @@ export function decisionLetterRoutes(app: App, context: AppContext): void {
       const actor = actorOf(request);
       const { citizenId, decisionId, letter } = request.params;
       const resource = `decision_letter:${decisionId}`;
+      const unitId = await decisionUnit(context.database.db, actor.municipalityId, citizenId, decisionId);
       const { granted } = await authorizeCitizen(
         context,
         request,
         actor,
         citizenId,
         { action: 'read', resource },
-        decideDecisionLetter,
+        // An unknown decision: a 404 for those who may read her letters at all.
+        (a, access) => decideDecisionLetter(a, access, unitId ?? (a.kind === 'professional' ? a.unitId : '')),
       );
       const [decision] = await listDecisions(
         context,

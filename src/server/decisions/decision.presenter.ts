@@ -56,7 +56,8 @@ export function decisionRecord(
         }
       : null,
     hearingUntil: row.hearing_until,
-    hearingSent: row.hearing_sent_at !== null,
+    // Rows sent to hearing before migration 030 have a last day and no sending time.
+    hearingSent: row.hearing_sent_at !== null || (row.status !== 'draft' && row.hearing_until !== null),
     noHearingReason: row.no_hearing_reason,
     responses,
     appeal:

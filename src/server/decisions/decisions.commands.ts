@@ -3,6 +3,7 @@ import type { HearingAnsweredData } from '../../domain/coordination/notification
 import {
   type AccessBasis,
   type Actor,
+  canSeeDecision,
   canSeeDecisions,
   decideDecisionDraft,
   decideHearingResponse,
@@ -18,6 +19,7 @@ import {
 import {
   decisionForUpdate,
   decisionsOf,
+  staffOfUnit,
   insertDecision,
   insertResponse,
   responsesOf,
@@ -44,7 +46,9 @@ export async function listDecisions(
 ): Promise<DecisionView[]> {
   if (!canSeeDecisions(actor, basis)) return [];
   const db = context.database.db;
-  const rows = await decisionsOf(db, actor.municipalityId, citizenId, decisionId);
+  const rows = (await decisionsOf(db, actor.municipalityId, citizenId, decisionId)).filter((row) =>
+    canSeeDecision(actor, basis, row.unit_id),
+  );
   const responses = await responsesOf(
     db,
     actor.municipalityId,
@@ -153,11 +157,13 @@ export async function answerHearing(
     if (!decision) throw problems.notFound('The decision');
     if (!hearingOpen(decision.status, decision.hearing_until, danishToday(now)))
       throw problems.conflict('The hearing is closed: its last day has passed, or the decision is made.');
-    // The one who sent it to hearing, and her coordinator, hear of her answer in the inbox.
+    // The one who sent it to hearing, and her coordinator, hear of her answer in the inbox: only
+    // those of the deciding unit, as no one else may see the decision.
+    const told = [decision.created_by, ...(await coordinatorOf(trx, actor.municipalityId, citizenId))];
     await insertNotifications(
       trx,
       { municipalityId: actor.municipalityId, id: null },
-      new Set([decision.created_by, ...(await coordinatorOf(trx, actor.municipalityId, citizenId))]),
+      new Set(await staffOfUnit(trx, actor.municipalityId, decision.unit_id, told)),
       {
         citizenId,
         kind: 'hearing-answered',

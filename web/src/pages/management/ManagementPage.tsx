@@ -25,6 +25,7 @@ import { formatNumber } from '../../i18n/format.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { FilterSelect } from './FilterSelect.js';
+import { DecisionFiguresSection } from './DecisionFiguresSection.js';
 import { GasDistributionSection } from './GasDistributionSection.js';
 import { filterFromSearch, offeredYears, searchOfFilter } from './management-filter.js';
 import { ScrollRegion } from './ScrollRegion.js';
@@ -378,6 +379,7 @@ export function ManagementPage(): ReactElement {
       </section>
 
       <GasDistributionSection headingId={`${id}-gas`} year={filter.year} />
+      <DecisionFiguresSection headingId={`${id}-decisions`} year={filter.year} />
     </>
   );
 }
