@@ -33,6 +33,9 @@ export function useTeamMeeting(id: string): UseQueryResult<TeamMeeting> {
   return useQuery({
     queryKey: meetingKey(id),
     queryFn: ({ signal }) => apiJson<TeamMeeting>(`/api/team-meetings/${encodeURIComponent(id)}`, { signal }),
+    // A decision elsewhere (by anyone) may send a case back: read the list afresh each visit.
+    staleTime: 0,
+    refetchOnMount: 'always',
   });
 }
 
