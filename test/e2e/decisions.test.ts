@@ -28,6 +28,7 @@ async function checkBothWidths(page: Page, label: string): Promise<void> {
   await page.setViewportSize({ width: 360, height: 800 });
   await expectNoSidewaysScroll(page, `${label}, 360 px`);
   await expectAccessible(page, `${label}, 360 px`);
+  await page.screenshot({ path: `${SHOTS}/${label.replaceAll(' ', '-')}-360.png`, fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 

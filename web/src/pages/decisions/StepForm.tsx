@@ -106,7 +106,11 @@ export function StepForm({
         mutation.mutate(
           { ...bodyOf(fields, values), ...extra },
           {
-            onSuccess: () => showSuccess(sent),
+            onSuccess: () => {
+              showSuccess(sent);
+              // A form that stays (a second case, another step) starts empty again.
+              setValues(initial);
+            },
             onError: (error) => fieldErrors.fromServer(error),
           },
         );
