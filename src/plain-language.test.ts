@@ -5,6 +5,7 @@ import { addCounts, lixCount, lixOf } from './domain/language/lix.js';
 import { RC_QUESTIONS } from './domain/measures/rc-questionnaire.js';
 import { minutesTexts } from './server/plan-pdf/meeting-minutes.texts.js';
 import { citizenPdfTexts } from './server/plan-pdf/plan-pdf.texts.js';
+import { letterTexts } from './server/decisions/decision-letter.texts.js';
 
 /**
  * Plain language, measured (issue 11): every Danish text a citizen or a relative reads, in the
@@ -37,6 +38,7 @@ function citizenScreens(): Map<string, [key: string, text: string][]> {
     'surveyAnswer',
     'myFollowUps',
     'reminders',
+    'myDecisions',
   ]) {
     const texts = (da as unknown as Record<string, Texts>)[namespace];
     if (!texts) throw new Error(`no texts for ${namespace}`);
@@ -54,6 +56,11 @@ function citizenScreens(): Map<string, [key: string, text: string][]> {
       [`rc.${question.key}`, question.question.da],
       ...question.options.map((option): [string, string] => [`rc.${question.key}.${option.code}`, option.da]),
     ]),
+  );
+  // The decision letters' own words (the hearing letter, the final decision).
+  screens.set(
+    'letters',
+    Object.entries(letterTexts.da).map(([key, text]) => [`letter.${key}`, text]),
   );
   screens.set(
     'pdf',

@@ -138,6 +138,74 @@ export interface DecisionTable {
   hearing_until: DateColumn | null;
   created_by: string;
   created_at: Timestamp;
+  /** Migration 030: the checklist of the legal steps. */
+  informal_contact_kind: 'call' | 'meeting' | null;
+  informal_contact_planned_on: DateColumn | null;
+  informal_contact_held_on: DateColumn | null;
+  informal_contact_outcome: string | null;
+  hearing_sent_at: Timestamp | null;
+  no_hearing_reason: string | null;
+  changed_by_hearing: boolean | null;
+  hearing_changes: string | null;
+  decision_text: string | null;
+  reasons_rules: string | null;
+  reasons_considerations: string | null;
+  reasons_facts: string | null;
+  appeal_body: string | null;
+  appeal_how: string | null;
+  appeal_weeks: number | null;
+  decided_on: DateColumn | null;
+  finalised_by: string | null;
+  /** Migration 031: the team case it follows or departs from. */
+  team_case_id: string | null;
+  departure_reason: string | null;
+}
+
+export interface TeamMeetingTable {
+  municipality_id: string;
+  id: string;
+  unit_id: string;
+  title: string;
+  starts_at: Timestamp;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface TeamCaseTable {
+  municipality_id: string;
+  id: string;
+  team_meeting_id: string;
+  citizen_id: string;
+  citizen_meeting_id: string | null;
+  summary: string;
+  citizen_attends: Generated<boolean>;
+  support_person: string | null;
+  status: Generated<'listed' | 'recommended' | 'returned'>;
+  recommendation: string | null;
+  recommendation_reasons: string | null;
+  recommended_by: string | null;
+  recommended_at: Timestamp | null;
+  returned_reason: string | null;
+  returned_decision_id: string | null;
+  returned_at: Timestamp | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface DecisionAppealTable {
+  municipality_id: string;
+  decision_id: string;
+  citizen_id: string;
+  received_on: DateColumn;
+  reconsideration_due: DateColumn;
+  reconsidered_on: DateColumn | null;
+  reconsideration_outcome: 'upheld' | 'changed' | null;
+  reconsideration_note: string | null;
+  forwarded_on: DateColumn | null;
+  result: 'upheld' | 'changed' | 'remitted' | 'rejected' | null;
+  result_on: DateColumn | null;
+  created_by: string;
+  created_at: Timestamp;
 }
 
 export interface DecisionResponseTable {
@@ -481,6 +549,9 @@ export interface DB {
   meeting_agreement: MeetingAgreementTable;
   decision: DecisionTable;
   decision_response: DecisionResponseTable;
+  decision_appeal: DecisionAppealTable;
+  team_meeting: TeamMeetingTable;
+  team_case: TeamCaseTable;
   proposal: ProposalTable;
   instrument: InstrumentTable;
   measure_response: MeasureResponseTable;

@@ -52,6 +52,7 @@ import { remindersRoutes } from './reminders/reminders.routes.js';
 import { calendarFeedsRoutes } from './calendar-feeds/calendar-feeds.routes.js';
 import { referralsRoutes } from './coordination/referrals.routes.js';
 import { decisionsRoutes } from './decisions/decisions.routes.js';
+import { teamCaseRoutes } from './meetings/team-cases.routes.js';
 import { meetingsRoutes } from './meetings/meetings.routes.js';
 import { networkMeetingsRoutes } from './meetings/network-meetings.routes.js';
 import { proposalsRoutes } from './proposals/proposals.routes.js';
@@ -210,6 +211,7 @@ export async function buildApp(
   meetingsRoutes(app, context);
   networkMeetingsRoutes(app, context);
   decisionsRoutes(app, context);
+  teamCaseRoutes(app, context);
   proposalsRoutes(app, context);
   surveysRoutes(app, context);
   measuresRoutes(app, context);

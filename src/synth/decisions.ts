@@ -32,6 +32,7 @@ export async function writeDemoDecision(
       negative: true,
       status: 'hearing',
       hearing_until: formatDay(today + 14),
+      hearing_sent_at: formatTimestamp(today - 1, 14 * 60),
       created_by: caseworker.id,
       created_at: formatTimestamp(today - 1, 14 * 60),
     })

@@ -81,6 +81,8 @@ const MEETING_ARRANGERS: PersonaName[] = ['coordinator', 'psychiatryWorker', 'jo
 const arrangersOnly = (persona: PersonaName): Expectation =>
   MEETING_ARRANGERS.includes(persona) ? 'any' : 'deny';
 const JOBCENTER_OWNERS: PersonaName[] = ['coordinator', 'jobcenterLeader'];
+/** Who sees the jobcenter's decision: her, her relative and the deciding unit (not psychiatry). */
+const DECISION_READERS: PersonaName[] = ['citizen', 'relative', 'coordinator', 'jobcenterLeader'];
 const OTHER_TENANT: PersonaName[] = ['otherTenantProfessional', 'otherTenantCitizen'];
 const SUPERVISORS: PersonaName[] = ['jobcenterLeader', 'healthLeader', 'administrator'];
 const PROFESSIONALS: PersonaName[] = [
@@ -210,10 +212,27 @@ const EXPLICIT: Record<string, Rule> = {
   'POST /api/pathway-templates/versions/{versionId}/copy': templateChangers,
   'PUT /api/pathway-templates/versions/{versionId}': templateChangers,
   'POST /api/pathway-templates/versions/{versionId}/publish': templateChangers,
+  // Decisions (issue 14): the deciding unit's acts; the letters for her and those who see her decisions.
+  'POST /api/citizens/{citizenId}/decisions/{decisionId}/informal-contact': readers(JOBCENTER_OWNERS),
+  'POST /api/citizens/{citizenId}/decisions/{decisionId}/final': readers(JOBCENTER_OWNERS),
+  'GET /api/citizens/{citizenId}/decisions/{decisionId}/letters/{letter}': readers(DECISION_READERS),
+  // Team meetings: the holding unit's professionals; recommending also needs a relationship to her.
+  'GET /api/team-meetings/{teamMeetingId}': readers([
+    'coordinator',
+    'jobcenterColleague',
+    'jobcenterLeader',
+    'administrator',
+  ]),
+  'POST /api/team-meetings/{teamMeetingId}/cases/{caseId}/recommendation': readers(JOBCENTER_OWNERS),
+  'GET /api/analytics/decisions': readers(['jobcenterLeader', 'healthLeader', 'administrator']),
 };
 
 /** What must never reach a reader outside these personas. */
 const SECRETS: { text: () => string; allowed: PersonaName[] }[] = [
+  // A decision's facts: her and those with a lasting relationship, never a passing basis.
+  { text: () => 'afgørelsens fortrolige fakta', allowed: DECISION_READERS },
+  // A team case's summary: the team's members who may see her decisions.
+  { text: () => 'teamsagens fortrolige resumé', allowed: ['coordinator', 'jobcenterLeader'] },
   { text: () => 'psykiatriens fortrolige detalje', allowed: ['citizen', 'relative', 'psychiatryWorker'] },
   {
     text: () => 'jobcenterets detalje',
@@ -270,6 +289,19 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   },
   'POST /api/collaboration-surveys': { title: 'Matrixmåling', groups: ['A', 'B'] },
   'POST /api/quality-surveys': { title: 'Matrixkvalitet', items: [{ code: 'q1', text: 'Udsagn' }] },
+  'POST /api/citizens/{citizenId}/decisions/{decisionId}/informal-contact': {
+    kind: 'call',
+    plannedOn: '2026-12-01',
+  },
+  'POST /api/citizens/{citizenId}/decisions/{decisionId}/final': {
+    hearingChanges: 'Matrix: intet ændret',
+    reasons: { rules: 'Matrix', considerations: 'Matrix', facts: 'Matrix' },
+    appeal: { how: 'Matrix: skriv til os' },
+  },
+  'POST /api/team-meetings/{teamMeetingId}/cases/{caseId}/recommendation': {
+    recommendation: 'Matrix: indstilling',
+    reasons: 'Matrix: fordi',
+  },
   // A fresh code per call: a loaded version never changes, so a second load is 409.
   'POST /api/instruments': {
     code: 'matrix-instrument',
@@ -291,6 +323,33 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   },
 };
 let relativeDelegationId: string;
+let matrixDecisionId: string;
+
+/** The matrix's decision, made again from scratch (a final decision's row cannot be changed back). */
+async function insertMatrixDecision(): Promise<void> {
+  const db = t.context.database.db;
+  await db.deleteFrom('decision_appeal').where('decision_id', '=', matrixDecisionId).execute();
+  await db.deleteFrom('decision_response').where('decision_id', '=', matrixDecisionId).execute();
+  await db.deleteFrom('decision').where('id', '=', matrixDecisionId).execute();
+  await db
+    .insertInto('decision')
+    .values({
+      municipality_id: w.municipalityId,
+      id: matrixDecisionId,
+      citizen_id: w.citizen.id,
+      unit_id: w.units.jobcenter,
+      title: 'Matrix: afgørelse',
+      proposal: 'Matrix: forslag',
+      facts: 'afgørelsens fortrolige fakta',
+      legal_basis: 'LAB-32',
+      status: 'hearing',
+      hearing_until: '2026-01-01',
+      hearing_sent_at: new Date('2025-12-01T10:00:00Z'),
+      created_by: w.coordinator.id,
+      created_at: new Date('2025-12-01T10:00:00Z'),
+    })
+    .execute();
+}
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -350,7 +409,25 @@ beforeAll(async () => {
     { change: { frequency: 'Matrix: hver anden uge' } },
     w.psychiatryWorker,
   );
+  // A decision of the jobcenter's in hearing, its last day passed (so it can be made final), and a
+  // team meeting of the jobcenter with her case on its list: reset to these after each write.
+  const teamMeeting = await t.request(w.coordinator.cookie, {
+    method: 'POST',
+    url: '/api/team-meetings',
+    payload: { title: 'Matrix: rehabiliteringsteam', startsAt: new Date().toISOString() },
+  });
+  const teamCase = await t.request(w.coordinator.cookie, {
+    method: 'POST',
+    url: `/api/team-meetings/${teamMeeting.json().id}/cases`,
+    payload: { citizenId: w.citizen.id, summary: 'teamsagens fortrolige resumé' },
+  });
+  matrixDecisionId = newId();
+  await insertMatrixDecision();
   ids = {
+    decisionId: matrixDecisionId,
+    letter: 'hearing',
+    teamMeetingId: teamMeeting.json().id,
+    caseId: teamCase.json().cases[0].id,
     proposalId: JSON.parse(proposal.body).id,
     meetingId: meeting.json().id,
     citizenId: w.citizen.id,
@@ -675,6 +752,12 @@ async function reset(): Promise<void> {
     .updateTable('proposal')
     .set({ status: 'pending', decided_by: null, decided_at: null, decline_reason: null })
     .where('id', '=', ids.proposalId ?? '')
+    .execute();
+  await insertMatrixDecision();
+  await db
+    .updateTable('team_case')
+    .set({ status: 'listed', recommendation: null, recommendation_reasons: null, recommended_by: null })
+    .where('id', '=', ids.caseId ?? '')
     .execute();
   t.context.plans.grants.invalidate(w.municipalityId, w.citizen.id);
   // A write may have changed what is hidden (a new intervention, a consent): read it again.

@@ -288,9 +288,11 @@ describe('the citizen’s own part of Mit forløb', () => {
 
     const caseworker = await demo.signedInAs('jobcenter-caseworker', { width: 1280, height: 900 });
     await caseworker.goto(`/borgere/${citizenId}/plan`);
-    const section = caseworker.getByRole('region', { name: 'Afgørelser i partshøring' });
-    await section.getByRole('article', { name: 'Mentorstøtte efter januar' }).getByText(correction).waitFor();
-    await expectAccessible(caseworker, 'the plan with a decision in hearing');
+    // The plan has one line per decision; its page has her answer.
+    const section = caseworker.getByRole('region', { name: 'Afgørelser' });
+    await section.getByRole('link', { name: 'Mentorstøtte efter januar' }).click();
+    await caseworker.getByText(correction).waitFor();
+    await expectAccessible(caseworker, 'the decision page with her answer');
     await caseworker.context().close();
   });
 

@@ -20,6 +20,8 @@ import { myPathwayPath } from './routes.js';
  * - `/min-enhed/borgere` the unit's citizens behind a figure (?attention=…, ?professionalId=…)
  * - `/borgere/:citizenId/plan` a citizen's plan (a citizen sees their own here too)
  * - `/borgere/:citizenId/moeder/:meetingId` one meeting: invitations, agenda, record, agreements
+ * - `/borgere/:citizenId/afgoerelser/:decisionId` a decision's checklist (`…/ny` a new draft)
+ * - `/teammoeder` my unit's team meetings, `/teammoeder/:id` one with its case list
  * - `/samarbejde` the team leader's collaboration and quality survey results
  * - `/ledelsestal` management figures for leaders
  * - `/forloebsskabeloner` the municipality's pathway templates (leaders copy, edit, publish)
@@ -47,6 +49,13 @@ export function App(): ReactElement {
             element={<PageLoader page={pages.followUp} />}
           />
           <Route path="borgere/:citizenId/moeder/:meetingId" element={<PageLoader page={pages.meeting} />} />
+          <Route path="borgere/:citizenId/afgoerelser/ny" element={<PageLoader page={pages.newDecision} />} />
+          <Route
+            path="borgere/:citizenId/afgoerelser/:decisionId"
+            element={<PageLoader page={pages.decision} />}
+          />
+          <Route path="teammoeder" element={<PageLoader page={pages.teamMeetings} />} />
+          <Route path="teammoeder/:teamMeetingId" element={<PageLoader page={pages.teamMeeting} />} />
           <Route path={myPathwayPath.slice(1)} element={<PageLoader page={pages.myPathway} />} />
           <Route path="samarbejde" element={<PageLoader page={pages.surveys} />} />
           <Route path={managementPath.slice(1)} element={<PageLoader page={managementPage} />} />

@@ -11,6 +11,23 @@ export function followUpPath(citizenId: string, kind: 'intervention' | 'sub_goal
   return `${planPath(citizenId)}/opfoelgning/${segment}/${encodeURIComponent(itemId)}`;
 }
 
+/** A decision's own page: its checklist of the legal steps (issue 14). */
+export function decisionPath(citizenId: string, decisionId: string): string {
+  return `/borgere/${encodeURIComponent(citizenId)}/afgoerelser/${encodeURIComponent(decisionId)}`;
+}
+
+/** A new draft decision for the citizen, answering a team case when given. */
+export function newDecisionPath(citizenId: string, teamCaseId?: string): string {
+  const base = `/borgere/${encodeURIComponent(citizenId)}/afgoerelser/ny`;
+  return teamCaseId ? `${base}?teamCase=${encodeURIComponent(teamCaseId)}` : base;
+}
+
+/** The team meetings of my unit, and one of them with its case list. */
+export const teamMeetingsPath = '/teammoeder';
+export function teamMeetingPath(meetingId: string): string {
+  return `${teamMeetingsPath}/${encodeURIComponent(meetingId)}`;
+}
+
 /** The citizen's (and a relative's) start page: Mit forløb, the plan in plain language. */
 export const myPathwayPath = '/mit-forloeb';
 
@@ -20,6 +37,7 @@ export const paths = {
   caseload: '/borgere',
   unit: '/min-enhed',
   surveys: '/samarbejde',
+  teamMeetings: '/teammoeder',
 } as const;
 
 /** Whether the user leads a unit and so has the unit overview. */

@@ -242,12 +242,104 @@ export function decideHearingResponse(actor: Actor, access: AccessDecision): Acc
 }
 
 /**
+ * The acts on a decision after its draft (issue 14, item 4). Each is the deciding unit's: only a
+ * professional of the unit that owns the decision, with a lasting relationship to the citizen (or
+ * its leader), records them. Not through a referral, a meeting invitation or break-the-glass, and
+ * never another unit, even one that works with her: the case is the deciding unit's.
+ */
+export type DecisionAct =
+  | 'draft'
+  | 'send-to-hearing'
+  | 'record-informal-contact'
+  | 'finalise'
+  | 'record-appeal'
+  | 'record-reconsideration'
+  | 'record-appeal-result';
+
+export const DECISION_ACTS: readonly DecisionAct[] = [
+  'draft',
+  'send-to-hearing',
+  'record-informal-contact',
+  'finalise',
+  'record-appeal',
+  'record-reconsideration',
+  'record-appeal-result',
+];
+
+export function decideDecisionAct(
+  actor: Actor,
+  _act: DecisionAct,
+  access: AccessDecision,
+  decidingUnitId: string,
+): AccessDecision {
+  if (!access.allowed) return access;
+  if (actor.kind !== 'professional') return refusal('decision.own-unit-acts');
+  if (actor.unitId !== decidingUnitId || !DIRECT_BASES.includes(access.basis))
+    return refusal('decision.own-unit-acts');
+  return access;
+}
+
+/**
+ * Who gets a decision's letters (the hearing letter, the final decision) as PDF: the citizen
+ * herself and a relative with power of attorney (they are hers), and the professionals who see
+ * the decision (canSeeDecision). A passing basis or another unit gets no letter.
+ */
+export function decideDecisionLetter(
+  actor: Actor,
+  access: AccessDecision,
+  decidingUnitId: string,
+): AccessDecision {
+  if (!access.allowed) return access;
+  return canSeeDecision(actor, access.basis, decidingUnitId) ? access : refusal('decision.letters');
+}
+
+/**
+ * The team's recommendation (indstilling) on a case at a team meeting: a professional of the
+ * unit that holds the team meeting, with a lasting relationship to the citizen (or its leader).
+ * Putting a case on the list is the caseworker's: a professional with a lasting relationship.
+ */
+export function decideTeamCaseAct(
+  actor: Actor,
+  act: 'list-case' | 'recommend',
+  access: AccessDecision,
+  teamUnitId: string,
+): AccessDecision {
+  if (!access.allowed) return access;
+  if (actor.kind !== 'professional' || !DIRECT_BASES.includes(access.basis))
+    return refusal('team.relationship');
+  if (act === 'recommend' && actor.unitId !== teamUnitId) return refusal('team.own-team-recommends');
+  return access;
+}
+
+/**
+ * Who holds and reads a team meeting (its case list): the professionals of the unit that holds
+ * it. Each case's material is shown only to a reader who may see that citizen's decisions
+ * (canSeeDecisions); to the rest of the team a case is "a case", its status only.
+ */
+export function decideTeamMeetingAccess(actor: Actor, teamUnitId: string | null): AccessDecision {
+  if (actor.kind !== 'professional') return refusal('team.own-team');
+  if (teamUnitId !== null && actor.unitId !== teamUnitId) return refusal('team.own-team');
+  return { allowed: true, basis: 'relationship' };
+}
+
+/**
  * Who reads the citizen's decisions and hearings: she (and a relative with power of attorney)
  * and the professionals with a lasting relationship. Passing bases (a referral, a meeting, an
  * emergency) do not: a decision is the deciding unit's case with her.
  */
 export function canSeeDecisions(actor: Actor, basis: AccessBasis): boolean {
   return actor.kind === 'citizen' || DIRECT_BASES.includes(basis);
+}
+
+/**
+ * Whether this reader sees one decision at all: she does (and her relative), and so do the
+ * deciding unit's professionals with a lasting relationship. Another unit's professional does
+ * not, even one who works with her — a decision is "what", like an intervention's details — so
+ * it is left out of lists, counts, letters and the inbox for them (hidden stays hidden).
+ */
+export function canSeeDecision(actor: Actor, basis: AccessBasis, decidingUnitId: string): boolean {
+  if (actor.kind === 'citizen') return true;
+  return DIRECT_BASES.includes(basis) && actor.unitId === decidingUnitId;
 }
 
 /** What an act is about: the intervention's (owning) unit, or the current coordinator. */

@@ -16,6 +16,26 @@ export const REFUSALS = {
     en: 'Only a professional of the deciding unit, who works with the citizen, drafts its decisions.',
     da: 'Kun en fagperson i den enhed, der træffer afgørelsen, og som arbejder med borgeren, kan skrive udkastet.',
   },
+  'decision.own-unit-acts': {
+    en: 'Only a professional of the deciding unit, who works with the citizen, records the steps of its decision.',
+    da: 'Kun en fagperson i den enhed, der træffer afgørelsen, og som arbejder med borgeren, kan registrere trinene i afgørelsen.',
+  },
+  'decision.letters': {
+    en: 'The letters of a decision are for the citizen and those who work with her on it.',
+    da: 'Brevene i en afgørelse er til borgeren og dem, der arbejder med hende om den.',
+  },
+  'team.relationship': {
+    en: 'Only a professional who works with the citizen puts her case before the team.',
+    da: 'Kun en fagperson, der arbejder med borgeren, kan sætte hendes sag på teamets liste.',
+  },
+  'team.own-team': {
+    en: 'A team meeting is for the professionals of the unit that holds it.',
+    da: 'Et teammøde er for fagpersonerne i den enhed, der holder det.',
+  },
+  'team.own-team-recommends': {
+    en: 'Only the team that holds the meeting gives its recommendation.',
+    da: 'Kun det team, der holder mødet, kan give sin indstilling.',
+  },
   'decision.citizen-answers': {
     en: 'Only the citizen herself answers a hearing on her case.',
     da: 'Kun borgeren selv kan svare i en partshøring om sin sag.',

@@ -103,6 +103,17 @@ export const reminderDataSchema = z.object({
 });
 export type ReminderData = z.infer<typeof reminderDataSchema>;
 
+/**
+ * A final decision departed from the team's recommendation on a case: the case is back on the
+ * team's list. Names the team meeting, never the decision's content (the team reads it there).
+ */
+export const teamCaseReturnedDataSchema = z.object({
+  teamMeetingId: z.uuid(),
+  teamCaseId: z.uuid(),
+  meeting: z.string().describe('The team meeting’s title'),
+});
+export type TeamCaseReturnedData = z.infer<typeof teamCaseReturnedDataSchema>;
+
 // The keys in the order the inbox has always sent them (the serialiser writes a schema's order):
 // id, kind, citizenId, subjectId, payload, actor, createdAt, readAt.
 const id = { id: z.uuid() };
@@ -163,6 +174,13 @@ export const notificationSchema = z
       kind: z.enum(REMINDER_NOTIFICATION_KINDS),
       ...subjects,
       payload: reminderDataSchema,
+      ...rest,
+    }),
+    z.object({
+      ...id,
+      kind: z.literal('team-case-returned'),
+      ...subjects,
+      payload: teamCaseReturnedDataSchema,
       ...rest,
     }),
   ])

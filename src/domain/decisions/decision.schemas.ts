@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { freeText, isoDate, textLine } from '../common/text.schemas.js';
 import { LEGAL_BASIS_CODES } from '../organisation/legal-bases.js';
+import { decisionStepsSchema } from './decision-steps.schemas.js';
 
 /**
  * A preliminary decision sent to hearing (partshøring), and the citizen's answers to it
@@ -15,7 +16,12 @@ export const decisionCreateSchema = z
     facts: freeText(8000).describe('The facts the unit relies on, so she can correct them'),
     legalBasis: z.enum(LEGAL_BASIS_CODES, { error: 'must be a legal basis code' }),
     negative: z.boolean().default(false).describe('Whether it goes against what she asked for or has'),
-    hearingUntil: isoDate.describe('The last day she can answer (a Danish calendar day)'),
+    hearingUntil: isoDate
+      .optional()
+      .describe(
+        'The last day she can answer (a Danish calendar day); without it, the decision stays a draft',
+      ),
+    teamCaseId: z.uuid().optional().describe('The team case whose recommendation the decision answers'),
   })
   .meta({ id: 'DecisionCreate' });
 export type DecisionCreate = z.infer<typeof decisionCreateSchema>;
@@ -49,6 +55,7 @@ export const decisionViewSchema = z
       z.object({ id: z.uuid(), kind: z.enum(HEARING_RESPONSE_KINDS), text: z.string(), at: z.string() }),
     ),
     createdAt: z.string(),
+    ...decisionStepsSchema.shape,
   })
   .meta({ id: 'Decision' });
 export type DecisionView = z.infer<typeof decisionViewSchema>;

@@ -3,11 +3,12 @@ import type { HearingAnsweredData } from '../../domain/coordination/notification
 import {
   type AccessBasis,
   type Actor,
+  canSeeDecision,
   canSeeDecisions,
   decideDecisionDraft,
   decideHearingResponse,
 } from '../../domain/access/policy.js';
-import { addDays, danishToday } from '../../domain/calendar.js';
+import { addDays, type Day, danishToday } from '../../domain/calendar.js';
 import {
   type DecisionCreate,
   type DecisionView,
@@ -15,14 +16,18 @@ import {
   type HearingResponseCreate,
   hearingOpen,
 } from '../../domain/decisions/decision.schemas.js';
-import type { LegalBasisCode } from '../../domain/organisation/legal-bases.js';
 import {
   decisionForUpdate,
   decisionsOf,
+  staffOfUnit,
   insertDecision,
   insertResponse,
   responsesOf,
 } from '../../db/queries/decision.queries.js';
+import { teamCaseOfCitizen } from '../../db/queries/team-cases.queries.js';
+import type { DB } from '../../db/schema.js';
+import type { Transaction } from 'kysely';
+import { presentDecision } from './decision.presenter.js';
 import { coordinatorOf, insertNotifications } from '../../db/queries/notification.queries.js';
 import { auditInTransaction } from '../audit/audit-writer.js';
 import { authorizeCitizen } from '../auth/citizen-access.js';
@@ -42,38 +47,29 @@ export async function listDecisions(
 ): Promise<DecisionView[]> {
   if (!canSeeDecisions(actor, basis)) return [];
   const db = context.database.db;
-  const rows = await decisionsOf(db, actor.municipalityId, citizenId, decisionId);
+  const rows = (await decisionsOf(db, actor.municipalityId, citizenId, decisionId)).filter((row) =>
+    canSeeDecision(actor, basis, row.unit_id),
+  );
   const responses = await responsesOf(
     db,
     actor.municipalityId,
     rows.map((row) => row.id),
   );
   const today = danishToday(now);
-  return rows.map((row) => ({
-    id: row.id,
-    unit: { id: row.unit_id, name: row.unit_name },
-    title: row.title,
-    proposal: row.proposal,
-    facts: row.facts,
-    legalBasis: row.legal_basis as LegalBasisCode,
-    negative: row.negative,
-    status: row.status,
-    hearingUntil: row.hearing_until,
-    hearingOpen: hearingOpen(row.status, row.hearing_until, today),
-    responses: responses
-      .filter((response) => response.decision_id === row.id)
-      .map((response) => ({
-        id: response.id,
-        kind: response.kind,
-        text: response.text,
-        at: response.created_at.toISOString(),
-      })),
-    createdAt: row.created_at.toISOString(),
-  }));
+  return rows.map((row) =>
+    presentDecision(
+      row,
+      responses.filter((response) => response.decision_id === row.id),
+      today,
+    ),
+  );
 }
 
-/** A professional of the deciding unit sends a draft decision to hearing, with its last day. */
-export async function sendToHearing(
+/**
+ * A professional of the deciding unit drafts a decision (the facts relied on and the legal
+ * basis), and sends it to hearing at once when she gives its last day.
+ */
+export async function createDecision(
   context: AppContext,
   request: FastifyRequest,
   actor: Actor,
@@ -90,13 +86,9 @@ export async function sendToHearing(
     { action: 'create', resource: 'decision' },
     (a, access) => decideDecisionDraft(a, access, unitId),
   );
-  const today = danishToday(now);
-  if (
-    input.hearingUntil < addDays(today, HEARING_DAYS.min) ||
-    input.hearingUntil > addDays(today, HEARING_DAYS.max)
-  )
-    throw problems.field('hearingUntil', `must be from tomorrow to ${HEARING_DAYS.max} days ahead`);
+  if (input.hearingUntil !== undefined) checkHearingUntil(input.hearingUntil, danishToday(now));
   const id = await context.database.db.transaction().execute(async (trx) => {
+    if (input.teamCaseId) await requireTeamCase(trx, actor.municipalityId, citizenId, input.teamCaseId);
     const created = await insertDecision(trx, {
       municipality_id: actor.municipalityId,
       citizen_id: citizenId,
@@ -106,20 +98,12 @@ export async function sendToHearing(
       facts: input.facts,
       legal_basis: input.legalBasis,
       negative: input.negative,
-      hearing_until: input.hearingUntil,
+      hearing_until: input.hearingUntil ?? null,
       created_by: actor.id,
+      team_case_id: input.teamCaseId ?? null,
     });
-    // Reminders (decision 0021): the hearing's last day coming, to her and to the sender.
-    await enqueueReminder(
-      trx,
-      {
-        kind: 'reminder-hearing-deadline',
-        municipalityId: actor.municipalityId,
-        decisionId: created,
-        hearingUntil: input.hearingUntil,
-      },
-      now,
-    );
+    if (input.hearingUntil !== undefined)
+      await remindOfHearing(trx, actor.municipalityId, created, input.hearingUntil, now);
     await auditInTransaction(trx, {
       actor,
       citizenId,
@@ -133,6 +117,38 @@ export async function sendToHearing(
   const [decision] = await listDecisions(context, actor, granted.basis, citizenId, now, id);
   if (!decision) throw new Error(`The decision ${id} was not stored.`);
   return decision;
+}
+
+/** A hearing's last day: from tomorrow up to HEARING_DAYS.max ahead (a 400 naming the field). */
+/** Reminders (decision 0021): the hearing's last day coming, to her and to the sender. */
+export async function remindOfHearing(
+  trx: Transaction<DB>,
+  municipalityId: string,
+  decisionId: string,
+  hearingUntil: string,
+  now: Date,
+): Promise<void> {
+  await enqueueReminder(
+    trx,
+    { kind: 'reminder-hearing-deadline', municipalityId, decisionId, hearingUntil: hearingUntil as Day },
+    now,
+  );
+}
+
+export function checkHearingUntil(hearingUntil: string, today: string): void {
+  if (hearingUntil < addDays(today, HEARING_DAYS.min) || hearingUntil > addDays(today, HEARING_DAYS.max))
+    throw problems.field('hearingUntil', `must be from tomorrow to ${HEARING_DAYS.max} days ahead`);
+}
+
+/** The team case a decision follows must be the citizen's (a 400 naming the field). */
+async function requireTeamCase(
+  trx: Transaction<DB>,
+  municipalityId: string,
+  citizenId: string,
+  teamCaseId: string,
+): Promise<void> {
+  const found = await teamCaseOfCitizen(trx, municipalityId, citizenId, teamCaseId);
+  if (!found) throw problems.field('teamCaseId', 'must be a team case of this citizen');
 }
 
 /** The citizen comments on a decision in hearing, or corrects its facts, until its last day. */
@@ -159,11 +175,13 @@ export async function answerHearing(
     if (!decision) throw problems.notFound('The decision');
     if (!hearingOpen(decision.status, decision.hearing_until, danishToday(now)))
       throw problems.conflict('The hearing is closed: its last day has passed, or the decision is made.');
-    // The one who sent it to hearing, and her coordinator, hear of her answer in the inbox.
+    // The one who sent it to hearing, and her coordinator, hear of her answer in the inbox: only
+    // those of the deciding unit, as no one else may see the decision.
+    const told = [decision.created_by, ...(await coordinatorOf(trx, actor.municipalityId, citizenId))];
     await insertNotifications(
       trx,
       { municipalityId: actor.municipalityId, id: null },
-      new Set([decision.created_by, ...(await coordinatorOf(trx, actor.municipalityId, citizenId))]),
+      new Set(await staffOfUnit(trx, actor.municipalityId, decision.unit_id, told)),
       {
         citizenId,
         kind: 'hearing-answered',

@@ -7,9 +7,12 @@ import {
 import { authorizeCitizen } from '../auth/citizen-access.js';
 import type { App, AppContext } from '../context.js';
 import { actorOf } from '../plugins/auth.js';
-import { answerHearing, listDecisions, sendToHearing } from './decisions.commands.js';
+import { answerHearing, listDecisions, createDecision } from './decisions.commands.js';
 import { citizenParams, idParam } from '../route-params.js';
 import { auditOrigin } from '../audit/visit.js';
+import { decisionFigureRoutes } from './decision-figures.routes.js';
+import { decisionLetterRoutes } from './decision-letters.routes.js';
+import { decisionStepRoutes } from './decision-steps.routes.js';
 
 const decisionParams = z.strictObject({
   citizenId: idParam('citizen'),
@@ -19,6 +22,9 @@ const listSchema = z.object({ items: z.array(decisionViewSchema) }).meta({ id: '
 
 /** Preliminary decisions in hearing, and the citizen's answers (issue 11; issue 14 adds the rest). */
 export function decisionsRoutes(app: App, context: AppContext): void {
+  decisionStepRoutes(app, context);
+  decisionLetterRoutes(app, context);
+  decisionFigureRoutes(app, context);
   app.get(
     '/api/citizens/:citizenId/decisions',
     {
@@ -56,7 +62,7 @@ export function decisionsRoutes(app: App, context: AppContext): void {
       schema: {
         tags: ['decisions'],
         summary:
-          'Send a draft decision to hearing (partshøring), with the facts, the legal basis and the last day',
+          'Draft a decision with the facts and the legal basis; with a last day, it goes to hearing (partshøring) at once',
         params: citizenParams,
         body: decisionCreateSchema,
         response: { 201: decisionViewSchema },
@@ -66,7 +72,7 @@ export function decisionsRoutes(app: App, context: AppContext): void {
       reply
         .code(201)
         .send(
-          await sendToHearing(context, request, actorOf(request), request.params.citizenId, request.body),
+          await createDecision(context, request, actorOf(request), request.params.citizenId, request.body),
         ),
   );
 

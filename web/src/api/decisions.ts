@@ -5,7 +5,11 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import type { DecisionView, HearingResponseCreate } from '../../../src/domain/decisions/decision.schemas.js';
+import type {
+  DecisionCreate,
+  DecisionView,
+  HearingResponseCreate,
+} from '../../../src/domain/decisions/decision.schemas.js';
 import { apiJson } from './client.js';
 import { citizenPath } from './queryKeys.js';
 
@@ -37,4 +41,42 @@ export function useAnswerHearing(
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: decisionsKey(citizenId) }),
   });
+}
+
+type StepPath = 'informal-contact' | 'hearing' | 'final' | 'appeal' | 'reconsideration' | 'appeal-result';
+
+/** One step of the decision's checklist (POST …/decisions/:id/<step>); the server answers the decision. */
+export function useDecisionStep<Body>(
+  citizenId: string,
+  decisionId: string,
+  step: StepPath,
+): UseMutationResult<Decision, Error, Body> {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body) =>
+      apiJson<Decision>(`${citizenPath(citizenId)}/decisions/${decisionId}/${step}`, {
+        method: 'POST',
+        body,
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: decisionsKey(citizenId) }),
+  });
+}
+
+/** A new draft (sent to hearing at once when it has a last day). */
+export function useCreateDecision(citizenId: string): UseMutationResult<Decision, Error, DecisionCreate> {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body) => apiJson<Decision>(`${citizenPath(citizenId)}/decisions`, { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: decisionsKey(citizenId) }),
+  });
+}
+
+/** Where a decision's letter (the hearing letter or the final decision) is fetched as PDF. */
+export function letterUrl(
+  citizenId: string,
+  decisionId: string,
+  letter: 'hearing' | 'final',
+  lang: string,
+): string {
+  return `${citizenPath(citizenId)}/decisions/${encodeURIComponent(decisionId)}/letters/${letter}?lang=${lang}`;
 }

@@ -22,5 +22,15 @@ export const pages = {
     import('./about/AccessibilityPage.js').then((module) => module.AccessibilityPage),
   ),
   privacy: lazyPage(() => import('./about/PrivacyPage.js').then((module) => module.PrivacyPage)),
+  decision: lazyPage(() => import('./decisions/DecisionPage.js').then((module) => module.DecisionPage)),
+  newDecision: lazyPage(() =>
+    import('./decisions/NewDecisionPage.js').then((module) => module.NewDecisionPage),
+  ),
+  teamMeetings: lazyPage(() =>
+    import('./team-meetings/TeamMeetingsPage.js').then((module) => module.TeamMeetingsPage),
+  ),
+  teamMeeting: lazyPage(() =>
+    import('./team-meetings/TeamMeetingPage.js').then((module) => module.TeamMeetingPage),
+  ),
   notFound: lazyPage(() => import('./errors/NotFoundPage.js').then((module) => module.NotFoundPage)),
 };

@@ -1,7 +1,7 @@
 import { type ReactElement, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hearingResponseCreateSchema } from '../../../../src/domain/decisions/decision.schemas.js';
-import { type Decision, useAnswerHearing, useDecisions } from '../../api/decisions.js';
+import { type Decision, letterUrl, useAnswerHearing, useDecisions } from '../../api/decisions.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { RadioGroup } from '../../components/form/Choices.js';
 import { ErrorSummary } from '../../components/form/ErrorSummary.js';
@@ -29,14 +29,83 @@ export function MyDecisions({
   const id = useId();
   const decisions = useDecisions(citizenId);
   const shown = decisions.data?.filter((decision) => decision.status === 'hearing') ?? [];
-  if (shown.length === 0) return null;
+  const made = decisions.data?.filter((decision) => decision.status === 'final') ?? [];
+  if (shown.length === 0 && made.length === 0) return null;
   return (
-    <section aria-labelledby={`${id}-heading`} className="samspil-my-decisions">
-      <h2 id={`${id}-heading`}>{t('citizen.decisions.heading', { context })}</h2>
-      {shown.map((decision) => (
-        <DecisionCard key={decision.id} citizenId={citizenId} decision={decision} context={context} />
-      ))}
-    </section>
+    <>
+      {shown.length > 0 ? (
+        <section aria-labelledby={`${id}-heading`} className="samspil-my-decisions">
+          <h2 id={`${id}-heading`}>{t('citizen.decisions.heading', { context })}</h2>
+          {shown.map((decision) => (
+            <DecisionCard key={decision.id} citizenId={citizenId} decision={decision} context={context} />
+          ))}
+        </section>
+      ) : null}
+      {made.length > 0 ? (
+        <section aria-labelledby={`${id}-made`} className="samspil-my-decisions">
+          <h2 id={`${id}-made`}>{t('myDecisions.madeHeading')}</h2>
+          {made.map((decision) => (
+            <FinalDecisionCard key={decision.id} citizenId={citizenId} decision={decision} />
+          ))}
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+/** A decision made: what, what her answer changed, why, and how she can appeal, with the letter. */
+function FinalDecisionCard({
+  citizenId,
+  decision,
+}: {
+  citizenId: string;
+  decision: Decision;
+}): ReactElement | null {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const final = decision.final;
+  if (!final) return null;
+  return (
+    <article className="card samspil-decision-card" aria-label={decision.title}>
+      <div className="card-content">
+        <h3 className="h4">{decision.title}</h3>
+        <p>
+          {t('myDecisions.decided', {
+            unit: decision.unit.name,
+            date: formatDate(final.decidedOn, language),
+          })}
+        </p>
+        <p className="samspil-decision-proposal">{final.text}</p>
+        {final.hearingChanges ? (
+          <>
+            <h4 className="h6">
+              {final.changedByHearing ? t('myDecisions.changed') : t('myDecisions.unchanged')}
+            </h4>
+            <p>{final.hearingChanges}</p>
+          </>
+        ) : null}
+        <h4 className="h6">{t('myDecisions.why')}</h4>
+        <p>{final.reasons.considerations}</p>
+        <p>{final.reasons.facts}</p>
+        <details className="samspil-folded">
+          <summary>{t('myDecisions.rules')}</summary>
+          <p>{final.reasons.rules}</p>
+        </details>
+        <h4 className="h6">{t('myDecisions.appealHeading')}</h4>
+        <p>
+          {t('myDecisions.appeal', {
+            body: final.appeal.body,
+            date: formatDate(final.appeal.until, language),
+          })}
+        </p>
+        <p>{final.appeal.how}</p>
+        <p>
+          <a href={letterUrl(citizenId, decision.id, 'final', language)} download>
+            {t('myDecisions.letter')}
+          </a>
+        </p>
+      </div>
+    </article>
   );
 }
 
@@ -89,6 +158,11 @@ function DecisionCard({
             </ul>
           </>
         ) : null}
+        <p>
+          <a href={letterUrl(citizenId, decision.id, 'hearing', language)} download>
+            {t('myDecisions.hearingLetter')}
+          </a>
+        </p>
         {!context && decision.hearingOpen ? <HearingForm citizenId={citizenId} decision={decision} /> : null}
       </div>
     </article>

@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDateTime, formatNumber } from '../../i18n/format.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
-import { planPath } from '../../routes.js';
+import { planPath, teamMeetingPath } from '../../routes.js';
 import { referralsPath } from '../coordination/paths.js';
 import { isReferralNotification, notificationCitizen, notificationText } from './inbox-text.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
@@ -85,7 +85,9 @@ function InboxEntry({
   const unread = item.readAt === null;
   const referral = isReferralNotification(item);
   const planLink = item.citizenId ? planPath(item.citizenId) : null;
-  const link = referral ? referralsPath : planLink;
+  // A case sent back to the team opens the team meeting's list, where it is now.
+  const teamLink = item.kind === 'team-case-returned' ? teamMeetingPath(item.payload.teamMeetingId) : null;
+  const link = teamLink ?? (referral ? referralsPath : planLink);
   return (
     <li className={unread ? 'samspil-inbox-item is-unread' : 'samspil-inbox-item'}>
       <p className="samspil-inbox-text">
@@ -98,7 +100,7 @@ function InboxEntry({
       <p className="samspil-item-actions">
         {link ? (
           <Link to={link} onClick={unread ? onRead : undefined}>
-            {openText(referral, citizen, t)}
+            {teamLink ? t('teamCases.openMeeting') : openText(referral, citizen, t)}
           </Link>
         ) : null}
         {unread ? (

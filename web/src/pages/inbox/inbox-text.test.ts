@@ -137,6 +137,19 @@ describe('inbox texts, said by the web from kind and data', () => {
         'Borgeren har svaret i en partshøring.',
         'The citizen has answered a hearing.',
       ],
+      [
+        {
+          ...base,
+          kind: 'team-case-returned',
+          payload: {
+            teamMeetingId: '00000000-0000-4000-8000-000000000010',
+            teamCaseId: '00000000-0000-4000-8000-000000000011',
+            meeting: 'Rehabiliteringsteamet',
+          },
+        },
+        'Teamet har fået en sag tilbage fra »Rehabiliteringsteamet«: afgørelsen fulgte ikke indstillingen.',
+        'A case from “Rehabiliteringsteamet” is back with the team: the decision did not follow the recommendation.',
+      ],
     ];
     for (const [item, danish, english] of cases) {
       expect(notificationText(item, tDa, 'da'), item.kind).toBe(danish);

@@ -75,6 +75,8 @@ export function notificationText(item: InboxItem, t: TFunction, language: Langua
       return t('reminders.inbox.hearingDeadline', { day: reminderDay(item.payload.at, language) });
     case 'reminder-follow-up':
       return t('reminders.inbox.followUp', { day: reminderDay(item.payload.at, language) });
+    case 'team-case-returned':
+      return t('teamCases.returnedNotification', { meeting: item.payload.meeting });
   }
 }
 

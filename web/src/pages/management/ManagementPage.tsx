@@ -18,6 +18,7 @@ import { useLanguage } from '../../i18n/useLanguage.js';
 import { CitizenGroupFilters } from './CitizenGroupFilters.js';
 import { FigureExport } from './FigureExport.js';
 import { FilterSelect } from './FilterSelect.js';
+import { DecisionFiguresSection } from './DecisionFiguresSection.js';
 import { GasDistributionSection } from './GasDistributionSection.js';
 import { filterFromSearch, offeredYears, searchOfFilter } from './management-filter.js';
 import { PathwaySection } from './PathwaySection.js';
@@ -261,6 +262,7 @@ export function ManagementPage(): ReactElement {
       <SteeringSection headingId={`${id}-steering`} filter={filter} />
 
       <GasDistributionSection headingId={`${id}-gas`} filter={filter} />
+      <DecisionFiguresSection headingId={`${id}-decisions`} year={filter.year} />
     </>
   );
 }

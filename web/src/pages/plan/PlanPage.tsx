@@ -204,7 +204,7 @@ function PlanView({
               )}
             </span>
           </div>
-          <PlanActions citizenId={citizenId} />
+          <PlanActions citizenId={citizenId} professional={context !== 'citizen'} />
         </header>
         <nav className="samspil-contents" aria-label={t('plan.contents')}>
           <ul className="samspil-inline-list no-max-width">
