@@ -8,6 +8,7 @@ import { type Database, describeUrl, openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { checkAuditAnchors, parseAnchorLines, takeAuditAnchors } from './db/queries/audit-anchors.queries.js';
 import { purgeAuditTrail, verifyAuditChain } from './db/queries/audit-chain.queries.js';
+import { upgradePlanDocuments } from './db/queries/plan-document.queries.js';
 import {
   anyMunicipality,
   municipalitiesByCode,
@@ -39,6 +40,14 @@ interface OpenedStore {
  * PGlite data folder (locked, created atomically). Migrations run on every open; a demo
  * municipality is generated into an empty store when asked.
  */
+/** Plans stored by an older shape of the code are rebuilt before the server serves them. */
+async function upgradeReadModel(database: Database): Promise<void> {
+  const rebuilt = await upgradePlanDocuments(database.db, (done) => {
+    if (done % 5000 === 0) console.log(`Rebuilding stored plans for this version: ${done} so far…`);
+  });
+  if (rebuilt > 0) console.log(`Rebuilt ${rebuilt} stored plan(s) for this version.`);
+}
+
 async function openStore(
   config: Config,
   demo: { citizens: number; seed: number } | null,
@@ -52,6 +61,7 @@ async function openStore(
   if (config.databaseUrl) {
     const database = await openDatabase({ engine: 'postgresql', url: config.databaseUrl });
     await migrate(database);
+    await database.exclusively(() => upgradeReadModel(database));
     // Two processes starting at once on an empty database must not both generate.
     await database.exclusively(() => seedDemo(database));
     return { database, close: () => database.close() };
@@ -61,6 +71,7 @@ async function openStore(
   );
   const prepare = async (database: Database): Promise<void> => {
     await migrate(database);
+    await upgradeReadModel(database);
     await seedDemo(database);
   };
   const store = await openEmbeddedStore(config.dataDir, {

@@ -296,6 +296,8 @@ export interface PlanDocumentTable {
   /** Meeting participants and when their relationship ends (migration 005), JSON. */
   meeting_relations: ColumnType<unknown, string | undefined, string>;
   document: Json;
+  /** The shape of the document that built it (migration 037; PLAN_DOCUMENT_FORMAT). */
+  format: ColumnType<number, number | undefined, number>;
 }
 
 export interface CostEntryTable {

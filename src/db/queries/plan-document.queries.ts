@@ -68,6 +68,59 @@ function parseMeetingRelations(value: unknown): MeetingRelation[] {
 }
 
 /**
+ * The shape of the plan document this code builds. Raise it when rebuildPlanDocuments puts
+ * something new in the document (or changes a part): at start-up, upgradePlanDocuments rebuilds
+ * every stored document of a lower format, so no plan is served in the old shape.
+ * 1: pathway stages, follow-up dates of sub-goals, meeting pages (issue 14).
+ */
+export const PLAN_DOCUMENT_FORMAT = 1;
+
+/**
+ * Rebuilds, in batches, every stored plan document built by an older shape of the code; returns
+ * how many. Each batch is its own transaction, so a large municipality does not hold one long
+ * one, and a crash midway leaves the rest for the next start. The caller runs it alone
+ * (database.exclusively), as it runs the migrations.
+ */
+export async function upgradePlanDocuments(
+  db: Kysely<DB>,
+  onProgress?: (done: number) => void,
+  batchSize = 500,
+): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const stale = await db
+      .selectFrom('plan_document')
+      .select(['municipality_id', 'citizen_id'])
+      .where('format', '<', PLAN_DOCUMENT_FORMAT)
+      .orderBy('municipality_id')
+      .limit(batchSize)
+      .execute();
+    if (stale.length === 0) return done;
+    const byMunicipality = new Map<string, string[]>();
+    for (const row of stale) {
+      const ids = byMunicipality.get(row.municipality_id) ?? [];
+      ids.push(row.citizen_id);
+      byMunicipality.set(row.municipality_id, ids);
+    }
+    await db.transaction().execute(async (trx) => {
+      for (const [municipalityId, ids] of byMunicipality) {
+        await rebuildPlanDocuments(trx, municipalityId, ids);
+        // A document the rebuild did not reach (its citizen is gone) must not be picked again forever.
+        await trx
+          .updateTable('plan_document')
+          .set({ format: PLAN_DOCUMENT_FORMAT })
+          .where('municipality_id', '=', municipalityId)
+          .where('citizen_id', 'in', ids)
+          .where('format', '<', PLAN_DOCUMENT_FORMAT)
+          .execute();
+      }
+    });
+    done += stale.length;
+    onProgress?.(done);
+  }
+}
+
+/**
  * Rebuilds the plan read model of the given citizens from the normalised tables, five
  * set-based queries whatever the number of citizens. Called inside every plan write (one
  * citizen) and by bulk loaders (thousands at a time).
@@ -479,6 +532,7 @@ export async function rebuildPlanDocuments(
         referral_unit_ids: row.referralUnitIds,
         meeting_relations: JSON.stringify(row.meetingRelations),
         document: JSON.stringify(row.document),
+        format: PLAN_DOCUMENT_FORMAT,
       })),
     )
     .onConflict((conflict) =>
@@ -489,6 +543,7 @@ export async function rebuildPlanDocuments(
         referral_unit_ids: eb.ref('excluded.referral_unit_ids'),
         meeting_relations: eb.ref('excluded.meeting_relations'),
         document: eb.ref('excluded.document'),
+        format: eb.ref('excluded.format'),
       })),
     )
     .execute();
