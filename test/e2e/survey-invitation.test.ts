@@ -124,7 +124,7 @@ describe('a collaboration survey answered through a single-use link', () => {
       // The link is used up: opening it again says so, without telling used from unknown.
       await page.goto(path);
       await page.getByText('Linket kan ikke bruges').waitFor();
-      await page.getByText('Linket er brugt, eller det findes ikke.', { exact: false }).waitFor();
+      await page.getByText('Linket er brugt, udløbet, eller det findes ikke.', { exact: false }).waitFor();
       await expectAccessible(page, `used link at ${viewport.width} px`);
       await context.close();
 

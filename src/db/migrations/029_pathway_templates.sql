@@ -53,6 +53,12 @@ CREATE TRIGGER pathway_template_version_immutable BEFORE UPDATE OR DELETE ON pat
 
 -- The templates Samspil ships, version 1 of each, for one municipality. First stages carry no
 -- deadline: a pathway loaded without a stage (older rows, bulk loads) starts there.
+-- A UUID (version 4 form, RFC 9562 variant) derived from a text: the shipped templates' ids.
+CREATE FUNCTION pathway_seed_uuid(seed text) RETURNS uuid LANGUAGE sql IMMUTABLE AS $$
+  SELECT (substr(h, 1, 12) || '4' || substr(h, 14, 3) || '8' || substr(h, 18, 15))::uuid
+  FROM (SELECT md5(seed) AS h) AS hashed
+$$;
+
 CREATE FUNCTION pathway_ship_templates(m uuid) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   shipped jsonb := $json$[
@@ -133,10 +139,13 @@ DECLARE
 BEGIN
   FOR entry IN SELECT value FROM jsonb_array_elements(shipped) LOOP
     IF NOT EXISTS (SELECT 1 FROM pathway_template WHERE municipality_id = m AND code = entry->>'code') THEN
-      template := gen_random_uuid();
+      -- Ids derived from the municipality and the code: the same municipality generated twice
+      -- from one seed is the same data, down to the template versions its plans name.
+      template := pathway_seed_uuid(m::text || ':pathway-template:' || (entry->>'code'));
       INSERT INTO pathway_template (municipality_id, id, code, origin) VALUES (m, template, entry->>'code', 'shipped');
       INSERT INTO pathway_template_version (municipality_id, id, template_id, version, status, definition, published_at)
-        VALUES (m, gen_random_uuid(), template, 1, 'published', entry->'definition', now());
+        VALUES (m, pathway_seed_uuid(m::text || ':pathway-template-version:' || (entry->>'code') || ':1'), template, 1,
+          'published', entry->'definition', now());
     END IF;
   END LOOP;
 END $$;

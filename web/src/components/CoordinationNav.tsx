@@ -6,7 +6,7 @@ import { useUnansweredReferrals } from '../api/referrals.js';
 import { useUnreadCount } from '../api/inbox.js';
 import { formatNumber } from '../i18n/format.js';
 import { useLanguage } from '../i18n/useLanguage.js';
-import { paths } from '../routes.js';
+import { paths, teamMeetingsPath } from '../routes.js';
 import {
   accessLogPath,
   auditPath,
@@ -92,6 +92,11 @@ export function CoordinationNav({ me, linkClass }: { me: Me; linkClass: string }
               <span className="samspil-nav-badge">{newReferralsText}</span>
             </>
           ) : null}
+        </NavLink>
+      </li>
+      <li>
+        <NavLink to={teamMeetingsPath} className={linkClass}>
+          {t('teamCases.title')}
         </NavLink>
       </li>
       {isLeader(me) ? (
