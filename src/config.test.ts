@@ -30,5 +30,12 @@ describe('numbers from the environment', () => {
     expect(() => loadConfig({ ...KEYS, SAMSPIL_BREAK_GLASS_HOURS: '1.5' })).toThrow(
       'SAMSPIL_BREAK_GLASS_HOURS',
     );
+    expect(() => loadConfig({ ...KEYS, SAMSPIL_STEP_UP_MINUTES: '0' })).toThrow(
+      'SAMSPIL_STEP_UP_MINUTES must be a number above 0',
+    );
+  });
+
+  it('takes a fraction of a minute for the step-up window (the browser test waits 3 seconds)', () => {
+    expect(loadConfig({ ...KEYS, SAMSPIL_STEP_UP_MINUTES: '0.05' }).stepUpMinutes).toBe(0.05);
   });
 });

@@ -96,7 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl: env.SAMSPIL_PUBLIC_URL ?? `http://localhost:${port}`,
     sessionHours: wholeNumber(env, 'SAMSPIL_SESSION_HOURS', 12, 1, 24 * 14),
     sessionIdleMinutes: wholeNumber(env, 'SAMSPIL_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
-    stepUpMinutes: wholeNumber(env, 'SAMSPIL_STEP_UP_MINUTES', 15, 1, 24 * 60),
+    stepUpMinutes: positiveNumber(env, 'SAMSPIL_STEP_UP_MINUTES', 15, 24 * 60),
     breakGlassHours: wholeNumber(env, 'SAMSPIL_BREAK_GLASS_HOURS', BREAK_GLASS_HOURS, 1, 72),
     logLevel: env.LOG_LEVEL ?? 'info',
     oidc: {
@@ -167,6 +167,16 @@ function wholeNumber(
   const value = /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isSafeInteger(value) || value < min || value > max)
     throw new Error(`${name} must be a whole number from ${min} to ${max}, not "${text}"`);
+  return value;
+}
+
+/** Like wholeNumber, for a duration that may be a fraction (a test's step-up of 3 seconds: 0.05). */
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
+  const text = env[name];
+  if (text === undefined) return fallback;
+  const value = /^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : Number.NaN;
+  if (!(value > 0 && value <= max))
+    throw new Error(`${name} must be a number above 0 and at most ${max}, not "${text}"`);
   return value;
 }
 

@@ -253,17 +253,26 @@ describe('the GAS distribution for management', () => {
       await section.screenshot({ path: `${SCREENSHOTS}/samspil-gas-distribution-${viewport.width}.png` });
 
       if (viewport.width === 1280) {
-        // The first table's button; its name says which table it exports.
-        const button = section.getByRole('button', { name: /^Hent tabellen som CSV/ }).first();
-        await button.waitFor();
-        expect(await button.textContent()).toBe(`Hent tabellen som CSV: Seneste T-score ${year}`);
-        const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+        // The server's export of the first table (decision 0022); its link says which table.
+        const link = section.getByRole('link', {
+          name: new RegExp(`^Hent som CSV ?: Seneste T-score ${year}`),
+        });
+        await link.waitFor();
+        const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
         const { readFile } = await import('node:fs/promises');
         const csv = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
-        const lines = csv.trim().split('\r\n');
-        expect(lines[0]).toBe('Enhed,Under 40,40 til under 50,50 til under 60,60 og derover,I alt');
+        const lines = csv.trim().split(/\r?\n/);
+        // Stable machine column names (decision 0022); the XLSX explains them.
+        expect(lines[0]?.split(';')).toEqual([
+          'unit',
+          'below40',
+          'from40to50',
+          'from50to60',
+          'from60',
+          'total',
+        ]);
         expect(lines).toHaveLength(rows + 2);
-        expect(lines.at(-1)).toMatch(/^Alle enheder,/);
+        expect(lines.at(-1)).toMatch(/^all_units;/);
       }
       await page.context().close();
     });
