@@ -94,11 +94,14 @@ export function CoordinationNav({ me, linkClass }: { me: Me; linkClass: string }
           ) : null}
         </NavLink>
       </li>
-      <li>
-        <NavLink to={teamMeetingsPath} className={linkClass}>
-          {t('teamCases.title')}
-        </NavLink>
-      </li>
+      {/* Leaders' bar is full at 1280 px; they reach team meetings from the unit overview. */}
+      {isLeader(me) ? null : (
+        <li>
+          <NavLink to={teamMeetingsPath} className={linkClass}>
+            {t('teamCases.title')}
+          </NavLink>
+        </li>
+      )}
       {isLeader(me) ? (
         <>
           <li>

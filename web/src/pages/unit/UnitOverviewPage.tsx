@@ -10,7 +10,7 @@ import { SECTOR_LABELS } from '../../domain.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
-import { homePath, unitCitizensLink } from '../../routes.js';
+import { homePath, teamMeetingsPath, unitCitizensLink } from '../../routes.js';
 import { FigureTile } from '../../components/FigureTile.js';
 import { ForbiddenPage } from '../errors/ForbiddenPage.js';
 import { AttentionTable } from '../my-day/AttentionTable.js';
@@ -51,6 +51,9 @@ export function UnitOverviewPage(): ReactElement {
           sector: SECTOR_LABELS[data.unit.sector]?.[language] ?? data.unit.sector,
           date: formatDate(data.today, language),
         })}
+      </p>
+      <p>
+        <Link to={teamMeetingsPath}>{t('teamCases.title')}</Link>
       </p>
       <ul className="samspil-figures no-max-width" aria-label={t('unit.figuresLabel')}>
         <FigureTile value={data.citizens} label={t('unit.citizens')} to={unitCitizensLink({})} />
