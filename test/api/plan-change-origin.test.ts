@@ -21,14 +21,7 @@ beforeAll(async () => {
   ({ id: unitId } = await t.factories.unit(municipalityId, { sector: 'employment', name: 'Jobcenter' }));
   ({ id: typeId } = await t.factories.interventionType(municipalityId, { legalBasis: 'LAB-47' }));
   const { id } = await t.factories.professional(municipalityId, unitId);
-  const session = await t.context.sessions.create({
-    municipalityId,
-    kind: 'professional',
-    id,
-    persona: null,
-  });
-  if (!session.actor) throw new Error('the professional has no actor');
-  worker = { id, cookie: await t.login({ municipalityId, kind: 'professional', id }), actor: session.actor };
+  worker = { id, ...(await t.signIn({ municipalityId, kind: 'professional', id })) };
   ({ id: citizenId } = await t.factories.citizen(municipalityId, { coordinatorId: id }));
 });
 afterAll(() => t?.dispose());

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { FastifyServerOptions, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../../src/config.js';
+import type { Actor } from '../../src/domain/access/policy.js';
 import { buildApp } from '../../src/server/app.js';
 import { LOG_REDACTION } from '../../src/server/logging.js';
 import type { App, AppContext } from '../../src/server/context.js';
@@ -16,6 +17,12 @@ export interface TestApp {
   factories: Factories;
   /** A session cookie for a professional or citizen. */
   login(subject: { municipalityId: string; kind: 'professional' | 'citizen'; id: string }): Promise<string>;
+  /** A session cookie and its actor, for tests that call commands directly besides the API. */
+  signIn(subject: {
+    municipalityId: string;
+    kind: 'professional' | 'citizen';
+    id: string;
+  }): Promise<{ cookie: string; actor: Actor }>;
   /** app.inject with a session cookie and the CSRF header set. */
   request(cookie: string | null, options: InjectOptions): Promise<LightMyRequestResponse>;
   /** Every log line the app wrote (pino JSON), captured for scanning. */
@@ -110,6 +117,11 @@ export async function startTestApp(
     context.plans.put(municipalityId, row);
     context.plans.grants.invalidate(municipalityId, citizenId);
   });
+  const signIn: TestApp['signIn'] = async (subject) => {
+    const session = await context.sessions.create({ ...subject, persona: null });
+    if (!session.actor) throw new Error(`${subject.kind} ${subject.id} has no actor`);
+    return { cookie: `${SESSION_COOKIE}=${session.token}`, actor: session.actor };
+  };
   return {
     app,
     context,
@@ -117,9 +129,11 @@ export async function startTestApp(
     logs,
     urls,
     async login(subject) {
+      // No actor check: a test may log in someone the server then refuses (a disabled account).
       const session = await context.sessions.create({ ...subject, persona: null });
       return `${SESSION_COOKIE}=${session.token}`;
     },
+    signIn,
     request(cookie, injectOptions) {
       return app.inject({
         ...injectOptions,
