@@ -197,7 +197,16 @@ async function main(): Promise<void> {
   }
   console.log(`Samspil bench: ${CITIZENS} citizens, ${SECONDS} s per phase, ${CONNECTIONS} connections\n`);
   // Keys live beside the cached municipality so its CPR numbers stay readable across runs.
-  const env = { ...process.env, SAMSPIL_DATA_DIR: BENCH_DIR, LOG_LEVEL: 'silent', DATABASE_URL: '' };
+  // No job queue: on a freshly generated municipality its first reminder sweep enqueues and
+  // sends thousands of reminders, which would run inside the measured phases (they are not
+  // plan reads, and they held PGlite's one session away from the audit writer).
+  const env = {
+    ...process.env,
+    SAMSPIL_DATA_DIR: BENCH_DIR,
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: '',
+    SAMSPIL_JOB_POLL_SECONDS: '0',
+  };
   const config = loadConfig(env, { demo: true });
   const vault = new CprVault(parseCprKeys(config.cprKeys, config.cprHmacKey));
 
