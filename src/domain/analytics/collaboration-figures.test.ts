@@ -76,7 +76,10 @@ describe('collaboration ties for management (collaboration-ties@1)', () => {
   });
 
   it('a group with no respondents is empty, not hidden', () => {
-    const without = collaborationRound(GROUPS, answers.filter((a) => a.group !== 'Mentorer'));
+    const without = collaborationRound(
+      GROUPS,
+      answers.filter((a) => a.group !== 'Mentorer'),
+    );
     expect(without.rows[2]?.cells[0]).toEqual({ index: null, respondents: 0, hidden: null });
     expect(without.rows[0]?.cells.every((cell) => cell.hidden === null)).toBe(true);
   });
@@ -87,7 +90,11 @@ describe('quality indicators for management (quality-indicators@1)', () => {
     values.map((score, index) => ({ respondent: `${prefix}${index}`, item, score }));
   const rounds = {
     baseline: [...scores('a', [2, 3, 3, 2, 4]), ...scores('b', [1, 2, 2, 3, 2, 2]), ...scores('c', [4, 4])],
-    end: [...scores('a', [4, 4, 3, 4, 5]), ...scores('b', [3, 3, 2, 3, 4, 3]), ...scores('c', [5, 4, 4, 5, 5])],
+    end: [
+      ...scores('a', [4, 4, 3, 4, 5]),
+      ...scores('b', [3, 3, 2, 3, 4, 3]),
+      ...scores('c', [5, 4, 4, 5, 5]),
+    ],
   };
   const figures = qualityFigures(['a', 'b', 'c'], rounds);
 
@@ -110,7 +117,12 @@ describe('quality indicators for management (quality-indicators@1)', () => {
     );
     const totalHidden = figures.overall.baseline.hidden !== null;
     expect(hidden.filter(Boolean).length + (totalHidden ? 1 : 0)).toBeGreaterThanOrEqual(2);
-    expect(determinedCells([[...hidden, totalHidden], [...hidden, totalHidden]])).toEqual([]);
+    expect(
+      determinedCells([
+        [...hidden, totalHidden],
+        [...hidden, totalHidden],
+      ]),
+    ).toEqual([]);
     expect(figures.items[2]?.changePercent).toBeNull();
   });
 });

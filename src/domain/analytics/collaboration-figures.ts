@@ -31,7 +31,8 @@ export const COLLABORATION_DEFINITIONS = {
   },
 } as const satisfies Record<string, Definition>;
 
-export const COLLABORATION_DEFINITION_HISTORY: readonly Definition[] = Object.values(COLLABORATION_DEFINITIONS);
+export const COLLABORATION_DEFINITION_HISTORY: readonly Definition[] =
+  Object.values(COLLABORATION_DEFINITIONS);
 
 const ref = (definition: Definition) => ({ id: definition.id, version: definition.version });
 
@@ -149,14 +150,18 @@ export function qualityFigures(
       const items = itemCodes.map((code) => {
         const scores = answers.filter((answer) => answer.item === code);
         const respondents = new Set(scores.map((answer) => answer.respondent)).size;
-        const mean = scores.length === 0 ? 0 : scores.reduce((sum, answer) => sum + answer.score, 0) / scores.length;
+        const mean =
+          scores.length === 0 ? 0 : scores.reduce((sum, answer) => sum + answer.score, 0) / scores.length;
         return { respondents, mean, answered: scores.length > 0 };
       });
       const answered = items.filter((item) => item.answered);
-      const overall = answered.length === 0 ? null : answered.reduce((sum, item) => sum + item.mean, 0) / answered.length;
+      const overall =
+        answered.length === 0 ? null : answered.reduce((sum, item) => sum + item.mean, 0) / answered.length;
       // Σ item means = (items answered) · overall: the one sum relation a hidden item sits in. An
       // item nobody scored is known to be empty, no complement, so it stays out of the line.
-      const answeredIndex = items.map((item, index) => (item.answered ? index : -1)).filter((index) => index >= 0);
+      const answeredIndex = items
+        .map((item, index) => (item.answered ? index : -1))
+        .filter((index) => index >= 0);
       const line = suppressLine(
         answeredIndex.map((index) => {
           const item = items[index] as (typeof items)[number];
@@ -200,7 +205,12 @@ export function qualityFigures(
     }
   >;
   // The change from unrounded means, shown only where both means are.
-  const change = (baseline: QualityShown, end: QualityShown, rawBaseline: number | null, rawEnd: number | null) => {
+  const change = (
+    baseline: QualityShown,
+    end: QualityShown,
+    rawBaseline: number | null,
+    rawEnd: number | null,
+  ) => {
     if (baseline.mean === null || end.mean === null) return null;
     const percent = relativeChangePercent(rawBaseline, rawEnd);
     return percent === null ? null : roundTo(percent);

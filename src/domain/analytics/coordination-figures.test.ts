@@ -128,14 +128,27 @@ describe('multi-sector citizens with an open flag (multi-sector-open-flags@1)', 
       ...Array.from({ length: open }, () => ({ openFlag: true })),
       ...Array.from({ length: closed }, () => ({ openFlag: false })),
     ];
-    expect(multiSectorOpenFlags(citizens(6, 14))).toMatchObject({ citizens: 20, withOpenFlag: 6, share: 0.3 });
-    expect(multiSectorOpenFlags(citizens(3, 14))).toMatchObject({ citizens: null, withOpenFlag: null, share: null });
+    expect(multiSectorOpenFlags(citizens(6, 14))).toMatchObject({
+      citizens: 20,
+      withOpenFlag: 6,
+      share: 0.3,
+    });
+    expect(multiSectorOpenFlags(citizens(3, 14))).toMatchObject({
+      citizens: null,
+      withOpenFlag: null,
+      share: null,
+    });
     expect(multiSectorOpenFlags(citizens(0, 8))).toMatchObject({ citizens: 8, withOpenFlag: 0, share: 0 });
   });
 });
 
 describe('referral figures (referral-loop@1)', () => {
-  const referral = (citizen: number, sent: string, answeredAfter: number | null, closedAfter: number | null): ReferralLoop => ({
+  const referral = (
+    citizen: number,
+    sent: string,
+    answeredAfter: number | null,
+    closedAfter: number | null,
+  ): ReferralLoop => ({
     citizen,
     sent,
     due: addDays(sent, 14),

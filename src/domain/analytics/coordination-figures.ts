@@ -1,7 +1,14 @@
 import { type Day, daysBetween, daysInMonth } from '../calendar.js';
 import { RULE_IDS, type RuleId } from '../coordination/rule.js';
 import { MIN_CELL_CITIZENS } from './concentration.js';
-import { type CountShown, type CountShownTable, countLine, countTable, median, showable } from './count-table.js';
+import {
+  type CountShown,
+  type CountShownTable,
+  countLine,
+  countTable,
+  median,
+  showable,
+} from './count-table.js';
 import type { Definition } from './pathway-kpis.js';
 
 /**
@@ -121,7 +128,9 @@ export function flagFigures(flags: readonly FlagHistory[], year: number, referen
       month: index + 1,
       day,
       ...countLine(
-        flags.filter((flag) => openAt(flag, day)).map((flag) => ({ column: row(flag.kind), citizen: flag.citizen })),
+        flags
+          .filter((flag) => openAt(flag, day))
+          .map((flag) => ({ column: row(flag.kind), citizen: flag.citizen })),
         kinds.length,
       ),
     })),
@@ -136,7 +145,9 @@ export function flagFigures(flags: readonly FlagHistory[], year: number, referen
 export function multiSectorOpenFlags(citizens: readonly { openFlag: boolean }[]) {
   const withOpenFlag = citizens.filter((citizen) => citizen.openFlag).length;
   const shown =
-    citizens.length >= MIN_CELL_CITIZENS && showable(withOpenFlag) && showable(citizens.length - withOpenFlag);
+    citizens.length >= MIN_CELL_CITIZENS &&
+    showable(withOpenFlag) &&
+    showable(citizens.length - withOpenFlag);
   return {
     definition: ref(COORDINATION_DEFINITIONS.multiSectorOpenFlags),
     citizens: shown ? citizens.length : null,
@@ -161,7 +172,9 @@ export interface ReferralLoop {
 
 /** The referral figures of a year up to the reference day (referral-loop@1). */
 export function referralFigures(referrals: readonly ReferralLoop[], year: number, referenceDay: Day) {
-  const counted = referrals.filter((referral) => referral.sent.slice(0, 4) === String(year) && referral.sent <= referenceDay);
+  const counted = referrals.filter(
+    (referral) => referral.sent.slice(0, 4) === String(year) && referral.sent <= referenceDay,
+  );
   const by = (day: Day | null) => (day !== null && day <= referenceDay ? day : null);
   const states = counted.map((referral) => {
     const closed = by(referral.closed);
@@ -175,7 +188,10 @@ export function referralFigures(referrals: readonly ReferralLoop[], year: number
   });
   const medianDays = (to: (referral: ReferralLoop) => Day | null) => {
     const done = counted.filter((referral) => to(referral) !== null);
-    if (done.length < MIN_CELL_CITIZENS || new Set(done.map((referral) => referral.citizen)).size < MIN_CELL_CITIZENS)
+    if (
+      done.length < MIN_CELL_CITIZENS ||
+      new Set(done.map((referral) => referral.citizen)).size < MIN_CELL_CITIZENS
+    )
       return null;
     return median(done.map((referral) => daysBetween(referral.sent, to(referral) as Day)));
   };

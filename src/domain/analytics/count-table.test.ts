@@ -69,11 +69,24 @@ describe('count tables', () => {
         };
         for (let r = 0; r < rows; r++) {
           for (let c = 0; c < columns; c++)
-            check(table.cells[r]?.[c] as CountShown, direct((e) => e.row === r && e.column === c));
-          check(table.rowTotals[r] as CountShown, direct((e) => e.row === r));
+            check(
+              table.cells[r]?.[c] as CountShown,
+              direct((e) => e.row === r && e.column === c),
+            );
+          check(
+            table.rowTotals[r] as CountShown,
+            direct((e) => e.row === r),
+          );
         }
-        for (let c = 0; c < columns; c++) check(table.columnTotals[c] as CountShown, direct((e) => e.column === c));
-        check(table.total, direct(() => true));
+        for (let c = 0; c < columns; c++)
+          check(
+            table.columnTotals[c] as CountShown,
+            direct((e) => e.column === c),
+          );
+        check(
+          table.total,
+          direct(() => true),
+        );
         expect(determinedCells(hiddenGrid(table))).toEqual([]);
       }),
       { numRuns: 200 },
@@ -93,7 +106,12 @@ describe('count tables', () => {
     expect(line.cells[0]?.hidden).toBe('small');
     expect(line.cells.filter((cell) => cell.hidden !== null).length).toBe(2);
     const hidden = line.cells.map((cell) => cell.hidden !== null);
-    expect(determinedCells([[...hidden, false], [...hidden, false]])).toEqual([]);
+    expect(
+      determinedCells([
+        [...hidden, false],
+        [...hidden, false],
+      ]),
+    ).toEqual([]);
   });
 
   it('median: the middle value, or the mean of the middle two', () => {
