@@ -56,17 +56,16 @@ function useShown(): { tie: (tie: Tie | QualityCell, value: number | null) => Re
   const { t } = useTranslation();
   const language = useLanguage();
   return {
-    tie: (cell, value) =>
-      cell.hidden ? (
-        <span title={t(`collaborationFigures.hiddenReason.${cell.hidden}`)}>
-          {t('management.hidden')}
-          <span className="sr-only"> ({t(`collaborationFigures.hiddenReason.${cell.hidden}`)})</span>
-        </span>
-      ) : value === null ? (
-        t('management.hidden')
-      ) : (
-        formatNumber(value, language)
-      ),
+    tie: (cell, value) => {
+      if (cell.hidden)
+        return (
+          <span title={t(`collaborationFigures.hiddenReason.${cell.hidden}`)}>
+            {t('management.hidden')}
+            <span className="sr-only"> ({t(`collaborationFigures.hiddenReason.${cell.hidden}`)})</span>
+          </span>
+        );
+      return value === null ? t('management.hidden') : formatNumber(value, language);
+    },
   };
 }
 
