@@ -371,6 +371,8 @@ export interface AuditEventTable {
   details: Json | null;
   actor_unit_id: string | null;
   on_behalf_of: string | null;
+  /** Migration 043: the chain (lane) the record is linked into. */
+  lane: ColumnType<number, number | undefined, number>;
   purpose: string | null;
   seq: ColumnType<string | null, string | number | null | undefined, never>;
   prev_hash: Uint8Array | null;
@@ -475,12 +477,15 @@ export interface BreakGlassTable {
 
 export interface AuditChainHeadTable {
   municipality_id: string;
+  /** Migration 043: which of the municipality's parallel chains. */
+  lane: ColumnType<number, number | undefined, number>;
   seq: ColumnType<string, string | number, string | number>;
   hash: Uint8Array;
 }
 
 export interface AuditCheckpointTable {
   municipality_id: string;
+  lane: ColumnType<number, number | undefined, number>;
   seq: ColumnType<string, string | number, string | number>;
   hash: Uint8Array;
   purged_before: Timestamp;
