@@ -3,6 +3,7 @@ import { COST_BY_MONTH_DEFINITION, COST_TABLE_DEFINITION } from './cost-table.js
 import { GAS_DISTRIBUTION_DEFINITION } from './gas-distribution.js';
 import { DEFINITIONS, type Definition } from './pathway-kpis.js';
 import { STEERING_DEFINITION_HISTORY } from './steering-kpis.js';
+import { PATHWAY_OUTCOMES_DEFINITION } from './pathway-outcomes.js';
 
 /**
  * Every definition a management figure has been made by, every version, oldest first: what
@@ -28,4 +29,5 @@ export const FIGURE_DEFINITION_HISTORY: readonly Definition[] = [
     ...GAS_DISTRIBUTION_DEFINITION,
     text: "Citizens by their latest GAS T-score in the year and its change from their baseline, in bands, per coordinator's unit; small cells hidden with complements; never per professional.",
   },
+  PATHWAY_OUTCOMES_DEFINITION,
 ];

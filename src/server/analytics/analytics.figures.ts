@@ -21,6 +21,7 @@ import {
   gasDistributionQuerySchema,
   pathwayQuerySchema,
 } from './analytics.schemas.js';
+import { pathwayOutcomesOfYear } from './pathway-outcomes.commands.js';
 
 /**
  * Each management figure once: its query and how it is made, up to the presented response. The
@@ -64,6 +65,10 @@ export const FIGURES = {
   steering: source({
     query: pathwayQuerySchema,
     compute: (context, municipalityId, query) => steeringKpis(context, municipalityId, query),
+  }),
+  pathwayOutcomes: source({
+    query: pathwayQuerySchema,
+    compute: (context, municipalityId, query) => pathwayOutcomesOfYear(context, municipalityId, query),
   }),
   gasDistribution: source({
     query: gasDistributionQuerySchema,
