@@ -10,15 +10,6 @@ import { z } from 'zod';
 export const PATHWAY_OUTCOMES = ['job', 'education', 'flex-job', 'disability-pension', 'other'] as const;
 export type PathwayOutcome = (typeof PATHWAY_OUTCOMES)[number];
 
-/** The outcome as the plan and Mit forløb say it, in plain words. */
-export const PATHWAY_OUTCOME_NAMES: Record<PathwayOutcome, { da: string; en: string }> = {
-  job: { da: 'Job på almindelige vilkår', en: 'Ordinary job' },
-  education: { da: 'Uddannelse', en: 'Education' },
-  'flex-job': { da: 'Fleksjob', en: 'Flex job (fleksjob)' },
-  'disability-pension': { da: 'Førtidspension', en: 'Disability pension (førtidspension)' },
-  other: { da: 'Andet, fx flytning', en: 'Other, e.g. moved away' },
-};
-
 /** The outcome field of a pathway's end: an unknown code is refused, naming it and the codes. */
 export const pathwayOutcomeSchema = z.enum(PATHWAY_OUTCOMES, {
   error: (issue) =>

@@ -90,6 +90,7 @@ const EXPORT_KEYS = {
   activation: PATHWAY_KEYS,
   'pathway-spells': PATHWAY_KEYS,
   'period-counts': PATHWAY_KEYS,
+  'pathway-outcomes': PATHWAY_KEYS,
   'gas-scores': GAS_KEYS,
   'gas-changes': GAS_KEYS,
 } as const satisfies Record<string, readonly (keyof AnalyticsFilter)[]>;
