@@ -196,14 +196,27 @@ export async function pathwayOffers(
   return result.rows;
 }
 
-/** Interventions under way on a day, and the distinct citizens receiving them, per pyramid level. */
+/**
+ * Interventions under way on a day, and the distinct citizens receiving them, per pyramid level;
+ * with a pathway type, only those of citizens in a pathway of that type on the day (activity-pyramid@2).
+ */
 export async function pyramidCounts(
   db: Executor,
   municipalityId: string,
   day: string,
   group: CitizenGroup = {},
+  pathwayType: string | undefined = undefined,
 ): Promise<{ level: number; interventions: number; citizens: number }[]> {
-  const narrowed = allOf(citizenGroupSql(municipalityId, Number(day.slice(0, 4)), group, 'i.citizen_id'));
+  const narrowed = allOf([
+    ...citizenGroupSql(municipalityId, Number(day.slice(0, 4)), group, 'i.citizen_id'),
+    ...(pathwayType === undefined
+      ? []
+      : [
+          sql`i.citizen_id IN (SELECT p.citizen_id FROM pathway p
+              WHERE p.municipality_id = ${municipalityId} AND p.template_code = ${pathwayType}
+                AND p.start_date <= ${day}::date AND (p.end_date IS NULL OR p.end_date >= ${day}::date))`,
+        ]),
+  ]);
   const result = await sql<{ level: number; interventions: number; citizens: number }>`
     SELECT t.pyramid_level::int AS level, count(*)::int AS interventions, count(DISTINCT i.citizen_id)::int AS citizens
     FROM intervention i

@@ -12,6 +12,10 @@ import {
   topGroupsSchema,
 } from '../../domain/analytics/analytics.responses.js';
 import { definitionsSchema, steeringSchema } from '../../domain/analytics/steering.responses.js';
+import {
+  collaborationFiguresSchema,
+  coordinationFiguresSchema,
+} from '../../domain/analytics/coordination.responses.js';
 import { FIGURE_DEFINITION_HISTORY } from '../../domain/analytics/definitions.js';
 import { PATHWAY_OUTCOMES_DEFINITION } from '../../domain/analytics/pathway-outcomes.js';
 import { pathwayOutcomesSchema } from '../../domain/analytics/pathway-outcomes.responses.js';
@@ -148,6 +152,24 @@ export function analyticsRoutes(app: App, context: AppContext): void {
     response: pathwayOutcomesSchema,
     source: FIGURES.pathwayOutcomes,
     definition: PATHWAY_OUTCOMES_DEFINITION,
+  });
+  figureRoute(app, context, {
+    path: '/api/analytics/coordination',
+    resource: 'analytics:coordination',
+    tags: ['analytics', 'coordination'],
+    summary:
+      'Coordination figures of a year: flags raised, resolved and open per rule and month, median days to resolution, citizens with 2+ sectors and an open flag, the referral loop per month sent (each naming its definition; small cells hidden with complements)',
+    response: coordinationFiguresSchema,
+    source: FIGURES.coordination,
+  });
+  figureRoute(app, context, {
+    path: '/api/analytics/collaboration',
+    resource: 'analytics:collaboration',
+    tags: ['analytics', 'measures'],
+    summary:
+      'Collaboration and quality figures: relational-coordination ties per survey and round with pooled totals and respondents, quality-indicator means at baseline and end; figures of 1–4 respondents hidden with complements',
+    response: collaborationFiguresSchema,
+    source: FIGURES.collaboration,
   });
 
   app.get(

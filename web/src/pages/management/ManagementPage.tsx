@@ -16,6 +16,8 @@ import { formatNumber } from '../../i18n/format.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { CitizenGroupFilters } from './CitizenGroupFilters.js';
+import { CollaborationSection } from './CollaborationSection.js';
+import { CoordinationSection } from './CoordinationSection.js';
 import { FigureExport } from './FigureExport.js';
 import { FilterSelect } from './FilterSelect.js';
 import { DecisionFiguresSection } from './DecisionFiguresSection.js';
@@ -264,6 +266,8 @@ export function ManagementPage(): ReactElement {
       <OutcomesSection headingId={`${id}-outcomes`} filter={filter} />
 
       <GasDistributionSection headingId={`${id}-gas`} filter={filter} />
+      <CoordinationSection headingId={`${id}-coordination`} filter={filter} />
+      <CollaborationSection headingId={`${id}-collaboration`} filter={filter} />
       <DecisionFiguresSection headingId={`${id}-decisions`} year={filter.year} />
     </>
   );
