@@ -458,6 +458,19 @@ export interface ConsentTable {
   confirmed_at: Timestamp | null;
 }
 
+/** Migration 039: the citizen's objection to her data in management figures (decision 0025). */
+export interface ReportingObjectionTable {
+  municipality_id: string;
+  id: string;
+  citizen_id: string;
+  objected_at: Timestamp;
+  recorded_by_kind: string;
+  recorded_by_id: string;
+  withdrawn_at: Timestamp | null;
+  withdrawn_by_kind: string | null;
+  withdrawn_by_id: string | null;
+}
+
 export interface BreakGlassTable {
   municipality_id: string;
   id: string;
@@ -535,6 +548,7 @@ export interface DB {
   login_attempt: LoginAttemptTable;
   delegation: DelegationTable;
   consent: ConsentTable;
+  reporting_objection: ReportingObjectionTable;
   break_glass: BreakGlassTable;
   audit_chain_head: AuditChainHeadTable;
   audit_checkpoint: AuditCheckpointTable;
@@ -597,6 +611,8 @@ export interface PathwayTable {
   template_version_id: ColumnType<string, string | undefined, never>;
   stage_code: ColumnType<string, string | undefined, string>;
   stage_since: ColumnType<string, string | undefined, string>;
+  /** Migration 038: the coded outcome of an ended pathway (src/domain/plan/pathway-outcome.ts). */
+  outcome: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 // --- pathway templates (migration 029) ----------------------------------------------------

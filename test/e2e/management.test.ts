@@ -194,4 +194,47 @@ describe('management figures', () => {
     await caseworker.getByRole('heading', { level: 1, name: 'Ingen adgang til ledelsestal' }).waitFor();
     await caseworker.context().close();
   });
+
+  it('show how pathways end, per year: a chart with a table and exports, at 1280 and 360 px', async () => {
+    for (const width of [1280, 360]) {
+      const page = await demo.loginAs('team-leader', { width, height: width === 360 ? 780 : 900 });
+      await page.goto(`${demo.server.url}/ledelsestal`);
+      const section = page.getByRole('region', { name: 'Hvordan forløbene ender' });
+      const table = section.getByRole('table', { name: /^Forløbenes udfald pr\. år.*pathway-outcomes@1/ });
+      await table.waitFor();
+      await section.getByTestId('outcomes-chart').locator('svg').first().waitFor();
+      expect(await section.getByRole('img', { name: /^Stablet søjlediagram/ }).count()).toBe(1);
+      // Five years of ending, every outcome a column, "still in pathway" last before the total.
+      expect(await table.locator('tbody tr').count()).toBe(5);
+      const headers = await table.locator('thead th').allTextContents();
+      expect(headers).toEqual([
+        'År',
+        'Job',
+        'Uddannelse',
+        'Fleksjob',
+        'Førtidspension',
+        'Andet',
+        'Ikke registreret',
+        'Stadig i forløb',
+        'Forløb i året',
+      ]);
+      // The synthetic municipality ends pathways: some year shows counts with their shares.
+      expect(
+        await table
+          .locator('tbody td')
+          .filter({ hasText: /\d+ \(\d+(,\d)? %\)/ })
+          .count(),
+      ).toBeGreaterThan(3);
+      const csv = section.getByRole('link', { name: /^Hent som CSV ?: Forløbenes udfald/ });
+      expect(await csv.getAttribute('href')).toContain('/api/analytics/pathway-outcomes/export?year=');
+      // The pathway type filter narrows it, and its export.
+      await page.getByLabel('Forløbstype').selectOption('ressourceforloeb');
+      await expect.poll(() => csv.getAttribute('href')).toContain('pathwayType=ressourceforloeb');
+      await table.waitFor();
+      if (width === 360) await expectNoSidewaysScroll(page, 'management outcomes 360 px');
+      await expectAccessible(page, `management outcomes ${width} px`);
+      if (SCREENSHOTS) await section.screenshot({ path: `${SCREENSHOTS}/management-outcomes-${width}.png` });
+      await page.context().close();
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { type CitizenGroup, birthYearsOf } from '../../domain/analytics/citizen-groups.js';
 import type { DB } from '../schema.js';
+import { reportableCitizenSql } from './reporting-objection.queries.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -13,12 +14,15 @@ export interface CostFilter extends CitizenGroup {
 }
 
 /**
- * The conditions that narrow `column` (a citizen id) to a group (citizen-groups.ts): the
- * citizen's current coordinating unit, and the age reached in `year` from the birth part.
+ * The conditions that narrow `column` (a citizen id) to the citizens a management figure counts:
+ * always only those who have not objected to management figures (decision 0025,
+ * reporting-objection.queries.ts), and then the group (citizen-groups.ts): the citizen's current
+ * coordinating unit, and the age reached in `year` from the birth part. Every figure's query
+ * narrows through this one function, so the objection holds for all of them and their exports.
  */
 export function citizenGroupSql(municipalityId: string, year: number, group: CitizenGroup, column: string) {
   const citizen = sql.ref(column);
-  const conditions = [];
+  const conditions = [reportableCitizenSql(municipalityId, column)];
   if (group.unit !== undefined)
     conditions.push(sql`${citizen} IN (
       SELECT citizen_id FROM (
@@ -39,7 +43,7 @@ export function citizenGroupSql(municipalityId: string, year: number, group: Cit
 }
 
 /** The conditions as one SQL condition (true when there are none). */
-function allOf(conditions: ReturnType<typeof sql>[]) {
+export function allOf(conditions: ReturnType<typeof sql>[]) {
   return conditions.length === 0 ? sql`true` : sql.join(conditions, sql` AND `);
 }
 

@@ -5,6 +5,7 @@ import { COLLABORATION_DEFINITION_HISTORY } from './collaboration-figures.js';
 import { COORDINATION_DEFINITION_HISTORY } from './coordination-figures.js';
 import { ACTIVITY_PYRAMID_V1, DEFINITIONS, type Definition } from './pathway-kpis.js';
 import { STEERING_DEFINITION_HISTORY } from './steering-kpis.js';
+import { PATHWAY_OUTCOMES_DEFINITION } from './pathway-outcomes.js';
 
 /**
  * Every definition a management figure has been made by, every version, oldest first: what
@@ -33,4 +34,5 @@ export const FIGURE_DEFINITION_HISTORY: readonly Definition[] = [
   },
   ...COORDINATION_DEFINITION_HISTORY,
   ...COLLABORATION_DEFINITION_HISTORY,
+  PATHWAY_OUTCOMES_DEFINITION,
 ];

@@ -103,4 +103,21 @@ describe('privacy in tables', () => {
       { numRuns: 300 },
     );
   });
+
+  it('with the column totals unpublished: only the rows constrain, and still no hidden cell is derivable', () => {
+    fc.assert(
+      fc.property(tableArbitrary, (table) => {
+        const pattern = suppress(table, { columnTotals: false });
+        const grid = extendedGrid(table);
+        const last = grid.length - 1;
+        for (const [r, row] of grid.entries())
+          for (const [c, cell] of row.entries())
+            if (r < last && primaryReason(cell) !== null) expect(pattern[r]?.[c]).not.toBeNull();
+        // The unpublished totals are unknowns to whoever reads the table; what they are does not matter.
+        const hidden = pattern.map((row, r) => row.map((reason) => r === last || reason !== null));
+        expect(determinedCells(hidden).filter(([r]) => r !== last)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -3,6 +3,7 @@ import {
   activationSheet,
   concentrationSheet,
   periodCountsSheet,
+  pathwayOutcomesSheet,
   spellsSheet,
   costByMonthSheet,
   costTableSheet,
@@ -88,6 +89,12 @@ export const FIGURE_EXPORTS: readonly FigureExport[] = [
   exportOf('activation', 'Activation rate and business-directed share', FIGURES.steering, activationSheet),
   exportOf('pathway-spells', 'Durations of pathway spells', FIGURES.steering, spellsSheet),
   exportOf('period-counts', 'Pathway counts per year with changes', FIGURES.steering, periodCountsSheet),
+  exportOf(
+    'pathway-outcomes',
+    'Outcomes of pathways per year of ending, and those still in pathway',
+    FIGURES.pathwayOutcomes,
+    pathwayOutcomesSheet,
+  ),
   exportOf(
     'gas-scores',
     'Citizens by latest GAS T-score per coordinator’s unit',

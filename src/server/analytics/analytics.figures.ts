@@ -22,6 +22,7 @@ import {
   gasDistributionQuerySchema,
   pathwayQuerySchema,
 } from './analytics.schemas.js';
+import { pathwayOutcomesOfYear } from './pathway-outcomes.commands.js';
 import { collaborationFigures, coordinationFigures } from './coordination-figures.commands.js';
 
 /**
@@ -66,6 +67,10 @@ export const FIGURES = {
   steering: source({
     query: pathwayQuerySchema,
     compute: (context, municipalityId, query) => steeringKpis(context, municipalityId, query),
+  }),
+  pathwayOutcomes: source({
+    query: pathwayQuerySchema,
+    compute: (context, municipalityId, query) => pathwayOutcomesOfYear(context, municipalityId, query),
   }),
   gasDistribution: source({
     query: gasDistributionQuerySchema,

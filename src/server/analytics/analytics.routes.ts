@@ -17,6 +17,8 @@ import {
   coordinationFiguresSchema,
 } from '../../domain/analytics/coordination.responses.js';
 import { FIGURE_DEFINITION_HISTORY } from '../../domain/analytics/definitions.js';
+import { PATHWAY_OUTCOMES_DEFINITION } from '../../domain/analytics/pathway-outcomes.js';
+import { pathwayOutcomesSchema } from '../../domain/analytics/pathway-outcomes.responses.js';
 import { auditOrigin } from '../audit/visit.js';
 import type { App, AppContext } from '../context.js';
 import { authorizeAnalytics } from './analytics.access.js';
@@ -142,6 +144,15 @@ export function analyticsRoutes(app: App, context: AppContext): void {
     source: FIGURES.steering,
   });
 
+  figureRoute(app, context, {
+    path: '/api/analytics/pathway-outcomes',
+    resource: 'analytics:pathway-outcomes',
+    summary:
+      'Outcomes of pathways per year of ending (job, education, flex job, disability pension, other, not recorded) and those still in pathway at the end of the year: counts and shares of the year, small cells hidden with their complements',
+    response: pathwayOutcomesSchema,
+    source: FIGURES.pathwayOutcomes,
+    definition: PATHWAY_OUTCOMES_DEFINITION,
+  });
   figureRoute(app, context, {
     path: '/api/analytics/coordination',
     resource: 'analytics:coordination',

@@ -93,6 +93,7 @@ const EXPORT_KEYS = {
   activation: PATHWAY_KEYS,
   'pathway-spells': PATHWAY_KEYS,
   'period-counts': PATHWAY_KEYS,
+  'pathway-outcomes': PATHWAY_KEYS,
   'gas-scores': GAS_KEYS,
   'gas-changes': GAS_KEYS,
   'coordination-flags': PATHWAY_KEYS,

@@ -23,6 +23,7 @@ import { FilterSelect } from './FilterSelect.js';
 import { DecisionFiguresSection } from './DecisionFiguresSection.js';
 import { GasDistributionSection } from './GasDistributionSection.js';
 import { filterFromSearch, offeredYears, searchOfFilter } from './management-filter.js';
+import { OutcomesSection } from './OutcomesSection.js';
 import { PathwaySection } from './PathwaySection.js';
 import { ScrollRegion } from './ScrollRegion.js';
 import { SteeringSection } from './SteeringSection.js';
@@ -262,6 +263,7 @@ export function ManagementPage(): ReactElement {
 
       <PathwaySection headingId={`${id}-pathways`} filter={filter} />
       <SteeringSection headingId={`${id}-steering`} filter={filter} />
+      <OutcomesSection headingId={`${id}-outcomes`} filter={filter} />
 
       <GasDistributionSection headingId={`${id}-gas`} filter={filter} />
       <CoordinationSection headingId={`${id}-coordination`} filter={filter} />
