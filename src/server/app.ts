@@ -115,8 +115,9 @@ export async function buildApp(
     database,
     vault: new CprVault(parseCprKeys(config.cprKeys, config.cprHmacKey)),
     // Batches in flight at once, each on its own audit lane: PostgreSQL's group commit lets one
-    // WAL flush carry several; PGlite's one session takes them in turn (audit-writer.ts).
-    audit: new AuditWriter(database.db, database.engine === 'postgresql' ? 4 : 2),
+    // WAL flush carry several. PGlite's one session takes them in turn, and each statement has a
+    // fixed cost there, so one larger batch at a time costs less (audit-writer.ts).
+    audit: new AuditWriter(database.db, database.engine === 'postgresql' ? 4 : 1),
     sessions: new SessionStore(database.db, {
       absoluteHours: config.sessionHours,
       idleMinutes: config.sessionIdleMinutes,

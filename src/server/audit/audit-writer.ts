@@ -211,8 +211,8 @@ export class AuditWriter {
 
   /**
    * @param lanes batches in flight at once: several on PostgreSQL, whose group commit lets one
-   *   WAL flush carry them all; two on PGlite (one session), so the next batch is ready when the
-   *   one before it commits.
+   *   WAL flush carry them all; one on PGlite, whose one session runs them in turn anyway and
+   *   spends about a millisecond per statement whatever its size (docs/performance.md).
    */
   constructor(
     private readonly db: Kysely<DB>,
