@@ -1,6 +1,8 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { type CitizenGroup, birthYearsOf } from '../../domain/analytics/citizen-groups.js';
 import type { AreaCost, AreaMonths } from '../../domain/analytics/cost-table.js';
+import { BUDGET_AREAS } from '../../domain/organisation/budget-areas.js';
+import { parseAreaCosts, parseAreaMonths } from './packed-costs.js';
 import type { DB } from '../schema.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -144,33 +146,28 @@ export async function costYears(db: Executor, municipalityId: string): Promise<n
 }
 
 /**
+ * A budget area as its number in BUDGET_AREAS (1, 2, …; 0 for another): the packed lines
+ * below stay short and one byte per character (the names have æøå); packed-costs.ts reads them.
+ */
+const areaNumber = sql`coalesce(array_position(${[...BUDGET_AREAS]}::text[], budget_area), 0)`;
+
+/**
  * The citizens with a positive cost under the filter, most expensive first (ties by citizen
  * id), each with their positive costs per budget area. The database sends one line per citizen
  * (no id), `area|amount` per sector and area separated by `;`, grouped in the pre-aggregate's
  * key order and ranked by one sort of the citizens; a budget area booked by several sectors is
- * summed here.
+ * summed here. An area outside BUDGET_AREAS comes as '' (no figure shows it; its citizen still
+ * counts).
  */
 export async function rankedAreaCosts(db: Executor, filter: CostFilter): Promise<AreaCost[][]> {
   const result = await sql<{ packed: string | null }>`
     SELECT string_agg(areas, E'\n' ORDER BY total DESC, citizen_id) AS packed
     FROM (SELECT citizen_id, sum(amount_ore)::int8 AS total,
-            string_agg(budget_area || '|' || amount_ore, ';') AS areas
+            string_agg(${areaNumber} || '|' || amount_ore, ';') AS areas
           FROM cost_citizen_year WHERE ${filterSql(filter)}
           GROUP BY citizen_id HAVING sum(amount_ore) > 0) AS per_citizen`.execute(db);
   const packed = result.rows[0]?.packed;
-  if (!packed) return [];
-  return packed.split('\n').map((line) => {
-    const costs: AreaCost[] = [];
-    for (const pair of line.split(';')) {
-      const bar = pair.lastIndexOf('|');
-      const area = pair.slice(0, bar);
-      const amount = Number(pair.slice(bar + 1));
-      const same = costs.find((cost) => cost.area === area);
-      if (same) same.amount += amount;
-      else costs.push({ area, amount });
-    }
-    return costs.filter((cost) => cost.amount > 0);
-  });
+  return packed ? parseAreaCosts(packed) : [];
 }
 
 /** Pathways started in the year, each with the start of the first (business-directed) intervention on or after it. */
@@ -240,32 +237,17 @@ export async function pathwayFlow(
 /**
  * Each citizen's amounts per budget area and month of the year under the filter, read from the
  * pre-aggregate's month_amounts. The database only joins each citizen's rows into one line (no
- * id), `area{m1,…,m12}` per sector and area, in the order of the pre-aggregate's key, so no sort
- * and no sums; a budget area booked by several sectors is summed here.
+ * id), `area{m1,…,m12}` per sector and area (the area by number, as above), in the order of the
+ * pre-aggregate's key, so no sort and no sums; a budget area booked by several sectors is summed
+ * here.
  */
 export async function monthlyAreaCosts(db: Executor, filter: CostFilter): Promise<AreaMonths[][]> {
   const result = await sql<{ packed: string | null }>`
     SELECT string_agg(areas, E'\n') AS packed
-    FROM (SELECT string_agg(budget_area || month_amounts::text, '') AS areas FROM cost_citizen_year
+    FROM (SELECT string_agg(${areaNumber} || month_amounts::text, '') AS areas FROM cost_citizen_year
           WHERE ${filterSql(filter)} GROUP BY citizen_id) AS per_citizen`.execute(db);
   const packed = result.rows[0]?.packed;
-  if (!packed) return [];
-  return packed.split('\n').map((line) => {
-    const costs: AreaMonths[] = [];
-    for (const part of line.split('}')) {
-      const brace = part.indexOf('{');
-      if (brace < 0) continue;
-      const area = part.slice(0, brace);
-      const months = part
-        .slice(brace + 1)
-        .split(',')
-        .map(Number);
-      const same = costs.find((cost) => cost.area === area);
-      if (same) same.months = same.months.map((amount, index) => amount + (months[index] as number));
-      else costs.push({ area, months });
-    }
-    return costs;
-  });
+  return packed ? parseAreaMonths(packed) : [];
 }
 
 /** One GAS follow-up of a citizen counted in a year, with the sub-goal's weight of now. */

@@ -135,19 +135,20 @@ export class CitizenTable {
 
   /** Ends the current citizen: their sums count, and the next amounts are another citizen's. */
   nextCitizen(): void {
-    const flush = (sums: Float64Array, touched: number[], into: CellSum[]) => {
-      for (const index of touched) {
-        into[index]?.add(sums[index] as number);
-        sums[index] = Number.NaN;
-      }
-      touched.length = 0;
-    };
-    flush(this.cellSums, this.touchedCells, this.cells);
-    flush(this.rowSums, this.touchedRows, this.rowTotals);
-    flush(this.columnSums, this.touchedColumns, this.columnTotals);
+    CitizenTable.flush(this.cellSums, this.touchedCells, this.cells);
+    CitizenTable.flush(this.rowSums, this.touchedRows, this.rowTotals);
+    CitizenTable.flush(this.columnSums, this.touchedColumns, this.columnTotals);
     if (this.touched) this.total.add(this.totalSum);
     this.touched = false;
     this.totalSum = 0;
+  }
+
+  private static flush(sums: Float64Array, touched: number[], into: CellSum[]): void {
+    for (const index of touched) {
+      into[index]?.add(sums[index] as number);
+      sums[index] = Number.NaN;
+    }
+    touched.length = 0;
   }
 
   /** The table with what suppression.ts says must be hidden, hidden. */
@@ -305,9 +306,10 @@ export function costByMonthOfCitizens(
   for (const costs of citizens) {
     for (const cost of costs) {
       const row = areaIndex.get(cost.area) ?? -1;
-      cost.months.forEach((amount, month) => {
+      for (let month = 0; month < cost.months.length; month++) {
+        const amount = cost.months[month] as number;
         if (amount > 0) table.add(row, month, amount);
-      });
+      }
     }
     table.nextCitizen();
   }
