@@ -32,6 +32,12 @@ WHERE aggregate.municipality_id = monthly.municipality_id AND aggregate.year = m
 
 ALTER TABLE cost_citizen_year ALTER COLUMN month_amounts SET NOT NULL;
 
+-- The yearly figures (concentration, top groups, cost table) read citizen, sector, budget area
+-- and amount only: with the amount in the key's index they read the index alone, in citizen
+-- order (no heap with its month arrays, no hash, no sort), where the table has been vacuumed.
+ALTER TABLE cost_citizen_year DROP CONSTRAINT cost_citizen_year_pkey,
+  ADD PRIMARY KEY (municipality_id, year, citizen_id, sector, budget_area) INCLUDE (amount_ore);
+
 -- Twelve months added or taken away element by element (written out: no unnest per row).
 CREATE FUNCTION cost_months_add(a bigint[], b bigint[]) RETURNS bigint[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT ARRAY[
