@@ -242,7 +242,7 @@ audit
       if (options.anchors) console.log(`${anchors.length} anchor(s) checked from ${options.anchors}.`);
       for (const problem of result.problems) {
         console.log(
-          `municipality ${problem.municipalityId}: record ${problem.seq ?? '?'}${problem.id ? ` (${problem.id})` : ''} ${problem.problem}`,
+          `municipality ${problem.municipalityId}${problem.lane ? `, lane ${problem.lane}` : ''}: record ${problem.seq ?? '?'}${problem.id ? ` (${problem.id})` : ''} ${problem.problem}`,
         );
       }
       console.log(

@@ -24,6 +24,7 @@ const PROFESSIONAL_PARTS = [
   'consents.provisions',
   'reminders.inbox',
   'reminders.calendar.professional',
+  'reportingObjection.professional',
 ];
 
 /** The citizen's screens: the i18n namespaces of her pages, and the PDF's citizen texts. */
@@ -39,6 +40,7 @@ function citizenScreens(): Map<string, [key: string, text: string][]> {
     'myFollowUps',
     'reminders',
     'myDecisions',
+    'reportingObjection',
   ]) {
     const texts = (da as unknown as Record<string, Texts>)[namespace];
     if (!texts) throw new Error(`no texts for ${namespace}`);

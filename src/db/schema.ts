@@ -373,6 +373,8 @@ export interface AuditEventTable {
   details: Json | null;
   actor_unit_id: string | null;
   on_behalf_of: string | null;
+  /** Migration 043: the chain (lane) the record is linked into. */
+  lane: ColumnType<number, number | undefined, number>;
   purpose: string | null;
   seq: ColumnType<string | null, string | number | null | undefined, never>;
   prev_hash: Uint8Array | null;
@@ -458,6 +460,19 @@ export interface ConsentTable {
   confirmed_at: Timestamp | null;
 }
 
+/** Migration 039: the citizen's objection to her data in management figures (decision 0025). */
+export interface ReportingObjectionTable {
+  municipality_id: string;
+  id: string;
+  citizen_id: string;
+  objected_at: Timestamp;
+  recorded_by_kind: string;
+  recorded_by_id: string;
+  withdrawn_at: Timestamp | null;
+  withdrawn_by_kind: string | null;
+  withdrawn_by_id: string | null;
+}
+
 export interface BreakGlassTable {
   municipality_id: string;
   id: string;
@@ -477,12 +492,15 @@ export interface BreakGlassTable {
 
 export interface AuditChainHeadTable {
   municipality_id: string;
+  /** Migration 043: which of the municipality's parallel chains. */
+  lane: ColumnType<number, number | undefined, number>;
   seq: ColumnType<string, string | number, string | number>;
   hash: Uint8Array;
 }
 
 export interface AuditCheckpointTable {
   municipality_id: string;
+  lane: ColumnType<number, number | undefined, number>;
   seq: ColumnType<string, string | number, string | number>;
   hash: Uint8Array;
   purged_before: Timestamp;
@@ -532,6 +550,7 @@ export interface DB {
   login_attempt: LoginAttemptTable;
   delegation: DelegationTable;
   consent: ConsentTable;
+  reporting_objection: ReportingObjectionTable;
   break_glass: BreakGlassTable;
   audit_chain_head: AuditChainHeadTable;
   audit_checkpoint: AuditCheckpointTable;
@@ -594,6 +613,8 @@ export interface PathwayTable {
   template_version_id: ColumnType<string, string | undefined, never>;
   stage_code: ColumnType<string, string | undefined, string>;
   stage_since: ColumnType<string, string | undefined, string>;
+  /** Migration 038: the coded outcome of an ended pathway (src/domain/plan/pathway-outcome.ts). */
+  outcome: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 // --- pathway templates (migration 029) ----------------------------------------------------

@@ -114,7 +114,9 @@ export async function buildApp(
     config,
     database,
     vault: new CprVault(parseCprKeys(config.cprKeys, config.cprHmacKey)),
-    audit: new AuditWriter(database.db),
+    // Batches in flight at once, each on its own audit lane: PostgreSQL's group commit lets one
+    // WAL flush carry several; PGlite's one session takes them in turn (audit-writer.ts).
+    audit: new AuditWriter(database.db, database.engine === 'postgresql' ? 4 : 2),
     sessions: new SessionStore(database.db, {
       absoluteHours: config.sessionHours,
       idleMinutes: config.sessionIdleMinutes,

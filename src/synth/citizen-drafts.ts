@@ -2,6 +2,7 @@ import type { InformationCategory } from '../domain/consent/consent.js';
 import type { ScheduleSlot } from '../domain/coordination/schedule.js';
 import type { Sector } from '../domain/organisation/sectors.js';
 import type { InterventionStatus, SubGoalStatus, TeamMemberKind } from '../domain/plan/plan.schemas.js';
+import type { PathwayOutcome } from '../domain/plan/pathway-outcome.js';
 import type { BudgetArea, Category, Frequency, InterventionTypeDefinition } from './catalogue.js';
 import type { StaffSource } from './contacts.js';
 import type { Sex } from './names.js';
@@ -75,6 +76,10 @@ export interface PathwayDraft {
   id: string;
   templateCode: string;
   start: number;
+  /** An earlier pathway that has ended (pathway-outcomes.ts): the day, its coded outcome, the caseworker's words. */
+  end?: number;
+  outcome?: PathwayOutcome;
+  endReason?: string;
 }
 
 /** One recorded GAS follow-up of a sub-goal. */

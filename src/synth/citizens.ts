@@ -17,6 +17,7 @@ import {
 import { personName, type Sex } from './names.js';
 import { coordinatorProfession, poolKey } from './organisation.js';
 import { addConsents } from './consents.js';
+import { addEarlierPathway } from './pathway-outcomes.js';
 import { addCoordinationRealism } from './coordination-realism.js';
 import { Random } from './random.js';
 
@@ -148,6 +149,7 @@ export function generateCitizen(context: CitizenContext, index: number): Citizen
   // Last, so nothing above draws differently: the coordination problems real plans have.
   addCoordinationRealism(builder);
   addConsents(builder);
+  addEarlierPathway(builder);
   return builder.draft;
 }
 

@@ -208,6 +208,9 @@ export async function writeCitizens(
     ['citizen_id', 'uuid'],
     ['template_code', 'text'],
     ['start_date', 'date'],
+    ['end_date', 'date'],
+    ['end_reason', 'text'],
+    ['outcome', 'text'],
   ]);
   const gasFollowUps = new ColumnarRows('sub_goal_gas_history', [
     ['municipality_id', 'uuid'],
@@ -349,7 +352,16 @@ export async function writeCitizens(
       );
     }
     for (const pathway of draft.pathways) {
-      pathways.push(municipalityId, pathway.id, draft.id, pathway.templateCode, formatDay(pathway.start));
+      pathways.push(
+        municipalityId,
+        pathway.id,
+        draft.id,
+        pathway.templateCode,
+        formatDay(pathway.start),
+        pathway.end === undefined ? null : formatDay(pathway.end),
+        pathway.endReason ?? null,
+        pathway.outcome ?? null,
+      );
     }
     const weightOf = new Map(draft.subGoals.map((goal) => [goal.id, goal.gasWeight ?? 1]));
     for (const followUp of draft.gasFollowUps) {

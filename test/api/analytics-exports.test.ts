@@ -16,6 +16,16 @@ import {
   timeToOfferSheet,
   topGroupsSheet,
 } from '../../src/domain/analytics/figure-sheets.js';
+import {
+  collaborationTiesSheet,
+  coordinationFlagsSheet,
+  coordinationSummarySheet,
+  openFlagsSheet,
+  qualityIndicatorsSheet,
+  referralAnswersSheet,
+  referralsSheet,
+} from '../../src/domain/analytics/coordination-sheets.js';
+import { recordedScan } from '../../src/server/coordination/scan-runs.js';
 import { generateMunicipality } from '../../src/synth/generate.js';
 import { managementLogins } from '../support/management-logins.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -35,6 +45,8 @@ beforeAll(async () => {
     citizens: 400,
     seed: 3,
   });
+  // The coordination figures read the flags the nightly scan raises.
+  await recordedScan(t.context.database.db, municipalityId, 'manual');
   ({ leader, administrator, caseworker, citizen } = await managementLogins(t, municipalityId));
 }, 240_000);
 
@@ -57,6 +69,13 @@ const EXPORTS: [figure: string, json: string, sheet: (body: never) => FigureShee
   ['period-counts', 'steering', periodCountsSheet],
   ['gas-scores', 'gas-distribution', gasScoresSheet],
   ['gas-changes', 'gas-distribution', gasChangesSheet],
+  ['coordination-flags', 'coordination', coordinationFlagsSheet],
+  ['coordination-open-flags', 'coordination', openFlagsSheet],
+  ['coordination-summary', 'coordination', coordinationSummarySheet],
+  ['referrals', 'coordination', referralsSheet],
+  ['referral-answers', 'coordination', referralAnswersSheet],
+  ['collaboration-ties', 'collaboration', collaborationTiesSheet],
+  ['quality-indicators', 'collaboration', qualityIndicatorsSheet],
 ];
 
 /** The filters each JSON figure is asked with (the export takes the same). */
@@ -67,6 +86,8 @@ const FILTERS: Record<string, Record<string, string | number>> = {
   'cost-by-month': { year: YEAR, budgetArea: 'Forsørgelse' },
   pathways: { year: YEAR, pathwayType: 'ressourceforloeb' },
   steering: { year: YEAR, ageGroup: 'from30to39' },
+  coordination: { year: YEAR, pathwayType: 'ressourceforloeb' },
+  collaboration: {},
 };
 
 /** The CSV as rows of fields (';', no field here needs quoting). */

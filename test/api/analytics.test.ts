@@ -248,7 +248,7 @@ describe('GET /api/analytics/pathways', () => {
       id: 'time-to-first-business-directed',
       version: 1,
     });
-    expect(body.pyramid.definition).toEqual({ id: 'activity-pyramid', version: 1 });
+    expect(body.pyramid.definition).toEqual({ id: 'activity-pyramid', version: 2 });
     expect(body.flow.definition).toEqual({ id: 'pathway-flow', version: 1 });
     const started = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pathway
       WHERE municipality_id = ${municipalityId} AND extract(year FROM start_date) = ${YEAR}`.execute(

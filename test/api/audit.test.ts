@@ -3,10 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AUDIT_LANES, auditChainHead } from '../../src/db/queries/audit-append.queries.js';
 import { checkAuditAnchors, parseAnchorLines } from '../../src/db/queries/audit-anchors.queries.js';
 import { purgeAuditTrail, verifyAuditChain } from '../../src/db/queries/audit-chain.queries.js';
 import { startAuditAnchoring } from '../../src/server/audit/audit-anchoring.js';
+import { type AuditEntry, auditInTransaction } from '../../src/server/audit/audit-writer.js';
 import { type AccessWorld, buildAccessWorld } from '../support/access-world.js';
+import { TEST_ENGINE } from '../support/test-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { nextMillisecond, until } from '../support/waiting.js';
 
@@ -42,11 +45,78 @@ describe('the hash chain', () => {
     expect(result.records).toBeGreaterThan(60);
     const seqs = await t.context.database.db
       .selectFrom('audit_event')
-      .select(sql<number>`count(DISTINCT seq)::int`.as('distinct'))
+      .select(sql<number>`count(DISTINCT (lane, seq))::int`.as('distinct'))
       .select(sql<number>`count(*)::int`.as('all'))
       .where('municipality_id', '=', w.municipalityId)
       .executeTakeFirstOrThrow();
     expect(seqs.distinct).toBe(seqs.all);
+  });
+
+  // PGlite is one session: two transactions cannot be open at once there.
+  it.skipIf(TEST_ENGINE !== 'postgresql')(
+    'lets two writes chain their records side by side, each on a lane of its own',
+    async () => {
+      const db = t.context.database.db;
+      const entry = (resource: string): AuditEntry => ({
+        actor: {
+          kind: 'professional',
+          id: w.coordinator.id,
+          municipalityId: w.municipalityId,
+          role: 'caseworker',
+          unitId: w.units.jobcenter,
+        } as AuditEntry['actor'],
+        citizenId: w.citizen.id,
+        action: 'read',
+        resource,
+        outcome: 'allowed',
+        clientIp: null,
+      });
+      let releaseFirst!: () => void;
+      const firstHolds = new Promise<void>((resolve) => {
+        releaseFirst = resolve;
+      });
+      let firstWrote!: () => void;
+      const firstHasLane = new Promise<void>((resolve) => {
+        firstWrote = resolve;
+      });
+      // The first write keeps its transaction (and its lane's row lock) open; the second must not
+      // wait for it: it takes another lane and commits first.
+      const first = db.transaction().execute(async (trx) => {
+        await auditInTransaction(trx, entry('lane-test-first'));
+        firstWrote();
+        await firstHolds;
+      });
+      await firstHasLane;
+      await db.transaction().execute(async (trx) => auditInTransaction(trx, entry('lane-test-second')));
+      releaseFirst();
+      await first;
+      const rows = await db
+        .selectFrom('audit_event')
+        .select(['resource', 'lane'])
+        .where('resource', 'in', ['lane-test-first', 'lane-test-second'])
+        .execute();
+      expect(rows).toHaveLength(2);
+      expect(new Set(rows.map((row) => row.lane)).size).toBe(2);
+      expect((await verifyAuditChain(db)).problems).toEqual([]);
+    },
+  );
+
+  it('gives a chain from before lanes existed (lane 0 only) its other lanes', async () => {
+    const db = t.context.database.db;
+    // A municipality migrated from one chain: its head is lane 0, at some record.
+    const municipalityId = w.other.municipalityId;
+    await sql`DELETE FROM audit_chain_head WHERE municipality_id = ${municipalityId}`.execute(db);
+    await sql`INSERT INTO audit_chain_head (municipality_id, lane, seq, hash)
+              VALUES (${municipalityId}, 0, 41, decode(${'ab'.repeat(32)}, 'hex'))`.execute(db);
+    expect(await auditChainHead(db, municipalityId, 5)).toEqual({ lane: 5, seq: 0, hash: '0'.repeat(64) });
+    expect(await auditChainHead(db, municipalityId, 0)).toEqual({ lane: 0, seq: 41, hash: 'ab'.repeat(32) });
+    const lanes = await db
+      .selectFrom('audit_chain_head')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('municipality_id', '=', municipalityId)
+      .executeTakeFirstOrThrow();
+    expect(lanes.n).toBe(AUDIT_LANES);
+    await sql`DELETE FROM audit_chain_head WHERE municipality_id = ${municipalityId}`.execute(db);
   });
 
   it('is append-only: the database refuses UPDATE and DELETE', async () => {
@@ -239,20 +309,25 @@ describe('tampering', () => {
       auditAnchor: expect.objectContaining({ municipalityId: w.municipalityId }),
     });
     expect(await checkAuditAnchors(db, anchors)).toEqual([]);
-    const anchored = mine.at(-1)?.seq ?? 0;
+    // The longest lane's newest anchor (a lane the reads here hardly used may hold one record).
+    const newest = mine.reduce((best, anchor) => (anchor.seq > best.seq ? anchor : best));
+    const anchored = newest.seq;
+    const lane = newest.lane;
 
     // A superuser removes the last two records and moves the head back: the chain alone is fooled.
     const kept = await db
       .selectFrom('audit_event')
       .select(['seq', sql<string>`encode(hash, 'hex')`.as('hash')])
       .where('municipality_id', '=', w.municipalityId)
+      .where('lane', '=', lane)
       .where('seq', '=', String(anchored - 2) as never)
       .executeTakeFirstOrThrow();
     await asAttacker(
-      sql`DELETE FROM audit_event WHERE municipality_id = ${w.municipalityId} AND seq > ${anchored - 2}`,
+      sql`DELETE FROM audit_event WHERE municipality_id = ${w.municipalityId} AND lane = ${lane}
+            AND seq > ${anchored - 2}`,
     );
     await sql`UPDATE audit_chain_head SET seq = ${anchored - 2}, hash = decode(${kept.hash}, 'hex')
-               WHERE municipality_id = ${w.municipalityId}`.execute(db);
+               WHERE municipality_id = ${w.municipalityId} AND lane = ${lane}`.execute(db);
     expect(
       (await verifyAuditChain(db)).problems.filter((problem) => problem.municipalityId === w.municipalityId),
     ).toEqual([]);

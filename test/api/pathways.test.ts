@@ -108,4 +108,48 @@ describe('pathways (forløb)', () => {
     const again = await write(`pathways/${pathwayId}/end`, { reason: 'Igen' });
     expect(again.statusCode).toBe(409);
   });
+
+  it('ends with a coded outcome beside the reason, kept in the plan and its history', async () => {
+    const started = await write('pathways', {
+      templateCode: 'jobafklaringsforloeb',
+      startDate: addDays(today, -90),
+    });
+    expect(started.statusCode, started.body).toBe(201);
+    const id = started.json().id as string;
+    // An unknown code is a 400 naming the field and the code, and nothing is written.
+    const unknown = await write(`pathways/${id}/end`, { reason: 'Fik arbejde', outcome: 'lottery' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.headers['content-type']).toContain('application/problem+json');
+    expect(unknown.json().errors[0].field).toBe('outcome');
+    expect(unknown.json().errors[0].message).toContain('"lottery" is not an outcome code');
+    // An end before the start is refused with an outcome too.
+    const early = await write(`pathways/${id}/end`, {
+      reason: 'Fik arbejde',
+      outcome: 'job',
+      endDate: addDays(today, -91),
+    });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().errors[0].field).toBe('endDate');
+    const still = await t.request(caseworker, { method: 'GET', url: `/api/citizens/${citizenId}/plan` });
+    expect(still.json().pathways.find((p: { id: string }) => p.id === id)).toMatchObject({
+      endDate: null,
+      outcome: null,
+    });
+
+    const ended = await write(`pathways/${id}/end`, { reason: 'Ansat som lagerarbejder', outcome: 'job' });
+    expect(ended.statusCode, ended.body).toBe(200);
+    expect(ended.json().plan.pathways.find((p: { id: string }) => p.id === id)).toMatchObject({
+      endDate: today,
+      endReason: 'Ansat som lagerarbejder',
+      outcome: 'job',
+    });
+    const history = await t.request(caseworker, {
+      method: 'GET',
+      url: `/api/citizens/${citizenId}/plan/history`,
+    });
+    expect(history.statusCode, history.body).toBe(200);
+    expect(JSON.stringify(history.json())).toContain('"outcome":"job"');
+    // The earlier end without a code (the shape before issue 15) has no outcome.
+    expect(ended.json().plan.pathways.find((p: { id: string }) => p.id === pathwayId).outcome).toBeNull();
+  });
 });

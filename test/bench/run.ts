@@ -11,10 +11,12 @@
  *   BENCH_ENGINES  (default pglite,postgresql)  which engines to run
  *   BENCH_ONLY=analytics  the analytics section alone, on its own cost table on each engine (10 million
  *                  entries on PostgreSQL, 1 million on PGlite); BENCH_COST_SCALE (default 1) scales both
+ *   BENCH_PROFILE  (optional)       a folder: the plan section's steady state is CPU-profiled
+ *                  (inspector) into <folder>/plan-<engine>.cpuprofile, for chrome://inspect
  *   BENCH_ONLY=load  load and scale-out alone (never part of the default run): two server
  *                  processes behind HAProxy on PostgreSQL, see test/bench/load-run.ts
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { fork } from 'node:child_process';
@@ -199,7 +201,16 @@ async function main(): Promise<void> {
   }
   console.log(`Samspil bench: ${CITIZENS} citizens, ${SECONDS} s per phase, ${CONNECTIONS} connections\n`);
   // Keys live beside the cached municipality so its CPR numbers stay readable across runs.
-  const env = { ...process.env, SAMSPIL_DATA_DIR: BENCH_DIR, LOG_LEVEL: 'silent', DATABASE_URL: '' };
+  // No job queue: on a freshly generated municipality its first reminder sweep enqueues and
+  // sends thousands of reminders, which would run inside the measured phases (they are not
+  // plan reads, and they held PGlite's one session away from the audit writer).
+  const env = {
+    ...process.env,
+    SAMSPIL_DATA_DIR: BENCH_DIR,
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: '',
+    SAMSPIL_JOB_POLL_SECONDS: '0',
+  };
   const config = loadConfig(env, { demo: true });
   const vault = new CprVault(parseCprKeys(config.cprKeys, config.cprHmacKey));
 
@@ -324,6 +335,7 @@ async function benchEngine(
 
   if (runs('plan')) {
     console.log(`Plan overview (${paths.length} distinct plans visible to the team leader)`);
+    const bareCpu = process.cpuUsage();
     const baseline = await load({
       url: bareUrl,
       paths: ['/bare'],
@@ -331,6 +343,7 @@ async function benchEngine(
       connections: CONNECTIONS,
       durationSeconds: SECONDS,
     });
+    const bareMicros = cpuMicrosPerRequest(bareCpu, baseline.total);
     // First read of every plan: each request misses the cache and goes to the read model.
     const cold = await load({
       url: samspilUrl,
@@ -342,6 +355,8 @@ async function benchEngine(
     });
     // Steady state: the same plans read again, as a working day does.
     const auditBefore = await countAudit();
+    const profile = await startProfile();
+    const planCpu = process.cpuUsage();
     const plan = await load({
       url: samspilUrl,
       paths,
@@ -349,6 +364,8 @@ async function benchEngine(
       connections: CONNECTIONS,
       durationSeconds: SECONDS,
     });
+    const planMicros = cpuMicrosPerRequest(planCpu, plan.total);
+    await profile.stop(`plan-${database.engine}`);
     const audited = (await countAudit()) - auditBefore;
     const ratio = plan.requestsPerSecond / baseline.requestsPerSecond;
     line(
@@ -362,6 +379,12 @@ async function benchEngine(
     line(
       'GET /api/citizens/{id}/plan, authorised + audited',
       `${plan.requestsPerSecond.toFixed(0)} req/s, p99 ${plan.p99} ms`,
+    );
+    // Where the time goes: this process's CPU (all its threads; not the load generator's, nor a
+    // PostgreSQL server's) per response. Steadier than req/s on a shared machine.
+    line(
+      'server CPU per response: bare route · plan overview',
+      `${bareMicros.toFixed(0)} µs · ${planMicros.toFixed(0)} µs`,
     );
     line('ratio plan / bare (budget ≥ 0.25)', `${ratio.toFixed(3)} ${ratio >= 0.25 ? 'OK' : 'BELOW BUDGET'}`);
     line('p99 at 32 connections (budget < 25 ms)', `${plan.p99} ms ${plan.p99 < 25 ? 'OK' : 'OVER BUDGET'}`);
@@ -391,6 +414,31 @@ async function benchEngine(
     const rows = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_event`.execute(database.db);
     return rows.rows[0]?.n ?? 0;
   }
+}
+
+/** CPU time of this process since `since`, per request. */
+function cpuMicrosPerRequest(since: NodeJS.CpuUsage, requests: number): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / Math.max(1, requests);
+}
+
+/** A CPU profile of this process while a phase runs, when BENCH_PROFILE names a folder. */
+async function startProfile(): Promise<{ stop(name: string): Promise<void> }> {
+  const folder = process.env.BENCH_PROFILE;
+  if (!folder) return { stop: async () => undefined };
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    async stop(name) {
+      const { profile } = await session.post('Profiler.stop');
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(resolve(folder, `${name}.cpuprofile`), JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
 }
 
 main().catch((error: unknown) => {

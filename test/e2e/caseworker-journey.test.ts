@@ -151,9 +151,14 @@ describe('a caseworker working with one plan', () => {
     await pathway.getByRole('button', { name: 'Afslut forløbet: Helhedsorienteret plan' }).click();
     const endPathway = page.getByRole('form', { name: 'Afslut Helhedsorienteret plan' });
     await endPathway.getByLabel('Begrundelse').fill('Afklaret: fleksjob');
+    // The outcome is asked for: without it the form says so at the field.
+    await endPathway.getByRole('button', { name: 'Afslut', exact: true }).click();
+    await endPathway.getByText('Feltet skal udfyldes.', { exact: true }).first().waitFor();
+    await endPathway.getByLabel('Udfald').selectOption('flex-job');
     await endPathway.getByRole('button', { name: 'Afslut', exact: true }).click();
     await expect.poll(() => endPathway.count()).toBe(0);
     await pathway.getByText('Afklaret: fleksjob').waitFor();
+    await pathway.getByText('Sluttede med: Fleksjob').waitFor();
     await history.getByText('afsluttede forløbet »Helhedsorienteret plan«').waitFor();
 
     // Back on My day the plan now shows as recently changed.

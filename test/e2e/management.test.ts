@@ -66,6 +66,36 @@ describe('management figures', () => {
     const flowExport = page.getByRole('link', { name: /^Hent som Excel \(XLSX\) ?: Tilgang og afgang/ });
     await expect.poll(() => flowExport.getAttribute('href')).toContain('ageGroup=from30to39');
     expect(await page.getByLabel('Koordinerende enhed').getByRole('option').count()).toBeGreaterThan(2);
+    // Coordination: the signals per rule and month with their chart, open ones, the referrals.
+    const coordination = page.getByRole('region', { name: 'Koordinering og henvisninger' });
+    await coordination
+      .getByRole('table', { name: /^Signaler rejst efter regel og måned.*coordination-flags@1/ })
+      .waitFor();
+    await coordination.getByRole('table', { name: 'Åbne signaler ved hver måneds udgang' }).waitFor();
+    await coordination
+      .getByRole('table', { name: /^Henvisninger efter måned sendt.*referral-loop@1/ })
+      .waitFor();
+    for (const chart of ['flags-chart', 'referrals-chart'])
+      await page.getByTestId(chart).locator('svg').first().waitFor();
+    expect(await coordination.getByTestId('multi-sector-open-share').textContent()).toMatch(
+      /(\d+(,\d)? %|–)/,
+    );
+    await expect
+      .poll(() =>
+        coordination.getByRole('link', { name: /^Hent som CSV ?: Signaler rejst/ }).getAttribute('href'),
+      )
+      .toContain('ageGroup=from30to39');
+    // Collaboration: the demo survey's ties, the group of four hidden; the quality indicators.
+    const collaboration = page.getByRole('region', { name: 'Samarbejde og kvalitet' });
+    const ties = collaboration.getByRole('table', { name: /^Relationel koordinering, runde baseline/ });
+    await ties.waitFor();
+    expect(await ties.getByRole('row', { name: /^Mentorer/ }).textContent()).toContain(
+      'færre end 5 besvarelser',
+    );
+    await collaboration
+      .getByRole('table', { name: /quality-indicators@1/ })
+      .first()
+      .waitFor();
     await expectAccessible(page, 'management figures');
     if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/management.png`, fullPage: true });
     if (SCREENSHOTS)
@@ -76,6 +106,10 @@ describe('management figures', () => {
       await page
         .getByRole('region', { name: 'Aktivering, varighed og udvikling' })
         .screenshot({ path: `${SCREENSHOTS}/management-steering.png` });
+    if (SCREENSHOTS) {
+      await coordination.screenshot({ path: `${SCREENSHOTS}/management-coordination.png` });
+      await collaboration.screenshot({ path: `${SCREENSHOTS}/management-collaboration.png` });
+    }
     await page.context().close();
   });
 
@@ -131,6 +165,9 @@ describe('management figures', () => {
     // Every table is in: the widest of them scrolls in its own region, not the page.
     await page.getByRole('table', { name: 'Udgifter efter budgetområde og udgiftsgruppe' }).waitFor();
     await page.getByRole('table', { name: /^Tid fra forløbets start/ }).waitFor();
+    await page.getByRole('table', { name: /^Signaler rejst efter regel og måned/ }).waitFor();
+    await page.getByRole('table', { name: /^Relationel koordinering, runde baseline/ }).waitFor();
+    await page.getByTestId('flags-chart').locator('svg').first().waitFor();
     await expectNoSidewaysScroll(page, 'management 360 px');
     await expectAccessible(page, 'management 360 px');
     if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/management-360.png`, fullPage: true });
@@ -143,6 +180,12 @@ describe('management figures', () => {
       await page
         .getByRole('region', { name: 'Aktivering, varighed og udvikling' })
         .screenshot({ path: `${SCREENSHOTS}/management-steering-360.png` });
+      await page
+        .getByRole('region', { name: 'Koordinering og henvisninger' })
+        .screenshot({ path: `${SCREENSHOTS}/management-coordination-360.png` });
+      await page
+        .getByRole('region', { name: 'Samarbejde og kvalitet' })
+        .screenshot({ path: `${SCREENSHOTS}/management-collaboration-360.png` });
     }
     await page.context().close();
 
@@ -150,5 +193,48 @@ describe('management figures', () => {
     await caseworker.goto(`${demo.server.url}/ledelsestal`);
     await caseworker.getByRole('heading', { level: 1, name: 'Ingen adgang til ledelsestal' }).waitFor();
     await caseworker.context().close();
+  });
+
+  it('show how pathways end, per year: a chart with a table and exports, at 1280 and 360 px', async () => {
+    for (const width of [1280, 360]) {
+      const page = await demo.loginAs('team-leader', { width, height: width === 360 ? 780 : 900 });
+      await page.goto(`${demo.server.url}/ledelsestal`);
+      const section = page.getByRole('region', { name: 'Hvordan forløbene ender' });
+      const table = section.getByRole('table', { name: /^Forløbenes udfald pr\. år.*pathway-outcomes@1/ });
+      await table.waitFor();
+      await section.getByTestId('outcomes-chart').locator('svg').first().waitFor();
+      expect(await section.getByRole('img', { name: /^Stablet søjlediagram/ }).count()).toBe(1);
+      // Five years of ending, every outcome a column, "still in pathway" last before the total.
+      expect(await table.locator('tbody tr').count()).toBe(5);
+      const headers = await table.locator('thead th').allTextContents();
+      expect(headers).toEqual([
+        'År',
+        'Job',
+        'Uddannelse',
+        'Fleksjob',
+        'Førtidspension',
+        'Andet',
+        'Ikke registreret',
+        'Stadig i forløb',
+        'Forløb i året',
+      ]);
+      // The synthetic municipality ends pathways: some year shows counts with their shares.
+      expect(
+        await table
+          .locator('tbody td')
+          .filter({ hasText: /\d+ \(\d+(,\d)? %\)/ })
+          .count(),
+      ).toBeGreaterThan(3);
+      const csv = section.getByRole('link', { name: /^Hent som CSV ?: Forløbenes udfald/ });
+      expect(await csv.getAttribute('href')).toContain('/api/analytics/pathway-outcomes/export?year=');
+      // The pathway type filter narrows it, and its export.
+      await page.getByLabel('Forløbstype').selectOption('ressourceforloeb');
+      await expect.poll(() => csv.getAttribute('href')).toContain('pathwayType=ressourceforloeb');
+      await table.waitFor();
+      if (width === 360) await expectNoSidewaysScroll(page, 'management outcomes 360 px');
+      await expectAccessible(page, `management outcomes ${width} px`);
+      if (SCREENSHOTS) await section.screenshot({ path: `${SCREENSHOTS}/management-outcomes-${width}.png` });
+      await page.context().close();
+    }
   });
 });

@@ -120,4 +120,27 @@ describe('Mit forløb', () => {
     await page.screenshot({ path: `${SHOTS}/mit-forloeb-relative-360.png`, fullPage: true });
     await context.close();
   });
+
+  it('the citizen says no to being in the management figures, and yes again, at 1280 and 360 px', async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    for (const width of [1280, 360]) {
+      const citizen = await demo.loginAs('citizen', { width, height: width === 360 ? 780 : 900 });
+      const section = citizen.getByRole('region', { name: 'Dine oplysninger i kommunens statistik' });
+      await section.waitFor();
+      const state = section.getByTestId('reporting-objection-state');
+      await expect.poll(() => state.textContent()).toContain('Dine oplysninger indgår i tallene.');
+      await section.getByRole('button', { name: 'Sig nej til at være med i tallene' }).click();
+      await expect.poll(() => state.textContent()).toContain('Du har sagt nej.');
+      expect(await state.textContent()).toContain('registreret af dig selv');
+      await section.getByRole('status').getByText('Det er gemt og gælder fra nu.').waitFor();
+      // Her pathways are listed in plain words, each with its time.
+      await citizen.getByRole('region', { name: 'Mine forløb' }).getByText('Ressourceforløb').waitFor();
+      if (width === 360) await expectNoSidewaysScroll(citizen, 'Mit forløb objection 360 px');
+      await expectAccessible(citizen, `Mit forløb objection ${width} px`);
+      await section.screenshot({ path: `${SHOTS}/reporting-objection-${width}.png` });
+      await section.getByRole('button', { name: 'Vær med i tallene igen' }).click();
+      await expect.poll(() => state.textContent()).toContain('Dine oplysninger indgår i tallene.');
+      await citizen.context().close();
+    }
+  });
 });

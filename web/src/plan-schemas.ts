@@ -9,12 +9,14 @@ export {
   interventionCreateSchema,
   interventionUpdateSchema,
   pathwayCreateSchema,
+  pathwayEndSchema,
   pathwayStageMoveSchema,
   subGoalCreateSchema,
   subGoalUpdateSchema,
   teamMemberCreateSchema,
   teamMemberUpdateSchema,
 } from '../../src/domain/plan/plan.schemas.js';
+export { PATHWAY_OUTCOMES } from '../../src/domain/plan/pathway-outcome.js';
 export {
   ownGoalInputSchema,
   ownStepCreateSchema,

@@ -4,6 +4,7 @@ import type { AreaCost, AreaMonths } from '../../domain/analytics/cost-table.js'
 import { BUDGET_AREAS } from '../../domain/organisation/budget-areas.js';
 import { parseAreaCosts, parseAreaMonths } from './packed-costs.js';
 import type { DB } from '../schema.js';
+import { reportableCitizenSql } from './reporting-objection.queries.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -16,12 +17,15 @@ export interface CostFilter extends CitizenGroup {
 }
 
 /**
- * The conditions that narrow `column` (a citizen id) to a group (citizen-groups.ts): the
- * citizen's current coordinating unit, and the age reached in `year` from the birth part.
+ * The conditions that narrow `column` (a citizen id) to the citizens a management figure counts:
+ * always only those who have not objected to management figures (decision 0025,
+ * reporting-objection.queries.ts), and then the group (citizen-groups.ts): the citizen's current
+ * coordinating unit, and the age reached in `year` from the birth part. Every figure's query
+ * narrows through this one function, so the objection holds for all of them and their exports.
  */
 export function citizenGroupSql(municipalityId: string, year: number, group: CitizenGroup, column: string) {
   const citizen = sql.ref(column);
-  const conditions = [];
+  const conditions = [reportableCitizenSql(municipalityId, column)];
   if (group.unit !== undefined)
     conditions.push(sql`${citizen} IN (
       SELECT citizen_id FROM (
@@ -42,7 +46,7 @@ export function citizenGroupSql(municipalityId: string, year: number, group: Cit
 }
 
 /** The conditions as one SQL condition (true when there are none). */
-function allOf(conditions: ReturnType<typeof sql>[]) {
+export function allOf(conditions: ReturnType<typeof sql>[]) {
   return conditions.length === 0 ? sql`true` : sql.join(conditions, sql` AND `);
 }
 
@@ -194,14 +198,27 @@ export async function pathwayOffers(
   return result.rows;
 }
 
-/** Interventions under way on a day, and the distinct citizens receiving them, per pyramid level. */
+/**
+ * Interventions under way on a day, and the distinct citizens receiving them, per pyramid level;
+ * with a pathway type, only those of citizens in a pathway of that type on the day (activity-pyramid@2).
+ */
 export async function pyramidCounts(
   db: Executor,
   municipalityId: string,
   day: string,
   group: CitizenGroup = {},
+  pathwayType: string | undefined = undefined,
 ): Promise<{ level: number; interventions: number; citizens: number }[]> {
-  const narrowed = allOf(citizenGroupSql(municipalityId, Number(day.slice(0, 4)), group, 'i.citizen_id'));
+  const narrowed = allOf([
+    ...citizenGroupSql(municipalityId, Number(day.slice(0, 4)), group, 'i.citizen_id'),
+    ...(pathwayType === undefined
+      ? []
+      : [
+          sql`i.citizen_id IN (SELECT p.citizen_id FROM pathway p
+              WHERE p.municipality_id = ${municipalityId} AND p.template_code = ${pathwayType}
+                AND p.start_date <= ${day}::date AND (p.end_date IS NULL OR p.end_date >= ${day}::date))`,
+        ]),
+  ]);
   const result = await sql<{ level: number; interventions: number; citizens: number }>`
     SELECT t.pyramid_level::int AS level, count(*)::int AS interventions, count(DISTINCT i.citizen_id)::int AS citizens
     FROM intervention i

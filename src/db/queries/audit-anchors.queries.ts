@@ -9,21 +9,26 @@ import type { ChainProblem } from './audit-chain.queries.js';
  */
 export interface AuditAnchor {
   municipalityId: string;
+  /** The chain (migration 043); anchors written before lanes existed name none: lane 0. */
+  lane: number;
   seq: number;
   /** Hex SHA-256 of the record at seq. */
   hash: string;
   at: string;
 }
 
-/** The current head of every municipality's chain, as anchors to keep elsewhere. */
+/** The current head of every municipality's chains (lanes), as anchors to keep elsewhere. */
 export async function takeAuditAnchors(db: Kysely<DB>, now = new Date()): Promise<AuditAnchor[]> {
   const heads = await db
     .selectFrom('audit_chain_head')
-    .select(['municipality_id', 'seq', sql<string>`encode(hash, 'hex')`.as('hash')])
+    .select(['municipality_id', 'lane', 'seq', sql<string>`encode(hash, 'hex')`.as('hash')])
+    .where('seq', '>', '0' as never)
     .orderBy('municipality_id')
+    .orderBy('lane')
     .execute();
   return heads.map((head) => ({
     municipalityId: head.municipality_id,
+    lane: Number(head.lane),
     seq: Number(head.seq),
     hash: head.hash,
     at: now.toISOString(),
@@ -41,19 +46,27 @@ export async function checkAuditAnchors(
 ): Promise<ChainProblem[]> {
   const problems: ChainProblem[] = [];
   for (const anchor of anchors) {
-    const { municipalityId, seq } = anchor;
+    const { municipalityId, lane, seq } = anchor;
     const head = await db
       .selectFrom('audit_chain_head')
       .select('seq')
       .where('municipality_id', '=', municipalityId)
+      .where('lane', '=', lane)
       .executeTakeFirst();
     if (!head) {
-      problems.push({ municipalityId, seq, id: null, problem: `the chain anchored at ${anchor.at} is gone` });
+      problems.push({
+        municipalityId,
+        lane,
+        seq,
+        id: null,
+        problem: `the chain anchored at ${anchor.at} is gone`,
+      });
       continue;
     }
     if (Number(head.seq) < seq) {
       problems.push({
         municipalityId,
+        lane,
         seq,
         id: null,
         problem: `the chain was anchored at record ${seq} (${anchor.at}) but now ends at ${head.seq}: records were removed`,
@@ -64,12 +77,14 @@ export async function checkAuditAnchors(
       .selectFrom('audit_event')
       .select(['id', sql<string>`encode(hash, 'hex')`.as('hash')])
       .where('municipality_id', '=', municipalityId)
+      .where('lane', '=', lane)
       .where('seq', '=', String(seq) as never)
       .executeTakeFirst();
     if (record) {
       if (record.hash !== anchor.hash) {
         problems.push({
           municipalityId,
+          lane,
           seq,
           id: record.id,
           problem: `differs from the anchor taken at ${anchor.at}: the chain was rewritten`,
@@ -81,6 +96,7 @@ export async function checkAuditAnchors(
       .selectFrom('audit_checkpoint')
       .select(['seq', sql<string>`encode(hash, 'hex')`.as('hash')])
       .where('municipality_id', '=', municipalityId)
+      .where('lane', '=', lane)
       .where('seq', '>=', String(seq) as never)
       .orderBy('seq')
       .limit(1)
@@ -89,6 +105,7 @@ export async function checkAuditAnchors(
     if (!consistent) {
       problems.push({
         municipalityId,
+        lane,
         seq,
         id: null,
         problem: `the record anchored at ${anchor.at} is gone, and no purge accounts for it`,
@@ -106,13 +123,14 @@ export function parseAnchorLines(text: string): AuditAnchor[] {
     const value = JSON.parse(line) as Partial<AuditAnchor>;
     if (
       typeof value.municipalityId !== 'string' ||
+      (value.lane !== undefined && !Number.isInteger(value.lane)) ||
       typeof value.seq !== 'number' ||
       typeof value.hash !== 'string' ||
       typeof value.at !== 'string'
     ) {
       throw new Error(`anchor line ${index + 1} is not an anchor (municipalityId, seq, hash, at)`);
     }
-    anchors.push(value as AuditAnchor);
+    anchors.push({ ...(value as AuditAnchor), lane: value.lane ?? 0 });
   }
   return anchors;
 }

@@ -5,6 +5,8 @@ import type { DB } from '../schema.js';
 /** One break in a municipality's audit chain. */
 export interface ChainProblem {
   municipalityId: string;
+  /** The chain (migration 043) the problem is in; null for one outside every chain. */
+  lane: number | null;
   seq: number | null;
   id: string | null;
   problem: string;
@@ -19,23 +21,27 @@ export interface VerifyResult {
 const PAGE = 5000;
 
 /**
- * Walks every municipality's hash chain from its last purge checkpoint (or the start) to the
- * head: a changed record fails its own hash, a removed one leaves a gap in the sequence and a
+ * Walks every municipality's hash chains (one per lane, migration 043) from the lane's last
+ * purge checkpoint (or the start) to its head: a changed record fails its own hash, a removed one leaves a gap in the sequence and a
  * broken link, a removed tail no longer reaches the head.
  */
 export async function verifyAuditChain(db: Kysely<DB>): Promise<VerifyResult> {
   const heads = await db
     .selectFrom('audit_chain_head')
-    .select(['municipality_id', 'seq', sql<string>`encode(hash, 'hex')`.as('hash')])
+    .select(['municipality_id', 'lane', 'seq', sql<string>`encode(hash, 'hex')`.as('hash')])
+    .orderBy('municipality_id')
+    .orderBy('lane')
     .execute();
   const problems: ChainProblem[] = [];
   let records = 0;
   for (const head of heads) {
     const municipalityId = head.municipality_id;
+    const lane = Number(head.lane);
     const checkpoint = await db
       .selectFrom('audit_checkpoint')
       .select(['seq', sql<string>`encode(hash, 'hex')`.as('hash')])
       .where('municipality_id', '=', municipalityId)
+      .where('lane', '=', lane)
       .orderBy('seq', 'desc')
       .limit(1)
       .executeTakeFirst();
@@ -64,6 +70,7 @@ export async function verifyAuditChain(db: Kysely<DB>): Promise<VerifyResult> {
           sql<string | null>`encode(hash, 'hex')`.as('hash'),
         ])
         .where('municipality_id', '=', municipalityId)
+        .where('lane', '=', lane)
         .where('seq', '>', String(seq) as never)
         .orderBy('seq')
         .limit(PAGE)
@@ -75,6 +82,7 @@ export async function verifyAuditChain(db: Kysely<DB>): Promise<VerifyResult> {
         if (rowSeq !== seq + 1) {
           problems.push({
             municipalityId,
+            lane,
             seq: seq + 1,
             id: null,
             problem: `records ${seq + 1}–${rowSeq - 1} are missing`,
@@ -83,6 +91,7 @@ export async function verifyAuditChain(db: Kysely<DB>): Promise<VerifyResult> {
         if (row.prev_hash !== hash) {
           problems.push({
             municipalityId,
+            lane,
             seq: rowSeq,
             id: row.id,
             problem: 'does not link to the record before it',
@@ -112,6 +121,7 @@ export async function verifyAuditChain(db: Kysely<DB>): Promise<VerifyResult> {
         if (expected !== row.hash) {
           problems.push({
             municipalityId,
+            lane,
             seq: rowSeq,
             id: row.id,
             problem: 'was changed after it was written',
@@ -124,6 +134,7 @@ export async function verifyAuditChain(db: Kysely<DB>): Promise<VerifyResult> {
     if (seq !== Number(head.seq) || hash !== head.hash) {
       problems.push({
         municipalityId,
+        lane,
         seq: Number(head.seq),
         id: null,
         problem: `the chain ends at ${seq}, but its head is at ${head.seq}: records were removed`,
@@ -138,12 +149,13 @@ export async function verifyAuditChain(db: Kysely<DB>): Promise<VerifyResult> {
   if (unchained.n > 0) {
     problems.push({
       municipalityId: '*',
+      lane: null,
       seq: null,
       id: null,
       problem: `${unchained.n} record(s) are outside the chain (written before migration 004 or inserted directly)`,
     });
   }
-  return { municipalities: heads.length, records, problems };
+  return { municipalities: new Set(heads.map((head) => head.municipality_id)).size, records, problems };
 }
 
 export interface PurgeResult {
@@ -153,9 +165,9 @@ export interface PurgeResult {
 }
 
 /**
- * Removes audit records older than the retention period, per municipality up to the first
- * record that must be kept, and records a checkpoint with the hash of the last removed record
- * so the remaining chain still verifies. The only DELETE the append-only trigger lets through.
+ * Removes audit records older than the retention period, per municipality and lane up to the
+ * lane's first record that must be kept, and records a checkpoint with the hash of the last
+ * removed record so the remaining chain still verifies. The only DELETE the append-only trigger lets through.
  */
 export async function purgeAuditTrail(
   db: Kysely<DB>,
@@ -168,16 +180,18 @@ export async function purgeAuditTrail(
     await sql`SELECT set_config('samspil.audit_purge', 'on', true)`.execute(trx);
     const heads = await trx
       .selectFrom('audit_chain_head')
-      .select(['municipality_id', 'seq'])
+      .select(['municipality_id', 'lane', 'seq'])
       .forUpdate()
       .execute();
     let purged = 0;
     let checkpoints = 0;
     for (const head of heads) {
+      const lane = Number(head.lane);
       const firstKept = await trx
         .selectFrom('audit_event')
         .select(sql<string | null>`min(seq)`.as('seq'))
         .where('municipality_id', '=', head.municipality_id)
+        .where('lane', '=', lane)
         .where('seq', 'is not', null)
         .where('at', '>=', cutoff)
         .executeTakeFirst();
@@ -186,24 +200,28 @@ export async function purgeAuditTrail(
         .selectFrom('audit_checkpoint')
         .select(sql<string | null>`max(seq)`.as('seq'))
         .where('municipality_id', '=', head.municipality_id)
+        .where('lane', '=', lane)
         .executeTakeFirst();
       if (last <= Number(previous?.seq ?? 0)) continue;
       const boundary = await trx
         .selectFrom('audit_event')
         .select(['hash'])
         .where('municipality_id', '=', head.municipality_id)
+        .where('lane', '=', lane)
         .where('seq', '=', String(last) as never)
         .executeTakeFirst();
       if (!boundary?.hash) continue;
       const deleted = await trx
         .deleteFrom('audit_event')
         .where('municipality_id', '=', head.municipality_id)
+        .where('lane', '=', lane)
         .where('seq', '<=', String(last) as never)
         .executeTakeFirst();
       await trx
         .insertInto('audit_checkpoint')
         .values({
           municipality_id: head.municipality_id,
+          lane,
           seq: last,
           hash: boundary.hash,
           purged_before: cutoff,

@@ -345,6 +345,8 @@ async function dueStages(db: Executor, municipalityId: string): Promise<Map<stri
         startDate: row.start_date,
         endDate: row.end_date,
         endReason: row.end_reason,
+        // Only running pathways are read here: none has an outcome yet.
+        outcome: null,
         templateVersionId: row.template_version_id,
         version: 0,
         stageCode: row.stage_code,

@@ -1,6 +1,7 @@
 import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from 'kysely';
 import { newId } from '../ids.js';
 import type { DB, DecisionAppealTable, DecisionTable } from '../schema.js';
+import { allOf, citizenGroupSql } from './analytics.queries.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -143,26 +144,30 @@ export async function responseCount(trx: Transaction<DB>, municipalityId: string
  * was made, whether the hearing changed them, and their appeal's result.
  */
 export async function decisionFigureRows(db: Executor, municipalityId: string, year: number) {
-  return db
-    .selectFrom('decision as d')
-    .leftJoin('decision_appeal as a', (join) =>
-      join.onRef('a.municipality_id', '=', 'd.municipality_id').onRef('a.decision_id', '=', 'd.id'),
-    )
-    .select([
-      'd.citizen_id',
-      'd.decided_on',
-      sql<string>`to_char(d.created_at AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM-DD')`.as('drafted_on'),
-      'd.hearing_sent_at',
-      'd.changed_by_hearing',
-      'a.received_on',
-      'a.reconsideration_outcome',
-      'a.result',
-    ])
-    .where('d.municipality_id', '=', municipalityId)
-    .where('d.status', '=', 'final')
-    .where('d.decided_on', '>=', `${year}-01-01`)
-    .where('d.decided_on', '<=', `${year}-12-31`)
-    .execute();
+  return (
+    db
+      .selectFrom('decision as d')
+      .leftJoin('decision_appeal as a', (join) =>
+        join.onRef('a.municipality_id', '=', 'd.municipality_id').onRef('a.decision_id', '=', 'd.id'),
+      )
+      .select([
+        'd.citizen_id',
+        'd.decided_on',
+        sql<string>`to_char(d.created_at AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM-DD')`.as('drafted_on'),
+        'd.hearing_sent_at',
+        'd.changed_by_hearing',
+        'a.received_on',
+        'a.reconsideration_outcome',
+        'a.result',
+      ])
+      .where('d.municipality_id', '=', municipalityId)
+      // The figure's citizens: those who have not objected to management figures (decision 0025).
+      .where(sql<boolean>`${allOf(citizenGroupSql(municipalityId, year, {}, 'd.citizen_id'))}`)
+      .where('d.status', '=', 'final')
+      .where('d.decided_on', '>=', `${year}-01-01`)
+      .where('d.decided_on', '<=', `${year}-12-31`)
+      .execute()
+  );
 }
 
 /** The decision's row, locked while a step is recorded. */

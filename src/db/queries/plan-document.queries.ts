@@ -10,6 +10,7 @@ import type { LegalBasisCode } from '../../domain/organisation/legal-bases.js';
 import type { PyramidLevel, Sector } from '../../domain/organisation/sectors.js';
 import { pathwayView } from '../../domain/plan/pathway-view.js';
 import type { TemplateDefinition } from '../../domain/plan/pathway-template.js';
+import type { PathwayOutcome } from '../../domain/plan/pathway-outcome.js';
 import { composePlan, type PlanParts } from '../../domain/plan/plan.compose.js';
 import type { InterventionStatus, SubGoalStatus, TeamMemberKind } from '../../domain/plan/plan.schemas.js';
 import type { PlanOverview } from '../../domain/plan/plan.types.js';
@@ -72,8 +73,9 @@ function parseMeetingRelations(value: unknown): MeetingRelation[] {
  * something new in the document (or changes a part): at start-up, upgradePlanDocuments rebuilds
  * every stored document of a lower format, so no plan is served in the old shape.
  * 1: pathway stages, follow-up dates of sub-goals, meeting pages (issue 14).
+ * 2: the coded outcome of an ended pathway (issue 15, migration 038).
  */
-export const PLAN_DOCUMENT_FORMAT = 1;
+export const PLAN_DOCUMENT_FORMAT = 2;
 
 /**
  * Rebuilds, in batches, every stored plan document built by an older shape of the code; returns
@@ -315,6 +317,7 @@ export async function rebuildPlanDocuments(
           'p.start_date',
           'p.end_date',
           'p.end_reason',
+          'p.outcome',
           'p.template_version_id',
           'p.stage_code',
           'p.stage_since',
@@ -457,6 +460,7 @@ export async function rebuildPlanDocuments(
           startDate: row.start_date,
           endDate: row.end_date,
           endReason: row.end_reason,
+          outcome: row.outcome as PathwayOutcome | null,
           templateVersionId: row.template_version_id,
           version: row.version,
           stageCode: row.stage_code,

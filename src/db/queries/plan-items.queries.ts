@@ -1,5 +1,6 @@
 import type { Insertable, Transaction, UpdateObject } from 'kysely';
 import type { GasScorerKind } from '../../domain/measures/gas.js';
+import type { PathwayOutcome } from '../../domain/plan/pathway-outcome.js';
 import type { DB, InterventionTable, SubGoalTable } from '../schema.js';
 
 /** A new row of a plan item's table, without what the plan supplies (tenant, id, citizen). */
@@ -321,11 +322,11 @@ export async function setPathwayStage(
 export async function endPathwayOn(
   plan: PlanItems,
   id: string,
-  end: { endDate: string; reason: string },
+  end: { endDate: string; reason: string; outcome: PathwayOutcome | null },
 ): Promise<void> {
   await plan.trx
     .updateTable('pathway')
-    .set({ end_date: end.endDate, end_reason: end.reason })
+    .set({ end_date: end.endDate, end_reason: end.reason, outcome: end.outcome })
     .where('municipality_id', '=', plan.municipalityId)
     .where('id', '=', id)
     .execute();

@@ -148,6 +148,7 @@ export const CITIZEN_DELETIONS: readonly { table: string; where: string }[] = [
   { table: 'plan', where: 'citizen_id = $c' },
   { table: 'pathway', where: 'citizen_id = $c' },
   { table: 'consent', where: 'citizen_id = $c' },
+  { table: 'reporting_objection', where: 'citizen_id = $c' },
   { table: 'break_glass', where: 'citizen_id = $c' },
   {
     table: 'session',

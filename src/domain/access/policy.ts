@@ -631,6 +631,36 @@ export function decideConsentChange(
   }
 }
 
+/** A change to the citizen's objection to her data in management figures (decision 0025). */
+export type ReportingObjectionChange =
+  | { act: 'object' }
+  /** Take the objection in force back; who recorded it decides who may. */
+  | { act: 'withdraw'; objection: { recordedBy: { kind: string } } };
+
+/**
+ * The objection to management figures is the citizen's right (decision 0025). She (or a
+ * relative whose power of attorney includes consent) objects and takes it back herself; a
+ * professional who works with her records either on her behalf (she told them), except that an
+ * objection she set herself is taken back only by her: what she did in her own view, nobody
+ * undoes for her.
+ */
+export function decideReportingObjectionChange(
+  actor: Actor,
+  access: AccessDecision,
+  change: ReportingObjectionChange,
+): AccessDecision {
+  if (!access.allowed) return access;
+  if (actor.kind === 'citizen') {
+    if (actor.delegate && !actor.delegate.includesConsent) return refusal('consent.delegate-not-included');
+    return access;
+  }
+  if (access.basis !== 'relationship' && access.basis !== 'unit-leader')
+    return refusal('reporting-objection.no-relationship');
+  if (change.act === 'withdraw' && change.objection.recordedBy.kind === 'citizen')
+    return refusal('reporting-objection.citizens-own');
+  return access;
+}
+
 /** Whether a professional may search the audit trail and review break-the-glass. */
 export function canSuperviseAudit(actor: Actor): boolean {
   return actor.kind === 'professional' && SUPERVISOR_ROLES.includes(actor.role);

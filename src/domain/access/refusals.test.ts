@@ -32,6 +32,7 @@ import {
   decidePathwayTemplateAct,
   decidePlanAct,
   decideReferralCreate,
+  decideReportingObjectionChange,
   decideSettingsChange,
   decideSurveyAccess,
 } from './policy.js';
@@ -166,6 +167,13 @@ const refusals = {
   'decideCitizenReminders, professional': decideCitizenReminders(caseworker, as('relationship')),
   'decidePathwayTemplateAct, citizen': decidePathwayTemplateAct(citizen, 'read'),
   'decidePathwayTemplateAct, caseworker changes': decidePathwayTemplateAct(caseworker, 'change'),
+  'decideReportingObjectionChange, meeting': decideReportingObjectionChange(caseworker, as('meeting'), {
+    act: 'object',
+  }),
+  'decideReportingObjectionChange, her own': decideReportingObjectionChange(caseworker, related, {
+    act: 'withdraw',
+    objection: { recordedBy: { kind: 'citizen' } },
+  }),
 };
 
 describe('refusals', () => {

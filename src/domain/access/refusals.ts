@@ -192,6 +192,14 @@ export const REFUSALS = {
     en: 'Only the citizen confirms or rejects a consent registered for her.',
     da: 'Kun borgeren kan bekræfte eller afvise et samtykke, der er registreret for hende.',
   },
+  'reporting-objection.no-relationship': {
+    en: 'Record an objection to management figures only for a citizen you work with.',
+    da: 'Du kan kun registrere en indsigelse mod ledelsestal for en borger, du arbejder med.',
+  },
+  'reporting-objection.citizens-own': {
+    en: 'The citizen set this objection herself: only she can take it back.',
+    da: 'Borgeren har selv gjort indsigelsen: kun hun kan tage den tilbage.',
+  },
   'break-glass.professionals-only': {
     en: 'Only professionals can use emergency access.',
     da: 'Kun fagpersoner kan bruge nødadgang.',

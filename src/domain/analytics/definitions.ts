@@ -1,8 +1,11 @@
 import { CONCENTRATION_DEFINITION } from './concentration.js';
 import { COST_BY_MONTH_DEFINITION, COST_TABLE_DEFINITION } from './cost-table.js';
 import { GAS_DISTRIBUTION_DEFINITION } from './gas-distribution.js';
-import { DEFINITIONS, type Definition } from './pathway-kpis.js';
+import { COLLABORATION_DEFINITION_HISTORY } from './collaboration-figures.js';
+import { COORDINATION_DEFINITION_HISTORY } from './coordination-figures.js';
+import { ACTIVITY_PYRAMID_V1, DEFINITIONS, type Definition } from './pathway-kpis.js';
 import { STEERING_DEFINITION_HISTORY } from './steering-kpis.js';
+import { PATHWAY_OUTCOMES_DEFINITION } from './pathway-outcomes.js';
 
 /**
  * Every definition a management figure has been made by, every version, oldest first: what
@@ -22,10 +25,14 @@ export const FIGURE_DEFINITION_HISTORY: readonly Definition[] = [
     ...COST_BY_MONTH_DEFINITION,
     text: 'The cost of the year per budget area and month its period starts in; hidden cells as in cost-by-area-and-band@1.',
   },
+  ACTIVITY_PYRAMID_V1,
   ...Object.values(DEFINITIONS),
   ...STEERING_DEFINITION_HISTORY,
   {
     ...GAS_DISTRIBUTION_DEFINITION,
     text: "Citizens by their latest GAS T-score in the year and its change from their baseline, in bands, per coordinator's unit; small cells hidden with complements; never per professional.",
   },
+  ...COORDINATION_DEFINITION_HISTORY,
+  ...COLLABORATION_DEFINITION_HISTORY,
+  PATHWAY_OUTCOMES_DEFINITION,
 ];

@@ -12,6 +12,7 @@ import type {
 } from './analytics.responses.js';
 import { WITHIN } from './pathway-kpis.js';
 import type { SteeringKpis } from './steering.responses.js';
+import type { PathwayOutcomes } from './pathway-outcomes.responses.js';
 
 /**
  * Every management table as a sheet: a header and rows of the cells the page shows, built from
@@ -222,5 +223,25 @@ export function periodCountsSheet(figure: SteeringKpis): FigureSheet {
     rows: periodCounts.measures.flatMap((measure) =>
       measure.years.map((year) => [measure.measure, year.year, year.count, year.change, year.changePercent]),
     ),
+  };
+}
+
+/** The outcomes of pathways: a row a year of ending, each column's count and share (hidden: empty). */
+export function pathwayOutcomesSheet(figure: PathwayOutcomes): FigureSheet {
+  return {
+    figure: 'pathway-outcomes',
+    definitions: [definitionOf(figure.definition)],
+    header: [
+      'year',
+      'period_end',
+      ...figure.columns.flatMap((column) => [column, `${column}_share`]),
+      'total',
+    ],
+    rows: figure.rows.map((row) => [
+      row.year,
+      row.periodEnd,
+      ...row.cells.flatMap((cell) => [cell.pathways, cell.share]),
+      row.total.pathways,
+    ]),
   };
 }

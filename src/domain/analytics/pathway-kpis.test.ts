@@ -109,7 +109,7 @@ describe('activity pyramid and flow', () => {
       { level: 4, interventions: 40, citizens: 30 },
       { level: 5, interventions: 20, citizens: 12 },
     ]);
-    expect(result.definition).toEqual({ id: 'activity-pyramid', version: 1 });
+    expect(result.definition).toEqual({ id: 'activity-pyramid', version: 2 });
     expect(result.levels[0]).toMatchObject({ level: 1, interventions: null, citizens: null });
     // Level 1 must not be the total less the shown levels: another level (here the empty
     // level 2, the cheapest complement) is hidden too.

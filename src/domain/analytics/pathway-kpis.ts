@@ -26,8 +26,8 @@ export const DEFINITIONS = {
   },
   activityPyramid: {
     id: 'activity-pyramid',
-    version: 1,
-    text: 'Interventions under way on the day (status active, started, not ended), and the distinct citizens receiving them, by the level of their type in the activity pyramid (1 own effort … 5 specialised).',
+    version: 2,
+    text: 'As activity-pyramid@1; with a pathway type, only the interventions of citizens in a pathway of that type on the day (any of their interventions, inside the pathway or not).',
   },
   pathwayFlow: {
     id: 'pathway-flow',
@@ -113,6 +113,13 @@ export function offerDistribution(
     meanWeeks: shown ? Math.round((weeks.reduce((a, b) => a + b, 0) / weeks.length) * 10) / 10 : null,
   };
 }
+
+/** The pyramid's first definition, which took no pathway type (kept: the history is never rewritten). */
+export const ACTIVITY_PYRAMID_V1: Definition = {
+  id: 'activity-pyramid',
+  version: 1,
+  text: 'Interventions under way on the day (status active, started, not ended), and the distinct citizens receiving them, by the level of their type in the activity pyramid (1 own effort … 5 specialised).',
+};
 
 /** A shown count or null when privacy hides it. */
 export type Shown = number | null;

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { determinedCells } from './suppression-proof.js';
 import { type CellFigures, extendedGrid, type FigureTable, primaryReason, suppress } from './suppression.js';
 
 /** A table from inner cells, with margins that add up (citizens and money alike). */
@@ -27,61 +28,6 @@ const even = (citizens: number, each = 1000): CellFigures => ({
   largest: citizens > 0 ? each : 0,
   secondLargest: citizens > 1 ? each : 0,
 });
-
-/**
- * Independent check by linear algebra: which hidden cells are determined by the shown cells and
- * the sum relations of every row and column (totals included). A hidden cell is determined when
- * its unit vector lies in the row space of the relations over the hidden cells.
- */
-function determinedCells(hidden: boolean[][]): [number, number][] {
-  const rows = hidden.length;
-  const columns = hidden[0]?.length ?? 0;
-  const unknowns: [number, number][] = [];
-  for (const [r, row] of hidden.entries())
-    for (const [c, isHidden] of row.entries()) if (isHidden) unknowns.push([r, c]);
-  const index = new Map(unknowns.map(([r, c], i) => [`${r},${c}`, i]));
-  const relations: number[][] = [];
-  // Row r: Σ inner cells − total cell = 0 (the total row likewise: Σ column totals − grand total).
-  for (let r = 0; r < rows; r++) {
-    const relation = new Array<number>(unknowns.length).fill(0);
-    for (let c = 0; c < columns; c++) {
-      const i = index.get(`${r},${c}`);
-      if (i !== undefined) relation[i] = c === columns - 1 ? -1 : 1;
-    }
-    relations.push(relation);
-  }
-  for (let c = 0; c < columns; c++) {
-    const relation = new Array<number>(unknowns.length).fill(0);
-    for (let r = 0; r < rows; r++) {
-      const i = index.get(`${r},${c}`);
-      if (i !== undefined) relation[i] = r === rows - 1 ? -1 : 1;
-    }
-    relations.push(relation);
-  }
-  const rank = (matrix: number[][]): number => {
-    const m = matrix.map((row) => [...row]);
-    let found = 0;
-    for (let column = 0; column < unknowns.length; column++) {
-      const pivot = m.findIndex((row, i) => i >= found && Math.abs(row[column] as number) > 1e-9);
-      if (pivot === -1) continue;
-      [m[found], m[pivot]] = [m[pivot] as number[], m[found] as number[]];
-      const lead = m[found] as number[];
-      for (let i = 0; i < m.length; i++) {
-        if (i === found) continue;
-        const factor = (m[i]?.[column] as number) / (lead[column] as number);
-        if (factor !== 0) m[i] = (m[i] as number[]).map((value, j) => value - factor * (lead[j] as number));
-      }
-      found++;
-    }
-    return found;
-  };
-  const base = rank(relations);
-  return unknowns.filter((_, i) => {
-    const unit = new Array<number>(unknowns.length).fill(0);
-    unit[i] = 1;
-    return rank([...relations, unit]) === base;
-  });
-}
 
 const cellArbitrary = fc.oneof(
   { weight: 3, arbitrary: fc.integer({ min: 5, max: 60 }).map((n) => even(n)) },
@@ -153,6 +99,23 @@ describe('privacy in tables', () => {
             if (primaryReason(cell) !== null) expect(pattern[r]?.[c]).not.toBeNull();
         const hidden = pattern.map((row) => row.map((reason) => reason !== null));
         expect(determinedCells(hidden)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('with the column totals unpublished: only the rows constrain, and still no hidden cell is derivable', () => {
+    fc.assert(
+      fc.property(tableArbitrary, (table) => {
+        const pattern = suppress(table, { columnTotals: false });
+        const grid = extendedGrid(table);
+        const last = grid.length - 1;
+        for (const [r, row] of grid.entries())
+          for (const [c, cell] of row.entries())
+            if (r < last && primaryReason(cell) !== null) expect(pattern[r]?.[c]).not.toBeNull();
+        // The unpublished totals are unknowns to whoever reads the table; what they are does not matter.
+        const hidden = pattern.map((row, r) => row.map((reason) => r === last || reason !== null));
+        expect(determinedCells(hidden).filter(([r]) => r !== last)).toEqual([]);
       }),
       { numRuns: 300 },
     );

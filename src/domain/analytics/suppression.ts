@@ -130,13 +130,24 @@ function cheapestPath(cost: number[][], r: number, c: number): [number, number][
   return path;
 }
 
+/**
+ * What a table publishes besides its cells. `columnTotals: false`: the column totals (and the
+ * grand total) are not shown — e.g. a sum over years of a running count means nothing. They are
+ * then unknowns from the start that need no protection of their own, so only the row totals
+ * constrain the hidden cells.
+ */
+export interface PublishedTotals {
+  columnTotals?: boolean;
+}
+
 /** Which cells of the table (and its totals) must be hidden, and why. */
-export function suppress(table: FigureTable): SuppressionPattern {
+export function suppress(table: FigureTable, published: PublishedTotals = {}): SuppressionPattern {
   const grid = extendedGrid(table);
   const reasons: SuppressionPattern = grid.map((row) => row.map(primaryReason));
   const rows = grid.length;
   const columns = grid[0]?.length ?? 0;
-  const hidden = reasons.map((row) => row.map((reason) => reason !== null));
+  const unpublished = (r: number) => published.columnTotals === false && r === rows - 1;
+  const hidden = reasons.map((row, r) => row.map((reason) => reason !== null || unpublished(r)));
   const largest = Math.max(1, ...grid.flat().map((cell) => cell.citizens));
   const costOf = (r: number, c: number): number => {
     if (hidden[r]?.[c]) return 0;
@@ -148,7 +159,7 @@ export function suppress(table: FigureTable): SuppressionPattern {
     changed = false;
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < columns; c++) {
-        if (!hidden[r]?.[c] || connectedWithout(hidden, r, c)) continue;
+        if (!hidden[r]?.[c] || unpublished(r) || connectedWithout(hidden, r, c)) continue;
         const cost = grid.map((row, i) => row.map((_, j) => costOf(i, j)));
         for (const [i, j] of cheapestPath(cost, r, c)) {
           if (hidden[i]?.[j]) continue;

@@ -76,6 +76,12 @@ export const RESOURCE_TEXTS = {
   ),
   reminders: k('{of} påmindelser', '{of} reminders', 'påmindelser', 'reminders'),
   consent: k('{of} samtykker', '{of} consents', 'samtykker', 'consents'),
+  'reporting-objection': k(
+    '{of} indsigelse mod ledelsestal',
+    '{of} objection to management figures',
+    'indsigelse mod ledelsestal',
+    'objection to management figures',
+  ),
   delegation: k('{of} fuldmagter', '{of} powers of attorney', 'fuldmagter', 'powers of attorney'),
   cpr: k('{of} fulde CPR-nummer', '{of} full CPR number', 'fuldt CPR-nummer', 'full CPR number'),
   citizen: k('{of} stamdata', '{of} details', 'stamdata', 'details'),

@@ -1,6 +1,7 @@
 import { stageView } from './pathway-stage.js';
 import { firstInterventionMonths, type TemplateDefinition } from './pathway-template.js';
 import type { PathwayView } from './plan.types.js';
+import type { PathwayOutcome } from './pathway-outcome.js';
 
 /** A pathway as stored: its dates, its template version and its stage in it. */
 export interface PathwayRecord {
@@ -9,6 +10,8 @@ export interface PathwayRecord {
   startDate: string;
   endDate: string | null;
   endReason: string | null;
+  /** The coded outcome of an ended pathway (migration 038); null while it runs or when not recorded. */
+  outcome: PathwayOutcome | null;
   templateVersionId: string;
   version: number;
   stageCode: string;
@@ -28,6 +31,7 @@ export function pathwayView(record: PathwayRecord, definition: TemplateDefinitio
     startDate: record.startDate,
     endDate: record.endDate,
     endReason: record.endReason,
+    outcome: record.outcome,
     templateVersion: { id: record.templateVersionId, version: record.version },
     stage: running ? stageView(record, definition) : null,
     firstInterventionWithinMonths: firstInterventionMonths(definition),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TEMPLATE_CODE_PATTERN, templateCodeSchema } from './pathway-template.js';
 import { PATHWAY_TEMPLATE_CODES } from './pathways.js';
+import { pathwayOutcomeSchema } from './pathway-outcome.js';
 import { LEGAL_BASIS_CODES } from '../organisation/legal-bases.js';
 import { weeklyScheduleSchema } from '../coordination/schedule.js';
 import { freeText, isoDate, optionalFreeText, optionalTextLine, textLine } from '../common/text.schemas.js';
@@ -64,6 +65,16 @@ export const endSchema = z.strictObject({
   endDate: isoDate.optional(),
 });
 export type EndInput = z.infer<typeof endSchema>;
+
+/**
+ * A pathway's end: the reason in the caseworker's words and, beside it, the coded outcome the
+ * management figures count (decision 0025). The outcome may be left out (the shape of the end
+ * before issue 15); such an end counts as "not recorded", and the web form always asks for it.
+ */
+export const pathwayEndSchema = endSchema.extend({
+  outcome: pathwayOutcomeSchema.optional().describe('How the pathway ended (job, education, flex-job, …)'),
+});
+export type PathwayEndInput = z.infer<typeof pathwayEndSchema>;
 
 export const interventionFields = {
   typeId: z.uuid({ error: 'must be the id of an intervention type in the catalogue' }),

@@ -4,6 +4,7 @@ import { SECTORS } from '../organisation/sectors.js';
 import { weeklyScheduleSchema } from '../coordination/schedule.js';
 import { ownStepViewSchema, planCommentViewSchema } from './own-part.schemas.js';
 import { INTERVENTION_STATUSES, SUB_GOAL_STATUSES, TEAM_MEMBER_KINDS } from './plan.schemas.js';
+import { PATHWAY_OUTCOMES } from './pathway-outcome.js';
 
 /**
  * The plan as it leaves the server. The schemas document the API (OpenAPI) and the types
@@ -112,6 +113,11 @@ export const pathwayViewSchema = z.object({
   startDate: isoDate,
   endDate: isoDate.nullable(),
   endReason: z.string().nullable(),
+  outcome: z
+    .enum(PATHWAY_OUTCOMES)
+    .nullable()
+    .optional()
+    .describe('How an ended pathway ended (decision 0025); null while it runs or when not recorded'),
   // Decision 0019: beside the fields above, the template version it runs on and its stage.
   templateVersion: z
     .object({ id: z.uuid(), version: z.number().int() })

@@ -78,7 +78,7 @@ export async function pathwayKpis(
   const day = yearEnd < today ? yearEnd : today;
   const [offers, pyramid, flow] = await Promise.all([
     pathwayOffers(db, municipalityId, year, pathwayType, query),
-    pyramidCounts(db, municipalityId, day, query),
+    pyramidCounts(db, municipalityId, day, query, pathwayType),
     pathwayFlow(db, municipalityId, year, pathwayType, query),
   ]);
   // An offer dated after today has not been given yet.

@@ -3,6 +3,7 @@ import {
   activationSheet,
   concentrationSheet,
   periodCountsSheet,
+  pathwayOutcomesSheet,
   spellsSheet,
   costByMonthSheet,
   costTableSheet,
@@ -15,6 +16,15 @@ import {
   timeToOfferSheet,
   topGroupsSheet,
 } from '../../domain/analytics/figure-sheets.js';
+import {
+  collaborationTiesSheet,
+  coordinationFlagsSheet,
+  coordinationSummarySheet,
+  openFlagsSheet,
+  qualityIndicatorsSheet,
+  referralAnswersSheet,
+  referralsSheet,
+} from '../../domain/analytics/coordination-sheets.js';
 import { toCsv } from '../../domain/common/csv.js';
 import type { App, AppContext } from '../context.js';
 import { auditOrigin } from '../audit/visit.js';
@@ -80,6 +90,12 @@ export const FIGURE_EXPORTS: readonly FigureExport[] = [
   exportOf('pathway-spells', 'Durations of pathway spells', FIGURES.steering, spellsSheet),
   exportOf('period-counts', 'Pathway counts per year with changes', FIGURES.steering, periodCountsSheet),
   exportOf(
+    'pathway-outcomes',
+    'Outcomes of pathways per year of ending, and those still in pathway',
+    FIGURES.pathwayOutcomes,
+    pathwayOutcomesSheet,
+  ),
+  exportOf(
     'gas-scores',
     'Citizens by latest GAS T-score per coordinator’s unit',
     FIGURES.gasDistribution,
@@ -90,6 +106,43 @@ export const FIGURE_EXPORTS: readonly FigureExport[] = [
     'Citizens by GAS change from baseline per coordinator’s unit',
     FIGURES.gasDistribution,
     gasChangesSheet,
+  ),
+  exportOf(
+    'coordination-flags',
+    'Coordination flags raised and resolved per rule and month',
+    FIGURES.coordination,
+    coordinationFlagsSheet,
+  ),
+  exportOf(
+    'coordination-open-flags',
+    'Coordination flags open at the end of each month per rule',
+    FIGURES.coordination,
+    openFlagsSheet,
+  ),
+  exportOf(
+    'coordination-summary',
+    'Median days to resolution; citizens with 2+ sectors and an open flag',
+    FIGURES.coordination,
+    coordinationSummarySheet,
+  ),
+  exportOf('referrals', 'Referrals per month sent by their state', FIGURES.coordination, referralsSheet),
+  exportOf(
+    'referral-answers',
+    'Referrals answered by the answer date, late or not; median days',
+    FIGURES.coordination,
+    referralAnswersSheet,
+  ),
+  exportOf(
+    'collaboration-ties',
+    'Relational-coordination ties per survey and round',
+    FIGURES.collaboration,
+    collaborationTiesSheet,
+  ),
+  exportOf(
+    'quality-indicators',
+    'Quality-indicator means at baseline and end',
+    FIGURES.collaboration,
+    qualityIndicatorsSheet,
   ),
 ];
 

@@ -17,10 +17,13 @@ import {
   presentTopGroups,
 } from './analytics.presenter.js';
 import {
+  collaborationQuerySchema,
   costFilterQuerySchema,
   gasDistributionQuerySchema,
   pathwayQuerySchema,
 } from './analytics.schemas.js';
+import { pathwayOutcomesOfYear } from './pathway-outcomes.commands.js';
+import { collaborationFigures, coordinationFigures } from './coordination-figures.commands.js';
 
 /**
  * Each management figure once: its query and how it is made, up to the presented response. The
@@ -65,9 +68,21 @@ export const FIGURES = {
     query: pathwayQuerySchema,
     compute: (context, municipalityId, query) => steeringKpis(context, municipalityId, query),
   }),
+  pathwayOutcomes: source({
+    query: pathwayQuerySchema,
+    compute: (context, municipalityId, query) => pathwayOutcomesOfYear(context, municipalityId, query),
+  }),
   gasDistribution: source({
     query: gasDistributionQuerySchema,
     compute: async (context, municipalityId, query) =>
       presentGasDistribution(await gasDistributionOfYear(context, municipalityId, query.year, query)),
+  }),
+  coordination: source({
+    query: pathwayQuerySchema,
+    compute: (context, municipalityId, query) => coordinationFigures(context, municipalityId, query),
+  }),
+  collaboration: source({
+    query: collaborationQuerySchema,
+    compute: (context, municipalityId, query) => collaborationFigures(context, municipalityId, query),
   }),
 };

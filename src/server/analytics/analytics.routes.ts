@@ -12,7 +12,13 @@ import {
   topGroupsSchema,
 } from '../../domain/analytics/analytics.responses.js';
 import { definitionsSchema, steeringSchema } from '../../domain/analytics/steering.responses.js';
+import {
+  collaborationFiguresSchema,
+  coordinationFiguresSchema,
+} from '../../domain/analytics/coordination.responses.js';
 import { FIGURE_DEFINITION_HISTORY } from '../../domain/analytics/definitions.js';
+import { PATHWAY_OUTCOMES_DEFINITION } from '../../domain/analytics/pathway-outcomes.js';
+import { pathwayOutcomesSchema } from '../../domain/analytics/pathway-outcomes.responses.js';
 import { auditOrigin } from '../audit/visit.js';
 import type { App, AppContext } from '../context.js';
 import { authorizeAnalytics } from './analytics.access.js';
@@ -136,6 +142,34 @@ export function analyticsRoutes(app: App, context: AppContext): void {
       'Steering KPIs of a year: activation rate and business-directed share, durations of pathway spells, counts per year with changes (each naming its definition)',
     response: steeringSchema,
     source: FIGURES.steering,
+  });
+
+  figureRoute(app, context, {
+    path: '/api/analytics/pathway-outcomes',
+    resource: 'analytics:pathway-outcomes',
+    summary:
+      'Outcomes of pathways per year of ending (job, education, flex job, disability pension, other, not recorded) and those still in pathway at the end of the year: counts and shares of the year, small cells hidden with their complements',
+    response: pathwayOutcomesSchema,
+    source: FIGURES.pathwayOutcomes,
+    definition: PATHWAY_OUTCOMES_DEFINITION,
+  });
+  figureRoute(app, context, {
+    path: '/api/analytics/coordination',
+    resource: 'analytics:coordination',
+    tags: ['analytics', 'coordination'],
+    summary:
+      'Coordination figures of a year: flags raised, resolved and open per rule and month, median days to resolution, citizens with 2+ sectors and an open flag, the referral loop per month sent (each naming its definition; small cells hidden with complements)',
+    response: coordinationFiguresSchema,
+    source: FIGURES.coordination,
+  });
+  figureRoute(app, context, {
+    path: '/api/analytics/collaboration',
+    resource: 'analytics:collaboration',
+    tags: ['analytics', 'measures'],
+    summary:
+      'Collaboration and quality figures: relational-coordination ties per survey and round with pooled totals and respondents, quality-indicator means at baseline and end; figures of 1–4 respondents hidden with complements',
+    response: collaborationFiguresSchema,
+    source: FIGURES.collaboration,
   });
 
   app.get(

@@ -44,3 +44,9 @@ export const gasDistributionQuerySchema = z.strictObject({
   ...citizenGroupShape,
 });
 export type GasDistributionQuery = z.infer<typeof gasDistributionQuerySchema>;
+
+/** The collaboration and quality figures: every survey, or one unit's (the survey's unit). */
+export const collaborationQuerySchema = z.strictObject({
+  unit: z.uuid({ error: 'must be a unit id' }).optional().describe("The surveys' unit"),
+});
+export type CollaborationQuery = z.infer<typeof collaborationQuerySchema>;

@@ -13,7 +13,7 @@ export interface AuditAnchoringOptions {
 }
 
 /**
- * Copies each municipality's audit-chain head out of the database at an interval: to the log
+ * Copies the head of each municipality's audit chains (lanes) out of the database at an interval: to the log
  * (which operations ship elsewhere) and to a file when configured. `samspil audit verify
  * --anchors FILE` then detects a removed tail even if the head was moved back with it.
  * Writes only heads that moved since the last anchor.
@@ -24,13 +24,14 @@ export function startAuditAnchoring(
 ): { stop(): Promise<void> } {
   const last = new Map<string, number>();
   const anchor = async (): Promise<void> => {
-    const moved = (await takeAuditAnchors(db)).filter((item) => last.get(item.municipalityId) !== item.seq);
+    const key = (item: AuditAnchor): string => `${item.municipalityId}:${item.lane}`;
+    const moved = (await takeAuditAnchors(db)).filter((item) => last.get(key(item)) !== item.seq);
     if (moved.length === 0) return;
     if (options.file)
       await appendFile(options.file, moved.map((item) => `${JSON.stringify(item)}\n`).join(''));
     for (const item of moved) {
       options.log.info({ auditAnchor: item satisfies AuditAnchor }, 'audit chain anchor');
-      last.set(item.municipalityId, item.seq);
+      last.set(key(item), item.seq);
     }
   };
   const job = startPeriodicJob('audit-anchoring', options.everyMinutes * 60_000, anchor, (error) =>

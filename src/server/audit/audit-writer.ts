@@ -1,8 +1,15 @@
+import { randomInt } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../../domain/access/policy.js';
 import type { AuditAction } from '../../domain/audit/audit-text.js';
 import { newId } from '../../db/ids.js';
-import { appendIfHead, auditChainHead } from '../../db/queries/audit-append.queries.js';
+import {
+  AUDIT_LANES,
+  appendIfHead,
+  auditChainHead,
+  type ChainHead,
+  lockAuditChainHead,
+} from '../../db/queries/audit-append.queries.js';
 import { type ChainedAuditRow, canonicalJson, chainHash, GENESIS_HASH } from '../../db/queries/audit-hash.js';
 import type { DB } from '../../db/schema.js';
 import { auditBatchRecords, auditCommitDuration, secondsSince } from '../metrics/metrics.js';
@@ -100,7 +107,7 @@ function toRow(entry: AuditEntry): UnchainedRow {
   return rowOf(actor.municipalityId, who, entry, detailsOf(entry));
 }
 
-function chain(rows: UnchainedRow[], head: { seq: number; hash: string }): ChainedAuditRow[] {
+function chain(rows: UnchainedRow[], head: ChainHead): ChainedAuditRow[] {
   let { seq, hash } = head;
   return rows.map((row) => {
     seq += 1;
@@ -113,8 +120,17 @@ function chain(rows: UnchainedRow[], head: { seq: number; hash: string }): Chain
 }
 
 /**
+ * This process's order of the lanes (migration 043): a rotation starting at a random lane, so
+ * two processes mostly write to different lanes and seldom have to retry on one another's.
+ */
+const LANE_PREFERENCE: readonly number[] = (() => {
+  const first = randomInt(AUDIT_LANES);
+  return Array.from({ length: AUDIT_LANES }, (_, index) => (first + index) % AUDIT_LANES);
+})();
+
+/**
  * Writes an audit record inside a write's own transaction: the change and its record commit
- * together. The chain head's row lock is held until that commit, so records are chained in
+ * together. The lane head's row lock is held until that commit, so each lane is chained in
  * commit order.
  */
 export async function auditInTransaction(trx: Transaction<DB>, entry: AuditEntry): Promise<void> {
@@ -122,9 +138,9 @@ export async function auditInTransaction(trx: Transaction<DB>, entry: AuditEntry
   await appendInTransaction(trx, row);
 }
 
-/** Chains one row onto the head, holding the head's row lock until the transaction commits. */
+/** Chains one row onto a free lane's head, holding its row lock until the transaction commits. */
 async function appendInTransaction(trx: Transaction<DB>, row: UnchainedRow): Promise<void> {
-  const head = await auditChainHead(trx, row.municipality_id, true);
+  const head = await lockAuditChainHead(trx, row.municipality_id, LANE_PREFERENCE);
   if (!(await appendIfHead(trx, row.municipality_id, head, chain([row], head)))) {
     throw new Error('audit chain head moved under its row lock');
   }
@@ -167,22 +183,41 @@ export async function auditSystemInTransaction(
 const MAX_BATCH = 1000;
 const MAX_ATTEMPTS = 20;
 
+interface Pending {
+  row: UnchainedRow;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
 /**
- * Audit records of reads, group-committed: requests that arrive while one batch is being
+ * Audit records of reads, group-committed: requests that arrive while batches are being
  * written wait for the next, which carries all of them in one INSERT. Each caller's promise
  * resolves only when its own record is committed, so the record is durable before the
- * response, at a fraction of one round trip per read. The writer chains each batch onto its
- * municipality's hash chain, remembering the head; when another writer (a plan write, another
- * process) moved the head, the compare-and-set fails and the batch is re-chained.
+ * response, at a fraction of one round trip per read.
+ *
+ * Up to `lanes` batches are in flight at once, each on its own lane (a chain of its own,
+ * migration 043), so one batch's commit no longer waits for the one before it. The writer
+ * remembers each lane's head; when another writer (a plan write, another process) moved it, the
+ * compare-and-set fails and the batch is re-chained onto the lane's new head.
  */
 export class AuditWriter {
-  private queue: { row: UnchainedRow; resolve: () => void; reject: (error: unknown) => void }[] = [];
-  private flushing = false;
-  private readonly heads = new Map<string, { seq: number; hash: string }>();
+  private queue: Pending[] = [];
+  private pumping = false;
+  private inFlight = 0;
+  /** Lanes with a batch in flight, as `municipality:lane`. */
+  private readonly busy = new Set<string>();
+  private readonly heads = new Map<string, ChainHead>();
+  private idleWaiters: (() => void)[] = [];
 
-  private idle: Promise<void> = Promise.resolve();
-
-  constructor(private readonly db: Kysely<DB>) {}
+  /**
+   * @param lanes batches in flight at once: several on PostgreSQL, whose group commit lets one
+   *   WAL flush carry them all; two on PGlite (one session), so the next batch is ready when the
+   *   one before it commits.
+   */
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly lanes = 1,
+  ) {}
 
   /** Records waiting to be committed (for /metrics). */
   get pending(): number {
@@ -190,67 +225,87 @@ export class AuditWriter {
   }
 
   /** Resolves when every record handed in so far is committed or has failed (for shutdown). */
-  async drain(): Promise<void> {
-    while (this.flushing || this.queue.length > 0) await this.idle;
+  drain(): Promise<void> {
+    if (this.queue.length === 0 && this.inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   record(entry: AuditEntry): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ row: toRow(entry), resolve, reject });
-      if (!this.flushing) this.idle = this.flush();
+      void this.pump();
     });
   }
 
-  private async flush(): Promise<void> {
-    this.flushing = true;
+  /** Starts batches while records wait and lanes are free; a finished batch calls it again. */
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
     try {
-      while (this.queue.length > 0) {
-        // Let requests whose bytes have already arrived reach their audit call first: with an
-        // embedded database the commit blocks this thread, so a batch taken too early stays
-        // small. Wait while the queue still grows, a few event-loop turns at most.
+      while (this.queue.length > 0 && this.inFlight < this.lanes) {
+        // Let requests whose bytes have already arrived reach their audit call first, so a
+        // batch is not taken too early and too small. Wait while the queue still grows, a few
+        // event-loop turns at most.
         for (let turn = 0; turn < 4; turn += 1) {
           const before = this.queue.length;
           await new Promise((resolve) => setImmediate(resolve));
           if (this.queue.length === before) break;
         }
-        const batch = this.queue.splice(0, MAX_BATCH);
-        const byMunicipality = new Map<string, typeof batch>();
-        for (const item of batch) {
-          const group = byMunicipality.get(item.row.municipality_id) ?? [];
-          group.push(item);
-          byMunicipality.set(item.row.municipality_id, group);
+        // One municipality per batch (a lane is one municipality's chain); the first waiting
+        // record's, the others keep their place in the queue.
+        const municipalityId = this.queue[0]?.row.municipality_id;
+        if (municipalityId === undefined) break;
+        const lane = LANE_PREFERENCE.find((candidate) => !this.busy.has(`${municipalityId}:${candidate}`));
+        if (lane === undefined) break;
+        const batch: Pending[] = [];
+        const rest: Pending[] = [];
+        for (const item of this.queue) {
+          if (item.row.municipality_id === municipalityId && batch.length < MAX_BATCH) batch.push(item);
+          else rest.push(item);
         }
-        for (const [municipalityId, items] of byMunicipality) {
-          const started = performance.now();
-          try {
-            await this.append(
-              municipalityId,
-              items.map((item) => item.row),
-            );
-            auditCommitDuration.observe(secondsSince(started));
-            auditBatchRecords.observe(items.length);
-            for (const item of items) item.resolve();
-          } catch (error) {
-            this.heads.delete(municipalityId);
-            for (const item of items) item.reject(error);
-          }
-        }
+        this.queue = rest;
+        this.inFlight += 1;
+        this.busy.add(`${municipalityId}:${lane}`);
+        void this.write(municipalityId, lane, batch).finally(() => {
+          this.inFlight -= 1;
+          this.busy.delete(`${municipalityId}:${lane}`);
+          if (this.queue.length > 0) void this.pump();
+          else if (this.inFlight === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+        });
       }
     } finally {
-      this.flushing = false;
+      this.pumping = false;
     }
   }
 
-  private async append(municipalityId: string, rows: UnchainedRow[]): Promise<void> {
+  private async write(municipalityId: string, lane: number, batch: Pending[]): Promise<void> {
+    const started = performance.now();
+    try {
+      await this.append(
+        municipalityId,
+        lane,
+        batch.map((item) => item.row),
+      );
+      auditCommitDuration.observe(secondsSince(started));
+      auditBatchRecords.observe(batch.length);
+      for (const item of batch) item.resolve();
+    } catch (error) {
+      this.heads.delete(`${municipalityId}:${lane}`);
+      for (const item of batch) item.reject(error);
+    }
+  }
+
+  private async append(municipalityId: string, lane: number, rows: UnchainedRow[]): Promise<void> {
+    const key = `${municipalityId}:${lane}`;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-      const head = this.heads.get(municipalityId) ?? (await auditChainHead(this.db, municipalityId, false));
+      const head = this.heads.get(key) ?? (await auditChainHead(this.db, municipalityId, lane));
       const chained = chain(rows, head);
       if (await appendIfHead(this.db, municipalityId, head, chained)) {
         const last = chained[chained.length - 1];
-        if (last) this.heads.set(municipalityId, { seq: last.seq, hash: last.hash });
+        if (last) this.heads.set(key, { lane, seq: last.seq, hash: last.hash });
         return;
       }
-      this.heads.delete(municipalityId);
+      this.heads.delete(key);
     }
     throw new Error('audit chain head kept moving; giving up');
   }

@@ -27,6 +27,7 @@ import {
 } from '../../domain/consent/consent.responses.js';
 import { consentParams, delegationGrantBody, delegationParams } from './consent.schemas.js';
 import { auditOrigin } from '../audit/visit.js';
+import { reportingObjectionRoutes } from './reporting-objection.routes.js';
 
 /**
  * Consent and delegated access (fuldmagt). The citizen gives and withdraws consent; a
@@ -245,4 +246,6 @@ export function consentRoutes(app: App, context: AppContext): void {
       return reply.code(204).send(null);
     },
   );
+
+  reportingObjectionRoutes(app, context);
 }

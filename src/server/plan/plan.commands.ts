@@ -22,6 +22,7 @@ import type {
   InterventionCreate,
   InterventionUpdate,
   PathwayCreate,
+  PathwayEndInput,
   SubGoalCreate,
   SubGoalUpdate,
   TeamMemberCreate,
@@ -410,7 +411,15 @@ export async function startPathway(scope: ChangeScope, input: PathwayCreate): Pr
   ];
 }
 
-export async function endPathway(scope: ChangeScope, id: string, input: EndInput): Promise<PlanChange[]> {
+/**
+ * Ends a pathway on a day not before its start, with the caseworker's reason and the coded
+ * outcome the management figures count (decision 0025); the history keeps both.
+ */
+export async function endPathway(
+  scope: ChangeScope,
+  id: string,
+  input: PathwayEndInput,
+): Promise<PlanChange[]> {
   scope.authorize('change-pathway');
   const before = await pathwayOf(scope, id);
   if (!before) throw problems.notFound('The pathway');
@@ -423,7 +432,8 @@ export async function endPathway(scope: ChangeScope, id: string, input: EndInput
       { field: 'endDate', message: `must not be before ${before.start_date}` },
     ]);
   }
-  await endPathwayOn(scope, id, { endDate, reason: input.reason });
+  const outcome = input.outcome ?? null;
+  await endPathwayOn(scope, id, { endDate, reason: input.reason, outcome });
   return [
     {
       entity: 'pathway',
@@ -435,6 +445,7 @@ export async function endPathway(scope: ChangeScope, id: string, input: EndInput
         startDate: before.start_date,
         endDate,
         endReason: input.reason,
+        outcome,
       },
     },
   ];

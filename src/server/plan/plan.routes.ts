@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { decideCitizenAccess } from '../../domain/access/policy.js';
 import {
   endSchema,
+  pathwayEndSchema,
   goalInputSchema,
   interventionCreateSchema,
   interventionUpdateSchema,
@@ -242,9 +243,9 @@ export function planRoutes(app: App, context: AppContext): void {
   write(
     'POST',
     `${base}/pathways/:itemId/end`,
-    'End a pathway, with a reason',
+    'End a pathway, with a reason and its coded outcome (job, education, flex-job, disability-pension, other)',
     itemParams('pathway'),
-    endSchema,
+    pathwayEndSchema,
     200,
     (scope, p, body) => commands.endPathway(scope, p.itemId, body),
   );

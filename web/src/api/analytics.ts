@@ -52,6 +52,9 @@ const COST_KEYS = ['year', 'sector', 'budgetArea', 'unit', 'ageGroup'] as const;
 
 const PATHWAY_KEYS = ['year', 'pathwayType', 'unit', 'ageGroup'] as const;
 const GAS_KEYS = ['year', 'unit', 'ageGroup'] as const;
+/** The surveys are narrowed to their own unit only: they have no year and no citizens. */
+export const COLLABORATION_KEYS = ['unit'] as const;
+export { PATHWAY_KEYS };
 
 function useAnalytics<T>(path: string, query: string): UseQueryResult<T> {
   return useQuery({
@@ -90,8 +93,16 @@ const EXPORT_KEYS = {
   activation: PATHWAY_KEYS,
   'pathway-spells': PATHWAY_KEYS,
   'period-counts': PATHWAY_KEYS,
+  'pathway-outcomes': PATHWAY_KEYS,
   'gas-scores': GAS_KEYS,
   'gas-changes': GAS_KEYS,
+  'coordination-flags': PATHWAY_KEYS,
+  'coordination-open-flags': PATHWAY_KEYS,
+  'coordination-summary': PATHWAY_KEYS,
+  referrals: PATHWAY_KEYS,
+  'referral-answers': PATHWAY_KEYS,
+  'collaboration-ties': COLLABORATION_KEYS,
+  'quality-indicators': COLLABORATION_KEYS,
 } as const satisfies Record<string, readonly (keyof AnalyticsFilter)[]>;
 export type ExportFigure = keyof typeof EXPORT_KEYS;
 

@@ -7,6 +7,7 @@ import { QueryStatus } from '../../components/QueryStatus.js';
 import { useToggle } from '../../hooks/useToggle.js';
 import { ConsentForm } from './ConsentForm.js';
 import { ConsentCard } from './ConsentsPage.js';
+import { ReportingObjectionSetting } from './ReportingObjectionSetting.js';
 
 /**
  * On the plan, for professionals: the citizen's consents and legal bases (read-only: a consent
@@ -27,34 +28,37 @@ export function PlanConsents({
   const canRegister = emergency.isSuccess && emergency.data === null;
   const registering = useToggle();
   return (
-    <section aria-labelledby="plan-consents-heading" className="samspil-plan-section">
-      <h2 id="plan-consents-heading">{t('consents.professional.heading')}</h2>
-      <p>{t('consents.professional.intro')}</p>
-      {canRegister && registering.open ? (
-        <ConsentForm
-          citizenId={citizenId}
-          onDone={registering.hide}
-          by={teamLeader ? 'team-leader' : 'professional'}
-        />
-      ) : null}
-      {canRegister && !registering.open ? (
-        <p>
-          <OpenFormButton toggle={registering} label={t('consents.professional.register')} />
-        </p>
-      ) : null}
-      <QueryStatus query={consents} />
-      {consents.data?.length === 0 ? <p>{t('consents.professional.none')}</p> : null}
-      <ul className="samspil-consents no-max-width">
-        {(consents.data ?? []).map((consent) => (
-          <ConsentCard
-            key={consent.id}
-            consent={consent}
-            pending={false}
-            onWithdraw={null}
-            viewer="professional"
+    <>
+      <section aria-labelledby="plan-consents-heading" className="samspil-plan-section">
+        <h2 id="plan-consents-heading">{t('consents.professional.heading')}</h2>
+        <p>{t('consents.professional.intro')}</p>
+        {canRegister && registering.open ? (
+          <ConsentForm
+            citizenId={citizenId}
+            onDone={registering.hide}
+            by={teamLeader ? 'team-leader' : 'professional'}
           />
-        ))}
-      </ul>
-    </section>
+        ) : null}
+        {canRegister && !registering.open ? (
+          <p>
+            <OpenFormButton toggle={registering} label={t('consents.professional.register')} />
+          </p>
+        ) : null}
+        <QueryStatus query={consents} />
+        {consents.data?.length === 0 ? <p>{t('consents.professional.none')}</p> : null}
+        <ul className="samspil-consents no-max-width">
+          {(consents.data ?? []).map((consent) => (
+            <ConsentCard
+              key={consent.id}
+              consent={consent}
+              pending={false}
+              onWithdraw={null}
+              viewer="professional"
+            />
+          ))}
+        </ul>
+      </section>
+      <ReportingObjectionSetting citizenId={citizenId} viewer="professional" mayChange={canRegister} />
+    </>
   );
 }

@@ -13,6 +13,7 @@ import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { planPath } from '../../routes.js';
 import { CitizenOnly } from '../access/CitizenOnly.js';
+import { ReportingObjectionSetting } from '../access/ReportingObjectionSetting.js';
 import { CalendarSubscription } from '../calendar/CalendarSubscription.js';
 import { MyReminders } from '../calendar/MyReminders.js';
 import { accessLogPath, consentsPath, delegationsPath } from '../coordination/paths.js';
@@ -22,6 +23,7 @@ import { MeetingMinutes } from './MeetingMinutes.js';
 import { MeetingPreparation } from './MeetingPreparation.js';
 import { MyDecisions } from './MyDecisions.js';
 import { MyFollowUps } from './MyFollowUps.js';
+import { MyPathways } from './MyPathways.js';
 import { myPathway } from './my-pathway.js';
 import { RatingsOverTime } from './MyRatings.js';
 import { OwnGoalEditor, OwnSteps, PlanSay } from './OwnPart.js';
@@ -146,12 +148,22 @@ function MyPathwayView({ citizenId }: { citizenId: string }): ReactElement {
       <StepList citizenId={citizenId} view={view} context={context} owner={owner} />
       <OwnSteps {...own} />
       <HelpList view={view} context={context} owner={owner} />
+      <MyPathways pathways={plan.data.plan.pathways} context={context} owner={owner} />
       <RatingsOverTime
         citizenId={citizenId}
         steps={[...view.activeSteps, ...view.finishedSteps]}
         context={context}
       />
       <PlanSay {...own} />
+
+      <ReportingObjectionSetting
+        citizenId={citizenId}
+        viewer="citizen"
+        mayChange={!actingFor || actingFor.mayConsent === true}
+        context={context}
+        owner={owner}
+        name={actingFor?.citizenName ?? ''}
+      />
 
       <section aria-labelledby="mere" className="samspil-my-links">
         <h2 id="mere">{t('citizen.more.heading')}</h2>

@@ -16,11 +16,14 @@ import { formatNumber } from '../../i18n/format.js';
 import { useDocumentTitle } from '../../i18n/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { CitizenGroupFilters } from './CitizenGroupFilters.js';
+import { CollaborationSection } from './CollaborationSection.js';
+import { CoordinationSection } from './CoordinationSection.js';
 import { FigureExport } from './FigureExport.js';
 import { FilterSelect } from './FilterSelect.js';
 import { DecisionFiguresSection } from './DecisionFiguresSection.js';
 import { GasDistributionSection } from './GasDistributionSection.js';
 import { filterFromSearch, offeredYears, searchOfFilter } from './management-filter.js';
+import { OutcomesSection } from './OutcomesSection.js';
 import { PathwaySection } from './PathwaySection.js';
 import { ScrollRegion } from './ScrollRegion.js';
 import { SteeringSection } from './SteeringSection.js';
@@ -260,8 +263,11 @@ export function ManagementPage(): ReactElement {
 
       <PathwaySection headingId={`${id}-pathways`} filter={filter} />
       <SteeringSection headingId={`${id}-steering`} filter={filter} />
+      <OutcomesSection headingId={`${id}-outcomes`} filter={filter} />
 
       <GasDistributionSection headingId={`${id}-gas`} filter={filter} />
+      <CoordinationSection headingId={`${id}-coordination`} filter={filter} />
+      <CollaborationSection headingId={`${id}-collaboration`} filter={filter} />
       <DecisionFiguresSection headingId={`${id}-decisions`} year={filter.year} />
     </>
   );

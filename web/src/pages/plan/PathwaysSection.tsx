@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { anchors } from './anchors.js';
-import { EndForm, PathwayForm, StageForm } from './edit/LazyForms.js';
+import { PathwayEndForm, PathwayForm, StageForm } from './edit/LazyForms.js';
 import { StageLine } from './StageLine.js';
 import { useToggle } from '../../hooks/useToggle.js';
 import { usePlanContext } from './PlanContext.js';
@@ -52,6 +52,11 @@ export function PathwaysSection(): ReactElement {
                     : null}
                 </span>
               </p>
+              {pathway.outcome ? (
+                <p className="samspil-small" data-testid="pathway-outcome">
+                  {t('pathwayOutcome.ended', { outcome: t(`pathwayOutcome.name.${pathway.outcome}`) })}
+                </p>
+              ) : null}
               {pathway.endReason ? (
                 <p className="samspil-small">
                   {t('plan.pathways.endReason')}: {pathway.endReason}
@@ -85,21 +90,7 @@ export function PathwaysSection(): ReactElement {
               ) : null}
               {moving === pathway.id ? <StageForm pathway={pathway} onDone={() => setMoving(null)} /> : null}
               {ending === pathway.id ? (
-                <EndForm
-                  title={t('plan.pathways.endTitle', { name: pathway.name[language] })}
-                  path={`/pathways/${pathway.id}/end`}
-                  withEndDate
-                  onDone={() => setEnding(null)}
-                  theirs={(current) => {
-                    const now = current.pathways.find((item) => item.id === pathway.id);
-                    return [
-                      {
-                        label: pathway.name[language],
-                        value: now?.endDate ? formatDate(now.endDate, language) : t('plan.pathways.ongoing'),
-                      },
-                    ];
-                  }}
-                />
+                <PathwayEndForm pathway={pathway} onDone={() => setEnding(null)} />
               ) : null}
             </li>
           ))}

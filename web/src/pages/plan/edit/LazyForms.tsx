@@ -19,6 +19,9 @@ const TeamMemberFormLazy = lazy(() =>
 const PathwayFormLazy = lazy(() =>
   import('./PathwayForm.js').then((module) => ({ default: module.PathwayForm })),
 );
+const PathwayEndFormLazy = lazy(() =>
+  import('./PathwayEndForm.js').then((module) => ({ default: module.PathwayEndForm })),
+);
 const StageFormLazy = lazy(() => import('./StageForm.js').then((module) => ({ default: module.StageForm })));
 const ProposalFormLazy = lazy(() =>
   import('./ProposalForm.js').then((module) => ({ default: module.ProposalForm })),
@@ -95,6 +98,14 @@ export function StageForm(props: ComponentProps<typeof StageFormLazy>): ReactEle
   return (
     <Suspense fallback={<Loading />}>
       <StageFormLazy {...props} />
+    </Suspense>
+  );
+}
+
+export function PathwayEndForm(props: ComponentProps<typeof PathwayEndFormLazy>): ReactElement {
+  return (
+    <Suspense fallback={<Loading />}>
+      <PathwayEndFormLazy {...props} />
     </Suspense>
   );
 }
