@@ -326,7 +326,7 @@ export interface CostImportTable {
   imported_at: Timestamp;
 }
 
-/** Pre-aggregate of cost_entry kept by triggers (migration 015): never written by the application. */
+/** Pre-aggregate of cost_entry kept by triggers (migrations 015, 041): never written by the application. */
 export interface CostCitizenYearTable {
   municipality_id: string;
   year: number;
@@ -335,6 +335,8 @@ export interface CostCitizenYearTable {
   budget_area: string;
   amount_ore: Money;
   entries: number;
+  /** The year's amount per month (index 1–12 in SQL; migration 041), read through SQL only. */
+  month_amounts: Money[];
 }
 
 export interface SessionTable {

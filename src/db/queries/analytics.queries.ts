@@ -1,5 +1,8 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { type CitizenGroup, birthYearsOf } from '../../domain/analytics/citizen-groups.js';
+import type { AreaCost, AreaMonths } from '../../domain/analytics/cost-table.js';
+import { BUDGET_AREAS } from '../../domain/organisation/budget-areas.js';
+import { parseAreaCosts, parseAreaMonths } from './packed-costs.js';
 import type { DB } from '../schema.js';
 import { reportableCitizenSql } from './reporting-objection.queries.js';
 
@@ -147,29 +150,28 @@ export async function costYears(db: Executor, municipalityId: string): Promise<n
 }
 
 /**
- * Each citizen's cost per budget area under the filter, with the citizen's rank by total cost
- * (1 = most expensive, ties by citizen id). Packed as `rank|area|amount` lines.
+ * A budget area as its number in BUDGET_AREAS (1, 2, …; 0 for another): the packed lines
+ * below stay short and one byte per character (the names have æøå); packed-costs.ts reads them.
  */
-export async function rankedAreaCosts(
-  db: Executor,
-  filter: CostFilter,
-): Promise<{ rank: number; area: string; amount: number }[]> {
+const areaNumber = sql`coalesce(array_position(${[...BUDGET_AREAS]}::text[], budget_area), 0)`;
+
+/**
+ * The citizens with a positive cost under the filter, most expensive first (ties by citizen
+ * id), each with their positive costs per budget area. The database sends one line per citizen
+ * (no id), `area|amount` per sector and area separated by `;`, grouped in the pre-aggregate's
+ * key order and ranked by one sort of the citizens; a budget area booked by several sectors is
+ * summed here. An area outside BUDGET_AREAS comes as '' (no figure shows it; its citizen still
+ * counts).
+ */
+export async function rankedAreaCosts(db: Executor, filter: CostFilter): Promise<AreaCost[][]> {
   const result = await sql<{ packed: string | null }>`
-    WITH filtered AS (
-      SELECT citizen_id, budget_area, sum(amount_ore) AS amount FROM cost_citizen_year
-      WHERE ${filterSql(filter)} GROUP BY citizen_id, budget_area
-    ), ranked AS (
-      SELECT citizen_id, row_number() OVER (ORDER BY sum(amount) DESC, citizen_id) AS rank
-      FROM filtered GROUP BY citizen_id HAVING sum(amount) > 0
-    )
-    SELECT string_agg(r.rank || '|' || f.budget_area || '|' || f.amount, E'\n') AS packed
-    FROM filtered f JOIN ranked r ON r.citizen_id = f.citizen_id WHERE f.amount > 0`.execute(db);
+    SELECT string_agg(areas, E'\n' ORDER BY total DESC, citizen_id) AS packed
+    FROM (SELECT citizen_id, sum(amount_ore)::int8 AS total,
+            string_agg(${areaNumber} || '|' || amount_ore, ';') AS areas
+          FROM cost_citizen_year WHERE ${filterSql(filter)}
+          GROUP BY citizen_id HAVING sum(amount_ore) > 0) AS per_citizen`.execute(db);
   const packed = result.rows[0]?.packed;
-  if (!packed) return [];
-  return packed.split('\n').map((line) => {
-    const [rank, area, amount] = line.split('|');
-    return { rank: Number(rank), area: area as string, amount: Number(amount) };
-  });
+  return packed ? parseAreaCosts(packed) : [];
 }
 
 /** Pathways started in the year, each with the start of the first (business-directed) intervention on or after it. */
@@ -250,38 +252,19 @@ export async function pathwayFlow(
 }
 
 /**
- * Costs per citizen, budget area and month of the year under the filter, read from cost_entry
- * (the pre-aggregate is yearly). Citizens are numbered (dense_rank), never sent as ids.
+ * Each citizen's amounts per budget area and month of the year under the filter, read from the
+ * pre-aggregate's month_amounts. The database only joins each citizen's rows into one line (no
+ * id), `area{m1,…,m12}` per sector and area (the area by number, as above), in the order of the
+ * pre-aggregate's key, so no sort and no sums; a budget area booked by several sectors is summed
+ * here.
  */
-export async function monthlyAreaCosts(
-  db: Executor,
-  filter: CostFilter,
-): Promise<{ citizen: number; area: string; month: number; amount: number }[]> {
-  const conditions = sql.join(
-    [
-      sql`municipality_id = ${filter.municipalityId}`,
-      sql`period_start >= make_date(${filter.year}, 1, 1)`,
-      sql`period_start <= make_date(${filter.year}, 12, 31)`,
-      ...(filter.sector === undefined ? [] : [sql`sector = ${filter.sector}`]),
-      ...(filter.budgetArea === undefined ? [] : [sql`budget_area = ${filter.budgetArea}`]),
-      ...citizenGroupSql(filter.municipalityId, filter.year, filter, 'citizen_id'),
-    ],
-    sql` AND `,
-  );
+export async function monthlyAreaCosts(db: Executor, filter: CostFilter): Promise<AreaMonths[][]> {
   const result = await sql<{ packed: string | null }>`
-    SELECT string_agg(citizen || '|' || budget_area || '|' || month || '|' || amount, E'\n') AS packed
-    FROM (
-      SELECT dense_rank() OVER (ORDER BY citizen_id) AS citizen, budget_area,
-        extract(month FROM period_start)::int AS month, sum(amount_ore) AS amount
-      FROM cost_entry WHERE ${conditions}
-      GROUP BY citizen_id, budget_area, extract(month FROM period_start)
-    ) AS monthly WHERE amount > 0`.execute(db);
+    SELECT string_agg(areas, E'\n') AS packed
+    FROM (SELECT string_agg(${areaNumber} || month_amounts::text, '') AS areas FROM cost_citizen_year
+          WHERE ${filterSql(filter)} GROUP BY citizen_id) AS per_citizen`.execute(db);
   const packed = result.rows[0]?.packed;
-  if (!packed) return [];
-  return packed.split('\n').map((line) => {
-    const [citizen, area, month, amount] = line.split('|');
-    return { citizen: Number(citizen), area: area as string, month: Number(month), amount: Number(amount) };
-  });
+  return packed ? parseAreaMonths(packed) : [];
 }
 
 /** One GAS follow-up of a citizen counted in a year, with the sub-goal's weight of now. */

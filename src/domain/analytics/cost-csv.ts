@@ -117,8 +117,32 @@ export function parseCostCsv(text: string): ParsedCostFile {
   if (errorCount > 0) return { ok: false, errors, errorCount };
 
   const at = Object.fromEntries(names.map((name, index) => [name, index])) as Record<string, number>;
+  const citizenAt = at.citizen_id as number;
+  const interventionAt = at.intervention_id;
+  const sectorAt = at.sector as number;
+  const budgetAreaAt = at.budget_area as number;
+  const monthAt = at.month as number;
+  const amountAt = at.amount_ore as number;
+  // A file books few distinct months: each is checked and turned into its period once.
+  const periods = new Map<string, { start: string; end: string } | string>();
+  const periodOf = (value: string) => {
+    let period = periods.get(value);
+    if (period === undefined) {
+      const month = MONTH.exec(value);
+      if (!month) period = 'must be a month as YYYY-MM';
+      else if (Number(month[1]) < 2000 || Number(month[1]) > 2100) period = 'must be in the years 2000–2100';
+      else
+        period = {
+          start: `${month[1]}-${month[2]}-01`,
+          end: lastDayOfMonth(Number(month[1]), Number(month[2])),
+        };
+      periods.set(value, period);
+    }
+    return period;
+  };
   const lines: CostLine[] = [];
   let amountOre = 0;
+  // No closure per line: a file has up to a million of them.
   for (let index = 1; index < rows.length; index++) {
     const lineNumber = index + 1;
     const fields = splitLine(rows[index] as string, separator);
@@ -130,36 +154,31 @@ export function parseCostCsv(text: string): ParsedCostFile {
       fail(lineNumber, 'line', `has ${fields.length} fields, the header ${names.length}`);
       continue;
     }
-    const value = (column: string) => (fields[at[column] as number] ?? '').trim();
     const before = errorCount;
-    const citizenId = value('citizen_id');
+    const citizenId = (fields[citizenAt] ?? '').trim();
     if (!UUID.test(citizenId)) fail(lineNumber, 'citizen_id', 'must be a citizen id (UUID)');
-    const interventionId = at.intervention_id === undefined ? '' : value('intervention_id');
+    const interventionId = interventionAt === undefined ? '' : (fields[interventionAt] ?? '').trim();
     if (interventionId !== '' && !UUID.test(interventionId))
       fail(lineNumber, 'intervention_id', 'must be an intervention id (UUID) or empty');
-    const sector = value('sector');
+    const sector = (fields[sectorAt] ?? '').trim();
     if (!sectors.has(sector)) fail(lineNumber, 'sector', `must be one of ${SECTORS.join(', ')}`);
-    const budgetArea = value('budget_area');
+    const budgetArea = (fields[budgetAreaAt] ?? '').trim();
     if (!budgetAreas.has(budgetArea))
       fail(lineNumber, 'budget_area', `must be one of ${BUDGET_AREAS.join(', ')}`);
-    const month = MONTH.exec(value('month'));
-    if (!month) fail(lineNumber, 'month', 'must be a month as YYYY-MM');
-    else if (Number(month[1]) < 2000 || Number(month[1]) > 2100)
-      fail(lineNumber, 'month', 'must be in the years 2000–2100');
-    const amount = value('amount_ore');
+    const period = periodOf((fields[monthAt] ?? '').trim());
+    if (typeof period === 'string') fail(lineNumber, 'month', period);
+    const amount = (fields[amountAt] ?? '').trim();
     if (!AMOUNT.test(amount))
       fail(lineNumber, 'amount_ore', 'must be whole øre, 0 or more (no sign, no decimals)');
-    if (errorCount > before || !month) continue;
-    const year = Number(month[1]);
-    const monthNumber = Number(month[2]);
+    if (errorCount > before || typeof period === 'string') continue;
     lines.push({
       line: lineNumber,
       citizenId: citizenId.toLowerCase(),
       interventionId: interventionId === '' ? null : interventionId.toLowerCase(),
       sector,
       budgetArea,
-      periodStart: `${month[1]}-${month[2]}-01`,
-      periodEnd: lastDayOfMonth(year, monthNumber),
+      periodStart: period.start,
+      periodEnd: period.end,
       amountOre: Number(amount),
     });
     amountOre += Number(amount);

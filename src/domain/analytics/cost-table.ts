@@ -44,23 +44,27 @@ export function bandOf(rank: number, n: number): number {
   return band === -1 ? limits.length : band;
 }
 
-class Accumulator {
-  private readonly perCitizen = new Map<number, number>();
-  add(citizen: number, amount: number): void {
-    this.perCitizen.set(citizen, (this.perCitizen.get(citizen) ?? 0) + amount);
+/** The figures of one cell, row, column or the table: each citizen's sum added once. */
+class CellSum {
+  citizens = 0;
+  amount = 0;
+  largest = 0;
+  secondLargest = 0;
+  add(value: number): void {
+    this.citizens++;
+    this.amount += value;
+    if (value > this.largest) {
+      this.secondLargest = this.largest;
+      this.largest = value;
+    } else if (value > this.secondLargest) this.secondLargest = value;
   }
   figures(): CellFigures {
-    let amount = 0;
-    let largest = 0;
-    let secondLargest = 0;
-    for (const value of this.perCitizen.values()) {
-      amount += value;
-      if (value > largest) {
-        secondLargest = largest;
-        largest = value;
-      } else if (value > secondLargest) secondLargest = value;
-    }
-    return { citizens: this.perCitizen.size, amount, largest, secondLargest };
+    return {
+      citizens: this.citizens,
+      amount: this.amount,
+      largest: this.largest,
+      secondLargest: this.secondLargest,
+    };
   }
 }
 
@@ -73,6 +77,107 @@ export interface ShownTable {
 }
 
 /**
+ * A table summed one citizen at a time, with totals: `add` the current citizen's amounts, then
+ * `nextCitizen` counts their sum once in every cell, row, column and the table they touched.
+ * Nothing is kept per citizen, so a figure of millions of entries costs one pass over them (the
+ * reads send each citizen's entries together, analytics.queries.ts).
+ */
+export class CitizenTable {
+  private readonly cells: CellSum[];
+  private readonly rowTotals: CellSum[];
+  private readonly columnTotals: CellSum[];
+  private readonly total = new CellSum();
+  // The current citizen's sums, and which of them they touched.
+  private readonly cellSums: Float64Array;
+  private readonly rowSums: Float64Array;
+  private readonly columnSums: Float64Array;
+  private readonly touchedCells: number[] = [];
+  private readonly touchedRows: number[] = [];
+  private readonly touchedColumns: number[] = [];
+  private touched = false;
+  private totalSum = 0;
+
+  constructor(
+    private readonly rows: number,
+    private readonly columns: number,
+  ) {
+    const make = (count: number) => Array.from({ length: count }, () => new CellSum());
+    this.cells = make(rows * columns);
+    this.rowTotals = make(rows);
+    this.columnTotals = make(columns);
+    this.cellSums = new Float64Array(rows * columns).fill(Number.NaN);
+    this.rowSums = new Float64Array(rows).fill(Number.NaN);
+    this.columnSums = new Float64Array(columns).fill(Number.NaN);
+  }
+
+  /** An amount of the current citizen; outside the table it counts nowhere, not even in totals. */
+  add(row: number, column: number, amount: number): void {
+    if (row < 0 || row >= this.rows || column < 0 || column >= this.columns) return;
+    const cell = row * this.columns + column;
+    if (Number.isNaN(this.cellSums[cell] as number)) {
+      this.cellSums[cell] = 0;
+      this.touchedCells.push(cell);
+    }
+    (this.cellSums[cell] as number) += amount;
+    if (Number.isNaN(this.rowSums[row] as number)) {
+      this.rowSums[row] = 0;
+      this.touchedRows.push(row);
+    }
+    (this.rowSums[row] as number) += amount;
+    if (Number.isNaN(this.columnSums[column] as number)) {
+      this.columnSums[column] = 0;
+      this.touchedColumns.push(column);
+    }
+    (this.columnSums[column] as number) += amount;
+    this.touched = true;
+    this.totalSum += amount;
+  }
+
+  /** Ends the current citizen: their sums count, and the next amounts are another citizen's. */
+  nextCitizen(): void {
+    CitizenTable.flush(this.cellSums, this.touchedCells, this.cells);
+    CitizenTable.flush(this.rowSums, this.touchedRows, this.rowTotals);
+    CitizenTable.flush(this.columnSums, this.touchedColumns, this.columnTotals);
+    if (this.touched) this.total.add(this.totalSum);
+    this.touched = false;
+    this.totalSum = 0;
+  }
+
+  private static flush(sums: Float64Array, touched: number[], into: CellSum[]): void {
+    for (const index of touched) {
+      into[index]?.add(sums[index] as number);
+      sums[index] = Number.NaN;
+    }
+    touched.length = 0;
+  }
+
+  /** The table with what suppression.ts says must be hidden, hidden. */
+  shown(): ShownTable {
+    this.nextCitizen();
+    const { rows, columns } = this;
+    const table: FigureTable = {
+      cells: Array.from({ length: rows }, (_, r) =>
+        Array.from({ length: columns }, (_, c) => (this.cells[r * columns + c] as CellSum).figures()),
+      ),
+      rowTotals: this.rowTotals.map((cell) => cell.figures()),
+      columnTotals: this.columnTotals.map((cell) => cell.figures()),
+      total: this.total.figures(),
+    };
+    const pattern = suppress(table);
+    const show = (cell: CellFigures, reason: HiddenReason | null | undefined): ShownCell =>
+      reason
+        ? { citizens: null, amount: null, hidden: reason }
+        : { citizens: cell.citizens, amount: cell.amount, hidden: null };
+    return {
+      cells: table.cells.map((row, r) => row.map((cell, c) => show(cell, pattern[r]?.[c]))),
+      rowTotals: table.rowTotals.map((cell, r) => show(cell, pattern[r]?.[columns])),
+      columnTotals: table.columnTotals.map((cell, c) => show(cell, pattern[rows]?.[c])),
+      total: show(table.total, pattern[rows]?.[columns]),
+    };
+  }
+}
+
+/**
  * Sums citizens' amounts into rows × columns with totals (citizens counted once per cell, row,
  * column and table) and hides what suppression.ts says must be hidden.
  */
@@ -81,35 +186,18 @@ export function shownTable(
   rows: number,
   columns: number,
 ): ShownTable {
-  const make = (count: number) => Array.from({ length: count }, () => new Accumulator());
-  const cells = Array.from({ length: rows }, () => make(columns));
-  const rowTotals = make(rows);
-  const columnTotals = make(columns);
-  const total = new Accumulator();
+  const byCitizen = new Map<number, { row: number; column: number; amount: number }[]>();
   for (const entry of entries) {
-    if (entry.row < 0 || entry.row >= rows || entry.column < 0 || entry.column >= columns) continue;
-    cells[entry.row]?.[entry.column]?.add(entry.citizen, entry.amount);
-    rowTotals[entry.row]?.add(entry.citizen, entry.amount);
-    columnTotals[entry.column]?.add(entry.citizen, entry.amount);
-    total.add(entry.citizen, entry.amount);
+    const list = byCitizen.get(entry.citizen);
+    if (list) list.push(entry);
+    else byCitizen.set(entry.citizen, [entry]);
   }
-  const table: FigureTable = {
-    cells: cells.map((row) => row.map((cell) => cell.figures())),
-    rowTotals: rowTotals.map((cell) => cell.figures()),
-    columnTotals: columnTotals.map((cell) => cell.figures()),
-    total: total.figures(),
-  };
-  const pattern = suppress(table);
-  const show = (cell: CellFigures, reason: HiddenReason | null | undefined): ShownCell =>
-    reason
-      ? { citizens: null, amount: null, hidden: reason }
-      : { citizens: cell.citizens, amount: cell.amount, hidden: null };
-  return {
-    cells: table.cells.map((row, r) => row.map((cell, c) => show(cell, pattern[r]?.[c]))),
-    rowTotals: table.rowTotals.map((cell, r) => show(cell, pattern[r]?.[columns])),
-    columnTotals: table.columnTotals.map((cell, c) => show(cell, pattern[rows]?.[c])),
-    total: show(table.total, pattern[rows]?.[columns]),
-  };
+  const table = new CitizenTable(rows, columns);
+  for (const list of byCitizen.values()) {
+    for (const entry of list) table.add(entry.row, entry.column, entry.amount);
+    table.nextCitizen();
+  }
+  return table.shown();
 }
 
 /** The table of `n` ranked citizens' costs, with the privacy rules applied. */
@@ -125,6 +213,44 @@ export function costTable(costs: readonly RankedCost[], n: number, areas: readon
     areas.length,
     BANDS.length,
   );
+  return {
+    citizens: n,
+    areas: [...areas],
+    bands: BANDS,
+    cells: shown.cells,
+    areaTotals: shown.rowTotals,
+    bandTotals: shown.columnTotals,
+    total: shown.total,
+  };
+}
+
+/** One citizen's cost in one budget area. */
+export interface AreaCost {
+  area: string;
+  amount: number;
+}
+
+/**
+ * The table of the ranked citizens (index 0 = rank 1, the most expensive), each with their
+ * positive costs per budget area: the same table as costTable, one pass, nothing per citizen kept.
+ */
+export function costTableOfRanked(
+  ranked: readonly (readonly AreaCost[])[],
+  areas: readonly string[],
+): CostTable {
+  const n = ranked.length;
+  const areaIndex = new Map(areas.map((area, index) => [area, index]));
+  const limits = [TOP_FRACTIONS.top1, TOP_FRACTIONS.top5, TOP_FRACTIONS.top10, TOP_FRACTIONS.top20].map((k) =>
+    topGroupSize(n, k),
+  );
+  const table = new CitizenTable(areas.length, BANDS.length);
+  let band = 0;
+  ranked.forEach((costs, index) => {
+    while (band < limits.length && index + 1 > (limits[band] as number)) band++;
+    for (const cost of costs) table.add(areaIndex.get(cost.area) ?? -1, band, cost.amount);
+    table.nextCitizen();
+  });
+  const shown = table.shown();
   return {
     citizens: n,
     areas: [...areas],
@@ -158,4 +284,34 @@ export function costByMonth(
     12,
   );
   return { areas: [...areas], ...shown };
+}
+
+/** One citizen's year in one budget area: the amount of each month (index 0 = January). */
+export interface AreaMonths {
+  area: string;
+  months: number[];
+}
+
+/**
+ * costByMonth from each citizen's monthly amounts per budget area (the citizen's areas
+ * together, as the pre-aggregate is read): the same table in one pass. A month without a
+ * positive amount counts nowhere, as costByMonth is given positive amounts only.
+ */
+export function costByMonthOfCitizens(
+  citizens: readonly (readonly AreaMonths[])[],
+  areas: readonly string[],
+): ShownTable & { areas: string[] } {
+  const areaIndex = new Map(areas.map((area, index) => [area, index]));
+  const table = new CitizenTable(areas.length, 12);
+  for (const costs of citizens) {
+    for (const cost of costs) {
+      const row = areaIndex.get(cost.area) ?? -1;
+      for (let month = 0; month < cost.months.length; month++) {
+        const amount = cost.months[month] as number;
+        if (amount > 0) table.add(row, month, amount);
+      }
+    }
+    table.nextCitizen();
+  }
+  return { areas: [...areas], ...table.shown() };
 }

@@ -1,5 +1,5 @@
 import { concentration, TOP_FRACTIONS } from '../../domain/analytics/concentration.js';
-import { costByMonth, costTable } from '../../domain/analytics/cost-table.js';
+import { costByMonthOfCitizens, costTableOfRanked } from '../../domain/analytics/cost-table.js';
 import { topGroups } from '../../domain/analytics/top-groups.js';
 import { BUDGET_AREAS } from '../../domain/organisation/budget-areas.js';
 import { danishToday } from '../../domain/calendar.js';
@@ -58,12 +58,10 @@ export async function costTopGroups(context: AppContext, filter: CostFilter, now
 
 /** Budget areas × concentration bands, suppressed for privacy. */
 export async function costByAreaAndBand(context: AppContext, filter: CostFilter) {
-  const costs = await rankedAreaCosts(context.database.db, filter);
-  const n = costs.reduce((most, cost) => Math.max(most, cost.rank), 0);
-  const areas = filter.budgetArea
-    ? [filter.budgetArea]
-    : BUDGET_AREAS.filter((area) => costs.some((cost) => cost.area === area));
-  return costTable(costs, n, areas);
+  const ranked = await rankedAreaCosts(context.database.db, filter);
+  const present = new Set(ranked.flatMap((costs) => costs.map((cost) => cost.area)));
+  const areas = filter.budgetArea ? [filter.budgetArea] : BUDGET_AREAS.filter((area) => present.has(area));
+  return costTableOfRanked(ranked, areas);
 }
 
 /** Pathway KPIs of a year: time to first (business-directed) offer, the activity pyramid, inflow and outflow. */
@@ -103,11 +101,13 @@ export async function pathwayKpis(
 
 /** Who pays for the group over the year: budget areas × months, suppressed for privacy. */
 export async function costByAreaAndMonth(context: AppContext, filter: CostFilter) {
-  const costs = await monthlyAreaCosts(context.database.db, filter);
-  const areas = filter.budgetArea
-    ? [filter.budgetArea]
-    : BUDGET_AREAS.filter((area) => costs.some((cost) => cost.area === area));
-  return costByMonth(costs, areas);
+  const citizens = await monthlyAreaCosts(context.database.db, filter);
+  // The areas with a positive amount in some month, as the figure shows them.
+  const present = new Set<string>();
+  for (const costs of citizens)
+    for (const cost of costs) if (cost.months.some((amount) => amount > 0)) present.add(cost.area);
+  const areas = filter.budgetArea ? [filter.budgetArea] : BUDGET_AREAS.filter((area) => present.has(area));
+  return costByMonthOfCitizens(citizens, areas);
 }
 
 /**

@@ -51,14 +51,14 @@ export async function importCosts(
   ]);
   const errors: LineError[] = [];
   let errorCount = 0;
+  const fail = (line: number, column: string, message: string) => {
+    errorCount++;
+    if (errors.length < 200) errors.push({ line, column, message });
+  };
   for (const line of lines) {
-    const fail = (column: string, message: string) => {
-      errorCount++;
-      if (errors.length < 200) errors.push({ line: line.line, column, message });
-    };
-    if (!citizens.has(line.citizenId)) fail('citizen_id', 'is not a citizen of this municipality');
+    if (!citizens.has(line.citizenId)) fail(line.line, 'citizen_id', 'is not a citizen of this municipality');
     if (line.interventionId && interventions.get(line.interventionId) !== line.citizenId)
-      fail('intervention_id', 'is not an intervention of this citizen');
+      fail(line.line, 'intervention_id', 'is not an intervention of this citizen');
   }
   if (errorCount > 0) throw invalidFileProblem(errors, errorCount);
 
@@ -75,12 +75,7 @@ export async function importCosts(
     });
     // The same file, imported at the same moment by someone else: theirs counts, not this one.
     if (!fresh) return false;
-    await insertCostEntries(
-      trx,
-      actor.municipalityId,
-      id,
-      lines.map((line) => ({ ...line, id: newId() })),
-    );
+    await insertCostEntries(trx, actor.municipalityId, id, lines);
     await auditInTransaction(trx, {
       actor,
       citizenId: null,
