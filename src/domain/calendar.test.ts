@@ -23,6 +23,17 @@ describe('danishToday', () => {
     // 23:30 Danish time is still the same day.
     expect(danishToday(new Date('2026-12-01T22:30:00Z'))).toBe('2026-12-01');
   });
+
+  it('turns at Danish midnight to the millisecond, also when asked again within the minute', () => {
+    // Midnight before 25 October 2026 (summer time) is 22:00 UTC; before 1 December, 23:00 UTC.
+    expect(danishToday(new Date('2026-10-24T21:59:59.999Z'))).toBe('2026-10-24');
+    expect(danishToday(new Date('2026-10-24T22:00:00.000Z'))).toBe('2026-10-25');
+    expect(danishToday(new Date('2026-10-24T22:00:59.999Z'))).toBe('2026-10-25');
+    expect(danishToday(new Date('2026-10-24T21:59:00.000Z'))).toBe('2026-10-24');
+    expect(danishToday(new Date('2026-11-30T22:59:59.999Z'))).toBe('2026-11-30');
+    expect(danishToday(new Date('2026-11-30T23:00:00.000Z'))).toBe('2026-12-01');
+    expect(() => danishToday(new Date(Number.NaN))).toThrow(RangeError);
+  });
 });
 
 describe('day arithmetic', () => {

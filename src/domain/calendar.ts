@@ -15,9 +15,20 @@ const MS_PER_DAY = 86_400_000;
 /** Made once: each new Intl formatter costs about 0.3 ms. */
 const DANISH_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE });
 
+const MS_PER_MINUTE = 60_000;
+/** The last minute asked for and its day: a plan read asks once per intervention (consent). */
+let lastMinute = Number.NaN;
+let lastDay: Day = '';
+
 /** The Danish calendar day a moment falls on (today, by default). */
 export function danishToday(now: Date = new Date()): Day {
-  return DANISH_DAY.format(now);
+  // Danish days begin on a whole hour of UTC, so every moment of one UTC minute has one day.
+  const minute = Math.floor(now.getTime() / MS_PER_MINUTE);
+  if (minute !== lastMinute) {
+    lastDay = DANISH_DAY.format(now);
+    lastMinute = minute;
+  }
+  return lastDay;
 }
 
 function utcMidnight(day: Day): number {
