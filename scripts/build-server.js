@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // Compiles the server (src/ → dist/, tsconfig.build.json) and copies what it reads at run time
-// besides compiled TypeScript: the migrations' SQL and the embedded database's worker, which is
-// plain JavaScript (src/db/pglite-worker.mjs says why). `node dist/cli.js` then needs no TypeScript compiler.
+// besides JavaScript: the migrations' SQL. `node dist/cli.js` then needs no TypeScript compiler.
 // Plain Node ESM, so it runs before anything is compiled.
 import { execFileSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
@@ -20,5 +19,4 @@ cpSync(join(root, 'src', 'db', 'migrations'), join(dist, 'db', 'migrations'), {
   recursive: true,
   filter: (source) => !source.includes('.') || source.endsWith('.sql'),
 });
-cpSync(join(root, 'src', 'db', 'pglite-worker.mjs'), join(dist, 'db', 'pglite-worker.mjs'));
 console.log('Server built into dist/ (start it with: node dist/cli.js serve).');

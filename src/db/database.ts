@@ -1,7 +1,7 @@
+import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { pgliteAsPool } from './pglite-pool.js';
-import { startPgliteThread } from './pglite-thread.js';
 import type { DB } from './schema.js';
 
 export type Engine = 'pglite' | 'postgresql';
@@ -206,8 +206,9 @@ async function listenOnPostgres(
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
-  // On a thread of its own: SQL runs there while this thread serves requests (pglite-thread.ts).
-  const pglite = await startPgliteThread(dataDir);
+  const pglite = await PGlite.create(dataDir, {
+    parsers: { [DATE_OID]: parseDate, [INT8_OID]: parseInt8 },
+  });
   const pool = pgliteAsPool(pglite);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {

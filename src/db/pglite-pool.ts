@@ -1,16 +1,12 @@
+import type { PGlite } from '@electric-sql/pglite';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 
-/** What the pool needs of PGlite: its thread (pglite-thread.ts) or a PGlite object itself. */
-export interface PgliteQueries {
-  query<R>(sql: string, parameters: unknown[]): Promise<{ rows: R[]; affectedRows?: number }>;
-}
-
 /**
- * Makes one PGlite session look like a `pg` pool of one connection, so Kysely's own
+ * Makes one PGlite instance look like a `pg` pool of one connection, so Kysely's own
  * PostgreSQL dialect drives it. PGlite is a single session: a transaction must own it from
  * BEGIN to COMMIT, so connections are handed out one at a time, in order.
  */
-export function pgliteAsPool(pglite: PgliteQueries): PostgresPool & { stats(): { queued: number } } {
+export function pgliteAsPool(pglite: PGlite): PostgresPool & { stats(): { queued: number } } {
   let tail: Promise<void> = Promise.resolve();
   /** Connections handed out or waiting for their turn. */
   let queued = 0;
@@ -20,8 +16,7 @@ export function pgliteAsPool(pglite: PgliteQueries): PostgresPool & { stats(): {
     sql: string,
     parameters: ReadonlyArray<unknown>,
   ): Promise<PostgresQueryResult<R>> => {
-    // Rows as objects: PGlite's default, as Kysely expects.
-    const result = await pglite.query<R>(sql, parameters as unknown[]);
+    const result = await pglite.query<R>(sql, parameters as unknown[], { rowMode: 'object' });
     const command = (
       sql.trimStart().split(/\s/, 1)[0] ?? ''
     ).toUpperCase() as PostgresQueryResult<R>['command'];
