@@ -2,16 +2,18 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type {
   CitizenFacts,
   InterventionFact,
+  PathwayFact,
   PathwayStageFact,
   ReferralFact,
 } from '../../domain/coordination/facts.js';
 import { dueStagesOf, type FactExtras } from '../../domain/coordination/plan-facts.js';
 import { pathwayView } from '../../domain/plan/pathway-view.js';
+import { firstInterventionMonths } from '../../domain/plan/pathway-template.js';
 import { definitionsOf } from './pathway-templates.queries.js';
 import { parseSchedule } from '../../domain/coordination/schedule.js';
 import type { ExistingFlag, FlagStatus } from '../../domain/coordination/flag-diff.js';
 import type { DB } from '../schema.js';
-import { fixedRecords, NO_ID, RECORD_SEPARATOR, UUID_LENGTH } from './packed-records.js';
+import { fixedRecords, NO_ID, RECORD_SEPARATOR, RecordWalk, UUID_LENGTH } from './packed-records.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -32,20 +34,27 @@ const DAY_WIDTH = 10;
 const NO_DAY = ' '.repeat(DAY_WIDTH);
 
 /**
- * The facts of every citizen of a municipality, for the batch scan. Each table is read once, as
- * one flat JSON array in no particular order, and grouped by citizen here: PGlite turns one JSON
- * value into objects far faster than hundreds of thousands of typed rows, and grouping and
- * sorting a few items per citizen in JavaScript is cheaper than the database's sort of every
- * row (which also needs memory it may not have). So the interventions cost what reading them
- * once costs. Ended interventions are not read; where a rule needs history (the first
+ * The facts of every citizen of a municipality, for the batch scan, one citizen at a time in
+ * citizen order (`citizens()` may be walked once). Each table is read once, in the database's
+ * citizen order, as one string of packed records (packed-records.ts): PGlite hands a string
+ * over several times faster than the same rows as JSON, and splitting it costs a fraction of
+ * parsing. A citizen's facts are built from the strings only when asked for, so they die young
+ * instead of a whole municipality's objects living through the scan (most of its garbage
+ * collection). Ended interventions are not read; where a rule needs history (the first
  * intervention of a pathway) the database computes it.
  */
+export interface MunicipalityFacts {
+  /** Citizens with a plan: the ones `citizens()` yields. */
+  count: number;
+  citizens(): Generator<CitizenFacts>;
+}
+
 export async function loadMunicipalityFacts(
   db: Executor,
   municipalityId: string,
   today: string,
-): Promise<CitizenFacts[]> {
-  const [types, units, plans, interventions, links, goals, team, gas, pathways, referrals] =
+): Promise<MunicipalityFacts> {
+  const [types, units, plans, interventions, links, goals, team, gas, { first: pathways, stagesDue }, referrals] =
     await Promise.all([
       db
         .selectFrom('intervention_type')
@@ -53,35 +62,40 @@ export async function loadMunicipalityFacts(
         .where('municipality_id', '=', municipalityId)
         .execute(),
       db.selectFrom('unit').select(['id', 'name']).where('municipality_id', '=', municipalityId).execute(),
-      // The small tables as strings of fixed-width records (UUIDs are 36 characters): splitting a
-      // string costs a fraction of turning JSON into objects, and the scan is held to 3× a read.
+      // Every record below that leads with a citizen comes in citizen order (uuid order is the
+      // order of the lower-case text), so the citizens are assembled by walking the strings side
+      // by side, with no map per table. Sorting in the database costs little beside the read.
       sql<{ s: string | null }>`
-      SELECT string_agg(citizen_id::text || CASE WHEN btrim(coalesce(goal_own_words, '')) <> '' THEN '1' ELSE '0' END, '') AS s
+      SELECT string_agg(citizen_id::text || CASE WHEN btrim(coalesce(goal_own_words, '')) <> '' THEN '1' ELSE '0' END, ''
+               ORDER BY citizen_id) AS s
         FROM plan WHERE municipality_id = ${municipalityId}`.execute(db),
-      // One record per current intervention: citizen, id, type, unit and responsible (fixed
-      // width), status (two letters), start, end and follow-up (ten characters each), then its
-      // weekly schedule as JSON (empty when none). As one string: PGlite hands it over several
-      // times faster than the same rows as JSON, and splitting it costs a fraction of parsing.
+      // One record per current intervention (sorted by citizen only: a citizen's few are put in
+      // order here, which costs less than a longer sort key in the database): citizen, id, type, unit and responsible (fixed width), status (two
+      // letters), start, end and follow-up (ten characters each), then its weekly schedule as
+      // JSON (empty when none).
       sql<{ s: string | null }>`
       SELECT string_agg(citizen_id::text || id::text || type_id::text || unit_id::text
                || coalesce(responsible_id::text, ${NO_ID}) || left(status, 2) || start_date::text
                || coalesce(end_date::text, ${NO_DAY}) || coalesce(follow_up_date::text, ${NO_DAY})
-               || coalesce(schedule::text, ''), ${RECORD_SEPARATOR}) AS s
+               || coalesce(schedule::text, ''), ${RECORD_SEPARATOR} ORDER BY citizen_id) AS s
         FROM intervention WHERE municipality_id = ${municipalityId} AND status <> 'ended'`.execute(db),
       // Every link, also those of ended interventions (a second pass over the interventions to
-      // leave those out would cost more than the rows it saves), as one string of fixed-width
-      // pairs of UUIDs: parsing 370,000 two-element JSON arrays costs three times the read.
+      // leave those out would cost more than the rows it saves), as fixed-width pairs of UUIDs
+      // in intervention order, so an intervention's sub-goals are one run of pairs.
       sql<{ links: string | null }>`
-      SELECT string_agg(intervention_id::text || sub_goal_id::text, '') AS links
+      SELECT string_agg(intervention_id::text || sub_goal_id::text, '' ORDER BY intervention_id, sub_goal_id) AS links
         FROM intervention_sub_goal WHERE municipality_id = ${municipalityId}`.execute(db),
+      // Active sub-goals by citizen, then id: the next follow-up (migration 035) as ten
+      // characters, blank when none, before the title.
       sql<{ s: string | null }>`
-      SELECT string_agg(citizen_id::text || id::text || coalesce(follow_up_date::text, '          ')
-               || replace(title, chr(31), ' '), chr(31)) AS s
+      SELECT string_agg(citizen_id::text || id::text || coalesce(follow_up_date::text, ${NO_DAY})
+               || replace(title, ${RECORD_SEPARATOR}, ' '), ${RECORD_SEPARATOR} ORDER BY citizen_id, id) AS s
         FROM sub_goal WHERE municipality_id = ${municipalityId} AND status = 'active'`.execute(db),
       // Only the members that decide something: the coordinator (one at most per citizen) and
       // network or civil-society support (never a coordinator).
       sql<{ s: string | null }>`
-      SELECT string_agg(citizen_id::text || coalesce(CASE WHEN is_coordinator THEN professional_id END::text, ${NO_ID}), '') AS s
+      SELECT string_agg(citizen_id::text || coalesce(CASE WHEN is_coordinator THEN professional_id END::text, ${NO_ID}), ''
+               ORDER BY citizen_id) AS s
         FROM team_member
        WHERE municipality_id = ${municipalityId} AND ended_at IS NULL
          AND (is_coordinator OR kind <> 'professional')`.execute(db),
@@ -89,10 +103,9 @@ export async function loadMunicipalityFacts(
       sql<{ s: string | null }>`
       SELECT string_agg(sub_goal_id::text || (gas_level + 2)::text, '' ORDER BY sub_goal_id, recorded_at, id) AS s
         FROM sub_goal_gas_history WHERE municipality_id = ${municipalityId}`.execute(db),
-      firstOpenPathways(db, municipalityId, today, null),
+      openPathways(db, municipalityId, today),
       pendingReferrals(db, municipalityId, null),
     ]);
-  const stagesDue = await dueStages(db, municipalityId);
 
   const typeOf = new Map(types.map((type) => [type.id, type]));
   const unitName = new Map(units.map((unit) => [unit.id, unit.name]));
@@ -104,112 +117,108 @@ export async function loadMunicipalityFacts(
     if (list) list.push(level);
     else history.set(subGoalId, [level]);
   }
-  // The citizens (one per plan), then each current intervention straight into its citizen's list.
-  const facts: CitizenFacts[] = [];
-  const factsOf = new Map<string, CitizenFacts>();
-  const planRecords = plans.rows[0]?.s ?? '';
-  for (let at = 0; at + UUID_LENGTH < planRecords.length; at += UUID_LENGTH + 1) {
-    const citizenId = planRecords.slice(at, at + UUID_LENGTH);
-    const citizen: CitizenFacts = {
-      citizenId,
-      hasOwnGoal: planRecords[at + UUID_LENGTH] === '1',
-      coordinatorId: null,
-      hasNetworkSupport: false,
-      interventions: [],
-      subGoals: [],
-      pathway: pathways.get(citizenId) ?? null,
-      pendingReferrals: referrals.get(citizenId) ?? [],
-      dueStages: stagesDue.get(citizenId) ?? [],
-    };
-    facts.push(citizen);
-    factsOf.set(citizenId, citizen);
+  // Where each intervention's run of links starts (ended interventions' too: never asked for).
+  const linkText = links.rows[0]?.links ?? '';
+  const linksAt = new Map<string, number>();
+  let previous = '';
+  for (let at = 0; at + LINK_WIDTH <= linkText.length; at += LINK_WIDTH) {
+    if (previous !== '' && linkText.startsWith(previous, at)) continue;
+    previous = linkText.slice(at, at + UUID_LENGTH);
+    linksAt.set(previous, at);
   }
-  const interventionById = new Map<string, InterventionFact>();
-  for (const record of (interventions.rows[0]?.s ?? '').split(RECORD_SEPARATOR)) {
-    if (record.length < INTERVENTION_HEAD) continue;
-    const citizen = factsOf.get(record.slice(0, UUID_LENGTH));
-    const typeId = record.slice(2 * UUID_LENGTH, 3 * UUID_LENGTH);
-    const type = typeOf.get(typeId);
-    if (!citizen || !type) continue;
-    const id = record.slice(UUID_LENGTH, 2 * UUID_LENGTH);
-    const unitId = record.slice(3 * UUID_LENGTH, 4 * UUID_LENGTH);
-    const responsibleId = record.slice(4 * UUID_LENGTH, 5 * UUID_LENGTH);
-    const dates = 5 * UUID_LENGTH + 2;
-    const end = record.slice(dates + DAY_WIDTH, dates + 2 * DAY_WIDTH);
-    const followUp = record.slice(dates + 2 * DAY_WIDTH, INTERVENTION_HEAD);
-    const fact: InterventionFact = {
-      id,
-      typeId,
-      typeName: type.name,
-      category: type.category,
-      sector: type.sector,
-      unitId,
-      unitName: unitName.get(unitId) ?? '',
-      responsibleId: responsibleId === NO_ID ? null : responsibleId,
-      status: STATUS_OF[record.slice(5 * UUID_LENGTH, dates)] ?? 'active',
-      startDate: record.slice(dates, dates + DAY_WIDTH),
-      endDate: end === NO_DAY ? null : end,
-      followUpDate: followUp === NO_DAY ? null : followUp,
-      pyramidLevel: type.pyramid_level,
-      businessDirected: type.business_directed,
-      schedule: record.length > INTERVENTION_HEAD ? parseSchedule(record.slice(INTERVENTION_HEAD)) : null,
-      subGoalIds: [],
-    };
-    citizen.interventions.push(fact);
-    interventionById.set(id, fact);
-  }
-  // Every link, ended interventions' too: those find no current intervention and are passed over.
-  const linkRecords = links.rows[0]?.links ?? '';
-  for (let at = 0; at + 2 * UUID_LENGTH <= linkRecords.length; at += 2 * UUID_LENGTH)
-    interventionById
-      .get(linkRecords.slice(at, at + UUID_LENGTH))
-      ?.subGoalIds.push(linkRecords.slice(at + UUID_LENGTH, at + 2 * UUID_LENGTH));
-  const subGoalsOf = new Map<string, CitizenFacts['subGoals']>();
-  for (const record of (goals.rows[0]?.s ?? '').split(RECORD_SEPARATOR)) {
-    if (record === '') continue;
-    const citizenId = record.slice(0, UUID_LENGTH);
-    const id = record.slice(UUID_LENGTH, 2 * UUID_LENGTH);
-    // The next follow-up (migration 035) as ten characters, blank when none, before the title.
-    const followUp = record.slice(2 * UUID_LENGTH, 2 * UUID_LENGTH + 10).trim();
-    const goal = {
-      id,
-      title: record.slice(2 * UUID_LENGTH + 10),
-      followUpDate: followUp === '' ? null : followUp,
-      gasHistory: history.get(id) ?? [],
-    };
-    const list = subGoalsOf.get(citizenId);
-    if (list) list.push(goal);
-    else subGoalsOf.set(citizenId, [goal]);
-  }
-  for (const record of fixedRecords(team.rows[0]?.s, 2 * UUID_LENGTH)) {
-    const citizen = factsOf.get(record.slice(0, UUID_LENGTH));
-    if (!citizen) continue;
-    const coordinatorId = record.slice(UUID_LENGTH);
-    if (coordinatorId === NO_ID) citizen.hasNetworkSupport = true;
-    else citizen.coordinatorId = coordinatorId;
-  }
-  for (const citizen of facts) {
-    // The canonical order of normaliseFacts (start date, then id; sub-goals by id). Dates are
-    // YYYY-MM-DD and ids lower-case UUIDs, so plain string order is the database's order.
-    if (citizen.interventions.length > 1) citizen.interventions.sort(byStartThenId);
-    for (const item of citizen.interventions) if (item.subGoalIds.length > 1) item.subGoalIds.sort(byText);
-    const goals = subGoalsOf.get(citizen.citizenId);
-    if (goals) citizen.subGoals = goals.length > 1 ? goals.sort((a, b) => byText(a.id, b.id)) : goals;
-  }
-  return facts;
-}
+  const subGoalIdsOf = (interventionId: string): string[] => {
+    const start = linksAt.get(interventionId);
+    if (start === undefined) return [];
+    const ids: string[] = [];
+    for (let at = start; at + LINK_WIDTH <= linkText.length && linkText.startsWith(interventionId, at); at += LINK_WIDTH)
+      ids.push(linkText.slice(at + UUID_LENGTH, at + LINK_WIDTH));
+    return ids;
+  };
+  const planText = plans.rows[0]?.s ?? '';
+  const interventionText = new RecordWalk(interventions.rows[0]?.s, RECORD_SEPARATOR);
+  const goalText = new RecordWalk(goals.rows[0]?.s, RECORD_SEPARATOR);
+  const teamText = new RecordWalk(team.rows[0]?.s, 2 * UUID_LENGTH);
 
-/** The fixed-width head of an intervention's record, before its schedule. */
-const INTERVENTION_HEAD = 5 * UUID_LENGTH + 2 + 3 * DAY_WIDTH;
-
-function byText(a: string, b: string): number {
-  if (a < b) return -1;
-  return a > b ? 1 : 0;
+  function* citizens(): Generator<CitizenFacts> {
+    for (let at = 0; at + UUID_LENGTH < planText.length; at += UUID_LENGTH + 1) {
+      const citizenId = planText.slice(at, at + UUID_LENGTH);
+      const interventionsOf: InterventionFact[] = [];
+      for (let record = interventionText.next(citizenId); record !== null; record = interventionText.next(citizenId)) {
+        const typeId = record.slice(2 * UUID_LENGTH, 3 * UUID_LENGTH);
+        const type = typeOf.get(typeId);
+        if (!type || record.length < INTERVENTION_HEAD) continue;
+        const id = record.slice(UUID_LENGTH, 2 * UUID_LENGTH);
+        const unitId = record.slice(3 * UUID_LENGTH, 4 * UUID_LENGTH);
+        const responsibleId = record.slice(4 * UUID_LENGTH, 5 * UUID_LENGTH);
+        const end = record.slice(DATES_AT + DAY_WIDTH, DATES_AT + 2 * DAY_WIDTH);
+        const followUp = record.slice(DATES_AT + 2 * DAY_WIDTH, INTERVENTION_HEAD);
+        interventionsOf.push({
+          id,
+          typeId,
+          typeName: type.name,
+          category: type.category,
+          sector: type.sector,
+          unitId,
+          unitName: unitName.get(unitId) ?? '',
+          responsibleId: responsibleId === NO_ID ? null : responsibleId,
+          status: STATUS_OF[record.slice(5 * UUID_LENGTH, DATES_AT)] ?? 'active',
+          startDate: record.slice(DATES_AT, DATES_AT + DAY_WIDTH),
+          endDate: end === NO_DAY ? null : end,
+          followUpDate: followUp === NO_DAY ? null : followUp,
+          pyramidLevel: type.pyramid_level,
+          businessDirected: type.business_directed,
+          schedule: record.length > INTERVENTION_HEAD ? parseSchedule(record.slice(INTERVENTION_HEAD)) : null,
+          subGoalIds: subGoalIdsOf(id),
+        });
+      }
+      // The canonical order of normaliseFacts: start date, then id (YYYY-MM-DD days and
+      // lower-case UUIDs, so plain string order is the database's order).
+      if (interventionsOf.length > 1) interventionsOf.sort(byStartThenId);
+      const subGoals: CitizenFacts['subGoals'] = [];
+      for (let record = goalText.next(citizenId); record !== null; record = goalText.next(citizenId)) {
+        const id = record.slice(UUID_LENGTH, 2 * UUID_LENGTH);
+        const followUp = record.slice(2 * UUID_LENGTH, 2 * UUID_LENGTH + DAY_WIDTH);
+        subGoals.push({
+          id,
+          title: record.slice(2 * UUID_LENGTH + DAY_WIDTH),
+          followUpDate: followUp === NO_DAY ? null : followUp,
+          gasHistory: history.get(id) ?? [],
+        });
+      }
+      let coordinatorId: string | null = null;
+      let hasNetworkSupport = false;
+      for (let record = teamText.next(citizenId); record !== null; record = teamText.next(citizenId)) {
+        const member = record.slice(UUID_LENGTH);
+        if (member === NO_ID) hasNetworkSupport = true;
+        else coordinatorId = member;
+      }
+      yield {
+        citizenId,
+        hasOwnGoal: planText[at + UUID_LENGTH] === '1',
+        coordinatorId,
+        hasNetworkSupport,
+        interventions: interventionsOf,
+        subGoals,
+        pathway: pathways.get(citizenId) ?? null,
+        pendingReferrals: referrals.get(citizenId) ?? [],
+        dueStages: stagesDue.get(citizenId) ?? [],
+      };
+    }
+  }
+  return { count: Math.floor(planText.length / (UUID_LENGTH + 1)), citizens };
 }
 
 function byStartThenId(a: InterventionFact, b: InterventionFact): number {
-  return byText(a.startDate, b.startDate) || byText(a.id, b.id);
+  if (a.startDate !== b.startDate) return a.startDate < b.startDate ? -1 : 1;
+  if (a.id === b.id) return 0;
+  return a.id < b.id ? -1 : 1;
 }
+
+/** The fixed-width head of an intervention's record, before its schedule, and where its dates start. */
+const DATES_AT = 5 * UUID_LENGTH + 2;
+const INTERVENTION_HEAD = DATES_AT + 3 * DAY_WIDTH;
+/** A link: intervention and sub-goal. */
+const LINK_WIDTH = 2 * UUID_LENGTH;
 
 /**
  * What the incremental check needs beyond the plan document, and the citizen's stored flags,
@@ -278,70 +287,62 @@ export async function loadCitizenExtras(
   };
 }
 
-/** Each citizen's first open pathway and the first day a (non-coordination) intervention ran within it. */
-async function firstOpenPathways(
+/**
+ * Each citizen's first open pathway (start, then id) with the first day a (non-coordination)
+ * intervention ran within it, and the running pathways' stages that have a deadline their
+ * template flags (decision 0019): one read of the open pathways, each template version's
+ * definition once. The first day needs ended interventions too, so the database computes it,
+ * for the first open pathway of each citizen only.
+ */
+async function openPathways(
   db: Executor,
   municipalityId: string,
   today: string,
-  citizenId: string | null,
-): Promise<Map<string, NonNullable<CitizenFacts['pathway']>>> {
-  const result = await sql<{ pathways: [string, string, string, string | null, number | null][] | null }>`
-    SELECT json_agg(json_build_array(citizen_id, template_code, start_date, first, months)) AS pathways FROM (
-      SELECT DISTINCT ON (p.citizen_id) p.citizen_id, p.template_code, p.start_date,
-        -- The template version's "no intervention started" months (decision 0019), NULL without the rule.
-        (SELECT (r->>'months')::int FROM pathway_template_version v, jsonb_array_elements(v.definition->'rules') r
-          WHERE v.municipality_id = p.municipality_id AND v.id = p.template_version_id
-            AND r->>'kind' = 'no-intervention-started' LIMIT 1) AS months,
-        (SELECT min(greatest(i.start_date, p.start_date)) FROM intervention i
+): Promise<{ first: Map<string, PathwayFact>; stagesDue: Map<string, PathwayStageFact[]> }> {
+  const result = await sql<{
+    id: string;
+    citizen_id: string;
+    template_code: string;
+    start_date: string;
+    end_date: string | null;
+    end_reason: string | null;
+    template_version_id: string;
+    stage_code: string;
+    stage_since: string;
+    first_of_citizen: boolean;
+    first: string | null;
+  }>`
+    SELECT p.*, CASE WHEN p.first_of_citizen THEN (SELECT min(greatest(i.start_date, p.start_date)) FROM intervention i
           WHERE i.municipality_id = p.municipality_id AND i.citizen_id = p.citizen_id
             AND i.type_id NOT IN (SELECT t.id FROM intervention_type t
                                    WHERE t.municipality_id = p.municipality_id AND t.category = 'coordination')
             AND i.status <> 'planned'
             AND i.start_date <= ${today}::date
-            AND (i.end_date IS NULL OR i.end_date >= p.start_date)) AS first
-        FROM pathway p
-       WHERE p.municipality_id = ${municipalityId}
-         AND (p.end_date IS NULL OR p.end_date > ${today}::date)
-         ${citizenId ? sql`AND p.citizen_id = ${citizenId}` : sql``}
-       ORDER BY p.citizen_id, p.start_date, p.id) AS open_pathways`.execute(db);
-  return new Map(
-    (result.rows[0]?.pathways ?? []).map(([citizen, templateCode, startDate, first, months]) => [
-      citizen,
-      { templateCode, startDate, firstStartedOn: first, monthsToFirstIntervention: months },
-    ]),
-  );
-}
-
-/**
- * Each citizen's running pathways' stages with a deadline their template flags (decision 0019):
- * the pathways in one read, each template version's definition once.
- */
-async function dueStages(db: Executor, municipalityId: string): Promise<Map<string, PathwayStageFact[]>> {
-  const rows = await db
-    .selectFrom('pathway')
-    .select([
-      'id',
-      'citizen_id',
-      'template_code',
-      'start_date',
-      'end_date',
-      'end_reason',
-      'template_version_id',
-      'stage_code',
-      'stage_since',
-    ])
-    .where('municipality_id', '=', municipalityId)
-    .where('end_date', 'is', null)
-    .execute();
+            AND (i.end_date IS NULL OR i.end_date >= p.start_date)) END AS first
+      FROM (SELECT municipality_id, id, citizen_id, template_code, start_date, end_date, end_reason,
+                   template_version_id, stage_code, stage_since,
+                   row_number() OVER (PARTITION BY citizen_id ORDER BY start_date, id) = 1 AS first_of_citizen
+              FROM pathway
+             WHERE municipality_id = ${municipalityId} AND (end_date IS NULL OR end_date > ${today}::date)) AS p
+     ORDER BY p.id`.execute(db);
   const definitions = await definitionsOf(
     db,
     municipalityId,
-    rows.map((row) => row.template_version_id),
+    result.rows.map((row) => row.template_version_id),
   );
-  const byCitizen = new Map<string, PathwayStageFact[]>();
-  for (const row of rows) {
+  const first = new Map<string, PathwayFact>();
+  const stagesDue = new Map<string, PathwayStageFact[]>();
+  for (const row of result.rows) {
     const definition = definitions.get(row.template_version_id);
-    if (!definition) continue;
+    if (row.first_of_citizen)
+      first.set(row.citizen_id, {
+        templateCode: row.template_code,
+        startDate: row.start_date,
+        firstStartedOn: row.first,
+        // The template version's "no intervention started" months, null without the rule.
+        monthsToFirstIntervention: definition ? firstInterventionMonths(definition) : null,
+      });
+    if (row.end_date !== null || !definition) continue;
     const view = pathwayView(
       {
         id: row.id,
@@ -359,10 +360,13 @@ async function dueStages(db: Executor, municipalityId: string): Promise<Map<stri
       definition,
     );
     const stages = dueStagesOf([view]);
-    if (stages.length > 0)
-      byCitizen.set(row.citizen_id, [...(byCitizen.get(row.citizen_id) ?? []), ...stages]);
+    if (stages.length === 0) continue;
+    // In pathway order, as normaliseFacts puts them.
+    const list = stagesDue.get(row.citizen_id);
+    if (list) list.push(...stages);
+    else stagesDue.set(row.citizen_id, stages);
   }
-  return byCitizen;
+  return { first, stagesDue };
 }
 
 async function pendingReferrals(

@@ -16,7 +16,7 @@ type Executor = Kysely<DB> | Transaction<DB>;
 /** Rows per statement when writing flags in bulk: far below PostgreSQL's limits, steady progress. */
 const CHUNK = 5000;
 
-/** Every stored flag of a municipality, as the batch scan compares them (one JSON value: fast on PGlite). */
+/** Every stored flag of a municipality, in citizen order (uuid order), as the batch scan compares them. */
 export async function loadExistingFlags(db: Executor, municipalityId: string): Promise<ExistingFlag[]> {
   // One record per flag: id, citizen, owner (fixed width), status and two yes/no letters, then
   // the fingerprint — a string split in JavaScript, several times cheaper than JSON objects.
@@ -25,7 +25,8 @@ export async function loadExistingFlags(db: Executor, municipalityId: string): P
              || CASE WHEN status_by IS NULL THEN 'y' ELSE 'n' END
              || CASE WHEN owner_taken_by IS NULL THEN 'n' ELSE 'y' END
              || rpad(status, ${STATUS_WIDTH})
-             || coalesce(to_char(dismissed_until, 'YYYY-MM-DD'), ${NO_DAY}) || fingerprint, ${RECORD_SEPARATOR}) AS s
+             || coalesce(to_char(dismissed_until, 'YYYY-MM-DD'), ${NO_DAY}) || fingerprint, ${RECORD_SEPARATOR}
+             ORDER BY citizen_id) AS s
       FROM coordination_flag WHERE municipality_id = ${municipalityId}`.execute(db);
   const flags: ExistingFlag[] = [];
   const head = 3 * UUID_LENGTH;

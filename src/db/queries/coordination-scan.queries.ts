@@ -2,11 +2,13 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../schema.js';
 
 /**
- * Gives the few sorts the scan's one read of every table leaves in the database (pathways, GAS
- * history) the memory to stay off disk, for this transaction only.
+ * Prepares the scan's read transaction: its reads come sorted by citizen, so give those sorts
+ * the memory to stay off disk, and write dates as YYYY-MM-DD whatever the server's DateStyle
+ * (the packed records hold dates as text), for this transaction only.
  */
-export async function raiseWorkMemory(trx: Transaction<DB>): Promise<void> {
+export async function prepareScanRead(trx: Transaction<DB>): Promise<void> {
   await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
+  await sql`SET LOCAL DateStyle = 'ISO'`.execute(trx);
 }
 
 /** The tables the scan reads, grouped by citizen. */

@@ -3,7 +3,7 @@ import { activeRules, evaluateCitizen } from '../../domain/coordination/engine.j
 import { diffFlags, type FlagChanges, hasChanges } from '../../domain/coordination/flag-diff.js';
 import type { OwnedFinding } from '../../domain/coordination/rule.js';
 import { danishToday } from '../../domain/calendar.js';
-import { ensureStatistics, raiseWorkMemory } from '../../db/queries/coordination-scan.queries.js';
+import { ensureStatistics, prepareScanRead } from '../../db/queries/coordination-scan.queries.js';
 import { loadMunicipalityFacts } from '../../db/queries/coordination-facts.queries.js';
 import {
   loadExistingFlags,
@@ -46,9 +46,8 @@ export async function scanMunicipality(
   report('reading', 0, 1);
   await ensureStatistics(db);
   const [choices, facts, existing] = await db.transaction().execute(async (trx) => {
-    // One read of every table (grouped by citizen in JavaScript): give the few sorts left in the
-    // database (pathways, GAS history) the memory to stay off disk, for this transaction only.
-    await raiseWorkMemory(trx);
+    // One read of every table, each sorted by citizen, in one snapshot.
+    await prepareScanRead(trx);
     return Promise.all([
       loadRuleChoices(trx, municipalityId),
       loadMunicipalityFacts(trx, municipalityId, today),
@@ -57,13 +56,36 @@ export async function scanMunicipality(
   });
   report('reading', 1, 1);
   const rules = activeRules(choices);
-  const findings: (OwnedFinding & { citizenId: string })[] = [];
-  for (const [index, citizen] of facts.entries()) {
+  // Citizen by citizen, each compared with its own stored flags (both in citizen order): one
+  // citizen's facts and findings are garbage by the time the next is built.
+  const changes: FlagChanges = { create: [], reopen: [], autoResolve: [], reassign: [] };
+  let findings = 0;
+  let checked = 0;
+  let next = 0;
+  const compare = (found: (OwnedFinding & { citizenId: string })[], from: number, to: number): void => {
+    if (found.length === 0 && from === to) return;
+    const diff = diffFlags(found, from === to ? [] : existing.slice(from, to), today);
+    for (const item of diff.create) changes.create.push(item);
+    for (const id of diff.reopen) changes.reopen.push(id);
+    for (const id of diff.autoResolve) changes.autoResolve.push(id);
+    for (const item of diff.reassign) changes.reassign.push(item);
+  };
+  for (const citizen of facts.citizens()) {
+    // Stored flags of citizens without a plan: nothing is found for them any more.
+    const orphans = next;
+    while (next < existing.length && (existing[next]?.citizenId ?? '') < citizen.citizenId) next++;
+    compare([], orphans, next);
+    const from = next;
+    while (next < existing.length && existing[next]?.citizenId === citizen.citizenId) next++;
+    const found: (OwnedFinding & { citizenId: string })[] = [];
     for (const finding of evaluateCitizen(citizen, rules, today))
-      findings.push({ ...finding, citizenId: citizen.citizenId });
-    if ((index + 1) % 5000 === 0 || index + 1 === facts.length) report('checking', index + 1, facts.length);
+      found.push({ ...finding, citizenId: citizen.citizenId });
+    findings += found.length;
+    compare(found, from, next);
+    checked++;
+    if (checked % 5000 === 0 || checked === facts.count) report('checking', checked, facts.count);
   }
-  const changes: FlagChanges = diffFlags(findings, existing, today);
+  compare([], next, existing.length);
   const total =
     changes.create.length + changes.reopen.length + changes.autoResolve.length + changes.reassign.length;
   // Owner changes alone are changes too (they were left unwritten when nothing else changed).
@@ -76,8 +98,8 @@ export async function scanMunicipality(
       );
   }
   return {
-    citizens: facts.length,
-    findings: findings.length,
+    citizens: checked,
+    findings,
     created: changes.create.length,
     reopened: changes.reopen.length,
     resolved: changes.autoResolve.length,
