@@ -14,6 +14,7 @@ import { parseSchedule } from '../../domain/coordination/schedule.js';
 import type { ExistingFlag, FlagStatus } from '../../domain/coordination/flag-diff.js';
 import type { DB } from '../schema.js';
 import { fixedRecords, NO_ID, RECORD_SEPARATOR, RecordWalk, UUID_LENGTH } from './packed-records.js';
+import { storedFlagRecords } from './coordination-flags.queries.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -34,81 +35,113 @@ const DAY_WIDTH = 10;
 const NO_DAY = ' '.repeat(DAY_WIDTH);
 
 /**
- * The facts of every citizen of a municipality, for the batch scan, one citizen at a time in
- * citizen order (`citizens()` may be walked once). Each table is read once, in the database's
- * citizen order, as one string of packed records (packed-records.ts): PGlite hands a string
- * over several times faster than the same rows as JSON, and splitting it costs a fraction of
- * parsing. A citizen's facts are built from the strings only when asked for, so they die young
- * instead of a whole municipality's objects living through the scan (most of its garbage
- * collection). Ended interventions are not read; where a rule needs history (the first
+ * The batch scan's facts, read in two parts. What is keyed by something other than the citizen
+ * (types, units, links by intervention, GAS history by sub-goal, pathways, referrals) is read
+ * once (`loadSharedFacts`); what leads with the citizen is read per range of citizens
+ * (`loadCitizenRange`), in citizen order, so the scan can read the next range while the rules
+ * run on this one. Every table is read as strings of packed records (packed-records.ts): PGlite
+ * hands a string over several times faster than the same rows as JSON, and splitting it costs
+ * a fraction of parsing. A citizen's facts are built from the strings only when the rules ask
+ * for them (`citizensOf`), so they die young instead of a whole municipality's objects living
+ * through the scan. Ended interventions are not read; where a rule needs history (the first
  * intervention of a pathway) the database computes it.
  */
-export interface MunicipalityFacts {
-  /** Citizens with a plan: the ones `citizens()` yields. */
-  count: number;
-  citizens(): Generator<CitizenFacts>;
+export interface SharedFacts {
+  typeOf: Map<string, InterventionTypeRow>;
+  unitName: Map<string, string>;
+  /** GAS levels per sub-goal, oldest first. */
+  history: Map<string, number[]>;
+  /** Every intervention's sub-goals, unless each range reads its own (`loadCitizenRange`). */
+  links: LinkIndex | null;
+  pathways: Map<string, PathwayFact>;
+  stagesDue: Map<string, PathwayStageFact[]>;
+  referrals: Map<string, ReferralFact[]>;
 }
 
-export async function loadMunicipalityFacts(
+interface InterventionTypeRow {
+  id: string;
+  name: string;
+  category: string;
+  sector: string;
+  pyramid_level: number;
+  business_directed: boolean;
+}
+
+/** Citizens from `from` (inclusive) to `to` (exclusive), in uuid order; null is open-ended. */
+export interface CitizenRange {
+  from: string | null;
+  to: string | null;
+}
+
+/** One range of citizens as read: packed records, each string in citizen order. */
+export interface CitizenRecords {
+  plans: string;
+  interventions: string;
+  goals: string;
+  team: string;
+  flags: string;
+  /** The links of the range's current interventions, when read with the range. */
+  links: string | null;
+}
+
+/** An intervention's sub-goals (sorted), from a string of links in intervention order. */
+export type LinkIndex = (interventionId: string) => string[];
+
+/** Indexes a string of links: where each intervention's run of pairs starts. */
+export function linkIndex(linkText: string): LinkIndex {
+  const linksAt = new Map<string, number>();
+  let previous = '';
+  for (let at = 0; at + LINK_WIDTH <= linkText.length; at += LINK_WIDTH) {
+    if (previous !== '' && linkText.startsWith(previous, at)) continue;
+    previous = linkText.slice(at, at + UUID_LENGTH);
+    linksAt.set(previous, at);
+  }
+  return (interventionId) => {
+    const start = linksAt.get(interventionId);
+    if (start === undefined) return [];
+    const ids: string[] = [];
+    for (let at = start; at + LINK_WIDTH <= linkText.length && linkText.startsWith(interventionId, at); at += LINK_WIDTH)
+      ids.push(linkText.slice(at + UUID_LENGTH, at + LINK_WIDTH));
+    return ids;
+  };
+}
+
+/**
+ * Where the links are read. PGlite: all of them once, ended interventions' too (leaving those
+ * out costs it more than the rows it saves). PostgreSQL: with each range, current
+ * interventions' only (a join it does cheaply, in the statement it works on while the scan
+ * checks the range before).
+ */
+export type LinkReading = 'once' | 'per-range';
+
+export async function loadSharedFacts(
   db: Executor,
   municipalityId: string,
   today: string,
-): Promise<MunicipalityFacts> {
-  const [types, units, plans, interventions, links, goals, team, gas, { first: pathways, stagesDue }, referrals] =
-    await Promise.all([
-      db
-        .selectFrom('intervention_type')
-        .select(['id', 'name', 'category', 'sector', 'pyramid_level', 'business_directed'])
-        .where('municipality_id', '=', municipalityId)
-        .execute(),
-      db.selectFrom('unit').select(['id', 'name']).where('municipality_id', '=', municipalityId).execute(),
-      // Every record below that leads with a citizen comes in citizen order (uuid order is the
-      // order of the lower-case text), so the citizens are assembled by walking the strings side
-      // by side, with no map per table. Sorting in the database costs little beside the read.
-      sql<{ s: string | null }>`
-      SELECT string_agg(citizen_id::text || CASE WHEN btrim(coalesce(goal_own_words, '')) <> '' THEN '1' ELSE '0' END, ''
-               ORDER BY citizen_id) AS s
-        FROM plan WHERE municipality_id = ${municipalityId}`.execute(db),
-      // One record per current intervention (sorted by citizen only: a citizen's few are put in
-      // order here, which costs less than a longer sort key in the database): citizen, id, type, unit and responsible (fixed width), status (two
-      // letters), start, end and follow-up (ten characters each), then its weekly schedule as
-      // JSON (empty when none).
-      sql<{ s: string | null }>`
-      SELECT string_agg(citizen_id::text || id::text || type_id::text || unit_id::text
-               || coalesce(responsible_id::text, ${NO_ID}) || left(status, 2) || start_date::text
-               || coalesce(end_date::text, ${NO_DAY}) || coalesce(follow_up_date::text, ${NO_DAY})
-               || coalesce(schedule::text, ''), ${RECORD_SEPARATOR} ORDER BY citizen_id) AS s
-        FROM intervention WHERE municipality_id = ${municipalityId} AND status <> 'ended'`.execute(db),
-      // Every link, also those of ended interventions (a second pass over the interventions to
-      // leave those out would cost more than the rows it saves), as fixed-width pairs of UUIDs
-      // in intervention order, so an intervention's sub-goals are one run of pairs.
-      sql<{ links: string | null }>`
+  links: LinkReading,
+): Promise<SharedFacts> {
+  const [types, units, linkText, gas, { first: pathways, stagesDue }, referrals] = await Promise.all([
+    db
+      .selectFrom('intervention_type')
+      .select(['id', 'name', 'category', 'sector', 'pyramid_level', 'business_directed'])
+      .where('municipality_id', '=', municipalityId)
+      .execute(),
+    db.selectFrom('unit').select(['id', 'name']).where('municipality_id', '=', municipalityId).execute(),
+    // Fixed-width pairs of UUIDs in intervention order: an intervention's sub-goals are one run.
+    links === 'once'
+      ? sql<{ links: string | null }>`
       SELECT string_agg(intervention_id::text || sub_goal_id::text, '' ORDER BY intervention_id, sub_goal_id) AS links
-        FROM intervention_sub_goal WHERE municipality_id = ${municipalityId}`.execute(db),
-      // Active sub-goals by citizen, then id: the next follow-up (migration 035) as ten
-      // characters, blank when none, before the title.
-      sql<{ s: string | null }>`
-      SELECT string_agg(citizen_id::text || id::text || coalesce(follow_up_date::text, ${NO_DAY})
-               || replace(title, ${RECORD_SEPARATOR}, ' '), ${RECORD_SEPARATOR} ORDER BY citizen_id, id) AS s
-        FROM sub_goal WHERE municipality_id = ${municipalityId} AND status = 'active'`.execute(db),
-      // Only the members that decide something: the coordinator (one at most per citizen) and
-      // network or civil-society support (never a coordinator).
-      sql<{ s: string | null }>`
-      SELECT string_agg(citizen_id::text || coalesce(CASE WHEN is_coordinator THEN professional_id END::text, ${NO_ID}), ''
-               ORDER BY citizen_id) AS s
-        FROM team_member
-       WHERE municipality_id = ${municipalityId} AND ended_at IS NULL
-         AND (is_coordinator OR kind <> 'professional')`.execute(db),
-      // GAS levels −2..+2 as one digit 0..4, oldest first per sub-goal.
-      sql<{ s: string | null }>`
+        FROM intervention_sub_goal WHERE municipality_id = ${municipalityId}`
+          .execute(db)
+          .then((result) => result.rows[0]?.links ?? '')
+      : null,
+    // GAS levels −2..+2 as one digit 0..4, oldest first per sub-goal.
+    sql<{ s: string | null }>`
       SELECT string_agg(sub_goal_id::text || (gas_level + 2)::text, '' ORDER BY sub_goal_id, recorded_at, id) AS s
         FROM sub_goal_gas_history WHERE municipality_id = ${municipalityId}`.execute(db),
-      openPathways(db, municipalityId, today),
-      pendingReferrals(db, municipalityId, null),
-    ]);
-
-  const typeOf = new Map(types.map((type) => [type.id, type]));
-  const unitName = new Map(units.map((unit) => [unit.id, unit.name]));
+    openPathways(db, municipalityId, today),
+    pendingReferrals(db, municipalityId, null),
+  ]);
   const history = new Map<string, number[]>();
   for (const record of fixedRecords(gas.rows[0]?.s, UUID_LENGTH + 1)) {
     const subGoalId = record.slice(0, UUID_LENGTH);
@@ -117,95 +150,152 @@ export async function loadMunicipalityFacts(
     if (list) list.push(level);
     else history.set(subGoalId, [level]);
   }
-  // Where each intervention's run of links starts (ended interventions' too: never asked for).
-  const linkText = links.rows[0]?.links ?? '';
-  const linksAt = new Map<string, number>();
-  let previous = '';
-  for (let at = 0; at + LINK_WIDTH <= linkText.length; at += LINK_WIDTH) {
-    if (previous !== '' && linkText.startsWith(previous, at)) continue;
-    previous = linkText.slice(at, at + UUID_LENGTH);
-    linksAt.set(previous, at);
-  }
-  const subGoalIdsOf = (interventionId: string): string[] => {
-    const start = linksAt.get(interventionId);
-    if (start === undefined) return [];
-    const ids: string[] = [];
-    for (let at = start; at + LINK_WIDTH <= linkText.length && linkText.startsWith(interventionId, at); at += LINK_WIDTH)
-      ids.push(linkText.slice(at + UUID_LENGTH, at + LINK_WIDTH));
-    return ids;
+  return {
+    typeOf: new Map(types.map((type) => [type.id, type])),
+    unitName: new Map(units.map((unit) => [unit.id, unit.name])),
+    history,
+    links: linkText === null ? null : linkIndex(linkText),
+    pathways,
+    stagesDue,
+    referrals,
   };
-  const planText = plans.rows[0]?.s ?? '';
-  const interventionText = new RecordWalk(interventions.rows[0]?.s, RECORD_SEPARATOR);
-  const goalText = new RecordWalk(goals.rows[0]?.s, RECORD_SEPARATOR);
-  const teamText = new RecordWalk(team.rows[0]?.s, 2 * UUID_LENGTH);
+}
 
-  function* citizens(): Generator<CitizenFacts> {
-    for (let at = 0; at + UUID_LENGTH < planText.length; at += UUID_LENGTH + 1) {
-      const citizenId = planText.slice(at, at + UUID_LENGTH);
-      const interventionsOf: InterventionFact[] = [];
-      for (let record = interventionText.next(citizenId); record !== null; record = interventionText.next(citizenId)) {
-        const typeId = record.slice(2 * UUID_LENGTH, 3 * UUID_LENGTH);
-        const type = typeOf.get(typeId);
-        if (!type || record.length < INTERVENTION_HEAD) continue;
-        const id = record.slice(UUID_LENGTH, 2 * UUID_LENGTH);
-        const unitId = record.slice(3 * UUID_LENGTH, 4 * UUID_LENGTH);
-        const responsibleId = record.slice(4 * UUID_LENGTH, 5 * UUID_LENGTH);
-        const end = record.slice(DATES_AT + DAY_WIDTH, DATES_AT + 2 * DAY_WIDTH);
-        const followUp = record.slice(DATES_AT + 2 * DAY_WIDTH, INTERVENTION_HEAD);
-        interventionsOf.push({
-          id,
-          typeId,
-          typeName: type.name,
-          category: type.category,
-          sector: type.sector,
-          unitId,
-          unitName: unitName.get(unitId) ?? '',
-          responsibleId: responsibleId === NO_ID ? null : responsibleId,
-          status: STATUS_OF[record.slice(5 * UUID_LENGTH, DATES_AT)] ?? 'active',
-          startDate: record.slice(DATES_AT, DATES_AT + DAY_WIDTH),
-          endDate: end === NO_DAY ? null : end,
-          followUpDate: followUp === NO_DAY ? null : followUp,
-          pyramidLevel: type.pyramid_level,
-          businessDirected: type.business_directed,
-          schedule: record.length > INTERVENTION_HEAD ? parseSchedule(record.slice(INTERVENTION_HEAD)) : null,
-          subGoalIds: subGoalIdsOf(id),
-        });
-      }
-      // The canonical order of normaliseFacts: start date, then id (YYYY-MM-DD days and
-      // lower-case UUIDs, so plain string order is the database's order).
-      if (interventionsOf.length > 1) interventionsOf.sort(byStartThenId);
-      const subGoals: CitizenFacts['subGoals'] = [];
-      for (let record = goalText.next(citizenId); record !== null; record = goalText.next(citizenId)) {
-        const id = record.slice(UUID_LENGTH, 2 * UUID_LENGTH);
-        const followUp = record.slice(2 * UUID_LENGTH, 2 * UUID_LENGTH + DAY_WIDTH);
-        subGoals.push({
-          id,
-          title: record.slice(2 * UUID_LENGTH + DAY_WIDTH),
-          followUpDate: followUp === NO_DAY ? null : followUp,
-          gasHistory: history.get(id) ?? [],
-        });
-      }
-      let coordinatorId: string | null = null;
-      let hasNetworkSupport = false;
-      for (let record = teamText.next(citizenId); record !== null; record = teamText.next(citizenId)) {
-        const member = record.slice(UUID_LENGTH);
-        if (member === NO_ID) hasNetworkSupport = true;
-        else coordinatorId = member;
-      }
-      yield {
-        citizenId,
-        hasOwnGoal: planText[at + UUID_LENGTH] === '1',
-        coordinatorId,
-        hasNetworkSupport,
-        interventions: interventionsOf,
-        subGoals,
-        pathway: pathways.get(citizenId) ?? null,
-        pendingReferrals: referrals.get(citizenId) ?? [],
-        dueStages: stagesDue.get(citizenId) ?? [],
-      };
+/**
+ * The records of one range of citizens, the stored flags among them, in one statement (one
+ * round trip, which the database can work on while the scan checks the range before).
+ */
+export async function loadCitizenRange(
+  db: Executor,
+  municipalityId: string,
+  range: CitizenRange,
+  links: LinkReading,
+): Promise<CitizenRecords> {
+  const withinOf = (table: string | null) => {
+    const column = table === null ? sql.ref('citizen_id') : sql.ref(`${table}.citizen_id`);
+    return sql`${range.from === null ? sql`` : sql`AND ${column} >= ${range.from}::uuid`}
+      ${range.to === null ? sql`` : sql`AND ${column} < ${range.to}::uuid`}`;
+  };
+  const within = withinOf(null);
+  const result = await sql<Record<keyof CitizenRecords, string | null>>`
+    SELECT
+      (SELECT string_agg(citizen_id::text || CASE WHEN btrim(coalesce(goal_own_words, '')) <> '' THEN '1' ELSE '0' END, ''
+                ORDER BY citizen_id)
+         FROM plan WHERE municipality_id = ${municipalityId} ${within}) AS plans,
+      -- One record per current intervention (sorted by citizen only: a citizen's few are put in
+      -- order in JavaScript, which costs less than a longer sort key here): citizen, id, type,
+      -- unit and responsible (fixed width), status (two letters), start, end and follow-up (ten
+      -- characters each), then its weekly schedule as JSON (empty when none).
+      (SELECT string_agg(citizen_id::text || id::text || type_id::text || unit_id::text
+                || coalesce(responsible_id::text, ${NO_ID}) || left(status, 2) || start_date::text
+                || coalesce(end_date::text, ${NO_DAY}) || coalesce(follow_up_date::text, ${NO_DAY})
+                || coalesce(schedule::text, ''), ${RECORD_SEPARATOR} ORDER BY citizen_id)
+         FROM intervention WHERE municipality_id = ${municipalityId} AND status <> 'ended' ${within}) AS interventions,
+      -- Active sub-goals by citizen, then id: the next follow-up (migration 035) as ten
+      -- characters, blank when none, before the title.
+      (SELECT string_agg(citizen_id::text || id::text || coalesce(follow_up_date::text, ${NO_DAY})
+                || replace(title, ${RECORD_SEPARATOR}, ' '), ${RECORD_SEPARATOR} ORDER BY citizen_id, id)
+         FROM sub_goal WHERE municipality_id = ${municipalityId} AND status = 'active' ${within}) AS goals,
+      -- Only the members that decide something: the coordinator (one at most per citizen) and
+      -- network or civil-society support (never a coordinator).
+      (SELECT string_agg(citizen_id::text || coalesce(CASE WHEN is_coordinator THEN professional_id END::text, ${NO_ID}), ''
+                ORDER BY citizen_id)
+         FROM team_member
+        WHERE municipality_id = ${municipalityId} AND ended_at IS NULL
+          AND (is_coordinator OR kind <> 'professional') ${within}) AS team,
+      (${storedFlagRecords(municipalityId, within)}) AS flags,
+      ${
+        links === 'per-range'
+          ? sql`(SELECT string_agg(l.intervention_id::text || l.sub_goal_id::text, '' ORDER BY l.intervention_id, l.sub_goal_id)
+                   FROM intervention_sub_goal l
+                   JOIN intervention i ON i.municipality_id = l.municipality_id AND i.id = l.intervention_id
+                  WHERE l.municipality_id = ${municipalityId} AND i.status <> 'ended' ${withinOf('i')})`
+          : sql`NULL`
+      } AS links`.execute(db);
+  const row = result.rows[0];
+  return {
+    plans: row?.plans ?? '',
+    interventions: row?.interventions ?? '',
+    goals: row?.goals ?? '',
+    team: row?.team ?? '',
+    flags: row?.flags ?? '',
+    links: links === 'per-range' ? (row?.links ?? '') : null,
+  };
+}
+
+/** The facts of a range's citizens with a plan, one at a time in citizen order. */
+export function* citizensOf(shared: SharedFacts, records: CitizenRecords): Generator<CitizenFacts> {
+  const { typeOf, unitName, history } = shared;
+  const subGoalIdsOf = records.links !== null ? linkIndex(records.links) : shared.links;
+  if (!subGoalIdsOf) throw new Error('The links were read neither once nor with the range');
+  const planText = records.plans;
+  const interventionText = new RecordWalk(records.interventions, RECORD_SEPARATOR);
+  const goalText = new RecordWalk(records.goals, RECORD_SEPARATOR);
+  const teamText = new RecordWalk(records.team, 2 * UUID_LENGTH);
+  for (let at = 0; at + UUID_LENGTH < planText.length; at += UUID_LENGTH + 1) {
+    const citizenId = planText.slice(at, at + UUID_LENGTH);
+    const interventionsOf: InterventionFact[] = [];
+    for (let record = interventionText.next(citizenId); record !== null; record = interventionText.next(citizenId)) {
+      const typeId = record.slice(2 * UUID_LENGTH, 3 * UUID_LENGTH);
+      const type = typeOf.get(typeId);
+      if (!type || record.length < INTERVENTION_HEAD) continue;
+      const id = record.slice(UUID_LENGTH, 2 * UUID_LENGTH);
+      const unitId = record.slice(3 * UUID_LENGTH, 4 * UUID_LENGTH);
+      const responsibleId = record.slice(4 * UUID_LENGTH, 5 * UUID_LENGTH);
+      const end = record.slice(DATES_AT + DAY_WIDTH, DATES_AT + 2 * DAY_WIDTH);
+      const followUp = record.slice(DATES_AT + 2 * DAY_WIDTH, INTERVENTION_HEAD);
+      interventionsOf.push({
+        id,
+        typeId,
+        typeName: type.name,
+        category: type.category,
+        sector: type.sector,
+        unitId,
+        unitName: unitName.get(unitId) ?? '',
+        responsibleId: responsibleId === NO_ID ? null : responsibleId,
+        status: STATUS_OF[record.slice(5 * UUID_LENGTH, DATES_AT)] ?? 'active',
+        startDate: record.slice(DATES_AT, DATES_AT + DAY_WIDTH),
+        endDate: end === NO_DAY ? null : end,
+        followUpDate: followUp === NO_DAY ? null : followUp,
+        pyramidLevel: type.pyramid_level,
+        businessDirected: type.business_directed,
+        schedule: record.length > INTERVENTION_HEAD ? parseSchedule(record.slice(INTERVENTION_HEAD)) : null,
+        subGoalIds: subGoalIdsOf(id),
+      });
     }
+    // The canonical order of normaliseFacts: start date, then id (YYYY-MM-DD days and
+    // lower-case UUIDs, so plain string order is the database's order).
+    if (interventionsOf.length > 1) interventionsOf.sort(byStartThenId);
+    const subGoals: CitizenFacts['subGoals'] = [];
+    for (let record = goalText.next(citizenId); record !== null; record = goalText.next(citizenId)) {
+      const id = record.slice(UUID_LENGTH, 2 * UUID_LENGTH);
+      const followUp = record.slice(2 * UUID_LENGTH, 2 * UUID_LENGTH + DAY_WIDTH);
+      subGoals.push({
+        id,
+        title: record.slice(2 * UUID_LENGTH + DAY_WIDTH),
+        followUpDate: followUp === NO_DAY ? null : followUp,
+        gasHistory: history.get(id) ?? [],
+      });
+    }
+    let coordinatorId: string | null = null;
+    let hasNetworkSupport = false;
+    for (let record = teamText.next(citizenId); record !== null; record = teamText.next(citizenId)) {
+      const member = record.slice(UUID_LENGTH);
+      if (member === NO_ID) hasNetworkSupport = true;
+      else coordinatorId = member;
+    }
+    yield {
+      citizenId,
+      hasOwnGoal: planText[at + UUID_LENGTH] === '1',
+      coordinatorId,
+      hasNetworkSupport,
+      interventions: interventionsOf,
+      subGoals,
+      pathway: shared.pathways.get(citizenId) ?? null,
+      pendingReferrals: shared.referrals.get(citizenId) ?? [],
+      dueStages: shared.stagesDue.get(citizenId) ?? [],
+    };
   }
-  return { count: Math.floor(planText.length / (UUID_LENGTH + 1)), citizens };
 }
 
 function byStartThenId(a: InterventionFact, b: InterventionFact): number {

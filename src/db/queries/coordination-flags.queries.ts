@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from 'kysely';
+import { type Insertable, type Kysely, type RawBuilder, sql, type Transaction, type Updateable } from 'kysely';
 import {
   type ExistingFlag,
   FLAG_STATUSES,
@@ -16,21 +16,28 @@ type Executor = Kysely<DB> | Transaction<DB>;
 /** Rows per statement when writing flags in bulk: far below PostgreSQL's limits, steady progress. */
 const CHUNK = 5000;
 
-/** Every stored flag of a municipality, in citizen order (uuid order), as the batch scan compares them. */
-export async function loadExistingFlags(db: Executor, municipalityId: string): Promise<ExistingFlag[]> {
-  // One record per flag: id, citizen, owner (fixed width), status and two yes/no letters, then
-  // the fingerprint — a string split in JavaScript, several times cheaper than JSON objects.
-  const result = await sql<{ s: string | null }>`
+/**
+ * The stored flags of a municipality (or of a range of its citizens: `within`, a condition on
+ * `citizen_id`) as one string in citizen order (uuid order), as the batch scan compares them.
+ * One record per flag: id, citizen, owner (fixed width), status and two yes/no letters, then
+ * the fingerprint — a string split in JavaScript, several times cheaper than JSON objects.
+ */
+export function storedFlagRecords(municipalityId: string, within: RawBuilder<unknown> = sql``) {
+  return sql<string | null>`
     SELECT string_agg(id::text || citizen_id::text || coalesce(owner_id::text, ${NO_ID})
              || CASE WHEN status_by IS NULL THEN 'y' ELSE 'n' END
              || CASE WHEN owner_taken_by IS NULL THEN 'n' ELSE 'y' END
              || rpad(status, ${STATUS_WIDTH})
              || coalesce(to_char(dismissed_until, 'YYYY-MM-DD'), ${NO_DAY}) || fingerprint, ${RECORD_SEPARATOR}
-             ORDER BY citizen_id) AS s
-      FROM coordination_flag WHERE municipality_id = ${municipalityId}`.execute(db);
+             ORDER BY citizen_id)
+      FROM coordination_flag WHERE municipality_id = ${municipalityId} ${within}`;
+}
+
+/** The flags of a string of `storedFlagRecords`. */
+export function parseStoredFlags(text: string | null | undefined): ExistingFlag[] {
   const flags: ExistingFlag[] = [];
   const head = 3 * UUID_LENGTH;
-  for (const record of (result.rows[0]?.s ?? '').split(RECORD_SEPARATOR)) {
+  for (const record of (text ?? '').split(RECORD_SEPARATOR)) {
     if (record === '') continue;
     const ownerId = record.slice(2 * UUID_LENGTH, head);
     const status = record.slice(head + 2, head + 2 + STATUS_WIDTH).trimEnd() as FlagStatus;
@@ -47,6 +54,12 @@ export async function loadExistingFlags(db: Executor, municipalityId: string): P
     });
   }
   return flags;
+}
+
+/** Every stored flag of a municipality, in citizen order. */
+export async function loadExistingFlags(db: Executor, municipalityId: string): Promise<ExistingFlag[]> {
+  const result = await sql<{ s: string | null }>`SELECT (${storedFlagRecords(municipalityId)}) AS s`.execute(db);
+  return parseStoredFlags(result.rows[0]?.s);
 }
 
 /** A day, YYYY-MM-DD, and its stand-in when a flag has no return date. */

@@ -34,3 +34,40 @@ export async function ensureStatistics(db: Kysely<DB>): Promise<void> {
   if ((result.rows[0]?.n ?? 0) >= SCANNED_TABLES.length - 1) return;
   await sql.raw(`ANALYZE ${SCANNED_TABLES.join(', ')}`).execute(db);
 }
+
+/**
+ * Whether the database runs in a process of its own (PostgreSQL) rather than on this thread
+ * (PGlite): only then does reading the next range of citizens while the rules run on this one
+ * use a second core.
+ */
+export async function databaseRunsElsewhere(db: Kysely<DB> | Transaction<DB>): Promise<boolean> {
+  const result = await sql<{ embedded: boolean }>`SELECT version() LIKE '%PGlite%' AS embedded`.execute(db);
+  return result.rows[0]?.embedded !== true;
+}
+
+/** Citizens per range when the scan reads ahead: enough to keep each statement's overhead small. */
+const CITIZENS_PER_RANGE = 4000;
+const MAX_RANGES = 16;
+
+/**
+ * Splits a municipality's citizens (those with a plan) into `ranges` of about equal size, in
+ * uuid order, for the scan to read one after another. The first starts and the last ends
+ * open, so together they cover every citizen id (stored flags of citizens without a plan too).
+ */
+export async function citizenRanges(
+  trx: Transaction<DB>,
+  municipalityId: string,
+  split: boolean,
+): Promise<{ from: string | null; to: string | null }[]> {
+  if (!split) return [{ from: null, to: null }];
+  const counted = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM plan WHERE municipality_id = ${municipalityId}`.execute(trx);
+  const count = Math.min(MAX_RANGES, Math.ceil((counted.rows[0]?.n ?? 0) / CITIZENS_PER_RANGE));
+  if (count <= 1) return [{ from: null, to: null }];
+  const fractions = Array.from({ length: count - 1 }, (_, index) => (index + 1) / count);
+  const result = await sql<{ bounds: string[] | null }>`
+    SELECT (percentile_disc(${fractions}::float8[]) WITHIN GROUP (ORDER BY citizen_id))::text[] AS bounds
+      FROM plan WHERE municipality_id = ${municipalityId}`.execute(trx);
+  const bounds = [...new Set(result.rows[0]?.bounds ?? [])];
+  return [null, ...bounds].map((from, index) => ({ from, to: bounds[index] ?? null }));
+}

@@ -1,13 +1,30 @@
 import type { Kysely } from 'kysely';
-import { activeRules, evaluateCitizen } from '../../domain/coordination/engine.js';
-import { diffFlags, type FlagChanges, hasChanges } from '../../domain/coordination/flag-diff.js';
+import { type ActiveRule, activeRules, evaluateCitizen } from '../../domain/coordination/engine.js';
+import {
+  diffFlags,
+  type ExistingFlag,
+  type FlagChanges,
+  hasChanges,
+} from '../../domain/coordination/flag-diff.js';
 import type { OwnedFinding } from '../../domain/coordination/rule.js';
 import { danishToday } from '../../domain/calendar.js';
-import { ensureStatistics, prepareScanRead } from '../../db/queries/coordination-scan.queries.js';
-import { loadMunicipalityFacts } from '../../db/queries/coordination-facts.queries.js';
 import {
-  loadExistingFlags,
+  citizenRanges,
+  databaseRunsElsewhere,
+  ensureStatistics,
+  prepareScanRead,
+} from '../../db/queries/coordination-scan.queries.js';
+import {
+  type CitizenRecords,
+  citizensOf,
+  loadCitizenRange,
+  type LinkReading,
+  loadSharedFacts,
+  type SharedFacts,
+} from '../../db/queries/coordination-facts.queries.js';
+import {
   loadRuleChoices,
+  parseStoredFlags,
   writeFlagChanges,
 } from '../../db/queries/coordination-flags.queries.js';
 import type { DB } from '../../db/schema.js';
@@ -45,47 +62,68 @@ export async function scanMunicipality(
     options.onProgress?.({ phase, done, total });
   report('reading', 0, 1);
   await ensureStatistics(db);
-  const [choices, facts, existing] = await db.transaction().execute(async (trx) => {
-    // One read of every table, each sorted by citizen, in one snapshot.
-    await prepareScanRead(trx);
-    return Promise.all([
-      loadRuleChoices(trx, municipalityId),
-      loadMunicipalityFacts(trx, municipalityId, today),
-      loadExistingFlags(trx, municipalityId),
-    ]);
-  });
-  report('reading', 1, 1);
-  const rules = activeRules(choices);
-  // Citizen by citizen, each compared with its own stored flags (both in citizen order): one
-  // citizen's facts and findings are garbage by the time the next is built.
+  const rules: ActiveRule[] = [];
   const changes: FlagChanges = { create: [], reopen: [], autoResolve: [], reassign: [] };
   let findings = 0;
   let checked = 0;
-  let next = 0;
-  const compare = (found: (OwnedFinding & { citizenId: string })[], from: number, to: number): void => {
-    if (found.length === 0 && from === to) return;
-    const diff = diffFlags(found, from === to ? [] : existing.slice(from, to), today);
+  const addDiff = (found: (OwnedFinding & { citizenId: string })[], flags: ExistingFlag[]): void => {
+    if (found.length === 0 && flags.length === 0) return;
+    const diff = diffFlags(found, flags, today);
     for (const item of diff.create) changes.create.push(item);
     for (const id of diff.reopen) changes.reopen.push(id);
     for (const id of diff.autoResolve) changes.autoResolve.push(id);
     for (const item of diff.reassign) changes.reassign.push(item);
   };
-  for (const citizen of facts.citizens()) {
-    // Stored flags of citizens without a plan: nothing is found for them any more.
-    const orphans = next;
-    while (next < existing.length && (existing[next]?.citizenId ?? '') < citizen.citizenId) next++;
-    compare([], orphans, next);
-    const from = next;
-    while (next < existing.length && existing[next]?.citizenId === citizen.citizenId) next++;
-    const found: (OwnedFinding & { citizenId: string })[] = [];
-    for (const finding of evaluateCitizen(citizen, rules, today))
-      found.push({ ...finding, citizenId: citizen.citizenId });
-    findings += found.length;
-    compare(found, from, next);
-    checked++;
-    if (checked % 5000 === 0 || checked === facts.count) report('checking', checked, facts.count);
-  }
-  compare([], next, existing.length);
+  /** Checks one range of citizens, each against its own stored flags (both in citizen order). */
+  const check = (shared: SharedFacts, records: CitizenRecords): void => {
+    const existing = parseStoredFlags(records.flags);
+    let next = 0;
+    for (const citizen of citizensOf(shared, records)) {
+      // Stored flags of citizens without a plan: nothing is found for them any more.
+      const orphans = next;
+      while (next < existing.length && (existing[next]?.citizenId ?? '') < citizen.citizenId) next++;
+      addDiff([], existing.slice(orphans, next));
+      const from = next;
+      while (next < existing.length && existing[next]?.citizenId === citizen.citizenId) next++;
+      const found: (OwnedFinding & { citizenId: string })[] = [];
+      for (const finding of evaluateCitizen(citizen, rules, today))
+        found.push({ ...finding, citizenId: citizen.citizenId });
+      findings += found.length;
+      addDiff(found, existing.slice(from, next));
+      checked++;
+    }
+    addDiff([], existing.slice(next));
+  };
+  // One snapshot for every read. On PostgreSQL the citizens are read in ranges, each range in
+  // one statement sent before the rules run on the range before it: the database works on the
+  // next range in its own process while this one checks (two cores instead of one in turn).
+  // PGlite runs on this thread, so there it is one range.
+  await db.transaction().execute(async (trx) => {
+    await prepareScanRead(trx);
+    const elsewhere = await databaseRunsElsewhere(trx);
+    const links: LinkReading = elsewhere ? 'per-range' : 'once';
+    const ranges = await citizenRanges(trx, municipalityId, elsewhere);
+    const first = Promise.all([loadRuleChoices(trx, municipalityId), loadSharedFacts(trx, municipalityId, today, links)]);
+    // Queued behind the shared reads: the database goes on to it while those are taken apart.
+    let pending = loadCitizenRange(trx, municipalityId, ranges[0] ?? { from: null, to: null }, links);
+    pending.catch(() => undefined);
+    const [choices, shared] = await first;
+    rules.push(...activeRules(choices));
+    for (const [index] of ranges.entries()) {
+      const records = await pending;
+      const range = ranges[index + 1];
+      if (range) {
+        pending = loadCitizenRange(trx, municipalityId, range, links);
+        // Awaited on the next turn; until then a failure must not count as unhandled.
+        pending.catch(() => undefined);
+        // Let the statement reach the connection before the rules take the thread.
+        await new Promise((resolveLater) => setImmediate(resolveLater));
+      }
+      report('reading', index + 1, ranges.length);
+      check(shared, records);
+      report('checking', index + 1, ranges.length);
+    }
+  });
   const total =
     changes.create.length + changes.reopen.length + changes.autoResolve.length + changes.reassign.length;
   // Owner changes alone are changes too (they were left unwritten when nothing else changed).
