@@ -476,6 +476,43 @@ describe('the batch scan', () => {
     expect(second).toMatchObject({ created: 0, reopened: 0, resolved: 0 });
     expect(await snapshot()).toEqual(before);
   });
+
+  it('finds the same when it reads the citizens in ranges as when it reads them at once', async () => {
+    // A municipality of its own: five citizens, each with an intervention that serves no
+    // sub-goal (and no goal of their own), written straight to the tables, so only the batch
+    // scan opens their flags.
+    const { id: other } = await t.factories.municipality();
+    const citizens: string[] = [];
+    for (let index = 0; index < 5; index++) {
+      const { citizenId } = await t.factories.intervention({ municipalityId: other });
+      citizens.push(citizenId);
+    }
+    const stored = () =>
+      t.context.database.db
+        .selectFrom('coordination_flag')
+        .select(['id', 'citizen_id', 'fingerprint', 'status', 'owner_id', 'status_at'])
+        .where('municipality_id', '=', other)
+        .orderBy('id')
+        .execute();
+    const whole = await scanMunicipality(t.context.database.db, other, { citizensPerRange: 0 });
+    const before = await stored();
+    expect(whole.created).toBeGreaterThan(0);
+    expect(citizens.filter((id) => before.some((flag) => flag.citizen_id === id))).toEqual(citizens);
+    // One or two citizens per range: a citizen or a stored flag missed at a range's edge would
+    // be resolved, and one read twice would count its findings twice.
+    for (const citizensPerRange of [1, 2]) {
+      const ranged = await scanMunicipality(t.context.database.db, other, { citizensPerRange });
+      expect(ranged).toMatchObject({
+        citizens: whole.citizens,
+        findings: whole.findings,
+        created: 0,
+        reopened: 0,
+        resolved: 0,
+        reassigned: 0,
+      });
+      expect(await stored()).toEqual(before);
+    }
+  });
 });
 
 describe('flag owners', () => {

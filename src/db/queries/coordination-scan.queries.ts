@@ -50,19 +50,20 @@ const CITIZENS_PER_RANGE = 4000;
 const MAX_RANGES = 16;
 
 /**
- * Splits a municipality's citizens (those with a plan) into `ranges` of about equal size, in
- * uuid order, for the scan to read one after another. The first starts and the last ends
- * open, so together they cover every citizen id (stored flags of citizens without a plan too).
+ * Splits a municipality's citizens (those with a plan) into ranges of about `perRange` each (0:
+ * one range), in uuid order, for the scan to read one after another. The first starts and the
+ * last ends open, so together they cover every citizen id (stored flags of citizens without a
+ * plan too).
  */
 export async function citizenRanges(
   trx: Transaction<DB>,
   municipalityId: string,
-  split: boolean,
+  perRange = CITIZENS_PER_RANGE,
 ): Promise<{ from: string | null; to: string | null }[]> {
-  if (!split) return [{ from: null, to: null }];
+  if (perRange <= 0) return [{ from: null, to: null }];
   const counted = await sql<{ n: number }>`
     SELECT count(*)::int AS n FROM plan WHERE municipality_id = ${municipalityId}`.execute(trx);
-  const count = Math.min(MAX_RANGES, Math.ceil((counted.rows[0]?.n ?? 0) / CITIZENS_PER_RANGE));
+  const count = Math.min(MAX_RANGES, Math.ceil((counted.rows[0]?.n ?? 0) / perRange));
   if (count <= 1) return [{ from: null, to: null }];
   const fractions = Array.from({ length: count - 1 }, (_, index) => (index + 1) / count);
   const result = await sql<{ bounds: string[] | null }>`

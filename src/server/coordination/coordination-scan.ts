@@ -54,7 +54,12 @@ export interface ScanResult {
 export async function scanMunicipality(
   db: Kysely<DB>,
   municipalityId: string,
-  options: { today?: string; onProgress?: (progress: ScanProgress) => void } = {},
+  options: {
+    today?: string;
+    onProgress?: (progress: ScanProgress) => void;
+    /** Read the citizens in ranges of this many, on either engine (tests); by default only on PostgreSQL. */
+    citizensPerRange?: number;
+  } = {},
 ): Promise<ScanResult> {
   const started = performance.now();
   const today = options.today ?? danishToday();
@@ -102,7 +107,7 @@ export async function scanMunicipality(
     await prepareScanRead(trx);
     const elsewhere = await databaseRunsElsewhere(trx);
     const links: LinkReading = elsewhere ? 'per-range' : 'once';
-    const ranges = await citizenRanges(trx, municipalityId, elsewhere);
+    const ranges = await citizenRanges(trx, municipalityId, options.citizensPerRange ?? (elsewhere ? undefined : 0));
     const first = Promise.all([loadRuleChoices(trx, municipalityId), loadSharedFacts(trx, municipalityId, today, links)]);
     // Queued behind the shared reads: the database goes on to it while those are taken apart.
     let pending = loadCitizenRange(trx, municipalityId, ranges[0] ?? { from: null, to: null }, links);
