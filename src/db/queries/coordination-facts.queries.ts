@@ -28,8 +28,11 @@ export interface NotificationInsert {
   actorId: string | null;
 }
 
-/** An intervention's status as the batch read writes it: its first two letters. */
-const STATUS_OF: Record<string, InterventionFact['status']> = { pl: 'planned', ac: 'active', pa: 'paused' };
+/** An intervention's status from its record, where the read writes its first two letters (pl, ac, pa). */
+function statusAt(record: string): InterventionFact['status'] {
+  if (record[5 * UUID_LENGTH] === 'a') return 'active';
+  return record[5 * UUID_LENGTH + 1] === 'l' ? 'planned' : 'paused';
+}
 /** A day (YYYY-MM-DD), or ten blanks for none, in a fixed-width record. */
 const DAY_WIDTH = 10;
 const NO_DAY = ' '.repeat(DAY_WIDTH);
@@ -253,7 +256,7 @@ export function* citizensOf(shared: SharedFacts, records: CitizenRecords): Gener
         unitId,
         unitName: unitName.get(unitId) ?? '',
         responsibleId: responsibleId === NO_ID ? null : responsibleId,
-        status: STATUS_OF[record.slice(5 * UUID_LENGTH, DATES_AT)] ?? 'active',
+        status: statusAt(record),
         startDate: record.slice(DATES_AT, DATES_AT + DAY_WIDTH),
         endDate: end === NO_DAY ? null : end,
         followUpDate: followUp === NO_DAY ? null : followUp,
@@ -403,9 +406,10 @@ async function openPathways(
     first: string | null;
   }>`
     SELECT p.*, CASE WHEN p.first_of_citizen THEN (SELECT min(greatest(i.start_date, p.start_date)) FROM intervention i
-          WHERE i.municipality_id = p.municipality_id AND i.citizen_id = p.citizen_id
+          WHERE i.municipality_id = ${municipalityId} AND i.citizen_id = p.citizen_id
+            -- Not correlated, so hashed once rather than once per pathway.
             AND i.type_id NOT IN (SELECT t.id FROM intervention_type t
-                                   WHERE t.municipality_id = p.municipality_id AND t.category = 'coordination')
+                                   WHERE t.municipality_id = ${municipalityId} AND t.category = 'coordination')
             AND i.status <> 'planned'
             AND i.start_date <= ${today}::date
             AND (i.end_date IS NULL OR i.end_date >= p.start_date)) END AS first
