@@ -103,7 +103,11 @@ export function linkIndex(linkText: string): LinkIndex {
     const start = linksAt.get(interventionId);
     if (start === undefined) return [];
     const ids: string[] = [];
-    for (let at = start; at + LINK_WIDTH <= linkText.length && linkText.startsWith(interventionId, at); at += LINK_WIDTH)
+    for (
+      let at = start;
+      at + LINK_WIDTH <= linkText.length && linkText.startsWith(interventionId, at);
+      at += LINK_WIDTH
+    )
       ids.push(linkText.slice(at + UUID_LENGTH, at + LINK_WIDTH));
     return ids;
   };
@@ -238,7 +242,11 @@ export function* citizensOf(shared: SharedFacts, records: CitizenRecords): Gener
   for (let at = 0; at + UUID_LENGTH < planText.length; at += UUID_LENGTH + 1) {
     const citizenId = planText.slice(at, at + UUID_LENGTH);
     const interventionsOf: InterventionFact[] = [];
-    for (let record = interventionText.next(citizenId); record !== null; record = interventionText.next(citizenId)) {
+    for (
+      let record = interventionText.next(citizenId);
+      record !== null;
+      record = interventionText.next(citizenId)
+    ) {
       const typeId = record.slice(2 * UUID_LENGTH, 3 * UUID_LENGTH);
       const type = typeOf.get(typeId);
       if (!type || record.length < INTERVENTION_HEAD) continue;

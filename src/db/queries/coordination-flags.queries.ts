@@ -1,4 +1,11 @@
-import { type Insertable, type Kysely, type RawBuilder, sql, type Transaction, type Updateable } from 'kysely';
+import {
+  type Insertable,
+  type Kysely,
+  type RawBuilder,
+  sql,
+  type Transaction,
+  type Updateable,
+} from 'kysely';
 import {
   type ExistingFlag,
   FLAG_STATUSES,
@@ -54,12 +61,6 @@ export function parseStoredFlags(text: string | null | undefined): ExistingFlag[
     });
   }
   return flags;
-}
-
-/** Every stored flag of a municipality, in citizen order. */
-export async function loadExistingFlags(db: Executor, municipalityId: string): Promise<ExistingFlag[]> {
-  const result = await sql<{ s: string | null }>`SELECT (${storedFlagRecords(municipalityId)}) AS s`.execute(db);
-  return parseStoredFlags(result.rows[0]?.s);
 }
 
 /** A day, YYYY-MM-DD, and its stand-in when a flag has no return date. */

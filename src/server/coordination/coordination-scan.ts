@@ -107,8 +107,15 @@ export async function scanMunicipality(
     await prepareScanRead(trx);
     const elsewhere = await databaseRunsElsewhere(trx);
     const links: LinkReading = elsewhere ? 'per-range' : 'once';
-    const ranges = await citizenRanges(trx, municipalityId, options.citizensPerRange ?? (elsewhere ? undefined : 0));
-    const first = Promise.all([loadRuleChoices(trx, municipalityId), loadSharedFacts(trx, municipalityId, today, links)]);
+    const ranges = await citizenRanges(
+      trx,
+      municipalityId,
+      options.citizensPerRange ?? (elsewhere ? undefined : 0),
+    );
+    const first = Promise.all([
+      loadRuleChoices(trx, municipalityId),
+      loadSharedFacts(trx, municipalityId, today, links),
+    ]);
     // Queued behind the shared reads: the database goes on to it while those are taken apart.
     let pending = loadCitizenRange(trx, municipalityId, ranges[0] ?? { from: null, to: null }, links);
     pending.catch(() => undefined);
