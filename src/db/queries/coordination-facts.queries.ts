@@ -83,8 +83,8 @@ export interface CitizenRecords {
   goals: string;
   team: string;
   flags: string;
-  /** The links of the range's current interventions, when read with the range. */
-  links: string | null;
+  /** Each intervention's record holds its sub-goals (`LinkReading` 'per-range'). */
+  linksInRecords: boolean;
 }
 
 /** An intervention's sub-goals (sorted), from a string of links in intervention order. */
@@ -115,9 +115,9 @@ export function linkIndex(linkText: string): LinkIndex {
 
 /**
  * Where the links are read. PGlite: all of them once, ended interventions' too (leaving those
- * out costs it more than the rows it saves). PostgreSQL: with each range, current
- * interventions' only (a join it does cheaply, in the statement it works on while the scan
- * checks the range before).
+ * out costs it more than the rows it saves). PostgreSQL: in each current intervention's record,
+ * looked up by the links' primary key, in the statement it works on while the scan checks the
+ * range before (a join instead would scan every link once per range).
  */
 export type LinkReading = 'once' | 'per-range';
 
@@ -178,12 +178,8 @@ export async function loadCitizenRange(
   range: CitizenRange,
   links: LinkReading,
 ): Promise<CitizenRecords> {
-  const withinOf = (table: string | null) => {
-    const column = table === null ? sql.ref('citizen_id') : sql.ref(`${table}.citizen_id`);
-    return sql`${range.from === null ? sql`` : sql`AND ${column} >= ${range.from}::uuid`}
-      ${range.to === null ? sql`` : sql`AND ${column} < ${range.to}::uuid`}`;
-  };
-  const within = withinOf(null);
+  const within = sql`${range.from === null ? sql`` : sql`AND citizen_id >= ${range.from}::uuid`}
+    ${range.to === null ? sql`` : sql`AND citizen_id < ${range.to}::uuid`}`;
   const result = await sql<Record<keyof CitizenRecords, string | null>>`
     SELECT
       (SELECT string_agg(citizen_id::text || CASE WHEN btrim(coalesce(goal_own_words, '')) <> '' THEN '1' ELSE '0' END, ''
@@ -192,10 +188,19 @@ export async function loadCitizenRange(
       -- One record per current intervention (sorted by citizen only: a citizen's few are put in
       -- order in JavaScript, which costs less than a longer sort key here): citizen, id, type,
       -- unit and responsible (fixed width), status (two letters), start, end and follow-up (ten
-      -- characters each), then its weekly schedule as JSON (empty when none).
+      -- characters each), [its sub-goals in id order, then '|',] then its weekly schedule as
+      -- JSON (empty when none).
       (SELECT string_agg(citizen_id::text || id::text || type_id::text || unit_id::text
                 || coalesce(responsible_id::text, ${NO_ID}) || left(status, 2) || start_date::text
                 || coalesce(end_date::text, ${NO_DAY}) || coalesce(follow_up_date::text, ${NO_DAY})
+                ${
+                  links === 'per-range'
+                    ? sql`|| coalesce((SELECT string_agg(l.sub_goal_id::text, '' ORDER BY l.sub_goal_id)
+                                        FROM intervention_sub_goal l
+                                       WHERE l.municipality_id = ${municipalityId} AND l.intervention_id = intervention.id), '')
+                          || ${LINKS_END}`
+                    : sql``
+                }
                 || coalesce(schedule::text, ''), ${RECORD_SEPARATOR} ORDER BY citizen_id)
          FROM intervention WHERE municipality_id = ${municipalityId} AND status <> 'ended' ${within}) AS interventions,
       -- Active sub-goals by citizen, then id: the next follow-up (migration 035) as ten
@@ -210,15 +215,7 @@ export async function loadCitizenRange(
          FROM team_member
         WHERE municipality_id = ${municipalityId} AND ended_at IS NULL
           AND (is_coordinator OR kind <> 'professional') ${within}) AS team,
-      (${storedFlagRecords(municipalityId, within)}) AS flags,
-      ${
-        links === 'per-range'
-          ? sql`(SELECT string_agg(l.intervention_id::text || l.sub_goal_id::text, '' ORDER BY l.intervention_id, l.sub_goal_id)
-                   FROM intervention_sub_goal l
-                   JOIN intervention i ON i.municipality_id = l.municipality_id AND i.id = l.intervention_id
-                  WHERE l.municipality_id = ${municipalityId} AND i.status <> 'ended' ${withinOf('i')})`
-          : sql`NULL`
-      } AS links`.execute(db);
+      (${storedFlagRecords(municipalityId, within)}) AS flags`.execute(db);
   const row = result.rows[0];
   return {
     plans: row?.plans ?? '',
@@ -226,15 +223,16 @@ export async function loadCitizenRange(
     goals: row?.goals ?? '',
     team: row?.team ?? '',
     flags: row?.flags ?? '',
-    links: links === 'per-range' ? (row?.links ?? '') : null,
+    linksInRecords: links === 'per-range',
   };
 }
 
 /** The facts of a range's citizens with a plan, one at a time in citizen order. */
 export function* citizensOf(shared: SharedFacts, records: CitizenRecords): Generator<CitizenFacts> {
   const { typeOf, unitName, history } = shared;
-  const subGoalIdsOf = records.links !== null ? linkIndex(records.links) : shared.links;
-  if (!subGoalIdsOf) throw new Error('The links were read neither once nor with the range');
+  const subGoalIdsOf = shared.links;
+  if (!records.linksInRecords && !subGoalIdsOf)
+    throw new Error('The links were read neither once nor with the range');
   const planText = records.plans;
   const interventionText = new RecordWalk(records.interventions, RECORD_SEPARATOR);
   const goalText = new RecordWalk(records.goals, RECORD_SEPARATOR);
@@ -255,6 +253,15 @@ export function* citizensOf(shared: SharedFacts, records: CitizenRecords): Gener
       const responsibleId = record.slice(4 * UUID_LENGTH, 5 * UUID_LENGTH);
       const end = record.slice(DATES_AT + DAY_WIDTH, DATES_AT + 2 * DAY_WIDTH);
       const followUp = record.slice(DATES_AT + 2 * DAY_WIDTH, INTERVENTION_HEAD);
+      let subGoalIds: string[];
+      let scheduleAt = INTERVENTION_HEAD;
+      if (records.linksInRecords) {
+        const linksEnd = record.indexOf(LINKS_END, INTERVENTION_HEAD);
+        subGoalIds = [];
+        for (let goalAt = INTERVENTION_HEAD; goalAt + UUID_LENGTH <= linksEnd; goalAt += UUID_LENGTH)
+          subGoalIds.push(record.slice(goalAt, goalAt + UUID_LENGTH));
+        scheduleAt = linksEnd + 1;
+      } else subGoalIds = subGoalIdsOf?.(id) ?? [];
       interventionsOf.push({
         id,
         typeId,
@@ -270,8 +277,8 @@ export function* citizensOf(shared: SharedFacts, records: CitizenRecords): Gener
         followUpDate: followUp === NO_DAY ? null : followUp,
         pyramidLevel: type.pyramid_level,
         businessDirected: type.business_directed,
-        schedule: record.length > INTERVENTION_HEAD ? parseSchedule(record.slice(INTERVENTION_HEAD)) : null,
-        subGoalIds: subGoalIdsOf(id),
+        schedule: record.length > scheduleAt ? parseSchedule(record.slice(scheduleAt)) : null,
+        subGoalIds,
       });
     }
     // The canonical order of normaliseFacts: start date, then id (YYYY-MM-DD days and
@@ -318,6 +325,8 @@ function byStartThenId(a: InterventionFact, b: InterventionFact): number {
 /** The fixed-width head of an intervention's record, before its schedule, and where its dates start. */
 const DATES_AT = 5 * UUID_LENGTH + 2;
 const INTERVENTION_HEAD = DATES_AT + 3 * DAY_WIDTH;
+/** Ends an intervention's sub-goals in its record, before the schedule (never in a UUID). */
+const LINKS_END = '|';
 /** A link: intervention and sub-goal. */
 const LINK_WIDTH = 2 * UUID_LENGTH;
 
