@@ -8,7 +8,8 @@
  * each with its wall and CPU time (PGlite runs in this process, so its CPU time is the work
  * done, whatever else the machine runs). With `COORDINATION_DIGEST=1` it prints a SHA-256 of
  * every citizen's facts and of every finding, each sorted: equal digests before and after a
- * change mean the change kept the scan's facts and findings identical on that municipality.
+ * change mean the change kept the scan's facts and findings identical on that municipality
+ * (`COORDINATION_TODAY=YYYY-MM-DD` fixes the day the rules judge by).
  * Use `node --cpu-prof --import tsx …` for a CPU profile.
  */
 import { createHash } from 'node:crypto';
@@ -56,7 +57,8 @@ async function time<T>(label: string, run: () => Promise<T>): Promise<T> {
 const { database, close } = await open();
 const { db } = database;
 const { id } = await db.selectFrom('municipality').select('id').orderBy('code').executeTakeFirstOrThrow();
-const today = danishToday();
+// COORDINATION_TODAY fixes the day, so digests taken on different days compare.
+const today = process.env.COORDINATION_TODAY ?? danishToday();
 const links: LinkReading = engine === 'pglite' ? 'once' : 'per-range';
 // The bench's baseline: the current interventions read once as JSON.
 const readJson = () =>
@@ -65,11 +67,11 @@ const readJson = () =>
              end_date, follow_up_date, schedule)) AS rows
       FROM intervention WHERE municipality_id = ${id} AND status <> 'ended'`.execute(db);
 await readJson();
-await scanMunicipality(db, id);
+await scanMunicipality(db, id, { today });
 for (let round = 0; round < ROUNDS; round++) {
   console.log(`round ${round + 1}`);
   await time('baseline: interventions as JSON', readJson);
-  const scan = await time('whole scan', () => scanMunicipality(db, id));
+  const scan = await time('whole scan', () => scanMunicipality(db, id, { today }));
   const shared = await time('shared reads', () => loadSharedFacts(db, id, today, links));
   const records = await time('citizen reads (one range)', () =>
     loadCitizenRange(db, id, { from: null, to: null }, links),
