@@ -2,8 +2,7 @@ import { type ReactElement, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnalyticsFilter } from '../../api/analytics.js';
 import { type CollaborationFigures, useCollaborationFigures } from '../../api/coordination-figures.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { Loading } from '../../components/Loading.js';
+import { QueryStatus } from '../../components/QueryStatus.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { FigureWithTable } from './FigureWithTable.js';
@@ -31,8 +30,7 @@ export function CollaborationSection({
     <section aria-labelledby={headingId} className="mt-7">
       <h2 id={headingId}>{t('collaborationFigures.title')}</h2>
       <p>{t('collaborationFigures.intro')}</p>
-      {figures.isError ? <ErrorAlert error={figures.error} onRetry={() => void figures.refetch()} /> : null}
-      {figures.isPending ? <Loading /> : null}
+      <QueryStatus query={figures} />
       {data && data.collaboration.surveys.length === 0 && data.quality.surveys.length === 0 ? (
         <p>{t('collaborationFigures.none')}</p>
       ) : null}

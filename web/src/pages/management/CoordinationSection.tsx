@@ -2,8 +2,7 @@ import { type ReactElement, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnalyticsFilter } from '../../api/analytics.js';
 import { type CoordinationFigures, useCoordinationFigures } from '../../api/coordination-figures.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { Loading } from '../../components/Loading.js';
+import { QueryStatus } from '../../components/QueryStatus.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { CountCellTable } from './CountCellTable.js';
@@ -33,8 +32,7 @@ export function CoordinationSection({
     <section aria-labelledby={headingId} className="mt-7">
       <h2 id={headingId}>{t('coordinationFigures.title')}</h2>
       <p>{t('coordinationFigures.intro')}</p>
-      {figures.isError ? <ErrorAlert error={figures.error} onRetry={() => void figures.refetch()} /> : null}
-      {figures.isPending ? <Loading /> : null}
+      <QueryStatus query={figures} />
       {figures.data ? (
         <>
           <FlagFigures data={figures.data} filter={filter} />

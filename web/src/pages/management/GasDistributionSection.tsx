@@ -2,7 +2,7 @@ import { lazy, type ReactElement, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CountCell, CountTable, GasDistribution } from '../../api/analytics.js';
 import { useGasDistribution } from '../../api/analytics.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { QueryStatus } from '../../components/QueryStatus.js';
 import { Loading } from '../../components/Loading.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
@@ -33,10 +33,7 @@ export function GasDistributionSection({
     <section aria-labelledby={headingId} className="mt-7">
       <h2 id={headingId}>{t('management.gas.title')}</h2>
       <p>{t('management.gas.intro')}</p>
-      {distribution.isError ? (
-        <ErrorAlert error={distribution.error} onRetry={() => void distribution.refetch()} />
-      ) : null}
-      {distribution.isPending ? <Loading /> : null}
+      <QueryStatus query={distribution} />
       {distribution.data ? (
         <div className="samspil-gas-distribution">
           <GasTable data={distribution.data} kind="scores" filter={filter} />

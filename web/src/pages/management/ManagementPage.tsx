@@ -9,7 +9,7 @@ import {
 } from '../../api/analytics.js';
 import { danishToday, yearOf } from '../../../../src/domain/calendar.js';
 import { isApiError } from '../../api/client.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { QueryStatus } from '../../components/QueryStatus.js';
 import { Loading } from '../../components/Loading.js';
 import { BUDGET_AREAS, PATHWAY_TEMPLATE_CODES, PATHWAY_TEMPLATES, SECTOR_LABELS } from '../../domain.js';
 import { formatNumber } from '../../i18n/format.js';
@@ -148,10 +148,7 @@ export function ManagementPage(): ReactElement {
           </p>
         ) : null}
         <p className="samspil-muted">{t('management.concentration.intro')}</p>
-        {concentration.isPending ? <Loading /> : null}
-        {concentration.isError ? (
-          <ErrorAlert error={concentration.error} onRetry={() => void concentration.refetch()} />
-        ) : null}
+        <QueryStatus query={concentration} />
         {concentration.data ? (
           <>
             <ul className="samspil-figures no-max-width" aria-label={t('management.concentration.figures')}>
@@ -232,7 +229,7 @@ export function ManagementPage(): ReactElement {
         <h2 id={`${id}-table`}>{t('management.table.title')}</h2>
         <p className="samspil-muted">{t('management.table.intro')}</p>
         <FigureExport figure="cost-table" filter={filter} title={t('management.table.title')} />
-        {table.isError ? <ErrorAlert error={table.error} onRetry={() => void table.refetch()} /> : null}
+        <QueryStatus query={table} />
         {table.data ? (
           <SuppressedTable
             title={t('management.table.title')}
@@ -248,7 +245,7 @@ export function ManagementPage(): ReactElement {
       <section aria-labelledby={`${id}-months`} className="mt-7">
         <h2 id={`${id}-months`}>{t('management.months.title')}</h2>
         <p className="samspil-muted">{t('management.months.intro')}</p>
-        {byMonth.isError ? <ErrorAlert error={byMonth.error} onRetry={() => void byMonth.refetch()} /> : null}
+        <QueryStatus query={byMonth} />
         {byMonth.data ? (
           <SuppressedTable
             title={t('management.months.title')}

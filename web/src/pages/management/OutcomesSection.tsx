@@ -2,7 +2,7 @@ import { lazy, type ReactElement, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnalyticsFilter } from '../../api/analytics.js';
 import { usePathwayOutcomes } from '../../api/pathway-outcomes.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { QueryStatus } from '../../components/QueryStatus.js';
 import { Loading } from '../../components/Loading.js';
 import { formatDate } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
@@ -49,10 +49,7 @@ export function OutcomesSection({
     <section aria-labelledby={headingId} className="mt-7">
       <h2 id={headingId}>{t('outcomes.title')}</h2>
       <p className="samspil-muted">{t('outcomes.intro')}</p>
-      {outcomes.isPending ? <Loading /> : null}
-      {outcomes.isError ? (
-        <ErrorAlert error={outcomes.error} onRetry={() => void outcomes.refetch()} />
-      ) : null}
+      <QueryStatus query={outcomes} />
       {data && chart ? (
         <>
           <Suspense fallback={<Loading />}>
