@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, danishMoment, danishToday } from '../../src/domain/calendar.js';
+import { REMINDER_HOUR } from '../../src/domain/reminders/reminders.js';
 import { sendPendingMail } from '../../src/server/coordination/mailer.js';
 import { createJobWorker } from '../../src/server/jobs/job-worker.js';
 import { reminderHandlers } from '../../src/server/reminders/reminder-jobs.js';
@@ -224,7 +225,8 @@ describe('a follow-up reminder', () => {
       .set({ status: 'ended' })
       .where('id', '=', ended.id)
       .execute();
-    await runAt(now);
+    // Before 09:00 Danish time the reminder is planned for 09:00 today: run the worker then.
+    await runAt(new Date(Math.max(now.getTime(), danishMoment(today, REMINDER_HOUR).getTime())));
     expect((await jobsOf(due.id))[0]).toMatchObject({ status: 'done', outcome: 'sent' });
     expect((await jobsOf(ended.id))[0]).toMatchObject({ status: 'done', outcome: 'not-relevant' });
     const reminders = (await inbox(w.psychiatryWorker.cookie)).filter(
