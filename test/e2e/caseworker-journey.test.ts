@@ -157,6 +157,8 @@ describe('a caseworker working with one plan', () => {
     await endPathway.getByLabel('Udfald').selectOption('flex-job');
     await endPathway.getByRole('button', { name: 'Afslut', exact: true }).click();
     await expect.poll(() => endPathway.count()).toBe(0);
+    // An ended pathway is folded with the other ended ones.
+    await pathways.getByRole('button', { name: /^Afsluttede \(\d+\)$/ }).click();
     await pathway.getByText('Afklaret: fleksjob').waitFor();
     await pathway.getByText('Sluttede med: Fleksjob').waitFor();
     await history.getByText('afsluttede forløbet »Helhedsorienteret plan«').waitFor();

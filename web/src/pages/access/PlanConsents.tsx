@@ -57,8 +57,8 @@ export function PlanConsents({
             />
           ))}
         </ul>
+        <ReportingObjectionSetting citizenId={citizenId} viewer="professional" mayChange={canRegister} />
       </section>
-      <ReportingObjectionSetting citizenId={citizenId} viewer="professional" mayChange={canRegister} />
     </>
   );
 }

@@ -33,7 +33,7 @@ export function PlanExport({
     return exporter.error ? <ErrorAlert error={exporter.error} /> : null;
   };
   return (
-    <section aria-labelledby="plan-export-heading" className="samspil-panel mt-7">
+    <section aria-labelledby="plan-export-heading" className="samspil-panel mt-5">
       <h2 id="plan-export-heading" className="h3">
         {t('planExport.heading', { context })}
       </h2>

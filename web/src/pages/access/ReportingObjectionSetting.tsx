@@ -46,52 +46,70 @@ export function ReportingObjectionSetting({
       ? t('reportingObjection.professional.byCitizen')
       : t('reportingObjection.byCitizen', { context });
   };
-  return (
-    <section
-      aria-labelledby={headingId}
-      className={pro ? 'samspil-plan-section' : 'samspil-reporting-objection'}
+  const button = canChange ? (
+    <button
+      type="button"
+      className={pro ? 'button button-tertiary' : 'button button-secondary'}
+      disabled={set.isPending}
+      onClick={() => set.mutate(!data.objects)}
     >
-      <h2 id={headingId}>
-        {pro
-          ? t('reportingObjection.professional.heading')
-          : t('reportingObjection.heading', { context, owner })}
-      </h2>
-      <p>
-        {pro ? t('reportingObjection.professional.intro') : t('reportingObjection.intro', { context, name })}
-      </p>
-      <QueryStatus query={objection} />
-      {data ? (
-        <p data-testid="reporting-objection-state">
-          <strong>{data.objects ? text('out') : text('in')}</strong>
-          {data.objects && data.since ? (
-            <>
-              {' '}
-              {t('reportingObjection.since', {
-                date: formatDateTime(data.since, language),
-                by: by(data.recordedBy),
-              })}
-            </>
-          ) : null}
-        </p>
+      {data.objects ? text('withdraw') : text('object')}
+    </button>
+  ) : null;
+  const state = data ? (
+    <>
+      <strong>{data.objects ? text('out') : text('in')}</strong>
+      {data.objects && data.since ? (
+        <>
+          {' '}
+          {t('reportingObjection.since', {
+            date: formatDateTime(data.since, language),
+            by: by(data.recordedBy),
+          })}
+        </>
       ) : null}
+    </>
+  ) : null;
+  const outcome = (
+    <>
       {set.error ? <ErrorAlert error={set.error} /> : null}
       {set.isSuccess ? (
         <p className="samspil-history-note" role="status">
           {t('reportingObjection.done')}
         </p>
       ) : null}
-      {canChange ? (
-        <p>
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={set.isPending}
-            onClick={() => set.mutate(!data.objects)}
-          >
-            {data.objects ? text('withdraw') : text('object')}
-          </button>
+    </>
+  );
+  if (pro) {
+    // On the plan, one line inside the consents section (the plan page is tall); the intro's
+    // explanation is the user guide's, and the line names who recorded an objection.
+    return (
+      <>
+        <p className="samspil-small" data-testid="reporting-objection-state">
+          <strong id={headingId}>{t('reportingObjection.professional.heading')}:</strong>{' '}
+          {data ? (
+            <>
+              {data.objects ? text('out') : text('in')}
+              {data.objects && data.since
+                ? ` ${t('reportingObjection.since', { date: formatDateTime(data.since, language), by: by(data.recordedBy) })}`
+                : null}{' '}
+              {button}
+            </>
+          ) : null}
         </p>
-      ) : null}
+        <QueryStatus query={objection} />
+        {outcome}
+      </>
+    );
+  }
+  return (
+    <section aria-labelledby={headingId} className="samspil-reporting-objection">
+      <h2 id={headingId}>{t('reportingObjection.heading', { context, owner })}</h2>
+      <p>{t('reportingObjection.intro', { context, name })}</p>
+      <QueryStatus query={objection} />
+      {data ? <p data-testid="reporting-objection-state">{state}</p> : null}
+      {outcome}
+      {button ? <p>{button}</p> : null}
     </section>
   );
 }
